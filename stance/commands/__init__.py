@@ -1,0 +1,1 @@
+"""Leaf commands of the ``stance`` CLI, one module each."""
