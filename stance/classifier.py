@@ -1,0 +1,496 @@
+"""Target-dependent stance classification: hostile / neutral / conciliatory toward a marked party.
+
+An input is a :class:`StanceExample`: a sentence (or a quotation with its reporting frame), the
+character span of the *target* party in it and, optionally, the span of the *source* (the speaker
+or acting party). :class:`TargetStanceClassifier` is a scikit-learn estimator that turns each
+example into sparse, target-local features and feeds them to a multinomial logistic regression.
+
+The features are computed with plain Python and regular expressions (no parser), so classifying is
+fast (thousands of targets a second on one core):
+
+* the sentence's word uni- and bigrams with the target replaced by ``<t>`` and the source by ``<s>``;
+* the words left and right of the target, by position (1, 2) and distance bucket (3-5, 6-10);
+* the words of the target's clause (split at punctuation, quote marks and contrastive conjunctions);
+* cue words from a small hand-written lexicon (``stance/data/stance_lexicon.tsv``): hostile and
+  conciliatory cues in the clause, on which side of the target, how far, and whether negated;
+* whether the target sits inside a quotation, follows ``by`` (passive agent), opens its clause;
+* with a source: which side of the target it is, the distance, and the words and cues between
+  them, crossed with the direction (``<s> ... <t>`` versus ``<t> ... <s>``).
+
+Every feature is emitted twice, once shared and once tagged with the example's domain
+(``src`` when a source span is given, ``nosrc`` otherwise): the "frustratingly easy" domain
+adaptation of Daumé III (2007), which lets one model learn from the reader-perceived sentiment
+corpus (no source) and the directed, source-to-target corpus at once. Features are hashed
+(``FeatureHasher``), so the artifact holds no vocabulary and loads fast.
+
+Only :mod:`sklearn.base` is imported at module level (the estimator subclasses it); numpy and the
+rest of scikit-learn are imported inside methods. ``import stance`` does not import this module.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from sklearn.base import BaseEstimator, ClassifierMixin
+
+LABELS = ("hostile", "neutral", "conciliatory")
+
+#: Name and major version of the artifact this module reads.
+ARTIFACT_NAME = "stance-classifier"
+ARTIFACT_MAJOR = 1
+
+_LEXICON_PATH = Path(__file__).resolve().parent / "data" / "stance_lexicon.tsv"
+
+
+@dataclass(frozen=True)
+class StanceExample:
+    """One target to classify.
+
+    ``text[target_start:target_end]`` is the target party's mention; ``source_start``/``source_end``
+    mark the speaker's (or acting party's) mention when it occurs in ``text``, else ``None``.
+    ``corpus`` names where the example comes from (``"quote"`` for pipeline input,
+    ``"newsmtsc"``, ``"directed_sentiment"``, ``"plover_gsr"`` for the corpora); it is used for
+    per-corpus training weights only, not as a feature.
+    """
+
+    text: str
+    target_start: int
+    target_end: int
+    source_start: int | None = None
+    source_end: int | None = None
+    corpus: str = "quote"
+
+    def __post_init__(self) -> None:
+        n = len(self.text)
+        if not (0 <= self.target_start <= self.target_end <= n):
+            raise ValueError(f"target span [{self.target_start}, {self.target_end}) is outside the text (length {n})")
+        if (self.source_start is None) != (self.source_end is None):
+            raise ValueError("source_start and source_end must both be given or both be None")
+        if self.source_start is not None and not (0 <= self.source_start <= self.source_end <= n):  # type: ignore[operator]
+            raise ValueError(f"source span [{self.source_start}, {self.source_end}) is outside the text (length {n})")
+
+    @property
+    def has_source(self) -> bool:
+        return self.source_start is not None and self.source_end is not None and self.source_end > self.source_start
+
+    @classmethod
+    def from_record(cls, d: Mapping[str, Any], corpus: str | None = None) -> "StanceExample":
+        """Build an example from a newsmtsc / directed_sentiment / plover_gsr JSONL record.
+
+        ``target`` is required; ``source_actor`` may be missing or null. An empty source span
+        counts as no source. ``corpus`` defaults to the one the record's ``source`` field names.
+        """
+        text = d["text"]
+        if not isinstance(text, str):
+            raise ValueError("'text' must be a string")
+        t = d["target"]
+        if not isinstance(t, Mapping):
+            raise ValueError("'target' must be an object with start and end")
+        ts, te = int(t["start"]), int(t["end"])
+        ss = se = None
+        s = d.get("source_actor")
+        if isinstance(s, Mapping) and s.get("start") is not None and s.get("end") is not None:
+            ss, se = int(s["start"]), int(s["end"])
+            if se <= ss:
+                ss = se = None
+        if corpus is None:
+            src = str(d.get("source") or "")
+            if src.startswith("newsmtsc"):
+                corpus = "newsmtsc"
+            elif src.startswith("dse"):
+                corpus = "directed_sentiment"
+            elif src.startswith("plover"):
+                corpus = "plover_gsr"
+            else:
+                corpus = "quote"
+        return cls(text, ts, te, ss, se, corpus)
+
+
+# --------------------------------------------------------------------------------------------
+# Feature extraction (pure Python)
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|n['’]t|[^\sa-z0-9]")
+_QUOTE_CHARS = frozenset('"“”«»')
+_CLAUSE_BREAK = frozenset(
+    [",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "?", "!", ".",
+     "but", "while", "whereas", "although", "though", "because", "however", "yet", "unless"]
+)
+_NEGATORS_DEFAULT = frozenset("not n't no never nobody nothing neither nor none without hardly barely cannot".split())
+_PRONOUNS = frozenset("he she him her his hers they them their it its i me my we us our you your".split())
+
+
+def _norm_token(tok: str) -> str:
+    tok = tok.replace("’", "'")
+    if tok.endswith("n't") and tok != "n't":
+        return tok  # keep contractions whole ("didn't")
+    return tok
+
+
+def read_lexicon(path: str | os.PathLike[str] | None = None) -> dict[str, str]:
+    """Read the cue lexicon: ``{word form: category}``, with simple inflections added."""
+    p = Path(path) if path is not None else _LEXICON_PATH
+    base: dict[str, str] = {}
+    with open(p, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            word, _, cat = line.partition("\t")
+            base[word.strip().lower()] = cat.strip()
+    out: dict[str, str] = {}
+    for w, c in base.items():
+        forms = {w}
+        if c in ("hostile", "conciliatory", "report"):
+            forms |= {w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+            if w.endswith("e"):
+                forms |= {w[:-1] + "ing", w + "d"}
+            if w.endswith("y"):
+                forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+            if len(w) > 2 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+                forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # e.g. slam -> slammed
+        for fm in forms:
+            if fm in base and fm != w:
+                continue  # an explicit entry wins over a generated form
+            out.setdefault(fm, c)
+    for w, c in base.items():
+        out[w] = c
+    return out
+
+
+def _tokenize_marked(ex: StanceExample) -> tuple[list[str], int, int]:
+    """Tokens of the lowercased text with the target as ``<t>`` and the source as ``<s>``.
+
+    Returns ``(tokens, target_index, source_index)``; ``source_index`` is -1 without a source
+    (or when the source overlaps the target).
+    """
+    text = ex.text
+    spans = [(ex.target_start, ex.target_end, "<t>")]
+    if ex.has_source:
+        ss, se = ex.source_start, ex.source_end
+        if se <= ex.target_start or ss >= ex.target_end:  # type: ignore[operator]
+            spans.append((ss, se, "<s>"))  # type: ignore[arg-type]
+    spans.sort()
+    toks: list[str] = []
+    ti = si = -1
+    pos = 0
+    for start, end, mark in spans:
+        toks.extend(_norm_token(t) for t in _TOKEN_RE.findall(text[pos:start].lower()))
+        if mark == "<t>":
+            ti = len(toks)
+        else:
+            si = len(toks)
+        toks.append(mark)
+        pos = end
+    toks.extend(_norm_token(t) for t in _TOKEN_RE.findall(text[pos:].lower()))
+    return toks, ti, si
+
+
+def _bucket(d: int) -> str:
+    if d <= 1:
+        return "1"
+    if d <= 2:
+        return "2"
+    if d <= 5:
+        return "3-5"
+    if d <= 10:
+        return "6-10"
+    return "11+"
+
+
+def extract_features(ex: StanceExample, lexicon: Mapping[str, str], window: int = 10) -> list[str]:
+    """The (shared, un-tagged) feature strings of one example."""
+    toks, ti, si = _tokenize_marked(ex)
+    n = len(toks)
+    feats: list[str] = ["bias"]
+    app = feats.append
+
+    # sentence n-grams of the marked text
+    prev = "^"
+    for tok in toks:
+        app("u:" + tok)
+        app("b:" + prev + "_" + tok)
+        prev = tok
+    app("b:" + prev + "_$")
+
+    # target words
+    tw = _TOKEN_RE.findall(ex.text[ex.target_start:ex.target_end].lower())
+    for w in tw:
+        app("tw:" + w)
+    if len(tw) == 1 and tw[0] in _PRONOUNS:
+        app("t_pron")
+
+    # windows around the target
+    for d in range(1, window + 1):
+        j = ti - d
+        if j < 0:
+            break
+        tag = str(d) if d <= 2 else ("n" if d <= 5 else "f")
+        app("L" + tag + ":" + toks[j])
+    for d in range(1, window + 1):
+        j = ti + d
+        if j >= n:
+            break
+        tag = str(d) if d <= 2 else ("n" if d <= 5 else "f")
+        app("R" + tag + ":" + toks[j])
+    if ti >= 2:
+        app("L12:" + toks[ti - 2] + "_" + toks[ti - 1])
+    if ti + 2 < n:
+        app("R12:" + toks[ti + 1] + "_" + toks[ti + 2])
+    if ti >= 1 and ti + 1 < n:
+        app("LR:" + toks[ti - 1] + "_" + toks[ti + 1])
+
+    # the target's clause
+    cs = ti
+    while cs > 0 and toks[cs - 1] not in _CLAUSE_BREAK:
+        cs -= 1
+    ce = ti + 1
+    while ce < n and toks[ce] not in _CLAUSE_BREAK:
+        ce += 1
+    if cs == ti:
+        app("t_clause_start")
+    if ti >= 1 and toks[ti - 1] == "by":
+        app("t_by")
+    for j in range(cs, ce):
+        if j != ti:
+            app("c:" + toks[j])
+
+    # quotation: is the target inside quote marks?
+    nq = sum(1 for j in range(ti) if toks[j] in _QUOTE_CHARS)
+    if nq % 2 == 1:
+        app("t_in_quote")
+    if any(t in _QUOTE_CHARS for t in toks):
+        app("has_quote")
+
+    # lexicon cues
+    neg_ahead = -10
+    nearest_l: tuple[int, str] | None = None
+    nearest_r: tuple[int, str] | None = None
+    for j, tok in enumerate(toks):
+        cat = lexicon.get(tok)
+        if cat is None:
+            continue
+        if cat == "negator":
+            neg_ahead = j
+            continue
+        if cat == "report":
+            if j < ti:
+                app("rep_L")
+            else:
+                app("rep_R")
+            if si >= 0:
+                app("rep_s_" + ("L" if j < si else "R") + _bucket(abs(j - si)))
+            continue
+        pol = cat
+        if j - neg_ahead <= 3:
+            pol = "neg_" + cat
+        side = "L" if j < ti else "R"
+        dist = abs(j - ti)
+        app("lx:" + pol)
+        if cs <= j < ce:
+            app("clx:" + pol + ":" + side)
+            app("clxw:" + side + ":" + tok)
+        app("lxd:" + pol + ":" + side + _bucket(dist))
+        if j < ti:
+            if nearest_l is None or ti - j < ti - nearest_l[0]:
+                nearest_l = (j, pol)
+        elif nearest_r is None:
+            nearest_r = (j, pol)
+        if si >= 0:
+            lo, hi = (si, ti) if si < ti else (ti, si)
+            if lo < j < hi:
+                app("blx:" + ("st" if si < ti else "ts") + ":" + pol)
+    if nearest_l is not None:
+        app("nl:" + nearest_l[1] + ":" + _bucket(ti - nearest_l[0]))
+    if nearest_r is not None:
+        app("nr:" + nearest_r[1] + ":" + _bucket(nearest_r[0] - ti))
+
+    # source-target direction
+    if si >= 0:
+        direc = "st" if si < ti else "ts"
+        dist = abs(ti - si)
+        app("dir:" + direc)
+        app("dird:" + direc + _bucket(dist))
+        lo, hi = (si, ti) if si < ti else (ti, si)
+        for j in range(lo + 1, hi):
+            app("bw:" + direc + ":" + toks[j])
+        if si + 1 < n:
+            app("s_R1:" + toks[si + 1])
+        if si + 2 < n:
+            app("s_R12:" + toks[si + 1] + "_" + toks[si + 2])
+        if si >= 1:
+            app("s_L1:" + toks[si - 1])
+        # same clause?
+        if cs <= si < ce:
+            app("s_same_clause")
+    elif ex.has_source:
+        app("s_overlap")
+    return feats
+
+
+def _domain(ex: StanceExample) -> str:
+    return "src" if ex.has_source else "nosrc"
+
+
+# --------------------------------------------------------------------------------------------
+# The estimator
+
+class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
+    """Hostile / neutral / conciliatory stance toward a marked target (see the module docstring).
+
+    Args:
+        C: inverse regularisation strength of the logistic regression.
+        n_features: hash space size (a power of two keeps the artifact small).
+        window: how many tokens left and right of the target are featurised.
+        domain_adapt: also emit every feature tagged with the example's domain.
+        balance: weight classes inversely to their frequency within each corpus.
+        corpus_weights: extra per-corpus sample weight, e.g. ``{"newsmtsc": 2.0}``.
+        sublinear_tf: use log(1 + count) feature values.
+        max_iter, tol: optimiser settings.
+        random_state: kept for API symmetry; the lbfgs solver is deterministic.
+        lexicon: ``{word: category}``; ``None`` reads the packaged lexicon at fit time
+            (it is then stored in the fitted model, so the artifact is self-contained).
+    """
+
+    def __init__(
+        self,
+        C: float = 1.0,
+        n_features: int = 2**19,
+        window: int = 10,
+        domain_adapt: bool = True,
+        balance: bool = True,
+        corpus_weights: Mapping[str, float] | None = None,
+        sublinear_tf: bool = True,
+        max_iter: int = 2000,
+        tol: float = 1e-4,
+        random_state: int | None = 0,
+        lexicon: Mapping[str, str] | None = None,
+    ) -> None:
+        self.C = C
+        self.n_features = n_features
+        self.window = window
+        self.domain_adapt = domain_adapt
+        self.balance = balance
+        self.corpus_weights = corpus_weights
+        self.sublinear_tf = sublinear_tf
+        self.max_iter = max_iter
+        self.tol = tol
+        self.random_state = random_state
+        self.lexicon = lexicon
+
+    # -- features ------------------------------------------------------------------
+    def _feature_lists(self, X: Iterable[StanceExample]) -> Iterable[list[str]]:
+        lex = self.lexicon_
+        window = self.window
+        adapt = self.domain_adapt
+        for ex in X:
+            if not isinstance(ex, StanceExample):
+                raise TypeError(f"expected StanceExample, got {type(ex).__name__}")
+            f = extract_features(ex, lex, window)
+            if adapt:
+                dom = _domain(ex) + "|"
+                f = f + [dom + x for x in f]
+            yield f
+
+    def transform_features(self, X: Sequence[StanceExample]) -> Any:
+        """The sparse feature matrix (rows L2-normalised) the classifier sees."""
+        import numpy as np
+        from sklearn.feature_extraction import FeatureHasher
+        from sklearn.preprocessing import normalize
+
+        hasher = FeatureHasher(n_features=self.n_features, input_type="string", alternate_sign=False)
+        M = hasher.transform(self._feature_lists(X))
+        M = M.tocsr()
+        if self.sublinear_tf:
+            M.data = np.log1p(M.data)
+        return normalize(M, copy=False)
+
+    # -- sklearn API -----------------------------------------------------------------
+    def fit(self, X: Sequence[StanceExample], y: Sequence[str], sample_weight: Any = None) -> "TargetStanceClassifier":
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
+        X = list(X)
+        y = np.asarray([str(v) for v in y], dtype=object)
+        if len(X) != len(y):
+            raise ValueError(f"X has {len(X)} examples but y has {len(y)} labels")
+        if len(X) == 0:
+            raise ValueError("cannot fit on zero examples")
+        self.lexicon_ = dict(self.lexicon) if self.lexicon is not None else read_lexicon()
+        present = set(y.tolist())
+        classes = [c for c in LABELS if c in present] + sorted(present - set(LABELS))
+        if len(classes) < 2:
+            raise ValueError("need at least two classes to fit")
+        index = {c: i for i, c in enumerate(classes)}
+        yi = np.fromiter((index[v] for v in y), dtype=np.int64, count=len(y))
+
+        w = np.ones(len(X), dtype=np.float64) if sample_weight is None else np.asarray(sample_weight, float).copy()
+        corpora = np.asarray([ex.corpus for ex in X], dtype=object)
+        if self.balance:
+            for corp in sorted(set(corpora.tolist())):
+                m = corpora == corp
+                counts = np.bincount(yi[m], minlength=len(classes)).astype(float)
+                k = float((counts > 0).sum())
+                cw = np.where(counts > 0, m.sum() / (k * np.maximum(counts, 1)), 0.0)
+                w[m] *= cw[yi[m]]
+        if self.corpus_weights:
+            for corp, cwt in self.corpus_weights.items():
+                w[corpora == corp] *= float(cwt)
+        w *= len(w) / w.sum()
+
+        M = self.transform_features(X)
+        clf = LogisticRegression(C=self.C, max_iter=self.max_iter, tol=self.tol, solver="lbfgs")
+        clf.fit(M, yi, sample_weight=w)
+        self.coef_ = clf.coef_.astype(np.float32)
+        self.intercept_ = clf.intercept_.astype(np.float64)
+        self.classes_ = np.asarray(classes, dtype=object)
+        self.n_features_in_ = 1
+        return self
+
+    def decision_function(self, X: Sequence[StanceExample]) -> Any:
+        import numpy as np
+
+        if not hasattr(self, "coef_"):
+            from sklearn.exceptions import NotFittedError
+
+            raise NotFittedError("TargetStanceClassifier is not fitted yet")
+        M = self.transform_features(list(X))
+        scores = np.asarray(M @ self.coef_.T.astype(np.float64)) + self.intercept_
+        if len(self.classes_) == 2:
+            return scores[:, 1] - scores[:, 0]
+        return scores
+
+    def predict_proba(self, X: Sequence[StanceExample]) -> Any:
+        """Class probabilities; columns follow :attr:`classes_`."""
+        import numpy as np
+
+        s = self.decision_function(X)
+        if s.ndim == 1:
+            s = np.column_stack([-s / 2, s / 2])
+        s = s - s.max(axis=1, keepdims=True)
+        e = np.exp(s)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def predict(self, X: Sequence[StanceExample]) -> Any:
+        import numpy as np
+
+        p = self.predict_proba(X)
+        return self.classes_[np.argmax(p, axis=1)]
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        return tags
+
+
+def load_stance_model(models_dir: str | os.PathLike[str] | None = None) -> Any:
+    """Load the stance classifier artifact from ``<models_dir>/stance/`` (checked, not cached)."""
+    from .artifacts import default_models_dir, load_artifact
+
+    base = Path(models_dir) if models_dir is not None else default_models_dir()
+    model, _manifest = load_artifact(base / "stance", expected_name=ARTIFACT_NAME, expected_major=ARTIFACT_MAJOR)
+    return model

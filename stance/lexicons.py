@@ -1,0 +1,177 @@
+"""Lexicons and gazetteers, read once from the data files in ``stance/data``.
+
+Every word list the rules use lives in a data file; this module is the one place that reads them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+_VOWELS = set("aeiou")
+
+
+def _data_text(name: str) -> str:
+    return resources.files("stance").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> Iterable[list[str]]:
+    for line in _data_text(name).splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield line.rstrip("\n").split("\t")
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular inflections of an English verb: lemma, 3sg, past/participle, gerund."""
+    w = lemma
+    forms = {w}
+    if re.search(r"(s|sh|ch|x|z|o)$", w):
+        forms.add(w + "es")
+    elif re.search(r"[^aeiou]y$", w):
+        forms.add(w[:-1] + "ies")
+    else:
+        forms.add(w + "s")
+    # consonant doubling for short CVC verbs (slam, dub, quip)
+    cvc = re.fullmatch(r"(?:qu|[^aeiou])*[aeiou][^aeiouwxy]", w) is not None
+    if w.endswith("e"):
+        forms.add(w + "d")
+        forms.add((w[:-1] if not w.endswith("ee") else w) + "ing")
+    elif re.search(r"[^aeiou]y$", w):
+        forms.add(w[:-1] + "ied")
+        forms.add(w + "ing")
+    elif cvc:
+        forms.add(w + w[-1] + "ed")
+        forms.add(w + w[-1] + "ing")
+    else:
+        forms.add(w + "ed")
+        forms.add(w + "ing")
+    return forms
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Reporting verbs by surface form (lowercase) -> (lemma, frame); multi-word phrases."""
+
+    verbs: dict[str, tuple[str, str]]
+    phrases: dict[tuple[str, ...], tuple[str, str]]
+    nouns: frozenset[str]
+
+
+_IRREGULAR = {
+    "say": {"said"},
+    "tell": {"told"},
+    "write": {"wrote", "written"},
+    "admit": {"admitted", "admitting"},
+    "plead": {"pled"},
+    "brag": {"bragged", "bragging"},
+    "quip": {"quipped", "quipping"},
+    "dub": {"dubbed", "dubbing"},
+    "slam": {"slammed", "slamming"},
+    "allege": {"alleged", "alleging"},
+    "label": {"labeled", "labelled", "labeling", "labelling"},
+    "counter": {"countered", "countering"},
+    "answer": {"answered", "answering"},
+    "order": {"ordered", "ordering"},
+    "remember": {"remembered"},
+}
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """The reporting-verb lexicon of ``reporting_verbs.tsv`` and ``reporting_phrases.tsv``."""
+    verbs: dict[str, tuple[str, str]] = {}
+    phrases: dict[tuple[str, ...], tuple[str, str]] = {}
+    for row in _rows("reporting_verbs.tsv"):
+        lemma = row[0].strip()
+        extra = [f.strip() for f in row[1].split(",")] if len(row) > 1 and row[1].strip() else []
+        frame = row[2].strip() if len(row) > 2 else "say"
+        if " " in lemma:
+            head, rest = lemma.split(" ", 1)
+            for form in inflections(head) | _IRREGULAR.get(head, set()):
+                phrases[tuple(f"{form} {rest}".split())] = (lemma, frame)
+            for form in extra:
+                phrases[tuple(form.split())] = (lemma, frame)
+            continue
+        forms = inflections(lemma) | _IRREGULAR.get(lemma, set()) | set(extra)
+        if lemma in _IRREGULAR:
+            # drop regular forms that irregular verbs do not have (sayed, telled, writed)
+            bad = {lemma + "ed", lemma + "d", lemma + lemma[-1] + "ed"}
+            forms -= bad - _IRREGULAR[lemma]
+        for form in forms:
+            verbs.setdefault(form, (lemma, frame))
+    for row in _rows("reporting_phrases.tsv"):
+        phrases[tuple(row[0].split())] = (row[0], row[1].strip() if len(row) > 1 else "say")
+    nouns = frozenset(r[0].strip() for r in _rows("cue_nouns.tsv"))
+    return CueLexicon(verbs, phrases, nouns)
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str, keep_case: bool = False) -> frozenset[str]:
+    """A one-word-per-line data file as a set (lowercased unless ``keep_case``)."""
+    if keep_case:
+        return frozenset(r[0].strip() for r in _rows(name))
+    return frozenset(r[0].strip().lower() for r in _rows(name))
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """Titles that stand before names -> the role they give."""
+    out = {}
+    for row in _rows("titles.tsv"):
+        out[row[0].strip()] = (row[1].strip() if len(row) > 1 else "")
+    return out
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Parties by surface form: ``aliases`` maps a surface string to ``(canonical, type)``."""
+
+    aliases: dict[str, tuple[str, str]]
+    demonyms: dict[str, str]
+    countries: frozenset[str]
+
+    def lookup(self, surface: str) -> tuple[str, str] | None:
+        s = surface.strip()
+        if s.lower().startswith("the "):
+            hit = self.aliases.get(s) or self.aliases.get(s[4:])
+        else:
+            hit = self.aliases.get(s)
+        return hit
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Countries (from pycountry, with aliases, demonyms and capitals) and international bodies."""
+    data = json.loads(_data_text("gazetteer.json"))
+    aliases: dict[str, tuple[str, str]] = {}
+    demonyms: dict[str, str] = {}
+    countries = set()
+    try:
+        import pycountry
+
+        for c in pycountry.countries:
+            name = getattr(c, "common_name", None) or c.name
+            if "," in name or "(" in name:
+                continue
+            countries.add(name)
+            aliases.setdefault(name, (name, "state"))
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        pass
+    for canon, info in data["countries"].items():
+        countries.add(canon)
+        # the hand list wins over pycountry's official names
+        for a in [canon, *info["aliases"]]:
+            aliases[a] = (canon, "state")
+        for m in info["metonyms"]:
+            aliases[m] = (canon, "state")
+        for d in info["demonyms"]:
+            demonyms[d] = canon
+    for canon, alist in data["organizations"].items():
+        for a in [canon, *alist]:
+            aliases.setdefault(a, (canon, "organization"))
+    return Gazetteer(aliases, demonyms, frozenset(countries))
