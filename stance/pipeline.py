@@ -1,0 +1,348 @@
+"""The pipeline: text -> spaCy Doc -> quotations and cues -> speaker candidates -> ranker ->
+speakers with role and affiliation -> target parties -> stance model -> :class:`Analysis`.
+
+The two trained models (speaker ranker, stance classifier) are versioned artifacts loaded once
+per :class:`Pipeline`. Stance classification is batched across all quotations of a batch of
+documents, so the classifier runs one vectorised call per batch.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from .artifacts import ArtifactError, default_models_dir
+from .attribution import RawQuote, find_quotations
+from .cues import find_cues
+from .mentions import MentionIndex
+from .roles import describe
+from .speakers import (
+    Candidate,
+    candidate_features,
+    candidates_for_cue,
+    pick_by_rules,
+    resolve_candidate,
+)
+from .targets import find_targets
+from .textview import TextView, build_view
+from .types import Analysis, Quote, Span, Speaker, Stance
+
+STAGES = ("tokenize", "quotes", "attribution", "targets", "stance")
+
+
+class _Pending:
+    """A quotation waiting for its stances."""
+
+    __slots__ = ("raw", "speaker", "role", "affiliation", "confidence", "targets", "examples")
+
+    def __init__(self, raw, speaker, role, affiliation, confidence, targets, examples):
+        self.raw = raw
+        self.speaker = speaker
+        self.role = role
+        self.affiliation = affiliation
+        self.confidence = confidence
+        self.targets = targets
+        self.examples = examples
+
+
+class Annotator:
+    """The rules and models that turn a tokenized ``Doc`` into an :class:`Analysis`.
+
+    Used by :class:`Pipeline` and by the ``stance`` spaCy component."""
+
+    def __init__(self, ranker: Any = None, stance_model: Any = None, *, timings: bool = False):
+        self.ranker = ranker
+        self.stance_model = stance_model
+        self.timings: dict[str, float] | None = defaultdict(float) if timings else None
+
+    def _tick(self, stage: str, t0: float) -> float:
+        t1 = time.perf_counter()
+        if self.timings is not None:
+            self.timings[stage] += t1 - t0
+        return t1
+
+    # -- one document up to the stance model ---------------------------------------------------
+    def prepare(self, doc: Any) -> tuple[TextView, list[_Pending]]:
+        t0 = time.perf_counter()
+        view = build_view(doc)
+        cues = find_cues(view)
+        raws = find_quotations(view, cues)
+        t0 = self._tick("quotes", t0)
+        mentions = MentionIndex(view)
+        blocked = [(q.tok_start, q.tok_end) for q in raws if q.kind == "direct"]
+        blocked += [(q.tok_start, q.tok_end) for q in raws for s in q.segments if q.kind == "mixed"]
+        chosen = self._speakers(view, mentions, raws, blocked)
+        t0 = self._tick("attribution", t0)
+        pendings: list[_Pending] = []
+        described: dict[str, tuple[str | None, str | None]] = {}
+        for raw, (speaker, mention_obj, conf) in zip(raws, chosen):
+            role = aff = None
+            if speaker is not None and speaker.type in ("person", "organization"):
+                if speaker.name not in described:
+                    described[speaker.name] = describe(view, mentions, speaker.name, mention_obj)
+                role, aff = described[speaker.name]
+            exclude = set()
+            if speaker is not None:
+                exclude.add(speaker.name)
+                if aff:
+                    exclude.add(aff)
+            regions = [(raw.tok_start, raw.tok_end)]
+            if raw.cue is not None:
+                lo, hi = sorted((raw.cue.end, raw.tok_start)) if raw.cue.end <= raw.tok_start else (raw.tok_end, raw.cue.start)
+                if hi - lo <= 8:
+                    regions.append((lo, hi))
+            targets = find_targets(view, mentions, regions, exclude)
+            examples = self._examples(view, raw, speaker, targets)
+            pendings.append(_Pending(raw, speaker, role, aff, conf, targets, examples))
+        self._tick("targets", t0)
+        return view, pendings
+
+    def _speakers(self, view: TextView, mentions: MentionIndex, raws: list[RawQuote], blocked) -> list[tuple[Speaker | None, Any, float]]:
+        """One speaker per quotation: the ranker (or the rules) over each cue's candidates, then
+        follow-on quotations inherit the governing attribution's speaker."""
+        per_quote: list[list[Candidate]] = []
+        feats: list[dict] = []
+        for q in raws:
+            if q.cue is None:
+                per_quote.append([])
+                continue
+            cands = candidates_for_cue(view, mentions, q.cue.start, q.cue.end, (q.tok_start, q.tok_end), blocked)
+            for c in cands:
+                c.features = candidate_features(c, view, q.cue.start, q.cue.end, q.quote_before_cue, q.cue.lemma)
+                feats.append(c.features)
+            per_quote.append(cands)
+        scores = None
+        if self.ranker is not None and feats:
+            scores = self.ranker.predict_proba(feats)[:, 1]
+        out: list[tuple[Speaker | None, Any, float]] = []
+        k = 0
+        last_plural: tuple[str, str] | None = None
+        for q, cands in zip(raws, per_quote):
+            if not cands:
+                out.append((None, None, 0.0))
+                continue
+            if scores is not None:
+                sc = scores[k : k + len(cands)]
+                best_i = int(sc.argmax())
+                best, conf = cands[best_i], float(sc[best_i])
+            else:
+                best = pick_by_rules(cands, view, q.cue.start, q.cue.end, q.quote_before_cue)
+                conf = 0.8 if best is not None else 0.0
+            k += len(cands)
+            if best is None:
+                out.append((None, None, 0.0))
+                continue
+            name, typ, m = resolve_candidate(best, view, mentions, blocked, last_plural)
+            if best.np_type == "nominal" and typ == "person" and name.endswith("s"):
+                last_plural = (name, typ)
+            elif best.np_type == "name" and typ in ("organization", "state"):
+                last_plural = last_plural
+            mention = Span.of(view.text, view.starts[best.start], view.ends[best.end - 1])
+            out.append((Speaker(name, mention, typ), m, conf))
+        # follow-on quotations: same paragraph (before, else after), else the previous paragraph
+        for i, q in enumerate(raws):
+            if out[i][0] is not None:
+                continue
+            src = None
+            for j in range(i - 1, -1, -1):
+                if out[j][0] is not None and raws[j].para == q.para:
+                    src = j
+                    break
+            if src is None:
+                for j in range(i + 1, len(raws)):
+                    if raws[j].para != q.para:
+                        break
+                    if out[j][0] is not None and raws[j].cue is not None:
+                        src = j
+                        break
+            if src is None and i > 0 and out[i - 1][0] is not None and raws[i - 1].para == q.para - 1:
+                src = i - 1
+            if src is not None:
+                sp, m, conf = out[src]
+                out[i] = (sp, m, conf * 0.9)
+        return out
+
+    def _examples(self, view: TextView, raw: RawQuote, speaker: Speaker | None, targets) -> list[Any]:
+        """Stance-model inputs: the quotation's sentence(s) with the target (and speaker) marked."""
+        if not targets or self.stance_model is None:
+            return []
+        from .classifier import StanceExample
+
+        toks = [raw.tok_start, raw.tok_end - 1]
+        if raw.cue is not None:
+            toks += [raw.cue.start, raw.cue.end - 1]
+        s_lo = view.sent_of[max(0, min(toks))]
+        s_hi = view.sent_of[min(view.n - 1, max(toks))]
+        a = view.sent_bounds(s_lo)[0]
+        b = view.sent_bounds(s_hi)[1]
+        c0, c1 = view.starts[a], view.ends[b - 1]
+        text = view.text[c0:c1]
+        src = (None, None)
+        if speaker is not None and speaker.mention is not None and c0 <= speaker.mention.start and speaker.mention.end <= c1:
+            src = (speaker.mention.start - c0, speaker.mention.end - c0)
+        out = []
+        for t in targets:
+            ts, te = view.starts[t.start], view.ends[t.end - 1]
+            out.append(StanceExample(text, ts - c0, te - c0, src[0], src[1]))
+        return out
+
+    # -- batches -------------------------------------------------------------------------------
+    def finish(self, prepared: list[tuple[str | None, TextView, list[_Pending]]]) -> list[Analysis]:
+        """Classify every (quotation, target) pair of a batch in one call and build Analyses."""
+        t0 = time.perf_counter()
+        examples = [ex for _, _, ps in prepared for p in ps for ex in p.examples]
+        probs = None
+        classes: Sequence[str] = ()
+        if examples and self.stance_model is not None:
+            probs = self.stance_model.predict_proba(examples)
+            classes = list(self.stance_model.classes_)
+        k = 0
+        out = []
+        for doc_id, view, pendings in prepared:
+            quotes = []
+            for p in pendings:
+                stances = []
+                if probs is not None and p.examples:
+                    for t in p.targets:
+                        row = probs[k]
+                        k += 1
+                        best = int(row.argmax())
+                        stances.append(Stance(t.name, classes[best], {c: float(v) for c, v in zip(classes, row)}))
+                raw = p.raw
+                cue = Span.of(view.text, view.starts[raw.cue.start], view.ends[raw.cue.end - 1]) if raw.cue else None
+                quotes.append(
+                    Quote(
+                        quote=Span.of(view.text, raw.start, raw.end),
+                        kind=raw.kind,
+                        cue=cue,
+                        speaker=p.speaker,
+                        role=p.role,
+                        affiliation=p.affiliation,
+                        confidence=p.confidence,
+                        stances=tuple(stances),
+                    )
+                )
+            out.append(Analysis(doc_id, tuple(quotes), text=view.text))
+        self._tick("stance", t0)
+        return out
+
+
+class Pipeline:
+    """Analyse English news articles. Build one with :func:`stance.load`.
+
+    Args:
+        spacy_model: ``None`` for spaCy's blank English (no download), or an installed trained
+            pipeline's name or path (its parser or senter then sets sentence boundaries).
+        models_dir: directory with the ``attribution/`` and ``stance/`` artifacts.
+        ranker: use the trained speaker ranker (``False``: the rules alone decide).
+        stance_model: use the trained stance classifier (``False``: no stances are produced).
+        timings: accumulate per-stage wall time in :attr:`timings`.
+    """
+
+    def __init__(
+        self,
+        spacy_model: Any = None,
+        models_dir: str | os.PathLike[str] | None = None,
+        *,
+        ranker: bool = True,
+        stance_model: bool = True,
+        timings: bool = False,
+    ):
+        import spacy
+
+        self.spacy_model = spacy_model
+        self.models_dir = Path(models_dir) if models_dir is not None else default_models_dir()
+        self._options = {"ranker": ranker, "stance_model": stance_model}
+        if spacy_model is None:
+            self.nlp = spacy.blank("en")
+        elif isinstance(spacy_model, (str, os.PathLike)):
+            self.nlp = spacy.load(spacy_model)
+        else:
+            self.nlp = spacy_model  # a Language object
+        self._trained = spacy_model is not None
+        rk = None
+        if ranker:
+            from .ranker import load_ranker
+
+            rk = load_ranker(self.models_dir)
+        sm = None
+        if stance_model:
+            from .classifier import load_stance_model
+
+            sm = load_stance_model(self.models_dir)
+        self.annotator = Annotator(rk, sm, timings=timings)
+
+    @property
+    def timings(self) -> dict[str, float] | None:
+        """Seconds spent in each stage since construction (when ``timings=True``)."""
+        return self.annotator.timings
+
+    def _make_doc(self, text: str) -> Any:
+        if not isinstance(text, str):
+            raise TypeError(f"stance expects article text as str, got {type(text).__name__}")
+        t0 = time.perf_counter()
+        doc = self.nlp(text) if self._trained else self.nlp.make_doc(text)
+        self.annotator._tick("tokenize", t0)
+        return doc
+
+    def __call__(self, text: str, *, id: str | None = None) -> Analysis:
+        """Analyse one article."""
+        doc = self._make_doc(text)
+        view, pendings = self.annotator.prepare(doc)
+        return self.annotator.finish([(id, view, pendings)])[0]
+
+    def _pipe_serial(self, items: Iterable[tuple[str | None, str]], batch_size: int) -> Iterator[Analysis]:
+        batch: list[tuple[str | None, TextView, list[_Pending]]] = []
+        for doc_id, text in items:
+            doc = self._make_doc(text)
+            view, pendings = self.annotator.prepare(doc)
+            batch.append((doc_id, view, pendings))
+            if len(batch) >= batch_size:
+                yield from self.annotator.finish(batch)
+                batch = []
+        if batch:
+            yield from self.annotator.finish(batch)
+
+    def pipe(
+        self,
+        texts: Iterable[str] | Iterable[tuple[str, str]],
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        as_tuples: bool = False,
+    ) -> Iterator[Analysis]:
+        """Analyse many articles; yields one :class:`Analysis` per input, in input order.
+
+        ``texts`` holds strings, or ``(text, id)`` pairs with ``as_tuples=True``. With
+        ``n_process > 1`` the work is spread over worker processes, each loading the pipeline
+        once; the output order is the input order."""
+        if batch_size < 1:
+            raise ValueError("batch_size must be >= 1")
+        if n_process < 1:
+            raise ValueError("n_process must be >= 1")
+
+        def items() -> Iterator[tuple[str | None, str]]:
+            for k, t in enumerate(texts):
+                if as_tuples:
+                    text, doc_id = t  # type: ignore[misc]
+                    yield doc_id, text
+                else:
+                    yield None, t  # type: ignore[misc]
+
+        if n_process == 1:
+            yield from self._pipe_serial(items(), batch_size)
+            return
+        from .parallel import pipe_parallel
+
+        yield from pipe_parallel(self, items(), batch_size=batch_size, n_process=n_process)
+
+    def config(self) -> dict[str, Any]:
+        """What a worker needs to rebuild this pipeline."""
+        return {
+            "spacy_model": self.spacy_model if isinstance(self.spacy_model, (str, os.PathLike, type(None))) else None,
+            "models_dir": str(self.models_dir),
+            **self._options,
+        }

@@ -1,0 +1,43 @@
+"""The trained speaker ranker: a scikit-learn model that scores speaker candidates.
+
+Each candidate of a cue is a dict of features (:func:`stance.speakers.candidate_features`); the
+ranker gives the probability that it is the cue's speaker, and the pipeline takes the best-scoring
+candidate per cue. It is a plain scikit-learn ``Pipeline`` (``DictVectorizer`` then
+``LogisticRegression``), saved as the versioned artifact ``models/attribution``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+ARTIFACT_NAME = "speaker-ranker"
+ARTIFACT_MAJOR = 1
+
+
+def make_ranker(C: float = 1.0, random_state: int = 0) -> Any:
+    """An untrained ranker: ``DictVectorizer`` + ``LogisticRegression``."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    return make_pipeline(
+        DictVectorizer(sparse=True),
+        LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=random_state),
+    )
+
+
+def load_ranker(models_dir: str | os.PathLike[str] | None = None) -> Any | None:
+    """The shipped ranker at ``<models_dir>/attribution``, or None when no ranker is shipped there.
+
+    A ranker that is present but corrupt or built for other versions raises
+    :class:`stance.artifacts.ArtifactError`."""
+    from .artifacts import default_models_dir, load_artifact
+
+    d = Path(models_dir) if models_dir is not None else default_models_dir()
+    path = d / "attribution"
+    if not path.exists():
+        return None
+    model, _ = load_artifact(path, expected_name=ARTIFACT_NAME, expected_major=ARTIFACT_MAJOR)
+    return model
