@@ -63,6 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as e:  # artifacts and models: a clear message, not a traceback
+        from .artifacts import ArtifactError
+
+        if isinstance(e, ArtifactError):
+            print(f"stance: model artifact refused: {e}", file=sys.stderr)
+            return 2
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

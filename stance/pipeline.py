@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import dataclass
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -31,6 +32,17 @@ from .textview import TextView, build_view
 from .types import Analysis, Quote, Span, Speaker, Stance
 
 STAGES = ("tokenize", "quotes", "attribution", "targets", "stance")
+
+
+@dataclass(frozen=True)
+class AnalysisError:
+    """Stands in for the Analysis of a document that failed (``Pipeline.pipe(errors="return")``)."""
+
+    id: str | None
+    error: str
+
+    def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+        return {"id": self.id, "error": self.error}
 
 
 class _Pending:
@@ -294,17 +306,41 @@ class Pipeline:
         view, pendings = self.annotator.prepare(doc)
         return self.annotator.finish([(id, view, pendings)])[0]
 
-    def _pipe_serial(self, items: Iterable[tuple[str | None, str]], batch_size: int) -> Iterator[Analysis]:
-        batch: list[tuple[str | None, TextView, list[_Pending]]] = []
+    def _finish_batch(self, batch: list[Any], safe: bool) -> Iterator[Any]:
+        good = [b for b in batch if not isinstance(b, AnalysisError)]
+        try:
+            done = iter(self.annotator.finish(good))
+        except Exception:
+            if not safe:
+                raise
+            done = None
+        for b in batch:
+            if isinstance(b, AnalysisError):
+                yield b
+            elif done is not None:
+                yield next(done)
+            else:  # isolate the failing document
+                try:
+                    yield self.annotator.finish([b])[0]
+                except Exception as e:  # noqa: BLE001
+                    yield AnalysisError(b[0], f"{type(e).__name__}: {e}")
+
+    def _pipe_serial(self, items: Iterable[tuple[str | None, str]], batch_size: int, safe: bool = False) -> Iterator[Any]:
+        batch: list[Any] = []
         for doc_id, text in items:
-            doc = self._make_doc(text)
-            view, pendings = self.annotator.prepare(doc)
-            batch.append((doc_id, view, pendings))
+            try:
+                doc = self._make_doc(text)
+                view, pendings = self.annotator.prepare(doc)
+                batch.append((doc_id, view, pendings))
+            except Exception as e:  # noqa: BLE001
+                if not safe:
+                    raise
+                batch.append(AnalysisError(doc_id, f"{type(e).__name__}: {e}"))
             if len(batch) >= batch_size:
-                yield from self.annotator.finish(batch)
+                yield from self._finish_batch(batch, safe)
                 batch = []
         if batch:
-            yield from self.annotator.finish(batch)
+            yield from self._finish_batch(batch, safe)
 
     def pipe(
         self,
@@ -313,12 +349,17 @@ class Pipeline:
         batch_size: int = 64,
         n_process: int = 1,
         as_tuples: bool = False,
+        errors: str = "raise",
     ) -> Iterator[Analysis]:
         """Analyse many articles; yields one :class:`Analysis` per input, in input order.
 
         ``texts`` holds strings, or ``(text, id)`` pairs with ``as_tuples=True``. With
         ``n_process > 1`` the work is spread over worker processes, each loading the pipeline
-        once; the output order is the input order."""
+        once; the output order is the input order. ``errors="return"`` yields an
+        :class:`AnalysisError` in place of a document that failed, instead of raising."""
+        if errors not in ("raise", "return"):
+            raise ValueError("errors must be 'raise' or 'return'")
+        safe = errors == "return"
         if batch_size < 1:
             raise ValueError("batch_size must be >= 1")
         if n_process < 1:
@@ -333,11 +374,11 @@ class Pipeline:
                     yield None, t  # type: ignore[misc]
 
         if n_process == 1:
-            yield from self._pipe_serial(items(), batch_size)
+            yield from self._pipe_serial(items(), batch_size, safe)
             return
         from .parallel import pipe_parallel
 
-        yield from pipe_parallel(self, items(), batch_size=batch_size, n_process=n_process)
+        yield from pipe_parallel(self, items(), batch_size=batch_size, n_process=n_process, safe=safe)
 
     def config(self) -> dict[str, Any]:
         """What a worker needs to rebuild this pipeline."""

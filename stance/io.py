@@ -1,0 +1,169 @@
+"""Reading article records and writing results, record by record, losing nothing.
+
+Every input record yields exactly one :class:`Record`: either its text, or the error that
+stopped it (malformed JSON, missing or non-string text, undecodable bytes), so that the output
+has one line per input record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+INPUT_FORMATS = ("auto", "txt", "dir", "jsonl", "csv", "parquet")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One input record: ``text`` or ``error`` is set; ``line`` is its 1-based line (JSONL)."""
+
+    id: str | None
+    text: str | None
+    error: str | None = None
+    line: int | None = None
+
+    def error_id(self) -> str | None:
+        """The id to report an error under: the record's id, else ``line N``."""
+        if self.id is not None:
+            return self.id
+        return f"line {self.line}" if self.line is not None else None
+
+
+def _decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as e:
+        return None, f"{where}: not UTF-8 ({e.reason} at byte {e.start})"
+
+
+def _jsonl_records(lines: Iterator[bytes], name: str, text_column: str, id_column: str) -> Iterator[Record]:
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        line, err = _decode(raw, f"{name}:{n}")
+        if err:
+            yield Record(None, None, err, n)
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as e:
+            yield Record(None, None, f"{name}:{n}: malformed JSON: {e}", n)
+            continue
+        if not isinstance(obj, dict):
+            yield Record(None, None, f"{name}:{n}: expected a JSON object, got {type(obj).__name__}", n)
+            continue
+        rid = obj.get(id_column)
+        rid = None if rid is None else str(rid)
+        if text_column not in obj:
+            yield Record(rid, None, f"{name}:{n}: record has no {text_column!r} field", n)
+        elif not isinstance(obj[text_column], str):
+            yield Record(rid, None, f"{name}:{n}: {text_column!r} must be a string, got {type(obj[text_column]).__name__}", n)
+        else:
+            yield Record(rid, obj[text_column], None, n)
+
+
+def _table_records(path: Path, fmt: str, text_column: str, id_column: str) -> Iterator[Record]:
+    if fmt == "parquet":
+        try:
+            import pyarrow.parquet as pq
+        except ImportError as e:  # pragma: no cover - optional
+            raise RuntimeError("reading parquet needs pyarrow: pip install 'stance[io]'") from e
+        pf = pq.ParquetFile(path)
+        if text_column not in pf.schema_arrow.names:
+            raise ValueError(f"{path}: no column {text_column!r} (columns: {', '.join(pf.schema_arrow.names)})")
+        cols = [c for c in (id_column, text_column) if c in pf.schema_arrow.names]
+        n = 0
+        for batch in pf.iter_batches(columns=cols, batch_size=1024):
+            d = batch.to_pydict()
+            for k in range(batch.num_rows):
+                n += 1
+                rid = d[id_column][k] if id_column in d else None
+                yield _row_record(rid, d[text_column][k], n, text_column)
+        return
+    import csv
+
+    csv.field_size_limit(1 << 30)
+    with open(path, newline="", encoding="utf-8", errors="strict") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames is None or text_column not in reader.fieldnames:
+            raise ValueError(f"{path}: no column {text_column!r} (columns: {', '.join(reader.fieldnames or [])})")
+        for n, row in enumerate(reader, 2):
+            yield _row_record(row.get(id_column), row.get(text_column), n, text_column)
+
+
+def _row_record(rid: Any, text: Any, n: int, text_column: str) -> Record:
+    rid = None if rid is None else str(rid)
+    if not isinstance(text, str):
+        return Record(rid, None, f"row {n}: {text_column!r} must be a string, got {type(text).__name__}", n)
+    return Record(rid, text, None, n)
+
+
+def detect_format(path: str | None) -> str:
+    """The input format implied by a path: dir, jsonl, csv, parquet or txt (stdin: txt)."""
+    if path is None or path == "-":
+        return "txt"
+    p = Path(path)
+    if p.is_dir():
+        return "dir"
+    suffix = p.suffix.lower()
+    return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}.get(suffix, "txt")
+
+
+def iter_records(path: str | None, input_format: str = "auto", *, text_column: str = "text", id_column: str = "id") -> Iterator[Record]:
+    """Records of a .txt file, a directory of .txt files, a JSONL/CSV/parquet file, or stdin
+    (``path`` None or ``-``: plain text, or JSONL with ``input_format='jsonl'``)."""
+    fmt = detect_format(path) if input_format == "auto" else input_format
+    if fmt not in INPUT_FORMATS:
+        raise ValueError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}")
+    if path is None or path == "-":
+        data = sys.stdin.buffer.read()
+        if fmt == "jsonl":
+            yield from _jsonl_records(iter(data.splitlines()), "<stdin>", text_column, id_column)
+            return
+        text, err = _decode(data, "<stdin>")
+        yield Record("stdin", text, err)
+        return
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"{p}: no such file or directory")
+    if fmt == "dir":
+        files = sorted(f for f in p.iterdir() if f.suffix.lower() == ".txt" and f.is_file())
+        for f in files:
+            text, err = _decode(f.read_bytes(), str(f))
+            yield Record(f.stem, text, err)
+        return
+    if fmt == "jsonl":
+        with open(p, "rb") as f:
+            yield from _jsonl_records(iter(f), str(p), text_column, id_column)
+        return
+    if fmt in ("csv", "parquet"):
+        yield from _table_records(p, fmt, text_column, id_column)
+        return
+    text, err = _decode(p.read_bytes(), str(p))
+    yield Record(p.stem, text, err)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | None) -> Iterator[IO[str]]:
+    """Write to ``path`` through a temporary file renamed into place on success; an interrupted
+    run leaves no half-written file. ``None`` or ``-`` writes to stdout."""
+    if path is None or path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            yield f
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

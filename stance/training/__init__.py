@@ -1,0 +1,1 @@
+"""Training entry points: the speaker ranker and the stance classifier."""

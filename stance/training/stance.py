@@ -1,0 +1,123 @@
+"""Train the target-dependent stance classifier and save it as a versioned artifact.
+
+One model is fitted on NewsMTSC ``train`` (reader-perceived sentiment toward a target, no source)
+and directed_sentiment ``train`` (a source actor's stance toward a target) together; the
+classifier's domain-tagged features let it learn what the two share and where they differ.
+Classes are re-weighted within each corpus. The dev splits (NewsMTSC ``dev_rw``/``dev_mt``,
+directed_sentiment ``dev``, PLOVER ``dev``) are scored and written into the manifest; they are
+never fitted on. Fitting is deterministic: the same files and seed give the same model.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+#: Hyper-parameters of the shipped model (chosen on the dev splits only).
+DEFAULT_PARAMS: dict[str, Any] = {
+    "C": 4.0,
+    "n_features": 2**19,
+    "window": 10,
+    "domain_adapt": True,
+    "balance": True,
+    "corpus_weights": None,
+    "sublinear_tf": True,
+}
+
+VERSION = "1.0.0"
+
+TRAIN_FILES = (("newsmtsc", "train"), ("directed_sentiment", "train"))
+DEV_FILES = (("newsmtsc", "dev_rw"), ("newsmtsc", "dev_mt"), ("directed_sentiment", "dev"), ("plover_gsr", "dev"))
+
+
+class _Progress:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.t0 = time.perf_counter()
+
+    def __call__(self, msg: str) -> None:
+        if self.enabled:
+            print(f"[train stance {time.perf_counter() - self.t0:7.1f}s] {msg}", file=sys.stderr, flush=True)
+
+
+def train_stance(
+    data_dir: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str] | None = None,
+    seed: int = 0,
+    progress: bool = True,
+    params: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Fit on the training corpora under ``data_dir``, score the dev splits, save to ``out_dir``.
+
+    Returns the written manifest. ``out_dir`` defaults to ``<default_models_dir()>/stance``.
+    """
+    import json
+
+    from ..artifacts import default_models_dir, file_fingerprint, save_artifact
+    from ..classifier import LABELS, TargetStanceClassifier
+    from ..evaluation.stance import corpus_file, evaluate_model, load_examples
+
+    say = _Progress(progress)
+    data = Path(data_dir)
+    out = Path(out_dir) if out_dir is not None else default_models_dir() / "stance"
+    hp = dict(DEFAULT_PARAMS)
+    hp.update(params or {})
+
+    X: list[Any] = []
+    y: list[str] = []
+    fingerprints = []
+    for corpus, split in TRAIN_FILES:
+        path = corpus_file(data, corpus, split)
+        xs, ys, _ = load_examples(path, corpus=corpus)
+        X += xs
+        y += ys
+        fingerprints.append(file_fingerprint(path, n_examples=len(xs)))
+        say(f"read {corpus}/{split}: {len(xs)} examples")
+
+    model = TargetStanceClassifier(random_state=seed, **hp)
+    say(f"fitting on {len(X)} examples ({json.dumps(hp)})")
+    t0 = time.perf_counter()
+    model.fit(X, y)
+    fit_s = time.perf_counter() - t0
+    say(f"fitted in {fit_s:.1f}s")
+
+    metrics: dict[str, Any] = {"fit_seconds": round(fit_s, 1)}
+    for corpus, split in DEV_FILES:
+        try:
+            path = corpus_file(data, corpus, split)
+        except FileNotFoundError:
+            say(f"skip {corpus}/{split}: not found")
+            continue
+        xs, ys, _ = load_examples(path, corpus=corpus)
+        r = evaluate_model(model, xs, ys)
+        entry = {
+            "n": r["n"],
+            "accuracy": round(r["accuracy"], 4),
+            "macro_f1": round(r["macro_f1"], 4),
+            "per_class_f1": {c: round(v["f1"], 4) for c, v in r["per_class"].items()},
+        }
+        if r["polar"]["accuracy"] is not None:
+            entry["polar_accuracy"] = round(r["polar"]["accuracy"], 4)
+            entry["polar_direction_accuracy"] = round(r["polar"]["direction_accuracy"], 4)
+        metrics[f"{corpus}/{split}"] = entry
+        fingerprints.append(dict(file_fingerprint(path, n_examples=len(xs)), role="dev"))
+        say(f"dev {corpus}/{split}: macro-F1 {r['macro_f1']:.4f}, accuracy {r['accuracy']:.4f} (n={r['n']})")
+    for fp in fingerprints:
+        fp.setdefault("role", "train")
+
+    manifest_path = save_artifact(
+        model,
+        out,
+        name="stance-classifier",
+        version=VERSION,
+        labels=LABELS,
+        training_data=fingerprints,
+        metrics=metrics,
+        params=dict(hp, seed=seed, estimator="stance.classifier.TargetStanceClassifier"),
+    )
+    size = (out / "model.joblib").stat().st_size
+    say(f"saved {out} ({size / 1e6:.1f} MB)")
+    return json.loads(manifest_path.read_text(encoding="utf-8"))
