@@ -101,11 +101,11 @@ class Annotator:
                 exclude.add(speaker.name)
                 if aff:
                     exclude.add(aff)
-            regions = [(raw.tok_start, raw.tok_end)]
+            regions = [(raw.tok_start, raw.tok_end, raw.kind == "direct")]
             if raw.cue is not None:
                 lo, hi = sorted((raw.cue.end, raw.tok_start)) if raw.cue.end <= raw.tok_start else (raw.tok_end, raw.cue.start)
                 if hi - lo <= 8:
-                    regions.append((lo, hi))
+                    regions.append((lo, hi, False))
             targets = find_targets(view, mentions, regions, exclude)
             examples = self._examples(view, raw, speaker, targets)
             pendings.append(_Pending(raw, speaker, role, aff, conf, targets, examples))
