@@ -361,6 +361,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         n_features: int = 2**19,
         window: int = 10,
         domain_adapt: bool = True,
+        domain_scale: Mapping[str, float] | None = None,
         balance: bool = True,
         corpus_weights: Mapping[str, float] | None = None,
         sublinear_tf: bool = True,
@@ -373,6 +374,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self.n_features = n_features
         self.window = window
         self.domain_adapt = domain_adapt
+        self.domain_scale = domain_scale
         self.balance = balance
         self.corpus_weights = corpus_weights
         self.sublinear_tf = sublinear_tf
@@ -382,18 +384,22 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self.lexicon = lexicon
 
     # -- features ------------------------------------------------------------------
-    def _feature_lists(self, X: Iterable[StanceExample]) -> Iterable[list[str]]:
+    def _feature_lists(self, X: Iterable[StanceExample]) -> Iterable[list[tuple[str, float]]]:
         lex = self.lexicon_
         window = self.window
         adapt = self.domain_adapt
+        scales = dict(self.domain_scale or {})
         for ex in X:
             if not isinstance(ex, StanceExample):
                 raise TypeError(f"expected StanceExample, got {type(ex).__name__}")
             f = extract_features(ex, lex, window)
+            pairs = [(x, 1.0) for x in f]
             if adapt:
-                dom = _domain(ex) + "|"
-                f = f + [dom + x for x in f]
-            yield f
+                dom = _domain(ex)
+                v = float(scales.get(dom, 1.0))
+                pre = dom + "|"
+                pairs += [(pre + x, v) for x in f]
+            yield pairs
 
     def transform_features(self, X: Sequence[StanceExample]) -> Any:
         """The sparse feature matrix (rows L2-normalised) the classifier sees."""
@@ -401,11 +407,11 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         from sklearn.feature_extraction import FeatureHasher
         from sklearn.preprocessing import normalize
 
-        hasher = FeatureHasher(n_features=self.n_features, input_type="string", alternate_sign=False)
+        hasher = FeatureHasher(n_features=self.n_features, input_type="pair", alternate_sign=False)
         M = hasher.transform(self._feature_lists(X))
         M = M.tocsr()
         if self.sublinear_tf:
-            M.data = np.log1p(M.data)
+            np.log1p(M.data, out=M.data)
         return normalize(M, copy=False)
 
     # -- sklearn API -----------------------------------------------------------------

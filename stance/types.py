@@ -10,6 +10,14 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of :meth:`Analysis.to_dict` output (shipped as ``stance/schema``)."""
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("stance").joinpath("schema", "analysis.schema.json").read_text(encoding="utf-8"))
 SPEAKER_TYPES = ("person", "organization", "state", "unknown")
 STANCE_LABELS = ("hostile", "neutral", "conciliatory")
 

@@ -1,0 +1,39 @@
+"""Shared fixtures: the reference article, and a pipeline built once per test session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_GOLD = ROOT / "seeds" / "000_d50484cecb39428e.gold.json"
+SEED_TXT = ROOT / "seeds" / "000_d50484cecb39428e.txt"
+MODELS = ROOT / "models"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def stance_model_shipped() -> bool:
+    return (MODELS / "stance" / "manifest.json").is_file()
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default pipeline (with the stance model when it is shipped)."""
+    import stance
+
+    return stance.load(stance_model=stance_model_shipped())
+
+
+@pytest.fixture(scope="session")
+def nlp_rules():
+    """Rules only: no ranker, no stance model."""
+    import stance
+
+    return stance.load(ranker=False, stance_model=False)

@@ -1,0 +1,57 @@
+from stance.evaluation.articles import evaluate_articles, jaccard_ok, match_spans, overlap_ok, speaker_match
+
+
+def test_overlap_rule():
+    assert overlap_ok((0, 10), (5, 10))  # 5 of the shorter 5
+    assert overlap_ok((0, 10), (4, 20))  # 6 >= 0.5 * 10
+    assert not overlap_ok((0, 10), (6, 30))  # 4 < 5
+    assert not overlap_ok((0, 0), (0, 5))
+
+
+def test_matching_is_one_to_one():
+    pairs = match_spans([(0, 10), (0, 9)], [(0, 10)])
+    assert pairs == [(0, 0)]
+
+
+def test_speaker_match_rules():
+    assert speaker_match("Moon", "Moon Seong Mook")
+    assert speaker_match("Trump", "Donald Trump")
+    assert speaker_match("North Korea’s", "north korea")
+    assert not speaker_match("Seong", "Moon Seong Mook")
+    assert not speaker_match(None, "x")
+
+
+def test_jaccard():
+    assert jaccard_ok("Secretary of State", "secretary of state")
+    assert jaccard_ok("the One Korea Centre", "One Korea Centre")
+    assert not jaccard_ok("analyst", "head")
+
+
+def _doc(quotes):
+    return {"id": "d", "quotes": quotes}
+
+
+def _q(s, e, kind="direct", speaker="A", stances=(), role=None):
+    return {"quote": {"start": s, "end": e, "text": "x" * (e - s)}, "kind": kind, "cue": None,
+            "speaker": {"name": speaker, "mention": None, "type": "person"}, "role": role, "affiliation": None,
+            "stances": list(stances)}
+
+
+def test_counts():
+    gold = [_doc([_q(0, 10), _q(20, 30, "indirect", "B", [{"target": "X", "label": "hostile"}], role="head"), _q(40, 50, "mixed")])]
+    pred = [_doc([_q(0, 10), _q(21, 30, "indirect", "C", [{"target": "X", "label": "neutral"}, {"target": "Y", "label": "neutral"}], role="head"), _q(60, 70)])]
+    r = evaluate_articles(gold, pred)
+    assert r["quotes"]["tp"] == 2 and r["quotes"]["pred"] == 3 and r["quotes"]["gold"] == 3
+    assert r["per_kind"]["mixed"]["recall"] == 0.0 and r["per_kind"]["direct"]["recall"] == 1.0
+    assert r["speaker_accuracy"] == 0.5
+    assert r["attribution"]["tp"] == 1
+    assert r["role_accuracy"] == 1.0 and r["role_n"] == 1
+    assert r["targets"]["tp"] == 1 and r["targets"]["pred"] == 2 and r["targets"]["gold"] == 1
+    assert r["stance_accuracy"] == 0.0
+
+
+def test_strict_drops_implicit():
+    g = [_doc([_q(0, 10, stances=[{"target": "X", "label": "hostile", "implicit": True}])])]
+    p = [_doc([_q(0, 10)])]
+    assert evaluate_articles(g, p, strict=True)["targets"]["gold"] == 0
+    assert evaluate_articles(g, p)["targets"]["gold"] == 1
