@@ -14,7 +14,7 @@ from .cues import Cue, find_cues
 from .quotes import QuoteSegment, find_quote_segments
 from .textview import TextView
 
-_ADVERBIAL_HEADS = frozenset("on in at during last this earlier later after before from".split())
+_ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
 #: verbs that report a clause without "that" ("he said it was over"); others need "that"
 _ZERO_THAT = frozenset("say tell add insist argue claim warn write note predict acknowledge admit explain contend assert suggest".split())
 _NP_BREAKERS = frozenset("though although but and because while when as if since so which who whom after before".split())
@@ -32,6 +32,7 @@ _CLAUSE_START = frozenset(
 _NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term", "describe", "accuse", "criticize", "criticise"})
 _TRAIL = ".,;:—–-"
 _OPEN_MARKS = frozenset({"“", '"', "''", "``", "‘", "«"})
+_CLOSE_MARKS = frozenset({"”", '"', "''", "’", "»"})
 
 
 @dataclass
@@ -113,6 +114,8 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
         s_open = view.sent_of[max(a - 1, 0)] if a > 0 else 0
         s_close = view.sent_of[min(b, view.n - 1)]
         cue, before = _nearest_cue(view, cues, seg_toks, k, s_open, s_close)
+        if cue is None:
+            cue, before = _layout_cue(view, cues, a, b)
         n_words = b - a
         if not _is_speech(view, seg, a, b, cue, n_words, seg_toks, k):
             continue
@@ -146,9 +149,45 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
                 d = max(0, d - 3)
             if d < best_d:
                 best, best_d, before = c, d, False
+    if best is None and s_close + 1 < len(view.sent_starts) and view.sent_starts[s_close + 1] in (b + 1, b + 2):
+        # '“Does anybody know?” Graham asked.': the sentence splitter ended the sentence at ?”
+        for c in cues:
+            if (c.start > b and view.sent_of[c.start] == s_close + 1 and c.start - b <= 6 and c.frame != "according"
+                    and view.para_of_sent[s_close + 1] == view.para_of_sent[s_close]):
+                best, best_d, before = c, c.start - b, True
+                break
     if best is not None and best_d > 12:
-        return None, False
+        # '"...," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said'
+        closes_comma = view.words[b - 1] == "," or (b + 1 < view.n and view.words[b + 1] == ",")
+        if not (before and closes_comma and best_d <= 30):
+            return None, False
     return best, before
+
+
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _layout_cue(view: TextView, cues: list[Cue], a: int, b: int) -> tuple[Cue | None, bool]:
+    """Cues given by layout: a dash and a name after the quotation ('"..." ― Jane Doe'), or
+    a cue before a colon that ends the previous paragraph ("He said:" / quotation)."""
+    words = view.words
+    n = view.n
+    t = b + 1 if b < n and words[b] in _CLOSE_MARKS else b
+    joined = len(words[t]) > 1 and words[t][0] in "”\"'" and words[t][-1] in "―—–" if t < n else False
+    if t < n and (words[t] in _DASHES or joined) and t + 1 < n and words[t + 1][:1].isupper():
+        k = t + 1
+        while k < n and view.sent_of[k] == view.sent_of[t + 1] and words[k][:1].isupper() and k - t <= 5:
+            k += 1
+        if k - t <= 5 and (k >= n or words[k] in {".", ",", "(", ")"} or view.starts[k] > view.ends[k - 1] and "\n" in view.text[view.ends[k - 1] : view.starts[k]]):
+            return Cue(t, t + 1, "dash", "dash"), True
+    o = a - 2 if a >= 2 and words[a - 1] in _OPEN_MARKS else a - 1
+    if o >= 0 and words[o] == ":":
+        for c in reversed(cues):
+            if c.end <= o and o - c.end <= 3 and view.para_of_sent[view.sent_of[c.start]] >= view.para_of_sent[view.sent_of[a]] - 1:
+                return c, False
+            if c.end <= o - 3:
+                break
+    return None, False
 
 
 def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | None, n_words: int, seg_toks, k: int) -> bool:
@@ -202,14 +241,16 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             while k > sa and k > cue.start - 8 and words[k] != ",":
                 k -= 1
             if words[k] == "," and k > sa + 3 and _fronted_frame(view, cue, k, sb):
-                if not any(a <= k <= b for a, b in seg_toks) and view.lowers[k - 1] not in {"and"}:
+                starts_quoted = words[sa] in _OPEN_MARKS and any(sa <= a and b <= k for a, b in seg_toks)
+                if not any(a <= k <= b for a, b in seg_toks) and view.lowers[k - 1] not in {"and"} and not starts_quoted:
                     content_end = k
                     if words[content_end - 1] in {"”", '"', "''"}:
                         return None  # a direct quotation, handled elsewhere
                     return _checked(view, sa, content_end)
         # a cue right after a closing quotation mark introduces no clause ("...,” said Moon, an ...")
-        if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''", ","}:
+        if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
             return None
+        after_comma = cue.start - 1 >= sa and words[cue.start - 1] == ","
         for t in range(i, min(i + 9, end)):
             if lowers[t] == "that":
                 if not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
@@ -232,9 +273,15 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             break
         if cue.frame == "obj" or cue.lemma not in _ZERO_THAT:
             return None
-        if i < end and (lowers[i] in _CLAUSE_START or words[i][:1].isupper()) and words[i] not in _OPEN_MARKS:
+        if i < end and words[i] not in _OPEN_MARKS and (
+            (lowers[i] in _CLAUSE_START and not (after_comma and lowers[i] in _PRONOUN_SUBJ and not _aux_within(lowers, i + 1, end, 1)))
+            or (words[i][:1].isupper() and not after_comma)
+            or (lowers[i] not in _NO_CLAUSE_START and _aux_within(lowers, i + 1, end, 4))
+        ):
             if i > cue.end and lowers[cue.end] == ",":
                 return None
+            if i > cue.end and not (lowers[i] in _PRONOUN_SUBJ or _aux_within(lowers, i, end, 5)):
+                return None  # "said at a Washington event"
             if end - i >= 3:
                 return _checked(view, i, end)
         return None
@@ -258,6 +305,27 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
     return None
 
 
+_AUX = frozenset(
+    "is are was were has have had will would can could should may might must do does did 's ’s 're ’re "
+    "wo ca need needs needed".split()
+)
+_PRONOUN_SUBJ = frozenset("he she it they we i you".split())
+_NO_CLAUSE_START = frozenset(
+    "to for with by of in on at from as but and or so than into over under through via during after before "
+    "since until while when because if , . ; : — – - ( ) “ ” \" '' ‘ ’".split()
+)
+
+
+def _aux_within(lowers: list[str], i: int, end: int, k: int) -> bool:
+    """An auxiliary or modal among the ``k`` tokens from ``i`` (a cheap finite-clause test)."""
+    for t in range(i, min(end, i + k)):
+        if lowers[t] in _AUX:
+            return True
+        if lowers[t] in {",", ".", ";", ":"}:
+            return False
+    return False
+
+
 def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     """True for "..., X said." and "..., said X(, an analyst at Y)." frames."""
     between = view.lowers[comma + 1 : cue.start]
@@ -273,6 +341,8 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     # inverted "said X": a noun phrase, then the end or an appositive
     if k >= sb or view.lowers[k] == "that" or not (view.words[k][:1].isupper() or view.lowers[k] in {"the", "a", "an", "he", "she", "they"}):
         return False
+    if view.lowers[k] in _PRONOUN_SUBJ and k + 1 < sb and view.words[k + 1] not in {".", ",", "!", "?"}:
+        return False  # "..., said he thinks ...": not an inverted frame
     while k < sb and view.words[k] not in {".", "!", "?", ","}:
         k += 1
         if k - cue.end > 8:

@@ -60,7 +60,9 @@ def find_cues(view: TextView) -> list[Cue]:
         entry = verbs.get(w)
         if entry is not None:
             prev = lowers[i - 1] if i > 0 else ""
-            if prev not in _NOMINAL_BEFORE and not (w in _NOUNISH and not _verb_context(lowers, i)):
+            # a hyphenated compound is an adjective: "so-called", "long-promised"
+            hyphenated = prev == "-" and view.starts[i] == view.ends[i - 1]
+            if prev not in _NOMINAL_BEFORE and not hyphenated and not (w in _NOUNISH and not _verb_context(lowers, i)):
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
                     out.append(Cue(i, i + 1, entry[0], entry[1]))

@@ -89,12 +89,29 @@ def _table_records(path: Path, fmt: str, text_column: str, id_column: str) -> It
     import csv
 
     csv.field_size_limit(1 << 30)
-    with open(path, newline="", encoding="utf-8", errors="strict") as f:
+    # utf-8-sig: a BOM (Excel) must not become part of the first column's name; surrogateescape:
+    # undecodable bytes fail their own row (below), not the whole run mid-stream
+    with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
         reader = csv.DictReader(f)
         if reader.fieldnames is None or text_column not in reader.fieldnames:
             raise ValueError(f"{path}: no column {text_column!r} (columns: {', '.join(reader.fieldnames or [])})")
         for n, row in enumerate(reader, 2):
-            yield _row_record(row.get(id_column), row.get(text_column), n, text_column)
+            rid, text = row.get(id_column), row.get(text_column)
+            if not _is_utf8(rid) or not _is_utf8(text):
+                rid = None if rid is None else rid.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                yield Record(rid, None, f"{path}: row {n}: not UTF-8", n)
+                continue
+            yield _row_record(rid, text, n, text_column)
+
+
+def _is_utf8(s: Any) -> bool:
+    if not isinstance(s, str):
+        return True
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _row_record(rid: Any, text: Any, n: int, text_column: str) -> Record:
@@ -122,6 +139,8 @@ def iter_records(path: str | None, input_format: str = "auto", *, text_column: s
     if fmt not in INPUT_FORMATS:
         raise ValueError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}")
     if path is None or path == "-":
+        if fmt in ("dir", "csv", "parquet"):
+            raise ValueError(f"{fmt} input needs a path, not stdin")
         data = sys.stdin.buffer.read()
         if fmt == "jsonl":
             yield from _jsonl_records(iter(data.splitlines()), "<stdin>", text_column, id_column)
@@ -163,6 +182,9 @@ def atomic_output(path: str | None) -> Iterator[IO[str]]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             yield f
+        mask = os.umask(0)  # mkstemp makes the file 0600; give it the mode open() would
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

@@ -83,8 +83,11 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
                 i += length
                 break
     if role is None and aff is not None and i < b and i > a:
-        # "U.S. troops" is not a title: a country word alone does not strip
-        pass
+        # a country word strips only before a title or an organisation: "Chad Bown" is a
+        # person, "Russian Foreign Minister Sergei Lavrov" and "Iranian Foreign Ministry" split
+        org_nouns = word_set("org_nouns.txt")
+        if not any(w.lower() in org_nouns for w in words[i:b]) and b - a <= 3:
+            return a, None, None
     return i, role, aff
 
 
@@ -184,16 +187,26 @@ class MentionIndex:
         self.names.append(m)
 
     def _canonicalise(self) -> None:
+        # longest person name of which a name is the first or last tokens, by one dict look-up
+        # per prefix/suffix instead of comparing every pair of mentions
         persons = [m for m in self.names if m.type == "person"]
-        toks = {id(m): m.text.split() for m in persons}
+        longest: dict[tuple[str, ...], tuple[int, str]] = {}
         for m in persons:
-            mt = toks[id(m)]
+            t = tuple(m.text.split())
+            n = len(t)
+            for k in range(1, n + 1):
+                for key in (("<", *t[:k]), (">", *t[n - k :])):
+                    cur = longest.get(key)
+                    if cur is None or n > cur[0]:
+                        longest[key] = (n, m.text)
+        for m in persons:
+            t = tuple(m.text.split())
             best = m.canonical
-            best_len = len(mt)
-            for o in persons:
-                ot = toks[id(o)]
-                if len(ot) > best_len and (ot[: len(mt)] == mt or ot[-len(mt) :] == mt):
-                    best, best_len = o.text, len(ot)
+            best_len = len(t)
+            for key in (("<", *t), (">", *t)):
+                cur = longest.get(key)
+                if cur is not None and cur[0] > best_len:
+                    best, best_len = cur[1], cur[0]
             m.canonical = best
         # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
 

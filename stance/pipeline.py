@@ -24,11 +24,12 @@ from .speakers import (
     Candidate,
     candidate_features,
     candidates_for_cue,
+    group_features,
     pick_by_rules,
     resolve_candidate,
 )
 from .targets import find_targets
-from .textview import TextView, build_view
+from .textview import TextView, build_view, make_doc
 from .types import Analysis, Quote, Span, Speaker, Stance
 
 STAGES = ("tokenize", "quotes", "attribution", "targets", "stance")
@@ -121,10 +122,10 @@ class Annotator:
             if q.cue is None:
                 per_quote.append([])
                 continue
-            cands = candidates_for_cue(view, mentions, q.cue.start, q.cue.end, (q.tok_start, q.tok_end), blocked)
-            for c in cands:
-                c.features = candidate_features(c, view, q.cue.start, q.cue.end, q.quote_before_cue, q.cue.lemma)
-                feats.append(c.features)
+            cands = candidates_for_cue(view, mentions, q.cue.start, q.cue.end, (q.tok_start, q.tok_end), blocked,
+                                       extra=self.ranker is not None)
+            if self.ranker is not None:
+                feats.extend(group_features(cands, view, q.cue.start, q.cue.end, q.quote_before_cue, q.cue.lemma))
             per_quote.append(cands)
         scores = None
         if self.ranker is not None and feats:
@@ -296,7 +297,7 @@ class Pipeline:
         if not isinstance(text, str):
             raise TypeError(f"stance expects article text as str, got {type(text).__name__}")
         t0 = time.perf_counter()
-        doc = self.nlp(text) if self._trained else self.nlp.make_doc(text)
+        doc = make_doc(self.nlp, text, trained=self._trained)  # linear time, any str
         self.annotator._tick("tokenize", t0)
         return doc
 

@@ -101,9 +101,35 @@ def _role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[st
     return w, None
 
 
+def _describe_nominal(name: str) -> tuple[str | None, str | None]:
+    """Role and affiliation inside a descriptive speaker: "Israeli spokesman" -> (spokesman,
+    Israel); "Sudan's defense minister" -> (defense minister, Sudan)."""
+    toks = name.replace("’s", " ’s").replace("'s", " 's").split()
+    if len(toks) < 2 or toks[-1].lower() not in word_set("person_nouns.txt"):
+        return None, None
+    gaz = gazetteer()
+    for k in (3, 2, 1):
+        if k >= len(toks):
+            continue
+        head = " ".join(toks[:k])
+        rest = toks[k:]
+        if rest and rest[0] in {"’s", "'s"}:
+            rest = rest[1:]
+        if not rest:
+            continue
+        if head in gaz.demonyms:
+            return " ".join(rest), gaz.demonyms[head]
+        hit = gaz.aliases.get(head)
+        if hit is not None and hit[1] == "state":
+            return " ".join(rest), hit[0]
+    return None, None
+
+
 def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None) -> tuple[str | None, str | None]:
     """(role, affiliation) of the party named ``canonical`` in this article."""
     role = aff = None
+    if speaker_mention is None and not any(m.canonical == canonical for m in mentions.names):
+        return _describe_nominal(canonical)
     if speaker_mention is not None and speaker_mention.possessor:
         aff = speaker_mention.possessor
     for m in mentions.names:

@@ -8,6 +8,7 @@ trained parser or senter.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
@@ -59,6 +60,72 @@ class TextView:
         return self.starts[i], self.ends[j - 1]
 
 
+#: the key under which :func:`make_doc` keeps the original text when the Doc's differs from it
+TEXT_KEY = "stance.text"
+#: whitespace-free runs longer than this, or with this many punctuation marks in a row, are split
+#: by :data:`_RUN_TOKEN` instead of spaCy's tokenizer, whose affix loop is quadratic in them
+_MAX_RUN = 1000
+_MAX_PUNCT = 16
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (_MAX_RUN + 1))
+_PUNCT_RUN = re.compile(r"(?<![^\w\s])[^\w\s]{%d,}" % _MAX_PUNCT)
+_RUN_TOKEN = re.compile(r"\w+(?:['’]\w+)?|''|``|\.\.\.|--|[^\w\s]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _pathological_runs(text: str) -> list[tuple[int, int]]:
+    """Whitespace-free runs of ``text`` that spaCy's tokenizer would take quadratic time on."""
+    hits = [m.span() for m in _LONG_RUN.finditer(text)] + [m.span() for m in _PUNCT_RUN.finditer(text)]
+    if not hits:
+        return []
+    runs: list[tuple[int, int]] = []
+    n = len(text)
+    for s, e in sorted(hits):
+        if runs and s < runs[-1][1]:
+            continue  # inside the run found before
+        while s > 0 and not text[s - 1].isspace():
+            s -= 1
+        while e < n and not text[e].isspace():
+            e += 1
+        runs.append((s, e))
+    return runs
+
+
+def make_doc(nlp: Any, text: str, *, trained: bool = False) -> Any:
+    """Tokenize ``text`` (and run ``nlp``'s components when ``trained``) in time linear in its
+    length, for any ``str``: no length limit, lone surrogates tokenized as U+FFFD (the view keeps
+    the original text), pathological whitespace-free runs split by a simple regex."""
+    safe = _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    runs = _pathological_runs(safe)
+    if not runs:
+        doc = nlp.tokenizer(safe)
+    else:
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+
+        def add_spacy(a: int, b: int) -> None:
+            if a < b:
+                for tok in nlp.tokenizer(safe[a:b]):
+                    words.append(tok.text)
+                    spaces.append(bool(tok.whitespace_))
+
+        pos = 0
+        for a, b in runs:
+            add_spacy(pos, a)
+            for m in _RUN_TOKEN.finditer(safe, a, b):
+                words.append(m.group())
+                spaces.append(False)
+            pos = b
+        add_spacy(pos, len(safe))
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    if trained:
+        doc = nlp(doc)
+    if safe is not text:
+        doc.user_data[TEXT_KEY] = text
+    return doc
+
+
 def _is_sent_starter(word: str) -> bool:
     return word[:1].isupper() or word[:1] in "“\"‘(«`" or word[:1].isdigit()
 
@@ -66,21 +133,30 @@ def _is_sent_starter(word: str) -> bool:
 def build_view(doc: Any) -> TextView:
     """Build a :class:`TextView` of ``doc`` (whitespace tokens are dropped)."""
     text = doc.text
+    original = doc.user_data.get(TEXT_KEY) if doc.user_data else None
+    if isinstance(original, str) and len(original) == len(text):
+        text = original  # make_doc tokenized lone surrogates as U+FFFD
+    has_sents = doc.has_annotation("SENT_START")
+    # one vectorised read of the token table instead of a Python loop over Token objects
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+
+    cols = [IDX, LENGTH, IS_SPACE] + ([SENT_START] if has_sents else [])
+    arr = doc.to_array(cols).tolist() if len(doc) else []
     words: list[str] = []
     starts: list[int] = []
     newline_before: list[bool] = []
-    has_sents = doc.has_annotation("SENT_START")
     given_starts: list[bool] = []
     prev_end = 0
-    for tok in doc:
-        if tok.is_space:
+    for row in arr:
+        if row[2]:
             continue
-        w = tok.text
-        words.append(w)
-        starts.append(tok.idx)
-        newline_before.append(text.find("\n", prev_end, tok.idx) != -1)
-        prev_end = tok.idx + len(w)
-        given_starts.append(bool(tok.is_sent_start) if has_sents else False)
+        s0 = row[0]
+        e0 = s0 + row[1]
+        words.append(text[s0:e0])
+        starts.append(s0)
+        newline_before.append(prev_end < s0 and "\n" in text[prev_end:s0])
+        prev_end = e0
+        given_starts.append(row[3] == 1 if has_sents else False)
     ends = [s + len(w) for s, w in zip(starts, words)]
     lowers = [w.lower() for w in words]
     n = len(words)
@@ -110,7 +186,7 @@ def build_view(doc: Any) -> TextView:
             s += 1
         sent_of[i] = s
     ents: list[tuple[int, int, str]] = []
-    if doc.has_annotation("ENT_IOB") and len(doc.ents):
+    if doc.has_annotation("ENT_TYPE") and len(doc.ents):
         for e in doc.ents:
             a = bisect_left(starts, e.start_char)
             b = bisect_left(starts, e.end_char)

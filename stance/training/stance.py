@@ -22,8 +22,9 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "n_features": 2**19,
     "window": 10,
     "domain_adapt": True,
+    "domain_scale": {"src": 2.0},
     "balance": True,
-    "corpus_weights": None,
+    "corpus_weights": {"newsmtsc": 3.0},
     "sublinear_tf": True,
 }
 

@@ -1,0 +1,108 @@
+"""One pipeline per process and config: what workers use instead of pickling a Pipeline.
+
+A config is the dict of keyword arguments :class:`stance.pipeline.Pipeline` accepts, as returned
+by ``Pipeline.config()``. :func:`get_pipeline` builds the pipeline the first time a process asks
+for a config and returns the same object afterwards (thread-safe: concurrent first calls build it
+once). :func:`register` puts an already-built pipeline in the cache of the current process, so
+that serial runs (and worker processes forked afterwards) reuse it instead of loading it again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Any, Mapping
+
+_LOCK = threading.Lock()
+_PIPELINES: dict[str, Any] = {}
+#: Pipelines built by this process (not registered ones), per config key: for tests and diagnostics.
+_BUILDS: dict[str, int] = {}
+
+_DEFAULTS: dict[str, Any] = {"spacy_model": None, "models_dir": None, "ranker": True, "stance_model": True}
+
+
+def normalize_config(config: Any = None) -> dict[str, Any]:
+    """A plain, JSON-able config dict from ``None`` (the defaults of :func:`stance.load`), a
+    :class:`~stance.pipeline.Pipeline` (its ``config()``) or a mapping of ``Pipeline`` kwargs."""
+    if config is None:
+        cfg: dict[str, Any] = {}
+    elif hasattr(config, "config") and callable(config.config):
+        cfg = dict(config.config())
+    elif isinstance(config, Mapping):
+        cfg = dict(config)
+    else:
+        raise TypeError(f"expected a Pipeline, a config mapping or None, got {type(config).__name__}")
+    unknown = set(cfg) - set(_DEFAULTS) - {"timings"}
+    if unknown:
+        raise TypeError(f"unknown pipeline option(s): {', '.join(sorted(unknown))}")
+    out = {**_DEFAULTS, **cfg}
+    for k in ("spacy_model", "models_dir"):
+        if isinstance(out[k], os.PathLike):
+            out[k] = os.fspath(out[k])
+    return out
+
+
+def config_key(config: Mapping[str, Any]) -> str:
+    """A stable string key for a normalized config."""
+    return json.dumps(dict(config), sort_keys=True, default=str)
+
+
+def register(pipeline: Any) -> dict[str, Any]:
+    """Cache ``pipeline`` in this process under its config; returns the normalized config."""
+    cfg = normalize_config(pipeline)
+    with _LOCK:
+        _PIPELINES[config_key(cfg)] = pipeline
+    return cfg
+
+
+def get_pipeline(config: Mapping[str, Any]) -> Any:
+    """The cached pipeline for ``config``, built on first use in this process."""
+    key = config_key(config)
+    pipe = _PIPELINES.get(key)
+    if pipe is not None:
+        return pipe
+    with _LOCK:
+        pipe = _PIPELINES.get(key)
+        if pipe is None:
+            pipe = _build(dict(config))
+            _PIPELINES[key] = pipe
+            _BUILDS[key] = _BUILDS.get(key, 0) + 1
+    return pipe
+
+
+def _build(config: dict[str, Any]) -> Any:
+    from ..pipeline import Pipeline
+
+    return Pipeline(**config)
+
+
+def cache_info() -> dict[str, Any]:
+    """This process's id, the configs it holds and how many pipelines it built for each."""
+    return {"pid": os.getpid(), "configs": sorted(_PIPELINES), "builds": dict(_BUILDS)}
+
+
+def clear() -> None:
+    """Forget every cached pipeline of this process."""
+    with _LOCK:
+        _PIPELINES.clear()
+        _BUILDS.clear()
+
+
+def models_fingerprint(config: Mapping[str, Any]) -> str:
+    """The sha256s of the model artifacts a config would load (from their manifests, cheap), so
+    that a cache keyed on it changes when a model is retrained in place."""
+    from ..artifacts import default_models_dir
+
+    base = Path(config["models_dir"]) if config.get("models_dir") else default_models_dir()
+    parts = []
+    for name, used in (("attribution", config.get("ranker", True)), ("stance", config.get("stance_model", True))):
+        if not used:
+            continue
+        try:
+            with open(base / name / "manifest.json", encoding="utf-8") as f:
+                parts.append(f"{name}:{json.load(f).get('sha256')}")
+        except (OSError, ValueError):
+            parts.append(f"{name}:-")
+    return ";".join(parts)
