@@ -96,6 +96,7 @@ def save_artifact(
     os.close(fd)
     try:
         joblib.dump(model, tmp, compress=3)
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; a shipped model is world-readable
         os.replace(tmp, out / MODEL_FILE)
     finally:
         if os.path.exists(tmp):
