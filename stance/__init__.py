@@ -43,7 +43,11 @@ def __getattr__(name: str) -> Any:
         from .pipeline import Pipeline
 
         return Pipeline
+    if name == "render_html":
+        from .render import render_html
+
+        return render_html
     raise AttributeError(f"module 'stance' has no attribute {name!r}")
 
 
-__all__ = ["Analysis", "Pipeline", "Quote", "Span", "Speaker", "Stance", "load", "__version__"]
+__all__ = ["Analysis", "Pipeline", "Quote", "Span", "Speaker", "Stance", "load", "render_html", "__version__"]

@@ -8,11 +8,12 @@ by :mod:`stance.speakers` and the pipeline.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .cues import Cue, find_cues
 from .quotes import QuoteSegment, find_quote_segments
-from .textview import TextView
+from .textview import RangeIndex, TextView
 
 _ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
 #: verbs that report a clause without "that" ("he said it was over"); others need "that"
@@ -69,11 +70,14 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
     """Direct, indirect and mixed quotations of one document, in text order."""
     text = view.text
     segs = find_quote_segments(text)
-    seg_toks = [_seg_tokens(view, s) for s in segs]
+    seg_toks = RangeIndex(_seg_tokens(view, s) for s in segs)
+    # segments are ordered and disjoint, so both ends are non-decreasing: bisect, don't scan
+    seg_a = [a for a, _ in seg_toks]
+    seg_b = [b for _, b in seg_toks]
     # mark-inclusive token ranges, used to block cues and speakers inside quotations
-    blocked = [(a, b) for a, b in seg_toks]
+    blocked = seg_toks
     cues = find_cues(view) if cues is None else cues
-    cues = [c for c in cues if not any(a <= c.start < b for a, b in blocked)]
+    cues = [c for c in cues if not blocked.contains(c.start)]
     used_segs: set[int] = set()
     out: list[RawQuote] = []
     cue_used: set[int] = set()
@@ -84,8 +88,9 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
         if span is None:
             continue
         a, b = span
-        inside = [k for k, (sa, sb) in enumerate(seg_toks) if sa >= a - 1 and sb <= b + 1]
-        overlapping = [k for k, (sa, sb) in enumerate(seg_toks) if sa < b and sb > a and k not in inside]
+        near = range(bisect_left(seg_b, a - 1), bisect_right(seg_a, b + 1))  # all others are neither
+        inside = [k for k in near if seg_a[k] >= a - 1 and seg_b[k] <= b + 1]
+        overlapping = [k for k in near if seg_a[k] < b and seg_b[k] > a and k not in inside]
         if overlapping:
             continue
         if inside:
@@ -130,7 +135,9 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
     best: Cue | None = None
     best_d = 10**9
     before = False
-    for c in cues:
+    # cues are in text order: only those of sentences s_open..s_close
+    lo_tok, hi_tok = view.sent_starts[s_open], view.sent_bounds(s_close)[1]
+    for c in cues[bisect_left(cues, lo_tok, key=_cue_start) : bisect_left(cues, hi_tok, key=_cue_start)]:
         s = view.sent_of[c.start]
         if s < s_open or s > s_close:
             continue
@@ -139,7 +146,7 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
         if c.start >= b:
             d = c.start - b
             # another quotation between: "“A,” he said. “B”" is not B's cue
-            if any(b <= sa and sb <= c.start for sa, sb in seg_toks):
+            if _ranges(seg_toks).any_within(b, c.start):
                 d += 25
             if d < best_d:
                 best, best_d, before = c, d, True
@@ -151,7 +158,7 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
                 best, best_d, before = c, d, False
     if best is None and s_close + 1 < len(view.sent_starts) and view.sent_starts[s_close + 1] in (b + 1, b + 2):
         # '“Does anybody know?” Graham asked.': the sentence splitter ended the sentence at ?”
-        for c in cues:
+        for c in cues[bisect_right(cues, b, key=_cue_start) : bisect_right(cues, b + 6, key=_cue_start)]:
             if (c.start > b and view.sent_of[c.start] == s_close + 1 and c.start - b <= 6 and c.frame != "according"
                     and view.para_of_sent[s_close + 1] == view.para_of_sent[s_close]):
                 best, best_d, before = c, c.start - b, True
@@ -182,7 +189,8 @@ def _layout_cue(view: TextView, cues: list[Cue], a: int, b: int) -> tuple[Cue | 
             return Cue(t, t + 1, "dash", "dash"), True
     o = a - 2 if a >= 2 and words[a - 1] in _OPEN_MARKS else a - 1
     if o >= 0 and words[o] == ":":
-        for c in reversed(cues):
+        for ci in range(bisect_left(cues, o, key=_cue_start) - 1, -1, -1):  # cues starting before o
+            c = cues[ci]
             if c.end <= o and o - c.end <= 3 and view.para_of_sent[view.sent_of[c.start]] >= view.para_of_sent[view.sent_of[a]] - 1:
                 return c, False
             if c.end <= o - 3:
@@ -241,8 +249,8 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             while k > sa and k > cue.start - 8 and words[k] != ",":
                 k -= 1
             if words[k] == "," and k > sa + 3 and _fronted_frame(view, cue, k, sb):
-                starts_quoted = words[sa] in _OPEN_MARKS and any(sa <= a and b <= k for a, b in seg_toks)
-                if not any(a <= k <= b for a, b in seg_toks) and view.lowers[k - 1] not in {"and"} and not starts_quoted:
+                starts_quoted = words[sa] in _OPEN_MARKS and _ranges(seg_toks).any_within(sa, k)
+                if not _ranges(seg_toks).covers(k, k) and view.lowers[k - 1] not in {"and"} and not starts_quoted:
                     content_end = k
                     if words[content_end - 1] in {"”", '"', "''"}:
                         return None  # a direct quotation, handled elsewhere
@@ -352,7 +360,7 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
 
 def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
     """End of the reported clause: the sentence end, or before "and/but CUE" or ", according to"."""
-    for c in cues:
+    for c in cues[bisect_right(cues, cue.start, key=_cue_start) : bisect_left(cues, sb, key=_cue_start)]:
         if c.start <= cue.start or c.start >= sb:
             continue
         prev = view.lowers[c.start - 1]
@@ -361,6 +369,15 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
         if prev in {"also"} and view.lowers[c.start - 2] in {"and", "but"}:
             return c.start - 2
     return sb
+
+
+def _cue_start(c: Cue) -> int:
+    return c.start
+
+
+def _ranges(ranges: list[tuple[int, int]]) -> RangeIndex:
+    """``ranges`` as a :class:`RangeIndex` (find_quotations passes one already)."""
+    return ranges if isinstance(ranges, RangeIndex) else RangeIndex(ranges)
 
 
 def _checked(view: TextView, a: int, b: int) -> tuple[int, int] | None:

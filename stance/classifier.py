@@ -165,28 +165,29 @@ def _tokenize_marked(ex: StanceExample) -> tuple[list[str], int, int]:
     """Tokens of the lowercased text with the target as ``<t>`` and the source as ``<s>``.
 
     Returns ``(tokens, target_index, source_index)``; ``source_index`` is -1 without a source
-    (or when the source overlaps the target).
+    (or when the source overlaps the target). Curly apostrophes are normalised to ``'``.
     """
-    text = ex.text
-    spans = [(ex.target_start, ex.target_end, "<t>")]
-    if ex.has_source:
-        ss, se = ex.source_start, ex.source_end
-        if se <= ex.target_start or ss >= ex.target_end:  # type: ignore[operator]
-            spans.append((ss, se, "<s>"))  # type: ignore[arg-type]
-    spans.sort()
-    toks: list[str] = []
-    ti = si = -1
-    pos = 0
-    for start, end, mark in spans:
-        toks.extend(_norm_token(t) for t in _TOKEN_RE.findall(text[pos:start].lower()))
-        if mark == "<t>":
-            ti = len(toks)
-        else:
-            si = len(toks)
-        toks.append(mark)
-        pos = end
-    toks.extend(_norm_token(t) for t in _TOKEN_RE.findall(text[pos:].lower()))
-    return toks, ti, si
+    text = ex.text.lower()
+    if len(text) != len(ex.text):  # a few characters lowercase to two (e.g. "\u0130"): keep offsets
+        text = "".join(ch.lower()[:1] for ch in ex.text)
+    text = text.replace("’", "'")
+    findall = _TOKEN_RE.findall
+    ts, te = ex.target_start, ex.target_end
+    ss, se = ex.source_start, ex.source_end
+    if ss is not None and se is not None and se > ss and (se <= ts or ss >= te):
+        if ss < ts:
+            a = findall(text[:ss])
+            si = len(a)
+            b = findall(text[se:ts])
+            ti = si + 1 + len(b)
+            return a + ["<s>"] + b + ["<t>"] + findall(text[te:]), ti, si
+        a = findall(text[:ts])
+        ti = len(a)
+        b = findall(text[te:ss])
+        si = ti + 1 + len(b)
+        return a + ["<t>"] + b + ["<s>"] + findall(text[se:]), ti, si
+    a = findall(text[:ts])
+    return a + ["<t>"] + findall(text[te:]), len(a), -1
 
 
 def _bucket(d: int) -> str:
@@ -331,9 +332,12 @@ def _domain(ex: StanceExample) -> str:
     return "src" if ex.has_source else "nosrc"
 
 
-#: Column offsets of the domain-tagged feature copies (large odd numbers, fixed forever:
-#: changing them changes what a saved model's weights mean).
-_DOMAIN_SHIFT = {"src": 104729 * 2 + 1, "nosrc": 7919 * 64 + 1}
+#: The two heads and, by default, the training corpora (with relative weights) of each.
+HEADS = ("nosrc", "src")
+_DEFAULT_HEAD_CORPORA: dict[str, dict[str, float]] = {
+    "nosrc": {"newsmtsc": 1.0, "directed_sentiment": 0.0},
+    "src": {"directed_sentiment": 1.0, "newsmtsc": 0.0},
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -342,14 +346,27 @@ _DOMAIN_SHIFT = {"src": 104729 * 2 + 1, "nosrc": 7919 * 64 + 1}
 class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     """Hostile / neutral / conciliatory stance toward a marked target (see the module docstring).
 
+    Two linear heads share one feature vocabulary: ``nosrc`` (fitted on reader-perceived sentiment,
+    NewsMTSC) scores examples without a source span and ``src`` (fitted on directed,
+    source-to-target stance) scores examples with one. For examples with a source the class
+    probabilities are ``src_blend * p_src + (1 - src_blend) * p_nosrc``.
+
     Args:
-        C: inverse regularisation strength of the logistic regression.
-        n_features: hash space size (a power of two keeps the artifact small).
+        C: inverse regularisation strength of the ``nosrc`` head.
+        C_src: inverse regularisation strength of the ``src`` head.
         window: how many tokens left and right of the target are featurised.
-        domain_adapt: also emit every feature tagged with the example's domain.
+        min_count: keep features seen at least this often in the training data.
+        head_corpora: ``{head: {corpus: weight}}``, the training corpora of each head (weight 0
+            leaves a corpus out); ``None`` uses :data:`_DEFAULT_HEAD_CORPORA`. Examples of a
+            corpus not named get weight 1 in the head of their own domain, 0 in the other.
         balance: weight classes inversely to their frequency within each corpus.
-        corpus_weights: extra per-corpus sample weight, e.g. ``{"newsmtsc": 2.0}``.
+        nb_scale: Naive-Bayes log-count-ratio scaling (Wang & Manning 2012): each class's
+            one-vs-rest model sees its features scaled by their log-count ratio; ``0`` turns it off,
+            a positive value is the smoothing alpha.
         sublinear_tf: use log(1 + count) feature values.
+        src_blend: weight of the ``src`` head for examples with a source span.
+        class_bias: ``{head: [b_hostile, b_neutral, b_conciliatory]}`` added to the head's
+            log-odds before the softmax (class-prior adjustment); ``None`` adds nothing.
         max_iter, tol: optimiser settings.
         random_state: kept for API symmetry; the lbfgs solver is deterministic.
         lexicon: ``{word: category}``; ``None`` reads the packaged lexicon at fit time
@@ -359,26 +376,30 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     def __init__(
         self,
         C: float = 1.0,
-        n_features: int = 2**19,
+        C_src: float = 8.0,
         window: int = 10,
-        domain_adapt: bool = True,
-        domain_scale: Mapping[str, float] | None = None,
+        min_count: int = 2,
+        head_corpora: Mapping[str, Mapping[str, float]] | None = None,
         balance: bool = True,
-        corpus_weights: Mapping[str, float] | None = None,
+        nb_scale: float = 0.0,
         sublinear_tf: bool = True,
-        max_iter: int = 2000,
+        src_blend: float = 1.0,
+        class_bias: Mapping[str, Sequence[float]] | None = None,
+        max_iter: int = 1000,
         tol: float = 1e-4,
         random_state: int | None = 0,
         lexicon: Mapping[str, str] | None = None,
     ) -> None:
         self.C = C
-        self.n_features = n_features
+        self.C_src = C_src
         self.window = window
-        self.domain_adapt = domain_adapt
-        self.domain_scale = domain_scale
+        self.min_count = min_count
+        self.head_corpora = head_corpora
         self.balance = balance
-        self.corpus_weights = corpus_weights
+        self.nb_scale = nb_scale
         self.sublinear_tf = sublinear_tf
+        self.src_blend = src_blend
+        self.class_bias = class_bias
         self.max_iter = max_iter
         self.tol = tol
         self.random_state = random_state
@@ -393,41 +414,113 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
                 raise TypeError(f"expected StanceExample, got {type(ex).__name__}")
             yield extract_features(ex, lex, window)
 
-    def transform_features(self, X: Sequence[StanceExample]) -> Any:
-        """The sparse feature matrix (rows L2-normalised) the classifier sees.
+    def _build_vocabulary(self, X: Sequence[StanceExample]) -> dict[str, int]:
+        from collections import Counter
 
-        The domain-tagged copy of each feature is made on the hashed matrix: its column is the
-        shared column shifted by a per-domain offset (mod ``n_features``), which costs one
-        sparse addition instead of hashing every feature string twice.
+        counts: Counter[str] = Counter()
+        for feats in self._feature_lists(X):
+            counts.update(feats)
+        m = max(1, int(self.min_count))
+        # insertion order = first occurrence in the training data: deterministic
+        return {f: i for i, f in enumerate(f for f, c in counts.items() if c >= m)}
+
+    def transform_features(self, X: Sequence[StanceExample]) -> Any:
+        """The sparse feature matrix (rows L2-normalised) the heads see.
+
+        Feature strings are looked up in the vocabulary fixed at fit time (unknown ones are
+        dropped); one list of column indices is built for the whole batch and turned into a CSR
+        matrix with a single numpy call.
         """
         import numpy as np
         import scipy.sparse as sp
-        from sklearn.feature_extraction import FeatureHasher
         from sklearn.preprocessing import normalize
 
         X = list(X)
-        nf = int(self.n_features)
-        hasher = FeatureHasher(n_features=nf, input_type="string", alternate_sign=False)
-        M = hasher.transform(self._feature_lists(X)).tocsr()
+        get = self.vocabulary_.get
+        cols: list[int] = []
+        ext = cols.extend
+        ends = [0] * (len(X) + 1)
+        for r, feats in enumerate(self._feature_lists(X), 1):
+            ext([get(f, -1) for f in feats])
+            ends[r] = len(cols)
+        idx = np.asarray(cols, dtype=np.int64)
+        keep = idx >= 0
+        kept = np.concatenate([[0], np.cumsum(keep)])
+        indptr = kept[np.asarray(ends, dtype=np.int64)]
+        M = sp.csr_matrix(
+            (np.ones(int(keep.sum()), dtype=np.float64), idx[keep].astype(np.int32), indptr.astype(np.int32)),
+            shape=(len(X), len(self.vocabulary_)),
+        )
         M.sum_duplicates()
         if self.sublinear_tf:
             np.log1p(M.data, out=M.data)
-        if self.domain_adapt and M.nnz:
-            scales = dict(self.domain_scale or {})
-            doms = [_domain(ex) for ex in X]
-            row_shift = np.asarray([_DOMAIN_SHIFT[d] for d in doms], dtype=np.int64)
-            row_scale = np.asarray([float(scales.get(d, 1.0)) for d in doms], dtype=np.float64)
-            counts = np.diff(M.indptr)
-            cols = (M.indices.astype(np.int64) + np.repeat(row_shift, counts)) % nf
-            data = M.data * np.repeat(row_scale, counts)
-            D = sp.csr_matrix((data, cols, M.indptr.copy()), shape=M.shape)
-            M = (M + D).tocsr()
         return normalize(M, copy=False)
 
-    # -- sklearn API -----------------------------------------------------------------
-    def fit(self, X: Sequence[StanceExample], y: Sequence[str], sample_weight: Any = None) -> "TargetStanceClassifier":
+    # -- fitting ---------------------------------------------------------------------
+    def _head_weights(self, X: Sequence[StanceExample], yi: Any, head: str, base: Any) -> Any:
+        import numpy as np
+
+        spec = dict((self.head_corpora or _DEFAULT_HEAD_CORPORA).get(head, {}))
+        corpora = np.asarray([ex.corpus for ex in X], dtype=object)
+        doms = np.asarray([_domain(ex) for ex in X], dtype=object)
+        w = base.copy()
+        k = len(self.classes_)
+        for corp in sorted(set(corpora.tolist())):
+            m = corpora == corp
+            if corp in spec:
+                w[m] *= float(spec[corp])
+            else:
+                w[m & (doms != head)] = 0.0
+            if self.balance:
+                mm = m & (w > 0)
+                if mm.any():
+                    counts = np.bincount(yi[mm], weights=w[mm], minlength=k)
+                    present = counts > 0
+                    cw = np.where(present, counts[present].sum() / (present.sum() * np.maximum(counts, 1e-12)), 0.0)
+                    w[mm] *= cw[yi[mm]]
+        return w
+
+    def _fit_head(self, M: Any, yi: Any, w: Any, C: float) -> tuple[Any, Any]:
         import numpy as np
         from sklearn.linear_model import LogisticRegression
+
+        k = len(self.classes_)
+        m = w > 0
+        Mh, yh, wh = M[m], yi[m], w[m]
+        wh = wh * (len(wh) / wh.sum())
+        present = np.unique(yh)
+        coef = np.zeros((k, M.shape[1]), dtype=np.float64)
+        icpt = np.full(k, -30.0)
+        if len(present) < 2:
+            raise ValueError("a head needs at least two classes among its training examples")
+        if not self.nb_scale:
+            clf = LogisticRegression(C=C, max_iter=self.max_iter, tol=self.tol, solver="lbfgs")
+            clf.fit(Mh, yh, sample_weight=wh)
+            if len(present) == 2:
+                c0, c1 = present
+                coef[c1], icpt[c1] = clf.coef_[0] / 2, clf.intercept_[0] / 2
+                coef[c0], icpt[c0] = -clf.coef_[0] / 2, -clf.intercept_[0] / 2
+            else:
+                coef[present], icpt[present] = clf.coef_, clf.intercept_
+            return coef, icpt
+        # NB-LR: one-vs-rest logistic regressions on log-count-ratio scaled features
+        alpha = float(self.nb_scale)
+        B = Mh.copy()
+        B.data[:] = 1.0
+        for c in present:
+            pos = yh == c
+            p = alpha + np.asarray(B[pos].T @ wh[pos]).ravel()
+            q = alpha + np.asarray(B[~pos].T @ wh[~pos]).ravel()
+            r = np.log((p / p.sum()) / (q / q.sum()))
+            Z = Mh @ _diag(r)
+            clf = LogisticRegression(C=C, max_iter=self.max_iter, tol=self.tol, solver="lbfgs")
+            clf.fit(Z, pos.astype(int), sample_weight=wh)
+            coef[c] = clf.coef_[0] * r
+            icpt[c] = clf.intercept_[0]
+        return coef, icpt
+
+    def fit(self, X: Sequence[StanceExample], y: Sequence[str], sample_weight: Any = None) -> "TargetStanceClassifier":
+        import numpy as np
 
         X = list(X)
         y = np.asarray([str(v) for v in y], dtype=object)
@@ -435,60 +528,90 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"X has {len(X)} examples but y has {len(y)} labels")
         if len(X) == 0:
             raise ValueError("cannot fit on zero examples")
+        for ex in X:
+            if not isinstance(ex, StanceExample):
+                raise TypeError(f"expected StanceExample, got {type(ex).__name__}")
         self.lexicon_ = dict(self.lexicon) if self.lexicon is not None else read_lexicon()
         present = set(y.tolist())
         classes = [c for c in LABELS if c in present] + sorted(present - set(LABELS))
         if len(classes) < 2:
             raise ValueError("need at least two classes to fit")
+        self.classes_ = np.asarray(classes, dtype=object)
         index = {c: i for i, c in enumerate(classes)}
         yi = np.fromiter((index[v] for v in y), dtype=np.int64, count=len(y))
+        base = np.ones(len(X), dtype=np.float64) if sample_weight is None else np.asarray(sample_weight, float).copy()
 
-        w = np.ones(len(X), dtype=np.float64) if sample_weight is None else np.asarray(sample_weight, float).copy()
-        corpora = np.asarray([ex.corpus for ex in X], dtype=object)
-        if self.balance:
-            for corp in sorted(set(corpora.tolist())):
-                m = corpora == corp
-                counts = np.bincount(yi[m], minlength=len(classes)).astype(float)
-                k = float((counts > 0).sum())
-                cw = np.where(counts > 0, m.sum() / (k * np.maximum(counts, 1)), 0.0)
-                w[m] *= cw[yi[m]]
-        if self.corpus_weights:
-            for corp, cwt in self.corpus_weights.items():
-                w[corpora == corp] *= float(cwt)
-        w *= len(w) / w.sum()
-
+        self.vocabulary_ = self._build_vocabulary(X)
         M = self.transform_features(X)
-        clf = LogisticRegression(C=self.C, max_iter=self.max_iter, tol=self.tol, solver="lbfgs")
-        clf.fit(M, yi, sample_weight=w)
-        self.coef_ = clf.coef_.astype(np.float32)
-        self.intercept_ = clf.intercept_.astype(np.float64)
-        self.classes_ = np.asarray(classes, dtype=object)
+        coefs, icpts, heads = [], [], []
+        for head, C in (("nosrc", self.C), ("src", self.C_src)):
+            w = self._head_weights(X, yi, head, base)
+            if not (w > 0).any() or len(np.unique(yi[w > 0])) < 2:
+                continue  # e.g. no examples with a source: the other head serves all
+            c, b = self._fit_head(M, yi, w, C)
+            coefs.append(c)
+            icpts.append(b)
+            heads.append(head)
+        if not heads:
+            raise ValueError("no head has training examples of two classes")
+        if len(heads) == 1:
+            coefs, icpts = coefs * 2, icpts * 2
+        k = len(classes)
+        bias = dict(self.class_bias or {})
+        for i, head in enumerate(HEADS):
+            b = np.asarray(bias.get(head, [0.0] * k), dtype=np.float64)[:k]
+            icpts[i] = icpts[i] + b
+        # one (n_features, 2k) matrix: columns [nosrc classes..., src classes...]
+        self.coef_ = np.vstack(coefs).T.astype(np.float32).copy()
+        self.intercept_ = np.concatenate(icpts).astype(np.float64)
+        self.heads_ = tuple(heads)
         self.n_features_in_ = 1
         return self
 
-    def decision_function(self, X: Sequence[StanceExample]) -> Any:
-        import numpy as np
-
+    # -- prediction -------------------------------------------------------------------
+    def _check_fitted(self) -> None:
         if not hasattr(self, "coef_"):
             from sklearn.exceptions import NotFittedError
 
             raise NotFittedError("TargetStanceClassifier is not fitted yet")
-        M = self.transform_features(list(X))
-        scores = np.asarray(M @ self.coef_.T.astype(np.float64)) + self.intercept_
-        if len(self.classes_) == 2:
-            return scores[:, 1] - scores[:, 0]
-        return scores
+
+    def head_probabilities(self, X: Sequence[StanceExample]) -> tuple[Any, Any]:
+        """``(p_nosrc, p_src)``: each head's class probabilities for every example."""
+        import numpy as np
+
+        self._check_fitted()
+        X = list(X)
+        k = len(self.classes_)
+        M = self.transform_features(X)
+        S = np.asarray(M @ self.coef_, dtype=np.float64) + self.intercept_
+        out = []
+        for s in (S[:, :k], S[:, k:]):
+            s = s - s.max(axis=1, keepdims=True)
+            e = np.exp(s)
+            out.append(e / e.sum(axis=1, keepdims=True))
+        return out[0], out[1]
 
     def predict_proba(self, X: Sequence[StanceExample]) -> Any:
         """Class probabilities; columns follow :attr:`classes_`."""
         import numpy as np
 
-        s = self.decision_function(X)
-        if s.ndim == 1:
-            s = np.column_stack([-s / 2, s / 2])
-        s = s - s.max(axis=1, keepdims=True)
-        e = np.exp(s)
-        return e / e.sum(axis=1, keepdims=True)
+        X = list(X)
+        p0, p1 = self.head_probabilities(X)
+        if not len(X):
+            return p0
+        has_src = np.fromiter((ex.has_source for ex in X), dtype=bool, count=len(X))
+        a = float(self.src_blend)
+        return np.where(has_src[:, None], a * p1 + (1.0 - a) * p0, p0)
+
+    def decision_function(self, X: Sequence[StanceExample]) -> Any:
+        """Log-probabilities (the heads are blended in probability space)."""
+        import numpy as np
+
+        p = self.predict_proba(X)
+        s = np.log(np.maximum(p, 1e-300))
+        if len(self.classes_) == 2:
+            return s[:, 1] - s[:, 0]
+        return s
 
     def predict(self, X: Sequence[StanceExample]) -> Any:
         import numpy as np
@@ -501,6 +624,12 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True
         return tags
+
+
+def _diag(v: Any) -> Any:
+    import scipy.sparse as sp
+
+    return sp.diags(v, format="csr")
 
 
 def load_stance_model(models_dir: str | os.PathLike[str] | None = None) -> Any:

@@ -29,7 +29,7 @@ from .speakers import (
     resolve_candidate,
 )
 from .targets import find_targets
-from .textview import TextView, build_view, make_doc
+from .textview import RangeIndex, TextView, build_view, make_doc
 from .types import Analysis, Quote, Span, Speaker, Stance
 
 STAGES = ("tokenize", "quotes", "attribution", "targets", "stance")
@@ -87,7 +87,7 @@ class Annotator:
         mentions = MentionIndex(view)
         blocked = [(q.tok_start, q.tok_end) for q in raws if q.kind == "direct"]
         blocked += [(q.tok_start, q.tok_end) for q in raws for s in q.segments if q.kind == "mixed"]
-        chosen = self._speakers(view, mentions, raws, blocked)
+        chosen = self._speakers(view, mentions, raws, RangeIndex(blocked))  # O(log n) look-ups
         t0 = self._tick("attribution", t0)
         pendings: list[_Pending] = []
         described: dict[str, tuple[str | None, str | None]] = {}

@@ -51,6 +51,10 @@ blockquote{margin:0 0 4px;padding:4px 8px;border-left:4px solid;border-radius:0 
 .muted{color:#888}
 .small{font-size:11px}
 section.speakers{overflow-x:auto}
+.speakers table{table-layout:fixed}
+.speakers td{overflow-wrap:anywhere}
+.speakers th:nth-child(1){width:21%}.speakers th:nth-child(2){width:16%}.speakers th:nth-child(3){width:19%}
+.speakers th:nth-child(4){width:12%}.speakers th:nth-child(5){width:32%}
 footer{color:#888;font-size:11px;padding:0 28px 18px}
 """
 

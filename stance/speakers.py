@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .lexicons import word_set
 from .mentions import Mention, MentionIndex, pronoun_kinds
-from .textview import TextView
+from .textview import RangeIndex, TextView
 
 _SKIP_LEFT = frozenset(
     "has have had will would also previously repeatedly later then again once reportedly did does do "
@@ -223,9 +223,10 @@ def candidates_for_cue(
     a, b = view.sent_bounds(sent)
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
+    blocked = RangeIndex.of(blocked)  # O(log n) queries (the pipeline passes an index)
 
     def inside_quote(i: int, j: int) -> bool:
-        return any(qa <= i and j <= qb for qa, qb in blocked)
+        return blocked.covers(i, j)
 
     def add(np: tuple[int, int, str] | None, kind: str) -> None:
         if np is None:
@@ -239,9 +240,7 @@ def candidates_for_cue(
     lo = a
     if quote_tokens is not None and quote_tokens[1] <= cue_start:
         lo = max(lo, quote_tokens[1])
-    for qa, qb in blocked:
-        if qb <= cue_start:
-            lo = max(lo, qb)
+    lo = max(lo, blocked.max_end_at_most(cue_start, lo))
     j = _skip_left(view, cue_start, lo)
     prev = view.lowers[j - 1] if j - 1 >= lo else ""
     # gerund cue after "for": "lashed out at Rubio for calling it ..."
@@ -409,7 +408,7 @@ def _previous_outside(mentions: MentionIndex, i: int, types: tuple[str, ...], bl
         m = mentions.previous(k, types, max_sents=4)
         if m is None:
             return None
-        if not any(qa <= m.start and m.end <= qb for qa, qb in blocked):
+        if not RangeIndex.of(blocked).covers(m.start, m.end):
             return m
         k = m.start
     return None

@@ -79,7 +79,7 @@ def test_features_are_target_local():
 
 def test_fit_predict_proba_shape_order_determinism():
     X, y = synthetic()
-    m1 = TargetStanceClassifier(n_features=2**14, C=2.0, random_state=0).fit(X, y)
+    m1 = TargetStanceClassifier(C=2.0, random_state=0).fit(X, y)
     assert list(m1.classes_) == list(LABELS)
     p = m1.predict_proba(X)
     assert p.shape == (len(X), 3)
@@ -88,7 +88,7 @@ def test_fit_predict_proba_shape_order_determinism():
     pred = m1.predict(X)
     assert list(pred) == [m1.classes_[i] for i in p.argmax(axis=1)]
     assert np.mean(np.asarray(pred) == np.asarray(y)) > 0.9
-    m2 = TargetStanceClassifier(n_features=2**14, C=2.0, random_state=0).fit(X, y)
+    m2 = TargetStanceClassifier(C=2.0, random_state=0).fit(X, y)
     assert np.array_equal(m1.predict_proba(X), m2.predict_proba(X))
     # a fresh synthetic sentence
     q = [ex("Haddad accused Petrov of fraud.", "Petrov", "Haddad"), ex("Haddad praised Petrov for the reform.", "Petrov", "Haddad")]
@@ -102,7 +102,7 @@ def test_unfitted_and_bad_input():
         TargetStanceClassifier().predict_proba([ex("A met B.", "B")])
     with pytest.raises(TypeError):
         X, y = synthetic(2)
-        TargetStanceClassifier(n_features=2**12).fit(X, y).predict(["not an example"])
+        TargetStanceClassifier().fit(X, y).predict(["not an example"])
 
 
 @needs_artifact
@@ -175,7 +175,7 @@ def test_evaluate_stance_on_synthetic_files(tmp_path):
     from stance.evaluation.stance import evaluate_stance, format_report, plot_confusion
 
     X, y = synthetic()
-    model = TargetStanceClassifier(n_features=2**14, C=2.0).fit(X, y)
+    model = TargetStanceClassifier(C=2.0).fit(X, y)
     save_artifact(model, tmp_path / "models" / "stance", name="stance-classifier", version="1.0.0", labels=LABELS)
     rows = []
     for i, (e, lab) in enumerate(zip(X[:9], y[:9])):
