@@ -130,9 +130,15 @@ def read_manifest(artifact_dir: str | os.PathLike[str]) -> dict[str, Any]:
         manifest = json.loads(mpath.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise ArtifactError(f"{mpath}: manifest is not valid JSON: {e}") from e
+    if not isinstance(manifest, dict):
+        raise ArtifactError(f"{mpath}: manifest is not a JSON object")
     for key in ("format", "name", "version", "sha256", "model_file", "versions", "labels"):
         if key not in manifest:
             raise ArtifactError(f"{mpath}: manifest lacks the field {key!r}")
+    if not isinstance(manifest["versions"], dict):
+        raise ArtifactError(f"{mpath}: manifest field 'versions' is not an object")
+    if not isinstance(manifest["model_file"], str) or Path(manifest["model_file"]).name != manifest["model_file"]:
+        raise ArtifactError(f"{mpath}: manifest field 'model_file' must name a file in {d}")
     return manifest
 
 

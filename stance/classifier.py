@@ -3,10 +3,11 @@
 An input is a :class:`StanceExample`: a sentence (or a quotation with its reporting frame), the
 character span of the *target* party in it and, optionally, the span of the *source* (the speaker
 or acting party). :class:`TargetStanceClassifier` is a scikit-learn estimator that turns each
-example into sparse, target-local features and feeds them to a multinomial logistic regression.
+example into sparse, target-local features and scores them with two linear (logistic-regression)
+heads.
 
-The features are computed with plain Python and regular expressions (no parser), so classifying is
-fast (thousands of targets a second on one core):
+The features are computed with plain Python and regular expressions (no parser), tokenising each
+example once, so classifying is fast (several thousand targets a second on one core):
 
 * the sentence's word uni- and bigrams with the target replaced by ``<t>`` and the source by ``<s>``;
 * the words left and right of the target, by position (1, 2) and distance bucket (3-5, 6-10);
@@ -17,12 +18,17 @@ fast (thousands of targets a second on one core):
 * with a source: which side of the target it is, the distance, and the words and cues between
   them, crossed with the direction (``<s> ... <t>`` versus ``<t> ... <s>``).
 
-Every feature is emitted twice, once shared and once tagged with the example's domain
-(``src`` when a source span is given, ``nosrc`` otherwise): the "frustratingly easy" domain
-adaptation of Daumé III (2007), which lets one model learn from the reader-perceived sentiment
-corpus (no source) and the directed, source-to-target corpus at once. Features are hashed
-(``FeatureHasher``), so the artifact holds no vocabulary and loads fast.
+Feature strings are mapped to columns through a vocabulary fixed at fit time (features seen at
+least ``min_count`` times); a batch is vectorised with one dict look-up per feature and one CSR
+construction. Two heads share the vocabulary:
 
+* ``nosrc`` scores examples without a source span; by default it is fitted on NewsMTSC
+  (reader-perceived sentiment toward a target), which wants moderate regularisation;
+* ``src`` scores examples with a source span; by default it is fitted on directed_sentiment
+  (a source actor's stance toward a target) plus down-weighted NewsMTSC, with weak regularisation
+  and a class-prior offset (``class_bias``) chosen on the dev split.
+
+``src_blend`` mixes the two heads' probabilities for examples with a source (1.0 = ``src`` only).
 Only :mod:`sklearn.base` is imported at module level (the estimator subclasses it); numpy and the
 rest of scikit-learn are imported inside methods. ``import stance`` does not import this module.
 """
@@ -32,6 +38,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -41,7 +48,7 @@ LABELS = ("hostile", "neutral", "conciliatory")
 
 #: Name and major version of the artifact this module reads.
 ARTIFACT_NAME = "stance-classifier"
-ARTIFACT_MAJOR = 1
+ARTIFACT_MAJOR = 2
 
 _LEXICON_PATH = Path(__file__).resolve().parent / "data" / "stance_lexicon.tsv"
 
@@ -121,13 +128,6 @@ _CLAUSE_BREAK = frozenset(
 )
 _NEGATORS_DEFAULT = frozenset("not n't no never nobody nothing neither nor none without hardly barely cannot".split())
 _PRONOUNS = frozenset("he she him her his hers they them their it its i me my we us our you your".split())
-
-
-def _norm_token(tok: str) -> str:
-    tok = tok.replace("’", "'")
-    if tok.endswith("n't") and tok != "n't":
-        return tok  # keep contractions whole ("didn't")
-    return tok
 
 
 def read_lexicon(path: str | os.PathLike[str] | None = None) -> dict[str, str]:
@@ -371,6 +371,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         random_state: kept for API symmetry; the lbfgs solver is deterministic.
         lexicon: ``{word: category}``; ``None`` reads the packaged lexicon at fit time
             (it is then stored in the fitted model, so the artifact is self-contained).
+        verbose: print fitting progress (vocabulary, each head) to stderr.
     """
 
     def __init__(
@@ -389,6 +390,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         tol: float = 1e-4,
         random_state: int | None = 0,
         lexicon: Mapping[str, str] | None = None,
+        verbose: bool = False,
     ) -> None:
         self.C = C
         self.C_src = C_src
@@ -404,6 +406,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self.tol = tol
         self.random_state = random_state
         self.lexicon = lexicon
+        self.verbose = verbose
 
     # -- features ------------------------------------------------------------------
     def _feature_lists(self, X: Iterable[StanceExample]) -> Iterable[list[str]]:
@@ -440,8 +443,9 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         cols: list[int] = []
         ext = cols.extend
         ends = [0] * (len(X) + 1)
+        minus = repeat(-1)
         for r, feats in enumerate(self._feature_lists(X), 1):
-            ext([get(f, -1) for f in feats])
+            ext(map(get, feats, minus))  # get(f, -1) for each feature, at C speed
             ends[r] = len(cols)
         idx = np.asarray(cols, dtype=np.int64)
         keep = idx >= 0
@@ -541,14 +545,20 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         yi = np.fromiter((index[v] for v in y), dtype=np.int64, count=len(y))
         base = np.ones(len(X), dtype=np.float64) if sample_weight is None else np.asarray(sample_weight, float).copy()
 
+        say = _progress_printer(self.verbose)
         self.vocabulary_ = self._build_vocabulary(X)
+        say(f"vocabulary: {len(self.vocabulary_)} features seen >= {self.min_count} times in {len(X)} examples")
         M = self.transform_features(X)
+        say(f"feature matrix {M.shape[0]} x {M.shape[1]}, {M.nnz} non-zeros")
         coefs, icpts, heads = [], [], []
         for head, C in (("nosrc", self.C), ("src", self.C_src)):
             w = self._head_weights(X, yi, head, base)
             if not (w > 0).any() or len(np.unique(yi[w > 0])) < 2:
+                say(f"head {head}: no training examples of two classes, skipped")
                 continue  # e.g. no examples with a source: the other head serves all
+            say(f"head {head}: fitting on {int((w > 0).sum())} examples (C={C}) ...")
             c, b = self._fit_head(M, yi, w, C)
+            say(f"head {head}: done")
             coefs.append(c)
             icpts.append(b)
             heads.append(head)
@@ -624,6 +634,19 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True
         return tags
+
+
+def _progress_printer(enabled: bool):  # type: ignore[no-untyped-def]
+    import sys
+    import time
+
+    t0 = time.perf_counter()
+
+    def say(msg: str) -> None:
+        if enabled:
+            print(f"[stance fit {time.perf_counter() - t0:7.1f}s] {msg}", file=sys.stderr, flush=True)
+
+    return say
 
 
 def _diag(v: Any) -> Any:

@@ -50,7 +50,7 @@ def find_cues(view: TextView) -> list[Cue]:
             for length in (3, 2):
                 key = tuple(lowers[i : i + length])
                 if key in phrases:
-                    hit = (length, phrases[key])
+                    hit = (len(key), phrases[key])  # shorter at the end of the text
                     break
             if hit is not None:
                 length, (lemma, frame) = hit

@@ -52,7 +52,7 @@ def _jsonl_records(lines: Iterator[bytes], name: str, text_column: str, id_colum
             continue
         try:
             obj = json.loads(line)
-        except ValueError as e:
+        except (ValueError, RecursionError) as e:  # RecursionError: absurdly deep nesting
             yield Record(None, None, f"{name}:{n}: malformed JSON: {e}", n)
             continue
         if not isinstance(obj, dict):
@@ -143,7 +143,8 @@ def iter_records(path: str | None, input_format: str = "auto", *, text_column: s
             raise ValueError(f"{fmt} input needs a path, not stdin")
         data = sys.stdin.buffer.read()
         if fmt == "jsonl":
-            yield from _jsonl_records(iter(data.splitlines()), "<stdin>", text_column, id_column)
+            # split on "\n" only, as reading a file does, so line numbers agree
+            yield from _jsonl_records(iter(data.split(b"\n")), "<stdin>", text_column, id_column)
             return
         text, err = _decode(data, "<stdin>")
         yield Record("stdin", text, err)

@@ -156,26 +156,30 @@ class Annotator:
             mention = Span.of(view.text, view.starts[best.start], view.ends[best.end - 1])
             out.append((Speaker(name, mention, typ), m, conf))
         # follow-on quotations: same paragraph (before, else after), else the previous paragraph
+        # (raws are in text order, so paragraphs never decrease: the nearest attributed quotation
+        # before and the next cued one after are tracked instead of scanned for, in linear time)
+        next_cued: list[int | None] = [None] * len(raws)
+        for j in range(len(raws) - 2, -1, -1):
+            nxt = j + 1
+            next_cued[j] = nxt if out[nxt][0] is not None and raws[nxt].cue is not None else next_cued[nxt]
+        last_attributed: int | None = None
         for i, q in enumerate(raws):
             if out[i][0] is not None:
+                last_attributed = i
                 continue
             src = None
-            for j in range(i - 1, -1, -1):
-                if out[j][0] is not None and raws[j].para == q.para:
-                    src = j
-                    break
+            if last_attributed is not None and raws[last_attributed].para == q.para:
+                src = last_attributed
             if src is None:
-                for j in range(i + 1, len(raws)):
-                    if raws[j].para != q.para:
-                        break
-                    if out[j][0] is not None and raws[j].cue is not None:
-                        src = j
-                        break
+                j = next_cued[i]
+                if j is not None and raws[j].para == q.para:
+                    src = j
             if src is None and i > 0 and out[i - 1][0] is not None and raws[i - 1].para == q.para - 1:
                 src = i - 1
             if src is not None:
                 sp, m, conf = out[src]
                 out[i] = (sp, m, conf * 0.9)
+                last_attributed = i
         return out
 
     def _examples(self, view: TextView, raw: RawQuote, speaker: Speaker | None, targets) -> list[Any]:
@@ -223,7 +227,7 @@ class Annotator:
                         row = probs[k]
                         k += 1
                         best = int(row.argmax())
-                        stances.append(Stance(t.name, classes[best], {c: float(v) for c, v in zip(classes, row)}))
+                        stances.append(Stance(t.name, classes[best], {c: round(float(v), 4) for c, v in zip(classes, row)}))
                 raw = p.raw
                 cue = Span.of(view.text, view.starts[raw.cue.start], view.ends[raw.cue.end - 1]) if raw.cue else None
                 quotes.append(
@@ -234,7 +238,7 @@ class Annotator:
                         speaker=p.speaker,
                         role=p.role,
                         affiliation=p.affiliation,
-                        confidence=p.confidence,
+                        confidence=round(float(p.confidence), 4),  # as serialised: from_dict(to_dict(a)) == a
                         stances=tuple(stances),
                     )
                 )
@@ -366,9 +370,14 @@ class Pipeline:
         if n_process < 1:
             raise ValueError("n_process must be >= 1")
 
+        if isinstance(texts, (str, bytes)):
+            raise TypeError(f"pipe expects an iterable of texts, got a single {type(texts).__name__}; use nlp(text) for one text")
+
         def items() -> Iterator[tuple[str | None, str]]:
             for k, t in enumerate(texts):
                 if as_tuples:
+                    if not isinstance(t, (tuple, list)) or len(t) != 2:
+                        raise TypeError(f"pipe(as_tuples=True) expects (text, id) pairs, got {type(t).__name__} at position {k}")
                     text, doc_id = t  # type: ignore[misc]
                     yield doc_id, text
                 else:

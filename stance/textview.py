@@ -16,6 +16,9 @@ from typing import Any
 from .lexicons import word_set
 
 _END = {".", "!", "?", "…"}
+#: a sentence is cut after this many tokens (news sentences are far shorter): the rules look
+#: around each cue within its sentence, so unbounded sentences would make them quadratic
+MAX_SENT_TOKENS = 250
 _CLOSERS = {"”", '"', "''", "’", "'", ")", "»"}
 
 
@@ -226,6 +229,8 @@ def build_view(doc: Any) -> TextView:
                     new = _is_sent_starter(words[i])
                 elif prev.endswith(".") and len(prev) > 1 and words[i] in abbrev_breakers:
                     new = True  # "against the U.S. In December, ..."
+            if not new and i - sent_starts[-1] >= MAX_SENT_TOKENS:
+                new = True  # text without punctuation: keep the rules' sentence windows bounded
         if new:
             sent_starts.append(i)
             para_of_sent.append(para)

@@ -95,6 +95,45 @@ def test_fit_predict_proba_shape_order_determinism():
     assert list(m1.predict(q)) == ["hostile", "conciliatory"]
 
 
+def test_two_heads_route_by_source_and_blend():
+    X, y = synthetic()
+    m = TargetStanceClassifier(C=2.0, C_src=2.0).fit(X, y)
+    assert m.heads_ == ("nosrc", "src")
+    with_src = ex("Haddad accused Petrov of fraud.", "Petrov", "Haddad")
+    no_src = ex("Haddad accused Petrov of fraud.", "Petrov")
+    p0, p1 = m.head_probabilities([with_src, no_src])
+    p = m.predict_proba([with_src, no_src])
+    assert np.allclose(p[0], p1[0]) and np.allclose(p[1], p0[1])  # default src_blend=1.0
+    m.set_params(src_blend=0.5)  # read at predict time, no refit
+    p = m.predict_proba([with_src, no_src])
+    assert np.allclose(p[0], 0.5 * (p0[0] + p1[0])) and np.allclose(p[1], p0[1])
+    m.set_params(src_blend=0.0)
+    assert np.allclose(m.predict_proba([with_src]), p0[:1])
+
+
+def test_class_bias_and_single_domain_training():
+    X, y = synthetic()
+    e = ex("Haddad accused Petrov of fraud.", "Petrov", "Haddad")
+    h = LABELS.index("hostile")
+    plain = TargetStanceClassifier(C=2.0, C_src=2.0).fit(X, y).predict_proba([e])
+    biased = TargetStanceClassifier(C=2.0, C_src=2.0, class_bias={"src": [-3.0, 0.0, 0.0]}).fit(X, y).predict_proba([e])
+    assert biased[0, h] < plain[0, h]
+    # only examples without a source: one head is fitted and serves both domains
+    Xn = [x for x in X if not x.has_source]
+    yn = [lab for x, lab in zip(X, y) if not x.has_source]
+    m = TargetStanceClassifier(C=2.0).fit(Xn, yn)
+    assert m.heads_ == ("nosrc",)
+    assert m.predict_proba([e]).shape == (1, 3)
+
+
+def test_nb_scaled_heads_fit_and_verbose_progress(capsys):
+    X, y = synthetic()
+    m = TargetStanceClassifier(C=2.0, C_src=2.0, nb_scale=1.0, verbose=True).fit(X, y)
+    assert np.mean(np.asarray(m.predict(X)) == np.asarray(y)) > 0.9
+    err = capsys.readouterr().err
+    assert "vocabulary" in err and "head nosrc" in err and "head src" in err
+
+
 def test_unfitted_and_bad_input():
     from sklearn.exceptions import NotFittedError
 
@@ -116,7 +155,7 @@ def test_shipped_artifact_loads_fast_and_predicts_sensibly():
     model = load_stance_model(MODELS)
     assert time.perf_counter() - t0 < 3.0  # < 1 s measured alone; generous on a shared test machine
     manifest = read_manifest(MODELS / "stance")
-    assert manifest["name"] == "stance-classifier" and manifest["version"].startswith("1.")
+    assert manifest["name"] == "stance-classifier" and manifest["version"].startswith("2.")
     assert (MODELS / "stance" / "model.joblib").stat().st_size < 25e6
     cases = [
         (ex("The senator accused Halvorsen of lying to voters.", "Halvorsen", "The senator"), "hostile"),
@@ -176,7 +215,7 @@ def test_evaluate_stance_on_synthetic_files(tmp_path):
 
     X, y = synthetic()
     model = TargetStanceClassifier(C=2.0).fit(X, y)
-    save_artifact(model, tmp_path / "models" / "stance", name="stance-classifier", version="1.0.0", labels=LABELS)
+    save_artifact(model, tmp_path / "models" / "stance", name="stance-classifier", version="2.0.0", labels=LABELS)
     rows = []
     for i, (e, lab) in enumerate(zip(X[:9], y[:9])):
         r = {"id": f"s{i}", "text": e.text, "target": {"start": e.target_start, "end": e.target_end,

@@ -3,10 +3,47 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
 import time
+from pathlib import Path
 from typing import Any, Iterator
+
+
+def _dumps(obj: Any) -> str:
+    """One JSON line that any UTF-8 stream can take: lone surrogates (a JSONL input may hold
+    ``"\\ud800"``) are written as JSON escapes instead of failing the write."""
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(obj, ensure_ascii=True)
+    return line
+
+
+def _encodable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+@contextlib.contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """Turn SIGTERM into ``SystemExit(143)`` so that cleanup (the atomic output's temporary file,
+    worker processes) runs as it does for Ctrl-C, instead of the process dying on the spot."""
+
+    def handler(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -77,6 +114,9 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, ValueError, RuntimeError) as e:
         print(f"stance analyze: {e}", file=sys.stderr)
         return 2
+    if args.output not in (None, "-") and Path(args.output).is_dir():
+        print(f"stance analyze: {args.output} is a directory; -o needs a file name", file=sys.stderr)
+        return 2
     nlp = stance.load(args.spacy_model, args.models, ranker=not args.no_ranker, stance_model=not args.no_stance)
     records_all = [] if first is None else None
 
@@ -99,39 +139,45 @@ def run(args: argparse.Namespace) -> int:
                 continue
             yield r.text, (k, r.id)
 
-    with atomic_output(args.output) as out:
-        def emit(obj: Any) -> None:
-            nonlocal failed, n
-            n += 1
-            if isinstance(obj, dict):
-                failed += 1
-                out.write(json.dumps(obj, ensure_ascii=False) + "\n")
-            elif isinstance(obj, AnalysisError):
-                failed += 1
-                out.write(json.dumps(obj.to_dict(), ensure_ascii=False) + "\n")
-            elif args.format == "table":
-                out.write(format_table(obj) + "\n")
-            else:
-                out.write(json.dumps(obj.to_dict(include_text=args.include_text), ensure_ascii=False) + "\n")
-            tick()
+    try:
+        with _sigterm_exits(), atomic_output(args.output) as out:
+            def emit(obj: Any) -> None:
+                nonlocal failed, n
+                n += 1
+                if isinstance(obj, dict):
+                    failed += 1
+                    out.write(_dumps(obj) + "\n")
+                elif isinstance(obj, AnalysisError):
+                    failed += 1
+                    out.write(_dumps(obj.to_dict()) + "\n")
+                elif args.format == "table":
+                    out.write(_encodable(format_table(obj)) + "\n")
+                else:
+                    out.write(_dumps(obj.to_dict(include_text=args.include_text)) + "\n")
+                tick()
 
-        expected = 0
-        results = nlp.pipe(good_items(), as_tuples=True, batch_size=args.batch_size, n_process=args.n_process, errors="return")
-        for res in results:
-            k, rid = res.id
-            while expected in pending_errors or expected < k:
-                if expected in pending_errors:
-                    r = pending_errors.pop(expected)
-                    emit({"id": r.error_id(), "error": r.error})
-                expected += 1
-            if isinstance(res, AnalysisError):
-                emit({"id": rid if rid is not None else f"record {k + 1}", "error": res.error})
-            else:
-                emit(type(res)(rid, res.quotes, res.text))
-            expected = k + 1
-        for k in sorted(pending_errors):
-            r = pending_errors[k]
-            emit({"id": r.error_id(), "error": r.error})
+            expected = 0
+            results = nlp.pipe(good_items(), as_tuples=True, batch_size=args.batch_size, n_process=args.n_process, errors="return")
+            for res in results:
+                k, rid = res.id
+                while expected in pending_errors or expected < k:
+                    if expected in pending_errors:
+                        r = pending_errors.pop(expected)
+                        emit({"id": r.error_id(), "error": r.error})
+                    expected += 1
+                if isinstance(res, AnalysisError):
+                    emit({"id": rid if rid is not None else f"record {k + 1}", "error": res.error})
+                else:
+                    emit(type(res)(rid, res.quotes, res.text))
+                expected = k + 1
+            for k in sorted(pending_errors):
+                r = pending_errors[k]
+                emit({"id": r.error_id(), "error": r.error})
+    except BrokenPipeError:
+        raise  # `stance analyze ... | head`: the CLI exits quietly
+    except OSError as e:  # the output cannot be written (a directory, no permission, disk full)
+        print(f"stance analyze: {e}", file=sys.stderr)
+        return 2
     tick(final=True)
     if failed:
         print(f"stance analyze: {failed} of {n} records failed", file=sys.stderr)

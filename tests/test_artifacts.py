@@ -1,0 +1,211 @@
+"""Model artifacts: anything wrong is refused with an ArtifactError that names the file and the
+reason, and no pickle is ever loaded before the checks (sha256 first of all) have passed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import joblib
+import pytest
+
+from stance.artifacts import (
+    FORMAT_VERSION,
+    MANIFEST,
+    MODEL_FILE,
+    ArtifactError,
+    check_artifact,
+    load_artifact,
+    read_manifest,
+    save_artifact,
+)
+
+
+def _tiny_model():
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression().fit([[0.0, 1.0], [1.0, 0.0], [0.2, 0.9], [0.9, 0.1]], ["a", "b", "a", "b"])
+
+
+@pytest.fixture
+def artifact(tmp_path) -> Path:
+    d = tmp_path / "tiny"
+    save_artifact(
+        _tiny_model(),
+        d,
+        name="tiny",
+        version="1.2.0",
+        labels=["a", "b"],
+        training_data=[{"file": "x.jsonl", "sha256": "0" * 64, "examples": 4}],
+        metrics={"accuracy": 1.0},
+    )
+    return d
+
+
+@pytest.fixture
+def no_unpickling(monkeypatch):
+    """Fail the test if anything tries to unpickle a model."""
+
+    def forbidden(*args, **kwargs):
+        pytest.fail(f"joblib.load called on a refused artifact: {args}")
+
+    monkeypatch.setattr(joblib, "load", forbidden)
+
+
+def _edit_manifest(d: Path, **changes) -> None:
+    m = json.loads((d / MANIFEST).read_text(encoding="utf-8"))
+    for k, v in changes.items():
+        if isinstance(v, dict) and isinstance(m.get(k), dict):
+            m[k].update(v)
+        else:
+            m[k] = v
+    (d / MANIFEST).write_text(json.dumps(m), encoding="utf-8")
+
+
+def test_good_artifact_round_trips(artifact):
+    model, manifest = load_artifact(artifact, expected_name="tiny", expected_major=1)
+    assert list(model.predict([[0.0, 1.0], [1.0, 0.0]])) == ["a", "b"]
+    assert manifest["format"] == FORMAT_VERSION
+    assert manifest["labels"] == ["a", "b"]
+    assert manifest["version"] == "1.2.0"
+    assert len(manifest["sha256"]) == 64
+    assert manifest["versions"]["scikit-learn"]
+    assert not [p for p in artifact.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_one_byte_changed_is_refused_before_unpickling(artifact, no_unpickling):
+    path = artifact / MODEL_FILE
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArtifactError) as e:
+        load_artifact(artifact)
+    msg = str(e.value)
+    assert str(path) in msg
+    assert "sha256" in msg and "corrupt" in msg
+
+
+def test_appended_byte_is_refused(artifact, no_unpickling):
+    with open(artifact / MODEL_FILE, "ab") as f:
+        f.write(b"\0")
+    with pytest.raises(ArtifactError, match="sha256"):
+        load_artifact(artifact)
+
+
+def test_other_major_version_is_refused(artifact, no_unpickling):
+    _edit_manifest(artifact, version="2.0.0")
+    with pytest.raises(ArtifactError) as e:
+        load_artifact(artifact, expected_major=1)
+    msg = str(e.value)
+    assert str(artifact / MANIFEST) in msg
+    assert "2.0.0" in msg and "major version 1" in msg
+
+
+def test_minor_version_change_is_accepted(artifact):
+    _edit_manifest(artifact, version="1.9.3")
+    model, manifest = load_artifact(artifact, expected_major=1)
+    assert manifest["version"] == "1.9.3"
+
+
+def test_non_semantic_version_is_refused(artifact, no_unpickling):
+    _edit_manifest(artifact, version="latest")
+    with pytest.raises(ArtifactError, match="not a semantic version"):
+        load_artifact(artifact, expected_major=1)
+
+
+def test_other_manifest_format_is_refused(artifact, no_unpickling):
+    _edit_manifest(artifact, format=FORMAT_VERSION + 1)
+    with pytest.raises(ArtifactError, match=r"manifest format .*reads format"):
+        load_artifact(artifact)
+
+
+def test_wrong_artifact_name_is_refused(artifact, no_unpickling):
+    with pytest.raises(ArtifactError, match=r"artifact is 'tiny', expected 'speaker-ranker'"):
+        load_artifact(artifact, expected_name="speaker-ranker")
+
+
+def test_missing_model_file(artifact, no_unpickling):
+    (artifact / MODEL_FILE).unlink()
+    with pytest.raises(ArtifactError) as e:
+        load_artifact(artifact)
+    assert str(artifact / MODEL_FILE) in str(e.value) and "missing" in str(e.value)
+
+
+def test_missing_manifest(artifact, no_unpickling):
+    (artifact / MANIFEST).unlink()
+    with pytest.raises(ArtifactError) as e:
+        load_artifact(artifact)
+    assert str(artifact / MANIFEST) in str(e.value) and "manifest not found" in str(e.value)
+
+
+def test_missing_directory(tmp_path, no_unpickling):
+    with pytest.raises(ArtifactError, match="manifest not found"):
+        load_artifact(tmp_path / "does-not-exist")
+
+
+@pytest.mark.parametrize("built", ["0.20.3", "9.1.0", "1.0", "unknown"])
+def test_unloadable_sklearn_version_is_refused(artifact, no_unpickling, built):
+    _edit_manifest(artifact, versions={"scikit-learn": built})
+    with pytest.raises(ArtifactError) as e:
+        load_artifact(artifact)
+    msg = str(e.value)
+    assert str(artifact / MANIFEST) in msg
+    assert f"scikit-learn {built}" in msg and "installed" in msg
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "not a JSON object"),
+        ('"just a string"', "not a JSON object"),
+        ("{}", "lacks the field 'format'"),
+    ],
+)
+def test_malformed_manifest(artifact, no_unpickling, content, reason):
+    (artifact / MANIFEST).write_text(content, encoding="utf-8")
+    with pytest.raises(ArtifactError) as e:
+        load_artifact(artifact)
+    assert reason in str(e.value) and str(artifact / MANIFEST) in str(e.value)
+
+
+def test_manifest_fields_of_the_wrong_type(artifact, no_unpickling):
+    _edit_manifest(artifact, versions="1.5")
+    with pytest.raises(ArtifactError, match="'versions' is not an object"):
+        load_artifact(artifact)
+
+
+def test_model_file_outside_the_artifact_is_refused(artifact, no_unpickling, tmp_path):
+    _edit_manifest(artifact, model_file="../elsewhere.joblib")
+    with pytest.raises(ArtifactError, match="must name a file"):
+        load_artifact(artifact)
+
+
+def test_check_does_not_unpickle(artifact, no_unpickling):
+    manifest = check_artifact(artifact, expected_name="tiny", expected_major=1)
+    assert manifest == read_manifest(artifact)
+
+
+def test_unpickling_failure_is_an_artifact_error(artifact, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ModuleNotFoundError("No module named 'sklearn.old_module'")
+
+    monkeypatch.setattr(joblib, "load", broken)
+    with pytest.raises(ArtifactError, match=r"could not be loaded: ModuleNotFoundError"):
+        load_artifact(artifact)
+
+
+def test_pipeline_refuses_a_corrupt_shipped_model(tmp_path, no_unpickling):
+    """Through the public API: a corrupt ranker in the models directory stops ``stance.load``."""
+    import stance
+
+    save_artifact(_tiny_model(), tmp_path / "attribution", name="speaker-ranker", version="1.0.0", labels=["a", "b"])
+    with open(tmp_path / "attribution" / MODEL_FILE, "r+b") as f:
+        f.seek(10)
+        b = f.read(1)
+        f.seek(10)
+        f.write(bytes([b[0] ^ 0xFF]))
+    with pytest.raises(ArtifactError, match="sha256"):
+        stance.load(models_dir=tmp_path, stance_model=False)
+    with pytest.raises(ArtifactError, match="manifest not found"):
+        stance.load(models_dir=tmp_path, ranker=False)  # no stance/ artifact there

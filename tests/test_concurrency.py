@@ -1,0 +1,87 @@
+"""One Pipeline shared by threads, and multi-process ``pipe``, give the sequential results."""
+
+from __future__ import annotations
+
+import random
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import stance
+from stance.artifacts import default_models_dir
+from stance.pipeline import AnalysisError
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The default pipeline when the stance model is shipped, else one without stances."""
+    if (default_models_dir() / "stance" / "manifest.json").is_file():
+        return stance.load()
+    return stance.load(stance_model=False)
+
+
+SENTENCES = [
+    "“We will not accept any threat to our sovereignty,” Foreign Minister Anna Kovacs said on Tuesday.",
+    "The ministry said in a statement that talks with Norland would resume next month.",
+    "According to officials in Brightwater, the agreement was signed late on Monday.",
+    '"This is a dangerous provocation," said Peter Lindqvist, a spokesman for the Defence Ministry.',
+    "President Maria Santos told reporters that her government was ready to negotiate with Eastland.",
+    "Santos added, “Nobody wants another war with Norland, but we will defend ourselves.”",
+    "“They keep moving the goalposts,” he said. “It is impossible to trust Kovacs.”",
+    "The opposition leader, Tomas Berg, accused the government of “reckless diplomacy.”",
+    "Prime Minister David Okafor warned that sanctions against Eastland would follow.",
+    "She described the proposal from Washington as “a step in the right direction.”",
+]
+
+
+def _texts(n: int, seed: int = 0) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        paras = [" ".join(rng.choice(SENTENCES) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 6))]
+        out.append("\n\n".join(paras))
+    return out
+
+
+def test_threads_share_one_pipeline(nlp):
+    texts = _texts(40, seed=1)
+    sequential = [nlp(t, id=str(i)).to_dict() for i, t in enumerate(texts)]
+    start = threading.Barrier(4)
+
+    def work(k: int) -> list[tuple[int, dict]]:
+        start.wait()  # all four threads run the pipeline at the same time
+        order = list(range(len(texts)))
+        random.Random(k).shuffle(order)
+        return [(i, nlp(texts[i], id=str(i)).to_dict()) for i in order]
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(work, range(4)))
+    for per_thread in results:
+        assert len(per_thread) == len(texts)
+        for i, d in per_thread:
+            assert d == sequential[i], f"document {i} differs when run from threads"
+
+
+def test_threads_using_pipe(nlp):
+    texts = _texts(24, seed=2)
+    sequential = [a.to_dict() for a in nlp.pipe(texts, batch_size=5)]
+
+    def work(k: int) -> list[dict]:
+        return [a.to_dict() for a in nlp.pipe(texts, batch_size=3 + k)]
+
+    with ThreadPoolExecutor(4) as pool:
+        for got in pool.map(work, range(4)):
+            assert got == sequential
+
+
+def test_two_processes_match_one(nlp):
+    texts = _texts(6, seed=3)
+    items = [(t, f"d{i}") for i, t in enumerate(texts)] + [(12345, "bad")]  # type: ignore[list-item]
+    one = list(nlp.pipe(items, as_tuples=True, batch_size=2, n_process=1, errors="return"))
+    two = list(nlp.pipe(items, as_tuples=True, batch_size=2, n_process=2, errors="return"))
+    assert len(one) == len(two) == len(items)
+    assert isinstance(one[-1], AnalysisError) and isinstance(two[-1], AnalysisError)
+    assert one[-1].id == two[-1].id == "bad" and one[-1].error == two[-1].error
+    assert [a.to_dict() for a in one[:-1]] == [a.to_dict() for a in two[:-1]]
+    assert [a.text for a in two[:-1]] == texts
