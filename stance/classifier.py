@@ -452,7 +452,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         kept = np.concatenate([[0], np.cumsum(keep)])
         indptr = kept[np.asarray(ends, dtype=np.int64)]
         M = sp.csr_matrix(
-            (np.ones(int(keep.sum()), dtype=np.float64), idx[keep].astype(np.int32), indptr.astype(np.int32)),
+            (np.ones(int(keep.sum()), dtype=np.float32), idx[keep].astype(np.int32), indptr.astype(np.int32)),
             shape=(len(X), len(self.vocabulary_)),
         )
         M.sum_duplicates()
@@ -593,7 +593,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         X = list(X)
         k = len(self.classes_)
         M = self.transform_features(X)
-        S = np.asarray(M @ self.coef_, dtype=np.float64) + self.intercept_
+        S = np.asarray(M @ self.coef_, dtype=np.float64) + self.intercept_  # float32 x float32: no upcast copy
         out = []
         for s in (S[:, :k], S[:, k:]):
             s = s - s.max(axis=1, keepdims=True)
@@ -628,6 +628,31 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
 
         p = self.predict_proba(X)
         return self.classes_[np.argmax(p, axis=1)]
+
+    # -- pickling: the vocabulary as one string + lengths (joblib's pure-Python unpickler is slow
+    #    on a dict of ~300k strings; this keeps loading well under a second) ----------------------
+    def __getstate__(self) -> dict[str, Any]:
+        import numpy as np
+
+        state = dict(super().__getstate__())
+        vocab = state.pop("vocabulary_", None)
+        if vocab is not None:
+            keys = list(vocab)  # insertion order is column order
+            state["_vocab_blob"] = "".join(keys)
+            state["_vocab_lens"] = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        import numpy as np
+
+        state = dict(state)
+        blob = state.pop("_vocab_blob", None)
+        lens = state.pop("_vocab_lens", None)
+        if blob is not None and lens is not None:
+            ends = np.cumsum(lens, dtype=np.int64).tolist()
+            starts = [0] + ends[:-1]
+            state["vocabulary_"] = {blob[a:b]: i for i, (a, b) in enumerate(zip(starts, ends))}
+        super().__setstate__(state)
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()

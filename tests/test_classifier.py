@@ -134,6 +134,16 @@ def test_nb_scaled_heads_fit_and_verbose_progress(capsys):
     assert "vocabulary" in err and "head nosrc" in err and "head src" in err
 
 
+def test_pickle_round_trip_keeps_vocabulary_and_predictions():
+    import pickle
+
+    X, y = synthetic()
+    m = TargetStanceClassifier(C=2.0, C_src=2.0).fit(X, y)
+    m2 = pickle.loads(pickle.dumps(m))
+    assert m2.vocabulary_ == m.vocabulary_ and list(m2.vocabulary_) == list(m.vocabulary_)
+    assert np.array_equal(m2.predict_proba(X), m.predict_proba(X))
+
+
 def test_unfitted_and_bad_input():
     from sklearn.exceptions import NotFittedError
 

@@ -117,6 +117,8 @@ def evaluate_model(model: Any, examples: Sequence[Any], gold: Sequence[str]) -> 
     import numpy as np
 
     examples = list(examples)
+    if examples:
+        model.predict_proba(examples[:1])  # warm-up: lazy imports happen on the first call
     c0 = time.process_time()
     t0 = time.perf_counter()
     proba = model.predict_proba(examples)
