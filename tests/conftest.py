@@ -15,7 +15,9 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
 def stance_model_shipped() -> bool:
-    return (MODELS / "stance" / "manifest.json").is_file()
+    from stance.artifacts import default_models_dir
+
+    return (default_models_dir() / "stance" / "manifest.json").is_file()
 
 
 @pytest.fixture(scope="session")

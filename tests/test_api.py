@@ -1,9 +1,7 @@
-import time
 
 import pytest
 import spacy
 
-import stance
 from stance.types import Analysis
 
 TEXT = (

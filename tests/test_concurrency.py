@@ -6,19 +6,10 @@ import random
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 
-import stance
-from stance.artifacts import default_models_dir
 from stance.pipeline import AnalysisError
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    """The default pipeline when the stance model is shipped, else one without stances."""
-    if (default_models_dir() / "stance" / "manifest.json").is_file():
-        return stance.load()
-    return stance.load(stance_model=False)
 
 
 SENTENCES = [

@@ -14,21 +14,13 @@ import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 
 import stance  # noqa: E402
-from stance.artifacts import default_models_dir  # noqa: E402
 from stance.integrations import _cache  # noqa: E402
 from stance.integrations.dask import analyses_from_frame, analyze_bag, analyze_dataframe  # noqa: E402
 from stance.pipeline import AnalysisError  # noqa: E402
 
-HAS_STANCE = (default_models_dir() / "stance" / "manifest.json").exists()
+from .samples import ARTICLES, HAS_STANCE
 CONFIG = {"stance_model": HAS_STANCE}
 
-ARTICLES = [
-    '"We will not accept these tariffs," said Maria Lopez, the trade minister of Freedonia. "Sylvania has behaved like a bully."',
-    "Sylvania's prime minister, John Park, said on Tuesday that the talks with Freedonia were productive.\n"
-    'Park added that both countries "share a common future."',
-    "The weather was mild on Tuesday, and the harbour, for once, was quiet.",
-    'Opposition leader Ana Ruiz accused the government of "selling out farmers" to Sylvania. "This deal is a disgrace," Ruiz told reporters.',
-]
 TEXTS = [ARTICLES[k % len(ARTICLES)] for k in range(16)]
 IDS = [f"d{k}" for k in range(16)]
 

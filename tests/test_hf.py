@@ -12,26 +12,14 @@ import pytest
 
 datasets = pytest.importorskip("datasets")
 
-import stance  # noqa: E402
-from stance.artifacts import default_models_dir  # noqa: E402
 from stance.integrations import _cache  # noqa: E402
 from stance.integrations.hf import analyses_from_dataset, analyze_dataset  # noqa: E402
 from stance.pipeline import AnalysisError  # noqa: E402
 
-HAS_STANCE = (default_models_dir() / "stance" / "manifest.json").exists()
-
-ARTICLES = [
-    '"We will not accept these tariffs," said Maria Lopez, the trade minister of Freedonia. "Sylvania has behaved like a bully."',
-    "Sylvania's prime minister, John Park, said on Tuesday that the talks with Freedonia were productive.\n"
-    'Park added that both countries "share a common future."',
-    "The weather was mild on Tuesday, and the harbour, for once, was quiet.",
-    'Opposition leader Ana Ruiz accused the government of "selling out farmers" to Sylvania. "This deal is a disgrace," Ruiz told reporters.',
-]
+from .samples import ARTICLES, HAS_STANCE
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return stance.load(stance_model=HAS_STANCE)
+
 
 
 @pytest.fixture(autouse=True)

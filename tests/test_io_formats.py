@@ -8,26 +8,14 @@ from pathlib import Path
 
 import pytest
 
-import stance
-from stance.artifacts import default_models_dir
 from stance.cli import main
 from stance.io import iter_records
 
-HAS_STANCE = (default_models_dir() / "stance" / "manifest.json").exists()
+from .samples import ARTICLES, HAS_STANCE
 STANCE_FLAGS = [] if HAS_STANCE else ["--no-stance"]
 
-ARTICLES = [
-    '"We will not accept these tariffs," said Maria Lopez, the trade minister of Freedonia. "Sylvania has behaved like a bully."',
-    "Sylvania's prime minister, John Park, said on Tuesday that the talks with Freedonia were productive.\n"
-    'Park added that both countries "share a common future."',
-    "The weather was mild on Tuesday, and the harbour, for once, was quiet.",
-    'Opposition leader Ana Ruiz accused the government of "selling out farmers" to Sylvania. "This deal is a disgrace," Ruiz told reporters.',
-]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return stance.load(stance_model=HAS_STANCE)
 
 
 def expected(nlp, texts, ids):

@@ -118,7 +118,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"stance analyze: {args.output} is a directory; -o needs a file name", file=sys.stderr)
         return 2
     nlp = stance.load(args.spacy_model, args.models, ranker=not args.no_ranker, stance_model=not args.no_stance)
-    records_all = [] if first is None else None
 
     def chained() -> Iterator[Any]:
         if first is not None:

@@ -45,15 +45,23 @@ def match_spans(pred: list[tuple[int, int]], gold: list[tuple[int, int]], ratio:
         for j, g in enumerate(gold):
             if overlap_ok(p, g, ratio):
                 pairs.append((min(p[1], g[1]) - max(p[0], g[0]), i, j))
-    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-    used_p, used_g, out = set(), set(), []
+    return sorted(greedy_one_to_one(pairs), key=lambda x: x[1])
+
+
+def greedy_one_to_one(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """(pred, gold) index pairs from ``(overlap, pred, gold)`` candidates: largest overlap first,
+    each index used once."""
+    pairs = sorted(pairs, key=lambda x: (-x[0], x[1], x[2]))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
     for _, i, j in pairs:
         if i in used_p or j in used_g:
             continue
         used_p.add(i)
         used_g.add(j)
         out.append((i, j))
-    return sorted(out, key=lambda x: x[1])
+    return out
 
 
 _POSS = re.compile(r"(['’]s|['’])$")

@@ -44,7 +44,11 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
+from .articles import greedy_one_to_one
+
 _QUOTE_RE = re.compile(r"[\"“”«»‘]|''|``")
+
+
 
 
 def polnear_file(data_dir: str | Path, split: str) -> Path:
@@ -91,17 +95,7 @@ def _match(preds: list[tuple[int, int]], golds: list[list[tuple[int, int]]]) -> 
             shorter = min(plen, glen)
             if shorter > 0 and ov >= 0.5 * shorter:
                 pairs.append((ov, i, j))
-    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _, i, j in pairs:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
-        out.append((i, j))
-    return out
+    return greedy_one_to_one(pairs)
 
 
 def source_correct(pred_q: dict[str, Any] | None, gold_src: list[dict[str, Any]] | None) -> bool:
