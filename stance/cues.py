@@ -4,6 +4,7 @@ inflections, found by one dictionary look-up per token."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicons import cue_lexicon
 from .textview import TextView
@@ -33,17 +34,24 @@ class Cue:
     frame: str
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict, dict, frozenset[str], frozenset[str]]:
+    """(verbs, phrases, first words of phrases, every word that may start a cue)."""
+    lex = cue_lexicon()
+    first_words = frozenset(p[0] for p in lex.phrases)
+    return lex.verbs, lex.phrases, first_words, first_words | frozenset(lex.verbs)
+
+
 def find_cues(view: TextView) -> list[Cue]:
     """All reporting cues of the document, in order."""
-    lex = cue_lexicon()
-    verbs = lex.verbs
-    phrases = lex.phrases
-    first_words = {p[0] for p in phrases}
+    verbs, phrases, first_words, starters = _lexicon()
     lowers = view.lowers
     out: list[Cue] = []
-    n = len(lowers)
-    i = 0
-    while i < n:
+    nxt = 0  # the first token not inside a cue found before
+    # only tokens that may start a cue (one set look-up per token)
+    for i in [i for i, w in enumerate(lowers) if w in starters]:
+        if i < nxt:
+            continue
         w = lowers[i]
         if w in first_words:
             hit = None
@@ -55,7 +63,7 @@ def find_cues(view: TextView) -> list[Cue]:
             if hit is not None:
                 length, (lemma, frame) = hit
                 out.append(Cue(i, i + length, lemma, frame))
-                i += length
+                nxt = i + length
                 continue
         entry = verbs.get(w)
         if entry is not None:
@@ -66,7 +74,6 @@ def find_cues(view: TextView) -> list[Cue]:
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
                     out.append(Cue(i, i + 1, entry[0], entry[1]))
-        i += 1
     return out
 
 

@@ -21,6 +21,10 @@ from .textview import TextView
 
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "da", "du", "la", "le", "and", "the"})
 _POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
+#: tokens after which a capitalised word starts a sentence-like unit
+_OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘"})
+#: sentence-initial words ending in "ed" that are names, not past participles
+_ED_NAMES = frozenset({"ted", "fred", "ahmed", "mohammed"})
 
 
 @lru_cache(maxsize=1)
@@ -105,38 +109,53 @@ class MentionIndex:
     def _build_names(self) -> None:
         v = self.view
         words = v.words
+        lowers = v.lowers
+        sent_of = v.sent_of
         n = v.n
         stop = _stop_words()
         non_names = word_set("non_names.txt", keep_case=True)
         gaz = gazetteer()
         org_nouns = word_set("org_nouns.txt")
-        lower_seen = {w for w in words if w[:1].islower()}
+        title_words = titles()
+        # the rest of the document is lowercase: visit only the capitalised tokens
+        # per distinct word: capitalised, part of a name, may start a name
+        distinct = set(words)
+        cap_words = {w for w in distinct if w[:1].isupper() or (w[:1] == "'" and w[1:2].isupper())}  # _is_cap
+        name_words = cap_words - non_names
+        start_words = {w for w in name_words if any(ch.isalpha() for ch in w)}
+        caps = [i for i, w in enumerate(words) if w in cap_words]
+        is_cap = set(caps)
+        is_name_word = {i for i in caps if words[i] in name_words}
+        lower_seen: set[str] | None = None  # words written lowercase somewhere, built when needed
         i = 0
-        while i < n:
+        for c in caps:
+            if c < i or words[c] not in start_words:
+                continue  # inside the name found before, or not a name's first word
+            i = c
             w = words[i]
-            if not _is_cap(w) or w in non_names or not any(ch.isalpha() for ch in w):
-                i += 1
-                continue
-            sent_initial = i == 0 or v.sent_of[i - 1] != v.sent_of[i] or words[i - 1] in {"“", '"', "''", "``", "(", "—", "‘"}
-            if sent_initial and (w.lower() in stop or w.lower() in lower_seen or w.endswith("ing") or (w.endswith("ed") and w.lower() not in {"ted", "fred", "ahmed", "mohammed"})):
-                i += 1
-                continue
+            sent_initial = i == 0 or sent_of[i - 1] != sent_of[i] or words[i - 1] in _OPENERS
+            if sent_initial:
+                lw = lowers[i]
+                if lower_seen is None and lw not in stop:
+                    lower_seen = {x for x in distinct if x[:1].islower()}
+                if lw in stop or lw in lower_seen or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES):
+                    continue
             if w.isupper() and len(w) > 4 and w not in gaz.aliases:
-                i += 1  # all-caps datelines and headlines ("SEOUL")
-                continue
+                continue  # all-caps datelines and headlines ("SEOUL")
             j = i + 1
-            while j < n and v.sent_of[j] == v.sent_of[i]:
-                wj = words[j]
-                if _is_cap(wj) and wj not in non_names:
+            while j < n and sent_of[j] == sent_of[i]:
+                if j in is_name_word:
                     j += 1
                     continue
-                if wj.lower() in _CONNECTORS and j + 1 < n and _is_cap(words[j + 1]) and wj.lower() != "and":
+                wj = words[j]
+                lj = lowers[j]
+                if lj in _CONNECTORS and j + 1 < n and j + 1 in is_cap and lj != "and":
                     # "Institute for National Strategy", "Secretary of State"
-                    left = " ".join(words[i:j])
-                    if any(x.lower() in org_nouns for x in words[i:j]) or left.split()[-1] in titles() or wj in {"al", "bin", "de", "van", "von", "del", "da"}:
+                    if (not org_nouns.isdisjoint(lowers[i:j]) or words[j - 1].split()[-1] in title_words
+                            or wj in {"al", "bin", "de", "van", "von", "del", "da"}):
                         j += 2
                         continue
-                if wj == "-" and j + 1 < n and _is_cap(words[j + 1]) and v.starts[j] == v.ends[j - 1]:
+                if wj == "-" and j + 1 < n and j + 1 in is_cap and v.starts[j] == v.ends[j - 1]:
                     # "Al-Qaida", but not "Trump-Kim" pairs of known people: keep joined; split later
                     j += 2
                     continue
@@ -159,14 +178,14 @@ class MentionIndex:
         s, role, aff = _split_title(words, a, b)
         text = v.span_text(s, b)
         hit = gaz.lookup(text)
-        full_hit = gaz.lookup(v.span_text(a, b))
+        full_hit = hit if s == a else gaz.lookup(v.span_text(a, b))
         if full_hit is not None:
             s, role, aff, hit, text = a, None, None, full_hit, v.span_text(a, b)
         if hit is not None:
             canonical, typ = hit
         elif text in gaz.demonyms:
             canonical, typ = gaz.demonyms[text], "demonym"
-        elif words[b - 1].lower() in org_nouns or any(w.lower() in org_nouns for w in words[s:b]):
+        elif not org_nouns.isdisjoint(v.lowers[s:b]):
             canonical, typ = text, "organization"
         elif b - s <= 4:
             canonical, typ = text, "person"
@@ -191,22 +210,27 @@ class MentionIndex:
         # per prefix/suffix instead of comparing every pair of mentions
         persons = [m for m in self.names if m.type == "person"]
         longest: dict[tuple[str, ...], tuple[int, str]] = {}
-        for m in persons:
-            t = tuple(m.text.split())
+        # a repeated name changes nothing (the first of equal length wins): each text once
+        for text in dict.fromkeys(m.text for m in persons):
+            t = tuple(text.split())
             n = len(t)
             for k in range(1, n + 1):
                 for key in (("<", *t[:k]), (">", *t[n - k :])):
                     cur = longest.get(key)
                     if cur is None or n > cur[0]:
-                        longest[key] = (n, m.text)
+                        longest[key] = (n, text)
+        resolved: dict[tuple[str, str], str] = {}
         for m in persons:
-            t = tuple(m.text.split())
-            best = m.canonical
-            best_len = len(t)
-            for key in (("<", *t), (">", *t)):
-                cur = longest.get(key)
-                if cur is not None and cur[0] > best_len:
-                    best, best_len = cur[1], cur[0]
+            best = resolved.get((m.text, m.canonical))
+            if best is None:
+                t = tuple(m.text.split())
+                best = m.canonical
+                best_len = len(t)
+                for key in (("<", *t), (">", *t)):
+                    cur = longest.get(key)
+                    if cur is not None and cur[0] > best_len:
+                        best, best_len = cur[1], cur[0]
+                resolved[(m.text, m.canonical)] = best
             m.canonical = best
         # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
 

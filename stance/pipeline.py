@@ -129,7 +129,7 @@ class Annotator:
             per_quote.append(cands)
         scores = None
         if self.ranker is not None and feats:
-            scores = self.ranker.predict_proba(feats)[:, 1]
+            scores = self.ranker.predict_proba(feats)[:, 1].tolist()
         out: list[tuple[Speaker | None, Any, float]] = []
         k = 0
         last_plural: tuple[str, str] | None = None
@@ -139,8 +139,8 @@ class Annotator:
                 continue
             if scores is not None:
                 sc = scores[k : k + len(cands)]
-                best_i = int(sc.argmax())
-                best, conf = cands[best_i], float(sc[best_i])
+                best_i = max(range(len(sc)), key=sc.__getitem__)  # the first best, as argmax
+                best, conf = cands[best_i], sc[best_i]
             else:
                 best = pick_by_rules(cands, view, q.cue.start, q.cue.end, q.quote_before_cue)
                 conf = 0.8 if best is not None else 0.0

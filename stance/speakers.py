@@ -263,12 +263,14 @@ def candidates_for_cue(
             add(np_ending_at(view, mentions, k, a), "left")
     add(np_ending_at(view, mentions, j, lo), "left")
     add(np_starting_at(view, mentions, cue_end, b), "right")
+    # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
+    subject = clause_subject(view, mentions, sent, cue_start) if not out or extra else None
     if not out:
-        add(clause_subject(view, mentions, sent, cue_start), "subject")
+        add(subject, "subject")
     if extra:
         # more choices for the trained ranker (the rules ignore these kinds): the sentence's
         # subject and the nearest names of the sentence outside quotations
-        add(clause_subject(view, mentions, sent, cue_start), "sent_subject")
+        add(subject, "sent_subject")
         near = sorted(
             (m for m in mentions.names_in(a, b) if m.type in ("person", "organization", "state")),
             key=lambda m: min(abs(m.start - cue_end), abs(cue_start - m.end)),

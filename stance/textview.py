@@ -109,7 +109,7 @@ class RangeIndex(list):
         return self._ends[k - 1] if k else default
 
 
-#: the key under which :func:`make_doc` keeps the original text when the Doc's differs from it
+#: the key under which :func:`make_doc` keeps the original text (which may differ from the Doc's)
 TEXT_KEY = "stance.text"
 #: whitespace-free runs longer than this, or with this many punctuation marks in a row, are split
 #: by :data:`_RUN_TOKEN` instead of spaCy's tokenizer, whose affix loop is quadratic in them
@@ -117,12 +117,19 @@ _MAX_RUN = 1000
 _MAX_PUNCT = 16
 _LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (_MAX_RUN + 1))
 _PUNCT_RUN = re.compile(r"(?<![^\w\s])[^\w\s]{%d,}" % _MAX_PUNCT)
+_PUNCT_ANY = re.compile(r"[^\w\s]{%d}" % _MAX_PUNCT)  # a run of _PUNCT_RUN exists
 _RUN_TOKEN = re.compile(r"\w+(?:['’]\w+)?|''|``|\.\.\.|--|[^\w\s]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_NEWLINE = re.compile(r"\n")
 
 
 def _pathological_runs(text: str) -> list[tuple[int, int]]:
     """Whitespace-free runs of ``text`` that spaCy's tokenizer would take quadratic time on."""
+    # a cheap test first (news text has neither kind): both lie inside a whitespace-free chunk
+    # (str.split and the regexes' \s agree on whitespace) of at least _MAX_PUNCT characters
+    chunks = [c for c in text.split() if len(c) >= _MAX_PUNCT]
+    if not any(len(c) > _MAX_RUN or _PUNCT_ANY.search(c) for c in chunks):
+        return []
     hits = [m.span() for m in _LONG_RUN.finditer(text)] + [m.span() for m in _PUNCT_RUN.finditer(text)]
     if not hits:
         return []
@@ -146,7 +153,8 @@ def make_doc(nlp: Any, text: str, *, trained: bool = False) -> Any:
     safe = _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
     runs = _pathological_runs(safe)
     if not runs:
-        doc = nlp.tokenizer(safe)
+        doc = nlp.tokenizer(safe)  # non-destructive: doc.text == safe
+        exact = True
     else:
         from spacy.tokens import Doc
 
@@ -168,9 +176,11 @@ def make_doc(nlp: Any, text: str, *, trained: bool = False) -> Any:
             pos = b
         add_spacy(pos, len(safe))
         doc = Doc(nlp.vocab, words=words, spaces=spaces)
+        exact = doc.text == safe
     if trained:
         doc = nlp(doc)
-    if safe is not text:
+    if safe is not text or exact:
+        # the view reads the text from here, not from doc.text (which joins every token's text)
         doc.user_data[TEXT_KEY] = text
     return doc
 
@@ -179,63 +189,87 @@ def _is_sent_starter(word: str) -> bool:
     return word[:1].isupper() or word[:1] in "“\"‘(«`" or word[:1].isdigit()
 
 
+#: tokens after which a sentence may end: end marks, closers after an end mark, abbreviations
+_MAY_END = _END | _CLOSERS
+
+
+def _text_length(doc: Any) -> int:
+    """``len(doc.text)`` without joining the text of every token."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
+def _sentence_breaks(words: list[str], given_starts: list[int] | None) -> list[int]:
+    """Token indices ``i > 0`` where a sentence starts by the punctuation rules (or the Doc's own
+    boundaries when ``given_starts``), before the newline and length rules."""
+    if given_starts is not None:
+        return [i for i in given_starts if i > 0]
+    abbrev_breakers = word_set("sentence_starters.txt", keep_case=True)
+    out = []
+    # candidates only: tokens after an end mark, a closer or a word ending in "."
+    enders = {w for w in set(words) if w in _MAY_END or w[-1:] == "."}
+    for i in [i for i, w in enumerate(words[:-1], 1) if w in enders]:
+        prev = words[i - 1]
+        if prev in _END or (prev in _CLOSERS and i >= 2 and words[i - 2] in _END):
+            if _is_sent_starter(words[i]):
+                out.append(i)
+        elif prev[-1:] == "." and len(prev) > 1 and words[i] in abbrev_breakers:
+            out.append(i)  # "against the U.S. In December, ..."
+    return out
+
+
 def build_view(doc: Any) -> TextView:
     """Build a :class:`TextView` of ``doc`` (whitespace tokens are dropped)."""
-    text = doc.text
     original = doc.user_data.get(TEXT_KEY) if doc.user_data else None
-    if isinstance(original, str) and len(original) == len(text):
-        text = original  # make_doc tokenized lone surrogates as U+FFFD
+    if isinstance(original, str) and len(original) == _text_length(doc):
+        text = original  # make_doc's input (doc.text, or lone surrogates tokenized as U+FFFD)
+    else:
+        text = doc.text
     has_sents = doc.has_annotation("SENT_START")
     # one vectorised read of the token table instead of a Python loop over Token objects
     from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
     cols = [IDX, LENGTH, IS_SPACE] + ([SENT_START] if has_sents else [])
-    arr = doc.to_array(cols).tolist() if len(doc) else []
-    words: list[str] = []
-    starts: list[int] = []
-    newline_before: list[bool] = []
-    given_starts: list[bool] = []
-    prev_end = 0
-    for row in arr:
-        if row[2]:
-            continue
-        s0 = row[0]
-        e0 = s0 + row[1]
-        words.append(text[s0:e0])
-        starts.append(s0)
-        newline_before.append(prev_end < s0 and "\n" in text[prev_end:s0])
-        prev_end = e0
-        given_starts.append(row[3] == 1 if has_sents else False)
-    ends = [s + len(w) for s, w in zip(starts, words)]
+    arr = doc.to_array(cols) if len(doc) else None
+    if arr is not None:
+        arr = arr[arr[:, 2] == 0]  # no whitespace tokens
+        starts: list[int] = arr[:, 0].tolist()
+        ends = (arr[:, 0] + arr[:, 1]).tolist()
+    else:
+        starts, ends = [], []
+    words = [text[a:b] for a, b in zip(starts, ends)]
     lowers = [w.lower() for w in words]
     n = len(words)
+    # paragraphs: token indices > 0 with a newline between them and the token before
+    paras: list[int] = []
+    for m in _NEWLINE.finditer(text):
+        p = m.start()
+        i = bisect_right(starts, p)  # the first token after the newline
+        if 0 < i < n and ends[i - 1] <= p and (not paras or paras[-1] != i):
+            paras.append(i)
+    given = None
+    if has_sents and arr is not None:
+        given = (arr[:, 3] == 1).nonzero()[0].tolist()
+    breaks = sorted(set(paras).union(_sentence_breaks(words, given))) if paras else _sentence_breaks(words, given)
+    # sentences start at 0, at every break, and every MAX_SENT_TOKENS tokens within a longer one
+    # (text without punctuation: keep the rules' sentence windows bounded)
     sent_starts: list[int] = []
     para_of_sent: list[int] = []
-    sent_of = [0] * n
+    para_set = set(paras)
     para = 0
-    abbrev_breakers = word_set("sentence_starters.txt", keep_case=True)
-    s = -1
-    for i in range(n):
-        new = i == 0
-        if i > 0:
-            if newline_before[i]:
-                new = True
-                para += 1
-            elif has_sents:
-                new = given_starts[i]
-            else:
-                prev = words[i - 1]
-                if prev in _END or (prev in _CLOSERS and i >= 2 and words[i - 2] in _END):
-                    new = _is_sent_starter(words[i])
-                elif prev.endswith(".") and len(prev) > 1 and words[i] in abbrev_breakers:
-                    new = True  # "against the U.S. In December, ..."
-            if not new and i - sent_starts[-1] >= MAX_SENT_TOKENS:
-                new = True  # text without punctuation: keep the rules' sentence windows bounded
-        if new:
-            sent_starts.append(i)
+    for a, b in zip([0] + breaks, breaks + [n]):
+        if a >= n:
+            break
+        if a in para_set:
+            para += 1
+        for s0 in range(a, b, MAX_SENT_TOKENS):
+            sent_starts.append(s0)
             para_of_sent.append(para)
-            s += 1
-        sent_of[i] = s
+    sent_of = [0] * n
+    for s, (a, b) in enumerate(zip(sent_starts, sent_starts[1:] + [n])):
+        sent_of[a:b] = [s] * (b - a)
     ents: list[tuple[int, int, str]] = []
     if doc.has_annotation("ENT_TYPE") and len(doc.ents):
         for e in doc.ents:

@@ -209,3 +209,79 @@ def test_pipeline_refuses_a_corrupt_shipped_model(tmp_path, no_unpickling):
         stance.load(models_dir=tmp_path, stance_model=False)
     with pytest.raises(ArtifactError, match="manifest not found"):
         stance.load(models_dir=tmp_path, ranker=False)  # no stance/ artifact there
+
+
+# -- extra files (e.g. inference.npz): sha256 in the manifest, checked like the model file --------
+
+@pytest.fixture
+def artifact_with_extra(tmp_path) -> Path:
+    d = tmp_path / "extra"
+    save_artifact(_tiny_model(), d, name="tiny", version="1.1.0", labels=["a", "b"],
+                  extra_files={"inference.npz": b"PK-not-really-a-zip" * 50, "notes.txt": b"hello"},
+                  extra_manifest={"inference": {"file": "inference.npz", "kind": "none"}})
+    return d
+
+
+def test_extra_files_are_recorded_and_checked(artifact_with_extra):
+    import hashlib
+
+    m = check_artifact(artifact_with_extra)
+    assert m["extra_files"]["notes.txt"] == hashlib.sha256(b"hello").hexdigest()
+    assert m["inference"] == {"file": "inference.npz", "kind": "none"}
+    assert (artifact_with_extra / "notes.txt").read_bytes() == b"hello"
+    assert not [p for p in artifact_with_extra.iterdir() if p.name.endswith(".tmp")]
+    model, _ = load_artifact(artifact_with_extra)
+    assert list(model.predict([[0.0, 1.0]])) == ["a"]
+
+
+@pytest.mark.parametrize("fname", ["inference.npz", "notes.txt"])
+def test_corrupted_extra_file_is_refused_before_unpickling(artifact_with_extra, no_unpickling, fname):
+    path = artifact_with_extra / fname
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArtifactError) as e:
+        load_artifact(artifact_with_extra)
+    assert str(path) in str(e.value) and "sha256" in str(e.value) and "corrupt" in str(e.value)
+
+
+def test_missing_extra_file_is_refused(artifact_with_extra, no_unpickling):
+    (artifact_with_extra / "inference.npz").unlink()
+    with pytest.raises(ArtifactError, match=r"inference.npz: file named in the manifest is missing"):
+        check_artifact(artifact_with_extra)
+
+
+@pytest.mark.parametrize(
+    "extra, reason",
+    [
+        ({"../outside.npz": "0" * 64}, "must name files"),
+        ({MODEL_FILE: "0" * 64}, "must name files"),
+        ({"inference.npz": 5}, "gives no sha256"),
+        ([], "'extra_files' is not an object"),
+    ],
+)
+def test_malformed_extra_files_field(artifact_with_extra, no_unpickling, extra, reason):
+    _edit_manifest(artifact_with_extra, extra_files=extra)
+    with pytest.raises(ArtifactError, match=reason):
+        load_artifact(artifact_with_extra)
+
+
+def test_inference_block_must_name_a_listed_file(artifact_with_extra, no_unpickling):
+    _edit_manifest(artifact_with_extra, inference={"file": "other.npz", "kind": "linear-ranker"})
+    with pytest.raises(ArtifactError, match="'inference' must give"):
+        check_artifact(artifact_with_extra)
+
+
+def test_save_refuses_bad_extra_names_and_core_fields(tmp_path):
+    with pytest.raises(ValueError, match="cannot be an extra file"):
+        save_artifact(_tiny_model(), tmp_path / "x", name="t", version="1.0.0", labels=["a"], extra_files={"a/b.npz": b""})
+    with pytest.raises(ValueError, match="may not set"):
+        save_artifact(_tiny_model(), tmp_path / "x", name="t", version="1.0.0", labels=["a"], extra_manifest={"sha256": "0"})
+
+
+def test_old_manifests_without_extra_files_still_load(artifact):
+    m = json.loads((artifact / MANIFEST).read_text(encoding="utf-8"))
+    del m["extra_files"]
+    (artifact / MANIFEST).write_text(json.dumps(m), encoding="utf-8")
+    model, manifest = load_artifact(artifact, expected_name="tiny", expected_major=1)
+    assert manifest["extra_files"] == {}

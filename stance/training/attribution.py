@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-RANKER_VERSION = "1.0.0"
+#: 1.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.inference`).
+RANKER_VERSION = "1.1.0"
 
 
 def _log(progress: bool, msg: str) -> None:
@@ -162,6 +163,11 @@ def train_attribution(data_dir: str | Path, out_dir: str | Path | None = None, s
         "train_seconds": round(time.perf_counter() - t_start, 1),
     }
     _log(progress, "dev metrics: " + json.dumps(metrics))
+    from ..inference import build_inference
+
+    # the runtime's numpy export, checked against the estimator on the dev candidates
+    npz, inference = build_inference(model, Xdv)
+    _log(progress, f"inference.npz: max |p - p_sklearn| {inference['max_abs_diff']:.3g} on {inference['checked_inputs']} inputs")
     save_artifact(
         model,
         out,
@@ -172,6 +178,8 @@ def train_attribution(data_dir: str | Path, out_dir: str | Path | None = None, s
         metrics=metrics,
         params={"model": "DictVectorizer + LogisticRegression(class_weight=balanced)", "C": C, "seed": seed,
                 "features": "stance.speakers.group_features", "corpus": "PolNeAR v1.0.0 train (dev for metrics only)"},
+        extra_files={inference["file"]: npz},
+        extra_manifest={"inference": inference},
     )
     from ..artifacts import read_manifest
 

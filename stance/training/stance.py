@@ -35,7 +35,8 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "class_bias": {"src": [-1.0, 0.0, -1.0]},
 }
 
-VERSION = "2.0.0"
+#: 2.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.inference`).
+VERSION = "2.1.0"
 
 TRAIN_FILES = (("newsmtsc", "train"), ("directed_sentiment", "train"))
 DEV_FILES = (("newsmtsc", "dev_rw"), ("newsmtsc", "dev_mt"), ("directed_sentiment", "dev"), ("plover_gsr", "dev"))
@@ -67,6 +68,7 @@ def train_stance(
     from ..artifacts import default_models_dir, file_fingerprint, save_artifact
     from ..classifier import LABELS, TargetStanceClassifier
     from ..evaluation.stance import corpus_file, evaluate_model, load_examples
+    from ..inference import build_inference
 
     say = _Progress(progress)
     data = Path(data_dir)
@@ -93,6 +95,7 @@ def train_stance(
     say(f"fitted in {fit_s:.1f}s")
 
     metrics: dict[str, Any] = {"fit_seconds": round(fit_s, 1)}
+    dev_examples: list[Any] = []
     for corpus, split in DEV_FILES:
         try:
             path = corpus_file(data, corpus, split)
@@ -100,6 +103,7 @@ def train_stance(
             say(f"skip {corpus}/{split}: not found")
             continue
         xs, ys, _ = load_examples(path, corpus=corpus)
+        dev_examples += xs
         r = evaluate_model(model, xs, ys)
         entry = {
             "n": r["n"],
@@ -116,6 +120,10 @@ def train_stance(
     for fp in fingerprints:
         fp.setdefault("role", "train")
 
+    # the runtime's numpy export, checked against the estimator on the dev examples
+    npz, inference = build_inference(model, dev_examples)
+    say(f"inference.npz: {len(npz) / 1e6:.1f} MB, max |p - p_sklearn| {inference['max_abs_diff']:.3g} "
+        f"on {inference['checked_inputs']} inputs")
     manifest_path = save_artifact(
         model,
         out,
@@ -125,6 +133,8 @@ def train_stance(
         training_data=fingerprints,
         metrics=metrics,
         params=dict(hp, seed=seed, estimator="stance.classifier.TargetStanceClassifier"),
+        extra_files={inference["file"]: npz},
+        extra_manifest={"inference": inference},
     )
     size = (out / "model.joblib").stat().st_size
     say(f"saved {out} ({size / 1e6:.1f} MB)")

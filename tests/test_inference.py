@@ -1,0 +1,312 @@
+"""The light (numpy-only) scorers of stance.inference against the scikit-learn estimators, the
+inference.npz in the artifacts, and a runtime that never imports scikit-learn or scipy.
+
+All inputs here are written for the tests; no corpus text is used."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stance.artifacts import ArtifactError, load_artifact, load_scorer, read_manifest, save_artifact
+from stance.classifier import LABELS, StanceExample
+from stance.inference import (
+    INFERENCE_FILE,
+    MAX_ABS_DIFF,
+    LinearRanker,
+    LinearStanceScorer,
+    build_inference,
+    scorer_from_npz,
+)
+
+from .conftest import MODELS, ROOT, SEED_TXT
+from .test_classifier import ex, synthetic
+
+HAS_MODELS = (MODELS / "stance" / INFERENCE_FILE).is_file() and (MODELS / "attribution" / INFERENCE_FILE).is_file()
+needs_models = pytest.mark.skipif(not HAS_MODELS, reason="shipped artifacts without inference.npz")
+
+# feature dicts as DictVectorizer sees them: strings become name=value, numbers keep their value,
+# lists of strings give one indicator each; unknown names and values are dropped
+RANKER_TRAIN = [
+    {"kind": "name", "dist": 1.0, "rule_pick": 1.0, "head=minister": 1.0, "tags": ["subj", "near"]},
+    {"kind": "pronoun", "dist": 3.0, "rule_pick": 0.0, "cap": True},
+    {"kind": "nominal", "dist": 0.5, "rule_pick": 1.0, "tags": ["subj"]},
+    {"kind": "name", "dist": 7.0, "rule_pick": 0.0, "head=minister": 1.0},
+    {"kind": "pronoun", "dist": 0.0, "rule_pick": 1.0, "cap": False, "tags": ["near"]},
+    {"kind": "nominal", "dist": 9.0, "rule_pick": 0.0},
+]
+RANKER_Y = [1, 0, 1, 0, 1, 0]
+RANKER_INPUTS = RANKER_TRAIN + [
+    {},
+    {"kind": "unseen kind", "dist": 2.5},
+    {"never seen": 4.0, "tags": ["subj", "subj", "unknown tag"]},
+    {"dist": np.float32(1.25), "rule_pick": 1, "cap": 1},
+    {"kind": "name", "kind_other": "x", "head=minister": 0.0, "dist": -3.0},
+]
+
+
+def _ranker():
+    from stance.ranker import make_ranker
+
+    return make_ranker(C=1.0).fit(RANKER_TRAIN, RANKER_Y)
+
+
+STANCE_INPUTS = [
+    ex("Haddad accused Petrov of fraud.", "Petrov", "Haddad"),
+    ex("Haddad accused Petrov of fraud.", "Petrov"),
+    ex("Haddad praised Petrov for the reform, but Okafor condemned him.", "Petrov", "Okafor"),
+    ex("Petrov, whom Haddad thanked, met nobody.", "Petrov", "Haddad"),
+    ex("“Petrov is a liar,” Haddad said.", "Petrov", "Haddad"),
+    ex("Nobody said anything about Brennan.", "Brennan"),
+    ex("Tanaka met Tanaka.", "Tanaka", nth=1),
+    StanceExample("İstanbul’s mayor welcomed Moreau.", 26, 32, 0, 9),  # a character that lowercases to two
+    StanceExample("Moreau.", 0, 0),  # empty target span
+    StanceExample("", 0, 0),
+]
+
+
+def test_ranker_scorer_equals_sklearn():
+    model = _ranker()
+    data, info = build_inference(model)
+    scorer = scorer_from_npz(data, expected_kind="linear-ranker")
+    assert isinstance(scorer, LinearRanker)
+    assert list(scorer.classes_) == list(model.classes_)
+    got, want = scorer.predict_proba(RANKER_INPUTS), model.predict_proba(RANKER_INPUTS)
+    assert got.shape == want.shape == (len(RANKER_INPUTS), 2)
+    assert np.max(np.abs(got - want)) < 1e-6
+    assert list(scorer.predict(RANKER_INPUTS)) == list(model.predict(RANKER_INPUTS))
+    assert info["kind"] == "linear-ranker" and info["max_abs_diff"] < 1e-6
+    assert scorer.predict_proba([]).shape == (0, 2)
+    with pytest.raises(TypeError):
+        scorer.predict_proba([{"tags": [1, 2]}])
+
+
+def test_stance_scorer_equals_sklearn_and_routes_by_source():
+    from stance.classifier import TargetStanceClassifier
+
+    X, y = synthetic()
+    model = TargetStanceClassifier(C=2.0, C_src=2.0, class_bias={"src": [-0.5, 0.0, 0.3]}).fit(X, y)
+    for blend in (1.0, 0.5):
+        model.set_params(src_blend=blend)
+        data, info = build_inference(model)
+        scorer = scorer_from_npz(data, expected_kind="linear-stance")
+        assert isinstance(scorer, LinearStanceScorer) and scorer.src_blend == blend
+        assert list(scorer.classes_) == list(LABELS)
+        got, want = scorer.predict_proba(STANCE_INPUTS), model.predict_proba(STANCE_INPUTS)
+        assert np.max(np.abs(got - want)) < 1e-6
+        for a, b in zip(scorer.head_probabilities(STANCE_INPUTS), model.head_probabilities(STANCE_INPUTS)):
+            assert np.max(np.abs(a - b)) < 1e-6
+        assert list(scorer.predict(STANCE_INPUTS)) == list(model.predict(STANCE_INPUTS))
+        assert info["max_abs_diff"] < 1e-6
+    # batches split into chunks give the same rows
+    scorer.batch_rows = 3
+    assert np.max(np.abs(scorer.predict_proba(STANCE_INPUTS) - model.predict_proba(STANCE_INPUTS))) < 1e-6
+    assert scorer.predict_proba([]).shape == (0, 3)
+    assert scorer.vocabulary_ == model.vocabulary_
+    lazy = scorer_from_npz(data)
+    assert lazy._vocabulary is None and lazy.n_features == len(model.vocabulary_)  # built on first use
+    assert np.array_equal(lazy.predict_proba(STANCE_INPUTS), scorer.predict_proba(STANCE_INPUTS))
+    assert lazy._vocabulary == model.vocabulary_
+    with pytest.raises(TypeError):
+        scorer.predict_proba(["not an example"])
+
+
+def test_export_refuses_a_scorer_that_differs(monkeypatch):
+    model = _ranker()
+    monkeypatch.setattr(LinearRanker, "predict_proba", lambda self, X: np.full((len(list(X)), 2), 0.5))
+    with pytest.raises(ValueError, match="differs from the estimator"):
+        build_inference(model)
+
+
+@needs_models
+@pytest.mark.parametrize("name", ["attribution", "stance"])
+def test_shipped_npz_matches_the_estimator(name):
+    light, m1 = load_scorer(MODELS / name)
+    est, m2 = load_artifact(MODELS / name)
+    assert m1 == m2
+    inf = m1["inference"]
+    assert inf["file"] == INFERENCE_FILE and inf["max_abs_diff"] < MAX_ABS_DIFF
+    assert m1["extra_files"][INFERENCE_FILE] and inf["checked_inputs"] > 100
+    inputs = RANKER_INPUTS if name == "attribution" else STANCE_INPUTS
+    assert np.max(np.abs(light.predict_proba(inputs) - est.predict_proba(inputs))) < 1e-6
+    assert [str(c) for c in light.classes_] == [str(c) for c in est.classes_]
+
+
+@needs_models
+def test_loaders_return_light_scorers_by_default():
+    from stance.classifier import load_stance_model
+    from stance.ranker import load_ranker
+
+    assert isinstance(load_ranker(MODELS), LinearRanker)
+    assert isinstance(load_stance_model(MODELS), LinearStanceScorer)
+    assert type(load_ranker(MODELS, estimator=True)).__name__ == "Pipeline"
+    assert type(load_stance_model(MODELS, estimator=True)).__name__ == "TargetStanceClassifier"
+
+
+@needs_models
+def test_load_and_analyse_import_neither_sklearn_nor_scipy():
+    code = (
+        "import sys, json, stance\n"
+        "nlp = stance.load()\n"
+        "after_load = sorted(m for m in ('sklearn', 'scipy', 'joblib', 'pandas') if m in sys.modules)\n"
+        f"a = nlp(open({str(SEED_TXT)!r}, encoding='utf-8').read())\n"
+        "after_run = sorted(m for m in ('sklearn', 'scipy', 'joblib', 'pandas') if m in sys.modules)\n"
+        "print(json.dumps([after_load, after_run, sum(len(q.stances) for q in a.quotes),"
+        " type(nlp.annotator.ranker).__name__, type(nlp.annotator.stance_model).__name__]))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    after_load, after_run, n_stances, rk, sm = json.loads(r.stdout.strip().splitlines()[-1])
+    assert after_load == [] and after_run == []
+    assert (rk, sm) == ("LinearRanker", "LinearStanceScorer")
+    assert n_stances > 0
+
+
+@needs_models
+def test_pipeline_output_identical_with_light_scorers_and_estimators():
+    import stance
+    from stance.classifier import load_stance_model
+    from stance.ranker import load_ranker
+
+    text = SEED_TXT.read_text(encoding="utf-8")
+    nlp = stance.load(models_dir=MODELS)
+    assert isinstance(nlp.annotator.ranker, LinearRanker)
+    light = nlp(text, id="seed").to_dict()
+    nlp.annotator.ranker = load_ranker(MODELS, estimator=True)
+    nlp.annotator.stance_model = load_stance_model(MODELS, estimator=True)
+    heavy = nlp(text, id="seed").to_dict()
+    assert light == heavy
+    assert sum(len(q["stances"]) for q in light["quotes"]) > 0
+
+
+# -- corrupted or tampered inference files ------------------------------------------------------
+
+@pytest.fixture
+def shipped_copy(tmp_path) -> Path:
+    if not HAS_MODELS:
+        pytest.skip("shipped artifacts without inference.npz")
+    for name in ("attribution", "stance"):
+        shutil.copytree(MODELS / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.fixture
+def no_npz_parsing(monkeypatch):
+    def forbidden(*args, **kwargs):
+        pytest.fail("np.load called on a refused inference file")
+
+    monkeypatch.setattr(np, "load", forbidden)
+
+
+@pytest.mark.parametrize("name", ["attribution", "stance"])
+def test_corrupted_npz_is_refused_before_parsing(shipped_copy, no_npz_parsing, name):
+    path = shipped_copy / name / INFERENCE_FILE
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArtifactError) as e:
+        load_scorer(shipped_copy / name)
+    assert str(path) in str(e.value) and "sha256" in str(e.value)
+
+
+def test_corrupted_npz_stops_stance_load(shipped_copy):
+    import stance
+
+    with open(shipped_copy / "stance" / INFERENCE_FILE, "ab") as f:
+        f.write(b"\0")
+    with pytest.raises(ArtifactError, match="sha256"):
+        stance.load(models_dir=shipped_copy)
+
+
+def test_missing_npz_is_refused(shipped_copy):
+    (shipped_copy / "attribution" / INFERENCE_FILE).unlink()
+    with pytest.raises(ArtifactError, match="missing"):
+        load_scorer(shipped_copy / "attribution")
+
+
+def test_npz_needs_no_sklearn_version_match_but_the_pickle_does(shipped_copy):
+    m = json.loads((shipped_copy / "attribution" / "manifest.json").read_text())
+    m["versions"]["scikit-learn"] = "0.20.3"
+    (shipped_copy / "attribution" / "manifest.json").write_text(json.dumps(m))
+    scorer, _ = load_scorer(shipped_copy / "attribution")
+    assert isinstance(scorer, LinearRanker)
+    with pytest.raises(ArtifactError, match="scikit-learn 0.20.3"):
+        load_artifact(shipped_copy / "attribution")
+
+
+def test_corrupt_model_joblib_is_refused_by_the_light_loader_too(shipped_copy, no_npz_parsing):
+    with open(shipped_copy / "attribution" / "model.joblib", "ab") as f:
+        f.write(b"\0")
+    with pytest.raises(ArtifactError, match="model.joblib.*sha256"):
+        load_scorer(shipped_copy / "attribution")
+
+
+def _artifact_with_npz(d: Path, npz: bytes, kind: str = "linear-ranker") -> Path:
+    save_artifact(_ranker(), d, name="speaker-ranker", version="1.1.0", labels=["no", "yes"],
+                  extra_files={INFERENCE_FILE: npz}, extra_manifest={"inference": {"file": INFERENCE_FILE, "kind": kind}})
+    return d
+
+
+def test_npz_with_matching_sha_but_bad_content_is_an_artifact_error(tmp_path):
+    d = _artifact_with_npz(tmp_path / "a", b"this is not a zip file")
+    with pytest.raises(ArtifactError, match=r"inference.npz: could not be loaded: not a readable npz"):
+        load_scorer(d)
+
+
+def test_npz_holding_a_pickle_is_refused(tmp_path):
+    import io
+
+    class Boom:
+        def __reduce__(self):
+            return (pytest.fail, ("unpickled an object array from inference.npz",))
+
+    buf = io.BytesIO()
+    np.savez(buf, meta=np.frombuffer(json.dumps({"format": 1, "kind": "linear-ranker"}).encode(), np.uint8),
+             coef=np.array([Boom()], dtype=object))
+    d = _artifact_with_npz(tmp_path / "a", buf.getvalue())
+    with pytest.raises(ArtifactError, match="could not be loaded"):
+        load_scorer(d)
+
+
+def test_npz_of_the_wrong_kind_is_refused(tmp_path):
+    data, _ = build_inference(_ranker())
+    d = _artifact_with_npz(tmp_path / "a", data, kind="linear-stance")
+    with pytest.raises(ArtifactError, match="linear-ranker.*expected 'linear-stance'"):
+        load_scorer(d)
+    d = _artifact_with_npz(tmp_path / "b", data)
+    with pytest.raises(ArtifactError, match="inference kind 'linear-ranker', expected 'linear-stance'"):
+        load_scorer(d, expected_kind="linear-stance")
+    scorer, manifest = load_scorer(d, expected_name="speaker-ranker", expected_major=1)
+    assert isinstance(scorer, LinearRanker) and read_manifest(d) == manifest
+
+
+def test_artifact_without_npz_falls_back_to_the_estimator(tmp_path):
+    save_artifact(_ranker(), tmp_path / "a", name="speaker-ranker", version="1.0.0", labels=["no", "yes"])
+    model, manifest = load_scorer(tmp_path / "a")
+    assert type(model).__name__ == "Pipeline" and "inference" not in manifest
+
+
+def test_export_command_adds_npz_without_touching_the_model(tmp_path, capsys):
+    from stance.artifacts import main
+
+    d = tmp_path / "attribution"
+    save_artifact(_ranker(), d, name="speaker-ranker", version="1.0.0", labels=["no", "yes"], metrics={"x": 1})
+    before = read_manifest(d)
+    joblib_bytes = (d / "model.joblib").read_bytes()
+    assert main(["export", str(d)]) == 0
+    after = read_manifest(d)
+    assert (d / "model.joblib").read_bytes() == joblib_bytes
+    assert after["version"] == "1.1.0" and after["sha256"] == before["sha256"]
+    assert after["metrics"] == before["metrics"] and after["created"] == before["created"]
+    assert after["inference"]["max_abs_diff"] < 1e-6 and INFERENCE_FILE in after["extra_files"]
+    assert isinstance(load_scorer(d)[0], LinearRanker)
+    assert main(["export", str(d)]) == 0  # again: same content, same version
+    assert read_manifest(d)["version"] == "1.1.0"
+    assert main(["check", str(d)]) == 0
+    assert "LinearRanker" in capsys.readouterr().out
