@@ -15,14 +15,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .artifacts import ArtifactError, default_models_dir
+from .artifacts import default_models_dir
 from .attribution import RawQuote, find_quotations
 from .cues import find_cues
 from .mentions import MentionIndex
 from .roles import describe
 from .speakers import (
     Candidate,
-    candidate_features,
     candidates_for_cue,
     group_features,
     pick_by_rules,
@@ -150,9 +149,7 @@ class Annotator:
                 continue
             name, typ, m = resolve_candidate(best, view, mentions, blocked, last_plural)
             if best.np_type == "nominal" and typ == "person" and name.endswith("s"):
-                last_plural = (name, typ)
-            elif best.np_type == "name" and typ in ("organization", "state"):
-                last_plural = last_plural
+                last_plural = (name, typ)  # "they" later refers to "Many experts"
             mention = Span.of(view.text, view.starts[best.start], view.ends[best.end - 1])
             out.append((Speaker(name, mention, typ), m, conf))
         # follow-on quotations: same paragraph (before, else after), else the previous paragraph
