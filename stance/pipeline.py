@@ -180,19 +180,24 @@ class Annotator:
         return out
 
     def _examples(self, view: TextView, raw: RawQuote, speaker: Speaker | None, targets) -> list[Any]:
-        """Stance-model inputs: the quotation's sentence(s) with the target (and speaker) marked."""
+        """Stance-model inputs: the attribution (content, cue, speaker mention) with the target and the
+        speaker marked."""
         if not targets or self.stance_model is None:
             return []
         from .classifier import StanceExample
 
-        toks = [raw.tok_start, raw.tok_end - 1]
+        # The attribution itself: content, cue and the speaker's mention when it is in the same
+        # or the adjacent sentence, without the rest of the journalist's sentence (the stance is
+        # the speaker's, "never the journalist's framing": ANNOTATION.md).
+        c0, c1 = raw.start, raw.end
         if raw.cue is not None:
-            toks += [raw.cue.start, raw.cue.end - 1]
-        s_lo = view.sent_of[max(0, min(toks))]
-        s_hi = view.sent_of[min(view.n - 1, max(toks))]
-        a = view.sent_bounds(s_lo)[0]
-        b = view.sent_bounds(s_hi)[1]
-        c0, c1 = view.starts[a], view.ends[b - 1]
+            c0, c1 = min(c0, view.starts[raw.cue.start]), max(c1, view.ends[raw.cue.end - 1])
+            if speaker is not None and speaker.mention is not None:
+                ms = view.token_at_or_after(speaker.mention.start)
+                if ms < view.n and abs(view.sent_of[ms] - view.sent_of[raw.cue.start]) <= 1:
+                    c0, c1 = min(c0, speaker.mention.start), max(c1, speaker.mention.end)
+        for t in targets:
+            c0, c1 = min(c0, view.starts[t.start]), max(c1, view.ends[t.end - 1])
         text = view.text[c0:c1]
         src = (None, None)
         if speaker is not None and speaker.mention is not None and c0 <= speaker.mention.start and speaker.mention.end <= c1:

@@ -68,7 +68,7 @@ def test_roles_and_affiliations(seed_report):
 def test_targets_and_stance(seed_report):
     report, _ = seed_report
     assert report["targets"]["f1"] >= 0.8
-    assert report["stance_macro_f1"] >= 0.5
+    assert report["stance_macro_f1"] >= 0.55
 
 
 def test_offsets_match_text(seed_report, seed_gold):
