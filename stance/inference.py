@@ -501,13 +501,11 @@ class LinearStanceScorer:
 
     def predict_proba(self, X: Iterable[Any]) -> Any:
         """Class probabilities; columns follow :attr:`classes_`."""
+        from .stance_features import route_heads
+
         X = list(X)
         p0, p1 = self.head_probabilities(X)
-        if not len(X):
-            return p0
-        has_src = np.fromiter((ex.has_source for ex in X), dtype=bool, count=len(X))
-        a = self.src_blend
-        return np.where(has_src[:, None], a * p1 + (1.0 - a) * p0, p0)
+        return route_heads(X, p0, p1, self.src_blend)
 
     def predict(self, X: Iterable[Any]) -> Any:
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]

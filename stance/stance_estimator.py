@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from .stance_features import (
+    route_heads,
     _DEFAULT_HEAD_CORPORA,
     HEADS,
     LABELS,
@@ -273,15 +274,9 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X: Sequence[StanceExample]) -> Any:
         """Class probabilities; columns follow :attr:`classes_`."""
-        import numpy as np
-
         X = list(X)
         p0, p1 = self.head_probabilities(X)
-        if not len(X):
-            return p0
-        has_src = np.fromiter((ex.has_source for ex in X), dtype=bool, count=len(X))
-        a = float(self.src_blend)
-        return np.where(has_src[:, None], a * p1 + (1.0 - a) * p0, p0)
+        return route_heads(X, p0, p1, self.src_blend)
 
     def decision_function(self, X: Sequence[StanceExample]) -> Any:
         """Log-probabilities (the heads are blended in probability space)."""

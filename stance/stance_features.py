@@ -337,3 +337,17 @@ def lookup_columns(
         ext(map(get, feats, minus))  # get(f, -1) for each feature, at C speed
         ends[r] = len(cols)
     return np.asarray(cols, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+
+
+def route_heads(X: Sequence[StanceExample], p_nosrc: Any, p_src: Any, src_blend: float) -> Any:
+    """Combine the two heads' probabilities: examples with a source actor get
+    ``src_blend * p_src + (1 - src_blend) * p_nosrc``, the others ``p_nosrc``.
+
+    The one routing rule, shared by the estimator and the numpy scorer."""
+    import numpy as np
+
+    if not len(X):
+        return p_nosrc
+    has_src = np.fromiter((ex.has_source for ex in X), dtype=bool, count=len(X))
+    a = float(src_blend)
+    return np.where(has_src[:, None], a * p_src + (1.0 - a) * p_nosrc, p_nosrc)
