@@ -251,7 +251,14 @@ class LinearRanker:
         for r, x in enumerate(X):
             n = r + 1
             for f, v in x.items():
-                if isinstance(v, str):
+                tv = type(v)
+                if tv is float or tv is int:  # the common case, without the ABC checks below
+                    j = get(f)
+                    if j is not None:
+                        rows.append(r)
+                        cols.append(j)
+                        vals.append(float(v))
+                elif tv is str or isinstance(v, str):
                     j = get("%s%s%s" % (f, sep, v))
                     if j is not None:
                         rows.append(r)

@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from .artifacts import default_models_dir
 from .attribution import RawQuote, find_quotations
 from .cues import find_cues
+from .gcpause import gc_paused
 from .mentions import MentionIndex
 from .roles import describe
 from .speakers import (
@@ -78,6 +79,11 @@ class Annotator:
 
     # -- one document up to the stance model ---------------------------------------------------
     def prepare(self, doc: Any) -> tuple[TextView, list[_Pending]]:
+        """Rules for one document, up to the stance model (cyclic GC paused: see gcpause)."""
+        with gc_paused():
+            return self._prepare(doc)
+
+    def _prepare(self, doc: Any) -> tuple[TextView, list[_Pending]]:
         t0 = time.perf_counter()
         view = build_view(doc)
         cues = find_cues(view)
@@ -210,6 +216,11 @@ class Annotator:
 
     # -- batches -------------------------------------------------------------------------------
     def finish(self, prepared: list[tuple[str | None, TextView, list[_Pending]]]) -> list[Analysis]:
+        """Classify every (quotation, target) pair of a batch in one call and build Analyses."""
+        with gc_paused():
+            return self._finish(prepared)
+
+    def _finish(self, prepared: list[tuple[str | None, TextView, list[_Pending]]]) -> list[Analysis]:
         """Classify every (quotation, target) pair of a batch in one call and build Analyses."""
         t0 = time.perf_counter()
         examples = [ex for _, _, ps in prepared for p in ps for ex in p.examples]

@@ -1,0 +1,38 @@
+"""Pause Python's cyclic garbage collector while one document is analysed.
+
+Analysing a document allocates many small, acyclic objects (token lists, mentions, candidates),
+which reference counting frees. The cyclic collector would still traverse all of them on every
+generation-2 pass, a cost that grows with the square of a document's size (measured: 2.2–2.6 s
+of 13 s on a 5 MB article, 0.04–0.12 s on a 0.5 MB one). Pausing it for the duration of a
+document keeps the work linear. Nested and concurrent use from several threads is counted: the
+collector is re-enabled only when the last user leaves, and only if it was enabled before.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+_lock = threading.Lock()
+_depth = 0
+_was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Disable the cyclic garbage collector inside the block (thread-safe, re-entrant)."""
+    global _depth, _was_enabled
+    with _lock:
+        if _depth == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _depth += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _was_enabled:
+                gc.enable()
