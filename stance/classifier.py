@@ -76,8 +76,22 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estimator: bool = False) -> Any:
-    """Load the stance classifier artifact from ``<models_dir>/stance/`` (checked, not cached).
+#: The stance models :func:`load_stance_model` knows: ``kind -> (artifact directory, name, major)``.
+STANCE_MODELS = {
+    "linear": ("stance", ARTIFACT_NAME, ARTIFACT_MAJOR),
+    "contextual": ("contextual", "stance-contextual", 1),
+}
+
+
+def load_stance_model(
+    models_dir: str | os.PathLike[str] | None = None, *, estimator: bool = False, kind: str = "linear"
+) -> Any:
+    """Load a stance classifier artifact (checked, not cached).
+
+    ``kind="linear"`` (the default) reads ``<models_dir>/stance/``; ``kind="contextual"`` reads the
+    optional fine-tuned transformer from ``<models_dir>/contextual/`` (needs the ``[contextual]``
+    extra; see :mod:`stance.contextual`), checking also that the installed base-encoder package is
+    the version the artifact was trained on.
 
     By default the light :class:`stance.inference.LinearStanceScorer` (numpy only, read from the
     artifact's ``inference.npz``); an artifact without an inference file falls back to the
@@ -85,9 +99,24 @@ def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estim
     unpickled from ``model.joblib``. Either way the manifest, versions and every file's sha256
     are checked first; a mismatch raises :class:`stance.artifacts.ArtifactError`.
     """
-    from .artifacts import default_models_dir, load_artifact, load_scorer
+    from .artifacts import ArtifactError, default_models_dir, load_artifact, load_scorer
 
+    if kind not in STANCE_MODELS:
+        raise ValueError(f"unknown stance model {kind!r}; choose one of {sorted(STANCE_MODELS)}")
     base = Path(models_dir) if models_dir is not None else default_models_dir()
+    if kind == "contextual":
+        from .contextual import base_package_version
+
+        sub, name, major = STANCE_MODELS[kind]
+        installed = base_package_version()  # a clear ImportError when the extra is missing
+        model, manifest = load_artifact(base / sub, expected_name=name, expected_major=major)
+        want = str(manifest.get("base_model", {}).get("version"))
+        if want != installed:
+            raise ArtifactError(
+                f"{base / sub / 'manifest.json'}: trained on {manifest['base_model']['package']} {want}, "
+                f"but {installed} is installed; install that version or retrain with `stance train contextual`"
+            )
+        return model
     if estimator:
         model, _manifest = load_artifact(base / "stance", expected_name=ARTIFACT_NAME, expected_major=ARTIFACT_MAJOR)
         return model

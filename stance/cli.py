@@ -18,6 +18,8 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("classify",), "stance.commands.classify", "classify stance toward marked targets in sentences (JSONL)"),
     (("train", "attribution"), "stance.commands.train_attribution", "train the speaker ranker on PolNeAR"),
     (("train", "stance"), "stance.commands.train_stance", "train the stance classifier"),
+    (("train", "contextual"), "stance.commands.train_contextual", "fine-tune the optional contextual stance model (needs the [contextual] extra)"),
+    (("distill",), "stance.commands.distill", "label unlabelled news examples with the contextual model (for training the linear one)"),
     (("evaluate", "articles"), "stance.commands.evaluate_articles", "score predictions against gold articles"),
     (("evaluate", "polnear"), "stance.commands.evaluate_polnear", "evaluate attribution on PolNeAR"),
     (("evaluate", "stance"), "stance.commands.evaluate_stance", "evaluate the stance classifier"),
@@ -68,6 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(e, ArtifactError):
             print(f"stance: model artifact refused: {e}", file=sys.stderr)
+            return 2
+        from .contextual import ContextualDependencyError
+
+        if isinstance(e, ContextualDependencyError):
+            print(f"stance: {e}", file=sys.stderr)
             return 2
         raise
 

@@ -268,7 +268,10 @@ class Pipeline:
             pipeline's name or path (its parser or senter then sets sentence boundaries).
         models_dir: directory with the ``attribution/`` and ``stance/`` artifacts.
         ranker: use the trained speaker ranker (``False``: the rules alone decide).
-        stance_model: use the trained stance classifier (``False``: no stances are produced).
+        stance_model: which trained stance classifier scores the targets: ``True`` or ``"linear"``
+            for the shipped fast linear model, ``"contextual"`` for the optional fine-tuned
+            transformer (needs the ``[contextual]`` extra; serial only), ``False`` for none (no
+            stances are produced).
         timings: accumulate per-stage wall time in :attr:`timings`.
     """
 
@@ -278,7 +281,7 @@ class Pipeline:
         models_dir: str | os.PathLike[str] | None = None,
         *,
         ranker: bool = True,
-        stance_model: bool = True,
+        stance_model: bool | str = True,
         timings: bool = False,
     ):
         import spacy
@@ -302,7 +305,8 @@ class Pipeline:
         if stance_model:
             from .classifier import load_stance_model
 
-            sm = load_stance_model(self.models_dir)
+            kind = "linear" if stance_model is True else str(stance_model)
+            sm = load_stance_model(self.models_dir, kind=kind)
         self.annotator = Annotator(rk, sm, timings=timings)
 
     @property
@@ -382,6 +386,8 @@ class Pipeline:
             raise ValueError("batch_size must be >= 1")
         if n_process < 1:
             raise ValueError("n_process must be >= 1")
+        if n_process > 1 and self._options["stance_model"] == "contextual":
+            raise ValueError("the contextual stance model runs in one process (PyTorch uses both cores itself); use n_process=1")
 
         if isinstance(texts, (str, bytes)):
             raise TypeError(f"pipe expects an iterable of texts, got a single {type(texts).__name__}; use nlp(text) for one text")

@@ -7,6 +7,7 @@ import argparse
 import importlib
 import json
 import sys
+from typing import Any
 
 
 def add_training_arguments(parser: argparse.ArgumentParser, *, data_help: str, artifact: str) -> None:
@@ -17,12 +18,12 @@ def add_training_arguments(parser: argparse.ArgumentParser, *, data_help: str, a
     parser.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
 
 
-def run_training(args: argparse.Namespace, *, command: str, function: str) -> int:
-    """Call ``function`` ("module:name") with the parsed options; print the dev metrics."""
+def run_training(args: argparse.Namespace, *, command: str, function: str, **kwargs: Any) -> int:
+    """Call ``function`` ("module:name") with the parsed options (and ``kwargs``); print the dev metrics."""
     module_name, name = function.split(":")
     train = getattr(importlib.import_module(module_name), name)
     try:
-        manifest = train(args.data, args.out, seed=args.seed, progress=not args.quiet)
+        manifest = train(args.data, args.out, seed=args.seed, progress=not args.quiet, **kwargs)
     except FileNotFoundError as e:
         print(f"{command}: {e}", file=sys.stderr)
         return 2

@@ -16,6 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", metavar="INPUT.jsonl", help="input JSONL ('-' for stdin)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="output JSONL")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
+    parser.add_argument("--model", choices=("linear", "contextual"), default="linear",
+                        help="linear: the fast shipped model (default); contextual: the fine-tuned transformer (needs the [contextual] extra)")
     parser.add_argument("--batch-size", type=int, default=2048, help="targets per vectorised call (default 2048)")
 
 
@@ -60,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
     from ..classifier import load_stance_model
 
     try:
-        model = load_stance_model(args.models)
-    except ArtifactError as e:
+        model = load_stance_model(args.models, kind=args.model)
+    except (ArtifactError, ImportError) as e:
         print(f"stance classify: {e}", file=sys.stderr)
         return 2
     classes = [str(c) for c in model.classes_]

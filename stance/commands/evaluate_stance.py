@@ -12,6 +12,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", required=True, choices=CORPORA)
     parser.add_argument("--split", required=True, metavar="SPLIT", help="dev_rw | dev_mt (newsmtsc), dev (others)")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
+    parser.add_argument("--model", choices=("linear", "contextual"), default="linear",
+                        help="linear: the fast shipped model (default); contextual: the fine-tuned transformer (needs the [contextual] extra)")
     parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
 
@@ -23,8 +25,8 @@ def run(args: argparse.Namespace) -> int:
     from ..evaluation.stance import evaluate_stance, format_report, plot_confusion, to_json
 
     try:
-        r = evaluate_stance(args.data, args.corpus, args.split, models_dir=args.models)
-    except (FileNotFoundError, ArtifactError) as e:
+        r = evaluate_stance(args.data, args.corpus, args.split, models_dir=args.models, kind=args.model)
+    except (FileNotFoundError, ArtifactError, ImportError) as e:
         print(f"stance evaluate stance: {e}", file=sys.stderr)
         return 2
     if args.plot:

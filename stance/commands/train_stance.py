@@ -13,7 +13,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         data_help="corpus directory holding newsmtsc/, directed_sentiment/ (and plover_gsr/ for dev scores)",
         artifact="stance",
     )
+    g = parser.add_mutually_exclusive_group()
+    g.add_argument("--pseudo-labels", metavar="FILE.npz", default=None,
+                   help="teacher labels written by `stance distill` (default: data/distill/stance_pseudo_labels.npz when present)")
+    g.add_argument("--no-distill", action="store_true", help="train on the gold corpora alone")
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_training(args, command="stance train stance", function="stance.training.stance:train_stance")
+    pseudo = False if args.no_distill else args.pseudo_labels
+    return run_training(args, command="stance train stance", function="stance.training.stance:train_stance", pseudo_labels=pseudo)

@@ -141,15 +141,18 @@ def evaluate_stance(
     split: str,
     models_dir: str | os.PathLike[str] | None = None,
     model: Any = None,
+    kind: str = "linear",
 ) -> dict[str, Any]:
-    """Evaluate the shipped (or given) stance classifier on ``<data_dir>/<corpus>/<split>.jsonl``."""
+    """Evaluate the shipped (or given) stance classifier on ``<data_dir>/<corpus>/<split>.jsonl``.
+
+    ``kind`` chooses the shipped model (``"linear"`` or ``"contextual"``) when ``model`` is not given."""
     from ..classifier import load_stance_model
 
     path = corpus_file(data_dir, corpus, split)
     examples, gold, _ids = load_examples(path)
     if model is None:
         t0 = time.perf_counter()
-        model = load_stance_model(models_dir)
+        model = load_stance_model(models_dir, kind=kind)
         load_s = time.perf_counter() - t0
     else:
         load_s = None

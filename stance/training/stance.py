@@ -43,13 +43,14 @@ DEV_FILES = (("newsmtsc", "dev_rw"), ("newsmtsc", "dev_mt"), ("directed_sentimen
 
 
 class _Progress:
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, label: str = "train stance") -> None:
         self.enabled = enabled
+        self.label = label
         self.t0 = time.perf_counter()
 
     def __call__(self, msg: str) -> None:
         if self.enabled:
-            print(f"[train stance {time.perf_counter() - self.t0:7.1f}s] {msg}", file=sys.stderr, flush=True)
+            print(f"[{self.label} {time.perf_counter() - self.t0:7.1f}s] {msg}", file=sys.stderr, flush=True)
 
 
 def train_stance(
@@ -58,10 +59,15 @@ def train_stance(
     seed: int = 0,
     progress: bool = True,
     params: dict[str, Any] | None = None,
+    pseudo_labels: str | os.PathLike[str] | None | bool = None,
 ) -> dict[str, Any]:
     """Fit on the training corpora under ``data_dir``, score the dev splits, save to ``out_dir``.
 
     Returns the written manifest. ``out_dir`` defaults to ``<default_models_dir()>/stance``.
+    ``pseudo_labels``: a labels file written by ``stance distill`` (teacher-labelled examples,
+    rebuilt from the corpus files under ``data_dir``; each counts with its argmax label, weighted by
+    the teacher's probability); ``None`` uses ``data/distill/stance_pseudo_labels.npz`` when it
+    exists, ``False`` trains on the gold corpora alone.
     """
     import json
 
@@ -87,10 +93,27 @@ def train_stance(
         fingerprints.append(file_fingerprint(path, n_examples=len(xs)))
         say(f"read {corpus}/{split}: {len(xs)} examples")
 
+    import numpy as np
+
+    weights = [1.0] * len(X)
+    if pseudo_labels is None:
+        from .distill import DEFAULT_LABELS
+
+        pseudo_labels = DEFAULT_LABELS if DEFAULT_LABELS.is_file() else False
+    if pseudo_labels is not False:
+        from .pseudo import load_labelled
+
+        xs, probs, meta = load_labelled(pseudo_labels, data)  # type: ignore[arg-type]
+        X += xs
+        y += [LABELS[i] for i in probs.argmax(1)]
+        weights += probs.max(1).tolist()
+        fingerprints.append(dict(file_fingerprint(pseudo_labels, n_examples=len(xs)), corpus="pseudo", teacher=meta["teacher"]))
+        say(f"read {pseudo_labels}: {len(xs)} teacher-labelled examples ({meta['teacher']['name']} {meta['teacher']['version']})")
+
     model = TargetStanceClassifier(random_state=seed, verbose=progress, **hp)
     say(f"fitting on {len(X)} examples ({json.dumps(hp)})")
     t0 = time.perf_counter()
-    model.fit(X, y)
+    model.fit(X, y, sample_weight=np.asarray(weights))
     fit_s = time.perf_counter() - t0
     say(f"fitted in {fit_s:.1f}s")
 
