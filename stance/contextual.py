@@ -199,7 +199,6 @@ class ContextualStanceClassifier(ClassifierMixin, BaseEstimator):
 
     # -- fit / predict -------------------------------------------------------------------------
     def fit(self, X: Sequence[StanceExample], y: Sequence[str], sample_weight: Any = None) -> "ContextualStanceClassifier":
-        import math
         import random
 
         import numpy as np
@@ -216,7 +215,7 @@ class ContextualStanceClassifier(ClassifierMixin, BaseEstimator):
         self.state_ = None
         torch, _, _ = _imports()
         torch.manual_seed(int(self.random_state))
-        torch, tok, net, marker = self._runtime()
+        torch, _tok, net, marker = self._runtime()
         for p in net.enc.embeddings.parameters():
             p.requires_grad = False
         yi = torch.tensor([LABELS.index(str(v)) for v in y])

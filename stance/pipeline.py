@@ -66,6 +66,9 @@ class Annotator:
 
     Used by :class:`Pipeline` and by the ``stance`` spaCy component."""
 
+    #: Stance examples scored per ``predict_proba`` call.
+    STANCE_CHUNK = 2048
+
     def __init__(self, ranker: Any = None, stance_model: Any = None, *, timings: bool = False):
         self.ranker = ranker
         self.stance_model = stance_model
@@ -227,7 +230,11 @@ class Annotator:
         probs = None
         classes: Sequence[str] = ()
         if examples and self.stance_model is not None:
-            probs = self.stance_model.predict_proba(examples)
+            # in chunks: a huge article's temporaries stay small (memory and cache bound, not length)
+            import numpy as np
+
+            step = self.STANCE_CHUNK
+            probs = np.concatenate([self.stance_model.predict_proba(examples[i:i + step]) for i in range(0, len(examples), step)])
             classes = list(self.stance_model.classes_)
         k = 0
         out = []

@@ -8,7 +8,13 @@ import json
 import numpy as np
 import pytest
 
-from stance.training.pseudo import build_pool, load_labelled, name_spans, save_labels, sentence_spans
+from stance.training.pseudo import (
+    build_pool,
+    load_labelled,
+    name_spans,
+    save_labels,
+    sentence_spans,
+)
 
 ARTICLE = (
     "Senator Maria Halvorsen accused the Ruritanian government of lying to voters. "

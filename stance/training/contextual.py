@@ -50,10 +50,11 @@ def train_contextual(
     (default ``<models dir>/contextual``). Returns the written manifest."""
     import json
 
-    from ..artifacts import default_models_dir, file_fingerprint, save_artifact
-    from ..contextual import BASE_PACKAGE, ContextualStanceClassifier, base_package_version
-    from ..evaluation.stance import corpus_file, evaluate_model, load_examples
-    from ..stance_features import LABELS
+    from ..artifacts import default_models_dir, file_fingerprint
+    from ..contextual import (
+        ContextualStanceClassifier,
+    )
+    from ..evaluation.stance import corpus_file, load_examples
     from .stance import _Progress
 
     say = _Progress(progress, "train contextual")
