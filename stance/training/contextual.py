@@ -36,7 +36,6 @@ VERSION = "1.0.0"
 NAME = "stance-contextual"
 
 TRAIN_FILES = (("newsmtsc", "train"), ("directed_sentiment", "train"))
-DEV_FILES = (("newsmtsc", "dev_rw"), ("newsmtsc", "dev_mt"), ("directed_sentiment", "dev"), ("plover_gsr", "dev"))
 
 
 def train_contextual(
@@ -102,34 +101,19 @@ def finish_contextual(
     """Score a fitted contextual model on the dev splits and save it with its manifest."""
     import json
 
-    from ..artifacts import file_fingerprint, save_artifact
+    from ..artifacts import save_artifact
     from ..contextual import BASE_PACKAGE, base_package_version
-    from ..evaluation.stance import corpus_file, evaluate_model, load_examples
     from ..stance_features import LABELS
-    from .stance import _Progress
+    from .stance import _Progress, score_dev_splits
 
     say = _Progress(progress, "train contextual")
     data, out = Path(data_dir), Path(out_dir)
     fingerprints = [dict(fp) for fp in fingerprints if fp.get("role", "train") == "train"]
     hp = {k: v for k, v in model.get_params().items() if k not in ("random_state", "threads", "verbose")}
     metrics: dict[str, Any] = {"fit_seconds": round(fit_seconds, 1)}
-    for corpus, split in DEV_FILES:
-        try:
-            path = corpus_file(data, corpus, split)
-        except FileNotFoundError:
-            say(f"skip {corpus}/{split}: not found")
-            continue
-        xs, ys, _ = load_examples(path, corpus=corpus)
-        r = evaluate_model(model, xs, ys)
-        metrics[f"{corpus}/{split}"] = {
-            "n": r["n"],
-            "accuracy": round(r["accuracy"], 4),
-            "macro_f1": round(r["macro_f1"], 4),
-            "per_class_f1": {c: round(v["f1"], 4) for c, v in r["per_class"].items()},
-            "targets_per_second": round(r["targets_per_second"], 1),
-        }
-        fingerprints.append(dict(file_fingerprint(path, n_examples=len(xs)), role="dev"))
-        say(f"dev {corpus}/{split}: macro-F1 {r['macro_f1']:.4f}, accuracy {r['accuracy']:.4f} (n={r['n']})")
+    dev_metrics, dev_prints, _ = score_dev_splits(model, data, say, throughput=True)
+    metrics.update(dev_metrics)
+    fingerprints += dev_prints
     for fp in fingerprints:
         fp.setdefault("role", "train")
     import torch

@@ -59,6 +59,45 @@ class _Progress:
             print(f"[{self.label} {time.perf_counter() - self.t0:7.1f}s] {msg}", file=sys.stderr, flush=True)
 
 
+def score_dev_splits(
+    model: Any, data: Path, say: Any, *, throughput: bool = False
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[Any]]:
+    """Score a fitted stance model on each of :data:`DEV_FILES` found under ``data``.
+
+    Returns ``(metrics by "corpus/split", the dev files' fingerprints, all dev examples)``;
+    ``throughput`` adds each split's targets per second to its metrics."""
+    from ..artifacts import file_fingerprint
+    from ..evaluation.stance import corpus_file, evaluate_model, load_examples
+
+    metrics: dict[str, Any] = {}
+    prints: list[dict[str, Any]] = []
+    examples: list[Any] = []
+    for corpus, split in DEV_FILES:
+        try:
+            path = corpus_file(data, corpus, split)
+        except FileNotFoundError:
+            say(f"skip {corpus}/{split}: not found")
+            continue
+        xs, ys, _ = load_examples(path, corpus=corpus)
+        examples += xs
+        r = evaluate_model(model, xs, ys)
+        entry = {
+            "n": r["n"],
+            "accuracy": round(r["accuracy"], 4),
+            "macro_f1": round(r["macro_f1"], 4),
+            "per_class_f1": {c: round(v["f1"], 4) for c, v in r["per_class"].items()},
+        }
+        if r["polar"]["accuracy"] is not None:
+            entry["polar_accuracy"] = round(r["polar"]["accuracy"], 4)
+            entry["polar_direction_accuracy"] = round(r["polar"]["direction_accuracy"], 4)
+        if throughput:
+            entry["targets_per_second"] = round(r["targets_per_second"], 1)
+        metrics[f"{corpus}/{split}"] = entry
+        prints.append(dict(file_fingerprint(path, n_examples=len(xs)), role="dev"))
+        say(f"dev {corpus}/{split}: macro-F1 {r['macro_f1']:.4f}, accuracy {r['accuracy']:.4f} (n={r['n']})")
+    return metrics, prints, examples
+
+
 def train_stance(
     data_dir: str | os.PathLike[str],
     out_dir: str | os.PathLike[str] | None = None,
@@ -79,7 +118,7 @@ def train_stance(
 
     from ..artifacts import default_models_dir, file_fingerprint, save_artifact
     from ..classifier import LABELS, TargetStanceClassifier
-    from ..evaluation.stance import corpus_file, evaluate_model, load_examples
+    from ..evaluation.stance import corpus_file, load_examples
     from ..inference import build_inference
 
     say = _Progress(progress)
@@ -124,28 +163,9 @@ def train_stance(
     say(f"fitted in {fit_s:.1f}s")
 
     metrics: dict[str, Any] = {"fit_seconds": round(fit_s, 1)}
-    dev_examples: list[Any] = []
-    for corpus, split in DEV_FILES:
-        try:
-            path = corpus_file(data, corpus, split)
-        except FileNotFoundError:
-            say(f"skip {corpus}/{split}: not found")
-            continue
-        xs, ys, _ = load_examples(path, corpus=corpus)
-        dev_examples += xs
-        r = evaluate_model(model, xs, ys)
-        entry = {
-            "n": r["n"],
-            "accuracy": round(r["accuracy"], 4),
-            "macro_f1": round(r["macro_f1"], 4),
-            "per_class_f1": {c: round(v["f1"], 4) for c, v in r["per_class"].items()},
-        }
-        if r["polar"]["accuracy"] is not None:
-            entry["polar_accuracy"] = round(r["polar"]["accuracy"], 4)
-            entry["polar_direction_accuracy"] = round(r["polar"]["direction_accuracy"], 4)
-        metrics[f"{corpus}/{split}"] = entry
-        fingerprints.append(dict(file_fingerprint(path, n_examples=len(xs)), role="dev"))
-        say(f"dev {corpus}/{split}: macro-F1 {r['macro_f1']:.4f}, accuracy {r['accuracy']:.4f} (n={r['n']})")
+    dev_metrics, dev_prints, dev_examples = score_dev_splits(model, data, say)
+    metrics.update(dev_metrics)
+    fingerprints += dev_prints
     for fp in fingerprints:
         fp.setdefault("role", "train")
 
