@@ -19,7 +19,6 @@ time and refuses files whose sha256 differs. Nothing of the corpora is committed
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -211,6 +210,3 @@ def load_labelled(path: str | os.PathLike[str], data_dir: str | os.PathLike[str]
                              f"but {have['file']} has {have['sha256'][:12]}…; relabel with `stance distill`")
     return examples_from_keys(keys, texts), probs, meta
 
-
-def sha256_bytes(b: bytes) -> str:
-    return hashlib.sha256(b).hexdigest()
