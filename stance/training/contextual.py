@@ -35,7 +35,6 @@ DS_NEUTRAL_FRACTION = 0.3
 VERSION = "1.0.0"
 NAME = "stance-contextual"
 
-TRAIN_FILES = (("newsmtsc", "train"), ("directed_sentiment", "train"))
 
 
 def train_contextual(
@@ -49,12 +48,11 @@ def train_contextual(
     (default ``<models dir>/contextual``). Returns the written manifest."""
     import json
 
-    from ..artifacts import default_models_dir, file_fingerprint
+    from ..artifacts import default_models_dir
     from ..contextual import (
         ContextualStanceClassifier,
     )
-    from ..evaluation.stance import corpus_file, load_examples
-    from .stance import _Progress
+    from .stance import _Progress, read_train_files
 
     say = _Progress(progress, "train contextual")
     data = Path(data_dir)
@@ -64,20 +62,17 @@ def train_contextual(
     X: list[Any] = []
     y: list[str] = []
     fingerprints = []
-    for corpus, split in TRAIN_FILES:
-        path = corpus_file(data, corpus, split)
-        xs, ys, _ = load_examples(path, corpus=corpus)
-        fp = file_fingerprint(path, n_examples=len(xs))
+    for corpus, xs, ys, fp in read_train_files(data, say):
         if corpus == "directed_sentiment":
             rng = random.Random(seed + 1)
             keep = [i for i, lab in enumerate(ys) if lab != "neutral" or rng.random() < DS_NEUTRAL_FRACTION]
             xs, ys = [xs[i] for i in keep], [ys[i] for i in keep]
             fp["used"] = len(xs)
             fp["neutral_fraction_kept"] = DS_NEUTRAL_FRACTION
+            say(f"{corpus}: {len(xs)} examples used (neutral sub-sampled)")
         X += xs
         y += ys
         fingerprints.append(fp)
-        say(f"read {corpus}/{split}: {len(xs)} examples used")
 
     model = ContextualStanceClassifier(random_state=seed, verbose=progress, **hp)
     say(f"fine-tuning on {len(X)} examples ({json.dumps(hp)})")

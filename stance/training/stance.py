@@ -59,6 +59,21 @@ class _Progress:
             print(f"[{self.label} {time.perf_counter() - self.t0:7.1f}s] {msg}", file=sys.stderr, flush=True)
 
 
+def read_train_files(data: Path, say: Any) -> list[tuple[str, list[Any], list[str], dict[str, Any]]]:
+    """``(corpus, examples, labels, fingerprint)`` for each of :data:`TRAIN_FILES` under ``data``
+    (a missing file raises ``FileNotFoundError``)."""
+    from ..artifacts import file_fingerprint
+    from ..evaluation.stance import corpus_file, load_examples
+
+    out = []
+    for corpus, split in TRAIN_FILES:
+        path = corpus_file(data, corpus, split)
+        xs, ys, _ = load_examples(path, corpus=corpus)
+        out.append((corpus, xs, ys, file_fingerprint(path, n_examples=len(xs))))
+        say(f"read {corpus}/{split}: {len(xs)} examples")
+    return out
+
+
 def score_dev_splits(
     model: Any, data: Path, say: Any, *, throughput: bool = False
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[Any]]:
@@ -118,7 +133,6 @@ def train_stance(
 
     from ..artifacts import default_models_dir, file_fingerprint, save_artifact
     from ..classifier import LABELS, TargetStanceClassifier
-    from ..evaluation.stance import corpus_file, load_examples
     from ..inference import build_inference
 
     say = _Progress(progress)
@@ -130,13 +144,10 @@ def train_stance(
     X: list[Any] = []
     y: list[str] = []
     fingerprints = []
-    for corpus, split in TRAIN_FILES:
-        path = corpus_file(data, corpus, split)
-        xs, ys, _ = load_examples(path, corpus=corpus)
+    for _corpus, xs, ys, fp in read_train_files(data, say):
         X += xs
         y += ys
-        fingerprints.append(file_fingerprint(path, n_examples=len(xs)))
-        say(f"read {corpus}/{split}: {len(xs)} examples")
+        fingerprints.append(fp)
 
     import numpy as np
 
