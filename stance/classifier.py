@@ -16,7 +16,12 @@ example once, so classifying is fast (several thousand targets a second on one c
   conciliatory cues in the clause, on which side of the target, how far, and whether negated;
 * whether the target sits inside a quotation, follows ``by`` (passive agent), opens its clause;
 * with a source: which side of the target it is, the distance, and the words and cues between
-  them, crossed with the direction (``<s> ... <t>`` versus ``<t> ... <s>``).
+  them, crossed with the direction (``<s> ... <t>`` versus ``<t> ... <s>``);
+* optionally (the shipped model has it) a dense block: static word-piece vectors distilled from
+  MiniLM, pooled relative to the target (sentence, left and right windows, clause, target words,
+  source-to-target span; :mod:`stance.static_vectors`). It lets the model generalise to evaluative
+  words it never saw in training. After fitting, its weights are folded into a per-piece table,
+  so prediction costs a few look-ups per word and the vectors are not shipped.
 
 Feature strings are mapped to columns through a vocabulary fixed at fit time (features seen at
 least ``min_count`` times); a batch is vectorised with one dict look-up per feature and one CSR
@@ -62,7 +67,7 @@ from .stance_features import (  # noqa: F401  (re-exported)
 
 #: Name and major version of the artifact this module reads.
 ARTIFACT_NAME = "stance-classifier"
-ARTIFACT_MAJOR = 2
+ARTIFACT_MAJOR = 3
 
 _ESTIMATOR_NAMES = ("TargetStanceClassifier", "_progress_printer", "_diag")
 

@@ -18,6 +18,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("classify",), "stance.commands.classify", "classify stance toward marked targets in sentences (JSONL)"),
     (("train", "attribution"), "stance.commands.train_attribution", "train the speaker ranker on PolNeAR"),
     (("train", "stance"), "stance.commands.train_stance", "train the stance classifier"),
+    (("train", "vectors"), "stance.commands.train_vectors", "build the static word-piece vectors of the stance model (needs the [contextual] extra)"),
     (("train", "contextual"), "stance.commands.train_contextual", "fine-tune the optional contextual stance model (needs the [contextual] extra)"),
     (("distill",), "stance.commands.distill", "label unlabelled news examples with the contextual model (for training the linear one)"),
     (("evaluate", "articles"), "stance.commands.evaluate_articles", "score predictions against gold articles"),

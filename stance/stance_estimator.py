@@ -8,6 +8,7 @@ features come from :mod:`stance.stance_features`. The runtime pipeline scores wi
 
 from __future__ import annotations
 
+import os
 from typing import Any, Iterable, Mapping, Sequence
 
 from sklearn.base import BaseEstimator, ClassifierMixin
@@ -22,6 +23,7 @@ from .stance_features import (
     feature_lists,
     lookup_columns,
     read_lexicon,
+    tokenize_batch,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -51,6 +53,16 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         src_blend: weight of the ``src`` head for examples with a source span.
         class_bias: ``{head: [b_hostile, b_neutral, b_conciliatory]}`` added to the head's
             log-odds before the softmax (class-prior adjustment); ``None`` adds nothing.
+        vectors: a static word-piece vector table (:class:`stance.static_vectors.StaticVectors`
+            or the path of one); its pooled, target-relative vectors
+            (:func:`stance.static_vectors.dense_features`) are appended to the sparse features
+            for fitting, and the fitted weights on them are folded into a per-piece table
+            (``dense_table_``), so the fitted model does not keep the vectors.
+            ``None``: sparse features only.
+        dense_weight: the scale of the dense block (each pool is a weighted mean of unit vectors),
+            i.e. how lightly it is regularised relative to the sparse features.
+        dense_window: tokens left and right of the target in the ``left``/``right`` pools.
+        dense_heads: the heads fitted with the dense block; the others use the sparse features only.
         max_iter, tol: optimiser settings.
         random_state: kept for API symmetry; the lbfgs solver is deterministic.
         lexicon: ``{word: category}``; ``None`` reads the packaged lexicon at fit time
@@ -70,6 +82,10 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         sublinear_tf: bool = True,
         src_blend: float = 1.0,
         class_bias: Mapping[str, Sequence[float]] | None = None,
+        vectors: Any = None,
+        dense_weight: float = 1.0,
+        dense_window: int = 6,
+        dense_heads: Sequence[str] = ("nosrc", "src"),
         max_iter: int = 1000,
         tol: float = 1e-4,
         random_state: int | None = 0,
@@ -86,6 +102,10 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self.sublinear_tf = sublinear_tf
         self.src_blend = src_blend
         self.class_bias = class_bias
+        self.vectors = vectors
+        self.dense_weight = dense_weight
+        self.dense_window = dense_window
+        self.dense_heads = dense_heads
         self.max_iter = max_iter
         self.tol = tol
         self.random_state = random_state
@@ -106,7 +126,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         # insertion order = first occurrence in the training data: deterministic
         return {f: i for i, f in enumerate(f for f, c in counts.items() if c >= m)}
 
-    def transform_features(self, X: Sequence[StanceExample]) -> Any:
+    def transform_features(self, X: Sequence[StanceExample], tokens: Sequence[Any] | None = None) -> Any:
         """The sparse feature matrix (rows L2-normalised) the heads see.
 
         Feature strings are looked up in the vocabulary fixed at fit time (unknown ones are
@@ -118,7 +138,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         from sklearn.preprocessing import normalize
 
         X = list(X)
-        idx, ends = lookup_columns(X, self.vocabulary_, self.lexicon_, self.window)
+        idx, ends = lookup_columns(X, self.vocabulary_, self.lexicon_, self.window, tokens)
         keep = idx >= 0
         kept = np.concatenate([[0], np.cumsum(keep)])
         indptr = kept[ends]
@@ -130,6 +150,19 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         if self.sublinear_tf:
             np.log1p(M.data, out=M.data)
         return normalize(M, copy=False)
+
+    def _dense_scores(self, X: Sequence[StanceExample], tokens: Sequence[Any] | None = None) -> Any:
+        """The dense block's ``(len(X), 2k)`` contribution to the heads' log-odds (``None``
+        without one), from the folded table (:func:`stance.static_vectors.folded_scores`)."""
+        table = getattr(self, "dense_table_", None)
+        if table is None:
+            return None
+        from .static_vectors import folded_scores, per_pool
+
+        t32 = getattr(self, "_dense32", None)
+        if t32 is None:
+            t32 = self._dense32 = per_pool(table)
+        return folded_scores(X, self.piece_vocab_, t32, self.dense_window, tokens)
 
     # -- fitting ---------------------------------------------------------------------
     def _head_weights(self, X: Sequence[StanceExample], yi: Any, head: str, base: Any) -> Any:
@@ -219,16 +252,34 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         say = _progress_printer(self.verbose)
         self.vocabulary_ = self._build_vocabulary(X)
         say(f"vocabulary: {len(self.vocabulary_)} features seen >= {self.min_count} times in {len(X)} examples")
-        M = self.transform_features(X)
+        self.dense_table_, self.piece_vocab_, self.vectors_sha256_, self._dense32 = None, None, None, None
+        M = Ms = self.transform_features(X)
+        vec = None
+        if self.vectors is not None:
+            import scipy.sparse as sp
+
+            from .static_vectors import POOLS, PieceVocab, StaticVectors, dense_features
+
+            vec = self.vectors if isinstance(self.vectors, StaticVectors) else StaticVectors.load(self.vectors)
+            say(f"dense features: {len(POOLS)} pools x {vec.dim} dimensions ({vec!r}) ...")
+            D = dense_features(X, vec, self.dense_window, self.dense_weight)
+            M = sp.hstack([M, sp.csr_matrix(D)], format="csr")
+            self.piece_vocab_, self.vectors_sha256_ = PieceVocab(vec.pieces, vec.weights), vec.sha256
         say(f"feature matrix {M.shape[0]} x {M.shape[1]}, {M.nnz} non-zeros")
         coefs, icpts, heads = [], [], []
+        ns = len(self.vocabulary_)
         for head, C in (("nosrc", self.C), ("src", self.C_src)):
             w = self._head_weights(X, yi, head, base)
             if not (w > 0).any() or len(np.unique(yi[w > 0])) < 2:
                 say(f"head {head}: no training examples of two classes, skipped")
                 continue  # e.g. no examples with a source: the other head serves all
-            say(f"head {head}: fitting on {int((w > 0).sum())} examples (C={C}) ...")
-            c, b = self._fit_head(M, yi, w, C)
+            dense = vec is not None and head in self.dense_heads
+            say(f"head {head}: fitting on {int((w > 0).sum())} examples (C={C}{', with the dense block' if dense else ''}) ...")
+            if vec is None or dense:
+                c, b = self._fit_head(M, yi, w, C)
+            else:  # sparse columns only; the head's dense weights are zero
+                c, b = self._fit_head(Ms, yi, w, C)
+                c = np.hstack([c, np.zeros((c.shape[0], M.shape[1] - ns))])
             say(f"head {head}: done")
             coefs.append(c)
             icpts.append(b)
@@ -243,7 +294,13 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
             b = np.asarray(bias.get(head, [0.0] * k), dtype=np.float64)[:k]
             icpts[i] = icpts[i] + b
         # one (n_features, 2k) matrix: columns [nosrc classes..., src classes...]
-        self.coef_ = np.vstack(coefs).T.astype(np.float32).copy()
+        coef = np.vstack(coefs).T
+        if vec is not None:
+            from .static_vectors import fold
+
+            # the dense block's weights folded into a per-piece table (the vectors are not kept)
+            self.dense_table_ = fold(vec, coef[ns:], self.dense_weight)
+        self.coef_ = coef[:ns].astype(np.float32).copy()
         self.intercept_ = np.concatenate(icpts).astype(np.float64)
         self.heads_ = tuple(heads)
         self.n_features_in_ = 1
@@ -263,8 +320,13 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self._check_fitted()
         X = list(X)
         k = len(self.classes_)
-        M = self.transform_features(X)
-        S = np.asarray(M @ self.coef_, dtype=np.float64) + self.intercept_  # float32 x float32: no upcast copy
+        tokens = tokenize_batch(X)  # once, for the sparse features and the dense pools
+        M = self.transform_features(X, tokens)
+        S = np.asarray(M @ self.coef_, dtype=np.float64)  # float32 x float32: no upcast copy
+        dense = self._dense_scores(X, tokens)
+        if dense is not None:
+            S += dense.astype(np.float64)
+        S += self.intercept_
         out = []
         for s in (S[:, :k], S[:, k:]):
             s = s - s.max(axis=1, keepdims=True)
@@ -300,6 +362,12 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         import numpy as np
 
         state = dict(super().__getstate__())
+        state.pop("_dense32", None)
+        v = state.get("vectors")
+        if isinstance(v, os.PathLike):
+            state["vectors"] = os.fspath(v)
+        elif not isinstance(v, (str, type(None))):
+            state["vectors"] = None  # a fitted model needs only its folded table
         vocab = state.pop("vocabulary_", None)
         if vocab is not None:
             keys = list(vocab)  # insertion order is column order

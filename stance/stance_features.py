@@ -171,9 +171,12 @@ def _bucket(d: int) -> str:
     return "11+"
 
 
-def extract_features(ex: StanceExample, lexicon: Mapping[str, str], window: int = 10) -> list[str]:
-    """The (shared, un-tagged) feature strings of one example."""
-    toks, ti, si = _tokenize_marked(ex)
+def extract_features(
+    ex: StanceExample, lexicon: Mapping[str, str], window: int = 10, tokens: tuple[list[str], int, int] | None = None
+) -> list[str]:
+    """The (shared, un-tagged) feature strings of one example (``tokens``: its
+    :func:`_tokenize_marked` result when the caller already has it; not modified)."""
+    toks, ti, si = tokens if tokens is not None else _tokenize_marked(ex)
     n = len(toks)
     feats: list[str] = ["bias"]
     app = feats.append
@@ -309,8 +312,25 @@ _DEFAULT_HEAD_CORPORA: dict[str, dict[str, float]] = {
 }
 
 
-def feature_lists(X: Iterable[StanceExample], lexicon: Mapping[str, str], window: int) -> Iterable[list[str]]:
+def tokenize_batch(X: Iterable[StanceExample]) -> list[tuple[list[str], int, int]]:
+    """:func:`_tokenize_marked` of each example (a :class:`TypeError` for anything else): computed
+    once per batch and shared by the sparse features and the dense pools."""
+    out = []
+    for ex in X:
+        if not isinstance(ex, StanceExample):
+            raise TypeError(f"expected StanceExample, got {type(ex).__name__}")
+        out.append(_tokenize_marked(ex))
+    return out
+
+
+def feature_lists(
+    X: Iterable[StanceExample], lexicon: Mapping[str, str], window: int, tokens: Sequence[Any] | None = None
+) -> Iterable[list[str]]:
     """The feature strings of each example (a :class:`TypeError` for anything else)."""
+    if tokens is not None:
+        for ex, tk in zip(X, tokens):
+            yield extract_features(ex, lexicon, window, tk)
+        return
     for ex in X:
         if not isinstance(ex, StanceExample):
             raise TypeError(f"expected StanceExample, got {type(ex).__name__}")
@@ -318,7 +338,8 @@ def feature_lists(X: Iterable[StanceExample], lexicon: Mapping[str, str], window
 
 
 def lookup_columns(
-    X: Sequence[StanceExample], vocabulary: Mapping[str, int], lexicon: Mapping[str, str], window: int
+    X: Sequence[StanceExample], vocabulary: Mapping[str, int], lexicon: Mapping[str, str], window: int,
+    tokens: Sequence[Any] | None = None,
 ) -> tuple[Any, Any]:
     """``(cols, ends)``: every example's feature columns, concatenated, and where each row ends.
 
@@ -333,7 +354,7 @@ def lookup_columns(
     ext = cols.extend
     ends = [0] * (len(X) + 1)
     minus = repeat(-1)
-    for r, feats in enumerate(feature_lists(X, lexicon, window), 1):
+    for r, feats in enumerate(feature_lists(X, lexicon, window, tokens), 1):
         ext(map(get, feats, minus))  # get(f, -1) for each feature, at C speed
         ends[r] = len(cols)
     return np.asarray(cols, dtype=np.int64), np.asarray(ends, dtype=np.int64)

@@ -17,8 +17,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--pseudo-labels", metavar="FILE.npz", default=None,
                    help="teacher labels written by `stance distill` (default: data/distill/stance_pseudo_labels.npz when present)")
     g.add_argument("--no-distill", action="store_true", help="train on the gold corpora alone")
+    v = parser.add_mutually_exclusive_group()
+    v.add_argument("--vectors", metavar="FILE.npz", default=None,
+                   help="static word-piece vectors written by `stance train vectors` (default: data/vectors/static_vectors.npz when present)")
+    v.add_argument("--no-vectors", action="store_true", help="sparse features only (no dense block)")
 
 
 def run(args: argparse.Namespace) -> int:
     pseudo = False if args.no_distill else args.pseudo_labels
-    return run_training(args, command="stance train stance", function="stance.training.stance:train_stance", pseudo_labels=pseudo)
+    vectors = False if args.no_vectors else args.vectors
+    return run_training(args, command="stance train stance", function="stance.training.stance:train_stance",
+                        pseudo_labels=pseudo, vectors=vectors)

@@ -38,11 +38,20 @@ DEFAULT_PARAMS: dict[str, Any] = {
     # log-odds offsets of the src head (hostile, neutral, conciliatory), tuned on directed_sentiment
     # dev: the per-corpus class balancing over-predicts the rare polar classes
     "class_bias": {"src": [-1.0, 0.0, -1.0]},
+    # the dense block (pooled static word-piece vectors, see stance.static_vectors), in the nosrc head
+    # only. Chosen on the dev splits: weight 3 and 6 tried with the block in both heads (dev_rw /
+    # dev_mt / directed dev 0.7293 / 0.6943 / 0.7595 and 0.7303 / 0.6952 / 0.7625); it lowered
+    # directed_sentiment dev against the sparse src head (0.7651), so the src head goes without it.
+    "dense_weight": 6.0,
+    "dense_window": 6,
+    "dense_heads": ["nosrc"],
 }
 
 #: 2.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.inference`).
 #: 2.2: also trained on the contextual model's labels of unlabelled training-corpus text.
-VERSION = "2.2.0"
+#: 3.0: a dense block (static word-piece vectors pooled around the target, folded into a per-piece
+#: table); a major version, as a 2.x reader would ignore the block and score wrongly.
+VERSION = "3.0.0"
 
 TRAIN_FILES = (("newsmtsc", "train"), ("directed_sentiment", "train"))
 DEV_FILES = (("newsmtsc", "dev_rw"), ("newsmtsc", "dev_mt"), ("directed_sentiment", "dev"), ("plover_gsr", "dev"))
@@ -120,6 +129,7 @@ def train_stance(
     progress: bool = True,
     params: dict[str, Any] | None = None,
     pseudo_labels: str | os.PathLike[str] | None | bool = None,
+    vectors: str | os.PathLike[str] | None | bool = None,
 ) -> dict[str, Any]:
     """Fit on the training corpora under ``data_dir``, score the dev splits, save to ``out_dir``.
 
@@ -128,6 +138,10 @@ def train_stance(
     rebuilt from the corpus files under ``data_dir``; each counts with its argmax label, weighted by
     the teacher's probability); ``None`` uses ``data/distill/stance_pseudo_labels.npz`` when it
     exists, ``False`` trains on the gold corpora alone.
+    ``vectors``: a static word-piece vector table written by ``stance train vectors``, whose pooled
+    vectors become the model's dense features (folded into a per-piece table in the artifact, so the
+    vectors file is not needed at run time); ``None`` uses ``data/vectors/static_vectors.npz`` when it exists, ``False``
+    trains on the sparse features alone.
     """
     import json
 
@@ -166,7 +180,19 @@ def train_stance(
         fingerprints.append(dict(file_fingerprint(pseudo_labels, n_examples=len(xs)), corpus="pseudo", teacher=meta["teacher"]))
         say(f"read {pseudo_labels}: {len(xs)} teacher-labelled examples ({meta['teacher']['name']} {meta['teacher']['version']})")
 
-    model = TargetStanceClassifier(random_state=seed, verbose=progress, **hp)
+    vec = None
+    if vectors is None:
+        from .vectors import DEFAULT_VECTORS_FILE
+
+        vectors = DEFAULT_VECTORS_FILE if DEFAULT_VECTORS_FILE.is_file() else False
+    if vectors is not False:
+        from ..static_vectors import StaticVectors
+
+        vec = StaticVectors.load(vectors)  # type: ignore[arg-type]
+        fingerprints.append(dict(file_fingerprint(vectors, n_examples=len(vec.pieces)), corpus="vectors",
+                                 role="features", base=vec.meta.get("base"), dim=vec.dim))
+        say(f"read {vectors}: {vec!r}")
+    model = TargetStanceClassifier(random_state=seed, verbose=progress, vectors=vec, **hp)
     say(f"fitting on {len(X)} examples ({json.dumps(hp)})")
     t0 = time.perf_counter()
     model.fit(X, y, sample_weight=np.asarray(weights))
@@ -184,6 +210,7 @@ def train_stance(
     npz, inference = build_inference(model, dev_examples, compress=True)  # compressed: the artifact stays < 25 MB
     say(f"inference.npz: {len(npz) / 1e6:.1f} MB, max |p - p_sklearn| {inference['max_abs_diff']:.3g} "
         f"on {inference['checked_inputs']} inputs")
+    extra = {inference["file"]: npz}
     manifest_path = save_artifact(
         model,
         out,
@@ -192,8 +219,9 @@ def train_stance(
         labels=LABELS,
         training_data=fingerprints,
         metrics=metrics,
-        params=dict(hp, seed=seed, estimator="stance.classifier.TargetStanceClassifier"),
-        extra_files={inference["file"]: npz},
+        params=dict(hp, seed=seed, estimator="stance.classifier.TargetStanceClassifier",
+                    vectors=None if vec is None else {"file": Path(vectors).name, "sha256": vec.sha256, "dim": vec.dim}),
+        extra_files=extra,
         extra_manifest={"inference": inference},
     )
     size = (out / "model.joblib").stat().st_size
