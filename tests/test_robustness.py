@@ -137,17 +137,22 @@ import stance
 nlp = stance.load()
 small, big = news_text(500_000, seed=1), news_text(5_000_000, seed=2)
 nlp(news_text(20_000, seed=9))  # warm up lexicons and models
+import os
+def user():  # user CPU time: the kernel's page-fault and reclaim work on a busy machine is not ours
+    return os.times().user
 t_small, t_big, n = [], [], []
 for _ in range(3):  # interleaved runs; the minimum of each is the run least disturbed by other load
-    t0 = time.process_time(); a = nlp(small); t_small.append(time.process_time() - t0)
-    t0 = time.process_time(); b = nlp(big); t_big.append(time.process_time() - t0)
+    t0 = user(); a = nlp(small); t_small.append(user() - t0)
+    t0 = user(); b = nlp(big); t_big.append(user() - t0)
 print(json.dumps({"small": min(t_small), "big": min(t_big), "q_small": len(a.quotes), "q_big": len(b.quotes)}))
 """
 
 
 def test_time_is_linear_in_length():
-    """A 5 MB article takes under 12x the time of a 0.5 MB one (CPU time, so that other
-    processes on the machine disturb the ratio less). Measured in a fresh process: what earlier
+    """A 5 MB article takes under 14x the time of a 0.5 MB one: linear is 10x, quadratic 100x.
+    User CPU time, so that other processes on the machine and the kernel's memory management
+    disturb the ratio less. (With process time and a limit of 12, one CI run measured 13.8 where
+    runs alone gave 9.7-10.0; user time alone gave 9.0 and 10.5.) Measured in a fresh process: what earlier
     tests left behind in this one (PyTorch's thread pool, a larger heap) must not count."""
     import json
     import subprocess
@@ -160,7 +165,7 @@ def test_time_is_linear_in_length():
     ratio = r["big"] / r["small"]
     print(f"0.5 MB: {r['small']:.2f}s, 5 MB: {r['big']:.2f}s, ratio {ratio:.1f}")
     assert r["q_big"] > 8 * r["q_small"]
-    assert ratio < 12, f"0.5 MB: {r['small']:.2f}s, 5 MB: {r['big']:.2f}s, ratio {ratio:.1f}"
+    assert ratio < 14, f"0.5 MB: {r['small']:.2f}s, 5 MB: {r['big']:.2f}s, ratio {ratio:.1f}"
 
 
 @pytest.mark.parametrize("bad", [None, b"He said \"hi\".", 42, 3.5, ["text"], {"text": "x"}, bytearray(b"x")])
