@@ -399,14 +399,12 @@ class LinearStanceScorer:
         # the dense block, folded (stance.static_vectors): {"pieces": PieceVocab, "table": (n_pieces, pools, 2k), "window"}
         self.dense = dict(dense) if dense else None
         if self.dense:
-            from .static_vectors import POOLS
+            from .static_vectors import POOLS, per_pool
 
             table = np.asarray(self.dense["table"])
             want = (len(self.dense["pieces"]), len(POOLS), 2 * k)
             if table.shape != want:
                 raise ValueError(f"dense table has shape {table.shape}, expected {want}")
-            from .static_vectors import per_pool
-
             self.dense["table32"] = per_pool(table)
         if self.coef_.shape != (self.n_features, 2 * k):
             raise ValueError(f"coef has shape {self.coef_.shape}, expected ({self.n_features}, {2 * k})")
@@ -431,253 +429,6 @@ class LinearStanceScorer:
     def __repr__(self) -> str:
         dense = f" + dense block ({len(self.dense['pieces'])} pieces)" if self.dense else ""
         return f"LinearStanceScorer({self.n_features} features{dense}, classes={list(self.classes_)}, heads={self.heads_})"
-
-    # -- export / import ---------------------------------------------------------------------
-    @classmethod
-    def from_estimator(cls, model: Any) -> "LinearRanker":
-        dv, lr = _ranker_steps(model)
-        return cls(dv.vocabulary_, lr.coef_, lr.intercept_, lr.classes_, dv.separator)
-
-    def to_arrays(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        names = [None] * len(self.vocabulary_)
-        for f, j in self.vocabulary_.items():
-            names[j] = f
-        if any(not isinstance(f, str) for f in names):
-            raise ValueError("the ranker's vocabulary has non-string feature names; cannot export")
-        arrays, spec = _pack_strings("vocab", names)  # type: ignore[arg-type]
-        arrays["coef"] = self.coef_
-        arrays["intercept"] = self.intercept_
-        meta = {
-            "kind": self.kind,
-            "format": INFERENCE_FORMAT,
-            "classes": [c.item() if hasattr(c, "item") else c for c in self.classes_],
-            "separator": self.separator,
-            "n_features": len(names),
-            "strings": {"vocab": spec},
-        }
-        return arrays, meta
-
-    @classmethod
-    def _from_arrays(cls, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> "LinearRanker":
-        names = _unpack_strings(arrays.get("vocab"), meta["strings"]["vocab"], "vocab")
-        if len(names) != int(meta["n_features"]):
-            raise InferenceFileError(f"{len(names)} feature names, the header says {meta['n_features']}")
-        coef = _array(arrays, "coef", np.float64, 2)
-        intercept = _array(arrays, "intercept", np.float64, 1)
-        return cls(dict(zip(names, range(len(names)))), coef, intercept, meta["classes"], str(meta["separator"]))
-
-    # -- prediction --------------------------------------------------------------------------
-    def _vectorize(self, X: Iterable[Mapping[Any, Any]]) -> tuple[Any, Any, Any, int]:
-        """``(rows, cols, values, n_rows)`` of the feature dicts, as ``DictVectorizer.transform``."""
-        get = self.vocabulary_.get
-        sep = self.separator
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        n = 0
-        for r, x in enumerate(X):
-            n = r + 1
-            for f, v in x.items():
-                tv = type(v)
-                if tv is float or tv is int:  # the common case, without the ABC checks below
-                    j = get(f)
-                    if j is not None:
-                        rows.append(r)
-                        cols.append(j)
-                        vals.append(float(v))
-                elif tv is str or isinstance(v, str):
-                    j = get("%s%s%s" % (f, sep, v))
-                    if j is not None:
-                        rows.append(r)
-                        cols.append(j)
-                        vals.append(1.0)
-                elif isinstance(v, Number) or v is None:
-                    j = get(f)
-                    if j is not None:
-                        rows.append(r)
-                        cols.append(j)
-                        vals.append(float(np.float64(v)))  # as DictVectorizer (None -> nan)
-                elif not isinstance(v, Mapping) and isinstance(v, Iterable):
-                    for vv in v:
-                        if not isinstance(vv, str):
-                            raise TypeError(
-                                f"Unsupported type {type(vv)} in iterable value. Only iterables of string are supported."
-                            )
-                        j = get("%s%s%s" % (f, sep, vv))
-                        if j is not None:
-                            rows.append(r)
-                            cols.append(j)
-                            vals.append(1.0)
-                else:
-                    raise TypeError(f"Unsupported value Type {type(v)} for {f}: {v}.")
-        return (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
-                np.asarray(vals, dtype=np.float64), n)
-
-    def decision_function(self, X: Iterable[Mapping[Any, Any]] | Mapping[Any, Any]) -> Any:
-        if isinstance(X, Mapping):
-            X = [X]
-        rows, cols, vals, n = self._vectorize(X)
-        order = np.lexsort((cols, rows))  # the vectorizer sorts each row's columns
-        rows, cols, vals = rows[order], cols[order], vals[order]
-        scores = np.empty((n, self.coef_.shape[0]), dtype=np.float64)
-        for k in range(self.coef_.shape[0]):
-            scores[:, k] = np.bincount(rows, weights=self.coef_[k][cols] * vals, minlength=n)
-        scores += self.intercept_
-        return scores[:, 0] if scores.shape[1] == 1 else scores
-
-    def predict_proba(self, X: Iterable[Mapping[Any, Any]] | Mapping[Any, Any]) -> Any:
-        """Class probabilities of each feature dict; columns follow :attr:`classes_`."""
-        d = self.decision_function(X)
-        if d.ndim == 1:  # binary logistic regression
-            p = 1.0 / (1.0 + np.exp(-d))
-            return np.stack([1.0 - p, p], axis=1)
-        return _softmax_rows(d)
-
-    def predict(self, X: Iterable[Mapping[Any, Any]] | Mapping[Any, Any]) -> Any:
-        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
-
-
-def _ranker_steps(model: Any) -> tuple[Any, Any]:
-    steps = [s for _, s in getattr(model, "steps", [])]
-    if len(steps) != 2 or type(steps[0]).__name__ != "DictVectorizer" or type(steps[1]).__name__ != "LogisticRegression":
-        raise TypeError(f"expected a Pipeline(DictVectorizer, LogisticRegression), got {model!r}")
-    dv, lr = steps
-    if np.dtype(dv.dtype) != np.float64:
-        raise TypeError(f"the DictVectorizer's dtype is {dv.dtype}, only float64 is exported")
-    return dv, lr
-
-
-# ---------------------------------------------------------------------------------------------
-# The stance classifier
-
-class _PackedNames:
-    """Strings packed by :func:`_pack_strings`, checked for their number now and turned into a
-    ``{string: index}`` dict later (:meth:`to_dict`)."""
-
-    def __init__(self, arr: Any, spec: Mapping[str, Any], name: str):
-        if not isinstance(arr, np.ndarray) or arr.dtype != np.uint8 or arr.ndim != 1:
-            raise InferenceFileError(f"array {name!r} is not a 1-d uint8 array")
-        self.arr, self.spec, self.name = arr, dict(spec), name
-        self.count = int(spec["count"])
-        sep = int(spec["sep"])
-        if not 0 <= sep < 128:
-            raise InferenceFileError(f"strings {name!r}: separator {sep} is not an ASCII character")
-        found = int(np.count_nonzero(arr == sep)) + 1 if (self.count or len(arr)) else 0
-        if found != self.count:
-            raise InferenceFileError(f"strings {name!r}: {found} found, the header says {self.count}")
-
-    def to_dict(self) -> dict[str, int]:
-        names = _unpack_strings(self.arr, self.spec, self.name)
-        out = dict(zip(names, range(len(names))))
-        if len(out) != len(names):
-            raise InferenceFileError(f"strings {self.name!r} hold duplicates")
-        return out
-
-
-class LinearStanceScorer:
-    """The stance classifier without scikit-learn: ``predict_proba(list of StanceExample)``.
-
-    Two linear heads share one vocabulary: ``coef_`` is ``(n_features, 2k)`` float32, columns
-    ``[nosrc classes..., src classes...]``, and ``intercept_`` ``(2k,)`` float64 with the class
-    offsets already added. Examples with a source span get
-    ``src_blend * p_src + (1 - src_blend) * p_nosrc``, the others ``p_nosrc``.
-
-    ``vocabulary_`` is a dict, as in the estimator: one C-speed ``dict.get`` per feature string.
-    Read from an npz it is built on first use (the first ``predict_proba``, or any access to
-    ``vocabulary_``): building a dict of ~290k strings takes ~0.1 s, which would otherwise be
-    most of the load time. (A numpy hash table instead of the dict loads fast too, but looked
-    features up 10-30x slower on long sentences.)"""
-
-    kind = STANCE_KIND
-
-    def __init__(
-        self,
-        vocabulary: Mapping[str, int] | "_PackedNames",
-        coef: Any,
-        intercept: Any,
-        classes: Sequence[str],
-        *,
-        lexicon: Mapping[str, str],
-        window: int,
-        sublinear_tf: bool,
-        src_blend: float,
-        heads: Sequence[str] = ("nosrc", "src"),
-        batch_rows: int = 2048,
-        dense: Mapping[str, Any] | None = None,
-    ):
-        if isinstance(vocabulary, _PackedNames):
-            self._packed: _PackedNames | None = vocabulary
-            self._vocabulary: dict[str, int] | None = None
-            self._n_features = vocabulary.count
-        else:
-            self._packed = None
-            self._vocabulary = vocabulary if isinstance(vocabulary, dict) else dict(vocabulary)
-            self._n_features = len(self._vocabulary)
-        self.coef_ = np.ascontiguousarray(coef, dtype=np.float32)
-        self.intercept_ = np.asarray(intercept, dtype=np.float64)
-        self.classes_ = np.asarray(list(classes), dtype=object)
-        self.lexicon_ = dict(lexicon)
-        self.window = int(window)
-        self.sublinear_tf = bool(sublinear_tf)
-        self.src_blend = float(src_blend)
-        self.heads_ = tuple(heads)
-        self.batch_rows = int(batch_rows)
-        k = len(self.classes_)
-        # the dense block, folded (stance.static_vectors): {"pieces": PieceVocab, "table": (n_pieces, pools, 2k), "window"}
-        self.dense = dict(dense) if dense else None
-        if self.dense:
-            from .static_vectors import POOLS
-
-            table = np.asarray(self.dense["table"])
-            want = (len(self.dense["pieces"]), len(POOLS), 2 * k)
-            if table.shape != want:
-                raise ValueError(f"dense table has shape {table.shape}, expected {want}")
-            from .static_vectors import per_pool
-
-            self.dense["table32"] = per_pool(table)
-        if self.coef_.shape != (self.n_features, 2 * k):
-            raise ValueError(f"coef has shape {self.coef_.shape}, expected ({self.n_features}, {2 * k})")
-        if self.intercept_.shape != (2 * k,):
-            raise ValueError(f"intercept has shape {self.intercept_.shape}, expected ({2 * k},)")
-
-    @property
-    def n_features(self) -> int:
-        return self._n_features
-
-    @property
-    def vocabulary_(self) -> dict[str, int]:
-        """``{feature string: column}``; built from the packed names on first access."""
-        vocab = self._vocabulary
-        if vocab is None:
-            packed = self._packed
-            assert packed is not None
-            vocab = packed.to_dict()
-            self._vocabulary, self._packed = vocab, None
-        return vocab
-
-    def __repr__(self) -> str:
-        dense = f" + dense block ({len(self.dense['pieces'])} pieces)" if self.dense else ""
-        return f"LinearStanceScorer({self.n_features} features{dense}, classes={list(self.classes_)}, heads={self.heads_})"
-
-    @property
-    def needs_vectors(self) -> bool:
-        """True when the model has a dense block and its vector table is not attached yet."""
-        return bool(self.n_dense) and self.vectors is None
-
-    def attach_vectors(self, vectors: Any) -> "LinearStanceScorer":
-        """Attach the static vector table the model was fitted with (checked by sha256 and size)."""
-        if not self.dense:
-            raise ValueError("this model has no dense features")
-        want = self.dense.get("vectors_sha256")
-        if want and getattr(vectors, "sha256", None) != want:
-            raise ValueError(f"vectors sha256 {str(getattr(vectors, 'sha256', None))[:12]}… is not the "
-                             f"{str(want)[:12]}… this model was fitted with")
-        from .static_vectors import POOLS
-
-        if len(POOLS) * int(vectors.dim) != self.n_dense:
-            raise ValueError(f"vectors of dimension {vectors.dim} do not give the model's {self.n_dense} dense features")
-        self.vectors = vectors
-        return self
 
     # -- export / import ---------------------------------------------------------------------
     @classmethod
@@ -720,6 +471,8 @@ class LinearStanceScorer:
             "strings": {"vocab": vspec, "lexicon_words": wspec, "lexicon_categories": cspec},
         }
         if self.dense:
+            from .static_vectors import POOLS
+
             pv = self.dense["pieces"]
             a4, pspec = _pack_strings("dense_pieces", pv.pieces)
             arrays.update(a4)
@@ -727,7 +480,7 @@ class LinearStanceScorer:
             arrays["dense_table"] = np.asarray(self.dense["table"], dtype=np.float16)
             meta["strings"]["dense_pieces"] = pspec
             meta["dense"] = {"window": int(self.dense["window"]), "vectors_sha256": self.dense.get("vectors_sha256"),
-                             "pools": list(__import__("stance.static_vectors", fromlist=["POOLS"]).POOLS)}
+                             "pools": list(POOLS)}
         return arrays, meta
 
     @classmethod

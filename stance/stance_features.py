@@ -159,6 +159,18 @@ def _tokenize_marked(ex: StanceExample) -> tuple[list[str], int, int]:
     return a + ["<t>"] + findall(text[te:]), len(a), -1
 
 
+def clause_bounds(toks: Sequence[str], ti: int) -> tuple[int, int]:
+    """``(start, end)``: the token range of the clause holding token ``ti``, bounded by
+    :data:`_CLAUSE_BREAK` tokens (punctuation, quote marks, contrastive conjunctions)."""
+    cs = ti
+    while cs > 0 and toks[cs - 1] not in _CLAUSE_BREAK:
+        cs -= 1
+    ce, n = ti + 1, len(toks)
+    while ce < n and toks[ce] not in _CLAUSE_BREAK:
+        ce += 1
+    return cs, ce
+
+
 def _bucket(d: int) -> str:
     if d <= 1:
         return "1"
@@ -213,12 +225,7 @@ def extract_features(
         app("LR:" + toks[ti - 1] + "_" + toks[ti + 1])
 
     # the target's clause
-    cs = ti
-    while cs > 0 and toks[cs - 1] not in _CLAUSE_BREAK:
-        cs -= 1
-    ce = ti + 1
-    while ce < n and toks[ce] not in _CLAUSE_BREAK:
-        ce += 1
+    cs, ce = clause_bounds(toks, ti)
     if cs == ti:
         app("t_clause_start")
     if ti >= 1 and toks[ti - 1] == "by":

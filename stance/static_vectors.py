@@ -32,15 +32,13 @@ model carries the folded table alone. The estimator and the numpy runtime scorer
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 import os
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .stance_features import _CLAUSE_BREAK, _TOKEN_RE, StanceExample, _tokenize_marked
+from .stance_features import _TOKEN_RE, StanceExample, _tokenize_marked, clause_bounds
 
 POOLS = ("sentence", "left", "right", "clause", "target", "between")
 #: Layout version of a vectors file.
@@ -267,12 +265,7 @@ def pool_entries(
             ext(p)
         lext(map(len, ids))
         tok_row.append(nt)
-        cs = ti
-        while cs > 0 and toks[cs - 1] not in _CLAUSE_BREAK:
-            cs -= 1
-        ce = ti + 1
-        while ce < nt and toks[ce] not in _CLAUSE_BREAK:
-            ce += 1
+        cs, ce = clause_bounds(toks, ti)
         meta[r] = (ti, si, cs, ce)
         for w in _TOKEN_RE.findall(ex.text[ex.target_start:ex.target_end].lower()):
             t = piece_ids(w)
