@@ -67,7 +67,7 @@ from .stance_features import (  # noqa: F401  (re-exported)
 
 #: Name and major version of the artifact this module reads.
 ARTIFACT_NAME = "stance-classifier"
-ARTIFACT_MAJOR = 3
+ARTIFACT_MAJOR = 4
 
 _ESTIMATOR_NAMES = ("TargetStanceClassifier", "_progress_printer", "_diag")
 

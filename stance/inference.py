@@ -374,9 +374,13 @@ class LinearStanceScorer:
         window: int,
         sublinear_tf: bool,
         src_blend: float,
+        sentence_ngrams: bool = True,
         heads: Sequence[str] = ("nosrc", "src"),
         batch_rows: int = 2048,
         dense: Mapping[str, Any] | None = None,
+        net: Any = None,
+        net_blend: Mapping[str, float] | None = None,
+        blend_bias: Mapping[str, Sequence[float]] | None = None,
     ):
         if isinstance(vocabulary, _PackedNames):
             self._packed: _PackedNames | None = vocabulary
@@ -391,6 +395,7 @@ class LinearStanceScorer:
         self.classes_ = np.asarray(list(classes), dtype=object)
         self.lexicon_ = dict(lexicon)
         self.window = int(window)
+        self.sentence_ngrams = bool(sentence_ngrams)
         self.sublinear_tf = bool(sublinear_tf)
         self.src_blend = float(src_blend)
         self.heads_ = tuple(heads)
@@ -398,6 +403,12 @@ class LinearStanceScorer:
         k = len(self.classes_)
         # the dense block, folded (stance.static_vectors): {"pieces": PieceVocab, "table": (n_pieces, pools, 2k), "window"}
         self.dense = dict(dense) if dense else None
+        # the target-aware network (stance.target_net) and how it is blended into the heads
+        self.net = net
+        self.net_blend = dict(net_blend or {})
+        self.blend_bias = {h: [float(v) for v in b] for h, b in (blend_bias or {}).items()}
+        if net is not None and [str(c) for c in net.classes_] != [str(c) for c in self.classes_]:
+            raise ValueError(f"the network's classes {list(net.classes_)} differ from the scorer's {list(self.classes_)}")
         if self.dense:
             from .static_vectors import POOLS, per_pool
 
@@ -428,6 +439,7 @@ class LinearStanceScorer:
 
     def __repr__(self) -> str:
         dense = f" + dense block ({len(self.dense['pieces'])} pieces)" if self.dense else ""
+        dense += f" + {self.net!r}" if self.net is not None else ""
         return f"LinearStanceScorer({self.n_features} features{dense}, classes={list(self.classes_)}, heads={self.heads_})"
 
     # -- export / import ---------------------------------------------------------------------
@@ -442,7 +454,9 @@ class LinearStanceScorer:
                      "vectors_sha256": model.vectors_sha256_}
         return cls(model.vocabulary_, model.coef_, model.intercept_, [str(c) for c in model.classes_],
                    lexicon=model.lexicon_, window=model.window, sublinear_tf=model.sublinear_tf,
-                   src_blend=model.src_blend, heads=model.heads_, dense=dense)
+                   sentence_ngrams=getattr(model, "sentence_ngrams", True),
+                   src_blend=model.src_blend, heads=model.heads_, dense=dense, net=getattr(model, "net", None),
+                   net_blend=getattr(model, "net_blend", None), blend_bias=getattr(model, "blend_bias", None))
 
     def to_arrays(self) -> tuple[dict[str, Any], dict[str, Any]]:
         names = list(self.vocabulary_)
@@ -465,6 +479,7 @@ class LinearStanceScorer:
             "heads": list(self.heads_),
             "coef_columns": [f"{h}:{c}" for h in ("nosrc", "src") for c in self.classes_],
             "window": self.window,
+            "sentence_ngrams": self.sentence_ngrams,
             "sublinear_tf": self.sublinear_tf,
             "src_blend": self.src_blend,
             "n_features": len(names),
@@ -481,6 +496,14 @@ class LinearStanceScorer:
             meta["strings"]["dense_pieces"] = pspec
             meta["dense"] = {"window": int(self.dense["window"]), "vectors_sha256": self.dense.get("vectors_sha256"),
                              "pools": list(POOLS)}
+        if self.net is not None:
+            a5, nspec = _pack_strings("net_pieces", self.net.vocab.pieces)
+            arrays.update(a5)
+            arrays["net_piece_weights"] = self.net.vocab.weights
+            a6, header = self.net.to_arrays(prefix="net_")
+            arrays.update(a6)
+            meta["strings"]["net_pieces"] = nspec
+            meta["net"] = dict(header, blend=self.net_blend, bias=self.blend_bias)
         return arrays, meta
 
     @classmethod
@@ -503,20 +526,31 @@ class LinearStanceScorer:
             dense = {"pieces": PieceVocab(pieces, _array(arrays, "dense_piece_weights", np.float32, 1)),
                      "table": _array(arrays, "dense_table", np.float16, 3), "window": int(meta["dense"]["window"]),
                      "vectors_sha256": meta["dense"].get("vectors_sha256")}
+        net, net_meta = None, meta.get("net") or {}
+        if net_meta:
+            from .static_vectors import PieceVocab
+            from .target_net import TargetNet
+
+            pieces = _unpack_strings(arrays.get("net_pieces"), spec["net_pieces"], "net_pieces")
+            try:
+                net = TargetNet.from_arrays(PieceVocab(pieces, _array(arrays, "net_piece_weights", np.float32, 1)), arrays, net_meta)
+            except (KeyError, ValueError) as e:
+                raise InferenceFileError(f"not a valid network ({e})") from None
         return cls(vocab, _array(arrays, "coef", np.float32, 2), _array(arrays, "intercept", np.float64, 1),
                    meta["classes"], lexicon=dict(zip(words, cats)), window=int(meta["window"]),
+                   sentence_ngrams=bool(meta.get("sentence_ngrams", True)),
                    sublinear_tf=bool(meta["sublinear_tf"]), src_blend=float(meta["src_blend"]),
-                   heads=tuple(meta.get("heads", ("nosrc", "src"))), dense=dense)
+                   heads=tuple(meta.get("heads", ("nosrc", "src"))), dense=dense, net=net,
+                   net_blend=net_meta.get("blend"), blend_bias=net_meta.get("bias"))
 
     # -- prediction --------------------------------------------------------------------------
-    def _scores(self, X: Sequence[Any]) -> Any:
+    def _scores(self, X: Sequence[Any], tokens: Sequence[Any]) -> Any:
         """``(n, 2k)`` float64 log-odds of both heads, as ``TargetStanceClassifier`` computes them:
         count features, log1p (float32), L2-normalise rows, multiply by the float32 weights."""
-        from .stance_features import lookup_columns, tokenize_batch
+        from .stance_features import lookup_columns
 
         n = len(X)
-        tokens = tokenize_batch(X)  # once, for the sparse features and the dense pools
-        idx, ends = lookup_columns(X, self.vocabulary_, self.lexicon_, self.window, tokens)
+        idx, ends = lookup_columns(X, self.vocabulary_, self.lexicon_, self.window, tokens, self.sentence_ngrams)
         rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(ends))
         keep = idx >= 0
         nf = max(1, self.n_features)
@@ -544,9 +578,23 @@ class LinearStanceScorer:
         """``(p_nosrc, p_src)``: each head's class probabilities for every example."""
         X = list(X)
         k = len(self.classes_)
-        parts = [self._scores(X[i:i + self.batch_rows]) for i in range(0, len(X), self.batch_rows)]
-        S = np.concatenate(parts) if parts else np.zeros((0, 2 * k))
-        return _softmax_rows(S[:, :k]), _softmax_rows(S[:, k:])
+        if not X:
+            return np.zeros((0, k)), np.zeros((0, k))
+        p0, p1 = zip(*(self._head_batch(X[i:i + self.batch_rows]) for i in range(0, len(X), self.batch_rows)))
+        return np.concatenate(p0), np.concatenate(p1)
+
+    def _head_batch(self, X: Sequence[Any]) -> tuple[Any, Any]:
+        from .stance_features import tokenize_batch
+
+        k = len(self.classes_)
+        tokens = tokenize_batch(X)  # once, for the sparse features, the dense pools and the network
+        S = self._scores(X, tokens)
+        p0, p1 = _softmax_rows(S[:, :k]), _softmax_rows(S[:, k:])
+        if self.net is None:
+            return p0, p1
+        from .target_net import blend_with_net
+
+        return blend_with_net(p0, p1, X, tokens, self.net, self.net_blend, self.blend_bias, self.src_blend)
 
     def predict_proba(self, X: Iterable[Any]) -> Any:
         """Class probabilities; columns follow :attr:`classes_`."""

@@ -41,6 +41,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         C: inverse regularisation strength of the ``nosrc`` head.
         C_src: inverse regularisation strength of the ``src`` head.
         window: how many tokens left and right of the target are featurised.
+        sentence_ngrams: also featurise the unigrams and bigrams of the whole text (``u:``, ``b:``).
         min_count: keep features seen at least this often in the training data.
         head_corpora: ``{head: {corpus: weight}}``, the training corpora of each head (weight 0
             leaves a corpus out); ``None`` uses :data:`_DEFAULT_HEAD_CORPORA`. Examples of a
@@ -63,6 +64,13 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
             i.e. how lightly it is regularised relative to the sparse features.
         dense_window: tokens left and right of the target in the ``left``/``right`` pools.
         dense_heads: the heads fitted with the dense block; the others use the sparse features only.
+        net: a trained target-aware network (:class:`stance.target_net.TargetNet`, trained by
+            :func:`stance.training.net.train_net`) whose probabilities are blended into the heads';
+            it is not refitted by :meth:`fit`. ``None``: the linear heads alone.
+        net_blend: ``{head: weight}``, the network's share of each head's probabilities
+            (:func:`stance.target_net.blend_heads`); a head not named gets 0.
+        blend_bias: ``{head: [b_hostile, b_neutral, b_conciliatory]}`` added to the blended
+            log-probabilities (a class-prior offset of the blend); ``None`` adds nothing.
         max_iter, tol: optimiser settings.
         random_state: kept for API symmetry; the lbfgs solver is deterministic.
         lexicon: ``{word: category}``; ``None`` reads the packaged lexicon at fit time
@@ -75,6 +83,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         C: float = 1.0,
         C_src: float = 8.0,
         window: int = 10,
+        sentence_ngrams: bool = True,
         min_count: int = 2,
         head_corpora: Mapping[str, Mapping[str, float]] | None = None,
         balance: bool = True,
@@ -86,6 +95,9 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         dense_weight: float = 1.0,
         dense_window: int = 6,
         dense_heads: Sequence[str] = ("nosrc", "src"),
+        net: Any = None,
+        net_blend: Mapping[str, float] | None = None,
+        blend_bias: Mapping[str, Sequence[float]] | None = None,
         max_iter: int = 1000,
         tol: float = 1e-4,
         random_state: int | None = 0,
@@ -95,6 +107,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self.C = C
         self.C_src = C_src
         self.window = window
+        self.sentence_ngrams = sentence_ngrams
         self.min_count = min_count
         self.head_corpora = head_corpora
         self.balance = balance
@@ -106,6 +119,9 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self.dense_weight = dense_weight
         self.dense_window = dense_window
         self.dense_heads = dense_heads
+        self.net = net
+        self.net_blend = net_blend
+        self.blend_bias = blend_bias
         self.max_iter = max_iter
         self.tol = tol
         self.random_state = random_state
@@ -114,7 +130,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
 
     # -- features ------------------------------------------------------------------
     def _feature_lists(self, X: Iterable[StanceExample]) -> Iterable[list[str]]:
-        return feature_lists(X, self.lexicon_, self.window)
+        return feature_lists(X, self.lexicon_, self.window, None, getattr(self, "sentence_ngrams", True))
 
     def _build_vocabulary(self, X: Sequence[StanceExample]) -> dict[str, int]:
         from collections import Counter
@@ -138,7 +154,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         from sklearn.preprocessing import normalize
 
         X = list(X)
-        idx, ends = lookup_columns(X, self.vocabulary_, self.lexicon_, self.window, tokens)
+        idx, ends = lookup_columns(X, self.vocabulary_, self.lexicon_, self.window, tokens, getattr(self, "sentence_ngrams", True))
         keep = idx >= 0
         kept = np.concatenate([[0], np.cumsum(keep)])
         indptr = kept[ends]
@@ -245,6 +261,8 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         if len(classes) < 2:
             raise ValueError("need at least two classes to fit")
         self.classes_ = np.asarray(classes, dtype=object)
+        if self.net is not None and [str(c) for c in self.net.classes_] != classes:
+            raise ValueError(f"the network's classes {list(self.net.classes_)} differ from the labels' {classes}")
         index = {c: i for i, c in enumerate(classes)}
         yi = np.fromiter((index[v] for v in y), dtype=np.int64, count=len(y))
         base = np.ones(len(X), dtype=np.float64) if sample_weight is None else np.asarray(sample_weight, float).copy()
@@ -314,7 +332,9 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
             raise NotFittedError("TargetStanceClassifier is not fitted yet")
 
     def head_probabilities(self, X: Sequence[StanceExample]) -> tuple[Any, Any]:
-        """``(p_nosrc, p_src)``: each head's class probabilities for every example."""
+        """``(p_nosrc, p_src)``: each head's class probabilities for every example, with the
+        network's blended in (when there is one) on the rows whose routed probability uses that
+        head (:func:`stance.target_net.blend_with_net`)."""
         import numpy as np
 
         self._check_fitted()
@@ -332,6 +352,11 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
             s = s - s.max(axis=1, keepdims=True)
             e = np.exp(s)
             out.append(e / e.sum(axis=1, keepdims=True))
+        net = getattr(self, "net", None)  # None in models pickled before 4.0
+        if net is not None and X:
+            from .target_net import blend_with_net
+
+            return blend_with_net(out[0], out[1], X, tokens, net, self.net_blend, self.blend_bias, self.src_blend)
         return out[0], out[1]
 
     def predict_proba(self, X: Sequence[StanceExample]) -> Any:

@@ -184,18 +184,24 @@ def _bucket(d: int) -> str:
 
 
 def extract_features(
-    ex: StanceExample, lexicon: Mapping[str, str], window: int = 10, tokens: tuple[list[str], int, int] | None = None
+    ex: StanceExample,
+    lexicon: Mapping[str, str],
+    window: int = 10,
+    tokens: tuple[list[str], int, int] | None = None,
+    sentence_ngrams: bool = True,
 ) -> list[str]:
     """The (shared, un-tagged) feature strings of one example (``tokens``: its
-    :func:`_tokenize_marked` result when the caller already has it; not modified)."""
+    :func:`_tokenize_marked` result when the caller already has it; not modified).
+    ``sentence_ngrams``: include the unigrams and bigrams of the whole marked text."""
     toks, ti, si = tokens if tokens is not None else _tokenize_marked(ex)
     n = len(toks)
     feats: list[str] = ["bias"]
     app = feats.append
 
     # sentence n-grams of the marked text
-    feats += ["u:" + t for t in toks]
-    feats += ["b:" + a + "_" + b for a, b in zip(["^"] + toks, toks + ["$"])]
+    if sentence_ngrams:
+        feats += ["u:" + t for t in toks]
+        feats += ["b:" + a + "_" + b for a, b in zip(["^"] + toks, toks + ["$"])]
 
     # target words
     tw = _TOKEN_RE.findall(ex.text[ex.target_start:ex.target_end].lower())
@@ -331,22 +337,23 @@ def tokenize_batch(X: Iterable[StanceExample]) -> list[tuple[list[str], int, int
 
 
 def feature_lists(
-    X: Iterable[StanceExample], lexicon: Mapping[str, str], window: int, tokens: Sequence[Any] | None = None
+    X: Iterable[StanceExample], lexicon: Mapping[str, str], window: int, tokens: Sequence[Any] | None = None,
+    sentence_ngrams: bool = True,
 ) -> Iterable[list[str]]:
     """The feature strings of each example (a :class:`TypeError` for anything else)."""
     if tokens is not None:
         for ex, tk in zip(X, tokens):
-            yield extract_features(ex, lexicon, window, tk)
+            yield extract_features(ex, lexicon, window, tk, sentence_ngrams)
         return
     for ex in X:
         if not isinstance(ex, StanceExample):
             raise TypeError(f"expected StanceExample, got {type(ex).__name__}")
-        yield extract_features(ex, lexicon, window)
+        yield extract_features(ex, lexicon, window, None, sentence_ngrams)
 
 
 def lookup_columns(
     X: Sequence[StanceExample], vocabulary: Mapping[str, int], lexicon: Mapping[str, str], window: int,
-    tokens: Sequence[Any] | None = None,
+    tokens: Sequence[Any] | None = None, sentence_ngrams: bool = True,
 ) -> tuple[Any, Any]:
     """``(cols, ends)``: every example's feature columns, concatenated, and where each row ends.
 
@@ -361,7 +368,7 @@ def lookup_columns(
     ext = cols.extend
     ends = [0] * (len(X) + 1)
     minus = repeat(-1)
-    for r, feats in enumerate(feature_lists(X, lexicon, window, tokens), 1):
+    for r, feats in enumerate(feature_lists(X, lexicon, window, tokens, sentence_ngrams), 1):
         ext(map(get, feats, minus))  # get(f, -1) for each feature, at C speed
         ends[r] = len(cols)
     return np.asarray(cols, dtype=np.int64), np.asarray(ends, dtype=np.int64)

@@ -165,7 +165,7 @@ def test_shipped_artifact_loads_fast_and_predicts_sensibly():
     model = load_stance_model(MODELS)
     assert time.perf_counter() - t0 < 3.0  # < 1 s measured alone; generous on a shared test machine
     manifest = read_manifest(MODELS / "stance")
-    assert manifest["name"] == "stance-classifier" and manifest["version"].startswith("3.")
+    assert manifest["name"] == "stance-classifier" and manifest["version"].startswith("4.")
     assert sum(p.stat().st_size for p in (MODELS / "stance").iterdir()) < 25e6  # the whole artifact
     cases = [
         (ex("The senator accused Halvorsen of lying to voters.", "Halvorsen", "The senator"), "hostile"),
@@ -225,7 +225,7 @@ def test_evaluate_stance_on_synthetic_files(tmp_path):
 
     X, y = synthetic()
     model = TargetStanceClassifier(C=2.0).fit(X, y)
-    save_artifact(model, tmp_path / "models" / "stance", name="stance-classifier", version="3.0.0", labels=LABELS)
+    save_artifact(model, tmp_path / "models" / "stance", name="stance-classifier", version="4.0.0", labels=LABELS)
     rows = []
     for i, (e, lab) in enumerate(zip(X[:9], y[:9])):
         r = {"id": f"s{i}", "text": e.text, "target": {"start": e.target_start, "end": e.target_end,

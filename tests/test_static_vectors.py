@@ -249,16 +249,19 @@ def test_train_stance_with_vectors_end_to_end(tmp_path):
         (data / corpus / f"{split}.jsonl").write_text("\n".join(rows) + "\n")
     t = _table()
     t.save(tmp_path / "v.npz")
-    params = {"min_count": 1, "class_bias": None}
+    params = {"min_count": 1, "class_bias": None, "dense_heads": ["nosrc"], "net": {"epochs": 2, "hidden": 8}}
     runs = []
     for name in ("a", "b"):
         out = tmp_path / "models" / name / "stance"
         manifest = train_stance(data, out, progress=False, params=params, pseudo_labels=False, vectors=tmp_path / "v.npz")
-        assert manifest["version"].startswith("3.")
+        assert manifest["version"].startswith("4.")
         assert [f for f in manifest["training_data"] if f["corpus"] == "vectors"][0]["sha256"] == t.sha256
         assert manifest["params"]["vectors"]["sha256"] == t.sha256
         scorer = load_stance_model(out.parent)
         est = load_stance_model(out.parent, estimator=True)
+        assert est.dense_table_ is not None and scorer.dense is not None
+        if manifest["params"]["net"] is not None:  # trained when PyTorch is installed
+            assert scorer.net is not None and est.net.hidden == 8 and manifest["params"]["net"]["epochs"] == 2
         np.testing.assert_allclose(scorer.predict_proba(X), est.predict_proba(X), atol=1e-6)
         runs.append(scorer.predict_proba(X))
     np.testing.assert_array_equal(runs[0], runs[1])

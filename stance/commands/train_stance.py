@@ -20,11 +20,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     v = parser.add_mutually_exclusive_group()
     v.add_argument("--vectors", metavar="FILE.npz", default=None,
                    help="static word-piece vectors written by `stance train vectors` (default: data/vectors/static_vectors.npz when present)")
-    v.add_argument("--no-vectors", action="store_true", help="sparse features only (no dense block)")
+    v.add_argument("--no-vectors", action="store_true", help="sparse features only (no dense block, no network)")
+    parser.add_argument("--no-net", action="store_true",
+                        help="the linear heads alone, without the target-aware network (which needs PyTorch: the [contextual] extra)")
 
 
 def run(args: argparse.Namespace) -> int:
     pseudo = False if args.no_distill else args.pseudo_labels
     vectors = False if args.no_vectors else args.vectors
     return run_training(args, command="stance train stance", function="stance.training.stance:train_stance",
-                        pseudo_labels=pseudo, vectors=vectors)
+                        pseudo_labels=pseudo, vectors=vectors, net=not args.no_net)
