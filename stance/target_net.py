@@ -24,7 +24,7 @@ rest is a handful of numpy calls (gathers, three matrix products, segment reduct
 from __future__ import annotations
 
 import threading
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any, Mapping, Sequence
 
 import numpy as np
@@ -146,46 +146,51 @@ class TargetNet:
         # zero row for the separator between examples
         pf = (self._small["position"][:, None, :] + self._small["flag"][None, :, :]).reshape(-1, H)
         self._posflag = np.concatenate([pf, np.zeros((1, H), f32)])
-        # word rows (word + marker) by token, filled as tokens are met; row 0 is the separator
+        # word rows (word + marker) by token, filled as tokens are met; row 0 is the separator.
+        # (words, rows, breaks) is replaced as one tuple when the arrays grow; until then new
+        # rows are written before their words are added, so a reader never sees a word whose row
+        # its arrays lack.
         self._lock = threading.Lock()
-        self._words: dict[str, int] = {}
-        self._rows = np.zeros((1024, H), dtype=f32)
-        self._breaks = np.zeros(1024, dtype=bool)  # the row's token ends a clause (clause_bounds)
+        self._cache: tuple[dict[str, int], Any, Any] = ({}, np.zeros((1024, H), dtype=f32), np.zeros(1024, dtype=bool))
         self._n_rows = 1
 
     def _word_rows(self, tokens: list[str]) -> tuple[dict[str, int], Any, Any]:
         """Add rows for the ``tokens`` not yet cached; returns the cache (words, rows, breaks) as
         it then is."""
         with self._lock:
-            words, rows, breaks, n = self._words, self._rows, self._breaks, self._n_rows
+            (words, rows, breaks), n = self._cache, self._n_rows
             new = [t for t in dict.fromkeys(tokens) if t not in words]
             if not new:
                 return words, rows, breaks
-            if n + len(new) > _MAX_WORDS:  # start afresh (readers keep the old arrays)
+            if n + len(new) > _MAX_WORDS:  # start afresh (readers keep the old cache)
                 words, rows, breaks, n = {}, np.zeros((1024, rows.shape[1]), dtype=np.float32), np.zeros(1024, dtype=bool), 1
                 new = list(dict.fromkeys(tokens))
-            if n + len(new) > len(rows):
+            elif n + len(new) > len(rows):  # new arrays and a new dict (amortised: sizes double)
                 size = max(2 * len(rows), n + len(new))
                 grown = np.zeros((size, rows.shape[1]), dtype=np.float32)
                 grown[:n] = rows[:n]
-                rows = grown
                 grown_b = np.zeros(size, dtype=bool)
                 grown_b[:n] = breaks[:n]
-                breaks = grown_b
+                words, rows, breaks = dict(words), grown, grown_b
+            # every new word's row in a few numpy calls: marker row + SIF-weighted piece mean
             marker, table, weights = self._small["marker"], self._table, self.vocab.weights
-            for i, t in enumerate(new, n):
-                breaks[i] = t in _CLAUSE_BREAK
+            piece_ids = self.vocab.piece_ids
+            ids = [() if t in _MARKER_ROWS else piece_ids(t) for t in new]
+            plen = np.fromiter(map(len, ids), dtype=np.int64, count=len(new))
+            block = np.empty((len(new), rows.shape[1]), dtype=np.float32)
+            block[:] = marker[0]
+            if plen.any():
+                flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(plen.sum()))
+                G = table[flat] * (weights[flat] / np.repeat(plen, plen))[:, None]
+                has = plen > 0
+                block[has] += np.add.reduceat(G, np.concatenate([[0], np.cumsum(plen)[:-1]])[has], axis=0)
+            for j, t in enumerate(new):
                 if t in _MARKER_ROWS:
-                    rows[i] = marker[_MARKER_ROWS[t]]
-                    continue
-                ids = list(self.vocab.piece_ids(t))
-                v = marker[0].copy()
-                if ids:
-                    v += (table[ids] * weights[ids][:, None]).sum(axis=0) / len(ids)
-                rows[i] = v
-            words = dict(words)
-            words.update(zip(new, range(n, n + len(new))))
-            self._words, self._rows, self._breaks, self._n_rows = words, rows, breaks, n + len(new)
+                    block[j] = marker[_MARKER_ROWS[t]]
+            rows[n:n + len(new)] = block
+            breaks[n:n + len(new)] = [t in _CLAUSE_BREAK for t in new]
+            words.update(zip(new, range(n, n + len(new))))  # after the rows: see _prepare
+            self._cache, self._n_rows = (words, rows, breaks), n + len(new)
             return words, rows, breaks
 
     @property
@@ -215,7 +220,7 @@ class TargetNet:
         if not n:
             return np.zeros((0, len(self.classes_)), dtype=np.float32)
         L = self.max_len
-        words, rows, breaks = self._words, self._rows, self._breaks
+        words, rows, breaks = self._cache
         get = words.get
         wid: list[int] = []
         wins: list[list[str]] = []

@@ -283,3 +283,21 @@ def test_word_cache_growth_and_reset_change_nothing(monkeypatch):
     for ex in X:  # one example at a time: the cache grows past its first size
         net.logits([ex])
     np.testing.assert_allclose(net.logits(X), want, rtol=1e-6, atol=1e-6)
+
+
+def test_threads_share_the_word_cache_safely():
+    from concurrent.futures import ThreadPoolExecutor
+
+    words = ["senator", "voters", "hammers", "ruritania", "brandt", "halvorsen", "lying", "praised"]
+    X = []
+    for i in range(200):  # many distinct tokens, so the cache grows while threads read it
+        text = f"w{i} {words[i % 8]} x{i % 13} accused Ruritania of {words[(i * 3) % 8]} y{i}."
+        a = text.index("Ruritania")
+        X.append(StanceExample(text, a, a + 9))
+    want = _net().logits(X)
+    net = _net()
+    chunks = [X[i::8] for i in range(8)]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda c: net.logits(c), chunks * 3))
+    for i, g in enumerate(got):
+        np.testing.assert_allclose(g, want[i % 8::8], rtol=1e-5, atol=1e-5)
