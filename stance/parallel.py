@@ -8,6 +8,7 @@ already-loaded pipeline, so no model is loaded twice and start-up costs millisec
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 from itertools import islice
 from typing import Any, Iterable, Iterator
 
@@ -16,6 +17,11 @@ _WORKER: Any = None
 
 def _init(config: dict | None) -> None:
     global _WORKER
+    # A forked worker inherits the parent's Python signal handlers: `stance analyze` turns SIGTERM
+    # into SystemExit for its own cleanup, and a worker that ran it when Pool.terminate() stops it
+    # could block in its exit cleanup (e.g. on a queue lock it held), leaving the parent waiting
+    # for it forever. Workers die on SIGTERM, as Pool expects.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if config is None:  # forked: the pipeline was inherited from the parent
         return
     from .pipeline import Pipeline

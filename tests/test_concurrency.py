@@ -76,3 +76,30 @@ def test_two_processes_match_one(nlp):
     assert one[-1].id == two[-1].id == "bad" and one[-1].error == two[-1].error
     assert [a.to_dict() for a in one[:-1]] == [a.to_dict() for a in two[:-1]]
     assert [a.text for a in two[:-1]] == texts
+
+
+def test_pool_workers_die_on_sigterm_whatever_the_parent_installed():
+    """A forked worker must not inherit a parent's SIGTERM handler (``stance analyze`` installs one
+    that raises SystemExit): Pool.terminate() stops workers with SIGTERM, and a worker that ran the
+    handler could block in its exit cleanup while the parent waits for it (a hang seen in CI)."""
+    import signal
+
+    from stance import parallel
+
+    def handler(signum, frame):  # pragma: no cover - never called
+        raise SystemExit(1)
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        parallel._init(None)  # what each forked worker runs first
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    from multiprocessing import get_context
+
+    signal.signal(signal.SIGTERM, handler)
+    try:
+        with get_context("fork").Pool(1, initializer=parallel._init, initargs=(None,)) as pool:
+            assert pool.apply(signal.getsignal, (signal.SIGTERM,)) == signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGTERM, previous)
