@@ -18,7 +18,8 @@ For every token within ``max_len`` tokens of the target (the window the network 
 ``logits = out([attention pool of c, max pool of c, c at the target])``
 
 The whole batch is one flat token array: Python touches each example once to tokenise it, and the
-rest is a handful of numpy calls (gathers, three matrix products, segment reductions).
+rest is a handful of numpy calls (gathers, one matrix product for the convolution, segment
+reductions).
 """
 
 from __future__ import annotations
@@ -224,7 +225,6 @@ class TargetNet:
         get = words.get
         wid: list[int] = []
         wins: list[list[str]] = []
-        win0: list[int] = []
         tis: list[int] = []
         sis: list[int] = []
         for r, ex in enumerate(X):
@@ -234,7 +234,6 @@ class TargetNet:
             wins.append(win)
             wid += map(get, win, repeat(-1))
             wid.append(0)  # separator
-            win0.append(a)
             tis.append(ti - a)
             sis.append(si - a if si >= 0 else -(1 << 30))
         if -1 in wid:  # tokens met for the first time: add their rows, then look the batch up again
