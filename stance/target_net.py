@@ -30,7 +30,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .static_vectors import PieceVocab, quantize
+from .static_vectors import PieceVocab, _segment_sums, quantize
 from .stance_features import _CLAUSE_BREAK, StanceExample, _tokenize_marked, clause_bounds
 
 #: Layout version of the network's arrays.
@@ -47,29 +47,22 @@ def layout(
 ) -> dict[str, Any]:
     """The batch as flat per-token arrays (every token in each example's window, in order):
     ``starts``/``ntok`` per example, ``trow``/``tpos``/``dist``/``flags``/``mark`` per token,
-    ``target`` (the flat index of each example's ``<t>``), the pieces (``cols``, ``plen``) and,
-    with ``keep_ids``, each token's piece tuple (``ids``). The trainer builds its inputs from
+    ``target`` (the flat index of each example's ``<t>``) and, with ``keep_ids``, each token's
+    piece tuple (``ids``). The trainer builds its inputs from
     this too, so training and inference see the same layout."""
     piece_ids = vocab.piece_ids
     L = int(max_len)
     n = len(X)
-    flat: list[int] = []
-    plen: list[int] = []
     mark: list[int] = []
     all_ids: list[tuple[int, ...]] = []
     ntok = np.zeros(n, dtype=np.int64)
     meta = np.zeros((n, 5), dtype=np.int64)  # window start, ti, si, clause start, clause end
-    ext = flat.extend
     for r, ex in enumerate(X):
         toks, ti, si = tokens[r] if tokens is not None else _tokenize_marked(ex)
         a = max(0, min(ti - L // 2, len(toks) - L))
         win = toks[a:a + L]
-        ids = [piece_ids(t) for t in win]
-        for p in ids:
-            ext(p)
         if keep_ids:
-            all_ids += ids
-        plen += map(len, ids)
+            all_ids += [piece_ids(t) for t in win]
         mark += [1 if t == "<t>" else 2 if t == "<s>" else 0 for t in win]
         ntok[r] = len(win)
         cs, ce = clause_bounds(toks, ti)
@@ -88,7 +81,6 @@ def layout(
         "n": n, "N": N, "starts": starts, "ntok": ntok, "trow": trow, "tpos": tpos,
         "dist": np.clip(k_abs - t_i, -MAX_DIST, MAX_DIST) + MAX_DIST, "flags": flags,
         "mark": np.asarray(mark, dtype=np.int64), "target": starts + (ti - win0),
-        "cols": np.asarray(flat, dtype=np.int64), "plen": np.asarray(plen, dtype=np.int64),
     }
     if keep_ids:
         out["ids"] = all_ids
@@ -183,8 +175,7 @@ class TargetNet:
             if plen.any():
                 flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(plen.sum()))
                 G = table[flat] * (weights[flat] / np.repeat(plen, plen))[:, None]
-                has = plen > 0
-                block[has] += np.add.reduceat(G, np.concatenate([[0], np.cumsum(plen)[:-1]])[has], axis=0)
+                block += _segment_sums(G, np.repeat(np.arange(len(new), dtype=np.int64), plen), len(new))
             for j, t in enumerate(new):
                 if t in _MARKER_ROWS:
                     block[j] = marker[_MARKER_ROWS[t]]
