@@ -24,6 +24,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("evaluate", "articles"), "stance.commands.evaluate_articles", "score predictions against gold articles"),
     (("evaluate", "polnear"), "stance.commands.evaluate_polnear", "evaluate attribution on PolNeAR"),
     (("evaluate", "stance"), "stance.commands.evaluate_stance", "evaluate the stance classifier"),
+    (("evaluate", "quotes"), "stance.commands.evaluate_quotes", "score quote-level speaker stance on the project's annotated PolNeAR quotes"),
 ]
 
 

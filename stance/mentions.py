@@ -22,7 +22,7 @@ from .textview import TextView
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "da", "du", "la", "le", "and", "the"})
 _POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 #: tokens after which a capitalised word starts a sentence-like unit
-_OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘"})
+_OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘", "'"})
 #: sentence-initial words ending in "ed" that are names, not past participles
 _ED_NAMES = frozenset({"ted", "fred", "ahmed", "mohammed"})
 

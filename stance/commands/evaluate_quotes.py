@@ -1,0 +1,33 @@
+"""``stance evaluate quotes``: quote-level speaker stance on the project's annotated PolNeAR quotes."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", required=True, metavar="DIR", help="corpus directory holding polnear/ (the article texts)")
+    parser.add_argument("--labels", metavar="FILE", default=None,
+                        help="quote stance labels (default: the shipped data/quote_stance/polnear_train_quote_stance.jsonl)")
+    parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
+    parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def run(args: argparse.Namespace) -> int:
+    import sys
+
+    from ..artifacts import ArtifactError
+    from ..evaluation.quotes import evaluate_quotes, format_report
+    from ..evaluation.stance import plot_confusion, to_json
+
+    try:
+        r = evaluate_quotes(args.data, args.labels, models_dir=args.models, progress=not args.quiet)
+    except (FileNotFoundError, ValueError, ArtifactError) as e:
+        print(f"stance evaluate quotes: {e}", file=sys.stderr)
+        return 2
+    if args.plot:
+        plot_confusion(dict(r, corpus="quotes", split=""), args.plot)
+    print(to_json(r) if args.json else format_report(r))
+    return 0
