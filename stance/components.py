@@ -17,6 +17,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .speaker_prior import ANALYTIC_NEUTRAL_OFFSET
+
 if not Doc.has_extension("stance"):
     Doc.set_extension("stance", default=None)
 
@@ -25,7 +27,8 @@ class StanceComponent:
     """Finds quotations, speakers and stances; stores an Analysis in ``doc._.stance`` and the
     spans in ``doc.spans["stance_quotes"]``, ``["stance_cues"]`` and ``["stance_speakers"]``."""
 
-    def __init__(self, nlp: Language, name: str, models_dir: str | None, ranker: bool, stance_model: bool):
+    def __init__(self, nlp: Language, name: str, models_dir: str | None, ranker: bool, stance_model: bool,
+                 analytic_offset: float = ANALYTIC_NEUTRAL_OFFSET):
         from .artifacts import default_models_dir
         from .pipeline import Annotator
 
@@ -40,7 +43,7 @@ class StanceComponent:
 
             sm = load_stance_model(md)
         self.name = name
-        self.annotator = Annotator(rk, sm)
+        self.annotator = Annotator(rk, sm, analytic_offset=analytic_offset)
 
     def __call__(self, doc: Doc) -> Doc:
         view, pendings = self.annotator.prepare(doc)
@@ -71,8 +74,9 @@ class StanceComponent:
 
 @Language.factory(
     "stance",
-    default_config={"models_dir": None, "ranker": True, "stance_model": True},
+    default_config={"models_dir": None, "ranker": True, "stance_model": True, "analytic_offset": ANALYTIC_NEUTRAL_OFFSET},
 )
-def make_stance_component(nlp: Language, name: str, models_dir: str | None, ranker: bool, stance_model: bool) -> StanceComponent:
-    """Factory of the ``stance`` component."""
-    return StanceComponent(nlp, name, models_dir, ranker, stance_model)
+def make_stance_component(nlp: Language, name: str, models_dir: str | None, ranker: bool, stance_model: bool,
+                          analytic_offset: float) -> StanceComponent:
+    """Factory of the ``stance`` component (``analytic_offset``: see :mod:`stance.speaker_prior`)."""
+    return StanceComponent(nlp, name, models_dir, ranker, stance_model, analytic_offset)

@@ -21,6 +21,7 @@ from .cues import find_cues
 from .gcpause import gc_paused
 from .mentions import MentionIndex
 from .roles import describe
+from .speaker_prior import ANALYTIC_NEUTRAL_OFFSET, add_neutral_offset, is_analytic
 from .speakers import (
     Candidate,
     candidates_for_cue,
@@ -69,9 +70,12 @@ class Annotator:
     #: Stance examples scored per ``predict_proba`` call.
     STANCE_CHUNK = 2048
 
-    def __init__(self, ranker: Any = None, stance_model: Any = None, *, timings: bool = False):
+    def __init__(self, ranker: Any = None, stance_model: Any = None, *, timings: bool = False,
+                 analytic_offset: float = ANALYTIC_NEUTRAL_OFFSET):
         self.ranker = ranker
         self.stance_model = stance_model
+        #: log-odds added to ``neutral`` for analytic speakers (see :mod:`stance.speaker_prior`)
+        self.analytic_offset = float(analytic_offset)
         self.timings: dict[str, float] | None = defaultdict(float) if timings else None
 
     def _tick(self, stage: str, t0: float) -> float:
@@ -236,6 +240,11 @@ class Annotator:
             step = self.STANCE_CHUNK
             probs = np.concatenate([self.stance_model.predict_proba(examples[i:i + step]) for i in range(0, len(examples), step)])
             classes = list(self.stance_model.classes_)
+            if self.analytic_offset:
+                flags = [is_analytic(p.role, p.speaker.name if p.speaker is not None else None) if p.examples else False
+                         for _, _, ps in prepared for p in ps]
+                rows = np.repeat(flags, [len(p.examples) for _, _, ps in prepared for p in ps])
+                probs = add_neutral_offset(probs, classes, rows, self.analytic_offset)
         k = 0
         out = []
         for doc_id, view, pendings in prepared:
@@ -280,6 +289,9 @@ class Pipeline:
             transformer (needs the ``[contextual]`` extra; serial only), ``False`` for none (no
             stances are produced).
         timings: accumulate per-stage wall time in :attr:`timings`.
+        analytic_offset: log-odds added to the neutral class when the speaker is an analyst,
+            pollster, professor and the like (:mod:`stance.speaker_prior`); ``0`` gives the stance
+            model's own probabilities.
     """
 
     def __init__(
@@ -290,12 +302,13 @@ class Pipeline:
         ranker: bool = True,
         stance_model: bool | str = True,
         timings: bool = False,
+        analytic_offset: float = ANALYTIC_NEUTRAL_OFFSET,
     ):
         import spacy
 
         self.spacy_model = spacy_model
         self.models_dir = Path(models_dir) if models_dir is not None else default_models_dir()
-        self._options = {"ranker": ranker, "stance_model": stance_model}
+        self._options = {"ranker": ranker, "stance_model": stance_model, "analytic_offset": float(analytic_offset)}
         if spacy_model is None:
             self.nlp = spacy.blank("en")
         elif isinstance(spacy_model, (str, os.PathLike)):
@@ -314,7 +327,7 @@ class Pipeline:
 
             kind = "linear" if stance_model is True else str(stance_model)
             sm = load_stance_model(self.models_dir, kind=kind)
-        self.annotator = Annotator(rk, sm, timings=timings)
+        self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=analytic_offset)
 
     @property
     def timings(self) -> dict[str, float] | None:
