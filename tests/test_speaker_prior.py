@@ -93,3 +93,23 @@ def test_component_takes_the_offset_from_its_config():
     comp = nlp.add_pipe("stance", config={"analytic_offset": 0.5})
     assert comp.annotator.analytic_offset == 0.5
     assert nlp.add_pipe("stance", name="stance2").annotator.analytic_offset == ANALYTIC_NEUTRAL_OFFSET
+
+
+@pytest.mark.skipif(not HAS_STANCE, reason="needs the shipped stance model")
+def test_analyze_cli_takes_the_offset(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = {}
+    for name, extra in (("default", []), ("off", ["--analytic-offset", "0"])):
+        dst = tmp_path / f"{name}.jsonl"
+        p = subprocess.run([sys.executable, "-m", "stance.cli", "analyze", str(src), "-o", str(dst), *extra],
+                           capture_output=True, text=True)
+        assert p.returncode == 0, p.stderr
+        out[name] = json.loads(dst.read_text(encoding="utf-8"))
+    d, o = out["default"]["quotes"][0]["stances"], out["off"]["quotes"][0]["stances"]
+    assert d and all(a["scores"]["neutral"] > b["scores"]["neutral"] for a, b in zip(d, o))
+    assert out["default"]["quotes"][1] == out["off"]["quotes"][1]

@@ -10,6 +10,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--labels", metavar="FILE", default=None,
                         help="quote stance labels (default: the shipped data/quote_stance/polnear_train_quote_stance.jsonl)")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
+    parser.add_argument("--model", choices=("linear", "contextual"), default="linear",
+                        help="stance model of the pipeline: linear (default) or contextual (needs the [contextual] extra)")
+    parser.add_argument("--analytic-offset", type=float, default=None, metavar="X",
+                        help="log-odds added to neutral for analytic speakers (default: the pipeline's, 2.0; 0 turns it off)")
     parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -23,8 +27,20 @@ def run(args: argparse.Namespace) -> int:
     from ..evaluation.stance import plot_confusion, to_json
 
     try:
-        r = evaluate_quotes(args.data, args.labels, models_dir=args.models, progress=not args.quiet)
-    except (FileNotFoundError, ValueError, ArtifactError) as e:
+        from .. import load
+        from ..speaker_prior import ANALYTIC_NEUTRAL_OFFSET
+
+        offset = ANALYTIC_NEUTRAL_OFFSET if args.analytic_offset is None else args.analytic_offset
+        # the labels and data are checked before the (slower) pipeline is loaded
+        from ..evaluation.polnear import polnear_file
+        from ..evaluation.quotes import load_quote_labels
+
+        load_quote_labels(args.labels)
+        polnear_file(args.data, "train")
+        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=offset)
+        r = evaluate_quotes(args.data, args.labels, pipeline=nlp, progress=not args.quiet)
+        r.update({"model": args.model, "analytic_offset": offset})
+    except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
         print(f"stance evaluate quotes: {e}", file=sys.stderr)
         return 2
     if args.plot:

@@ -172,9 +172,12 @@ def format_report(r: Mapping[str, Any]) -> str:
     from .stance import format_report as stance_report
 
     body = stance_report(dict(r, corpus="quotes", split="polnear-train-annotated")).splitlines()
+    title = "quote-level speaker stance (data/quote_stance)"
+    if r.get("model") is not None:
+        title += f": {r['model']} model, analytic offset {r.get('analytic_offset')}"
     head = [
-        "quote-level speaker stance (data/quote_stance)",
-        "=" * 46,
+        title,
+        "=" * len(title),
         f"articles      {r['documents']}",
         f"items         {r['items']} labelled targets, {r['labelled_parties']} of them parties (not skip)",
         f"covered       {r['covered']} ({r['coverage']:.3f}): the pipeline still gives a stance for them",

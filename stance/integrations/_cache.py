@@ -15,12 +15,16 @@ import threading
 from pathlib import Path
 from typing import Any, Mapping
 
+from ..speaker_prior import ANALYTIC_NEUTRAL_OFFSET
+
 _LOCK = threading.Lock()
 _PIPELINES: dict[str, Any] = {}
+
 #: Pipelines built by this process (not registered ones), per config key: for tests and diagnostics.
 _BUILDS: dict[str, int] = {}
 
-_DEFAULTS: dict[str, Any] = {"spacy_model": None, "models_dir": None, "ranker": True, "stance_model": True}
+_DEFAULTS: dict[str, Any] = {"spacy_model": None, "models_dir": None, "ranker": True, "stance_model": True,
+                             "analytic_offset": ANALYTIC_NEUTRAL_OFFSET}
 
 
 def normalize_config(config: Any = None) -> dict[str, Any]:
