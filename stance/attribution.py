@@ -198,9 +198,35 @@ def _layout_cue(view: TextView, cues: list[Cue], a: int, b: int) -> tuple[Cue | 
     return None, False
 
 
+#: lowercase words a title keeps ("The Art of Being the Donald")
+_TITLE_SMALL = frozenset("a an the of and or nor but to in on at for by with from as is be vs. v.".split())
+#: what introduces a title: a naming participle ("a book titled"), a work ("the movie, ...")
+_TITLE_INTRO = frozenset("called titled entitled named dubbed book books movie film show program programme series "
+                         "documentary biography memoir novel song album column op-ed essay headline website".split())
+_POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+
+
+def _is_title(view: TextView, a: int, b: int) -> bool:
+    """A quoted title or name, not speech: Title Case words introduced by a naming participle or a
+    work ("a collection called 'Yuge!: 30 Years of Doonesbury on Trump'", "the movie, '13 Hours'",
+    "a group called the 'We The People Foundation'") or by a possessive ("ABC's 'Good Morning
+    America'"). "Trump called Rubio 'Little Marco'" stays a quotation: a name stands between."""
+    words, lowers = view.words, view.lowers
+    alpha = [w for w in words[a:b] if any(ch.isalpha() for ch in w) and w not in _POSSESSIVE_MARKS]
+    caps = [w for w in alpha if w[:1].isupper() or w[:1].isdigit()]
+    if len(caps) < 2 or any(not (w[:1].isupper() or w[:1].isdigit()) and w.lower() not in _TITLE_SMALL for w in alpha):
+        return False
+    i = a - 1
+    while i >= 0 and (words[i] in _OPEN_MARKS or words[i] == "," or lowers[i] == "the"):
+        i -= 1
+    return i >= 0 and (lowers[i] in _TITLE_INTRO or words[i] in _POSSESSIVE_MARKS)
+
+
 def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | None, n_words: int, seg_toks, k: int) -> bool:
     """Scare quotes and titles are not quotations; long segments and cued short ones are."""
     words = view.words
+    if _is_title(view, a, b):
+        return False
     if n_words >= 5 and cue is not None:
         return True
     if cue is not None:

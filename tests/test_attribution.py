@@ -70,6 +70,28 @@ def test_scare_quotes_and_titles_are_not_quotes(nlp):
     assert quotes(nlp, "She starred in “The Long Summer Road” before moving to the capital in the spring.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A book by the comedian Ivo Black titled ''A Child's First Book of Sylvania,'' sold well, the publisher said.",
+        "The cartoonist Ana Ruiz published a collection called ''Yuge!: 30 Years of Drawing the Mayor.'' last week.",
+        "Lopez, whose 2005 book ''Ruritania: The Art of Being the Boss,'' was the subject of the suit, said he was pleased.",
+        "He appeared on Channel 9's \"Good Morning Freedonia.\" He said he would run.",
+        "Members of a group called the \"We The People Foundation.\" marched on Tuesday, the police said.",
+    ],
+)
+def test_quoted_titles_after_a_work_or_a_naming_participle_are_not_quotes(nlp, text):
+    # found on PolNeAR train articles: titles of books, shows and groups became quotations
+    assert not [q for q in quotes(nlp, text) if q.kind == "direct"], [(q.kind, q.quote.text) for q in quotes(nlp, text)]
+
+
+def test_title_case_speech_is_still_a_quotation(nlp):
+    assert one(nlp, 'Lopez called Park "Little Marco" on Tuesday.').quote.text == "Little Marco"
+    q = one(nlp, "Lopez wrote to Park: \u2018We Are Going All The Way To Sylvania and Winning The Nomination.\u2019")
+    assert q.quote.text.startswith("We Are Going")
+    assert one(nlp, 'He said, "The Best Is Yet To Come, Believe Me."').quote.text == "The Best Is Yet To Come, Believe Me."
+
+
 # -- indirect speech -----------------------------------------------------------------------------
 def test_said_that(nlp):
     q = one(nlp, "Ana Ruiz said that the bridge would reopen in the spring.")
