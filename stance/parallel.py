@@ -22,6 +22,15 @@ def _init(config: dict | None) -> None:
     # could block in its exit cleanup (e.g. on a queue lock it held), leaving the parent waiting
     # for it forever. Workers die on SIGTERM, as Pool expects.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # one process per core: a worker's BLAS (the stance network's matrix products) runs on one
+    # thread, instead of every worker starting a thread per core and oversubscribing the machine
+    try:
+        import numpy  # noqa: F401  (loads BLAS, so that the limit below applies to it)
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        pass
     if config is None:  # forked: the pipeline was inherited from the parent
         return
     from .pipeline import Pipeline

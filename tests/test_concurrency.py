@@ -103,3 +103,23 @@ def test_pool_workers_die_on_sigterm_whatever_the_parent_installed():
             assert pool.apply(signal.getsignal, (signal.SIGTERM,)) == signal.SIG_DFL
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _blas_threads() -> list[int]:
+    import numpy  # noqa: F401
+    from threadpoolctl import threadpool_info
+
+    return [p["num_threads"] for p in threadpool_info() if p.get("user_api") == "blas"]
+
+
+def test_pool_workers_use_one_blas_thread():
+    """Each worker is one process per core: its BLAS must not start a thread per core too (with two
+    workers on two cores, that oversubscription cost the n_process=2 run about a fifth)."""
+    from multiprocessing import get_context
+
+    from stance import parallel
+
+    for method, initargs in (("fork", None), ("spawn", {"stance_model": False, "ranker": False})):
+        with get_context(method).Pool(1, initializer=parallel._init, initargs=(initargs,)) as pool:
+            threads = pool.apply(_blas_threads)
+        assert threads and all(t == 1 for t in threads), (method, threads)
