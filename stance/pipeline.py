@@ -8,6 +8,7 @@ documents, so the classifier runs one vectorised call per batch.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from dataclasses import dataclass
@@ -76,6 +77,8 @@ class Annotator:
         self.stance_model = stance_model
         #: log-odds added to ``neutral`` for analytic speakers (see :mod:`stance.speaker_prior`)
         self.analytic_offset = float(analytic_offset)
+        if not math.isfinite(self.analytic_offset):
+            raise ValueError(f"analytic_offset must be a finite number, got {analytic_offset!r}")
         self.timings: dict[str, float] | None = defaultdict(float) if timings else None
 
     def _tick(self, stage: str, t0: float) -> float:

@@ -236,3 +236,12 @@ def test_output_path_that_is_a_directory(tmp_path, capsys):
     assert rc == 2
     assert "is a directory" in capsys.readouterr().err
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("cmd", [["analyze", "-"], ["evaluate", "quotes", "--data", "."]])
+@pytest.mark.parametrize("bad", ["nan", "inf", "high"])
+def test_analytic_offset_must_be_a_finite_number(cmd, bad, capsys):
+    with pytest.raises(SystemExit) as e:
+        main([*cmd, "--analytic-offset", bad])
+    assert e.value.code == 2
+    assert "--analytic-offset" in capsys.readouterr().err

@@ -46,6 +46,14 @@ def test_offset_moves_only_the_chosen_rows():
     assert np.array_equal(add_neutral_offset(p, ["a", "b", "c"], [True] * 3, 2.0), p)  # no neutral class
 
 
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), "high"])
+def test_pipeline_refuses_a_bad_offset(bad):
+    from stance.pipeline import Annotator
+
+    with pytest.raises(ValueError):
+        Annotator(analytic_offset=bad)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.floats(0.0, 1.0), st.floats(0.0, 1.0), st.floats(0.0, 1.0), st.booleans()), min_size=1, max_size=20),
        st.floats(-5, 5))

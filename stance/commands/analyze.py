@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 from typing import Any, Iterator
 
+from . import finite_float
+
 
 def _dumps(obj: Any) -> str:
     """One JSON line that any UTF-8 stream can take: lone surrogates (a JSONL input may hold
@@ -59,7 +61,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-stance", action="store_true", help="skip the stance classifier (no stances in the output)")
     p.add_argument("--stance-model", choices=("linear", "contextual"), default="linear",
                    help="linear: the fast shipped model (default); contextual: the fine-tuned transformer (needs the [contextual] extra)")
-    p.add_argument("--analytic-offset", type=float, default=None, metavar="X",
+    p.add_argument("--analytic-offset", type=finite_float, default=None, metavar="X",
                    help="log-odds added to neutral for analysts, pollsters, professors... (default 2.0; 0: the model's own probabilities)")
     p.add_argument("--include-text", action="store_true", help="include each article's text in the JSONL output")
     p.add_argument("--batch-size", type=int, default=64)

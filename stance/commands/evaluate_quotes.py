@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from . import finite_float
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", required=True, metavar="DIR", help="corpus directory holding polnear/ (the article texts)")
@@ -12,7 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
     parser.add_argument("--model", choices=("linear", "contextual"), default="linear",
                         help="stance model of the pipeline: linear (default) or contextual (needs the [contextual] extra)")
-    parser.add_argument("--analytic-offset", type=float, default=None, metavar="X",
+    parser.add_argument("--analytic-offset", type=finite_float, default=None, metavar="X",
                         help="log-odds added to neutral for analytic speakers (default: the pipeline's, 2.0; 0 turns it off)")
     parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
