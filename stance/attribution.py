@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .cues import Cue, find_cues
 from .quotes import QuoteSegment, find_quote_segments
-from .textview import RangeIndex, TextView
+from .textview import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
 #: verbs that report a clause without "that" ("he said it was over"); others need "that"
@@ -203,7 +203,6 @@ _TITLE_SMALL = frozenset("a an the of and or nor but to in on at for by with fro
 #: what introduces a title: a naming participle ("a book titled"), a work ("the movie, ...")
 _TITLE_INTRO = frozenset("called titled entitled named dubbed book books movie film show program programme series "
                          "documentary biography memoir novel song album column op-ed essay headline website".split())
-_POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 def _is_title(view: TextView, a: int, b: int) -> bool:
@@ -212,14 +211,14 @@ def _is_title(view: TextView, a: int, b: int) -> bool:
     "a group called the 'We The People Foundation'") or by a possessive ("ABC's 'Good Morning
     America'"). "Trump called Rubio 'Little Marco'" stays a quotation: a name stands between."""
     words, lowers = view.words, view.lowers
-    alpha = [w for w in words[a:b] if any(ch.isalpha() for ch in w) and w not in _POSSESSIVE_MARKS]
+    alpha = [w for w in words[a:b] if any(ch.isalpha() for ch in w) and w not in POSSESSIVE_MARKS]
     caps = [w for w in alpha if w[:1].isupper() or w[:1].isdigit()]
     if len(caps) < 2 or any(not (w[:1].isupper() or w[:1].isdigit()) and w.lower() not in _TITLE_SMALL for w in alpha):
         return False
     i = a - 1
     while i >= 0 and (words[i] in _OPEN_MARKS or words[i] == "," or lowers[i] == "the"):
         i -= 1
-    return i >= 0 and (lowers[i] in _TITLE_INTRO or words[i] in _POSSESSIVE_MARKS)
+    return i >= 0 and (lowers[i] in _TITLE_INTRO or words[i] in POSSESSIVE_MARKS)
 
 
 def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | None, n_words: int, seg_toks, k: int) -> bool:

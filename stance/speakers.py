@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .lexicons import word_set
 from .mentions import Mention, MentionIndex, pronoun_kinds
-from .textview import RangeIndex, TextView
+from .textview import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _SKIP_LEFT = frozenset(
     "has have had will would also previously repeatedly later then again once reportedly did does do "
@@ -24,7 +24,6 @@ _SKIP_LEFT = frozenset(
 )
 _DETS = frozenset("the a an one many some several most other others few all both two three various these those such".split())
 _QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
-_POSSESSIVE = frozenset({"’s", "'s"})
 
 #: candidate kinds, in the rules' default preference order
 CANDIDATE_KINDS = ("left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
@@ -95,7 +94,7 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
         while k - 1 >= lo:
             p = view.lowers[k - 1]
             word = view.words[k - 1]
-            if p in _DETS or p in _POSSESSIVE or (p.isalpha() and p not in _SKIP_LEFT and p not in _NP_STOP_LEFT and len(p) > 1) or p == "-" or p[:1].isdigit():
+            if p in _DETS or p in POSSESSIVE_MARKS or (p.isalpha() and p not in _SKIP_LEFT and p not in _NP_STOP_LEFT and len(p) > 1) or p == "-" or p[:1].isdigit():
                 k -= 1
                 if p in _DETS:
                     break
@@ -161,7 +160,7 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
             continue
         break
     k = i
-    if w in _DETS or view.words[i][:1].isupper() or w in _POSSESSIVE:
+    if w in _DETS or view.words[i][:1].isupper() or w in POSSESSIVE_MARKS:
         k = i + 1
     elif w not in person_nouns and w not in org_nouns:
         return None
@@ -170,7 +169,7 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         if lw in person_nouns or lw in org_nouns:
             end = k + 1
             return i, end, "nominal"
-        if not (lw.isalpha() or view.words[k][:1].isupper() or lw in _POSSESSIVE or lw == "-" or lw[:1].isdigit()):
+        if not (lw.isalpha() or view.words[k][:1].isupper() or lw in POSSESSIVE_MARKS or lw == "-" or lw[:1].isdigit()):
             break
         k += 1
     if w in person_nouns or w in org_nouns:

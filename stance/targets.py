@@ -14,9 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .mentions import MentionIndex, pronoun_kinds
-from .textview import TextView
+from .textview import POSSESSIVE_MARKS, TextView
 
-_POSSESSIVE = frozenset({"’s", "'s"})
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class TargetMention:
 def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
     """"North Korea's leader Kim": the country only identifies the person."""
     j = m.end
-    if j + 1 >= view.n or view.words[j] not in _POSSESSIVE:
+    if j + 1 >= view.n or view.words[j] not in POSSESSIVE_MARKS:
         return False
     for k in range(j + 1, min(j + 4, view.n)):
         nm = mentions.name_at(k, k + 1)

@@ -19,6 +19,8 @@ _END = {".", "!", "?", "…"}
 #: a sentence is cut after this many tokens (news sentences are far shorter): the rules look
 #: around each cue within its sentence, so unbounded sentences would make them quadratic
 MAX_SENT_TOKENS = 250
+#: the possessive clitic as the tokenizer splits it off ("Washington" "’s")
+POSSESSIVE_MARKS = frozenset({"’s", "'s"})
 _CLOSERS = {"”", '"', "''", "’", "'", ")", "»"}
 
 

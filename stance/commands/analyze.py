@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 from . import finite_float
 
 
@@ -61,8 +62,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-stance", action="store_true", help="skip the stance classifier (no stances in the output)")
     p.add_argument("--stance-model", choices=("linear", "contextual"), default="linear",
                    help="linear: the fast shipped model (default); contextual: the fine-tuned transformer (needs the [contextual] extra)")
-    p.add_argument("--analytic-offset", type=finite_float, default=None, metavar="X",
-                   help="log-odds added to neutral for analysts, pollsters, professors... (default 2.0; 0: the model's own probabilities)")
+    p.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
+                   help="log-odds added to neutral for analysts, pollsters, professors... (default %(default)s; 0: the model's own probabilities)")
     p.add_argument("--include-text", action="store_true", help="include each article's text in the JSONL output")
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--n-process", type=int, default=1)
@@ -123,11 +124,8 @@ def run(args: argparse.Namespace) -> int:
     if args.output not in (None, "-") and Path(args.output).is_dir():
         print(f"stance analyze: {args.output} is a directory; -o needs a file name", file=sys.stderr)
         return 2
-    from ..speaker_prior import ANALYTIC_NEUTRAL_OFFSET
-
-    offset = ANALYTIC_NEUTRAL_OFFSET if args.analytic_offset is None else args.analytic_offset
     nlp = stance.load(args.spacy_model, args.models, ranker=not args.no_ranker,
-                      stance_model=False if args.no_stance else args.stance_model, analytic_offset=offset)
+                      stance_model=False if args.no_stance else args.stance_model, analytic_offset=args.analytic_offset)
 
     def chained() -> Iterator[Any]:
         if first is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 from . import finite_float
 
 
@@ -14,8 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
     parser.add_argument("--model", choices=("linear", "contextual"), default="linear",
                         help="stance model of the pipeline: linear (default) or contextual (needs the [contextual] extra)")
-    parser.add_argument("--analytic-offset", type=finite_float, default=None, metavar="X",
-                        help="log-odds added to neutral for analytic speakers (default: the pipeline's, 2.0; 0 turns it off)")
+    parser.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
+                        help="log-odds added to neutral for analytic speakers (default %(default)s; 0 turns it off)")
     parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -30,18 +31,16 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         from .. import load
-        from ..speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 
-        offset = ANALYTIC_NEUTRAL_OFFSET if args.analytic_offset is None else args.analytic_offset
         # the labels and data are checked before the (slower) pipeline is loaded
         from ..evaluation.polnear import polnear_file
         from ..evaluation.quotes import load_quote_labels
 
         load_quote_labels(args.labels)
         polnear_file(args.data, "train")
-        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=offset)
+        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset)
         r = evaluate_quotes(args.data, args.labels, pipeline=nlp, progress=not args.quiet)
-        r.update({"model": args.model, "analytic_offset": offset})
+        r.update({"model": args.model, "analytic_offset": args.analytic_offset})
     except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
         print(f"stance evaluate quotes: {e}", file=sys.stderr)
         return 2
