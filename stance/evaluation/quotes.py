@@ -27,12 +27,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from ..types import STANCE_LABELS
 from .articles import overlap_ok
 from .stance import score
 
 #: The shipped label file.
 DEFAULT_LABELS = Path(__file__).resolve().parent.parent.parent / "data" / "quote_stance" / "polnear_train_quote_stance.jsonl"
-STANCE_LABELS = ("hostile", "neutral", "conciliatory")
 _ALL_LABELS = STANCE_LABELS + ("skip",)
 
 
