@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .types import Analysis, Quote, Span, Speaker, Stance  # noqa: E402  (light, no heavy deps)
+from stance.types import Analysis, Quote, Span, Speaker, Stance  # noqa: E402  (light, no heavy deps)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .pipeline import Pipeline
+    from stance.pipeline import Pipeline
 
 
 def load(spacy_model: Any = None, models_dir: Any = None, **kwargs: Any) -> "Pipeline":
@@ -33,18 +33,18 @@ def load(spacy_model: Any = None, models_dir: Any = None, **kwargs: Any) -> "Pip
             ``$STANCE_MODELS_DIR`` or the ``models/`` directory shipped with the project.
         **kwargs: passed to :class:`~stance.pipeline.Pipeline`.
     """
-    from .pipeline import Pipeline
+    from stance.pipeline import Pipeline
 
     return Pipeline(spacy_model=spacy_model, models_dir=models_dir, **kwargs)
 
 
 def __getattr__(name: str) -> Any:
     if name == "Pipeline":
-        from .pipeline import Pipeline
+        from stance.pipeline import Pipeline
 
         return Pipeline
     if name == "render_html":
-        from .render import render_html
+        from stance.render import render_html
 
         return render_html
     raise AttributeError(f"module 'stance' has no attribute {name!r}")

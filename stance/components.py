@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .speaker_prior import ANALYTIC_NEUTRAL_OFFSET
+from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 
 if not Doc.has_extension("stance"):
     Doc.set_extension("stance", default=None)
@@ -29,17 +29,17 @@ class StanceComponent:
 
     def __init__(self, nlp: Language, name: str, models_dir: str | None, ranker: bool, stance_model: bool,
                  analytic_offset: float = ANALYTIC_NEUTRAL_OFFSET):
-        from .artifacts import default_models_dir
-        from .pipeline import Annotator
+        from stance.artifacts import default_models_dir
+        from stance.pipeline import Annotator
 
         rk = sm = None
         md = models_dir or default_models_dir()
         if ranker:
-            from .ranker import load_ranker
+            from stance.loader import load_ranker
 
             rk = load_ranker(md)
         if stance_model:
-            from .classifier import load_stance_model
+            from stance.loader import load_stance_model
 
             sm = load_stance_model(md)
         self.name = name
@@ -78,5 +78,5 @@ class StanceComponent:
 )
 def make_stance_component(nlp: Language, name: str, models_dir: str | None, ranker: bool, stance_model: bool,
                           analytic_offset: float) -> StanceComponent:
-    """Factory of the ``stance`` component (``analytic_offset``: see :mod:`stance.speaker_prior`)."""
+    """Factory of the ``stance`` component (``analytic_offset``: see :mod:`stance.stance_model.speaker_prior`)."""
     return StanceComponent(nlp, name, models_dir, ranker, stance_model, analytic_offset)

@@ -33,7 +33,7 @@ def _init(config: dict | None) -> None:
         pass
     if config is None:  # forked: the pipeline was inherited from the parent
         return
-    from .pipeline import Pipeline
+    from stance.pipeline import Pipeline
 
     _WORKER = Pipeline(**config)
 
@@ -71,8 +71,8 @@ def pipe_parallel(
     start_method: str | None = None,
 ) -> Iterator[Any]:
     """Yield Analyses in input order, computed by ``n_process`` worker processes."""
-    from .pipeline import AnalysisError
-    from .types import Analysis
+    from stance.pipeline import AnalysisError
+    from stance.types import Analysis
 
     global _WORKER
     method = start_method or default_start_method()

@@ -16,23 +16,23 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .artifacts import default_models_dir
-from .attribution import RawQuote, find_quotations
-from .cues import find_cues
-from .gcpause import gc_paused
-from .mentions import MentionIndex
-from .roles import describe
-from .speaker_prior import ANALYTIC_NEUTRAL_OFFSET, add_neutral_offset, is_analytic
-from .speakers import (
+from stance.artifacts import default_models_dir
+from stance.quotations.finder import RawQuote, find_quotations
+from stance.quotations.cues import find_cues
+from stance.gcpause import gc_paused
+from stance.text.mentions import MentionIndex
+from stance.speakers.roles import describe
+from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET, add_neutral_offset, is_analytic
+from stance.speakers.candidates import (
     Candidate,
     candidates_for_cue,
     group_features,
     pick_by_rules,
     resolve_candidate,
 )
-from .targets import find_targets
-from .textview import RangeIndex, TextView, build_view, make_doc
-from .types import Analysis, Quote, Span, Speaker, Stance
+from stance.parties.finder import find_targets
+from stance.text.view import RangeIndex, TextView, build_view, make_doc
+from stance.types import Analysis, Quote, Span, Speaker, Stance
 
 STAGES = ("tokenize", "quotes", "attribution", "targets", "stance")
 
@@ -75,7 +75,7 @@ class Annotator:
                  analytic_offset: float = ANALYTIC_NEUTRAL_OFFSET):
         self.ranker = ranker
         self.stance_model = stance_model
-        #: log-odds added to ``neutral`` for analytic speakers (see :mod:`stance.speaker_prior`)
+        #: log-odds added to ``neutral`` for analytic speakers (see :mod:`stance.stance_model.speaker_prior`)
         self.analytic_offset = float(analytic_offset)
         if not math.isfinite(self.analytic_offset):
             raise ValueError(f"analytic_offset must be a finite number, got {analytic_offset!r}")
@@ -200,7 +200,7 @@ class Annotator:
         speaker marked."""
         if not targets or self.stance_model is None:
             return []
-        from .classifier import StanceExample
+        from stance.stance_model.classifier import StanceExample
 
         # The attribution itself: content, cue and the speaker's mention when it is in the same
         # or the adjacent sentence, without the rest of the journalist's sentence (the stance is
@@ -293,7 +293,7 @@ class Pipeline:
             stances are produced).
         timings: accumulate per-stage wall time in :attr:`timings`.
         analytic_offset: log-odds added to the neutral class when the speaker is an analyst,
-            pollster, professor and the like (:mod:`stance.speaker_prior`); ``0`` gives the stance
+            pollster, professor and the like (:mod:`stance.stance_model.speaker_prior`); ``0`` gives the stance
             model's own probabilities.
     """
 
@@ -321,12 +321,12 @@ class Pipeline:
         self._trained = spacy_model is not None
         rk = None
         if ranker:
-            from .ranker import load_ranker
+            from stance.loader import load_ranker
 
             rk = load_ranker(self.models_dir)
         sm = None
         if stance_model:
-            from .classifier import load_stance_model
+            from stance.loader import load_stance_model
 
             kind = "linear" if stance_model is True else str(stance_model)
             sm = load_stance_model(self.models_dir, kind=kind)
@@ -428,7 +428,7 @@ class Pipeline:
         if n_process == 1:
             yield from self._pipe_serial(items(), batch_size, safe)
             return
-        from .parallel import pipe_parallel
+        from stance.parallel import pipe_parallel
 
         yield from pipe_parallel(self, items(), batch_size=batch_size, n_process=n_process, safe=safe)
 

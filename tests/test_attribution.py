@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import stance
-from stance.quotes import find_quote_segments
+from stance.quotations.segments import find_quote_segments
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 

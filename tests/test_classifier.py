@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from stance.classifier import LABELS, StanceExample, TargetStanceClassifier, extract_features, read_lexicon
+from stance.stance_model.classifier import LABELS, StanceExample, TargetStanceClassifier, extract_features, read_lexicon
 
 REPO = Path(__file__).resolve().parent.parent
 MODELS = REPO / "models"
@@ -157,7 +157,7 @@ def test_unfitted_and_bad_input():
 @needs_artifact
 def test_shipped_artifact_loads_fast_and_predicts_sensibly():
     from stance.artifacts import read_manifest
-    from stance.classifier import load_stance_model
+    from stance.loader import load_stance_model
 
     import sklearn.base  # noqa: F401  (the pipeline has scikit-learn imported already)
 

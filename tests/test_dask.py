@@ -18,7 +18,7 @@ from stance.integrations import _cache  # noqa: E402
 from stance.integrations.dask import analyses_from_frame, analyze_bag, analyze_dataframe  # noqa: E402
 from stance.pipeline import AnalysisError  # noqa: E402
 
-from .samples import ARTICLES, HAS_STANCE
+from tests.samples import ARTICLES, HAS_STANCE
 CONFIG = {"stance_model": HAS_STANCE}
 
 TEXTS = [ARTICLES[k % len(ARTICLES)] for k in range(16)]

@@ -18,7 +18,7 @@ from stance.evaluation.quotes import (
     score_items,
 )
 
-from .samples import HAS_STANCE
+from tests.samples import HAS_STANCE
 
 
 def _write(path, rows):

@@ -16,7 +16,7 @@ from stance.integrations import _cache  # noqa: E402
 from stance.integrations.hf import analyses_from_dataset, analyze_dataset  # noqa: E402
 from stance.pipeline import AnalysisError  # noqa: E402
 
-from .samples import ARTICLES, HAS_STANCE
+from tests.samples import ARTICLES, HAS_STANCE
 
 
 

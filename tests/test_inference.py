@@ -1,4 +1,5 @@
-"""The light (numpy-only) scorers of stance.inference against the scikit-learn estimators, the
+"""The light (numpy-only) scorers (stance.speakers.ranker.LinearRanker,
+stance.stance_model.inference.LinearStanceScorer) against the scikit-learn estimators, the
 inference.npz in the artifacts, and a runtime that never imports scikit-learn or scipy.
 
 All inputs here are written for the tests; no corpus text is used."""
@@ -14,19 +15,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from stance.artifacts import ArtifactError, load_artifact, load_scorer, read_manifest, save_artifact
-from stance.classifier import LABELS, StanceExample
-from stance.inference import (
-    INFERENCE_FILE,
-    MAX_ABS_DIFF,
-    LinearRanker,
-    LinearStanceScorer,
-    build_inference,
-    scorer_from_npz,
-)
+from stance.artifacts import ArtifactError, load_artifact, read_manifest, save_artifact
+from stance.loader import load_scorer
+from stance.stance_model.classifier import LABELS, StanceExample
+from stance.artifacts.npz import INFERENCE_FILE, MAX_ABS_DIFF
+from stance.loader import scorer_from_npz
+from stance.speakers.ranker import LinearRanker
+from stance.stance_model.inference import LinearStanceScorer
+from stance.training.export import build_inference
 
-from .conftest import MODELS, ROOT, SEED_TXT
-from .test_classifier import ex, synthetic
+from tests.conftest import MODELS, ROOT, SEED_TXT
+from tests.test_classifier import ex, synthetic
 
 HAS_MODELS = (MODELS / "stance" / INFERENCE_FILE).is_file() and (MODELS / "attribution" / INFERENCE_FILE).is_file()
 needs_models = pytest.mark.skipif(not HAS_MODELS, reason="shipped artifacts without inference.npz")
@@ -52,7 +51,7 @@ RANKER_INPUTS = RANKER_TRAIN + [
 
 
 def _ranker():
-    from stance.ranker import make_ranker
+    from stance.speakers.ranker import make_ranker
 
     return make_ranker(C=1.0).fit(RANKER_TRAIN, RANKER_Y)
 
@@ -88,7 +87,7 @@ def test_ranker_scorer_equals_sklearn():
 
 
 def test_stance_scorer_equals_sklearn_and_routes_by_source():
-    from stance.classifier import TargetStanceClassifier
+    from stance.stance_model.classifier import TargetStanceClassifier
 
     X, y = synthetic()
     model = TargetStanceClassifier(C=2.0, C_src=2.0, class_bias={"src": [-0.5, 0.0, 0.3]}).fit(X, y)
@@ -126,27 +125,24 @@ def test_export_refuses_a_scorer_that_differs(monkeypatch):
 
 @needs_models
 @pytest.mark.parametrize("name", ["attribution", "stance"])
-def test_shipped_npz_matches_the_estimator(name):
-    light, m1 = load_scorer(MODELS / name)
-    est, m2 = load_artifact(MODELS / name)
-    assert m1 == m2
-    inf = m1["inference"]
-    assert inf["file"] == INFERENCE_FILE and inf["max_abs_diff"] < MAX_ABS_DIFF
-    assert m1["extra_files"][INFERENCE_FILE] and inf["checked_inputs"] > 100
-    inputs = RANKER_INPUTS if name == "attribution" else STANCE_INPUTS
-    assert np.max(np.abs(light.predict_proba(inputs) - est.predict_proba(inputs))) < 1e-6
-    assert [str(c) for c in light.classes_] == [str(c) for c in est.classes_]
+def test_shipped_artifacts_hold_only_what_the_runtime_reads(name):
+    light, manifest = load_scorer(MODELS / name)
+    inf = manifest["inference"]
+    assert inf["file"] == INFERENCE_FILE and inf["max_abs_diff"] < MAX_ABS_DIFF  # verified at export
+    assert manifest["extra_files"][INFERENCE_FILE] and inf["checked_inputs"] > 100
+    assert manifest["model_file"] is None and not (MODELS / name / "model.joblib").exists()
+    assert sorted(p.name for p in (MODELS / name).iterdir()) == [INFERENCE_FILE, "manifest.json"]
+    with pytest.raises(ArtifactError, match="ships no estimator"):
+        load_artifact(MODELS / name)
 
 
 @needs_models
 def test_loaders_return_light_scorers_by_default():
-    from stance.classifier import load_stance_model
-    from stance.ranker import load_ranker
+    from stance.loader import load_ranker, load_stance_model
 
     assert isinstance(load_ranker(MODELS), LinearRanker)
     assert isinstance(load_stance_model(MODELS), LinearStanceScorer)
-    assert type(load_ranker(MODELS, estimator=True)).__name__ == "Pipeline"
-    assert type(load_stance_model(MODELS, estimator=True)).__name__ == "TargetStanceClassifier"
+    assert isinstance(load_stance_model(MODELS, kind="linear"), LinearStanceScorer)  # the older name
 
 
 @needs_models
@@ -166,23 +162,6 @@ def test_load_and_analyse_import_neither_sklearn_nor_scipy():
     assert after_load == [] and after_run == []
     assert (rk, sm) == ("LinearRanker", "LinearStanceScorer")
     assert n_stances > 0
-
-
-@needs_models
-def test_pipeline_output_identical_with_light_scorers_and_estimators():
-    import stance
-    from stance.classifier import load_stance_model
-    from stance.ranker import load_ranker
-
-    text = SEED_TXT.read_text(encoding="utf-8")
-    nlp = stance.load(models_dir=MODELS)
-    assert isinstance(nlp.annotator.ranker, LinearRanker)
-    light = nlp(text, id="seed").to_dict()
-    nlp.annotator.ranker = load_ranker(MODELS, estimator=True)
-    nlp.annotator.stance_model = load_stance_model(MODELS, estimator=True)
-    heavy = nlp(text, id="seed").to_dict()
-    assert light == heavy
-    assert sum(len(q["stances"]) for q in light["quotes"]) > 0
 
 
 # -- corrupted or tampered inference files ------------------------------------------------------
@@ -240,13 +219,6 @@ def test_npz_needs_no_sklearn_version_match_but_the_pickle_does(shipped_copy):
         load_artifact(shipped_copy / "attribution")
 
 
-def test_corrupt_model_joblib_is_refused_by_the_light_loader_too(shipped_copy, no_npz_parsing):
-    with open(shipped_copy / "attribution" / "model.joblib", "ab") as f:
-        f.write(b"\0")
-    with pytest.raises(ArtifactError, match="model.joblib.*sha256"):
-        load_scorer(shipped_copy / "attribution")
-
-
 def _artifact_with_npz(d: Path, npz: bytes, kind: str = "linear-ranker") -> Path:
     save_artifact(_ranker(), d, name="speaker-ranker", version="1.1.0", labels=["no", "yes"],
                   extra_files={INFERENCE_FILE: npz}, extra_manifest={"inference": {"file": INFERENCE_FILE, "kind": kind}})
@@ -286,6 +258,22 @@ def test_npz_of_the_wrong_kind_is_refused(tmp_path):
     assert isinstance(scorer, LinearRanker) and read_manifest(d) == manifest
 
 
+def test_the_light_loader_reads_and_hashes_the_npz_alone(tmp_path, monkeypatch):
+    data, _ = build_inference(_ranker())
+    d = _artifact_with_npz(tmp_path / "a", data)
+    with open(d / "model.joblib", "ab") as f:
+        f.write(b"\0")  # the estimator is not read by the runtime, so not hashed either
+    hashed = []
+    import stance.artifacts.store as store
+
+    real = store.sha256_file
+    monkeypatch.setattr(store, "sha256_file", lambda p, *a, **k: hashed.append(Path(p).name) or real(p, *a, **k))
+    scorer, _ = load_scorer(d)
+    assert isinstance(scorer, LinearRanker) and hashed == []
+    with pytest.raises(ArtifactError, match="model.joblib.*sha256"):
+        load_artifact(d)
+
+
 def test_artifact_without_npz_falls_back_to_the_estimator(tmp_path):
     save_artifact(_ranker(), tmp_path / "a", name="speaker-ranker", version="1.0.0", labels=["no", "yes"])
     model, manifest = load_scorer(tmp_path / "a")
@@ -293,7 +281,10 @@ def test_artifact_without_npz_falls_back_to_the_estimator(tmp_path):
 
 
 def test_export_command_adds_npz_without_touching_the_model(tmp_path, capsys):
-    from stance.artifacts import main
+    from stance.cli import main as cli_main
+
+    def main(argv):
+        return cli_main(["artifacts", *argv])
 
     d = tmp_path / "attribution"
     save_artifact(_ranker(), d, name="speaker-ranker", version="1.0.0", labels=["no", "yes"], metrics={"x": 1})

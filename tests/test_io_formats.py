@@ -11,7 +11,7 @@ import pytest
 from stance.cli import main
 from stance.io import iter_records
 
-from .samples import ARTICLES, HAS_STANCE
+from tests.samples import ARTICLES, HAS_STANCE
 STANCE_FLAGS = [] if HAS_STANCE else ["--no-stance"]
 
 

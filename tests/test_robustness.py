@@ -197,7 +197,7 @@ def test_tokenization_keeps_the_text():
     """The linear-time tokenization reproduces every character offset of the input."""
     import spacy
 
-    from stance.textview import build_view, make_doc
+    from stance.text.view import build_view, make_doc
 
     blank = spacy.blank("en")
     for text in list(BAD_INPUTS.values()) + [news_text(5000, seed=s) for s in range(3)]:

@@ -11,7 +11,7 @@ import pytest
 
 from stance.evaluation.articles import evaluate_articles
 
-from .conftest import SEED_GOLD, SEED_TXT, stance_model_shipped
+from tests.conftest import SEED_GOLD, SEED_TXT, stance_model_shipped
 
 
 @pytest.fixture(scope="module")

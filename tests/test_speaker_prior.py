@@ -1,4 +1,4 @@
-"""The analytic-speaker prior (stance.speaker_prior) and its use in the pipeline."""
+"""The analytic-speaker prior (stance.stance_model.speaker_prior) and its use in the pipeline."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stance.speaker_prior import ANALYTIC_NEUTRAL_OFFSET, add_neutral_offset, is_analytic
+from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET, add_neutral_offset, is_analytic
 
-from .samples import HAS_STANCE
+from tests.samples import HAS_STANCE
 
 CLASSES = ["hostile", "neutral", "conciliatory"]
 

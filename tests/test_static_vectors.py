@@ -1,4 +1,4 @@
-"""Static word-piece vectors (stance.static_vectors): WordPiece splitting, the pools, the file
+"""Static word-piece vectors (stance.stance_model.static_vectors): WordPiece splitting, the pools, the file
 format and its checks, and the estimator / numpy scorer agreeing on a model with a dense block."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stance.static_vectors import POOLS, StaticVectors, dense_features, quantize
-from stance.stance_features import StanceExample
+from stance.stance_model.static_vectors import POOLS, StaticVectors, dense_features, quantize
+from stance.stance_model.features import StanceExample
 
 PIECES = ["[PAD]", "[UNK]", "the", "senator", "accused", "praised", "ruritania", "of", "lying", "'", "s",
           "ham", "##mer", "##s", "rur", "##it", "##ania", "brandt", ",", ".", "and", "voters", "to", "halvorsen"]
@@ -66,7 +66,7 @@ def test_pools_hold_what_they_say():
 
 
 def test_folded_scores_equal_the_linear_model_on_the_pools():
-    from stance.static_vectors import fold, folded_scores
+    from stance.stance_model.static_vectors import fold, folded_scores
 
     t = _table(dim=8)
     rng = np.random.default_rng(2)
@@ -147,8 +147,9 @@ def _toy_data():
 def test_estimator_with_vectors_and_its_numpy_export_agree(tmp_path):
     import pickle
 
-    from stance.classifier import TargetStanceClassifier
-    from stance.inference import build_inference, scorer_from_npz
+    from stance.stance_model.classifier import TargetStanceClassifier
+    from stance.loader import scorer_from_npz
+    from stance.training.export import build_inference
 
     X, y = _toy_data()
     t = _table()
@@ -169,7 +170,7 @@ def test_estimator_with_vectors_and_its_numpy_export_agree(tmp_path):
     assert getattr(m2, "dense_table_", None) is None
     assert not np.allclose(m2.predict_proba(X), m.predict_proba(X))
     # a corrupted table shape is refused when the npz is read
-    from stance.inference import LinearStanceScorer
+    from stance.stance_model.inference import LinearStanceScorer
 
     with pytest.raises(ValueError, match="dense table"):
         LinearStanceScorer(m.vocabulary_, m.coef_, m.intercept_, list(m.classes_), lexicon=m.lexicon_, window=m.window,
@@ -209,7 +210,7 @@ def test_build_vectors_counts_projects_and_quantises(tmp_path, monkeypatch):
 
 def test_dense_heads_limits_the_block_to_the_named_heads(tmp_path):
     """With dense_heads=("nosrc",) the src head is the sparse-only model's src head."""
-    from stance.classifier import TargetStanceClassifier
+    from stance.stance_model.classifier import TargetStanceClassifier
 
     X, y = _toy_data()
     t = _table()
@@ -229,7 +230,7 @@ def test_train_stance_with_vectors_end_to_end(tmp_path):
     second run gives the same predictions."""
     import json
 
-    from stance.classifier import load_stance_model
+    from stance.loader import load_stance_model
     from stance.training.stance import train_stance
 
     X, y = _toy_data()

@@ -1,4 +1,4 @@
-"""The target-aware network (stance.target_net): its flat numpy forward against a plain per-example
+"""The target-aware network (stance.stance_model.target_net): its flat numpy forward against a plain per-example
 reference, the window and flags, batching, serialisation through the numpy scorer, blending into
 the linear heads, and (with PyTorch) training and the numpy/PyTorch agreement."""
 
@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from .test_static_vectors import PIECES, _table, _toy_data
+from tests.test_static_vectors import PIECES, _table, _toy_data
 
-from stance.static_vectors import PieceVocab
-from stance.stance_features import LABELS, StanceExample, _tokenize_marked, clause_bounds
-from stance.target_net import MAX_DIST, N_FLAGS, TargetNet, blend_heads, layout
+from stance.stance_model.static_vectors import PieceVocab
+from stance.stance_model.features import LABELS, StanceExample, _tokenize_marked, clause_bounds
+from stance.stance_model.target_net import MAX_DIST, N_FLAGS, TargetNet, blend_heads, layout
 
 
 def _net(H: int = 5, seed: int = 0, max_len: int = 64) -> TargetNet:
@@ -170,8 +170,9 @@ def test_blend_heads():
 
 
 def test_estimator_with_a_net_and_its_numpy_export_agree():
-    from stance.classifier import TargetStanceClassifier
-    from stance.inference import build_inference, scorer_from_npz
+    from stance.stance_model.classifier import TargetStanceClassifier
+    from stance.loader import scorer_from_npz
+    from stance.training.export import build_inference
 
     X, y = _toy_data()
     net = _net()
@@ -200,7 +201,7 @@ def test_estimator_with_a_net_and_its_numpy_export_agree():
 
 
 def test_the_network_runs_only_where_its_blend_is_used(monkeypatch):
-    from stance.classifier import TargetStanceClassifier
+    from stance.stance_model.classifier import TargetStanceClassifier
 
     X, y = _toy_data()
     net = _net()
@@ -224,9 +225,10 @@ def test_the_network_runs_only_where_its_blend_is_used(monkeypatch):
 
 
 def test_sentence_ngrams_switch():
-    from stance.classifier import TargetStanceClassifier
-    from stance.inference import build_inference, scorer_from_npz
-    from stance.stance_features import extract_features, read_lexicon
+    from stance.stance_model.classifier import TargetStanceClassifier
+    from stance.loader import scorer_from_npz
+    from stance.training.export import build_inference
+    from stance.stance_model.features import extract_features, read_lexicon
 
     X, y = _toy_data()
     f = extract_features(X[0], read_lexicon())
@@ -270,7 +272,7 @@ def test_train_net_is_deterministic_and_numpy_matches_pytorch():
 
 
 def test_word_cache_growth_and_reset_change_nothing(monkeypatch):
-    import stance.target_net as tn
+    import stance.stance_model.target_net as tn
 
     X = _examples()
     want = _net().logits(X)

@@ -17,8 +17,8 @@ import pytest
     ],
 )
 def test_words_opening_quoted_speech_are_not_parties(nlp_rules, text, not_targets, targets):
-    from stance.mentions import MentionIndex
-    from stance.textview import build_view
+    from stance.text.mentions import MentionIndex
+    from stance.text.view import build_view
 
     view = build_view(nlp_rules._make_doc(text))
     names = {m.text for m in MentionIndex(view).names}

@@ -44,7 +44,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
-from .articles import greedy_one_to_one
+from stance.evaluation.articles import greedy_one_to_one
 
 _QUOTE_RE = re.compile(r"[\"“”«»‘]|''|``")
 
@@ -235,7 +235,7 @@ def evaluate_polnear(
     if docs is None:
         docs = load_polnear(data_dir, split, limit)
     if pipeline is None:
-        from ..pipeline import Pipeline
+        from stance.pipeline import Pipeline
 
         pipeline = Pipeline(models_dir=models_dir, ranker=ranker, stance_model=False)
     texts = [(d["text"], d["doc_id"]) for d in docs]

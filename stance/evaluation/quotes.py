@@ -27,9 +27,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..types import STANCE_LABELS
-from .articles import overlap_ok
-from .stance import score
+from stance.types import STANCE_LABELS
+from stance.evaluation.articles import overlap_ok
+from stance.evaluation.stance import score
 
 #: The shipped label file.
 DEFAULT_LABELS = Path(__file__).resolve().parent.parent.parent / "data" / "quote_stance" / "polnear_train_quote_stance.jsonl"
@@ -139,7 +139,7 @@ def evaluate_quotes(
     (default: ``stance.load(models_dir)``)."""
     import sys
 
-    from .polnear import load_polnear
+    from stance.evaluation.polnear import load_polnear
 
     items = load_quote_labels(labels)
     wanted = {it["doc_id"] for it in items}
@@ -149,7 +149,7 @@ def evaluate_quotes(
         raise FileNotFoundError(f"{len(missing)} labelled article(s) are not in PolNeAR train under {data_dir} "
                                 f"(first: {sorted(missing)[0]}); is this the right data directory?")
     if pipeline is None:
-        from .. import load
+        from stance import load
 
         pipeline = load(models_dir)
     t0 = time.perf_counter()
@@ -169,7 +169,7 @@ def evaluate_quotes(
 
 def format_report(r: Mapping[str, Any]) -> str:
     """A plain-text report of :func:`evaluate_quotes`."""
-    from .stance import format_report as stance_report
+    from stance.evaluation.stance import format_report as stance_report
 
     body = stance_report(dict(r, corpus="quotes", split="polnear-train-annotated")).splitlines()
     title = "quote-level speaker stance (data/quote_stance)"

@@ -2,7 +2,7 @@
 
 Corpora are read from ``<data_dir>/<corpus>/<split>.jsonl`` with Hugging Face ``datasets``
 (imported lazily). Scores: accuracy, macro-F1, per-class precision/recall/F1, the confusion matrix
-(rows gold, columns predicted, labels in :data:`stance.classifier.LABELS` order), the number of
+(rows gold, columns predicted, labels in :data:`stance.stance_model.classifier.LABELS` order), the number of
 examples, and throughput (targets per second of one vectorised ``predict_proba`` call, wall clock
 and per CPU second of this process). For sets
 with (almost) no neutral class, such as ``plover_gsr``, the ``polar`` block reports accuracy on
@@ -46,7 +46,7 @@ def read_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
 
 def load_examples(path: str | os.PathLike[str], corpus: str | None = None) -> tuple[list[Any], list[str], list[str]]:
     """``(examples, gold labels, ids)`` of a corpus file; records with an empty target are skipped."""
-    from ..classifier import StanceExample
+    from stance.stance_model.classifier import StanceExample
 
     xs: list[Any] = []
     ys: list[str] = []
@@ -63,7 +63,7 @@ def load_examples(path: str | os.PathLike[str], corpus: str | None = None) -> tu
 
 def score(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] | None = None) -> dict[str, Any]:
     """Accuracy, macro-F1 (over the labels present in gold or predictions), per-class P/R/F1, confusion."""
-    from ..classifier import LABELS
+    from stance.stance_model.classifier import LABELS
 
     labels = list(labels or LABELS)
     idx = {c: i for i, c in enumerate(labels)}
@@ -146,7 +146,7 @@ def evaluate_stance(
     """Evaluate the shipped (or given) stance classifier on ``<data_dir>/<corpus>/<split>.jsonl``.
 
     ``kind`` chooses the shipped model (``"linear"`` or ``"contextual"``) when ``model`` is not given."""
-    from ..classifier import load_stance_model
+    from stance.loader import load_stance_model
 
     path = corpus_file(data_dir, corpus, split)
     examples, gold, _ids = load_examples(path)

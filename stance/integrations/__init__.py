@@ -19,11 +19,11 @@ __all__ = ["analyze_dataset", "analyses_from_dataset", "analyze_bag", "analyze_d
 
 def __getattr__(name: str) -> Any:
     if name in ("analyze_dataset", "analyses_from_dataset"):
-        from . import hf
+        from stance.integrations import hf
 
         return getattr(hf, name)
     if name in ("analyze_bag", "analyze_dataframe"):
-        from . import dask as _dask
+        from stance.integrations import dask as _dask
 
         return getattr(_dask, name)
     raise AttributeError(f"module 'stance.integrations' has no attribute {name!r}")

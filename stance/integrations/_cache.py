@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..speaker_prior import ANALYTIC_NEUTRAL_OFFSET
+from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 
 _LOCK = threading.Lock()
 _PIPELINES: dict[str, Any] = {}
@@ -77,7 +77,7 @@ def get_pipeline(config: Mapping[str, Any]) -> Any:
 
 
 def _build(config: dict[str, Any]) -> Any:
-    from ..pipeline import Pipeline
+    from stance.pipeline import Pipeline
 
     return Pipeline(**config)
 
@@ -97,7 +97,7 @@ def clear() -> None:
 def models_fingerprint(config: Mapping[str, Any]) -> str:
     """The sha256s of the model artifacts a config would load (from their manifests, cheap), so
     that a cache keyed on it changes when a model is retrained in place."""
-    from ..artifacts import default_models_dir
+    from stance.artifacts import default_models_dir
 
     base = Path(config["models_dir"]) if config.get("models_dir") else default_models_dir()
     parts = []

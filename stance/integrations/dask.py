@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from . import _cache
+from stance.integrations import _cache
 
 _NEW_COLUMNS = ("quotes", "n_quotes", "speakers", "error")
 
@@ -82,7 +82,7 @@ def _df_partition(df: Any, config: dict[str, Any], text_column: str, id_column: 
                   batch_size: int, errors: str) -> Any:
     import pandas as pd
 
-    from ..pipeline import AnalysisError
+    from stance.pipeline import AnalysisError
 
     out = df.copy()
     n = len(df)
@@ -158,8 +158,8 @@ def analyze_dataframe(
 def analyses_from_frame(df: Any, id_column: str | None = None, *, text_column: str | None = None, prefix: str = "stance_") -> list[Any]:
     """The Analyses of a computed (pandas) frame returned by :func:`analyze_dataframe`, in row
     order; an :class:`~stance.pipeline.AnalysisError` for a failed row."""
-    from ..pipeline import AnalysisError
-    from ..types import Analysis, Quote
+    from stance.pipeline import AnalysisError
+    from stance.types import Analysis, Quote
 
     out: list[Any] = []
     quotes = df[f"{prefix}quotes"].tolist()

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
-from . import _cache
+from stance.integrations import _cache
 
 COLUMNS = ("quotes", "n_quotes", "speakers", "id", "error")
 
@@ -57,7 +57,7 @@ def _analyze_batch(
     errors: str,
 ) -> dict[str, list[Any]]:
     """The ``Dataset.map`` function (module level, so it is pickled and hashed by reference)."""
-    from ..pipeline import AnalysisError
+    from stance.pipeline import AnalysisError
 
     del fingerprint  # only part of datasets' cache key
     nlp = _cache.get_pipeline(config)
@@ -130,7 +130,7 @@ def analyze_dataset(
                 for split, ds in dataset.items()
             }
         )
-    from .. import __version__
+    from stance import __version__
 
     names = dataset.column_names
     if names is not None:
@@ -168,8 +168,8 @@ def iter_analyses(dataset: Any, prefix: str = "stance_", *, text_column: str | N
     """Yield one :class:`~stance.types.Analysis` per row of an analysed dataset (an
     :class:`~stance.pipeline.AnalysisError` for a row that failed), in row order; the text is
     attached when ``text_column`` is in the dataset."""
-    from ..pipeline import AnalysisError
-    from ..types import Analysis, Quote
+    from stance.pipeline import AnalysisError
+    from stance.types import Analysis, Quote
 
     names = list(dataset.column_names)
     need = [f"{prefix}quotes", f"{prefix}id", f"{prefix}error"]

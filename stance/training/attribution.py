@@ -2,9 +2,9 @@
 
 Examples come from the rule pipeline itself: for every gold attribution with a source, the
 reporting cues our lexicon finds that overlap the gold cue are taken, the rules' speaker
-candidates of that cue are generated (:func:`stance.speakers.candidates_for_cue`) and featurised
-(:func:`stance.speakers.group_features`), and a candidate is positive when its tokens overlap the
-gold source span. The ranker (:func:`stance.ranker.make_ranker`) is fitted on train, scored on dev
+candidates of that cue are generated (:func:`stance.speakers.candidates.candidates_for_cue`) and featurised
+(:func:`stance.speakers.candidates.group_features`), and a candidate is positive when its tokens overlap the
+gold source span. The ranker (:func:`stance.speakers.ranker.make_ranker`) is fitted on train, scored on dev
 (top-1 accuracy over cues with at least one positive candidate, against the rules' pick on the
 same cues, and the end-to-end PolNeAR evaluation with and without it), and saved as the
 ``speaker-ranker`` artifact. The data is read at run time; nothing of it is stored in the model
@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-#: 1.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.inference`).
+#: 1.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.stance_model.inference`).
 RANKER_VERSION = "1.1.0"
 
 
@@ -29,11 +29,11 @@ def _log(progress: bool, msg: str) -> None:
 
 def build_examples(docs: list[dict[str, Any]], nlp: Any, progress: bool = False, label: str = "") -> tuple[list[dict], list[int], list[int]]:
     """(features, labels, group ids) of all candidate sets of cues aligned with gold cues."""
-    from ..attribution import find_quotations
-    from ..cues import find_cues
-    from ..mentions import MentionIndex
-    from ..speakers import candidates_for_cue, group_features
-    from ..textview import build_view
+    from stance.quotations.finder import find_quotations
+    from stance.quotations.cues import find_cues
+    from stance.text.mentions import MentionIndex
+    from stance.speakers.candidates import candidates_for_cue, group_features
+    from stance.text.view import build_view
 
     X: list[dict] = []
     y: list[int] = []
@@ -111,10 +111,10 @@ def train_attribution(data_dir: str | Path, out_dir: str | Path | None = None, s
     import numpy as np
     import spacy
 
-    from ..artifacts import default_models_dir, file_fingerprint, save_artifact
-    from ..evaluation.polnear import evaluate_polnear, load_polnear, polnear_file
-    from ..pipeline import Pipeline
-    from ..ranker import ARTIFACT_NAME, make_ranker
+    from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
+    from stance.evaluation.polnear import evaluate_polnear, load_polnear, polnear_file
+    from stance.pipeline import Pipeline
+    from stance.speakers.ranker import ARTIFACT_NAME, make_ranker
 
     t_start = time.perf_counter()
     out = Path(out_dir) if out_dir is not None else default_models_dir() / "attribution"
@@ -163,7 +163,7 @@ def train_attribution(data_dir: str | Path, out_dir: str | Path | None = None, s
         "train_seconds": round(time.perf_counter() - t_start, 1),
     }
     _log(progress, "dev metrics: " + json.dumps(metrics))
-    from ..inference import build_inference
+    from stance.training.export import build_inference
 
     # the runtime's numpy export, checked against the estimator on the dev candidates
     npz, inference = build_inference(model, Xdv)
@@ -177,11 +177,11 @@ def train_attribution(data_dir: str | Path, out_dir: str | Path | None = None, s
         training_data=[file_fingerprint(train_path, len(train_docs)), file_fingerprint(dev_path, len(dev_docs))],
         metrics=metrics,
         params={"model": "DictVectorizer + LogisticRegression(class_weight=balanced)", "C": C, "seed": seed,
-                "features": "stance.speakers.group_features", "corpus": "PolNeAR v1.0.0 train (dev for metrics only)"},
+                "features": "stance.speakers.candidates.group_features", "corpus": "PolNeAR v1.0.0 train (dev for metrics only)"},
         extra_files={inference["file"]: npz},
         extra_manifest={"inference": inference},
     )
-    from ..artifacts import read_manifest
+    from stance.artifacts import read_manifest
 
     _log(progress, f"saved {out} in {time.perf_counter() - t_start:.0f} s")
     return read_manifest(out)

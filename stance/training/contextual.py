@@ -1,4 +1,4 @@
-"""Fine-tune the optional contextual stance model (:mod:`stance.contextual`) and save it as an artifact.
+"""Fine-tune the optional contextual stance model (:mod:`stance.stance_model.contextual`) and save it as an artifact.
 
 Training data: NewsMTSC ``train`` (no source actor) and directed_sentiment ``train`` (with a source
 actor), one model for both, the source marked in the text. directed_sentiment is 83% neutral; its
@@ -48,11 +48,11 @@ def train_contextual(
     (default ``<models dir>/contextual``). Returns the written manifest."""
     import json
 
-    from ..artifacts import default_models_dir
-    from ..contextual import (
+    from stance.artifacts import default_models_dir
+    from stance.stance_model.contextual import (
         ContextualStanceClassifier,
     )
-    from .stance import _Progress, read_train_files
+    from stance.training.stance import _Progress, read_train_files
 
     say = _Progress(progress, "train contextual")
     data = Path(data_dir)
@@ -96,10 +96,10 @@ def finish_contextual(
     """Score a fitted contextual model on the dev splits and save it with its manifest."""
     import json
 
-    from ..artifacts import save_artifact
-    from ..contextual import BASE_PACKAGE, base_package_version
-    from ..stance_features import LABELS
-    from .stance import _Progress, score_dev_splits
+    from stance.artifacts import save_artifact
+    from stance.stance_model.contextual import BASE_PACKAGE, base_package_version
+    from stance.stance_model.features import LABELS
+    from stance.training.stance import _Progress, score_dev_splits
 
     say = _Progress(progress, "train contextual")
     data, out = Path(data_dir), Path(out_dir)
@@ -123,7 +123,7 @@ def finish_contextual(
         training_data=fingerprints,
         metrics=metrics,
         params=dict(hp, seed=seed, ds_neutral_fraction=DS_NEUTRAL_FRACTION,
-                    estimator="stance.contextual.ContextualStanceClassifier"),
+                    estimator="stance.stance_model.contextual.ContextualStanceClassifier"),
         extra_manifest={"base_model": {"package": BASE_PACKAGE, "version": base_package_version(),
                                        "torch": torch.__version__, "transformers": transformers.__version__}},
     )

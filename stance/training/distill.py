@@ -30,9 +30,9 @@ def distill_labels(
 
     import stance
 
-    from ..artifacts import default_models_dir, read_manifest
-    from ..classifier import load_stance_model
-    from .pseudo import _read_texts, build_pool, examples_from_keys, save_labels
+    from stance.artifacts import default_models_dir, read_manifest
+    from stance.loader import load_stance_model
+    from stance.training.pseudo import _read_texts, build_pool, examples_from_keys, save_labels
 
     t0 = time.perf_counter()
 

@@ -1,4 +1,4 @@
-"""Train the target-aware network (:class:`stance.target_net.TargetNet`) with PyTorch.
+"""Train the target-aware network (:class:`stance.stance_model.target_net.TargetNet`) with PyTorch.
 
 Needs the ``contextual`` extra (PyTorch); the trained network runs in numpy without it.
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 import time
 from typing import Any, Callable, Sequence
 
-from ..stance_features import LABELS, StanceExample, tokenize_batch
+from stance.stance_model.features import LABELS, StanceExample, tokenize_batch
 
 #: Chosen on the dev splits (NewsMTSC dev_rw and dev_mt, each run's network blended with the
 #: linear model): hidden 32 / 48 / 96 (and 128 in a partial first run), teacher weight 0.5 and 1,
@@ -37,11 +37,11 @@ DEFAULT_NET_PARAMS: dict[str, Any] = {
 
 
 def _padded(X: Sequence[StanceExample], vectors: Any, max_len: int) -> tuple[dict[str, Any], Any]:
-    """Padded ``(n, max_len)`` index arrays from :func:`stance.target_net.layout`, and the
+    """Padded ``(n, max_len)`` index arrays from :func:`stance.stance_model.target_net.layout`, and the
     ``(n_words, dim)`` word vectors they index (row 0 is padding)."""
     import numpy as np
 
-    from ..target_net import layout
+    from stance.stance_model.target_net import layout
 
     t = layout(X, vectors, max_len, tokenize_batch(X), keep_ids=True)
     words: dict[tuple[int, ...], int] = {(): 0}
@@ -69,7 +69,7 @@ def _module(dim: int, H: int, k: int, dropout: float):  # type: ignore[no-untype
     import torch
     from torch import nn
 
-    from ..target_net import MAX_DIST, N_FLAGS
+    from stance.stance_model.target_net import MAX_DIST, N_FLAGS
 
     class Net(nn.Module):
         def __init__(self) -> None:
@@ -106,12 +106,12 @@ def train_net(
     params: dict[str, Any] | None = None,
     say: Callable[[str], None] = lambda m: None,
 ) -> Any:
-    """Fit the network; returns a :class:`~stance.target_net.TargetNet`.
+    """Fit the network; returns a :class:`~stance.stance_model.target_net.TargetNet`.
 
     Args:
-        X_gold, y_gold: labelled examples (labels from :data:`~stance.stance_features.LABELS`).
+        X_gold, y_gold: labelled examples (labels from :data:`~stance.stance_model.features.LABELS`).
         X_soft, P_soft: teacher-labelled examples and their ``(n, 3)`` label distributions.
-        vectors: the :class:`~stance.static_vectors.StaticVectors` the word rows come from.
+        vectors: the :class:`~stance.stance_model.static_vectors.StaticVectors` the word rows come from.
         params: overrides of :data:`DEFAULT_NET_PARAMS`.
     """
     try:
@@ -120,8 +120,8 @@ def train_net(
         raise ImportError("training the stance network needs PyTorch: pip install -e '.[contextual]' (or train with --no-net)") from None
     import numpy as np
 
-    from ..static_vectors import PieceVocab
-    from ..target_net import TargetNet
+    from stance.stance_model.static_vectors import PieceVocab
+    from stance.stance_model.target_net import TargetNet
 
     hp = dict(DEFAULT_NET_PARAMS)
     hp.update(params or {})

@@ -1,7 +1,7 @@
 """Teacher-labelled examples for the linear stance model (knowledge distillation).
 
 The linear model sees 8,739 NewsMTSC and 26,288 directed_sentiment training examples. The
-contextual model (:mod:`stance.contextual`) reads far more of the sentence, and its labels on
+contextual model (:mod:`stance.stance_model.contextual`) reads far more of the sentence, and its labels on
 *unlabelled* news text teach the linear model how words around a target are read in context.
 
 :func:`build_pool` proposes unlabelled examples from the training corpora only:
@@ -27,7 +27,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..stance_features import StanceExample
+from stance.stance_model.features import StanceExample
 
 #: Source files, by index in the keys: (corpus, split).
 SOURCES = (("polnear", "train"), ("newsmtsc", "train"))
@@ -88,8 +88,8 @@ def name_spans(sentence: str, non_names: frozenset[str], starters: frozenset[str
 
 
 def _read_texts(data_dir: Path) -> tuple[list[list[str]], list[dict[str, Any]]]:
-    from ..artifacts import file_fingerprint
-    from ..evaluation.stance import corpus_file, read_records
+    from stance.artifacts import file_fingerprint
+    from stance.evaluation.stance import corpus_file, read_records
 
     texts, prints = [], []
     for corpus, split in SOURCES:
@@ -117,7 +117,7 @@ def build_pool(data_dir: str | os.PathLike[str], pipeline: Any = None, max_per_s
     seen: set[tuple[str, int, int]] = set()
     # NewsMTSC: names other than the labelled targets of the sentence
     labelled: dict[str, list[tuple[int, int]]] = {}
-    from ..evaluation.stance import corpus_file, read_records
+    from stance.evaluation.stance import corpus_file, read_records
 
     for r in read_records(corpus_file(data, "newsmtsc", "train")):
         labelled.setdefault(str(r["text"]), []).append((int(r["target"]["start"]), int(r["target"]["end"])))

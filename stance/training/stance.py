@@ -42,13 +42,13 @@ DEFAULT_PARAMS: dict[str, Any] = {
     # log-odds offsets of the src head (hostile, neutral, conciliatory), tuned on directed_sentiment
     # dev: the per-corpus class balancing over-predicts the rare polar classes
     "class_bias": {"src": [-1.0, 0.0, -1.0]},
-    # the dense block (pooled static word-piece vectors, see stance.static_vectors): off since 4.0,
+    # the dense block (pooled static word-piece vectors, see stance.stance_model.static_vectors): off since 4.0,
     # where the network below uses the same vectors. In 3.0 it was in the nosrc head only (weight 6,
     # window 6: dev_rw / dev_mt / directed dev 0.7303 / 0.6952 / 0.7651).
     "dense_weight": 6.0,
     "dense_window": 6,
     "dense_heads": [],
-    # the target-aware network (stance.target_net, trained by stance.training.net; its parameters
+    # the target-aware network (stance.stance_model.target_net, trained by stance.training.net; its parameters
     # are "net", see DEFAULT_NET_PARAMS there), blended into the heads' probabilities, and the
     # class-prior offsets of the blend; chosen on the dev splits (see the data card).
     # Blend 0.3 / 0.4 / 0.5 / 0.6 and offsets -0.5..0.5 (step 0.1) were scored on NewsMTSC dev_rw
@@ -62,11 +62,11 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "blend_bias": {"nosrc": [0.0, 0.0, -0.2]},
 }
 
-#: 2.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.inference`).
+#: 2.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.stance_model.inference`).
 #: 2.2: also trained on the contextual model's labels of unlabelled training-corpus text.
 #: 3.0: a dense block (static word-piece vectors pooled around the target, folded into a per-piece
 #: table); a major version, as a 2.x reader would ignore the block and score wrongly.
-#: 4.0: a target-aware network over the static vectors (stance.target_net) blended into the linear
+#: 4.0: a target-aware network over the static vectors (stance.stance_model.target_net) blended into the linear
 #: heads; the dense block is off. A 3.x reader would ignore the network.
 VERSION = "4.0.0"
 
@@ -88,8 +88,8 @@ class _Progress:
 def read_train_files(data: Path, say: Any) -> list[tuple[str, list[Any], list[str], dict[str, Any]]]:
     """``(corpus, examples, labels, fingerprint)`` for each of :data:`TRAIN_FILES` under ``data``
     (a missing file raises ``FileNotFoundError``)."""
-    from ..artifacts import file_fingerprint
-    from ..evaluation.stance import corpus_file, load_examples
+    from stance.artifacts import file_fingerprint
+    from stance.evaluation.stance import corpus_file, load_examples
 
     out = []
     for corpus, split in TRAIN_FILES:
@@ -107,8 +107,8 @@ def score_dev_splits(
 
     Returns ``(metrics by "corpus/split", the dev files' fingerprints, all dev examples)``;
     ``throughput`` adds each split's targets per second to its metrics."""
-    from ..artifacts import file_fingerprint
-    from ..evaluation.stance import corpus_file, evaluate_model, load_examples
+    from stance.artifacts import file_fingerprint
+    from stance.evaluation.stance import corpus_file, evaluate_model, load_examples
 
     metrics: dict[str, Any] = {}
     prints: list[dict[str, Any]] = []
@@ -167,9 +167,9 @@ def train_stance(
     """
     import json
 
-    from ..artifacts import default_models_dir, file_fingerprint, save_artifact
-    from ..classifier import LABELS, TargetStanceClassifier
-    from ..inference import build_inference
+    from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
+    from stance.stance_model.classifier import LABELS, TargetStanceClassifier
+    from stance.training.export import build_inference
 
     say = _Progress(progress)
     data = Path(data_dir)
@@ -193,11 +193,11 @@ def train_stance(
     gold_net = ([x for x, c in zip(X, corpora) if c == "newsmtsc"], [v for v, c in zip(y, corpora) if c == "newsmtsc"])
     soft_net: tuple[list[Any], Any] = ([], np.zeros((0, len(LABELS))))
     if pseudo_labels is None:
-        from .distill import DEFAULT_LABELS
+        from stance.training.distill import DEFAULT_LABELS
 
         pseudo_labels = DEFAULT_LABELS if DEFAULT_LABELS.is_file() else False
     if pseudo_labels is not False:
-        from .pseudo import load_labelled
+        from stance.training.pseudo import load_labelled
 
         xs, probs, meta = load_labelled(pseudo_labels, data)  # type: ignore[arg-type]
         X += xs
@@ -209,23 +209,23 @@ def train_stance(
 
     vec = None
     if vectors is None:
-        from .vectors import DEFAULT_VECTORS_FILE
+        from stance.training.vectors import DEFAULT_VECTORS_FILE
 
         vectors = DEFAULT_VECTORS_FILE if DEFAULT_VECTORS_FILE.is_file() else False
     if vectors is not False:
-        from ..static_vectors import StaticVectors
+        from stance.stance_model.static_vectors import StaticVectors
 
         vec = StaticVectors.load(vectors)  # type: ignore[arg-type]
         fingerprints.append(dict(file_fingerprint(vectors, n_examples=len(vec.pieces)), corpus="vectors",
                                  role="features", base=vec.meta.get("base"), dim=vec.dim))
         say(f"read {vectors}: {vec!r}")
-    from .net import DEFAULT_NET_PARAMS
+    from stance.training.net import DEFAULT_NET_PARAMS
 
     net_params = dict(DEFAULT_NET_PARAMS, seed=seed)
     net_params.update(hp.pop("net", None) or {})
     trained_net, net_s = None, 0.0
     if net and vec is not None:
-        from .net import train_net
+        from stance.training.net import train_net
 
         t0 = time.perf_counter()
         trained_net = train_net(gold_net[0], gold_net[1], soft_net[0], soft_net[1], vec, net_params, say=say)
@@ -261,7 +261,7 @@ def train_stance(
         labels=LABELS,
         training_data=fingerprints,
         metrics=metrics,
-        params=dict(hp, seed=seed, estimator="stance.classifier.TargetStanceClassifier",
+        params=dict(hp, seed=seed, estimator="stance.stance_model.classifier.TargetStanceClassifier",
                     vectors=None if vec is None else {"file": Path(vectors).name, "sha256": vec.sha256, "dim": vec.dim},
                     net=net_params if trained_net is not None else None),
         extra_files=extra,

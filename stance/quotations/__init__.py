@@ -1,0 +1,1 @@
+"""Stage 1, quotations: reporting cues, quotation-mark segments and the quotations they form."""

@@ -1,0 +1,87 @@
+"""Reporting cues: verbs and phrases of the lexicon in ``data/reporting_verbs.tsv``, in all
+inflections, found by one dictionary look-up per token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from stance.text.lexicons import cue_lexicon
+from stance.text.view import TextView
+
+# Words before a cue that make it a noun or adjective ("a phone call", "the said document").
+_NOMINAL_BEFORE = frozenset(
+    "a an the this that these those his her its their our my your every each another "
+    "no any some first last latest new further".split()
+)
+# Cue forms that are far more often nouns; they count only with a clear verb context.
+_NOUNISH = frozenset(
+    "call calls report reports claim claims post posts order orders answer answers point points "
+    "state states signal signals note notes estimate estimates counter mention charge charges "
+    "continue continues repeat reply replies post tweet tweets promise promises pledge pledges "
+    "vow vows demand demands plea appeal appeals statement".split()
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue: tokens ``[start, end)``, its lemma and its frame (say, to, obj, name, as,
+    accuse, according)."""
+
+    start: int
+    end: int
+    lemma: str
+    frame: str
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict, dict, frozenset[str], frozenset[str]]:
+    """(verbs, phrases, first words of phrases, every word that may start a cue)."""
+    lex = cue_lexicon()
+    first_words = frozenset(p[0] for p in lex.phrases)
+    return lex.verbs, lex.phrases, first_words, first_words | frozenset(lex.verbs)
+
+
+def find_cues(view: TextView) -> list[Cue]:
+    """All reporting cues of the document, in order."""
+    verbs, phrases, first_words, starters = _lexicon()
+    lowers = view.lowers
+    out: list[Cue] = []
+    nxt = 0  # the first token not inside a cue found before
+    # only tokens that may start a cue (one set look-up per token)
+    for i in [i for i, w in enumerate(lowers) if w in starters]:
+        if i < nxt:
+            continue
+        w = lowers[i]
+        if w in first_words:
+            hit = None
+            for length in (3, 2):
+                key = tuple(lowers[i : i + length])
+                if key in phrases:
+                    hit = (len(key), phrases[key])  # shorter at the end of the text
+                    break
+            if hit is not None:
+                length, (lemma, frame) = hit
+                out.append(Cue(i, i + length, lemma, frame))
+                nxt = i + length
+                continue
+        entry = verbs.get(w)
+        if entry is not None:
+            prev = lowers[i - 1] if i > 0 else ""
+            # a hyphenated compound is an adjective: "so-called", "long-promised"
+            hyphenated = prev == "-" and view.starts[i] == view.ends[i - 1]
+            if prev not in _NOMINAL_BEFORE and not hyphenated and not (w in _NOUNISH and not _verb_context(lowers, i)):
+                # a capitalised cue mid-sentence is part of a name ("Washington Post")
+                if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
+                    out.append(Cue(i, i + 1, entry[0], entry[1]))
+    return out
+
+
+def _verb_context(lowers: list[str], i: int) -> bool:
+    """A noun-ish cue form counts as a verb when 'that', a quotation, a comma or 'to' follows, or a
+    pronoun or auxiliary precedes."""
+    nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
+    prev = lowers[i - 1] if i > 0 else ""
+    if nxt in {"that", ",", ":", "“", '"', "''", "``", "on", "for"}:
+        return True
+    return prev in {"he", "she", "they", "it", "we", "i", "has", "have", "had", "will", "would", "also", "who", "and"}

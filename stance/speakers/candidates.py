@@ -1,0 +1,415 @@
+"""Speaker candidates for a reporting cue, and their resolution to a named speaker.
+
+Rules propose candidates around the cue (the noun phrase before it, skipping auxiliaries, adverbs
+and an appositive; the one after it in inverted order; the clause subject for a coordinated verb;
+the agent before "for" with a gerund cue; the previous speaker). Each candidate carries the
+features the trained ranker (:mod:`stance.speakers.ranker`) scores; without a ranker the rule order decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from stance.text.lexicons import word_set
+from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
+from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
+
+_SKIP_LEFT = frozenset(
+    "has have had will would also previously repeatedly later then again once reportedly did does do "
+    "not n't never just recently separately further publicly privately frequently often already still "
+    "is was were are been being may might could should can must first last angrily quickly flatly "
+    "simply bluntly openly told once emphatically ’ve 've often now would later sometimes usually "
+    "even only since all both each then long so too ".split()
+)
+_DETS = frozenset("the a an one many some several most other others few all both two three various these those such".split())
+_QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
+
+#: candidate kinds, in the rules' default preference order
+CANDIDATE_KINDS = ("left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
+#: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
+RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
+
+
+@dataclass
+class Candidate:
+    """A possible speaker of a cue: tokens ``[start, end)`` and how it was found."""
+
+    start: int
+    end: int
+    kind: str  # one of CANDIDATE_KINDS
+    np_type: str  # name | pronoun | nominal
+    features: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> tuple[frozenset[str], frozenset[str]]:
+    return word_set("person_nouns.txt"), word_set("org_nouns.txt")
+
+
+_NP_STOP_LEFT = frozenset(
+    {"and", "but", "that", "said", "says", "for", "to", "of", "in", "on", "at", "with", "by", "as", "when",
+     "while", "after", "before", "because", "if", "than", "then", "so", "or", "is", "was", "were", "are",
+     "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
+)
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
+
+
+def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tuple[int, int, str] | None:
+    """The noun phrase ending just before token ``j`` (not before ``lo``): (start, end, np_type)."""
+    if j <= lo:
+        return None
+    w = view.lowers[j - 1]
+    if w == ")":
+        # "Sen. Claire McCaskill (D-Mo.) said": skip a short parenthetical
+        k = j - 2
+        while k > lo and j - k < 10 and view.words[k] != "(":
+            k -= 1
+        if k > lo and view.words[k] == "(":
+            np = np_ending_at(view, mentions, k, lo)
+            return (np[0], j, np[2]) if np is not None else None
+        return None
+    pk = pronoun_kinds()
+    if w in pk and pk[w] != "self" or w in ("who", "which"):
+        return j - 1, j, "pronoun"
+    if w in {"i", "we"}:
+        return j - 1, j, "pronoun"
+    m = mentions.name_at(j - 1, j)
+    if m is not None and m.end == j and m.start >= lo:
+        start = m.start
+        # include honorifics and titles left of the name ("Mr. Burman", "panel Chairman Rep. X")
+        while start - 1 >= lo and (view.lowers[start - 1] in _HONORIFICS or view.words[start - 1] in _titles()):
+            start -= 1
+        # "North Korean officials" style: demonym is part of a nominal, handled below
+        if m.type != "demonym":
+            # "Rep. Elijah Cummings of Maryland": a name after "of" belongs to the name before
+            if start - 2 >= lo and view.lowers[start - 1] == "of":
+                prev = mentions.name_at(start - 2, start - 1)
+                if prev is not None and prev.type == "person":
+                    return prev.start, j, "name"
+            return start, j, "name"
+    person_nouns, org_nouns = _nouns()
+    if w in person_nouns or w in org_nouns:
+        k = j - 1
+        while k - 1 >= lo:
+            p = view.lowers[k - 1]
+            word = view.words[k - 1]
+            if p in _DETS or p in POSSESSIVE_MARKS or (p.isalpha() and p not in _SKIP_LEFT and p not in _NP_STOP_LEFT and len(p) > 1) or p == "-" or p[:1].isdigit():
+                k -= 1
+                if p in _DETS:
+                    break
+                continue
+            if word[:1].isupper() and p not in _SKIP_LEFT:
+                k -= 1
+                continue
+            break
+        if j - k > 6:
+            k = j - 6
+        return k, j, "nominal"
+    # "the 34-year-old mother of three", "the ad's narrator of ...": a determiner-led phrase
+    # whose head is a person noun followed by a short "of" phrase
+    if w in _NP_STOP_LEFT or not (w.isalpha() or w[:1].isdigit()):
+        return None
+    k = j - 1
+    while k - 1 >= lo and j - k < 5 and view.lowers[k - 1] not in _NP_STOP_LEFT - {"of"} and view.words[k - 1] not in {",", ".", "“", '"', "''", "—"}:
+        if view.lowers[k - 1] == "of":
+            np = np_ending_at(view, mentions, k - 1, lo)
+            if np is not None and np[2] in ("nominal", "name"):
+                return np[0], j, np[2]
+            return None
+        k -= 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from stance.text.lexicons import titles
+
+    return frozenset(titles())
+
+
+def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> tuple[int, int, str] | None:
+    """The noun phrase starting at token ``i`` (ending by ``hi``)."""
+    if i >= hi:
+        return None
+    w = view.lowers[i]
+    if w in {"he", "she", "they", "it", "we", "i"}:
+        return i, i + 1, "pronoun"
+    m = mentions.name_at(i, i + 1)
+    if m is not None and m.type != "demonym":
+        # include a leading title ("said U.S. Secretary of State Marco Rubio"): the mention
+        # starts after the title, so take the title tokens too
+        return min(i, m.start), m.end, "name"
+    # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
+    if view.words[i][:1].isupper():
+        for m in mentions.names_in(i, min(hi, i + 8)):
+            if m.type in ("person", "organization") and all(x[:1].isupper() for x in view.words[i : m.start]):
+                return i, m.end, "name"
+            break
+    # honorifics and lowercase title words before a name: "said Mr. McGinley", "said 9/11 widow
+    # Terry Strada", "said panel Chairman Rep. X"
+    person_nouns, org_nouns = _nouns()
+    k = i
+    while k < hi and k - i < 5:
+        lw = view.lowers[k]
+        if lw in _HONORIFICS or view.words[k] in _titles() or (k > i and lw in person_nouns) or (k == i and (lw[:1].isdigit() or lw in _DETS or lw in person_nouns)):
+            k += 1
+            m = mentions.name_at(k, k + 1) if k < hi else None
+            if m is not None and m.type not in ("demonym",) and m.start >= k - 1:
+                return i, m.end, "name"
+            continue
+        break
+    k = i
+    if w in _DETS or view.words[i][:1].isupper() or w in POSSESSIVE_MARKS:
+        k = i + 1
+    elif w not in person_nouns and w not in org_nouns:
+        return None
+    while k < hi and k - i < 6:
+        lw = view.lowers[k]
+        if lw in person_nouns or lw in org_nouns:
+            end = k + 1
+            return i, end, "nominal"
+        if not (lw.isalpha() or view.words[k][:1].isupper() or lw in POSSESSIVE_MARKS or lw == "-" or lw[:1].isdigit()):
+            break
+        k += 1
+    if w in person_nouns or w in org_nouns:
+        return i, i + 1, "nominal"
+    return None
+
+
+def _skip_left(view: TextView, j: int, lo: int) -> int:
+    while j - 1 >= lo and view.lowers[j - 1] in _SKIP_LEFT:
+        j -= 1
+    return j
+
+
+def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: int) -> tuple[int, int, str] | None:
+    """The first noun phrase of the sentence's main clause (after an introductory phrase)."""
+    a, b = view.sent_bounds(sent)
+    k = a
+    # skip a dateline "SEOUL, South Korea (AP) —" and an introductory phrase ending in a comma
+    for t in range(a, min(before, b)):
+        if view.words[t] in {"—", "--"} and t - a < 12:
+            k = t + 1
+            break
+    first = view.lowers[k] if k < b else ""
+    if first in {"in", "on", "at", "during", "after", "before", "since", "for", "with", "as", "while", "when", "despite", "last"}:
+        for t in range(k, min(before, b)):
+            if view.words[t] == ",":
+                k = t + 1
+                break
+    for t in range(k, min(before, b)):
+        np = np_starting_at(view, mentions, t, before)
+        if np is not None:
+            return np
+    return None
+
+
+def candidates_for_cue(
+    view: TextView,
+    mentions: MentionIndex,
+    cue_start: int,
+    cue_end: int,
+    quote_tokens: tuple[int, int] | None,
+    blocked: list[tuple[int, int]],
+    extra: bool = False,
+) -> list[Candidate]:
+    """Speaker candidates for the cue ``[cue_start, cue_end)``.
+
+    ``quote_tokens`` is the content the cue introduces; ``blocked`` are token ranges inside
+    quotation marks, where no speaker can be."""
+    sent = view.sent_of[cue_start]
+    a, b = view.sent_bounds(sent)
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    blocked = RangeIndex.of(blocked)  # O(log n) queries (the pipeline passes an index)
+
+    def inside_quote(i: int, j: int) -> bool:
+        return blocked.covers(i, j)
+
+    def add(np: tuple[int, int, str] | None, kind: str) -> None:
+        if np is None:
+            return
+        i, j, np_type = np
+        if (i, j) in seen or inside_quote(i, j):
+            return
+        seen.add((i, j))
+        out.append(Candidate(i, j, kind, np_type))
+
+    lo = a
+    if quote_tokens is not None and quote_tokens[1] <= cue_start:
+        lo = max(lo, quote_tokens[1])
+    lo = max(lo, blocked.max_end_at_most(cue_start, lo))
+    j = _skip_left(view, cue_start, lo)
+    prev = view.lowers[j - 1] if j - 1 >= lo else ""
+    # gerund cue after "for": "lashed out at Rubio for calling it ..."
+    if prev == "for" and view.lowers[cue_start].endswith("ing"):
+        add(np_ending_at(view, mentions, j - 1, a), "agent_for")
+    if prev in {"and", "but", "or"}:
+        add(clause_subject(view, mentions, sent, j - 1), "subject")
+    if prev == ",":
+        # appositives after a quotation: '"...," Scott Pruitt, the attorney general of Oklahoma,
+        # one of the states suing, said': the first chunk after the quotation
+        if quote_tokens is not None and quote_tokens[1] <= cue_start:
+            commas = [t for t in range(lo + 1, j - 1) if view.words[t] == ","]
+            if commas and j - commas[0] < 40:
+                add(np_ending_at(view, mentions, commas[0], lo), "left")
+        # appositive: "Kwak Gil Sup, head of One Korea Centre, said"
+        k = j - 2
+        while k > lo and view.words[k] != "," and j - k < 20:
+            k -= 1
+        if k > lo and view.words[k] == ",":
+            add(np_ending_at(view, mentions, k, a), "left")
+    add(np_ending_at(view, mentions, j, lo), "left")
+    add(np_starting_at(view, mentions, cue_end, b), "right")
+    # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
+    subject = clause_subject(view, mentions, sent, cue_start) if not out or extra else None
+    if not out:
+        add(subject, "subject")
+    if extra:
+        # more choices for the trained ranker (the rules ignore these kinds): the sentence's
+        # subject and the nearest names of the sentence outside quotations
+        add(subject, "sent_subject")
+        near = sorted(
+            (m for m in mentions.names_in(a, b) if m.type in ("person", "organization", "state")),
+            key=lambda m: min(abs(m.start - cue_end), abs(cue_start - m.end)),
+        )
+        for m in near[:3]:
+            add((m.start, m.end, "name"), "nearest")
+    return out
+
+
+def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_end: int, quote_before: bool) -> Candidate | None:
+    """The rules' choice among candidates (used when no trained ranker is loaded)."""
+    cands = [c for c in cands if c.kind not in RANKER_ONLY_KINDS]
+    if not cands:
+        return None
+    by_kind: dict[str, Candidate] = {}
+    for c in cands:
+        by_kind.setdefault(c.kind, c)
+    if "agent_for" in by_kind:
+        return by_kind["agent_for"]
+    if "subject" in by_kind and len(by_kind) == 1:
+        return by_kind["subject"]
+    left, right = by_kind.get("left"), by_kind.get("right")
+    if quote_before and right is not None and (left is None or left.end <= cue_start - 3):
+        return right
+    if "subject" in by_kind and (left is None or left.np_type == "nominal"):
+        return by_kind["subject"]
+    if left is not None:
+        return left
+    if right is not None:
+        return right
+    return cands[0]
+
+
+def candidate_features(c: Candidate, view: TextView, cue_start: int, cue_end: int, quote_before: bool, cue_lemma: str) -> dict:
+    """Features of one candidate for the ranker (all cheap, no Python loops over the document)."""
+    dist = c.start - cue_end if c.start >= cue_end else cue_start - c.end
+    prev_tok = view.lowers[c.start - 1] if c.start > 0 else "<s>"
+    next_tok = view.lowers[c.end] if c.end < view.n else "</s>"
+    f = {
+        f"kind={c.kind}": 1.0,
+        f"np={c.np_type}": 1.0,
+        f"kind_np={c.kind}_{c.np_type}": 1.0,
+        "dist": min(dist, 20) / 20.0,
+        "dist0": 1.0 if dist == 0 else 0.0,
+        "quote_before": 1.0 if quote_before else 0.0,
+        f"qb_kind={quote_before}_{c.kind}": 1.0,
+        "len": min(c.end - c.start, 8) / 8.0,
+        f"prev={prev_tok if prev_tok in {',', 'and', 'but', 'for', 'to', 'of', '<s>', 'that', 'by'} else 'other'}": 1.0,
+        f"next={next_tok if next_tok in {',', '.', 'said', 'says', 'and', 'who', '</s>'} else 'other'}": 1.0,
+        f"cue={cue_lemma}": 1.0,
+        "sent_initial": 1.0 if c.start == view.sent_bounds(view.sent_of[c.start])[0] else 0.0,
+        "cap": 1.0 if view.words[c.start][:1].isupper() else 0.0,
+    }
+    return f
+
+
+def group_features(
+    cands: list[Candidate], view: TextView, cue_start: int, cue_end: int, quote_before: bool, cue_lemma: str
+) -> list[dict]:
+    """Features of all candidates of one cue: :func:`candidate_features` plus group context (the
+    rules' own pick, the number of candidates, the order within the group)."""
+    pick = pick_by_rules(cands, view, cue_start, cue_end, quote_before)
+    out = []
+    for r, c in enumerate(cands):
+        f = candidate_features(c, view, cue_start, cue_end, quote_before, cue_lemma)
+        f["rule_pick"] = 1.0 if c is pick else 0.0
+        f[f"rule_pick_kind={c.kind}_{c is pick}"] = 1.0
+        f["n_cands"] = min(len(cands), 6) / 6.0
+        f[f"rank={min(r, 4)}"] = 1.0
+        head = view.lowers[c.end - 1]
+        if c.np_type in ("pronoun", "nominal"):
+            f[f"head={head}"] = 1.0
+        c.features = f
+        out.append(f)
+    return out
+
+
+def resolve_candidate(
+    c: Candidate,
+    view: TextView,
+    mentions: MentionIndex,
+    blocked: list[tuple[int, int]],
+    last_plural: tuple[str, str] | None,
+) -> tuple[str, str, Mention | None]:
+    """(canonical name, type, name mention or None) of a chosen candidate."""
+    person_nouns, org_nouns = _nouns()
+    words = view.words
+    if c.np_type == "name":
+        m = mentions.name_at(c.end - 1, c.end)
+        inner = [x for x in mentions.names_in(c.start, c.end) if x.type in ("person", "organization", "state")]
+        if inner:
+            # the head name, not a parenthetical "(D-Mo.)" or an "of Maryland" after it
+            m = inner[0]
+        if m is not None:
+            typ = m.type if m.type in ("person", "organization", "state") else "unknown"
+            return m.canonical, typ, m
+        return view.span_text(c.start, c.end), "unknown", None
+    if c.np_type == "pronoun":
+        w = view.lowers[c.start]
+        kind = pronoun_kinds().get(w, "")
+        if w in ("who", "which"):
+            k = c.start - 1
+            if k >= 0 and words[k] == ",":
+                np = np_ending_at(view, mentions, k, 0)
+                if np is not None:
+                    return resolve_candidate(Candidate(np[0], np[1], "left", np[2]), view, mentions, blocked, last_plural)
+        if kind == "person-sg":
+            m = _previous_outside(mentions, c.start, ("person",), blocked)
+            if m is not None:
+                return m.canonical, "person", m
+        if kind == "plural" and last_plural is not None:
+            return last_plural[0], last_plural[1], None
+        if kind in ("thing", "plural"):
+            m = _previous_outside(mentions, c.start, ("state", "organization"), blocked)
+            if m is not None:
+                return m.canonical, m.type, m
+        return view.span_text(c.start, c.end), "unknown", None
+    # nominal: "Many experts", "the ministry", "Sudan's defense minister"
+    head = view.lowers[c.end - 1]
+    toks = words[c.start : c.end]
+    if head in org_nouns and toks[0].lower() == "the":
+        m = mentions.resolve_nominal(head, c.start)
+        if m is not None:
+            return m.canonical, m.type, m
+    k = c.start
+    while k < c.end - 1 and view.lowers[k] in _DETS:
+        k += 1
+    name = view.span_text(k, c.end)
+    name = name.replace(" ’s", "’s").replace(" 's", "'s")
+    typ = "organization" if head in org_nouns else "person"
+    return name, typ, None
+
+
+def _previous_outside(mentions: MentionIndex, i: int, types: tuple[str, ...], blocked: list[tuple[int, int]]) -> Mention | None:
+    k = i
+    for _ in range(30):
+        m = mentions.previous(k, types, max_sents=4)
+        if m is None:
+            return None
+        if not RangeIndex.of(blocked).covers(m.start, m.end):
+            return m
+        k = m.start
+    return None

@@ -1,0 +1,175 @@
+"""The trained speaker ranker: a scikit-learn model that scores speaker candidates.
+
+Each candidate of a cue is a dict of features (:func:`stance.speakers.candidates.candidate_features`); the
+ranker gives the probability that it is the cue's speaker, and the pipeline takes the best-scoring
+candidate per cue. It is a plain scikit-learn ``Pipeline`` (``DictVectorizer`` then
+``LogisticRegression``), saved as the versioned artifact ``models/attribution``; the pipeline
+scores with its numpy export (:class:`LinearRanker`, read from ``inference.npz``), which gives the
+same probabilities without importing scikit-learn.
+"""
+
+from __future__ import annotations
+
+from numbers import Number
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+
+from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_field, pack_strings, unpack_strings
+
+#: Name of the ranker's artifact.
+ARTIFACT_NAME = "speaker-ranker"
+#: Inference kind of the ranker's numpy scorer.
+RANKER_KIND = "linear-ranker"
+
+
+def make_ranker(C: float = 1.0, random_state: int = 0) -> Any:
+    """An untrained ranker: ``DictVectorizer`` + ``LogisticRegression``."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    return make_pipeline(
+        DictVectorizer(sparse=True),
+        LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=random_state),
+    )
+
+
+class LinearRanker:
+    """The speaker ranker without scikit-learn: ``predict_proba(list of feature dicts)``.
+
+    Reproduces ``make_pipeline(DictVectorizer(), LogisticRegression())``: ``classes_`` as the
+    estimator's, ``predict_proba`` columns in that order."""
+
+    kind = RANKER_KIND
+
+    def __init__(self, vocabulary: Mapping[Any, int], coef: Any, intercept: Any, classes: Any, separator: str = "="):
+        self.vocabulary_ = dict(vocabulary)
+        self.coef_ = np.asarray(coef, dtype=np.float64)  # (n_classes or 1, n_features)
+        self.intercept_ = np.asarray(intercept, dtype=np.float64)
+        self.classes_ = np.asarray(classes)
+        self.separator = separator
+        if self.coef_.ndim != 2 or self.coef_.shape[1] != len(self.vocabulary_):
+            raise ValueError(f"coef has shape {self.coef_.shape}, expected (k, {len(self.vocabulary_)})")
+        if self.intercept_.shape != (self.coef_.shape[0],):
+            raise ValueError(f"intercept has shape {self.intercept_.shape}, expected ({self.coef_.shape[0]},)")
+        if len(self.classes_) < 2 or (len(self.classes_) > 2) != (self.coef_.shape[0] == len(self.classes_)):
+            raise ValueError(f"{len(self.classes_)} classes do not fit coef rows {self.coef_.shape[0]}")
+
+    def __repr__(self) -> str:
+        return f"LinearRanker({len(self.vocabulary_)} features, classes={self.classes_.tolist()})"
+
+    # -- export / import ---------------------------------------------------------------------
+    @classmethod
+    def from_estimator(cls, model: Any) -> "LinearRanker":
+        dv, lr = ranker_steps(model)
+        return cls(dv.vocabulary_, lr.coef_, lr.intercept_, lr.classes_, dv.separator)
+
+    def to_arrays(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        names = [None] * len(self.vocabulary_)
+        for f, j in self.vocabulary_.items():
+            names[j] = f
+        if any(not isinstance(f, str) for f in names):
+            raise ValueError("the ranker's vocabulary has non-string feature names; cannot export")
+        arrays, spec = pack_strings("vocab", names)  # type: ignore[arg-type]
+        arrays["coef"] = self.coef_
+        arrays["intercept"] = self.intercept_
+        meta = {
+            "kind": self.kind,
+            "format": INFERENCE_FORMAT,
+            "classes": [c.item() if hasattr(c, "item") else c for c in self.classes_],
+            "separator": self.separator,
+            "n_features": len(names),
+            "strings": {"vocab": spec},
+        }
+        return arrays, meta
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> "LinearRanker":
+        names = unpack_strings(arrays.get("vocab"), meta["strings"]["vocab"], "vocab")
+        if len(names) != int(meta["n_features"]):
+            raise InferenceFileError(f"{len(names)} feature names, the header says {meta['n_features']}")
+        coef = array_field(arrays, "coef", np.float64, 2)
+        intercept = array_field(arrays, "intercept", np.float64, 1)
+        return cls(dict(zip(names, range(len(names)))), coef, intercept, meta["classes"], str(meta["separator"]))
+
+    # -- prediction --------------------------------------------------------------------------
+    def _vectorize(self, X: Iterable[Mapping[Any, Any]]) -> tuple[Any, Any, Any, int]:
+        """``(rows, cols, values, n_rows)`` of the feature dicts, as ``DictVectorizer.transform``."""
+        get = self.vocabulary_.get
+        sep = self.separator
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        n = 0
+        for r, x in enumerate(X):
+            n = r + 1
+            for f, v in x.items():
+                tv = type(v)
+                if tv is float or tv is int:  # the common case, without the ABC checks below
+                    j = get(f)
+                    if j is not None:
+                        rows.append(r)
+                        cols.append(j)
+                        vals.append(float(v))
+                elif tv is str or isinstance(v, str):
+                    j = get("%s%s%s" % (f, sep, v))
+                    if j is not None:
+                        rows.append(r)
+                        cols.append(j)
+                        vals.append(1.0)
+                elif isinstance(v, Number) or v is None:
+                    j = get(f)
+                    if j is not None:
+                        rows.append(r)
+                        cols.append(j)
+                        vals.append(float(np.float64(v)))  # as DictVectorizer (None -> nan)
+                elif not isinstance(v, Mapping) and isinstance(v, Iterable):
+                    for vv in v:
+                        if not isinstance(vv, str):
+                            raise TypeError(
+                                f"Unsupported type {type(vv)} in iterable value. Only iterables of string are supported."
+                            )
+                        j = get("%s%s%s" % (f, sep, vv))
+                        if j is not None:
+                            rows.append(r)
+                            cols.append(j)
+                            vals.append(1.0)
+                else:
+                    raise TypeError(f"Unsupported value Type {type(v)} for {f}: {v}.")
+        return (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
+                np.asarray(vals, dtype=np.float64), n)
+
+    def decision_function(self, X: Iterable[Mapping[Any, Any]] | Mapping[Any, Any]) -> Any:
+        if isinstance(X, Mapping):
+            X = [X]
+        rows, cols, vals, n = self._vectorize(X)
+        order = np.lexsort((cols, rows))  # the vectorizer sorts each row's columns
+        rows, cols, vals = rows[order], cols[order], vals[order]
+        scores = np.empty((n, self.coef_.shape[0]), dtype=np.float64)
+        for k in range(self.coef_.shape[0]):
+            scores[:, k] = np.bincount(rows, weights=self.coef_[k][cols] * vals, minlength=n)
+        scores += self.intercept_
+        return scores[:, 0] if scores.shape[1] == 1 else scores
+
+    def predict_proba(self, X: Iterable[Mapping[Any, Any]] | Mapping[Any, Any]) -> Any:
+        """Class probabilities of each feature dict; columns follow :attr:`classes_`."""
+        d = self.decision_function(X)
+        if d.ndim == 1:  # binary logistic regression
+            p = 1.0 / (1.0 + np.exp(-d))
+            return np.stack([1.0 - p, p], axis=1)
+        e = np.exp(d - d.max(axis=1, keepdims=True))  # multinomial: softmax over the classes
+        return e / e.sum(axis=1, keepdims=True)
+
+    def predict(self, X: Iterable[Mapping[Any, Any]] | Mapping[Any, Any]) -> Any:
+        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+
+
+def ranker_steps(model: Any) -> tuple[Any, Any]:
+    steps = [s for _, s in getattr(model, "steps", [])]
+    if len(steps) != 2 or type(steps[0]).__name__ != "DictVectorizer" or type(steps[1]).__name__ != "LogisticRegression":
+        raise TypeError(f"expected a Pipeline(DictVectorizer, LogisticRegression), got {model!r}")
+    dv, lr = steps
+    if np.dtype(dv.dtype) != np.float64:
+        raise TypeError(f"the DictVectorizer's dtype is {dv.dtype}, only float64 is exported")
+    return dv, lr

@@ -1,0 +1,294 @@
+"""Named mentions and their chains: who is who within one article.
+
+Names are maximal runs of capitalised tokens (with inner connectors such as *of* in
+"Korea Research Institute for National Strategy"), split from leading titles and country words
+("U.S. Secretary of State Marco Rubio" -> title "Secretary of State", country "United States",
+name "Marco Rubio"). Each mention gets a type (person, organization, state) from the gazetteer
+and the organisation head nouns, and a canonical name: the fullest form of the same person in the
+article ("Moon" -> "Moon Seong Mook", "Kim" -> "Kim Jong Un", surname-first and Western order
+alike), or the gazetteer's canonical party name ("Washington" -> "United States").
+Pronouns and descriptions ("the ministry") are resolved to the nearest compatible mention before.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from stance.text.lexicons import _rows, gazetteer, titles, word_set
+from stance.text.view import TextView
+
+_CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "da", "du", "la", "le", "and", "the"})
+_POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
+#: tokens after which a capitalised word starts a sentence-like unit
+_OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘", "'"})
+#: sentence-initial words ending in "ed" that are names, not past participles
+_ED_NAMES = frozenset({"ted", "fred", "ahmed", "mohammed"})
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def pronoun_kinds() -> dict[str, str]:
+    return {r[0].strip(): r[1].strip() for r in _rows("pronouns.tsv")}
+
+
+@dataclass
+class Mention:
+    """A mention of a party: tokens ``[start, end)`` of the view."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # name | pronoun | nominal
+    type: str  # person | organization | state | unknown
+    canonical: str
+    plural: bool = False
+    role: str | None = None
+    affiliation: str | None = None
+    possessor: str | None = None  # "North Korea" in "North Korea's Foreign Ministry"
+    extra: dict = field(default_factory=dict)
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper() or (len(w) > 1 and w[0] == "'" and w[1:2].isupper())
+
+
+def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str | None]:
+    """Strip leading country words and a title from the name run ``[a, b)``.
+
+    Returns (new start, role, affiliation)."""
+    gaz = gazetteer()
+    t = titles()
+    role = aff = None
+    i = a
+    # leading country or demonym: "U.S.", "Russian", "North Korean"
+    for length in (3, 2, 1):
+        if i + length < b:
+            s = " ".join(words[i : i + length])
+            hit = gaz.aliases.get(s)
+            if hit is not None and hit[1] == "state":
+                aff, i = hit[0], i + length
+                break
+            if s in gaz.demonyms:
+                aff, i = gaz.demonyms[s], i + length
+                break
+    for length in (4, 3, 2, 1):
+        if i + length < b:
+            s = " ".join(words[i : i + length])
+            if s in t:
+                role = t[s] or None
+                i += length
+                break
+    if role is None and aff is not None and i < b and i > a:
+        # a country word strips only before a title or an organisation: "Chad Bown" is a
+        # person, "Russian Foreign Minister Sergei Lavrov" and "Iranian Foreign Ministry" split
+        org_nouns = word_set("org_nouns.txt")
+        if not any(w.lower() in org_nouns for w in words[i:b]) and b - a <= 3:
+            return a, None, None
+    return i, role, aff
+
+
+class MentionIndex:
+    """All mentions of one document, with chain resolution."""
+
+    def __init__(self, view: TextView, quote_spans: list[tuple[int, int]] | None = None):
+        self.view = view
+        self.names: list[Mention] = []
+        self._build_names()
+        self._starts = [m.start for m in self.names]
+        self._canonicalise()
+
+    # -- names ---------------------------------------------------------------------------------
+    def _build_names(self) -> None:
+        v = self.view
+        words = v.words
+        lowers = v.lowers
+        sent_of = v.sent_of
+        n = v.n
+        stop = _stop_words()
+        non_names = word_set("non_names.txt", keep_case=True)
+        gaz = gazetteer()
+        org_nouns = word_set("org_nouns.txt")
+        title_words = titles()
+        # the rest of the document is lowercase: visit only the capitalised tokens
+        # per distinct word: capitalised, part of a name, may start a name
+        distinct = set(words)
+        cap_words = {w for w in distinct if w[:1].isupper() or (w[:1] == "'" and w[1:2].isupper())}  # _is_cap
+        name_words = cap_words - non_names
+        start_words = {w for w in name_words if any(ch.isalpha() for ch in w)}
+        caps = [i for i, w in enumerate(words) if w in cap_words]
+        is_cap = set(caps)
+        is_name_word = {i for i in caps if words[i] in name_words}
+        lower_seen: set[str] | None = None  # words written lowercase somewhere, built when needed
+        i = 0
+        for c in caps:
+            if c < i or words[c] not in start_words:
+                continue  # inside the name found before, or not a name's first word
+            i = c
+            w = words[i]
+            sent_initial = i == 0 or sent_of[i - 1] != sent_of[i] or words[i - 1] in _OPENERS
+            if sent_initial:
+                lw = lowers[i]
+                if lower_seen is None and lw not in stop:
+                    lower_seen = {x for x in distinct if x[:1].islower()}
+                if lw in stop or lw in lower_seen or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES):
+                    continue
+            if w.isupper() and len(w) > 4 and w not in gaz.aliases:
+                continue  # all-caps datelines and headlines ("SEOUL")
+            j = i + 1
+            while j < n and sent_of[j] == sent_of[i]:
+                if j in is_name_word:
+                    j += 1
+                    continue
+                wj = words[j]
+                lj = lowers[j]
+                if lj in _CONNECTORS and j + 1 < n and j + 1 in is_cap and lj != "and":
+                    # "Institute for National Strategy", "Secretary of State"
+                    if (not org_nouns.isdisjoint(lowers[i:j]) or words[j - 1].split()[-1] in title_words
+                            or wj in {"al", "bin", "de", "van", "von", "del", "da"}):
+                        j += 2
+                        continue
+                if wj == "-" and j + 1 < n and j + 1 in is_cap and v.starts[j] == v.ends[j - 1]:
+                    # "Al-Qaida", but not "Trump-Kim" pairs of known people: keep joined; split later
+                    j += 2
+                    continue
+                break
+            self._add_name(i, j)
+            i = j
+
+    def _add_name(self, a: int, b: int) -> None:
+        v = self.view
+        words = v.words
+        gaz = gazetteer()
+        org_nouns = word_set("org_nouns.txt")
+        # a hyphenated pair of names ("Trump-Kim") is two mentions
+        if "-" in words[a:b]:
+            k = words.index("-", a, b)
+            if gaz.lookup(v.span_text(a, b)) is None and a < k < b - 1:
+                self._add_name(a, k)
+                self._add_name(k + 1, b)
+                return
+        s, role, aff = _split_title(words, a, b)
+        text = v.span_text(s, b)
+        hit = gaz.lookup(text)
+        full_hit = hit if s == a else gaz.lookup(v.span_text(a, b))
+        if full_hit is not None:
+            s, role, aff, hit, text = a, None, None, full_hit, v.span_text(a, b)
+        if hit is not None:
+            canonical, typ = hit
+        elif text in gaz.demonyms:
+            canonical, typ = gaz.demonyms[text], "demonym"
+        elif not org_nouns.isdisjoint(v.lowers[s:b]):
+            canonical, typ = text, "organization"
+        elif b - s <= 4:
+            canonical, typ = text, "person"
+        else:
+            canonical, typ = text, "unknown"
+        m = Mention(s, b, text, "name", typ, canonical, role=role, affiliation=aff)
+        # "North Korea's Foreign Ministry": possessive state + organisation is one organisation
+        if (
+            typ == "organization"
+            and self.names
+            and self.names[-1].end + 1 == s
+            and words[s - 1] in _POSSESSIVE
+            and self.names[-1].type == "state"
+        ):
+            owner = self.names.pop()
+            m = Mention(owner.start, b, v.span_text(owner.start, b), "name", "organization",
+                        v.span_text(owner.start, b), affiliation=owner.canonical, possessor=owner.canonical)
+        self.names.append(m)
+
+    def _canonicalise(self) -> None:
+        # longest person name of which a name is the first or last tokens, by one dict look-up
+        # per prefix/suffix instead of comparing every pair of mentions
+        persons = [m for m in self.names if m.type == "person"]
+        longest: dict[tuple[str, ...], tuple[int, str]] = {}
+        # a repeated name changes nothing (the first of equal length wins): each text once
+        for text in dict.fromkeys(m.text for m in persons):
+            t = tuple(text.split())
+            n = len(t)
+            for k in range(1, n + 1):
+                for key in (("<", *t[:k]), (">", *t[n - k :])):
+                    cur = longest.get(key)
+                    if cur is None or n > cur[0]:
+                        longest[key] = (n, text)
+        resolved: dict[tuple[str, str], str] = {}
+        for m in persons:
+            best = resolved.get((m.text, m.canonical))
+            if best is None:
+                t = tuple(m.text.split())
+                best = m.canonical
+                best_len = len(t)
+                for key in (("<", *t), (">", *t)):
+                    cur = longest.get(key)
+                    if cur is not None and cur[0] > best_len:
+                        best, best_len = cur[1], cur[0]
+                resolved[(m.text, m.canonical)] = best
+            m.canonical = best
+        # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
+
+    # -- look-ups ------------------------------------------------------------------------------
+    def name_at(self, i: int, j: int) -> Mention | None:
+        """The name mention covering exactly or containing tokens ``[i, j)``."""
+        k = bisect_left(self._starts, j) - 1
+        while k >= 0:
+            m = self.names[k]
+            if m.end <= i:
+                return None
+            if m.start <= i and m.end >= j:
+                return m
+            k -= 1
+        return None
+
+    def names_in(self, i: int, j: int) -> list[Mention]:
+        """Name mentions inside tokens ``[i, j)``."""
+        k = bisect_left(self._starts, i)
+        out = []
+        while k < len(self.names) and self.names[k].start < j:
+            if self.names[k].end <= j:
+                out.append(self.names[k])
+            k += 1
+        return out
+
+    def previous(self, i: int, types: tuple[str, ...], *, max_sents: int = 3, skip: set[str] | None = None) -> Mention | None:
+        """The nearest name mention of one of ``types`` ending before token ``i``."""
+        v = self.view
+        k = bisect_left(self._starts, i) - 1
+        s0 = v.sent_of[i] if i < v.n else v.sent_of[-1] if v.n else 0
+        while k >= 0:
+            m = self.names[k]
+            if s0 - v.sent_of[m.start] > max_sents:
+                return None
+            if m.end <= i and m.type in types and not (skip and m.canonical in skip):
+                return m
+            k -= 1
+        return None
+
+    def canonical_person(self, name: str) -> str:
+        """Fullest person name in the article of which ``name`` is the first or last tokens."""
+        mt = name.split()
+        best = name
+        for o in self.names:
+            if o.type != "person":
+                continue
+            ot = o.canonical.split()
+            if len(ot) > len(best.split()) and (ot[: len(mt)] == mt or ot[-len(mt) :] == mt):
+                best = o.canonical
+        return best
+
+    def resolve_nominal(self, head: str, i: int) -> Mention | None:
+        """The organisation named before token ``i`` whose name ends in ``head`` ("the ministry")."""
+        k = bisect_left(self._starts, i) - 1
+        while k >= 0:
+            m = self.names[k]
+            if m.type in ("organization", "state") and m.text.lower().split()[-1] == head:
+                return m
+            k -= 1
+        return None
