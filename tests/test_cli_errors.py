@@ -176,6 +176,14 @@ def _big_input(path: Path, n_docs: int = 300) -> None:
             f.write(json.dumps({"id": f"doc{i}", "text": "\n\n".join([para] * 60)}) + "\n")
 
 
+def _default_signal_handling() -> None:
+    """In the child, before exec: default SIGINT and SIGTERM handling, whatever the test run
+    inherited (a shell that ignores SIGINT, as background jobs and some CI runners do, passes
+    SIG_IGN on, and Python then installs no KeyboardInterrupt handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_interrupted_run_leaves_no_output(tmp_path, sig):
     src = tmp_path / "big.jsonl"
@@ -186,6 +194,7 @@ def test_interrupted_run_leaves_no_output(tmp_path, sig):
         [sys.executable, "-m", "stance.cli", "analyze", str(src), "-o", str(target), "--progress", "never", "--no-stance"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        preexec_fn=_default_signal_handling,
     )
     try:
         deadline = time.monotonic() + 120
