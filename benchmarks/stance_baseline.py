@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 
-def _rows(path: Path) -> list[dict]:
+def data_rows(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
@@ -47,12 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         "directed_sentiment": ("directed_sentiment/train.jsonl", ["directed_sentiment/dev.jsonl"]),
     }
     for corpus, (train, devs) in setups.items():
-        tr = _rows(d / train)
+        tr = data_rows(d / train)
         for variant, text_of in (("plain", lambda r: r["text"]), ("marked", marked)):
             model = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), LinearSVC(C=1.0, random_state=0))
             model.fit([text_of(r) for r in tr], [r["label"] for r in tr])
             for dev in devs:
-                rows = _rows(d / dev)
+                rows = data_rows(d / dev)
                 pred = model.predict([text_of(r) for r in rows])
                 f1 = f1_score([r["label"] for r in rows], pred, average="macro")
                 print(f"{corpus:<20} {variant:<7} {Path(dev).stem:<7} macro-F1 {f1:.4f}  (n={len(rows)})", flush=True)

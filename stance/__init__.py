@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
+from stance.version import __version__
 from stance.types import Analysis, Quote, Span, Speaker, Stance  # noqa: E402  (light, no heavy deps)
 
 if TYPE_CHECKING:  # pragma: no cover

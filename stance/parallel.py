@@ -47,7 +47,7 @@ def default_start_method() -> str:
 
 def _run(args: tuple[list[tuple[str | None, str]], bool]) -> list[Any]:
     batch, safe = args
-    out = list(_WORKER._pipe_serial(batch, batch_size=len(batch) or 1, safe=safe))
+    out = list(_WORKER.pipe_serial(batch, batch_size=len(batch) or 1, safe=safe))
     # send results without the text (the parent has it): less to pickle
     return [a if not hasattr(a, "quotes") else type(a)(a.id, a.quotes) for a in out]
 

@@ -1,9 +1,11 @@
-"""The pipeline: text -> spaCy Doc -> quotations and cues -> speaker candidates -> ranker ->
-speakers with role and affiliation -> target parties -> stance model -> :class:`Analysis`.
+"""The pipeline, orchestration only: text -> spaCy Doc -> quotations (:mod:`stance.quotations`)
+-> speakers (:mod:`stance.speakers`) -> parties (:mod:`stance.parties`) -> stance
+(:mod:`stance.stance_model`) -> :class:`Analysis`.
 
-The two trained models (speaker ranker, stance classifier) are versioned artifacts loaded once
-per :class:`Pipeline`. Stance classification is batched across all quotations of a batch of
-documents, so the classifier runs one vectorised call per batch.
+The two trained models (speaker ranker, stance model) are versioned artifacts loaded once per
+:class:`Pipeline` by :mod:`stance.loader`, with the options of :mod:`stance.defaults`. Stance
+classification is batched across all quotations of a batch of documents, so the stance model
+runs one vectorised call per batch.
 """
 
 from __future__ import annotations
@@ -16,23 +18,20 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from stance.artifacts import default_models_dir
-from stance.quotations.finder import RawQuote, find_quotations
-from stance.quotations.cues import find_cues
+from stance.defaults import DEFAULTS, pipeline_options
 from stance.gcpause import gc_paused
-from stance.text.mentions import MentionIndex
-from stance.speakers.roles import describe
-from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET, add_neutral_offset, is_analytic
-from stance.speakers.candidates import (
-    Candidate,
-    candidates_for_cue,
-    group_features,
-    pick_by_rules,
-    resolve_candidate,
-)
+from stance.loader import load_models
 from stance.parties.finder import find_targets
-from stance.text.view import RangeIndex, TextView, build_view, make_doc
-from stance.types import Analysis, Quote, Span, Speaker, Stance
+from stance.quotations.cues import find_cues
+from stance.quotations.finder import find_quotations
+from stance.speakers.inheritance import inherit_speakers
+from stance.speakers.roles import describe
+from stance.speakers.selection import choose_speakers
+from stance.stance_model.examples import stance_examples
+from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
+from stance.text.mentions import MentionIndex
+from stance.text.view import RangeIndex, TextView, build_view, make_doc, make_language
+from stance.types import Analysis, Quote, Span, Stance
 
 STAGES = ("tokenize", "quotes", "attribution", "targets", "stance")
 
@@ -72,7 +71,7 @@ class Annotator:
     STANCE_CHUNK = 2048
 
     def __init__(self, ranker: Any = None, stance_model: Any = None, *, timings: bool = False,
-                 analytic_offset: float = ANALYTIC_NEUTRAL_OFFSET):
+                 analytic_offset: float = DEFAULTS["analytic_offset"]):
         self.ranker = ranker
         self.stance_model = stance_model
         #: log-odds added to ``neutral`` for analytic speakers (see :mod:`stance.stance_model.speaker_prior`)
@@ -102,7 +101,7 @@ class Annotator:
         mentions = MentionIndex(view)
         blocked = [(q.tok_start, q.tok_end) for q in raws if q.kind == "direct"]
         blocked += [(q.tok_start, q.tok_end) for q in raws for s in q.segments if q.kind == "mixed"]
-        chosen = self._speakers(view, mentions, raws, RangeIndex(blocked))  # O(log n) look-ups
+        chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, RangeIndex(blocked), self.ranker))
         t0 = self._tick("attribution", t0)
         pendings: list[_Pending] = []
         described: dict[str, tuple[str | None, str | None]] = {}
@@ -123,106 +122,10 @@ class Annotator:
                 if hi - lo <= 8:
                     regions.append((lo, hi, False))
             targets = find_targets(view, mentions, regions, exclude)
-            examples = self._examples(view, raw, speaker, targets)
+            examples = stance_examples(view, raw, speaker, targets) if self.stance_model is not None else []
             pendings.append(_Pending(raw, speaker, role, aff, conf, targets, examples))
         self._tick("targets", t0)
         return view, pendings
-
-    def _speakers(self, view: TextView, mentions: MentionIndex, raws: list[RawQuote], blocked) -> list[tuple[Speaker | None, Any, float]]:
-        """One speaker per quotation: the ranker (or the rules) over each cue's candidates, then
-        follow-on quotations inherit the governing attribution's speaker."""
-        per_quote: list[list[Candidate]] = []
-        feats: list[dict] = []
-        for q in raws:
-            if q.cue is None:
-                per_quote.append([])
-                continue
-            cands = candidates_for_cue(view, mentions, q.cue.start, q.cue.end, (q.tok_start, q.tok_end), blocked,
-                                       extra=self.ranker is not None)
-            if self.ranker is not None:
-                feats.extend(group_features(cands, view, q.cue.start, q.cue.end, q.quote_before_cue, q.cue.lemma))
-            per_quote.append(cands)
-        scores = None
-        if self.ranker is not None and feats:
-            scores = self.ranker.predict_proba(feats)[:, 1].tolist()
-        out: list[tuple[Speaker | None, Any, float]] = []
-        k = 0
-        last_plural: tuple[str, str] | None = None
-        for q, cands in zip(raws, per_quote):
-            if not cands:
-                out.append((None, None, 0.0))
-                continue
-            if scores is not None:
-                sc = scores[k : k + len(cands)]
-                best_i = max(range(len(sc)), key=sc.__getitem__)  # the first best, as argmax
-                best, conf = cands[best_i], sc[best_i]
-            else:
-                best = pick_by_rules(cands, view, q.cue.start, q.cue.end, q.quote_before_cue)
-                conf = 0.8 if best is not None else 0.0
-            k += len(cands)
-            if best is None:
-                out.append((None, None, 0.0))
-                continue
-            name, typ, m = resolve_candidate(best, view, mentions, blocked, last_plural)
-            if best.np_type == "nominal" and typ == "person" and name.endswith("s"):
-                last_plural = (name, typ)  # "they" later refers to "Many experts"
-            mention = Span.of(view.text, view.starts[best.start], view.ends[best.end - 1])
-            out.append((Speaker(name, mention, typ), m, conf))
-        # follow-on quotations: same paragraph (before, else after), else the previous paragraph
-        # (raws are in text order, so paragraphs never decrease: the nearest attributed quotation
-        # before and the next cued one after are tracked instead of scanned for, in linear time)
-        next_cued: list[int | None] = [None] * len(raws)
-        for j in range(len(raws) - 2, -1, -1):
-            nxt = j + 1
-            next_cued[j] = nxt if out[nxt][0] is not None and raws[nxt].cue is not None else next_cued[nxt]
-        last_attributed: int | None = None
-        for i, q in enumerate(raws):
-            if out[i][0] is not None:
-                last_attributed = i
-                continue
-            src = None
-            if last_attributed is not None and raws[last_attributed].para == q.para:
-                src = last_attributed
-            if src is None:
-                j = next_cued[i]
-                if j is not None and raws[j].para == q.para:
-                    src = j
-            if src is None and i > 0 and out[i - 1][0] is not None and raws[i - 1].para == q.para - 1:
-                src = i - 1
-            if src is not None:
-                sp, m, conf = out[src]
-                out[i] = (sp, m, conf * 0.9)
-                last_attributed = i
-        return out
-
-    def _examples(self, view: TextView, raw: RawQuote, speaker: Speaker | None, targets) -> list[Any]:
-        """Stance-model inputs: the attribution (content, cue, speaker mention) with the target and the
-        speaker marked."""
-        if not targets or self.stance_model is None:
-            return []
-        from stance.stance_model.classifier import StanceExample
-
-        # The attribution itself: content, cue and the speaker's mention when it is in the same
-        # or the adjacent sentence, without the rest of the journalist's sentence (the stance is
-        # the speaker's, "never the journalist's framing": ANNOTATION.md).
-        c0, c1 = raw.start, raw.end
-        if raw.cue is not None:
-            c0, c1 = min(c0, view.starts[raw.cue.start]), max(c1, view.ends[raw.cue.end - 1])
-            if speaker is not None and speaker.mention is not None:
-                ms = view.token_at_or_after(speaker.mention.start)
-                if ms < view.n and abs(view.sent_of[ms] - view.sent_of[raw.cue.start]) <= 1:
-                    c0, c1 = min(c0, speaker.mention.start), max(c1, speaker.mention.end)
-        for t in targets:
-            c0, c1 = min(c0, view.starts[t.start]), max(c1, view.ends[t.end - 1])
-        text = view.text[c0:c1]
-        src = (None, None)
-        if speaker is not None and speaker.mention is not None and c0 <= speaker.mention.start and speaker.mention.end <= c1:
-            src = (speaker.mention.start - c0, speaker.mention.end - c0)
-        out = []
-        for t in targets:
-            ts, te = view.starts[t.start], view.ends[t.end - 1]
-            out.append(StanceExample(text, ts - c0, te - c0, src[0], src[1]))
-        return out
 
     # -- batches -------------------------------------------------------------------------------
     def finish(self, prepared: list[tuple[str | None, TextView, list[_Pending]]]) -> list[Analysis]:
@@ -287,10 +190,11 @@ class Pipeline:
             pipeline's name or path (its parser or senter then sets sentence boundaries).
         models_dir: directory with the ``attribution/`` and ``stance/`` artifacts.
         ranker: use the trained speaker ranker (``False``: the rules alone decide).
-        stance_model: which trained stance classifier scores the targets: ``True`` or ``"linear"``
-            for the shipped fast linear model, ``"contextual"`` for the optional fine-tuned
-            transformer (needs the ``[contextual]`` extra; serial only), ``False`` for none (no
-            stances are produced).
+        stance_model: which trained stance model scores the targets: ``"blended"`` (the default,
+            also ``True``; ``"linear"`` is its older name) for the shipped linear model blended with
+            the target-aware network, ``"contextual"`` for the optional fine-tuned transformer
+            (needs the ``[contextual]`` extra; serial only), ``False`` for none (no stances are
+            produced). Options and defaults: :mod:`stance.defaults`.
         timings: accumulate per-stage wall time in :attr:`timings`.
         analytic_offset: log-odds added to the neutral class when the speaker is an analyst,
             pollster, professor and the like (:mod:`stance.stance_model.speaker_prior`); ``0`` gives the stance
@@ -299,45 +203,33 @@ class Pipeline:
 
     def __init__(
         self,
-        spacy_model: Any = None,
-        models_dir: str | os.PathLike[str] | None = None,
+        spacy_model: Any = DEFAULTS["spacy_model"],
+        models_dir: str | os.PathLike[str] | None = DEFAULTS["models_dir"],
         *,
-        ranker: bool = True,
-        stance_model: bool | str = True,
+        ranker: bool = DEFAULTS["ranker"],
+        stance_model: bool | str | None = DEFAULTS["stance_model"],
         timings: bool = False,
-        analytic_offset: float = ANALYTIC_NEUTRAL_OFFSET,
+        analytic_offset: float = DEFAULTS["analytic_offset"],
     ):
-        import spacy
+        from stance.artifacts import default_models_dir
 
+        options = pipeline_options(spacy_model=spacy_model, models_dir=models_dir, ranker=ranker,
+                                   stance_model=stance_model, analytic_offset=analytic_offset)
         self.spacy_model = spacy_model
-        self.models_dir = Path(models_dir) if models_dir is not None else default_models_dir()
-        self._options = {"ranker": ranker, "stance_model": stance_model, "analytic_offset": float(analytic_offset)}
-        if spacy_model is None:
-            self.nlp = spacy.blank("en")
-        elif isinstance(spacy_model, (str, os.PathLike)):
-            self.nlp = spacy.load(spacy_model)
-        else:
-            self.nlp = spacy_model  # a Language object
+        self.models_dir = Path(options["models_dir"]) if options["models_dir"] is not None else default_models_dir()
+        options["models_dir"] = str(self.models_dir)
+        self._options = {k: options[k] for k in ("ranker", "stance_model", "analytic_offset")}
+        self.nlp = make_language(spacy_model)
         self._trained = spacy_model is not None
-        rk = None
-        if ranker:
-            from stance.loader import load_ranker
-
-            rk = load_ranker(self.models_dir)
-        sm = None
-        if stance_model:
-            from stance.loader import load_stance_model
-
-            kind = "linear" if stance_model is True else str(stance_model)
-            sm = load_stance_model(self.models_dir, kind=kind)
-        self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=analytic_offset)
+        rk, sm = load_models(options)
+        self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=options["analytic_offset"])
 
     @property
     def timings(self) -> dict[str, float] | None:
         """Seconds spent in each stage since construction (when ``timings=True``)."""
         return self.annotator.timings
 
-    def _make_doc(self, text: str) -> Any:
+    def make_doc(self, text: str) -> Any:
         if not isinstance(text, str):
             raise TypeError(f"stance expects article text as str, got {type(text).__name__}")
         t0 = time.perf_counter()
@@ -347,7 +239,7 @@ class Pipeline:
 
     def __call__(self, text: str, *, id: str | None = None) -> Analysis:
         """Analyse one article."""
-        doc = self._make_doc(text)
+        doc = self.make_doc(text)
         view, pendings = self.annotator.prepare(doc)
         return self.annotator.finish([(id, view, pendings)])[0]
 
@@ -370,11 +262,11 @@ class Pipeline:
                 except Exception as e:  # noqa: BLE001
                     yield AnalysisError(b[0], f"{type(e).__name__}: {e}")
 
-    def _pipe_serial(self, items: Iterable[tuple[str | None, str]], batch_size: int, safe: bool = False) -> Iterator[Any]:
+    def pipe_serial(self, items: Iterable[tuple[str | None, str]], batch_size: int, safe: bool = False) -> Iterator[Any]:
         batch: list[Any] = []
         for doc_id, text in items:
             try:
-                doc = self._make_doc(text)
+                doc = self.make_doc(text)
                 view, pendings = self.annotator.prepare(doc)
                 batch.append((doc_id, view, pendings))
             except Exception as e:  # noqa: BLE001
@@ -426,7 +318,7 @@ class Pipeline:
                     yield None, t  # type: ignore[misc]
 
         if n_process == 1:
-            yield from self._pipe_serial(items(), batch_size, safe)
+            yield from self.pipe_serial(items(), batch_size, safe)
             return
         from stance.parallel import pipe_parallel
 

@@ -186,7 +186,7 @@ def render_html(analysis: Any, text: str | None = None, *, title: str | None = N
     """A self-contained HTML page showing ``analysis`` of ``text`` (default: ``analysis.text``).
 
     Spans that do not match ``text`` are listed but not highlighted."""
-    from stance import __version__
+    from stance.version import __version__
 
     if text is None:
         text = analysis.text

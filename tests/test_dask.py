@@ -14,7 +14,7 @@ import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 
 import stance  # noqa: E402
-from stance.integrations import _cache  # noqa: E402
+from stance.integrations import cache  # noqa: E402
 from stance.integrations.dask import analyses_from_frame, analyze_bag, analyze_dataframe  # noqa: E402
 from stance.pipeline import AnalysisError  # noqa: E402
 
@@ -43,8 +43,8 @@ def expected():
 
 
 def builds_per_worker(client):
-    key = _cache.config_key(_cache.normalize_config(CONFIG))
-    return {addr: info["builds"].get(key, 0) for addr, info in client.run(_cache.cache_info).items()}
+    key = cache.config_key(cache.normalize_config(CONFIG))
+    return {addr: info["builds"].get(key, 0) for addr, info in client.run(cache.cache_info).items()}
 
 
 def test_bag_on_cluster_matches_single_process(client, expected):
@@ -91,8 +91,8 @@ def test_dataframe_errors_return(client):
 
 def test_local_scheduler_reuses_a_given_pipeline(expected):
     nlp = stance.load(**CONFIG)
-    before = dict(_cache.cache_info()["builds"])
+    before = dict(cache.cache_info()["builds"])
     bag = db.from_sequence(list(zip(TEXTS, IDS)), npartitions=3)
     got = analyze_bag(bag, nlp, as_tuples=True).compute(scheduler="sync")
     assert [a.to_dict(include_text=True) for a in got] == expected
-    assert _cache.cache_info()["builds"] == before  # no pipeline was built: the given one was used
+    assert cache.cache_info()["builds"] == before  # no pipeline was built: the given one was used

@@ -9,14 +9,8 @@ import sys
 
 import pytest
 
-from stance.evaluation.quotes import (
-    DEFAULT_LABELS,
-    annotator_agreement,
-    evaluate_quotes,
-    load_quote_labels,
-    match_items,
-    score_items,
-)
+from stance.corpora.quote_stance import DEFAULT_LABELS, load_quote_labels
+from stance.evaluation.quotes import annotator_agreement, evaluate_quotes, match_items, score_items
 
 from tests.samples import HAS_STANCE
 

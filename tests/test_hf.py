@@ -12,7 +12,7 @@ import pytest
 
 datasets = pytest.importorskip("datasets")
 
-from stance.integrations import _cache  # noqa: E402
+from stance.integrations import cache  # noqa: E402
 from stance.integrations.hf import analyses_from_dataset, analyze_dataset  # noqa: E402
 from stance.pipeline import AnalysisError  # noqa: E402
 
@@ -54,7 +54,7 @@ def test_columns_types_and_results(nlp):
     assert out[2]["stance_n_quotes"] == 0 and out[2]["stance_speakers"] == []
     assert dicts(analyses_from_dataset(out)) == dicts(ref)
     # the given pipeline was reused, not rebuilt
-    assert _cache.config_key(_cache.normalize_config(nlp)) not in _cache.cache_info()["builds"]
+    assert cache.config_key(cache.normalize_config(nlp)) not in cache.cache_info()["builds"]
 
 
 def test_survives_save_to_disk_and_load_from_disk(tmp_path, nlp):
@@ -118,15 +118,15 @@ def test_fingerprint_is_deterministic_and_small(nlp):
 
 def test_num_proc_loads_the_pipeline_once_per_process(tmp_path, monkeypatch, nlp):
     log = tmp_path / "builds.log"
-    real_build = _cache._build
+    real_build = cache._build
 
     def logged_build(config):
         with open(log, "a", encoding="utf-8") as f:
             f.write(f"{os.getpid()}\n")
         return real_build(config)
 
-    monkeypatch.setattr(_cache, "_build", logged_build)
-    _cache.clear()
+    monkeypatch.setattr(cache, "_build", logged_build)
+    cache.clear()
     config = {"stance_model": HAS_STANCE}
     ds = make_ds(12)
     out = analyze_dataset(ds, config, id_column="doc", batch_size=2, num_proc=2, load_from_cache_file=False)
@@ -139,7 +139,7 @@ def test_num_proc_loads_the_pipeline_once_per_process(tmp_path, monkeypatch, nlp
     if _start_method() == "fork":
         assert 1 <= len(pids) <= 2, pids
     assert os.getpid() not in {int(p) for p in pids}
-    _cache.clear()
+    cache.clear()
 
 
 def _start_method():

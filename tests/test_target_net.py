@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.test_static_vectors import PIECES, _table, _toy_data
 
 from stance.stance_model.static_vectors import PieceVocab
-from stance.stance_model.features import LABELS, StanceExample, _tokenize_marked, clause_bounds
+from stance.stance_model.features import LABELS, StanceExample, tokenize_marked, clause_bounds
 from stance.stance_model.target_net import MAX_DIST, N_FLAGS, TargetNet, blend_heads, layout
 
 
@@ -31,7 +31,7 @@ def _reference_logits(net: TargetNet, ex: StanceExample) -> np.ndarray:
     """The network written out token by token, as the module docstring describes it."""
     a = net.arrays
     table = a["table_codes"].astype(np.float32) * a["table_scales"][:, None]
-    toks, ti, si = _tokenize_marked(ex)
+    toks, ti, si = tokenize_marked(ex)
     L = net.max_len
     w0 = max(0, min(ti - L // 2, len(toks) - L))
     win = list(range(w0, min(len(toks), w0 + L)))
@@ -107,7 +107,7 @@ def test_between_and_source_flags():
     text = "The senator accused Ruritania of lying."
     ex = StanceExample(text, text.index("Ruritania"), text.index("Ruritania") + 9, 4, 11)
     t = layout([ex], net.vocab, net.max_len)
-    toks = _tokenize_marked(ex)[0]
+    toks = tokenize_marked(ex)[0]
     between = [toks[i] for i in range(len(toks)) if t["flags"][i] & 2]
     assert between == ["accused"]
     assert (t["flags"] & 4).all()
@@ -260,7 +260,7 @@ def test_train_net_is_deterministic_and_numpy_matches_pytorch():
     from stance.training.net import _padded
 
     arr, WV = _padded(X, vec, a.max_len)
-    mod = a._torch_module
+    mod = a.torch_module
     with torch.no_grad():
         T = {k: torch.from_numpy(v) for k, v in arr.items()}
         pt = mod(torch.from_numpy(WV)[T["word"]], T["mark"], T["dist"], T["flags"], T["mask"], T["target"]).softmax(-1).numpy()

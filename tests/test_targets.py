@@ -20,7 +20,7 @@ def test_words_opening_quoted_speech_are_not_parties(nlp_rules, text, not_target
     from stance.text.mentions import MentionIndex
     from stance.text.view import build_view
 
-    view = build_view(nlp_rules._make_doc(text))
+    view = build_view(nlp_rules.make_doc(text))
     names = {m.text for m in MentionIndex(view).names}
     assert not (names & not_targets), names
     assert targets <= names

@@ -59,7 +59,7 @@ def environment_versions() -> dict[str, str]:
     import sklearn
     import spacy
 
-    from stance import __version__
+    from stance.version import __version__
 
     return {
         "stance": __version__,

@@ -30,7 +30,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from stance import __version__
+    from stance.version import __version__
 
     parser = argparse.ArgumentParser(prog="stance", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"stance {__version__}")

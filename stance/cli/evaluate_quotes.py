@@ -33,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
         from stance import load
 
         # the labels and data are checked before the (slower) pipeline is loaded
-        from stance.evaluation.polnear import polnear_file
-        from stance.evaluation.quotes import load_quote_labels
+        from stance.corpora.polnear import polnear_file
+        from stance.corpora.quote_stance import load_quote_labels
 
         load_quote_labels(args.labels)
         polnear_file(args.data, "train")

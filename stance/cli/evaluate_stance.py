@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-CORPORA = ("newsmtsc", "directed_sentiment", "plover_gsr")
+from stance.corpora.sentences import CORPORA
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from stance.cli._training import add_training_arguments, run_training
+from stance.cli.training_options import add_training_arguments, run_training
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -44,35 +44,12 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
+from stance.corpora.polnear import load_polnear
 from stance.evaluation.articles import greedy_one_to_one
 
 _QUOTE_RE = re.compile(r"[\"“”«»‘]|''|``")
 
 
-
-
-def polnear_file(data_dir: str | Path, split: str) -> Path:
-    """The JSONL of ``split``; ``data_dir`` is the folder holding ``polnear/`` or that folder."""
-    d = Path(data_dir)
-    for cand in (d / "polnear" / f"{split}.jsonl", d / f"{split}.jsonl"):
-        if cand.is_file():
-            return cand
-    raise FileNotFoundError(f"no PolNeAR {split}.jsonl under {d} (expected {d}/polnear/{split}.jsonl)")
-
-
-def load_polnear(data_dir: str | Path, split: str, limit: int | None = None) -> list[dict[str, Any]]:
-    """Documents of a PolNeAR split (``doc_id``, ``text``, ``attributions``, ``discard_spans``),
-    read with Hugging Face ``datasets``."""
-    import datasets
-
-    path = polnear_file(data_dir, split)
-    datasets.disable_progress_bars()
-    ds = datasets.load_dataset("json", data_files=str(path), split="train")
-    cols = [c for c in ("doc_id", "text", "attributions", "discard_spans") if c in ds.column_names]
-    ds = ds.select_columns(cols)
-    if limit is not None:
-        ds = ds.select(range(min(limit, len(ds))))
-    return [dict(r) for r in ds]
 
 
 def is_quoted(attr: dict[str, Any]) -> bool:

@@ -31,35 +31,7 @@ from stance.types import STANCE_LABELS
 from stance.evaluation.articles import overlap_ok
 from stance.evaluation.stance import score
 
-#: The shipped label file.
-DEFAULT_LABELS = Path(__file__).resolve().parent.parent.parent / "data" / "quote_stance" / "polnear_train_quote_stance.jsonl"
-_ALL_LABELS = STANCE_LABELS + ("skip",)
-
-
-def load_quote_labels(path: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
-    """The labelled items of ``path`` (default :data:`DEFAULT_LABELS`), checked line by line."""
-    p = Path(path) if path is not None else DEFAULT_LABELS
-    if not p.is_file():
-        raise FileNotFoundError(f"quote stance labels not found: {p}")
-    out = []
-    with p.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                r = json.loads(line)
-                s, e = int(r["quote"]["start"]), int(r["quote"]["end"])
-                item = {"doc_id": str(r["doc_id"]), "quote": (s, e), "target": str(r["target"]), "label": str(r["label"])}
-            except (ValueError, KeyError, TypeError) as err:
-                raise ValueError(f"{p}:{n}: not a quote stance label line ({err})") from None
-            if item["label"] not in _ALL_LABELS:
-                raise ValueError(f"{p}:{n}: label {item['label']!r} is not one of {', '.join(_ALL_LABELS)}")
-            if not 0 <= s < e:
-                raise ValueError(f"{p}:{n}: bad quote span [{s}, {e})")
-            if "label_2" in r:
-                item["label_2"] = str(r["label_2"])
-            out.append(item)
-    return out
+from stance.corpora.quote_stance import DEFAULT_LABELS, load_quote_labels
 
 
 def match_items(items: Sequence[Mapping[str, Any]], analyses: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any] | None]:
@@ -139,7 +111,7 @@ def evaluate_quotes(
     (default: ``stance.load(models_dir)``)."""
     import sys
 
-    from stance.evaluation.polnear import load_polnear
+    from stance.corpora.polnear import load_polnear
 
     items = load_quote_labels(labels)
     wanted = {it["doc_id"] for it in items}

@@ -1,7 +1,6 @@
 """Evaluate the stance classifier on a corpus split (newsmtsc, directed_sentiment, plover_gsr).
 
-Corpora are read from ``<data_dir>/<corpus>/<split>.jsonl`` with Hugging Face ``datasets``
-(imported lazily). Scores: accuracy, macro-F1, per-class precision/recall/F1, the confusion matrix
+Corpora are read by :mod:`stance.corpora.sentences`. Scores: accuracy, macro-F1, per-class precision/recall/F1, the confusion matrix
 (rows gold, columns predicted, labels in :data:`stance.stance_model.classifier.LABELS` order), the number of
 examples, and throughput (targets per second of one vectorised ``predict_proba`` call, wall clock
 and per CPU second of this process). For sets
@@ -18,47 +17,7 @@ import time
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-CORPORA = ("newsmtsc", "directed_sentiment", "plover_gsr")
-
-
-def corpus_file(data_dir: str | os.PathLike[str], corpus: str, split: str) -> Path:
-    """``<data_dir>/<corpus>/<split>.jsonl``; raises FileNotFoundError naming the path."""
-    p = Path(data_dir) / corpus / f"{split}.jsonl"
-    if not p.is_file():
-        raise FileNotFoundError(f"{p}: no such corpus file (corpus {corpus!r}, split {split!r})")
-    return p
-
-
-def read_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Read a JSONL corpus file with ``datasets.load_dataset("json", ...)`` into plain dicts."""
-    import datasets
-
-    was_enabled = datasets.is_progress_bar_enabled() if hasattr(datasets, "is_progress_bar_enabled") else None
-    try:
-        if hasattr(datasets, "disable_progress_bars"):
-            datasets.disable_progress_bars()
-        ds = datasets.load_dataset("json", data_files=str(path), split="train")
-        return [dict(r) for r in ds]
-    finally:
-        if was_enabled and hasattr(datasets, "enable_progress_bars"):
-            datasets.enable_progress_bars()
-
-
-def load_examples(path: str | os.PathLike[str], corpus: str | None = None) -> tuple[list[Any], list[str], list[str]]:
-    """``(examples, gold labels, ids)`` of a corpus file; records with an empty target are skipped."""
-    from stance.stance_model.classifier import StanceExample
-
-    xs: list[Any] = []
-    ys: list[str] = []
-    ids: list[str] = []
-    for r in read_records(path):
-        t = r.get("target") or {}
-        if t.get("start") is None or t.get("end") is None or int(t["end"]) <= int(t["start"]):
-            continue  # e.g. directed_sentiment dse-dev-701: an empty span after conversion
-        xs.append(StanceExample.from_record(r, corpus=corpus))
-        ys.append(str(r["label"]))
-        ids.append(str(r.get("id")))
-    return xs, ys, ids
+from stance.corpora.sentences import corpus_file, load_examples
 
 
 def score(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] | None = None) -> dict[str, Any]:

@@ -6,7 +6,7 @@
   :func:`~stance.integrations.dask.analyze_bag` and :func:`~stance.integrations.dask.analyze_dataframe`.
 
 Both rebuild the pipeline from a small, picklable *config* (``Pipeline.config()``) once per worker
-process and cache it there (:mod:`stance.integrations._cache`), so the pipeline itself is never
+process and cache it there (:mod:`stance.integrations.cache`), so the pipeline itself is never
 pickled or hashed per batch.
 """
 

@@ -2,7 +2,7 @@
 
 Each task receives the pipeline's small *config* dict (``Pipeline.config()`` or keyword arguments
 of :func:`stance.load`), never the pipeline: the worker process builds the pipeline the first time
-it sees a config and keeps it (:mod:`stance.integrations._cache`), so a worker loads the models
+it sees a config and keeps it (:mod:`stance.integrations.cache`), so a worker loads the models
 once however many partitions it runs. The same code runs on a local scheduler, a
 ``LocalCluster`` or a multi-machine ``distributed`` cluster; every worker needs ``stance``
 installed and the models (``models_dir`` in the config: None means each worker's own default).
@@ -15,15 +15,15 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from stance.integrations import _cache
+from stance.integrations import cache
 
 _NEW_COLUMNS = ("quotes", "n_quotes", "speakers", "error")
 
 
 def _config(config: Any) -> dict[str, Any]:
     if config is not None and not isinstance(config, dict) and hasattr(config, "config"):
-        return _cache.register(config)  # a Pipeline: reused by the local (threaded) scheduler
-    return _cache.normalize_config(config)
+        return cache.register(config)  # a Pipeline: reused by the local (threaded) scheduler
+    return cache.normalize_config(config)
 
 
 def _items(records: Iterable[Any], text_key: str | None, id_key: str | None, as_tuples: bool) -> list[tuple[Any, Any]]:
@@ -42,7 +42,7 @@ def _items(records: Iterable[Any], text_key: str | None, id_key: str | None, as_
 
 def _bag_partition(records: Iterable[Any], config: dict[str, Any], text_key: str | None, id_key: str | None,
                    as_tuples: bool, batch_size: int, errors: str, as_dicts: bool) -> list[Any]:
-    nlp = _cache.get_pipeline(config)
+    nlp = cache.get_pipeline(config)
     items = _items(records, text_key, id_key, as_tuples)
     out = list(nlp.pipe(items, as_tuples=True, batch_size=batch_size, errors=errors))
     if as_dicts:
@@ -88,7 +88,7 @@ def _df_partition(df: Any, config: dict[str, Any], text_column: str, id_column: 
     n = len(df)
     cols: dict[str, list[Any]] = {c: [] for c in _NEW_COLUMNS}
     if n:
-        nlp = _cache.get_pipeline(config)
+        nlp = cache.get_pipeline(config)
         texts = [t if isinstance(t, str) else None if _isna(t) else t for t in df[text_column].tolist()]
         ids = [None if _isna(i) else str(i) for i in df[id_column].tolist()] if id_column else [None] * n
         for res in nlp.pipe(zip(texts, ids), as_tuples=True, batch_size=batch_size, errors=errors):

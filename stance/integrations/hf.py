@@ -17,7 +17,7 @@ The function given to ``Dataset.map`` is a module-level function whose keyword a
 pipeline's small *config* dict, never the pipeline itself: ``datasets`` hashes that function and
 its arguments to fingerprint the result (its cache key), and pickles them to each worker with
 ``num_proc > 1``; hashing a loaded pipeline would be slow and unstable. Each process builds the
-pipeline once from the config and caches it (:mod:`stance.integrations._cache`). The fingerprint
+pipeline once from the config and caches it (:mod:`stance.integrations.cache`). The fingerprint
 also includes the stance version and the sha256s of the model artifacts, so a retrained model
 never reuses stale cached results.
 """
@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
-from stance.integrations import _cache
+from stance.integrations import cache
 
 COLUMNS = ("quotes", "n_quotes", "speakers", "id", "error")
 
@@ -60,7 +60,7 @@ def _analyze_batch(
     from stance.pipeline import AnalysisError
 
     del fingerprint  # only part of datasets' cache key
-    nlp = _cache.get_pipeline(config)
+    nlp = cache.get_pipeline(config)
     texts = batch[text_column]
     ids = [None if i is None else str(i) for i in batch[id_column]] if id_column else [None] * len(texts)
     out: dict[str, list[Any]] = {f"{prefix}{c}": [] for c in COLUMNS}
@@ -116,9 +116,9 @@ def analyze_dataset(
     if batch_size < 1:
         raise ValueError("batch_size must be >= 1")
     if pipeline is not None and not isinstance(pipeline, dict) and hasattr(pipeline, "config"):
-        config = _cache.register(pipeline)
+        config = cache.register(pipeline)
     else:
-        config = _cache.normalize_config(pipeline)
+        config = cache.normalize_config(pipeline)
     if isinstance(dataset, (datasets.DatasetDict, datasets.IterableDatasetDict)):
         return type(dataset)(
             {
@@ -130,7 +130,7 @@ def analyze_dataset(
                 for split, ds in dataset.items()
             }
         )
-    from stance import __version__
+    from stance.version import __version__
 
     names = dataset.column_names
     if names is not None:
@@ -140,7 +140,7 @@ def analyze_dataset(
             raise ValueError(f"dataset has no column {id_column!r} (columns: {', '.join(names)})")
     fn_kwargs = {
         "config": config,
-        "fingerprint": f"stance {__version__}; {_cache.models_fingerprint(config)}",
+        "fingerprint": f"stance {__version__}; {cache.models_fingerprint(config)}",
         "text_column": text_column,
         "id_column": id_column,
         "prefix": prefix,

@@ -17,8 +17,6 @@ import numpy as np
 
 from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_field, pack_strings, unpack_strings
 
-#: Name of the ranker's artifact.
-ARTIFACT_NAME = "speaker-ranker"
 #: Inference kind of the ranker's numpy scorer.
 RANKER_KIND = "linear-ranker"
 

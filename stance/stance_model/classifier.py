@@ -52,22 +52,15 @@ from __future__ import annotations
 from typing import Any
 
 from stance.stance_model.features import (  # noqa: F401  (re-exported)
-    _DEFAULT_HEAD_CORPORA,
+    DEFAULT_HEAD_CORPORA,
     HEADS,
     LABELS,
     StanceExample,
-    _bucket,
-    _domain,
-    _tokenize_marked,
     extract_features,
     read_lexicon,
 )
 
-#: Name and major version of the artifact this module reads.
-ARTIFACT_NAME = "stance-classifier"
-ARTIFACT_MAJOR = 4
-
-_ESTIMATOR_NAMES = ("TargetStanceClassifier", "_progress_printer", "_diag")
+_ESTIMATOR_NAMES = ("TargetStanceClassifier",)
 
 
 def __getattr__(name: str) -> Any:

@@ -75,7 +75,7 @@ def mark_text(ex: StanceExample) -> str:
     return t
 
 
-def _imports() -> tuple[Any, Any, Any]:
+def contextual_imports() -> tuple[Any, Any, Any]:
     import os
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the base model is a local directory: never ask a hub
@@ -154,7 +154,7 @@ class ContextualStanceClassifier(ClassifierMixin, BaseEstimator):
     def _runtime(self) -> tuple[Any, Any, Any, int]:
         rt = getattr(self, "_rt", None)
         if rt is None:
-            torch, AutoModel, AutoTokenizer = _imports()
+            torch, AutoModel, AutoTokenizer = contextual_imports()
             if self.threads:
                 torch.set_num_threads(int(self.threads))
             path = base_model_dir()
@@ -213,7 +213,7 @@ class ContextualStanceClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"unknown labels {sorted(unknown)}; expected {list(LABELS)}")
         self._rt = None
         self.state_ = None
-        torch, _, _ = _imports()
+        torch, _, _ = contextual_imports()
         torch.manual_seed(int(self.random_state))
         torch, _tok, net, marker = self._runtime()
         for p in net.enc.embeddings.parameters():

@@ -15,11 +15,11 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 
 from stance.stance_model.features import (
     route_heads,
-    _DEFAULT_HEAD_CORPORA,
+    DEFAULT_HEAD_CORPORA,
     HEADS,
     LABELS,
     StanceExample,
-    _domain,
+    example_domain,
     feature_lists,
     lookup_columns,
     read_lexicon,
@@ -44,7 +44,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         sentence_ngrams: also featurise the unigrams and bigrams of the whole text (``u:``, ``b:``).
         min_count: keep features seen at least this often in the training data.
         head_corpora: ``{head: {corpus: weight}}``, the training corpora of each head (weight 0
-            leaves a corpus out); ``None`` uses :data:`_DEFAULT_HEAD_CORPORA`. Examples of a
+            leaves a corpus out); ``None`` uses :data:`DEFAULT_HEAD_CORPORA`. Examples of a
             corpus not named get weight 1 in the head of their own domain, 0 in the other.
         balance: weight classes inversely to their frequency within each corpus.
         nb_scale: Naive-Bayes log-count-ratio scaling (Wang & Manning 2012): each class's
@@ -184,9 +184,9 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     def _head_weights(self, X: Sequence[StanceExample], yi: Any, head: str, base: Any) -> Any:
         import numpy as np
 
-        spec = dict((self.head_corpora or _DEFAULT_HEAD_CORPORA).get(head, {}))
+        spec = dict((self.head_corpora or DEFAULT_HEAD_CORPORA).get(head, {}))
         corpora = np.asarray([ex.corpus for ex in X], dtype=object)
-        doms = np.asarray([_domain(ex) for ex in X], dtype=object)
+        doms = np.asarray([example_domain(ex) for ex in X], dtype=object)
         w = base.copy()
         k = len(self.classes_)
         for corp in sorted(set(corpora.tolist())):

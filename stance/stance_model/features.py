@@ -89,9 +89,9 @@ class StanceExample:
 # --------------------------------------------------------------------------------------------
 # Feature extraction (pure Python)
 
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|n['’]t|[^\sa-z0-9]")
+TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|n['’]t|[^\sa-z0-9]")
 _QUOTE_CHARS = frozenset('"“”«»')
-_CLAUSE_BREAK = frozenset(
+CLAUSE_BREAK = frozenset(
     [",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "?", "!", ".",
      "but", "while", "whereas", "although", "though", "because", "however", "yet", "unless"]
 )
@@ -130,7 +130,7 @@ def read_lexicon(path: str | os.PathLike[str] | None = None) -> dict[str, str]:
     return out
 
 
-def _tokenize_marked(ex: StanceExample) -> tuple[list[str], int, int]:
+def tokenize_marked(ex: StanceExample) -> tuple[list[str], int, int]:
     """Tokens of the lowercased text with the target as ``<t>`` and the source as ``<s>``.
 
     Returns ``(tokens, target_index, source_index)``; ``source_index`` is -1 without a source
@@ -140,7 +140,7 @@ def _tokenize_marked(ex: StanceExample) -> tuple[list[str], int, int]:
     if len(text) != len(ex.text):  # a few characters lowercase to two (e.g. "\u0130"): keep offsets
         text = "".join(ch.lower()[:1] for ch in ex.text)
     text = text.replace("’", "'")
-    findall = _TOKEN_RE.findall
+    findall = TOKEN_RE.findall
     ts, te = ex.target_start, ex.target_end
     ss, se = ex.source_start, ex.source_end
     if ss is not None and se is not None and se > ss and (se <= ts or ss >= te):
@@ -161,17 +161,17 @@ def _tokenize_marked(ex: StanceExample) -> tuple[list[str], int, int]:
 
 def clause_bounds(toks: Sequence[str], ti: int) -> tuple[int, int]:
     """``(start, end)``: the token range of the clause holding token ``ti``, bounded by
-    :data:`_CLAUSE_BREAK` tokens (punctuation, quote marks, contrastive conjunctions)."""
+    :data:`CLAUSE_BREAK` tokens (punctuation, quote marks, contrastive conjunctions)."""
     cs = ti
-    while cs > 0 and toks[cs - 1] not in _CLAUSE_BREAK:
+    while cs > 0 and toks[cs - 1] not in CLAUSE_BREAK:
         cs -= 1
     ce, n = ti + 1, len(toks)
-    while ce < n and toks[ce] not in _CLAUSE_BREAK:
+    while ce < n and toks[ce] not in CLAUSE_BREAK:
         ce += 1
     return cs, ce
 
 
-def _bucket(d: int) -> str:
+def distance_bucket(d: int) -> str:
     if d <= 1:
         return "1"
     if d <= 2:
@@ -191,9 +191,9 @@ def extract_features(
     sentence_ngrams: bool = True,
 ) -> list[str]:
     """The (shared, un-tagged) feature strings of one example (``tokens``: its
-    :func:`_tokenize_marked` result when the caller already has it; not modified).
+    :func:`tokenize_marked` result when the caller already has it; not modified).
     ``sentence_ngrams``: include the unigrams and bigrams of the whole marked text."""
-    toks, ti, si = tokens if tokens is not None else _tokenize_marked(ex)
+    toks, ti, si = tokens if tokens is not None else tokenize_marked(ex)
     n = len(toks)
     feats: list[str] = ["bias"]
     app = feats.append
@@ -204,7 +204,7 @@ def extract_features(
         feats += ["b:" + a + "_" + b for a, b in zip(["^"] + toks, toks + ["$"])]
 
     # target words
-    tw = _TOKEN_RE.findall(ex.text[ex.target_start:ex.target_end].lower())
+    tw = TOKEN_RE.findall(ex.text[ex.target_start:ex.target_end].lower())
     for w in tw:
         app("tw:" + w)
     if len(tw) == 1 and tw[0] in _PRONOUNS:
@@ -264,7 +264,7 @@ def extract_features(
             else:
                 app("rep_R")
             if si >= 0:
-                app("rep_s_" + ("L" if j < si else "R") + _bucket(abs(j - si)))
+                app("rep_s_" + ("L" if j < si else "R") + distance_bucket(abs(j - si)))
             continue
         pol = cat
         if j - neg_ahead <= 3:
@@ -275,7 +275,7 @@ def extract_features(
         if cs <= j < ce:
             app("clx:" + pol + ":" + side)
             app("clxw:" + side + ":" + tok)
-        app("lxd:" + pol + ":" + side + _bucket(dist))
+        app("lxd:" + pol + ":" + side + distance_bucket(dist))
         if j < ti:
             if nearest_l is None or ti - j < ti - nearest_l[0]:
                 nearest_l = (j, pol)
@@ -286,16 +286,16 @@ def extract_features(
             if lo < j < hi:
                 app("blx:" + ("st" if si < ti else "ts") + ":" + pol)
     if nearest_l is not None:
-        app("nl:" + nearest_l[1] + ":" + _bucket(ti - nearest_l[0]))
+        app("nl:" + nearest_l[1] + ":" + distance_bucket(ti - nearest_l[0]))
     if nearest_r is not None:
-        app("nr:" + nearest_r[1] + ":" + _bucket(nearest_r[0] - ti))
+        app("nr:" + nearest_r[1] + ":" + distance_bucket(nearest_r[0] - ti))
 
     # source-target direction
     if si >= 0:
         direc = "st" if si < ti else "ts"
         dist = abs(ti - si)
         app("dir:" + direc)
-        app("dird:" + direc + _bucket(dist))
+        app("dird:" + direc + distance_bucket(dist))
         lo, hi = (si, ti) if si < ti else (ti, si)
         for j in range(lo + 1, hi):
             app("bw:" + direc + ":" + toks[j])
@@ -313,26 +313,26 @@ def extract_features(
     return feats
 
 
-def _domain(ex: StanceExample) -> str:
+def example_domain(ex: StanceExample) -> str:
     return "src" if ex.has_source else "nosrc"
 
 
 #: The two heads and, by default, the training corpora (with relative weights) of each.
 HEADS = ("nosrc", "src")
-_DEFAULT_HEAD_CORPORA: dict[str, dict[str, float]] = {
+DEFAULT_HEAD_CORPORA: dict[str, dict[str, float]] = {
     "nosrc": {"newsmtsc": 1.0, "directed_sentiment": 0.0},
     "src": {"directed_sentiment": 1.0, "newsmtsc": 0.0},
 }
 
 
 def tokenize_batch(X: Iterable[StanceExample]) -> list[tuple[list[str], int, int]]:
-    """:func:`_tokenize_marked` of each example (a :class:`TypeError` for anything else): computed
+    """:func:`tokenize_marked` of each example (a :class:`TypeError` for anything else): computed
     once per batch and shared by the sparse features and the dense pools."""
     out = []
     for ex in X:
         if not isinstance(ex, StanceExample):
             raise TypeError(f"expected StanceExample, got {type(ex).__name__}")
-        out.append(_tokenize_marked(ex))
+        out.append(tokenize_marked(ex))
     return out
 
 

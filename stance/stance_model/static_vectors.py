@@ -38,7 +38,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from stance.stance_model.features import _TOKEN_RE, StanceExample, _tokenize_marked, clause_bounds
+from stance.stance_model.features import TOKEN_RE, StanceExample, tokenize_marked, clause_bounds
 
 POOLS = ("sentence", "left", "right", "clause", "target", "between")
 #: Layout version of a vectors file.
@@ -227,7 +227,7 @@ def quantize(V: Any) -> tuple[Any, Any]:
     return codes, scales.astype(np.float32)
 
 
-def _segment_sums(G: Any, rows: Any, n: int) -> Any:
+def segment_sums(G: Any, rows: Any, n: int) -> Any:
     """``out[r] = sum of G[e]`` over the entries ``e`` with ``rows[e] == r`` (``rows``
     non-decreasing); a deterministic summation order."""
     out = np.zeros((n, G.shape[1]), dtype=np.float32)
@@ -258,7 +258,7 @@ def pool_entries(
     tgt_rows: list[int] = []
     ext, lext = flat.extend, tok_len.extend
     for r, ex in enumerate(X):
-        toks, ti, si = tokens[r] if tokens is not None else _tokenize_marked(ex)
+        toks, ti, si = tokens[r] if tokens is not None else tokenize_marked(ex)
         nt = len(toks)
         ids = [piece_ids(t) for t in toks]
         for p in ids:
@@ -267,7 +267,7 @@ def pool_entries(
         tok_row.append(nt)
         cs, ce = clause_bounds(toks, ti)
         meta[r] = (ti, si, cs, ce)
-        for w in _TOKEN_RE.findall(ex.text[ex.target_start:ex.target_end].lower()):
+        for w in TOKEN_RE.findall(ex.text[ex.target_start:ex.target_end].lower()):
             t = piece_ids(w)
             tgt += t
             tgt_rows += [r] * len(t)
@@ -310,7 +310,7 @@ def pool_entries(
 def _means(entries: tuple[Any, Any, Any], table: Any, n: int) -> Any:
     """Weighted means of ``table`` rows per example (zero where a pool is empty)."""
     rows, cols, w = entries
-    S = _segment_sums(table[cols] * w[:, None], rows, n)
+    S = segment_sums(table[cols] * w[:, None], rows, n)
     W = np.bincount(rows, weights=w, minlength=n).astype(np.float32)
     S /= np.where(W > 0, W, np.float32(1.0))[:, None]
     return S

@@ -30,8 +30,8 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from stance.stance_model.static_vectors import PieceVocab, _segment_sums, quantize
-from stance.stance_model.features import _CLAUSE_BREAK, StanceExample, _tokenize_marked, clause_bounds
+from stance.stance_model.static_vectors import PieceVocab, segment_sums, quantize
+from stance.stance_model.features import CLAUSE_BREAK, StanceExample, tokenize_marked, clause_bounds
 
 #: Layout version of the network's arrays.
 NET_FORMAT = 1
@@ -58,7 +58,7 @@ def layout(
     ntok = np.zeros(n, dtype=np.int64)
     meta = np.zeros((n, 5), dtype=np.int64)  # window start, ti, si, clause start, clause end
     for r, ex in enumerate(X):
-        toks, ti, si = tokens[r] if tokens is not None else _tokenize_marked(ex)
+        toks, ti, si = tokens[r] if tokens is not None else tokenize_marked(ex)
         a = max(0, min(ti - L // 2, len(toks) - L))
         win = toks[a:a + L]
         if keep_ids:
@@ -175,12 +175,12 @@ class TargetNet:
             if plen.any():
                 flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(plen.sum()))
                 G = table[flat] * (weights[flat] / np.repeat(plen, plen))[:, None]
-                block += _segment_sums(G, np.repeat(np.arange(len(new), dtype=np.int64), plen), len(new))
+                block += segment_sums(G, np.repeat(np.arange(len(new), dtype=np.int64), plen), len(new))
             for j, t in enumerate(new):
                 if t in _MARKER_ROWS:
                     block[j] = marker[_MARKER_ROWS[t]]
             rows[n:n + len(new)] = block
-            breaks[n:n + len(new)] = [t in _CLAUSE_BREAK for t in new]
+            breaks[n:n + len(new)] = [t in CLAUSE_BREAK for t in new]
             words.update(zip(new, range(n, n + len(new))))  # after the rows: see _prepare
             self._cache, self._n_rows = (words, rows, breaks), n + len(new)
             return words, rows, breaks
@@ -219,7 +219,7 @@ class TargetNet:
         tis: list[int] = []
         sis: list[int] = []
         for r, ex in enumerate(X):
-            toks, ti, si = tokens[r] if tokens is not None else _tokenize_marked(ex)
+            toks, ti, si = tokens[r] if tokens is not None else tokenize_marked(ex)
             a = max(0, min(ti - L // 2, len(toks) - L))
             win = toks[a:a + L]
             wins.append(win)

@@ -19,7 +19,7 @@ def _data_text(name: str) -> str:
     return resources.files("stance").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _rows(name: str) -> Iterable[list[str]]:
+def data_rows(name: str) -> Iterable[list[str]]:
     for line in _data_text(name).splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -86,7 +86,7 @@ def cue_lexicon() -> CueLexicon:
     """The reporting-verb lexicon of ``reporting_verbs.tsv`` and ``reporting_phrases.tsv``."""
     verbs: dict[str, tuple[str, str]] = {}
     phrases: dict[tuple[str, ...], tuple[str, str]] = {}
-    for row in _rows("reporting_verbs.tsv"):
+    for row in data_rows("reporting_verbs.tsv"):
         lemma = row[0].strip()
         extra = [f.strip() for f in row[1].split(",")] if len(row) > 1 and row[1].strip() else []
         frame = row[2].strip() if len(row) > 2 else "say"
@@ -104,9 +104,9 @@ def cue_lexicon() -> CueLexicon:
             forms -= bad - _IRREGULAR[lemma]
         for form in forms:
             verbs.setdefault(form, (lemma, frame))
-    for row in _rows("reporting_phrases.tsv"):
+    for row in data_rows("reporting_phrases.tsv"):
         phrases[tuple(row[0].split())] = (row[0], row[1].strip() if len(row) > 1 else "say")
-    nouns = frozenset(r[0].strip() for r in _rows("cue_nouns.tsv"))
+    nouns = frozenset(r[0].strip() for r in data_rows("cue_nouns.tsv"))
     return CueLexicon(verbs, phrases, nouns)
 
 
@@ -114,15 +114,15 @@ def cue_lexicon() -> CueLexicon:
 def word_set(name: str, keep_case: bool = False) -> frozenset[str]:
     """A one-word-per-line data file as a set (lowercased unless ``keep_case``)."""
     if keep_case:
-        return frozenset(r[0].strip() for r in _rows(name))
-    return frozenset(r[0].strip().lower() for r in _rows(name))
+        return frozenset(r[0].strip() for r in data_rows(name))
+    return frozenset(r[0].strip().lower() for r in data_rows(name))
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Titles that stand before names -> the role they give."""
     out = {}
-    for row in _rows("titles.tsv"):
+    for row in data_rows("titles.tsv"):
         out[row[0].strip()] = (row[1].strip() if len(row) > 1 else "")
     return out
 

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from stance.text.lexicons import _rows, gazetteer, titles, word_set
+from stance.text.lexicons import data_rows, gazetteer, titles, word_set
 from stance.text.view import TextView
 
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "da", "du", "la", "le", "and", "the"})
@@ -36,7 +36,7 @@ def _stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def pronoun_kinds() -> dict[str, str]:
-    return {r[0].strip(): r[1].strip() for r in _rows("pronouns.tsv")}
+    return {r[0].strip(): r[1].strip() for r in data_rows("pronouns.tsv")}
 
 
 @dataclass

@@ -148,6 +148,20 @@ def _pathological_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+def make_language(spacy_model: Any = None) -> Any:
+    """The spaCy ``Language`` a pipeline tokenizes with: spaCy's blank English for ``None``, the
+    installed pipeline a name or path names, or ``spacy_model`` itself when it is a ``Language``."""
+    import os
+
+    import spacy
+
+    if spacy_model is None:
+        return spacy.blank("en")
+    if isinstance(spacy_model, (str, os.PathLike)):
+        return spacy.load(spacy_model)
+    return spacy_model
+
+
 def make_doc(nlp: Any, text: str, *, trained: bool = False) -> Any:
     """Tokenize ``text`` (and run ``nlp``'s components when ``trained``) in time linear in its
     length, for any ``str``: no length limit, lone surrogates tokenized as U+FFFD (the view keeps

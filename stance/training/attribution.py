@@ -112,9 +112,11 @@ def train_attribution(data_dir: str | Path, out_dir: str | Path | None = None, s
     import spacy
 
     from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
-    from stance.evaluation.polnear import evaluate_polnear, load_polnear, polnear_file
+    from stance.corpora.polnear import load_polnear, polnear_file
+    from stance.evaluation.polnear import evaluate_polnear
     from stance.pipeline import Pipeline
-    from stance.speakers.ranker import ARTIFACT_NAME, make_ranker
+    from stance.loader import RANKER_ARTIFACT
+    from stance.speakers.ranker import make_ranker
 
     t_start = time.perf_counter()
     out = Path(out_dir) if out_dir is not None else default_models_dir() / "attribution"
@@ -171,7 +173,7 @@ def train_attribution(data_dir: str | Path, out_dir: str | Path | None = None, s
     save_artifact(
         model,
         out,
-        name=ARTIFACT_NAME,
+        name=RANKER_ARTIFACT[1],
         version=RANKER_VERSION,
         labels=["not_speaker", "speaker"],
         training_data=[file_fingerprint(train_path, len(train_docs)), file_fingerprint(dev_path, len(dev_docs))],

@@ -52,9 +52,9 @@ def train_contextual(
     from stance.stance_model.contextual import (
         ContextualStanceClassifier,
     )
-    from stance.training.stance import _Progress, read_train_files
+    from stance.training.stance import Progress, read_train_files
 
-    say = _Progress(progress, "train contextual")
+    say = Progress(progress, "train contextual")
     data = Path(data_dir)
     out = Path(out_dir) if out_dir is not None else default_models_dir() / "contextual"
     hp = dict(DEFAULT_PARAMS)
@@ -99,9 +99,9 @@ def finish_contextual(
     from stance.artifacts import save_artifact
     from stance.stance_model.contextual import BASE_PACKAGE, base_package_version
     from stance.stance_model.features import LABELS
-    from stance.training.stance import _Progress, score_dev_splits
+    from stance.training.stance import Progress, score_dev_splits
 
-    say = _Progress(progress, "train contextual")
+    say = Progress(progress, "train contextual")
     data, out = Path(data_dir), Path(out_dir)
     fingerprints = [dict(fp) for fp in fingerprints if fp.get("role", "train") == "train"]
     hp = {k: v for k, v in model.get_params().items() if k not in ("random_state", "threads", "verbose")}

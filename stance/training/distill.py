@@ -32,7 +32,7 @@ def distill_labels(
 
     from stance.artifacts import default_models_dir, read_manifest
     from stance.loader import load_stance_model
-    from stance.training.pseudo import _read_texts, build_pool, examples_from_keys, save_labels
+    from stance.training.pseudo import read_texts, build_pool, examples_from_keys, save_labels
 
     t0 = time.perf_counter()
 
@@ -45,7 +45,7 @@ def distill_labels(
     tm = read_manifest(tdir)
     keys, sources = build_pool(data_dir, pipeline=stance.load(models_dir=models_dir))
     say(f"pool: {len(keys)} examples ({int((keys[:, 0] == 0).sum())} sentence, {int((keys[:, 0] == 1).sum())} quote)")
-    texts, _ = _read_texts(Path(data_dir))
+    texts, _ = read_texts(Path(data_dir))
     X = examples_from_keys(keys, texts)
     P = np.zeros((len(X), 3), dtype=np.float64)
     for k in range(0, len(X), chunk):

@@ -13,7 +13,7 @@ import numpy as np
 
 from stance.artifacts.npz import INFERENCE_FILE, INFERENCE_FORMAT, MAX_ABS_DIFF, max_abs_diff, write_npz
 from stance.artifacts.store import ArtifactError, load_artifact, read_manifest, write_atomic, write_manifest
-from stance.loader import scorer_from_npz
+from stance.loader import RANKER_ARTIFACT, STANCE_ARTIFACTS, scorer_from_npz
 from stance.speakers.ranker import LinearRanker
 from stance.stance_model.inference import LinearStanceScorer
 
@@ -158,8 +158,8 @@ def export_inference(
 
 def dev_examples(name: str, data_dir: str) -> list[Any]:
     """The dev inputs the training scores, to verify an export on real data (CLI ``--data``)."""
-    if name == "stance-classifier":
-        from stance.evaluation.stance import corpus_file, load_examples
+    if name == STANCE_ARTIFACTS["blended"][1]:
+        from stance.corpora.sentences import corpus_file, load_examples
         from stance.training.stance import DEV_FILES
 
         out: list[Any] = []
@@ -169,10 +169,10 @@ def dev_examples(name: str, data_dir: str) -> list[Any]:
             except FileNotFoundError:
                 continue
         return out
-    if name == "speaker-ranker":
+    if name == RANKER_ARTIFACT[1]:
         import spacy
 
-        from stance.evaluation.polnear import load_polnear
+        from stance.corpora.polnear import load_polnear
         from stance.training.attribution import build_examples
 
         return build_examples(load_polnear(data_dir, "dev"), spacy.blank("en"))[0]

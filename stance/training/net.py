@@ -196,6 +196,6 @@ def train_net(
         torch.set_num_threads(threads)
     vocab = PieceVocab(vectors.pieces, vectors.weights)
     out = TargetNet(vocab, arrays, LABELS, max_len=L)
-    out._torch_module = net  # for the numpy/PyTorch agreement check; not pickled
+    out.torch_module = net  # for the numpy/PyTorch agreement check; not pickled
     return out
 

@@ -87,9 +87,9 @@ def name_spans(sentence: str, non_names: frozenset[str], starters: frozenset[str
     return out
 
 
-def _read_texts(data_dir: Path) -> tuple[list[list[str]], list[dict[str, Any]]]:
+def read_texts(data_dir: Path) -> tuple[list[list[str]], list[dict[str, Any]]]:
     from stance.artifacts import file_fingerprint
-    from stance.evaluation.stance import corpus_file, read_records
+    from stance.corpora.sentences import corpus_file, read_records
 
     texts, prints = [], []
     for corpus, split in SOURCES:
@@ -109,7 +109,7 @@ def build_pool(data_dir: str | os.PathLike[str], pipeline: Any = None, max_per_s
     import numpy as np
 
     data = Path(data_dir)
-    texts, prints = _read_texts(data)
+    texts, prints = read_texts(data)
     non_names = _word_list("non_names.txt")
     starters = frozenset(w.lower() for w in _word_list("sentence_starters.txt"))
     rng = random.Random(seed)
@@ -117,7 +117,7 @@ def build_pool(data_dir: str | os.PathLike[str], pipeline: Any = None, max_per_s
     seen: set[tuple[str, int, int]] = set()
     # NewsMTSC: names other than the labelled targets of the sentence
     labelled: dict[str, list[tuple[int, int]]] = {}
-    from stance.evaluation.stance import corpus_file, read_records
+    from stance.corpora.sentences import corpus_file, read_records
 
     for r in read_records(corpus_file(data, "newsmtsc", "train")):
         labelled.setdefault(str(r["text"]), []).append((int(r["target"]["start"]), int(r["target"]["end"])))
@@ -144,7 +144,7 @@ def build_pool(data_dir: str | os.PathLike[str], pipeline: Any = None, max_per_s
         pipeline = stance.load()
     ann = pipeline.annotator
     for ri, text in enumerate(texts[0]):
-        view, pendings = ann.prepare(pipeline._make_doc(text))
+        view, pendings = ann.prepare(pipeline.make_doc(text))
         for p in pendings:
             for ex in p.examples:
                 c0 = _locate(view.text, ex)
@@ -203,7 +203,7 @@ def load_labelled(path: str | os.PathLike[str], data_dir: str | os.PathLike[str]
         meta = json.loads(bytes(z["meta"]).decode())
     if meta.get("format") != FORMAT:
         raise ValueError(f"{path}: format {meta.get('format')!r}, expected {FORMAT}")
-    texts, prints = _read_texts(Path(data_dir))
+    texts, prints = read_texts(Path(data_dir))
     for want, have in zip(meta["sources"], prints):
         if want["sha256"] != have["sha256"]:
             raise ValueError(f"{path}: built from {want['corpus']} with sha256 {want['sha256'][:12]}…, "

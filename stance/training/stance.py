@@ -74,7 +74,7 @@ TRAIN_FILES = (("newsmtsc", "train"), ("directed_sentiment", "train"))
 DEV_FILES = (("newsmtsc", "dev_rw"), ("newsmtsc", "dev_mt"), ("directed_sentiment", "dev"), ("plover_gsr", "dev"))
 
 
-class _Progress:
+class Progress:
     def __init__(self, enabled: bool, label: str = "train stance") -> None:
         self.enabled = enabled
         self.label = label
@@ -89,7 +89,7 @@ def read_train_files(data: Path, say: Any) -> list[tuple[str, list[Any], list[st
     """``(corpus, examples, labels, fingerprint)`` for each of :data:`TRAIN_FILES` under ``data``
     (a missing file raises ``FileNotFoundError``)."""
     from stance.artifacts import file_fingerprint
-    from stance.evaluation.stance import corpus_file, load_examples
+    from stance.corpora.sentences import corpus_file, load_examples
 
     out = []
     for corpus, split in TRAIN_FILES:
@@ -108,7 +108,8 @@ def score_dev_splits(
     Returns ``(metrics by "corpus/split", the dev files' fingerprints, all dev examples)``;
     ``throughput`` adds each split's targets per second to its metrics."""
     from stance.artifacts import file_fingerprint
-    from stance.evaluation.stance import corpus_file, evaluate_model, load_examples
+    from stance.corpora.sentences import corpus_file, load_examples
+    from stance.evaluation.stance import evaluate_model
 
     metrics: dict[str, Any] = {}
     prints: list[dict[str, Any]] = []
@@ -169,9 +170,10 @@ def train_stance(
 
     from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
     from stance.stance_model.classifier import LABELS, TargetStanceClassifier
+    from stance.loader import STANCE_ARTIFACTS
     from stance.training.export import build_inference
 
-    say = _Progress(progress)
+    say = Progress(progress)
     data = Path(data_dir)
     out = Path(out_dir) if out_dir is not None else default_models_dir() / "stance"
     hp = dict(DEFAULT_PARAMS)
@@ -256,7 +258,7 @@ def train_stance(
     manifest_path = save_artifact(
         model,
         out,
-        name="stance-classifier",
+        name=STANCE_ARTIFACTS["blended"][1],
         version=VERSION,
         labels=LABELS,
         training_data=fingerprints,

@@ -43,12 +43,12 @@ def piece_counts(vectors_like: Any, texts: list[str]) -> Any:
     """How often each piece occurs in ``texts`` (tokenised as the stance features are)."""
     import numpy as np
 
-    from stance.stance_model.features import _TOKEN_RE
+    from stance.stance_model.features import TOKEN_RE
 
     counts = np.zeros(len(vectors_like.pieces), dtype=np.float64)
     ids = vectors_like.piece_ids
     for text in texts:
-        for tok in _TOKEN_RE.findall(text.lower().replace("’", "'")):
+        for tok in TOKEN_RE.findall(text.lower().replace("’", "'")):
             for i in ids(tok):
                 counts[i] += 1
     return counts
@@ -58,9 +58,9 @@ def encode_pieces(batch_size: int = 1024, threads: int | None = None, say: Calla
     """``(pieces, (n_pieces, hidden) float32 output vectors, provenance)`` from the base encoder."""
     import numpy as np
 
-    from stance.stance_model.contextual import BASE_PACKAGE, _imports, base_model_dir, base_package_version
+    from stance.stance_model.contextual import BASE_PACKAGE, contextual_imports, base_model_dir, base_package_version
 
-    torch, AutoModel, AutoTokenizer = _imports()
+    torch, AutoModel, AutoTokenizer = contextual_imports()
     if threads:
         torch.set_num_threads(int(threads))
     path = base_model_dir()
@@ -91,11 +91,11 @@ def build_vectors(
     import numpy as np
 
     from stance.artifacts import file_fingerprint
-    from stance.evaluation.stance import corpus_file
+    from stance.corpora.sentences import corpus_file
     from stance.stance_model.static_vectors import StaticVectors, quantize
-    from stance.training.stance import _Progress
+    from stance.training.stance import Progress
 
-    say = _Progress(progress, "train vectors")
+    say = Progress(progress, "train vectors")
     data = Path(data_dir)
     files = [corpus_file(data, c, s) for c, s in COUNT_FILES]
     t0 = time.perf_counter()

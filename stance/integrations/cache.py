@@ -15,16 +15,13 @@ import threading
 from pathlib import Path
 from typing import Any, Mapping
 
-from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
+from stance.defaults import pipeline_options
 
 _LOCK = threading.Lock()
 _PIPELINES: dict[str, Any] = {}
 
 #: Pipelines built by this process (not registered ones), per config key: for tests and diagnostics.
 _BUILDS: dict[str, int] = {}
-
-_DEFAULTS: dict[str, Any] = {"spacy_model": None, "models_dir": None, "ranker": True, "stance_model": True,
-                             "analytic_offset": ANALYTIC_NEUTRAL_OFFSET}
 
 
 def normalize_config(config: Any = None) -> dict[str, Any]:
@@ -38,13 +35,10 @@ def normalize_config(config: Any = None) -> dict[str, Any]:
         cfg = dict(config)
     else:
         raise TypeError(f"expected a Pipeline, a config mapping or None, got {type(config).__name__}")
-    unknown = set(cfg) - set(_DEFAULTS) - {"timings"}
-    if unknown:
-        raise TypeError(f"unknown pipeline option(s): {', '.join(sorted(unknown))}")
-    out = {**_DEFAULTS, **cfg}
-    for k in ("spacy_model", "models_dir"):
-        if isinstance(out[k], os.PathLike):
-            out[k] = os.fspath(out[k])
+    timings = cfg.pop("timings", None)
+    out = pipeline_options(cfg)  # the defaults and checks of stance.load (stance.defaults)
+    if timings is not None:
+        out["timings"] = timings
     return out
 
 
@@ -98,10 +92,14 @@ def models_fingerprint(config: Mapping[str, Any]) -> str:
     """The sha256s of the model artifacts a config would load (from their manifests, cheap), so
     that a cache keyed on it changes when a model is retrained in place."""
     from stance.artifacts import default_models_dir
+    from stance.defaults import stance_model_name
+    from stance.loader import RANKER_ARTIFACT, STANCE_ARTIFACTS
 
     base = Path(config["models_dir"]) if config.get("models_dir") else default_models_dir()
     parts = []
-    for name, used in (("attribution", config.get("ranker", True)), ("stance", config.get("stance_model", True))):
+    stance_model = stance_model_name(config.get("stance_model", True))
+    for name, used in ((RANKER_ARTIFACT[0], config.get("ranker", True)),
+                       (STANCE_ARTIFACTS[stance_model][0] if stance_model else "", bool(stance_model))):
         if not used:
             continue
         try:

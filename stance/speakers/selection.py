@@ -1,0 +1,57 @@
+"""Choosing each quotation's speaker among its cue's candidates: the trained ranker's best
+candidate, or the rule order without a ranker."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from stance.quotations.finder import RawQuote
+from stance.speakers.candidates import Candidate, candidates_for_cue, group_features, pick_by_rules, resolve_candidate
+from stance.text.mentions import MentionIndex
+from stance.text.view import RangeIndex, TextView
+from stance.types import Span, Speaker
+
+
+def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQuote], blocked: RangeIndex,
+                    ranker: Any = None) -> list[tuple[Speaker | None, Any, float]]:
+    """One ``(speaker, mention, confidence)`` per quotation: the ranker (or, without one, the rules)
+    picks the best of each cue's candidates; a quotation without a cue gets ``(None, None, 0.0)``
+    (:func:`stance.speakers.inheritance.inherit_speakers` may fill it in)."""
+    per_quote: list[list[Candidate]] = []
+    feats: list[dict] = []
+    for q in raws:
+        if q.cue is None:
+            per_quote.append([])
+            continue
+        cands = candidates_for_cue(view, mentions, q.cue.start, q.cue.end, (q.tok_start, q.tok_end), blocked,
+                                   extra=ranker is not None)
+        if ranker is not None:
+            feats.extend(group_features(cands, view, q.cue.start, q.cue.end, q.quote_before_cue, q.cue.lemma))
+        per_quote.append(cands)
+    scores = None
+    if ranker is not None and feats:
+        scores = ranker.predict_proba(feats)[:, 1].tolist()
+    out: list[tuple[Speaker | None, Any, float]] = []
+    k = 0
+    last_plural: tuple[str, str] | None = None
+    for q, cands in zip(raws, per_quote):
+        if not cands:
+            out.append((None, None, 0.0))
+            continue
+        if scores is not None:
+            sc = scores[k : k + len(cands)]
+            best_i = max(range(len(sc)), key=sc.__getitem__)  # the first best, as argmax
+            best, conf = cands[best_i], sc[best_i]
+        else:
+            best = pick_by_rules(cands, view, q.cue.start, q.cue.end, q.quote_before_cue)
+            conf = 0.8 if best is not None else 0.0
+        k += len(cands)
+        if best is None:
+            out.append((None, None, 0.0))
+            continue
+        name, typ, m = resolve_candidate(best, view, mentions, blocked, last_plural)
+        if best.np_type == "nominal" and typ == "person" and name.endswith("s"):
+            last_plural = (name, typ)  # "they" later refers to "Many experts"
+        mention = Span.of(view.text, view.starts[best.start], view.ends[best.end - 1])
+        out.append((Speaker(name, mention, typ), m, conf))
+    return out
