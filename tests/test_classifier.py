@@ -95,7 +95,7 @@ def test_fit_predict_proba_shape_order_determinism():
     assert list(m1.predict(q)) == ["hostile", "conciliatory"]
 
 
-def test_two_heads_route_by_source_and_blend():
+def test_two_heads_route_by_source():
     X, y = synthetic()
     m = TargetStanceClassifier(C=2.0, C_src=2.0).fit(X, y)
     assert m.heads_ == ("nosrc", "src")
@@ -103,12 +103,7 @@ def test_two_heads_route_by_source_and_blend():
     no_src = ex("Haddad accused Petrov of fraud.", "Petrov")
     p0, p1 = m.head_probabilities([with_src, no_src])
     p = m.predict_proba([with_src, no_src])
-    assert np.allclose(p[0], p1[0]) and np.allclose(p[1], p0[1])  # default src_blend=1.0
-    m.set_params(src_blend=0.5)  # read at predict time, no refit
-    p = m.predict_proba([with_src, no_src])
-    assert np.allclose(p[0], 0.5 * (p0[0] + p1[0])) and np.allclose(p[1], p0[1])
-    m.set_params(src_blend=0.0)
-    assert np.allclose(m.predict_proba([with_src]), p0[:1])
+    assert np.array_equal(p[0], p1[0]) and np.array_equal(p[1], p0[1])
 
 
 def test_class_bias_and_single_domain_training():
@@ -126,9 +121,26 @@ def test_class_bias_and_single_domain_training():
     assert m.predict_proba([e]).shape == (1, 3)
 
 
-def test_nb_scaled_heads_fit_and_verbose_progress(capsys):
+def test_defaults_are_the_shipped_parameters():
+    import json
+
+    from tests.conftest import MODELS
+
+    shipped = json.loads((MODELS / "stance" / "manifest.json").read_text())["params"]
+    from stance.stance_model.features import DEFAULT_HEAD_CORPORA
+
+    m = TargetStanceClassifier()
+    for k in ("C", "C_src", "window", "min_count", "balance", "sublinear_tf", "net_blend"):
+        assert getattr(m, k) == shipped[k], k
+    for k in ("class_bias", "blend_bias"):
+        assert {h: list(v) for h, v in getattr(m, k).items()} == shipped[k], k
+    assert m.head_corpora is None and DEFAULT_HEAD_CORPORA == shipped["head_corpora"]
+    assert not shipped["sentence_ngrams"] and shipped["src_blend"] == 1.0 and shipped["dense_heads"] == []
+
+
+def test_heads_fit_with_verbose_progress(capsys):
     X, y = synthetic()
-    m = TargetStanceClassifier(C=2.0, C_src=2.0, nb_scale=1.0, verbose=True).fit(X, y)
+    m = TargetStanceClassifier(C=2.0, C_src=2.0, verbose=True).fit(X, y)
     assert np.mean(np.asarray(m.predict(X)) == np.asarray(y)) > 0.9
     err = capsys.readouterr().err
     assert "vocabulary" in err and "head nosrc" in err and "head src" in err

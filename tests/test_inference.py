@@ -91,18 +91,16 @@ def test_stance_scorer_equals_sklearn_and_routes_by_source():
 
     X, y = synthetic()
     model = TargetStanceClassifier(C=2.0, C_src=2.0, class_bias={"src": [-0.5, 0.0, 0.3]}).fit(X, y)
-    for blend in (1.0, 0.5):
-        model.set_params(src_blend=blend)
-        data, info = build_inference(model)
-        scorer = scorer_from_npz(data, expected_kind="linear-stance")
-        assert isinstance(scorer, LinearStanceScorer) and scorer.src_blend == blend
-        assert list(scorer.classes_) == list(LABELS)
-        got, want = scorer.predict_proba(STANCE_INPUTS), model.predict_proba(STANCE_INPUTS)
-        assert np.max(np.abs(got - want)) < 1e-6
-        for a, b in zip(scorer.head_probabilities(STANCE_INPUTS), model.head_probabilities(STANCE_INPUTS)):
-            assert np.max(np.abs(a - b)) < 1e-6
-        assert list(scorer.predict(STANCE_INPUTS)) == list(model.predict(STANCE_INPUTS))
-        assert info["max_abs_diff"] < 1e-6
+    data, info = build_inference(model)
+    scorer = scorer_from_npz(data, expected_kind="linear-stance")
+    assert isinstance(scorer, LinearStanceScorer)
+    assert list(scorer.classes_) == list(LABELS)
+    got, want = scorer.predict_proba(STANCE_INPUTS), model.predict_proba(STANCE_INPUTS)
+    assert np.max(np.abs(got - want)) < 1e-6
+    for a, b in zip(scorer.head_probabilities(STANCE_INPUTS), model.head_probabilities(STANCE_INPUTS)):
+        assert np.max(np.abs(a - b)) < 1e-6
+    assert list(scorer.predict(STANCE_INPUTS)) == list(model.predict(STANCE_INPUTS))
+    assert info["max_abs_diff"] < 1e-6
     # batches split into chunks give the same rows
     scorer.batch_rows = 3
     assert np.max(np.abs(scorer.predict_proba(STANCE_INPUTS) - model.predict_proba(STANCE_INPUTS))) < 1e-6
@@ -244,6 +242,18 @@ def test_npz_holding_a_pickle_is_refused(tmp_path):
     d = _artifact_with_npz(tmp_path / "a", buf.getvalue())
     with pytest.raises(ArtifactError, match="could not be loaded"):
         load_scorer(d)
+
+
+@pytest.mark.parametrize("removed", [{"sentence_ngrams": True}, {"src_blend": 0.5}, {"dense": {"window": 6}}])
+def test_npz_needing_removed_features_is_refused(removed):
+    from stance.artifacts.npz import read_npz, write_npz
+    from stance.stance_model.classifier import TargetStanceClassifier
+
+    X, y = synthetic()
+    data, _ = build_inference(TargetStanceClassifier(C=2.0, C_src=2.0).fit(X, y))
+    arrays, meta = read_npz(data)
+    with pytest.raises(Exception, match="does not compute"):
+        scorer_from_npz(write_npz(arrays, dict(meta, **removed)))
 
 
 def test_npz_of_the_wrong_kind_is_refused(tmp_path):

@@ -182,7 +182,7 @@ def test_estimator_with_a_net_and_its_numpy_export_agree():
     has = np.array([ex.has_source for ex in X])
     want = blend_heads(p0, p1, net.predict_proba(X), {"nosrc": 0.5, "src": 0.25}, {"nosrc": [0.2, 0, -0.1]})
     got = m.head_probabilities(X)
-    # src_blend is 1: rows with a source use the src head alone, so only they are blended there,
+    # rows with a source use the src head alone, so only they are blended there,
     # and only the rows without one in the nosrc head
     np.testing.assert_allclose(got[0][~has], want[0][~has], atol=1e-6)
     np.testing.assert_allclose(got[0][has], p0[has], atol=1e-6)
@@ -219,26 +219,6 @@ def test_the_network_runs_only_where_its_blend_is_used(monkeypatch):
     seen.clear()
     m.predict_proba([ex for ex in X if ex.has_source])
     assert seen == []
-    seen.clear()
-    m.set_params(src_blend=0.5).predict_proba(X)  # the nosrc head now counts for rows with a source
-    assert seen == [len(X)]
-
-
-def test_sentence_ngrams_switch():
-    from stance.stance_model.classifier import TargetStanceClassifier
-    from stance.loader import scorer_from_npz
-    from stance.training.export import build_inference
-    from stance.stance_model.features import extract_features, read_lexicon
-
-    X, y = _toy_data()
-    f = extract_features(X[0], read_lexicon())
-    g = extract_features(X[0], read_lexicon(), sentence_ngrams=False)
-    assert any(x.startswith(("u:", "b:")) for x in f) and not any(x.startswith(("u:", "b:")) for x in g)
-    assert set(g) < set(f)
-    m = TargetStanceClassifier(min_count=1, sentence_ngrams=False).fit(X, y)
-    assert not any(k.startswith(("u:", "b:")) for k in m.vocabulary_)
-    data, info = build_inference(m, X)
-    assert info["max_abs_diff"] < 1e-6 and scorer_from_npz(data).sentence_ngrams is False
 
 
 def test_train_net_is_deterministic_and_numpy_matches_pytorch():

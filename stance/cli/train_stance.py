@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     v = parser.add_mutually_exclusive_group()
     v.add_argument("--vectors", metavar="FILE.npz", default=None,
                    help="static word-piece vectors written by `stance train vectors` (default: data/vectors/static_vectors.npz when present)")
-    v.add_argument("--no-vectors", action="store_true", help="sparse features only (no dense block, no network)")
+    v.add_argument("--no-vectors", action="store_true", help="the linear heads alone (no network, which is built on the vectors)")
     parser.add_argument("--no-net", action="store_true",
                         help="the linear heads alone, without the target-aware network (which needs PyTorch: the [contextual] extra)")
 

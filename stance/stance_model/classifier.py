@@ -9,7 +9,6 @@ heads.
 The features are computed with plain Python and regular expressions (no parser), tokenising each
 example once, so classifying is fast (several thousand targets a second on one core):
 
-* the sentence's word uni- and bigrams with the target replaced by ``<t>`` and the source by ``<s>``;
 * the words left and right of the target, by position (1, 2) and distance bucket (3-5, 6-10);
 * the words of the target's clause (split at punctuation, quote marks and contrastive conjunctions);
 * cue words from a small hand-written lexicon (``stance/data/stance_lexicon.tsv``): hostile and
@@ -17,11 +16,7 @@ example once, so classifying is fast (several thousand targets a second on one c
 * whether the target sits inside a quotation, follows ``by`` (passive agent), opens its clause;
 * with a source: which side of the target it is, the distance, and the words and cues between
   them, crossed with the direction (``<s> ... <t>`` versus ``<t> ... <s>``);
-* optionally (the shipped model has it) a dense block: static word-piece vectors distilled from
-  MiniLM, pooled relative to the target (sentence, left and right windows, clause, target words,
-  source-to-target span; :mod:`stance.stance_model.static_vectors`). It lets the model generalise to evaluative
-  words it never saw in training. After fitting, its weights are folded into a per-piece table,
-  so prediction costs a few look-ups per word and the vectors are not shipped.
+The text is tokenised with the target replaced by ``<t>`` and the source by ``<s>``.
 
 Feature strings are mapped to columns through a vocabulary fixed at fit time (features seen at
 least ``min_count`` times); a batch is vectorised with one dict look-up per feature and one CSR
@@ -33,7 +28,9 @@ construction. Two heads share the vocabulary:
   (a source actor's stance toward a target) plus down-weighted NewsMTSC, with weak regularisation
   and a class-prior offset (``class_bias``) chosen on the dev split.
 
-``src_blend`` mixes the two heads' probabilities for examples with a source (1.0 = ``src`` only).
+The shipped model blends a target-aware network (:mod:`stance.stance_model.target_net`, over
+static word-piece vectors distilled from MiniLM) into the ``nosrc`` head's probabilities: the
+linear heads plus the network are the default stance model, called ``"blended"``.
 
 Modules: the examples and features live in :mod:`stance.stance_model.features` (pure Python + numpy),
 the scikit-learn estimator in :mod:`stance.stance_model.estimator`, and the runtime scorer that needs

@@ -1,29 +1,18 @@
-"""Light inference for the shipped linear models: numpy only, no scikit-learn, scipy or pickle.
+"""The stance model without scikit-learn: :class:`LinearStanceScorer`, numpy only (no
+scikit-learn, scipy or pickle), rebuilt from the artifact's ``inference.npz`` (plain arrays read
+with ``allow_pickle=False``, :mod:`stance.artifacts.npz`).
 
-Each artifact keeps the real scikit-learn estimator in ``model.joblib`` (training, evaluation,
-inspection) and, beside it, ``inference.npz``: plain numpy arrays (read with
-``np.load(..., allow_pickle=False)``) holding what prediction needs. The scorers here rebuild the
-estimators' ``predict_proba`` from those arrays:
+The npz holds the feature vocabulary, the cue lexicon, both linear heads' coefficients and
+intercepts (class offsets included) and the target-aware network blended into them
+(:mod:`stance.stance_model.target_net`). Features come from :mod:`stance.stance_model.features`,
+the same code the estimator (:mod:`stance.stance_model.estimator`) uses; the arithmetic follows
+the estimator's (float32 feature values and products, float64 intercepts and softmax), so the
+probabilities agree to ~1e-7. Sparse products are done per batch in numpy: the weight rows of
+every (row, column) entry are gathered and summed per row with a loop over entry positions,
+which keeps scipy's summation order and so its exact results.
 
-* :class:`LinearRanker` — the speaker ranker (``DictVectorizer`` + ``LogisticRegression``): the
-  vectorizer's vocabulary, the coefficients and the intercept. Feature dicts are vectorised with
-  the same rules as ``DictVectorizer.transform`` (strings become ``name=value`` indicators,
-  numbers keep their value, iterables of strings give one indicator each).
-* :class:`LinearStanceScorer` — the stance classifier (:mod:`stance.stance_model.classifier`): the feature
-  vocabulary, the cue lexicon, both heads' coefficients and intercepts (class offsets included)
-  and the routing/blend parameters. Features come from :mod:`stance.stance_model.features`, the same
-  code the estimator uses; the arithmetic follows the estimator's (float32 feature values and
-  products, float64 intercepts and softmax), so the probabilities agree to ~1e-7.
-
-Sparse products are done per batch in numpy: the weight rows of every (row, column) entry are
-gathered and summed per row, vectorised over the rows of a batch (``np.bincount`` for the
-ranker's float64 scores; a loop over entry positions for the stance heads' float32 scores, which
-keeps scipy's summation order and so its exact results).
-
-:func:`build_inference` exports an estimator to npz bytes and verifies that the scorer rebuilt
-from those bytes reproduces the estimator's ``predict_proba`` (the largest absolute difference
-must stay below :data:`MAX_ABS_DIFF`); :mod:`stance.artifacts.store` stores the file and its sha256 in
-the artifact and checks both before use.
+:func:`stance.training.export.build_inference` writes the npz and verifies the scorer rebuilt
+from it against the estimator; :func:`stance.loader.load_scorer` checks its sha256 before use.
 """
 
 from __future__ import annotations
@@ -104,8 +93,8 @@ class LinearStanceScorer:
 
     Two linear heads share one vocabulary: ``coef_`` is ``(n_features, 2k)`` float32, columns
     ``[nosrc classes..., src classes...]``, and ``intercept_`` ``(2k,)`` float64 with the class
-    offsets already added. Examples with a source span get
-    ``src_blend * p_src + (1 - src_blend) * p_nosrc``, the others ``p_nosrc``.
+    offsets already added. Examples with a source span take the ``src`` head's probabilities, the
+    others the ``nosrc`` head's.
 
     ``vocabulary_`` is a dict, as in the estimator: one C-speed ``dict.get`` per feature string.
     Read from an npz it is built on first use (the first ``predict_proba``, or any access to
@@ -125,11 +114,8 @@ class LinearStanceScorer:
         lexicon: Mapping[str, str],
         window: int,
         sublinear_tf: bool,
-        src_blend: float,
-        sentence_ngrams: bool = True,
         heads: Sequence[str] = ("nosrc", "src"),
         batch_rows: int = 2048,
-        dense: Mapping[str, Any] | None = None,
         net: Any = None,
         net_blend: Mapping[str, float] | None = None,
         blend_bias: Mapping[str, Sequence[float]] | None = None,
@@ -147,28 +133,16 @@ class LinearStanceScorer:
         self.classes_ = np.asarray(list(classes), dtype=object)
         self.lexicon_ = dict(lexicon)
         self.window = int(window)
-        self.sentence_ngrams = bool(sentence_ngrams)
         self.sublinear_tf = bool(sublinear_tf)
-        self.src_blend = float(src_blend)
         self.heads_ = tuple(heads)
         self.batch_rows = int(batch_rows)
         k = len(self.classes_)
-        # the dense block, folded (stance.stance_model.static_vectors): {"pieces": PieceVocab, "table": (n_pieces, pools, 2k), "window"}
-        self.dense = dict(dense) if dense else None
         # the target-aware network (stance.stance_model.target_net) and how it is blended into the heads
         self.net = net
         self.net_blend = dict(net_blend or {})
         self.blend_bias = {h: [float(v) for v in b] for h, b in (blend_bias or {}).items()}
         if net is not None and [str(c) for c in net.classes_] != [str(c) for c in self.classes_]:
             raise ValueError(f"the network's classes {list(net.classes_)} differ from the scorer's {list(self.classes_)}")
-        if self.dense:
-            from stance.stance_model.static_vectors import POOLS, per_pool
-
-            table = np.asarray(self.dense["table"])
-            want = (len(self.dense["pieces"]), len(POOLS), 2 * k)
-            if table.shape != want:
-                raise ValueError(f"dense table has shape {table.shape}, expected {want}")
-            self.dense["table32"] = per_pool(table)
         if self.coef_.shape != (self.n_features, 2 * k):
             raise ValueError(f"coef has shape {self.coef_.shape}, expected ({self.n_features}, {2 * k})")
         if self.intercept_.shape != (2 * k,):
@@ -190,9 +164,8 @@ class LinearStanceScorer:
         return vocab
 
     def __repr__(self) -> str:
-        dense = f" + dense block ({len(self.dense['pieces'])} pieces)" if self.dense else ""
-        dense += f" + {self.net!r}" if self.net is not None else ""
-        return f"LinearStanceScorer({self.n_features} features{dense}, classes={list(self.classes_)}, heads={self.heads_})"
+        net = f" + {self.net!r}" if self.net is not None else ""
+        return f"LinearStanceScorer({self.n_features} features{net}, classes={list(self.classes_)}, heads={self.heads_})"
 
     # -- export / import ---------------------------------------------------------------------
     @classmethod
@@ -200,15 +173,9 @@ class LinearStanceScorer:
         for attr in ("vocabulary_", "coef_", "intercept_", "classes_", "lexicon_", "heads_"):
             if not hasattr(model, attr):
                 raise TypeError(f"expected a fitted TargetStanceClassifier, got {model!r} (no {attr})")
-        dense = None
-        if getattr(model, "dense_table_", None) is not None:
-            dense = {"pieces": model.piece_vocab_, "table": model.dense_table_, "window": int(model.dense_window),
-                     "vectors_sha256": model.vectors_sha256_}
         return cls(model.vocabulary_, model.coef_, model.intercept_, [str(c) for c in model.classes_],
                    lexicon=model.lexicon_, window=model.window, sublinear_tf=model.sublinear_tf,
-                   sentence_ngrams=getattr(model, "sentence_ngrams", True),
-                   src_blend=model.src_blend, heads=model.heads_, dense=dense, net=getattr(model, "net", None),
-                   net_blend=getattr(model, "net_blend", None), blend_bias=getattr(model, "blend_bias", None))
+                   heads=model.heads_, net=model.net, net_blend=model.net_blend, blend_bias=model.blend_bias)
 
     def to_arrays(self) -> tuple[dict[str, Any], dict[str, Any]]:
         names = list(self.vocabulary_)
@@ -231,23 +198,10 @@ class LinearStanceScorer:
             "heads": list(self.heads_),
             "coef_columns": [f"{h}:{c}" for h in ("nosrc", "src") for c in self.classes_],
             "window": self.window,
-            "sentence_ngrams": self.sentence_ngrams,
             "sublinear_tf": self.sublinear_tf,
-            "src_blend": self.src_blend,
             "n_features": len(names),
             "strings": {"vocab": vspec, "lexicon_words": wspec, "lexicon_categories": cspec},
         }
-        if self.dense:
-            from stance.stance_model.static_vectors import POOLS
-
-            pv = self.dense["pieces"]
-            a4, pspec = pack_strings("dense_pieces", pv.pieces)
-            arrays.update(a4)
-            arrays["dense_piece_weights"] = pv.weights
-            arrays["dense_table"] = np.asarray(self.dense["table"], dtype=np.float16)
-            meta["strings"]["dense_pieces"] = pspec
-            meta["dense"] = {"window": int(self.dense["window"]), "vectors_sha256": self.dense.get("vectors_sha256"),
-                             "pools": list(POOLS)}
         if self.net is not None:
             a5, nspec = pack_strings("net_pieces", self.net.vocab.pieces)
             arrays.update(a5)
@@ -268,16 +222,10 @@ class LinearStanceScorer:
         cats = unpack_strings(arrays.get("lexicon_categories"), spec["lexicon_categories"], "lexicon_categories")
         if len(words) != len(cats):
             raise InferenceFileError("lexicon words and categories differ in number")
-        dense = None
-        if meta.get("dense"):
-            from stance.stance_model.static_vectors import POOLS, PieceVocab
-
-            if list(meta["dense"].get("pools", [])) != list(POOLS):
-                raise InferenceFileError(f"dense pools {meta['dense'].get('pools')} are not this version's {list(POOLS)}")
-            pieces = unpack_strings(arrays.get("dense_pieces"), spec["dense_pieces"], "dense_pieces")
-            dense = {"pieces": PieceVocab(pieces, array_field(arrays, "dense_piece_weights", np.float32, 1)),
-                     "table": array_field(arrays, "dense_table", np.float16, 3), "window": int(meta["dense"]["window"]),
-                     "vectors_sha256": meta["dense"].get("vectors_sha256")}
+        # features an older model used and this version no longer computes: refuse, never ignore
+        if meta.get("dense") or meta.get("sentence_ngrams") or float(meta.get("src_blend", 1.0)) != 1.0:
+            raise InferenceFileError("holds a stance model with a dense block, sentence n-grams or a source-head blend "
+                                     "below 1, which this version does not compute; retrain it with `stance train stance`")
         net, net_meta = None, meta.get("net") or {}
         if net_meta:
             from stance.stance_model.static_vectors import PieceVocab
@@ -290,9 +238,8 @@ class LinearStanceScorer:
                 raise InferenceFileError(f"not a valid network ({e})") from None
         return cls(vocab, array_field(arrays, "coef", np.float32, 2), array_field(arrays, "intercept", np.float64, 1),
                    meta["classes"], lexicon=dict(zip(words, cats)), window=int(meta["window"]),
-                   sentence_ngrams=bool(meta.get("sentence_ngrams", True)),
-                   sublinear_tf=bool(meta["sublinear_tf"]), src_blend=float(meta["src_blend"]),
-                   heads=tuple(meta.get("heads", ("nosrc", "src"))), dense=dense, net=net,
+                   sublinear_tf=bool(meta["sublinear_tf"]),
+                   heads=tuple(meta.get("heads", ("nosrc", "src"))), net=net,
                    net_blend=net_meta.get("blend"), blend_bias=net_meta.get("bias"))
 
     # -- prediction --------------------------------------------------------------------------
@@ -302,7 +249,7 @@ class LinearStanceScorer:
         from stance.stance_model.features import lookup_columns
 
         n = len(X)
-        idx, ends = lookup_columns(X, self.vocabulary_, self.lexicon_, self.window, tokens, self.sentence_ngrams)
+        idx, ends = lookup_columns(X, self.vocabulary_, self.lexicon_, self.window, tokens)
         rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(ends))
         keep = idx >= 0
         nf = max(1, self.n_features)
@@ -320,10 +267,6 @@ class LinearStanceScorer:
         G = self.coef_[c]  # (nnz, 2k) float32
         G *= vals[:, None]
         S = row_sums(G, indptr, n).astype(np.float64)  # float32 sums in column order, as scipy's CSR product
-        if self.dense:
-            from stance.stance_model.static_vectors import folded_scores
-
-            S += folded_scores(X, self.dense["pieces"], self.dense["table32"], self.dense["window"], tokens).astype(np.float64)
         return S + self.intercept_
 
     def head_probabilities(self, X: Iterable[Any]) -> tuple[Any, Any]:
@@ -339,14 +282,14 @@ class LinearStanceScorer:
         from stance.stance_model.features import tokenize_batch
 
         k = len(self.classes_)
-        tokens = tokenize_batch(X)  # once, for the sparse features, the dense pools and the network
+        tokens = tokenize_batch(X)  # once, for the sparse features and the network
         S = self._scores(X, tokens)
         p0, p1 = softmax_rows(S[:, :k]), softmax_rows(S[:, k:])
         if self.net is None:
             return p0, p1
         from stance.stance_model.target_net import blend_with_net
 
-        return blend_with_net(p0, p1, X, tokens, self.net, self.net_blend, self.blend_bias, self.src_blend)
+        return blend_with_net(p0, p1, X, tokens, self.net, self.net_blend, self.blend_bias)
 
     def predict_proba(self, X: Iterable[Any]) -> Any:
         """Class probabilities; columns follow :attr:`classes_`."""
@@ -354,7 +297,7 @@ class LinearStanceScorer:
 
         X = list(X)
         p0, p1 = self.head_probabilities(X)
-        return route_heads(X, p0, p1, self.src_blend)
+        return route_heads(X, p0, p1)
 
     def predict(self, X: Iterable[Any]) -> Any:
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]

@@ -1,32 +1,14 @@
-"""Static word-piece vectors and the target-aware dense features pooled from them (numpy only).
+"""Static word-piece vectors (numpy only): the word rows of the target-aware network
+(:mod:`stance.stance_model.target_net`).
 
 A :class:`StaticVectors` table holds one vector per word piece of a WordPiece vocabulary (that of
 MiniLM-L6, see :mod:`stance.training.vectors`): each piece's output vector from the encoder run on
 the piece alone, reduced by PCA and stored as int8 codes with a per-row scale, plus a
 smooth-inverse-frequency weight per piece (Arora et al. 2017: ``a / (a + p(piece))``). This is the
 "static embedding" distillation of model2vec: a pretrained encoder's knowledge of which words mean
-alike, at the cost of a table look-up.
-
-:func:`dense_features` turns a batch of :class:`~stance.stance_model.features.StanceExample` into
-``len(POOLS)`` pooled vectors each (every pool a weighted *mean* of piece vectors), relative to the
-marked target:
-
-``sentence``  every token, SIF-weighted;
-``left``, ``right``  the ``window`` tokens before / after the target, weighted ``1 / distance``;
-``clause``  the target's clause (the same boundaries as the linear features);
-``target``  the target mention's own words (unweighted);
-``between``  the tokens between the source actor and the target (zero without a source).
-
-A word the vocabulary lacks is split into pieces greedily, longest match first (BERT's WordPiece),
-and each piece counts ``1 / number of pieces``.
-
-Because every pool is a weighted mean, a linear model over the pooled vectors folds into one small
-table: with ``C_p`` the model's weights on pool ``p``, the pool's contribution is
-``sum_e w_e (v_e . C_p) / sum_e w_e``, so :func:`fold` precomputes ``v . C_p`` for every piece and
-pool (``(n_pieces, len(POOLS), n_outputs)``) and :func:`folded_scores` needs only a look-up of a
-few numbers per piece instead of a ``dim``-wide vector. The vectors are needed to *fit*; a fitted
-model carries the folded table alone. The estimator and the numpy runtime scorer both score with
-:func:`folded_scores`, so they agree exactly.
+alike, at the cost of a table look-up. :class:`PieceVocab` splits words into pieces (BERT's
+WordPiece, longest match first); the network carries its own copy of the pieces it uses, so the
+vectors file is needed to train, not at run time.
 """
 
 from __future__ import annotations
@@ -38,9 +20,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from stance.stance_model.features import TOKEN_RE, StanceExample, tokenize_marked, clause_bounds
 
-POOLS = ("sentence", "left", "right", "clause", "target", "between")
 #: Layout version of a vectors file.
 VECTORS_FORMAT = 1
 
@@ -237,125 +217,3 @@ def segment_sums(G: Any, rows: Any, n: int) -> Any:
         starts = np.concatenate([[0], np.cumsum(counts)[:-1]])[nz]
         out[nz] = np.add.reduceat(G, starts, axis=0)
     return out
-
-
-def pool_entries(
-    X: Sequence[StanceExample], vectors: "StaticVectors | PieceVocab", window: int = 6, tokens: Sequence[Any] | None = None
-) -> list[tuple[Any, Any, Any]]:
-    """For each pool of :data:`POOLS`: ``(rows, pieces, weights)``, the pieces pooled for each
-    example (``rows`` non-decreasing) with their weights.
-
-    Python touches each example once (tokenise, look pieces up in a cache, find the clause);
-    which pool each piece falls in, and its weight, is worked out for the whole batch in numpy.
-    ``tokens``: the batch's :func:`~stance.stance_model.features.tokenize_batch` when the caller has it."""
-    n = len(X)
-    piece_ids = vectors.piece_ids
-    flat: list[int] = []  # every piece of every token, in order
-    tok_len: list[int] = []  # pieces per token
-    tok_row: list[int] = []  # tokens per example
-    meta = np.zeros((n, 4), dtype=np.int64)  # ti, si, clause start, clause end
-    tgt: list[int] = []
-    tgt_rows: list[int] = []
-    ext, lext = flat.extend, tok_len.extend
-    for r, ex in enumerate(X):
-        toks, ti, si = tokens[r] if tokens is not None else tokenize_marked(ex)
-        nt = len(toks)
-        ids = [piece_ids(t) for t in toks]
-        for p in ids:
-            ext(p)
-        lext(map(len, ids))
-        tok_row.append(nt)
-        cs, ce = clause_bounds(toks, ti)
-        meta[r] = (ti, si, cs, ce)
-        for w in TOKEN_RE.findall(ex.text[ex.target_start:ex.target_end].lower()):
-            t = piece_ids(w)
-            tgt += t
-            tgt_rows += [r] * len(t)
-    empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32))
-    out: list[tuple[Any, Any, Any]] = [empty] * len(POOLS)
-    if flat:
-        plen = np.asarray(tok_len, dtype=np.int64)  # per token
-        trow = np.repeat(np.arange(n, dtype=np.int64), np.asarray(tok_row, dtype=np.int64))  # per token
-        first = np.concatenate([[0], np.cumsum(tok_row)[:-1]]).astype(np.int64)
-        tpos = np.arange(len(trow), dtype=np.int64) - first[trow]  # token index within its example
-        cols = np.asarray(flat, dtype=np.int64)  # per piece from here on
-        prow = np.repeat(trow, plen)
-        ppos = np.repeat(tpos, plen)
-        base = (np.repeat(1.0 / np.maximum(plen, 1), plen) * vectors.weights[cols]).astype(np.float32)
-        ti, si, cs, ce = (meta[prow, i] for i in range(4))
-        d = ppos - ti
-        k = int(window)
-        lo, hi = np.minimum(si, ti), np.maximum(si, ti)
-        near = base / np.maximum(np.abs(d), 1).astype(np.float32)
-        masks = {
-            "left": ((d < 0) & (d >= -k), near),
-            "right": ((d > 0) & (d <= k), near),
-            "clause": ((ppos >= cs) & (ppos < ce) & (d != 0), base),
-            "between": ((si >= 0) & (ppos > lo) & (ppos < hi), base),
-        }
-        for j, name in enumerate(POOLS):
-            if name == "sentence":
-                keep = base > 0
-                out[j] = (prow[keep], cols[keep], base[keep])
-            elif name in masks:
-                m, w = masks[name]
-                m = m & (w > 0)
-                out[j] = (prow[m], cols[m], w[m])
-    if tgt:
-        j = POOLS.index("target")
-        out[j] = (np.asarray(tgt_rows, dtype=np.int64), np.asarray(tgt, dtype=np.int64), np.ones(len(tgt), np.float32))
-    return out
-
-
-def _means(entries: tuple[Any, Any, Any], table: Any, n: int) -> Any:
-    """Weighted means of ``table`` rows per example (zero where a pool is empty)."""
-    rows, cols, w = entries
-    S = segment_sums(table[cols] * w[:, None], rows, n)
-    W = np.bincount(rows, weights=w, minlength=n).astype(np.float32)
-    S /= np.where(W > 0, W, np.float32(1.0))[:, None]
-    return S
-
-
-def dense_features(X: Sequence[StanceExample], vectors: StaticVectors, window: int = 6, weight: float = 1.0) -> Any:
-    """``(len(X), len(POOLS) * vectors.dim)`` float32: the pooled vectors (weighted means, see
-    the module docstring), times ``weight``. What a model with a dense block is fitted on."""
-    n = len(X)
-    V = vectors.vectors
-    parts = [_means(e, V, n) for e in pool_entries(X, vectors, window)]
-    out = np.hstack(parts) if parts else np.zeros((n, 0), dtype=np.float32)
-    if weight != 1.0:
-        out *= np.float32(weight)
-    return out
-
-
-def fold(vectors: StaticVectors, coef: Any, weight: float = 1.0) -> Any:
-    """The folded table ``(n_pieces, len(POOLS), n_outputs)`` float16 of a linear model whose
-    weights on :func:`dense_features` (times ``weight``) are ``coef`` ``(len(POOLS) * dim, n_outputs)``."""
-    dim = vectors.dim
-    coef = np.asarray(coef, dtype=np.float64)
-    if coef.shape[0] != len(POOLS) * dim:
-        raise ValueError(f"coef has {coef.shape[0]} rows, expected {len(POOLS) * dim}")
-    V = vectors.vectors.astype(np.float64)
-    U = np.stack([V @ coef[j * dim:(j + 1) * dim] for j in range(len(POOLS))], axis=1) * float(weight)
-    return U.astype(np.float16)
-
-
-def folded_scores(
-    X: Sequence[StanceExample], vocab: "StaticVectors | PieceVocab", table: Any, window: int = 6, tokens: Sequence[Any] | None = None
-) -> Any:
-    """``(len(X), n_outputs)`` float32: the dense block's contribution to a linear model's scores,
-    from the folded ``table`` of :func:`fold` (or its :func:`per_pool` split, which is faster to reuse)."""
-    n = len(X)
-    pools = per_pool(table)
-    out = np.zeros((n, pools[0].shape[1]), dtype=np.float32)
-    for j, e in enumerate(pool_entries(X, vocab, window, tokens)):
-        out += _means(e, pools[j], n)
-    return out
-
-
-def per_pool(table: Any) -> list[Any]:
-    """One contiguous float32 ``(n_pieces, n_outputs)`` array per pool (a list is passed through)."""
-    if isinstance(table, list):
-        return table
-    T = np.asarray(table)
-    return [np.ascontiguousarray(T[:, j, :], dtype=np.float32) for j in range(T.shape[1])]

@@ -351,17 +351,16 @@ def blend_with_net(
     net: "TargetNet",
     blend: Mapping[str, float] | None,
     bias: Mapping[str, Sequence[float]] | None,
-    src_blend: float,
 ) -> tuple[Any, Any]:
     """:func:`blend_heads` for a batch, running the network only on the rows whose final
     probability uses it (:func:`stance.stance_model.features.route_heads`: rows with a source use the
-    ``src`` head, and the ``nosrc`` head only when ``src_blend < 1``). Rows a head's final
-    probability does not use keep that head's linear probabilities."""
+    ``src`` head, the others the ``nosrc`` head). Rows a head's final probability does not use keep
+    that head's linear probabilities."""
     has_src = np.fromiter((ex.has_source for ex in X), dtype=bool, count=len(X))
     b = blend or {}
     rows = {
-        "nosrc": ~has_src | (float(src_blend) < 1.0) if b.get("nosrc") or (bias or {}).get("nosrc") is not None else np.zeros(len(X), bool),
-        "src": has_src & (float(src_blend) > 0.0) if b.get("src") or (bias or {}).get("src") is not None else np.zeros(len(X), bool),
+        "nosrc": ~has_src if b.get("nosrc") or (bias or {}).get("nosrc") is not None else np.zeros(len(X), bool),
+        "src": has_src if b.get("src") or (bias or {}).get("src") is not None else np.zeros(len(X), bool),
     }
     need = (rows["nosrc"] & bool(b.get("nosrc"))) | (rows["src"] & bool(b.get("src")))
     p_net = np.full_like(p_nosrc, np.nan)

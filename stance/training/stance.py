@@ -16,51 +16,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-#: Hyper-parameters of the shipped model (chosen on the dev splits only).
-DEFAULT_PARAMS: dict[str, Any] = {
-    "C": 8.0,
-    "C_src": 32.0,
-    "window": 10,
-    # the whole-sentence unigrams/bigrams are left to the network (which sees the whole sentence):
-    # without them the linear model alone scored dev_rw / dev_mt / directed dev 0.7273 / 0.6860 /
-    # 0.7673 against 0.7254 / 0.6821 / 0.7651 with them, and featurises ~2x faster.
-    "sentence_ngrams": False,
-    "min_count": 2,
-    # pseudo_*: teacher-labelled examples (data/distill/, see stance.training.pseudo). A corpus named
-    # in a head counts with that weight for all its examples, with or without a source; so the
-    # pipeline-built pseudo_quote examples feed both heads. Chosen on the dev splits (sentence weight
-    # 0 / 0.3 / 1 and quote weight 0 / 1 tried; this is best on NewsMTSC dev_rw, dev_mt and
-    # directed_sentiment dev of the runs made).
-    "head_corpora": {
-        "nosrc": {"newsmtsc": 1.0, "directed_sentiment": 0.0, "pseudo_sentence": 0.3, "pseudo_quote": 1.0},
-        "src": {"directed_sentiment": 1.0, "newsmtsc": 0.3, "pseudo_quote": 1.0, "pseudo_sentence": 0.0},
-    },
-    "balance": True,
-    "nb_scale": 0.0,
-    "sublinear_tf": True,
-    "src_blend": 1.0,
-    # log-odds offsets of the src head (hostile, neutral, conciliatory), tuned on directed_sentiment
-    # dev: the per-corpus class balancing over-predicts the rare polar classes
-    "class_bias": {"src": [-1.0, 0.0, -1.0]},
-    # the dense block (pooled static word-piece vectors, see stance.stance_model.static_vectors): off since 4.0,
-    # where the network below uses the same vectors. In 3.0 it was in the nosrc head only (weight 6,
-    # window 6: dev_rw / dev_mt / directed dev 0.7303 / 0.6952 / 0.7651).
-    "dense_weight": 6.0,
-    "dense_window": 6,
-    "dense_heads": [],
-    # the target-aware network (stance.stance_model.target_net, trained by stance.training.net; its parameters
-    # are "net", see DEFAULT_NET_PARAMS there), blended into the heads' probabilities, and the
-    # class-prior offsets of the blend; chosen on the dev splits (see the data card).
-    # Blend 0.3 / 0.4 / 0.5 / 0.6 and offsets -0.5..0.5 (step 0.1) were scored on NewsMTSC dev_rw
-    # and dev_mt; each point was rated by the mean macro-F1 of its 3x3 neighbourhood (so as not to
-    # pick a lone lucky point). The best neighbourhoods: blend 0.6 with offsets (0.1, 0, -0.2), 0.7419,
-    # and blend 0.5 with (0, 0, -0.2), 0.7398; the even blend was taken as the simpler of two within
-    # 0.002. Blending into the src head
-    # moved directed_sentiment dev by 0.002 at most, so the src head goes without (and the network
-    # is not run on examples with a source).
-    "net_blend": {"nosrc": 0.5},
-    "blend_bias": {"nosrc": [0.0, 0.0, -0.2]},
-}
+#: The stance model's hyper-parameters are the estimator's defaults
+#: (:class:`stance.stance_model.estimator.TargetStanceClassifier`), which are the shipped model's;
+#: ``params`` of :func:`train_stance` override them (``"net"``: the network's training parameters,
+#: see :data:`stance.training.net.DEFAULT_NET_PARAMS`). The whole-sentence unigrams/bigrams, the
+#: dense block of pooled static vectors and a blend of the two heads for examples with a source
+#: were tried and left out (they are no longer computed): without the n-grams the linear model
+#: alone scored NewsMTSC dev_rw / dev_mt / directed_sentiment dev 0.7273 / 0.6860 / 0.7673
+#: against 0.7254 / 0.6821 / 0.7651 with them, and featurised ~2x faster; the dense block (3.0,
+#: nosrc head, weight 6, window 6: 0.7303 / 0.6952 / 0.7651) gave way to the network over the
+#: same vectors in 4.0.
 
 #: 2.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.stance_model.inference`).
 #: 2.2: also trained on the contextual model's labels of unlabelled training-corpus text.
@@ -157,11 +122,11 @@ def train_stance(
     rebuilt from the corpus files under ``data_dir``; each counts with its argmax label, weighted by
     the teacher's probability); ``None`` uses ``data/distill/stance_pseudo_labels.npz`` when it
     exists, ``False`` trains on the gold corpora alone.
-    ``vectors``: a static word-piece vector table written by ``stance train vectors``, whose pooled
-    vectors become the model's dense features (folded into a per-piece table in the artifact, so the
-    vectors file is not needed at run time) when ``params["dense_heads"]`` names a head, and the
+    ``params``: overrides of the estimator's defaults (the shipped parameters) and ``"net"``, the
+    network's training parameters.
+    ``vectors``: a static word-piece vector table written by ``stance train vectors``, the
     network's word rows; ``None`` uses ``data/vectors/static_vectors.npz`` when it exists, ``False``
-    trains on the sparse features alone (and without the network).
+    trains without the network.
     ``net``: train the target-aware network (:mod:`stance.training.net`, needs PyTorch: the
     ``contextual`` extra) on the NewsMTSC training examples and the teacher-labelled ones, and blend
     it into the heads (``params["net_blend"]``); ``False`` or no vectors: the linear heads alone.
@@ -176,8 +141,7 @@ def train_stance(
     say = Progress(progress)
     data = Path(data_dir)
     out = Path(out_dir) if out_dir is not None else default_models_dir() / "stance"
-    hp = dict(DEFAULT_PARAMS)
-    hp.update(params or {})
+    hp = dict(params or {})
 
     X: list[Any] = []
     y: list[str] = []
@@ -235,8 +199,13 @@ def train_stance(
         say(f"network trained in {net_s:.1f}s: {trained_net!r}")
     if trained_net is None:
         hp["net_blend"], hp["blend_bias"] = None, None
-    model = TargetStanceClassifier(random_state=seed, verbose=progress, vectors=vec if hp.get("dense_heads") else None,
-                                   net=trained_net, **hp)
+    model = TargetStanceClassifier(random_state=seed, verbose=progress, net=trained_net, **hp)
+    hp = {k: v for k, v in model.get_params().items() if k not in ("net", "lexicon", "random_state", "verbose")}
+    if hp["head_corpora"] is None:
+        from stance.stance_model.features import DEFAULT_HEAD_CORPORA
+
+        hp["head_corpora"] = DEFAULT_HEAD_CORPORA
+    hp = json.loads(json.dumps(hp))  # plain JSON values for the manifest (tuples as lists)
     say(f"fitting on {len(X)} examples ({json.dumps(hp)})")
     t0 = time.perf_counter()
     model.fit(X, y, sample_weight=np.asarray(weights))
