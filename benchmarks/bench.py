@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     import spacy
 
     import stance
+    from stance.pipeline import STAGES
 
     texts, source = load_corpus(args.corpus, args.limit)
     n_docs, n_words = len(texts), words(texts)

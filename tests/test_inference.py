@@ -148,9 +148,9 @@ def test_load_and_analyse_import_neither_sklearn_nor_scipy():
     code = (
         "import sys, json, stance\n"
         "nlp = stance.load()\n"
-        "after_load = sorted(m for m in ('sklearn', 'scipy', 'joblib', 'pandas') if m in sys.modules)\n"
+        "after_load = sorted(m for m in ('sklearn', 'scipy', 'joblib', 'pandas', 'datasets', 'torch') if m in sys.modules)\n"
         f"a = nlp(open({str(SEED_TXT)!r}, encoding='utf-8').read())\n"
-        "after_run = sorted(m for m in ('sklearn', 'scipy', 'joblib', 'pandas') if m in sys.modules)\n"
+        "after_run = sorted(m for m in ('sklearn', 'scipy', 'joblib', 'pandas', 'datasets', 'torch') if m in sys.modules)\n"
         "print(json.dumps([after_load, after_run, sum(len(q.stances) for q in a.quotes),"
         " type(nlp.annotator.ranker).__name__, type(nlp.annotator.stance_model).__name__]))\n"
     )

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import argparse
 
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", metavar="INPUT.jsonl", help="input JSONL ('-' for stdin)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="output JSONL")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
-    parser.add_argument("--model", choices=("linear", "contextual"), default="linear",
-                        help="linear: the fast shipped model (default); contextual: the fine-tuned transformer (needs the [contextual] extra)")
+    parser.add_argument("--model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
+                        type=canonical_stance_model, help="blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
     parser.add_argument("--batch-size", type=int, default=2048, help="targets per vectorised call (default 2048)")
 
 

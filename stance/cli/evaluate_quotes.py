@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
-from stance.cli.options import finite_float
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -13,8 +13,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--labels", metavar="FILE", default=None,
                         help="quote stance labels (default: the shipped data/quote_stance/polnear_train_quote_stance.jsonl)")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
-    parser.add_argument("--model", choices=("linear", "contextual"), default="linear",
-                        help="stance model of the pipeline: linear (default) or contextual (needs the [contextual] extra)")
+    parser.add_argument("--model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
+                        type=canonical_stance_model, help="blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
     parser.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
                         help="log-odds added to neutral for analytic speakers (default %(default)s; 0 turns it off)")
     parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")

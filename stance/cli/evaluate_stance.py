@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model
+
 from stance.corpora.sentences import CORPORA
 
 
@@ -12,8 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", required=True, choices=CORPORA)
     parser.add_argument("--split", required=True, metavar="SPLIT", help="dev_rw | dev_mt (newsmtsc), dev (others)")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
-    parser.add_argument("--model", choices=("linear", "contextual"), default="linear",
-                        help="linear: the fast shipped model (default); contextual: the fine-tuned transformer (needs the [contextual] extra)")
+    parser.add_argument("--model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
+                        type=canonical_stance_model, help="blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
     parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
 

@@ -13,3 +13,19 @@ def finite_float(text: str) -> float:
     if not math.isfinite(v):
         raise argparse.ArgumentTypeError(f"must be a finite number, got {text!r}")
     return v
+
+
+#: Names ``--model`` / ``--stance-model`` accept (``linear``: the older name of ``blended``).
+STANCE_MODEL_CHOICES = ("blended", "contextual", "linear")
+#: The default stance model's name (:data:`stance.defaults.DEFAULT_STANCE_MODEL`).
+DEFAULT_STANCE_MODEL = "blended"
+
+
+def canonical_stance_model(text: str) -> str:
+    """An argparse ``type``: a stance model's name, an older name mapped to the current one."""
+    from stance.defaults import stance_model_name
+
+    try:
+        return stance_model_name(text) or text
+    except ValueError:
+        return text  # argparse's choices check reports it

@@ -100,11 +100,11 @@ def evaluate_stance(
     split: str,
     models_dir: str | os.PathLike[str] | None = None,
     model: Any = None,
-    kind: str = "linear",
+    kind: str = "blended",
 ) -> dict[str, Any]:
     """Evaluate the shipped (or given) stance classifier on ``<data_dir>/<corpus>/<split>.jsonl``.
 
-    ``kind`` chooses the shipped model (``"linear"`` or ``"contextual"``) when ``model`` is not given."""
+    ``kind`` chooses the shipped model (``"blended"``, the default, or ``"contextual"``) when ``model`` is not given."""
     from stance.loader import load_stance_model
 
     path = corpus_file(data_dir, corpus, split)

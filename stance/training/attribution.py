@@ -109,7 +109,7 @@ def train_attribution(data_dir: str | Path, out_dir: str | Path | None = None, s
     import json
 
     import numpy as np
-    import spacy
+    from stance.text.view import blank_english
 
     from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
     from stance.corpora.polnear import load_polnear, polnear_file
@@ -125,7 +125,7 @@ def train_attribution(data_dir: str | Path, out_dir: str | Path | None = None, s
     _log(progress, f"reading {train_path} and {dev_path}")
     train_docs = load_polnear(data_dir, "train")
     dev_docs = load_polnear(data_dir, "dev")
-    nlp = spacy.blank("en")
+    nlp = blank_english()  # the pipeline's tokenizer
     Xtr, ytr, gtr = build_examples(train_docs, nlp, progress, "train")
     Xdv, ydv, gdv = build_examples(dev_docs, nlp, progress, "dev")
     C = 1.0

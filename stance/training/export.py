@@ -170,10 +170,9 @@ def dev_examples(name: str, data_dir: str) -> list[Any]:
                 continue
         return out
     if name == RANKER_ARTIFACT[1]:
-        import spacy
-
         from stance.corpora.polnear import load_polnear
+        from stance.text.view import blank_english
         from stance.training.attribution import build_examples
 
-        return build_examples(load_polnear(data_dir, "dev"), spacy.blank("en"))[0]
+        return build_examples(load_polnear(data_dir, "dev"), blank_english())[0]
     return []
