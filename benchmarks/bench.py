@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     record["quotations"] = n_quotes
     record["pipeline_n1"] = summary(times, n_words, n_docs, n_quotes)
     stage_total = sum(nlp.timings.values())
-    record["stage_share"] = {k: nlp.timings.get(k, 0.0) / stage_total for k in ("tokenize", "quotes", "attribution", "targets", "stance")}
+    record["stage_share"] = {k: nlp.timings.get(k, 0.0) / stage_total for k in STAGES}
     record["ratio_to_tokenizer"] = record["pipeline_n1"]["words_per_s"] / record["tokenizer_alone"]["words_per_s"]
 
     if not args.no_parallel:

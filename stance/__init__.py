@@ -28,7 +28,7 @@ def load(spacy_model: Any = None, models_dir: Any = None, **kwargs: Any) -> "Pip
     Args:
         spacy_model: ``None`` for spaCy's blank English (no download needed), or the name or path
             of an installed trained spaCy pipeline, whose NER and parser the rules then use.
-        models_dir: directory holding the ``attribution/`` and ``stance/`` artifacts; defaults to
+        models_dir: directory holding the ``speaker_ranker/`` and ``stance/`` artifacts; defaults to
             ``$STANCE_MODELS_DIR`` or the ``models/`` directory shipped with the project.
         **kwargs: passed to :class:`~stance.pipeline.Pipeline`.
     """

@@ -19,7 +19,7 @@ from typing import Any, Mapping
 from stance.artifacts.store import ArtifactError, MANIFEST, check_artifact, default_models_dir, load_artifact, read_manifest, verify_file
 
 #: The speaker ranker's artifact: directory under the models directory, name, major version.
-RANKER_ARTIFACT = ("attribution", "speaker-ranker", 1)
+RANKER_ARTIFACT = ("speaker_ranker", "speaker-ranker", 1)
 #: The stance models' artifacts by name: directory, name, major version.
 STANCE_ARTIFACTS: dict[str, tuple[str, str, int]] = {
     "blended": ("stance", "stance-classifier", 4),
@@ -99,7 +99,7 @@ def _models_path(models_dir: str | os.PathLike[str] | None) -> Path:
 
 
 def load_ranker(models_dir: str | os.PathLike[str] | None = None, *, estimator: bool = False) -> Any | None:
-    """The speaker ranker at ``<models_dir>/attribution``, or None when no ranker is shipped there.
+    """The speaker ranker at ``<models_dir>/speaker_ranker``, or None when no ranker is shipped there.
 
     By default the numpy :class:`~stance.speakers.ranker.LinearRanker` (from ``inference.npz``);
     ``estimator=True`` unpickles the scikit-learn pipeline from ``model.joblib`` (an artifact

@@ -33,7 +33,7 @@ from stance.text.mentions import MentionIndex
 from stance.text.view import RangeIndex, TextView, build_view, make_doc, make_language
 from stance.types import Analysis, Quote, Span, Stance
 
-STAGES = ("tokenize", "quotes", "attribution", "targets", "stance")
+STAGES = ("tokenize", "quotes", "speakers", "targets", "stance")
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class Annotator:
         blocked = [(q.tok_start, q.tok_end) for q in raws if q.kind == "direct"]
         blocked += [(q.tok_start, q.tok_end) for q in raws for s in q.segments if q.kind == "mixed"]
         chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, RangeIndex(blocked), self.ranker))
-        t0 = self._tick("attribution", t0)
+        t0 = self._tick("speakers", t0)
         pendings: list[_Pending] = []
         described: dict[str, tuple[str | None, str | None]] = {}
         for raw, (speaker, mention_obj, conf) in zip(raws, chosen):
@@ -188,7 +188,7 @@ class Pipeline:
     Args:
         spacy_model: ``None`` for spaCy's blank English (no download), or an installed trained
             pipeline's name or path (its parser or senter then sets sentence boundaries).
-        models_dir: directory with the ``attribution/`` and ``stance/`` artifacts.
+        models_dir: directory with the ``speaker_ranker/`` and ``stance/`` artifacts.
         ranker: use the trained speaker ranker (``False``: the rules alone decide).
         stance_model: which trained stance model scores the targets: ``"blended"`` (the default,
             also ``True``; ``"linear"`` is its older name) for the shipped linear model blended with

@@ -199,8 +199,8 @@ def test_pipeline_refuses_a_corrupt_shipped_model(tmp_path, no_unpickling):
     """Through the public API: a corrupt ranker in the models directory stops ``stance.load``."""
     import stance
 
-    save_artifact(_tiny_model(), tmp_path / "attribution", name="speaker-ranker", version="1.0.0", labels=["a", "b"])
-    with open(tmp_path / "attribution" / MODEL_FILE, "r+b") as f:
+    save_artifact(_tiny_model(), tmp_path / "speaker_ranker", name="speaker-ranker", version="1.0.0", labels=["a", "b"])
+    with open(tmp_path / "speaker_ranker" / MODEL_FILE, "r+b") as f:
         f.seek(10)
         b = f.read(1)
         f.seek(10)

@@ -157,10 +157,10 @@ def test_bad_models_dir_exits_2(tmp_path, capsys):
     assert "manifest not found" in err and "nowhere" in err
     # a corrupt ranker artifact
     bad = tmp_path / "models"
-    save_artifact(_tiny_model(), bad / "attribution", name="speaker-ranker", version="1.0.0", labels=["no", "yes"])
-    data = bytearray((bad / "attribution" / "model.joblib").read_bytes())
+    save_artifact(_tiny_model(), bad / "speaker_ranker", name="speaker-ranker", version="1.0.0", labels=["no", "yes"])
+    data = bytearray((bad / "speaker_ranker" / "model.joblib").read_bytes())
     data[len(data) // 2] ^= 0xFF
-    (bad / "attribution" / "model.joblib").write_bytes(bytes(data))
+    (bad / "speaker_ranker" / "model.joblib").write_bytes(bytes(data))
     out = tmp_path / "never.jsonl"
     rc = main(["analyze", str(src), "--models", str(bad), "--no-stance", "-o", str(out)])
     err = capsys.readouterr().err

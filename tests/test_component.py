@@ -82,7 +82,7 @@ def test_to_disk_then_spacy_load_gives_identical_output(tmp_path):
     nlp.to_disk(tmp_path / "pipe")
     comp_dir = tmp_path / "pipe" / "stance"
     assert json.loads((comp_dir / CONFIG_FILE).read_text())["analytic_offset"] == 1.5
-    for sub in ("attribution", "stance"):  # the models travel with the pipeline, manifests included
+    for sub in ("speaker_ranker", "stance"):  # the models travel with the pipeline, manifests included
         assert (comp_dir / MODELS_FOLDER / sub / "manifest.json").is_file()
         assert (comp_dir / MODELS_FOLDER / sub / "inference.npz").read_bytes() == (MODELS / sub / "inference.npz").read_bytes()
     loaded = spacy.load(tmp_path / "pipe")

@@ -27,7 +27,7 @@ from stance.training.export import build_inference
 from tests.conftest import MODELS, ROOT, SEED_TXT
 from tests.test_classifier import ex, synthetic
 
-HAS_MODELS = (MODELS / "stance" / INFERENCE_FILE).is_file() and (MODELS / "attribution" / INFERENCE_FILE).is_file()
+HAS_MODELS = (MODELS / "stance" / INFERENCE_FILE).is_file() and (MODELS / "speaker_ranker" / INFERENCE_FILE).is_file()
 needs_models = pytest.mark.skipif(not HAS_MODELS, reason="shipped artifacts without inference.npz")
 
 # feature dicts as DictVectorizer sees them: strings become name=value, numbers keep their value,
@@ -122,7 +122,7 @@ def test_export_refuses_a_scorer_that_differs(monkeypatch):
 
 
 @needs_models
-@pytest.mark.parametrize("name", ["attribution", "stance"])
+@pytest.mark.parametrize("name", ["speaker_ranker", "stance"])
 def test_shipped_artifacts_hold_only_what_the_runtime_reads(name):
     light, manifest = load_scorer(MODELS / name)
     inf = manifest["inference"]
@@ -168,7 +168,7 @@ def test_load_and_analyse_import_neither_sklearn_nor_scipy():
 def shipped_copy(tmp_path) -> Path:
     if not HAS_MODELS:
         pytest.skip("shipped artifacts without inference.npz")
-    for name in ("attribution", "stance"):
+    for name in ("speaker_ranker", "stance"):
         shutil.copytree(MODELS / name, tmp_path / name)
     return tmp_path
 
@@ -181,7 +181,7 @@ def no_npz_parsing(monkeypatch):
     monkeypatch.setattr(np, "load", forbidden)
 
 
-@pytest.mark.parametrize("name", ["attribution", "stance"])
+@pytest.mark.parametrize("name", ["speaker_ranker", "stance"])
 def test_corrupted_npz_is_refused_before_parsing(shipped_copy, no_npz_parsing, name):
     path = shipped_copy / name / INFERENCE_FILE
     data = bytearray(path.read_bytes())
@@ -202,19 +202,19 @@ def test_corrupted_npz_stops_stance_load(shipped_copy):
 
 
 def test_missing_npz_is_refused(shipped_copy):
-    (shipped_copy / "attribution" / INFERENCE_FILE).unlink()
+    (shipped_copy / "speaker_ranker" / INFERENCE_FILE).unlink()
     with pytest.raises(ArtifactError, match="missing"):
-        load_scorer(shipped_copy / "attribution")
+        load_scorer(shipped_copy / "speaker_ranker")
 
 
 def test_npz_needs_no_sklearn_version_match_but_the_pickle_does(shipped_copy):
-    m = json.loads((shipped_copy / "attribution" / "manifest.json").read_text())
+    m = json.loads((shipped_copy / "speaker_ranker" / "manifest.json").read_text())
     m["versions"]["scikit-learn"] = "0.20.3"
-    (shipped_copy / "attribution" / "manifest.json").write_text(json.dumps(m))
-    scorer, _ = load_scorer(shipped_copy / "attribution")
+    (shipped_copy / "speaker_ranker" / "manifest.json").write_text(json.dumps(m))
+    scorer, _ = load_scorer(shipped_copy / "speaker_ranker")
     assert isinstance(scorer, LinearRanker)
     with pytest.raises(ArtifactError, match="scikit-learn 0.20.3"):
-        load_artifact(shipped_copy / "attribution")
+        load_artifact(shipped_copy / "speaker_ranker")
 
 
 def _artifact_with_npz(d: Path, npz: bytes, kind: str = "linear-ranker") -> Path:
@@ -296,7 +296,7 @@ def test_export_command_adds_npz_without_touching_the_model(tmp_path, capsys):
     def main(argv):
         return cli_main(["artifacts", *argv])
 
-    d = tmp_path / "attribution"
+    d = tmp_path / "speaker_ranker"
     save_artifact(_ranker(), d, name="speaker-ranker", version="1.0.0", labels=["no", "yes"], metrics={"x": 1})
     before = read_manifest(d)
     joblib_bytes = (d / "model.joblib").read_bytes()

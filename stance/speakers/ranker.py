@@ -3,7 +3,7 @@
 Each candidate of a cue is a dict of features (:func:`stance.speakers.candidates.candidate_features`); the
 ranker gives the probability that it is the cue's speaker, and the pipeline takes the best-scoring
 candidate per cue. It is a plain scikit-learn ``Pipeline`` (``DictVectorizer`` then
-``LogisticRegression``), saved as the versioned artifact ``models/attribution``; the pipeline
+``LogisticRegression``), saved as the versioned artifact ``models/speaker_ranker``; the pipeline
 scores with its numpy export (:class:`LinearRanker`, read from ``inference.npz``), which gives the
 same probabilities without importing scikit-learn.
 """

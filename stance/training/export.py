@@ -172,7 +172,7 @@ def dev_examples(name: str, data_dir: str) -> list[Any]:
     if name == RANKER_ARTIFACT[1]:
         from stance.corpora.polnear import load_polnear
         from stance.text.view import blank_english
-        from stance.training.attribution import build_examples
+        from stance.training.speaker_ranker import build_examples
 
         return build_examples(load_polnear(data_dir, "dev"), blank_english())[0]
     return []

@@ -24,7 +24,7 @@ RANKER_VERSION = "1.1.0"
 
 def _log(progress: bool, msg: str) -> None:
     if progress:
-        print(f"[train attribution] {msg}", file=sys.stderr, flush=True)
+        print(f"[train speaker-ranker] {msg}", file=sys.stderr, flush=True)
 
 
 def build_examples(docs: list[dict[str, Any]], nlp: Any, progress: bool = False, label: str = "") -> tuple[list[dict], list[int], list[int]]:
@@ -104,12 +104,11 @@ def top1(scores: Any, y: list[int], groups: list[int]) -> dict[str, Any]:
     return {"accuracy": ok / n if n else 0.0, "correct": ok, "groups": n}
 
 
-def train_attribution(data_dir: str | Path, out_dir: str | Path | None = None, seed: int = 0, progress: bool = True) -> dict[str, Any]:
+def train_speaker_ranker(data_dir: str | Path, out_dir: str | Path | None = None, seed: int = 0, progress: bool = True) -> dict[str, Any]:
     """Fit the speaker ranker on PolNeAR train, score it on dev, save it; return the manifest."""
     import json
 
     import numpy as np
-    from stance.text.view import blank_english
 
     from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
     from stance.corpora.polnear import load_polnear, polnear_file
@@ -117,9 +116,10 @@ def train_attribution(data_dir: str | Path, out_dir: str | Path | None = None, s
     from stance.pipeline import Pipeline
     from stance.loader import RANKER_ARTIFACT
     from stance.speakers.ranker import make_ranker
+    from stance.text.view import blank_english
 
     t_start = time.perf_counter()
-    out = Path(out_dir) if out_dir is not None else default_models_dir() / "attribution"
+    out = Path(out_dir) if out_dir is not None else default_models_dir() / RANKER_ARTIFACT[0]
     train_path = polnear_file(data_dir, "train")
     dev_path = polnear_file(data_dir, "dev")
     _log(progress, f"reading {train_path} and {dev_path}")
