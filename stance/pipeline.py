@@ -21,16 +21,16 @@ from typing import Any, Iterable, Iterator, Sequence
 from stance.defaults import DEFAULTS, pipeline_options
 from stance.gcpause import gc_paused
 from stance.loader import load_models
-from stance.parties.finder import find_targets
+from stance.parties.finder import parties_of_quotation
 from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
 from stance.speakers.inheritance import inherit_speakers
 from stance.speakers.roles import describe
-from stance.speakers.selection import choose_speakers
+from stance.speakers.selection import choose_speakers, quoted_spans
 from stance.stance_model.examples import stance_examples
 from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
 from stance.text.mentions import MentionIndex
-from stance.text.view import RangeIndex, TextView, build_view, make_doc, make_language
+from stance.text.view import TextView, build_view, make_doc, make_language
 from stance.types import Analysis, Quote, Span, Stance
 
 STAGES = ("tokenize", "quotes", "speakers", "targets", "stance")
@@ -99,9 +99,7 @@ class Annotator:
         raws = find_quotations(view, cues)
         t0 = self._tick("quotes", t0)
         mentions = MentionIndex(view)
-        blocked = [(q.tok_start, q.tok_end) for q in raws if q.kind == "direct"]
-        blocked += [(q.tok_start, q.tok_end) for q in raws for s in q.segments if q.kind == "mixed"]
-        chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, RangeIndex(blocked), self.ranker))
+        chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, quoted_spans(raws), self.ranker))
         t0 = self._tick("speakers", t0)
         pendings: list[_Pending] = []
         described: dict[str, tuple[str | None, str | None]] = {}
@@ -111,17 +109,7 @@ class Annotator:
                 if speaker.name not in described:
                     described[speaker.name] = describe(view, mentions, speaker.name, mention_obj)
                 role, aff = described[speaker.name]
-            exclude = set()
-            if speaker is not None:
-                exclude.add(speaker.name)
-                if aff:
-                    exclude.add(aff)
-            regions = [(raw.tok_start, raw.tok_end, raw.kind == "direct")]
-            if raw.cue is not None:
-                lo, hi = sorted((raw.cue.end, raw.tok_start)) if raw.cue.end <= raw.tok_start else (raw.tok_end, raw.cue.start)
-                if hi - lo <= 8:
-                    regions.append((lo, hi, False))
-            targets = find_targets(view, mentions, regions, exclude)
+            targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, aff)
             examples = stance_examples(view, raw, speaker, targets) if self.stance_model is not None else []
             pendings.append(_Pending(raw, speaker, role, aff, conf, targets, examples))
         self._tick("targets", t0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stance.quotations.finder import RawQuote
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -96,3 +97,25 @@ def find_targets(
                 continue
             out[ref.canonical] = TargetMention(ref.canonical, ref.type, i, i + 1)
     return list(out.values())
+
+
+#: A cue-to-quotation gap of at most this many tokens is searched for parties too.
+FRAME_GAP = 8
+
+
+def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, speaker: str | None,
+                         affiliation: str | None) -> list[TargetMention]:
+    """The parties a quotation talks about: those
+    of its own tokens and of the reporting frame between its cue and it (when at most
+    :data:`FRAME_GAP` tokens), minus the speaker and the body the speaker speaks for."""
+    exclude = set()
+    if speaker is not None:
+        exclude.add(speaker)
+        if affiliation:
+            exclude.add(affiliation)
+    regions = [(raw.tok_start, raw.tok_end, raw.kind == "direct")]
+    if raw.cue is not None:
+        lo, hi = sorted((raw.cue.end, raw.tok_start)) if raw.cue.end <= raw.tok_start else (raw.tok_end, raw.cue.start)
+        if hi - lo <= FRAME_GAP:
+            regions.append((lo, hi, False))
+    return find_targets(view, mentions, regions, exclude)

@@ -12,6 +12,14 @@ from stance.text.view import RangeIndex, TextView
 from stance.types import Span, Speaker
 
 
+def quoted_spans(raws: Sequence[RawQuote]) -> RangeIndex:
+    """The token spans no speaker is looked for in: direct quotations, and the quoted parts of
+    mixed ones (O(log n) look-ups)."""
+    blocked = [(q.tok_start, q.tok_end) for q in raws if q.kind == "direct"]
+    blocked += [(q.tok_start, q.tok_end) for q in raws for s in q.segments if q.kind == "mixed"]
+    return RangeIndex(blocked)
+
+
 def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQuote], blocked: RangeIndex,
                     ranker: Any = None) -> list[tuple[Speaker | None, Any, float]]:
     """One ``(speaker, mention, confidence)`` per quotation: the ranker (or, without one, the rules)
