@@ -15,7 +15,7 @@ from typing import Any
 from .dates import BadDate, check_freq, parse_date, period_of
 from .defaults import (BY_OPTIONS, DECIMALS, EXAMPLE_CHARS, EXAMPLES, INTERVAL, INTERVALS, LABELS,
                        MIN_QUOTES, SELF_LOOPS)
-from .rows import Article, article_rows
+from .rows import GROUP_TYPES, Article, article_rows
 
 #: The counts of the run summary, in order, with what each counts.
 SUMMARY: dict[str, str] = {
@@ -35,6 +35,7 @@ SUMMARY: dict[str, str] = {
     "self_loops": "stances of a source toward itself",
     "self_loops_dropped": "of those, left out (self_loops=False)",
     "edges_below_min_quotes": "edges left out by min_quotes",
+    "edges_not_groups": "edges left out by groups_only (source or target not a state/organisation)",
     "edges": "edges in the table",
 }
 _ERROR_EXAMPLES = 5
@@ -207,7 +208,7 @@ class Aggregator:
         """The counts (:data:`SUMMARY`) and the first error messages."""
         return {**self.counts, "error_examples": list(self.error_examples)}
 
-    def frame(self, min_quotes: int = MIN_QUOTES, interval: str = INTERVAL) -> Any:
+    def frame(self, min_quotes: int = MIN_QUOTES, interval: str = INTERVAL, groups_only: bool = False) -> Any:
         """The edges as a pandas DataFrame (see :func:`stance.network.network` for the columns),
         sorted by period, then quotations (most first), stances, source and target; the summary
         is in ``df.attrs["summary"]``."""
@@ -222,9 +223,14 @@ class Aggregator:
             raise ValueError(f"interval must be one of {', '.join(INTERVALS)}, got {interval!r}")
         keys = sorted(k for k, a in self.edges.items() if a[_Q] >= min_quotes)
         self.counts["edges_below_min_quotes"] = len(self.edges) - len(keys)
-        self.counts["edges"] = len(keys)
         src_info = {s: min(d.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, d in self.sources.items()}
         tgt_type = {t: min(d.items(), key=lambda kv: (-kv[1], kv[0]))[0] for t, d in self.targets.items()}
+        self.counts["edges_not_groups"] = 0
+        if groups_only:
+            kept = [k for k in keys if src_info[k[1]][0] in GROUP_TYPES and tgt_type[k[2]] in GROUP_TYPES]
+            self.counts["edges_not_groups"] = len(keys) - len(kept)
+            keys = kept
+        self.counts["edges"] = len(keys)
         accs = [self.edges[k] for k in keys]
         col = lambda i: np.array([a[i] for a in accs], dtype=float if i in (_SH, _SN, _SC) else np.int64)  # noqa: E731
         h, m, cc, ns = col(_H), col(_N), col(_C), col(_NS)
@@ -261,7 +267,8 @@ class Aggregator:
         df.attrs["summary"] = self.summary()
         df.attrs["options"] = {"by": self.by, "freq": self.freq, "since": self.since and self.since.isoformat(),
                                "until": self.until and self.until.isoformat(), "min_quotes": min_quotes,
-                               "examples": self.examples, "self_loops": self.self_loops, "interval": interval}
+                               "examples": self.examples, "self_loops": self.self_loops, "interval": interval,
+                               "groups_only": bool(groups_only)}
         return df
 
 

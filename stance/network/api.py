@@ -21,6 +21,7 @@ def network(
     examples: int = EXAMPLES,
     self_loops: bool = SELF_LOOPS,
     interval: str = INTERVAL,
+    groups_only: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> Any:
     """Who stands how toward whom across many analysed articles: one row per (source, target)
@@ -47,6 +48,8 @@ def network(
             ``by="affiliation"`` a minister speaking about her own country is one); False leaves
             them out (counted).
         interval: ``"wilson"`` (default) or ``"bootstrap"``; see :mod:`stance.network.intervals`.
+        groups_only: keep only edges whose source and target are both states or organisations
+            (with ``by="affiliation"``: the state-to-state network); the others are counted.
         progress: called with the number of records read so far, after each record.
 
     Returns:
@@ -66,4 +69,4 @@ def network(
         agg.add(art)
         if progress is not None:
             progress(n)
-    return agg.frame(min_quotes, interval)
+    return agg.frame(min_quotes, interval, groups_only)

@@ -32,7 +32,8 @@ ROW_COLUMNS = ("article_id", "date", "source", "source_type", "source_affiliatio
                "label", "p_hostile", "p_neutral", "p_conciliatory", "quote_index", "start", "end", "quote")
 
 _UNSET = object()
-_GROUP_TYPES = ("state", "organization")
+#: Speaker/target types that stand for a group (a state or an organisation).
+GROUP_TYPES = ("state", "organization")
 
 
 @dataclass(frozen=True)
@@ -147,11 +148,11 @@ def _source(name: str, stype: str, aff: str | None, by: str) -> tuple[str, str, 
     if by == "affiliation":
         if canon_aff:
             return canon_aff, party(aff)[1] or "organization", canon_aff, True  # type: ignore[arg-type]
-        if stype in _GROUP_TYPES:
+        if stype in GROUP_TYPES:
             c, t = party(name)
             return c, t or stype, c, True
         return clean(name), stype, None, False
-    if stype in _GROUP_TYPES:
+    if stype in GROUP_TYPES:
         c, t = party(name)
         return c, t or stype, canon_aff, False
     return clean(name), stype, canon_aff, False
@@ -188,7 +189,7 @@ def article_rows(quotes: list[QuoteTuple], by: str, counts: MutableMapping[str, 
             speaker_type.setdefault(name, stype)
             if aff and name not in speaker_aff:
                 speaker_aff[name] = aff
-            elif stype in _GROUP_TYPES and name not in speaker_aff:
+            elif stype in GROUP_TYPES and name not in speaker_aff:
                 speaker_aff[name] = name
     for qi, (name, stype, aff, start, end, text, stances) in enumerate(quotes):
         if not name or not clean(name):
