@@ -15,6 +15,7 @@ from typing import Sequence
 COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("analyze",), "stance.commands.analyze", "find quotations, speakers and stances in articles"),
     (("render",), "stance.commands.render", "write an article's analysis as a self-contained HTML page"),
+    (("network",), "stance.commands.network", "aggregate analysed articles into a stance network: table, GraphML, plot, HTML report"),
     (("classify",), "stance.commands.classify", "classify stance toward marked targets in sentences (JSONL)"),
     (("train", "attribution"), "stance.commands.train_attribution", "train the speaker ranker on PolNeAR"),
     (("train", "stance"), "stance.commands.train_stance", "train the stance classifier"),
