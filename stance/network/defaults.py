@@ -37,3 +37,7 @@ LINK_TEMPLATE = "{id}.txt#char={start},{end}"
 #: Decimal places kept for probabilities and scores (stable output whatever the summation order).
 DECIMALS = 6
 LABELS = STANCE_LABELS  # ("hostile", "neutral", "conciliatory")
+#: Colours of the stance score scale (conciliatory -1, neutral 0, hostile +1), as in ``stance render``.
+SCORE_COLOURS = ("#1b5e20", "#cfd8dc", "#b71c1c")
+#: Colours of node types in the network drawing.
+TYPE_COLOURS = {"state": "#1565c0", "organization": "#6a1b9a", "person": "#455a64", "unknown": "#9e9e9e"}
