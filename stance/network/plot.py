@@ -93,7 +93,6 @@ def _heatmap(ax: Any, df: Any, top: int) -> Any:
 
 
 def _network(ax: Any, df: Any, top: int) -> None:
-    import numpy as np
     from matplotlib.patches import Circle, FancyArrowPatch
 
     deg: dict[str, int] = {}
@@ -141,7 +140,6 @@ def _network(ax: Any, df: Any, top: int) -> None:
     ax.set_ylim(-1.35, 1.35)
     handles = [Circle((0, 0), 1, facecolor=c) for c in TYPE_COLOURS.values()]
     ax.legend(handles, list(TYPE_COLOURS), loc="lower left", fontsize=7, frameon=False, title="node type", title_fontsize=7)
-    _ = np  # numpy imported for the colormap call above
 
 
 def _empty(ax: Any) -> None:
