@@ -227,6 +227,7 @@ def test_train_stance_with_vectors_end_to_end(tmp_path):
     """`stance train stance` on tiny synthetic corpora with a vectors file: the manifest names the
     vectors, the artifact loads through load_stance_model (numpy scorer and estimator agree), and a
     second run gives the same predictions."""
+    pytest.importorskip("torch", reason="training the stance network needs PyTorch (the [contextual] extra)")
     import json
 
     from stance.classifier import load_stance_model
