@@ -210,6 +210,17 @@ def test_errors_missing_dates_unknown_speakers_and_empty_stances_are_counted(tmp
     assert df.n.tolist() == [2]
     with pytest.raises(TypeError):
         network([42])
+    with pytest.raises(TypeError, match="network_from_frame"):
+        network(pd.DataFrame({"id": ["a"]}))
+
+
+def test_quotation_rows_are_the_stances():
+    items = build([([(SPEAKERS[0], [("Japan", "hostile", 0.9), ("France", "neutral", 0.5)]), (None, [("Japan", "hostile", 0.9)])],
+                    dt.date(2016, 1, 2))])
+    rows = stance.network.quotation_rows(items, by="affiliation")
+    assert rows[["article_id", "date", "source", "target", "label", "start", "end"]].values.tolist() == [
+        ["a0", "2016-01-02", "Freedonia", "Japan", "hostile", 0, 5], ["a0", "2016-01-02", "Freedonia", "France", "neutral", 0, 5]]
+    assert rows["p_hostile"].tolist() == [0.9, 0.25]
 
 
 def test_two_runs_give_identical_files(tmp_path):

@@ -127,6 +127,9 @@ def iter_articles(analyses: Any, date_field: str = DATE_FIELD) -> Iterator[Artic
     """The :class:`Article` of every input item, in input order (see the module docstring)."""
     if isinstance(analyses, (str, os.PathLike)):
         analyses = [analyses]
+    if hasattr(analyses, "columns") or hasattr(analyses, "column_names"):
+        raise TypeError("for the output of analyze_dataframe / analyze_dataset use "
+                        "stance.network.network_from_frame / network_from_dataset")
     for item in analyses:
         if isinstance(item, (str, os.PathLike)):
             yield from _jsonl_articles(item, date_field)
