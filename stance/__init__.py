@@ -42,6 +42,10 @@ def __getattr__(name: str) -> Any:
         from stance.pipeline import Pipeline
 
         return Pipeline
+    if name == "network":  # the stance.network package, callable as stance.network(analyses, ...)
+        import importlib
+
+        return importlib.import_module(".network", __name__)
     if name == "render_html":
         from stance.render import render_html
 
@@ -49,4 +53,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'stance' has no attribute {name!r}")
 
 
-__all__ = ["Analysis", "Pipeline", "Quote", "Span", "Speaker", "Stance", "load", "render_html", "__version__"]
+__all__ = ["Analysis", "Pipeline", "Quote", "Span", "Speaker", "Stance", "load", "network", "render_html", "__version__"]

@@ -27,6 +27,8 @@ class Record:
     text: str | None
     error: str | None = None
     line: int | None = None
+    #: input fields kept for the output (``iter_records(keep_fields=...)``), by name
+    fields: dict[str, Any] | None = None
 
     def error_id(self) -> str | None:
         """The id to report an error under: the record's id, else ``line N``."""
@@ -42,7 +44,14 @@ def _decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
         return None, f"{where}: not UTF-8 ({e.reason} at byte {e.start})"
 
 
-def _jsonl_records(lines: Iterator[bytes], name: str, text_column: str, id_column: str) -> Iterator[Record]:
+def _kept(obj: Any, keep: tuple[str, ...]) -> dict[str, Any] | None:
+    if not keep or not isinstance(obj, dict):
+        return None
+    return {k: obj[k] for k in keep if k in obj}
+
+
+def _jsonl_records(lines: Iterator[bytes], name: str, text_column: str, id_column: str,
+                   keep: tuple[str, ...] = ()) -> Iterator[Record]:
     for n, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
@@ -60,15 +69,16 @@ def _jsonl_records(lines: Iterator[bytes], name: str, text_column: str, id_colum
             continue
         rid = obj.get(id_column)
         rid = None if rid is None else str(rid)
+        kept = _kept(obj, keep)
         if text_column not in obj:
-            yield Record(rid, None, f"{name}:{n}: record has no {text_column!r} field", n)
+            yield Record(rid, None, f"{name}:{n}: record has no {text_column!r} field", n, kept)
         elif not isinstance(obj[text_column], str):
-            yield Record(rid, None, f"{name}:{n}: {text_column!r} must be a string, got {type(obj[text_column]).__name__}", n)
+            yield Record(rid, None, f"{name}:{n}: {text_column!r} must be a string, got {type(obj[text_column]).__name__}", n, kept)
         else:
-            yield Record(rid, obj[text_column], None, n)
+            yield Record(rid, obj[text_column], None, n, kept)
 
 
-def _table_records(path: Path, fmt: str, text_column: str, id_column: str) -> Iterator[Record]:
+def _table_records(path: Path, fmt: str, text_column: str, id_column: str, keep: tuple[str, ...] = ()) -> Iterator[Record]:
     if fmt == "parquet":
         try:
             import pyarrow.parquet as pq
@@ -77,14 +87,15 @@ def _table_records(path: Path, fmt: str, text_column: str, id_column: str) -> It
         pf = pq.ParquetFile(path)
         if text_column not in pf.schema_arrow.names:
             raise ValueError(f"{path}: no column {text_column!r} (columns: {', '.join(pf.schema_arrow.names)})")
-        cols = [c for c in (id_column, text_column) if c in pf.schema_arrow.names]
+        cols = [c for c in dict.fromkeys((id_column, text_column, *keep)) if c in pf.schema_arrow.names]
         n = 0
         for batch in pf.iter_batches(columns=cols, batch_size=1024):
             d = batch.to_pydict()
             for k in range(batch.num_rows):
                 n += 1
                 rid = d[id_column][k] if id_column in d else None
-                yield _row_record(rid, d[text_column][k], n, text_column)
+                rec = _row_record(rid, d[text_column][k], n, text_column)
+                yield rec if not keep else _with_fields(rec, {c: d[c][k] for c in keep if c in d})
         return
     import csv
 
@@ -101,7 +112,12 @@ def _table_records(path: Path, fmt: str, text_column: str, id_column: str) -> It
                 rid = None if rid is None else rid.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
                 yield Record(rid, None, f"{path}: row {n}: not UTF-8", n)
                 continue
-            yield _row_record(rid, text, n, text_column)
+            rec = _row_record(rid, text, n, text_column)
+            yield rec if not keep else _with_fields(rec, {c: row[c] for c in keep if c in row and _is_utf8(row[c])})
+
+
+def _with_fields(rec: Record, fields: dict[str, Any]) -> Record:
+    return Record(rec.id, rec.text, rec.error, rec.line, fields)
 
 
 def _is_utf8(s: Any) -> bool:
@@ -132,9 +148,14 @@ def detect_format(path: str | None) -> str:
     return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}.get(suffix, "txt")
 
 
-def iter_records(path: str | None, input_format: str = "auto", *, text_column: str = "text", id_column: str = "id") -> Iterator[Record]:
+def iter_records(path: str | None, input_format: str = "auto", *, text_column: str = "text", id_column: str = "id",
+                 keep_fields: tuple[str, ...] | list[str] = ()) -> Iterator[Record]:
     """Records of a .txt file, a directory of .txt files, a JSONL/CSV/parquet file, or stdin
-    (``path`` None or ``-``: plain text, or JSONL with ``input_format='jsonl'``)."""
+    (``path`` None or ``-``: plain text, or JSONL with ``input_format='jsonl'``).
+
+    ``keep_fields``: names of fields/columns of JSONL/CSV/parquet records to carry in
+    :attr:`Record.fields` (those a record lacks are left out)."""
+    keep = tuple(keep_fields)
     fmt = detect_format(path) if input_format == "auto" else input_format
     if fmt not in INPUT_FORMATS:
         raise ValueError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}")
@@ -144,7 +165,7 @@ def iter_records(path: str | None, input_format: str = "auto", *, text_column: s
         data = sys.stdin.buffer.read()
         if fmt == "jsonl":
             # split on "\n" only, as reading a file does, so line numbers agree
-            yield from _jsonl_records(iter(data.split(b"\n")), "<stdin>", text_column, id_column)
+            yield from _jsonl_records(iter(data.split(b"\n")), "<stdin>", text_column, id_column, keep)
             return
         text, err = _decode(data, "<stdin>")
         yield Record("stdin", text, err)
@@ -160,10 +181,10 @@ def iter_records(path: str | None, input_format: str = "auto", *, text_column: s
         return
     if fmt == "jsonl":
         with open(p, "rb") as f:
-            yield from _jsonl_records(iter(f), str(p), text_column, id_column)
+            yield from _jsonl_records(iter(f), str(p), text_column, id_column, keep)
         return
     if fmt in ("csv", "parquet"):
-        yield from _table_records(p, fmt, text_column, id_column)
+        yield from _table_records(p, fmt, text_column, id_column, keep)
         return
     text, err = _decode(p.read_bytes(), str(p))
     yield Record(p.stem, text, err)

@@ -15,6 +15,7 @@ from typing import Sequence
 COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("analyze",), "stance.cli.analyze", "find quotations, speakers and stances in articles"),
     (("render",), "stance.cli.render", "write an article's analysis as a self-contained HTML page"),
+    (("network",), "stance.cli.network", "aggregate analysed articles into a stance network: table, GraphML, plot, HTML report"),
     (("classify",), "stance.cli.classify", "classify stance toward marked targets in sentences (JSONL)"),
     (("train", "speaker-ranker"), "stance.cli.train_speaker_ranker", "train the speaker ranker on PolNeAR"),
     (("train", "attribution"), "stance.cli.train_speaker_ranker", "older name of `stance train speaker-ranker`"),

@@ -65,6 +65,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
                    help="log-odds added to neutral for analysts, pollsters, professors... (default %(default)s; 0: the model's own probabilities)")
     p.add_argument("--include-text", action="store_true", help="include each article's text in the JSONL output")
+    p.add_argument("--keep-fields", default="", metavar="F1,F2",
+                   help="comma-separated input fields/columns (JSONL/CSV/parquet) copied into each output line after the id, e.g. date (for stance network)")
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--n-process", type=int, default=1)
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto", help="progress on stderr (auto: when stderr is a terminal)")
@@ -110,13 +112,35 @@ def format_table(analysis: Any, width: int = 60) -> str:
     return head + "\n" + "\n".join(lines) + "\n"
 
 
+_RESERVED = ("id", "quotes", "text", "error")
+
+
+def _keep_fields(spec: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(f.strip() for f in (spec or "").split(",") if f.strip()))
+    clash = [f for f in names if f in _RESERVED]
+    if clash:
+        raise ValueError(f"--keep-fields cannot copy {', '.join(map(repr, clash))}: the output line has its own")
+    return names
+
+
+def _with_fields(d: dict[str, Any], fields: dict[str, Any] | None) -> dict[str, Any]:
+    """``d`` with the kept input fields inserted after its id (output shape otherwise unchanged)."""
+    if not fields:
+        return d
+    out = {"id": d.get("id")}
+    out.update(fields)
+    out.update((k, v) for k, v in d.items() if k != "id")
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     import stance
     from stance.io import atomic_output, iter_records
     from stance.pipeline import AnalysisError
 
     try:
-        records = iter_records(args.input, args.input_format, text_column=args.text_column, id_column=args.id_column)
+        keep = _keep_fields(getattr(args, "keep_fields", ""))
+        records = iter_records(args.input, args.input_format, text_column=args.text_column, id_column=args.id_column, keep_fields=keep)
         first = next(records, None)
     except (OSError, ValueError, RuntimeError) as e:
         print(f"stance analyze: {e}", file=sys.stderr)
@@ -139,47 +163,47 @@ def run(args: argparse.Namespace) -> int:
     n = 0
     pending_errors: dict[int, Any] = {}
 
-    def good_items() -> Iterator[tuple[str, str | None]]:
+    def good_items() -> Iterator[tuple[str, Any]]:
         for k, r in enumerate(recs):
             if r.error is not None:
                 pending_errors[k] = r
                 continue
-            yield r.text, (k, r.id)
+            yield r.text, (k, r.id, r.fields)
 
     try:
         with _sigterm_exits(), atomic_output(args.output) as out:
-            def emit(obj: Any) -> None:
+            def emit(obj: Any, fields: dict[str, Any] | None = None) -> None:
                 nonlocal failed, n
                 n += 1
                 if isinstance(obj, dict):
                     failed += 1
-                    out.write(_dumps(obj) + "\n")
+                    out.write(_dumps(_with_fields(obj, fields)) + "\n")
                 elif isinstance(obj, AnalysisError):
                     failed += 1
-                    out.write(_dumps(obj.to_dict()) + "\n")
+                    out.write(_dumps(_with_fields(obj.to_dict(), fields)) + "\n")
                 elif args.format == "table":
                     out.write(_encodable(format_table(obj)) + "\n")
                 else:
-                    out.write(_dumps(obj.to_dict(include_text=args.include_text)) + "\n")
+                    out.write(_dumps(_with_fields(obj.to_dict(include_text=args.include_text), fields)) + "\n")
                 tick()
 
             expected = 0
             results = nlp.pipe(good_items(), as_tuples=True, batch_size=args.batch_size, n_process=args.n_process, errors="return")
             for res in results:
-                k, rid = res.id
+                k, rid, fields = res.id
                 while expected in pending_errors or expected < k:
                     if expected in pending_errors:
                         r = pending_errors.pop(expected)
-                        emit({"id": r.error_id(), "error": r.error})
+                        emit({"id": r.error_id(), "error": r.error}, r.fields)
                     expected += 1
                 if isinstance(res, AnalysisError):
-                    emit({"id": rid if rid is not None else f"record {k + 1}", "error": res.error})
+                    emit({"id": rid if rid is not None else f"record {k + 1}", "error": res.error}, fields)
                 else:
-                    emit(type(res)(rid, res.quotes, res.text))
+                    emit(type(res)(rid, res.quotes, res.text), fields)
                 expected = k + 1
             for k in sorted(pending_errors):
                 r = pending_errors[k]
-                emit({"id": r.error_id(), "error": r.error})
+                emit({"id": r.error_id(), "error": r.error}, r.fields)
     except BrokenPipeError:
         raise  # `stance analyze ... | head`: the CLI exits quietly
     except OSError as e:  # the output cannot be written (a directory, no permission, disk full)
