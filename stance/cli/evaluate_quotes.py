@@ -1,4 +1,5 @@
-"""``stance evaluate quotes``: quote-level speaker stance on the project's annotated PolNeAR quotes."""
+"""``stance evaluate quotes``: quote-level speaker stance, on the project's article-level corpus
+(``--split``: parties, stance, end to end, calibration) or on the earlier 1,148-item PolNeAR set."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canon
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", required=True, metavar="DIR", help="corpus directory holding polnear/ (the article texts)")
+    parser.add_argument("--data", metavar="DIR", default=None,
+                        help="corpus directory holding polnear/ (the PolNeAR article texts; not needed for --split with --source wikinews)")
+    parser.add_argument("--split", choices=["train", "dev", "test"], default=None,
+                        help="score the article-level corpus data/quote_stance/articles/ (this split): stance macro-F1, per-class "
+                             "P/R/F1, confusion, party P/R/F1, end-to-end F1, calibration (ECE); without it, the earlier "
+                             "1,148-item PolNeAR set. The test split is for a final figure only, never for a choice")
+    parser.add_argument("--source", choices=["all", "wikinews", "polnear"], default="all",
+                        help="with --split: which part of the corpus (default: both)")
     parser.add_argument("--labels", metavar="FILE", default=None,
                         help="quote stance labels (default: the shipped data/quote_stance/polnear_train_quote_stance.jsonl)")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
@@ -17,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         type=canonical_stance_model, help="blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
     parser.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
                         help="log-odds added to neutral for analytic speakers (default %(default)s; 0 turns it off)")
-    parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")
+    parser.add_argument("--plot", metavar="FILE.png", default=None,
+                        help="also write a PNG: the reliability diagram with --split, else the confusion matrix")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
 
@@ -29,6 +38,11 @@ def run(args: argparse.Namespace) -> int:
     from stance.evaluation.quotes import evaluate_quotes, format_report
     from stance.evaluation.stance import plot_confusion, to_json
 
+    if args.split is not None:
+        return _run_split(args)
+    if args.data is None:
+        print("stance evaluate quotes: --data DIR is needed (the folder holding polnear/)", file=sys.stderr)
+        return 2
     try:
         from stance import load
 
@@ -46,5 +60,33 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.plot:
         plot_confusion(dict(r, corpus="quotes", split=""), args.plot)
+    print(to_json(r) if args.json else format_report(r))
+    return 0
+
+
+def _run_split(args: argparse.Namespace) -> int:
+    import sys
+
+    from stance.artifacts import ArtifactError
+    from stance.corpora.quote_corpus import SOURCES, load_quote_corpus
+    from stance.evaluation.quote_corpus import evaluate_split, format_report, plot_reliability
+    from stance.evaluation.stance import to_json
+
+    if args.labels is not None:
+        print("stance evaluate quotes: --labels applies to the 1,148-item set, not to --split", file=sys.stderr)
+        return 2
+    sources = SOURCES if args.source == "all" else (args.source,)
+    try:
+        from stance import load
+
+        load_quote_corpus(args.split, args.data, sources=sources)  # checked before the pipeline is loaded
+        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset)
+        r = evaluate_split(args.split, args.data, sources=sources, pipeline=nlp, progress=not args.quiet)
+        r.update({"model": args.model, "analytic_offset": args.analytic_offset})
+    except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
+        print(f"stance evaluate quotes: {e}", file=sys.stderr)
+        return 2
+    if args.plot:
+        plot_reliability(r, args.plot)
     print(to_json(r) if args.json else format_report(r))
     return 0

@@ -1,0 +1,85 @@
+"""The project's article-level quote/stance corpus (``data/quote_stance/articles/``).
+
+Whole articles annotated in the ANNOTATION.md shape (quotations, speakers, roles, affiliations,
+parties with the speaker's stance), from two sources, split by article into train / dev / test:
+
+- ``wikinews/{split}.jsonl``: Wikinews articles (CC BY 2.5), shipped with their text;
+- ``polnear/{split}.jsonl``: PolNeAR ``train`` articles, offsets only; the texts are read at run
+  time from the user's PolNeAR copy under the data directory.
+
+Each quotation also lists ``not_parties``: names the pipeline proposed as targets that the
+annotators found are not parties of it. See ``data/quote_stance/articles/README.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+from stance.corpora.polnear import load_polnear
+
+#: The shipped corpus folder.
+DEFAULT_ARTICLES = Path(__file__).resolve().parent.parent.parent / "data" / "quote_stance" / "articles"
+SOURCES = ("wikinews", "polnear")
+SPLITS = ("train", "dev", "test")
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    out.append(json.loads(line))
+                except ValueError as e:
+                    raise ValueError(f"{path}:{n}: not valid JSON: {e}") from None
+    return out
+
+
+def _check_spans(doc: dict[str, Any], where: str) -> None:
+    n = len(doc["text"])
+    for q in doc["quotes"]:
+        for span in (q["quote"], q.get("cue"), (q.get("speaker") or {}).get("mention")):
+            if span is None:
+                continue
+            if not 0 <= span["start"] < span["end"] <= n:
+                raise ValueError(f"{where}: span [{span['start']}, {span['end']}) outside the text of {doc['id']!r}")
+            if "text" in span and doc["text"][span["start"]:span["end"]] != span["text"]:
+                raise ValueError(f"{where}: span text does not match the article {doc['id']!r}")
+
+
+def load_quote_corpus(split: str, data_dir: str | os.PathLike[str] | None = None, *,
+                      sources: Iterable[str] = SOURCES,
+                      corpus_dir: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
+    """The gold articles of ``split`` from ``sources``, each with its ``text``.
+
+    ``data_dir`` is the corpora folder holding ``polnear/`` (needed for the PolNeAR part; the
+    texts are filled in from ``polnear/train.jsonl``). Span offsets are checked against the
+    texts, so a different PolNeAR copy is refused rather than scored.
+    """
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
+    root = Path(corpus_dir) if corpus_dir is not None else DEFAULT_ARTICLES
+    out: list[dict[str, Any]] = []
+    for source in sources:
+        if source not in SOURCES:
+            raise ValueError(f"source must be one of {', '.join(SOURCES)}, not {source!r}")
+        path = root / source / f"{split}.jsonl"
+        if not path.is_file():
+            raise FileNotFoundError(f"quote corpus file not found: {path}")
+        docs = _read_jsonl(path)
+        if source == "polnear" and docs:
+            if data_dir is None:
+                raise ValueError("the PolNeAR part of the quote corpus needs --data (the folder holding polnear/)")
+            texts = {d["doc_id"]: d["text"] for d in load_polnear(data_dir, "train")}
+            for d in docs:
+                if d["id"] not in texts:
+                    raise ValueError(f"{path}: article {d['id']!r} is not in PolNeAR train under {data_dir}")
+                d["text"] = texts[d["id"]]
+        for d in docs:
+            d.setdefault("source", source)
+            _check_spans(d, str(path))
+        out.extend(docs)
+    return out
