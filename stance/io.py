@@ -191,6 +191,25 @@ def iter_records(path: str | None, input_format: str = "auto", *, text_column: s
 
 
 @contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
+    """A temporary path next to ``path``, renamed to ``path`` when the block succeeds (with the
+    mode ``open()`` would give); an interrupted or failing block leaves no file behind."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        yield tmp
+        mask = os.umask(0)  # mkstemp makes the file 0600
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@contextlib.contextmanager
 def atomic_output(path: str | None) -> Iterator[IO[str]]:
     """Write to ``path`` through a temporary file renamed into place on success; an interrupted
     run leaves no half-written file. ``None`` or ``-`` writes to stdout."""
@@ -198,16 +217,5 @@ def atomic_output(path: str | None) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            yield f
-        mask = os.umask(0)  # mkstemp makes the file 0600; give it the mode open() would
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as f:
+        yield f

@@ -200,7 +200,7 @@ def combined_figure(df: Any, top: int = TOP, title: str | None = None) -> Any:
 
 def save_plot(df: Any, path: str, top: int = TOP, title: str | None = None, dpi: int = 110) -> None:
     """Write :func:`combined_figure` as a PNG (atomically)."""
-    from .outputs import atomic_path
+    from ..io import atomic_path
 
     fig = combined_figure(df, top, title)
     with atomic_path(path) as tmp:
