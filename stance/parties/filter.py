@@ -1,0 +1,50 @@
+"""The trained party filter: keeps the proposed targets of a quotation that are its parties.
+
+:func:`stance.parties.finder.parties_of_quotation` proposes every person, state and organisation
+named in a quotation and its frame; many are not parties of it (a place, a newspaper the speaker
+told, the speaker's own side). The filter scores each proposal's features
+(:func:`stance.parties.features.target_features`) with a binary linear model trained on the
+article-level corpus (``stance train party-filter``; artifact ``models/party_filter``) and keeps
+those whose probability of being a party reaches the artifact's decision threshold.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from stance.parties.features import ArticleContext, target_features
+from stance.quotations.finder import RawQuote
+
+
+class PartyFilter:
+    """Keep the targets a trained scorer calls parties.
+
+    Args:
+        scorer: a fitted binary model with ``predict_proba(list of feature dicts)`` whose
+            ``classes_`` include ``1`` (party); the runtime's is the numpy export of
+            ``DictVectorizer`` + ``LogisticRegression``.
+        threshold: a target is kept when its probability of being a party is at least this.
+    """
+
+    def __init__(self, scorer: Any, threshold: float = 0.5):
+        self.scorer = scorer
+        self.threshold = float(threshold)
+        classes = [c.item() if hasattr(c, "item") else c for c in scorer.classes_]
+        if 1 not in classes:
+            raise ValueError(f"the party filter's scorer has classes {classes}, expected 0 and 1")
+        self.column = classes.index(1)
+
+    def __repr__(self) -> str:
+        return f"PartyFilter({self.scorer!r}, threshold={self.threshold})"
+
+    def party_proba(self, features: Sequence[dict[str, Any]]) -> Any:
+        """The probability that each target (its feature dict) is a party of its quotation."""
+        return self.scorer.predict_proba(list(features))[:, self.column]
+
+    def select(self, ctx: ArticleContext, raw: RawQuote, targets: list[Any], speaker: str | None,
+               affiliation: str | None) -> list[Any]:
+        """The targets of ``raw`` kept as parties, in their order."""
+        if not targets:
+            return targets
+        p = self.party_proba(target_features(ctx, raw, targets, speaker, affiliation))
+        return [t for t, v in zip(targets, p) if v >= self.threshold]
