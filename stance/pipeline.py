@@ -21,7 +21,6 @@ from typing import Any, Iterable, Iterator, Sequence
 from stance.defaults import DEFAULTS, pipeline_options
 from stance.gcpause import gc_paused
 from stance.loader import load_models, load_party_filter
-from stance.parties.features import ArticleContext
 from stance.parties.finder import parties_of_quotation
 from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
@@ -106,8 +105,6 @@ class Annotator:
         t0 = self._tick("speakers", t0)
         pendings: list[_Pending] = []
         described: dict[str, tuple[str | None, str | None]] = {}
-        pf = self.party_filter
-        ctx = ArticleContext(view, mentions, (s.name for s, _, _ in chosen if s is not None)) if pf is not None else None
         for raw, (speaker, mention_obj, conf) in zip(raws, chosen):
             role = aff = None
             if speaker is not None and speaker.type in ("person", "organization"):
@@ -115,10 +112,15 @@ class Annotator:
                     described[speaker.name] = describe(view, mentions, speaker.name, mention_obj)
                 role, aff = described[speaker.name]
             targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, aff)
-            if pf is not None and targets:
-                targets = pf.select(ctx, raw, targets, speaker.name if speaker is not None else None, aff)
-            examples = stance_examples(view, raw, speaker, targets) if self.stance_model is not None else []
-            pendings.append(_Pending(raw, speaker, role, aff, conf, targets, examples))
+            pendings.append(_Pending(raw, speaker, role, aff, conf, targets, []))
+        if self.party_filter is not None:  # one scoring call per document
+            kept = self.party_filter.select_all(view, mentions, [
+                (p.raw, p.targets, p.speaker.name if p.speaker is not None else None, p.affiliation) for p in pendings])
+            for p, targets in zip(pendings, kept):
+                p.targets = targets
+        if self.stance_model is not None:
+            for p in pendings:
+                p.examples = stance_examples(view, p.raw, p.speaker, p.targets)
         self._tick("targets", t0)
         return view, pendings
 

@@ -10,10 +10,16 @@ those whose probability of being a party reaches the artifact's decision thresho
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Sequence, Tuple
 
 from stance.parties.features import ArticleContext, target_features
 from stance.quotations.finder import RawQuote
+from stance.text.mentions import MentionIndex
+from stance.text.view import TextView
+
+#: What :meth:`PartyFilter.select_all` takes per quotation: the raw quotation, its proposed
+#: targets, its speaker's name and the speaker's affiliation.
+Quotation = Tuple[RawQuote, Sequence[Any], "str | None", "str | None"]
 
 
 class PartyFilter:
@@ -41,10 +47,20 @@ class PartyFilter:
         """The probability that each target (its feature dict) is a party of its quotation."""
         return self.scorer.predict_proba(list(features))[:, self.column]
 
-    def select(self, ctx: ArticleContext, raw: RawQuote, targets: list[Any], speaker: str | None,
-               affiliation: str | None) -> list[Any]:
-        """The targets of ``raw`` kept as parties, in their order."""
-        if not targets:
-            return targets
-        p = self.party_proba(target_features(ctx, raw, targets, speaker, affiliation))
-        return [t for t, v in zip(targets, p) if v >= self.threshold]
+    def select_all(self, view: TextView, mentions: MentionIndex, quotes: Sequence[Quotation]) -> list[list[Any]]:
+        """The targets kept as parties for each ``(raw quotation, targets, speaker name, affiliation)``
+        of one document, in their order; every target of the document is scored in one call."""
+        ctx = ArticleContext(view, mentions, (q[2] for q in quotes))
+        feats: list[dict[str, Any]] = []
+        for raw, targets, speaker, affiliation in quotes:
+            if targets:
+                feats.extend(target_features(ctx, raw, targets, speaker, affiliation))
+        if not feats:
+            return [list(q[1]) for q in quotes]
+        keep = self.party_proba(feats) >= self.threshold
+        out = []
+        k = 0
+        for _, targets, _, _ in quotes:
+            out.append([t for j, t in enumerate(targets) if keep[k + j]])
+            k += len(targets)
+        return out

@@ -53,12 +53,15 @@ class _Recorder:
     def __init__(self) -> None:
         self.rows: list[tuple[int, int, list[str], list[dict[str, Any]]]] = []
 
-    def select(self, ctx: Any, raw: Any, targets: list[Any], speaker: str | None, affiliation: str | None) -> list[Any]:
-        from stance.parties.features import target_features
+    def select_all(self, view: Any, mentions: Any, quotes: Sequence[Any]) -> list[list[Any]]:
+        from stance.parties.features import ArticleContext, target_features
 
-        self.rows.append((raw.start, raw.end, [t.name for t in targets],
-                          target_features(ctx, raw, targets, speaker, affiliation)))
-        return targets
+        ctx = ArticleContext(view, mentions, (q[2] for q in quotes))
+        for raw, targets, speaker, affiliation in quotes:
+            if targets:
+                self.rows.append((raw.start, raw.end, [t.name for t in targets],
+                                  target_features(ctx, raw, targets, speaker, affiliation)))
+        return [list(q[1]) for q in quotes]
 
 
 def build_examples(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, Any]:
@@ -199,14 +202,14 @@ def train_party_filter(data_dir: str | Path, out_dir: str | Path | None = None, 
     }
     npz, inference = build_inference(model, dv["X"])
     _log(progress, f"inference.npz: max |p - p_sklearn| {inference['max_abs_diff']:.3g}")
-    files = [DEFAULT_ARTICLES / s / f"{split}.jsonl" for split in ("train", "dev") for s in SOURCES] + [ref_path]
+    files = [DEFAULT_ARTICLES / s / f"{split}.jsonl" for split in ("train", "dev") for s in SOURCES]
     save_artifact(
         None,
         out,
         name=PARTY_FILTER_ARTIFACT[1],
         version=PARTY_FILTER_VERSION,
         labels=["not_party", "party"],
-        training_data=[file_fingerprint(f) for f in files],
+        training_data=[file_fingerprint(f) for f in files] + [file_fingerprint(ref_path, 1)],
         metrics=metrics,
         params={"model": "DictVectorizer + LogisticRegression(class_weight=balanced)", "C": C, "seed": seed,
                 "features": "stance.parties.features.target_features",
