@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from stance.defaults import DEFAULTS, pipeline_options
-from stance.loader import RANKER_ARTIFACT, STANCE_ARTIFACTS, load_models
+from stance.loader import PARTY_FILTER_ARTIFACT, RANKER_ARTIFACT, STANCE_ARTIFACTS, load_models, load_party_filter
 from stance.pipeline import Annotator
 
 if not Doc.has_extension("stance"):
@@ -47,16 +47,19 @@ class StanceComponent:
 
     def __init__(self, nlp: Language, name: str, *, models_dir: str | None = DEFAULTS["models_dir"],
                  ranker: bool = DEFAULTS["ranker"], stance_model: Union[bool, str] = DEFAULTS["stance_model"],
-                 analytic_offset: float = DEFAULTS["analytic_offset"], timings: bool = False):
+                 analytic_offset: float = DEFAULTS["analytic_offset"], timings: bool = False,
+                 party_filter: bool = DEFAULTS["party_filter"]):
         self.name = name
         self.options = pipeline_options(models_dir=models_dir, ranker=ranker, stance_model=stance_model,
-                                        analytic_offset=analytic_offset)
+                                        analytic_offset=analytic_offset, party_filter=party_filter)
         self.timings = bool(timings)
         self._build(self.options)
 
     def _build(self, options: dict[str, Any]) -> None:
         ranker, stance_model = load_models(options)
-        self.annotator = Annotator(ranker, stance_model, timings=self.timings, analytic_offset=options["analytic_offset"])
+        pf = load_party_filter(options["models_dir"]) if options["party_filter"] else None
+        self.annotator = Annotator(ranker, stance_model, timings=self.timings, analytic_offset=options["analytic_offset"],
+                                   party_filter=pf)
 
     # -- processing ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -117,6 +120,8 @@ def _artifact_dirs(options: dict[str, Any]) -> list[str]:
     dirs = [RANKER_ARTIFACT[0]] if options["ranker"] else []
     if options["stance_model"]:
         dirs.append(STANCE_ARTIFACTS[options["stance_model"]][0])
+    if options["party_filter"]:
+        dirs.append(PARTY_FILTER_ARTIFACT[0])
     return dirs
 
 
@@ -145,10 +150,11 @@ def _set_annotations(doc: Doc, analysis: Any) -> Doc:
     "stance",
     default_config={"models_dir": DEFAULTS["models_dir"], "ranker": DEFAULTS["ranker"],
                     "stance_model": DEFAULTS["stance_model"], "analytic_offset": DEFAULTS["analytic_offset"],
-                    "timings": False},
+                    "party_filter": DEFAULTS["party_filter"], "timings": False},
 )
 def make_stance_component(nlp: Language, name: str, models_dir: Union[str, None], ranker: bool,
-                          stance_model: Union[bool, str], analytic_offset: float, timings: bool) -> StanceComponent:
+                          stance_model: Union[bool, str], analytic_offset: float, timings: bool,
+                          party_filter: bool = DEFAULTS["party_filter"]) -> StanceComponent:
     """Factory of the ``stance`` component; the options are those of :func:`stance.load`."""
     return StanceComponent(nlp, name, models_dir=models_dir, ranker=ranker, stance_model=stance_model,
-                           analytic_offset=analytic_offset, timings=timings)
+                           analytic_offset=analytic_offset, timings=timings, party_filter=party_filter)

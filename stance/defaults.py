@@ -29,6 +29,8 @@ DEFAULTS: dict[str, Any] = {
     "ranker": True,
     "stance_model": DEFAULT_STANCE_MODEL,
     "analytic_offset": ANALYTIC_NEUTRAL_OFFSET,
+    # the trained party filter over proposed targets (models/party_filter; stance.parties.filter)
+    "party_filter": True,
 }
 
 
@@ -58,6 +60,7 @@ def pipeline_options(options: Mapping[str, Any] | None = None, **kwargs: Any) ->
         if isinstance(out[k], os.PathLike):
             out[k] = os.fspath(out[k])
     out["ranker"] = bool(out["ranker"])
+    out["party_filter"] = bool(out["party_filter"])
     out["stance_model"] = stance_model_name(out["stance_model"])
     try:
         offset = float(out["analytic_offset"])

@@ -21,6 +21,8 @@ from stance.artifacts.store import ArtifactError, MANIFEST, check_artifact, defa
 #: The speaker ranker's artifact: directory under the models directory, name, major version.
 RANKER_ARTIFACT = ("speaker_ranker", "speaker-ranker", 1)
 #: The stance models' artifacts by name: directory, name, major version.
+#: The party filter's artifact: directory, name, major version.
+PARTY_FILTER_ARTIFACT = ("party_filter", "party-filter", 1)
 STANCE_ARTIFACTS: dict[str, tuple[str, str, int]] = {
     "blended": ("stance", "stance-classifier", 4),
     "contextual": ("contextual", "stance-contextual", 1),
@@ -112,6 +114,24 @@ def load_ranker(models_dir: str | os.PathLike[str] | None = None, *, estimator: 
     if estimator:
         return load_artifact(path, expected_name=name, expected_major=major)[0]
     return load_scorer(path, expected_name=name, expected_major=major)[0]
+
+
+def load_party_filter(models_dir: str | os.PathLike[str] | None = None) -> Any | None:
+    """The party filter at ``<models_dir>/party_filter`` (a :class:`~stance.parties.filter.PartyFilter`
+    over the numpy scorer of its ``inference.npz``, with the manifest's decision threshold), or
+    None when no filter is shipped there; a corrupt or mismatched one raises
+    :class:`~stance.artifacts.ArtifactError`."""
+    from stance.parties.filter import PartyFilter
+
+    sub, name, major = PARTY_FILTER_ARTIFACT
+    path = _models_path(models_dir) / sub
+    if not path.exists():
+        return None
+    scorer, manifest = load_scorer(path, expected_name=name, expected_major=major, expected_kind="linear-ranker")
+    threshold = manifest.get("decision_threshold")
+    if not isinstance(threshold, (int, float)) or not 0.0 <= float(threshold) <= 1.0:
+        raise ArtifactError(f"{path / MANIFEST}: decision_threshold must be a number in [0, 1], got {threshold!r}")
+    return PartyFilter(scorer, float(threshold))
 
 
 def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estimator: bool = False,

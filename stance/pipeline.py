@@ -20,7 +20,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from stance.defaults import DEFAULTS, pipeline_options
 from stance.gcpause import gc_paused
-from stance.loader import load_models
+from stance.loader import load_models, load_party_filter
 from stance.parties.finder import parties_of_quotation
 from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
@@ -71,9 +71,11 @@ class Annotator:
     STANCE_CHUNK = 2048
 
     def __init__(self, ranker: Any = None, stance_model: Any = None, *, timings: bool = False,
-                 analytic_offset: float = DEFAULTS["analytic_offset"]):
+                 analytic_offset: float = DEFAULTS["analytic_offset"], party_filter: Any = None):
         self.ranker = ranker
         self.stance_model = stance_model
+        #: keeps the proposed targets that are parties (:class:`stance.parties.filter.PartyFilter`), or None
+        self.party_filter = party_filter
         #: log-odds added to ``neutral`` for analytic speakers (see :mod:`stance.stance_model.speaker_prior`)
         self.analytic_offset = float(analytic_offset)
         if not math.isfinite(self.analytic_offset):
@@ -110,8 +112,15 @@ class Annotator:
                     described[speaker.name] = describe(view, mentions, speaker.name, mention_obj)
                 role, aff = described[speaker.name]
             targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, aff)
-            examples = stance_examples(view, raw, speaker, targets) if self.stance_model is not None else []
-            pendings.append(_Pending(raw, speaker, role, aff, conf, targets, examples))
+            pendings.append(_Pending(raw, speaker, role, aff, conf, targets, []))
+        if self.party_filter is not None:  # one scoring call per document
+            kept = self.party_filter.select_all(view, mentions, [
+                (p.raw, p.targets, p.speaker.name if p.speaker is not None else None, p.affiliation) for p in pendings])
+            for p, targets in zip(pendings, kept):
+                p.targets = targets
+        if self.stance_model is not None:
+            for p in pendings:
+                p.examples = stance_examples(view, p.raw, p.speaker, p.targets)
         self._tick("targets", t0)
         return view, pendings
 
@@ -187,6 +196,8 @@ class Pipeline:
         analytic_offset: log-odds added to the neutral class when the speaker is an analyst,
             pollster, professor and the like (:mod:`stance.stance_model.speaker_prior`); ``0`` gives the stance
             model's own probabilities.
+        party_filter: drop the proposed targets the trained party filter (``models/party_filter``,
+            :mod:`stance.parties.filter`) does not call parties; ``False`` keeps every proposal.
     """
 
     def __init__(
@@ -198,19 +209,21 @@ class Pipeline:
         stance_model: bool | str | None = DEFAULTS["stance_model"],
         timings: bool = False,
         analytic_offset: float = DEFAULTS["analytic_offset"],
+        party_filter: bool = DEFAULTS["party_filter"],
     ):
         from stance.artifacts import default_models_dir
 
         options = pipeline_options(spacy_model=spacy_model, models_dir=models_dir, ranker=ranker,
-                                   stance_model=stance_model, analytic_offset=analytic_offset)
+                                   stance_model=stance_model, analytic_offset=analytic_offset, party_filter=party_filter)
         self.spacy_model = spacy_model
         self.models_dir = Path(options["models_dir"]) if options["models_dir"] is not None else default_models_dir()
         options["models_dir"] = str(self.models_dir)
-        self._options = {k: options[k] for k in ("ranker", "stance_model", "analytic_offset")}
+        self._options = {k: options[k] for k in ("ranker", "stance_model", "analytic_offset", "party_filter")}
         self.nlp = make_language(spacy_model)
         self._trained = spacy_model is not None
         rk, sm = load_models(options)
-        self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=options["analytic_offset"])
+        pf = load_party_filter(options["models_dir"]) if options["party_filter"] else None
+        self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=options["analytic_offset"], party_filter=pf)
 
     @property
     def timings(self) -> dict[str, float] | None:

@@ -20,6 +20,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("train", "speaker-ranker"), "stance.cli.train_speaker_ranker", "train the speaker ranker on PolNeAR"),
     (("train", "attribution"), "stance.cli.train_speaker_ranker", "older name of `stance train speaker-ranker`"),
     (("train", "stance"), "stance.cli.train_stance", "train the stance classifier"),
+    (("train", "party-filter"), "stance.cli.train_party_filter", "train the party filter on the article-level corpus"),
     (("train", "vectors"), "stance.cli.train_vectors", "build the static word-piece vectors of the stance model (needs the [contextual] extra)"),
     (("train", "contextual"), "stance.cli.train_contextual", "fine-tune the optional contextual stance model (needs the [contextual] extra)"),
     (("distill",), "stance.cli.distill", "label unlabelled news examples with the contextual model (for training the linear one)"),

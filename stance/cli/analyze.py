@@ -59,6 +59,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--spacy-model", default=None, help="an installed trained spaCy pipeline to use instead of blank English")
     p.add_argument("--models", default=None, help="models directory (default: the shipped models)")
     p.add_argument("--no-ranker", action="store_true", help="rules alone choose speakers")
+    p.add_argument("--no-party-filter", action="store_true", help="keep every proposed target (no trained party filter)")
     p.add_argument("--no-stance", action="store_true", help="skip the stance classifier (no stances in the output)")
     p.add_argument("--stance-model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
                    type=canonical_stance_model, help="blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
@@ -149,7 +150,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"stance analyze: {args.output} is a directory; -o needs a file name", file=sys.stderr)
         return 2
     nlp = stance.load(args.spacy_model, args.models, ranker=not args.no_ranker,
-                      stance_model=False if args.no_stance else args.stance_model, analytic_offset=args.analytic_offset)
+                      stance_model=False if args.no_stance else args.stance_model, analytic_offset=args.analytic_offset,
+                      party_filter=not args.no_party_filter)
 
     def chained() -> Iterator[Any]:
         if first is not None:

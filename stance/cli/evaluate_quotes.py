@@ -25,6 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         type=canonical_stance_model, help="blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
     parser.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
                         help="log-odds added to neutral for analytic speakers (default %(default)s; 0 turns it off)")
+    parser.add_argument("--no-party-filter", action="store_true",
+                        help="keep every proposed target (no trained party filter)")
     parser.add_argument("--plot", metavar="FILE.png", default=None,
                         help="also write a PNG: the reliability diagram with --split, else the confusion matrix")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
@@ -52,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
 
         load_quote_labels(args.labels)
         polnear_file(args.data, "train")
-        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset)
+        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset,
+                   party_filter=not args.no_party_filter)
         r = evaluate_quotes(args.data, args.labels, pipeline=nlp, progress=not args.quiet)
         r.update({"model": args.model, "analytic_offset": args.analytic_offset})
     except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
@@ -80,7 +83,8 @@ def _run_split(args: argparse.Namespace) -> int:
         from stance import load
 
         load_quote_corpus(args.split, args.data, sources=sources)  # checked before the pipeline is loaded
-        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset)
+        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset,
+                   party_filter=not args.no_party_filter)
         r = evaluate_split(args.split, args.data, sources=sources, pipeline=nlp, progress=not args.quiet)
         r.update({"model": args.model, "analytic_offset": args.analytic_offset})
     except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:

@@ -93,13 +93,14 @@ def models_fingerprint(config: Mapping[str, Any]) -> str:
     that a cache keyed on it changes when a model is retrained in place."""
     from stance.artifacts import default_models_dir
     from stance.defaults import stance_model_name
-    from stance.loader import RANKER_ARTIFACT, STANCE_ARTIFACTS
+    from stance.loader import PARTY_FILTER_ARTIFACT, RANKER_ARTIFACT, STANCE_ARTIFACTS
 
     base = Path(config["models_dir"]) if config.get("models_dir") else default_models_dir()
     parts = []
     stance_model = stance_model_name(config.get("stance_model", True))
     for name, used in ((RANKER_ARTIFACT[0], config.get("ranker", True)),
-                       (STANCE_ARTIFACTS[stance_model][0] if stance_model else "", bool(stance_model))):
+                       (STANCE_ARTIFACTS[stance_model][0] if stance_model else "", bool(stance_model)),
+                       (PARTY_FILTER_ARTIFACT[0], config.get("party_filter", True))):
         if not used:
             continue
         try:

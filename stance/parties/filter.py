@@ -1,0 +1,66 @@
+"""The trained party filter: keeps the proposed targets of a quotation that are its parties.
+
+:func:`stance.parties.finder.parties_of_quotation` proposes every person, state and organisation
+named in a quotation and its frame; many are not parties of it (a place, a newspaper the speaker
+told, the speaker's own side). The filter scores each proposal's features
+(:func:`stance.parties.features.target_features`) with a binary linear model trained on the
+article-level corpus (``stance train party-filter``; artifact ``models/party_filter``) and keeps
+those whose probability of being a party reaches the artifact's decision threshold.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence, Tuple
+
+from stance.parties.features import ArticleContext, target_features
+from stance.quotations.finder import RawQuote
+from stance.text.mentions import MentionIndex
+from stance.text.view import TextView
+
+#: What :meth:`PartyFilter.select_all` takes per quotation: the raw quotation, its proposed
+#: targets, its speaker's name and the speaker's affiliation.
+Quotation = Tuple[RawQuote, Sequence[Any], "str | None", "str | None"]
+
+
+class PartyFilter:
+    """Keep the targets a trained scorer calls parties.
+
+    Args:
+        scorer: a fitted binary model with ``predict_proba(list of feature dicts)`` whose
+            ``classes_`` include ``1`` (party); the runtime's is the numpy export of
+            ``DictVectorizer`` + ``LogisticRegression``.
+        threshold: a target is kept when its probability of being a party is at least this.
+    """
+
+    def __init__(self, scorer: Any, threshold: float = 0.5):
+        self.scorer = scorer
+        self.threshold = float(threshold)
+        classes = [c.item() if hasattr(c, "item") else c for c in scorer.classes_]
+        if 1 not in classes:
+            raise ValueError(f"the party filter's scorer has classes {classes}, expected 0 and 1")
+        self.column = classes.index(1)
+
+    def __repr__(self) -> str:
+        return f"PartyFilter({self.scorer!r}, threshold={self.threshold})"
+
+    def party_proba(self, features: Sequence[dict[str, Any]]) -> Any:
+        """The probability that each target (its feature dict) is a party of its quotation."""
+        return self.scorer.predict_proba(list(features))[:, self.column]
+
+    def select_all(self, view: TextView, mentions: MentionIndex, quotes: Sequence[Quotation]) -> list[list[Any]]:
+        """The targets kept as parties for each ``(raw quotation, targets, speaker name, affiliation)``
+        of one document, in their order; every target of the document is scored in one call."""
+        ctx = ArticleContext(view, mentions, (q[2] for q in quotes))
+        feats: list[dict[str, Any]] = []
+        for raw, targets, speaker, affiliation in quotes:
+            if targets:
+                feats.extend(target_features(ctx, raw, targets, speaker, affiliation))
+        if not feats:
+            return [list(q[1]) for q in quotes]
+        keep = self.party_proba(feats) >= self.threshold
+        out = []
+        k = 0
+        for _, targets, _, _ in quotes:
+            out.append([t for j, t in enumerate(targets) if keep[k + j]])
+            k += len(targets)
+        return out

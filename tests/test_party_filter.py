@@ -1,0 +1,195 @@
+"""The trained party filter: features, selection, the shipped artifact, the option through every
+entry point, and the training labels."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import stance
+from stance.artifacts import ArtifactError, default_models_dir
+from stance.defaults import DEFAULTS, pipeline_options
+from stance.loader import PARTY_FILTER_ARTIFACT, load_party_filter
+from stance.parties.features import ArticleContext, target_features
+from stance.parties.filter import PartyFilter
+
+TEXT = (
+    'Opposition leader Ana Ruiz accused the government of "selling out farmers" to Sylvania. '
+    '"Sylvania and Germany have betrayed us, and Boris Kovac knows it," Ruiz told the Daily Planet on Monday. '
+    "Boris Kovac, the prime minister of Sylvania, said France would mediate."
+)
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d50484cecb39428e.gold.json"
+SHIPPED = (default_models_dir() / PARTY_FILTER_ARTIFACT[0]).exists()
+needs_artifact = pytest.mark.skipif(not SHIPPED, reason="models/party_filter is not shipped")
+
+
+class _Capture:
+    """Stands in for the filter: keeps what the pipeline hands it, drops nothing."""
+
+    def select_all(self, view, mentions, quotes):
+        self.args = (view, mentions, list(quotes))
+        return [list(q[1]) for q in quotes]
+
+
+@pytest.fixture(scope="module")
+def captured():
+    nlp = stance.load(stance_model=False, party_filter=False)
+    cap = _Capture()
+    nlp.annotator.party_filter = cap
+    nlp(TEXT)
+    return cap.args
+
+
+class _FixedScorer:
+    """A scorer returning given party probabilities in order."""
+
+    classes_ = np.array([0, 1])
+
+    def __init__(self, p):
+        self.p = np.asarray(p, dtype=float)
+
+    def predict_proba(self, X):
+        assert len(X) == len(self.p)
+        return np.stack([1 - self.p, self.p], axis=1)
+
+
+def test_features_describe_the_target(captured):
+    view, mentions, quotes = captured
+    ctx = ArticleContext(view, mentions, [q[2] for q in quotes])
+    raw, targets, speaker, aff = next(q for q in quotes if len(q[1]) == 3)
+    feats = {t.name: f for t, f in zip(targets, target_features(ctx, raw, targets, speaker, aff))}
+    assert set(feats) == {"Sylvania", "Germany", "Boris Kovac"}
+    assert feats["Germany"]["type"] == "state" and feats["Germany"]["country"] == 1.0
+    assert feats["Germany"]["where"] == "quote" and feats["Germany"]["rule"] == "name"
+    assert feats["Sylvania"]["sent_initial"] == 1.0 and feats["Sylvania"]["count"] == "3-4"
+    assert feats["Boris Kovac"]["type"] == "person" and feats["Boris Kovac"]["n_tok"] == "2"
+    assert "country" not in feats["Boris Kovac"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), threshold=st.floats(0.0, 1.0))
+def test_select_all_keeps_exactly_the_targets_at_or_above_the_threshold(captured, data, threshold):
+    view, mentions, quotes = captured
+    n = sum(len(q[1]) for q in quotes)
+    p = data.draw(st.lists(st.floats(0.0, 1.0), min_size=n, max_size=n))
+    kept = PartyFilter(_FixedScorer(p), threshold).select_all(view, mentions, quotes)
+    assert len(kept) == len(quotes)
+    k = 0
+    for (_, targets, _, _), out in zip(quotes, kept):
+        assert out == [t for j, t in enumerate(targets) if p[k + j] >= threshold]  # same order
+        k += len(targets)
+
+
+def test_filter_refuses_a_scorer_without_the_party_class():
+    class NoParty(_FixedScorer):
+        classes_ = np.array(["a", "b"])
+
+    with pytest.raises(ValueError, match="classes"):
+        PartyFilter(NoParty([]), 0.5)
+
+
+@needs_artifact
+def test_shipped_artifact_and_its_manifest():
+    pf = load_party_filter()
+    assert isinstance(pf, PartyFilter) and 0.0 < pf.threshold < 1.0
+    manifest = json.loads((default_models_dir() / "party_filter" / "manifest.json").read_text())
+    assert manifest["name"] == "party-filter" and manifest["version"].startswith("1.")
+    assert manifest["labels"] == ["not_party", "party"] and manifest["decision_threshold"] == pf.threshold
+    files = {(d["corpus"], d["file"]) for d in manifest["training_data"]}
+    assert ("wikinews", "train.jsonl") in files and ("polnear", "dev.jsonl") in files
+    assert not any(d["file"] == "test.jsonl" for d in manifest["training_data"])
+
+
+def test_no_artifact_means_no_filter(tmp_path):
+    assert load_party_filter(tmp_path) is None
+
+
+@needs_artifact
+@pytest.mark.parametrize("edit", ["threshold", "name", "major", "npz"])
+def test_loader_refuses_a_mismatched_artifact(tmp_path, edit):
+    art = tmp_path / "party_filter"
+    shutil.copytree(default_models_dir() / "party_filter", art)
+    mpath = art / "manifest.json"
+    m = json.loads(mpath.read_text())
+    if edit == "threshold":
+        m["decision_threshold"] = 1.5
+    elif edit == "name":
+        m["name"] = "speaker-ranker"
+    elif edit == "major":
+        m["version"] = "2.0.0"
+    mpath.write_text(json.dumps(m))
+    if edit == "npz":
+        data = bytearray((art / "inference.npz").read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        (art / "inference.npz").write_bytes(bytes(data))
+    with pytest.raises(ArtifactError):
+        load_party_filter(tmp_path)
+
+
+@needs_artifact
+def test_option_flows_through_load_component_and_config():
+    assert DEFAULTS["party_filter"] is True
+    assert pipeline_options(party_filter=0)["party_filter"] is False
+    on, off = stance.load(stance_model=False), stance.load(stance_model=False, party_filter=False)
+    assert isinstance(on.annotator.party_filter, PartyFilter) and off.annotator.party_filter is None
+    assert on.config()["party_filter"] is True and off.config()["party_filter"] is False
+    import spacy
+
+    nlp = spacy.blank("en")
+    comp = nlp.add_pipe("stance", config={"stance_model": False, "party_filter": False})
+    assert comp.annotator.party_filter is None
+    comp = spacy.blank("en").add_pipe("stance", config={"stance_model": False})
+    assert isinstance(comp.annotator.party_filter, PartyFilter)
+
+
+@needs_artifact
+def test_filter_only_removes_and_keeps_the_reference_articles_targets():
+    text = json.loads(SEED.read_text())["text"]
+    on = stance.load()(text)
+    off = stance.load(party_filter=False)(text)
+    assert [q.quote for q in on.quotes] == [q.quote for q in off.quotes]
+    for a, b in zip(on.quotes, off.quotes):
+        assert {s.target for s in a.stances} <= {s.target for s in b.stances}
+    # the threshold was chosen to keep every true target of the reference article; it has no false one
+    assert [[s.target for s in q.stances] for q in on.quotes] == [[s.target for s in q.stances] for q in off.quotes]
+
+
+@needs_artifact
+def test_cli_no_party_filter(tmp_path):
+    from stance.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT)
+    outs = []
+    for flags in ([], ["--no-party-filter"]):
+        out = tmp_path / f"out{len(outs)}.jsonl"
+        assert main(["analyze", str(src), "-o", str(out), "--progress", "never", *flags]) == 0
+        outs.append(json.loads(out.read_text()))
+    n = [sum(len(q["stances"]) for q in o["quotes"]) for o in outs]
+    assert n[0] <= n[1] and n[1] >= 4
+
+
+def test_training_labels_follow_the_gold_parties(captured):
+    from stance.training.party_filter import build_examples, party_f1
+
+    nlp = stance.load(stance_model=False, party_filter=False)
+    a = nlp(TEXT)
+    q = next(q for q in a.quotes if q.quote.text.startswith("Sylvania and Germany"))
+    gold = {"id": "t", "text": TEXT, "quotes": [{
+        "quote": {"start": q.quote.start, "end": q.quote.end},
+        "stances": [{"target": "Germany", "label": "hostile"}, {"target": "Kovac", "label": "hostile"},
+                    {"target": "Sylvania", "label": "hostile", "implicit": True}],
+        "not_parties": ["Sylvania"]}]}
+    ex = build_examples([gold], nlp)
+    assert nlp.annotator.party_filter is None  # the recorder is removed again
+    names = [f["n_tok"] for f in ex["X"]]
+    assert len(names) == 3 and ex["quotes_matched"] == 1 and ex["gold_parties"] == 2  # implicit left out
+    assert ex["y"] == [0, 1, 1] and ex["listed"] == [True, False, False]  # Sylvania, Germany, Boris Kovac
+    r = party_f1(np.array([0.2, 0.9, 0.6]), ex["y"], ex["gold_parties"], 0.5)
+    assert (r["precision"], r["recall"], r["kept"]) == (1.0, 1.0, 2)
