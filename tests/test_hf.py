@@ -158,3 +158,23 @@ def test_import_stance_does_not_import_datasets_or_dask():
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_models_fingerprint_changes_when_an_npz_only_artifact_is_retrained(tmp_path):
+    """The shipped artifacts hold only inference.npz (no estimator, manifest sha256 null): the
+    cache fingerprint must follow the npz's hash, or a retrained model reuses stale cached rows."""
+    import shutil
+
+    from stance.artifacts import default_models_dir
+    from stance.integrations.cache import models_fingerprint
+
+    models = tmp_path / "models"
+    shutil.copytree(default_models_dir(), models)
+    cfg = {"models_dir": str(models)}
+    before = models_fingerprint(cfg)
+    manifest = models / "stance" / "manifest.json"
+    m = json.loads(manifest.read_text(encoding="utf-8"))
+    assert m["sha256"] is None and m["extra_files"]
+    m["extra_files"] = {k: "0" * 64 for k in m["extra_files"]}
+    manifest.write_text(json.dumps(m), encoding="utf-8")
+    assert models_fingerprint(cfg) != before

@@ -151,6 +151,15 @@ def save_artifact(
     return write_manifest(out, manifest)
 
 
+def content_hashes(manifest: Mapping[str, Any]) -> dict[str, str]:
+    """The sha256 of every file an artifact's manifest lists (the estimator, when there is one, and
+    every extra file such as ``inference.npz``), by file name: what changes when it is retrained."""
+    out = dict(manifest.get("extra_files") or {})
+    if manifest.get("model_file") and manifest.get("sha256"):
+        out[manifest["model_file"]] = manifest["sha256"]
+    return dict(sorted(out.items()))
+
+
 #: Fields save_artifact sets itself.
 _CORE_FIELDS = frozenset(
     ["format", "name", "version", "created", "versions", "labels", "training_data", "metrics", "params",

@@ -92,6 +92,7 @@ def models_fingerprint(config: Mapping[str, Any]) -> str:
     """The sha256s of the model artifacts a config would load (from their manifests, cheap), so
     that a cache keyed on it changes when a model is retrained in place."""
     from stance.artifacts import default_models_dir
+    from stance.artifacts.store import content_hashes
     from stance.defaults import stance_model_name
     from stance.loader import PARTY_FILTER_ARTIFACT, RANKER_ARTIFACT, STANCE_ARTIFACTS
 
@@ -105,7 +106,8 @@ def models_fingerprint(config: Mapping[str, Any]) -> str:
             continue
         try:
             with open(base / name / "manifest.json", encoding="utf-8") as f:
-                parts.append(f"{name}:{json.load(f).get('sha256')}")
+                hashes = content_hashes(json.load(f))
+            parts.append(f"{name}:" + ",".join(f"{k}={v}" for k, v in hashes.items()))
         except (OSError, ValueError):
             parts.append(f"{name}:-")
     return ";".join(parts)
