@@ -47,16 +47,18 @@ class StanceComponent:
 
     def __init__(self, nlp: Language, name: str, *, models_dir: str | None = DEFAULTS["models_dir"],
                  ranker: bool = DEFAULTS["ranker"], stance_model: Union[bool, str] = DEFAULTS["stance_model"],
-                 analytic_offset: float = DEFAULTS["analytic_offset"], timings: bool = False):
+                 analytic_offset: float = DEFAULTS["analytic_offset"], actor_lookup: bool = DEFAULTS["actor_lookup"],
+                 timings: bool = False):
         self.name = name
         self.options = pipeline_options(models_dir=models_dir, ranker=ranker, stance_model=stance_model,
-                                        analytic_offset=analytic_offset)
+                                        analytic_offset=analytic_offset, actor_lookup=actor_lookup)
         self.timings = bool(timings)
         self._build(self.options)
 
     def _build(self, options: dict[str, Any]) -> None:
         ranker, stance_model = load_models(options)
-        self.annotator = Annotator(ranker, stance_model, timings=self.timings, analytic_offset=options["analytic_offset"])
+        self.annotator = Annotator(ranker, stance_model, timings=self.timings, analytic_offset=options["analytic_offset"],
+                                   actor_lookup=options["actor_lookup"])
 
     # -- processing ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -145,10 +147,11 @@ def _set_annotations(doc: Doc, analysis: Any) -> Doc:
     "stance",
     default_config={"models_dir": DEFAULTS["models_dir"], "ranker": DEFAULTS["ranker"],
                     "stance_model": DEFAULTS["stance_model"], "analytic_offset": DEFAULTS["analytic_offset"],
-                    "timings": False},
+                    "actor_lookup": DEFAULTS["actor_lookup"], "timings": False},
 )
 def make_stance_component(nlp: Language, name: str, models_dir: Union[str, None], ranker: bool,
-                          stance_model: Union[bool, str], analytic_offset: float, timings: bool) -> StanceComponent:
+                          stance_model: Union[bool, str], analytic_offset: float, actor_lookup: bool,
+                          timings: bool) -> StanceComponent:
     """Factory of the ``stance`` component; the options are those of :func:`stance.load`."""
     return StanceComponent(nlp, name, models_dir=models_dir, ranker=ranker, stance_model=stance_model,
-                           analytic_offset=analytic_offset, timings=timings)
+                           analytic_offset=analytic_offset, actor_lookup=actor_lookup, timings=timings)

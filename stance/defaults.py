@@ -29,6 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "ranker": True,
     "stance_model": DEFAULT_STANCE_MODEL,
     "analytic_offset": ANALYTIC_NEUTRAL_OFFSET,
+    "actor_lookup": True,
 }
 
 
@@ -58,6 +59,7 @@ def pipeline_options(options: Mapping[str, Any] | None = None, **kwargs: Any) ->
         if isinstance(out[k], os.PathLike):
             out[k] = os.fspath(out[k])
     out["ranker"] = bool(out["ranker"])
+    out["actor_lookup"] = bool(out["actor_lookup"])
     out["stance_model"] = stance_model_name(out["stance_model"])
     try:
         offset = float(out["analytic_offset"])

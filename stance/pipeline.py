@@ -24,11 +24,13 @@ from stance.loader import load_models
 from stance.parties.finder import parties_of_quotation
 from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
+from stance.speakers.actors import describe_from_knowledge
 from stance.speakers.inheritance import inherit_speakers
 from stance.speakers.roles import describe
 from stance.speakers.selection import choose_speakers, quoted_spans
 from stance.stance_model.examples import stance_examples
 from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
+from stance.text.dateline import article_date
 from stance.text.mentions import MentionIndex
 from stance.text.view import TextView, build_view, make_doc, make_language
 from stance.types import Analysis, Quote, Span, Stance
@@ -50,9 +52,9 @@ class AnalysisError:
 class _Pending:
     """A quotation waiting for its stances."""
 
-    __slots__ = ("raw", "speaker", "role", "affiliation", "confidence", "targets", "examples")
+    __slots__ = ("raw", "speaker", "role", "affiliation", "confidence", "targets", "examples", "affiliation_source")
 
-    def __init__(self, raw, speaker, role, affiliation, confidence, targets, examples):
+    def __init__(self, raw, speaker, role, affiliation, confidence, targets, examples, affiliation_source=None):
         self.raw = raw
         self.speaker = speaker
         self.role = role
@@ -60,6 +62,7 @@ class _Pending:
         self.confidence = confidence
         self.targets = targets
         self.examples = examples
+        self.affiliation_source = affiliation_source
 
 
 class Annotator:
@@ -71,8 +74,10 @@ class Annotator:
     STANCE_CHUNK = 2048
 
     def __init__(self, ranker: Any = None, stance_model: Any = None, *, timings: bool = False,
-                 analytic_offset: float = DEFAULTS["analytic_offset"]):
+                 analytic_offset: float = DEFAULTS["analytic_offset"], actor_lookup: bool = DEFAULTS["actor_lookup"]):
         self.ranker = ranker
+        #: fill a speaker's affiliation (and role) from the shipped actor lookup when the article gives none
+        self.actor_lookup = bool(actor_lookup)
         self.stance_model = stance_model
         #: log-odds added to ``neutral`` for analytic speakers (see :mod:`stance.stance_model.speaker_prior`)
         self.analytic_offset = float(analytic_offset)
@@ -102,16 +107,25 @@ class Annotator:
         chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, quoted_spans(raws), self.ranker))
         t0 = self._tick("speakers", t0)
         pendings: list[_Pending] = []
-        described: dict[str, tuple[str | None, str | None]] = {}
+        described: dict[str, tuple[str | None, str | None, str | None]] = {}
+        day: list = []  # the article's date, found once when first needed
         for raw, (speaker, mention_obj, conf) in zip(raws, chosen):
-            role = aff = None
+            role = aff = source = None
             if speaker is not None and speaker.type in ("person", "organization"):
                 if speaker.name not in described:
-                    described[speaker.name] = describe(view, mentions, speaker.name, mention_obj)
-                role, aff = described[speaker.name]
+                    role, aff = describe(view, mentions, speaker.name, mention_obj)
+                    source = "article" if aff else None
+                    if aff is None and self.actor_lookup:
+                        if not day:
+                            day.append(article_date(view.text))
+                        known = describe_from_knowledge(mentions, speaker.name, day[0])
+                        if known is not None:
+                            aff, role, source = known.affiliation, role or known.role, "lookup"
+                    described[speaker.name] = (role, aff, source)
+                role, aff, source = described[speaker.name]
             targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, aff)
             examples = stance_examples(view, raw, speaker, targets) if self.stance_model is not None else []
-            pendings.append(_Pending(raw, speaker, role, aff, conf, targets, examples))
+            pendings.append(_Pending(raw, speaker, role, aff, conf, targets, examples, source))
         self._tick("targets", t0)
         return view, pendings
 
@@ -161,6 +175,7 @@ class Annotator:
                         speaker=p.speaker,
                         role=p.role,
                         affiliation=p.affiliation,
+                        affiliation_source=p.affiliation_source,
                         confidence=round(float(p.confidence), 4),  # as serialised: from_dict(to_dict(a)) == a
                         stances=tuple(stances),
                     )
@@ -187,6 +202,9 @@ class Pipeline:
         analytic_offset: log-odds added to the neutral class when the speaker is an analyst,
             pollster, professor and the like (:mod:`stance.stance_model.speaker_prior`); ``0`` gives the stance
             model's own probabilities.
+        actor_lookup: when the article gives a speaker no affiliation, take it (and a missing
+            role) from the shipped knowledge of political actors (:mod:`stance.speakers.actors`);
+            the quotation's ``affiliation_source`` says ``"lookup"``.
     """
 
     def __init__(
@@ -198,19 +216,21 @@ class Pipeline:
         stance_model: bool | str | None = DEFAULTS["stance_model"],
         timings: bool = False,
         analytic_offset: float = DEFAULTS["analytic_offset"],
+        actor_lookup: bool = DEFAULTS["actor_lookup"],
     ):
         from stance.artifacts import default_models_dir
 
         options = pipeline_options(spacy_model=spacy_model, models_dir=models_dir, ranker=ranker,
-                                   stance_model=stance_model, analytic_offset=analytic_offset)
+                                   stance_model=stance_model, analytic_offset=analytic_offset, actor_lookup=actor_lookup)
         self.spacy_model = spacy_model
         self.models_dir = Path(options["models_dir"]) if options["models_dir"] is not None else default_models_dir()
         options["models_dir"] = str(self.models_dir)
-        self._options = {k: options[k] for k in ("ranker", "stance_model", "analytic_offset")}
+        self._options = {k: options[k] for k in ("ranker", "stance_model", "analytic_offset", "actor_lookup")}
         self.nlp = make_language(spacy_model)
         self._trained = spacy_model is not None
         rk, sm = load_models(options)
-        self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=options["analytic_offset"])
+        self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=options["analytic_offset"],
+                                   actor_lookup=options["actor_lookup"])
 
     @property
     def timings(self) -> dict[str, float] | None:
