@@ -30,7 +30,7 @@ from stance.speakers.roles import describe
 from stance.speakers.selection import choose_speakers, quoted_spans
 from stance.stance_model.examples import stance_examples
 from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
-from stance.text.dateline import article_date
+from stance.text.dateline import article_date, as_date
 from stance.text.mentions import MentionIndex
 from stance.text.view import TextView, build_view, make_doc, make_language
 from stance.types import Analysis, Quote, Span, Stance
@@ -92,12 +92,14 @@ class Annotator:
         return t1
 
     # -- one document up to the stance model ---------------------------------------------------
-    def prepare(self, doc: Any) -> tuple[TextView, list[_Pending]]:
-        """Rules for one document, up to the stance model (cyclic GC paused: see gcpause)."""
+    def prepare(self, doc: Any, date: Any = None) -> tuple[TextView, list[_Pending]]:
+        """Rules for one document, up to the stance model (cyclic GC paused: see gcpause).
+        ``date``: the article's date (``datetime.date`` or ``YYYY-MM-DD``) for the actor lookup;
+        None: the date the text gives in its first line, if any."""
         with gc_paused():
-            return self._prepare(doc)
+            return self._prepare(doc, date)
 
-    def _prepare(self, doc: Any) -> tuple[TextView, list[_Pending]]:
+    def _prepare(self, doc: Any, date: Any = None) -> tuple[TextView, list[_Pending]]:
         t0 = time.perf_counter()
         view = build_view(doc)
         cues = find_cues(view)
@@ -108,7 +110,7 @@ class Annotator:
         t0 = self._tick("speakers", t0)
         pendings: list[_Pending] = []
         described: dict[str, tuple[str | None, str | None, str | None]] = {}
-        day: list = []  # the article's date, found once when first needed
+        day: list = [as_date(date)] if date is not None else []  # the article's date, found once when first needed
         for raw, (speaker, mention_obj, conf) in zip(raws, chosen):
             role = aff = source = None
             if speaker is not None and speaker.type in ("person", "organization"):
@@ -245,10 +247,11 @@ class Pipeline:
         self.annotator._tick("tokenize", t0)
         return doc
 
-    def __call__(self, text: str, *, id: str | None = None) -> Analysis:
-        """Analyse one article."""
+    def __call__(self, text: str, *, id: str | None = None, date: Any = None) -> Analysis:
+        """Analyse one article. ``date`` (``datetime.date`` or ``"YYYY-MM-DD"``): its publication
+        date, for the actor lookup; by default the date its first line gives, if any."""
         doc = self.make_doc(text)
-        view, pendings = self.annotator.prepare(doc)
+        view, pendings = self.annotator.prepare(doc, date)
         return self.annotator.finish([(id, view, pendings)])[0]
 
     def _finish_batch(self, batch: list[Any], safe: bool) -> Iterator[Any]:

@@ -11,9 +11,10 @@ win): the speaker's name is looked up in two shipped data files,
 
 A term of the hand-written file that covers the article's date wins; else a Phoenix period that
 covers it (its role only before the dictionaries' cut-off: an open-ended period says nothing of
-later offices). Without a date, or when no term covers it, only what does not depend on the date
-is given: the affiliation when every term of the actor has the same one, the role when every term
-has the same role too. A name that several actors share is used only when they agree.
+later offices). When no term covers the date, only an affiliation every term of the actor shares
+is given, without a role. Without a date the news is read as current: the actor's latest term
+(a Phoenix one without its role when it is open-ended). Terms that disagree give nothing (a name
+that several actors share is used only when they agree).
 """
 
 from __future__ import annotations
@@ -167,12 +168,17 @@ def resolve(terms: list[Term], day: date | None) -> ActorInfo | None:
             if info is not None and day > PHOENIX_CUTOFF and any(t.end is None for t in hit):
                 info = ActorInfo(info.affiliation, None, info.source)
             return info
-    # no date, or no term at that date: only what holds at every date (and no office at a date
-    # none of the actor's terms covers)
-    info = _agree(recent or phoenix)
-    if info is None or day is None:
+    pool = recent or phoenix
+    if day is None:
+        # date unknown: the actor's latest term (the news is read as current)
+        latest = max((t.start or date.min) for t in pool)
+        info = _agree([t for t in pool if (t.start or date.min) == latest])
+        if info is not None and pool is phoenix and any(t.end is None for t in pool if (t.start or date.min) == latest):
+            info = ActorInfo(info.affiliation, None, info.source)
         return info
-    return ActorInfo(info.affiliation, None, info.source)
+    # a date no term covers: only an affiliation every term shares, and no office
+    info = _agree(pool)
+    return ActorInfo(info.affiliation, None, info.source) if info is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +193,9 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
 
     A name of several words is looked up as it is; a single word ("Lavrov", "Hamas") only as a
     surname variant of the dictionaries, and only when no other name of the article ends with it
-    ("Trump" beside "Ivanka Trump" is not looked up)."""
+    ("Trump" beside "Ivanka Trump" is not looked up), and only when the article also names the
+    affiliation the lookup gives (a student "Wong" in a Hong Kong story is not Australia's foreign
+    minister)."""
     table = lookup if lookup is not None else actor_lookup()
     words = name.split()
     if not words:
@@ -199,4 +207,7 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
         other = m.canonical.split()
         if len(other) > 1 and name_key(other[-1]) == key:
             return None
-    return table.lookup(name, day, surname=True)
+    info = table.lookup(name, day, surname=True)
+    if info is None or not any(m.canonical == info.affiliation for m in mentions.names):
+        return None
+    return info

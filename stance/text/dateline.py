@@ -33,3 +33,20 @@ def article_date(text: str, head: int = DATELINE_CHARS) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def as_date(value: "date | str") -> date:
+    """A ``datetime.date`` (a datetime is cut to its date) or a ``YYYY-MM-DD`` string as a date;
+    anything else raises ``ValueError``."""
+    from datetime import datetime
+
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date or 'YYYY-MM-DD', got {value!r}")
