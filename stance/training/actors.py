@@ -193,7 +193,7 @@ class CodeNames:
         return None
 
 
-def role_of(entry: Entry, names: set[str]) -> str | None:
+def role_of(entry: Entry, names: list[str]) -> str | None:
     """The title the dictionary most often puts before this actor's names ("PRIME_MINISTER_
     BENJAMIN_NETANYAHU"), if one title is strictly the most frequent."""
     from collections import Counter
@@ -241,8 +241,8 @@ def compile_entry(entry: Entry, codes: CodeNames) -> str | None:
     if not names and not surnames:
         return None
     canonical = display(names[0] if names else surnames[0])
-    role = role_of(entry, set(names) | set(surnames)) or ""
-    ordered = sorted(set(periods), key=lambda p: (p[2], p[3]))
+    role = role_of(entry, sorted(set(names) | set(surnames), key=lambda n: (-len(n), n))) or ""
+    ordered = sorted(set(periods), key=lambda p: (p[2], p[3], p[0], p[1]))
     # the title belongs to the latest period (the dictionary's variants name the actor as last coded)
     names = list(dict.fromkeys(key(n) for n in names))
     surnames = list(dict.fromkeys(key(n) for n in surnames))
