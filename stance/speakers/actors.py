@@ -62,8 +62,11 @@ def name_key(name: str) -> str:
     """The form names are matched in: case, accents, hyphens, dots and curly quotes folded
     (``"Recep Tayyip Erdoğan"`` and ``"recep tayyip erdogan"`` match; so do ``Kim Jong-un`` and
     ``Kim Jong Un``)."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    if name.isascii():
+        s = name.lower()
+    else:
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = s.replace("’", "'").replace("-", " ").replace(".", " ")
     return " ".join(s.split())
 
@@ -202,12 +205,14 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
         return None
     if len(words) > 1:
         return table.lookup(name, day)
+    info = table.lookup(name, day, surname=True)
+    if info is None:
+        return None
     key = name_key(name)
     for m in mentions.names:
         other = m.canonical.split()
         if len(other) > 1 and name_key(other[-1]) == key:
             return None
-    info = table.lookup(name, day, surname=True)
-    if info is None or not any(m.canonical == info.affiliation for m in mentions.names):
+    if not any(m.canonical == info.affiliation for m in mentions.names):
         return None
     return info
