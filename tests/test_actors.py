@@ -172,6 +172,9 @@ def test_option_flows_through_load_component_and_cli(tmp_path):
     q = off(LAVROV).quotes[0]
     assert q.affiliation is None and q.affiliation_source is None
     assert off.config()["actor_lookup"] is False
+    from stance.integrations.cache import normalize_config  # the Dask and Hugging Face integrations' configs
+
+    assert normalize_config(off)["actor_lookup"] is False and normalize_config(None)["actor_lookup"] is True
     blank = spacy.blank("en")
     comp = blank.add_pipe("stance", config={"stance_model": False, "actor_lookup": False})
     assert comp.options["actor_lookup"] is False
