@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "analytic_offset": ANALYTIC_NEUTRAL_OFFSET,
     # the trained party filter over proposed targets (models/party_filter; stance.parties.filter)
     "party_filter": True,
+    "actor_lookup": True,
 }
 
 
@@ -61,6 +62,7 @@ def pipeline_options(options: Mapping[str, Any] | None = None, **kwargs: Any) ->
             out[k] = os.fspath(out[k])
     out["ranker"] = bool(out["ranker"])
     out["party_filter"] = bool(out["party_filter"])
+    out["actor_lookup"] = bool(out["actor_lookup"])
     out["stance_model"] = stance_model_name(out["stance_model"])
     try:
         offset = float(out["analytic_offset"])

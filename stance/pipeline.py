@@ -24,11 +24,13 @@ from stance.loader import load_models, load_party_filter
 from stance.parties.finder import parties_of_quotation
 from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
+from stance.speakers.actors import describe_from_knowledge
 from stance.speakers.inheritance import inherit_speakers
 from stance.speakers.roles import describe
 from stance.speakers.selection import choose_speakers, quoted_spans
 from stance.stance_model.examples import stance_examples
 from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
+from stance.text.dateline import article_date, as_date
 from stance.text.mentions import MentionIndex
 from stance.text.view import TextView, build_view, make_doc, make_language
 from stance.types import Analysis, Quote, Span, Stance
@@ -50,9 +52,9 @@ class AnalysisError:
 class _Pending:
     """A quotation waiting for its stances."""
 
-    __slots__ = ("raw", "speaker", "role", "affiliation", "confidence", "targets", "examples")
+    __slots__ = ("raw", "speaker", "role", "affiliation", "confidence", "targets", "examples", "affiliation_source")
 
-    def __init__(self, raw, speaker, role, affiliation, confidence, targets, examples):
+    def __init__(self, raw, speaker, role, affiliation, confidence, targets, examples, affiliation_source=None):
         self.raw = raw
         self.speaker = speaker
         self.role = role
@@ -60,6 +62,7 @@ class _Pending:
         self.confidence = confidence
         self.targets = targets
         self.examples = examples
+        self.affiliation_source = affiliation_source
 
 
 class Annotator:
@@ -71,8 +74,11 @@ class Annotator:
     STANCE_CHUNK = 2048
 
     def __init__(self, ranker: Any = None, stance_model: Any = None, *, timings: bool = False,
-                 analytic_offset: float = DEFAULTS["analytic_offset"], party_filter: Any = None):
+                 analytic_offset: float = DEFAULTS["analytic_offset"], party_filter: Any = None,
+                 actor_lookup: bool = DEFAULTS["actor_lookup"]):
         self.ranker = ranker
+        #: fill a speaker's affiliation (and role) from the shipped actor lookup when the article gives none
+        self.actor_lookup = bool(actor_lookup)
         self.stance_model = stance_model
         #: keeps the proposed targets that are parties (:class:`stance.parties.filter.PartyFilter`), or None
         self.party_filter = party_filter
@@ -89,12 +95,14 @@ class Annotator:
         return t1
 
     # -- one document up to the stance model ---------------------------------------------------
-    def prepare(self, doc: Any) -> tuple[TextView, list[_Pending]]:
-        """Rules for one document, up to the stance model (cyclic GC paused: see gcpause)."""
+    def prepare(self, doc: Any, date: Any = None) -> tuple[TextView, list[_Pending]]:
+        """Rules for one document, up to the stance model (cyclic GC paused: see gcpause).
+        ``date``: the article's date (``datetime.date`` or ``YYYY-MM-DD``) for the actor lookup;
+        None: the date the text gives in its first line, if any."""
         with gc_paused():
-            return self._prepare(doc)
+            return self._prepare(doc, date)
 
-    def _prepare(self, doc: Any) -> tuple[TextView, list[_Pending]]:
+    def _prepare(self, doc: Any, date: Any = None) -> tuple[TextView, list[_Pending]]:
         t0 = time.perf_counter()
         view = build_view(doc)
         cues = find_cues(view)
@@ -104,18 +112,32 @@ class Annotator:
         chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, quoted_spans(raws), self.ranker))
         t0 = self._tick("speakers", t0)
         pendings: list[_Pending] = []
-        described: dict[str, tuple[str | None, str | None]] = {}
+        described: dict[str, tuple[str | None, str | None, str | None]] = {}
+        day: list = [as_date(date)] if date is not None else []  # the article's date, found once when first needed
         for raw, (speaker, mention_obj, conf) in zip(raws, chosen):
-            role = aff = None
+            role = aff = source = None
             if speaker is not None and speaker.type in ("person", "organization"):
                 if speaker.name not in described:
-                    described[speaker.name] = describe(view, mentions, speaker.name, mention_obj)
-                role, aff = described[speaker.name]
-            targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, aff)
-            pendings.append(_Pending(raw, speaker, role, aff, conf, targets, []))
+                    role, aff = describe(view, mentions, speaker.name, mention_obj)
+                    source = "article" if aff else None
+                    if aff is None and self.actor_lookup:
+                        if not day:
+                            day.append(article_date(view.text))
+                        known = describe_from_knowledge(mentions, speaker.name, day[0])
+                        if known is not None:
+                            aff, role, source = known.affiliation, role or known.role, "lookup"
+                    described[speaker.name] = (role, aff, source)
+                role, aff, source = described[speaker.name]
+            # the party finder and the party filter see the article's affiliation only: a looked-up
+            # one is not excluded from the parties (measured on the corpus dev split: excluding it
+            # lost true parties), and the filter was trained without the lookup
+            own = aff if source == "article" else None
+            targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, own)
+            pendings.append(_Pending(raw, speaker, role, aff, conf, targets, [], source))
         if self.party_filter is not None:  # one scoring call per document
             kept = self.party_filter.select_all(view, mentions, [
-                (p.raw, p.targets, p.speaker.name if p.speaker is not None else None, p.affiliation) for p in pendings])
+                (p.raw, p.targets, p.speaker.name if p.speaker is not None else None,
+                 p.affiliation if p.affiliation_source == "article" else None) for p in pendings])
             for p, targets in zip(pendings, kept):
                 p.targets = targets
         if self.stance_model is not None:
@@ -170,6 +192,7 @@ class Annotator:
                         speaker=p.speaker,
                         role=p.role,
                         affiliation=p.affiliation,
+                        affiliation_source=p.affiliation_source,
                         confidence=round(float(p.confidence), 4),  # as serialised: from_dict(to_dict(a)) == a
                         stances=tuple(stances),
                     )
@@ -198,6 +221,9 @@ class Pipeline:
             model's own probabilities.
         party_filter: drop the proposed targets the trained party filter (``models/party_filter``,
             :mod:`stance.parties.filter`) does not call parties; ``False`` keeps every proposal.
+        actor_lookup: when the article gives a speaker no affiliation, take it (and a missing
+            role) from the shipped knowledge of political actors (:mod:`stance.speakers.actors`);
+            the quotation's ``affiliation_source`` says ``"lookup"``.
     """
 
     def __init__(
@@ -210,20 +236,23 @@ class Pipeline:
         timings: bool = False,
         analytic_offset: float = DEFAULTS["analytic_offset"],
         party_filter: bool = DEFAULTS["party_filter"],
+        actor_lookup: bool = DEFAULTS["actor_lookup"],
     ):
         from stance.artifacts import default_models_dir
 
         options = pipeline_options(spacy_model=spacy_model, models_dir=models_dir, ranker=ranker,
-                                   stance_model=stance_model, analytic_offset=analytic_offset, party_filter=party_filter)
+                                   stance_model=stance_model, analytic_offset=analytic_offset, party_filter=party_filter,
+                                   actor_lookup=actor_lookup)
         self.spacy_model = spacy_model
         self.models_dir = Path(options["models_dir"]) if options["models_dir"] is not None else default_models_dir()
         options["models_dir"] = str(self.models_dir)
-        self._options = {k: options[k] for k in ("ranker", "stance_model", "analytic_offset", "party_filter")}
+        self._options = {k: options[k] for k in ("ranker", "stance_model", "analytic_offset", "party_filter", "actor_lookup")}
         self.nlp = make_language(spacy_model)
         self._trained = spacy_model is not None
         rk, sm = load_models(options)
         pf = load_party_filter(options["models_dir"]) if options["party_filter"] else None
-        self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=options["analytic_offset"], party_filter=pf)
+        self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=options["analytic_offset"], party_filter=pf,
+                                   actor_lookup=options["actor_lookup"])
 
     @property
     def timings(self) -> dict[str, float] | None:
@@ -238,10 +267,11 @@ class Pipeline:
         self.annotator._tick("tokenize", t0)
         return doc
 
-    def __call__(self, text: str, *, id: str | None = None) -> Analysis:
-        """Analyse one article."""
+    def __call__(self, text: str, *, id: str | None = None, date: Any = None) -> Analysis:
+        """Analyse one article. ``date`` (``datetime.date`` or ``"YYYY-MM-DD"``): its publication
+        date, for the actor lookup; by default the date its first line gives, if any."""
         doc = self.make_doc(text)
-        view, pendings = self.annotator.prepare(doc)
+        view, pendings = self.annotator.prepare(doc, date)
         return self.annotator.finish([(id, view, pendings)])[0]
 
     def _finish_batch(self, batch: list[Any], safe: bool) -> Iterator[Any]:

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+#: Where a quotation's affiliation came from: the article's own words, or the shipped knowledge of
+#: political actors (:mod:`stance.speakers.actors`); None when there is no affiliation.
+AFFILIATION_SOURCES = ("article", "lookup")
 
 
 def json_schema() -> dict[str, Any]:
@@ -95,7 +98,10 @@ class Stance:
 
 @dataclass(frozen=True)
 class Quote:
-    """One quotation: its content span, kind, cue, speaker, role, affiliation and stances."""
+    """One quotation: its content span, kind, cue, speaker, role, affiliation and stances.
+
+    ``affiliation_source`` says where the affiliation came from (:data:`AFFILIATION_SOURCES`, or
+    None without one); JSON written before it existed reads back with None."""
 
     quote: Span
     kind: str
@@ -105,6 +111,7 @@ class Quote:
     affiliation: str | None = None
     confidence: float = 1.0
     stances: tuple[Stance, ...] = ()
+    affiliation_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +121,7 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "role": self.role,
             "affiliation": self.affiliation,
+            "affiliation_source": self.affiliation_source,
             "confidence": round(float(self.confidence), 4),
             "stances": [s.to_dict() for s in self.stances],
         }
@@ -129,6 +137,7 @@ class Quote:
             affiliation=d.get("affiliation"),
             confidence=float(d.get("confidence", 1.0)),
             stances=tuple(Stance.from_dict(s) for s in d.get("stances") or ()),
+            affiliation_source=d.get("affiliation_source"),
         )
 
 

@@ -34,7 +34,7 @@ def test_round_trip_and_schema():
 def test_dict_shape_matches_annotation():
     d = _analysis().to_dict()
     q = d["quotes"][0]
-    assert set(q) == {"quote", "kind", "cue", "speaker", "role", "affiliation", "confidence", "stances"}
+    assert set(q) == {"quote", "kind", "cue", "speaker", "role", "affiliation", "affiliation_source", "confidence", "stances"}
     assert set(q["speaker"]) == {"name", "mention", "type"}
     assert q["stances"][0]["label"] == "conciliatory"
     assert "text" not in d and "text" in _analysis().to_dict(include_text=True)

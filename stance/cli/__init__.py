@@ -23,6 +23,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("train", "party-filter"), "stance.cli.train_party_filter", "train the party filter on the article-level corpus"),
     (("train", "vectors"), "stance.cli.train_vectors", "build the static word-piece vectors of the stance model (needs the [contextual] extra)"),
     (("train", "contextual"), "stance.cli.train_contextual", "fine-tune the optional contextual stance model (needs the [contextual] extra)"),
+    (("build", "actors"), "stance.cli.build_actors", "compile the Phoenix actor dictionaries into the shipped actor lookup"),
     (("distill",), "stance.cli.distill", "label unlabelled news examples with the contextual model (for training the linear one)"),
     (("evaluate", "articles"), "stance.cli.evaluate_articles", "score predictions against gold articles"),
     (("evaluate", "polnear"), "stance.cli.evaluate_polnear", "evaluate attribution on PolNeAR"),

@@ -1,0 +1,202 @@
+"""The knowledge of political actors: the compiled Phoenix lookup, the hand-written later office
+holders, the lookup's rules (article first, dates, surnames) and the option through every entry point."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import jsonschema
+import pytest
+from hypothesis import given, strategies as st
+
+import stance
+from stance.speakers.actors import ActorInfo, ActorLookup, Term, actor_lookup, name_key, parse_day, resolve
+from stance.text.dateline import article_date, as_date
+from stance.training.actors import CodeNames, compile_entry, phoenix_date, read_actor_file, read_code_names
+from stance.types import Analysis, json_schema
+
+from .conftest import ROOT, SHARED_DATA
+
+PHOENIX_SAMPLE = """\
+# a made-up dictionary in the Phoenix format
+ANN_EXAMPLE_  # CountryInfo.txt
++ANN_B._EXAMPLE_
++EXAMPLE
++FOREIGN_MINISTER_ANN_EXAMPLE
++FRENCH_FOREIGN_MINISTER_ANN_EXAMPLE
++PRESIDENT_ANN_EXAMPLE
+\t[FRAGOV 19940922-20040712]
+\t[FRAGOV >20040309]  # Foreign Minister
+PARIS_  [FRA]
+KOFI_SAMPLE_\t
++SECRETARY-GENERAL_KOFI_SAMPLE
+\t[IGOUNO 970101-061231]
+"""
+
+
+def _lookup(recent: list[str]) -> ActorLookup:
+    return ActorLookup([r.split("\t") for r in recent], [])
+
+
+def test_phoenix_dates_and_restrictions():
+    assert phoenix_date("040309") == "2004-03-09"
+    assert phoenix_date("991231") == "1999-12-31"
+    assert phoenix_date("20130201") == "2013-02-01"
+    assert phoenix_date("2004017") is None
+    entries = list(read_actor_file(PHOENIX_SAMPLE.splitlines()))
+    assert [e.primary for e in entries] == ["ANN_EXAMPLE_", "PARIS_", "KOFI_SAMPLE_"]
+    assert entries[0].codes[1][:3] == ("FRAGOV", "2004-03-09", None)
+
+
+def test_compile_entry_keeps_names_drops_titles_and_places():
+    codes = CodeNames(read_code_names(ROOT / "data" / "actors" / "phoenix_codes.tsv"))
+    ann, paris, kofi = read_actor_file(PHOENIX_SAMPLE.splitlines())
+    row = compile_entry(ann, codes).split("\t")
+    assert row[:4] == ["A", "Ann Example", "ann example|ann b example", "example"]
+    # the title most often before the name is the role of the latest period only
+    assert row[4] == "France,GOV,1994-09-22,2004-07-12,;France,GOV,2004-03-09,,foreign minister"
+    assert compile_entry(paris, codes) is None  # a place is not an actor
+    assert compile_entry(kofi, codes).split("\t")[4] == "United Nations,,1997-01-01,2006-12-31,Secretary-General"
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "petrarch").is_dir(), reason="needs ../shared/data/petrarch")
+def test_shipped_phoenix_file_is_the_compilers_output(tmp_path):
+    from stance.training.actors import compile_actors
+
+    out = tmp_path / "actors.tsv"
+    report = compile_actors(SHARED_DATA / "petrarch", ROOT / "data" / "actors" / "phoenix_codes.tsv", out)
+    assert report["actors"] > 15000
+    assert out.read_bytes() == (ROOT / "stance" / "data" / "actors_phoenix.tsv").read_bytes()
+
+
+def test_recent_file_is_well_formed():
+    lines = [l for l in (ROOT / "stance" / "data" / "actors_recent.tsv").read_text(encoding="utf-8").splitlines()
+             if l.strip() and not l.startswith("#")]
+    assert len(lines) > 200
+    for line in lines:
+        cells = line.split("\t")
+        assert len(cells) == 7, line
+        names, _surnames, aff, role, start, end, source = cells
+        assert names and aff and role and start and source.startswith("public fact"), line
+        b, e = parse_day(start), parse_day(end, end=True)
+        assert e is None or b <= e, line
+
+
+def test_dated_terms():
+    table = actor_lookup()
+    assert table.lookup("Donald Trump", date(2019, 5, 1)) == ActorInfo("United States", "President", "recent")
+    assert table.lookup("Donald Trump", date(2016, 3, 1)) == ActorInfo("Republican Party", "presidential candidate", "recent")
+    assert table.lookup("Donald Trump") == ActorInfo("United States", "President", "recent")  # undated: latest term
+    assert table.lookup("Sergei Lavrov", date(2020, 1, 1)).affiliation == "Russia"
+    # before the hand-written terms, the Phoenix period that covers the date
+    assert table.lookup("Ban Ki-moon", date(2005, 6, 1)).affiliation == "South Korea"
+    assert table.lookup("Ban Ki-moon", date(2010, 6, 1)) == ActorInfo("United Nations", "Secretary-General", "recent")
+    assert table.lookup("Recep Tayyip Erdogan", date(2019, 1, 1)) == table.lookup("Recep Tayyip Erdoğan", date(2019, 1, 1))
+    assert table.lookup("Nobody Atall Special") is None
+
+
+def test_phoenix_open_period_gives_no_role_after_its_cutoff():
+    t = Term("A", "France", "foreign minister", date(2004, 3, 9), None, "phoenix")
+    assert resolve([t], date(2010, 1, 1)) == ActorInfo("France", "foreign minister", "phoenix")
+    assert resolve([t], date(2019, 1, 1)) == ActorInfo("France", None, "phoenix")
+
+
+def test_disagreeing_terms_give_nothing():
+    table = _lookup(["Jo Doe\t\tFrance\tminister\t2015-01-01\t\tpublic fact",
+                     "Jo Doe\t\tSpain\tminister\t2015-01-01\t\tpublic fact"])
+    assert table.lookup("Jo Doe", date(2016, 1, 1)) is None
+    assert table.lookup("Jo Doe") is None
+
+
+def test_partial_dates():
+    assert parse_day("2019") == date(2019, 1, 1) and parse_day("2019", end=True) == date(2019, 12, 31)
+    assert parse_day("2020-02", end=True) == date(2020, 2, 29) and parse_day("2019-12", end=True) == date(2019, 12, 31)
+    assert parse_day("") is None
+
+
+@given(st.text(max_size=40))
+def test_name_key_is_idempotent(s):
+    assert name_key(name_key(s)) == name_key(s)
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 1, 1)))
+def test_a_role_never_comes_without_an_affiliation(day):
+    for name in ("Donald Trump", "Joe Biden", "Ban Ki-moon", "Boris Johnson", "Kamala Harris"):
+        info = actor_lookup().lookup(name, day)
+        assert info is None or info.affiliation
+
+
+def test_dateline():
+    assert article_date("Monday, April 8, 2019 \n\nAccording to a report") == date(2019, 4, 8)
+    assert article_date("8 April 2019\nText") == date(2019, 4, 8)
+    assert article_date("Text first.\nMonday, April 8, 2019") is None
+    assert as_date("2016-05-01") == date(2016, 5, 1)
+    with pytest.raises(ValueError):
+        as_date("May 2016")
+
+
+LAVROV = ("Russia and Ukraine met in Geneva on Monday. "
+          '"We will not accept this," Sergei Lavrov said.')
+LAVROV_TITLED = ("Russia and Ukraine met in Geneva on Monday. "
+                 '"We will not accept this," said Sergei Lavrov, a professor at Harvard University.')
+
+
+def test_pipeline_fills_from_the_lookup_and_says_so(nlp_rules):
+    q = nlp_rules(LAVROV).quotes[0]
+    assert (q.speaker.name, q.affiliation, q.role, q.affiliation_source) == ("Sergei Lavrov", "Russia", "Foreign Minister", "lookup")
+    # a date before his time as foreign minister: the Phoenix period that covers it (no role then)
+    q = nlp_rules(LAVROV, date="1999-01-01").quotes[0]
+    assert (q.affiliation, q.affiliation_source) == ("Russia", "lookup")
+
+
+def test_the_articles_own_words_win(nlp_rules):
+    q = nlp_rules(LAVROV_TITLED).quotes[0]
+    assert (q.role, q.affiliation, q.affiliation_source) == ("professor", "Harvard University", "article")
+
+
+def test_surname_alone_needs_the_affiliation_in_the_article(nlp_rules):
+    with_russia = 'Russia rejected the plan. "We will not accept this," Lavrov said.'
+    without = 'The students met on Monday. "We will not accept this," Wong said.'
+    assert nlp_rules(with_russia).quotes[0].affiliation == "Russia"
+    q = nlp_rules(without).quotes[0]
+    assert q.affiliation is None and q.affiliation_source is None
+
+
+def test_option_flows_through_load_component_and_cli(tmp_path):
+    import spacy
+
+    from stance.cli import main
+
+    off = stance.load(ranker=False, stance_model=False, actor_lookup=False)
+    q = off(LAVROV).quotes[0]
+    assert q.affiliation is None and q.affiliation_source is None
+    assert off.config()["actor_lookup"] is False
+    from stance.integrations.cache import normalize_config  # the Dask and Hugging Face integrations' configs
+
+    assert normalize_config(off)["actor_lookup"] is False and normalize_config(None)["actor_lookup"] is True
+    blank = spacy.blank("en")
+    comp = blank.add_pipe("stance", config={"stance_model": False, "actor_lookup": False})
+    assert comp.options["actor_lookup"] is False
+    assert blank(LAVROV)._.stance.quotes[0].affiliation is None
+    src = tmp_path / "a.txt"
+    src.write_text(LAVROV, encoding="utf-8")
+    for flags, want in (([], "Russia"), (["--no-actor-lookup"], None)):
+        out = tmp_path / "out.jsonl"
+        assert main(["analyze", str(src), "-o", str(out), "--no-stance", "--progress", "never", *flags]) == 0
+        assert json.loads(out.read_text())["quotes"][0]["affiliation"] == want
+
+
+def test_old_json_without_affiliation_source_still_reads():
+    d = {"id": "x", "quotes": [{"quote": {"start": 0, "end": 2, "text": "Hi"}, "kind": "direct", "cue": None,
+                                "speaker": None, "role": None, "affiliation": "France", "confidence": 1.0, "stances": []}]}
+    jsonschema.validate(d, json_schema())
+    a = Analysis.from_dict(d)
+    assert a.quotes[0].affiliation_source is None
+    new = a.to_dict()
+    assert new["quotes"][0]["affiliation_source"] is None
+    jsonschema.validate(new, json_schema())
+    bad = json.loads(json.dumps(new))
+    bad["quotes"][0]["affiliation_source"] = "guess"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, json_schema())
