@@ -29,8 +29,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from stance.defaults import DEFAULTS, pipeline_options
-from stance.loader import PARTY_FILTER_ARTIFACT, RANKER_ARTIFACT, STANCE_ARTIFACTS, load_models, load_party_filter
-from stance.pipeline import Annotator
+from stance.loader import CALIBRATION_ARTIFACT, PARTY_FILTER_ARTIFACT, RANKER_ARTIFACT, STANCE_ARTIFACTS, load_models, load_party_filter
+from stance.pipeline import Annotator, stance_calibration
 
 if not Doc.has_extension("stance"):
     Doc.set_extension("stance", default=None)
@@ -48,11 +48,12 @@ class StanceComponent:
     def __init__(self, nlp: Language, name: str, *, models_dir: str | None = DEFAULTS["models_dir"],
                  ranker: bool = DEFAULTS["ranker"], stance_model: Union[bool, str] = DEFAULTS["stance_model"],
                  analytic_offset: float = DEFAULTS["analytic_offset"], timings: bool = False,
-                 party_filter: bool = DEFAULTS["party_filter"], actor_lookup: bool = DEFAULTS["actor_lookup"]):
+                 party_filter: bool = DEFAULTS["party_filter"], actor_lookup: bool = DEFAULTS["actor_lookup"],
+                 calibration: bool = DEFAULTS["calibration"]):
         self.name = name
         self.options = pipeline_options(models_dir=models_dir, ranker=ranker, stance_model=stance_model,
                                         analytic_offset=analytic_offset, party_filter=party_filter,
-                                        actor_lookup=actor_lookup)
+                                        actor_lookup=actor_lookup, calibration=calibration)
         self.timings = bool(timings)
         self._build(self.options)
 
@@ -60,7 +61,8 @@ class StanceComponent:
         ranker, stance_model = load_models(options)
         pf = load_party_filter(options["models_dir"]) if options["party_filter"] else None
         self.annotator = Annotator(ranker, stance_model, timings=self.timings, analytic_offset=options["analytic_offset"],
-                                   party_filter=pf, actor_lookup=options["actor_lookup"])
+                                   party_filter=pf, actor_lookup=options["actor_lookup"],
+                                   calibration=stance_calibration(options))
 
     # -- processing ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -123,6 +125,8 @@ def _artifact_dirs(options: dict[str, Any]) -> list[str]:
         dirs.append(STANCE_ARTIFACTS[options["stance_model"]][0])
     if options["party_filter"]:
         dirs.append(PARTY_FILTER_ARTIFACT[0])
+    if stance_calibration(options) is not None:
+        dirs.append(CALIBRATION_ARTIFACT[0])
     return dirs
 
 
@@ -151,13 +155,15 @@ def _set_annotations(doc: Doc, analysis: Any) -> Doc:
     "stance",
     default_config={"models_dir": DEFAULTS["models_dir"], "ranker": DEFAULTS["ranker"],
                     "stance_model": DEFAULTS["stance_model"], "analytic_offset": DEFAULTS["analytic_offset"],
-                    "party_filter": DEFAULTS["party_filter"], "actor_lookup": DEFAULTS["actor_lookup"], "timings": False},
+                    "party_filter": DEFAULTS["party_filter"], "actor_lookup": DEFAULTS["actor_lookup"], "calibration": DEFAULTS["calibration"],
+                    "timings": False},
 )
 def make_stance_component(nlp: Language, name: str, models_dir: Union[str, None], ranker: bool,
                           stance_model: Union[bool, str], analytic_offset: float, timings: bool,
                           party_filter: bool = DEFAULTS["party_filter"],
-                          actor_lookup: bool = DEFAULTS["actor_lookup"]) -> StanceComponent:
+                          actor_lookup: bool = DEFAULTS["actor_lookup"],
+                          calibration: bool = DEFAULTS["calibration"]) -> StanceComponent:
     """Factory of the ``stance`` component; the options are those of :func:`stance.load`."""
     return StanceComponent(nlp, name, models_dir=models_dir, ranker=ranker, stance_model=stance_model,
                            analytic_offset=analytic_offset, timings=timings, party_filter=party_filter,
-                           actor_lookup=actor_lookup)
+                           actor_lookup=actor_lookup, calibration=calibration)

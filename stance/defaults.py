@@ -32,6 +32,8 @@ DEFAULTS: dict[str, Any] = {
     # the trained party filter over proposed targets (models/party_filter; stance.parties.filter)
     "party_filter": True,
     "actor_lookup": True,
+    # temperature calibration of the quotation stances (models/stance_calibration; stance.stance_model.calibration)
+    "calibration": True,
 }
 
 
@@ -63,6 +65,7 @@ def pipeline_options(options: Mapping[str, Any] | None = None, **kwargs: Any) ->
     out["ranker"] = bool(out["ranker"])
     out["party_filter"] = bool(out["party_filter"])
     out["actor_lookup"] = bool(out["actor_lookup"])
+    out["calibration"] = bool(out["calibration"])
     out["stance_model"] = stance_model_name(out["stance_model"])
     try:
         offset = float(out["analytic_offset"])

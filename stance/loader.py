@@ -23,6 +23,8 @@ RANKER_ARTIFACT = ("speaker_ranker", "speaker-ranker", 1)
 #: The stance models' artifacts by name: directory, name, major version.
 #: The party filter's artifact: directory, name, major version.
 PARTY_FILTER_ARTIFACT = ("party_filter", "party-filter", 1)
+#: The stance calibration's artifact (temperatures of the default stance model): directory, name, major version.
+CALIBRATION_ARTIFACT = ("stance_calibration", "stance-calibration", 1)
 STANCE_ARTIFACTS: dict[str, tuple[str, str, int]] = {
     "blended": ("stance", "stance-classifier", 4),
     "contextual": ("contextual", "stance-contextual", 1),
@@ -132,6 +134,38 @@ def load_party_filter(models_dir: str | os.PathLike[str] | None = None) -> Any |
     if not isinstance(threshold, (int, float)) or not 0.0 <= float(threshold) <= 1.0:
         raise ArtifactError(f"{path / MANIFEST}: decision_threshold must be a number in [0, 1], got {threshold!r}")
     return PartyFilter(scorer, float(threshold))
+
+
+def load_calibration(models_dir: str | os.PathLike[str] | None = None) -> Any | None:
+    """The temperature(s) at ``<models_dir>/stance_calibration`` (a float, or ``{head: T}``; see
+    :mod:`stance.stance_model.calibration`), or None when no calibration is shipped there.
+
+    The manifest names the stance artifact it was fitted on by the sha256 of its files
+    (``stance_artifact``); a calibration fitted on another stance model, or a malformed one,
+    raises :class:`~stance.artifacts.ArtifactError`."""
+    import math
+
+    from stance.artifacts.store import content_hashes
+    from stance.stance_model.calibration import HEADS
+
+    sub, name, major = CALIBRATION_ARTIFACT
+    base = _models_path(models_dir)
+    path = base / sub
+    if not path.exists():
+        return None
+    manifest = check_artifact(path, expected_name=name, expected_major=major, check_sklearn=False)
+    stance_dir = base / STANCE_ARTIFACTS["blended"][0]
+    fitted_on = manifest.get("stance_artifact")
+    current = content_hashes(read_manifest(stance_dir))
+    if fitted_on != current:
+        raise ArtifactError(f"{path / MANIFEST}: fitted on another stance model (its files' sha256 differ from "
+                            f"{stance_dir / MANIFEST}); refit with `stance train calibration`")
+    t = manifest.get("temperature")
+    values = list(t.values()) if isinstance(t, dict) else [t]
+    if (isinstance(t, dict) and set(t) != set(HEADS)) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v > 0 for v in values):
+        raise ArtifactError(f"{path / MANIFEST}: temperature must be a positive number or one per head {HEADS}, got {t!r}")
+    return {k: float(v) for k, v in t.items()} if isinstance(t, dict) else float(t)
 
 
 def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estimator: bool = False,

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from stance.defaults import DEFAULTS, pipeline_options
 from stance.gcpause import gc_paused
-from stance.loader import load_models, load_party_filter
+from stance.loader import load_calibration, load_models, load_party_filter
 from stance.parties.finder import parties_of_quotation
 from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
@@ -28,6 +28,7 @@ from stance.speakers.actors import describe_from_knowledge
 from stance.speakers.inheritance import inherit_speakers
 from stance.speakers.roles import describe
 from stance.speakers.selection import choose_speakers, quoted_spans
+from stance.stance_model.calibration import calibrate
 from stance.stance_model.examples import stance_examples
 from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
 from stance.text.dateline import article_date, as_date
@@ -75,8 +76,11 @@ class Annotator:
 
     def __init__(self, ranker: Any = None, stance_model: Any = None, *, timings: bool = False,
                  analytic_offset: float = DEFAULTS["analytic_offset"], party_filter: Any = None,
-                 actor_lookup: bool = DEFAULTS["actor_lookup"]):
+                 actor_lookup: bool = DEFAULTS["actor_lookup"], calibration: Any = None):
         self.ranker = ranker
+        #: temperature(s) applied to the quotation stances after the analytic prior
+        #: (:mod:`stance.stance_model.calibration`), or None
+        self.calibration = calibration
         #: fill a speaker's affiliation (and role) from the shipped actor lookup when the article gives none
         self.actor_lookup = bool(actor_lookup)
         self.stance_model = stance_model
@@ -170,6 +174,10 @@ class Annotator:
                          for _, _, ps in prepared for p in ps]
                 rows = np.repeat(flags, [len(p.examples) for _, _, ps in prepared for p in ps])
                 probs = add_neutral_offset(probs, classes, rows, self.analytic_offset)
+            if self.calibration is not None:
+                heads = np.repeat(["speaker" if p.speaker is not None else "no_speaker" for _, _, ps in prepared for p in ps],
+                                  [len(p.examples) for _, _, ps in prepared for p in ps])
+                probs = calibrate(probs, self.calibration, heads)
         k = 0
         out = []
         for doc_id, view, pendings in prepared:
@@ -202,6 +210,14 @@ class Annotator:
         return out
 
 
+def stance_calibration(options: dict[str, Any]) -> Any:
+    """The calibration the options ask for: the shipped temperature(s) of the default stance model
+    when ``calibration`` is on and that model is used (and a calibration is shipped), else None."""
+    if not options.get("calibration") or options.get("stance_model") != "blended":
+        return None
+    return load_calibration(options.get("models_dir"))
+
+
 class Pipeline:
     """Analyse English news articles. Build one with :func:`stance.load`.
 
@@ -224,6 +240,9 @@ class Pipeline:
         actor_lookup: when the article gives a speaker no affiliation, take it (and a missing
             role) from the shipped knowledge of political actors (:mod:`stance.speakers.actors`);
             the quotation's ``affiliation_source`` says ``"lookup"``.
+        calibration: rescale the quotation stance probabilities with the temperature(s) fitted
+            for the default stance model (``models/stance_calibration``,
+            :mod:`stance.stance_model.calibration`); labels are unchanged. ``False``: the raw ones.
     """
 
     def __init__(
@@ -237,22 +256,23 @@ class Pipeline:
         analytic_offset: float = DEFAULTS["analytic_offset"],
         party_filter: bool = DEFAULTS["party_filter"],
         actor_lookup: bool = DEFAULTS["actor_lookup"],
+        calibration: bool = DEFAULTS["calibration"],
     ):
         from stance.artifacts import default_models_dir
 
         options = pipeline_options(spacy_model=spacy_model, models_dir=models_dir, ranker=ranker,
                                    stance_model=stance_model, analytic_offset=analytic_offset, party_filter=party_filter,
-                                   actor_lookup=actor_lookup)
+                                   actor_lookup=actor_lookup, calibration=calibration)
         self.spacy_model = spacy_model
         self.models_dir = Path(options["models_dir"]) if options["models_dir"] is not None else default_models_dir()
         options["models_dir"] = str(self.models_dir)
-        self._options = {k: options[k] for k in ("ranker", "stance_model", "analytic_offset", "party_filter", "actor_lookup")}
+        self._options = {k: options[k] for k in ("ranker", "stance_model", "analytic_offset", "party_filter", "actor_lookup", "calibration")}
         self.nlp = make_language(spacy_model)
         self._trained = spacy_model is not None
         rk, sm = load_models(options)
         pf = load_party_filter(options["models_dir"]) if options["party_filter"] else None
         self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=options["analytic_offset"], party_filter=pf,
-                                   actor_lookup=options["actor_lookup"])
+                                   actor_lookup=options["actor_lookup"], calibration=stance_calibration(options))
 
     @property
     def timings(self) -> dict[str, float] | None:

@@ -65,6 +65,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    type=canonical_stance_model, help="blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
     p.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
                    help="log-odds added to neutral for analysts, pollsters, professors... (default %(default)s; 0: the model's own probabilities)")
+    p.add_argument("--no-calibration", action="store_true",
+                   help="the stance model's raw quotation stance probabilities (no temperature calibration; labels are the same)")
     p.add_argument("--no-actor-lookup", action="store_true",
                    help="no affiliations or roles from the shipped knowledge of political actors (only what the article says)")
     p.add_argument("--include-text", action="store_true", help="include each article's text in the JSONL output")
@@ -153,7 +155,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     nlp = stance.load(args.spacy_model, args.models, ranker=not args.no_ranker,
                       stance_model=False if args.no_stance else args.stance_model, analytic_offset=args.analytic_offset,
-                      party_filter=not args.no_party_filter, actor_lookup=not args.no_actor_lookup)
+                      party_filter=not args.no_party_filter, actor_lookup=not args.no_actor_lookup,
+                      calibration=not args.no_calibration)
 
     def chained() -> Iterator[Any]:
         if first is not None:

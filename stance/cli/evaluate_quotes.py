@@ -27,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="log-odds added to neutral for analytic speakers (default %(default)s; 0 turns it off)")
     parser.add_argument("--no-party-filter", action="store_true",
                         help="keep every proposed target (no trained party filter)")
+    parser.add_argument("--no-calibration", action="store_true",
+                        help="the stance model's raw quotation stance probabilities (no temperature calibration)")
     parser.add_argument("--plot", metavar="FILE.png", default=None,
                         help="also write a PNG: the reliability diagram with --split, else the confusion matrix")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
@@ -55,9 +57,9 @@ def run(args: argparse.Namespace) -> int:
         load_quote_labels(args.labels)
         polnear_file(args.data, "train")
         nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset,
-                   party_filter=not args.no_party_filter)
+                   party_filter=not args.no_party_filter, calibration=not args.no_calibration)
         r = evaluate_quotes(args.data, args.labels, pipeline=nlp, progress=not args.quiet)
-        r.update({"model": args.model, "analytic_offset": args.analytic_offset})
+        r.update({"model": args.model, "analytic_offset": args.analytic_offset, "calibrated": not args.no_calibration})
     except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
         print(f"stance evaluate quotes: {e}", file=sys.stderr)
         return 2
@@ -84,9 +86,9 @@ def _run_split(args: argparse.Namespace) -> int:
 
         load_quote_corpus(args.split, args.data, sources=sources)  # checked before the pipeline is loaded
         nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset,
-                   party_filter=not args.no_party_filter)
+                   party_filter=not args.no_party_filter, calibration=not args.no_calibration)
         r = evaluate_split(args.split, args.data, sources=sources, pipeline=nlp, progress=not args.quiet)
-        r.update({"model": args.model, "analytic_offset": args.analytic_offset})
+        r.update({"model": args.model, "analytic_offset": args.analytic_offset, "calibrated": not args.no_calibration})
     except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
         print(f"stance evaluate quotes: {e}", file=sys.stderr)
         return 2

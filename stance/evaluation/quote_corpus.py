@@ -54,6 +54,26 @@ def _match_parties(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]])
     return out
 
 
+def matched_party_stances(gold_docs: Iterable[Mapping[str, Any]], pred_docs: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Every predicted stance whose quotation and party match a gold one (as
+    :func:`evaluate_quote_stance` matches them), with its gold label: ``{"id", "scores", "label",
+    "gold", "speaker"}`` (``speaker``: whether the predicted quotation has a speaker)."""
+    preds = {d["id"]: d for d in pred_docs}
+    out = []
+    for g in gold_docs:
+        gq = g.get("quotes") or []
+        pq = (preds.get(g["id"]) or {}).get("quotes") or []
+        gold_st = [[s for s in q.get("stances") or [] if not s.get("implicit")] for q in gq]
+        m = match_spans([(q["quote"]["start"], q["quote"]["end"]) for q in pq],
+                        [(q["quote"]["start"], q["quote"]["end"]) for q in gq])
+        for i, j in m:
+            ps = pq[i].get("stances") or []
+            for a, b in _match_parties(gold_st[j], ps):
+                out.append({"id": g["id"], "scores": dict(ps[b].get("scores") or {}), "label": ps[b]["label"],
+                            "gold": gold_st[j][a]["label"], "speaker": pq[i].get("speaker") is not None})
+    return out
+
+
 def calibration(confidences: list[float], correct: list[bool], n_bins: int = 10) -> dict[str, Any]:
     """Expected calibration error and the reliability table (equal-width bins over [0, 1])."""
     bins = [{"lo": k / n_bins, "hi": (k + 1) / n_bins, "n": 0, "conf": 0.0, "acc": 0.0} for k in range(n_bins)]
