@@ -14,7 +14,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 INPUT_FORMATS = ("auto", "txt", "dir", "jsonl", "csv", "parquet")
 
@@ -50,22 +50,33 @@ def _kept(obj: Any, keep: tuple[str, ...]) -> dict[str, Any] | None:
     return {k: obj[k] for k in keep if k in obj}
 
 
-def _jsonl_records(lines: Iterator[bytes], name: str, text_column: str, id_column: str,
-                   keep: tuple[str, ...] = ()) -> Iterator[Record]:
+def jsonl_objects(lines: Iterable[bytes], name: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """``(line number, object, None)`` for each JSON-object line of ``lines`` (raw bytes, a BOM
+    allowed), or ``(line number, None, why)`` for a line that is not UTF-8, not JSON or not an
+    object; blank lines are skipped. ``name`` (a path, ``<stdin>``) prefixes the messages."""
     for n, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         line, err = _decode(raw, f"{name}:{n}")
         if err:
-            yield Record(None, None, err, n)
+            yield n, None, err
             continue
         try:
             obj = json.loads(line)
         except (ValueError, RecursionError) as e:  # RecursionError: absurdly deep nesting
-            yield Record(None, None, f"{name}:{n}: malformed JSON: {e}", n)
+            yield n, None, f"{name}:{n}: malformed JSON: {e}"
             continue
         if not isinstance(obj, dict):
-            yield Record(None, None, f"{name}:{n}: expected a JSON object, got {type(obj).__name__}", n)
+            yield n, None, f"{name}:{n}: expected a JSON object, got {type(obj).__name__}"
+            continue
+        yield n, obj, None
+
+
+def _jsonl_records(lines: Iterator[bytes], name: str, text_column: str, id_column: str,
+                   keep: tuple[str, ...] = ()) -> Iterator[Record]:
+    for n, obj, err in jsonl_objects(lines, name):
+        if obj is None:
+            yield Record(None, None, err, n)
             continue
         rid = obj.get(id_column)
         rid = None if rid is None else str(rid)

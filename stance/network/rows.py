@@ -15,11 +15,11 @@ the state or organisation they speak for when ``by="affiliation"`` (see :mod:`st
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, MutableMapping
 
+from ..io import jsonl_objects
 from .defaults import DATE_FIELD, LABELS
 from .names import clean, party
 
@@ -100,18 +100,8 @@ def article_from_object(a: Any, date: Any = None) -> Article:
 
 def _jsonl_articles(path: str | os.PathLike, date_field: str) -> Iterator[Article]:
     with open(path, "rb") as f:
-        for n, raw in enumerate(f, 1):
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw.decode("utf-8-sig"))
-            except (ValueError, RecursionError) as e:
-                yield Article(f"{path}:{n}", None, None, f"{path}:{n}: malformed JSON: {e}")
-                continue
-            if not isinstance(obj, dict):
-                yield Article(f"{path}:{n}", None, None, f"{path}:{n}: expected a JSON object, got {type(obj).__name__}")
-                continue
-            yield article_from_dict(obj, date_field)
+        for n, obj, err in jsonl_objects(f, str(path)):
+            yield Article(f"{path}:{n}", None, None, err) if obj is None else article_from_dict(obj, date_field)
 
 
 def _one(item: Any, date_field: str, date: Any = _UNSET) -> Article:
