@@ -84,10 +84,11 @@ def _run_split(args: argparse.Namespace) -> int:
     try:
         from stance import load
 
-        load_quote_corpus(args.split, args.data, sources=sources)  # checked before the pipeline is loaded
+        gold = load_quote_corpus(args.split, args.data, sources=sources)  # checked before the pipeline is loaded
         nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset,
                    party_filter=not args.no_party_filter, calibration=not args.no_calibration)
-        r = evaluate_split(args.split, args.data, sources=sources, pipeline=nlp, progress=not args.quiet)
+        r = evaluate_split(args.split, args.data, sources=sources, pipeline=nlp, progress=not args.quiet,
+                           gold=gold)
         r.update({"model": args.model, "analytic_offset": args.analytic_offset, "calibrated": not args.no_calibration})
     except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
         print(f"stance evaluate quotes: {e}", file=sys.stderr)

@@ -170,10 +170,14 @@ def format_report(r: Mapping[str, Any]) -> str:
 
 
 def evaluate_split(split: str, data_dir: str | os.PathLike[str] | None, *, sources: Sequence[str] = SOURCES,
-                   pipeline: Any = None, progress: bool = False, n_bins: int = 10) -> dict[str, Any]:
+                   pipeline: Any = None, progress: bool = False, n_bins: int = 10,
+                   gold: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Run ``pipeline`` (default: ``stance.load()``) over the corpus articles of ``split`` and score
-    them with :func:`evaluate_quote_stance`, overall and per source."""
-    gold = load_quote_corpus(split, data_dir, sources=sources)
+    them with :func:`evaluate_quote_stance`, overall and per source. ``gold``: the articles already
+    read by :func:`~stance.corpora.quote_corpus.load_quote_corpus` for this split and these sources
+    (default: read them here)."""
+    if gold is None:
+        gold = load_quote_corpus(split, data_dir, sources=sources)
     if pipeline is None:
         from stance import load
 
