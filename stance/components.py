@@ -29,7 +29,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from stance.defaults import DEFAULTS, pipeline_options
-from stance.loader import CALIBRATION_ARTIFACT, PARTY_FILTER_ARTIFACT, RANKER_ARTIFACT, STANCE_ARTIFACTS, load_models, load_party_filter
+from stance.loader import (CALIBRATION_ARTIFACT, PARTY_FILTER_ARTIFACT, PRONOUN_RANKER_ARTIFACT, RANKER_ARTIFACT, STANCE_ARTIFACTS,
+                           load_models, load_party_filter, load_pronoun_ranker)
 from stance.pipeline import Annotator, stance_calibration
 
 if not Doc.has_extension("stance"):
@@ -60,9 +61,10 @@ class StanceComponent:
     def _build(self, options: dict[str, Any]) -> None:
         ranker, stance_model = load_models(options)
         pf = load_party_filter(options["models_dir"]) if options["party_filter"] else None
+        pr = load_pronoun_ranker(options["models_dir"]) if options["ranker"] else None
         self.annotator = Annotator(ranker, stance_model, timings=self.timings, analytic_offset=options["analytic_offset"],
                                    party_filter=pf, actor_lookup=options["actor_lookup"],
-                                   calibration=stance_calibration(options))
+                                   calibration=stance_calibration(options), pronoun_ranker=pr)
 
     # -- processing ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -120,7 +122,7 @@ def _default_models_dir() -> Path:
 
 
 def _artifact_dirs(options: dict[str, Any]) -> list[str]:
-    dirs = [RANKER_ARTIFACT[0]] if options["ranker"] else []
+    dirs = [RANKER_ARTIFACT[0], PRONOUN_RANKER_ARTIFACT[0]] if options["ranker"] else []
     if options["stance_model"]:
         dirs.append(STANCE_ARTIFACTS[options["stance_model"]][0])
     if options["party_filter"]:

@@ -20,6 +20,8 @@ from stance.artifacts.store import ArtifactError, MANIFEST, check_artifact, defa
 
 #: The speaker ranker's artifact: directory under the models directory, name, major version.
 RANKER_ARTIFACT = ("speaker_ranker", "speaker-ranker", 1)
+#: The pronoun ranker's artifact (he/she speakers: stance.speakers.pronouns): directory, name, major version.
+PRONOUN_RANKER_ARTIFACT = ("pronoun_ranker", "pronoun-ranker", 1)
 #: The stance models' artifacts by name: directory, name, major version.
 #: The party filter's artifact: directory, name, major version.
 PARTY_FILTER_ARTIFACT = ("party_filter", "party-filter", 1)
@@ -116,6 +118,17 @@ def load_ranker(models_dir: str | os.PathLike[str] | None = None, *, estimator: 
     if estimator:
         return load_artifact(path, expected_name=name, expected_major=major)[0]
     return load_scorer(path, expected_name=name, expected_major=major)[0]
+
+
+def load_pronoun_ranker(models_dir: str | os.PathLike[str] | None = None) -> Any | None:
+    """The pronoun ranker at ``<models_dir>/pronoun_ranker`` (the numpy
+    :class:`~stance.speakers.ranker.LinearRanker` of its ``inference.npz``), or None when none is
+    shipped there; a corrupt or mismatched one raises :class:`~stance.artifacts.ArtifactError`."""
+    sub, name, major = PRONOUN_RANKER_ARTIFACT
+    path = _models_path(models_dir) / sub
+    if not path.exists():
+        return None
+    return load_scorer(path, expected_name=name, expected_major=major, expected_kind="linear-ranker")[0]
 
 
 def load_party_filter(models_dir: str | os.PathLike[str] | None = None) -> Any | None:

@@ -45,14 +45,14 @@ def default_start_method() -> str:
     return "fork" if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods() else "spawn"
 
 
-def _run(args: tuple[list[tuple[str | None, str]], bool]) -> list[Any]:
+def _run(args: tuple[list[tuple[Any, ...]], bool]) -> list[Any]:
     batch, safe = args
     out = list(_WORKER.pipe_serial(batch, batch_size=len(batch) or 1, safe=safe))
     # send results without the text (the parent has it): less to pickle
     return [a if not hasattr(a, "quotes") else type(a)(a.id, a.quotes) for a in out]
 
 
-def _batches(items: Iterable[tuple[str | None, str]], size: int) -> Iterator[list[tuple[str | None, str]]]:
+def _batches(items: Iterable[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
     it = iter(items)
     while True:
         b = list(islice(it, size))
@@ -63,7 +63,7 @@ def _batches(items: Iterable[tuple[str | None, str]], size: int) -> Iterator[lis
 
 def pipe_parallel(
     pipeline: Any,
-    items: Iterable[tuple[str | None, str]],
+    items: Iterable[tuple[Any, ...]],
     *,
     batch_size: int,
     n_process: int,
@@ -85,10 +85,10 @@ def pipe_parallel(
     with ctx.Pool(n_process, initializer=_init, initargs=initargs) as pool:
         texts: dict[int, list[str]] = {}
 
-        def tracked() -> Iterator[list[tuple[str | None, str]]]:
+        def tracked() -> Iterator[tuple[list[tuple[Any, ...]], bool]]:
             # small chunks keep both workers busy; the stance model still batches within a chunk
             for k, b in enumerate(_batches(items, max(1, min(batch_size, 16)))):
-                texts[k] = [t for _, t in b]
+                texts[k] = [it[1] for it in b]
                 yield b, safe
 
         for k, result in enumerate(pool.imap(_run, tracked(), chunksize=1)):

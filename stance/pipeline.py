@@ -20,7 +20,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from stance.defaults import DEFAULTS, pipeline_options
 from stance.gcpause import gc_paused
-from stance.loader import load_calibration, load_models, load_party_filter
+from stance.loader import load_calibration, load_models, load_party_filter, load_pronoun_ranker
 from stance.parties.finder import parties_of_quotation
 from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
@@ -76,8 +76,10 @@ class Annotator:
 
     def __init__(self, ranker: Any = None, stance_model: Any = None, *, timings: bool = False,
                  analytic_offset: float = DEFAULTS["analytic_offset"], party_filter: Any = None,
-                 actor_lookup: bool = DEFAULTS["actor_lookup"], calibration: Any = None):
+                 actor_lookup: bool = DEFAULTS["actor_lookup"], calibration: Any = None, pronoun_ranker: Any = None):
         self.ranker = ranker
+        #: scores the antecedents of he/she speakers (:mod:`stance.speakers.pronouns`), or None (rules)
+        self.pronoun_ranker = pronoun_ranker
         #: temperature(s) applied to the quotation stances after the analytic prior
         #: (:mod:`stance.stance_model.calibration`), or None
         self.calibration = calibration
@@ -113,7 +115,7 @@ class Annotator:
         raws = find_quotations(view, cues)
         t0 = self._tick("quotes", t0)
         mentions = MentionIndex(view)
-        chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, quoted_spans(raws), self.ranker))
+        chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, quoted_spans(raws), self.ranker, self.pronoun_ranker))
         t0 = self._tick("speakers", t0)
         pendings: list[_Pending] = []
         described: dict[str, tuple[str | None, str | None, str | None]] = {}
@@ -271,8 +273,10 @@ class Pipeline:
         self._trained = spacy_model is not None
         rk, sm = load_models(options)
         pf = load_party_filter(options["models_dir"]) if options["party_filter"] else None
+        pr = load_pronoun_ranker(options["models_dir"]) if options["ranker"] else None
         self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=options["analytic_offset"], party_filter=pf,
-                                   actor_lookup=options["actor_lookup"], calibration=stance_calibration(options))
+                                   actor_lookup=options["actor_lookup"], calibration=stance_calibration(options),
+                                   pronoun_ranker=pr)
 
     @property
     def timings(self) -> dict[str, float] | None:
@@ -313,12 +317,15 @@ class Pipeline:
                 except Exception as e:  # noqa: BLE001
                     yield AnalysisError(b[0], f"{type(e).__name__}: {e}")
 
-    def pipe_serial(self, items: Iterable[tuple[str | None, str]], batch_size: int, safe: bool = False) -> Iterator[Any]:
+    def pipe_serial(self, items: Iterable[tuple[Any, ...]], batch_size: int, safe: bool = False) -> Iterator[Any]:
+        """Analyses of ``(id, text)`` or ``(id, text, date)`` items, in one process."""
         batch: list[Any] = []
-        for doc_id, text in items:
+        for item in items:
+            doc_id, text = item[0], item[1]
+            date = item[2] if len(item) > 2 else None
             try:
                 doc = self.make_doc(text)
-                view, pendings = self.annotator.prepare(doc)
+                view, pendings = self.annotator.prepare(doc, date)
                 batch.append((doc_id, view, pendings))
             except Exception as e:  # noqa: BLE001
                 if not safe:
@@ -341,7 +348,10 @@ class Pipeline:
     ) -> Iterator[Analysis]:
         """Analyse many articles; yields one :class:`Analysis` per input, in input order.
 
-        ``texts`` holds strings, or ``(text, id)`` pairs with ``as_tuples=True``. With
+        ``texts`` holds strings, or with ``as_tuples=True`` ``(text, id)`` pairs or ``(text, id,
+        date)`` triples: ``date`` (``datetime.date``, ``"YYYY-MM-DD"`` or None) is the article's
+        publication date for the actor lookup, as in ``nlp(text, date=...)``; a bad date fails that
+        document only (an :class:`AnalysisError` with ``errors="return"``). With
         ``n_process > 1`` the work is spread over worker processes, each loading the pipeline
         once; the output order is the input order. ``errors="return"`` yields an
         :class:`AnalysisError` in place of a document that failed, instead of raising."""
@@ -358,13 +368,13 @@ class Pipeline:
         if isinstance(texts, (str, bytes)):
             raise TypeError(f"pipe expects an iterable of texts, got a single {type(texts).__name__}; use nlp(text) for one text")
 
-        def items() -> Iterator[tuple[str | None, str]]:
+        def items() -> Iterator[tuple[Any, ...]]:
             for k, t in enumerate(texts):
                 if as_tuples:
-                    if not isinstance(t, (tuple, list)) or len(t) != 2:
-                        raise TypeError(f"pipe(as_tuples=True) expects (text, id) pairs, got {type(t).__name__} at position {k}")
-                    text, doc_id = t  # type: ignore[misc]
-                    yield doc_id, text
+                    if not isinstance(t, (tuple, list)) or len(t) not in (2, 3):
+                        raise TypeError(f"pipe(as_tuples=True) expects (text, id) pairs or (text, id, date) triples, "
+                                        f"got {type(t).__name__} at position {k}")
+                    yield (t[1], t[0], t[2]) if len(t) == 3 else (t[1], t[0])
                 else:
                     yield None, t  # type: ignore[misc]
 

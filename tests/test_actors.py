@@ -187,6 +187,43 @@ def test_option_flows_through_load_component_and_cli(tmp_path):
         assert json.loads(out.read_text())["quotes"][0]["affiliation"] == want
 
 
+TRUMP = "Donald Trump said that the deal was bad."
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_pipe_passes_each_articles_date_to_the_lookup(nlp_rules, n_process):
+    # bug: Pipeline.pipe and `stance analyze` dropped the date, so undated 2016 text got today's offices
+    out = list(nlp_rules.pipe([(TRUMP, "a", "2016-03-01"), (TRUMP, "b", None), (TRUMP, "c")], as_tuples=True,
+                              n_process=n_process))
+    assert [(a.id, a.quotes[0].affiliation) for a in out] == [("a", "Republican Party"), ("b", "United States"),
+                                                             ("c", "United States")]
+    bad = list(nlp_rules.pipe([(TRUMP, "x", "someday"), (TRUMP, "y", "2016-03-01")], as_tuples=True, errors="return",
+                              n_process=n_process))
+    assert "expected a date" in bad[0].error and bad[1].quotes[0].affiliation == "Republican Party"
+    with pytest.raises(TypeError, match="triples"):
+        list(nlp_rules.pipe([(TRUMP, "a", "2016-03-01", "extra")], as_tuples=True))
+
+
+def test_analyze_reads_the_date_field(tmp_path):
+    from stance.cli import main
+
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": "a", "text": TRUMP, "date": "2016-03-01"}, {"id": "b", "text": TRUMP},
+            {"id": "c", "text": TRUMP, "date": "not a date"}, {"id": "d", "text": TRUMP, "published": "2016-03-01"}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["analyze", str(src), "-o", str(out), "--no-stance", "--progress", "never"]) == 1  # one bad record
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [g["id"] for g in got] == ["a", "b", "c", "d"]
+    assert got[0]["quotes"][0]["affiliation"] == "Republican Party" and "date" not in got[0]  # read, not copied
+    assert got[1]["quotes"][0]["affiliation"] == "United States" and "expected a date" in got[2]["error"]
+    assert main(["analyze", str(src), "-o", str(out), "--no-stance", "--progress", "never", "--date-field", "published",
+                 "--keep-fields", "published"]) == 0
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert got[3]["quotes"][0]["affiliation"] == "Republican Party" and got[3]["published"] == "2016-03-01"
+    assert got[2]["quotes"][0]["affiliation"] == "United States"  # its "date" is ignored with --date-field published
+
+
 def test_old_json_without_affiliation_source_still_reads():
     d = {"id": "x", "quotes": [{"quote": {"start": 0, "end": 2, "text": "Hi"}, "kind": "direct", "cue": None,
                                 "speaker": None, "role": None, "affiliation": "France", "confidence": 1.0, "stances": []}]}

@@ -122,7 +122,7 @@ def test_export_refuses_a_scorer_that_differs(monkeypatch):
 
 
 @needs_models
-@pytest.mark.parametrize("name", ["speaker_ranker", "stance"])
+@pytest.mark.parametrize("name", ["speaker_ranker", "stance", "pronoun_ranker"])
 def test_shipped_artifacts_hold_only_what_the_runtime_reads(name):
     light, manifest = load_scorer(MODELS / name)
     inf = manifest["inference"]

@@ -72,6 +72,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--include-text", action="store_true", help="include each article's text in the JSONL output")
     p.add_argument("--keep-fields", default="", metavar="F1,F2",
                    help="comma-separated input fields/columns (JSONL/CSV/parquet) copied into each output line after the id, e.g. date (for stance network)")
+    p.add_argument("--date-field", default="date", metavar="F",
+                   help="field/column holding each article's publication date (YYYY-MM-DD), passed to the actor lookup "
+                        "so that office holders are those of that day (default date; records without it: the date the "
+                        "text's first line gives, else today's offices; '' to ignore)")
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--n-process", type=int, default=1)
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto", help="progress on stderr (auto: when stderr is a terminal)")
@@ -140,12 +144,14 @@ def _with_fields(d: dict[str, Any], fields: dict[str, Any] | None) -> dict[str, 
 
 def run(args: argparse.Namespace) -> int:
     import stance
-    from stance.io import atomic_output, iter_records
+    from stance.io import Record, atomic_output, iter_records
     from stance.pipeline import AnalysisError
 
     try:
         keep = _keep_fields(getattr(args, "keep_fields", ""))
-        records = iter_records(args.input, args.input_format, text_column=args.text_column, id_column=args.id_column, keep_fields=keep)
+        date_field = getattr(args, "date_field", "") or ""
+        read = keep + ((date_field,) if date_field and date_field not in keep else ())
+        records = iter_records(args.input, args.input_format, text_column=args.text_column, id_column=args.id_column, keep_fields=read)
         first = next(records, None)
     except (OSError, ValueError, RuntimeError) as e:
         print(f"stance analyze: {e}", file=sys.stderr)
@@ -172,10 +178,14 @@ def run(args: argparse.Namespace) -> int:
 
     def good_items() -> Iterator[tuple[str, Any]]:
         for k, r in enumerate(recs):
+            fields = {f: v for f, v in (r.fields or {}).items() if f in keep} if r.fields is not None else None
             if r.error is not None:
-                pending_errors[k] = r
+                pending_errors[k] = Record(r.id, r.text, r.error, r.line, fields)
                 continue
-            yield r.text, (k, r.id, r.fields)
+            day = (r.fields or {}).get(date_field) if date_field else None
+            if day is not None and not isinstance(day, str):
+                day = str(day)  # a parquet/CSV date or timestamp: its ISO form
+            yield r.text, (k, r.id, fields), day
 
     try:
         with _sigterm_exits(), atomic_output(args.output) as out:

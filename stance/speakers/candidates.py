@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
+from stance.speakers.pronouns import resolve_pronoun
 from stance.text.lexicons import word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
@@ -40,6 +42,7 @@ class Candidate:
     kind: str  # one of CANDIDATE_KINDS
     np_type: str  # name | pronoun | nominal
     features: dict = field(default_factory=dict)
+    etype: str = ""  # the entity type of a name candidate's head name (stance.text.entity_types)
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +237,11 @@ def candidates_for_cue(
         if (i, j) in seen or inside_quote(i, j):
             return
         seen.add((i, j))
-        out.append(Candidate(i, j, kind, np_type))
+        etype = ""
+        if np_type == "name":
+            inner = mentions.names_in(i, j)
+            etype = inner[0].type if inner else "unknown"
+        out.append(Candidate(i, j, kind, np_type, etype=etype))
 
     lo = a
     if quote_tokens is not None and quote_tokens[1] <= cue_start:
@@ -323,6 +330,8 @@ def candidate_features(c: Candidate, view: TextView, cue_start: int, cue_end: in
         "sent_initial": 1.0 if c.start == view.sent_bounds(view.sent_of[c.start])[0] else 0.0,
         "cap": 1.0 if view.words[c.start][:1].isupper() else 0.0,
     }
+    if c.etype:
+        f[f"etype={c.etype}"] = 1.0
     return f
 
 
@@ -353,8 +362,12 @@ def resolve_candidate(
     mentions: MentionIndex,
     blocked: list[tuple[int, int]],
     last_plural: tuple[str, str] | None,
+    pronoun_ranker: Any = None,
+    previous_speaker: str | None = None,
 ) -> tuple[str, str, Mention | None]:
-    """(canonical name, type, name mention or None) of a chosen candidate."""
+    """(canonical name, type, name mention or None) of a chosen candidate. A he/she is resolved by
+    :func:`stance.speakers.pronouns.resolve_pronoun` (``pronoun_ranker``, or its rules without one;
+    ``previous_speaker``: the name of the speaker chosen for the quotation before)."""
     person_nouns, org_nouns = _nouns()
     words = view.words
     if c.np_type == "name":
@@ -375,9 +388,10 @@ def resolve_candidate(
             if k >= 0 and words[k] == ",":
                 np = np_ending_at(view, mentions, k, 0)
                 if np is not None:
-                    return resolve_candidate(Candidate(np[0], np[1], "left", np[2]), view, mentions, blocked, last_plural)
+                    return resolve_candidate(Candidate(np[0], np[1], "left", np[2]), view, mentions, blocked, last_plural,
+                                             pronoun_ranker, previous_speaker)
         if kind == "person-sg":
-            m = _previous_outside(mentions, c.start, ("person",), blocked)
+            m = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)
             if m is not None:
                 return m.canonical, "person", m
         if kind == "plural" and last_plural is not None:

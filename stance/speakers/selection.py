@@ -21,10 +21,11 @@ def quoted_spans(raws: Sequence[RawQuote]) -> RangeIndex:
 
 
 def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQuote], blocked: RangeIndex,
-                    ranker: Any = None) -> list[tuple[Speaker | None, Any, float]]:
+                    ranker: Any = None, pronoun_ranker: Any = None) -> list[tuple[Speaker | None, Any, float]]:
     """One ``(speaker, mention, confidence)`` per quotation: the ranker (or, without one, the rules)
     picks the best of each cue's candidates; a quotation without a cue gets ``(None, None, 0.0)``
-    (:func:`stance.speakers.inheritance.inherit_speakers` may fill it in)."""
+    (:func:`stance.speakers.inheritance.inherit_speakers` may fill it in). ``pronoun_ranker`` resolves
+    he/she speakers (:mod:`stance.speakers.pronouns`)."""
     per_quote: list[list[Candidate]] = []
     feats: list[dict] = []
     for q in raws:
@@ -42,6 +43,7 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
     out: list[tuple[Speaker | None, Any, float]] = []
     k = 0
     last_plural: tuple[str, str] | None = None
+    previous: str | None = None  # the last chosen speaker's name
     for q, cands in zip(raws, per_quote):
         if not cands:
             out.append((None, None, 0.0))
@@ -57,7 +59,8 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         if best is None:
             out.append((None, None, 0.0))
             continue
-        name, typ, m = resolve_candidate(best, view, mentions, blocked, last_plural)
+        name, typ, m = resolve_candidate(best, view, mentions, blocked, last_plural, pronoun_ranker, previous)
+        previous = name
         if best.np_type == "nominal" and typ == "person" and name.endswith("s"):
             last_plural = (name, typ)  # "they" later refers to "Many experts"
         mention = Span.of(view.text, view.starts[best.start], view.ends[best.end - 1])

@@ -15,7 +15,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
+from stance.text.entity_types import TypeGuess, guess_type, settle_types
 from stance.text.lexicons import data_rows, gazetteer, titles, word_set
 from stance.text.view import TextView
 
@@ -101,7 +103,11 @@ class MentionIndex:
     def __init__(self, view: TextView, quote_spans: list[tuple[int, int]] | None = None):
         self.view = view
         self.names: list[Mention] = []
+        self._guesses: dict[int, TypeGuess] = {}  # name index -> type guess (names the gazetteer does not type)
+        self._genders: dict[str, str] | None = None  # canonical person -> gender, built when first asked
+        self._counts: dict[str, int] | None = None  # canonical name -> mentions, built when first asked
         self._build_names()
+        self._settle_types()
         self._starts = [m.start for m in self.names]
         self._canonicalise()
 
@@ -187,10 +193,11 @@ class MentionIndex:
             canonical, typ = gaz.demonyms[text], "demonym"
         elif not org_nouns.isdisjoint(v.lowers[s:b]):
             canonical, typ = text, "organization"
-        elif b - s <= 4:
-            canonical, typ = text, "person"
         else:
-            canonical, typ = text, "unknown"
+            before = v.lowers[a - 1] if a > 0 else ""
+            guess = guess_type(words[s:b], before, words[b : b + 2], role is not None)
+            canonical, typ = text, guess.type
+            self._guesses[len(self.names)] = guess
         m = Mention(s, b, text, "name", typ, canonical, role=role, affiliation=aff)
         # "North Korea's Foreign Ministry": possessive state + organisation is one organisation
         if (
@@ -204,6 +211,25 @@ class MentionIndex:
             m = Mention(owner.start, b, v.span_text(owner.start, b), "name", "organization",
                         v.span_text(owner.start, b), affiliation=owner.canonical, possessor=owner.canonical)
         self.names.append(m)
+
+    def _settle_types(self) -> None:
+        """Agree the guessed types of the same name across the article (:func:`settle_types`)
+        and record each person's gender (``extra["gender"]``) where a given name or an honorific shows it."""
+        if not self._guesses:
+            return
+        idx = sorted(self._guesses)
+        texts = [self.names[i].text for i in idx]
+        guesses = [self._guesses[i] for i in idx]
+        full = set()
+        for t, g in zip(texts, guesses):
+            parts = t.split()
+            if g.type == "person" and g.strong and len(parts) >= 2:
+                full.update((parts[0], parts[-1]))
+        for i, g in zip(idx, settle_types(texts, guesses, full)):
+            m = self.names[i]
+            m.type = g.type
+            if g.gender:
+                m.extra["gender"] = g.gender
 
     def _canonicalise(self) -> None:
         # longest person name of which a name is the first or last tokens, by one dict look-up
@@ -235,6 +261,32 @@ class MentionIndex:
         # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
 
     # -- look-ups ------------------------------------------------------------------------------
+    def names_before(self, i: int) -> Iterator[Mention]:
+        """Name mentions starting before token ``i``, nearest first (lazily: O(1) per mention read)."""
+        k = bisect_left(self._starts, i) - 1
+        while k >= 0:
+            yield self.names[k]
+            k -= 1
+
+    def count_of(self, canonical: str) -> int:
+        """How many name mentions of the article have this canonical name."""
+        if self._counts is None:
+            self._counts = {}
+            for m in self.names:
+                self._counts[m.canonical] = self._counts.get(m.canonical, 0) + 1
+        return self._counts.get(canonical, 0)
+
+    def gender_of(self, canonical: str) -> str:
+        """The gender ("m", "f" or "") that any mention of the person ``canonical`` shows (a given
+        name, an honorific): "Baker" is female after "Senator Ann Baker"."""
+        if self._genders is None:
+            self._genders = {}
+            for m in self.names:
+                g = m.extra.get("gender")
+                if g and m.type == "person":
+                    self._genders.setdefault(m.canonical, g)
+        return self._genders.get(canonical, "")
+
     def name_at(self, i: int, j: int) -> Mention | None:
         """The name mention covering exactly or containing tokens ``[i, j)``."""
         k = bisect_left(self._starts, j) - 1

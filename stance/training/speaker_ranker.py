@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 #: 1.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.stance_model.inference`).
-RANKER_VERSION = "1.1.0"
+#: 1.2: candidates carry their entity type (``etype=``, :mod:`stance.text.entity_types`); the
+#: artifact holds only what the runtime reads (no ``model.joblib``).
+RANKER_VERSION = "1.2.0"
 
 
 def _log(progress: bool, msg: str) -> None:
@@ -171,7 +173,7 @@ def train_speaker_ranker(data_dir: str | Path, out_dir: str | Path | None = None
     npz, inference = build_inference(model, Xdv)
     _log(progress, f"inference.npz: max |p - p_sklearn| {inference['max_abs_diff']:.3g} on {inference['checked_inputs']} inputs")
     save_artifact(
-        model,
+        None,  # the runtime reads inference.npz only
         out,
         name=RANKER_ARTIFACT[1],
         version=RANKER_VERSION,

@@ -1,0 +1,106 @@
+"""Who "he" and "she" are: antecedent candidates of a personal pronoun and the trained pronoun ranker.
+
+For a pronoun that is a speaker, the candidates are the persons (entity types of
+:mod:`stance.text.entity_types`: he/she never denote a place, an organisation or a state) named in
+its sentence (before it) and the previous :data:`WINDOW_SENTS` sentences, one per canonical name
+(its nearest mention), plus the previous speaker when named further back. A person whose
+gender (from a given name or an honorific anywhere in the article) clashes with the pronoun's is no
+candidate. Each candidate gets features of agreement (its gender matches) and salience (sentence and token distance,
+recency rank, the previous speaker, the subject of its sentence, how often the article names it,
+inside a quotation or not). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
+``LogisticRegression`` trained by ``stance train pronoun-ranker``, run by its numpy export) scores
+them; without it the rule picks the nearest agreeing person.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from stance.text.mentions import Mention, MentionIndex
+from stance.text.view import RangeIndex, TextView
+
+#: Pronouns the ranker resolves, with the gender they require.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+#: Sentences before the pronoun's own that candidates come from.
+WINDOW_SENTS = 4
+#: Entity types a he/she may denote: only these are candidates (a he/she is never resolved to a
+#: place, an organisation or a state).
+PERSON_TYPES = ("person",)
+
+
+@dataclass
+class Antecedent:
+    """A candidate antecedent: the entity's nearest mention before the pronoun, and its features."""
+
+    mention: Mention
+    features: dict
+
+
+def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocked: RangeIndex | Sequence[tuple[int, int]],
+                          previous_speaker: str | None = None) -> list[Antecedent]:
+    """Candidates for the pronoun at token ``i`` (nearest first), with their features."""
+    pron = view.lowers[i]
+    want = PRONOUN_GENDER.get(pron, "")
+    blocked = RangeIndex.of(blocked)
+    s0 = view.sent_of[i]
+    para0 = view.para_of_sent[s0]
+    seen: dict[str, Antecedent] = {}
+    order: list[str] = []
+    k = 0
+    for m in mentions.names_before(i):  # nearest first, stops when the caller stops
+        s = view.sent_of[m.start]
+        if s0 - s > WINDOW_SENTS * 3:
+            break
+        if s0 - s > WINDOW_SENTS and m.canonical != previous_speaker:
+            continue
+        if m.type not in PERSON_TYPES or m.canonical in seen or m.end > i:
+            continue
+        quoted = blocked.covers(m.start, m.end)
+        gender = m.extra.get("gender") or mentions.gender_of(m.canonical)
+        if want and gender and gender != want:
+            continue  # agreement: "she" is never a man the article names as one
+        sa, _ = view.sent_bounds(s)
+        f = {
+            f"pron={pron}": 1.0,
+            "gender_match": 1.0 if want and gender == want else 0.0,
+            f"sent_dist={min(s0 - s, 5)}": 1.0,
+            "tok_dist": min(i - m.end, 200) / 200.0,
+            f"rank={min(k, 5)}": 1.0,
+            "prev_speaker": 1.0 if previous_speaker is not None and m.canonical == previous_speaker else 0.0,
+            "sent_initial": 1.0 if m.start == sa or (m.start - sa <= 2 and view.lowers[sa] in ("the", "but", "and")) else 0.0,
+            "same_para": 1.0 if view.para_of_sent[s] == para0 else 0.0,
+            "count": math.log1p(mentions.count_of(m.canonical)) / 3.0,
+            "quoted": 1.0 if quoted else 0.0,
+            "possessive": 1.0 if m.end < view.n and view.lowers[m.end] in ("'s", "’s", "'", "’") else 0.0,
+            "multiword": 1.0 if " " in m.canonical else 0.0,
+            "role": 1.0 if m.role else 0.0,
+        }
+        seen[m.canonical] = Antecedent(m, f)
+        order.append(m.canonical)
+        k += 1
+    return [seen[c] for c in order]
+
+
+def pick_by_rules(cands: Sequence[Antecedent]) -> Antecedent | None:
+    """The nearest person outside quotations, else None."""
+    for c in cands:
+        if not c.features["quoted"]:
+            return c
+    return None
+
+
+def resolve_pronoun(view: TextView, mentions: MentionIndex, i: int, blocked: RangeIndex | Sequence[tuple[int, int]],
+                    ranker: Any = None, previous_speaker: str | None = None) -> Mention | None:
+    """The mention the he/she at token ``i`` refers to: the ranker's best candidate (or the
+    rules' pick without a ranker); None when there is no candidate."""
+    cands = antecedent_candidates(view, mentions, i, blocked, previous_speaker)
+    if not cands:
+        return None
+    if ranker is None:
+        best = pick_by_rules(cands)
+        return best.mention if best is not None else None
+    scores = ranker.predict_proba([c.features for c in cands])[:, 1]
+    j = max(range(len(cands)), key=lambda x: scores[x])
+    return cands[j].mention

@@ -1,0 +1,114 @@
+"""What kind of thing a name denotes: person, organization, place (or state, from the gazetteer).
+
+Rules over maintained data compiled into ``stance/data`` (``stance build entities``): given names
+with gender (US Census 1990, Phoenix actors), places (GeoNames cities, ISO 3166-2 subdivisions, US
+states, continents), well-known organisations written by bare name (``known_orgs.txt``), place head
+words ("Midway Atoll", "National Mall": ``place_heads.txt``), plus the cues around a mention: an honorific or a title before it (a person), a place preposition before it
+or ", <place>" after it (a place). A place is never a speaker; the gazetteer's metonyms ("Washington"
+for the United States) are states, typed before this module is asked.
+
+Article-level evidence is combined by :func:`settle_types`: a one-word name that is the first or
+last word of a person named in full elsewhere in the article is that person ("Warren" after
+"Elizabeth Warren"), a name typed a place by a cue is a place wherever it stands alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from stance.text.lexicons import data_rows, word_set
+
+#: words before a name that make it a place ("in Denver", "near Kamloops")
+PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "from", "to", "into", "at", "of", "around", "visited", "via"})
+#: honorifics before a name: a person, with the gender they show
+HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+              "lady": "f", "lord": "m", "dr.": "", "dr": "", "prof.": "", "sen.": "", "rep.": "", "gov.": "", "gen.": "",
+              "lt.": "", "col.": "", "sgt.": "", "adm.": "", "rev.": "", "capt.": "", "president": "", "senator": "",
+              "minister": "", "judge": "", "justice": "", "mayor": "", "governor": "", "king": "m", "queen": "f",
+              "prince": "m", "princess": "f", "pope": "m", "father": "m", "sister": "f"}
+
+
+@dataclass(frozen=True)
+class EntityLexicons:
+    """``first_names``: given name -> gender (m, f, mf, ?); ``places``: place name -> ambiguous
+    (also a common surname or first name); ``orgs``: organisations written by bare name."""
+
+    first_names: dict[str, str]
+    places: dict[str, bool]
+    orgs: frozenset[str]
+    place_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def entity_lexicons() -> EntityLexicons:
+    """The lexicons, read once."""
+    first = {r[0]: r[1].strip() for r in data_rows("first_names.tsv") if len(r) > 1}
+    places = {r[0]: len(r) > 2 and r[2].strip() == "1" for r in data_rows("places.tsv") if len(r) > 1}
+    return EntityLexicons(first, places, word_set("known_orgs.txt", keep_case=True), word_set("place_heads.txt", keep_case=True))
+
+
+@dataclass(frozen=True)
+class TypeGuess:
+    """A name's type, how strong the evidence is (``strong``: an honorific, a title, a given name,
+    a known organisation or an unambiguous place; else a default), and a gender (m, f or "")."""
+
+    type: str
+    strong: bool
+    gender: str = ""
+
+
+def guess_type(words: Sequence[str], before: str, after: Sequence[str], has_role: bool) -> TypeGuess:
+    """The type of a name that neither the gazetteer nor an organisation head noun types.
+
+    ``words``: the name's tokens; ``before``: the lowercased token before it; ``after``: the
+    next two tokens; ``has_role``: a title was split off the name ("Senator X")."""
+    lex = entity_lexicons()
+    text = " ".join(words)
+    hon = HONORIFICS.get(before)
+    if hon is not None or has_role:
+        return TypeGuess("person", True, hon or _gender(words, lex))
+    if text in lex.orgs:
+        return TypeGuess("organization", True)
+    if len(words) >= 2 and words[-1] in lex.place_heads:
+        return TypeGuess("place", True)
+    place_cue = before in PLACE_BEFORE or (len(after) >= 2 and after[0] == "," and (after[1] in lex.places))
+    if text in lex.places:
+        ambiguous = lex.places[text]
+        if not ambiguous or place_cue:
+            return TypeGuess("place", True)
+        return TypeGuess("person", False, _gender(words, lex))
+    if len(words) >= 2 and words[0] in lex.first_names:
+        return TypeGuess("person", True, _gender(words, lex))
+    if place_cue and len(words) <= 2 and before not in ("of", "to", "from", "at"):
+        return TypeGuess("place", False)
+    if len(words) <= 4:
+        return TypeGuess("person", False, _gender(words, lex))
+    return TypeGuess("unknown", False)
+
+
+def _gender(words: Sequence[str], lex: EntityLexicons) -> str:
+    g = lex.first_names.get(words[0], "") if words else ""
+    return g if g in ("m", "f") else ""
+
+
+def settle_types(texts: Sequence[str], guesses: Sequence[TypeGuess], person_full: set[str]) -> list[TypeGuess]:
+    """Article-level agreement of the guesses for the same name: strong evidence anywhere wins
+    over a default; a one-word name that is a word of a strongly typed person in ``person_full``
+    (the article's multi-word person names' first and last words) is a person."""
+    strong: dict[str, TypeGuess] = {}
+    for t, g in zip(texts, guesses):
+        if g.strong and t not in strong:
+            strong[t] = g
+    out = []
+    for t, g in zip(texts, guesses):
+        if not g.strong:
+            if t in strong:
+                g = strong[t]
+            elif " " not in t and t in person_full:
+                g = TypeGuess("person", True, g.gender)
+        elif g.type == "place" and " " not in t and t in person_full:
+            g = TypeGuess("person", True, g.gender)
+        out.append(g)
+    return out

@@ -1,0 +1,103 @@
+"""Entity types of names (stance.text.entity_types) and their use: places are never speakers, and
+he/she never land on a place, an organisation or a state."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import stance
+from stance.text.entity_types import TypeGuess, entity_lexicons, guess_type, settle_types
+from stance.text.mentions import MentionIndex
+from stance.text.view import blank_english, build_view
+
+
+def _mentions(text: str) -> MentionIndex:
+    return MentionIndex(build_view(blank_english()(text)))
+
+
+def _type_of(text: str, name: str) -> str:
+    return next(m.type for m in _mentions(text).names if m.text == name)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return stance.load(stance_model=False)
+
+
+def test_lexicons_are_loaded_from_data_files():
+    lex = entity_lexicons()
+    assert lex.first_names["Mike"] == "m" and lex.first_names["Hillary"] == "f"
+    assert lex.places["Quebec"] is False  # a province, not a common name
+    assert lex.places["Jackson"] is True  # a city and a common surname: ambiguous
+    assert "Twitter" in lex.orgs and "Atoll" in lex.place_heads
+    assert "Russia" not in lex.places  # countries are the gazetteer's states
+
+
+@pytest.mark.parametrize("words, before, after, role, want", [
+    (["Quebec"], "", [".", "He"], False, "place"),
+    (["Twitter"], "on", [",", "he"], False, "organization"),
+    (["Mike", "DeWine"], "governor", ["postponed"], False, "person"),
+    (["Kamloops"], "in", [",", "British"], False, "place"),
+    (["Jackson"], "mr.", ["said"], False, "person"),
+    (["Jackson"], "in", [".", ""], False, "place"),
+    (["Midway", "Atoll"], "the", ["."], False, "place"),
+    (["Smith"], "", ["said"], True, "person"),
+])
+def test_guess_type(words, before, after, role, want):
+    assert guess_type(words, before, after, role).type == want
+
+
+def test_gender_from_given_name_and_honorific():
+    assert guess_type(["Mike", "DeWine"], "", [], False).gender == "m"
+    assert guess_type(["Hillary", "Clinton"], "", [], False).gender == "f"
+    assert guess_type(["Smith"], "mrs.", [], False).gender == "f"
+
+
+def test_settle_types_strong_evidence_wins_and_surnames_follow_full_names():
+    texts = ["Warren", "Jackson", "Jackson"]
+    guesses = [TypeGuess("place", True), TypeGuess("person", False), TypeGuess("place", True)]
+    out = settle_types(texts, guesses, {"Warren"})
+    assert out[0].type == "person"  # "Elizabeth Warren" named in full elsewhere
+    assert out[1].type == "place" and out[2].type == "place"  # the cue-typed place wins over a default
+
+
+def test_mentions_get_types_in_context():
+    text = "Officials in Denver said the plan failed. Elizabeth Warren criticised it. Warren said it was wrong."
+    assert _type_of(text, "Denver") == "place"
+    assert _type_of(text, "Elizabeth Warren") == "person"
+    assert _type_of(text, "Warren") == "person"
+    m = next(m for m in _mentions(text).names if m.text == "Elizabeth Warren")
+    assert m.extra.get("gender") == "f"
+
+
+def test_he_never_resolves_to_a_platform(nlp):
+    # bug: "he" after "a statement on Twitter" was resolved to Twitter (Wikinews)
+    text = ('Governor Mike DeWine postponed the vote. In a two-part statement on Twitter, he wrote, '
+            '"We cannot ask poll workers to place themselves at risk."')
+    q = nlp(text).quotes[0]
+    assert q.speaker.name == "Mike DeWine" and q.speaker.type == "person"
+
+
+def test_he_never_resolves_to_a_province(nlp):
+    # bug: "He explained that ..." after a sentence about Quebec resolved to Quebec
+    text = ("Daniel Dube spoke to reporters on Monday. Closures in Quebec drove up the prices of drugs. "
+            "He explained that traffickers had been stretching their products further.")
+    q = nlp(text).quotes[0]
+    assert q.speaker.name == "Daniel Dube"
+
+
+def test_she_agrees_in_gender(nlp):
+    text = ("Hillary Clinton met John Podesta on Tuesday. John Podesta left early. "
+            "She said that the campaign would go on.")
+    assert nlp(text).quotes[0].speaker.name == "Hillary Clinton"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Quebec", "Twitter", "Mike", "DeWine", "in", "said", "he", "she", "Mr.", "Jackson",
+                                 "Atoll", "Midway", ".", ",", "Warren", "Elizabeth", "the", "Denver"]), min_size=1, max_size=30))
+def test_every_name_gets_a_known_type(words):
+    for m in _mentions(" ".join(words)).names:
+        assert m.type in ("person", "organization", "state", "place", "demonym", "unknown")
+        assert m.extra.get("gender", "") in ("", "m", "f")
