@@ -202,3 +202,16 @@ def test_polnear_dev_smoke(nlp):
     rep = evaluate_polnear(DATA, "dev", limit=5, pipeline=nlp)
     assert rep["documents"] == 5
     assert rep["content"]["quoted"]["f1"] > 0.5
+
+
+def test_name_and_colon_opening_a_line_is_a_cue():
+    # PolNeAR headlines and transcripts: 'Ted Cruz: "..."' had no cue and no speaker
+    import stance
+
+    nlp = stance.load(stance_model=False)
+    a = nlp('Ted Cruz: "Physically assaulting a reporter is a fireable offense."\n\nThe senator spoke on Monday.')
+    assert [(q.kind, q.speaker.name if q.speaker else None, q.cue.text if q.cue else None) for q in a.quotes] == [
+        ("direct", "Ted Cruz", ":")]
+    # a colon after a lowercase clause is no such cue
+    b = nlp('The rule was simple: "Physically assaulting a reporter is a fireable offense."')
+    assert all(q.cue is None or q.cue.text != ":" for q in b.quotes)

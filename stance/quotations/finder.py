@@ -195,7 +195,17 @@ def _layout_cue(view: TextView, cues: list[Cue], a: int, b: int) -> tuple[Cue | 
                 return c, False
             if c.end <= o - 3:
                 break
+        if _name_opens_line(view, o):
+            return Cue(o, o + 1, "colon", "colon"), False
     return None, False
+
+
+def _name_opens_line(view: TextView, o: int) -> bool:
+    """A short capitalised name opens the sentence and ends at token ``o`` (a colon): the
+    headline and transcript layout 'Ted Cruz: "..."' / 'KASICH: "..."'."""
+    sa = view.sent_bounds(view.sent_of[o])[0]
+    toks = view.words[sa:o]
+    return 1 <= len(toks) <= 4 and all(w[:1].isupper() or w in (".", "-", "’s", "'s") for w in toks) and toks[0][:1].isupper()
 
 
 #: lowercase words a title keeps ("The Art of Being the Donald")
