@@ -13,12 +13,12 @@ annotators found are not parties of it. See ``data/quote_stance/articles/README.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Iterable
 
 from stance.corpora.polnear import load_polnear
+from stance.io import jsonl_objects
 
 #: The shipped corpus folder.
 DEFAULT_ARTICLES = Path(__file__).resolve().parent.parent.parent / "data" / "quote_stance" / "articles"
@@ -27,14 +27,13 @@ SPLITS = ("train", "dev", "test")
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The objects of a JSONL file (:func:`stance.io.jsonl_objects`); a bad line raises ``ValueError``."""
     out = []
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if line.strip():
-                try:
-                    out.append(json.loads(line))
-                except ValueError as e:
-                    raise ValueError(f"{path}:{n}: not valid JSON: {e}") from None
+    with path.open("rb") as f:
+        for _, obj, err in jsonl_objects(f, str(path)):
+            if err:
+                raise ValueError(err)
+            out.append(obj)
     return out
 
 
