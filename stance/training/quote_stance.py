@@ -1,0 +1,138 @@
+"""``stance train quote-stance``: the default stance model, trained on the article-level quote corpus.
+
+1. The train split's articles (``data/quote_stance/articles/``) go through the pipeline's rules;
+   each proposed party that names a gold party becomes a (stance example, gold label) pair
+   (:mod:`stance.training.quote_examples`): the model's input is built as at run time.
+2. The feature groups, ``C`` and the class weighting are chosen by 5-fold cross-validation on
+   train grouped by article (stance macro-F1 of the pooled out-of-fold predictions).
+3. The chosen model is fitted on all of train with a temperature fitted on grouped out-of-fold
+   scores (:class:`stance.stance_model.quote_estimator.QuoteStanceClassifier`) and scored on the
+   dev split's examples.
+4. It is saved to ``models/quote_stance`` through the artifact store: ``inference.npz`` (verified
+   against the estimator), the manifest with the corpus files' fingerprints, the CV table, the dev
+   metrics and the sha256 of the base model it stacks (``models/stance``, the ``"blended"`` model).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from itertools import product
+from pathlib import Path
+from typing import Any, Sequence
+
+from stance.training.stance import Progress
+
+VERSION = "1.0.0"
+#: The settings cross-validated on train (every combination).
+GRID: dict[str, Sequence[Any]] = {
+    "groups": [("lexical", "relation", "stack"), ("relation", "stack"), ("lexical", "stack"), ("lexical", "relation"), ("stack",)],
+    "C": [0.1, 0.3, 1.0, 3.0],
+    "class_weight": ["balanced", None],
+}
+
+
+def grouped_cv_macro_f1(X: list[Any], y: Sequence[str], groups: Sequence[str], params: dict[str, Any], base: Any,
+                        folds: int = 5) -> float:
+    """Macro-F1 of the pooled out-of-fold predictions of a 5-fold CV grouped by article."""
+    import numpy as np
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import GroupKFold
+
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+
+    y = np.asarray(y, dtype=object)
+    pred = np.empty(len(y), dtype=object)
+    for tr, te in GroupKFold(n_splits=folds).split(X, y, groups):
+        m = QuoteStanceClassifier(base=base, calibrate=False, **params).fit([X[i] for i in tr], y[tr])
+        pred[te] = m.predict([X[i] for i in te])
+    return float(f1_score(y, pred, average="macro"))
+
+
+def example_metrics(model: Any, X: list[Any], y: Sequence[str]) -> dict[str, Any]:
+    """Accuracy, macro-F1 and per-class recall of ``model`` on labelled examples."""
+    import numpy as np
+    from sklearn.metrics import f1_score, recall_score
+
+    from stance.stance_model.features import LABELS
+
+    pred = model.predict(X)
+    rec = recall_score(y, pred, labels=list(LABELS), average=None)
+    return {"n": len(y), "accuracy": round(float(np.mean(np.asarray(pred) == np.asarray(y))), 4),
+            "macro_f1": round(float(f1_score(y, pred, labels=list(LABELS), average="macro")), 4),
+            "recall": {c: round(float(r), 4) for c, r in zip(LABELS, rec)}}
+
+
+def train_quote_stance(
+    data_dir: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str] | None = None,
+    seed: int = 0,
+    progress: bool = True,
+    params: dict[str, Any] | None = None,
+    models_dir: str | os.PathLike[str] | None = None,
+) -> dict[str, Any]:
+    """Train, select by grouped CV on train, score dev, save; return the written manifest.
+
+    ``data_dir`` holds ``polnear/`` (the PolNeAR part's texts); ``out_dir`` defaults to
+    ``<models_dir>/quote_stance``; ``models_dir`` is where the base model (``stance/``) and the
+    speaker ranker are read from (default: the shipped models). ``params`` fixes the estimator's
+    parameters and skips the search."""
+    from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
+    from stance.corpora.quote_corpus import DEFAULT_ARTICLES, SOURCES, load_quote_corpus
+    from stance.loader import STANCE_ARTIFACTS, load_stance_model
+    from stance.pipeline import Pipeline
+    from stance.stance_model.features import LABELS
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+    from stance.training.export import build_inference
+    from stance.training.quote_examples import labelled_examples
+
+    say = Progress(progress, "train quote-stance")
+    models = Path(models_dir) if models_dir is not None else default_models_dir()
+    out = Path(out_dir) if out_dir is not None else models / STANCE_ARTIFACTS["quote"][0]
+    base = load_stance_model(models, kind="blended")
+    pipeline = Pipeline(models_dir=models, stance_model="blended")
+    data: dict[str, tuple[list[Any], list[str], list[str]]] = {}
+    for split in ("train", "dev"):
+        data[split] = labelled_examples(load_quote_corpus(split, data_dir), pipeline)
+        say(f"{split}: {len(data[split][0])} labelled (quotation, party) examples")
+    X, y, art = data["train"]
+
+    cv: list[dict[str, Any]] = []
+    if params is None:
+        t0 = time.perf_counter()
+        for groups, C, cw in product(GRID["groups"], GRID["C"], GRID["class_weight"]):
+            p = {"groups": tuple(groups), "C": C, "class_weight": cw}
+            f = grouped_cv_macro_f1(X, y, art, p, base)
+            cv.append(dict(p, groups=list(groups), cv_macro_f1=round(f, 4)))
+            say(f"CV {json.dumps(cv[-1])}")
+        best = max(cv, key=lambda r: r["cv_macro_f1"])
+        params = {"groups": tuple(best["groups"]), "C": best["C"], "class_weight": best["class_weight"]}
+        say(f"chosen by grouped CV ({time.perf_counter() - t0:.0f}s): {params}")
+    model = QuoteStanceClassifier(base=base, **params).fit(X, y, groups=art)
+    say(f"temperature {model.temperature_:.3f}; {len(model.vocabulary_)} sparse features")
+    Xd, yd, _ = data["dev"]
+    metrics = {"train_examples": len(y), "cv": cv, "temperature": round(model.temperature_, 4),
+               "dev_examples": example_metrics(model, Xd, yd),
+               "dev_examples_base": example_metrics(base, Xd, yd)}
+    say(f"dev examples: {metrics['dev_examples']} (base: {metrics['dev_examples_base']})")
+    npz, inference = build_inference(model, Xd)
+    base_manifest = json.loads((models / STANCE_ARTIFACTS["blended"][0] / "manifest.json").read_text(encoding="utf-8"))
+    base_file = base_manifest["inference"]["file"]
+    prints = []
+    for source in SOURCES:
+        for split, role in (("train", "train"), ("dev", "dev")):
+            path = DEFAULT_ARTICLES / source / f"{split}.jsonl"
+            prints.append(dict(file_fingerprint(path), corpus=f"quote_stance/articles/{source}", role=role))
+    manifest_path = save_artifact(
+        None, out, name=STANCE_ARTIFACTS["quote"][1], version=VERSION, labels=LABELS, training_data=prints,
+        metrics=metrics,
+        params=dict(params, groups=list(params["groups"]), seed=seed,
+                    estimator="stance.stance_model.quote_estimator.QuoteStanceClassifier"),
+        extra_files={inference["file"]: npz},
+        extra_manifest={"inference": inference,
+                        "base": {"name": base_manifest["name"], "version": base_manifest["version"],
+                                 "file": base_file, "sha256": base_manifest["extra_files"][base_file]}},
+    )
+    say(f"saved {out}")
+    return json.loads(manifest_path.read_text(encoding="utf-8"))
