@@ -185,15 +185,15 @@ def load_calibration(models_dir: str | os.PathLike[str] | None = None) -> Any | 
 
 
 def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estimator: bool = False,
-                      kind: Any = True) -> Any:
+                      kind: Any = "blended") -> Any:
     """A stance model artifact, checked (not cached).
 
-    ``kind="quote"`` (the default) reads ``<models_dir>/quote_stance/``: the
+    ``kind="quote"`` reads ``<models_dir>/quote_stance/``: the
     :class:`~stance.stance_model.quote_scorer.QuoteStanceScorer` trained on the article-level
     quote corpus, stacked on the ``"blended"`` model, which is loaded too and must be the one it
     was trained on (the sha256 of its ``inference.npz`` recorded in the manifest's ``base``);
     ``estimator=True`` is not available for it (its artifact holds no estimator).
-    ``kind="blended"`` (``"linear"`` is accepted as its older name) reads
+    ``kind="blended"`` (the default; ``"linear"`` is accepted as its older name) reads
     ``<models_dir>/stance/``: by default the numpy
     :class:`~stance.stance_model.inference.LinearStanceScorer` from ``inference.npz``,
     ``estimator=True`` the scikit-learn estimator from ``model.joblib`` (of an artifact that has

@@ -16,7 +16,7 @@ def finite_float(text: str) -> float:
 
 
 #: Names ``--model`` / ``--stance-model`` accept (``linear``: the older name of ``blended``).
-STANCE_MODEL_CHOICES = ("blended", "contextual", "linear")
+STANCE_MODEL_CHOICES = ("quote", "blended", "contextual", "linear")
 #: The default stance model's name (:data:`stance.defaults.DEFAULT_STANCE_MODEL`).
 DEFAULT_STANCE_MODEL = "blended"
 

@@ -1,0 +1,171 @@
+"""The quote-trained stance model: CAMEO verb data, relation features, estimator <-> numpy scorer,
+its artifact and the loader's checks of the base model it stacks."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stance.artifacts import ArtifactError
+from stance.artifacts.npz import write_npz
+from stance.loader import load_stance_model, scorer_from_npz, stance_artifact_dirs
+from stance.stance_model.features import LABELS, StanceExample, read_lexicon, tokenize_marked
+from stance.stance_model.quote_scorer import QuoteStanceScorer
+from stance.stance_model.relation import cameo_class, read_cameo, relation_features
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELS = ROOT / "models"
+
+
+def _compile_module():
+    spec = importlib.util.spec_from_file_location("compile_cameo", ROOT / "tools" / "compile_cameo.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_compile_cameo_blocks_codes_and_forms():
+    lines = [
+        "# comment",
+        "---  ACCUSE   [112]  ---",
+        "ACCUSE",
+        "BLAME {BLAMES BLAMED BLAMING } [111]",
+        "- * OF CORRUPTION   [1121]",
+        "---  PRAISE   [051]  ---",
+        "PRAISE  # a comment",
+        "SPEAK_OUT",
+        "---  ALTER   [---]  ---",
+        "CHANGE",
+    ]
+    verbs = _compile_module().compile_verbs(lines)
+    assert verbs["accuse"] == verbs["accused"] == verbs["accusing"] == "11"
+    assert verbs["blamed"] == "11" and "blamer" not in verbs
+    assert verbs["praise"] == verbs["praises"] == "05"
+    assert "change" not in verbs and not any("_" in v or " " in v for v in verbs)
+
+
+def test_shipped_cameo_classes():
+    cameo = read_cameo()
+    assert cameo_class(cameo["accused"]) == "conf" and cameo_class(cameo["threaten"]) == "conf"
+    assert cameo_class(cameo["praised"]) == "coop" and cameo_class(cameo["thank"]) == "coop"
+    assert (ROOT / "stance" / "data" / "CAMEO_LICENSE.txt").read_text().startswith("The MIT License")
+
+
+def _rel(text, target, source=None):
+    ts = text.index(target)
+    ss = se = None
+    if source is not None:
+        ss = text.index(source)
+        se = ss + len(source)
+    ex = StanceExample(text, ts, ts + len(target), ss, se)
+    return relation_features(ex, tokenize_marked(ex), read_cameo(), read_lexicon())
+
+
+def test_relation_features_verbs_negation_cue_and_own_side():
+    f = _rel('"We will not attack Freedonia," Lopez said.', "Freedonia", "Lopez")
+    assert "pat:conf:nm" in f and "neg_near" in f and "modal_near" in f and "cue:said" in f
+    assert "own_side" not in f
+    f = _rel("Senator Ana Ruiz praised the Ruiz campaign, she said.", "Ruiz campaign", "Senator Ana Ruiz")
+    assert "own_side" in f and "pat:coop" in f
+    f = _rel("Halvorsen accused nobody.", "Halvorsen")
+    assert "agt:conf" in f and "src:none" in f
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60), st.data())
+def test_relation_features_any_span(text, data):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    ex = StanceExample(text, a, b)
+    feats = relation_features(ex, tokenize_marked(ex), read_cameo(), read_lexicon())
+    assert all(isinstance(x, str) for x in feats)
+
+
+class FixedBase:
+    """A stand-in base model: probabilities from the text's length (deterministic)."""
+
+    classes_ = np.asarray(LABELS, dtype=object)
+
+    def predict_proba(self, X):
+        s = np.asarray([[len(x.text) % 7, len(x.text) % 5, 1.0] for x in X], dtype=float)
+        e = np.exp(s / 3)
+        return e / e.sum(1, keepdims=True)
+
+
+def _toy_data(n=90, seed=0):
+    rng = np.random.default_rng(seed)
+    verbs = {"hostile": ["accused", "attacked", "condemned"], "neutral": ["met", "visited", "called"],
+             "conciliatory": ["praised", "thanked", "welcomed"]}
+    X, y, g = [], [], []
+    for i in range(n):
+        lab = LABELS[i % 3]
+        v = verbs[lab][int(rng.integers(0, 3))]
+        text = f"Minister Ruiz {v} Freedonia on day {i}, she said."
+        ts = text.index("Freedonia")
+        X.append(StanceExample(text, ts, ts + 9, 0, 13))
+        y.append(lab)
+        g.append(f"a{i // 6}")
+    return X, y, g
+
+
+def test_estimator_scorer_roundtrip_and_calibration():
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+
+    X, y, g = _toy_data()
+    m = QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1).fit(X, y, groups=g)
+    assert 0 < m.temperature_ and list(m.classes_) == list(LABELS)
+    assert np.mean(m.predict(X) == np.asarray(y)) > 0.9
+    arrays, meta = m.to_scorer().to_arrays()
+    scorer = scorer_from_npz(write_npz(arrays, meta), expected_kind="quote-stance")
+    assert isinstance(scorer, QuoteStanceScorer) and scorer.needs_base
+    with pytest.raises(RuntimeError):
+        scorer.predict_proba(X[:2])
+    scorer.with_base(FixedBase())
+    p = scorer.predict_proba(X + [StanceExample("", 0, 0)])
+    assert np.abs(p[:-1] - m.predict_proba(X)).max() < 1e-9
+    assert np.allclose(p.sum(1), 1.0)
+
+
+def test_estimator_without_stack_needs_no_base():
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+
+    X, y, _ = _toy_data(60)
+    m = QuoteStanceClassifier(groups=("lexical", "relation"), calibrate=False, min_count=1).fit(X, y)
+    assert m.temperature_ == 1.0 and not m.to_scorer().needs_base
+    with pytest.raises(ValueError):
+        QuoteStanceClassifier(groups=("stack",)).fit(X, y)
+
+
+def test_shipped_quote_model_loads_and_refuses_another_base(tmp_path):
+    assert stance_artifact_dirs("quote") == ["quote_stance", "stance"]
+    model = load_stance_model(MODELS, kind="quote")
+    ex = StanceExample('"They are liars," Ruiz said of Freedonia.', 30, 39, 17, 21)
+    p = model.predict_proba([ex])
+    assert p.shape == (1, 3) and abs(p.sum() - 1) < 1e-9
+    manifest = json.loads((MODELS / "quote_stance" / "manifest.json").read_text())
+    assert manifest["name"] == "quote-stance" and manifest["base"]["name"] == "stance-classifier"
+    for d in ("quote_stance", "stance"):
+        shutil.copytree(MODELS / d, tmp_path / d)
+    mpath = tmp_path / "quote_stance" / "manifest.json"
+    bad = dict(manifest, base=dict(manifest["base"], sha256="0" * 64))
+    mpath.write_text(json.dumps(bad))
+    with pytest.raises(ArtifactError, match="base model"):
+        load_stance_model(tmp_path, kind="quote")
+    with pytest.raises(ValueError):
+        load_stance_model(MODELS, kind="quote", estimator=True)
+
+
+def test_pipeline_with_quote_model():
+    import stance
+
+    nlp = stance.load(stance_model="quote")
+    a = nlp('"We will never accept the tariffs of Freedonia," said Maria Lopez, the trade minister of Sylvania.')
+    st_ = [s for q in a.quotes for s in q.stances]
+    assert st_ and all(s.label in LABELS and abs(sum(s.scores.values()) - 1) < 1e-3 for s in st_)
