@@ -169,3 +169,25 @@ def test_pipeline_with_quote_model():
     a = nlp('"We will never accept the tariffs of Freedonia," said Maria Lopez, the trade minister of Sylvania.')
     st_ = [s for q in a.quotes for s in q.stances]
     assert st_ and all(s.label in LABELS and abs(sum(s.scores.values()) - 1) < 1e-3 for s in st_)
+
+
+def test_component_with_quote_model_round_trip(tmp_path):
+    import spacy
+
+    from stance.components import MODELS_FOLDER
+
+    text = "“The senator is a dangerous liar,” Governor Tom Hale told reporters. Hale praised Mayor Ruth Ames for her courage."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("stance", config={"stance_model": "quote"})
+    before = nlp(text)._.stance.to_dict()
+    nlp.to_disk(tmp_path / "pipe")
+    for sub in ("speaker_ranker", "quote_stance", "stance"):  # the stacked model travels with its base
+        assert (tmp_path / "pipe" / "stance" / MODELS_FOLDER / sub / "manifest.json").is_file()
+    assert spacy.load(tmp_path / "pipe")(text)._.stance.to_dict() == before
+
+
+def test_cache_fingerprint_covers_the_base_model():
+    from stance.integrations.cache import models_fingerprint
+
+    fp = models_fingerprint({"stance_model": "quote", "ranker": False})
+    assert fp.startswith("quote_stance:") and ";stance:" in fp
