@@ -29,6 +29,10 @@ calibration, so the parties are the same in every row. How each row removes its 
 - ``contextual model``: ``stance_model="contextual"`` when PyTorch and the base package are
   installed; otherwise reported as not run.
 
+One more row is not an ablation: ``quote-trained stacked model (opt-in)`` replaces the stack's
+model by ``models/quote_stance`` (``stance_model="quote"``: no temperature calibration, which is
+fitted for the blended model only; the analytic prior kept), on the same parties.
+
 Usage (never on the test split)::
 
     python benchmarks/stance_ablation.py --data ../shared/data [--n 2000] [--json out.json]
@@ -181,7 +185,7 @@ def main() -> int:
 
     import stance
     from stance.corpora.quote_corpus import load_quote_corpus
-    from stance.loader import STANCE_ARTIFACTS
+    from stance.loader import STANCE_ARTIFACTS, load_stance_model
     from stance.artifacts import default_models_dir
 
     gold = load_quote_corpus(args.split, args.data)
@@ -212,6 +216,9 @@ def main() -> int:
         ("no analytic-speaker prior", lambda: run(offset=0.0)),
         ("no class offsets", lambda: run(without_class_offsets(full_model, params))),
         ("no calibration", lambda: run(cal=None)),
+        # not an ablation: the opt-in stacked model (models/quote_stance) in place of the stack's model
+        # and its calibration (the pipeline calibrates only the blended model), analytic prior kept
+        ("quote-trained stacked model (opt-in)", lambda: run(load_stance_model(kind="quote"), cal=None)),
     ]
     results = []
     base = None

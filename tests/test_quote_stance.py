@@ -93,10 +93,17 @@ class FixedBase:
 
     classes_ = np.asarray(LABELS, dtype=object)
 
-    def predict_proba(self, X):
-        s = np.asarray([[len(x.text) % 7, len(x.text) % 5, 1.0] for x in X], dtype=float)
+    @staticmethod
+    def _p(X, shift):
+        s = np.asarray([[(len(x.text) + shift) % 7, len(x.text) % 5, 1.0] for x in X], dtype=float)
         e = np.exp(s / 3)
         return e / e.sum(1, keepdims=True)
+
+    def predict_proba(self, X):
+        return self._p(X, 0)
+
+    def head_parts(self, X):
+        return self._p(X, 1), self._p(X, 2), self._p(X, 3)
 
 
 def _toy_data(n=90, seed=0):
@@ -166,7 +173,7 @@ def test_pipeline_with_quote_model():
     import stance
 
     nlp = stance.load(stance_model="quote")
-    a = nlp('"We will never accept the tariffs of Freedonia," said Maria Lopez, the trade minister of Sylvania.')
+    a = nlp('"We will fight the Liberal Party to the end," said Jane Roe, the leader of the Green Party.')
     st_ = [s for q in a.quotes for s in q.stances]
     assert st_ and all(s.label in LABELS and abs(sum(s.scores.values()) - 1) < 1e-3 for s in st_)
 
@@ -191,3 +198,59 @@ def test_cache_fingerprint_covers_the_base_model():
 
     fp = models_fingerprint({"stance_model": "quote", "ranker": False})
     assert fp.startswith("quote_stance:") and ";stance:" in fp
+
+
+def test_stack_columns_are_the_base_parts_and_has_source():
+    from stance.stance_model.quote_scorer import STACK_COLUMNS, stack_columns
+
+    X = [StanceExample("Ruiz attacked Freedonia.", 14, 23, 0, 4), StanceExample("Ruiz attacked Freedonia.", 14, 23)]
+    S = stack_columns(FixedBase(), X)
+    p0, p1, pn = FixedBase().head_parts(X)
+    assert S.shape == (2, STACK_COLUMNS) == (2, 10)
+    assert np.allclose(S[:, :3], np.log(p0)) and np.allclose(S[:, 3:6], np.log(p1)) and np.allclose(S[:, 6:9], np.log(pn))
+    assert S[:, 9].tolist() == [1.0, 0.0]
+
+
+def test_sentence_corpus_examples_keep_the_base_probabilities():
+    """Only quotation examples (the pipeline's, corpus "quote") are scored by the stacked model; a
+    directed_sentiment or NewsMTSC sentence gets exactly the base model's probabilities."""
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+
+    X, y, g = _toy_data()
+    m = QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1).fit(X, y, groups=g)
+    sentences = [StanceExample(x.text, x.target_start, x.target_end, x.source_start, x.source_end, corpus=c)
+                 for x, c in zip(X[:6], ["directed_sentiment", "newsmtsc"] * 3)]
+    mixed = [v for pair in zip(X[:6], sentences) for v in pair]
+    scorer = m.to_scorer()
+    for model in (m, scorer):
+        p = model.predict_proba(mixed)
+        assert np.allclose(p[1::2], FixedBase().predict_proba(sentences))
+        assert np.allclose(p[0::2], model.predict_proba(X[:6]))
+        assert not np.allclose(p[0::2], FixedBase().predict_proba(X[:6]))
+
+
+def test_sample_weight_changes_the_fit():
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+
+    X, y, _ = _toy_data(60)
+    w = np.where(np.asarray(y) == "hostile", 5.0, 1.0)
+    a = QuoteStanceClassifier(base=FixedBase(), calibrate=False, min_count=1, C=0.1, class_weight=None).fit(X, y)
+    b = QuoteStanceClassifier(base=FixedBase(), calibrate=False, min_count=1, C=0.1, class_weight=None).fit(X, y, sample_weight=w)
+    assert b.predict_proba(X)[:, 0].mean() > a.predict_proba(X)[:, 0].mean() + 0.01
+    with pytest.raises(ValueError):
+        QuoteStanceClassifier(base=FixedBase(), min_count=1).fit(X, y, sample_weight=w[:3])
+
+
+def test_head_parts_of_the_shipped_base():
+    """The base scorer's parts are its unblended heads and network: blending them as the scorer
+    does gives its predict_proba."""
+    from stance.stance_model.features import route_heads, tokenize_batch
+    from stance.stance_model.target_net import blend_heads
+
+    base = load_stance_model(MODELS, kind="blended")
+    X = [StanceExample("Ruiz attacked Freedonia over the tariffs.", 14, 23, 0, 4),
+         StanceExample("Critics praised Freedonia for the deal.", 15, 24)]
+    p0, p1, pn = base.head_parts(X)
+    b0, b1 = blend_heads(p0, p1, pn, base.net_blend, base.blend_bias)
+    assert np.allclose(route_heads(X, b0, b1), base.predict_proba(X), atol=1e-6)
+    assert np.allclose(pn, base.net.predict_proba(X, tokenize_batch(X)))

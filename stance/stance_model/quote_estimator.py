@@ -25,7 +25,7 @@ from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from stance.stance_model.features import LABELS, read_lexicon, tokenize_batch
 from stance.stance_model.inference import softmax_rows
-from stance.stance_model.quote_scorer import FEATURE_GROUPS, QuoteStanceScorer, feature_strings, sparse_rows, stack_columns
+from stance.stance_model.quote_scorer import FEATURE_GROUPS, QuoteStanceScorer, feature_strings, route_quotations, sparse_rows, stack_columns
 from stance.stance_model.relation import read_cameo
 
 
@@ -78,7 +78,8 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
         return M
 
     def _lr(self) -> LogisticRegression:
-        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
+        # newton-cg: lbfgs needed minutes on these few thousand rows (hundreds of iterations), newton-cg ~1 s
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, solver="newton-cg")
 
     def _vocabulary(self, strings: list[list[str]]) -> dict[str, int]:
         counts = Counter(f for fs in strings for f in fs)
@@ -89,8 +90,14 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
         return lr.decision_function(M)[:, order]
 
     # -- scikit-learn API ------------------------------------------------------------------------
-    def fit(self, X: Sequence[Any], y: Sequence[str], groups: Sequence[Any] | None = None) -> "QuoteStanceClassifier":
+    def fit(self, X: Sequence[Any], y: Sequence[str], groups: Sequence[Any] | None = None,
+            sample_weight: Any = None) -> "QuoteStanceClassifier":
+        """Fit on examples ``X`` with labels ``y``; ``groups`` (e.g. article ids) group the
+        calibration folds; ``sample_weight`` weighs the examples (default 1 each)."""
         X = list(X)
+        w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        if w.shape != (len(X),):
+            raise ValueError(f"sample_weight has shape {w.shape}, expected ({len(X)},)")
         y = np.asarray([str(v) for v in y], dtype=object)
         unknown = set(y) - set(LABELS)
         if unknown:
@@ -114,13 +121,13 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
                 vocab = self._vocabulary([strings[i] for i in tr])
                 sub = None if stack is None else stack
                 M = self._matrix(strings, sub, vocab)
-                lr = self._lr().fit(M[tr], y[tr])
+                lr = self._lr().fit(M[tr], y[tr], sample_weight=w[tr])
                 oof[te] = self._ordered(lr, M[te])
             self.oof_scores_ = oof
             self.temperature_ = fit_temperature(oof, y_idx)
         self.vocabulary_ = self._vocabulary(strings)
         M = self._matrix(strings, stack, self.vocabulary_)
-        lr = self._lr().fit(M, y)
+        lr = self._lr().fit(M, y, sample_weight=w)
         order = [list(lr.classes_).index(c) for c in LABELS]
         coef = lr.coef_[order].T  # (n_columns, k)
         nv = len(self.vocabulary_)
@@ -137,7 +144,9 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
         return np.asarray(M @ W) + self.intercept_
 
     def predict_proba(self, X: Sequence[Any]) -> Any:
-        return softmax_rows(self.decision_function(X) / self.temperature_)
+        """As :meth:`QuoteStanceScorer.predict_proba`: quotation examples scored by this model,
+        the others by the base model."""
+        return route_quotations(list(X), lambda q: softmax_rows(self.decision_function(q) / self.temperature_), self.base)
 
     def predict(self, X: Sequence[Any]) -> Any:
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]

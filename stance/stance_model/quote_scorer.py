@@ -6,8 +6,15 @@ temperature:
 * ``lexical``: the target-aware sparse features of :mod:`stance.stance_model.features`;
 * ``relation``: the speaker-to-party relation features of :mod:`stance.stance_model.relation`
   (CAMEO verbs around the party, the reporting cue, negation and modality, own side);
-* ``stack``: the log-probabilities of the proxy-trained base model (the ``"blended"`` stance
-  model, :class:`~stance.stance_model.inference.LinearStanceScorer`), as three dense columns.
+* ``stack``: the proxy-trained base model (the ``"blended"`` stance model,
+  :class:`~stance.stance_model.inference.LinearStanceScorer`) as :data:`STACK_COLUMNS` dense
+  columns: the log-probabilities of its two linear heads and of its target network
+  (:meth:`~stance.stance_model.inference.LinearStanceScorer.head_parts`, before they are blended)
+  and whether the example has a source span.
+
+Only quotation examples (``corpus == "quote"``, what the pipeline builds) are scored by the
+model; examples from the sentence corpora (NewsMTSC, directed_sentiment, ...) have no quotation
+frame and keep the base model's probabilities (:func:`route_quotations`).
 
 The sparse part is binary and L2-normalised per row. :func:`sparse_rows` builds it for both the
 estimator (:mod:`stance.stance_model.quote_estimator`, training) and :class:`QuoteStanceScorer`
@@ -32,6 +39,10 @@ QUOTE_STANCE_KIND = "quote-stance"
 FEATURE_GROUPS = ("lexical", "relation", "stack")
 #: Floor of the base model's probabilities before their log is taken.
 STACK_FLOOR = 1e-4
+#: The stacked columns: 3 log-probabilities of each linear head and of the network, has-source.
+STACK_COLUMNS = 10
+#: The examples the quote model scores (the pipeline's); others keep the base model's probabilities.
+QUOTATION_CORPUS = "quote"
 
 
 def feature_strings(X: Sequence[Any], tokens: Sequence[Any], groups: Sequence[str], lexicon: Mapping[str, str],
@@ -64,10 +75,28 @@ def sparse_rows(strings: Sequence[Sequence[str]], vocabulary: Mapping[str, int])
 
 
 def stack_columns(base: Any, X: Sequence[Any]) -> Any:
-    """The base model's log-probabilities, ``(n, k)``."""
+    """The base model's stacked columns, ``(n, STACK_COLUMNS)``: log-probabilities of its ``nosrc``
+    and ``src`` linear heads and of its network (``base.head_parts``), and 1.0 for an example with
+    a source span."""
     if not len(X):
-        return np.zeros((0, 3))
-    return np.log(np.clip(base.predict_proba(X), STACK_FLOOR, 1.0))
+        return np.zeros((0, STACK_COLUMNS))
+    p0, p1, pn = base.head_parts(X)
+    has_src = np.asarray([[1.0 if ex.has_source else 0.0] for ex in X])
+    return np.hstack([np.log(np.clip(p, STACK_FLOOR, 1.0)) for p in (p0, p1, pn)] + [has_src])
+
+
+def route_quotations(X: Sequence[Any], quote_proba: Any, base: Any) -> Any:
+    """``quote_proba(examples)`` for the quotation examples of ``X`` and ``base.predict_proba`` for
+    the others (sentence-corpus examples, which have no quotation frame); rows in ``X``'s order."""
+    X = list(X)
+    is_quote = np.fromiter((ex.corpus == QUOTATION_CORPUS for ex in X), dtype=bool, count=len(X))
+    if is_quote.all() or base is None:
+        return quote_proba(X)
+    out = np.zeros((len(X), 3))
+    if is_quote.any():
+        out[is_quote] = quote_proba([x for x, q in zip(X, is_quote) if q])
+    out[~is_quote] = base.predict_proba([x for x, q in zip(X, is_quote) if not q])
+    return out
 
 
 class QuoteStanceScorer:
@@ -103,8 +132,8 @@ class QuoteStanceScorer:
             raise ValueError(f"coef has shape {self.coef_.shape}, expected ({len(self.vocabulary_)}, {k})")
         if self.intercept_.shape != (k,):
             raise ValueError(f"intercept has shape {self.intercept_.shape}, expected ({k},)")
-        if "stack" in self.groups and self.stack_coef_.shape != (k, k):
-            raise ValueError(f"stack coef has shape {self.stack_coef_.shape}, expected ({k}, {k})")
+        if "stack" in self.groups and self.stack_coef_.shape != (STACK_COLUMNS, k):
+            raise ValueError(f"stack coef has shape {self.stack_coef_.shape}, expected ({STACK_COLUMNS}, {k})")
         if not (self.temperature_ > 0 and np.isfinite(self.temperature_)):
             raise ValueError(f"temperature must be positive, got {temperature!r}")
 
@@ -185,8 +214,9 @@ class QuoteStanceScorer:
         return S + self.intercept_
 
     def predict_proba(self, X: Iterable[Any]) -> Any:
-        """Calibrated class probabilities; columns follow :attr:`classes_`."""
-        return softmax_rows(self.decision_function(X) / self.temperature_)
+        """Calibrated class probabilities of the quotation examples and the base model's of the
+        others (:func:`route_quotations`); columns follow :attr:`classes_`."""
+        return route_quotations(list(X), lambda q: softmax_rows(self.decision_function(q) / self.temperature_), self.base)
 
     def predict(self, X: Iterable[Any]) -> Any:
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]

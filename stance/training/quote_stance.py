@@ -1,12 +1,14 @@
-"""``stance train quote-stance``: the default stance model, trained on the article-level quote corpus.
+"""``stance train quote-stance``: the quote-trained stance model, stacked on the proxy-trained one.
 
 1. Training examples, both built as the stance examples are built at run time
    (:mod:`stance.training.quote_examples`): the train split's articles (``data/quote_stance/articles/``)
    go through the pipeline's rules and each proposed party that names a gold party becomes a
    (stance example, gold label) pair; and every gold quotation with its gold parties (found by name),
    cue and speaker mention makes one example per party.
-2. The feature groups, ``C`` and the class weighting are chosen by 5-fold cross-validation on
-   train grouped by article (stance macro-F1 of the pooled out-of-fold predictions).
+2. The feature groups, ``C`` and the gold-quotation examples' weight (:data:`GRID`) are chosen by
+   5-fold cross-validation on train grouped by article: stance macro-F1 of the pooled out-of-fold
+   predictions of the pipeline's examples (what ``stance evaluate quotes`` scores), each fold
+   fitted on the other articles' pipeline and gold-quotation examples.
 3. The chosen model is fitted on all of train with a temperature fitted on grouped out-of-fold
    scores (:class:`stance.stance_model.quote_estimator.QuoteStanceClassifier`) and scored on the
    dev split's examples.
@@ -26,32 +28,71 @@ from typing import Any, Sequence
 
 from stance.training.stance import Progress
 
-VERSION = "1.0.0"
-#: The settings cross-validated on train (every combination).
-#: (An exploratory grouped CV on train also tried ``C`` 0.03-10, ``class_weight=None``, and the
-#: groups ``("relation", "stack")`` and ``("stack",)``: each 0.01-0.09 below the best.)
+#: 2.0: the stacked columns are the base model's two linear heads and its network (log-probabilities,
+#: before blending) and has-source, 10 columns instead of the blended probabilities' 3; sentence-corpus
+#: examples keep the base model's probabilities; gold-quotation examples weighted (``gold_weight``).
+VERSION = "2.0.0"
+#: The settings cross-validated on train (every combination). ``gold_weight``: the weight of the
+#: examples rebuilt from gold quotations relative to the pipeline's own examples.
+#: (An exploratory grouped CV on train also tried C 0.3, class_weight=None, the blended
+#: probabilities as the only stacked columns, no lexical group and no gold-quotation examples:
+#: each at or below the grid's range.)
 GRID: dict[str, Sequence[Any]] = {
-    "groups": [("lexical", "relation", "stack"), ("lexical", "stack"), ("lexical", "relation")],
-    "C": [0.3, 1.0, 3.0],
-    "class_weight": ["balanced"],
+    "groups": [("lexical", "relation", "stack"), ("lexical", "stack")],
+    "C": [1.0, 3.0, 10.0],
+    "gold_weight": [0.25, 0.5, 1.0],
 }
+FOLDS = 5
 
 
-def grouped_cv_macro_f1(X: list[Any], y: Sequence[str], groups: Sequence[str], params: dict[str, Any], base: Any,
-                        folds: int = 5) -> float:
-    """Macro-F1 of the pooled out-of-fold predictions of a 5-fold CV grouped by article."""
+class CachedBase:
+    """The base model with its :meth:`head_parts` remembered per example (cross-validation refits
+    the stacked model many times on the same examples)."""
+
+    def __init__(self, base: Any):
+        self.base = base
+        self.classes_ = base.classes_
+        self._parts: dict[Any, tuple[Any, Any, Any]] = {}
+
+    def head_parts(self, X: Sequence[Any]) -> tuple[Any, Any, Any]:
+        import numpy as np
+
+        new = [x for x in dict.fromkeys(X) if x not in self._parts]
+        if new:
+            p0, p1, pn = self.base.head_parts(new)
+            self._parts.update(zip(new, zip(p0, p1, pn)))
+        rows = [self._parts[x] for x in X]
+        k = len(self.classes_)
+        return tuple(np.asarray([r[i] for r in rows]).reshape(len(X), k) for i in range(3))  # type: ignore[return-value]
+
+    def predict_proba(self, X: Sequence[Any]) -> Any:
+        return self.base.predict_proba(X)
+
+
+def grouped_cv_predictions(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
+                           params: dict[str, Any], base: Any, folds: int = FOLDS) -> Any:
+    """Out-of-fold predicted labels of the pipeline's examples ``X`` in a ``folds``-fold CV grouped
+    by article: each fold is fitted on the other articles' pipeline examples and gold-quotation
+    examples (``gold``: examples, labels, article ids; weight ``params["gold_weight"]``)."""
     import numpy as np
-    from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold
 
     from stance.stance_model.quote_estimator import QuoteStanceClassifier
 
+    p = dict(params)
+    gw = float(p.pop("gold_weight", 1.0))
     y = np.asarray(y, dtype=object)
+    gx, gy, gids = gold
     pred = np.empty(len(y), dtype=object)
     for tr, te in GroupKFold(n_splits=folds).split(X, y, groups):
-        m = QuoteStanceClassifier(base=base, calibrate=False, **params).fit([X[i] for i in tr], y[tr])
+        held = {groups[i] for i in te}
+        keep = [i for i, a in enumerate(gids) if a not in held]
+        Xf = [X[i] for i in tr] + [gx[i] for i in keep]
+        yf = list(y[tr]) + [gy[i] for i in keep]
+        w = [1.0] * len(tr) + [gw] * len(keep)
+        m = QuoteStanceClassifier(base=base, calibrate=False, **p).fit(Xf, yf, sample_weight=w)
         pred[te] = m.predict([X[i] for i in te])
-    return float(f1_score(y, pred, average="macro"))
+    return pred
 
 
 def example_metrics(model: Any, X: list[Any], y: Sequence[str]) -> dict[str, Any]:
@@ -101,25 +142,31 @@ def train_quote_stance(
         data[split] = labelled_examples(load_quote_corpus(split, data_dir), pipeline)
         say(f"{split}: {len(data[split][0])} labelled (quotation, party) examples")
     X, y, art = data["train"]
-    gx, gy, gart = gold_examples(load_quote_corpus("train", data_dir))
-    say(f"train: {len(gx)} examples from the gold quotations and parties")
-    X, y, art = X + gx, y + gy, art + gart
+    gold = gold_examples(load_quote_corpus("train", data_dir))
+    say(f"train: {len(gold[0])} examples rebuilt from the gold quotations and parties")
+    cached = CachedBase(base)
 
     cv: list[dict[str, Any]] = []
     if params is None:
+        from sklearn.metrics import f1_score
+
         t0 = time.perf_counter()
-        for groups, C, cw in product(GRID["groups"], GRID["C"], GRID["class_weight"]):
-            p = {"groups": tuple(groups), "C": C, "class_weight": cw}
-            f = grouped_cv_macro_f1(X, y, art, p, base)
+        cv.append({"model": "base", "cv_macro_f1": round(float(f1_score(y, base.predict(X), labels=list(LABELS), average="macro")), 4)})
+        for groups, C, gw in product(GRID["groups"], GRID["C"], GRID["gold_weight"]):
+            p = {"groups": tuple(groups), "C": C, "gold_weight": gw}
+            f = float(f1_score(y, grouped_cv_predictions(X, y, art, gold, p, cached), labels=list(LABELS), average="macro"))
             cv.append(dict(p, groups=list(groups), cv_macro_f1=round(f, 4)))
             say(f"CV {json.dumps(cv[-1])}")
-        best = max(cv, key=lambda r: r["cv_macro_f1"])
-        params = {"groups": tuple(best["groups"]), "C": best["C"], "class_weight": best["class_weight"]}
+        best = max(cv[1:], key=lambda r: r["cv_macro_f1"])
+        params = {"groups": tuple(best["groups"]), "C": best["C"], "gold_weight": best["gold_weight"]}
         say(f"chosen by grouped CV ({time.perf_counter() - t0:.0f}s): {params}")
-    model = QuoteStanceClassifier(base=base, **params).fit(X, y, groups=art)
+    fit_params = dict(params)
+    gw = float(fit_params.pop("gold_weight", 1.0))
+    model = QuoteStanceClassifier(base=base, **fit_params).fit(
+        X + gold[0], y + gold[1], groups=art + gold[2], sample_weight=[1.0] * len(X) + [gw] * len(gold[0]))
     say(f"temperature {model.temperature_:.3f}; {len(model.vocabulary_)} sparse features")
     Xd, yd, _ = data["dev"]
-    metrics = {"train_examples": len(y), "train_examples_from_gold_quotations": len(gx), "cv": cv, "temperature": round(model.temperature_, 4),
+    metrics = {"train_examples": len(y), "train_examples_from_gold_quotations": len(gold[0]), "cv": cv, "temperature": round(model.temperature_, 4),
                "dev_examples": example_metrics(model, Xd, yd),
                "dev_examples_base": example_metrics(base, Xd, yd)}
     say(f"dev examples: {metrics['dev_examples']} (base: {metrics['dev_examples_base']})")
@@ -134,7 +181,7 @@ def train_quote_stance(
     manifest_path = save_artifact(
         None, out, name=STANCE_ARTIFACTS["quote"][1], version=VERSION, labels=LABELS, training_data=prints,
         metrics=metrics,
-        params=dict(params, groups=list(params["groups"]), seed=seed,
+        params=dict(params, groups=list(params["groups"]), class_weight=model.class_weight, cv_folds=FOLDS, seed=seed,
                     estimator="stance.stance_model.quote_estimator.QuoteStanceClassifier"),
         extra_files={inference["file"]: npz},
         extra_manifest={"inference": inference,
