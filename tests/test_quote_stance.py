@@ -254,3 +254,32 @@ def test_head_parts_of_the_shipped_base():
     b0, b1 = blend_heads(p0, p1, pn, base.net_blend, base.blend_bias)
     assert np.allclose(route_heads(X, b0, b1), base.predict_proba(X), atol=1e-6)
     assert np.allclose(pn, base.net.predict_proba(X, tokenize_batch(X)))
+
+
+def test_grouped_cv_never_trains_on_the_held_out_articles(monkeypatch):
+    """Each fold is fitted on the other articles' pipeline examples and gold-quotation examples,
+    gold-quotation examples weighted by gold_weight; every pipeline example is predicted once."""
+    from stance.stance_model import quote_estimator
+    from stance.training.quote_stance import grouped_cv_predictions
+
+    X, y, g = _toy_data(60)
+    gx, gy, gg = _toy_data(30, seed=1)
+    gx = [StanceExample(x.text + " gold", x.target_start, x.target_end, x.source_start, x.source_end) for x in gx]
+    article = {x.text: a for x, a in zip(X + gx, g + gg)}
+    fits = []
+    real_fit = quote_estimator.QuoteStanceClassifier.fit
+
+    def spy(self, Xf, yf, groups=None, sample_weight=None):
+        fits.append(([article[x.text] for x in Xf], [x.text.endswith(" gold") for x in Xf], list(sample_weight)))
+        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight)
+
+    monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
+    pred = grouped_cv_predictions(X, y, g, (gx, gy, gg), {"C": 1.0, "gold_weight": 0.25, "min_count": 1}, FixedBase(), folds=3)
+    assert len(fits) == 3 and len(pred) == len(X) and all(p in LABELS for p in pred)
+    seen = set()
+    for arts, is_gold, w in fits:
+        held = set(g) - {a for a, gd in zip(arts, is_gold) if not gd}
+        assert held and not held & set(arts)  # neither pipeline nor gold examples of held-out articles
+        assert all(wi == (0.25 if gd else 1.0) for wi, gd in zip(w, is_gold))
+        seen |= held
+    assert seen == set(g)
