@@ -1,4 +1,4 @@
-"""``stance train quote-stance``: fit the default stance model on the article-level quote corpus."""
+"""``stance train quote-stance``: fit the opt-in quote-trained stance model (stacked on the blended one) on the article-level corpus."""
 
 from __future__ import annotations
 
