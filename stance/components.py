@@ -29,8 +29,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from stance.defaults import DEFAULTS, pipeline_options
-from stance.loader import (CALIBRATION_ARTIFACT, PARTY_FILTER_ARTIFACT, PRONOUN_RANKER_ARTIFACT, RANKER_ARTIFACT, STANCE_ARTIFACTS,
-                           load_models, load_party_filter, load_pronoun_ranker)
+from stance.loader import (CALIBRATION_ARTIFACT, PARTY_FILTER_ARTIFACT, PRONOUN_RANKER_ARTIFACT, RANKER_ARTIFACT, load_models,
+                           load_party_filter, load_pronoun_ranker, stance_artifact_dirs)
 from stance.pipeline import Annotator, stance_calibration
 
 if not Doc.has_extension("stance"):
@@ -124,7 +124,7 @@ def _default_models_dir() -> Path:
 def _artifact_dirs(options: dict[str, Any]) -> list[str]:
     dirs = [RANKER_ARTIFACT[0], PRONOUN_RANKER_ARTIFACT[0]] if options["ranker"] else []
     if options["stance_model"]:
-        dirs.append(STANCE_ARTIFACTS[options["stance_model"]][0])
+        dirs += stance_artifact_dirs(options["stance_model"])
     if options["party_filter"]:
         dirs.append(PARTY_FILTER_ARTIFACT[0])
     if stance_calibration(options) is not None:

@@ -28,17 +28,33 @@ PARTY_FILTER_ARTIFACT = ("party_filter", "party-filter", 1)
 #: The stance calibration's artifact (temperatures of the default stance model): directory, name, major version.
 CALIBRATION_ARTIFACT = ("stance_calibration", "stance-calibration", 1)
 STANCE_ARTIFACTS: dict[str, tuple[str, str, int]] = {
+    "quote": ("quote_stance", "quote-stance", 2),
     "blended": ("stance", "stance-classifier", 4),
     "contextual": ("contextual", "stance-contextual", 1),
 }
+
+
+#: Stance models that stack another one: ``{name: the name of the model whose probabilities they use}``.
+STANCE_BASES: dict[str, str] = {"quote": "blended"}
+
+
+def stance_artifact_dirs(name: str) -> list[str]:
+    """The artifact directories (under the models directory) the stance model ``name`` reads:
+    its own and, for a stacked model, its base model's."""
+    dirs = [STANCE_ARTIFACTS[name][0]]
+    if name in STANCE_BASES:
+        dirs += stance_artifact_dirs(STANCE_BASES[name])
+    return dirs
 
 
 def scorer_classes() -> dict[str, Any]:
     """``{inference kind: scorer class}`` of the numpy scorers an ``inference.npz`` can hold."""
     from stance.speakers.ranker import LinearRanker
     from stance.stance_model.inference import LinearStanceScorer
+    from stance.stance_model.quote_scorer import QuoteStanceScorer
 
-    return {LinearRanker.kind: LinearRanker, LinearStanceScorer.kind: LinearStanceScorer}
+    return {LinearRanker.kind: LinearRanker, LinearStanceScorer.kind: LinearStanceScorer,
+            QuoteStanceScorer.kind: QuoteStanceScorer}
 
 
 def scorer_from_npz(data: bytes, expected_kind: str | None = None) -> Any:
@@ -185,6 +201,11 @@ def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estim
                       kind: Any = "blended") -> Any:
     """A stance model artifact, checked (not cached).
 
+    ``kind="quote"`` reads ``<models_dir>/quote_stance/``: the
+    :class:`~stance.stance_model.quote_scorer.QuoteStanceScorer` trained on the article-level
+    quote corpus, stacked on the ``"blended"`` model, which is loaded too and must be the one it
+    was trained on (the sha256 of its ``inference.npz`` recorded in the manifest's ``base``);
+    ``estimator=True`` is not available for it (its artifact holds no estimator).
     ``kind="blended"`` (the default; ``"linear"`` is accepted as its older name) reads
     ``<models_dir>/stance/``: by default the numpy
     :class:`~stance.stance_model.inference.LinearStanceScorer` from ``inference.npz``,
@@ -211,6 +232,20 @@ def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estim
                 f"but {installed} is installed; install that version or retrain with `stance train contextual`"
             )
         return model
+    if name in STANCE_BASES:
+        if estimator:
+            raise ValueError(f"the {name!r} stance model ships no estimator, only its inference.npz")
+        scorer, manifest = load_scorer(base / sub, expected_name=artifact, expected_major=major, expected_kind="quote-stance")
+        if scorer.needs_base:
+            bsub, bname, bmajor = STANCE_ARTIFACTS[STANCE_BASES[name]]
+            bscorer, bmanifest = load_scorer(base / bsub, expected_name=bname, expected_major=bmajor)
+            want = (manifest.get("base") or {}).get("sha256")
+            have = (bmanifest.get("extra_files") or {}).get((bmanifest.get("inference") or {}).get("file", ""))
+            if not want or want != have:
+                raise ArtifactError(f"{base / sub / MANIFEST}: stacked on the base model with inference sha256 {want}, "
+                                    f"but {base / bsub} holds {have}; retrain with `stance train quote-stance`")
+            scorer.with_base(bscorer)
+        return scorer
     if estimator:
         return load_artifact(base / sub, expected_name=artifact, expected_major=major)[0]
     return load_scorer(base / sub, expected_name=artifact, expected_major=major)[0]

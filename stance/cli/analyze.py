@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
-from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float, STANCE_MODEL_HELP
 
 
 def _dumps(obj: Any) -> str:
@@ -62,7 +62,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-party-filter", action="store_true", help="keep every proposed target (no trained party filter)")
     p.add_argument("--no-stance", action="store_true", help="skip the stance classifier (no stances in the output)")
     p.add_argument("--stance-model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
-                   type=canonical_stance_model, help="blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
+                   type=canonical_stance_model, help=STANCE_MODEL_HELP)
     p.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
                    help="log-odds added to neutral for analysts, pollsters, professors... (default %(default)s; 0: the model's own probabilities)")
     p.add_argument("--no-calibration", action="store_true",

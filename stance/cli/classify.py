@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, STANCE_MODEL_HELP
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="output JSONL")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
     parser.add_argument("--model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
-                        type=canonical_stance_model, help="blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
+                        type=canonical_stance_model, help=STANCE_MODEL_HELP)
     parser.add_argument("--batch-size", type=int, default=2048, help="targets per vectorised call (default 2048)")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
-from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float, STANCE_MODEL_HELP
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="quote stance labels (default: the shipped data/quote_stance/polnear_train_quote_stance.jsonl)")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
     parser.add_argument("--model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
-                        type=canonical_stance_model, help="blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
+                        type=canonical_stance_model, help=STANCE_MODEL_HELP)
     parser.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
                         help="log-odds added to neutral for analytic speakers (default %(default)s; 0 turns it off)")
     parser.add_argument("--no-party-filter", action="store_true",

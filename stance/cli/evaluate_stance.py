@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, STANCE_MODEL_HELP
 
 from stance.corpora.sentences import CORPORA
 
@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", required=True, metavar="SPLIT", help="dev_rw | dev_mt (newsmtsc), dev (others)")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
     parser.add_argument("--model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
-                        type=canonical_stance_model, help="blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
+                        type=canonical_stance_model, help=STANCE_MODEL_HELP)
     parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
 

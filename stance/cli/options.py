@@ -16,7 +16,11 @@ def finite_float(text: str) -> float:
 
 
 #: Names ``--model`` / ``--stance-model`` accept (``linear``: the older name of ``blended``).
-STANCE_MODEL_CHOICES = ("blended", "contextual", "linear")
+STANCE_MODEL_CHOICES = ("quote", "blended", "contextual", "linear")
+#: The help of every ``--model`` / ``--stance-model`` option.
+STANCE_MODEL_HELP = ("blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); "
+                     "quote: trained on the article-level corpus and stacked on blended (opt-in; sentence-corpus examples keep "
+                     "blended's probabilities); contextual: the fine-tuned transformer (needs the [contextual] extra)")
 #: The default stance model's name (:data:`stance.defaults.DEFAULT_STANCE_MODEL`).
 DEFAULT_STANCE_MODEL = "blended"
 

@@ -94,16 +94,16 @@ def models_fingerprint(config: Mapping[str, Any]) -> str:
     from stance.artifacts import default_models_dir
     from stance.artifacts.store import content_hashes
     from stance.defaults import stance_model_name
-    from stance.loader import CALIBRATION_ARTIFACT, PARTY_FILTER_ARTIFACT, PRONOUN_RANKER_ARTIFACT, RANKER_ARTIFACT, STANCE_ARTIFACTS
+    from stance.loader import CALIBRATION_ARTIFACT, PARTY_FILTER_ARTIFACT, PRONOUN_RANKER_ARTIFACT, RANKER_ARTIFACT, stance_artifact_dirs
 
     base = Path(config["models_dir"]) if config.get("models_dir") else default_models_dir()
     parts = []
     stance_model = stance_model_name(config.get("stance_model", True))
-    for name, used in ((RANKER_ARTIFACT[0], config.get("ranker", True)),
-                       (PRONOUN_RANKER_ARTIFACT[0], config.get("ranker", True)),
-                       (STANCE_ARTIFACTS[stance_model][0] if stance_model else "", bool(stance_model)),
-                       (PARTY_FILTER_ARTIFACT[0], config.get("party_filter", True)),
-                       (CALIBRATION_ARTIFACT[0], config.get("calibration", True) and stance_model == "blended")):
+    used_dirs = [(RANKER_ARTIFACT[0], config.get("ranker", True)), (PRONOUN_RANKER_ARTIFACT[0], config.get("ranker", True))]
+    used_dirs += [(d, True) for d in (stance_artifact_dirs(stance_model) if stance_model else [])]
+    used_dirs += [(PARTY_FILTER_ARTIFACT[0], config.get("party_filter", True)),
+                  (CALIBRATION_ARTIFACT[0], config.get("calibration", True) and stance_model == "blended")]
+    for name, used in used_dirs:
         if not used:
             continue
         try:

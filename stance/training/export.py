@@ -16,12 +16,15 @@ from stance.artifacts.store import ArtifactError, load_artifact, read_manifest, 
 from stance.loader import RANKER_ARTIFACT, STANCE_ARTIFACTS, scorer_from_npz
 from stance.speakers.ranker import LinearRanker
 from stance.stance_model.inference import LinearStanceScorer
+from stance.stance_model.quote_scorer import QuoteStanceScorer
 
 
 def scorer_for(model: Any) -> Any:
     """The light scorer equivalent to a fitted estimator (ranker pipeline or stance classifier)."""
     if hasattr(model, "steps"):
         return LinearRanker.from_estimator(model)
+    if hasattr(model, "to_scorer"):
+        return model.to_scorer()
     if hasattr(model, "heads_") and hasattr(model, "vocabulary_"):
         return LinearStanceScorer.from_estimator(model)
     raise TypeError(f"no light scorer for {type(model).__name__}")
@@ -52,10 +55,11 @@ def default_check_inputs(scorer: Any, n: int = 400, seed: int = 0) -> list[Any]:
                 d["cue"] = "no such cue"
             out.append(d)
         return out
-    if isinstance(scorer, LinearStanceScorer):
+    if isinstance(scorer, (LinearStanceScorer, QuoteStanceScorer)):
         from stance.stance_model.features import StanceExample
 
-        words = [f[2:] for f in scorer.vocabulary_ if f.startswith("u:") and f not in ("u:<t>", "u:<s>")]
+        prefix = "lex:u:" if isinstance(scorer, QuoteStanceScorer) else "u:"
+        words = [f[len(prefix):] for f in scorer.vocabulary_ if f.startswith(prefix) and f[len(prefix):] not in ("<t>", "<s>")]
         words += list(scorer.lexicon_)[:500]
         out = [
             StanceExample("The senator accused Halvorsen of lying to voters.", 20, 29, 0, 11),
@@ -98,6 +102,8 @@ def build_inference(model: Any, examples: Sequence[Any] | None = None, *, compre
     arrays, meta = exported.to_arrays()
     data = write_npz(arrays, meta, compress=compress)
     scorer = scorer_from_npz(data, expected_kind=exported.kind)
+    if getattr(scorer, "needs_base", False):
+        scorer.with_base(exported.base)  # a stacked model's base is an artifact of its own
     if [str(c) for c in scorer.classes_] != [str(c) for c in model.classes_]:
         raise ValueError(f"classes differ: {list(scorer.classes_)} vs {list(model.classes_)}")
     inputs = default_check_inputs(scorer) + list(examples or [])

@@ -1,0 +1,222 @@
+"""The quote-trained stance model's features and its numpy scorer (no scikit-learn).
+
+The model is a multinomial logistic regression over three feature groups, scaled by a fitted
+temperature:
+
+* ``lexical``: the target-aware sparse features of :mod:`stance.stance_model.features`;
+* ``relation``: the speaker-to-party relation features of :mod:`stance.stance_model.relation`
+  (CAMEO verbs around the party, the reporting cue, negation and modality, own side);
+* ``stack``: the proxy-trained base model (the ``"blended"`` stance model,
+  :class:`~stance.stance_model.inference.LinearStanceScorer`) as :data:`STACK_COLUMNS` dense
+  columns: the log-probabilities of its two linear heads and of its target network
+  (:meth:`~stance.stance_model.inference.LinearStanceScorer.head_parts`, before they are blended)
+  and whether the example has a source span.
+
+Only quotation examples (``corpus == "quote"``, what the pipeline builds) are scored by the
+model; examples from the sentence corpora (NewsMTSC, directed_sentiment, ...) have no quotation
+frame and keep the base model's probabilities (:func:`route_quotations`).
+
+The sparse part is binary and L2-normalised per row. :func:`sparse_rows` builds it for both the
+estimator (:mod:`stance.stance_model.quote_estimator`, training) and :class:`QuoteStanceScorer`
+(run time), so both see the same columns. The scorer's arrays are written to the artifact's
+``inference.npz``; the base model is a separate artifact (``models/stance``) that
+:func:`stance.loader.load_stance_model` loads, checks against the sha256 recorded at training, and
+attaches with :meth:`QuoteStanceScorer.with_base`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_field, pack_strings, unpack_strings
+from stance.stance_model.features import extract_features, tokenize_batch
+from stance.stance_model.inference import softmax_rows
+from stance.stance_model.relation import relation_features
+
+QUOTE_STANCE_KIND = "quote-stance"
+FEATURE_GROUPS = ("lexical", "relation", "stack")
+#: Floor of the base model's probabilities before their log is taken.
+STACK_FLOOR = 1e-4
+#: The stacked columns: 3 log-probabilities of each linear head and of the network, has-source.
+STACK_COLUMNS = 10
+#: The examples the quote model scores (the pipeline's); others keep the base model's probabilities.
+QUOTATION_CORPUS = "quote"
+
+
+def feature_strings(X: Sequence[Any], tokens: Sequence[Any], groups: Sequence[str], lexicon: Mapping[str, str],
+                    cameo: Mapping[str, str], window: int) -> list[list[str]]:
+    """Each example's sparse feature strings (``lex:`` and ``rel:`` prefixed, duplicates removed)."""
+    out = []
+    lex, rel = "lexical" in groups, "relation" in groups
+    for ex, tk in zip(X, tokens):
+        fs: list[str] = []
+        if lex:
+            fs += ["lex:" + f for f in extract_features(ex, lexicon, window, tk)]
+        if rel:
+            fs += ["rel:" + f for f in relation_features(ex, tk, cameo, lexicon)]
+        out.append(list(dict.fromkeys(fs)))
+    return out
+
+
+def sparse_rows(strings: Sequence[Sequence[str]], vocabulary: Mapping[str, int]) -> tuple[Any, Any, Any]:
+    """``(indptr, indices, data)`` of the binary, L2-normalised CSR rows of ``strings``."""
+    get = vocabulary.get
+    indptr = np.zeros(len(strings) + 1, dtype=np.int64)
+    cols: list[int] = []
+    for r, fs in enumerate(strings, 1):
+        cols.extend(sorted({c for c in map(get, fs) if c is not None}))
+        indptr[r] = len(cols)
+    indices = np.asarray(cols, dtype=np.int64)
+    counts = np.diff(indptr)
+    data = np.repeat(1.0 / np.sqrt(np.maximum(counts, 1)), counts)
+    return indptr, indices, data
+
+
+def stack_columns(base: Any, X: Sequence[Any]) -> Any:
+    """The base model's stacked columns, ``(n, STACK_COLUMNS)``: log-probabilities of its ``nosrc``
+    and ``src`` linear heads and of its network (``base.head_parts``), and 1.0 for an example with
+    a source span."""
+    if not len(X):
+        return np.zeros((0, STACK_COLUMNS))
+    p0, p1, pn = base.head_parts(X)
+    has_src = np.asarray([[1.0 if ex.has_source else 0.0] for ex in X])
+    return np.hstack([np.log(np.clip(p, STACK_FLOOR, 1.0)) for p in (p0, p1, pn)] + [has_src])
+
+
+def route_quotations(X: Sequence[Any], quote_proba: Any, base: Any) -> Any:
+    """``quote_proba(examples)`` for the quotation examples of ``X`` and ``base.predict_proba`` for
+    the others (sentence-corpus examples, which have no quotation frame); rows in ``X``'s order."""
+    X = list(X)
+    is_quote = np.fromiter((ex.corpus == QUOTATION_CORPUS for ex in X), dtype=bool, count=len(X))
+    if is_quote.all() or base is None:
+        return quote_proba(X)
+    out = np.zeros((len(X), 3))
+    if is_quote.any():
+        out[is_quote] = quote_proba([x for x, q in zip(X, is_quote) if q])
+    out[~is_quote] = base.predict_proba([x for x, q in zip(X, is_quote) if not q])
+    return out
+
+
+class QuoteStanceScorer:
+    """The quote-trained stance model without scikit-learn: ``predict_proba(list of StanceExample)``.
+
+    ``coef_`` ``(n_features, k)`` and ``stack_coef_`` ``(k_base, k)`` are the logistic regression's
+    weights for the sparse and the stacked columns, ``intercept_`` ``(k,)``; scores are divided by
+    ``temperature_`` before the softmax. A scorer that uses the ``stack`` group needs its base model
+    (:meth:`with_base`) before it can predict."""
+
+    kind = QUOTE_STANCE_KIND
+
+    def __init__(self, vocabulary: Mapping[str, int], coef: Any, stack_coef: Any, intercept: Any, temperature: float,
+                 classes: Sequence[str], *, lexicon: Mapping[str, str], cameo: Mapping[str, str], window: int,
+                 groups: Sequence[str], base: Any = None, batch_rows: int = 2048):
+        self.vocabulary_ = dict(vocabulary)
+        self.coef_ = np.asarray(coef, dtype=np.float64)
+        self.stack_coef_ = np.asarray(stack_coef, dtype=np.float64)
+        self.intercept_ = np.asarray(intercept, dtype=np.float64)
+        self.temperature_ = float(temperature)
+        self.classes_ = np.asarray(list(classes), dtype=object)
+        self.lexicon_ = dict(lexicon)
+        self.cameo_ = dict(cameo)
+        self.window = int(window)
+        self.groups = tuple(groups)
+        self.base = base
+        self.batch_rows = int(batch_rows)
+        k = len(self.classes_)
+        unknown = set(self.groups) - set(FEATURE_GROUPS)
+        if unknown:
+            raise ValueError(f"unknown feature groups {sorted(unknown)}")
+        if self.coef_.shape != (len(self.vocabulary_), k):
+            raise ValueError(f"coef has shape {self.coef_.shape}, expected ({len(self.vocabulary_)}, {k})")
+        if self.intercept_.shape != (k,):
+            raise ValueError(f"intercept has shape {self.intercept_.shape}, expected ({k},)")
+        if "stack" in self.groups and self.stack_coef_.shape != (STACK_COLUMNS, k):
+            raise ValueError(f"stack coef has shape {self.stack_coef_.shape}, expected ({STACK_COLUMNS}, {k})")
+        if not (self.temperature_ > 0 and np.isfinite(self.temperature_)):
+            raise ValueError(f"temperature must be positive, got {temperature!r}")
+
+    @property
+    def needs_base(self) -> bool:
+        return "stack" in self.groups
+
+    def with_base(self, base: Any) -> "QuoteStanceScorer":
+        """Attach the base model the ``stack`` columns come from; returns ``self``."""
+        if [str(c) for c in base.classes_] != [str(c) for c in self.classes_]:
+            raise ValueError(f"the base model's classes {list(base.classes_)} differ from {list(self.classes_)}")
+        self.base = base
+        return self
+
+    def __repr__(self) -> str:
+        return (f"QuoteStanceScorer({len(self.vocabulary_)} features, groups={list(self.groups)}, "
+                f"T={self.temperature_:.3f}, base={'yes' if self.base is not None else 'no'})")
+
+    # -- export / import ---------------------------------------------------------------------
+    def to_arrays(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        names = [""] * len(self.vocabulary_)
+        for f, j in self.vocabulary_.items():
+            names[j] = f
+        arrays, vspec = pack_strings("vocab", names)
+        words = sorted(self.lexicon_)
+        verbs = sorted(self.cameo_)
+        specs = {"vocab": vspec}
+        for key, values in (("lexicon_words", words), ("lexicon_categories", [self.lexicon_[w] for w in words]),
+                            ("cameo_verbs", verbs), ("cameo_roots", [self.cameo_[v] for v in verbs])):
+            a, spec = pack_strings(key, values)
+            arrays.update(a)
+            specs[key] = spec
+        arrays.update(coef=self.coef_, stack_coef=self.stack_coef_, intercept=self.intercept_)
+        meta = {"kind": self.kind, "format": INFERENCE_FORMAT, "classes": [str(c) for c in self.classes_],
+                "groups": list(self.groups), "window": self.window, "temperature": self.temperature_,
+                "n_features": len(names), "strings": specs}
+        return arrays, meta
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> "QuoteStanceScorer":
+        spec = meta["strings"]
+
+        def strings(key: str) -> list[str]:
+            return unpack_strings(arrays.get(key), spec[key], key)
+
+        names = strings("vocab")
+        if len(names) != int(meta["n_features"]):
+            raise InferenceFileError(f"{len(names)} feature names, the header says {meta['n_features']}")
+        words, cats = strings("lexicon_words"), strings("lexicon_categories")
+        verbs, roots = strings("cameo_verbs"), strings("cameo_roots")
+        if len(words) != len(cats) or len(verbs) != len(roots):
+            raise InferenceFileError("lexicon or CAMEO words and their categories differ in number")
+        return cls(dict(zip(names, range(len(names)))), array_field(arrays, "coef", np.float64, 2),
+                   array_field(arrays, "stack_coef", np.float64, 2), array_field(arrays, "intercept", np.float64, 1),
+                   float(meta["temperature"]), meta["classes"], lexicon=dict(zip(words, cats)),
+                   cameo=dict(zip(verbs, roots)), window=int(meta["window"]), groups=tuple(meta["groups"]))
+
+    # -- prediction --------------------------------------------------------------------------
+    def decision_function(self, X: Iterable[Any]) -> Any:
+        """Scores before the temperature and the softmax, ``(n, k)``."""
+        X = list(X)
+        parts = [self._scores(X[i:i + self.batch_rows]) for i in range(0, len(X), self.batch_rows)]
+        return np.concatenate(parts) if parts else np.zeros((0, len(self.classes_)))
+
+    def _scores(self, X: Sequence[Any]) -> Any:
+        tokens = tokenize_batch(X)
+        indptr, indices, data = sparse_rows(
+            feature_strings(X, tokens, self.groups, self.lexicon_, self.cameo_, self.window), self.vocabulary_)
+        n = len(X)
+        G = self.coef_[indices] * data[:, None]
+        S = np.zeros((n, len(self.classes_)))
+        rows = np.repeat(np.arange(n), np.diff(indptr))
+        np.add.at(S, rows, G)
+        if self.needs_base:
+            if self.base is None:
+                raise RuntimeError("this stance model stacks a base model: attach it with with_base()")
+            S += stack_columns(self.base, X) @ self.stack_coef_
+        return S + self.intercept_
+
+    def predict_proba(self, X: Iterable[Any]) -> Any:
+        """Calibrated class probabilities of the quotation examples and the base model's of the
+        others (:func:`route_quotations`); columns follow :attr:`classes_`."""
+        return route_quotations(list(X), lambda q: softmax_rows(self.decision_function(q) / self.temperature_), self.base)
+
+    def predict(self, X: Iterable[Any]) -> Any:
+        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]

@@ -1,0 +1,285 @@
+"""The quote-trained stance model: CAMEO verb data, relation features, estimator <-> numpy scorer,
+its artifact and the loader's checks of the base model it stacks."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stance.artifacts import ArtifactError
+from stance.artifacts.npz import write_npz
+from stance.loader import load_stance_model, scorer_from_npz, stance_artifact_dirs
+from stance.stance_model.features import LABELS, StanceExample, read_lexicon, tokenize_marked
+from stance.stance_model.quote_scorer import QuoteStanceScorer
+from stance.stance_model.relation import cameo_class, read_cameo, relation_features
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELS = ROOT / "models"
+
+
+def _compile_module():
+    spec = importlib.util.spec_from_file_location("compile_cameo", ROOT / "tools" / "compile_cameo.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_compile_cameo_blocks_codes_and_forms():
+    lines = [
+        "# comment",
+        "---  ACCUSE   [112]  ---",
+        "ACCUSE",
+        "BLAME {BLAMES BLAMED BLAMING } [111]",
+        "- * OF CORRUPTION   [1121]",
+        "---  PRAISE   [051]  ---",
+        "PRAISE  # a comment",
+        "SPEAK_OUT",
+        "---  ALTER   [---]  ---",
+        "CHANGE",
+    ]
+    verbs = _compile_module().compile_verbs(lines)
+    assert verbs["accuse"] == verbs["accused"] == verbs["accusing"] == "11"
+    assert verbs["blamed"] == "11" and "blamer" not in verbs
+    assert verbs["praise"] == verbs["praises"] == "05"
+    assert "change" not in verbs and not any("_" in v or " " in v for v in verbs)
+
+
+def test_shipped_cameo_classes():
+    cameo = read_cameo()
+    assert cameo_class(cameo["accused"]) == "conf" and cameo_class(cameo["threaten"]) == "conf"
+    assert cameo_class(cameo["praised"]) == "coop" and cameo_class(cameo["thank"]) == "coop"
+    assert (ROOT / "stance" / "data" / "CAMEO_LICENSE.txt").read_text().startswith("The MIT License")
+
+
+def _rel(text, target, source=None):
+    ts = text.index(target)
+    ss = se = None
+    if source is not None:
+        ss = text.index(source)
+        se = ss + len(source)
+    ex = StanceExample(text, ts, ts + len(target), ss, se)
+    return relation_features(ex, tokenize_marked(ex), read_cameo(), read_lexicon())
+
+
+def test_relation_features_verbs_negation_cue_and_own_side():
+    f = _rel('"We will not attack Freedonia," Lopez said.', "Freedonia", "Lopez")
+    assert "pat:conf:nm" in f and "neg_near" in f and "modal_near" in f and "cue:said" in f
+    assert "own_side" not in f
+    f = _rel("Senator Ana Ruiz praised the Ruiz campaign, she said.", "Ruiz campaign", "Senator Ana Ruiz")
+    assert "own_side" in f and "pat:coop" in f
+    f = _rel("Halvorsen accused nobody.", "Halvorsen")
+    assert "agt:conf" in f and "src:none" in f
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60), st.data())
+def test_relation_features_any_span(text, data):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    ex = StanceExample(text, a, b)
+    feats = relation_features(ex, tokenize_marked(ex), read_cameo(), read_lexicon())
+    assert all(isinstance(x, str) for x in feats)
+
+
+class FixedBase:
+    """A stand-in base model: probabilities from the text's length (deterministic)."""
+
+    classes_ = np.asarray(LABELS, dtype=object)
+
+    @staticmethod
+    def _p(X, shift):
+        s = np.asarray([[(len(x.text) + shift) % 7, len(x.text) % 5, 1.0] for x in X], dtype=float)
+        e = np.exp(s / 3)
+        return e / e.sum(1, keepdims=True)
+
+    def predict_proba(self, X):
+        return self._p(X, 0)
+
+    def head_parts(self, X):
+        return self._p(X, 1), self._p(X, 2), self._p(X, 3)
+
+
+def _toy_data(n=90, seed=0):
+    rng = np.random.default_rng(seed)
+    verbs = {"hostile": ["accused", "attacked", "condemned"], "neutral": ["met", "visited", "called"],
+             "conciliatory": ["praised", "thanked", "welcomed"]}
+    X, y, g = [], [], []
+    for i in range(n):
+        lab = LABELS[i % 3]
+        v = verbs[lab][int(rng.integers(0, 3))]
+        text = f"Minister Ruiz {v} Freedonia on day {i}, she said."
+        ts = text.index("Freedonia")
+        X.append(StanceExample(text, ts, ts + 9, 0, 13))
+        y.append(lab)
+        g.append(f"a{i // 6}")
+    return X, y, g
+
+
+def test_estimator_scorer_roundtrip_and_calibration():
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+
+    X, y, g = _toy_data()
+    m = QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1).fit(X, y, groups=g)
+    assert 0 < m.temperature_ and list(m.classes_) == list(LABELS)
+    assert np.mean(m.predict(X) == np.asarray(y)) > 0.9
+    arrays, meta = m.to_scorer().to_arrays()
+    scorer = scorer_from_npz(write_npz(arrays, meta), expected_kind="quote-stance")
+    assert isinstance(scorer, QuoteStanceScorer) and scorer.needs_base
+    with pytest.raises(RuntimeError):
+        scorer.predict_proba(X[:2])
+    scorer.with_base(FixedBase())
+    p = scorer.predict_proba(X + [StanceExample("", 0, 0)])
+    assert np.abs(p[:-1] - m.predict_proba(X)).max() < 1e-9
+    assert np.allclose(p.sum(1), 1.0)
+
+
+def test_estimator_without_stack_needs_no_base():
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+
+    X, y, _ = _toy_data(60)
+    m = QuoteStanceClassifier(groups=("lexical", "relation"), calibrate=False, min_count=1).fit(X, y)
+    assert m.temperature_ == 1.0 and not m.to_scorer().needs_base
+    with pytest.raises(ValueError):
+        QuoteStanceClassifier(groups=("stack",)).fit(X, y)
+
+
+def test_shipped_quote_model_loads_and_refuses_another_base(tmp_path):
+    assert stance_artifact_dirs("quote") == ["quote_stance", "stance"]
+    model = load_stance_model(MODELS, kind="quote")
+    ex = StanceExample('"They are liars," Ruiz said of Freedonia.', 30, 39, 17, 21)
+    p = model.predict_proba([ex])
+    assert p.shape == (1, 3) and abs(p.sum() - 1) < 1e-9
+    manifest = json.loads((MODELS / "quote_stance" / "manifest.json").read_text())
+    assert manifest["name"] == "quote-stance" and manifest["base"]["name"] == "stance-classifier"
+    for d in ("quote_stance", "stance"):
+        shutil.copytree(MODELS / d, tmp_path / d)
+    mpath = tmp_path / "quote_stance" / "manifest.json"
+    bad = dict(manifest, base=dict(manifest["base"], sha256="0" * 64))
+    mpath.write_text(json.dumps(bad))
+    with pytest.raises(ArtifactError, match="base model"):
+        load_stance_model(tmp_path, kind="quote")
+    with pytest.raises(ValueError):
+        load_stance_model(MODELS, kind="quote", estimator=True)
+
+
+def test_pipeline_with_quote_model():
+    import stance
+
+    nlp = stance.load(stance_model="quote")
+    a = nlp('"We will fight the Liberal Party to the end," said Jane Roe, the leader of the Green Party.')
+    st_ = [s for q in a.quotes for s in q.stances]
+    assert st_ and all(s.label in LABELS and abs(sum(s.scores.values()) - 1) < 1e-3 for s in st_)
+
+
+def test_component_with_quote_model_round_trip(tmp_path):
+    import spacy
+
+    from stance.components import MODELS_FOLDER
+
+    text = "“The senator is a dangerous liar,” Governor Tom Hale told reporters. Hale praised Mayor Ruth Ames for her courage."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("stance", config={"stance_model": "quote"})
+    before = nlp(text)._.stance.to_dict()
+    nlp.to_disk(tmp_path / "pipe")
+    for sub in ("speaker_ranker", "quote_stance", "stance"):  # the stacked model travels with its base
+        assert (tmp_path / "pipe" / "stance" / MODELS_FOLDER / sub / "manifest.json").is_file()
+    assert spacy.load(tmp_path / "pipe")(text)._.stance.to_dict() == before
+
+
+def test_cache_fingerprint_covers_the_base_model():
+    from stance.integrations.cache import models_fingerprint
+
+    fp = models_fingerprint({"stance_model": "quote", "ranker": False})
+    assert fp.startswith("quote_stance:") and ";stance:" in fp
+
+
+def test_stack_columns_are_the_base_parts_and_has_source():
+    from stance.stance_model.quote_scorer import STACK_COLUMNS, stack_columns
+
+    X = [StanceExample("Ruiz attacked Freedonia.", 14, 23, 0, 4), StanceExample("Ruiz attacked Freedonia.", 14, 23)]
+    S = stack_columns(FixedBase(), X)
+    p0, p1, pn = FixedBase().head_parts(X)
+    assert S.shape == (2, STACK_COLUMNS) == (2, 10)
+    assert np.allclose(S[:, :3], np.log(p0)) and np.allclose(S[:, 3:6], np.log(p1)) and np.allclose(S[:, 6:9], np.log(pn))
+    assert S[:, 9].tolist() == [1.0, 0.0]
+
+
+def test_sentence_corpus_examples_keep_the_base_probabilities():
+    """Only quotation examples (the pipeline's, corpus "quote") are scored by the stacked model; a
+    directed_sentiment or NewsMTSC sentence gets exactly the base model's probabilities."""
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+
+    X, y, g = _toy_data()
+    m = QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1).fit(X, y, groups=g)
+    sentences = [StanceExample(x.text, x.target_start, x.target_end, x.source_start, x.source_end, corpus=c)
+                 for x, c in zip(X[:6], ["directed_sentiment", "newsmtsc"] * 3)]
+    mixed = [v for pair in zip(X[:6], sentences) for v in pair]
+    scorer = m.to_scorer()
+    for model in (m, scorer):
+        p = model.predict_proba(mixed)
+        assert np.allclose(p[1::2], FixedBase().predict_proba(sentences))
+        assert np.allclose(p[0::2], model.predict_proba(X[:6]))
+        assert not np.allclose(p[0::2], FixedBase().predict_proba(X[:6]))
+
+
+def test_sample_weight_changes_the_fit():
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+
+    X, y, _ = _toy_data(60)
+    w = np.where(np.asarray(y) == "hostile", 5.0, 1.0)
+    a = QuoteStanceClassifier(base=FixedBase(), calibrate=False, min_count=1, C=0.1, class_weight=None).fit(X, y)
+    b = QuoteStanceClassifier(base=FixedBase(), calibrate=False, min_count=1, C=0.1, class_weight=None).fit(X, y, sample_weight=w)
+    assert b.predict_proba(X)[:, 0].mean() > a.predict_proba(X)[:, 0].mean() + 0.01
+    with pytest.raises(ValueError):
+        QuoteStanceClassifier(base=FixedBase(), min_count=1).fit(X, y, sample_weight=w[:3])
+
+
+def test_head_parts_of_the_shipped_base():
+    """The base scorer's parts are its unblended heads and network: blending them as the scorer
+    does gives its predict_proba."""
+    from stance.stance_model.features import route_heads, tokenize_batch
+    from stance.stance_model.target_net import blend_heads
+
+    base = load_stance_model(MODELS, kind="blended")
+    X = [StanceExample("Ruiz attacked Freedonia over the tariffs.", 14, 23, 0, 4),
+         StanceExample("Critics praised Freedonia for the deal.", 15, 24)]
+    p0, p1, pn = base.head_parts(X)
+    b0, b1 = blend_heads(p0, p1, pn, base.net_blend, base.blend_bias)
+    assert np.allclose(route_heads(X, b0, b1), base.predict_proba(X), atol=1e-6)
+    assert np.allclose(pn, base.net.predict_proba(X, tokenize_batch(X)))
+
+
+def test_grouped_cv_never_trains_on_the_held_out_articles(monkeypatch):
+    """Each fold is fitted on the other articles' pipeline examples and gold-quotation examples,
+    gold-quotation examples weighted by gold_weight; every pipeline example is predicted once."""
+    from stance.stance_model import quote_estimator
+    from stance.training.quote_stance import grouped_cv_predictions
+
+    X, y, g = _toy_data(60)
+    gx, gy, gg = _toy_data(30, seed=1)
+    gx = [StanceExample(x.text + " gold", x.target_start, x.target_end, x.source_start, x.source_end) for x in gx]
+    article = {x.text: a for x, a in zip(X + gx, g + gg)}
+    fits = []
+    real_fit = quote_estimator.QuoteStanceClassifier.fit
+
+    def spy(self, Xf, yf, groups=None, sample_weight=None):
+        fits.append(([article[x.text] for x in Xf], [x.text.endswith(" gold") for x in Xf], list(sample_weight)))
+        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight)
+
+    monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
+    pred = grouped_cv_predictions(X, y, g, (gx, gy, gg), {"C": 1.0, "gold_weight": 0.25, "min_count": 1}, FixedBase(), folds=3)
+    assert len(fits) == 3 and len(pred) == len(X) and all(p in LABELS for p in pred)
+    seen = set()
+    for arts, is_gold, w in fits:
+        held = set(g) - {a for a, gd in zip(arts, is_gold) if not gd}
+        assert held and not held & set(arts)  # neither pipeline nor gold examples of held-out articles
+        assert all(wi == (0.25 if gd else 1.0) for wi, gd in zip(w, is_gold))
+        seen |= held
+    assert seen == set(g)
