@@ -198,7 +198,7 @@ def load_calibration(models_dir: str | os.PathLike[str] | None = None) -> Any | 
 
 
 def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estimator: bool = False,
-                      kind: Any = "blended") -> Any:
+                      kind: Any = "blended", quotations: bool = False) -> Any:
     """A stance model artifact, checked (not cached).
 
     ``kind="quote"`` reads ``<models_dir>/quote_stance/``: the
@@ -210,7 +210,10 @@ def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estim
     ``<models_dir>/stance/``: by default the numpy
     :class:`~stance.stance_model.inference.LinearStanceScorer` from ``inference.npz``,
     ``estimator=True`` the scikit-learn estimator from ``model.joblib`` (of an artifact that has
-    one). ``kind="contextual"`` reads the optional fine-tuned transformer from
+    one); ``quotations=True`` (what the pipeline loads) the scorer without the class offsets the
+    manifest's ``params.class_bias`` records (tuned on sentence corpora: see
+    :meth:`~stance.stance_model.inference.LinearStanceScorer.without_class_bias`), sentence
+    scoring (``stance classify``, ``stance evaluate stance``) keeps them. ``kind="contextual"`` reads the optional fine-tuned transformer from
     ``<models_dir>/contextual/`` (needs the ``[contextual]`` extra), checking also that the
     installed base-encoder package is the version the artifact was trained on."""
     from stance.defaults import stance_model_name
@@ -248,7 +251,13 @@ def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estim
         return scorer
     if estimator:
         return load_artifact(base / sub, expected_name=artifact, expected_major=major)[0]
-    return load_scorer(base / sub, expected_name=artifact, expected_major=major)[0]
+    scorer, manifest = load_scorer(base / sub, expected_name=artifact, expected_major=major)
+    if quotations:
+        bias = (manifest.get("params") or {}).get("class_bias") or {}
+        if not isinstance(bias, dict):
+            raise ArtifactError(f"{base / sub / MANIFEST}: params.class_bias must be an object, got {bias!r}")
+        scorer = scorer.without_class_bias(bias)
+    return scorer
 
 
 def load_models(options: Mapping[str, Any]) -> tuple[Any, Any]:
@@ -257,5 +266,5 @@ def load_models(options: Mapping[str, Any]) -> tuple[Any, Any]:
     models_dir = options.get("models_dir")
     ranker = load_ranker(models_dir) if options.get("ranker") else None
     name = options.get("stance_model")
-    stance_model = load_stance_model(models_dir, kind=name) if name else None
+    stance_model = load_stance_model(models_dir, kind=name, quotations=True) if name else None
     return ranker, stance_model

@@ -311,3 +311,21 @@ def test_export_command_adds_npz_without_touching_the_model(tmp_path, capsys):
     assert read_manifest(d)["version"] == "1.1.0"
     assert main(["check", str(d)]) == 0
     assert "LinearRanker" in capsys.readouterr().out
+
+
+@needs_models
+def test_pipeline_scores_quotations_without_the_sentence_class_offsets():
+    import json
+
+    import stance
+    from stance.loader import load_stance_model
+
+    params = json.loads((MODELS / "stance" / "manifest.json").read_text())["params"]
+    sentence = load_stance_model()
+    quotes = stance.load().annotator.stance_model
+    k = len(sentence.classes_)
+    assert np.allclose(sentence.intercept_[k:] - quotes.intercept_[k:], params["class_bias"]["src"])
+    assert quotes.blend_bias == {} and sentence.blend_bias == {h: list(map(float, b)) for h, b in params["blend_bias"].items()}
+    assert load_stance_model(quotations=True).intercept_.tolist() == quotes.intercept_.tolist()
+    with pytest.raises(ValueError, match="class_bias"):
+        sentence.without_class_bias({"src": [1.0]})

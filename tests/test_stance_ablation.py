@@ -49,7 +49,7 @@ def test_variants_change_only_their_piece():
     params = json.loads((ROOT / "models" / "stance" / "manifest.json").read_text())["params"]
     no_net = ab.without_net(full)
     no_vec = ab.net_without_vectors(full)
-    no_off = ab.without_class_offsets(full, params)
+    no_off = full.without_class_bias(params["class_bias"])
     assert no_net.net is None and full.net is not None and no_vec.net is not full.net
     p0, p1, pn = full.head_parts(X)
     # without the network, a sentence without a source gets the linear nosrc head's probabilities

@@ -163,6 +163,27 @@ class LinearStanceScorer:
             self._vocabulary, self._packed = vocab, None
         return vocab
 
+    def without_class_bias(self, class_bias: Mapping[str, Sequence[float]]) -> "LinearStanceScorer":
+        """A copy scoring without the class offsets: each head's ``class_bias`` (as the training
+        parameters record it; baked into the intercepts) subtracted and no bias on the network
+        blend. The offsets were tuned on sentence corpora; the pipeline scores quotations without
+        them (the ablation on the article-level corpus's dev split, ``benchmarks/stance_ablation.py``:
+        hostile and conciliatory recall rise beyond the noise, macro-F1 does not fall)."""
+        import copy
+
+        out = copy.copy(self)
+        k = len(self.classes_)
+        icpt = self.intercept_.copy()
+        for i, head in enumerate(self.heads_):
+            b = class_bias.get(head)
+            if b is not None:
+                if len(b) != k:
+                    raise ValueError(f"class_bias of head {head!r} has {len(b)} values, expected {k}")
+                icpt[i * k:(i + 1) * k] -= np.asarray(b, dtype=np.float64)
+        out.intercept_ = icpt
+        out.blend_bias = {}
+        return out
+
     def __repr__(self) -> str:
         net = f" + {self.net!r}" if self.net is not None else ""
         return f"LinearStanceScorer({self.n_features} features{net}, classes={list(self.classes_)}, heads={self.heads_})"
