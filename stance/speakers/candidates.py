@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from stance.speakers.roles import named_by_role
 from stance.text.lexicons import word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
@@ -52,6 +53,8 @@ _NP_STOP_LEFT = frozenset(
      "while", "after", "before", "because", "if", "than", "then", "so", "or", "is", "was", "were", "are",
      "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
 )
+#: prepositions whose object is never the subject of the cue right after it
+_OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
 
 
@@ -303,7 +306,10 @@ def candidates_for_cue(
                 add(inner, "left")
             else:
                 add(_person_before_appositive(view, mentions, np_ending_at(view, mentions, k, a), a), "left")
-    add(np_ending_at(view, mentions, j, lo), "left")
+    left = np_ending_at(view, mentions, j, lo)
+    if left is not None and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
+        left = None  # "in relaying the news to parliament said": an object, not the speaker
+    add(left, "left")
     add(np_starting_at(view, mentions, cue_end, b), "right")
     # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
     subject = clause_subject(view, mentions, sent, cue_start) if not out or extra else None
@@ -444,6 +450,11 @@ def resolve_candidate(
         m = mentions.resolve_nominal(head, c.start)
         if m is not None:
             return m.canonical, m.type, m
+    if head in person_nouns and toks[0].lower() == "the" and len(toks) <= 3 and (not head.endswith("s") or head.endswith("ss")):
+        # "the archbishop said": the person the article introduced with that role
+        m = named_by_role(view, mentions, head, c.start)
+        if m is not None:
+            return m.canonical, "person", m
     k = c.start
     while k < c.end - 1 and view.lowers[k] in _DETS:
         k += 1

@@ -9,6 +9,9 @@ it with a possessor ("its leader Kim Jong Un", "North Korea's leader Kim"); a co
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Iterator
+
 from stance.text.lexicons import gazetteer, party_labels, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
@@ -91,7 +94,7 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
         else:
             aff = poss.canonical
         i = poss.end + 1
-    elif i < sb and words[i] in gaz.demonyms:
+    elif i < sb and words[i] in gaz.demonyms and (i + 1 >= sb or words[i + 1] != "-"):
         aff = gaz.demonyms[words[i]]
         i += 1
     role_words: list[str] = []
@@ -110,6 +113,12 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     if j < sb and lowers[j] in _PREPS and aff is None:
         aff = _affiliation_from(view, mentions, j + 1, sb)
     return role, aff
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The capitalised words of the titles ("Monsenor", "Secretary", "State")."""
+    return frozenset(w for t in titles() for w in t.split() if w[:1].isupper())
 
 
 def _role_words_before(view: TextView, i: int) -> int:
@@ -155,13 +164,21 @@ def _role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[st
     """"its leader Kim Jong Un", "North Korea's leader Kim", "analyst Moon", "UCL astronomer
     Angelos Tsiaras", "Pentagon press secretary John Kirby"."""
     i = m.start - 1
-    if i < 1:
+    title_words = _title_words()
+    while i > 1 and m.start - i <= 3 and view.words[i] in title_words:
+        i -= 1  # "archbishop Monsenor Jorge Eduardo Scheinig": the title was split from the name
+    if i < 0:
         return None, None
     person_nouns = word_set("person_nouns.txt")
     w = view.lowers[i]
-    if w not in person_nouns or not view.words[i][:1].islower():
-        return None, None
+    sent_start = view.sent_bounds(view.sent_of[i])[0]
+    if w not in person_nouns or not (view.words[i][:1].islower() or i == sent_start):
+        return None, None  # "analyst Moon", or "Actress Denise Crosby" opening a sentence
+    if i == sent_start:
+        return w, None
     k = _role_words_before(view, i)
+    if k == 0:
+        return view.span_text(k, i + 1), None
     role = view.span_text(k, i + 1)
     p = view.lowers[k - 1]
     if p in {"its", "their"}:
@@ -234,19 +251,46 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         return _describe_nominal(canonical)
     if speaker_mention is not None and speaker_mention.possessor:
         aff = speaker_mention.possessor
-    for m in mentions.names:
-        if m.canonical != canonical:
-            continue
+    same = [m for m in mentions.names if m.canonical == canonical]
+    for m in same:
         if m.type == "organization" and m.possessor and aff is None:
             aff = m.possessor
-        for r, a in ((m.role, m.affiliation), _appositive(view, mentions, m), _role_before(view, mentions, m),
-                     _appositive_before(view, mentions, m)):
-            if role is None and r:
-                role = r
-                if a and aff is None:
-                    aff = a
-            elif aff is None and a and r:
+    for r, a in _descriptions(view, mentions, same):
+        if role is None and r:
+            role = r
+            if a and aff is None:
                 aff = a
+        elif aff is None and a:
+            aff = a
         if role is not None and aff is not None:
             break
     return role, aff
+
+
+def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -> Iterator[tuple[str | None, str | None]]:
+    """(role, affiliation) candidates of one party's mentions, best first: the titles before its
+    names ("Labor Secretary Thomas Perez", "Democrat Nancy Pelosi") anywhere in the article, then
+    per mention in order an appositive after it, role words before it, a description before it."""
+    for m in same:
+        if m.role or m.affiliation:
+            yield m.role, m.affiliation
+    for m in same:
+        for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m)):
+            if r:
+                yield r, a
+
+
+def named_by_role(view: TextView, mentions: MentionIndex, head: str, before: int, *, max_names: int = 60) -> Mention | None:
+    """The person named before token ``before`` whose description in the article has the role
+    noun ``head`` ("the archbishop" -> "archbishop Monsenor Jorge Eduardo Scheinig", "The
+    president" -> "Argentine President Alberto Fernández"); None when there is none. Looks at
+    most ``max_names`` name mentions back."""
+    k = mentions.index_before(before)
+    for m in mentions.names[max(0, k - max_names + 1) : k + 1][::-1]:
+        if m.type != "person":
+            continue
+        for r, _ in ((m.role, None), _role_before(view, mentions, m), _appositive(view, mentions, m),
+                     _appositive_before(view, mentions, m)):
+            if r and head in r.lower().split():
+                return m
+    return None

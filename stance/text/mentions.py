@@ -124,6 +124,9 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
             gaz_hit = gaz.aliases.get(body)
             aff = gaz_hit[0] if gaz_hit is not None else gaz.demonyms.get(body, party_labels().get(body, body))
             return k + length, inner_role, aff
+    if role is None and i == start and b - i >= 3 and words[i].lower() in word_set("person_nouns.txt"):
+        # a capitalised role noun before a full name: "Actress Denise Crosby", "Activist Jane Roe"
+        return i + 1, words[i].lower(), aff
     if role is None and country and i < b and i > a:
         # a country word strips only before a title or an organisation: "Chad Bown" is a
         # person, "Russian Foreign Minister Sergei Lavrov" and "Iranian Foreign Ministry" split
@@ -341,6 +344,10 @@ class MentionIndex:
                 return m
             k -= 1
         return None
+
+    def index_before(self, i: int) -> int:
+        """Index in :attr:`names` of the last mention starting before token ``i`` (-1: none)."""
+        return bisect_left(self._starts, i) - 1
 
     def names_in(self, i: int, j: int) -> list[Mention]:
         """Name mentions inside tokens ``[i, j)``."""
