@@ -302,12 +302,13 @@ def candidates_for_cue(
             k -= 1
         if k > lo and view.words[k] == ",":
             inner = np_ending_at(view, mentions, j - 1, lo)
-            if inner is not None and inner[0] == k + 1 and _is_person_name(mentions, inner):
+            if (inner is not None and inner[0] > k and _is_person_name(mentions, inner)
+                    and all(view.words[t][:1].isupper() for t in range(k + 1, inner[0]))):
                 add(inner, "left")
             else:
                 add(_person_before_appositive(view, mentions, np_ending_at(view, mentions, k, a), a), "left")
     left = np_ending_at(view, mentions, j, lo)
-    if left is not None and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
+    if left is not None and left[2] == "nominal" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
         left = None  # "in relaying the news to parliament said": an object, not the speaker
     add(left, "left")
     add(np_starting_at(view, mentions, cue_end, b), "right")

@@ -234,8 +234,8 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     if body and prefix[-1] in org_nouns:
         country = gaz.demonyms.get(owner) or (gaz.aliases.get(owner) or ("", ""))[0]
         return role, f"{country}'s {body}" if country else body
-    if j < len(prefix):
-        return role, None  # "the 34-year-old mother": no owner
+    if j < len(prefix) or owner.split("-")[-1].islower():
+        return role, None  # "the 34-year-old mother", "the Spanish-speaking son": no owner
     if owner in gaz.demonyms:
         return role, gaz.demonyms[owner]
     hit = gaz.aliases.get(owner)

@@ -91,7 +91,8 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
             s = " ".join(words[i : i + length])
             hit = gaz.aliases.get(s)
             if hit is not None and hit[1] == "state":
-                aff, i, country = hit[0], i + length, True
+                # "White House Press Secretary": the office keeps its name, not the country's
+                aff, i, country = (s if org_nouns_in(words, i, i + length) else hit[0]), i + length, True
                 break
             if s in gaz.demonyms:
                 aff, i, country = gaz.demonyms[s], i + length, True
@@ -144,7 +145,7 @@ def org_nouns_in(words: list[str], i: int, j: int) -> bool:
 
 def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str | None] | None:
     """A title at ``k`` in ``words[i+1 : b-1]`` after a body that can own it (an organisation, an
-    acronym, a party label, a place of the gazetteer): (k, title length, role)."""
+    acronym, a party label, a place): (k, title length, role)."""
     t = titles()
     gaz = gazetteer()
     for k in range(i + 1, b - 1):
@@ -154,8 +155,9 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str | None
                 if role is None:
                     return None  # "Mr.", "Dr.": an honorific, not an office
                 body = " ".join(words[i:k])
+                # an organisation, a party, a place ("Vermont Sen. Bernie Sanders"), an acronym
                 owner = (org_nouns_in(words, i, k) or body in gaz.aliases or body in gaz.demonyms
-                         or body in party_labels() or (k - i == 1 and words[i].isupper() and len(words[i]) >= 2))
+                         or body in party_labels() or (k - i <= 3 and all(_is_cap(w) for w in words[i:k])))
                 return (k, length, role) if owner and b - k - length >= 2 else None
     return None
 
