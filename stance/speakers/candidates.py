@@ -148,7 +148,8 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
     if view.words[i][:1].isupper():
         for m in mentions.names_in(i, min(hi, i + 8)):
-            if m.type in ("person", "organization") and all(x[:1].isupper() for x in view.words[i : m.start]):
+            if m.type in ("person", "organization") and all(x[:1].isupper() or x in {"of", "for", "the", "and"}
+                                                            for x in view.words[i : m.start]):
                 return i, m.end, "name"
             break
     # honorifics and lowercase title words before a name: "said Mr. McGinley", "said 9/11 widow
@@ -173,6 +174,8 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         lw = view.lowers[k]
         if lw in person_nouns or lw in org_nouns:
             titled = titled_name(view, mentions, k, hi)
+            if titled is None and lw in org_nouns:
+                titled = titled_name(view, mentions, k + 1, hi)  # "foreign ministry spokeswoman Maria Z."
             if titled is not None:
                 return i, titled.end, "name"  # "said Ukrainian spokesman Oleg Nikolenko"
             return i, k + 1, "nominal"
