@@ -164,3 +164,17 @@ def test_prepositional_object_is_not_the_speaker(nlp):
     text = "Assembly president Richard Ferrand in relaying the news to parliament said, “He was a great man.”"
     q = one(nlp, text)
     assert q.speaker.name == "Richard Ferrand"
+
+
+@pytest.mark.parametrize("text, name, role, aff", [
+    ("Yesterday the Homeland Security Deputy Secretary Alejandro Mayorkas spoke.", "Alejandro Mayorkas",
+     "Deputy Secretary", "Homeland Security"),
+    ("Yesterday the Solicitor General Jose Calida spoke.", "Jose Calida", "Solicitor General", None),
+    ("On Monday US Special Representative for Iran Brian Hook spoke.", "Brian Hook",
+     "Special Representative for Iran", "United States"),
+    ("The rally heard First Minister of Scotland Nicola Sturgeon speak.", "Nicola Sturgeon", "First Minister", "Scotland"),
+    ("The alliance and NATO Secretary-General Jens Stoltenberg spoke.", "Jens Stoltenberg", "Secretary-General", "NATO"),
+])
+def test_longer_titles_inside_a_name_run(lang, text, name, role, aff):
+    got = names(lang, text)
+    assert got[name][1:] == (role, aff), got

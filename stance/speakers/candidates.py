@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import word_set
+from stance.text.lexicons import role_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
@@ -191,9 +191,9 @@ def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Ment
     """The person named right after lowercase role words starting at token ``k`` ("spokesman
     Oleg Nikolenko", "press secretary John Kirby"; up to three words, the last a person noun)."""
     person_nouns = _nouns()[0]
-    modifiers = word_set("role_modifiers.txt")
+    words = role_words()
     j = k
-    while j < hi and j - k < 3 and view.words[j].islower() and view.lowers[j] in person_nouns | modifiers:
+    while j < hi and j - k < 3 and view.words[j].islower() and view.lowers[j] in words:
         j += 1
     if j == k or j >= hi or view.lowers[j - 1] not in person_nouns:
         return None

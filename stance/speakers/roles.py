@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
-from stance.text.lexicons import gazetteer, party_labels, titles, word_set
+from stance.text.lexicons import gazetteer, party_labels, role_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
@@ -124,10 +124,9 @@ def _title_words() -> frozenset[str]:
 def _role_words_before(view: TextView, i: int) -> int:
     """Start of the lowercase role ending at token ``i`` (a person noun): "press secretary",
     "comic artist", "general secretary"; at most two words before the head."""
-    person_nouns = word_set("person_nouns.txt")
-    modifiers = word_set("role_modifiers.txt")
+    words = role_words()
     k = i
-    while k - 1 >= 0 and i - k < 2 and view.words[k - 1].islower() and view.lowers[k - 1] in modifiers | person_nouns:
+    while k - 1 >= 0 and i - k < 2 and view.words[k - 1].islower() and view.lowers[k - 1] in words:
         k -= 1
     return k
 
@@ -213,9 +212,9 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     person_nouns = word_set("person_nouns.txt")
     if not toks or toks[-1].lower() not in person_nouns:
         return None, None
-    modifiers = word_set("role_modifiers.txt")
+    words = role_words()
     r = len(toks) - 1
-    while r > 0 and len(toks) - 1 - r < 2 and toks[r - 1].islower() and toks[r - 1] in modifiers | person_nouns:
+    while r > 0 and len(toks) - 1 - r < 2 and toks[r - 1].islower() and toks[r - 1] in words:
         r -= 1
     role = " ".join(toks[r:])
     prefix = toks[:r]
@@ -264,6 +263,8 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
             aff = a
         if role is not None and aff is not None:
             break
+    if role is None and aff is None:
+        return _describe_nominal(canonical)  # "Officials said": a capitalised description
     return role, aff
 
 

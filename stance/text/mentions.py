@@ -115,16 +115,22 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
                 role = t[s] or None
                 i += length
                 break
+    if role is not None and aff is None and words[i] == "of" and b - i - 2 >= 2 and _is_cap(words[i + 1]):
+        # "First Minister of Scotland Nicola Sturgeon"
+        hit = gaz.aliases.get(words[i + 1])
+        aff = hit[0] if hit is not None else words[i + 1]
+        i += 2
     if role is None and i == start and b - i >= 3:
         # a title inside the run, after the body it belongs to: "House of Commons Speaker John
         # Bercow", "Police Senior Superintendent Yolanda Yu", "UCL Professor Jane Roe"
         hit = _inner_title(words, i, b)
         if hit is not None:
-            k, length, inner_role = hit
-            body = " ".join(words[i:k])
+            j, end, inner_role = hit
+            body = " ".join(words[i:j])
             gaz_hit = gaz.aliases.get(body)
-            aff = gaz_hit[0] if gaz_hit is not None else gaz.demonyms.get(body, party_labels().get(body, body))
-            return k + length, inner_role, aff
+            if body:
+                aff = gaz_hit[0] if gaz_hit is not None else gaz.demonyms.get(body, party_labels().get(body, body))
+            return end, inner_role, aff
     if role is None and i == start and b - i >= 3 and words[i].lower() in word_set("person_nouns.txt"):
         # a capitalised role noun before a full name: "Actress Denise Crosby", "Activist Jane Roe"
         return i + 1, words[i].lower(), aff
@@ -143,22 +149,36 @@ def org_nouns_in(words: list[str], i: int, j: int) -> bool:
     return any(w.lower() in org_nouns for w in words[i:j])
 
 
-def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str | None] | None:
-    """A title at ``k`` in ``words[i+1 : b-1]`` after a body that can own it (an organisation, an
-    acronym, a party label, a place): (k, title length, role)."""
+def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | None:
+    """A title inside ``words[i+1 : b-1]`` ("House of Commons Speaker John Bercow", "Homeland
+    Security Deputy Secretary Alejandro Mayorkas", "Solicitor General Jose Calida"):
+    (end of the body that owns it, end of the title, role), or None. The body is an organisation,
+    an acronym, a party label or a place, or empty when capitalised modifiers make the title
+    longer ("Solicitor General")."""
     t = titles()
     gaz = gazetteer()
+    modifiers = word_set("title_modifiers.txt", keep_case=True)
     for k in range(i + 1, b - 1):
         for length in (3, 2, 1):
-            if k + length < b and " ".join(words[k : k + length]) in t:
-                role = t[" ".join(words[k : k + length])] or None
-                if role is None:
-                    return None  # "Mr.", "Dr.": an honorific, not an office
-                body = " ".join(words[i:k])
-                # an organisation, a party, a place ("Vermont Sen. Bernie Sanders"), an acronym
-                owner = (org_nouns_in(words, i, k) or body in gaz.aliases or body in gaz.demonyms
-                         or body in party_labels() or (k - i <= 3 and all(_is_cap(w) for w in words[i:k])))
-                return (k, length, role) if owner and b - k - length >= 2 else None
+            title = " ".join(words[k : k + length])
+            if k + length < b and title in t:
+                role = t[title]
+                end = k + length
+                while words[end] == "-" and b - end - 2 >= 2:
+                    end += 2  # "Secretary-General"
+                if words[end] in {"for", "of"} and b - end - 2 >= 2:
+                    end += 2  # "Special Representative for Iran Brian Hook"
+                if not role or not _is_cap(words[end]) or b - end < 2:
+                    return None  # "Mr.", "Dr.": an honorific
+                j = k
+                while j > i and words[j - 1] in modifiers:
+                    j -= 1  # "Deputy Secretary", "Solicitor General": one longer title
+                if j < k or end > k + length:
+                    role = " ".join(words[j:end]).replace(" - ", "-")
+                body = " ".join(words[i:j])
+                owner = (j == i or org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms
+                         or body in party_labels() or (j - i <= 3 and all(_is_cap(w) for w in words[i:j])))
+                return (j, end, role) if owner else None
     return None
 
 
