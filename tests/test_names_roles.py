@@ -178,3 +178,10 @@ def test_prepositional_object_is_not_the_speaker(nlp):
 def test_longer_titles_inside_a_name_run(lang, text, name, role, aff):
     got = names(lang, text)
     assert got[name][1:] == (role, aff), got
+
+
+def test_a_lone_name_prefers_the_full_name_it_ends(lang):
+    # of two equally long names, the one whose surname it is: "Gorka" is Sebastian Gorka,
+    # not the headline's "Gorka Slam"
+    got = names(lang, "Yesterday Gorka Slam was the headline. Then Sebastian Gorka spoke. Later Gorka left.")
+    assert got["Gorka"][0] == "Sebastian Gorka"

@@ -328,7 +328,7 @@ class MentionIndex:
                 t = tuple(m.text.split())
                 best = m.canonical
                 best_len = len(t)
-                for key in (("<", *t), (">", *t)):
+                for key in ((">", *t), ("<", *t)):  # a surname first: "Gorka" is "Sebastian Gorka"
                     cur = longest.get(key)
                     if cur is not None and cur[0] > best_len:
                         best, best_len = cur[1], cur[0]
