@@ -185,3 +185,15 @@ def test_a_lone_name_prefers_the_full_name_it_ends(lang):
     # not the headline's "Gorka Slam"
     got = names(lang, "Yesterday Gorka Slam was the headline. Then Sebastian Gorka spoke. Later Gorka left.")
     assert got["Gorka"][0] == "Sebastian Gorka"
+
+
+def test_a_hyphenated_surname_alone_after_the_full_name(lang):
+    got = names(lang, "Carlos Lopez-Cantera spoke. Lopez-Cantera, a Republican, said it.")
+    assert got["Lopez-Cantera"][0] == "Carlos Lopez-Cantera"
+
+
+def test_a_clause_after_a_name_is_not_its_description(nlp):
+    text = ("Jane Ebeling and her husband, Tom, were greeted by an organizer at a field office. "
+            "“You guys are gonna be the most effective messengers,” the organizer told them.")
+    q = [q for q in nlp(text).quotes if "messengers" in q.quote.text][0]
+    assert q.speaker.name != "Tom"

@@ -18,6 +18,8 @@ from stance.text.view import TextView
 
 _PREPS = frozenset({"for", "of", "at", "with", "in", "from"})
 _DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
+#: words that make the text after a name's comma a clause rather than a description
+_VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
 _STOP_APPOS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")", "—", "said", "says", "who", "which", "and"})
 
 
@@ -102,8 +104,8 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS:
         role_words.append(words[j])
         j += 1
-    if not role_words:
-        return None, None
+    if not role_words or not _VERBAL.isdisjoint(w.lower() for w in role_words):
+        return None, None  # "Tom, were greeted by an organizer": a clause, not a description
     head = role_words[-1].lower()
     if head not in person_nouns and " ".join(role_words) not in titles() and head not in {t.lower() for t in titles()}:
         return None, None

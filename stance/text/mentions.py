@@ -188,6 +188,9 @@ class MentionIndex:
     def __init__(self, view: TextView, quote_spans: list[tuple[int, int]] | None = None):
         self.view = view
         self.names: list[Mention] = []
+        #: hyphenated last words of longer names ("Lopez-Cantera" of "Carlos Lopez-Cantera"): alone
+        #: later, they are that surname, not a pair of names ("Trump-Kim")
+        self._hyphen_surnames: set[str] = set()
         self._build_names()
         self._starts = [m.start for m in self.names]
         self._canonicalise()
@@ -270,7 +273,7 @@ class MentionIndex:
         # "Jenn St-Onge" and "Lee Jae-myung" are one
         if "-" in words[a:b]:
             k = words.index("-", a, b)
-            if (gaz.lookup(v.span_text(a, b)) is None and k - a == 1 and b - k == 2 and _is_cap(words[a]) and _is_cap(words[k + 1])
+            if (gaz.lookup(v.span_text(a, b)) is None and k - a == 1 and v.span_text(a, b) not in self._hyphen_surnames and b - k == 2 and _is_cap(words[a]) and _is_cap(words[k + 1])
                     and not (a > 0 and (v.lowers[a - 1] in _HONORIFICS or words[a - 1] in titles()))):
                 self._add_name(a, k)
                 self._add_name(k + 1, b)
@@ -305,6 +308,8 @@ class MentionIndex:
                         v.span_text(owner.start, b), affiliation=owner.canonical, possessor=owner.canonical)
         if m.type == "unknown" and b - s - 2 * words[s:b].count("-") <= 4:
             m.type = "person"  # "Yolanda Yu Hoi-kwan": a hyphenated name is one word of a name
+        if "-" in words[s:b] and b - s >= 4:
+            self._hyphen_surnames.add(m.text.split()[-1])
         self.names.append(m)
 
     def _canonicalise(self) -> None:
