@@ -76,10 +76,18 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or (len(w) > 1 and w[0] == "'" and w[1:2].isupper())
 
 
+@lru_cache(maxsize=1)
+def _party_first_words() -> frozenset[str]:
+    """First words of the party labels ("Liberal" of "Liberal Democrat")."""
+    return frozenset(label.split()[0] for label in party_labels())
+
+
 def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str | None]:
     """Strip leading country words and a title from the name run ``[a, b)``.
 
     Returns (new start, role, affiliation)."""
+    if b - a < 2:
+        return a, None, None  # one word: nothing to strip
     gaz = gazetteer()
     t = titles()
     role = aff = None
@@ -100,7 +108,7 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
     if aff is None:
         # a party label before a title or a name: "Republican Senator Ted Cruz", "Democrat Nancy Pelosi"
         parties = party_labels()
-        for length in (2, 1):
+        for length in (2, 1) if words[i] in _party_first_words() else ():
             s = " ".join(words[i : i + length])
             if i + length < b and s in parties and (b - i - length >= 2 or words[i + length] in t):
                 if org_nouns_in(words, i + length, b):
@@ -131,7 +139,7 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
             if body:
                 aff = gaz_hit[0] if gaz_hit is not None else gaz.demonyms.get(body, party_labels().get(body, body))
             return end, inner_role, aff
-    if role is None and i == start and b - i >= 3 and words[i].lower() in word_set("person_nouns.txt"):
+    if role is None and i == start and b - i >= 3 and words[i].lower() in _person_nouns():
         # a capitalised role noun before a full name: "Actress Denise Crosby", "Activist Jane Roe"
         return i + 1, words[i].lower(), aff
     if role is None and country and i < b and i > a:
@@ -141,6 +149,11 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
         if not any(w.lower() in org_nouns for w in words[i:b]) and b - a <= 3:
             return a, None, None
     return i, role, aff
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return word_set("person_nouns.txt")
 
 
 def org_nouns_in(words: list[str], i: int, j: int) -> bool:
