@@ -197,3 +197,13 @@ def test_a_clause_after_a_name_is_not_its_description(nlp):
             "“You guys are gonna be the most effective messengers,” the organizer told them.")
     q = [q for q in nlp(text).quotes if "messengers" in q.quote.text][0]
     assert q.speaker.name != "Tom"
+
+
+def test_field_between_an_organisation_and_a_role(nlp):
+    q = one(nlp, "Princeton University neuroscience professor Sam Wang said “the fever came on Wednesday.”")
+    assert q.speaker.name == "Sam Wang" and q.role == "professor" and q.affiliation == "Princeton University"
+
+
+def test_hyphenated_acronym_owns_the_title(nlp):
+    q = one(nlp, "ABS-CBN CEO Carlo Katigbak said “the refunds were offered.”")
+    assert q.speaker.name == "Carlo Katigbak" and q.role == "CEO" and q.affiliation == "ABS-CBN"

@@ -150,6 +150,12 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         if d in gaz.demonyms:
             return f"{gaz.demonyms[d]}'s {body}"
         return body if j == k - 1 or view.lowers[j] not in _DETS else view.span_text(j + 1, k)
+    if j < k and j >= 1:
+        # "Princeton University neuroscience professor": a field between an organisation and the role
+        owner = mentions.name_at(j - 1, j)
+        if owner is not None and owner.end == j and owner.type in ("organization", "state"):
+            return owner.canonical
+        return None
     owner = mentions.name_at(k - 1, k)
     if owner is None or owner.end != k:
         d = view.words[k - 1]

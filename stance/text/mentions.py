@@ -134,7 +134,7 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
         hit = _inner_title(words, i, b)
         if hit is not None:
             j, end, inner_role = hit
-            body = " ".join(words[i:j])
+            body = " ".join(words[i:j]).replace(" - ", "-")
             gaz_hit = gaz.aliases.get(body)
             if body:
                 aff = gaz_hit[0] if gaz_hit is not None else gaz.demonyms.get(body, party_labels().get(body, body))
@@ -190,7 +190,7 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | Non
                     role = " ".join(words[j:end]).replace(" - ", "-")
                 body = " ".join(words[i:j])
                 owner = (j == i or org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms
-                         or body in party_labels() or (j - i <= 3 and all(_is_cap(w) for w in words[i:j])))
+                         or body in party_labels() or (j - i <= 3 and all(_is_cap(w) or w == "-" for w in words[i:j])))
                 return (j, end, role) if owner else None
     return None
 
