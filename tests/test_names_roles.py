@@ -207,3 +207,10 @@ def test_field_between_an_organisation_and_a_role(nlp):
 def test_hyphenated_acronym_owns_the_title(nlp):
     q = one(nlp, "ABS-CBN CEO Carlo Katigbak said “the refunds were offered.”")
     assert q.speaker.name == "Carlo Katigbak" and q.role == "CEO" and q.affiliation == "ABS-CBN"
+
+
+def test_acronym_affiliation_expanded_to_the_article_s_full_name(nlp):
+    text = ('Researchers at University College London found water. "It is here," said UCL astronomer '
+            'Angelos Tsiaras.')
+    q = one(nlp, text)
+    assert q.affiliation == "University College London"

@@ -273,7 +273,20 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
             break
     if role is None and aff is None:
         return _describe_nominal(canonical)  # "Officials said": a capitalised description
-    return role, aff
+    return role, expand_acronym(mentions, aff) if aff else aff
+
+
+def expand_acronym(mentions: MentionIndex, name: str) -> str:
+    """The article's full name of an acronym ("UCL" -> "University College London" when the
+    article names it): a name mention whose capitalised words' initials spell it; else ``name``."""
+    if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
+        return name
+    for m in mentions.names:
+        toks = m.text.split()
+        if len(toks) == len(name) or (len(toks) > len(name) and len(toks) <= 2 * len(name)):
+            if "".join(t[0] for t in toks if t[:1].isupper()) == name:
+                return m.text
+    return name
 
 
 def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -> Iterator[tuple[str | None, str | None]]:
