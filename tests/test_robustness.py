@@ -212,7 +212,7 @@ def test_pipe_rejects_a_single_string_and_bad_pairs(nlp):
         list(nlp.pipe("He said hello."))
     with pytest.raises(TypeError, match="got a single bytes"):
         list(nlp.pipe(b"He said hello."))
-    with pytest.raises(TypeError, match=r"expects \(text, id\) pairs, got str at position 1"):
+    with pytest.raises(TypeError, match=r"expects \(text, id\) pairs or \(text, id, date\) triples, got str at position 1"):
         list(nlp.pipe([("fine", "a"), "no id"], as_tuples=True, errors="return"))
-    with pytest.raises(TypeError, match=r"expects \(text, id\) pairs, got tuple at position 0"):
-        list(nlp.pipe([("text", "id", "extra")], as_tuples=True))
+    with pytest.raises(TypeError, match=r"expects \(text, id\) pairs or \(text, id, date\) triples, got tuple at position 0"):
+        list(nlp.pipe([("text", "id", "2016-01-01", "extra")], as_tuples=True))

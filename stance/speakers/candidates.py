@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 from stance.speakers.pronouns import resolve_pronoun
-from stance.text.lexicons import word_set
+from stance.speakers.roles import named_by_role
+from stance.text.lexicons import role_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
@@ -55,6 +56,8 @@ _NP_STOP_LEFT = frozenset(
      "while", "after", "before", "because", "if", "than", "then", "so", "or", "is", "was", "were", "are",
      "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
 )
+#: prepositions whose object is never the subject of the cue right after it
+_OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
 
 
@@ -141,12 +144,15 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     m = mentions.name_at(i, i + 1)
     if m is not None and m.type != "demonym":
         # include a leading title ("said U.S. Secretary of State Marco Rubio"): the mention
-        # starts after the title, so take the title tokens too
-        return min(i, m.start), m.end, "name"
+        # starts after the title, so take the title tokens too; "said UCL astronomer Angelos
+        # Tsiaras": the body, the role and the person
+        titled = titled_name(view, mentions, m.end, hi)
+        return min(i, m.start), (titled.end if titled is not None else m.end), "name"
     # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
     if view.words[i][:1].isupper():
         for m in mentions.names_in(i, min(hi, i + 8)):
-            if m.type in ("person", "organization") and all(x[:1].isupper() for x in view.words[i : m.start]):
+            if m.type in ("person", "organization") and all(x[:1].isupper() or x in {"of", "for", "the", "and"}
+                                                            for x in view.words[i : m.start]):
                 return i, m.end, "name"
             break
     # honorifics and lowercase title words before a name: "said Mr. McGinley", "said 9/11 widow
@@ -170,14 +176,52 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     while k < hi and k - i < 6:
         lw = view.lowers[k]
         if lw in person_nouns or lw in org_nouns:
-            end = k + 1
-            return i, end, "nominal"
+            titled = titled_name(view, mentions, k, hi)
+            if titled is None and lw in org_nouns:
+                titled = titled_name(view, mentions, k + 1, hi)  # "foreign ministry spokeswoman Maria Z."
+            if titled is not None:
+                return i, titled.end, "name"  # "said Ukrainian spokesman Oleg Nikolenko"
+            return i, k + 1, "nominal"
         if not (lw.isalpha() or view.words[k][:1].isupper() or lw in POSSESSIVE_MARKS or lw == "-" or lw[:1].isdigit()):
             break
         k += 1
     if w in person_nouns or w in org_nouns:
         return i, i + 1, "nominal"
     return None
+
+
+def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
+    """The person named right after lowercase role words starting at token ``k`` ("spokesman
+    Oleg Nikolenko", "press secretary John Kirby"; up to three words, the last a person noun)."""
+    person_nouns = _nouns()[0]
+    words = role_words()
+    j = k
+    while j < hi and j - k < 3 and view.words[j].islower() and view.lowers[j] in words:
+        j += 1
+    if j == k or j >= hi or view.lowers[j - 1] not in person_nouns:
+        return None
+    m = mentions.name_at(j, j + 1)
+    return m if m is not None and m.start == j and m.type == "person" else None
+
+
+def _is_person_name(mentions: MentionIndex, np: tuple[int, int, str]) -> bool:
+    """Whether the noun phrase ``np`` is a name whose head mention is a person."""
+    if np[2] != "name":
+        return False
+    m = mentions.name_at(np[1] - 1, np[1])
+    return m is not None and m.type == "person"
+
+
+def _person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[int, int, str] | None,
+                              lo: int) -> tuple[int, int, str] | None:
+    """For a description that is itself an appositive ("Susan Bro, Heather Heyer's mother,"), the
+    person named before it; else ``np``."""
+    if np is None or np[2] != "nominal" or np[0] - 1 <= lo or view.words[np[0] - 1] != ",":
+        return np
+    m = mentions.name_at(np[0] - 2, np[0] - 1)
+    if m is not None and m.type == "person" and m.end == np[0] - 1 and m.start >= lo:
+        return m.start, m.end, "name"
+    return np
 
 
 def _skip_left(view: TextView, j: int, lo: int) -> int:
@@ -261,13 +305,22 @@ def candidates_for_cue(
             commas = [t for t in range(lo + 1, j - 1) if view.words[t] == ","]
             if commas and j - commas[0] < 40:
                 add(np_ending_at(view, mentions, commas[0], lo), "left")
-        # appositive: "Kwak Gil Sup, head of One Korea Centre, said"
+        # appositive: "Kwak Gil Sup, head of One Korea Centre, said"; "The mayor of Paris, Anne
+        # Hidalgo, wrote": the person, not the description
         k = j - 2
         while k > lo and view.words[k] != "," and j - k < 20:
             k -= 1
         if k > lo and view.words[k] == ",":
-            add(np_ending_at(view, mentions, k, a), "left")
-    add(np_ending_at(view, mentions, j, lo), "left")
+            inner = np_ending_at(view, mentions, j - 1, lo)
+            if (inner is not None and inner[0] > k and _is_person_name(mentions, inner)
+                    and all(view.words[t][:1].isupper() for t in range(k + 1, inner[0]))):
+                add(inner, "left")
+            else:
+                add(_person_before_appositive(view, mentions, np_ending_at(view, mentions, k, a), a), "left")
+    left = np_ending_at(view, mentions, j, lo)
+    if left is not None and left[2] == "nominal" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
+        left = None  # "in relaying the news to parliament said": an object, not the speaker
+    add(left, "left")
     add(np_starting_at(view, mentions, cue_end, b), "right")
     # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
     subject = clause_subject(view, mentions, sent, cue_start) if not out or extra else None
@@ -281,7 +334,9 @@ def candidates_for_cue(
             (m for m in mentions.names_in(a, b) if m.type in ("person", "organization", "state")),
             key=lambda m: min(abs(m.start - cue_end), abs(cue_start - m.end)),
         )
-        for m in near[:3]:
+        # a body before a role and a person ("UCL" in "UCL astronomer Angelos Tsiaras") is not one
+        near = [m for m in near[:3] if titled_name(view, mentions, m.end, b) is None]
+        for m in near:
             add((m.start, m.end, "name"), "nearest")
     return out
 
@@ -374,8 +429,13 @@ def resolve_candidate(
         m = mentions.name_at(c.end - 1, c.end)
         inner = [x for x in mentions.names_in(c.start, c.end) if x.type in ("person", "organization", "state")]
         if inner:
-            # the head name, not a parenthetical "(D-Mo.)" or an "of Maryland" after it
+            # the head name, not a parenthetical "(D-Mo.)" or an "of Maryland" after it; the
+            # person after a body and a role ("UCL astronomer Angelos Tsiaras")
             m = inner[0]
+            for nxt in inner[1:]:
+                if titled_name(view, mentions, m.end, c.end) is not nxt:
+                    break
+                m = nxt
         if m is not None:
             typ = m.type if m.type in ("person", "organization", "state") else "unknown"
             return m.canonical, typ, m
@@ -408,6 +468,11 @@ def resolve_candidate(
         m = mentions.resolve_nominal(head, c.start)
         if m is not None:
             return m.canonical, m.type, m
+    if head in person_nouns and toks[0].lower() == "the" and len(toks) <= 3 and (not head.endswith("s") or head.endswith("ss")):
+        # "the archbishop said": the person the article introduced with that role
+        m = named_by_role(view, mentions, head, c.start)
+        if m is not None:
+            return m.canonical, "person", m
     k = c.start
     while k < c.end - 1 and view.lowers[k] in _DETS:
         k += 1

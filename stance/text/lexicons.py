@@ -119,6 +119,18 @@ def word_set(name: str, keep_case: bool = False) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Words of a lowercase role: the person nouns and the role modifiers ("press secretary")."""
+    return word_set("person_nouns.txt") | word_set("role_modifiers.txt")
+
+
+@lru_cache(maxsize=1)
+def party_labels() -> dict[str, str]:
+    """Party labels before a title or name ("Democrat", "Conservative") -> the party's name."""
+    return {row[0].strip(): row[1].strip() for row in data_rows("party_labels.tsv")}
+
+
+@lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Titles that stand before names -> the role they give."""
     out = {}

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from stance.text.entity_types import TypeGuess, guess_type, settle_types
-from stance.text.lexicons import data_rows, gazetteer, titles, word_set
+from stance.text.lexicons import data_rows, gazetteer, party_labels, titles, word_set
 from stance.text.view import TextView
 
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "da", "du", "la", "le", "and", "the"})
@@ -58,29 +58,66 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
+#: honorifics before a surname ("Mrs. Yu")
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "miss"})
+#: Arabic article particles joined by a hyphen to the name that follows ("al-Assad")
+_ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul"})
+
+
+def _hyphen_name_tail(words: list[str], lowers: list[str], i: int, j: int) -> bool:
+    """Whether ``-`` at ``j`` joins a lowercase second syllable to a Korean or Cantonese given name
+    ("Lee Jae-myung", "Kim Jong-un", "Yolanda Yu Hoi-kwan"): the run has a surname before the
+    syllable, the syllable is short and not an English word of a compound ("Seoul-based")."""
+    if j - 1 <= i or j + 1 >= len(words):
+        return False
+    tail = lowers[j + 1]
+    return len(words[j - 1]) <= 4 and tail.isalpha() and len(tail) <= 5 and tail not in word_set("compound_tails.txt")
+
+
 def _is_cap(w: str) -> bool:
     return w[:1].isupper() or (len(w) > 1 and w[0] == "'" and w[1:2].isupper())
+
+
+@lru_cache(maxsize=1)
+def _party_first_words() -> frozenset[str]:
+    """First words of the party labels ("Liberal" of "Liberal Democrat")."""
+    return frozenset(label.split()[0] for label in party_labels())
 
 
 def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str | None]:
     """Strip leading country words and a title from the name run ``[a, b)``.
 
     Returns (new start, role, affiliation)."""
+    if b - a < 2:
+        return a, None, None  # one word: nothing to strip
     gaz = gazetteer()
     t = titles()
     role = aff = None
     i = a
+    country = False
     # leading country or demonym: "U.S.", "Russian", "North Korean"
     for length in (3, 2, 1):
         if i + length < b:
             s = " ".join(words[i : i + length])
             hit = gaz.aliases.get(s)
             if hit is not None and hit[1] == "state":
-                aff, i = hit[0], i + length
+                # "White House Press Secretary": the office keeps its name, not the country's
+                aff, i, country = (s if org_nouns_in(words, i, i + length) else hit[0]), i + length, True
                 break
             if s in gaz.demonyms:
-                aff, i = gaz.demonyms[s], i + length
+                aff, i, country = gaz.demonyms[s], i + length, True
                 break
+    if aff is None:
+        # a party label before a title or a name: "Republican Senator Ted Cruz", "Democrat Nancy Pelosi"
+        parties = party_labels()
+        for length in (2, 1) if words[i] in _party_first_words() else ():
+            s = " ".join(words[i : i + length])
+            if i + length < b and s in parties and (b - i - length >= 2 or words[i + length] in t):
+                if org_nouns_in(words, i + length, b):
+                    break  # "Democratic National Committee" is an organisation
+                aff, i = parties[s], i + length
+                break
+    start = i
     for length in (4, 3, 2, 1):
         if i + length < b:
             s = " ".join(words[i : i + length])
@@ -88,13 +125,76 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
                 role = t[s] or None
                 i += length
                 break
-    if role is None and aff is not None and i < b and i > a:
+    if role is not None and aff is None and words[i] == "of" and b - i - 2 >= 2 and _is_cap(words[i + 1]):
+        # "First Minister of Scotland Nicola Sturgeon"
+        hit = gaz.aliases.get(words[i + 1])
+        aff = hit[0] if hit is not None else words[i + 1]
+        i += 2
+    if role is None and i == start and b - i >= 3:
+        # a title inside the run, after the body it belongs to: "House of Commons Speaker John
+        # Bercow", "Police Senior Superintendent Yolanda Yu", "UCL Professor Jane Roe"
+        hit = _inner_title(words, i, b)
+        if hit is not None:
+            j, end, inner_role = hit
+            body = " ".join(words[i:j]).replace(" - ", "-")
+            gaz_hit = gaz.aliases.get(body)
+            if body:
+                aff = gaz_hit[0] if gaz_hit is not None else gaz.demonyms.get(body, party_labels().get(body, body))
+            return end, inner_role, aff
+    if role is None and i == start and b - i >= 3 and words[i].lower() in _person_nouns():
+        # a capitalised role noun before a full name: "Actress Denise Crosby", "Activist Jane Roe"
+        return i + 1, words[i].lower(), aff
+    if role is None and country and i < b and i > a:
         # a country word strips only before a title or an organisation: "Chad Bown" is a
         # person, "Russian Foreign Minister Sergei Lavrov" and "Iranian Foreign Ministry" split
         org_nouns = word_set("org_nouns.txt")
         if not any(w.lower() in org_nouns for w in words[i:b]) and b - a <= 3:
             return a, None, None
     return i, role, aff
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return word_set("person_nouns.txt")
+
+
+def org_nouns_in(words: list[str], i: int, j: int) -> bool:
+    """Whether an organisation head noun ("ministry", "committee") is among ``words[i:j]``."""
+    org_nouns = word_set("org_nouns.txt")
+    return any(w.lower() in org_nouns for w in words[i:j])
+
+
+def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | None:
+    """A title inside ``words[i+1 : b-1]`` ("House of Commons Speaker John Bercow", "Homeland
+    Security Deputy Secretary Alejandro Mayorkas", "Solicitor General Jose Calida"):
+    (end of the body that owns it, end of the title, role), or None. The body is an organisation,
+    an acronym, a party label or a place, or empty when capitalised modifiers make the title
+    longer ("Solicitor General")."""
+    t = titles()
+    gaz = gazetteer()
+    modifiers = word_set("title_modifiers.txt", keep_case=True)
+    for k in range(i + 1, b - 1):
+        for length in (3, 2, 1):
+            title = " ".join(words[k : k + length])
+            if k + length < b and title in t:
+                role = t[title]
+                end = k + length
+                while words[end] == "-" and b - end - 2 >= 2:
+                    end += 2  # "Secretary-General"
+                if words[end] in {"for", "of"} and b - end - 2 >= 2:
+                    end += 2  # "Special Representative for Iran Brian Hook"
+                if not role or not _is_cap(words[end]) or b - end < 2:
+                    return None  # "Mr.", "Dr.": an honorific
+                j = k
+                while j > i and words[j - 1] in modifiers:
+                    j -= 1  # "Deputy Secretary", "Solicitor General": one longer title
+                if j < k or end > k + length:
+                    role = " ".join(words[j:end]).replace(" - ", "-")
+                body = " ".join(words[i:j])
+                owner = (j == i or org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms
+                         or body in party_labels() or (j - i <= 3 and all(_is_cap(w) or w == "-" for w in words[i:j])))
+                return (j, end, role) if owner else None
+    return None
 
 
 class MentionIndex:
@@ -106,6 +206,9 @@ class MentionIndex:
         self._guesses: dict[int, TypeGuess] = {}  # name index -> type guess (names the gazetteer does not type)
         self._genders: dict[str, str] | None = None  # canonical person -> gender, built when first asked
         self._counts: dict[str, int] | None = None  # canonical name -> mentions, built when first asked
+        #: hyphenated last words of longer names ("Lopez-Cantera" of "Carlos Lopez-Cantera"): alone
+        #: later, they are that surname, not a pair of names ("Trump-Kim")
+        self._hyphen_surnames: set[str] = set()
         self._build_names()
         self._settle_types()
         self._starts = [m.start for m in self.names]
@@ -161,12 +264,23 @@ class MentionIndex:
                             or wj in {"al", "bin", "de", "van", "von", "del", "da"}):
                         j += 2
                         continue
-                if wj == "-" and j + 1 < n and j + 1 in is_cap and v.starts[j] == v.ends[j - 1]:
-                    # "Al-Qaida", but not "Trump-Kim" pairs of known people: keep joined; split later
-                    j += 2
+                if wj == "-" and j + 1 < n and v.starts[j] == v.ends[j - 1] and v.starts[j + 1] == v.ends[j]:
+                    if j + 1 in is_cap:
+                        # "Al-Qaida", "Jean-Claude", but not "Trump-Kim" pairs of known people:
+                        # keep joined; split later
+                        j += 2
+                        continue
+                    if _hyphen_name_tail(words, lowers, i, j):
+                        j += 2  # "Lee Jae-myung", "Kim Jong-un", "Yu Hoi-kwan"
+                        continue
+                if lj in _ARTICLE_PARTICLES and j + 2 < n and words[j + 1] == "-" and j + 2 in is_cap and v.starts[j + 1] == v.ends[j]:
+                    j += 3  # "Bashar al-Assad"
                     continue
                 break
-            self._add_name(i, j)
+            a = i
+            if a >= 2 and words[a - 1] == "-" and lowers[a - 2] in _ARTICLE_PARTICLES and v.starts[a - 1] == v.ends[a - 2]:
+                a -= 2  # "said al-Assad": the article particle is part of the name
+            self._add_name(a, j)
             i = j
 
     def _add_name(self, a: int, b: int) -> None:
@@ -174,10 +288,12 @@ class MentionIndex:
         words = v.words
         gaz = gazetteer()
         org_nouns = word_set("org_nouns.txt")
-        # a hyphenated pair of names ("Trump-Kim") is two mentions
+        # a hyphenated pair of single names ("Trump-Kim") is two mentions; "Jean-Claude Juncker",
+        # "Jenn St-Onge" and "Lee Jae-myung" are one
         if "-" in words[a:b]:
             k = words.index("-", a, b)
-            if gaz.lookup(v.span_text(a, b)) is None and a < k < b - 1:
+            if (gaz.lookup(v.span_text(a, b)) is None and k - a == 1 and v.span_text(a, b) not in self._hyphen_surnames and b - k == 2 and _is_cap(words[a]) and _is_cap(words[k + 1])
+                    and not (a > 0 and (v.lowers[a - 1] in _HONORIFICS or words[a - 1] in titles()))):
                 self._add_name(a, k)
                 self._add_name(k + 1, b)
                 return
@@ -210,6 +326,12 @@ class MentionIndex:
             owner = self.names.pop()
             m = Mention(owner.start, b, v.span_text(owner.start, b), "name", "organization",
                         v.span_text(owner.start, b), affiliation=owner.canonical, possessor=owner.canonical)
+        if m.type == "unknown" and b - s - 2 * words[s:b].count("-") <= 4:
+            m.type = "person"  # "Yolanda Yu Hoi-kwan": a hyphenated name is one word of a name
+            if len(self.names) in self._guesses:
+                self._guesses[len(self.names)] = TypeGuess("person", False, self._guesses[len(self.names)].gender)
+        if "-" in words[s:b] and b - s >= 4:
+            self._hyphen_surnames.add(m.text.split()[-1])
         self.names.append(m)
 
     def _settle_types(self) -> None:
@@ -252,13 +374,31 @@ class MentionIndex:
                 t = tuple(m.text.split())
                 best = m.canonical
                 best_len = len(t)
-                for key in (("<", *t), (">", *t)):
+                for key in ((">", *t), ("<", *t)):  # a surname first: "Gorka" is "Sebastian Gorka"
                     cur = longest.get(key)
                     if cur is not None and cur[0] > best_len:
                         best, best_len = cur[1], cur[0]
                 resolved[(m.text, m.canonical)] = best
             m.canonical = best
+        self._link_honorific_surnames(persons)
         # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
+
+    def _link_honorific_surnames(self, persons: list[Mention]) -> None:
+        """"Mrs. Yu" after "Yolanda Yu Hoi-kwan": a one-word name after an honorific that matched
+        no name's first or last word is the surname inside a longer name of the article."""
+        lowers = self.view.lowers
+        lone = [m for m in persons if m.end - m.start == 1 and m.canonical == m.text and m.start > 0
+                and lowers[m.start - 1] in _HONORIFICS]
+        if not lone:
+            return
+        inner: dict[str, str] = {}
+        for text in dict.fromkeys(m.canonical for m in persons):
+            toks = text.split()
+            for t in toks[1:-1]:
+                if len(toks) > len(inner.get(t, "").split()):
+                    inner[t] = text
+        for m in lone:
+            m.canonical = inner.get(m.text, m.canonical)
 
     # -- look-ups ------------------------------------------------------------------------------
     def names_before(self, i: int) -> Iterator[Mention]:
@@ -298,6 +438,10 @@ class MentionIndex:
                 return m
             k -= 1
         return None
+
+    def index_before(self, i: int) -> int:
+        """Index in :attr:`names` of the last mention starting before token ``i`` (-1: none)."""
+        return bisect_left(self._starts, i) - 1
 
     def names_in(self, i: int, j: int) -> list[Mention]:
         """Name mentions inside tokens ``[i, j)``."""
