@@ -9,8 +9,10 @@ to the nearest earlier party, the reporting frame between cue and quotation ("ca
 guy'", "accused X", "calling it a 'rogue' state") and the objects of targeting verbs elsewhere in
 the quotation's sentence ("praised Sanders for ...", "he said of Johnson and Weld"; see
 :mod:`stance.parties.references`).
-Excluded: the speaker, the state or organisation the speaker speaks for, and a country that only
-identifies a person ("North Korea's leader Kim").
+Excluded: the speaker (but its own name written inside the quotation is proposed, marked
+``speaker_name``, for the trained filter to weigh: it is mostly a wrongly found speaker), the state
+or organisation the speaker speaks for, and a country that only identifies a person ("North
+Korea's leader Kim").
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from stance.text.view import POSSESSIVE_MARKS, TextView
 class TargetMention:
     """A party named at tokens ``[start, end)``: its canonical name, its type and how it was found
     (``name``: a name, demonym or pronoun; ``acronym``, ``description``, ``frame_object``: see
-    :mod:`stance.parties.references`)."""
+    :mod:`stance.parties.references`; ``speaker_name``: the speaker's own name in the quotation)."""
 
     name: str
     type: str
