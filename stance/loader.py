@@ -149,7 +149,8 @@ def load_pronoun_ranker(models_dir: str | os.PathLike[str] | None = None) -> Any
 
 def load_party_filter(models_dir: str | os.PathLike[str] | None = None) -> Any | None:
     """The party filter at ``<models_dir>/party_filter`` (a :class:`~stance.parties.filter.PartyFilter`
-    over the numpy scorer of its ``inference.npz``, with the manifest's decision threshold), or
+    over the numpy scorer of its ``inference.npz``, with the manifest's decision threshold and its
+    per-type thresholds, if any), or
     None when no filter is shipped there; a corrupt or mismatched one raises
     :class:`~stance.artifacts.ArtifactError`."""
     from stance.parties.filter import PartyFilter
@@ -162,7 +163,11 @@ def load_party_filter(models_dir: str | os.PathLike[str] | None = None) -> Any |
     threshold = manifest.get("decision_threshold")
     if not isinstance(threshold, (int, float)) or not 0.0 <= float(threshold) <= 1.0:
         raise ArtifactError(f"{path / MANIFEST}: decision_threshold must be a number in [0, 1], got {threshold!r}")
-    return PartyFilter(scorer, float(threshold))
+    by_type = manifest.get("type_thresholds") or {}
+    if not isinstance(by_type, dict) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and 0.0 <= float(v) <= 1.0 for v in by_type.values()):
+        raise ArtifactError(f"{path / MANIFEST}: type_thresholds must map target types to numbers in [0, 1], got {by_type!r}")
+    return PartyFilter(scorer, float(threshold), by_type)
 
 
 def load_calibration(models_dir: str | os.PathLike[str] | None = None) -> Any | None:

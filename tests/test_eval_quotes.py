@@ -101,10 +101,16 @@ def test_end_to_end_on_a_handwritten_article(tmp_path, nlp):
     data = tmp_path / "data"
     (data / "polnear").mkdir(parents=True)
     _write(data / "polnear" / "train.jsonl", [{"doc_id": "fx1", "text": ARTICLE, "attributions": []}])
-    a = nlp(ARTICLE, id="fx1").to_dict()
-    q0 = a["quotes"][0]["quote"]
-    rows = [_row("fx1", q0["start"], q0["end"], "Sylvania", "hostile"), _row("fx1", q0["start"], q0["end"], "Nowhere", "neutral")]
-    r = evaluate_quotes(data, _write(tmp_path / "labels.jsonl", rows), pipeline=nlp)
+    # this checks the evaluation's matching, not the party filter: party-filter 1.1.0 judges a
+    # one-word unknown name that only opens a quotation ("Sylvania has ...") as likely no party
+    kept_filter, nlp.annotator.party_filter = nlp.annotator.party_filter, None
+    try:
+        a = nlp(ARTICLE, id="fx1").to_dict()
+        q0 = a["quotes"][0]["quote"]
+        rows = [_row("fx1", q0["start"], q0["end"], "Sylvania", "hostile"), _row("fx1", q0["start"], q0["end"], "Nowhere", "neutral")]
+        r = evaluate_quotes(data, _write(tmp_path / "labels.jsonl", rows), pipeline=nlp)
+    finally:
+        nlp.annotator.party_filter = kept_filter
     assert r["documents"] == 1 and r["labelled_parties"] == 2 and r["covered"] == 1
     if HAS_STANCE:
         st = {s["target"]: s["label"] for s in a["quotes"][0]["stances"]}

@@ -86,6 +86,61 @@ def test_select_all_keeps_exactly_the_targets_at_or_above_the_threshold(captured
         k += len(targets)
 
 
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), person=st.floats(0.0, 1.0), state=st.floats(0.0, 1.0), default=st.floats(0.0, 1.0))
+def test_select_all_applies_each_types_threshold(captured, data, person, state, default):
+    view, mentions, quotes = captured
+    n = sum(len(q[1]) for q in quotes)
+    p = data.draw(st.lists(st.floats(0.0, 1.0), min_size=n, max_size=n))
+    pf = PartyFilter(_FixedScorer(p), default, {"person": person, "state": state})
+    kept = pf.select_all(view, mentions, quotes)
+    k = 0
+    for (_, targets, _, _), out in zip(quotes, kept):
+        cut = {"person": person, "state": state}
+        assert out == [t for j, t in enumerate(targets) if p[k + j] >= cut.get(t.type, default)]
+        k += len(targets)
+    assert pf.threshold_of("organization") == default and pf.threshold_of("person") == person
+
+
+def test_choose_type_thresholds_respects_each_types_floor():
+    from stance.training.party_filter import choose_type_thresholds, type_party_f1
+
+    # persons: parties score high, non-parties 0.5; states: the one party scores 0.2, non-parties 0.6
+    proba = [0.9, 0.8, 0.5, 0.5, 0.2, 0.6, 0.6]
+    y = [1, 1, 0, 0, 1, 0, 0]
+    types = ["person"] * 4 + ["state"] * 3
+    free = choose_type_thresholds(proba, y, types, 3, 0.1, {})
+    assert free["person"] > 0.5 and type_party_f1(proba, y, types, 3, free, 0.1)["f1"] >= 0.8
+    held = choose_type_thresholds(proba, y, types, 3, 0.1, {"state": 0.2})
+    assert held["state"] <= 0.2 and held["person"] > 0.5  # a state floor does not hold persons down
+
+
+def test_features_learned_from_the_not_parties(nlp_rules):
+    from stance.parties.features import non_party_kinds
+
+    kinds = non_party_kinds()
+    assert kinds["Iowa"] == "place" and kinds["CNN"] == "media" and kinds["Muslims"] == "group"
+    text = ('Senator Ana Ruiz said American troops in Iowa were "ready." '
+            'Ana Ruiz told CNN that U.S. envoy Boris Kovac "has lied to Texas and to the Muslims."')
+    cap = _Capture()
+    nlp_rules.annotator.party_filter = cap
+    try:
+        nlp_rules(text)
+    finally:
+        nlp_rules.annotator.party_filter = None
+    view, mentions, quotes = cap.args
+    ctx = ArticleContext(view, mentions, [q[2] for q in quotes])
+    feats = {}
+    for raw, targets, speaker, aff in quotes:
+        for t, f in zip(targets, target_features(ctx, raw, targets, speaker, aff)):
+            feats[view.span_text(t.start, t.end)] = f
+    assert feats["American"]["state_modifier"] == 1.0  # "American troops"
+    assert "state_before_person" not in feats["American"]
+    assert feats["Iowa"]["non_party_kind"] == "place"
+    assert feats["U.S."]["state_before_person"] == 1.0  # "U.S. envoy Boris Kovac"
+    assert "non_party_kind" not in feats["Boris Kovac"] and "state_modifier" not in feats["Boris Kovac"]
+
+
 def test_filter_refuses_a_scorer_without_the_party_class():
     class NoParty(_FixedScorer):
         classes_ = np.array(["a", "b"])
@@ -101,6 +156,8 @@ def test_shipped_artifact_and_its_manifest():
     manifest = json.loads((default_models_dir() / "party_filter" / "manifest.json").read_text())
     assert manifest["name"] == "party-filter" and manifest["version"].startswith("1.")
     assert manifest["labels"] == ["not_party", "party"] and manifest["decision_threshold"] == pf.threshold
+    assert set(manifest["type_thresholds"]) == {"person", "state", "organization"}
+    assert pf.type_thresholds == manifest["type_thresholds"]
     files = {(d["corpus"], d["file"]) for d in manifest["training_data"]}
     assert ("wikinews", "train.jsonl") in files and ("polnear", "dev.jsonl") in files
     assert not any(d["file"] == "test.jsonl" for d in manifest["training_data"])
@@ -111,7 +168,7 @@ def test_no_artifact_means_no_filter(tmp_path):
 
 
 @needs_artifact
-@pytest.mark.parametrize("edit", ["threshold", "name", "major", "npz"])
+@pytest.mark.parametrize("edit", ["threshold", "type_thresholds", "name", "major", "npz"])
 def test_loader_refuses_a_mismatched_artifact(tmp_path, edit):
     art = tmp_path / "party_filter"
     shutil.copytree(default_models_dir() / "party_filter", art)
@@ -119,6 +176,8 @@ def test_loader_refuses_a_mismatched_artifact(tmp_path, edit):
     m = json.loads(mpath.read_text())
     if edit == "threshold":
         m["decision_threshold"] = 1.5
+    elif edit == "type_thresholds":
+        m["type_thresholds"] = {"person": "high"}
     elif edit == "name":
         m["name"] = "speaker-ranker"
     elif edit == "major":

@@ -7,19 +7,38 @@ its gazetteer type (country, international body, organisation noun), how the fin
 the speaker or the body the speaker speaks for, where it stands (inside the quotation or only in
 the reporting frame, sentence-initial, first sentence), its neighbouring words, how often the
 name recurs in the article, whether it carries a title or is a speaker elsewhere, and whether the
-quotation's other targets overlap it. Article-level facts are computed once per document
-(:class:`ArticleContext`).
+quotation's other targets overlap it; and, learned from the corpus's ``not_parties``: the kind of
+non-party the name usually is (a place, a news outlet, a population: ``data/non_party_names.tsv``),
+a one-word name that only ever opens a sentence ("Today"), a headline-case sentence, a country
+used as a modifier ("U.S. military personnel") or identifying a person ("US president Donald
+Trump"), and the reference form the finder used (acronym, description, frame object).
+Article-level facts are computed once per document (:class:`ArticleContext`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
+from stance.parties.references import ArticleReferences, article_references
 from stance.quotations.finder import RawQuote
-from stance.text.lexicons import gazetteer, word_set
+from stance.text.lexicons import data_rows, gazetteer, word_set
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def non_party_kinds() -> dict[str, str]:
+    """``data/non_party_names.tsv``: name -> place | media | group."""
+    return {r[0].strip(): r[1].strip() for r in data_rows("non_party_names.tsv") if len(r) > 1}
 
 
 def _bucket(n: int) -> str:
@@ -39,10 +58,22 @@ class ArticleContext:
     def __init__(self, view: TextView, mentions: MentionIndex, speakers: Iterable[str | None]):
         self.view = view
         self.mentions = mentions
+        self.refs: ArticleReferences = article_references(view, mentions)
+        self._headline: dict[int, bool] = {}
         self.counts: Counter[str] = Counter(m.canonical for m in mentions.names)
         self.titled: set[str] = {m.canonical for m in mentions.names if m.role}
         self.speakers: set[str] = {s for s in speakers if s}
         self.speaker_tokens: set[str] = {t for s in self.speakers for t in s.lower().split()}
+
+    def headline_case(self, s: int) -> bool:
+        """Whether sentence ``s`` is written in headline case (most of its words capitalised)."""
+        hit = self._headline.get(s)
+        if hit is None:
+            a, b = self.view.sent_bounds(s)
+            alpha = [w for w in self.view.words[a:b] if w[:1].isalpha()]
+            hit = len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
+            self._headline[s] = hit
+        return hit
 
 
 def _tokens(name: str) -> set[str]:
@@ -62,6 +93,7 @@ def target_features(
     gaz = gazetteer()
     org_nouns = word_set("org_nouns.txt")
     pk = pronoun_kinds()
+    stop = _stop_words()
     words, lowers = view.words, view.lowers
     n = view.n
     spk = _tokens(speaker) if speaker else set()
@@ -147,6 +179,30 @@ def target_features(
         f["next"] = nxt
         if t.end < n and words[t.end] in POSSESSIVE_MARKS:
             f["possessive"] = 1.0
+        # learned from the not_parties: what kind of non-party the name usually is
+        kinds = non_party_kinds()
+        kind = kinds.get(surface) or kinds.get(name)
+        if kind is not None:
+            f["non_party_kind"] = kind
+        via = getattr(t, "via", "name")
+        if via != "name":
+            f["via"] = via
+        if name in ctx.refs.initial_only:
+            f["initial_only"] = 1.0
+        if "(" in words[max(t.start - 3, 0):t.start] and ")" in words[t.end:t.end + 3]:
+            f["parenthetical"] = 1.0  # "(R-Fla.)", "(D)"
+        if ctx.headline_case(s):
+            f["headline_case"] = 1.0
+        if t.type == "state" and t.end < n and f["rule"] != "pronoun":
+            if words[t.end].isalpha() and words[t.end].islower() and lowers[t.end] not in stop:
+                f["state_modifier"] = 1.0  # "U.S. military personnel", "American dream"
+            for k2 in range(t.end, min(t.end + 4, n)):
+                nm = mentions.name_at(k2, k2 + 1)
+                if nm is not None and nm.type == "person":
+                    f["state_before_person"] = 1.0  # "US president Donald Trump"
+                    break
+                if not (words[k2].isalpha() and (words[k2].islower() or words[k2].istitle())) or lowers[k2] in stop:
+                    break  # only a title between: "US president", "U.S. envoy"
         # recurrence
         f["count"] = _bucket(ctx.counts.get(name, 0))
         # other targets

@@ -5,7 +5,8 @@ named in a quotation and its frame; many are not parties of it (a place, a newsp
 told, the speaker's own side). The filter scores each proposal's features
 (:func:`stance.parties.features.target_features`) with a binary linear model trained on the
 article-level corpus (``stance train party-filter``; artifact ``models/party_filter``) and keeps
-those whose probability of being a party reaches the artifact's decision threshold.
+those whose probability of being a party reaches the artifact's decision threshold, or the
+threshold of the target's type (person, state, organization) when the artifact gives one.
 """
 
 from __future__ import annotations
@@ -30,18 +31,26 @@ class PartyFilter:
             ``classes_`` include ``1`` (party); the runtime's is the numpy export of
             ``DictVectorizer`` + ``LogisticRegression``.
         threshold: a target is kept when its probability of being a party is at least this.
+        type_thresholds: per target type (``person``, ``state``, ``organization``), the threshold
+            that replaces ``threshold`` for targets of that type.
     """
 
-    def __init__(self, scorer: Any, threshold: float = 0.5):
+    def __init__(self, scorer: Any, threshold: float = 0.5, type_thresholds: dict[str, float] | None = None):
         self.scorer = scorer
         self.threshold = float(threshold)
+        self.type_thresholds = {str(k): float(v) for k, v in (type_thresholds or {}).items()}
         classes = [c.item() if hasattr(c, "item") else c for c in scorer.classes_]
         if 1 not in classes:
             raise ValueError(f"the party filter's scorer has classes {classes}, expected 0 and 1")
         self.column = classes.index(1)
 
     def __repr__(self) -> str:
-        return f"PartyFilter({self.scorer!r}, threshold={self.threshold})"
+        extra = f", type_thresholds={self.type_thresholds}" if self.type_thresholds else ""
+        return f"PartyFilter({self.scorer!r}, threshold={self.threshold}{extra})"
+
+    def threshold_of(self, target_type: str) -> float:
+        """The threshold a target of ``target_type`` must reach."""
+        return self.type_thresholds.get(target_type, self.threshold)
 
     def party_proba(self, features: Sequence[dict[str, Any]]) -> Any:
         """The probability that each target (its feature dict) is a party of its quotation."""
@@ -57,7 +66,12 @@ class PartyFilter:
                 feats.extend(target_features(ctx, raw, targets, speaker, affiliation))
         if not feats:
             return [list(q[1]) for q in quotes]
-        keep = self.party_proba(feats) >= self.threshold
+        proba = self.party_proba(feats)
+        if self.type_thresholds:
+            cut = [self.threshold_of(t.type) for _, targets, _, _ in quotes for t in targets]
+            keep = [bool(v >= c) for v, c in zip(proba, cut)]
+        else:
+            keep = proba >= self.threshold
         out = []
         k = 0
         for _, targets, _, _ in quotes:

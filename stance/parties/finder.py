@@ -3,30 +3,39 @@ reporting frame refers to, canonicalised within the article.
 
 Sources: names in the quotation (persons by their fullest form, countries and bodies through
 the gazetteer: Washington -> United States, Pyongyang -> North Korea), demonyms (North Korean ->
-North Korea), third-person pronouns resolved to the nearest earlier party, and the object of the
-reporting frame ("called Kim 'a smart guy'", "accused X", "calling it a 'rogue' state").
-Excluded: the speaker, the state or organisation the speaker speaks for, and a country that only
-identifies a person ("North Korea's leader Kim").
+North Korea), acronyms resolved to the article's full name ("DNC" -> Democratic National
+Committee), definite descriptions ("the government", "the company"), third-person pronouns resolved
+to the nearest earlier party, the reporting frame between cue and quotation ("called Kim 'a smart
+guy'", "accused X", "calling it a 'rogue' state") and the objects of targeting verbs elsewhere in
+the quotation's sentence ("praised Sanders for ...", "he said of Johnson and Weld"; see
+:mod:`stance.parties.references`).
+Excluded: the speaker (but its own name written inside the quotation is proposed, marked
+``speaker_name``, for the trained filter to weigh: it is mostly a wrongly found speaker), the state
+or organisation the speaker speaks for, and a country that only identifies a person ("North
+Korea's leader Kim").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stance.parties.references import ArticleReferences, article_references, description_at, frame_objects
 from stance.quotations.finder import RawQuote
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
-
 @dataclass(frozen=True)
 class TargetMention:
-    """A party named at tokens ``[start, end)``: its canonical name and type."""
+    """A party named at tokens ``[start, end)``: its canonical name, its type and how it was found
+    (``name``: a name, demonym or pronoun; ``acronym``, ``description``, ``frame_object``: see
+    :mod:`stance.parties.references`; ``speaker_name``: the speaker's own name in the quotation)."""
 
     name: str
     type: str
     start: int
     end: int
+    via: str = "name"
 
 
 def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
@@ -63,12 +72,15 @@ def find_targets(
     regions: list[tuple[int, int, bool]],
     exclude: set[str],
     blocked: list[tuple[int, int]] | None = None,
+    refs: ArticleReferences | None = None,
 ) -> list[TargetMention]:
     """Parties mentioned in the token ``regions`` (the quotation and its frame), first mention
     first, one per canonical name, minus ``exclude`` (speaker and the body it speaks for).
 
     Each region is ``(start, end, direct)``: inside a direct quotation a third-person pronoun
-    cannot be the speaker (who would say "I"); elsewhere it may be, and then adds no target."""
+    cannot be the speaker (who would say "I"); elsewhere it may be, and then adds no target.
+    With ``refs``, acronyms take the article's full name and definite descriptions ("the
+    government") are resolved."""
     out: dict[str, TargetMention] = {}
     pk = pronoun_kinds()
     for a, b, direct in regions:
@@ -76,18 +88,31 @@ def find_targets(
             if m.type not in ("person", "state", "organization", "demonym"):
                 continue
             name = m.canonical
+            via = "name"
+            if refs is not None and refs.canonical(name) != name:
+                name, via = refs.canonical(name), "acronym"
             if name in exclude or name in out:
                 continue
             if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, m)):
                 continue
-            typ = "state" if m.type == "demonym" else m.type
-            out[name] = TargetMention(name, typ, m.start, m.end)
+            typ = "state" if m.type == "demonym" else "organization" if via == "acronym" else m.type
+            out[name] = TargetMention(name, typ, m.start, m.end, via)
         for i in range(a, b):
             w = view.lowers[i]
+            if w == "the" and refs is not None:
+                d = description_at(refs, i)
+                if d is not None and d.end <= b and d.name not in exclude and d.name not in out:
+                    out[d.name] = TargetMention(d.name, d.type, d.start, d.end, d.via)
+                continue
             kind = pk.get(w)
             # a pronoun whose nearest antecedent is the speaker refers to the speaker: no target
             if kind == "person-sg":
-                ref = mentions.previous(i, ("person",), max_sents=4, skip=exclude if direct else None)
+                # capitalised common words ("Today he's ...") are no antecedents
+                skip = (exclude if direct else set()) | (refs.initial_only if refs is not None else set())
+                if refs is not None:  # of the pronoun's gender, where the article shows it
+                    ref = refs.previous_person(i, w, max_sents=4, skip=skip or None)
+                else:
+                    ref = mentions.previous(i, ("person",), max_sents=4, skip=skip or None)
             elif kind == "thing" and w in {"it", "its"} and (b - a) <= 4:
                 # only in a short frame ("calling it a 'rogue' state"), never inside long quotes
                 ref = mentions.previous(i, ("state", "organization"), max_sents=2)
@@ -104,10 +129,14 @@ FRAME_GAP = 8
 
 
 def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, speaker: str | None,
-                         affiliation: str | None) -> list[TargetMention]:
+                         affiliation: str | None, refs: ArticleReferences | None = None) -> list[TargetMention]:
     """The parties a quotation talks about: those
     of its own tokens and of the reporting frame between its cue and it (when at most
-    :data:`FRAME_GAP` tokens), minus the speaker and the body the speaker speaks for."""
+    :data:`FRAME_GAP` tokens), then the objects of targeting verbs in the rest of its sentences,
+    minus the speaker and the body the speaker speaks for. ``refs``: the article's
+    :class:`~stance.parties.references.ArticleReferences` (the document's, shared with the filter, when not given)."""
+    if refs is None:
+        refs = article_references(view, mentions)
     exclude = set()
     if speaker is not None:
         exclude.add(speaker)
@@ -118,4 +147,40 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
         lo, hi = sorted((raw.cue.end, raw.tok_start)) if raw.cue.end <= raw.tok_start else (raw.tok_end, raw.cue.start)
         if hi - lo <= FRAME_GAP:
             regions.append((lo, hi, False))
-    return find_targets(view, mentions, regions, exclude)
+    out = find_targets(view, mentions, regions, exclude, refs=refs)
+    seen = {t.name for t in out}
+    if speaker is not None:
+        named = _speaker_named(mentions, raw, speaker)
+        if named is not None:
+            seen.add(named.name)
+            out.append(named)
+    for lo, hi in _sentence_frame(view, raw):
+        for r in frame_objects(refs, lo, hi, exclude):
+            if r.name in exclude or r.name in seen or r.type not in ("person", "state", "organization", "demonym"):
+                continue
+            seen.add(r.name)
+            out.append(TargetMention(r.name, "state" if r.type == "demonym" else r.type, r.start, r.end, r.via))
+    return out
+
+
+def _speaker_named(mentions: MentionIndex, raw: RawQuote, speaker: str) -> TargetMention | None:
+    """The speaker's own name inside the quotation ("Cruz is too principled", said of Cruz): a
+    speaker rarely names themself, so the name is proposed (``via="speaker_name"``) and the
+    trained filter weighs it against the chance that the speaker was found wrongly."""
+    for m in mentions.names_in(raw.tok_start, raw.tok_end):
+        if m.canonical == speaker and m.type in ("person", "organization", "state"):
+            return TargetMention(speaker, m.type, m.start, m.end, "speaker_name")
+    return None
+
+
+def _sentence_frame(view: TextView, raw: RawQuote) -> list[tuple[int, int]]:
+    """The tokens of the quotation's sentences (and its cue's) outside the quotation."""
+    lo_s = view.sent_of[raw.tok_start] if raw.tok_start < view.n else len(view.sent_starts) - 1
+    last = max(raw.tok_start, raw.tok_end - 1)
+    hi_s = view.sent_of[last] if last < view.n else lo_s
+    if raw.cue is not None and raw.cue.start < view.n:
+        lo_s = min(lo_s, view.sent_of[raw.cue.start])
+        hi_s = max(hi_s, view.sent_of[raw.cue.start])
+    lo = view.sent_bounds(lo_s)[0]
+    hi = view.sent_bounds(hi_s)[1]
+    return [(a, b) for a, b in ((lo, raw.tok_start), (raw.tok_end, hi)) if b > a]

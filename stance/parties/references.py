@@ -1,0 +1,328 @@
+"""Reference forms of a party beyond its name, for the party finder (:mod:`stance.parties.finder`).
+
+- **Acronyms**: a name introduced with its acronym ("Organizing for Action (OFA)") or whose
+  initials an all-caps name of the article spells ("DNC" for "Democratic National Committee") is
+  one party, named by its full form (guideline rule 8: names are canonicalised within the article).
+- **Descriptions**: "the government", "the federal government", "the administration" refer to the
+  state the article is about; "the ministry", "the company", "the network" to the organisation
+  named before (the heads and what they refer to are ``data/description_heads.tsv``).
+- **Pronoun gender**: "she"/"her" and "he"/"him"/"his" resolve to the nearest earlier person
+  of that gender, learned within the article (the pronoun that first follows a person's name with
+  no other person between, and "Mr."/"Ms." before it); a person of unknown gender fits both.
+- **Frame objects**: the object of a verb of the quotation's sentence that targets someone
+  ("praised Sanders for ..., calling it ...", "compared Trump to Clinton, saying",
+  "he said of Johnson and Weld", "referring to Cruz"; the verbs are ``data/frame_object_verbs.tsv``).
+
+Article-level facts are computed once per document (:class:`ArticleReferences`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from stance.text.lexicons import data_rows, gazetteer, inflections
+from stance.text.mentions import Mention, MentionIndex
+from stance.text.view import TextView
+
+#: Lowercase words left out of an acronym's initials ("Organizing for Action" is OFA or OA).
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+#: Words between "the" and a description's head that keep the state reading ("the federal government").
+_STATE_MODIFIERS = frozenset({"federal", "national", "central", "current", "new", "previous", "former"})
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A party referred to at tokens ``[start, end)`` by another form than its name: its canonical
+    name, its type and how it was found (``acronym``, ``description``, ``frame_object``)."""
+
+    name: str
+    type: str
+    start: int
+    end: int
+    via: str
+
+
+@lru_cache(maxsize=1)
+def description_heads() -> dict[str, tuple[str, bool]]:
+    """``data/description_heads.tsv``: head noun -> (``state`` | ``organization``, any organisation)."""
+    out = {}
+    for row in data_rows("description_heads.tsv"):
+        kind = row[1].split() if len(row) > 1 else ["organization"]
+        out[row[0].strip()] = (kind[0], "any" in kind[1:])
+    return out
+
+
+@lru_cache(maxsize=1)
+def frame_object_verbs() -> dict[str, str]:
+    """``data/frame_object_verbs.tsv``: every inflected form -> the particle its object follows
+    ("" for none; "to" for "referring to X")."""
+    out: dict[str, str] = {}
+    for row in data_rows("frame_object_verbs.tsv"):
+        lemma = row[0].strip()
+        irregular = {f.strip() for f in row[1].split(",")} if len(row) > 1 and row[1].strip() else set()
+        particle = row[2].strip() if len(row) > 2 else ""
+        forms = inflections(lemma) | irregular
+        if irregular:
+            forms -= {lemma + "ed", lemma + "d"} - irregular
+        for f in forms:
+            out[f] = particle
+    return out
+
+
+def _initials(words: list[str], keep_connectors: bool) -> str:
+    return "".join(w[0].upper() for w in words if w and (keep_connectors or w.lower() not in _CONNECTORS) and w[0].isalpha())
+
+
+def _is_acronym(w: str) -> bool:
+    s = w.replace(".", "")
+    return 2 <= len(s) <= 6 and s.isalpha() and s.isupper()
+
+
+class ArticleReferences:
+    """The article's acronyms and its main state, computed once per document.
+
+    Args:
+        view: the document's tokens.
+        mentions: its name mentions.
+    """
+
+    def __init__(self, view: TextView, mentions: MentionIndex):
+        self.view = view
+        self.mentions = mentions
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """Acronym (dots removed) -> the article's full name (:func:`acronym_map`)."""
+        return acronym_map(self.view, self.mentions)
+
+    @cached_property
+    def main_state(self) -> str | None:
+        """The state the article names most often (first named on a tie), or None."""
+        states = Counter(m.canonical for m in self.mentions.names if m.type in ("state", "demonym"))
+        return max(states, key=lambda s: states[s]) if states else None
+
+    @cached_property
+    def initial_only(self) -> set[str]:
+        """One-word "person" names never written inside a sentence: capitalised common words
+        ("Today he's ...", "Imagine ..."), not antecedents of a pronoun."""
+        return initial_only_names(self.view, self.mentions)
+
+    @cached_property
+    def gender(self) -> dict[str, str]:
+        """Person canonical name -> "m" | "f", where the article shows it."""
+        return person_genders(self.view, self.mentions)
+
+    @cached_property
+    def _persons(self) -> tuple[list[Mention], list[int]]:
+        persons = [m for m in self.mentions.names if m.type == "person"]
+        return persons, [m.end for m in persons]
+
+    def previous_person(self, i: int, pronoun: str, *, max_sents: int = 4, skip: set[str] | None = None) -> Mention | None:
+        """The nearest person named before token ``i`` whose gender fits ``pronoun`` (unknown fits
+        any) and not in ``skip``, at most ``max_sents`` sentences back."""
+        want = PRONOUN_GENDER.get(pronoun)
+        sent_of = self.view.sent_of
+        s0 = sent_of[min(i, self.view.n - 1)] if self.view.n else 0
+        persons, ends = self._persons
+        k = bisect_left(ends, i + 1) - 1
+        while k >= 0:
+            m = persons[k]
+            if s0 - sent_of[m.start] > max_sents:
+                return None
+            if m.end <= i and not (skip and m.canonical in skip):
+                g = self.gender.get(m.canonical)
+                if want is None or g is None or g == want:
+                    return m
+            k -= 1
+        return None
+
+    def canonical(self, name: str) -> str:
+        """``name``, or the full name of the acronym it is."""
+        return self.acronyms.get(name.replace(".", ""), name)
+
+
+#: Third-person singular pronouns and the gender they take.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Ms.": "f", "Ms": "f", "Mrs.": "f", "Mrs": "f", "Miss": "f"}
+
+
+def person_genders(view: TextView, mentions: MentionIndex, window: int = 25) -> dict[str, str]:
+    """Person canonical name -> gender ("m" | "f") by the article's majority evidence: the first
+    third-person singular pronoun within ``window`` tokens after a mention with no other person
+    named in between, and an honorific before it. Ties and no evidence: absent."""
+    lowers, words = view.lowers, view.words
+    persons = [m for m in mentions.names if m.type == "person"]
+    if not persons:
+        return {}
+    # the pronouns' token positions, in order (list.index runs in C: no Python loop over every token)
+    at: list[int] = []
+    for w in PRONOUN_GENDER.keys() & set(lowers):
+        i = lowers.index(w)
+        while True:
+            at.append(i)
+            try:
+                i = lowers.index(w, i + 1)
+            except ValueError:
+                break
+    at.sort()
+    score: dict[str, int] = {}  # > 0: male, < 0: female
+    n_at = len(at)
+    for k, m in enumerate(persons):
+        v = score.get(m.canonical, 0)
+        h = _HONORIFIC_GENDER.get(words[m.start - 1]) if m.start > 0 else None
+        if h is not None:
+            v += 2 if h == "m" else -2
+        if n_at:
+            p = bisect_left(at, m.end)
+            if p < n_at and at[p] < min(m.end + window, persons[k + 1].start if k + 1 < len(persons) else view.n):
+                v += 1 if PRONOUN_GENDER[lowers[at[p]]] == "m" else -1
+        score[m.canonical] = v
+    return {name: "m" if v > 0 else "f" for name, v in score.items() if v}
+
+#: Tokens after which a capitalised word starts a sentence-like unit (as for the mentions).
+_OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘", "'", ":", "-", "–"})
+
+
+def initial_only_names(view: TextView, mentions: MentionIndex) -> set[str]:
+    """Canonical names of one-word person mentions that only ever open a sentence or a quotation
+    and are no part of a longer name of the article."""
+    words, sent_of = view.words, view.sent_of
+    inside: set[str] = set()
+    single: set[str] = set()
+    for m in mentions.names:
+        if m.type != "person" or m.end - m.start != 1 or m.canonical != m.text:
+            inside.add(m.canonical)
+            continue
+        i = m.start
+        if i == 0 or sent_of[i - 1] != sent_of[i] or words[i - 1] in _OPENERS:
+            single.add(m.canonical)
+        else:
+            inside.add(m.canonical)
+    return single - inside
+
+
+#: The last document's references: the finder and the filter of one document share them.
+_LAST: list = [None, None]
+
+
+def article_references(view: TextView, mentions: MentionIndex) -> ArticleReferences:
+    """The :class:`ArticleReferences` of the document whose mentions are ``mentions``, built once
+    (the last document's are kept, by identity of its mention index)."""
+    if _LAST[0] is not mentions:
+        _LAST[1] = ArticleReferences(view, mentions)
+        _LAST[0] = mentions
+    return _LAST[1]
+
+
+def acronym_map(view: TextView, mentions: MentionIndex) -> dict[str, str]:
+    """Acronym (dots removed) -> full name, from "Full Name (ACR)" and from an all-caps name
+    whose initials match exactly one longer name (not a person's) of the article (connectors kept
+    or dropped).
+    Acronyms the gazetteer knows are left to it."""
+    words = view.words
+    gaz = gazetteer()
+    out: dict[str, str] = {}
+    long_names = {m.canonical for m in mentions.names if len(m.canonical.split()) >= 2 and m.type != "person"}
+    for m in mentions.names:
+        j = m.end
+        if j + 2 < view.n and words[j] == "(" and words[j + 2] == ")" and _is_acronym(words[j + 1]) and m.end - m.start >= 2:
+            acr = words[j + 1].replace(".", "")
+            if acr == _initials(m.text.split(), False) or acr == _initials(m.text.split(), True) or acr not in out:
+                out.setdefault(acr, m.canonical)
+    by_initials: dict[str, set[str]] | None = None  # built when the first acronym needs it
+    for m in mentions.names:
+        if m.end - m.start != 1 or not _is_acronym(m.text):
+            continue
+        acr = m.text.replace(".", "")
+        if acr in out or gaz.lookup(m.text) is not None:
+            continue
+        if by_initials is None:
+            by_initials = {}
+            for name in long_names:
+                toks = name.split()
+                for keep in (False, True):
+                    by_initials.setdefault(_initials(toks, keep), set()).add(name)
+        full = by_initials.get(acr)
+        if full and len(full) == 1:
+            out[acr] = next(iter(full))
+    return out
+
+
+def description_at(refs: ArticleReferences, i: int) -> Reference | None:
+    """The party a definite description starting at token ``i`` ("the government", "the
+    federal government", "the company") refers to, or None."""
+    view, mentions = refs.view, refs.mentions
+    lowers, words = view.lowers, view.words
+    if lowers[i] != "the" or i + 1 >= view.n:
+        return None
+    heads = description_heads()
+    j = i + 1
+    modifier = None
+    if words[j] not in heads and j + 1 < view.n and lowers[j + 1] in heads:
+        modifier = words[j]
+        j += 1
+    head = words[j]
+    if head not in heads or (j + 1 < view.n and (lowers[j + 1] == "of" or words[j + 1][:1].isupper())):
+        return None  # "the Department of Education" is a name; "the company Apple" names itself
+    kind, any_org = heads[head]
+    gaz = gazetteer()
+    if kind == "state":
+        if modifier is not None and modifier in gaz.demonyms:
+            state = gaz.demonyms[modifier]
+        elif modifier is None or modifier.lower() in _STATE_MODIFIERS:
+            prev = mentions.previous(i, ("state",), max_sents=view.n)
+            state = prev.canonical if prev is not None else refs.main_state
+        else:
+            return None  # "the Obama administration", "the interim government"
+        return Reference(state, "state", i, j + 1, "description") if state else None
+    if modifier is not None and modifier[:1].isupper():
+        return None
+    m = mentions.resolve_nominal(head, i)
+    if m is None and any_org:
+        m = mentions.previous(i, ("organization",), max_sents=view.n)
+    if m is None:
+        return None
+    return Reference(refs.canonical(m.canonical), "organization" if m.type != "state" else "state", i, j + 1, "description")
+
+
+def frame_objects(refs: ArticleReferences, lo: int, hi: int, skip: set[str]) -> list[Reference]:
+    """Objects of the frame verbs at tokens ``[lo, hi)`` (the quotation's sentence outside it):
+    a name right after the verb or its particle, with its coordinated names ("Johnson and Weld")
+    and the second object of "compare X to Y"; "him"/"her" resolve to the nearest earlier person
+    not in ``skip``."""
+    view, mentions = refs.view, refs.mentions
+    lowers = view.lowers
+    verbs = frame_object_verbs()
+    out: list[Reference] = []
+    for k in range(lo, hi):
+        particle = verbs.get(lowers[k])
+        if particle is None:
+            continue
+        j = k + 1
+        if particle:
+            if j >= hi or lowers[j] != particle:
+                continue
+            j += 1
+        while j < hi:
+            if lowers[j] in ("him", "her"):
+                ref = mentions.previous(j, ("person",), max_sents=3, skip=skip)
+                if ref is not None:
+                    out.append(Reference(ref.canonical, ref.type, j, j + 1, "frame_object"))
+                j += 1
+            else:
+                m = mentions.name_at(j, j + 1)
+                if m is None or m.start != j:
+                    break
+                out.append(Reference(refs.canonical(m.canonical), m.type, m.start, m.end, "frame_object"))
+                j = m.end
+                if j < hi and view.words[j] in ("’s", "'s"):
+                    break
+            if j + 1 < hi and (lowers[j] == "and" or (lowers[j] == "to" and lowers[k].startswith("compar"))):
+                j += 1
+                continue
+            break
+    return out
+

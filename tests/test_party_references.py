@@ -1,0 +1,156 @@
+"""Reference forms of a party beyond its name (stance.parties.references) and the party finder's
+use of them: acronyms, definite descriptions, objects of targeting verbs, the speaker's own name
+in the quotation, pronoun gender, capitalised common words. All texts are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.parties.references import (
+    ArticleReferences,
+    acronym_map,
+    article_references,
+    frame_object_verbs,
+    person_genders,
+)
+from stance.text.mentions import MentionIndex
+from stance.text.view import build_view
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """Rules and speaker ranker, no party filter, no stance model: every proposed target."""
+    return stance.load(stance_model=False, party_filter=False)
+
+
+def _targets(nlp, text: str) -> list[tuple[str, dict[str, str]]]:
+    """(quotation text, {target name: how it was found}) for each quotation of ``text``."""
+    view, pendings = nlp.annotator.prepare(nlp.make_doc(text))
+    return [(text[p.raw.start:p.raw.end], {t.name: t.via for t in p.targets}) for p in pendings]
+
+
+def _refs(nlp, text: str) -> ArticleReferences:
+    view = build_view(nlp.make_doc(text))
+    return ArticleReferences(view, MentionIndex(view))
+
+
+def test_acronym_introduced_in_parentheses_takes_the_full_name(nlp):
+    text = ("The Farmers Defence League (FDL) marched on Monday. "
+            "Mayor Ana Ruiz said the FDL had broken the law.")
+    refs = _refs(nlp, text)
+    assert refs.acronyms["FDL"] == "Farmers Defence League"
+    (_, found), = [q for q in _targets(nlp, text) if "broken" in q[0]]
+    assert found == {"Farmers Defence League": "acronym"}
+
+
+def test_acronym_spelled_by_a_longer_name_of_the_article(nlp):
+    text = ("The Sylvanian National Committee met in March. "
+            "Senator Boris Kovac said the SNC was hiding its accounts.")
+    refs = _refs(nlp, text)
+    assert acronym_map(refs.view, refs.mentions) == {"SNC": "Sylvanian National Committee"}
+    assert refs.canonical("S.N.C.") == "Sylvanian National Committee"
+    assert refs.canonical("Boris Kovac") == "Boris Kovac"
+
+
+def test_the_government_is_the_state_named_before(nlp):
+    text = ("Chile closed its border on Friday. "
+            "Opposition leader Ana Ruiz said the government had panicked.")
+    (_, found), = _targets(nlp, text)
+    assert found == {"Chile": "description"}
+
+
+def test_a_country_adjective_names_the_government(nlp):
+    text = "Ana Ruiz said the Chilean government had lied to Peru."
+    (_, found), = _targets(nlp, text)
+    assert set(found) == {"Chile", "Peru"}
+
+
+def test_the_company_is_the_organisation_named_before(nlp):
+    text = "Acme Corporation cut 300 jobs in May. Ana Ruiz said the company had broken its promises."
+    (_, found), = _targets(nlp, text)
+    assert found == {"Acme Corporation": "description"}
+
+
+def test_a_description_that_is_a_name_is_left_to_the_name():
+    refs_text = "Ana Ruiz said the Department of Roads was late."
+    nlp = stance.load(stance_model=False, party_filter=False)
+    (_, found), = _targets(nlp, refs_text)
+    assert all(v != "description" for v in found.values())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the object of a targeting verb elsewhere in the quotation's sentence
+        ('Ana Ruiz praised Boris Kovac for his work, calling it "a triumph of patience."', {"Boris Kovac"}),
+        # "said of X and Y"
+        ('"They are good people," Ana Ruiz said of Boris Kovac and Lena Marsh.', {"Boris Kovac", "Lena Marsh"}),
+        # "referring to X" after the attribution
+        ('"He has won nothing," Ana Ruiz said, referring to Boris Kovac.', {"Boris Kovac"}),
+        # "compared X to Y, saying"
+        ("Ana Ruiz compared Boris Kovac to Lena Marsh, saying both had failed the farmers.",
+         {"Boris Kovac", "Lena Marsh"}),
+    ],
+)
+def test_objects_of_targeting_verbs_in_the_quotations_sentence(nlp, text, expected):
+    found = {}
+    for _, f in _targets(nlp, text):
+        found.update(f)
+    assert expected <= set(found), found
+    assert all(found[n] in ("frame_object", "name") for n in expected)
+    assert "Ana Ruiz" not in found
+
+
+def test_frame_verb_forms():
+    verbs = frame_object_verbs()
+    assert verbs["referring"] == "to" and verbs["said"] == "of" and verbs["slammed"] == ""
+    assert "sayed" not in verbs and "speaked" not in verbs
+
+
+def test_the_speakers_own_name_in_the_quotation_is_proposed_for_the_filter(nlp):
+    text = 'Boris Kovac said Kovac would never resign.'
+    (_, found), = _targets(nlp, text)
+    assert found == {"Boris Kovac": "speaker_name"}
+
+
+def test_pronoun_resolves_to_the_nearest_person_of_its_gender(nlp):
+    text = ("Lena Marsh said she wanted a deal with Boris Kovac. He refused. "
+            'Ana Ruiz said: "She is naive."')
+    refs = _refs(nlp, text)
+    assert refs.gender["Lena Marsh"] == "f" and refs.gender["Boris Kovac"] == "m"
+    end = refs.view.n - 1
+    assert refs.previous_person(end, "she", skip={"Ana Ruiz"}).canonical == "Lena Marsh"
+    assert refs.previous_person(end, "he", skip={"Ana Ruiz"}).canonical == "Boris Kovac"
+    assert refs.previous_person(end, "they").canonical == "Ana Ruiz"  # no gender: the nearest
+    found = {}
+    for q, f in _targets(nlp, text):
+        if "naive" in q:
+            found = f
+    assert found == {"Lena Marsh": "name"}  # not the nearer Boris Kovac
+
+
+def test_genders_from_pronouns_and_honorifics(nlp):
+    refs = _refs(nlp, "Mr. Kovac spoke first. Lena Marsh said she agreed. Ruiz left.")
+    genders = person_genders(refs.view, refs.mentions)
+    assert genders.get("Kovac") == "m" and genders.get("Lena Marsh") == "f"
+    assert "Ruiz" not in genders
+
+
+def test_a_capitalised_common_word_is_no_antecedent(nlp):
+    text = ('Boris Kovac lost the vote on Sunday. "Every day he finds a new excuse," Ana Ruiz said. '
+            '"Today he is hiding from the voters."')
+    refs = _refs(nlp, text)
+    assert "Today" in refs.initial_only and "Boris Kovac" not in refs.initial_only
+    found = {}
+    for q, f in _targets(nlp, text):
+        if "hiding" in q:
+            found = f
+    assert "Boris Kovac" in found
+
+
+def test_article_references_are_built_once_per_document(nlp):
+    view = build_view(nlp.make_doc("Ana Ruiz said Sylvania lied."))
+    mentions = MentionIndex(view)
+    assert article_references(view, mentions) is article_references(view, mentions)
+    assert article_references(view, MentionIndex(view)) is not article_references(view, mentions)
