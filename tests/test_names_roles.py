@@ -214,3 +214,19 @@ def test_acronym_affiliation_expanded_to_the_article_s_full_name(nlp):
             'Angelos Tsiaras.')
     q = one(nlp, text)
     assert q.affiliation == "University College London"
+
+
+@pytest.mark.parametrize("name, state", [("German government", "Germany"), ("Chilean Armed Forces", "Chile"),
+                                         ("the government of Burundi", "Burundi"), ("Iraqi military", "Iraq"),
+                                         ("Donald Trump", None), ("prosecutors", None)])
+def test_a_state_body_is_affiliated_with_its_state(name, state):
+    from stance.speakers.roles import state_of_body
+
+    assert state_of_body(name) == state
+
+
+def test_state_body_speaker_gets_its_state():
+    import stance
+
+    q = stance.load(stance_model=False)("The German government said that the talks would resume on Monday.").quotes[0]
+    assert (q.speaker.name, q.affiliation) == ("German government", "Germany")

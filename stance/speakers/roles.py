@@ -255,7 +255,8 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
     """(role, affiliation) of the party named ``canonical`` in this article."""
     role = aff = None
     if speaker_mention is None and not any(m.canonical == canonical for m in mentions.names):
-        return _describe_nominal(canonical)
+        role, aff = _describe_nominal(canonical)
+        return role, aff if aff is not None or role is not None else state_of_body(canonical)
     if speaker_mention is not None and speaker_mention.possessor:
         aff = speaker_mention.possessor
     same = [m for m in mentions.names if m.canonical == canonical]
@@ -272,8 +273,32 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         if role is not None and aff is not None:
             break
     if role is None and aff is None:
-        return _describe_nominal(canonical)  # "Officials said": a capitalised description
+        role, aff = _describe_nominal(canonical)  # "Officials said": a capitalised description
+        if role is not None:
+            return role, aff
+    if aff is None:
+        aff = state_of_body(canonical)
     return role, expand_acronym(mentions, aff) if aff else aff
+
+
+def state_of_body(name: str) -> str | None:
+    """The state a state body's name names: "German government", "Chilean Armed Forces", "the
+    government of Burundi", "Iraqi military" -> Germany, Chile, Burundi, Iraq. Only for a name
+    with an organisation head noun (a person's name never gets a country this way)."""
+    toks = name.replace("’s", " ’s").replace("'s", " 's").split()
+    org_nouns = word_set("org_nouns.txt")
+    if not any(t.lower() in org_nouns for t in toks):
+        return None
+    gaz = gazetteer()
+    for n in (3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            s = " ".join(toks[i:i + n])
+            if s in gaz.demonyms:
+                return gaz.demonyms[s]
+            hit = gaz.aliases.get(s)
+            if hit is not None and hit[1] == "state":
+                return hit[0]
+    return None
 
 
 def expand_acronym(mentions: MentionIndex, name: str) -> str:
