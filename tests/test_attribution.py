@@ -215,3 +215,24 @@ def test_name_and_colon_opening_a_line_is_a_cue():
     # a colon after a lowercase clause is no such cue
     b = nlp('The rule was simple: "Physically assaulting a reporter is a fireable offense."')
     assert all(q.cue is None or q.cue.text != ":" for q in b.quotes)
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Local media reported most of the deceased had suffocated in the fire.", "most of the deceased had suffocated in the fire"),
+    ("The ministry announced the border would reopen next week.", "the border would reopen next week"),
+    ("Officials indicated they would not seek the death penalty.", "they would not seek the death penalty"),
+])
+def test_reported_clause_without_that(text, clause):
+    # Wikinews: 'reported', 'announced', 'indicated' + a clause without "that" were missed
+    import stance
+
+    quotes = stance.load(stance_model=False)(text).quotes
+    assert [(q.kind, q.quote.text) for q in quotes] == [("indirect", clause)]
+
+
+def test_reporting_a_noun_phrase_is_no_quotation():
+    import stance
+
+    nlp = stance.load(stance_model=False)
+    assert nlp("The agency reported the incident to the police on Monday.").quotes == ()
+    assert nlp("The company announced a new phone in Berlin.").quotes == ()

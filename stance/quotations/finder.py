@@ -17,7 +17,10 @@ from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
 #: verbs that report a clause without "that" ("he said it was over"); others need "that"
-_ZERO_THAT = frozenset("say tell add insist argue claim warn write note predict acknowledge admit explain contend assert suggest".split())
+_ZERO_THAT = frozenset("say tell add insist argue claim warn write note predict acknowledge admit explain contend assert suggest report announce indicate state".split())
+#: zero-"that" verbs that as often take a plain object ("reported the incident"): their clause
+#: must show an auxiliary or a past-tense verb within a few tokens
+_ZERO_THAT_NEEDS_VERB = frozenset("report announce indicate state".split())
 _NP_BREAKERS = frozenset("though although but and because while when as if since so which who whom after before".split())
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year "
@@ -325,6 +328,8 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return None
             if i > cue.end and not (lowers[i] in _PRONOUN_SUBJ or _aux_within(lowers, i, end, 5)):
                 return None  # "said at a Washington event"
+            if cue.lemma in _ZERO_THAT_NEEDS_VERB and not _finite_within(lowers, i + 1, end, 6):
+                return None  # "reported the incident to the police"
             if end - i >= 3:
                 return _checked(view, i, end)
         return None
@@ -365,6 +370,17 @@ def _aux_within(lowers: list[str], i: int, end: int, k: int) -> bool:
         if lowers[t] in _AUX:
             return True
         if lowers[t] in {",", ".", ";", ":"}:
+            return False
+    return False
+
+
+def _finite_within(lowers: list[str], i: int, end: int, k: int) -> bool:
+    """An auxiliary, a modal or a past-tense-looking verb ("-ed") among the ``k`` tokens from ``i``."""
+    for t in range(i, min(end, i + k)):
+        w = lowers[t]
+        if w in _AUX or (len(w) > 4 and w.endswith("ed")):
+            return True
+        if w in {",", ".", ";", ":"}:
             return False
     return False
 
