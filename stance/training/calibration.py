@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any, Sequence
 
 #: The calibration artifact's version.
-CALIBRATION_VERSION = "1.0.0"
+#: 1.1.0: refitted on the pipeline of the second 2026-11-29 session (quotations without the sentence class
+#: offsets; grouped CV chose one temperature per head).
+CALIBRATION_VERSION = "1.1.0"
 #: Folds of the grouped cross-validation on train.
 N_FOLDS = 5
 #: Probabilities are read as the pipeline serialises them (4 decimals): a 0.0 is taken as this.
