@@ -85,7 +85,9 @@ def test_shipped_artifact_and_its_manifest():
     t = load_calibration()
     assert t is not None
     m = json.loads((default_models_dir() / CALIBRATION_ARTIFACT[0] / "manifest.json").read_text())
-    assert m["name"] == CALIBRATION_ARTIFACT[1] and m["version"] == "1.0.0"
+    from stance.training.calibration import CALIBRATION_VERSION
+
+    assert m["name"] == CALIBRATION_ARTIFACT[1] and m["version"] == CALIBRATION_VERSION
     assert {(d["corpus"], d["file"]) for d in m["training_data"]} == {("wikinews", "train.jsonl"), ("polnear", "train.jsonl")}
     assert m["metrics"]["cv_grouped_out_of_fold"]["none"]["ece"] > m["metrics"]["cv_grouped_out_of_fold"]["single"]["ece"]
     assert m["temperature"] == t or m["temperature"] == {k: v for k, v in t.items()}
