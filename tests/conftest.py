@@ -14,6 +14,17 @@ MODELS = ROOT / "models"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+def load_script(relpath: str):
+    """A script of the clone (``tools/``, ``benchmarks/``) imported as a module, for its functions."""
+    import importlib.util
+
+    path = ROOT / relpath
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def stance_model_shipped() -> bool:
     from stance.artifacts import default_models_dir
 

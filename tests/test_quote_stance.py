@@ -3,7 +3,6 @@ its artifact and the loader's checks of the base model it stacks."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -20,15 +19,14 @@ from stance.stance_model.features import LABELS, StanceExample, read_lexicon, to
 from stance.stance_model.quote_scorer import QuoteStanceScorer
 from stance.stance_model.relation import cameo_class, read_cameo, relation_features
 
+from .conftest import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "models"
 
 
 def _compile_module():
-    spec = importlib.util.spec_from_file_location("compile_cameo", ROOT / "tools" / "compile_cameo.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("tools/compile_cameo.py")
 
 
 def test_compile_cameo_blocks_codes_and_forms():

@@ -3,7 +3,6 @@ and its variants change only the piece they remove (on copies of the shipped sco
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -13,14 +12,13 @@ from sklearn.metrics import f1_score, recall_score
 from stance.loader import load_stance_model
 from stance.stance_model.features import LABELS, StanceExample
 
+from .conftest import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _ablation():
-    spec = importlib.util.spec_from_file_location("stance_ablation", ROOT / "benchmarks" / "stance_ablation.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("benchmarks/stance_ablation.py")
 
 
 def test_scores_and_paired_bootstrap():
