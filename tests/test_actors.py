@@ -96,6 +96,46 @@ def test_dated_terms():
     assert table.lookup("Nobody Atall Special") is None
 
 
+def test_extended_office_holders_resolve_by_date():
+    """Heads of state and government of other countries, US governors, first ministers of the UK
+    nations, Canadian premiers and heads of international organisations (added to the hand-written
+    file): each resolves within its term, and gives no office outside it."""
+    table = actor_lookup()
+    assert table.lookup("Alberto Fernández", date(2020, 6, 1)) == ActorInfo("Argentina", "President", "recent")
+    assert table.lookup("Mike DeWine", date(2020, 6, 1)) == ActorInfo("Ohio", "Governor", "recent")
+    assert table.lookup("Nicola Sturgeon", date(2019, 1, 1)) == ActorInfo("Scotland", "First Minister", "recent")
+    assert table.lookup("Doug Ford", date(2020, 1, 1)) == ActorInfo("Ontario", "Premier", "recent")
+    assert table.lookup("Jacinda Ardern", date(2019, 3, 15)) == ActorInfo("New Zealand", "Prime Minister", "recent")
+    assert table.lookup("Tedros Adhanom Ghebreyesus", date(2020, 3, 1)) == ActorInfo("World Health Organization", "Director-General", "recent")
+    assert table.lookup("Nicolas Maduro", date(2019, 2, 1)) == table.lookup("Nicolás Maduro", date(2019, 2, 1))
+    # a person with two offices at different times: the one at the date
+    assert table.lookup("Mike Pence", date(2016, 1, 1)) == ActorInfo("Indiana", "Governor", "recent")
+    assert table.lookup("Mike Pence", date(2018, 1, 1)) == ActorInfo("United States", "Vice President", "recent")
+    assert table.lookup("Charles Michel", date(2016, 1, 1)) == ActorInfo("Belgium", "Prime Minister", "recent")
+    assert table.lookup("Charles Michel", date(2021, 1, 1)) == ActorInfo("European Council", "President", "recent")
+    # outside the term: no office (the affiliation all the actor's terms share, without a role)
+    assert table.lookup("Nicola Sturgeon", date(2024, 1, 1)) == ActorInfo("Scotland", None, "recent")
+    assert table.lookup("Mike DeWine", date(2016, 6, 1)).role is None
+    assert table.lookup("Jacinda Ardern", date(2012, 1, 1)).role is None
+
+
+def test_recent_file_has_no_conflicting_terms():
+    """No name has two terms with different affiliations or roles overlapping by more than a day
+    (terms that disagree give nothing), and no term is listed twice. Kamala Harris's 2024 campaign,
+    during her vice-presidency, is the one overlap the file means (its source note says so)."""
+    meant = {"kamala harris"}
+    rows = [l.split("\t") for l in (ROOT / "stance" / "data" / "actors_recent.tsv").read_text(encoding="utf-8").splitlines()
+            if l.strip() and not l.startswith("#")]
+    seen: dict[str, list[tuple]] = {}
+    for names, _s, aff, role, start, end, _src in rows:
+        b, e = parse_day(start), parse_day(end, end=True) or date(9999, 12, 31)
+        for n in {name_key(x) for x in names.split("|")} - meant:
+            for aff2, role2, b2, e2 in seen.get(n, []):
+                overlap = (min(e, e2) - max(b, b2)).days
+                assert overlap < 0 or ((aff, role) != (aff2, role2) and overlap <= 1), (names, aff, role, start)
+            seen.setdefault(n, []).append((aff, role, b, e))
+
+
 def test_phoenix_open_period_gives_no_role_after_its_cutoff():
     t = Term("A", "France", "foreign minister", date(2004, 3, 9), None, "phoenix")
     assert resolve([t], date(2010, 1, 1)) == ActorInfo("France", "foreign minister", "phoenix")

@@ -3,9 +3,10 @@
 Used for a speaker whose affiliation the article does not give (the article's own words always
 win): the speaker's name is looked up in two shipped data files,
 
-- ``stance/data/actors_recent.tsv``: office holders 2014-2025 (heads of state and government,
-  foreign and defence ministers, spokespeople of the G20 and of countries prominent in the news),
-  written by hand from public facts, one term per line;
+- ``stance/data/actors_recent.tsv``: office holders 2014-2025 (heads of state and government of
+  the UN member states, foreign and defence ministers and spokespeople of the G20 and of countries
+  prominent in the news, US governors, UK first ministers, Canadian premiers, heads of
+  international organisations), written from public facts, one term per line;
 - ``stance/data/actors_phoenix.tsv``: the Phoenix actor dictionaries of PETRARCH2 (MIT), compiled
   by ``stance build actors`` (:mod:`stance.training.actors`); they stop in January 2014.
 
