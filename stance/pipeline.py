@@ -227,7 +227,7 @@ class Pipeline:
         spacy_model: ``None`` for spaCy's blank English (no download), or an installed trained
             pipeline's name or path (its parser or senter then sets sentence boundaries).
         models_dir: directory with the ``speaker_ranker/`` and ``stance/`` artifacts.
-        ranker: use the trained speaker ranker (``False``: the rules alone decide).
+        ranker: use the trained speaker ranker and pronoun ranker (``False``: the rules alone decide).
         stance_model: which trained stance model scores the targets: ``"blended"`` (the default,
             also ``True``; ``"linear"`` is its older name) for the shipped linear model blended with
             the target-aware network, ``"contextual"`` for the optional fine-tuned transformer
