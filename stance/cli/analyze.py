@@ -7,12 +7,11 @@ import contextlib
 import json
 import signal
 import sys
-import time
 from pathlib import Path
 from typing import Any, Iterator
 
 from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
-from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float, STANCE_MODEL_HELP
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float, progress_line, STANCE_MODEL_HELP
 
 
 def _dumps(obj: Any) -> str:
@@ -79,26 +78,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--n-process", type=int, default=1)
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto", help="progress on stderr (auto: when stderr is a terminal)")
-
-
-def _progress(enabled: bool) -> Any:
-    state = {"n": 0, "t0": time.perf_counter(), "last": 0.0}
-
-    def tick(final: bool = False) -> None:
-        if not enabled:
-            return
-        if not final:
-            state["n"] += 1
-        now = time.perf_counter()
-        if final or now - state["last"] > 0.2:
-            state["last"] = now
-            rate = state["n"] / max(now - state["t0"], 1e-9)
-            sys.stderr.write(f"\ranalyzed {state['n']} documents ({rate:.1f}/s)")
-            if final:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
-
-    return tick
 
 
 def format_table(analysis: Any, width: int = 60) -> str:
@@ -171,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
 
     recs = list(chained()) if args.n_process > 1 else chained()
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty() and args.input not in ("-",) and args.input_format != "txt")
-    tick = _progress(show)
+    tick = progress_line(show, "analyzed {n} documents ({rate:.1f}/s)")
     failed = 0
     n = 0
     pending_errors: dict[int, Any] = {}

@@ -5,29 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
-
-def _positive(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
-    if v < 1:
-        raise argparse.ArgumentTypeError(f"must be >= 1, got {v}")
-    return v
-
-
-def _nonnegative(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
-    if v < 0:
-        raise argparse.ArgumentTypeError(f"must be >= 0, got {v}")
-    return v
+from stance.cli.options import int_at_least, progress_line
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -40,41 +21,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--freq", choices=FREQS, default=None, help="one row per week, month or year (default: the whole period)")
     p.add_argument("--since", default=None, metavar="DATE", help="leave out articles dated before DATE (YYYY-MM-DD)")
     p.add_argument("--until", default=None, metavar="DATE", help="leave out articles dated after DATE (YYYY-MM-DD)")
-    p.add_argument("--min-quotes", type=_positive, default=MIN_QUOTES, metavar="N", help="leave out edges backed by fewer than N quotations (default %(default)s)")
+    p.add_argument("--min-quotes", type=int_at_least(1), default=MIN_QUOTES, metavar="N", help="leave out edges backed by fewer than N quotations (default %(default)s)")
     p.add_argument("--date-field", default=DATE_FIELD, help="the field holding each article's date (default %(default)s)")
-    p.add_argument("--examples", type=_nonnegative, default=EXAMPLES, metavar="K", help="example quotations per edge (default %(default)s)")
+    p.add_argument("--examples", type=int_at_least(0), default=EXAMPLES, metavar="K", help="example quotations per edge (default %(default)s)")
     p.add_argument("--interval", choices=INTERVALS, default=INTERVAL, help="confidence interval of the stance score (default %(default)s)")
     p.add_argument("--no-self-loops", action="store_true", help="leave out stances of a source toward itself (counted)")
     p.add_argument("--groups-only", action="store_true", help="keep only edges between states/organisations (with --by affiliation: the state-to-state network)")
     p.add_argument("--graphml", default=None, metavar="FILE", help="also write the network as GraphML")
     p.add_argument("--plot", default=None, metavar="FILE.png", help="also write a heatmap of the top sources x targets and a network drawing")
     p.add_argument("--html", default=None, metavar="FILE", help="also write a self-contained HTML report page")
-    p.add_argument("--top", type=_positive, default=TOP, metavar="N", help="sources/targets in the heatmap and nodes in the drawing (default %(default)s)")
-    p.add_argument("--top-edges", type=_positive, default=TOP_EDGES, metavar="N", help="rows of the report's top edges table (default %(default)s)")
+    p.add_argument("--top", type=int_at_least(1), default=TOP, metavar="N", help="sources/targets in the heatmap and nodes in the drawing (default %(default)s)")
+    p.add_argument("--top-edges", type=int_at_least(1), default=TOP_EDGES, metavar="N", help="rows of the report's top edges table (default %(default)s)")
     p.add_argument("--link-template", default=LINK_TEMPLATE, help="link of an example quotation in the report, with {id} {start} {end} (default %(default)s)")
     p.add_argument("--title", default=None, help="title of the plot and report")
     p.add_argument("--summary", default=None, metavar="FILE.json", help="also write the run summary (counts) as JSON")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto", help="progress on stderr (auto: when stderr is a terminal)")
-
-
-def _progress(enabled: bool) -> Any:
-    state = {"t0": time.perf_counter(), "last": 0.0, "n": 0}
-
-    def tick(n: int | None = None, final: bool = False) -> None:
-        if not enabled:
-            return
-        if n is not None:
-            state["n"] = n
-        now = time.perf_counter()
-        if final or now - state["last"] > 0.2:
-            state["last"] = now
-            rate = state["n"] / max(now - state["t0"], 1e-9)
-            sys.stderr.write(f"\rread {state['n']} analyses ({rate:.0f}/s)")
-            if final:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
-
-    return tick
 
 
 def _report_summary(summary: dict[str, Any]) -> None:
@@ -119,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"stance network: bad --link-template {args.link_template!r}: {e!r}", file=sys.stderr)
         return 2
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
-    tick = _progress(show)
+    tick = progress_line(show, "read {n} analyses ({rate:.0f}/s)")
     df = network(args.input, by=args.by, min_quotes=args.min_quotes, since=args.since, until=args.until,
                  freq=args.freq, date_field=args.date_field, examples=args.examples,
                  self_loops=not args.no_self_loops, interval=args.interval, groups_only=args.groups_only,

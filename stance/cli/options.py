@@ -1,7 +1,50 @@
-"""Shared argument types of the ``stance`` commands."""
+"""Shared argument types and the progress line of the ``stance`` commands."""
 
 import argparse
 import math
+import sys
+import time
+from typing import Any, Callable
+
+
+def int_at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse ``type``: an integer of at least ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            v = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+        if v < minimum:
+            raise argparse.ArgumentTypeError(f"must be >= {minimum}, got {v}")
+        return v
+
+    return parse
+
+
+def progress_line(enabled: bool, template: str) -> Any:
+    """A progress callback for stderr: ``tick()`` counts one item, ``tick(n)`` sets the count,
+    ``tick(final=True)`` ends the line; at most five updates a second. ``template`` is formatted
+    with ``n`` and ``rate`` (items per second), e.g. ``"read {n} analyses ({rate:.0f}/s)"``."""
+    state = {"n": 0, "t0": time.perf_counter(), "last": 0.0}
+
+    def tick(n: int | None = None, final: bool = False) -> None:
+        if not enabled:
+            return
+        if n is not None:
+            state["n"] = n
+        elif not final:
+            state["n"] += 1
+        now = time.perf_counter()
+        if final or now - state["last"] > 0.2:
+            state["last"] = now
+            rate = state["n"] / max(now - state["t0"], 1e-9)
+            sys.stderr.write("\r" + template.format(n=state["n"], rate=rate))
+            if final:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    return tick
 
 
 def finite_float(text: str) -> float:
