@@ -120,6 +120,17 @@ def _models_path(models_dir: str | os.PathLike[str] | None) -> Path:
     return Path(models_dir) if models_dir is not None else default_models_dir()
 
 
+def _shipped_scorer(models_dir: str | os.PathLike[str] | None, artifact: tuple[str, str, int],
+                    kind: str | None = None) -> tuple[Any, dict[str, Any]] | None:
+    """``(numpy scorer, manifest)`` of the linear artifact ``artifact`` (directory, name, major
+    version) under the models directory, or None when it is not shipped there."""
+    sub, name, major = artifact
+    path = _models_path(models_dir) / sub
+    if not path.exists():
+        return None
+    return load_scorer(path, expected_name=name, expected_major=major, expected_kind=kind)
+
+
 def load_ranker(models_dir: str | os.PathLike[str] | None = None, *, estimator: bool = False) -> Any | None:
     """The speaker ranker at ``<models_dir>/speaker_ranker``, or None when no ranker is shipped there.
 
@@ -127,24 +138,20 @@ def load_ranker(models_dir: str | os.PathLike[str] | None = None, *, estimator: 
     ``estimator=True`` unpickles the scikit-learn pipeline from ``model.joblib`` (an artifact
     written by ``stance train attribution``; the shipped one carries none). A ranker that is
     present but corrupt or built for other versions raises :class:`~stance.artifacts.ArtifactError`."""
-    sub, name, major = RANKER_ARTIFACT
-    path = _models_path(models_dir) / sub
-    if not path.exists():
-        return None
     if estimator:
-        return load_artifact(path, expected_name=name, expected_major=major)[0]
-    return load_scorer(path, expected_name=name, expected_major=major)[0]
+        sub, name, major = RANKER_ARTIFACT
+        path = _models_path(models_dir) / sub
+        return load_artifact(path, expected_name=name, expected_major=major)[0] if path.exists() else None
+    loaded = _shipped_scorer(models_dir, RANKER_ARTIFACT)
+    return loaded[0] if loaded is not None else None
 
 
 def load_pronoun_ranker(models_dir: str | os.PathLike[str] | None = None) -> Any | None:
     """The pronoun ranker at ``<models_dir>/pronoun_ranker`` (the numpy
     :class:`~stance.speakers.ranker.LinearRanker` of its ``inference.npz``), or None when none is
     shipped there; a corrupt or mismatched one raises :class:`~stance.artifacts.ArtifactError`."""
-    sub, name, major = PRONOUN_RANKER_ARTIFACT
-    path = _models_path(models_dir) / sub
-    if not path.exists():
-        return None
-    return load_scorer(path, expected_name=name, expected_major=major, expected_kind="linear-ranker")[0]
+    loaded = _shipped_scorer(models_dir, PRONOUN_RANKER_ARTIFACT, "linear-ranker")
+    return loaded[0] if loaded is not None else None
 
 
 def load_party_filter(models_dir: str | os.PathLike[str] | None = None) -> Any | None:
@@ -155,11 +162,11 @@ def load_party_filter(models_dir: str | os.PathLike[str] | None = None) -> Any |
     :class:`~stance.artifacts.ArtifactError`."""
     from stance.parties.filter import PartyFilter
 
-    sub, name, major = PARTY_FILTER_ARTIFACT
-    path = _models_path(models_dir) / sub
-    if not path.exists():
+    loaded = _shipped_scorer(models_dir, PARTY_FILTER_ARTIFACT, "linear-ranker")
+    if loaded is None:
         return None
-    scorer, manifest = load_scorer(path, expected_name=name, expected_major=major, expected_kind="linear-ranker")
+    scorer, manifest = loaded
+    path = _models_path(models_dir) / PARTY_FILTER_ARTIFACT[0]
     threshold = manifest.get("decision_threshold")
     if not isinstance(threshold, (int, float)) or not 0.0 <= float(threshold) <= 1.0:
         raise ArtifactError(f"{path / MANIFEST}: decision_threshold must be a number in [0, 1], got {threshold!r}")

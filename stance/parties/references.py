@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER
 from stance.text.lexicons import data_rows, gazetteer, inflections
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
@@ -144,9 +145,8 @@ class ArticleReferences:
         return self.acronyms.get(name.replace(".", ""), name)
 
 
-#: Third-person singular pronouns and the gender they take.
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Ms.": "f", "Ms": "f", "Mrs.": "f", "Mrs": "f", "Miss": "f"}
+#: The honorifics as written before a name ("Mr.", "Miss"): capitalised, so that the verb "miss" is none.
+_HONORIFIC_GENDER = {k.capitalize(): g for k, g in GENDERED_HONORIFICS.items()}
 
 
 def person_genders(view: TextView, mentions: MentionIndex, window: int = 25) -> dict[str, str]:

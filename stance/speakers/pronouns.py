@@ -18,11 +18,10 @@ import math
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from stance.text.entity_types import PRONOUN_GENDER
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import RangeIndex, TextView
 
-#: Pronouns the ranker resolves, with the gender they require.
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 #: Sentences before the pronoun's own that candidates come from.
 WINDOW_SENTS = 4
 #: Entity types a he/she may denote: only these are candidates (a he/she is never resolved to a

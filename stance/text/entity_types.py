@@ -23,8 +23,12 @@ from stance.text.lexicons import data_rows, word_set
 
 #: words before a name that make it a place ("in Denver", "near Kamloops")
 PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "from", "to", "into", "at", "of", "around", "visited", "via"})
-#: honorifics before a name: a person, with the gender they show
-HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+#: honorifics of courtesy and the gender they show ("Mrs. Yu"), lowercase
+GENDERED_HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+#: third-person singular pronouns and the gender they take
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+#: honorifics and titles before a name: a person, with the gender they show ("" when none)
+HONORIFICS = {**GENDERED_HONORIFICS, "sir": "m", "dame": "f",
               "lady": "f", "lord": "m", "dr.": "", "dr": "", "prof.": "", "sen.": "", "rep.": "", "gov.": "", "gen.": "",
               "lt.": "", "col.": "", "sgt.": "", "adm.": "", "rev.": "", "capt.": "", "president": "", "senator": "",
               "minister": "", "judge": "", "justice": "", "mayor": "", "governor": "", "king": "m", "queen": "f",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
-from stance.text.entity_types import TypeGuess, guess_type, settle_types
+from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, guess_type, settle_types
 from stance.text.lexicons import data_rows, gazetteer, party_labels, titles, word_set
 from stance.text.view import TextView
 
@@ -59,7 +59,7 @@ class Mention:
 
 
 #: honorifics before a surname ("Mrs. Yu")
-_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "miss"})
+_HONORIFICS = frozenset(GENDERED_HONORIFICS) | {"dr.", "dr"}
 #: Arabic article particles joined by a hyphen to the name that follows ("al-Assad")
 _ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul"})
 
