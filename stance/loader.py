@@ -177,15 +177,13 @@ def load_party_filter(models_dir: str | os.PathLike[str] | None = None) -> Any |
     return PartyFilter(scorer, float(threshold), by_type)
 
 
-def load_calibration(models_dir: str | os.PathLike[str] | None = None, stance_model: str | None = None) -> Any | None:
+def load_calibration(models_dir: str | os.PathLike[str] | None = None) -> Any | None:
     """The temperature(s) at ``<models_dir>/stance_calibration`` (a float, or ``{head: T}``; see
-    :mod:`stance.stance_model.calibration`), or None when no calibration is shipped there, or when
-    ``stance_model`` (a stance model's name; None: any) is not the model it was fitted for.
+    :mod:`stance.stance_model.calibration`), or None when no calibration is shipped there.
 
-    The manifest names the stance model it was fitted for (``stance_model``; ``"blended"`` when
-    absent, as in calibrations written before it was recorded) and that model's artifact by the
-    sha256 of its files (``stance_artifact``); a calibration fitted on another version of that
-    model, or a malformed one, raises :class:`~stance.artifacts.ArtifactError`."""
+    The manifest names the stance artifact it was fitted on by the sha256 of its files
+    (``stance_artifact``); a calibration fitted on another stance model, or a malformed one,
+    raises :class:`~stance.artifacts.ArtifactError`."""
     import math
 
     from stance.artifacts.store import content_hashes
@@ -197,12 +195,7 @@ def load_calibration(models_dir: str | os.PathLike[str] | None = None, stance_mo
     if not path.exists():
         return None
     manifest = check_artifact(path, expected_name=name, expected_major=major, check_sklearn=False)
-    fitted_for = manifest.get("stance_model", "blended")
-    if fitted_for not in STANCE_ARTIFACTS:
-        raise ArtifactError(f"{path / MANIFEST}: fitted for an unknown stance model {fitted_for!r}")
-    if stance_model is not None and stance_model != fitted_for:
-        return None
-    stance_dir = base / STANCE_ARTIFACTS[fitted_for][0]
+    stance_dir = base / STANCE_ARTIFACTS["blended"][0]
     fitted_on = manifest.get("stance_artifact")
     current = content_hashes(read_manifest(stance_dir))
     if fitted_on != current:
@@ -214,14 +207,6 @@ def load_calibration(models_dir: str | os.PathLike[str] | None = None, stance_mo
             isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v > 0 for v in values):
         raise ArtifactError(f"{path / MANIFEST}: temperature must be a positive number or one per head {HEADS}, got {t!r}")
     return {k: float(v) for k, v in t.items()} if isinstance(t, dict) else float(t)
-
-
-def calibration_model(models_dir: str | os.PathLike[str] | None = None) -> str | None:
-    """The name of the stance model the shipped calibration was fitted for (None: none shipped)."""
-    path = _models_path(models_dir) / CALIBRATION_ARTIFACT[0]
-    if not path.exists():
-        return None
-    return str(read_manifest(path).get("stance_model", "blended"))
 
 
 def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estimator: bool = False,

@@ -213,12 +213,11 @@ class Annotator:
 
 
 def stance_calibration(options: dict[str, Any]) -> Any:
-    """The calibration the options ask for: the shipped temperature(s) when ``calibration`` is on
-    and the stance model used is the one they were fitted for (the default model; see
-    :func:`stance.loader.load_calibration`), else None."""
-    if not options.get("calibration") or not options.get("stance_model"):
+    """The calibration the options ask for: the shipped temperature(s) of the default stance model
+    when ``calibration`` is on and that model is used (and a calibration is shipped), else None."""
+    if not options.get("calibration") or options.get("stance_model") != "blended":
         return None
-    return load_calibration(options.get("models_dir"), options["stance_model"])
+    return load_calibration(options.get("models_dir"))
 
 
 class Pipeline:

@@ -102,7 +102,7 @@ def models_fingerprint(config: Mapping[str, Any]) -> str:
     used_dirs = [(RANKER_ARTIFACT[0], config.get("ranker", True)), (PRONOUN_RANKER_ARTIFACT[0], config.get("ranker", True))]
     used_dirs += [(d, True) for d in (stance_artifact_dirs(stance_model) if stance_model else [])]
     used_dirs += [(PARTY_FILTER_ARTIFACT[0], config.get("party_filter", True)),
-                  (CALIBRATION_ARTIFACT[0], config.get("calibration", True) and stance_model is not None)]
+                  (CALIBRATION_ARTIFACT[0], config.get("calibration", True) and stance_model == "blended")]
     for name, used in used_dirs:
         if not used:
             continue

@@ -14,9 +14,10 @@ temperature:
   model computes anyway, so they cost one vocabulary look-up and one sparse product;
 * ``stack``: as ``heads`` plus the base model's target network
   (:meth:`~stance.stance_model.inference.LinearStanceScorer.head_parts`), :data:`STACK_COLUMNS`
-  columns. The network is most of the base model's run time: the stacked model 2.0.0 that used
-  it scored 4,128 targets/s on one core, under the 5,000 the default model must reach, and
-  without it the grouped CV on train moved by less than its noise (``stance train quote-stance``).
+  columns, the tokens and lexical features shared the same way. The network then runs on every
+  example (the blended model runs it on those without a speaker mention only), so this group
+  costs more than ``heads``; the grouped CV on train chooses between them
+  (``stance train quote-stance``).
 
 Only quotation examples (``corpus == "quote"``, what the pipeline builds) are scored by the
 model; examples from the sentence corpora (NewsMTSC, directed_sentiment, ...) have no quotation

@@ -1,7 +1,5 @@
 """``stance train calibration``: fit the temperature(s) of the default stance model's quotation
-stances on the article-level corpus's train split (:data:`stance.defaults.DEFAULT_STANCE_MODEL`,
-recorded in the manifest as ``stance_model``: the pipeline applies the temperatures to that model
-only).
+stances on the article-level corpus's train split.
 
 1. The default pipeline with calibration off scores every train article; the stances whose
    quotation and party match a gold one (:func:`stance.evaluation.quote_corpus.matched_party_stances`)
@@ -11,7 +9,7 @@ only).
    form is chosen by grouped (by article) 5-fold cross-validation on train: the per-head form is
    kept only when its out-of-fold log-loss is lower.
 3. Saved as ``models/stance_calibration`` through the artifact store: the manifest records the
-   temperature(s), the stance model's name and the sha256 of its artifact's files (checked by
+   temperature(s), the sha256 of the stance artifact's files (checked by
    :func:`stance.loader.load_calibration`), the train split files' sha256 and the cross-validated
    metrics. No dev or test article is read.
 """
@@ -26,9 +24,7 @@ from typing import Any, Sequence
 #: The calibration artifact's version.
 #: 1.1.0: refitted on the pipeline of the second 2026-11-29 session (quotations without the sentence class
 #: offsets; grouped CV chose one temperature per head).
-#: 1.2.0: records the stance model it was fitted for (``stance_model``); fitted for the quote model
-#: (quote-stance 3.0.0), the default since.
-CALIBRATION_VERSION = "1.2.0"
+CALIBRATION_VERSION = "1.1.0"
 #: Folds of the grouped cross-validation on train.
 N_FOLDS = 5
 #: Probabilities are read as the pipeline serialises them (4 decimals): a 0.0 is taken as this.
@@ -102,7 +98,6 @@ def train_calibration(data_dir: str | Path, out_dir: str | Path | None = None, s
     from stance.artifacts import default_models_dir, file_fingerprint, read_manifest, save_artifact
     from stance.artifacts.store import content_hashes
     from stance.corpora.quote_corpus import DEFAULT_ARTICLES, SOURCES, load_quote_corpus
-    from stance.defaults import DEFAULT_STANCE_MODEL
     from stance.loader import CALIBRATION_ARTIFACT, STANCE_ARTIFACTS
     from stance.pipeline import Pipeline
     from stance.stance_model.calibration import HEADS, TemperatureCalibrator
@@ -112,7 +107,7 @@ def train_calibration(data_dir: str | Path, out_dir: str | Path | None = None, s
     models = default_models_dir() if out_dir is None else Path(out_dir).parent
     out = Path(out_dir) if out_dir is not None else models / CALIBRATION_ARTIFACT[0]
     docs = load_quote_corpus("train", data_dir)
-    pipe = Pipeline(models_dir=models, stance_model=DEFAULT_STANCE_MODEL, calibration=False)
+    pipe = Pipeline(models_dir=models, calibration=False)
     data = collect_rows(docs, pipe)
     n = len(data["y"])
     _log(progress, f"{len(docs)} train articles: {n} matched parties "
@@ -127,7 +122,7 @@ def train_calibration(data_dir: str | Path, out_dir: str | Path | None = None, s
     temperature: Any = ({h: round(model.temperatures_[h], 4) for h in HEADS} if per_head
                         else round(model.temperature_, 4))
     _log(progress, f"form {'per_head' if per_head else 'single'}: temperature {temperature}")
-    stance_dir = models / STANCE_ARTIFACTS[DEFAULT_STANCE_MODEL][0]
+    stance_dir = models / STANCE_ARTIFACTS["blended"][0]
     files = [DEFAULT_ARTICLES / s / "train.jsonl" for s in SOURCES]
     metrics = {
         "train_matched_parties": n,
@@ -152,7 +147,7 @@ def train_calibration(data_dir: str | Path, out_dir: str | Path | None = None, s
                 "heads": list(HEADS), "folds": N_FOLDS, "seed": seed,
                 "applied_to": "the pipeline's quotation stances after the analytic prior",
                 "corpus": "data/quote_stance/articles train (fit and form by grouped CV); dev and test not read"},
-        extra_manifest={"temperature": temperature, "stance_model": DEFAULT_STANCE_MODEL,
+        extra_manifest={"temperature": temperature,
                         "stance_artifact": content_hashes(read_manifest(stance_dir))},
     )
     _log(progress, f"saved {out} in {time.perf_counter() - t0:.0f} s")
