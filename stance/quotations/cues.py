@@ -15,12 +15,16 @@ _NOMINAL_BEFORE = frozenset(
     "no any some first last latest new further".split()
 )
 # Cue forms that are far more often nouns; they count only with a clear verb context.
-_NOUNISH = frozenset(
+NOUNISH = frozenset(
     "call calls report reports claim claims post posts order orders answer answers point points "
     "state states signal signals note notes estimate estimates counter mention charge charges "
     "continue continues repeat reply replies post tweet tweets promise promises pledge pledges "
-    "vow vows demand demands plea appeal appeals statement".split()
+    "vow vows demand demands plea appeal appeals statement rule rules ruling rulings reason reasons "
+    "show shows find finds".split()
 )
+
+#: noun-ish cue forms whose "that" is a relative pronoun or the noun's own clause, not a verb's
+_RELATIVE_THAT_NOUNS = frozenset("rule rules reason reasons show shows find finds".split())
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,7 @@ def find_cues(view: TextView) -> list[Cue]:
             prev = lowers[i - 1] if i > 0 else ""
             # a hyphenated compound is an adjective: "so-called", "long-promised"
             hyphenated = prev == "-" and view.starts[i] == view.ends[i - 1]
-            if prev not in _NOMINAL_BEFORE and not hyphenated and not (w in _NOUNISH and not _verb_context(lowers, i)):
+            if prev not in _NOMINAL_BEFORE and not hyphenated and not (w in NOUNISH and not _verb_context(lowers, i)):
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
                     out.append(Cue(i, i + 1, entry[0], entry[1]))
@@ -82,6 +86,8 @@ def _verb_context(lowers: list[str], i: int) -> bool:
     pronoun or auxiliary precedes."""
     nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
     prev = lowers[i - 1] if i > 0 else ""
+    if nxt == "that" and lowers[i] in _RELATIVE_THAT_NOUNS:
+        return False  # "rules that allow ...", "the reason that ..."
     if nxt in {"that", ",", ":", "“", '"', "''", "``", "on", "for"}:
         return True
     return prev in {"he", "she", "they", "it", "we", "i", "has", "have", "had", "will", "would", "also", "who", "and"}

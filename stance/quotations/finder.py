@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from stance.quotations.cues import Cue, find_cues
+from stance.quotations.cues import NOUNISH, Cue, find_cues
 from stance.quotations.segments import QuoteSegment, find_quote_segments
+from stance.text.lexicons import word_set
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
@@ -144,7 +146,7 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
         s = view.sent_of[c.start]
         if s < s_open or s > s_close:
             continue
-        if c.frame == "according":
+        if c.frame in _NO_QUOTE_FRAMES:
             continue
         if c.start >= b:
             d = c.start - b
@@ -162,7 +164,7 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
     if best is None and s_close + 1 < len(view.sent_starts) and view.sent_starts[s_close + 1] in (b + 1, b + 2):
         # '“Does anybody know?” Graham asked.': the sentence splitter ended the sentence at ?”
         for c in cues[bisect_right(cues, b, key=_cue_start) : bisect_right(cues, b + 6, key=_cue_start)]:
-            if (c.start > b and view.sent_of[c.start] == s_close + 1 and c.start - b <= 6 and c.frame != "according"
+            if (c.start > b and view.sent_of[c.start] == s_close + 1 and c.start - b <= 6 and c.frame not in _NO_QUOTE_FRAMES
                     and view.para_of_sent[s_close + 1] == view.para_of_sent[s_close]):
                 best, best_d, before = c, c.start - b, True
                 break
@@ -174,6 +176,8 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
     return best, before
 
 
+#: cue frames that never introduce a quotation in marks ("according to" has its own clause rule)
+_NO_QUOTE_FRAMES = frozenset({"according", "clause"})
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 
 
@@ -280,9 +284,9 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
     i = cue.end
     if cue.start == sa or lowers[cue.start - 1] == "to":
         return None  # no subject ("Asked whether ...") or an infinitive ("to maintain")
-    if cue.frame in ("say", "obj"):
+    if cue.frame in ("say", "obj", "clause"):
         # fronted content: "CONTENT, X said." / "CONTENT, said X."
-        if cue.start > sa + 3:
+        if cue.start > sa + 3 and cue.frame != "clause":
             k = cue.start - 1
             while k > sa and k > cue.start - 8 and words[k] != ",":
                 k -= 1
@@ -297,7 +301,9 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
         if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
             return None
         after_comma = cue.start - 1 >= sa and words[cue.start - 1] == ","
-        for t in range(i, min(i + 9, end)):
+        # "that" within a few tokens; a finding verb takes it only right after ("found that", not
+        # "found jobs that")
+        for t in range(i, min(i + (1 if cue.frame == "clause" else 9), end)):
             if lowers[t] == "that":
                 if not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
                     return _checked(view, t + 1, end)
@@ -317,7 +323,14 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 steps += 1
                 continue
             break
-        if cue.frame == "obj" or cue.lemma not in _ZERO_THAT:
+        if cue.frame == "obj":
+            return None
+        # a clear clause right after the verb: "the judge ruled the new tax violated ..."
+        if (cue.lemma not in _NO_ZERO_THAT and lowers[cue.end] not in _TIME_WORDS
+                and lowers[cue.end] not in _ADVERBIAL_HEADS and _subject_before(view, cue)
+                and _clause_ahead(view, cue.end, end)):
+            return _checked(view, cue.end, end)
+        if cue.lemma not in _ZERO_THAT:
             return None
         if i < end and words[i] not in _OPEN_MARKS and (
             (lowers[i] in _CLAUSE_START and not (after_comma and lowers[i] in _PRONOUN_SUBJ and not _aux_within(lowers, i + 1, end, 1)))
@@ -328,7 +341,7 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return None
             if i > cue.end and not (lowers[i] in _PRONOUN_SUBJ or _aux_within(lowers, i, end, 5)):
                 return None  # "said at a Washington event"
-            if cue.lemma in _ZERO_THAT_NEEDS_VERB and not _finite_within(lowers, i + 1, end, 6):
+            if cue.lemma in _ZERO_THAT_NEEDS_VERB and not _clause_ahead(view, i, end):
                 return None  # "reported the incident to the police"
             if end - i >= 3:
                 return _checked(view, i, end)
@@ -357,6 +370,7 @@ _AUX = frozenset(
     "is are was were has have had will would can could should may might must do does did 's ’s 're ’re "
     "wo ca need needs needed".split()
 )
+_BE_FORMS = frozenset("is are was were be been being 's ’s".split())
 _PRONOUN_SUBJ = frozenset("he she it they we i you".split())
 _NO_CLAUSE_START = frozenset(
     "to for with by of in on at from as but and or so than into over under through via during after before "
@@ -382,6 +396,144 @@ def _finite_within(lowers: list[str], i: int, end: int, k: int) -> bool:
             return True
         if w in {",", ".", ";", ":"}:
             return False
+    return False
+
+
+#: words after which an "-ed" form is an adjective or a participle, not a finite verb
+_BEFORE_PARTICIPLE = frozenset(
+    "the a an this that these those his her its their our my your of in on at by with for from to as "
+    "is are was were be been being has have had get got newly recently".split()
+)
+#: prepositions after which an "-ed" form heads a reduced relative ("soldiers killed in the ambush")
+_AFTER_PARTICIPLE = frozenset("in on at by during near after while from with into under over for against".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred thousand million".split())
+_NAMING_PARTICIPLES = frozenset("called named titled entitled dubbed labeled labelled termed known based".split())
+#: words an "-ed" verb may be followed by (a noun after it makes it an adjective)
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those his her its their our my your some any all no every each both "
+    "to and or but as than not also still only just again in on at by with for from of into over under "
+    "about after before during through against between among up down out off away back there here "
+    "he she it they we i you him them us me".split()
+)
+_DETERMINERS = frozenset("the a an this these those his her its their our my your every each no".split())
+_WH_WORDS = frozenset("how why what whether".split())
+_RELATIVES = frozenset("who whom whose which that where when".split())
+_CLAUSE_STOPS = frozenset({";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "''", "``", "‘", "’", "—", "–", "-", "--"}) | frozenset(
+    "so because although though since until unless whereas but while if before after as".split())
+#: reporting verbs that take a quotation or a that-clause but never a clause without "that"
+_NO_ZERO_THAT = frozenset("agree continue answer cite reply respond repeat sing recount quip counter retort joke".split())
+#: tokens before a cue that leave it no subject ("1) estimating ...", "the number of confirmed cases")
+_NO_SUBJECT_BEFORE = frozenset("of ( ) [ ] : ; the a an".split())
+_ADVERBS = frozenset("also still not never already now then later just only once again reportedly allegedly "
+                     "apparently probably likely mostly".split())
+
+
+@lru_cache(maxsize=1)
+def _past_verbs() -> frozenset[str]:
+    return word_set("past_verbs.txt")
+
+
+def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
+    """Token ``t`` looks like a finite verb: an auxiliary or modal, an irregular past form, or an
+    "-ed" form that is neither an adjective ("the infected people", "300 confirmed cases") nor a
+    reduced relative ("soldiers killed in the ambush"); ``weak`` accepts an "-ed" form before a
+    preposition ("the quake occurred at ...")."""
+    w = lowers[t]
+    if w in {"'s", "’s"}:
+        return t > 0 and lowers[t - 1] in _PRONOUN_SUBJ | {"there", "that", "what"}  # "he's", not "Wednesday's"
+    prev = lowers[t - 1] if t > 0 else ""
+    if prev in _DETERMINERS:
+        return False  # "the need", "a set": a noun
+    if w in _AUX:
+        return True
+    past = w in _past_verbs()
+    if not past and not (len(w) > 4 and w.endswith("ed") and w.isalpha()):
+        return False
+    if prev in _BEFORE_PARTICIPLE or prev in _AFTER_PARTICIPLE or prev[:1].isdigit() or prev in _NUMBER_WORDS:
+        return False  # "into advanced age", "300 confirmed cases", "one paid staffer"
+    if past:
+        return True
+    nxt = lowers[t + 1] if t + 1 < end else ""
+    if w in _NAMING_PARTICIPLES or nxt in _OPEN_MARKS:
+        return False  # "an account called 'X'"
+    if nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS:
+        return False  # an adjective before a noun: "a pledged delegate", "an accredited reporter"
+    return nxt not in _AFTER_PARTICIPLE or weak
+
+
+def _subject_before(view: TextView, cue: Cue) -> bool:
+    """The verb ``cue`` has a subject of its own just before it (a name, a pronoun, a person or
+    organization noun, a plural noun, a relative pronoun, maybe with an adverb or a perfect
+    auxiliary between), or it is a participle after a comma (", saying he ..."). Excluded: a
+    participle used as an adjective ("the total reported casualties", "a gunman claiming
+    allegiance", "alleged fraudulent schemes")."""
+    lowers, words = view.lowers, view.words
+    form = lowers[cue.start]
+    t = cue.start - 1
+    if form.endswith("ing"):
+        return t >= 0 and words[t] == ","
+    while t > 0 and (lowers[t] in _ADVERBS or lowers[t] in {"has", "have", "had", "even", "barely"} or (lowers[t].endswith("ly") and words[t].islower())):
+        t -= 1
+    if t < 0:
+        return False
+    w = lowers[t]
+    if w in _PRONOUN_SUBJ or w in {"who", "which", ")"} or words[t][:1].isupper():
+        return True
+    if w == "and":
+        return form != "alleged" and form not in NOUNISH
+    return w.isalpha() and (w.endswith("s") and w not in _BE_FORMS or w in _speaker_nouns())
+
+
+@lru_cache(maxsize=1)
+def _speaker_nouns() -> frozenset[str]:
+    return word_set("person_nouns.txt") | word_set("org_nouns.txt")
+
+
+def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
+    """Tokens from ``i`` read as a clause: a subject, then a finite verb within ``reach`` tokens
+    ("the 36 people infected included ...", "loose cables in the tunnel led to ..."). An
+    appositive or a relative clause set off by commas is skipped; a finite verb inside a relative
+    clause ("a striker who scored twice") does not count."""
+    lowers, words = view.lowers, view.words
+    if i >= end or words[i] in _OPEN_MARKS or lowers[i] in _NO_CLAUSE_START or lowers[i] in _RELATIVES or lowers[i] in _WH_WORDS:
+        return False
+    if lowers[i] in _PRONOUN_SUBJ or lowers[i] == "there":
+        t = i + 1
+        while t < end and lowers[t] in _ADVERBS:
+            t += 1
+        return t < end and (_finite_at(lowers, t, end) or (lowers[t].endswith("s") and lowers[t].isalpha() and lowers[i] not in {"i", "you", "we", "they"}))
+    if _finite_at(lowers, i, end):
+        return False  # a verb right after the cue: no subject
+    t = i + 1
+    stop = min(end, i + reach)
+    has_prep = False
+    while t < stop:
+        w = lowers[t]
+        if w in _CLAUSE_STOPS and not (w == "-" and view.starts[t] == view.ends[t - 1]):
+            return False  # a hyphen inside a word ("ballot-qualified") is no stop
+        if w in _RELATIVES or w == ",":
+            # a relative clause or an appositive: skip to its closing comma
+            if w == "," and not (t + 1 < end and (lowers[t + 1] in _RELATIVES or lowers[t + 1] in {"the", "a", "an"} or words[t + 1][:1].isupper())):
+                return False
+            u = t + 1
+            while u < end and lowers[u] != "," and lowers[u] not in _CLAUSE_STOPS:
+                u += 1
+            if u >= end or lowers[u] != ",":
+                return False
+            stop = min(end, stop + (u + 1 - t))
+            t = u + 1
+            continue
+        if w in _PRONOUN_SUBJ:
+            return False  # a relative clause without "that": "the pledges he made"
+        if lowers[t - 1] in {"and", "or"}:
+            pass  # a second verb of the main clause: "mentioned the remarks and went on"
+        elif _finite_at(lowers, t, end):
+            return True
+        if w in _AFTER_PARTICIPLE or w == "of":
+            has_prep = True
+        elif not has_prep and lowers[t - 1] not in {"and", "or"} and _finite_at(lowers, t, end, weak=True):
+            return True  # "the first quake occurred at ...": no preposition in the subject
+        t += 1
     return False
 
 

@@ -1,0 +1,69 @@
+"""Indirect quotations the finder must find (and must not invent), on invented sentences.
+
+Each case stands for an error class counted on the Wikinews train split of the article corpus
+(the report of the change lists the counts); none of the sentences is corpus text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stance.quotations.cues import find_cues
+from stance.quotations.finder import find_quotations
+from stance.text.view import build_view, make_doc, make_language
+
+
+@pytest.fixture(scope="module")
+def lang():
+    return make_language()
+
+
+def found(lang, text: str) -> list[tuple[str, str]]:
+    """(kind, span text) of every quotation the finder returns for ``text``."""
+    view = build_view(make_doc(lang, text))
+    return [(q.kind, text[q.start:q.end]) for q in find_quotations(view, find_cues(view))]
+
+
+# -- zero-"that" clauses with a long subject ----------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The coast guard confirmed two fishermen from the village also drowned.",
+     "two fishermen from the village also drowned"),
+    ("Investigators said loose cables in the tunnel led to the fire.", "loose cables in the tunnel led to the fire"),
+    ("The ministry estimated 300 families in the valley were without power.",
+     "300 families in the valley were without power"),
+    ("Officials reported the number of infections rose to 40.", "the number of infections rose to 40"),
+    ("The judge ruled the new tax violated the charter.", "the new tax violated the charter"),
+])
+def test_zero_that_clause_with_a_long_subject(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The army confirmed the deaths of three soldiers killed in the ambush.",
+    "The club announced the signing of a striker who scored twice last season.",
+    "The agency reported the incident to the police on Monday.",
+    "The rescue team was found by a helicopter crew.",
+])
+def test_a_noun_phrase_object_is_no_clause(lang, text):
+    assert found(lang, text) == []
+
+
+# -- verbs of finding and ruling (frame "clause") ------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The inspectors found the pumps had failed twice before the flood.", "the pumps had failed twice before the flood"),
+    ("Court records showed the firm had paid no tax for a decade.", "the firm had paid no tax for a decade"),
+    ("The minister pointed out the port would stay open all winter.", "the port would stay open all winter"),
+])
+def test_verbs_of_finding_take_a_clause(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "Graduates often can't find jobs that pay very well.",
+    "The council adopted rules that would limit night flights.",
+    "The survey shows a lead for the mayor.",
+    'The audit found "serious gaps" in the plan.',
+])
+def test_verbs_of_finding_need_a_clause(lang, text):
+    # and they never make a quotation in marks: "found 'serious gaps'" is a scare quote
+    assert found(lang, text) == []
