@@ -67,3 +67,33 @@ def test_verbs_of_finding_take_a_clause(lang, text, clause):
 def test_verbs_of_finding_need_a_clause(lang, text):
     # and they never make a quotation in marks: "found 'serious gaps'" is a scare quote
     assert found(lang, text) == []
+
+
+# -- "told X" and other verbs with an addressee, without "that" ----------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The driver told reporters he lost control on the ice.", "he lost control on the ice"),
+    ("A spokesman told the Daily Courier the fire began shortly after midnight.", "the fire began shortly after midnight"),
+    ("Mayor Ana Ruiz told CNN Brasil two bridges were closed.", "two bridges were closed"),
+    ("She told the court she was threatened by the guards.", "she was threatened by the guards"),
+    ("The mayor advised residents to leave their homes.", "to leave their homes"),
+    ("Several senators warned the delay could hurt national security.", "the delay could hurt national security"),
+])
+def test_clause_after_an_addressee(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The coach told the players about the new schedule.",
+    "She warned residents about the storm.",
+    "He told the story of his escape to the court.",
+    "She told of being forced to leave her home.",
+    "He reminded voters of his plan to cut taxes.",
+    "\"We will win,\" she told the crowd, her voice drowned out by cheers.",
+])
+def test_an_addressee_without_a_clause(lang, text):
+    assert [q for q in found(lang, text) if q[0] != "direct"] == []
+
+
+@pytest.mark.parametrize("text", ["He said", "The ministry confirmed", "Officials told reporters", "She warned"])
+def test_a_cue_at_the_end_of_the_text(lang, text):
+    assert found(lang, text) == []

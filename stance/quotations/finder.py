@@ -324,9 +324,9 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 continue
             break
         if cue.frame == "obj":
-            return None
+            return _object_clause(view, cue, end)
         # a clear clause right after the verb: "the judge ruled the new tax violated ..."
-        if (cue.lemma not in _NO_ZERO_THAT and lowers[cue.end] not in _TIME_WORDS
+        if (cue.end < end and cue.lemma not in _NO_ZERO_THAT and lowers[cue.end] not in _TIME_WORDS
                 and lowers[cue.end] not in _ADVERBIAL_HEADS and _subject_before(view, cue)
                 and _clause_ahead(view, cue.end, end)):
             return _checked(view, cue.end, end)
@@ -461,6 +461,58 @@ def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     return nxt not in _AFTER_PARTICIPLE or weak
 
 
+_OBJECT_PRONOUNS = frozenset("him her them us me you".split())
+
+
+def _addressee_ends(view: TextView, i: int, end: int) -> list[int]:
+    """Where the addressee of "told" starting at token ``i`` may end, shortest first: a pronoun
+    ("him"), a plural noun ("reporters"), a name ("CNN Philippines"; an acronym before a name
+    ends at once: "NPR Hamza ..."), or a determiner with a name or one or two words ("the
+    Associated Press", "the court", "the local paper")."""
+    lowers, words = view.lowers, view.words
+    if i >= end:
+        return []
+    w = lowers[i]
+    if w in _OBJECT_PRONOUNS:
+        return [i + 1]
+    k = i + 1 if w in _DETERMINERS else i
+    if k < end and words[k][:1].isupper():
+        acronym = k == i and len(words[k]) > 1 and words[k].isupper() and k + 1 < end and words[k + 1][:1].isupper()
+        while k < end and k - i < 6 and (words[k][:1].isupper() or (words[k] == "-" and k + 1 < end and words[k + 1][:1].isupper())):
+            k += 1
+        return [k, i + 1] if acronym else [k]
+    if k > i:
+        return [j for j in (k + 1, k + 2) if j <= end and all(words[u].isalpha() and words[u].islower() for u in range(k, j))]
+    return [i + 1] if w.isalpha() and words[i].islower() and w.endswith("s") else []
+
+
+def _object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The clause of a verb with an addressee, without "that": "told reporters she would
+    resign", "told the Military Times the attack began at 7:45" (the addressee is skipped),
+    "advised residents to stay indoors" (an infinitive), "warned the delay could hurt
+    security" (no addressee)."""
+    lowers, words = view.lowers, view.words
+    ends = _addressee_ends(view, cue.end, end)
+    for j in ends:
+        k = j
+        while k < end and lowers[k] in _TIME_WORDS:
+            k += 1
+        if _clause_ahead(view, k, end):
+            return _checked(view, k, end)
+    # an infinitive after the addressee: "advised residents to leave", "warned him not to go"
+    for t in range(cue.end, min(cue.end + 8, end - 1)):
+        if words[t] in {",", ";", ":"} or words[t] in _OPEN_MARKS or lowers[t] in {"of", "about"}:
+            break  # "reminded voters of his plan to ...", "told of being forced to ..."
+        nxt = lowers[t + 1]
+        if t > cue.end and lowers[t] == "to" and nxt.isalpha() and words[t + 1].islower() and nxt not in _FUNCTION_WORDS:
+            return _checked(view, t - 1 if lowers[t - 1] == "not" else t, end)
+    # no addressee: "warned the delay could hurt ..."
+    if (cue.lemma != "tell" and cue.end < end and (lowers[cue.end] in _DETERMINERS or words[cue.end][:1].isupper())
+            and _subject_before(view, cue) and _clause_ahead(view, cue.end, end)):
+        return _checked(view, cue.end, end)
+    return None
+
+
 def _subject_before(view: TextView, cue: Cue) -> bool:
     """The verb ``cue`` has a subject of its own just before it (a name, a pronoun, a person or
     organization noun, a plural noun, a relative pronoun, maybe with an adverb or a perfect
@@ -495,7 +547,8 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
     appositive or a relative clause set off by commas is skipped; a finite verb inside a relative
     clause ("a striker who scored twice") does not count."""
     lowers, words = view.lowers, view.words
-    if i >= end or words[i] in _OPEN_MARKS or lowers[i] in _NO_CLAUSE_START or lowers[i] in _RELATIVES or lowers[i] in _WH_WORDS:
+    if (i >= end or words[i] in _OPEN_MARKS or lowers[i] in _NO_CLAUSE_START or lowers[i] in _RELATIVES
+            or lowers[i] in _WH_WORDS or lowers[i] in _ADVERBS):
         return False
     if lowers[i] in _PRONOUN_SUBJ or lowers[i] == "there":
         t = i + 1
