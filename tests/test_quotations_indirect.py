@@ -97,3 +97,26 @@ def test_an_addressee_without_a_clause(lang, text):
 @pytest.mark.parametrize("text", ["He said", "The ministry confirmed", "Officials told reporters", "She warned"])
 def test_a_cue_at_the_end_of_the_text(lang, text):
     assert found(lang, text) == []
+
+
+# -- a parenthetical frame: "CONTENT, X said, REST" -----------------------------------------------
+@pytest.mark.parametrize("text, clauses", [
+    ("The bridge would be inspected, the engineer said, to find out whether it had moved.",
+     ["The bridge would be inspected", "to find out whether it had moved"]),
+    ("In the end, she testified, the guards had locked the door.", ["the guards had locked the door"]),
+    ("Heavy rain slowed the rescue, Ruiz said, and more boats were on the way.",
+     ["Heavy rain slowed the rescue", "more boats were on the way"]),
+])
+def test_content_on_both_sides_of_a_parenthetical_frame(lang, text, clauses):
+    assert found(lang, text) == [("indirect", c) for c in clauses]
+
+
+@pytest.mark.parametrize("text, not_a_quote", [
+    ("Heavy rain slowed the rescue, Ruiz said, adding that more boats were on the way.", "adding that more boats were on the way"),
+    ("Heavy rain slowed the rescue, Ruiz said, according to the local paper.", "according to the local paper"),
+    ("In a press release, Ruiz said, the dam held.", "In a press release"),
+    ("The river rose, officials in the town report, a level not seen since 1950.", "a level not seen since 1950"),
+    ('The club, in a Facebook post, said it would appeal the ban.', "The club"),
+])
+def test_no_rest_or_front_that_is_no_clause(lang, text, not_a_quote):
+    assert not_a_quote not in [q for _, q in found(lang, text)]

@@ -85,34 +85,18 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
     cues = [c for c in cues if not blocked.contains(c.start)]
     used_segs: set[int] = set()
     out: list[RawQuote] = []
-    cue_used: set[int] = set()
 
-    # 1. indirect / mixed: the clause a cue introduces
-    for ci, cue in enumerate(cues):
-        span = _reported_clause(view, cue, cues, seg_toks)
-        if span is None:
-            continue
-        a, b = span
-        near = range(bisect_left(seg_b, a - 1), bisect_right(seg_a, b + 1))  # all others are neither
-        inside = [k for k in near if seg_a[k] >= a - 1 and seg_b[k] <= b + 1]
-        overlapping = [k for k in near if seg_a[k] < b and seg_b[k] > a and k not in inside]
-        if overlapping:
-            continue
-        if inside:
-            k0 = inside[0]
-            sa, sb = seg_toks[k0]
-            if len(inside) == 1 and sa <= a + 1 and sb >= b - 1:
-                continue  # the clause is one quotation: a direct quote, handled below
-        kind = "mixed" if inside else "indirect"
-        cs, ce = view.char_span(a, b)
-        if kind == "mixed":
-            # keep the inner closing mark when the clause ends with it
-            last = segs[inside[-1]]
-            ce = max(ce, last.close_end) if last.close_end <= view.ends[min(b, view.n - 1)] else ce
-        out.append(RawQuote(cs, ce, kind, cue, a, b, view.sent_of[a], view.para_of_sent[view.sent_of[a]],
-                            quote_before_cue=a < cue.start, segments=[segs[k] for k in inside]))
-        used_segs.update(inside)
-        cue_used.add(ci)
+    # 1. indirect / mixed: the clause a cue introduces (and the rest after a parenthetical frame)
+    for cue in cues:
+        spans = [_reported_clause(view, cue, cues, seg_toks)]
+        if cue.frame in ("say", "obj"):
+            spans.append(_parenthetical_rest(view, cue, cues, seg_toks))
+        for span in spans:
+            if span is not None:
+                found = _clause_quote(view, segs, seg_toks, seg_a, seg_b, cue, span)
+                if found is not None:
+                    out.append(found[0])
+                    used_segs.update(found[1])
 
     # 2. direct: each remaining quoted segment, with the nearest cue of its sentences
     for k, seg in enumerate(segs):
@@ -133,6 +117,31 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
                             view.para_of_sent[view.sent_of[a]], quote_before_cue=before, segments=[seg]))
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _clause_quote(view: TextView, segs: list[QuoteSegment], seg_toks: RangeIndex, seg_a: list[int], seg_b: list[int],
+                  cue: Cue, span: tuple[int, int]) -> tuple[RawQuote, list[int]] | None:
+    """The indirect or mixed quotation of the token ``span`` a cue reports and the indices of the
+    quoted segments inside it, or None when the span overlaps a quotation in marks or is one (a
+    direct quotation, found elsewhere)."""
+    a, b = span
+    near = range(bisect_left(seg_b, a - 1), bisect_right(seg_a, b + 1))  # all others are neither
+    inside = [k for k in near if seg_a[k] >= a - 1 and seg_b[k] <= b + 1]
+    overlapping = [k for k in near if seg_a[k] < b and seg_b[k] > a and k not in inside]
+    if overlapping:
+        return None
+    if inside:
+        sa, sb = seg_toks[inside[0]]
+        if len(inside) == 1 and sa <= a + 1 and sb >= b - 1:
+            return None  # the clause is one quotation: a direct quote, handled below
+    kind = "mixed" if inside else "indirect"
+    cs, ce = view.char_span(a, b)
+    if kind == "mixed":
+        # keep the inner closing mark when the clause ends with it
+        last = segs[inside[-1]]
+        ce = max(ce, last.close_end) if last.close_end <= view.ends[min(b, view.n - 1)] else ce
+    return RawQuote(cs, ce, kind, cue, a, b, view.sent_of[a], view.para_of_sent[view.sent_of[a]],
+                    quote_before_cue=a < cue.start, segments=[segs[k] for k in inside]), inside
 
 
 def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]], k: int, s_open: int, s_close: int) -> tuple[Cue | None, bool]:
@@ -406,6 +415,8 @@ _BEFORE_PARTICIPLE = frozenset(
 )
 #: prepositions after which an "-ed" form heads a reduced relative ("soldiers killed in the ambush")
 _AFTER_PARTICIPLE = frozenset("in on at by during near after while from with into under over for against".split())
+#: what may not open the rest after a parenthetical frame: an appositive, an "-ing" phrase
+_NO_REST_START = frozenset("who which whose according as while although though".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred thousand million".split())
 _NAMING_PARTICIPLES = frozenset("called named titled entitled dubbed labeled labelled termed known based".split())
 #: words an "-ed" verb may be followed by (a noun after it makes it an adjective)
@@ -590,17 +601,66 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
     return False
 
 
+def _parenthetical_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The content after a parenthetical frame: "The road will be examined, Ruiz said, to see if
+    it failed", "In between, she testified, she was beaten" (the part before the frame is the
+    fronted content of :func:`_reported_clause`). The frame is a short subject between commas and
+    the verb (an optional time adverbial after it); what follows the second comma must not be
+    another cue ("..., he said, adding ..."), a relative or an appositive, or a quotation."""
+    lowers, words = view.lowers, view.words
+    sent = view.sent_of[cue.start]
+    sa, sb = view.sent_bounds(sent)
+    k = cue.start - 1
+    while k > sa and cue.start - k <= 6 and words[k] != ",":
+        if lowers[k] in _NP_BREAKERS or words[k] in _CLAUSE_STOPS:
+            return None
+        k -= 1
+    if k <= sa or words[k] != "," or k == cue.start - 1 or lowers[k + 1] in _NO_CLAUSE_START:
+        return None
+    c = cue.end
+    while c < sb and (lowers[c] in _TIME_WORDS or words[c][:1].isdigit()):
+        c += 1
+    if c >= sb or words[c] != ",":
+        return None
+    r = c + 1
+    while r < sb and lowers[r] in {"and", "but"}:
+        r += 1
+    end = _clause_end(view, cue, cues, sb)
+    if r >= end or words[r] in _OPEN_MARKS or lowers[r] in _RELATIVES or lowers[r] in _NO_REST_START:
+        return None
+    if _ranges(seg_toks).any_within(r, end) or not _subject_before(view, cue):
+        return None
+    if not (lowers[r] == "to" or _has_finite(view, r, min(end, r + 12))):
+        return None  # "..., scientists report, a population larger than ..."
+    i = bisect_left(cues, r, key=_cue_start)
+    if i < len(cues) and cues[i].start == r:
+        return None  # "..., he said, adding that ..."
+    return _checked(view, r, end)
+
+
+def _has_finite(view: TextView, a: int, b: int) -> bool:
+    """A finite verb (an auxiliary, a past form) among tokens ``[a, b)``."""
+    return any(_finite_at(view.lowers, t, b) for t in range(a, b))
+
+
 def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     """True for "..., X said." and "..., said X(, an analyst at Y)." frames."""
     between = view.lowers[comma + 1 : cue.start]
     if any(w in _NP_BREAKERS for w in between):
         return False
     k = cue.end
-    if between:  # "X said" (+ a time adverbial) then the end
-        while k < sb and k < cue.end + 5 and view.words[k] not in {".", "!", "?"}:
+    if between:  # "X said" (+ a time adverbial) then the end, or a comma and the rest
+        while k < sb and k < cue.end + 5 and view.words[k] not in {".", "!", "?", ","}:
             if view.lowers[k] not in _TIME_WORDS and view.lowers[k] not in _ADVERBIAL_HEADS and not view.words[k][:1].isdigit() and view.lowers[k] != "the":
                 return False
             k += 1
+        if k < sb and view.words[k] == ",":
+            # a parenthetical frame: the content before it must be a clause, not an adverbial
+            # ("In a press release, Ruiz said, ...")
+            sa = view.sent_bounds(view.sent_of[cue.start])[0]
+            if between[0] in _NO_CLAUSE_START:
+                return False  # "..., in a Facebook post, ..." is no subject and verb
+            return _has_finite(view, sa, comma) and view.lowers[sa] not in _NO_CLAUSE_START and not view.lowers[sa].endswith("ing")
         return True
     # inverted "said X": a noun phrase, then the end or an appositive
     if k >= sb or view.lowers[k] == "that" or not (view.words[k][:1].isupper() or view.lowers[k] in {"the", "a", "an", "he", "she", "they"}):
