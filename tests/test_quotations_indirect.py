@@ -120,3 +120,8 @@ def test_content_on_both_sides_of_a_parenthetical_frame(lang, text, clauses):
 ])
 def test_no_rest_or_front_that_is_no_clause(lang, text, not_a_quote):
     assert not_a_quote not in [q for _, q in found(lang, text)]
+
+
+def test_a_frame_before_a_quotation_in_marks_is_no_parenthetical(lang):
+    text = 'Asked about the dam on Monday, the mayor said, "It will hold."'
+    assert found(lang, text) == [("direct", "It will hold.")]

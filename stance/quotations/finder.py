@@ -416,7 +416,7 @@ _BEFORE_PARTICIPLE = frozenset(
 #: prepositions after which an "-ed" form heads a reduced relative ("soldiers killed in the ambush")
 _AFTER_PARTICIPLE = frozenset("in on at by during near after while from with into under over for against".split())
 #: what may not open the rest after a parenthetical frame: an appositive, an "-ing" phrase
-_NO_REST_START = frozenset("who which whose according as while although though".split())
+_NO_REST_START = frozenset("who which whose according as while although though because since so if".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred thousand million".split())
 _NAMING_PARTICIPLES = frozenset("called named titled entitled dubbed labeled labelled termed known based".split())
 #: words an "-ed" verb may be followed by (a noun after it makes it an adjective)
@@ -658,8 +658,8 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
             # a parenthetical frame: the content before it must be a clause, not an adverbial
             # ("In a press release, Ruiz said, ...")
             sa = view.sent_bounds(view.sent_of[cue.start])[0]
-            if between[0] in _NO_CLAUSE_START:
-                return False  # "..., in a Facebook post, ..." is no subject and verb
+            if between[0] in _NO_CLAUSE_START or (k + 1 < sb and view.words[k + 1] in _OPEN_MARKS):
+                return False  # "..., in a Facebook post, ..." is no subject; '..., he said, "..."' quotes
             return _has_finite(view, sa, comma) and view.lowers[sa] not in _NO_CLAUSE_START and not view.lowers[sa].endswith("ing")
         return True
     # inverted "said X": a noun phrase, then the end or an appositive
