@@ -125,3 +125,27 @@ def test_no_rest_or_front_that_is_no_clause(lang, text, not_a_quote):
 def test_a_frame_before_a_quotation_in_marks_is_no_parenthetical(lang):
     text = 'Asked about the dam on Monday, the mayor said, "It will hold."'
     assert found(lang, text) == [("direct", "It will hold.")]
+
+
+# -- adverbials between the verb and its clause -------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The navy said on Sunday, the 12 sailors infected included two officers.", "the 12 sailors infected included two officers"),
+    ("The institute said in its report, the fault makes the region unstable.", "the fault makes the region unstable"),
+    ("The town announced on Twitter the police would investigate the fire.", "the police would investigate the fire"),
+    ("North Korea claimed, as of Thursday, it had no infections.", "it had no infections"),
+    ("Ana Ruiz, the mayor, announced Pedro Gil intended to appeal.", "Pedro Gil intended to appeal"),
+    ("The minister said 18 people died.", "18 people died"),
+    ("The president reported he and his wife tested positive.", "he and his wife tested positive"),
+    ("He later claimed to have no memory of the night.", "to have no memory of the night"),
+])
+def test_clause_after_adverbials(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator spoke at a Washington event on Monday.",
+    "She said at a Washington event that nothing had changed.",
+    "He is said to be ill.",
+])
+def test_adverbials_without_a_clause(lang, text):
+    assert [q for _, q in found(lang, text) if q.startswith(("a Washington", "event", "to be"))] == []

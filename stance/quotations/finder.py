@@ -91,8 +91,8 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
         spans = [_reported_clause(view, cue, cues, seg_toks)]
         if cue.frame in ("say", "obj"):
             spans.append(_parenthetical_rest(view, cue, cues, seg_toks))
-        for span in spans:
-            if span is not None:
+        for n, span in enumerate(spans):
+            if span is not None and span not in spans[:n]:
                 found = _clause_quote(view, segs, seg_toks, seg_a, seg_b, cue, span)
                 if found is not None:
                     out.append(found[0])
@@ -334,11 +334,15 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             break
         if cue.frame == "obj":
             return _object_clause(view, cue, end)
-        # a clear clause right after the verb: "the judge ruled the new tax violated ..."
-        if (cue.end < end and cue.lemma not in _NO_ZERO_THAT and lowers[cue.end] not in _TIME_WORDS
-                and lowers[cue.end] not in _ADVERBIAL_HEADS and _subject_before(view, cue)
-                and _clause_ahead(view, cue.end, end)):
-            return _checked(view, cue.end, end)
+        # a clear clause after the verb and its adverbials: "the judge ruled the new tax violated
+        # ...", "said on Sunday, the 36 people infected included ...", "announced on Twitter the
+        # agency would investigate"
+        if cue.end < end and cue.lemma not in _NO_ZERO_THAT and _subject_before(view, cue):
+            j = _after_adverbials(view, cue.end, end)
+            if _clause_ahead(view, j, end):
+                return _checked(view, j, end)
+            if cue.lemma in _SAY_OR_TO and j == cue.end and lowers[j] == "to" and j + 1 < end and words[j + 1].islower() and lowers[j + 1] not in _FUNCTION_WORDS:
+                return _checked(view, j, end)  # "claimed to have no memory of ..."
         if cue.lemma not in _ZERO_THAT:
             return None
         if i < end and words[i] not in _OPEN_MARKS and (
@@ -458,7 +462,7 @@ def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     if w in _AUX:
         return True
     past = w in _past_verbs()
-    if not past and not (len(w) > 4 and w.endswith("ed") and w.isalpha()):
+    if not past and not (len(w) >= 4 and w.endswith("ed") and not w.endswith("eed") and w.isalpha()):
         return False
     if prev in _BEFORE_PARTICIPLE or prev in _AFTER_PARTICIPLE or prev[:1].isdigit() or prev in _NUMBER_WORDS:
         return False  # "into advanced age", "300 confirmed cases", "one paid staffer"
@@ -467,8 +471,10 @@ def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     nxt = lowers[t + 1] if t + 1 < end else ""
     if w in _NAMING_PARTICIPLES or nxt in _OPEN_MARKS:
         return False  # "an account called 'X'"
-    if nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS:
-        return False  # an adjective before a noun: "a pledged delegate", "an accredited reporter"
+    after = lowers[t + 2] if t + 2 < end else ""
+    if (nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS and t > 1 and lowers[t - 2] in _DETERMINERS
+            and after.isalpha() and after not in _FUNCTION_WORDS):
+        return False  # an adjective before a noun: "a large pledged delegate lead"
     return nxt not in _AFTER_PARTICIPLE or weak
 
 
@@ -524,6 +530,49 @@ def _object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None
     return None
 
 
+_ADVERBIAL_PREPOSITIONS = frozenset("on in at during via through over from to".split())
+
+
+def _after_adverbials(view: TextView, i: int, end: int) -> int:
+    """The first token after the adverbials that follow a cue at token ``i``: time words ("on
+    Sunday", "last week", "yesterday morning"), a short prepositional phrase that a comma or a
+    clause's first word ends ("in its report,", "on Twitter the agency ..."), "as of X," and the
+    comma that closes them. ``i`` itself when nothing is skipped."""
+    lowers, words = view.lowers, view.words
+    start = i
+    if i + 1 < end and words[i] == ",":
+        i += 1  # "claimed, as of Thursday, it had ..."
+    while i < end:
+        w = lowers[i]
+        if w in _TIME_WORDS or (words[i][:1].isdigit() and (len(w) == 4 or i + 1 < end and lowers[i + 1] in _TIME_WORDS)):
+            i += 1  # "on Monday", "in 2019", "on 5 March"; not "said 18 people died"
+            continue
+        if w in {"this", "last", "next", "earlier", "later"} and i + 1 < end and lowers[i + 1] in _TIME_WORDS:
+            i += 2
+            continue
+        if w == "as" and i + 1 < end and lowers[i + 1] == "of" or w in _ADVERBIAL_PREPOSITIONS:
+            for j in range(i + 1, min(i + 7, end)):
+                if words[j] == ",":
+                    i = j
+                    break
+                if words[j] in _CLAUSE_STOPS or words[j] in _OPEN_MARKS:
+                    return i
+                if j >= i + 2 and (lowers[j] in _DETERMINERS or lowers[j] in _PRONOUN_SUBJ or words[j][:1].isupper()) and _clause_ahead(view, j, end):
+                    return j
+            else:
+                return i
+            continue
+        if w == "," and i > start + 1:
+            return i + 1
+        break
+    if words[start] == "," and (i == start + 1 or words[i - 1] != ","):
+        return start  # a comma not closing an adverbial: no clause here
+    return i
+
+
+_SAY_OR_TO = frozenset({"claim", "agree"})
+
+
 def _subject_before(view: TextView, cue: Cue) -> bool:
     """The verb ``cue`` has a subject of its own just before it (a name, a pronoun, a person or
     organization noun, a plural noun, a relative pronoun, maybe with an adverb or a perfect
@@ -540,16 +589,29 @@ def _subject_before(view: TextView, cue: Cue) -> bool:
     if t < 0:
         return False
     w = lowers[t]
-    if w in _PRONOUN_SUBJ or w in {"who", "which", ")"} or words[t][:1].isupper():
-        return True
+    if w in _PRONOUN_SUBJ or w in {"who", "which", ")", ","} or words[t][:1].isupper():
+        return True  # ",": after an appositive ("Ruiz, the mayor, announced ...")
     if w == "and":
         return form != "alleged" and form not in NOUNISH
-    return w.isalpha() and (w.endswith("s") and w not in _BE_FORMS or w in _speaker_nouns())
+    if not w.isalpha() or w in _FUNCTION_WORDS:
+        return False
+    # a plural noun ("officials"), a person or organization noun, or a determiner and a noun ("the navy")
+    return (w.endswith("s") and w not in _BE_FORMS) or w in _speaker_nouns() or (t > 0 and lowers[t - 1] in _DETERMINERS)
 
 
 @lru_cache(maxsize=1)
 def _speaker_nouns() -> frozenset[str]:
     return word_set("person_nouns.txt") | word_set("org_nouns.txt")
+
+
+def _present_at(lowers: list[str], t: int, end: int) -> bool:
+    """Token ``t`` looks like a verb in the present third person after a singular noun ("the fault
+    makes the region unstable"): "-s" after a lowercase noun, before a determiner, a pronoun or "to"."""
+    w, prev = lowers[t], lowers[t - 1]
+    nxt = lowers[t + 1] if t + 1 < end else ""
+    return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w.isalpha()
+            and prev.isalpha() and not prev.endswith("s") and prev not in _FUNCTION_WORDS and prev not in _DETERMINERS
+            and (nxt in _DETERMINERS or nxt in _OBJECT_PRONOUNS or nxt in {"to", "that", "it"}))
 
 
 def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
@@ -565,7 +627,10 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
         t = i + 1
         while t < end and lowers[t] in _ADVERBS:
             t += 1
-        return t < end and (_finite_at(lowers, t, end) or (lowers[t].endswith("s") and lowers[t].isalpha() and lowers[i] not in {"i", "you", "we", "they"}))
+        if t < end and (_finite_at(lowers, t, end) or (lowers[t].endswith("s") and lowers[t].isalpha() and lowers[i] not in {"i", "you", "we", "they"})):
+            return True
+        if t >= end or lowers[t] not in {"and", "or"}:
+            return False  # "he and his wife tested positive": a coordinated subject
     if _finite_at(lowers, i, end):
         return False  # a verb right after the cue: no subject
     t = i + 1
@@ -595,8 +660,8 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
             return True
         if w in _AFTER_PARTICIPLE or w == "of":
             has_prep = True
-        elif not has_prep and lowers[t - 1] not in {"and", "or"} and _finite_at(lowers, t, end, weak=True):
-            return True  # "the first quake occurred at ...": no preposition in the subject
+        elif not has_prep and lowers[t - 1] not in {"and", "or"} and (_finite_at(lowers, t, end, weak=True) or _present_at(lowers, t, end)):
+            return True  # "the first quake occurred at ...", "the fault makes the region ...": no preposition in the subject
         t += 1
     return False
 
@@ -665,6 +730,8 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     # inverted "said X": a noun phrase, then the end or an appositive
     if k >= sb or view.lowers[k] == "that" or not (view.words[k][:1].isupper() or view.lowers[k] in {"the", "a", "an", "he", "she", "they"}):
         return False
+    if _clause_ahead(view, k, sb):
+        return False  # "Ruiz, the mayor, announced Gil would appeal": a clause, not a speaker
     if view.lowers[k] in _PRONOUN_SUBJ and k + 1 < sb and view.words[k + 1] not in {".", ",", "!", "?"}:
         return False  # "..., said he thinks ...": not an inverted frame
     while k < sb and view.words[k] not in {".", "!", "?", ","}:
