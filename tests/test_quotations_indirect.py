@@ -149,3 +149,27 @@ def test_clause_after_adverbials(lang, text, clause):
 ])
 def test_adverbials_without_a_clause(lang, text):
     assert [q for _, q in found(lang, text) if q.startswith(("a Washington", "event", "to be"))] == []
+
+
+# -- "according to" ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("Twelve people were hurt according to health officials.", "Twelve people were hurt"),
+    ("The lake froze early; according to the weather service, the ice is unsafe.", "the ice is unsafe"),
+    ("Since the flood, according to the mayor, 300 homes have been rebuilt.", "300 homes have been rebuilt"),
+    ("The bridge will reopen in May, according to the city council.", "The bridge will reopen in May"),
+])
+def test_according_to(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The money was shared according to need.",
+    "Everything went according to plan.",
+])
+def test_according_to_without_a_source(lang, text):
+    assert found(lang, text) == []
+
+
+def test_a_clause_ends_at_a_colon(lang):
+    text = 'The mayor said the dam was safe: "We checked it twice."'
+    assert found(lang, text) == [("indirect", "the dam was safe"), ("direct", "We checked it twice.")]

@@ -282,14 +282,7 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
     words = view.words
     end = _clause_end(view, cue, cues, sb)
     if cue.frame == "according":
-        if cue.start == sa or (cue.start > sa and words[cue.start - 1] in {"“", "—"}):
-            for t in range(cue.end, end):
-                if words[t] == ",":
-                    return _checked(view, t + 1, end)
-            return None
-        if cue.start - 1 > sa and words[cue.start - 1] == ",":
-            return _checked(view, sa, cue.start - 1)
-        return None
+        return _according_clause(view, cue, sa, sb, end)
     i = cue.end
     if cue.start == sa or lowers[cue.start - 1] == "to":
         return None  # no subject ("Asked whether ...") or an infinitive ("to maintain")
@@ -666,6 +659,47 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
     return False
 
 
+def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> tuple[int, int] | None:
+    """The content "according to X" attributes: after the source when the cue opens the sentence or
+    a part of it ("According to X, ...", "...; according to X, ...", "Since then, according to X,
+    ..." after a short adverbial); before it after a comma ("..., according to X."); before it
+    without a comma when the source ends the sentence and names a source ("... according to
+    health officials.", not "according to plan")."""
+    words = view.words
+    ls = sa
+    for t in range(cue.start - 1, sa, -1):
+        if words[t] in {";", ":"}:
+            ls = t + 1  # a semicolon or a colon opens a new part
+            break
+    prev = words[cue.start - 1] if cue.start > ls else ""
+    opens = cue.start == ls or prev in {"“", "—"}
+    after_adverbial = prev == "," and cue.start - 1 > ls and not _has_finite(view, ls, cue.start - 1)
+    if opens or after_adverbial:
+        for t in range(cue.end, end):
+            if words[t] == ",":
+                return _checked(view, t + 1, end)
+        return None
+    if prev == ",":
+        return _checked(view, ls, cue.start - 1)
+    if prev.lower() not in {"and", "but", "or"} and cue.start - ls >= 3 and _names_a_source(view, cue.end, sb):
+        return _checked(view, ls, cue.start)
+    return None
+
+
+def _names_a_source(view: TextView, i: int, sb: int) -> bool:
+    """Tokens from ``i`` to the sentence end (or a comma) are a short noun phrase naming a source:
+    a name, or a person, organization or document noun ("health officials", "a police report")."""
+    lowers, words = view.lowers, view.words
+    nouns = _speaker_nouns()
+    k = i
+    while k < sb and words[k] not in {".", "!", "?", ",", ";"} and lowers[k] not in {"who", "which", "that"}:
+        if k - i >= 8 or _finite_at(lowers, k, sb):
+            return False
+        k += 1
+    toks = range(i, k)
+    return k > i and any(words[t][:1].isupper() or lowers[t] in nouns or lowers[t].rstrip("s") in nouns for t in toks)
+
+
 def _parenthetical_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The content after a parenthetical frame: "The road will be examined, Ruiz said, to see if
     it failed", "In between, she testified, she was beaten" (the part before the frame is the
@@ -742,7 +776,12 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
 
 
 def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
-    """End of the reported clause: the sentence end, or before "and/but CUE" or ", according to"."""
+    """End of the reported clause: the sentence end, a semicolon or a colon, or before "and/but
+    CUE" or ", according to"."""
+    for t in range(cue.end + 1, sb):
+        if view.words[t] in {";", ":"}:
+            sb = t
+            break
     for c in cues[bisect_right(cues, cue.start, key=_cue_start) : bisect_left(cues, sb, key=_cue_start)]:
         if c.start <= cue.start or c.start >= sb:
             continue
