@@ -157,6 +157,7 @@ def test_adverbials_without_a_clause(lang, text):
     ("The lake froze early; according to the weather service, the ice is unsafe.", "the ice is unsafe"),
     ("Since the flood, according to the mayor, 300 homes have been rebuilt.", "300 homes have been rebuilt"),
     ("The bridge will reopen in May, according to the city council.", "The bridge will reopen in May"),
+    ("Ruiz leads Gil by six points, according to the poll.", "Ruiz leads Gil by six points"),
 ])
 def test_according_to(lang, text, clause):
     assert found(lang, text) == [("indirect", clause)]

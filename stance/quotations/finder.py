@@ -673,7 +673,7 @@ def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> t
             break
     prev = words[cue.start - 1] if cue.start > ls else ""
     opens = cue.start == ls or prev in {"“", "—"}
-    after_adverbial = prev == "," and cue.start - 1 > ls and not _has_finite(view, ls, cue.start - 1)
+    after_adverbial = prev == "," and ls < cue.start - 1 <= ls + 4 and not _has_finite(view, ls, cue.start - 1)
     if opens or after_adverbial:
         for t in range(cue.end, end):
             if words[t] == ",":
