@@ -174,3 +174,16 @@ def test_according_to_without_a_source(lang, text):
 def test_a_clause_ends_at_a_colon(lang):
     text = 'The mayor said the dam was safe: "We checked it twice."'
     assert found(lang, text) == [("indirect", "the dam was safe"), ("direct", "We checked it twice.")]
+
+
+# -- a relative clause: "which X said VP" --------------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("He missed the vote, which his doctor said was due to a fever.", "was due to a fever"),
+    ("The launch, which the agency has said might slip to August, is the third this year.", "might slip to August"),
+])
+def test_verb_phrase_after_a_relative_frame(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+def test_a_relative_clause_without_a_report(lang):
+    assert found(lang, "He bought the house which his father built in 1950.") == []

@@ -327,6 +327,13 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             break
         if cue.frame == "obj":
             return _object_clause(view, cue, end)
+        # a relative clause: "which his wife said was due to ...", "which NASA said might take place"
+        rel = _relative_subject(view, cue, sa)
+        if cue.end < end and rel is not None and _finite_at(lowers, cue.end, end):
+            e = end
+            if rel > sa and words[rel - 1] == ",":  # ", which X said VP," ends at its comma
+                e = next((t for t in range(cue.end, end) if words[t] == ","), end)
+            return _checked(view, cue.end, e)
         # a clear clause after the verb and its adverbials: "the judge ruled the new tax violated
         # ...", "said on Sunday, the 36 people infected included ...", "announced on Twitter the
         # agency would investigate"
@@ -564,6 +571,21 @@ def _after_adverbials(view: TextView, i: int, end: int) -> int:
 
 
 _SAY_OR_TO = frozenset({"claim", "agree"})
+
+
+def _relative_subject(view: TextView, cue: Cue, sa: int) -> int | None:
+    """The token of the relative pronoun the cue's subject follows ("which NASA said", "which his
+    wife Bernadette said", "which they've said"): the reported clause is the relative clause's own
+    verb phrase. None when there is none."""
+    lowers = view.lowers
+    k = cue.start - 1
+    while k > sa and lowers[k] in {"has", "have", "had", "'ve", "’ve", "also", "previously", "earlier"}:
+        k -= 1
+    n = 0
+    while k > sa and n < 5 and lowers[k] not in _RELATIVES and view.words[k].isalpha() or lowers[k] in {"’s", "'s"}:
+        k -= 1
+        n += 1
+    return k if k >= sa and n >= 1 and lowers[k] in {"which", "who", "that"} else None
 
 
 def _subject_before(view: TextView, cue: Cue) -> bool:
