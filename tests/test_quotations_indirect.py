@@ -187,3 +187,17 @@ def test_verb_phrase_after_a_relative_frame(lang, text, clause):
 
 def test_a_relative_clause_without_a_report(lang):
     assert found(lang, "He bought the house which his father built in 1950.") == []
+
+
+# -- coordinated and nested frames ----------------------------------------------------------------
+def test_and_that_makes_two_clauses(lang):
+    text = "The minister said the tax was unfair and that she would vote against it."
+    assert found(lang, text) == [("indirect", "the tax was unfair"), ("indirect", "she would vote against it")]
+
+
+def test_a_clause_ends_before_another_frame(lang):
+    text = "The partner asked for the price to be kept secret, but the minister stated the loan was repaid."
+    assert ("indirect", "the loan was repaid") in found(lang, text)
+    assert all(", but" not in q for _, q in found(lang, text))
+    text = "Ruiz said he may call an election, which he said would settle the matter."
+    assert found(lang, text) == [("indirect", "he may call an election"), ("indirect", "would settle the matter")]

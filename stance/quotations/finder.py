@@ -91,8 +91,9 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
         spans = [_reported_clause(view, cue, cues, seg_toks)]
         if cue.frame in ("say", "obj"):
             spans.append(_parenthetical_rest(view, cue, cues, seg_toks))
+        spans = [part for span in spans if span is not None for part in _split_that_clauses(view, span)]
         for n, span in enumerate(spans):
-            if span is not None and span not in spans[:n]:
+            if span not in spans[:n]:
                 found = _clause_quote(view, segs, seg_toks, seg_a, seg_b, cue, span)
                 if found is not None:
                     out.append(found[0])
@@ -117,6 +118,22 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
                             view.para_of_sent[view.sent_of[a]], quote_before_cue=before, segments=[seg]))
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _split_that_clauses(view: TextView, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A reported clause coordinated with a second that-clause is two quotations: "said the plan
+    could be 'inevitable' and that she was considering it" (each without "and that")."""
+    a, b = span
+    lowers = view.lowers
+    out = []
+    for t in range(a + 3, b - 3):
+        if lowers[t] == "and" and lowers[t + 1] == "that" and (view.words[t + 2][:1].isupper() or lowers[t + 2] in _CLAUSE_START):
+            first = _checked(view, a, t)
+            if first is not None:
+                out.append(first)
+            a = t + 2
+    rest = _checked(view, a, b)
+    return out + ([rest] if rest is not None else [])
 
 
 def _clause_quote(view: TextView, segs: list[QuoteSegment], seg_toks: RangeIndex, seg_a: list[int], seg_b: list[int],
@@ -307,6 +324,8 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
         # "found jobs that")
         for t in range(i, min(i + (1 if cue.frame == "clause" else 9), end)):
             if lowers[t] == "that":
+                if t > i and lowers[t - 1] in {"and", "but", "or"}:
+                    break  # "said the tax was unfair and that ...": a second clause
                 if not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
                     return _checked(view, t + 1, end)
                 break
@@ -812,6 +831,16 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             return c.start - 1
         if prev in {"also"} and view.lowers[c.start - 2] in {"and", "but"}:
             return c.start - 2
+        # a new frame with its own subject after a comma: "..., but the commissioner stated ...",
+        # "..., which he said would ..."
+        for k in range(c.start - 2, max(cue.end, c.start - 7), -1):
+            w = view.lowers[k]
+            if w in {";", ":", "“", "”", '"', "(", ")"}:
+                break
+            if w == ",":
+                if view.lowers[k + 1] in {"but", "and", "while", "which", "who", "whereas"} and _subject_before(view, c):
+                    return k
+                break
     return sb
 
 
