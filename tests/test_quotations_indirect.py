@@ -201,3 +201,21 @@ def test_a_clause_ends_before_another_frame(lang):
     assert all(", but" not in q for _, q in found(lang, text))
     text = "Ruiz said he may call an election, which he said would settle the matter."
     assert found(lang, text) == [("indirect", "he may call an election"), ("indirect", "would settle the matter")]
+
+
+# -- noun-ish verb forms after a subject -------------------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("Activists claim safety rules are routinely ignored.", "safety rules are routinely ignored"),
+    ("Ruiz claims he would win a second vote.", "he would win a second vote"),
+    ("Local sources report the road was closed overnight.", "the road was closed overnight"),
+])
+def test_nounish_verb_after_a_subject(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "Fraud claims of this kind are rare.",
+    "The Senate reports were published in May.",
+])
+def test_nounish_forms_that_stay_nouns(lang, text):
+    assert found(lang, text) == []

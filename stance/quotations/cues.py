@@ -23,6 +23,10 @@ NOUNISH = frozenset(
     "show shows find finds".split()
 )
 
+#: words ending in "s" that are no plural subject
+_NOT_PLURAL = frozenset("this thus does was has is its his hers ours yours theirs always perhaps news".split())
+#: words after a noun-ish form that make it a noun ("claims of fraud", "reports about ...")
+_NOUN_FOLLOWERS = frozenset("of to for by from in on at about against and or with over into as".split())
 #: noun-ish cue forms whose "that" is a relative pronoun or the noun's own clause, not a verb's
 _RELATIVE_THAT_NOUNS = frozenset("rule rules reason reasons show shows find finds".split())
 
@@ -74,20 +78,25 @@ def find_cues(view: TextView) -> list[Cue]:
             prev = lowers[i - 1] if i > 0 else ""
             # a hyphenated compound is an adjective: "so-called", "long-promised"
             hyphenated = prev == "-" and view.starts[i] == view.ends[i - 1]
-            if prev not in _NOMINAL_BEFORE and not hyphenated and not (w in NOUNISH and not _verb_context(lowers, i)):
+            if prev not in _NOMINAL_BEFORE and not hyphenated and not (w in NOUNISH and not _verb_context(view, i)):
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
                     out.append(Cue(i, i + 1, entry[0], entry[1]))
     return out
 
 
-def _verb_context(lowers: list[str], i: int) -> bool:
+def _verb_context(view: TextView, i: int) -> bool:
     """A noun-ish cue form counts as a verb when 'that', a quotation, a comma or 'to' follows, or a
-    pronoun or auxiliary precedes."""
+    pronoun or auxiliary precedes, or a subject precedes (a name or a plural noun: "Trump claims",
+    "activists claim", "sources report") and no preposition follows."""
+    lowers = view.lowers
     nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
     prev = lowers[i - 1] if i > 0 else ""
     if nxt == "that" and lowers[i] in _RELATIVE_THAT_NOUNS:
         return False  # "rules that allow ...", "the reason that ..."
     if nxt in {"that", ",", ":", "“", '"', "''", "``", "on", "for"}:
         return True
-    return prev in {"he", "she", "they", "it", "we", "i", "has", "have", "had", "will", "would", "also", "who", "and"}
+    if prev in {"he", "she", "they", "it", "we", "i", "has", "have", "had", "will", "would", "also", "who", "and"}:
+        return True
+    subject = prev.isalpha() and (view.words[i - 1][:1].isupper() or (len(prev) > 3 and prev.endswith("s") and prev not in _NOT_PLURAL))
+    return subject and lowers[i] not in _RELATIVE_THAT_NOUNS and nxt.isalpha() and nxt not in _NOUN_FOLLOWERS
