@@ -219,3 +219,17 @@ def test_nounish_verb_after_a_subject(lang, text, clause):
 ])
 def test_nounish_forms_that_stay_nouns(lang, text):
     assert found(lang, text) == []
+
+
+# -- a cue noun with its clause -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The ministry issued a statement that two guards had been hurt.", "two guards had been hurt"),
+    ("He denied allegations that he took bribes from the firm.", "he took bribes from the firm"),
+])
+def test_cue_noun_with_a_clause(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_cue_noun_with_a_relative_clause(lang):
+    assert found(lang, "The ministry issued a statement that was read on the radio.") == []
+    assert found(lang, "She issued a statement that sought to calm the markets.") == []

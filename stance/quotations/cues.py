@@ -34,7 +34,7 @@ _RELATIVE_THAT_NOUNS = frozenset("rule rules reason reasons show shows find find
 @dataclass(frozen=True)
 class Cue:
     """A reporting cue: tokens ``[start, end)``, its lemma and its frame (say, to, obj, name, as,
-    accuse, according)."""
+    accuse, according, clause, noun)."""
 
     start: int
     end: int
@@ -43,16 +43,18 @@ class Cue:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict, dict, frozenset[str], frozenset[str]]:
-    """(verbs, phrases, first words of phrases, every word that may start a cue)."""
+def _lexicon() -> tuple[dict, dict, frozenset[str], frozenset[str], dict[str, str]]:
+    """(verbs, phrases, first words of phrases, every word that may start a cue, cue nouns and
+    their plurals -> the noun)."""
     lex = cue_lexicon()
     first_words = frozenset(p[0] for p in lex.phrases)
-    return lex.verbs, lex.phrases, first_words, first_words | frozenset(lex.verbs)
+    nouns = {n: n for n in lex.nouns} | {n + "s": n for n in lex.nouns}
+    return lex.verbs, lex.phrases, first_words, first_words | frozenset(lex.verbs) | frozenset(nouns), nouns
 
 
 def find_cues(view: TextView) -> list[Cue]:
     """All reporting cues of the document, in order."""
-    verbs, phrases, first_words, starters = _lexicon()
+    verbs, phrases, first_words, starters, nouns = _lexicon()
     lowers = view.lowers
     out: list[Cue] = []
     nxt = 0  # the first token not inside a cue found before
@@ -82,6 +84,10 @@ def find_cues(view: TextView) -> list[Cue]:
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
                     out.append(Cue(i, i + 1, entry[0], entry[1]))
+                    continue
+        # a cue noun with its clause: "the claim that ...", "allegations that ..."
+        if w in nouns and i + 1 < len(lowers) and lowers[i + 1] == "that":
+            out.append(Cue(i, i + 1, nouns[w], "noun"))
     return out
 
 

@@ -203,7 +203,7 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
 
 
 #: cue frames that never introduce a quotation in marks ("according to" has its own clause rule)
-_NO_QUOTE_FRAMES = frozenset({"according", "clause"})
+_NO_QUOTE_FRAMES = frozenset({"according", "clause", "noun"})
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 
 
@@ -300,6 +300,12 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
     end = _clause_end(view, cue, cues, sb)
     if cue.frame == "according":
         return _according_clause(view, cue, sa, sb, end)
+    if cue.frame == "noun":
+        # "the claim that the vote was rigged"; not a relative clause ("a statement that was read")
+        i = cue.end + 1
+        if i < end and (lowers[i] in _CLAUSE_START or words[i][:1].isupper() or words[i][:1].isdigit()) and _clause_ahead(view, i, end):
+            return _checked(view, i, end)
+        return None
     i = cue.end
     if cue.start == sa or lowers[cue.start - 1] == "to":
         return None  # no subject ("Asked whether ...") or an infinitive ("to maintain")
@@ -326,6 +332,9 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             if lowers[t] == "that":
                 if t > i and lowers[t - 1] in {"and", "but", "or"}:
                     break  # "said the tax was unfair and that ...": a second clause
+                k = bisect_left(cues, t - 1, key=_cue_start)
+                if k < len(cues) and cues[k].start == t - 1 and cues[k].frame == "noun":
+                    break  # "denied allegations that ...": the noun's clause
                 if not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
                     return _checked(view, t + 1, end)
                 break
@@ -826,6 +835,8 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
     for c in cues[bisect_right(cues, cue.start, key=_cue_start) : bisect_left(cues, sb, key=_cue_start)]:
         if c.start <= cue.start or c.start >= sb:
             continue
+        if c.frame == "noun":
+            continue  # "said the claim that ..." is inside the clause
         prev = view.lowers[c.start - 1]
         if prev in {"and", "but", ","} or (c.frame == "according" and prev == ","):
             return c.start - 1
