@@ -233,3 +233,22 @@ def test_cue_noun_with_a_clause(lang, text, clause):
 def test_cue_noun_with_a_relative_clause(lang):
     assert found(lang, "The ministry issued a statement that was read on the radio.") == []
     assert found(lang, "She issued a statement that sought to calm the markets.") == []
+
+
+# -- fronted content must be a clause ----------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Yesterday, the space agency, a state body, announced the death of its founder.",
+    "While some writers mention feeding the birds, according to Wasef no farms were found.",
+])
+def test_no_fronted_content_without_a_clause(lang, text):
+    assert [q for _, q in found(lang, text) if q.startswith(("Yesterday", "While"))] == []
+
+
+def test_according_to_after_and_opens_the_next_clause(lang):
+    text = "The economy grew for years, and, according to the bank, inflation stayed low."
+    assert ("indirect", "inflation stayed low") in found(lang, text)
+
+
+def test_inverted_frame_after_a_clause(lang):
+    text = "The economy will recover next year, said Ana Ruiz, an analyst at the bank."
+    assert found(lang, text) == [("indirect", "The economy will recover next year")]

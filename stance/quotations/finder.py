@@ -599,6 +599,7 @@ def _after_adverbials(view: TextView, i: int, end: int) -> int:
 
 
 _SAY_OR_TO = frozenset({"claim", "agree"})
+_SUBORDINATORS = frozenset("while although though if because since when after before unless whereas".split())
 
 
 def _relative_subject(view: TextView, cue: Cue, sa: int) -> int | None:
@@ -722,13 +723,16 @@ def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> t
             ls = t + 1  # a semicolon or a colon opens a new part
             break
     prev = words[cue.start - 1] if cue.start > ls else ""
-    opens = cue.start == ls or prev in {"“", "—"}
+    # "..., and, according to X, CONTENT": the source opens the next clause
+    opens = cue.start == ls or prev in {"“", "—"} or (prev == "," and cue.start - 2 > ls and view.lowers[cue.start - 2] in {"and", "but"})
     after_adverbial = prev == "," and ls < cue.start - 1 <= ls + 4 and not _has_finite(view, ls, cue.start - 1)
     if opens or after_adverbial:
         for t in range(cue.end, end):
             if words[t] == ",":
                 return _checked(view, t + 1, end)
         return None
+    if view.lowers[ls] in _SUBORDINATORS:
+        return None  # "While some writers mention X, according to Y ...": the content is not before
     if prev == ",":
         return _checked(view, ls, cue.start - 1)
     if prev.lower() not in {"and", "but", "or"} and cue.start - ls >= 3 and _names_a_source(view, cue.end, sb):
@@ -788,8 +792,8 @@ def _parenthetical_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: lis
 
 
 def _has_finite(view: TextView, a: int, b: int) -> bool:
-    """A finite verb (an auxiliary, a past form) among tokens ``[a, b)``."""
-    return any(_finite_at(view.lowers, t, b) for t in range(a, b))
+    """A finite verb (an auxiliary, a past or a present form) among tokens ``[a, b)``."""
+    return any(_finite_at(view.lowers, t, b) or (t > a and _present_at(view.lowers, t, b)) for t in range(a, b))
 
 
 def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
@@ -816,6 +820,9 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
         return False
     if _clause_ahead(view, k, sb):
         return False  # "Ruiz, the mayor, announced Gil would appeal": a clause, not a speaker
+    sa = view.sent_bounds(view.sent_of[cue.start])[0]
+    if not _has_finite(view, sa, comma):
+        return False  # "Yesterday, Roscosmos, the space agency, announced the death": no content before
     if view.lowers[k] in _PRONOUN_SUBJ and k + 1 < sb and view.words[k + 1] not in {".", ",", "!", "?"}:
         return False  # "..., said he thinks ...": not an inverted frame
     while k < sb and view.words[k] not in {".", "!", "?", ","}:
