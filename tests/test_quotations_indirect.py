@@ -252,3 +252,13 @@ def test_according_to_after_and_opens_the_next_clause(lang):
 def test_inverted_frame_after_a_clause(lang):
     text = "The economy will recover next year, said Ana Ruiz, an analyst at the bank."
     assert found(lang, text) == [("indirect", "The economy will recover next year")]
+
+
+@pytest.mark.parametrize("text", [
+    "Her lawyers argued his history of violence.",
+    "He tweeted about the riots that followed the verdict.",
+    "When asked to comment on the plan, the minister left.",
+    "In order for the bill to pass, both houses must approve it.",
+])
+def test_objects_relatives_and_passives_are_no_clauses(lang, text):
+    assert found(lang, text) == []

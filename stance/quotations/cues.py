@@ -23,6 +23,7 @@ NOUNISH = frozenset(
     "show shows find finds".split()
 )
 
+_PREPOSITIONS = frozenset("in of by with from at on for about".split())
 #: words ending in "s" that are no plural subject
 _NOT_PLURAL = frozenset("this thus does was has is its his hers ours yours theirs always perhaps news".split())
 #: words after a noun-ish form that make it a noun ("claims of fraud", "reports about ...")
@@ -80,7 +81,9 @@ def find_cues(view: TextView) -> list[Cue]:
             prev = lowers[i - 1] if i > 0 else ""
             # a hyphenated compound is an adjective: "so-called", "long-promised"
             hyphenated = prev == "-" and view.starts[i] == view.ends[i - 1]
-            if prev not in _NOMINAL_BEFORE and not hyphenated and not (w in NOUNISH and not _verb_context(view, i)):
+            # a noun-ish form after a preposition is a noun: "in order for", "in reports"
+            nounish = w in NOUNISH and (prev in _PREPOSITIONS or not _verb_context(view, i))
+            if prev not in _NOMINAL_BEFORE and not hyphenated and not nounish:
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
                     out.append(Cue(i, i + 1, entry[0], entry[1]))

@@ -332,6 +332,9 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             if lowers[t] == "that":
                 if t > i and lowers[t - 1] in {"and", "but", "or"}:
                     break  # "said the tax was unfair and that ...": a second clause
+                nxt = lowers[t + 1] if t + 1 < end else ""
+                if t > i and (nxt in _AUX or nxt in _past_verbs() or (len(nxt) > 4 and nxt.endswith("ed"))):
+                    break  # "tweeted about the riots that followed ...": a relative clause
                 k = bisect_left(cues, t - 1, key=_cue_start)
                 if k < len(cues) and cues[k].start == t - 1 and cues[k].frame == "noun":
                     break  # "denied allegations that ...": the noun's clause
@@ -384,10 +387,14 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return None  # "said at a Washington event"
             if cue.lemma in _ZERO_THAT_NEEDS_VERB and not _clause_ahead(view, i, end):
                 return None  # "reported the incident to the police"
+            if lowers[i] in _DETERMINERS and not _has_finite(view, i, min(end, i + 20)):
+                return None  # "argued his history of mental illness": an object, no clause
             if end - i >= 3:
                 return _checked(view, i, end)
         return None
     if cue.frame == "to":
+        if lowers[cue.start - 1] == "when":
+            return None  # "when asked whether ...": the speaker is asked
         for t in range(i, min(i + 8, end)):
             if lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower():
                 return _checked(view, t, end)
@@ -409,6 +416,7 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
 
 _AUX = frozenset(
     "is are was were has have had will would can could should may might must do does did 's ’s 're ’re "
+    "'d ’d 'll ’ll 've ’ve 'm ’m "
     "wo ca need needs needed".split()
 )
 _BE_FORMS = frozenset("is are was were be been being 's ’s".split())
