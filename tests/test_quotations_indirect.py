@@ -199,6 +199,8 @@ def test_a_clause_ends_before_another_frame(lang):
     text = "The partner asked for the price to be kept secret, but the minister stated the loan was repaid."
     assert ("indirect", "the loan was repaid") in found(lang, text)
     assert all(", but" not in q for _, q in found(lang, text))
+    text = "Most voters said they liked the plan, while only 40 percent of the members say the same of the budget."
+    assert ("indirect", "they liked the plan") in found(lang, text)
     text = "Ruiz said he may call an election, which he said would settle the matter."
     assert found(lang, text) == [("indirect", "he may call an election"), ("indirect", "would settle the matter")]
 

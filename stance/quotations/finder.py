@@ -859,7 +859,7 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             return c.start - 2
         # a new frame with its own subject after a comma: "..., but the commissioner stated ...",
         # "..., which he said would ..."
-        for k in range(c.start - 2, max(cue.end, c.start - 7), -1):
+        for k in range(c.start - 2, max(cue.end, c.start - 10), -1):
             w = view.lowers[k]
             if w in {";", ":", "“", "”", '"', "(", ")"}:
                 break
