@@ -264,3 +264,9 @@ def test_inverted_frame_after_a_clause(lang):
 ])
 def test_objects_relatives_and_passives_are_no_clauses(lang, text):
     assert found(lang, text) == []
+
+
+def test_headline_clause_without_a_verb_but_with_a_quoted_fragment(lang):
+    # the verb-less object rule ("argued his history of violence") spares a quoted fragment
+    text = "Critics say the new rules “a gift to the banks.”"
+    assert found(lang, text) == [("mixed", "the new rules “a gift to the banks.”")]

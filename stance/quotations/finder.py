@@ -387,7 +387,8 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return None  # "said at a Washington event"
             if cue.lemma in _ZERO_THAT_NEEDS_VERB and not _clause_ahead(view, i, end):
                 return None  # "reported the incident to the police"
-            if lowers[i] in _DETERMINERS and not _has_finite(view, i, min(end, i + 20)):
+            if (lowers[i] in _DETERMINERS and not _has_finite(view, i, min(end, i + 20))
+                    and not _ranges(seg_toks).any_within(i, end)):
                 return None  # "argued his history of mental illness": an object, no clause
             if end - i >= 3:
                 return _checked(view, i, end)
