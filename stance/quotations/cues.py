@@ -15,18 +15,27 @@ _NOMINAL_BEFORE = frozenset(
     "no any some first last latest new further".split()
 )
 # Cue forms that are far more often nouns; they count only with a clear verb context.
-_NOUNISH = frozenset(
+NOUNISH = frozenset(
     "call calls report reports claim claims post posts order orders answer answers point points "
     "state states signal signals note notes estimate estimates counter mention charge charges "
     "continue continues repeat reply replies post tweet tweets promise promises pledge pledges "
-    "vow vows demand demands plea appeal appeals statement".split()
+    "vow vows demand demands plea appeal appeals statement rule rules ruling rulings reason reasons "
+    "show shows find finds".split()
 )
+
+_PREPOSITIONS = frozenset("in of by with from at on for about".split())
+#: words ending in "s" that are no plural subject
+_NOT_PLURAL = frozenset("this thus does was has is its his hers ours yours theirs always perhaps news".split())
+#: words after a noun-ish form that make it a noun ("claims of fraud", "reports about ...")
+_NOUN_FOLLOWERS = frozenset("of to for by from in on at about against and or with over into as".split())
+#: noun-ish cue forms whose "that" is a relative pronoun or the noun's own clause, not a verb's
+_RELATIVE_THAT_NOUNS = frozenset("rule rules reason reasons show shows find finds".split())
 
 
 @dataclass(frozen=True)
 class Cue:
     """A reporting cue: tokens ``[start, end)``, its lemma and its frame (say, to, obj, name, as,
-    accuse, according)."""
+    accuse, according, clause, noun)."""
 
     start: int
     end: int
@@ -35,16 +44,18 @@ class Cue:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict, dict, frozenset[str], frozenset[str]]:
-    """(verbs, phrases, first words of phrases, every word that may start a cue)."""
+def _lexicon() -> tuple[dict, dict, frozenset[str], frozenset[str], dict[str, str]]:
+    """(verbs, phrases, first words of phrases, every word that may start a cue, cue nouns and
+    their plurals -> the noun)."""
     lex = cue_lexicon()
     first_words = frozenset(p[0] for p in lex.phrases)
-    return lex.verbs, lex.phrases, first_words, first_words | frozenset(lex.verbs)
+    nouns = {n: n for n in lex.nouns} | {n + "s": n for n in lex.nouns}
+    return lex.verbs, lex.phrases, first_words, first_words | frozenset(lex.verbs) | frozenset(nouns), nouns
 
 
 def find_cues(view: TextView) -> list[Cue]:
     """All reporting cues of the document, in order."""
-    verbs, phrases, first_words, starters = _lexicon()
+    verbs, phrases, first_words, starters, nouns = _lexicon()
     lowers = view.lowers
     out: list[Cue] = []
     nxt = 0  # the first token not inside a cue found before
@@ -70,18 +81,31 @@ def find_cues(view: TextView) -> list[Cue]:
             prev = lowers[i - 1] if i > 0 else ""
             # a hyphenated compound is an adjective: "so-called", "long-promised"
             hyphenated = prev == "-" and view.starts[i] == view.ends[i - 1]
-            if prev not in _NOMINAL_BEFORE and not hyphenated and not (w in _NOUNISH and not _verb_context(lowers, i)):
+            # a noun-ish form after a preposition is a noun: "in order for", "in reports"
+            nounish = w in NOUNISH and (prev in _PREPOSITIONS or not _verb_context(view, i))
+            if prev not in _NOMINAL_BEFORE and not hyphenated and not nounish:
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
                     out.append(Cue(i, i + 1, entry[0], entry[1]))
+                    continue
+        # a cue noun with its clause: "the claim that ...", "allegations that ..."
+        if w in nouns and i + 1 < len(lowers) and lowers[i + 1] == "that":
+            out.append(Cue(i, i + 1, nouns[w], "noun"))
     return out
 
 
-def _verb_context(lowers: list[str], i: int) -> bool:
+def _verb_context(view: TextView, i: int) -> bool:
     """A noun-ish cue form counts as a verb when 'that', a quotation, a comma or 'to' follows, or a
-    pronoun or auxiliary precedes."""
+    pronoun or auxiliary precedes, or a subject precedes (a name or a plural noun: "Trump claims",
+    "activists claim", "sources report") and no preposition follows."""
+    lowers = view.lowers
     nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
     prev = lowers[i - 1] if i > 0 else ""
+    if nxt == "that" and lowers[i] in _RELATIVE_THAT_NOUNS:
+        return False  # "rules that allow ...", "the reason that ..."
     if nxt in {"that", ",", ":", "“", '"', "''", "``", "on", "for"}:
         return True
-    return prev in {"he", "she", "they", "it", "we", "i", "has", "have", "had", "will", "would", "also", "who", "and"}
+    if prev in {"he", "she", "they", "it", "we", "i", "has", "have", "had", "will", "would", "also", "who", "and"}:
+        return True
+    subject = prev.isalpha() and (view.words[i - 1][:1].isupper() or (len(prev) > 3 and prev.endswith("s") and prev not in _NOT_PLURAL))
+    return subject and lowers[i] not in _RELATIVE_THAT_NOUNS and nxt.isalpha() and nxt not in _NOUN_FOLLOWERS

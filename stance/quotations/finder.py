@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from stance.quotations.cues import Cue, find_cues
+from stance.quotations.cues import NOUNISH, Cue, find_cues
 from stance.quotations.segments import QuoteSegment, find_quote_segments
+from stance.text.lexicons import word_set
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
@@ -83,34 +85,19 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
     cues = [c for c in cues if not blocked.contains(c.start)]
     used_segs: set[int] = set()
     out: list[RawQuote] = []
-    cue_used: set[int] = set()
 
-    # 1. indirect / mixed: the clause a cue introduces
-    for ci, cue in enumerate(cues):
-        span = _reported_clause(view, cue, cues, seg_toks)
-        if span is None:
-            continue
-        a, b = span
-        near = range(bisect_left(seg_b, a - 1), bisect_right(seg_a, b + 1))  # all others are neither
-        inside = [k for k in near if seg_a[k] >= a - 1 and seg_b[k] <= b + 1]
-        overlapping = [k for k in near if seg_a[k] < b and seg_b[k] > a and k not in inside]
-        if overlapping:
-            continue
-        if inside:
-            k0 = inside[0]
-            sa, sb = seg_toks[k0]
-            if len(inside) == 1 and sa <= a + 1 and sb >= b - 1:
-                continue  # the clause is one quotation: a direct quote, handled below
-        kind = "mixed" if inside else "indirect"
-        cs, ce = view.char_span(a, b)
-        if kind == "mixed":
-            # keep the inner closing mark when the clause ends with it
-            last = segs[inside[-1]]
-            ce = max(ce, last.close_end) if last.close_end <= view.ends[min(b, view.n - 1)] else ce
-        out.append(RawQuote(cs, ce, kind, cue, a, b, view.sent_of[a], view.para_of_sent[view.sent_of[a]],
-                            quote_before_cue=a < cue.start, segments=[segs[k] for k in inside]))
-        used_segs.update(inside)
-        cue_used.add(ci)
+    # 1. indirect / mixed: the clause a cue introduces (and the rest after a parenthetical frame)
+    for cue in cues:
+        spans = [_reported_clause(view, cue, cues, seg_toks)]
+        if cue.frame in ("say", "obj"):
+            spans.append(_parenthetical_rest(view, cue, cues, seg_toks))
+        spans = [part for span in spans if span is not None for part in _split_that_clauses(view, span)]
+        for n, span in enumerate(spans):
+            if span not in spans[:n]:
+                found = _clause_quote(view, segs, seg_toks, seg_a, seg_b, cue, span)
+                if found is not None:
+                    out.append(found[0])
+                    used_segs.update(found[1])
 
     # 2. direct: each remaining quoted segment, with the nearest cue of its sentences
     for k, seg in enumerate(segs):
@@ -133,6 +120,47 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
     return out
 
 
+def _split_that_clauses(view: TextView, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A reported clause coordinated with a second that-clause is two quotations: "said the plan
+    could be 'inevitable' and that she was considering it" (each without "and that")."""
+    a, b = span
+    lowers = view.lowers
+    out = []
+    for t in range(a + 3, b - 3):
+        if lowers[t] == "and" and lowers[t + 1] == "that" and (view.words[t + 2][:1].isupper() or lowers[t + 2] in _CLAUSE_START):
+            first = _checked(view, a, t)
+            if first is not None:
+                out.append(first)
+            a = t + 2
+    rest = _checked(view, a, b)
+    return out + ([rest] if rest is not None else [])
+
+
+def _clause_quote(view: TextView, segs: list[QuoteSegment], seg_toks: RangeIndex, seg_a: list[int], seg_b: list[int],
+                  cue: Cue, span: tuple[int, int]) -> tuple[RawQuote, list[int]] | None:
+    """The indirect or mixed quotation of the token ``span`` a cue reports and the indices of the
+    quoted segments inside it, or None when the span overlaps a quotation in marks or is one (a
+    direct quotation, found elsewhere)."""
+    a, b = span
+    near = range(bisect_left(seg_b, a - 1), bisect_right(seg_a, b + 1))  # all others are neither
+    inside = [k for k in near if seg_a[k] >= a - 1 and seg_b[k] <= b + 1]
+    overlapping = [k for k in near if seg_a[k] < b and seg_b[k] > a and k not in inside]
+    if overlapping:
+        return None
+    if inside:
+        sa, sb = seg_toks[inside[0]]
+        if len(inside) == 1 and sa <= a + 1 and sb >= b - 1:
+            return None  # the clause is one quotation: a direct quote, handled below
+    kind = "mixed" if inside else "indirect"
+    cs, ce = view.char_span(a, b)
+    if kind == "mixed":
+        # keep the inner closing mark when the clause ends with it
+        last = segs[inside[-1]]
+        ce = max(ce, last.close_end) if last.close_end <= view.ends[min(b, view.n - 1)] else ce
+    return RawQuote(cs, ce, kind, cue, a, b, view.sent_of[a], view.para_of_sent[view.sent_of[a]],
+                    quote_before_cue=a < cue.start, segments=[segs[k] for k in inside]), inside
+
+
 def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]], k: int, s_open: int, s_close: int) -> tuple[Cue | None, bool]:
     a, b = seg_toks[k]
     best: Cue | None = None
@@ -144,7 +172,7 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
         s = view.sent_of[c.start]
         if s < s_open or s > s_close:
             continue
-        if c.frame == "according":
+        if c.frame in _NO_QUOTE_FRAMES:
             continue
         if c.start >= b:
             d = c.start - b
@@ -162,7 +190,7 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
     if best is None and s_close + 1 < len(view.sent_starts) and view.sent_starts[s_close + 1] in (b + 1, b + 2):
         # '“Does anybody know?” Graham asked.': the sentence splitter ended the sentence at ?”
         for c in cues[bisect_right(cues, b, key=_cue_start) : bisect_right(cues, b + 6, key=_cue_start)]:
-            if (c.start > b and view.sent_of[c.start] == s_close + 1 and c.start - b <= 6 and c.frame != "according"
+            if (c.start > b and view.sent_of[c.start] == s_close + 1 and c.start - b <= 6 and c.frame not in _NO_QUOTE_FRAMES
                     and view.para_of_sent[s_close + 1] == view.para_of_sent[s_close]):
                 best, best_d, before = c, c.start - b, True
                 break
@@ -174,6 +202,8 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
     return best, before
 
 
+#: cue frames that never introduce a quotation in marks ("according to" has its own clause rule)
+_NO_QUOTE_FRAMES = frozenset({"according", "clause", "noun"})
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 
 
@@ -269,20 +299,19 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
     words = view.words
     end = _clause_end(view, cue, cues, sb)
     if cue.frame == "according":
-        if cue.start == sa or (cue.start > sa and words[cue.start - 1] in {"“", "—"}):
-            for t in range(cue.end, end):
-                if words[t] == ",":
-                    return _checked(view, t + 1, end)
-            return None
-        if cue.start - 1 > sa and words[cue.start - 1] == ",":
-            return _checked(view, sa, cue.start - 1)
+        return _according_clause(view, cue, sa, sb, end)
+    if cue.frame == "noun":
+        # "the claim that the vote was rigged"; not a relative clause ("a statement that was read")
+        i = cue.end + 1
+        if i < end and (lowers[i] in _CLAUSE_START or words[i][:1].isupper() or words[i][:1].isdigit()) and _clause_ahead(view, i, end):
+            return _checked(view, i, end)
         return None
     i = cue.end
     if cue.start == sa or lowers[cue.start - 1] == "to":
         return None  # no subject ("Asked whether ...") or an infinitive ("to maintain")
-    if cue.frame in ("say", "obj"):
+    if cue.frame in ("say", "obj", "clause"):
         # fronted content: "CONTENT, X said." / "CONTENT, said X."
-        if cue.start > sa + 3:
+        if cue.start > sa + 3 and cue.frame != "clause":
             k = cue.start - 1
             while k > sa and k > cue.start - 8 and words[k] != ",":
                 k -= 1
@@ -297,8 +326,18 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
         if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
             return None
         after_comma = cue.start - 1 >= sa and words[cue.start - 1] == ","
-        for t in range(i, min(i + 9, end)):
+        # "that" within a few tokens; a finding verb takes it only right after ("found that", not
+        # "found jobs that")
+        for t in range(i, min(i + (1 if cue.frame == "clause" else 9), end)):
             if lowers[t] == "that":
+                if t > i and lowers[t - 1] in {"and", "but", "or"}:
+                    break  # "said the tax was unfair and that ...": a second clause
+                nxt = lowers[t + 1] if t + 1 < end else ""
+                if t > i and (nxt in _AUX or nxt in _past_verbs() or (len(nxt) > 4 and nxt.endswith("ed"))):
+                    break  # "tweeted about the riots that followed ...": a relative clause
+                k = bisect_left(cues, t - 1, key=_cue_start)
+                if k < len(cues) and cues[k].start == t - 1 and cues[k].frame == "noun":
+                    break  # "denied allegations that ...": the noun's clause
                 if not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
                     return _checked(view, t + 1, end)
                 break
@@ -317,7 +356,25 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 steps += 1
                 continue
             break
-        if cue.frame == "obj" or cue.lemma not in _ZERO_THAT:
+        if cue.frame == "obj":
+            return _object_clause(view, cue, end)
+        # a relative clause: "which his wife said was due to ...", "which NASA said might take place"
+        rel = _relative_subject(view, cue, sa)
+        if cue.end < end and rel is not None and _finite_at(lowers, cue.end, end):
+            e = end
+            if rel > sa and words[rel - 1] == ",":  # ", which X said VP," ends at its comma
+                e = next((t for t in range(cue.end, end) if words[t] == ","), end)
+            return _checked(view, cue.end, e)
+        # a clear clause after the verb and its adverbials: "the judge ruled the new tax violated
+        # ...", "said on Sunday, the 36 people infected included ...", "announced on Twitter the
+        # agency would investigate"
+        if cue.end < end and cue.lemma not in _NO_ZERO_THAT and _subject_before(view, cue):
+            j = _after_adverbials(view, cue.end, end)
+            if _clause_ahead(view, j, end):
+                return _checked(view, j, end)
+            if cue.lemma in _SAY_OR_TO and j == cue.end and lowers[j] == "to" and j + 1 < end and words[j + 1].islower() and lowers[j + 1] not in _FUNCTION_WORDS:
+                return _checked(view, j, end)  # "claimed to have no memory of ..."
+        if cue.lemma not in _ZERO_THAT:
             return None
         if i < end and words[i] not in _OPEN_MARKS and (
             (lowers[i] in _CLAUSE_START and not (after_comma and lowers[i] in _PRONOUN_SUBJ and not _aux_within(lowers, i + 1, end, 1)))
@@ -328,12 +385,17 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return None
             if i > cue.end and not (lowers[i] in _PRONOUN_SUBJ or _aux_within(lowers, i, end, 5)):
                 return None  # "said at a Washington event"
-            if cue.lemma in _ZERO_THAT_NEEDS_VERB and not _finite_within(lowers, i + 1, end, 6):
+            if cue.lemma in _ZERO_THAT_NEEDS_VERB and not _clause_ahead(view, i, end):
                 return None  # "reported the incident to the police"
+            if (lowers[i] in _DETERMINERS and not _has_finite(view, i, min(end, i + 20))
+                    and not _ranges(seg_toks).any_within(i, end)):
+                return None  # "argued his history of mental illness": an object, no clause
             if end - i >= 3:
                 return _checked(view, i, end)
         return None
     if cue.frame == "to":
+        if lowers[cue.start - 1] == "when":
+            return None  # "when asked whether ...": the speaker is asked
         for t in range(i, min(i + 8, end)):
             if lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower():
                 return _checked(view, t, end)
@@ -355,8 +417,10 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
 
 _AUX = frozenset(
     "is are was were has have had will would can could should may might must do does did 's ’s 're ’re "
+    "'d ’d 'll ’ll 've ’ve 'm ’m "
     "wo ca need needs needed".split()
 )
+_BE_FORMS = frozenset("is are was were be been being 's ’s".split())
 _PRONOUN_SUBJ = frozenset("he she it they we i you".split())
 _NO_CLAUSE_START = frozenset(
     "to for with by of in on at from as but and or so than into over under through via during after before "
@@ -385,21 +449,389 @@ def _finite_within(lowers: list[str], i: int, end: int, k: int) -> bool:
     return False
 
 
+#: words after which an "-ed" form is an adjective or a participle, not a finite verb
+_BEFORE_PARTICIPLE = frozenset(
+    "the a an this that these those his her its their our my your of in on at by with for from to as "
+    "is are was were be been being has have had get got newly recently".split()
+)
+#: prepositions after which an "-ed" form heads a reduced relative ("soldiers killed in the ambush")
+_AFTER_PARTICIPLE = frozenset("in on at by during near after while from with into under over for against".split())
+#: what may not open the rest after a parenthetical frame: an appositive, an "-ing" phrase
+_NO_REST_START = frozenset("who which whose according as while although though because since so if".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred thousand million".split())
+_NAMING_PARTICIPLES = frozenset("called named titled entitled dubbed labeled labelled termed known based".split())
+#: words an "-ed" verb may be followed by (a noun after it makes it an adjective)
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those his her its their our my your some any all no every each both "
+    "to and or but as than not also still only just again in on at by with for from of into over under "
+    "about after before during through against between among up down out off away back there here "
+    "he she it they we i you him them us me".split()
+)
+_DETERMINERS = frozenset("the a an this these those his her its their our my your every each no".split())
+_WH_WORDS = frozenset("how why what whether".split())
+_RELATIVES = frozenset("who whom whose which that where when".split())
+_CLAUSE_STOPS = frozenset({";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "''", "``", "‘", "’", "—", "–", "-", "--"}) | frozenset(
+    "so because although though since until unless whereas but while if before after as".split())
+#: reporting verbs that take a quotation or a that-clause but never a clause without "that"
+_NO_ZERO_THAT = frozenset("agree continue answer cite reply respond repeat sing recount quip counter retort joke".split())
+#: tokens before a cue that leave it no subject ("1) estimating ...", "the number of confirmed cases")
+_NO_SUBJECT_BEFORE = frozenset("of ( ) [ ] : ; the a an".split())
+_ADVERBS = frozenset("also still not never already now then later just only once again reportedly allegedly "
+                     "apparently probably likely mostly".split())
+
+
+@lru_cache(maxsize=1)
+def _past_verbs() -> frozenset[str]:
+    return word_set("past_verbs.txt")
+
+
+def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
+    """Token ``t`` looks like a finite verb: an auxiliary or modal, an irregular past form, or an
+    "-ed" form that is neither an adjective ("the infected people", "300 confirmed cases") nor a
+    reduced relative ("soldiers killed in the ambush"); ``weak`` accepts an "-ed" form before a
+    preposition ("the quake occurred at ...")."""
+    w = lowers[t]
+    if w in {"'s", "’s"}:
+        return t > 0 and lowers[t - 1] in _PRONOUN_SUBJ | {"there", "that", "what"}  # "he's", not "Wednesday's"
+    prev = lowers[t - 1] if t > 0 else ""
+    if prev in _DETERMINERS:
+        return False  # "the need", "a set": a noun
+    if w in _AUX:
+        return True
+    past = w in _past_verbs()
+    if not past and not (len(w) >= 4 and w.endswith("ed") and not w.endswith("eed") and w.isalpha()):
+        return False
+    if prev in _BEFORE_PARTICIPLE or prev in _AFTER_PARTICIPLE or prev[:1].isdigit() or prev in _NUMBER_WORDS:
+        return False  # "into advanced age", "300 confirmed cases", "one paid staffer"
+    if past:
+        return True
+    nxt = lowers[t + 1] if t + 1 < end else ""
+    if w in _NAMING_PARTICIPLES or nxt in _OPEN_MARKS:
+        return False  # "an account called 'X'"
+    after = lowers[t + 2] if t + 2 < end else ""
+    if (nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS and t > 1 and lowers[t - 2] in _DETERMINERS
+            and after.isalpha() and after not in _FUNCTION_WORDS):
+        return False  # an adjective before a noun: "a large pledged delegate lead"
+    return nxt not in _AFTER_PARTICIPLE or weak
+
+
+_OBJECT_PRONOUNS = frozenset("him her them us me you".split())
+
+
+def _addressee_ends(view: TextView, i: int, end: int) -> list[int]:
+    """Where the addressee of "told" starting at token ``i`` may end, shortest first: a pronoun
+    ("him"), a plural noun ("reporters"), a name ("CNN Philippines"; an acronym before a name
+    ends at once: "NPR Hamza ..."), or a determiner with a name or one or two words ("the
+    Associated Press", "the court", "the local paper")."""
+    lowers, words = view.lowers, view.words
+    if i >= end:
+        return []
+    w = lowers[i]
+    if w in _OBJECT_PRONOUNS:
+        return [i + 1]
+    k = i + 1 if w in _DETERMINERS else i
+    if k < end and words[k][:1].isupper():
+        acronym = k == i and len(words[k]) > 1 and words[k].isupper() and k + 1 < end and words[k + 1][:1].isupper()
+        while k < end and k - i < 6 and (words[k][:1].isupper() or (words[k] == "-" and k + 1 < end and words[k + 1][:1].isupper())):
+            k += 1
+        return [k, i + 1] if acronym else [k]
+    if k > i:
+        return [j for j in (k + 1, k + 2) if j <= end and all(words[u].isalpha() and words[u].islower() for u in range(k, j))]
+    return [i + 1] if w.isalpha() and words[i].islower() and w.endswith("s") else []
+
+
+def _object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The clause of a verb with an addressee, without "that": "told reporters she would
+    resign", "told the Military Times the attack began at 7:45" (the addressee is skipped),
+    "advised residents to stay indoors" (an infinitive), "warned the delay could hurt
+    security" (no addressee)."""
+    lowers, words = view.lowers, view.words
+    ends = _addressee_ends(view, cue.end, end)
+    for j in ends:
+        k = j
+        while k < end and lowers[k] in _TIME_WORDS:
+            k += 1
+        if _clause_ahead(view, k, end):
+            return _checked(view, k, end)
+    # an infinitive after the addressee: "advised residents to leave", "warned him not to go"
+    for t in range(cue.end, min(cue.end + 8, end - 1)):
+        if words[t] in {",", ";", ":"} or words[t] in _OPEN_MARKS or lowers[t] in {"of", "about"}:
+            break  # "reminded voters of his plan to ...", "told of being forced to ..."
+        nxt = lowers[t + 1]
+        if t > cue.end and lowers[t] == "to" and nxt.isalpha() and words[t + 1].islower() and nxt not in _FUNCTION_WORDS:
+            return _checked(view, t - 1 if lowers[t - 1] == "not" else t, end)
+    # no addressee: "warned the delay could hurt ..."
+    if (cue.lemma != "tell" and cue.end < end and (lowers[cue.end] in _DETERMINERS or words[cue.end][:1].isupper())
+            and _subject_before(view, cue) and _clause_ahead(view, cue.end, end)):
+        return _checked(view, cue.end, end)
+    return None
+
+
+_ADVERBIAL_PREPOSITIONS = frozenset("on in at during via through over from to".split())
+
+
+def _after_adverbials(view: TextView, i: int, end: int) -> int:
+    """The first token after the adverbials that follow a cue at token ``i``: time words ("on
+    Sunday", "last week", "yesterday morning"), a short prepositional phrase that a comma or a
+    clause's first word ends ("in its report,", "on Twitter the agency ..."), "as of X," and the
+    comma that closes them. ``i`` itself when nothing is skipped."""
+    lowers, words = view.lowers, view.words
+    start = i
+    if i + 1 < end and words[i] == ",":
+        i += 1  # "claimed, as of Thursday, it had ..."
+    while i < end:
+        w = lowers[i]
+        if w in _TIME_WORDS or (words[i][:1].isdigit() and (len(w) == 4 or i + 1 < end and lowers[i + 1] in _TIME_WORDS)):
+            i += 1  # "on Monday", "in 2019", "on 5 March"; not "said 18 people died"
+            continue
+        if w in {"this", "last", "next", "earlier", "later"} and i + 1 < end and lowers[i + 1] in _TIME_WORDS:
+            i += 2
+            continue
+        if w == "as" and i + 1 < end and lowers[i + 1] == "of" or w in _ADVERBIAL_PREPOSITIONS:
+            for j in range(i + 1, min(i + 7, end)):
+                if words[j] == ",":
+                    i = j
+                    break
+                if words[j] in _CLAUSE_STOPS or words[j] in _OPEN_MARKS:
+                    return i
+                if j >= i + 2 and (lowers[j] in _DETERMINERS or lowers[j] in _PRONOUN_SUBJ or words[j][:1].isupper()) and _clause_ahead(view, j, end):
+                    return j
+            else:
+                return i
+            continue
+        if w == "," and i > start + 1:
+            return i + 1
+        break
+    if words[start] == "," and (i == start + 1 or words[i - 1] != ","):
+        return start  # a comma not closing an adverbial: no clause here
+    return i
+
+
+_SAY_OR_TO = frozenset({"claim", "agree"})
+_SUBORDINATORS = frozenset("while although though if because since when after before unless whereas".split())
+
+
+def _relative_subject(view: TextView, cue: Cue, sa: int) -> int | None:
+    """The token of the relative pronoun the cue's subject follows ("which NASA said", "which his
+    wife Bernadette said", "which they've said"): the reported clause is the relative clause's own
+    verb phrase. None when there is none."""
+    lowers = view.lowers
+    k = cue.start - 1
+    while k > sa and lowers[k] in {"has", "have", "had", "'ve", "’ve", "also", "previously", "earlier"}:
+        k -= 1
+    n = 0
+    while k > sa and n < 5 and lowers[k] not in _RELATIVES and view.words[k].isalpha() or lowers[k] in {"’s", "'s"}:
+        k -= 1
+        n += 1
+    return k if k >= sa and n >= 1 and lowers[k] in {"which", "who", "that"} else None
+
+
+def _subject_before(view: TextView, cue: Cue) -> bool:
+    """The verb ``cue`` has a subject of its own just before it (a name, a pronoun, a person or
+    organization noun, a plural noun, a relative pronoun, maybe with an adverb or a perfect
+    auxiliary between), or it is a participle after a comma (", saying he ..."). Excluded: a
+    participle used as an adjective ("the total reported casualties", "a gunman claiming
+    allegiance", "alleged fraudulent schemes")."""
+    lowers, words = view.lowers, view.words
+    form = lowers[cue.start]
+    t = cue.start - 1
+    if form.endswith("ing"):
+        return t >= 0 and words[t] == ","
+    while t > 0 and (lowers[t] in _ADVERBS or lowers[t] in {"has", "have", "had", "even", "barely"} or (lowers[t].endswith("ly") and words[t].islower())):
+        t -= 1
+    if t < 0:
+        return False
+    w = lowers[t]
+    if w in _PRONOUN_SUBJ or w in {"who", "which", ")", ","} or words[t][:1].isupper():
+        return True  # ",": after an appositive ("Ruiz, the mayor, announced ...")
+    if w == "and":
+        return form != "alleged" and form not in NOUNISH
+    if not w.isalpha() or w in _FUNCTION_WORDS:
+        return False
+    # a plural noun ("officials"), a person or organization noun, or a determiner and a noun ("the navy")
+    return (w.endswith("s") and w not in _BE_FORMS) or w in _speaker_nouns() or (t > 0 and lowers[t - 1] in _DETERMINERS)
+
+
+@lru_cache(maxsize=1)
+def _speaker_nouns() -> frozenset[str]:
+    return word_set("person_nouns.txt") | word_set("org_nouns.txt")
+
+
+def _present_at(lowers: list[str], t: int, end: int) -> bool:
+    """Token ``t`` looks like a verb in the present third person after a singular noun ("the fault
+    makes the region unstable"): "-s" after a lowercase noun, before a determiner, a pronoun or "to"."""
+    w, prev = lowers[t], lowers[t - 1]
+    nxt = lowers[t + 1] if t + 1 < end else ""
+    return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w.isalpha()
+            and prev.isalpha() and not prev.endswith("s") and prev not in _FUNCTION_WORDS and prev not in _DETERMINERS
+            and (nxt in _DETERMINERS or nxt in _OBJECT_PRONOUNS or nxt in {"to", "that", "it"}))
+
+
+def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
+    """Tokens from ``i`` read as a clause: a subject, then a finite verb within ``reach`` tokens
+    ("the 36 people infected included ...", "loose cables in the tunnel led to ..."). An
+    appositive or a relative clause set off by commas is skipped; a finite verb inside a relative
+    clause ("a striker who scored twice") does not count."""
+    lowers, words = view.lowers, view.words
+    if (i >= end or words[i] in _OPEN_MARKS or lowers[i] in _NO_CLAUSE_START or lowers[i] in _RELATIVES
+            or lowers[i] in _WH_WORDS or lowers[i] in _ADVERBS):
+        return False
+    if lowers[i] in _PRONOUN_SUBJ or lowers[i] == "there":
+        t = i + 1
+        while t < end and lowers[t] in _ADVERBS:
+            t += 1
+        if t < end and (_finite_at(lowers, t, end) or (lowers[t].endswith("s") and lowers[t].isalpha() and lowers[i] not in {"i", "you", "we", "they"})):
+            return True
+        if t >= end or lowers[t] not in {"and", "or"}:
+            return False  # "he and his wife tested positive": a coordinated subject
+    if _finite_at(lowers, i, end):
+        return False  # a verb right after the cue: no subject
+    t = i + 1
+    stop = min(end, i + reach)
+    has_prep = False
+    while t < stop:
+        w = lowers[t]
+        if w in _CLAUSE_STOPS and not (w == "-" and view.starts[t] == view.ends[t - 1]):
+            return False  # a hyphen inside a word ("ballot-qualified") is no stop
+        if w in _RELATIVES or w == ",":
+            # a relative clause or an appositive: skip to its closing comma
+            if w == "," and not (t + 1 < end and (lowers[t + 1] in _RELATIVES or lowers[t + 1] in {"the", "a", "an"} or words[t + 1][:1].isupper())):
+                return False
+            u = t + 1
+            while u < end and lowers[u] != "," and lowers[u] not in _CLAUSE_STOPS:
+                u += 1
+            if u >= end or lowers[u] != ",":
+                return False
+            stop = min(end, stop + (u + 1 - t))
+            t = u + 1
+            continue
+        if w in _PRONOUN_SUBJ:
+            return False  # a relative clause without "that": "the pledges he made"
+        if lowers[t - 1] in {"and", "or"}:
+            pass  # a second verb of the main clause: "mentioned the remarks and went on"
+        elif _finite_at(lowers, t, end):
+            return True
+        if w in _AFTER_PARTICIPLE or w == "of":
+            has_prep = True
+        elif not has_prep and lowers[t - 1] not in {"and", "or"} and (_finite_at(lowers, t, end, weak=True) or _present_at(lowers, t, end)):
+            return True  # "the first quake occurred at ...", "the fault makes the region ...": no preposition in the subject
+        t += 1
+    return False
+
+
+def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> tuple[int, int] | None:
+    """The content "according to X" attributes: after the source when the cue opens the sentence or
+    a part of it ("According to X, ...", "...; according to X, ...", "Since then, according to X,
+    ..." after a short adverbial); before it after a comma ("..., according to X."); before it
+    without a comma when the source ends the sentence and names a source ("... according to
+    health officials.", not "according to plan")."""
+    words = view.words
+    ls = sa
+    for t in range(cue.start - 1, sa, -1):
+        if words[t] in {";", ":"}:
+            ls = t + 1  # a semicolon or a colon opens a new part
+            break
+    prev = words[cue.start - 1] if cue.start > ls else ""
+    # "..., and, according to X, CONTENT": the source opens the next clause
+    opens = cue.start == ls or prev in {"“", "—"} or (prev == "," and cue.start - 2 > ls and view.lowers[cue.start - 2] in {"and", "but"})
+    after_adverbial = prev == "," and ls < cue.start - 1 <= ls + 4 and not _has_finite(view, ls, cue.start - 1)
+    if opens or after_adverbial:
+        for t in range(cue.end, end):
+            if words[t] == ",":
+                return _checked(view, t + 1, end)
+        return None
+    if view.lowers[ls] in _SUBORDINATORS:
+        return None  # "While some writers mention X, according to Y ...": the content is not before
+    if prev == ",":
+        return _checked(view, ls, cue.start - 1)
+    if prev.lower() not in {"and", "but", "or"} and cue.start - ls >= 3 and _names_a_source(view, cue.end, sb):
+        return _checked(view, ls, cue.start)
+    return None
+
+
+def _names_a_source(view: TextView, i: int, sb: int) -> bool:
+    """Tokens from ``i`` to the sentence end (or a comma) are a short noun phrase naming a source:
+    a name, or a person, organization or document noun ("health officials", "a police report")."""
+    lowers, words = view.lowers, view.words
+    nouns = _speaker_nouns()
+    k = i
+    while k < sb and words[k] not in {".", "!", "?", ",", ";"} and lowers[k] not in {"who", "which", "that"}:
+        if k - i >= 8 or _finite_at(lowers, k, sb):
+            return False
+        k += 1
+    toks = range(i, k)
+    return k > i and any(words[t][:1].isupper() or lowers[t] in nouns or lowers[t].rstrip("s") in nouns for t in toks)
+
+
+def _parenthetical_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The content after a parenthetical frame: "The road will be examined, Ruiz said, to see if
+    it failed", "In between, she testified, she was beaten" (the part before the frame is the
+    fronted content of :func:`_reported_clause`). The frame is a short subject between commas and
+    the verb (an optional time adverbial after it); what follows the second comma must not be
+    another cue ("..., he said, adding ..."), a relative or an appositive, or a quotation."""
+    lowers, words = view.lowers, view.words
+    sent = view.sent_of[cue.start]
+    sa, sb = view.sent_bounds(sent)
+    k = cue.start - 1
+    while k > sa and cue.start - k <= 6 and words[k] != ",":
+        if lowers[k] in _NP_BREAKERS or words[k] in _CLAUSE_STOPS:
+            return None
+        k -= 1
+    if k <= sa or words[k] != "," or k == cue.start - 1 or lowers[k + 1] in _NO_CLAUSE_START:
+        return None
+    c = cue.end
+    while c < sb and (lowers[c] in _TIME_WORDS or words[c][:1].isdigit()):
+        c += 1
+    if c >= sb or words[c] != ",":
+        return None
+    r = c + 1
+    while r < sb and lowers[r] in {"and", "but"}:
+        r += 1
+    end = _clause_end(view, cue, cues, sb)
+    if r >= end or words[r] in _OPEN_MARKS or lowers[r] in _RELATIVES or lowers[r] in _NO_REST_START:
+        return None
+    if _ranges(seg_toks).any_within(r, end) or not _subject_before(view, cue):
+        return None
+    if not (lowers[r] == "to" or _has_finite(view, r, min(end, r + 12))):
+        return None  # "..., scientists report, a population larger than ..."
+    i = bisect_left(cues, r, key=_cue_start)
+    if i < len(cues) and cues[i].start == r:
+        return None  # "..., he said, adding that ..."
+    return _checked(view, r, end)
+
+
+def _has_finite(view: TextView, a: int, b: int) -> bool:
+    """A finite verb (an auxiliary, a past or a present form) among tokens ``[a, b)``."""
+    return any(_finite_at(view.lowers, t, b) or (t > a and _present_at(view.lowers, t, b)) for t in range(a, b))
+
+
 def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     """True for "..., X said." and "..., said X(, an analyst at Y)." frames."""
     between = view.lowers[comma + 1 : cue.start]
     if any(w in _NP_BREAKERS for w in between):
         return False
     k = cue.end
-    if between:  # "X said" (+ a time adverbial) then the end
-        while k < sb and k < cue.end + 5 and view.words[k] not in {".", "!", "?"}:
+    if between:  # "X said" (+ a time adverbial) then the end, or a comma and the rest
+        while k < sb and k < cue.end + 5 and view.words[k] not in {".", "!", "?", ","}:
             if view.lowers[k] not in _TIME_WORDS and view.lowers[k] not in _ADVERBIAL_HEADS and not view.words[k][:1].isdigit() and view.lowers[k] != "the":
                 return False
             k += 1
+        if k < sb and view.words[k] == ",":
+            # a parenthetical frame: the content before it must be a clause, not an adverbial
+            # ("In a press release, Ruiz said, ...")
+            sa = view.sent_bounds(view.sent_of[cue.start])[0]
+            if between[0] in _NO_CLAUSE_START or (k + 1 < sb and view.words[k + 1] in _OPEN_MARKS):
+                return False  # "..., in a Facebook post, ..." is no subject; '..., he said, "..."' quotes
+            return _has_finite(view, sa, comma) and view.lowers[sa] not in _NO_CLAUSE_START and not view.lowers[sa].endswith("ing")
         return True
     # inverted "said X": a noun phrase, then the end or an appositive
     if k >= sb or view.lowers[k] == "that" or not (view.words[k][:1].isupper() or view.lowers[k] in {"the", "a", "an", "he", "she", "they"}):
         return False
+    if _clause_ahead(view, k, sb):
+        return False  # "Ruiz, the mayor, announced Gil would appeal": a clause, not a speaker
+    sa = view.sent_bounds(view.sent_of[cue.start])[0]
+    if not _has_finite(view, sa, comma):
+        return False  # "Yesterday, Roscosmos, the space agency, announced the death": no content before
     if view.lowers[k] in _PRONOUN_SUBJ and k + 1 < sb and view.words[k + 1] not in {".", ",", "!", "?"}:
         return False  # "..., said he thinks ...": not an inverted frame
     while k < sb and view.words[k] not in {".", "!", "?", ","}:
@@ -410,15 +842,32 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
 
 
 def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
-    """End of the reported clause: the sentence end, or before "and/but CUE" or ", according to"."""
+    """End of the reported clause: the sentence end, a semicolon or a colon, or before "and/but
+    CUE" or ", according to"."""
+    for t in range(cue.end + 1, sb):
+        if view.words[t] in {";", ":"}:
+            sb = t
+            break
     for c in cues[bisect_right(cues, cue.start, key=_cue_start) : bisect_left(cues, sb, key=_cue_start)]:
         if c.start <= cue.start or c.start >= sb:
             continue
+        if c.frame == "noun":
+            continue  # "said the claim that ..." is inside the clause
         prev = view.lowers[c.start - 1]
         if prev in {"and", "but", ","} or (c.frame == "according" and prev == ","):
             return c.start - 1
         if prev in {"also"} and view.lowers[c.start - 2] in {"and", "but"}:
             return c.start - 2
+        # a new frame with its own subject after a comma: "..., but the commissioner stated ...",
+        # "..., which he said would ..."
+        for k in range(c.start - 2, max(cue.end, c.start - 10), -1):
+            w = view.lowers[k]
+            if w in {";", ":", "“", "”", '"', "(", ")"}:
+                break
+            if w == ",":
+                if view.lowers[k + 1] in {"but", "and", "while", "which", "who", "whereas"} and _subject_before(view, c):
+                    return k
+                break
     return sb
 
 
