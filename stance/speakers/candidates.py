@@ -2,7 +2,8 @@
 
 Rules propose candidates around the cue (the noun phrase before it, skipping auxiliaries, adverbs
 and an appositive; the one after it in inverted order; the clause subject for a coordinated verb;
-the agent before "for" with a gerund cue; the previous speaker). Each candidate carries the
+the agent before "for" with a gerund cue; the previous speaker; the whole phrase after "according
+to", which is the source by definition and overrides the ranker). Each candidate carries the
 features the trained ranker (:mod:`stance.speakers.ranker`) scores; without a ranker the rule order decides.
 """
 
@@ -29,7 +30,7 @@ _DETS = frozenset("the a an one many some several most other others few all both
 _QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 #: candidate kinds, in the rules' default preference order
-CANDIDATE_KINDS = ("left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
+CANDIDATE_KINDS = ("according", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
 
@@ -125,6 +126,69 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             return None
         k -= 1
     return None
+
+
+#: tokens that end the source phrase after "according to"
+_SOURCE_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", "[", "who", "which", "that", "whose", "when",
+                           "where", "because", "if", "while"})
+#: words before a time word that start a time phrase ("on Thursday", "last week")
+_TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "late", "early"})
+#: words of time that are also common words; time words only when capitalised
+_AMBIGUOUS_TIME = frozenset({"may", "march"})
+#: longest source phrase after "according to", in tokens
+_MAX_SOURCE = 14
+
+
+#: words a name may hold between its capitalised words ("Institute of Volcanology and Seismology")
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "de", "&", "-", "on"}) | POSSESSIVE_MARKS
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    return word_set("time_words.txt")
+
+
+def _is_time_word(view: TextView, k: int) -> bool:
+    w = view.lowers[k]
+    return w in _time_words() and (w not in _AMBIGUOUS_TIME or view.words[k][:1].isupper())
+
+
+def time_phrase_at(view: TextView, k: int) -> bool:
+    """Whether a time phrase starts at token ``k`` ("on Thursday", "last week", "yesterday"; not
+    "Monday's report")."""
+    if k >= view.n:
+        return False
+    if view.lowers[k] in _TIME_LEADS:
+        return k + 1 < view.n and _is_time_word(view, k + 1)
+    return _is_time_word(view, k) and (k + 1 >= view.n or view.lowers[k + 1] not in POSSESSIVE_MARKS)
+
+
+def according_source(view: TextView, mentions: MentionIndex, cue_end: int, hi: int) -> tuple[int, int] | None:
+    """The source phrase after "according to" (tokens from ``cue_end``, before ``hi``): up to a
+    comma, a clause word ("who", "that"), a parenthesis, a quotation mark or a time phrase; a
+    person named in apposition after a description ("his wife, Amanda,") included; a place after
+    a capitalised body ("... Prevention in the United States") left out."""
+    end = cue_end
+    while end < hi and end - cue_end < _MAX_SOURCE:
+        if view.lowers[end] in _SOURCE_STOPS or view.words[end] in _QUOTE_CHARS or time_phrase_at(view, end):
+            break
+        end += 1
+    while end > cue_end and view.lowers[end - 1] in {"and", "or", "of", "the", "a", "an", "by"}:
+        end -= 1
+    if end <= cue_end:
+        return None
+    # "his wife, Amanda," / "the city's mayor, Jane Roe,": the person the description names
+    if end + 1 < hi and view.words[end] == "," and (view.lowers[end - 1] in _nouns()[0] or view.lowers[end - 1] in role_words()):
+        m = mentions.name_at(end + 1, end + 2)
+        if (m is not None and m.type == "person" and m.start == end + 1
+                and (m.end >= hi or view.words[m.end] in {",", "."})):
+            return cue_end, m.end
+    # "the Centers for Disease Control and Prevention in the United States": the body, not where it is
+    k = cue_end + 1
+    while k < end and (view.words[k][:1].isupper() or view.lowers[k] in _NAME_JOINERS - {"on"}):
+        k += 1
+    if cue_end + 1 < k < end and view.lowers[k] in {"in", "at", "from", "on"}:
+        end = k
+    return cue_end, end
 
 
 @lru_cache(maxsize=1)
@@ -287,6 +351,10 @@ def candidates_for_cue(
             etype = inner[0].type if inner else "unknown"
         out.append(Candidate(i, j, kind, np_type, etype=etype))
 
+    if cue_end - cue_start == 2 and view.lowers[cue_start] == "according" and view.lowers[cue_start + 1] == "to":
+        src = according_source(view, mentions, cue_end, b)
+        if src is not None:
+            add((src[0], src[1], "name" if mentions.name_at(src[1] - 1, src[1]) is not None else "nominal"), "according")
     lo = a
     if quote_tokens is not None and quote_tokens[1] <= cue_start:
         lo = max(lo, quote_tokens[1])
@@ -349,6 +417,8 @@ def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_en
     by_kind: dict[str, Candidate] = {}
     for c in cands:
         by_kind.setdefault(c.kind, c)
+    if "according" in by_kind:
+        return by_kind["according"]
     if "agent_for" in by_kind:
         return by_kind["agent_for"]
     if "subject" in by_kind and len(by_kind) == 1:
@@ -425,6 +495,8 @@ def resolve_candidate(
     ``previous_speaker``: the name of the speaker chosen for the quotation before)."""
     person_nouns, org_nouns = _nouns()
     words = view.words
+    if c.kind == "according":
+        return _source_name(c, view, mentions)
     if c.np_type == "name":
         m = mentions.name_at(c.end - 1, c.end)
         inner = [x for x in mentions.names_in(c.start, c.end) if x.type in ("person", "organization", "state")]
@@ -480,6 +552,48 @@ def resolve_candidate(
     name = name.replace(" ’s", "’s").replace(" 's", "'s")
     typ = "organization" if head in org_nouns else "person"
     return name, typ, None
+
+
+_POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
+
+
+def _source_name(c: Candidate, view: TextView, mentions: MentionIndex) -> tuple[str, str, Mention | None]:
+    """(name, type, mention) of the phrase after "according to": the name it ends in ("eyewitness
+    Vinnie DeVita", "news agency ISNA"); a run of capitalised words naming one body as written ("the
+    Philippine Institute of Volcanology and Seismology"); else the phrase itself ("reports",
+    "Johnson's critics"), a leading his/her/its/their made the nearest person or body named before
+    ("his publicist" -> "Tony Mendez's publicist")."""
+    person_nouns, org_nouns = _nouns()
+    k = c.start
+    while k < c.end - 1 and view.lowers[k] in ("the", "a", "an"):
+        k += 1
+    head = mentions.name_at(c.end - 1, c.end)
+    # "Commissioner James Rovella of the Connecticut Department of ...": the person, not the body
+    owner = next((m for m in mentions.names_in(k, c.end)
+                  if m.type == "person" and m.end < c.end and view.lowers[m.end] in {"of", "at", "from", "with"}), None)
+    if head is not None and owner is not None:
+        head = owner
+    if head is not None and head.type in ("person", "organization", "state"):
+        inner = [m for m in mentions.names_in(k, c.end) if m.type in ("person", "organization", "state", "unknown")]
+        caps = all(view.words[t][:1].isupper() or view.lowers[t] in _NAME_JOINERS for t in range(k, c.end))
+        joined = any(view.lowers[t] in ("of", "for", "and") for t in range(k, head.start))
+        if head.start <= k or not caps or len(inner) <= 1 or not joined and head.type == "person":
+            return head.canonical, head.type, head
+        return _joined(view, k, c.end), "organization", None
+    low = view.lowers[c.end - 1]
+    typ = "person" if low in person_nouns else "organization" if low in org_nouns else "unknown"
+    name = _joined(view, k, c.end)
+    first = view.lowers[k]
+    if first in _POSSESSIVE_PRONOUNS and c.end - k > 1:
+        owner = mentions.previous(k, ("person",) if _POSSESSIVE_PRONOUNS[first] else ("organization", "state", "person"), max_sents=8)
+        if owner is not None:
+            name = f"{owner.canonical}'s {_joined(view, k + 1, c.end)}"
+    return name, typ, None
+
+
+def _joined(view: TextView, i: int, j: int) -> str:
+    """Text of tokens ``[i, j)`` with a possessive joined to its word."""
+    return view.span_text(i, j).replace(" ’s", "’s").replace(" 's", "'s")
 
 
 def _previous_outside(mentions: MentionIndex, i: int, types: tuple[str, ...], blocked: list[tuple[int, int]]) -> Mention | None:

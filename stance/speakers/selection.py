@@ -12,6 +12,10 @@ from stance.text.view import RangeIndex, TextView
 from stance.types import Span, Speaker
 
 
+#: Confidence of the source named after "according to" (chosen by rule, not scored).
+ACCORDING_CONFIDENCE = 0.9
+
+
 def quoted_spans(raws: Sequence[RawQuote]) -> RangeIndex:
     """The token spans no speaker is looked for in: direct quotations, and the quoted parts of
     mixed ones (O(log n) look-ups)."""
@@ -48,7 +52,10 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         if not cands:
             out.append((None, None, 0.0))
             continue
-        if scores is not None:
+        according = next((c for c in cands if c.kind == "according"), None)
+        if according is not None:  # the phrase after "according to" is the source by definition
+            best, conf = according, ACCORDING_CONFIDENCE
+        elif scores is not None:
             sc = scores[k : k + len(cands)]
             best_i = max(range(len(sc)), key=sc.__getitem__)  # the first best, as argmax
             best, conf = cands[best_i], sc[best_i]

@@ -1,0 +1,52 @@
+"""Choosing each quotation's speaker (issue 15), on invented sentences: the trained ranker's
+pipeline and the rules alone."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+
+
+@pytest.fixture(scope="module", params=["ranker", "rules"])
+def nlp(request):
+    return stance.load(stance_model=False, ranker=request.param == "ranker")
+
+
+def speaker_of(nlp, text: str, part: str):
+    """The speaker of the quotation whose text holds ``part``."""
+    qs = [q for q in nlp(text).quotes if part in q.quote.text]
+    assert len(qs) == 1, [(q.kind, q.quote.text) for q in nlp(text).quotes]
+    return qs[0].speaker
+
+
+# -- "according to X": X is the source ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, start, name",
+    [
+        ("The storm hit the coast of Narvia on Sunday. According to reports, the storm left 40,000 homes "
+         "without power in Port Elm.", "the storm left", "reports"),
+        ("Governor Lena Basko visited the flooded town. According to the Narvian Institute of Hydrology and "
+         "Soils, the river rose by two metres overnight.", "the river rose",
+         "Narvian Institute of Hydrology and Soils"),
+        ("The bridge reopened on Monday. According to the Coastal Weather Service in Narvia, the winds will "
+         "ease by Friday.", "the winds will", "Coastal Weather Service"),
+        ("The mine closed after the flood. According to engineer Tomas Velk, the shaft filled with water "
+         "within an hour.", "the shaft filled", "Tomas Velk"),
+        ("The ferry sank near the harbour. According to its captain, Ilse Marrow, the engines failed in the "
+         "storm.", "the engines failed", "Ilse Marrow"),
+        ("Senator Dara Quill dropped out of the race yesterday. According to Quill's critics, the campaign "
+         "had run out of money.", "the campaign had", "Quill's critics"),
+        ("The painter Oren Falk died last week at 81. His paintings hang in many museums. According to his "
+         "publicist, Falk died of heart failure at home.", "Falk died", "Oren Falk's publicist"),
+    ],
+)
+def test_according_to_names_the_source(nlp, text, start, name):
+    sp = speaker_of(nlp, text, start)
+    assert sp is not None and sp.name == name
+
+
+def test_according_to_stops_before_a_time_phrase(nlp):
+    text = "The driver fled the scene, according to police on Thursday."
+    sp = speaker_of(nlp, text, "The driver fled")
+    assert sp is not None and sp.name == "police"
