@@ -50,3 +50,20 @@ def test_according_to_stops_before_a_time_phrase(nlp):
     text = "The driver fled the scene, according to police on Thursday."
     sp = speaker_of(nlp, text, "The driver fled")
     assert sp is not None and sp.name == "police"
+
+
+# -- ", saying ...": the subject of the clause the participle hangs on ---------------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Hours later, Mayor Ana Ruiz returned the compliment to Tom Berg, telling reporters that he was a "
+         "good man.", "good man", "Ana Ruiz"),
+        ("Mayor Ana Ruiz met Governor Lee Park in Dover on Monday, saying that the city would pay for the bridge.",
+         "the city would pay", "Ana Ruiz"),
+        ("Tom Berg said the plan was sound, adding that the city of Dover would pay for it.",
+         "would pay for it", "Tom Berg"),
+    ],
+)
+def test_participle_cue_takes_the_clause_subject(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

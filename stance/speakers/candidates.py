@@ -3,7 +3,8 @@
 Rules propose candidates around the cue (the noun phrase before it, skipping auxiliaries, adverbs
 and an appositive; the one after it in inverted order; the clause subject for a coordinated verb;
 the agent before "for" with a gerund cue; the previous speaker; the whole phrase after "according
-to", which is the source by definition and overrides the ranker). Each candidate carries the
+to", which is the source by definition and overrides the ranker; for a participle cue after a
+comma, ", saying ...", the subject of the clause it hangs on, which also overrides the ranker). Each candidate carries the
 features the trained ranker (:mod:`stance.speakers.ranker`) scores; without a ranker the rule order decides.
 """
 
@@ -15,7 +16,7 @@ from typing import Any
 
 from stance.speakers.pronouns import resolve_pronoun
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import role_words, word_set
+from stance.text.lexicons import cue_lexicon, role_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
@@ -30,7 +31,7 @@ _DETS = frozenset("the a an one many some several most other others few all both
 _QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 #: candidate kinds, in the rules' default preference order
-CANDIDATE_KINDS = ("according", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
+CANDIDATE_KINDS = ("according", "participle", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
 
@@ -211,6 +212,10 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         # starts after the title, so take the title tokens too; "said UCL astronomer Angelos
         # Tsiaras": the body, the role and the person
         titled = titled_name(view, mentions, m.end, hi)
+        if titled is None and m.type != "person":
+            tail = _noun_after(view, m.end, hi)
+            if tail is not None:
+                return min(i, m.start), tail, "nominal"  # "the New York businessman"
         return min(i, m.start), (titled.end if titled is not None else m.end), "name"
     # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
     if view.words[i][:1].isupper():
@@ -229,7 +234,8 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
             k += 1
             m = mentions.name_at(k, k + 1) if k < hi else None
             if m is not None and m.type not in ("demonym",) and m.start >= k - 1:
-                return i, m.end, "name"
+                tail = _noun_after(view, m.end, hi) if m.type != "person" else None
+                return (i, tail, "nominal") if tail is not None else (i, m.end, "name")  # "a former Republican staffer"
             continue
         break
     k = i
@@ -251,6 +257,20 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         k += 1
     if w in person_nouns or w in org_nouns:
         return i, i + 1, "nominal"
+    return None
+
+
+def _noun_after(view: TextView, k: int, hi: int) -> int | None:
+    """End of a short run of lowercase words from token ``k`` whose last is a person or body noun
+    (the "businessman" of "the New York businessman"), or None."""
+    person_nouns, org_nouns = _nouns()
+    j = k
+    while j < hi and j - k < 3 and view.words[j].isalpha() and view.words[j].islower():
+        j += 1
+        if view.lowers[j - 1] in person_nouns or view.lowers[j - 1] in org_nouns:
+            if j < hi and view.words[j].isalpha() and view.words[j].islower() and view.lowers[j] in person_nouns:
+                continue  # "committee staffer"
+            return j
     return None
 
 
@@ -316,6 +336,63 @@ def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: in
     return None
 
 
+#: first words of an introductory phrase that ends in a comma ("Hours later, X ...")
+_INTRO_WORDS = frozenset({"in", "on", "at", "during", "after", "before", "since", "for", "with", "as", "while", "when",
+                          "despite", "last", "earlier", "later", "hours", "days", "minutes", "moments", "yesterday",
+                          "today", "meanwhile", "however", "still", "yet", "instead", "now", "then", "asked", "speaking",
+                          "following", "according", "like", "unlike", "amid", "under", "by", "from", "without"})
+
+
+def is_participle_cue(view: TextView, cue_start: int, cue_end: int, lo: int) -> bool:
+    """Whether the cue is a participle hanging on a clause before it (", saying ...", ", adding
+    that ..."): a one-word -ing cue after a comma."""
+    if cue_end - cue_start != 1 or not view.lowers[cue_start].endswith("ing"):
+        return False
+    j = _skip_left(view, cue_start, lo)
+    return j - 1 > lo and view.words[j - 1] == ","
+
+
+def participle_subject(view: TextView, mentions: MentionIndex, cue_start: int,
+                       blocked: RangeIndex) -> tuple[int, int, str] | None:
+    """The subject of the clause a participle cue hangs on: the first noun phrase of its sentence
+    outside quotations, after a dateline and an introductory phrase ("Hours later, Trump returned
+    the compliment, telling ..." -> Trump)."""
+    sent = view.sent_of[cue_start]
+    a, _ = view.sent_bounds(sent)
+    # ", X said, adding ...", ", said X, adding ...": the speaker of that reporting verb
+    j = _skip_left(view, cue_start, a) - 1  # the comma
+    verbs = cue_lexicon().verbs
+    if j - 1 > a and view.lowers[j - 1] in verbs and not blocked.covers(j - 1, j):
+        np = np_ending_at(view, mentions, _skip_left(view, j - 1, a), a)
+        if np is not None:
+            return np
+    np = np_ending_at(view, mentions, j, a)
+    if np is not None and np[0] - 1 > a and view.lowers[np[0] - 1] in verbs and np[2] == "name":
+        return np
+    k = a
+    for t in range(a, min(cue_start, a + 12)):
+        if view.words[t] in {"—", "--", "–"} or view.words[t] == "-" and t > a and view.words[t - 1] == ")":
+            k = t + 1  # a dateline "WASHINGTON (AFP) –"
+            break
+    while k < cue_start and (view.words[k] in _QUOTE_CHARS or blocked.covers(k, k + 1)
+                             or view.lowers[k] in {"but", "and", "yet", "so", "still"}):
+        k += 1
+    if k < cue_start and (view.lowers[k] in _INTRO_WORDS or view.lowers[k].endswith("ly")):
+        for t in range(k, cue_start - 1):
+            if view.words[t] == "," and not blocked.covers(t, t + 1):
+                k = t + 1
+                break
+    for t in range(k, cue_start):
+        if blocked.covers(t, t + 1) or view.words[t] in _QUOTE_CHARS:
+            continue
+        np = np_starting_at(view, mentions, t, cue_start)
+        if np is not None:
+            return np
+        if view.lowers[t] in _NP_STOP_LEFT:
+            return None  # a verb or a clause word came first: no subject found
+    return None
+
+
 def candidates_for_cue(
     view: TextView,
     mentions: MentionIndex,
@@ -355,6 +432,8 @@ def candidates_for_cue(
         src = according_source(view, mentions, cue_end, b)
         if src is not None:
             add((src[0], src[1], "name" if mentions.name_at(src[1] - 1, src[1]) is not None else "nominal"), "according")
+    if is_participle_cue(view, cue_start, cue_end, a):
+        add(participle_subject(view, mentions, cue_start, blocked), "participle")
     lo = a
     if quote_tokens is not None and quote_tokens[1] <= cue_start:
         lo = max(lo, quote_tokens[1])
@@ -417,8 +496,9 @@ def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_en
     by_kind: dict[str, Candidate] = {}
     for c in cands:
         by_kind.setdefault(c.kind, c)
-    if "according" in by_kind:
-        return by_kind["according"]
+    for kind in ("according", "participle"):
+        if kind in by_kind:
+            return by_kind[kind]
     if "agent_for" in by_kind:
         return by_kind["agent_for"]
     if "subject" in by_kind and len(by_kind) == 1:

@@ -12,8 +12,11 @@ from stance.text.view import RangeIndex, TextView
 from stance.types import Span, Speaker
 
 
-#: Confidence of the source named after "according to" (chosen by rule, not scored).
-ACCORDING_CONFIDENCE = 0.9
+#: Candidate kinds chosen by rule over the ranker: the phrase after "according to" (the source by
+#: definition) and the subject of the clause a participle cue hangs on.
+RULED_KINDS = frozenset({"according", "participle"})
+#: Confidence of a speaker chosen by rule (not scored).
+RULED_CONFIDENCE = 0.9
 
 
 def quoted_spans(raws: Sequence[RawQuote]) -> RangeIndex:
@@ -22,6 +25,20 @@ def quoted_spans(raws: Sequence[RawQuote]) -> RangeIndex:
     blocked = [(q.tok_start, q.tok_end) for q in raws if q.kind == "direct"]
     blocked += [(q.tok_start, q.tok_end) for q in raws for s in q.segments if q.kind == "mixed"]
     return RangeIndex(blocked)
+
+
+def _earlier_cued(raws: Sequence[RawQuote], i: int, view: TextView) -> int | None:
+    """Index of the quotation before ``raws[i]`` whose cue comes before ``raws[i]``'s in the same
+    sentence ("X said ..., adding that ..."), or None."""
+    cue = raws[i].cue
+    if cue is None:
+        return None
+    sent = view.sent_of[cue.start]
+    for j in range(i - 1, max(-1, i - 4), -1):
+        c = raws[j].cue
+        if c is not None and c.end <= cue.start and view.sent_of[c.start] == sent:
+            return j
+    return None
 
 
 def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQuote], blocked: RangeIndex,
@@ -52,9 +69,17 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         if not cands:
             out.append((None, None, 0.0))
             continue
-        according = next((c for c in cands if c.kind == "according"), None)
-        if according is not None:  # the phrase after "according to" is the source by definition
-            best, conf = according, ACCORDING_CONFIDENCE
+        ruled = next((c for c in cands if c.kind in RULED_KINDS), None)
+        if ruled is not None and ruled.kind == "participle":
+            # "X said ..., adding that ...": the speaker of the cue before it in the sentence
+            earlier = _earlier_cued(raws, len(out), view)
+            if earlier is not None and out[earlier][0] is not None:
+                k += len(cands)
+                out.append(out[earlier])
+                previous = out[earlier][0].name
+                continue
+        if ruled is not None:  # "according to X", ", saying ...": chosen by rule
+            best, conf = ruled, RULED_CONFIDENCE
         elif scores is not None:
             sc = scores[k : k + len(cands)]
             best_i = max(range(len(sc)), key=sc.__getitem__)  # the first best, as argmax
