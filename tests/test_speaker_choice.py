@@ -67,3 +67,24 @@ def test_according_to_stops_before_a_time_phrase(nlp):
 def test_participle_cue_takes_the_clause_subject(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+# -- the person before "of"/"at" a body, "who", an appositive with a lowercase title ------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ('Councillor Rosa Lind of the Green Party added, "The vote was a mistake and we will appeal."',
+         "The vote was", "Rosa Lind"),
+        ('Dr. Omar Tello at Saint Brigid said, "We received twelve patients in one hour."',
+         "We received", "Omar Tello"),
+        ('The law was drafted by Mira Scholz who said in the chamber, "It ends decades of delay for families."',
+         "It ends", "Mira Scholz"),
+        ('The report\'s lead author, graduate student Pavel Orlov, said, "We looked at every farm in the valley."',
+         "We looked", "Pavel Orlov"),
+        ("One farmer, Ida Brenner, on Sunday told the local radio that the harvest had failed completely.",
+         "the harvest", "Ida Brenner"),
+    ],
+)
+def test_person_not_the_body_or_description(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

@@ -90,11 +90,11 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             start -= 1
         # "North Korean officials" style: demonym is part of a nominal, handled below
         if m.type != "demonym":
-            # "Rep. Elijah Cummings of Maryland": a name after "of" belongs to the name before
-            if start - 2 >= lo and view.lowers[start - 1] == "of":
-                prev = mentions.name_at(start - 2, start - 1)
-                if prev is not None and prev.type == "person":
-                    return prev.start, j, "name"
+            # "Rep. Elijah Cummings of Maryland", "Yvette Cooper of the Labour Party", "Steven Wolf
+            # at Saint Francis": a body or place after "of"/"at" belongs to the person before
+            owner = _person_before_body(view, mentions, start, lo)
+            if owner is not None:
+                return owner, j, "name"
             return start, j, "name"
     person_nouns, org_nouns = _nouns()
     if w in person_nouns or w in org_nouns:
@@ -136,6 +136,8 @@ _SOURCE_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", "[", "wh
 _TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "late", "early"})
 #: words of time that are also common words; time words only when capitalised
 _AMBIGUOUS_TIME = frozenset({"may", "march"})
+#: the time words that are days of the week (capitalised; the others, "yesterday", are not)
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: longest source phrase after "according to", in tokens
 _MAX_SOURCE = 14
 
@@ -288,12 +290,44 @@ def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Ment
     return m if m is not None and m.start == j and m.type == "person" else None
 
 
+#: prepositions that attach a body or place to the person before them
+_ATTACHING_PREPS = frozenset({"of", "at", "from"})
+
+
+def _person_before_body(view: TextView, mentions: MentionIndex, start: int, lo: int) -> int | None:
+    """Start of the person named before the body or place that starts at token ``start`` and follows
+    "of"/"at"/"from" (and "the"): "Yvette Cooper of the Labour Party" -> Yvette Cooper's start."""
+    k = start - 1
+    if k > lo and view.lowers[k] == "the":
+        k -= 1
+    if k - 1 < lo or view.lowers[k] not in _ATTACHING_PREPS:
+        return None
+    prev = mentions.name_at(k - 1, k)
+    if prev is None or prev.type != "person" or prev.end != k or prev.start < lo:
+        return None
+    i = prev.start
+    while i - 1 >= lo and (view.lowers[i - 1] in _HONORIFICS or view.words[i - 1] in _titles()):
+        i -= 1
+    return i
+
+
 def _is_person_name(mentions: MentionIndex, np: tuple[int, int, str]) -> bool:
     """Whether the noun phrase ``np`` is a name whose head mention is a person."""
     if np[2] != "name":
         return False
     m = mentions.name_at(np[1] - 1, np[1])
     return m is not None and m.type == "person"
+
+
+def _role_before_name(view: TextView, i: int, j: int) -> bool:
+    """Whether tokens ``[i, j)`` before a person's name are a title: capitalised words ("The mayor
+    of Paris, Anne Hidalgo,"), or lowercase words ending in a role or person noun ("The study's
+    lead author, doctoral candidate Maninder Thind,")."""
+    if all(view.words[t][:1].isupper() for t in range(i, j)):
+        return True
+    last = view.lowers[j - 1]
+    return (j - i <= 6 and all(view.words[t].isalpha() or view.words[t] == "-" for t in range(i, j))
+            and (last in role_words() or last in _nouns()[0]))
 
 
 def _person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[int, int, str] | None,
@@ -309,8 +343,17 @@ def _person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[
 
 
 def _skip_left(view: TextView, j: int, lo: int) -> int:
-    while j - 1 >= lo and view.lowers[j - 1] in _SKIP_LEFT:
-        j -= 1
+    """Token index before which the subject of a cue at ``j`` ends: auxiliaries, adverbs and a
+    time phrase ("on Sunday", "yesterday") skipped."""
+    while j - 1 >= lo:
+        if view.lowers[j - 1] in _SKIP_LEFT:
+            j -= 1
+        elif j - 2 >= lo and view.lowers[j - 2] in _TIME_LEADS and time_phrase_at(view, j - 2):
+            j -= 2
+        elif _is_time_word(view, j - 1) and view.words[j - 1][:1].isupper() == (view.lowers[j - 1] in _WEEKDAYS):
+            j -= 1
+        else:
+            break
     return j
 
 
@@ -460,7 +503,7 @@ def candidates_for_cue(
         if k > lo and view.words[k] == ",":
             inner = np_ending_at(view, mentions, j - 1, lo)
             if (inner is not None and inner[0] > k and _is_person_name(mentions, inner)
-                    and all(view.words[t][:1].isupper() for t in range(k + 1, inner[0]))):
+                    and _role_before_name(view, k + 1, inner[0])):
                 add(inner, "left")
             else:
                 add(_person_before_appositive(view, mentions, np_ending_at(view, mentions, k, a), a), "left")
@@ -597,6 +640,9 @@ def resolve_candidate(
         kind = pronoun_kinds().get(w, "")
         if w in ("who", "which"):
             k = c.start - 1
+            named = mentions.name_at(k, k + 1) if k >= 0 else None
+            if named is not None and named.end == c.start and named.type in ("person", "organization", "state"):
+                return named.canonical, named.type, named  # "drafted by Alex Greenwich who said"
             if k >= 0 and words[k] == ",":
                 np = np_ending_at(view, mentions, k, 0)
                 if np is not None:
