@@ -88,3 +88,32 @@ def test_participle_cue_takes_the_clause_subject(nlp, text, part, name):
 def test_person_not_the_body_or_description(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+def test_person_before_a_body_and_its_place(nlp):
+    text = ('Dr. Lena Kraus of the University of Dover in Kent also said, "The seeds survived the '
+            'winter in the soil."')
+    sp = speaker_of(nlp, text, "The seeds")
+    assert sp is not None and sp.name == "Lena Kraus"
+
+
+def test_participle_subject_named_in_apposition(nlp):
+    text = ("Since then, a senator, Ruth Ambler, has backed the inquiry in public, telling the Dover "
+            "Gazette that she was a big fan of oversight.")
+    sp = speaker_of(nlp, text, "big fan")
+    assert sp is not None and sp.name == "Ruth Ambler"
+
+
+# -- organisations: an acronym spelled out earlier, "the company" --------------------------------
+def test_acronym_speaker_is_the_body_it_stands_for(nlp):
+    text = ("The Northern Flood Service issued a warning for the coast on Monday. The NFS predicted that "
+            "the river would rise by two metres overnight.")
+    sp = speaker_of(nlp, text, "the river would rise")
+    assert sp is not None and sp.name == "Northern Flood Service"
+
+
+def test_the_company_is_the_body_named_before(nlp):
+    text = ("Brightwell Toys showed its new puzzle range at the fair in Leeds. Asked about packaging, "
+            "the company noted that it had switched to paper boxes last year.")
+    sp = speaker_of(nlp, text, "paper boxes")
+    assert sp is not None and sp.name == "Brightwell Toys"

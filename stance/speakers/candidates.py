@@ -296,27 +296,33 @@ _ATTACHING_PREPS = frozenset({"of", "at", "from"})
 
 def _person_before_body(view: TextView, mentions: MentionIndex, start: int, lo: int) -> int | None:
     """Start of the person named before the body or place that starts at token ``start`` and follows
-    "of"/"at"/"from" (and "the"): "Yvette Cooper of the Labour Party" -> Yvette Cooper's start."""
+    "of"/"at"/"from" (and more capitalised words): "Yvette Cooper of the Labour Party", "Ryan
+    Norris of the University of Guelph in Ontario" -> the person's start."""
+    # walk left over the body's words ("of the University of Guelph in Ontario") to an
+    # "of"/"at"/"from" right after a person's name
     k = start - 1
-    if k > lo and view.lowers[k] == "the":
+    while k - 1 >= lo and start - k <= 12:
+        w = view.lowers[k]
+        if w in _ATTACHING_PREPS:
+            prev = mentions.name_at(k - 1, k)
+            if prev is not None and prev.type == "person" and prev.end == k and prev.start >= lo and view.words[prev.start][:1].isupper():
+                i = prev.start
+                while i - 1 >= lo and (view.lowers[i - 1] in _HONORIFICS or view.words[i - 1] in _titles()):
+                    i -= 1
+                return i
+        if not (view.words[k][:1].isupper() or w in _NAME_JOINERS or w == "in"):
+            return None
         k -= 1
-    if k - 1 < lo or view.lowers[k] not in _ATTACHING_PREPS:
-        return None
-    prev = mentions.name_at(k - 1, k)
-    if prev is None or prev.type != "person" or prev.end != k or prev.start < lo:
-        return None
-    i = prev.start
-    while i - 1 >= lo and (view.lowers[i - 1] in _HONORIFICS or view.words[i - 1] in _titles()):
-        i -= 1
-    return i
+    return None
 
 
 def _is_person_name(mentions: MentionIndex, np: tuple[int, int, str]) -> bool:
-    """Whether the noun phrase ``np`` is a name whose head mention is a person."""
+    """Whether the noun phrase ``np`` is a name whose head mention is a person (capitalised: not
+    "of Tesco")."""
     if np[2] != "name":
         return False
     m = mentions.name_at(np[1] - 1, np[1])
-    return m is not None and m.type == "person"
+    return m is not None and m.type == "person" and m.text[:1].isupper()
 
 
 def _role_before_name(view: TextView, i: int, j: int) -> bool:
@@ -430,6 +436,12 @@ def participle_subject(view: TextView, mentions: MentionIndex, cue_start: int,
             continue
         np = np_starting_at(view, mentions, t, cue_start)
         if np is not None:
+            # "a Republican, Mark Amodei, has voiced ...": the person named in apposition
+            e = np[1]
+            if np[2] != "name" or not _is_person_name(mentions, np):
+                m = mentions.name_at(e + 1, e + 2) if e + 2 < cue_start and view.words[e] == "," else None
+                if m is not None and m.start == e + 1 and m.type == "person" and view.words[m.end] == ",":
+                    return m.start, m.end, "name"
             return np
         if view.lowers[t] in _NP_STOP_LEFT:
             return None  # a verb or a clause word came first: no subject found
@@ -633,6 +645,9 @@ def resolve_candidate(
                 m = nxt
         if m is not None:
             typ = m.type if m.type in ("person", "organization", "state") else "unknown"
+            full = spelled_out(mentions, m)
+            if full is not None:
+                return full.canonical, full.type if full.type == "state" else "organization", full
             return m.canonical, typ, m
         return view.span_text(c.start, c.end), "unknown", None
     if c.np_type == "pronoun":
@@ -663,7 +678,7 @@ def resolve_candidate(
     head = view.lowers[c.end - 1]
     toks = words[c.start : c.end]
     if head in org_nouns and toks[0].lower() == "the":
-        m = mentions.resolve_nominal(head, c.start)
+        m = mentions.resolve_nominal(head, c.start) or _body_named_before(view, mentions, head, c.start, blocked)
         if m is not None:
             return m.canonical, m.type, m
     if head in person_nouns and toks[0].lower() == "the" and len(toks) <= 3 and (not head.endswith("s") or head.endswith("ss")):
@@ -720,6 +735,54 @@ def _source_name(c: Candidate, view: TextView, mentions: MentionIndex) -> tuple[
 def _joined(view: TextView, i: int, j: int) -> str:
     """Text of tokens ``[i, j)`` with a possessive joined to its word."""
     return view.span_text(i, j).replace(" ’s", "’s").replace(" 's", "'s")
+
+
+#: head nouns of "the NOUN" that stand for any company or body named before ("the company said")
+_GENERIC_BODIES = frozenset({"company", "firm", "organization", "organisation", "group", "corporation", "business",
+                             "charity", "publisher", "studio", "network", "carrier", "airline", "retailer", "manufacturer",
+                             "club", "team", "band", "developer", "startup", "outlet", "broadcaster", "newspaper"})
+#: sentences back that "the company" looks for the body it stands for
+_BODY_WINDOW = 4
+
+
+def _body_named_before(view: TextView, mentions: MentionIndex, head: str, i: int,
+                       blocked: list[tuple[int, int]]) -> Mention | None:
+    """The body "the NOUN" at token ``i`` stands for, named outside quotations in the
+    :data:`_BODY_WINDOW` sentences before: a name holding the noun ("the academy" -> "Royal Swedish
+    Academy of Sciences"), else, for a generic noun ("the company"), the nearest organisation."""
+    index = RangeIndex.of(blocked)
+    s0 = view.sent_of[i]
+    nearest = None
+    for m in mentions.names_before(i):
+        if s0 - view.sent_of[m.start] > _BODY_WINDOW:
+            break
+        if m.end > i or index.covers(m.start, m.end) or m.type in ("demonym", "state"):
+            continue
+        if head in m.text.lower().split() and m.type != "person":
+            return m
+        if nearest is None and (m.type == "organization" or m.type == "person" and not mentions.gender_of(m.canonical)):
+            nearest = m  # (a body's type is often guessed "person"; a person with a gender is none)
+    return nearest if head in _GENERIC_BODIES else None
+
+
+#: small words an acronym skips ("Recording Industry Association of America" -> RIAA)
+_ACRONYM_SKIPS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+
+
+def spelled_out(mentions: MentionIndex, m: Mention) -> Mention | None:
+    """The body or state an acronym mention stands for ("NHC" -> "National Hurricane Center"): a name
+    of the article whose capitalised words' initials, or those of its last words, spell it; None
+    when ``m`` is no acronym of 2-6 capitals or no name spells it."""
+    text = m.text
+    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()) or m.type == "demonym":
+        return None  # (an acronym's type is often guessed wrong, "person" included)
+    for o in mentions.names:
+        if o is m or o.text == text or o.type == "demonym" or len(o.canonical.split()) < 2:
+            continue
+        initials = "".join(w[0] for w in o.canonical.split() if w.lower() not in _ACRONYM_SKIPS and w[:1].isupper())
+        if initials == text or len(initials) > len(text) and initials.endswith(text):
+            return o
+    return None
 
 
 def _previous_outside(mentions: MentionIndex, i: int, types: tuple[str, ...], blocked: list[tuple[int, int]]) -> Mention | None:
