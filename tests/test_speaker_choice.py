@@ -117,3 +117,34 @@ def test_the_company_is_the_body_named_before(nlp):
             "the company noted that it had switched to paper boxes last year.")
     sp = speaker_of(nlp, text, "paper boxes")
     assert sp is not None and sp.name == "Brightwell Toys"
+
+
+# -- he/she: never a place or a title; a surname that is also a given name -----------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Mayor Tom Berg visited the bird refuge on Kestrel. During his tour of the refuge on Kestrel, he "
+         "said that the island must be protected from builders.", "the island must", "Tom Berg"),
+        ('Senator Maria Warren questioned the bank chief, Paul Stone, on Tuesday. "This is not right," Warren '
+         'said. "You squeezed the workers to the breaking point," she said.', "You squeezed", "Maria Warren"),
+    ],
+)
+def test_pronoun_is_a_person(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_titles_and_body_names_are_no_antecedents(nlp):
+    from stance.speakers.pronouns import not_a_person
+    from stance.text.mentions import MentionIndex
+    from stance.text.view import build_view
+
+    text = ("Ann Vale wrote a memoir entitled My Patients. The Commission on Coastal Works praised Tom "
+            "Berg. Tom Berg thanked it.")
+    view = build_view(nlp.make_doc(text))
+    mentions = MentionIndex(view)
+    by_text = {m.text: m for m in mentions.names}
+    assert not_a_person(view, mentions, by_text["My Patients"])
+    assert not_a_person(view, mentions, by_text["Coastal Works"])
+    assert not not_a_person(view, mentions, by_text["Ann Vale"])
+    assert not not_a_person(view, mentions, by_text["Tom Berg"])
