@@ -148,3 +148,14 @@ def test_titles_and_body_names_are_no_antecedents(nlp):
     assert not_a_person(view, mentions, by_text["Coastal Works"])
     assert not not_a_person(view, mentions, by_text["Ann Vale"])
     assert not not_a_person(view, mentions, by_text["Tom Berg"])
+
+
+# -- a follow-on quotation's mention is the one in its own sentence --------------------------------
+@pytest.mark.parametrize("who", ["Berg", "he"])
+def test_inherited_speaker_mention_is_local(nlp, who):
+    text = ('Mayor Tom Berg spoke at the harbour on Monday. "The plan is bold and it will work for the whole '
+            'city," Berg said. "We will build the new bridge next spring and finish it by winter," '
+            f'{who} beamed.')
+    sp = speaker_of(nlp, text, "new bridge")
+    assert sp is not None and sp.name == "Tom Berg"
+    assert sp.mention.start == text.rindex(who) and sp.mention.text == who
