@@ -159,3 +159,17 @@ def test_inherited_speaker_mention_is_local(nlp, who):
     sp = speaker_of(nlp, text, "new bridge")
     assert sp is not None and sp.name == "Tom Berg"
     assert sp.mention.start == text.rindex(who) and sp.mention.text == who
+
+
+def test_pronoun_features_mark_prepositional_objects_and_reporting_subjects(nlp):
+    from stance.speakers.pronouns import antecedent_candidates
+    from stance.text.mentions import MentionIndex
+    from stance.text.view import build_view
+
+    text = ("Paul Hart said he was pardoned by Tom Berg after talks with Sam Vale's lawyers. He left.")
+    view = build_view(nlp.make_doc(text))
+    he = max(t for t in range(view.n) if view.words[t] == "He")
+    feats = {a.mention.text: a.features for a in antecedent_candidates(view, MentionIndex(view), he, [])}
+    assert feats["Tom Berg"]["after_prep"] == 1.0 and feats["Tom Berg"]["before_cue"] == 0.0
+    assert feats["Paul Hart"]["after_prep"] == 0.0 and feats["Paul Hart"]["before_cue"] == 1.0
+    assert feats["Sam Vale"]["after_prep"] == 0.0  # a possessive after "with" is no object of it

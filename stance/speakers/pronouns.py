@@ -8,7 +8,7 @@ gender (from a given name or an honorific anywhere in the article) clashes with 
 candidate, nor a "person" that cannot be one (:func:`not_a_person`: a title starting "My ...", a
 one-word name only ever after a preposition of place). Each candidate gets features of agreement (its gender matches) and salience (sentence and token distance,
 recency rank, the previous speaker, the subject of its sentence, how often the article names it,
-inside a quotation or not). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
+inside a quotation or not, after a preposition, before a reporting verb). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
 ``LogisticRegression`` trained by ``stance train pronoun-ranker``, run by its numpy export) scores
 them; without it the rule picks the nearest agreeing person.
 """
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER
+from stance.text.lexicons import cue_lexicon
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import RangeIndex, TextView
 
@@ -77,6 +78,12 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
             "possessive": 1.0 if m.end < view.n and view.lowers[m.end] in ("'s", "’s", "'", "’") else 0.0,
             "multiword": 1.0 if " " in m.canonical else 0.0,
             "role": 1.0 if m.role else 0.0,
+            # the grammatical place of the mention: after a preposition ("pardoned by Trump", not
+            # "referred to Rubio's appearance") it is
+            # rarely the one a later he/she speaker denotes; before a reporting verb, often
+            "after_prep": 1.0 if (m.start > 0 and view.lowers[m.start - 1] in _PREPOSITIONS
+                                  and not (m.end < view.n and view.lowers[m.end] in ("'s", "’s"))) else 0.0,
+            "before_cue": 1.0 if m.end < view.n and view.lowers[m.end] in cue_lexicon().verbs else 0.0,
         }
         seen[m.canonical] = Antecedent(m, f)
         order.append(m.canonical)
@@ -84,6 +91,9 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
     return [seen[c] for c in order]
 
 
+#: prepositions whose object is seldom the antecedent of a later he/she speaker (feature "after_prep")
+_PREPOSITIONS = frozenset({"by", "to", "with", "from", "for", "against", "on", "at", "about", "of", "in", "into",
+                           "over", "toward", "towards", "than", "like", "under", "behind"})
 #: determiners that never start a person's name ("My Patients Were Presidents" is a title)
 _POSSESSIVE_DETERMINERS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 #: prepositions of place: a one-word name only ever after one of them is a place ("on Midway")
