@@ -173,3 +173,18 @@ def test_pronoun_features_mark_prepositional_objects_and_reporting_subjects(nlp)
     assert feats["Tom Berg"]["after_prep"] == 1.0 and feats["Tom Berg"]["before_cue"] == 0.0
     assert feats["Paul Hart"]["after_prep"] == 0.0 and feats["Paul Hart"]["before_cue"] == 1.0
     assert feats["Sam Vale"]["after_prep"] == 0.0  # a possessive after "with" is no object of it
+
+
+# -- coordinated speakers --------------------------------------------------------------------------
+def test_coordinated_persons_speak_together(nlp):
+    text = ("The two rivals met in Dover on Friday. Ana Ruiz and Tom Berg announced that they would form a "
+            "joint committee on housing.")
+    sp = speaker_of(nlp, text, "joint committee")
+    assert sp is not None and sp.name == "Ana Ruiz and Tom Berg" and sp.type == "person"
+
+
+def test_a_title_is_no_coordinated_person(nlp):
+    text = ("The utility answered the charges on Monday. Dovecorp President and CEO Sam Vale said that the "
+            "lines had been checked.")
+    sp = speaker_of(nlp, text, "the lines")
+    assert sp is not None and sp.name == "Sam Vale"

@@ -95,6 +95,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             owner = _person_before_body(view, mentions, start, lo)
             if owner is not None:
                 return owner, j, "name"
+            if m.type == "person":
+                start = _coordinated_start(view, mentions, start, lo)  # "Biden and Sanders announced"
             return start, j, "name"
     person_nouns, org_nouns = _nouns()
     if w in person_nouns or w in org_nouns:
@@ -314,6 +316,33 @@ def _person_before_body(view: TextView, mentions: MentionIndex, start: int, lo: 
             return None
         k -= 1
     return None
+
+
+def _coordinated_start(view: TextView, mentions: MentionIndex, start: int, lo: int) -> int:
+    """Start of a coordination of persons ending in the person named at ``start`` ("Joe Biden and
+    Bernie Sanders", "A, B and C"): ``start`` itself when no person comes before "and"."""
+    k = start
+    joiner = "and"
+    while k - 2 >= lo and view.lowers[k - 1] == joiner:
+        prev = mentions.name_at(k - 2, k - 1)
+        if (prev is None or prev.type != "person" or prev.end != k - 1 or prev.start < lo
+                or not view.words[prev.start][:1].isupper() or view.words[prev.end - 1] in _titles()):
+            break  # (not "PG&E President and CEO X": a title is no person)
+        k = prev.start
+        joiner = ","
+    return k
+
+
+def coordinated_persons(view: TextView, mentions: MentionIndex, i: int, j: int) -> list[Mention]:
+    """The persons of a coordination filling tokens ``[i, j)`` ("Biden and Sanders"), or [] when
+    the span is no such coordination."""
+    persons = [m for m in mentions.names_in(i, j) if m.type == "person"]
+    if len(persons) < 2 or persons[-1].end != j:
+        return []
+    for a, b in zip(persons, persons[1:]):
+        if b.start - a.end != 1 or view.lowers[a.end] not in ("and", ","):
+            return []
+    return persons if view.lowers[persons[-2].end] == "and" else []
 
 
 def _is_person_name(mentions: MentionIndex, np: tuple[int, int, str]) -> bool:
@@ -633,6 +662,10 @@ def resolve_candidate(
     if c.kind == "according":
         return _source_name(c, view, mentions)
     if c.np_type == "name":
+        both = coordinated_persons(view, mentions, c.start, c.end)
+        if both:
+            names = [x.canonical for x in both]
+            return ", ".join(names[:-1]) + " and " + names[-1], "person", both[0]
         m = mentions.name_at(c.end - 1, c.end)
         inner = [x for x in mentions.names_in(c.start, c.end) if x.type in ("person", "organization", "state")]
         if inner:
