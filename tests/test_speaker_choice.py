@@ -188,3 +188,18 @@ def test_a_title_is_no_coordinated_person(nlp):
             "lines had been checked.")
     sp = speaker_of(nlp, text, "the lines")
     assert sp is not None and sp.name == "Sam Vale"
+
+
+# -- a quotation a colon introduces ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Governor Lee Park died on Sunday. Mayor Ana Ruiz released the following statement:\n\n"
+         "\u201cLee Park gave his whole life to this city and we will miss him.\u201d", "gave his whole life",
+         "Ana Ruiz"),
+        ("Tom Berg: \u201cThe new bridge will be finished before the winter comes.\u201d", "new bridge", "Tom Berg"),
+    ],
+)
+def test_colon_introduces_the_speaker(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

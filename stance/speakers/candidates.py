@@ -31,7 +31,7 @@ _DETS = frozenset("the a an one many some several most other others few all both
 _QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 #: candidate kinds, in the rules' default preference order
-CANDIDATE_KINDS = ("according", "participle", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
+CANDIDATE_KINDS = ("according", "participle", "colon", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
 
@@ -447,6 +447,14 @@ def participle_subject(view: TextView, mentions: MentionIndex, cue_start: int,
     np = np_ending_at(view, mentions, j, a)
     if np is not None and np[0] - 1 > a and view.lowers[np[0] - 1] in verbs and np[2] == "name":
         return np
+    return sentence_subject(view, mentions, a, cue_start, blocked)
+
+
+def sentence_subject(view: TextView, mentions: MentionIndex, a: int, cue_start: int,
+                     blocked: RangeIndex) -> tuple[int, int, str] | None:
+    """The first noun phrase of the sentence starting at token ``a``, before ``cue_start``, outside
+    quotations, after a dateline, a conjunction and an introductory phrase; a person named in
+    apposition after a description ("a senator, Ruth Ambler, ...")."""
     k = a
     for t in range(a, min(cue_start, a + 12)):
         if view.words[t] in {"—", "--", "–"} or view.words[t] == "-" and t > a and view.words[t - 1] == ")":
@@ -475,6 +483,27 @@ def participle_subject(view: TextView, mentions: MentionIndex, cue_start: int,
         if view.lowers[t] in _NP_STOP_LEFT:
             return None  # a verb or a clause word came first: no subject found
     return None
+
+
+def colon_introducer(view: TextView, mentions: MentionIndex, quote_start: int, blocked: RangeIndex) -> Candidate | None:
+    """For a quotation without a cue that follows a colon (across a paragraph break too), the
+    speaker the introducing sentence names: the name right before the colon ("Trump: ..."), else
+    that sentence's subject ("President Clinton released the following statement: ..."); None
+    when no colon introduces it."""
+    t = quote_start - 1
+    while t >= 0 and view.words[t] in _QUOTE_CHARS:
+        t -= 1
+    if t <= 0 or view.words[t] != ":" or blocked.covers(t, t + 1):
+        return None
+    a = view.sent_bounds(view.sent_of[t])[0]
+    m = mentions.name_at(t - 1, t)
+    if m is not None and m.end == t and m.start == a and m.type in ("person", "organization", "state"):
+        return Candidate(m.start, m.end, "colon", "name", etype=m.type)
+    np = sentence_subject(view, mentions, a, t, blocked)
+    if np is None:
+        return None
+    inner = mentions.names_in(np[0], np[1]) if np[2] == "name" else []
+    return Candidate(np[0], np[1], "colon", np[2], etype=inner[0].type if inner else "")
 
 
 def candidates_for_cue(

@@ -6,15 +6,17 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from stance.quotations.finder import RawQuote
-from stance.speakers.candidates import Candidate, candidates_for_cue, group_features, pick_by_rules, resolve_candidate
+from stance.speakers.candidates import (Candidate, candidates_for_cue, colon_introducer, group_features, pick_by_rules,
+                                       resolve_candidate)
 from stance.text.mentions import MentionIndex
 from stance.text.view import RangeIndex, TextView
 from stance.types import Span, Speaker
 
 
 #: Candidate kinds chosen by rule over the ranker: the phrase after "according to" (the source by
-#: definition) and the subject of the clause a participle cue hangs on.
-RULED_KINDS = frozenset({"according", "participle"})
+#: definition), the subject of the clause a participle cue hangs on, and the speaker of the sentence
+#: whose colon introduces a quotation without a cue.
+RULED_KINDS = frozenset({"according", "participle", "colon"})
 #: Confidence of a speaker chosen by rule (not scored).
 RULED_CONFIDENCE = 0.9
 
@@ -66,7 +68,14 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
     last_plural: tuple[str, str] | None = None
     previous: str | None = None  # the last chosen speaker's name
     for q, cands in zip(raws, per_quote):
-        if not cands:
+        if q.cue is None:
+            # a quotation a colon introduces: the introducing sentence's speaker
+            intro = colon_introducer(view, mentions, q.tok_start, blocked)
+            if intro is None:
+                out.append((None, None, 0.0))
+                continue
+            cands = [intro]
+        elif not cands:
             out.append((None, None, 0.0))
             continue
         ruled = next((c for c in cands if c.kind in RULED_KINDS), None)
@@ -87,7 +96,8 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         else:
             best = pick_by_rules(cands, view, q.cue.start, q.cue.end, q.quote_before_cue)
             conf = 0.8 if best is not None else 0.0
-        k += len(cands)
+        if q.cue is not None:
+            k += len(cands)
         if best is None:
             out.append((None, None, 0.0))
             continue
