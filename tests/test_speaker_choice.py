@@ -203,3 +203,10 @@ def test_a_title_is_no_coordinated_person(nlp):
 def test_colon_introduces_the_speaker(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+def test_a_body_named_by_its_head_noun_is_the_full_body(nlp):
+    text = ("The Harbour Department of Transport closed the coast road on Monday. The Department said "
+            "that the repairs would take at least a week.")
+    sp = speaker_of(nlp, text, "the repairs")
+    assert sp is not None and sp.name == "Harbour Department of Transport"

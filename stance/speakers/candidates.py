@@ -710,6 +710,8 @@ def resolve_candidate(
             full = spelled_out(mentions, m)
             if full is not None:
                 return full.canonical, full.type if full.type == "state" else "organization", full
+            if m.type == "organization":
+                m = _full_body(view, mentions, m, blocked)
             return m.canonical, typ, m
         return view.span_text(c.start, c.end), "unknown", None
     if c.np_type == "pronoun":
@@ -734,6 +736,7 @@ def resolve_candidate(
         if kind in ("thing", "plural"):
             m = _previous_outside(mentions, c.start, ("state", "organization"), blocked)
             if m is not None:
+                m = _full_body(view, mentions, m, blocked)
                 return m.canonical, m.type, m
         return view.span_text(c.start, c.end), "unknown", None
     # nominal: "Many experts", "the ministry", "Sudan's defense minister"
@@ -825,6 +828,16 @@ def _body_named_before(view: TextView, mentions: MentionIndex, head: str, i: int
         if nearest is None and (m.type == "organization" or m.type == "person" and not mentions.gender_of(m.canonical)):
             nearest = m  # (a body's type is often guessed "person"; a person with a gender is none)
     return nearest if head in _GENERIC_BODIES else None
+
+
+def _full_body(view: TextView, mentions: MentionIndex, m: Mention, blocked: list[tuple[int, int]]) -> Mention:
+    """The body's full name for a one-word organisation name that is only its head noun ("The
+    Department" after "California Department of Corrections"), else ``m``."""
+    head = m.text.lower()
+    if " " in m.text or head not in _nouns()[1]:
+        return m
+    full = _body_named_before(view, mentions, head, m.start, blocked)
+    return full if full is not None and " " in full.text else m
 
 
 #: small words an acronym skips ("Recording Industry Association of America" -> RIAA)
