@@ -115,7 +115,9 @@ class Annotator:
         raws = find_quotations(view, cues)
         t0 = self._tick("quotes", t0)
         mentions = MentionIndex(view)
-        chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, quoted_spans(raws), self.ranker, self.pronoun_ranker))
+        blocked = quoted_spans(raws)
+        chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, blocked, self.ranker, self.pronoun_ranker),
+                                  view, mentions, blocked)
         t0 = self._tick("speakers", t0)
         pendings: list[_Pending] = []
         described: dict[str, tuple[str | None, str | None, str | None]] = {}

@@ -2,7 +2,9 @@
 
 Rules propose candidates around the cue (the noun phrase before it, skipping auxiliaries, adverbs
 and an appositive; the one after it in inverted order; the clause subject for a coordinated verb;
-the agent before "for" with a gerund cue; the previous speaker). Each candidate carries the
+the agent before "for" with a gerund cue; the previous speaker; the whole phrase after "according
+to", which is the source by definition and overrides the ranker; for a participle cue after a
+comma, ", saying ...", the subject of the clause it hangs on, which also overrides the ranker). Each candidate carries the
 features the trained ranker (:mod:`stance.speakers.ranker`) scores; without a ranker the rule order decides.
 """
 
@@ -14,7 +16,7 @@ from typing import Any
 
 from stance.speakers.pronouns import resolve_pronoun
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import role_words, word_set
+from stance.text.lexicons import cue_lexicon, role_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
@@ -29,7 +31,7 @@ _DETS = frozenset("the a an one many some several most other others few all both
 _QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 #: candidate kinds, in the rules' default preference order
-CANDIDATE_KINDS = ("left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
+CANDIDATE_KINDS = ("according", "participle", "colon", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
 
@@ -88,11 +90,13 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             start -= 1
         # "North Korean officials" style: demonym is part of a nominal, handled below
         if m.type != "demonym":
-            # "Rep. Elijah Cummings of Maryland": a name after "of" belongs to the name before
-            if start - 2 >= lo and view.lowers[start - 1] == "of":
-                prev = mentions.name_at(start - 2, start - 1)
-                if prev is not None and prev.type == "person":
-                    return prev.start, j, "name"
+            # "Rep. Elijah Cummings of Maryland", "Yvette Cooper of the Labour Party", "Steven Wolf
+            # at Saint Francis": a body or place after "of"/"at" belongs to the person before
+            owner = _person_before_body(view, mentions, start, lo)
+            if owner is not None:
+                return owner, j, "name"
+            if m.type == "person":
+                start = _coordinated_start(view, mentions, start, lo)  # "Biden and Sanders announced"
             return start, j, "name"
     person_nouns, org_nouns = _nouns()
     if w in person_nouns or w in org_nouns:
@@ -127,6 +131,71 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
     return None
 
 
+#: tokens that end the source phrase after "according to"
+_SOURCE_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", "[", "who", "which", "that", "whose", "when",
+                           "where", "because", "if", "while"})
+#: words before a time word that start a time phrase ("on Thursday", "last week")
+_TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "late", "early"})
+#: words of time that are also common words; time words only when capitalised
+_AMBIGUOUS_TIME = frozenset({"may", "march"})
+#: the time words that are days of the week (capitalised; the others, "yesterday", are not)
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: longest source phrase after "according to", in tokens
+_MAX_SOURCE = 14
+
+
+#: words a name may hold between its capitalised words ("Institute of Volcanology and Seismology")
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "de", "&", "-", "on"}) | POSSESSIVE_MARKS
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    return word_set("time_words.txt")
+
+
+def _is_time_word(view: TextView, k: int) -> bool:
+    w = view.lowers[k]
+    return w in _time_words() and (w not in _AMBIGUOUS_TIME or view.words[k][:1].isupper())
+
+
+def time_phrase_at(view: TextView, k: int) -> bool:
+    """Whether a time phrase starts at token ``k`` ("on Thursday", "last week", "yesterday"; not
+    "Monday's report")."""
+    if k >= view.n:
+        return False
+    if view.lowers[k] in _TIME_LEADS:
+        return k + 1 < view.n and _is_time_word(view, k + 1)
+    return _is_time_word(view, k) and (k + 1 >= view.n or view.lowers[k + 1] not in POSSESSIVE_MARKS)
+
+
+def according_source(view: TextView, mentions: MentionIndex, cue_end: int, hi: int) -> tuple[int, int] | None:
+    """The source phrase after "according to" (tokens from ``cue_end``, before ``hi``): up to a
+    comma, a clause word ("who", "that"), a parenthesis, a quotation mark or a time phrase; a
+    person named in apposition after a description ("his wife, Amanda,") included; a place after
+    a capitalised body ("... Prevention in the United States") left out."""
+    end = cue_end
+    while end < hi and end - cue_end < _MAX_SOURCE:
+        if view.lowers[end] in _SOURCE_STOPS or view.words[end] in _QUOTE_CHARS or time_phrase_at(view, end):
+            break
+        end += 1
+    while end > cue_end and view.lowers[end - 1] in {"and", "or", "of", "the", "a", "an", "by"}:
+        end -= 1
+    if end <= cue_end:
+        return None
+    # "his wife, Amanda," / "the city's mayor, Jane Roe,": the person the description names
+    if end + 1 < hi and view.words[end] == "," and (view.lowers[end - 1] in _nouns()[0] or view.lowers[end - 1] in role_words()):
+        m = mentions.name_at(end + 1, end + 2)
+        if (m is not None and m.type == "person" and m.start == end + 1
+                and (m.end >= hi or view.words[m.end] in {",", "."})):
+            return cue_end, m.end
+    # "the Centers for Disease Control and Prevention in the United States": the body, not where it is
+    k = cue_end + 1
+    while k < end and (view.words[k][:1].isupper() or view.lowers[k] in _NAME_JOINERS - {"on"}):
+        k += 1
+    if cue_end + 1 < k < end and view.lowers[k] in {"in", "at", "from", "on"}:
+        end = k
+    return cue_end, end
+
+
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     from stance.text.lexicons import titles
@@ -147,6 +216,10 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         # starts after the title, so take the title tokens too; "said UCL astronomer Angelos
         # Tsiaras": the body, the role and the person
         titled = titled_name(view, mentions, m.end, hi)
+        if titled is None and m.type != "person":
+            tail = _noun_after(view, m.end, hi)
+            if tail is not None:
+                return min(i, m.start), tail, "nominal"  # "the New York businessman"
         return min(i, m.start), (titled.end if titled is not None else m.end), "name"
     # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
     if view.words[i][:1].isupper():
@@ -165,7 +238,8 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
             k += 1
             m = mentions.name_at(k, k + 1) if k < hi else None
             if m is not None and m.type not in ("demonym",) and m.start >= k - 1:
-                return i, m.end, "name"
+                tail = _noun_after(view, m.end, hi) if m.type != "person" else None
+                return (i, tail, "nominal") if tail is not None else (i, m.end, "name")  # "a former Republican staffer"
             continue
         break
     k = i
@@ -190,6 +264,20 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     return None
 
 
+def _noun_after(view: TextView, k: int, hi: int) -> int | None:
+    """End of a short run of lowercase words from token ``k`` whose last is a person or body noun
+    (the "businessman" of "the New York businessman"), or None."""
+    person_nouns, org_nouns = _nouns()
+    j = k
+    while j < hi and j - k < 3 and view.words[j].isalpha() and view.words[j].islower():
+        j += 1
+        if view.lowers[j - 1] in person_nouns or view.lowers[j - 1] in org_nouns:
+            if j < hi and view.words[j].isalpha() and view.words[j].islower() and view.lowers[j] in person_nouns:
+                continue  # "committee staffer"
+            return j
+    return None
+
+
 def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
     """The person named right after lowercase role words starting at token ``k`` ("spokesman
     Oleg Nikolenko", "press secretary John Kirby"; up to three words, the last a person noun)."""
@@ -204,12 +292,77 @@ def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Ment
     return m if m is not None and m.start == j and m.type == "person" else None
 
 
+#: prepositions that attach a body or place to the person before them
+_ATTACHING_PREPS = frozenset({"of", "at", "from"})
+
+
+def _person_before_body(view: TextView, mentions: MentionIndex, start: int, lo: int) -> int | None:
+    """Start of the person named before the body or place that starts at token ``start`` and follows
+    "of"/"at"/"from" (and more capitalised words): "Yvette Cooper of the Labour Party", "Ryan
+    Norris of the University of Guelph in Ontario" -> the person's start."""
+    # walk left over the body's words ("of the University of Guelph in Ontario") to an
+    # "of"/"at"/"from" right after a person's name
+    k = start - 1
+    while k - 1 >= lo and start - k <= 12:
+        w = view.lowers[k]
+        if w in _ATTACHING_PREPS:
+            prev = mentions.name_at(k - 1, k)
+            if prev is not None and prev.type == "person" and prev.end == k and prev.start >= lo and view.words[prev.start][:1].isupper():
+                i = prev.start
+                while i - 1 >= lo and (view.lowers[i - 1] in _HONORIFICS or view.words[i - 1] in _titles()):
+                    i -= 1
+                return i
+        if not (view.words[k][:1].isupper() or w in _NAME_JOINERS or w == "in"):
+            return None
+        k -= 1
+    return None
+
+
+def _coordinated_start(view: TextView, mentions: MentionIndex, start: int, lo: int) -> int:
+    """Start of a coordination of persons ending in the person named at ``start`` ("Joe Biden and
+    Bernie Sanders", "A, B and C"): ``start`` itself when no person comes before "and"."""
+    k = start
+    joiner = "and"
+    while k - 2 >= lo and view.lowers[k - 1] == joiner:
+        prev = mentions.name_at(k - 2, k - 1)
+        if (prev is None or prev.type != "person" or prev.end != k - 1 or prev.start < lo
+                or not view.words[prev.start][:1].isupper() or view.words[prev.end - 1] in _titles()):
+            break  # (not "PG&E President and CEO X": a title is no person)
+        k = prev.start
+        joiner = ","
+    return k
+
+
+def coordinated_persons(view: TextView, mentions: MentionIndex, i: int, j: int) -> list[Mention]:
+    """The persons of a coordination filling tokens ``[i, j)`` ("Biden and Sanders"), or [] when
+    the span is no such coordination."""
+    persons = [m for m in mentions.names_in(i, j) if m.type == "person"]
+    if len(persons) < 2 or persons[-1].end != j:
+        return []
+    for a, b in zip(persons, persons[1:]):
+        if b.start - a.end != 1 or view.lowers[a.end] not in ("and", ","):
+            return []
+    return persons if view.lowers[persons[-2].end] == "and" else []
+
+
 def _is_person_name(mentions: MentionIndex, np: tuple[int, int, str]) -> bool:
-    """Whether the noun phrase ``np`` is a name whose head mention is a person."""
+    """Whether the noun phrase ``np`` is a name whose head mention is a person (capitalised: not
+    "of Tesco")."""
     if np[2] != "name":
         return False
     m = mentions.name_at(np[1] - 1, np[1])
-    return m is not None and m.type == "person"
+    return m is not None and m.type == "person" and m.text[:1].isupper()
+
+
+def _role_before_name(view: TextView, i: int, j: int) -> bool:
+    """Whether tokens ``[i, j)`` before a person's name are a title: capitalised words ("The mayor
+    of Paris, Anne Hidalgo,"), or lowercase words ending in a role or person noun ("The study's
+    lead author, doctoral candidate Maninder Thind,")."""
+    if all(view.words[t][:1].isupper() for t in range(i, j)):
+        return True
+    last = view.lowers[j - 1]
+    return (j - i <= 6 and all(view.words[t].isalpha() or view.words[t] == "-" for t in range(i, j))
+            and (last in role_words() or last in _nouns()[0]))
 
 
 def _person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[int, int, str] | None,
@@ -225,8 +378,17 @@ def _person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[
 
 
 def _skip_left(view: TextView, j: int, lo: int) -> int:
-    while j - 1 >= lo and view.lowers[j - 1] in _SKIP_LEFT:
-        j -= 1
+    """Token index before which the subject of a cue at ``j`` ends: auxiliaries, adverbs and a
+    time phrase ("on Sunday", "yesterday") skipped."""
+    while j - 1 >= lo:
+        if view.lowers[j - 1] in _SKIP_LEFT:
+            j -= 1
+        elif j - 2 >= lo and view.lowers[j - 2] in _TIME_LEADS and time_phrase_at(view, j - 2):
+            j -= 2
+        elif _is_time_word(view, j - 1) and view.words[j - 1][:1].isupper() == (view.lowers[j - 1] in _WEEKDAYS):
+            j -= 1
+        else:
+            break
     return j
 
 
@@ -250,6 +412,98 @@ def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: in
         if np is not None:
             return np
     return None
+
+
+#: first words of an introductory phrase that ends in a comma ("Hours later, X ...")
+_INTRO_WORDS = frozenset({"in", "on", "at", "during", "after", "before", "since", "for", "with", "as", "while", "when",
+                          "despite", "last", "earlier", "later", "hours", "days", "minutes", "moments", "yesterday",
+                          "today", "meanwhile", "however", "still", "yet", "instead", "now", "then", "asked", "speaking",
+                          "following", "according", "like", "unlike", "amid", "under", "by", "from", "without"})
+
+
+def is_participle_cue(view: TextView, cue_start: int, cue_end: int, lo: int) -> bool:
+    """Whether the cue is a participle hanging on a clause before it (", saying ...", ", adding
+    that ..."): a one-word -ing cue after a comma."""
+    if cue_end - cue_start != 1 or not view.lowers[cue_start].endswith("ing"):
+        return False
+    j = _skip_left(view, cue_start, lo)
+    return j - 1 > lo and view.words[j - 1] == ","
+
+
+def participle_subject(view: TextView, mentions: MentionIndex, cue_start: int,
+                       blocked: RangeIndex) -> tuple[int, int, str] | None:
+    """The subject of the clause a participle cue hangs on: the first noun phrase of its sentence
+    outside quotations, after a dateline and an introductory phrase ("Hours later, Trump returned
+    the compliment, telling ..." -> Trump)."""
+    sent = view.sent_of[cue_start]
+    a, _ = view.sent_bounds(sent)
+    # ", X said, adding ...", ", said X, adding ...": the speaker of that reporting verb
+    j = _skip_left(view, cue_start, a) - 1  # the comma
+    verbs = cue_lexicon().verbs
+    if j - 1 > a and view.lowers[j - 1] in verbs and not blocked.covers(j - 1, j):
+        np = np_ending_at(view, mentions, _skip_left(view, j - 1, a), a)
+        if np is not None:
+            return np
+    np = np_ending_at(view, mentions, j, a)
+    if np is not None and np[0] - 1 > a and view.lowers[np[0] - 1] in verbs and np[2] == "name":
+        return np
+    return sentence_subject(view, mentions, a, cue_start, blocked)
+
+
+def sentence_subject(view: TextView, mentions: MentionIndex, a: int, cue_start: int,
+                     blocked: RangeIndex) -> tuple[int, int, str] | None:
+    """The first noun phrase of the sentence starting at token ``a``, before ``cue_start``, outside
+    quotations, after a dateline, a conjunction and an introductory phrase; a person named in
+    apposition after a description ("a senator, Ruth Ambler, ...")."""
+    k = a
+    for t in range(a, min(cue_start, a + 12)):
+        if view.words[t] in {"—", "--", "–"} or view.words[t] == "-" and t > a and view.words[t - 1] == ")":
+            k = t + 1  # a dateline "WASHINGTON (AFP) –"
+            break
+    while k < cue_start and (view.words[k] in _QUOTE_CHARS or blocked.covers(k, k + 1)
+                             or view.lowers[k] in {"but", "and", "yet", "so", "still"}):
+        k += 1
+    if k < cue_start and (view.lowers[k] in _INTRO_WORDS or view.lowers[k].endswith("ly")):
+        for t in range(k, cue_start - 1):
+            if view.words[t] == "," and not blocked.covers(t, t + 1):
+                k = t + 1
+                break
+    for t in range(k, cue_start):
+        if blocked.covers(t, t + 1) or view.words[t] in _QUOTE_CHARS:
+            continue
+        np = np_starting_at(view, mentions, t, cue_start)
+        if np is not None:
+            # "a Republican, Mark Amodei, has voiced ...": the person named in apposition
+            e = np[1]
+            if np[2] != "name" or not _is_person_name(mentions, np):
+                m = mentions.name_at(e + 1, e + 2) if e + 2 < cue_start and view.words[e] == "," else None
+                if m is not None and m.start == e + 1 and m.type == "person" and view.words[m.end] == ",":
+                    return m.start, m.end, "name"
+            return np
+        if view.lowers[t] in _NP_STOP_LEFT:
+            return None  # a verb or a clause word came first: no subject found
+    return None
+
+
+def colon_introducer(view: TextView, mentions: MentionIndex, quote_start: int, blocked: RangeIndex) -> Candidate | None:
+    """For a quotation without a cue that follows a colon (across a paragraph break too), the
+    speaker the introducing sentence names: the name right before the colon ("Trump: ..."), else
+    that sentence's subject ("President Clinton released the following statement: ..."); None
+    when no colon introduces it."""
+    t = quote_start - 1
+    while t >= 0 and view.words[t] in _QUOTE_CHARS:
+        t -= 1
+    if t <= 0 or view.words[t] != ":" or blocked.covers(t, t + 1):
+        return None
+    a = view.sent_bounds(view.sent_of[t])[0]
+    m = mentions.name_at(t - 1, t)
+    if m is not None and m.end == t and m.start == a and m.type in ("person", "organization", "state"):
+        return Candidate(m.start, m.end, "colon", "name", etype=m.type)
+    np = sentence_subject(view, mentions, a, t, blocked)
+    if np is None:
+        return None
+    inner = mentions.names_in(np[0], np[1]) if np[2] == "name" else []
+    return Candidate(np[0], np[1], "colon", np[2], etype=inner[0].type if inner else "")
 
 
 def candidates_for_cue(
@@ -287,6 +541,12 @@ def candidates_for_cue(
             etype = inner[0].type if inner else "unknown"
         out.append(Candidate(i, j, kind, np_type, etype=etype))
 
+    if cue_end - cue_start == 2 and view.lowers[cue_start] == "according" and view.lowers[cue_start + 1] == "to":
+        src = according_source(view, mentions, cue_end, b)
+        if src is not None:
+            add((src[0], src[1], "name" if mentions.name_at(src[1] - 1, src[1]) is not None else "nominal"), "according")
+    if is_participle_cue(view, cue_start, cue_end, a):
+        add(participle_subject(view, mentions, cue_start, blocked), "participle")
     lo = a
     if quote_tokens is not None and quote_tokens[1] <= cue_start:
         lo = max(lo, quote_tokens[1])
@@ -313,7 +573,7 @@ def candidates_for_cue(
         if k > lo and view.words[k] == ",":
             inner = np_ending_at(view, mentions, j - 1, lo)
             if (inner is not None and inner[0] > k and _is_person_name(mentions, inner)
-                    and all(view.words[t][:1].isupper() for t in range(k + 1, inner[0]))):
+                    and _role_before_name(view, k + 1, inner[0])):
                 add(inner, "left")
             else:
                 add(_person_before_appositive(view, mentions, np_ending_at(view, mentions, k, a), a), "left")
@@ -349,6 +609,9 @@ def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_en
     by_kind: dict[str, Candidate] = {}
     for c in cands:
         by_kind.setdefault(c.kind, c)
+    for kind in ("according", "participle"):
+        if kind in by_kind:
+            return by_kind[kind]
     if "agent_for" in by_kind:
         return by_kind["agent_for"]
     if "subject" in by_kind and len(by_kind) == 1:
@@ -425,7 +688,13 @@ def resolve_candidate(
     ``previous_speaker``: the name of the speaker chosen for the quotation before)."""
     person_nouns, org_nouns = _nouns()
     words = view.words
+    if c.kind == "according":
+        return _source_name(c, view, mentions)
     if c.np_type == "name":
+        both = coordinated_persons(view, mentions, c.start, c.end)
+        if both:
+            names = [x.canonical for x in both]
+            return ", ".join(names[:-1]) + " and " + names[-1], "person", both[0]
         m = mentions.name_at(c.end - 1, c.end)
         inner = [x for x in mentions.names_in(c.start, c.end) if x.type in ("person", "organization", "state")]
         if inner:
@@ -438,6 +707,11 @@ def resolve_candidate(
                 m = nxt
         if m is not None:
             typ = m.type if m.type in ("person", "organization", "state") else "unknown"
+            full = spelled_out(mentions, m)
+            if full is not None:
+                return full.canonical, full.type if full.type == "state" else "organization", full
+            if m.type == "organization":
+                m = _full_body(view, mentions, m, blocked)
             return m.canonical, typ, m
         return view.span_text(c.start, c.end), "unknown", None
     if c.np_type == "pronoun":
@@ -445,6 +719,9 @@ def resolve_candidate(
         kind = pronoun_kinds().get(w, "")
         if w in ("who", "which"):
             k = c.start - 1
+            named = mentions.name_at(k, k + 1) if k >= 0 else None
+            if named is not None and named.end == c.start and named.type in ("person", "organization", "state"):
+                return named.canonical, named.type, named  # "drafted by Alex Greenwich who said"
             if k >= 0 and words[k] == ",":
                 np = np_ending_at(view, mentions, k, 0)
                 if np is not None:
@@ -459,13 +736,14 @@ def resolve_candidate(
         if kind in ("thing", "plural"):
             m = _previous_outside(mentions, c.start, ("state", "organization"), blocked)
             if m is not None:
+                m = _full_body(view, mentions, m, blocked)
                 return m.canonical, m.type, m
         return view.span_text(c.start, c.end), "unknown", None
     # nominal: "Many experts", "the ministry", "Sudan's defense minister"
     head = view.lowers[c.end - 1]
     toks = words[c.start : c.end]
     if head in org_nouns and toks[0].lower() == "the":
-        m = mentions.resolve_nominal(head, c.start)
+        m = mentions.resolve_nominal(head, c.start) or _body_named_before(view, mentions, head, c.start, blocked)
         if m is not None:
             return m.canonical, m.type, m
     if head in person_nouns and toks[0].lower() == "the" and len(toks) <= 3 and (not head.endswith("s") or head.endswith("ss")):
@@ -480,6 +758,106 @@ def resolve_candidate(
     name = name.replace(" ’s", "’s").replace(" 's", "'s")
     typ = "organization" if head in org_nouns else "person"
     return name, typ, None
+
+
+_POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
+
+
+def _source_name(c: Candidate, view: TextView, mentions: MentionIndex) -> tuple[str, str, Mention | None]:
+    """(name, type, mention) of the phrase after "according to": the name it ends in ("eyewitness
+    Vinnie DeVita", "news agency ISNA"); a run of capitalised words naming one body as written ("the
+    Philippine Institute of Volcanology and Seismology"); else the phrase itself ("reports",
+    "Johnson's critics"), a leading his/her/its/their made the nearest person or body named before
+    ("his publicist" -> "Tony Mendez's publicist")."""
+    person_nouns, org_nouns = _nouns()
+    k = c.start
+    while k < c.end - 1 and view.lowers[k] in ("the", "a", "an"):
+        k += 1
+    head = mentions.name_at(c.end - 1, c.end)
+    # "Commissioner James Rovella of the Connecticut Department of ...": the person, not the body
+    owner = next((m for m in mentions.names_in(k, c.end)
+                  if m.type == "person" and m.end < c.end and view.lowers[m.end] in {"of", "at", "from", "with"}), None)
+    if head is not None and owner is not None:
+        head = owner
+    if head is not None and head.type in ("person", "organization", "state"):
+        inner = [m for m in mentions.names_in(k, c.end) if m.type in ("person", "organization", "state", "unknown")]
+        caps = all(view.words[t][:1].isupper() or view.lowers[t] in _NAME_JOINERS for t in range(k, c.end))
+        joined = any(view.lowers[t] in ("of", "for", "and") for t in range(k, head.start))
+        if head.start <= k or not caps or len(inner) <= 1 or not joined and head.type == "person":
+            return head.canonical, head.type, head
+        return _joined(view, k, c.end), "organization", None
+    low = view.lowers[c.end - 1]
+    typ = "person" if low in person_nouns else "organization" if low in org_nouns else "unknown"
+    name = _joined(view, k, c.end)
+    first = view.lowers[k]
+    if first in _POSSESSIVE_PRONOUNS and c.end - k > 1:
+        owner = mentions.previous(k, ("person",) if _POSSESSIVE_PRONOUNS[first] else ("organization", "state", "person"), max_sents=8)
+        if owner is not None:
+            name = f"{owner.canonical}'s {_joined(view, k + 1, c.end)}"
+    return name, typ, None
+
+
+def _joined(view: TextView, i: int, j: int) -> str:
+    """Text of tokens ``[i, j)`` with a possessive joined to its word."""
+    return view.span_text(i, j).replace(" ’s", "’s").replace(" 's", "'s")
+
+
+#: head nouns of "the NOUN" that stand for any company or body named before ("the company said")
+_GENERIC_BODIES = frozenset({"company", "firm", "organization", "organisation", "group", "corporation", "business",
+                             "charity", "publisher", "studio", "network", "carrier", "airline", "retailer", "manufacturer",
+                             "club", "team", "band", "developer", "startup", "outlet", "broadcaster", "newspaper"})
+#: sentences back that "the company" looks for the body it stands for
+_BODY_WINDOW = 4
+
+
+def _body_named_before(view: TextView, mentions: MentionIndex, head: str, i: int,
+                       blocked: list[tuple[int, int]]) -> Mention | None:
+    """The body "the NOUN" at token ``i`` stands for, named outside quotations in the
+    :data:`_BODY_WINDOW` sentences before: a name holding the noun ("the academy" -> "Royal Swedish
+    Academy of Sciences"), else, for a generic noun ("the company"), the nearest organisation."""
+    index = RangeIndex.of(blocked)
+    s0 = view.sent_of[i]
+    nearest = None
+    for m in mentions.names_before(i):
+        if s0 - view.sent_of[m.start] > _BODY_WINDOW:
+            break
+        if m.end > i or index.covers(m.start, m.end) or m.type in ("demonym", "state"):
+            continue
+        if head in m.text.lower().split() and m.type != "person":
+            return m
+        if nearest is None and (m.type == "organization" or m.type == "person" and not mentions.gender_of(m.canonical)):
+            nearest = m  # (a body's type is often guessed "person"; a person with a gender is none)
+    return nearest if head in _GENERIC_BODIES else None
+
+
+def _full_body(view: TextView, mentions: MentionIndex, m: Mention, blocked: list[tuple[int, int]]) -> Mention:
+    """The body's full name for a one-word organisation name that is only its head noun ("The
+    Department" after "California Department of Corrections"), else ``m``."""
+    head = m.text.lower()
+    if " " in m.text or head not in _nouns()[1]:
+        return m
+    full = _body_named_before(view, mentions, head, m.start, blocked)
+    return full if full is not None and " " in full.text else m
+
+
+#: small words an acronym skips ("Recording Industry Association of America" -> RIAA)
+_ACRONYM_SKIPS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+
+
+def spelled_out(mentions: MentionIndex, m: Mention) -> Mention | None:
+    """The body or state an acronym mention stands for ("NHC" -> "National Hurricane Center"): a name
+    of the article whose capitalised words' initials, or those of its last words, spell it; None
+    when ``m`` is no acronym of 2-6 capitals or no name spells it."""
+    text = m.text
+    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()) or m.type == "demonym":
+        return None  # (an acronym's type is often guessed wrong, "person" included)
+    for o in mentions.names:
+        if o is m or o.text == text or o.type == "demonym" or len(o.canonical.split()) < 2:
+            continue
+        initials = "".join(w[0] for w in o.canonical.split() if w.lower() not in _ACRONYM_SKIPS and w[:1].isupper())
+        if initials == text or len(initials) > len(text) and initials.endswith(text):
+            return o
+    return None
 
 
 def _previous_outside(mentions: MentionIndex, i: int, types: tuple[str, ...], blocked: list[tuple[int, int]]) -> Mention | None:

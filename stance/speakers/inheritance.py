@@ -1,22 +1,30 @@
 """Follow-on quotations: a quotation without a cue of its own inherits the speaker of the
 attribution that governs it (ANNOTATION.md): the nearest attributed quotation before it in the
 same paragraph, else the next cued one after it in that paragraph, else the last quotation of
-the previous paragraph. The inherited confidence is 0.9 times the source's."""
+the previous paragraph. The inherited confidence is 0.9 times the source's. The inherited speaker's
+mention is the one nearest the quotation when its sentence names the same speaker outside quotation
+marks ('"...," he points out.' / '"...," Smith notes.'), else the governing attribution's."""
 
 from __future__ import annotations
 
 from typing import Any, Sequence
 
 from stance.quotations.finder import RawQuote
-from stance.types import Speaker
+from stance.text.mentions import MentionIndex
+from stance.text.view import RangeIndex, TextView
+from stance.types import Span, Speaker
 
 #: Confidence factor of an inherited speaker.
 INHERITED_CONFIDENCE = 0.9
 
 
-def inherit_speakers(raws: Sequence[RawQuote], chosen: Sequence[tuple[Speaker | None, Any, float]]) -> list[tuple[Speaker | None, Any, float]]:
+def inherit_speakers(raws: Sequence[RawQuote], chosen: Sequence[tuple[Speaker | None, Any, float]],
+                     view: TextView | None = None, mentions: MentionIndex | None = None,
+                     blocked: RangeIndex | None = None) -> list[tuple[Speaker | None, Any, float]]:
     """``chosen`` (one ``(speaker, mention, confidence)`` per quotation, in text order) with each
-    unattributed follow-on quotation given its governing attribution's speaker."""
+    unattributed follow-on quotation given its governing attribution's speaker (with ``view``,
+    ``mentions`` and the quoted spans ``blocked``: its mention moved to the quotation's own sentence,
+    :func:`local_mention`)."""
     out = list(chosen)
     # follow-on quotations: same paragraph (before, else after), else the previous paragraph
     # (raws are in text order, so paragraphs never decrease: the nearest attributed quotation
@@ -41,6 +49,30 @@ def inherit_speakers(raws: Sequence[RawQuote], chosen: Sequence[tuple[Speaker | 
             src = i - 1
         if src is not None:
             sp, m, conf = out[src]
+            if sp is not None and view is not None and mentions is not None and blocked is not None:
+                here = local_mention(view, mentions, blocked, q, sp)
+                if here is not None:
+                    sp = Speaker(sp.name, here, sp.type)
             out[i] = (sp, m, conf * INHERITED_CONFIDENCE)
             last_attributed = i
     return out
+
+
+#: tokens after a quotation's end where a pronoun naming its speaker may stand ('," he said')
+_PRONOUN_REACH = 3
+
+
+def local_mention(view: TextView, mentions: MentionIndex, blocked: RangeIndex, q: RawQuote, sp: Speaker) -> Span | None:
+    """The mention of the inherited speaker ``sp`` in the quotation's own sentence, outside quotation
+    marks: a name of the same person, or a he/she right after the quotation for a person; None
+    when there is none."""
+    a = view.sent_bounds(view.sent_of[q.tok_start])[0]
+    b = view.sent_bounds(view.sent_of[max(q.tok_start, q.tok_end - 1)])[1]
+    for m in mentions.names_in(a, b):
+        if m.canonical == sp.name and not blocked.covers(m.start, m.end) and not (q.tok_start <= m.start < q.tok_end):
+            return Span.of(view.text, view.starts[m.start], view.ends[m.end - 1])
+    if sp.type == "person":
+        for t in range(q.tok_end, min(b, q.tok_end + _PRONOUN_REACH)):
+            if view.lowers[t] in ("he", "she") and not blocked.covers(t, t + 1):
+                return Span.of(view.text, view.starts[t], view.ends[t])
+    return None

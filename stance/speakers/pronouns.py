@@ -5,9 +5,10 @@ For a pronoun that is a speaker, the candidates are the persons (entity types of
 its sentence (before it) and the previous :data:`WINDOW_SENTS` sentences, one per canonical name
 (its nearest mention), plus the previous speaker when named further back. A person whose
 gender (from a given name or an honorific anywhere in the article) clashes with the pronoun's is no
-candidate. Each candidate gets features of agreement (its gender matches) and salience (sentence and token distance,
+candidate, nor a "person" that cannot be one (:func:`not_a_person`: a title starting "My ...", a
+one-word name only ever after a preposition of place). Each candidate gets features of agreement (its gender matches) and salience (sentence and token distance,
 recency rank, the previous speaker, the subject of its sentence, how often the article names it,
-inside a quotation or not). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
+inside a quotation or not, after a preposition, before a reporting verb). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
 ``LogisticRegression`` trained by ``stance train pronoun-ranker``, run by its numpy export) scores
 them; without it the rule picks the nearest agreeing person.
 """
@@ -15,10 +16,12 @@ them; without it the rule picks the nearest agreeing person.
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from stance.text.entity_types import PRONOUN_GENDER
+from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER
+from stance.text.lexicons import cue_lexicon
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import RangeIndex, TextView
 
@@ -54,10 +57,10 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
             break
         if s0 - s > WINDOW_SENTS and m.canonical != previous_speaker:
             continue
-        if m.type not in PERSON_TYPES or m.canonical in seen or m.end > i:
+        if m.type not in PERSON_TYPES or m.canonical in seen or m.end > i or not_a_person(view, mentions, m):
             continue
         quoted = blocked.covers(m.start, m.end)
-        gender = m.extra.get("gender") or mentions.gender_of(m.canonical)
+        gender = person_gender(view, mentions, m)
         if want and gender and gender != want:
             continue  # agreement: "she" is never a man the article names as one
         sa, _ = view.sent_bounds(s)
@@ -75,11 +78,73 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
             "possessive": 1.0 if m.end < view.n and view.lowers[m.end] in ("'s", "’s", "'", "’") else 0.0,
             "multiword": 1.0 if " " in m.canonical else 0.0,
             "role": 1.0 if m.role else 0.0,
+            # the grammatical place of the mention: after a preposition ("pardoned by Trump", not
+            # "referred to Rubio's appearance") it is
+            # rarely the one a later he/she speaker denotes; before a reporting verb, often
+            "after_prep": 1.0 if (m.start > 0 and view.lowers[m.start - 1] in _PREPOSITIONS
+                                  and not (m.end < view.n and view.lowers[m.end] in ("'s", "’s"))) else 0.0,
+            "before_cue": 1.0 if m.end < view.n and view.lowers[m.end] in cue_lexicon().verbs else 0.0,
         }
         seen[m.canonical] = Antecedent(m, f)
         order.append(m.canonical)
         k += 1
     return [seen[c] for c in order]
+
+
+#: prepositions whose object is seldom the antecedent of a later he/she speaker (feature "after_prep")
+_PREPOSITIONS = frozenset({"by", "to", "with", "from", "for", "against", "on", "at", "about", "of", "in", "into",
+                           "over", "toward", "towards", "than", "like", "under", "behind"})
+#: determiners that never start a person's name ("My Patients Were Presidents" is a title)
+_POSSESSIVE_DETERMINERS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
+#: prepositions of place: a one-word name only ever after one of them is a place ("on Midway")
+_LOCATIVE_PREPS = frozenset({"in", "on", "at", "near", "across", "around", "off", "over"})
+#: words that join a body's name to its head ("Commission on Presidential Debates")
+_NAME_CONNECTORS = frozenset({"of", "on", "for"})
+#: per mention index: canonical names never named outside a place phrase (built when first asked)
+_PLACE_LIKE: "weakref.WeakKeyDictionary[MentionIndex, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+#: per mention index: each person's gender as its full names and honorifics show it
+_FIRM_GENDERS: "weakref.WeakKeyDictionary[MentionIndex, dict[str, str]]" = weakref.WeakKeyDictionary()
+
+
+def person_gender(view: TextView, mentions: MentionIndex, m: Mention) -> str:
+    """The gender of the person ``m`` names: the one a full name ("Hillary Clinton") or an honorific
+    ("Mrs. Clinton") of the same person shows, before the guess from a lone surname that is also a
+    given name ("Clinton", "Warren" read as men's names); else the mention's or the article's."""
+    firm = _FIRM_GENDERS.get(mentions)
+    if firm is None:
+        firm = {}
+        for o in mentions.names:
+            g = o.extra.get("gender")
+            if not g or o.type != "person":
+                continue
+            honorific = HONORIFICS.get(view.lowers[o.start - 1]) if o.start > 0 else None
+            if honorific or " " in o.text:
+                firm.setdefault(o.canonical, honorific or g)
+        _FIRM_GENDERS[mentions] = firm
+    return firm.get(m.canonical) or m.extra.get("gender") or mentions.gender_of(m.canonical)
+
+
+def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
+    """Whether a name typed "person" cannot be one a he/she denotes: it starts with a possessive
+    determiner (a title); it ends a body's name ("Commission on Presidential Debates"); or it has no
+    known gender and every mention of it follows a preposition of place ("the wildlife on Midway")."""
+    if view.lowers[m.start] in _POSSESSIVE_DETERMINERS:
+        return True
+    if mentions.gender_of(m.canonical) or m.extra.get("gender"):
+        return False
+    if m.start > 1 and view.lowers[m.start - 1] in _NAME_CONNECTORS and view.words[m.start - 2][:1].isupper():
+        return True
+    places = _PLACE_LIKE.get(mentions)
+    if places is None:
+        after_place: dict[str, bool] = {}
+        for o in mentions.names:
+            loc = o.start > 0 and view.lowers[o.start - 1] in _LOCATIVE_PREPS
+            after_place[o.canonical] = after_place.get(o.canonical, True) and loc
+        places = frozenset(c for c, v in after_place.items() if v)
+        _PLACE_LIKE[mentions] = places
+    return m.canonical in places
 
 
 def pick_by_rules(cands: Sequence[Antecedent]) -> Antecedent | None:

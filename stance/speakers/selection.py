@@ -6,10 +6,19 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from stance.quotations.finder import RawQuote
-from stance.speakers.candidates import Candidate, candidates_for_cue, group_features, pick_by_rules, resolve_candidate
+from stance.speakers.candidates import (Candidate, candidates_for_cue, colon_introducer, group_features, pick_by_rules,
+                                       resolve_candidate)
 from stance.text.mentions import MentionIndex
 from stance.text.view import RangeIndex, TextView
 from stance.types import Span, Speaker
+
+
+#: Candidate kinds chosen by rule over the ranker: the phrase after "according to" (the source by
+#: definition), the subject of the clause a participle cue hangs on, and the speaker of the sentence
+#: whose colon introduces a quotation without a cue.
+RULED_KINDS = frozenset({"according", "participle", "colon"})
+#: Confidence of a speaker chosen by rule (not scored).
+RULED_CONFIDENCE = 0.9
 
 
 def quoted_spans(raws: Sequence[RawQuote]) -> RangeIndex:
@@ -18,6 +27,20 @@ def quoted_spans(raws: Sequence[RawQuote]) -> RangeIndex:
     blocked = [(q.tok_start, q.tok_end) for q in raws if q.kind == "direct"]
     blocked += [(q.tok_start, q.tok_end) for q in raws for s in q.segments if q.kind == "mixed"]
     return RangeIndex(blocked)
+
+
+def _earlier_cued(raws: Sequence[RawQuote], i: int, view: TextView) -> int | None:
+    """Index of the quotation before ``raws[i]`` whose cue comes before ``raws[i]``'s in the same
+    sentence ("X said ..., adding that ..."), or None."""
+    cue = raws[i].cue
+    if cue is None:
+        return None
+    sent = view.sent_of[cue.start]
+    for j in range(i - 1, max(-1, i - 4), -1):
+        c = raws[j].cue
+        if c is not None and c.end <= cue.start and view.sent_of[c.start] == sent:
+            return j
+    return None
 
 
 def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQuote], blocked: RangeIndex,
@@ -45,17 +68,36 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
     last_plural: tuple[str, str] | None = None
     previous: str | None = None  # the last chosen speaker's name
     for q, cands in zip(raws, per_quote):
-        if not cands:
+        if q.cue is None:
+            # a quotation a colon introduces: the introducing sentence's speaker
+            intro = colon_introducer(view, mentions, q.tok_start, blocked)
+            if intro is None:
+                out.append((None, None, 0.0))
+                continue
+            cands = [intro]
+        elif not cands:
             out.append((None, None, 0.0))
             continue
-        if scores is not None:
+        ruled = next((c for c in cands if c.kind in RULED_KINDS), None)
+        if ruled is not None and ruled.kind == "participle":
+            # "X said ..., adding that ...": the speaker of the cue before it in the sentence
+            earlier = _earlier_cued(raws, len(out), view)
+            if earlier is not None and out[earlier][0] is not None:
+                k += len(cands)
+                out.append(out[earlier])
+                previous = out[earlier][0].name
+                continue
+        if ruled is not None:  # "according to X", ", saying ...": chosen by rule
+            best, conf = ruled, RULED_CONFIDENCE
+        elif scores is not None:
             sc = scores[k : k + len(cands)]
             best_i = max(range(len(sc)), key=sc.__getitem__)  # the first best, as argmax
             best, conf = cands[best_i], sc[best_i]
         else:
             best = pick_by_rules(cands, view, q.cue.start, q.cue.end, q.quote_before_cue)
             conf = 0.8 if best is not None else 0.0
-        k += len(cands)
+        if q.cue is not None:
+            k += len(cands)
         if best is None:
             out.append((None, None, 0.0))
             continue

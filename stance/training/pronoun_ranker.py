@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 #: 1.0.0: the first pronoun ranker.
-PRONOUN_RANKER_VERSION = "1.0.0"
+PRONOUN_RANKER_VERSION = "1.1.0"
 #: ``C`` values tried by cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 

@@ -1,0 +1,212 @@
+"""Choosing each quotation's speaker (issue 15), on invented sentences: the trained ranker's
+pipeline and the rules alone."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+
+
+@pytest.fixture(scope="module", params=["ranker", "rules"])
+def nlp(request):
+    return stance.load(stance_model=False, ranker=request.param == "ranker")
+
+
+def speaker_of(nlp, text: str, part: str):
+    """The speaker of the quotation whose text holds ``part``."""
+    qs = [q for q in nlp(text).quotes if part in q.quote.text]
+    assert len(qs) == 1, [(q.kind, q.quote.text) for q in nlp(text).quotes]
+    return qs[0].speaker
+
+
+# -- "according to X": X is the source ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, start, name",
+    [
+        ("The storm hit the coast of Narvia on Sunday. According to reports, the storm left 40,000 homes "
+         "without power in Port Elm.", "the storm left", "reports"),
+        ("Governor Lena Basko visited the flooded town. According to the Narvian Institute of Hydrology and "
+         "Soils, the river rose by two metres overnight.", "the river rose",
+         "Narvian Institute of Hydrology and Soils"),
+        ("The bridge reopened on Monday. According to the Coastal Weather Service in Narvia, the winds will "
+         "ease by Friday.", "the winds will", "Coastal Weather Service"),
+        ("The mine closed after the flood. According to engineer Tomas Velk, the shaft filled with water "
+         "within an hour.", "the shaft filled", "Tomas Velk"),
+        ("The ferry sank near the harbour. According to its captain, Ilse Marrow, the engines failed in the "
+         "storm.", "the engines failed", "Ilse Marrow"),
+        ("Senator Dara Quill dropped out of the race yesterday. According to Quill's critics, the campaign "
+         "had run out of money.", "the campaign had", "Quill's critics"),
+        ("The painter Oren Falk died last week at 81. His paintings hang in many museums. According to his "
+         "publicist, Falk died of heart failure at home.", "Falk died", "Oren Falk's publicist"),
+    ],
+)
+def test_according_to_names_the_source(nlp, text, start, name):
+    sp = speaker_of(nlp, text, start)
+    assert sp is not None and sp.name == name
+
+
+def test_according_to_stops_before_a_time_phrase(nlp):
+    text = "The driver fled the scene, according to police on Thursday."
+    sp = speaker_of(nlp, text, "The driver fled")
+    assert sp is not None and sp.name == "police"
+
+
+# -- ", saying ...": the subject of the clause the participle hangs on ---------------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Hours later, Mayor Ana Ruiz returned the compliment to Tom Berg, telling reporters that he was a "
+         "good man.", "good man", "Ana Ruiz"),
+        ("Mayor Ana Ruiz met Governor Lee Park in Dover on Monday, saying that the city would pay for the bridge.",
+         "the city would pay", "Ana Ruiz"),
+        ("Tom Berg said the plan was sound, adding that the city of Dover would pay for it.",
+         "would pay for it", "Tom Berg"),
+    ],
+)
+def test_participle_cue_takes_the_clause_subject(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+# -- the person before "of"/"at" a body, "who", an appositive with a lowercase title ------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ('Councillor Rosa Lind of the Green Party added, "The vote was a mistake and we will appeal."',
+         "The vote was", "Rosa Lind"),
+        ('Dr. Omar Tello at Saint Brigid said, "We received twelve patients in one hour."',
+         "We received", "Omar Tello"),
+        ('The law was drafted by Mira Scholz who said in the chamber, "It ends decades of delay for families."',
+         "It ends", "Mira Scholz"),
+        ('The report\'s lead author, graduate student Pavel Orlov, said, "We looked at every farm in the valley."',
+         "We looked", "Pavel Orlov"),
+        ("One farmer, Ida Brenner, on Sunday told the local radio that the harvest had failed completely.",
+         "the harvest", "Ida Brenner"),
+    ],
+)
+def test_person_not_the_body_or_description(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_person_before_a_body_and_its_place(nlp):
+    text = ('Dr. Lena Kraus of the University of Dover in Kent also said, "The seeds survived the '
+            'winter in the soil."')
+    sp = speaker_of(nlp, text, "The seeds")
+    assert sp is not None and sp.name == "Lena Kraus"
+
+
+def test_participle_subject_named_in_apposition(nlp):
+    text = ("Since then, a senator, Ruth Ambler, has backed the inquiry in public, telling the Dover "
+            "Gazette that she was a big fan of oversight.")
+    sp = speaker_of(nlp, text, "big fan")
+    assert sp is not None and sp.name == "Ruth Ambler"
+
+
+# -- organisations: an acronym spelled out earlier, "the company" --------------------------------
+def test_acronym_speaker_is_the_body_it_stands_for(nlp):
+    text = ("The Northern Flood Service issued a warning for the coast on Monday. The NFS predicted that "
+            "the river would rise by two metres overnight.")
+    sp = speaker_of(nlp, text, "the river would rise")
+    assert sp is not None and sp.name == "Northern Flood Service"
+
+
+def test_the_company_is_the_body_named_before(nlp):
+    text = ("Brightwell Toys showed its new puzzle range at the fair in Leeds. Asked about packaging, "
+            "the company noted that it had switched to paper boxes last year.")
+    sp = speaker_of(nlp, text, "paper boxes")
+    assert sp is not None and sp.name == "Brightwell Toys"
+
+
+# -- he/she: never a place or a title; a surname that is also a given name -----------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Mayor Tom Berg visited the bird refuge on Kestrel. During his tour of the refuge on Kestrel, he "
+         "said that the island must be protected from builders.", "the island must", "Tom Berg"),
+        ('Senator Maria Warren questioned the bank chief, Paul Stone, on Tuesday. "This is not right," Warren '
+         'said. "You squeezed the workers to the breaking point," she said.', "You squeezed", "Maria Warren"),
+    ],
+)
+def test_pronoun_is_a_person(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_titles_and_body_names_are_no_antecedents(nlp):
+    from stance.speakers.pronouns import not_a_person
+    from stance.text.mentions import MentionIndex
+    from stance.text.view import build_view
+
+    text = ("Ann Vale wrote a memoir entitled My Patients. The Commission on Coastal Works praised Tom "
+            "Berg. Tom Berg thanked it.")
+    view = build_view(nlp.make_doc(text))
+    mentions = MentionIndex(view)
+    by_text = {m.text: m for m in mentions.names}
+    assert not_a_person(view, mentions, by_text["My Patients"])
+    assert not_a_person(view, mentions, by_text["Coastal Works"])
+    assert not not_a_person(view, mentions, by_text["Ann Vale"])
+    assert not not_a_person(view, mentions, by_text["Tom Berg"])
+
+
+# -- a follow-on quotation's mention is the one in its own sentence --------------------------------
+@pytest.mark.parametrize("who", ["Berg", "he"])
+def test_inherited_speaker_mention_is_local(nlp, who):
+    text = ('Mayor Tom Berg spoke at the harbour on Monday. "The plan is bold and it will work for the whole '
+            'city," Berg said. "We will build the new bridge next spring and finish it by winter," '
+            f'{who} beamed.')
+    sp = speaker_of(nlp, text, "new bridge")
+    assert sp is not None and sp.name == "Tom Berg"
+    assert sp.mention.start == text.rindex(who) and sp.mention.text == who
+
+
+def test_pronoun_features_mark_prepositional_objects_and_reporting_subjects(nlp):
+    from stance.speakers.pronouns import antecedent_candidates
+    from stance.text.mentions import MentionIndex
+    from stance.text.view import build_view
+
+    text = ("Paul Hart said he was pardoned by Tom Berg after talks with Sam Vale's lawyers. He left.")
+    view = build_view(nlp.make_doc(text))
+    he = max(t for t in range(view.n) if view.words[t] == "He")
+    feats = {a.mention.text: a.features for a in antecedent_candidates(view, MentionIndex(view), he, [])}
+    assert feats["Tom Berg"]["after_prep"] == 1.0 and feats["Tom Berg"]["before_cue"] == 0.0
+    assert feats["Paul Hart"]["after_prep"] == 0.0 and feats["Paul Hart"]["before_cue"] == 1.0
+    assert feats["Sam Vale"]["after_prep"] == 0.0  # a possessive after "with" is no object of it
+
+
+# -- coordinated speakers --------------------------------------------------------------------------
+def test_coordinated_persons_speak_together(nlp):
+    text = ("The two rivals met in Dover on Friday. Ana Ruiz and Tom Berg announced that they would form a "
+            "joint committee on housing.")
+    sp = speaker_of(nlp, text, "joint committee")
+    assert sp is not None and sp.name == "Ana Ruiz and Tom Berg" and sp.type == "person"
+
+
+def test_a_title_is_no_coordinated_person(nlp):
+    text = ("The utility answered the charges on Monday. Dovecorp President and CEO Sam Vale said that the "
+            "lines had been checked.")
+    sp = speaker_of(nlp, text, "the lines")
+    assert sp is not None and sp.name == "Sam Vale"
+
+
+# -- a quotation a colon introduces ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Governor Lee Park died on Sunday. Mayor Ana Ruiz released the following statement:\n\n"
+         "\u201cLee Park gave his whole life to this city and we will miss him.\u201d", "gave his whole life",
+         "Ana Ruiz"),
+        ("Tom Berg: \u201cThe new bridge will be finished before the winter comes.\u201d", "new bridge", "Tom Berg"),
+    ],
+)
+def test_colon_introduces_the_speaker(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_a_body_named_by_its_head_noun_is_the_full_body(nlp):
+    text = ("The Harbour Department of Transport closed the coast road on Monday. The Department said "
+            "that the repairs would take at least a week.")
+    sp = speaker_of(nlp, text, "the repairs")
+    assert sp is not None and sp.name == "Harbour Department of Transport"
