@@ -20,11 +20,15 @@ _PREPS = frozenset({"for", "of", "at", "with", "in", "from"})
 _DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
 #: words that make the text after a name's comma a clause rather than a description
 _VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
+#: tokens that open a sentence or a quotation before its first word
+_OPENERS = frozenset({"“", '"', "‘", "(", "—"})
 _STOP_APPOS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")", "—", "said", "says", "who", "which", "and"})
 
 
-def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
-    """The organisation or country named from token ``i`` ("the Seoul-based Korea Research ...")."""
+def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
+                      types: tuple[str, ...] | None = None) -> str | None:
+    """The organisation or country named from token ``i`` ("the Seoul-based Korea Research ...");
+    with ``types``, only a name of one of those types."""
     words = view.words
     while i < hi and view.lowers[i] in {"the", "a", "an"}:
         i += 1
@@ -32,7 +36,7 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int) -
     while i + 2 < hi and words[i + 1] == "-" and view.lowers[i + 2] in {"based", "funded", "backed", "led", "run"}:
         i += 3
     m = mentions.name_at(i, i + 1)
-    if m is None or m.start < i - 1:
+    if m is None or m.start < i - 1 or (types is not None and m.type not in types):
         return None
     if m.end + 1 < hi and words[m.end] in {"’s", "'s"}:
         # "Argentina's Amnesty International": the body, not its country
@@ -73,6 +77,29 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
         return " ".join(role_words), None  # "The Vice President, Mike Pence"
     role, aff = _describe_nominal(" ".join(role_words))
     return role or " ".join(role_words), aff
+
+
+#: the types of a name after "of" / "from" / "at" that a person belongs to
+_BODY_TYPES = ("organization", "state", "demonym")
+
+
+def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """The body a person's name is followed by: "Ryan Cloutier of the Harvard–Smithsonian Center",
+    "Brigid Kosgei of Kenya", "Jane Roe, from Griffith University": (None, the body)."""
+    i = m.end
+    if i < view.n and view.words[i] == ",":
+        i += 1
+    if m.type != "person" or i + 1 >= view.n or view.lowers[i] not in {"of", "from", "at"}:
+        return None, None
+    hi = view.sent_bounds(view.sent_of[m.start])[1]
+    j = i + 1
+    while j < hi and view.lowers[j] == "the":
+        j += 1
+    body = mentions.name_at(j, j + 1)
+    if body is not None and body.type == "person" and "gender" not in body.extra:
+        # a name no given name or honorific shows to be a person: "of Scripps Research", "of USGS"
+        return None, body.text
+    return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES)
 
 
 def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
@@ -118,6 +145,12 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
 
 
 @lru_cache(maxsize=1)
+def _title_modifiers_lower() -> frozenset[str]:
+    """The title modifiers ("Prime", "Vice", "Deputy"), lowercased."""
+    return frozenset(w.lower() for w in word_set("title_modifiers.txt", keep_case=True))
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """The capitalised words of the titles ("Monsenor", "Secretary", "State")."""
     return frozenset(w for t in titles() for w in t.split() if w[:1].isupper())
@@ -130,6 +163,10 @@ def _role_words_before(view: TextView, i: int) -> int:
     k = i
     while k - 1 >= 0 and i - k < 2 and view.words[k - 1].islower() and view.lowers[k - 1] in words:
         k -= 1
+    if k - 1 >= 0 and i - k < 2 and view.lowers[k - 1] in words | _title_modifiers_lower():
+        s = view.sent_bounds(view.sent_of[k - 1])[0]
+        if k - 1 == s or view.words[k - 2] in _OPENERS:
+            k -= 1  # "Prime minister Jane Doe", "Lead author Jane Doe" opening a sentence
     return k
 
 
@@ -272,10 +309,12 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
             aff = a
         if role is not None and aff is not None:
             break
-    if role is None and aff is None:
-        role, aff = _describe_nominal(canonical)  # "Officials said": a capitalised description
-        if role is not None:
-            return role, aff
+    if role is None:
+        # "Officials said", "Members of the House of Commons": a capitalised description
+        nominal_role, nominal_aff = _describe_nominal(canonical)
+        if nominal_role is not None and aff is None:
+            return nominal_role, nominal_aff
+        role = nominal_role
     if aff is None:
         aff = state_of_body(canonical)
     return role, expand_acronym(mentions, aff) if aff else aff
@@ -317,13 +356,14 @@ def expand_acronym(mentions: MentionIndex, name: str) -> str:
 def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -> Iterator[tuple[str | None, str | None]]:
     """(role, affiliation) candidates of one party's mentions, best first: the titles before its
     names ("Labor Secretary Thomas Perez", "Democrat Nancy Pelosi") anywhere in the article, then
-    per mention in order an appositive after it, role words before it, a description before it."""
+    per mention in order an appositive after it, role words before it, a description before it, the body after it ("of the Harvard–Smithsonian Center")."""
     for m in same:
         if m.role or m.affiliation:
             yield m.role, m.affiliation
     for m in same:
-        for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m)):
-            if r:
+        for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m),
+                     _body_after(view, mentions, m)):
+            if r or a:
                 yield r, a
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
-from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, guess_type, settle_types
+from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, settle_types
 from stance.text.lexicons import data_rows, gazetteer, party_labels, titles, word_set
 from stance.text.view import TextView
 
@@ -226,6 +226,7 @@ class MentionIndex:
         gaz = gazetteer()
         org_nouns = word_set("org_nouns.txt")
         title_words = titles()
+        known_orgs = entity_lexicons().orgs
         # the rest of the document is lowercase: visit only the capitalised tokens
         # per distinct word: capitalised, part of a name, may start a name
         distinct = set(words)
@@ -247,9 +248,10 @@ class MentionIndex:
                 lw = lowers[i]
                 if lower_seen is None and lw not in stop:
                     lower_seen = {x for x in distinct if x[:1].islower()}
-                if lw in stop or lw in lower_seen or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES):
-                    continue
-            if w.isupper() and len(w) > 4 and w not in gaz.aliases:
+                if (lw in stop or lw in lower_seen or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES)) and not (
+                        i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases):
+                    continue  # but "United States President ...", "New Zealand's ...": a country's first word
+            if w.isupper() and len(w) > 4 and w not in gaz.aliases and w not in known_orgs:
                 continue  # all-caps datelines and headlines ("SEOUL")
             j = i + 1
             while j < n and sent_of[j] == sent_of[i]:
@@ -273,6 +275,9 @@ class MentionIndex:
                     if _hyphen_name_tail(words, lowers, i, j):
                         j += 2  # "Lee Jae-myung", "Kim Jong-un", "Yu Hoi-kwan"
                         continue
+                if wj == "–" and j + 1 in is_cap and v.starts[j] == v.ends[j - 1] and v.starts[j + 1] == v.ends[j]:
+                    j += 2  # "Harvard–Smithsonian Center": kept only in an organisation's name (_add_name)
+                    continue
                 if lj in _ARTICLE_PARTICLES and j + 2 < n and words[j + 1] == "-" and j + 2 in is_cap and v.starts[j + 1] == v.ends[j]:
                     j += 3  # "Bashar al-Assad"
                     continue
@@ -288,6 +293,14 @@ class MentionIndex:
         words = v.words
         gaz = gazetteer()
         org_nouns = word_set("org_nouns.txt")
+        if "–" in words[a:b] and org_nouns.isdisjoint(v.lowers[a:b]):
+            # an en dash joins names only inside an organisation's name ("Harvard–Smithsonian
+            # Center for Astrophysics"); else a pair or a range ("Mexico–United States border")
+            k = words.index("–", a, b)
+            self._add_name(a, k)
+            if k + 1 < b:
+                self._add_name(k + 1, b)
+            return
         # a hyphenated pair of single names ("Trump-Kim") is two mentions; "Jean-Claude Juncker",
         # "Jenn St-Onge" and "Lee Jae-myung" are one
         if "-" in words[a:b]:

@@ -1,0 +1,90 @@
+"""Speaker roles and affiliations the article gives around the name (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.text.mentions import MentionIndex
+from stance.text.view import build_view, make_doc, make_language
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return stance.load(stance_model=False)
+
+
+@pytest.fixture(scope="module")
+def lang():
+    return make_language(None)
+
+
+def names(lang, text: str) -> dict[str, tuple[str, str, str | None, str | None]]:
+    """Name mention text -> (canonical, type, role, affiliation)."""
+    mi = MentionIndex(build_view(make_doc(lang, text, trained=False)))
+    return {m.text: (m.canonical, m.type, m.role, m.affiliation) for m in mi.names}
+
+
+def quote(nlp, text: str, words: str):
+    """The one quotation of ``text`` that contains ``words``."""
+    qs = [q for q in nlp(text).quotes if words in q.quote.text]
+    assert len(qs) == 1, [(q.kind, q.quote.text) for q in nlp(text).quotes]
+    return qs[0]
+
+
+# -- names -------------------------------------------------------------------------------------
+def test_a_country_of_two_words_opens_a_sentence_before_a_title(lang):
+    # "United" ends in "ed" like a participle; the country is still the name's first words
+    got = names(lang, "It rained. United States President Jane Roe spoke on Monday.")
+    assert got["Jane Roe"][2:] == ("president", "United States"), got
+
+
+def test_an_en_dash_joins_words_of_an_organisation_only(lang):
+    got = names(lang, "The Harvard–Smithsonian Center for Astrophysics and the Mexico–Canada talks.")
+    assert "Harvard–Smithsonian Center for Astrophysics" in got, got
+    assert "Mexico" in got and "Canada" in got, got
+
+
+def test_a_known_all_caps_organisation_is_a_name(lang):
+    got = names(lang, "On Monday UNICEF said that the campaign worked.")
+    assert "UNICEF" in got, got
+
+
+# -- roles ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name, role", [
+    ('Floods hit the islands. Prime minister Jane Doe said ten people died. "We expect more," she said.',
+     "Jane Doe", "Prime minister"),
+    ('The birds were sacred. Lead author Sally Roe explained, "The bird was a god."', "Sally Roe", "Lead author"),
+])
+def test_a_capitalised_first_word_of_a_role_opening_a_sentence_is_part_of_the_role(nlp, text, name, role):
+    q = quote(nlp, text, "")
+    assert (q.speaker.name, q.role, q.affiliation) == (name, role, None)
+
+
+# -- affiliations after the name -----------------------------------------------------------------
+@pytest.mark.parametrize("text, name, aff", [
+    ('"It is a good sign," said Ryan Smith of the Harvard–Smithsonian Center for Astrophysics.',
+     "Ryan Smith", "Harvard–Smithsonian Center for Astrophysics"),
+    ('Yesterday, Mary Kip of Kenya won the race. "I am happy," Kip said.', "Mary Kip", "Kenya"),
+    ('In remarks to reporters, Sheldon Roe of UNICEF observed, "I have seen campaigns before."', "Sheldon Roe", "UNICEF"),
+    ('Immunologist Kris Andersen of Scripps Research said, "This virus spreads."', "Kris Andersen", "Scripps Research"),
+    ('"We were surprised," said Jane Roe, from Griffith University.', "Jane Roe", "Griffith University"),
+])
+def test_the_body_after_a_name(nlp, text, name, aff):
+    q = quote(nlp, text, "")
+    assert (q.speaker.name, q.affiliation) == (name, aff)
+
+
+def test_a_person_after_of_is_not_a_body(nlp):
+    q = quote(nlp, '"It is bad," said Mary Jones of John Smith.', "bad")
+    assert q.affiliation is None
+
+
+def test_a_demonym_of_a_smaller_country_before_a_title(nlp):
+    q = quote(nlp, 'Schools closed. Samoan Prime Minister Tui Roe said "the campaign worked."', "campaign")
+    assert (q.speaker.name, q.affiliation) == ("Tui Roe", "Samoa")
+
+
+def test_a_description_speaker_keeps_its_role_beside_an_affiliation(nlp):
+    q = quote(nlp, 'The vote failed. Members of the House of Commons protested by shouting "no deal!" in the hall.', "deal")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Members", "Members", "House of Commons")
