@@ -88,3 +88,37 @@ def test_a_demonym_of_a_smaller_country_before_a_title(nlp):
 def test_a_description_speaker_keeps_its_role_beside_an_affiliation(nlp):
     q = quote(nlp, 'The vote failed. Members of the House of Commons protested by shouting "no deal!" in the hall.', "deal")
     assert (q.speaker.name, q.role, q.affiliation) == ("Members", "Members", "House of Commons")
+
+
+def test_a_title_of_a_state_after_a_name(nlp):
+    # "the President of Burundi": the state after "of", not a person called "of Burundi"
+    text = 'Jean Roe, the President of Burundi, died on Monday. Roe had said "I will stand down."'
+    q = quote(nlp, text, "stand down")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Jean Roe", "President", "Burundi")
+
+
+# -- organisations and governments ---------------------------------------------------------------
+@pytest.mark.parametrize("name, state", [
+    ("B.C. Coroners Service", "British Columbia"),
+    ("California Department of Corrections and Rehabilitation", "California"),
+    ("the Ontario Provincial Police", "Ontario"),
+    ("Philippine Institute of Volcanology and Seismology", "Philippines"),
+    ("Texas", None),  # a place, not a body
+])
+def test_a_body_named_for_its_state_or_province(name, state):
+    from stance.speakers.roles import state_of_body
+
+    assert state_of_body(name) == state
+
+
+def test_an_organisation_s_name_is_not_a_description(nlp):
+    q = quote(nlp, 'Drugs were found. The Royal Canadian Mounted Police said "the bag was seized."', "seized")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Royal Canadian Mounted Police", None, "Canada")
+
+
+@pytest.mark.parametrize("text", [
+    'Iran closed schools. The Iranian government met. Later the government said "the schools will reopen."',
+    'Iran closed schools. The Iranian government met. Later government officials said "the schools will reopen."',
+])
+def test_a_bare_government_is_the_article_s_state(nlp, text):
+    assert quote(nlp, text, "reopen").affiliation == "Iran"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
+from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, role_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
@@ -257,6 +258,8 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     person_nouns = word_set("person_nouns.txt")
     if not toks or toks[-1].lower() not in person_nouns:
         return None, None
+    if len(toks) >= 2 and toks[-1].lower() in word_set("org_nouns.txt") and all(t[:1].isupper() for t in toks):
+        return None, None  # "Royal Canadian Mounted Police": an organisation's name, not a description
     words = role_words()
     r = len(toks) - 1
     while r > 0 and len(toks) - 1 - r < 2 and toks[r - 1].islower() and toks[r - 1] in words:
@@ -293,7 +296,9 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
     role = aff = None
     if speaker_mention is None and not any(m.canonical == canonical for m in mentions.names):
         role, aff = _describe_nominal(canonical)
-        return role, aff if aff is not None or role is not None else state_of_body(canonical)
+        if role is None and aff is None:
+            aff = state_of_body(canonical)
+        return role, _state_of_bare_government(view, mentions, canonical, aff)
     if speaker_mention is not None and speaker_mention.possessor:
         aff = speaker_mention.possessor
     same = [m for m in mentions.names if m.canonical == canonical]
@@ -311,18 +316,66 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
             break
     if role is None:
         # "Officials said", "Members of the House of Commons": a capitalised description
-        nominal_role, nominal_aff = _describe_nominal(canonical)
-        if nominal_role is not None and aff is None:
-            return nominal_role, nominal_aff
-        role = nominal_role
+        role, nominal_aff = _describe_nominal(canonical)
+        if role is not None and aff is None:
+            return role, _state_of_bare_government(view, mentions, canonical, nominal_aff)
     if aff is None:
         aff = state_of_body(canonical)
+    aff = _state_of_bare_government(view, mentions, canonical, aff)
     return role, expand_acronym(mentions, aff) if aff else aff
+
+
+def _state_of_bare_government(view: TextView, mentions: MentionIndex, canonical: str, aff: str | None) -> str | None:
+    """``aff``, or the article's state (:func:`state_of_government`) for a speaker that is a bare
+    government ("the government said") or whose affiliation is one ("government officials")."""
+    if (aff is None and _is_bare_government(canonical)) or (aff is not None and _is_bare_government(aff)):
+        return state_of_government(view, mentions) or aff
+    return aff
+
+
+#: words for a state's executive that a speaker may name without its state ("the government said")
+_GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "regime"})
+
+
+def _is_bare_government(name: str) -> bool:
+    """"government", "the government", "The authorities": an executive named without its state."""
+    toks = name.lower().split()
+    return bool(toks) and toks[-1] in _GOVERNMENT_WORDS and all(t in {"the", "its", "national", "federal"} for t in toks[:-1])
+
+
+def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:
+    """The state whose government an article's bare "the government" is: the state named with a
+    government word in the article ("the government of Burundi", "the Iranian government",
+    "Iran's government"; the first such), else the state the article names most often, if one
+    leads."""
+    for m in mentions.names:
+        if m.type == "organization" and m.possessor and any(w.lower() in _GOVERNMENT_WORDS for w in m.text.split()):
+            return m.possessor
+        if m.type in ("state", "demonym"):
+            nxt = view.lowers[m.end] if m.end < view.n else ""
+            prev = view.lowers[m.start - 2 : m.start]
+            if nxt in _GOVERNMENT_WORDS or (nxt in {"'s", "’s"} and m.end + 1 < view.n and view.lowers[m.end + 1] in _GOVERNMENT_WORDS):
+                return m.canonical
+            if len(prev) == 2 and prev[1] == "of" and prev[0] in _GOVERNMENT_WORDS:
+                return m.canonical
+        if m.type == "organization" and any(w.lower() in _GOVERNMENT_WORDS for w in m.text.split()):
+            state = state_of_body(m.canonical)
+            if state is not None:
+                return state
+    counts: dict[str, int] = {}
+    for m in mentions.names:
+        if m.type in ("state", "demonym"):
+            counts[m.canonical] = counts.get(m.canonical, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def state_of_body(name: str) -> str | None:
     """The state a state body's name names: "German government", "Chilean Armed Forces", "the
-    government of Burundi", "Iraqi military" -> Germany, Chile, Burundi, Iraq. Only for a name
+    government of Burundi", "Iraqi military" -> Germany, Chile, Burundi, Iraq; a province or US
+    state opening the name ("California Department of Corrections" -> California). Only for a name
     with an organisation head noun (a person's name never gets a country this way)."""
     toks = name.replace("’s", " ’s").replace("'s", " 's").split()
     org_nouns = word_set("org_nouns.txt")
@@ -337,6 +390,15 @@ def state_of_body(name: str) -> str | None:
             hit = gaz.aliases.get(s)
             if hit is not None and hit[1] == "state":
                 return hit[0]
+    # a province or US state that opens the name: "California Department of Corrections", "B.C.
+    # Coroners Service"
+    regions = entity_lexicons().regions
+    if toks and toks[0].lower() == "the":
+        toks = toks[1:]
+    for n in (3, 2, 1):
+        s = " ".join(toks[:n])
+        if n < len(toks) and s in regions:
+            return regions[s]
     return None
 
 

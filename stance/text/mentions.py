@@ -125,6 +125,8 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
                 role = t[s] or None
                 i += length
                 break
+    if role is not None and words[i] == "of" and b - i - 2 < 2:
+        return i + 1, None, None  # "the President of Burundi": no person here, only the place after "of"
     if role is not None and aff is None and words[i] == "of" and b - i - 2 >= 2 and _is_cap(words[i + 1]):
         # "First Minister of Scotland Nicola Sturgeon"
         hit = gaz.aliases.get(words[i + 1])
