@@ -122,3 +122,27 @@ def test_an_organisation_s_name_is_not_a_description(nlp):
 ])
 def test_a_bare_government_is_the_article_s_state(nlp, text):
     assert quote(nlp, text, "reopen").affiliation == "Iran"
+
+
+# -- the actor lookup: legislators and party leaders ---------------------------------------------
+def test_legislators_and_party_leaders_resolve_to_their_party_by_date():
+    from datetime import date
+
+    from stance.speakers.actors import ActorInfo, actor_lookup
+
+    table = actor_lookup()
+    assert table.lookup("Nancy Pelosi", date(2019, 6, 1)) == ActorInfo("Democratic Party", "Speaker of the House", "recent")
+    assert table.lookup("Mitch McConnell", date(2019, 12, 18)) == ActorInfo("Republican Party", "Senate Majority Leader", "recent")
+    assert table.lookup("Jeremy Corbyn", date(2019, 12, 13)) == ActorInfo("Labour Party", "Leader of the Labour Party", "recent")
+    assert table.lookup("Ted Cruz", date(2016, 3, 1)).affiliation == "Republican Party"
+    assert table.lookup("Bernie Sanders", date(2016, 3, 1)).affiliation == "Vermont"  # an independent
+    assert table.lookup("Ben Carson", date(2016, 1, 1)).affiliation == "Republican Party"  # campaigning
+    assert table.lookup("Ben Carson", date(2018, 1, 1)).affiliation == "United States"  # in the cabinet
+
+
+def test_the_article_s_words_win_over_the_lookup(nlp):
+    text = "Monday, June 3, 2019\n\nThe bill passed. Nancy Pelosi said \"we will vote again.\""
+    q = quote(nlp, text, "vote again")
+    assert (q.affiliation, q.affiliation_source) == ("Democratic Party", "lookup")
+    text = "Monday, June 3, 2019\n\nThe bill passed. Nancy Pelosi, a lawyer from Texas Law School, said \"we will vote again.\""
+    assert quote(nlp, text, "vote again").affiliation_source == "article"
