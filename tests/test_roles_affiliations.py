@@ -146,3 +146,28 @@ def test_the_article_s_words_win_over_the_lookup(nlp):
     assert (q.affiliation, q.affiliation_source) == ("Democratic Party", "lookup")
     text = "Monday, June 3, 2019\n\nThe bill passed. Nancy Pelosi, a lawyer from Texas Law School, said \"we will vote again.\""
     assert quote(nlp, text, "vote again").affiliation_source == "article"
+
+
+# -- more descriptions around the name -----------------------------------------------------------
+@pytest.mark.parametrize("text, words, name, role, aff", [
+    ('The festival grew. US voice actor Alexis Roe said, "it is big."', "big", "Alexis Roe", "actor", "United States"),
+    ('The rocket launched. NASA Administrator Jim Roe said, "I am relieved."', "relieved", "Jim Roe", "Administrator", "NASA"),
+    ('Stocks fell. Russell Roe, executive director of the Australian Retailers Association, said that "retailers try."',
+     "retailers", "Russell Roe", "executive director", "Australian Retailers Association"),
+    ('Pay rose. Politico quoted Tim Roe, formerly a deputy administrator at FEMA, as saying "FEMA has a role."',
+     "role", "Tim Roe", "former deputy administrator", "FEMA"),
+    ('The paper interviewed Gaspar Roe, the Hungarian Government commissioner responsible for defence, on Monday. '
+     'Roe said "the bid won."', "bid won", "Gaspar Roe", "Government commissioner", "Hungary"),
+    ('The bloom was large. Study co-author and geochemist Seth Roe remarked in a press release, "There was no reason."',
+     "no reason", "Seth Roe", "geochemist", None),
+])
+def test_descriptions_around_the_name(nlp, text, words, name, role, aff):
+    q = quote(nlp, text, words)
+    assert (q.speaker.name, q.role, q.affiliation) == (name, role, aff)
+
+
+def test_a_possessive_apostrophe_alone_marks_the_owner(nlp):
+    text = ("According to Dr. Tom Roe, formerly the director of the United States' Centers for Disease Control, "
+            'the pandemic is "unprecedented."')
+    q = quote(nlp, text, "unprecedented")
+    assert q.role == "former director" and q.affiliation.endswith("Centers for Disease Control")

@@ -18,6 +18,8 @@ from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
 _PREPS = frozenset({"for", "of", "at", "with", "in", "from"})
+#: possessive markers after a name ("Argentina's", "the United States' ")
+_POSSESSIVE = frozenset({"’s", "'s", "'", "’"})
 _DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
 #: words that make the text after a name's comma a clause rather than a description
 _VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
@@ -37,9 +39,15 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
     while i + 2 < hi and words[i + 1] == "-" and view.lowers[i + 2] in {"based", "funded", "backed", "led", "run"}:
         i += 3
     m = mentions.name_at(i, i + 1)
+    if m is None and i + 1 < hi:
+        # "the Australian Retailers Association": the country word was split off the body's name
+        body = mentions.name_at(i + 1, i + 2)
+        if (body is not None and body.start == i + 1 and body.type == "organization" and body.affiliation
+                and (words[i] in gazetteer().demonyms or words[i] in gazetteer().aliases)):
+            return view.span_text(i, body.end)
     if m is None or m.start < i - 1 or (types is not None and m.type not in types):
         return None
-    if m.end + 1 < hi and words[m.end] in {"’s", "'s"}:
+    if m.end + 1 < hi and words[m.end] in _POSSESSIVE:
         # "Argentina's Amnesty International": the body, not its country
         body = mentions.name_at(m.end + 1, m.end + 2)
         if body is not None and body.start == m.end + 1:
@@ -134,13 +142,21 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
         j += 1
     if not role_words or not _VERBAL.isdisjoint(w.lower() for w in role_words):
         return None, None  # "Tom, were greeted by an organizer": a clause, not a description
-    head = role_words[-1].lower()
-    if head not in person_nouns and " ".join(role_words) not in titles() and head not in {t.lower() for t in titles()}:
-        return None, None
+    if role_words[0].lower() == "formerly":
+        role_words = ["former", *(w for w in role_words[1:] if w.lower() not in _DETS)]  # "formerly the director"
+    title_lowers = {t.lower() for t in titles()}
+    heads = [k for k, w in enumerate(role_words) if w.lower() in person_nouns or w.lower() in title_lowers]
+    whole = " ".join(role_words) in titles() or (heads and heads[-1] == len(role_words) - 1)
+    if not whole:
+        if not heads or len(role_words) - heads[-1] != 2 or not role_words[-1].islower() or not (j < sb and lowers[j] in _PREPS):
+            return None, None
+        # "the Hungarian Government commissioner responsible for defence": one word and a
+        # preposition after the head; the role ends at its head
+        role_words = role_words[: heads[-1] + 1]
     role = " ".join(role_words)
     if kin is not None:
         return f"{kin} {role}", None
-    if j < sb and lowers[j] in _PREPS and aff is None:
+    if whole and j < sb and lowers[j] in _PREPS and aff is None:
         aff = _affiliation_from(view, mentions, j + 1, sb)
     return role, aff
 

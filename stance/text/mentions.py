@@ -196,6 +196,14 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | Non
                 owner = (j == i or org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms
                          or body in party_labels() or (j - i <= 3 and all(_is_cap(w) or w == "-" for w in words[i:j])))
                 return (j, end, role) if owner else None
+        w = words[k]
+        if (w[:1].isupper() and w.lower() in _person_nouns() and b - k - 1 >= 2 and _is_cap(words[k + 1])
+                and not org_nouns_in(words, k + 1, b)):
+            # a capitalised role noun after an organisation: "NASA Administrator Jane Roe", "Amazon
+            # Research Institute Director Jane Roe"
+            body = " ".join(words[i:k])
+            if org_nouns_in(words, i, k) or body.isupper() or body in gaz.aliases or body in entity_lexicons().orgs:
+                return k, k + 1, w
     return None
 
 
@@ -251,8 +259,8 @@ class MentionIndex:
                 if lower_seen is None and lw not in stop:
                     lower_seen = {x for x in distinct if x[:1].islower()}
                 if (lw in stop or lw in lower_seen or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES)) and not (
-                        i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases):
-                    continue  # but "United States President ...", "New Zealand's ...": a country's first word
+                        (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)):
+                    continue  # but "United States President ...", "US voice actor ...": a country's name
             if w.isupper() and len(w) > 4 and w not in gaz.aliases and w not in known_orgs:
                 continue  # all-caps datelines and headlines ("SEOUL")
             j = i + 1
