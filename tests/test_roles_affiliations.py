@@ -171,3 +171,21 @@ def test_a_possessive_apostrophe_alone_marks_the_owner(nlp):
             'the pandemic is "unprecedented."')
     q = quote(nlp, text, "unprecedented")
     assert q.role == "former director" and q.affiliation.endswith("Centers for Disease Control")
+
+
+def test_kin_of_a_place_s_people_is_not_an_affiliation(nlp):
+    text = ('Labor Secretary Thomas Roe spoke. Roe, the Spanish-speaking son of Dominican immigrants, is a '
+            'contender. "Trump is a fraud," Roe said.')
+    q = quote(nlp, text, "fraud")
+    assert (q.role, q.affiliation) == ("Labor Secretary", None)
+
+
+def test_cabinet_members_and_agency_heads_in_the_lookup():
+    from datetime import date
+
+    from stance.speakers.actors import actor_lookup
+
+    table = actor_lookup()
+    assert table.lookup("Thomas Perez", date(2016, 7, 6)).affiliation == "United States"
+    assert table.lookup("Tom Perez", date(2018, 1, 1)).affiliation == "Democratic Party"
+    assert table.lookup("Jim Bridenstine", date(2020, 5, 30)).affiliation == "NASA"

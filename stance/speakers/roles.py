@@ -156,7 +156,8 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     role = " ".join(role_words)
     if kin is not None:
         return f"{kin} {role}", None
-    if whole and j < sb and lowers[j] in _PREPS and aff is None:
+    if whole and j < sb and lowers[j] in _PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
+        # but "the son of Dominican immigrants": kin, not a body
         aff = _affiliation_from(view, mentions, j + 1, sb)
     return role, aff
 

@@ -166,6 +166,10 @@ def org_nouns_in(words: list[str], i: int, j: int) -> bool:
     return any(w.lower() in org_nouns for w in words[i:j])
 
 
+#: titles that a portfolio before them belongs to ("Health Minister", "Labor Secretary")
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+
+
 def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | None:
     """A title inside ``words[i+1 : b-1]`` ("House of Commons Speaker John Bercow", "Homeland
     Security Deputy Secretary Alejandro Mayorkas", "Solicitor General Jose Calida"):
@@ -193,17 +197,24 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | Non
                 if j < k or end > k + length:
                     role = " ".join(words[j:end]).replace(" - ", "-")
                 body = " ".join(words[i:j])
-                owner = (j == i or org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms
-                         or body in party_labels() or (j - i <= 3 and all(_is_cap(w) or w == "-" for w in words[i:j])))
+                named = (org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms or body in party_labels()
+                         or body.replace("-", "").isupper())
+                if not named and j - i <= 3 and role.split()[-1].lower() in _PORTFOLIO_TITLES:
+                    # "Civil Aviation Minister", "Labor Secretary": a portfolio, part of the title
+                    return i, end, " ".join(words[i:end]).replace(" - ", "-")
+                owner = j == i or named or (j - i <= 3 and all(_is_cap(w) or w == "-" for w in words[i:j]))
                 return (j, end, role) if owner else None
         w = words[k]
         if (w[:1].isupper() and w.lower() in _person_nouns() and b - k - 1 >= 2 and _is_cap(words[k + 1])
                 and not org_nouns_in(words, k + 1, b)):
             # a capitalised role noun after an organisation: "NASA Administrator Jane Roe", "Amazon
             # Research Institute Director Jane Roe"
-            body = " ".join(words[i:k])
-            if org_nouns_in(words, i, k) or body.isupper() or body in gaz.aliases or body in entity_lexicons().orgs:
-                return k, k + 1, w
+            j = k
+            while j > i + 1 and words[j - 1] in modifiers:
+                j -= 1  # "Senate Minority Whip": one longer title
+            body = " ".join(words[i:j])
+            if org_nouns_in(words, i, j) or body.isupper() or body in gaz.aliases or body in entity_lexicons().orgs:
+                return j, k + 1, " ".join(words[j : k + 1])
     return None
 
 
