@@ -224,7 +224,19 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
 
 def _role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
     """"its leader Kim Jong Un", "North Korea's leader Kim", "analyst Moon", "UCL astronomer
-    Angelos Tsiaras", "Pentagon press secretary John Kirby"."""
+    Angelos Tsiaras", "Pentagon press secretary John Kirby"; the second of a pair under a plural
+    role: "NASA astronauts Bob Roe and Doug Hurley" -> (astronaut, NASA)."""
+    if m.start >= 2 and view.lowers[m.start - 1] == "and":
+        first = mentions.name_at(m.start - 2, m.start - 1)
+        if first is not None and first.end == m.start - 1 and first.type == "person" and m.type == "person":
+            r, a = _role_before_one(view, mentions, first)
+            if r and r.endswith("s") and r.split()[-1][:-1].lower() in word_set("person_nouns.txt"):
+                return r[:-1], a
+    return _role_before_one(view, mentions, m)
+
+
+def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """:func:`_role_before` for the words right before one name."""
     i = m.start - 1
     title_words = _title_words()
     while i > 1 and m.start - i <= 3 and view.words[i] in title_words:
@@ -262,6 +274,29 @@ def _role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[st
             return role, owner.canonical
         return role, None
     return role, _owner_before(view, mentions, k)
+
+
+def _title_of_state_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """A title "of the" a state just before the name: "former Vice President of the United States
+    Joe Biden" -> (former Vice President, United States)."""
+    words = view.words
+    gaz = gazetteer()
+    for n in (3, 2, 1):
+        t = m.start - n - 1  # the "the" before the state's n words
+        if t < 2 or view.lowers[t] != "the" or view.lowers[t - 1] != "of":
+            continue
+        hit = gaz.aliases.get(view.span_text(t + 1, m.start))
+        if hit is None or hit[1] != "state":
+            continue
+        end = t - 1
+        for length in (3, 2, 1):
+            if end - length >= 0 and " ".join(words[end - length : end]) in titles():
+                start = end - length
+                if start >= 1 and view.lowers[start - 1] == "former":
+                    start -= 1
+                return view.span_text(start, end), hit[0]
+        return None, None
+    return None, None
 
 
 def _describe_nominal(name: str) -> tuple[str | None, str | None]:
@@ -441,7 +476,7 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
             yield m.role, m.affiliation
     for m in same:
         for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m),
-                     _body_after(view, mentions, m)):
+                     _title_of_state_before(view, mentions, m), _body_after(view, mentions, m)):
             if r or a:
                 yield r, a
 
