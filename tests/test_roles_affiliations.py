@@ -189,3 +189,15 @@ def test_cabinet_members_and_agency_heads_in_the_lookup():
     assert table.lookup("Thomas Perez", date(2016, 7, 6)).affiliation == "United States"
     assert table.lookup("Tom Perez", date(2018, 1, 1)).affiliation == "Democratic Party"
     assert table.lookup("Jim Bridenstine", date(2020, 5, 30)).affiliation == "NASA"
+
+
+def test_a_title_of_the_state_before_a_name(nlp):
+    text = 'Today, former Vice President of the United States Joe Roe was projected to win. Roe said, "I am honored."'
+    q = quote(nlp, text, "honored")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Joe Roe", "former Vice President", "United States")
+
+
+def test_the_second_of_a_pair_under_a_plural_role(nlp):
+    text = 'The rocket carried NASA astronauts Bob Roe and Doug Hurley into orbit. Hurley said, "It was a smooth ride."'
+    q = quote(nlp, text, "smooth")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Doug Hurley", "astronaut", "NASA")
