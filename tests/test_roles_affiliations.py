@@ -201,3 +201,28 @@ def test_the_second_of_a_pair_under_a_plural_role(nlp):
     text = 'The rocket carried NASA astronauts Bob Roe and Doug Hurley into orbit. Hurley said, "It was a smooth ride."'
     q = quote(nlp, text, "smooth")
     assert (q.speaker.name, q.role, q.affiliation) == ("Doug Hurley", "astronaut", "NASA")
+
+
+@pytest.mark.parametrize("nominal, role, aff", [
+    ("representatives from Iran", "representatives", "Iran"),
+    ("researchers from the University of Springfield", "researchers", "University of Springfield"),
+    ("sources within the United States Department of Defense", "sources", "United States Department of Defense"),
+    ("Some members of opposition parties", "members", "opposition parties"),
+])
+def test_a_description_with_its_body_after_a_preposition(nominal, role, aff):
+    from stance.speakers.roles import _describe_nominal
+
+    assert _describe_nominal(nominal) == (role, aff)
+
+
+def test_a_short_body_name_is_the_article_s_full_name(nlp):
+    text = ('A survey by the Royal Pharmaceutical Society found problems. Society President Ash Roe told the public, '
+            '"We can reduce illness."')
+    q = quote(nlp, text, "illness")
+    assert (q.role, q.affiliation) == ("president", "Royal Pharmaceutical Society")
+
+
+def test_a_common_word_opening_a_sentence_is_no_body(nlp):
+    text = 'The session ended. Opposition leader Jeremy Roe said, "This is an outrage." The opposition left.'
+    q = quote(nlp, text, "outrage")
+    assert (q.role, q.affiliation) == ("leader", None)

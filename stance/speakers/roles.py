@@ -219,6 +219,11 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         return owner.canonical
     if owner.text in party_labels():
         return party_labels()[owner.text]
+    if (owner.end - owner.start == 1 and owner.start == view.sent_bounds(view.sent_of[owner.start])[0]
+            and owner.type != "organization" and owner.text.lower() in view.words):
+        # "Opposition leader X", "Assembly president X" opening a sentence: a common word the
+        # article also writes lowercase, capitalised only by its place; no body
+        return None
     return owner.text
 
 
@@ -308,6 +313,16 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     while toks and toks[0].lower() in _DETS | {"one", "some", "many", "several"}:
         toks = toks[1:]
     person_nouns = word_set("person_nouns.txt")
+    for p in range(1, len(toks) - 1):
+        if toks[p].lower() in _PREPS | {"within"} and toks[p - 1].lower() in person_nouns:
+            # "representatives from Iran", "sources within the United States Department of Defense"
+            role, _ = _describe_nominal(" ".join(toks[:p]))
+            rest = toks[p + 1 :]
+            if rest and rest[0].lower() == "the":
+                rest = rest[1:]
+            body = " ".join(rest)
+            hit = gazetteer().lookup(body)
+            return role, (hit[0] if hit is not None else gazetteer().demonyms.get(body, body)) or None
     if not toks or toks[-1].lower() not in person_nouns:
         return None, None
     if len(toks) >= 2 and toks[-1].lower() in word_set("org_nouns.txt") and all(t[:1].isupper() for t in toks):
@@ -374,6 +389,11 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
     if aff is None:
         aff = state_of_body(canonical)
     aff = _state_of_bare_government(view, mentions, canonical, aff)
+    if aff and " " not in aff and aff.lower() in word_set("org_nouns.txt") and aff[:1].isupper():
+        # "Society President Ash Soni": the article's body of that name ("Royal Pharmaceutical Society")
+        body = mentions.resolve_nominal(aff.lower(), same[0].start if same else view.n)
+        if body is not None and body.type == "organization" and body.text != aff:
+            aff = body.canonical
     return role, expand_acronym(mentions, aff) if aff else aff
 
 
