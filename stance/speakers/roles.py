@@ -4,7 +4,11 @@ Sources, in order: a title before the name ("U.S. Secretary of State Marco Rubio
 Secretary of State, affiliation United States); an appositive after it ("Moon Seong Mook, an
 analyst for the Seoul-based Korea Research Institute for National Strategy"); a role noun before
 it with a possessor ("its leader Kim Jong Un", "North Korea's leader Kim"); a country adjective
-("an Israeli spokesman": Israel). The first mention's description carries to later mentions.
+("an Israeli spokesman": Israel); a title "of the" state before the name ("former Vice President of
+the United States Joe Biden"); the body after the name ("Ryan Cloutier of the Harvard–Smithsonian
+Center", "Brigid Kosgei of Kenya"). The first mention's description carries to later mentions.
+A body speaker gets the state or province its name holds ("California Department of
+Corrections" -> California); a bare "the government" gets the article's state.
 """
 
 from __future__ import annotations
