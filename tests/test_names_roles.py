@@ -160,8 +160,12 @@ def test_prepositional_object_is_not_the_speaker(nlp):
 
 
 @pytest.mark.parametrize("text, name, role, aff", [
+    # a portfolio before a minister or secretary is part of the title, not an affiliation
     ("Yesterday the Homeland Security Deputy Secretary Alejandro Mayorkas spoke.", "Alejandro Mayorkas",
-     "Deputy Secretary", "Homeland Security"),
+     "Homeland Security Deputy Secretary", None),
+    ("Yesterday Civil Aviation Minister Ravi Kumar spoke.", "Ravi Kumar", "Civil Aviation Minister", None),
+    ("Yesterday Senate Minority Whip Dick Roe spoke.", "Dick Roe", "Minority Whip", "Senate"),
+    ("Yesterday NASA Administrator Jim Roe spoke.", "Jim Roe", "Administrator", "NASA"),
     ("Yesterday the Solicitor General Jose Calida spoke.", "Jose Calida", "Solicitor General", None),
     ("On Monday US Special Representative for Iran Brian Hook spoke.", "Brian Hook",
      "Special Representative for Iran", "United States"),

@@ -4,7 +4,11 @@ Sources, in order: a title before the name ("U.S. Secretary of State Marco Rubio
 Secretary of State, affiliation United States); an appositive after it ("Moon Seong Mook, an
 analyst for the Seoul-based Korea Research Institute for National Strategy"); a role noun before
 it with a possessor ("its leader Kim Jong Un", "North Korea's leader Kim"); a country adjective
-("an Israeli spokesman": Israel). The first mention's description carries to later mentions.
+("an Israeli spokesman": Israel); a title "of the" state before the name ("former Vice President of
+the United States Joe Biden"); the body after the name ("Ryan Cloutier of the Harvard–Smithsonian
+Center", "Brigid Kosgei of Kenya"). The first mention's description carries to later mentions.
+A body speaker gets the state or province its name holds ("California Department of
+Corrections" -> California); a bare "the government" gets the article's state.
 """
 
 from __future__ import annotations
@@ -12,19 +16,26 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
+from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, role_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
 _PREPS = frozenset({"for", "of", "at", "with", "in", "from"})
+#: possessive markers after a name ("Argentina's", "the United States' ")
+_POSSESSIVE = frozenset({"’s", "'s", "'", "’"})
 _DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
 #: words that make the text after a name's comma a clause rather than a description
 _VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
+#: tokens that open a sentence or a quotation before its first word
+_OPENERS = frozenset({"“", '"', "‘", "(", "—"})
 _STOP_APPOS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")", "—", "said", "says", "who", "which", "and"})
 
 
-def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
-    """The organisation or country named from token ``i`` ("the Seoul-based Korea Research ...")."""
+def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
+                      types: tuple[str, ...] | None = None) -> str | None:
+    """The organisation or country named from token ``i`` ("the Seoul-based Korea Research ...");
+    with ``types``, only a name of one of those types."""
     words = view.words
     while i < hi and view.lowers[i] in {"the", "a", "an"}:
         i += 1
@@ -32,9 +43,15 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int) -
     while i + 2 < hi and words[i + 1] == "-" and view.lowers[i + 2] in {"based", "funded", "backed", "led", "run"}:
         i += 3
     m = mentions.name_at(i, i + 1)
-    if m is None or m.start < i - 1:
+    if m is None and i + 1 < hi:
+        # "the Australian Retailers Association": the country word was split off the body's name
+        body = mentions.name_at(i + 1, i + 2)
+        if (body is not None and body.start == i + 1 and body.type == "organization" and body.affiliation
+                and (words[i] in gazetteer().demonyms or words[i] in gazetteer().aliases)):
+            return view.span_text(i, body.end)
+    if m is None or m.start < i - 1 or (types is not None and m.type not in types):
         return None
-    if m.end + 1 < hi and words[m.end] in {"’s", "'s"}:
+    if m.end + 1 < hi and words[m.end] in _POSSESSIVE:
         # "Argentina's Amnesty International": the body, not its country
         body = mentions.name_at(m.end + 1, m.end + 2)
         if body is not None and body.start == m.end + 1:
@@ -75,6 +92,29 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     return role or " ".join(role_words), aff
 
 
+#: the types of a name after "of" / "from" / "at" that a person belongs to
+_BODY_TYPES = ("organization", "state", "demonym")
+
+
+def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """The body a person's name is followed by: "Ryan Cloutier of the Harvard–Smithsonian Center",
+    "Brigid Kosgei of Kenya", "Jane Roe, from Griffith University": (None, the body)."""
+    i = m.end
+    if i < view.n and view.words[i] == ",":
+        i += 1
+    if m.type != "person" or i + 1 >= view.n or view.lowers[i] not in {"of", "from", "at"}:
+        return None, None
+    hi = view.sent_bounds(view.sent_of[m.start])[1]
+    j = i + 1
+    while j < hi and view.lowers[j] == "the":
+        j += 1
+    body = mentions.name_at(j, j + 1)
+    if body is not None and body.type == "person" and "gender" not in body.extra:
+        # a name no given name or honorific shows to be a person: "of Scripps Research", "of USGS"
+        return None, body.text
+    return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES)
+
+
 def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
     words, lowers = view.words, view.lowers
     n = view.n
@@ -106,15 +146,30 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
         j += 1
     if not role_words or not _VERBAL.isdisjoint(w.lower() for w in role_words):
         return None, None  # "Tom, were greeted by an organizer": a clause, not a description
-    head = role_words[-1].lower()
-    if head not in person_nouns and " ".join(role_words) not in titles() and head not in {t.lower() for t in titles()}:
-        return None, None
+    if role_words[0].lower() == "formerly":
+        role_words = ["former", *(w for w in role_words[1:] if w.lower() not in _DETS)]  # "formerly the director"
+    title_lowers = {t.lower() for t in titles()}
+    heads = [k for k, w in enumerate(role_words) if w.lower() in person_nouns or w.lower() in title_lowers]
+    whole = " ".join(role_words) in titles() or (heads and heads[-1] == len(role_words) - 1)
+    if not whole:
+        if not heads or len(role_words) - heads[-1] != 2 or not role_words[-1].islower() or not (j < sb and lowers[j] in _PREPS):
+            return None, None
+        # "the Hungarian Government commissioner responsible for defence": one word and a
+        # preposition after the head; the role ends at its head
+        role_words = role_words[: heads[-1] + 1]
     role = " ".join(role_words)
     if kin is not None:
         return f"{kin} {role}", None
-    if j < sb and lowers[j] in _PREPS and aff is None:
+    if whole and j < sb and lowers[j] in _PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
+        # but "the son of Dominican immigrants": kin, not a body
         aff = _affiliation_from(view, mentions, j + 1, sb)
     return role, aff
+
+
+@lru_cache(maxsize=1)
+def _title_modifiers_lower() -> frozenset[str]:
+    """The title modifiers ("Prime", "Vice", "Deputy"), lowercased."""
+    return frozenset(w.lower() for w in word_set("title_modifiers.txt", keep_case=True))
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +185,10 @@ def _role_words_before(view: TextView, i: int) -> int:
     k = i
     while k - 1 >= 0 and i - k < 2 and view.words[k - 1].islower() and view.lowers[k - 1] in words:
         k -= 1
+    if k - 1 >= 0 and i - k < 2 and view.lowers[k - 1] in words | _title_modifiers_lower():
+        s = view.sent_bounds(view.sent_of[k - 1])[0]
+        if k - 1 == s or view.words[k - 2] in _OPENERS:
+            k -= 1  # "Prime minister Jane Doe", "Lead author Jane Doe" opening a sentence
     return k
 
 
@@ -164,12 +223,29 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         return owner.canonical
     if owner.text in party_labels():
         return party_labels()[owner.text]
+    if (owner.end - owner.start == 1 and owner.start == view.sent_bounds(view.sent_of[owner.start])[0]
+            and owner.type != "organization" and owner.text.lower() in view.words):
+        # "Opposition leader X", "Assembly president X" opening a sentence: a common word the
+        # article also writes lowercase, capitalised only by its place; no body
+        return None
     return owner.text
 
 
 def _role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
     """"its leader Kim Jong Un", "North Korea's leader Kim", "analyst Moon", "UCL astronomer
-    Angelos Tsiaras", "Pentagon press secretary John Kirby"."""
+    Angelos Tsiaras", "Pentagon press secretary John Kirby"; the second of a pair under a plural
+    role: "NASA astronauts Bob Roe and Doug Hurley" -> (astronaut, NASA)."""
+    if m.start >= 2 and view.lowers[m.start - 1] == "and":
+        first = mentions.name_at(m.start - 2, m.start - 1)
+        if first is not None and first.end == m.start - 1 and first.type == "person" and m.type == "person":
+            r, a = _role_before_one(view, mentions, first)
+            if r and r.endswith("s") and r.split()[-1][:-1].lower() in word_set("person_nouns.txt"):
+                return r[:-1], a
+    return _role_before_one(view, mentions, m)
+
+
+def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """:func:`_role_before` for the words right before one name."""
     i = m.start - 1
     title_words = _title_words()
     while i > 1 and m.start - i <= 3 and view.words[i] in title_words:
@@ -209,6 +285,29 @@ def _role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[st
     return role, _owner_before(view, mentions, k)
 
 
+def _title_of_state_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """A title "of the" a state just before the name: "former Vice President of the United States
+    Joe Biden" -> (former Vice President, United States)."""
+    words = view.words
+    gaz = gazetteer()
+    for n in (3, 2, 1):
+        t = m.start - n - 1  # the "the" before the state's n words
+        if t < 2 or view.lowers[t] != "the" or view.lowers[t - 1] != "of":
+            continue
+        hit = gaz.aliases.get(view.span_text(t + 1, m.start))
+        if hit is None or hit[1] != "state":
+            continue
+        end = t - 1
+        for length in (3, 2, 1):
+            if end - length >= 0 and " ".join(words[end - length : end]) in titles():
+                start = end - length
+                if start >= 1 and view.lowers[start - 1] == "former":
+                    start -= 1
+                return view.span_text(start, end), hit[0]
+        return None, None
+    return None, None
+
+
 def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     """Role and affiliation inside a descriptive speaker: "Israeli spokesman" -> (spokesman,
     Israel); "Sudan's defense minister" -> (defense minister, Sudan); "an Interpol spokesperson"
@@ -218,8 +317,20 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     while toks and toks[0].lower() in _DETS | {"one", "some", "many", "several"}:
         toks = toks[1:]
     person_nouns = word_set("person_nouns.txt")
+    for p in range(1, len(toks) - 1):
+        if toks[p].lower() in _PREPS | {"within"} and toks[p - 1].lower() in person_nouns:
+            # "representatives from Iran", "sources within the United States Department of Defense"
+            role, _ = _describe_nominal(" ".join(toks[:p]))
+            rest = toks[p + 1 :]
+            if rest and rest[0].lower() == "the":
+                rest = rest[1:]
+            body = " ".join(rest)
+            hit = gazetteer().lookup(body)
+            return role, (hit[0] if hit is not None else gazetteer().demonyms.get(body, body)) or None
     if not toks or toks[-1].lower() not in person_nouns:
         return None, None
+    if len(toks) >= 2 and toks[-1].lower() in word_set("org_nouns.txt") and all(t[:1].isupper() for t in toks):
+        return None, None  # "Royal Canadian Mounted Police": an organisation's name, not a description
     words = role_words()
     r = len(toks) - 1
     while r > 0 and len(toks) - 1 - r < 2 and toks[r - 1].islower() and toks[r - 1] in words:
@@ -256,7 +367,9 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
     role = aff = None
     if speaker_mention is None and not any(m.canonical == canonical for m in mentions.names):
         role, aff = _describe_nominal(canonical)
-        return role, aff if aff is not None or role is not None else state_of_body(canonical)
+        if role is None and aff is None:
+            aff = state_of_body(canonical)
+        return role, _state_of_bare_government(view, mentions, canonical, aff)
     if speaker_mention is not None and speaker_mention.possessor:
         aff = speaker_mention.possessor
     same = [m for m in mentions.names if m.canonical == canonical]
@@ -272,18 +385,73 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
             aff = a
         if role is not None and aff is not None:
             break
-    if role is None and aff is None:
-        role, aff = _describe_nominal(canonical)  # "Officials said": a capitalised description
-        if role is not None:
-            return role, aff
+    if role is None:
+        # "Officials said", "Members of the House of Commons": a capitalised description
+        role, nominal_aff = _describe_nominal(canonical)
+        if role is not None and aff is None:
+            return role, _state_of_bare_government(view, mentions, canonical, nominal_aff)
     if aff is None:
         aff = state_of_body(canonical)
+    aff = _state_of_bare_government(view, mentions, canonical, aff)
+    if aff and " " not in aff and aff.lower() in word_set("org_nouns.txt") and aff[:1].isupper():
+        # "Society President Ash Soni": the article's body of that name ("Royal Pharmaceutical Society")
+        body = mentions.resolve_nominal(aff.lower(), same[0].start if same else view.n)
+        if body is not None and body.type == "organization" and body.text != aff:
+            aff = body.canonical
     return role, expand_acronym(mentions, aff) if aff else aff
+
+
+def _state_of_bare_government(view: TextView, mentions: MentionIndex, canonical: str, aff: str | None) -> str | None:
+    """``aff``, or the article's state (:func:`state_of_government`) for a speaker that is a bare
+    government ("the government said") or whose affiliation is one ("government officials")."""
+    if (aff is None and _is_bare_government(canonical)) or (aff is not None and _is_bare_government(aff)):
+        return state_of_government(view, mentions) or aff
+    return aff
+
+
+#: words for a state's executive that a speaker may name without its state ("the government said")
+_GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "regime"})
+
+
+def _is_bare_government(name: str) -> bool:
+    """"government", "the government", "The authorities": an executive named without its state."""
+    toks = name.lower().split()
+    return bool(toks) and toks[-1] in _GOVERNMENT_WORDS and all(t in {"the", "its", "national", "federal"} for t in toks[:-1])
+
+
+def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:
+    """The state whose government an article's bare "the government" is: the state named with a
+    government word in the article ("the government of Burundi", "the Iranian government",
+    "Iran's government"; the first such), else the state the article names most often, if one
+    leads."""
+    for m in mentions.names:
+        if m.type == "organization" and m.possessor and any(w.lower() in _GOVERNMENT_WORDS for w in m.text.split()):
+            return m.possessor
+        if m.type in ("state", "demonym"):
+            nxt = view.lowers[m.end] if m.end < view.n else ""
+            prev = view.lowers[m.start - 2 : m.start]
+            if nxt in _GOVERNMENT_WORDS or (nxt in {"'s", "’s"} and m.end + 1 < view.n and view.lowers[m.end + 1] in _GOVERNMENT_WORDS):
+                return m.canonical
+            if len(prev) == 2 and prev[1] == "of" and prev[0] in _GOVERNMENT_WORDS:
+                return m.canonical
+        if m.type == "organization" and any(w.lower() in _GOVERNMENT_WORDS for w in m.text.split()):
+            state = state_of_body(m.canonical)
+            if state is not None:
+                return state
+    counts: dict[str, int] = {}
+    for m in mentions.names:
+        if m.type in ("state", "demonym"):
+            counts[m.canonical] = counts.get(m.canonical, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def state_of_body(name: str) -> str | None:
     """The state a state body's name names: "German government", "Chilean Armed Forces", "the
-    government of Burundi", "Iraqi military" -> Germany, Chile, Burundi, Iraq. Only for a name
+    government of Burundi", "Iraqi military" -> Germany, Chile, Burundi, Iraq; a province or US
+    state opening the name ("California Department of Corrections" -> California). Only for a name
     with an organisation head noun (a person's name never gets a country this way)."""
     toks = name.replace("’s", " ’s").replace("'s", " 's").split()
     org_nouns = word_set("org_nouns.txt")
@@ -298,6 +466,15 @@ def state_of_body(name: str) -> str | None:
             hit = gaz.aliases.get(s)
             if hit is not None and hit[1] == "state":
                 return hit[0]
+    # a province or US state that opens the name: "California Department of Corrections", "B.C.
+    # Coroners Service"
+    regions = entity_lexicons().regions
+    if toks and toks[0].lower() == "the":
+        toks = toks[1:]
+    for n in (3, 2, 1):
+        s = " ".join(toks[:n])
+        if n < len(toks) and s in regions:
+            return regions[s]
     return None
 
 
@@ -317,13 +494,14 @@ def expand_acronym(mentions: MentionIndex, name: str) -> str:
 def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -> Iterator[tuple[str | None, str | None]]:
     """(role, affiliation) candidates of one party's mentions, best first: the titles before its
     names ("Labor Secretary Thomas Perez", "Democrat Nancy Pelosi") anywhere in the article, then
-    per mention in order an appositive after it, role words before it, a description before it."""
+    per mention in order an appositive after it, role words before it, a description before it, the body after it ("of the Harvard–Smithsonian Center")."""
     for m in same:
         if m.role or m.affiliation:
             yield m.role, m.affiliation
     for m in same:
-        for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m)):
-            if r:
+        for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m),
+                     _title_of_state_before(view, mentions, m), _body_after(view, mentions, m)):
+            if r or a:
                 yield r, a
 
 

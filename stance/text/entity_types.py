@@ -38,22 +38,28 @@ HONORIFICS = {**GENDERED_HONORIFICS, "sir": "m", "dame": "f",
 @dataclass(frozen=True)
 class EntityLexicons:
     """``first_names``: given name -> gender (m, f, mf, ?); ``places``: place name -> ambiguous
-    (also a common surname or first name); ``orgs``: organisations written by bare name."""
+    (also a common surname or first name); ``orgs``: organisations written by bare name;
+    ``regions``: first-level subdivisions of states (US states, provinces, ...) by name or
+    abbreviation -> name."""
 
     first_names: dict[str, str]
     places: dict[str, bool]
     orgs: frozenset[str]
     place_heads: frozenset[str]
     other_heads: frozenset[str]
+    regions: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def entity_lexicons() -> EntityLexicons:
     """The lexicons, read once."""
     first = {r[0]: r[1].strip() for r in data_rows("first_names.tsv") if len(r) > 1}
-    places = {r[0]: len(r) > 2 and r[2].strip() == "1" for r in data_rows("places.tsv") if len(r) > 1}
+    rows = [r for r in data_rows("places.tsv") if len(r) > 1]
+    places = {r[0]: len(r) > 2 and r[2].strip() == "1" for r in rows}
+    regions = {r[0]: r[0] for r in rows if r[1].strip() in ("state_us", "subdivision")}
+    regions.update({r[0].strip(): r[1].strip() for r in data_rows("region_abbreviations.tsv") if len(r) > 1})
     return EntityLexicons(first, places, word_set("known_orgs.txt", keep_case=True), word_set("place_heads.txt", keep_case=True),
-                          word_set("other_heads.txt", keep_case=True))
+                          word_set("other_heads.txt", keep_case=True), regions)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
-from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, guess_type, settle_types
+from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, settle_types
 from stance.text.lexicons import data_rows, gazetteer, party_labels, titles, word_set
 from stance.text.view import TextView
 
@@ -125,6 +125,8 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
                 role = t[s] or None
                 i += length
                 break
+    if role is not None and words[i] == "of" and b - i - 2 < 2:
+        return i + 1, None, None  # "the President of Burundi": no person here, only the place after "of"
     if role is not None and aff is None and words[i] == "of" and b - i - 2 >= 2 and _is_cap(words[i + 1]):
         # "First Minister of Scotland Nicola Sturgeon"
         hit = gaz.aliases.get(words[i + 1])
@@ -164,6 +166,10 @@ def org_nouns_in(words: list[str], i: int, j: int) -> bool:
     return any(w.lower() in org_nouns for w in words[i:j])
 
 
+#: titles that a portfolio before them belongs to ("Health Minister", "Labor Secretary")
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+
+
 def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | None:
     """A title inside ``words[i+1 : b-1]`` ("House of Commons Speaker John Bercow", "Homeland
     Security Deputy Secretary Alejandro Mayorkas", "Solicitor General Jose Calida"):
@@ -191,9 +197,24 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | Non
                 if j < k or end > k + length:
                     role = " ".join(words[j:end]).replace(" - ", "-")
                 body = " ".join(words[i:j])
-                owner = (j == i or org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms
-                         or body in party_labels() or (j - i <= 3 and all(_is_cap(w) or w == "-" for w in words[i:j])))
+                named = (org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms or body in party_labels()
+                         or body.replace("-", "").isupper())
+                if not named and j - i <= 3 and role.split()[-1].lower() in _PORTFOLIO_TITLES:
+                    # "Civil Aviation Minister", "Labor Secretary": a portfolio, part of the title
+                    return i, end, " ".join(words[i:end]).replace(" - ", "-")
+                owner = j == i or named or (j - i <= 3 and all(_is_cap(w) or w == "-" for w in words[i:j]))
                 return (j, end, role) if owner else None
+        w = words[k]
+        if (w[:1].isupper() and w.lower() in _person_nouns() and b - k - 1 >= 2 and _is_cap(words[k + 1])
+                and not org_nouns_in(words, k + 1, b)):
+            # a capitalised role noun after an organisation: "NASA Administrator Jane Roe", "Amazon
+            # Research Institute Director Jane Roe"
+            j = k
+            while j > i + 1 and words[j - 1] in modifiers:
+                j -= 1  # "Senate Minority Whip": one longer title
+            body = " ".join(words[i:j])
+            if org_nouns_in(words, i, j) or body.isupper() or body in gaz.aliases or body in entity_lexicons().orgs:
+                return j, k + 1, " ".join(words[j : k + 1])
     return None
 
 
@@ -226,6 +247,7 @@ class MentionIndex:
         gaz = gazetteer()
         org_nouns = word_set("org_nouns.txt")
         title_words = titles()
+        known_orgs = entity_lexicons().orgs
         # the rest of the document is lowercase: visit only the capitalised tokens
         # per distinct word: capitalised, part of a name, may start a name
         distinct = set(words)
@@ -247,9 +269,10 @@ class MentionIndex:
                 lw = lowers[i]
                 if lower_seen is None and lw not in stop:
                     lower_seen = {x for x in distinct if x[:1].islower()}
-                if lw in stop or lw in lower_seen or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES):
-                    continue
-            if w.isupper() and len(w) > 4 and w not in gaz.aliases:
+                if (lw in stop or lw in lower_seen or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES)) and not (
+                        (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)):
+                    continue  # but "United States President ...", "US voice actor ...": a country's name
+            if w.isupper() and len(w) > 4 and w not in gaz.aliases and w not in known_orgs:
                 continue  # all-caps datelines and headlines ("SEOUL")
             j = i + 1
             while j < n and sent_of[j] == sent_of[i]:
@@ -273,6 +296,9 @@ class MentionIndex:
                     if _hyphen_name_tail(words, lowers, i, j):
                         j += 2  # "Lee Jae-myung", "Kim Jong-un", "Yu Hoi-kwan"
                         continue
+                if wj == "–" and j + 1 in is_cap and v.starts[j] == v.ends[j - 1] and v.starts[j + 1] == v.ends[j]:
+                    j += 2  # "Harvard–Smithsonian Center": kept only in an organisation's name (_add_name)
+                    continue
                 if lj in _ARTICLE_PARTICLES and j + 2 < n and words[j + 1] == "-" and j + 2 in is_cap and v.starts[j + 1] == v.ends[j]:
                     j += 3  # "Bashar al-Assad"
                     continue
@@ -288,6 +314,14 @@ class MentionIndex:
         words = v.words
         gaz = gazetteer()
         org_nouns = word_set("org_nouns.txt")
+        if "–" in words[a:b] and org_nouns.isdisjoint(v.lowers[a:b]):
+            # an en dash joins names only inside an organisation's name ("Harvard–Smithsonian
+            # Center for Astrophysics"); else a pair or a range ("Mexico–United States border")
+            k = words.index("–", a, b)
+            self._add_name(a, k)
+            if k + 1 < b:
+                self._add_name(k + 1, b)
+            return
         # a hyphenated pair of single names ("Trump-Kim") is two mentions; "Jean-Claude Juncker",
         # "Jenn St-Onge" and "Lee Jae-myung" are one
         if "-" in words[a:b]:

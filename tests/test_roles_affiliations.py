@@ -1,0 +1,228 @@
+"""Speaker roles and affiliations the article gives around the name (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.text.mentions import MentionIndex
+from stance.text.view import build_view, make_doc, make_language
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return stance.load(stance_model=False)
+
+
+@pytest.fixture(scope="module")
+def lang():
+    return make_language(None)
+
+
+def names(lang, text: str) -> dict[str, tuple[str, str, str | None, str | None]]:
+    """Name mention text -> (canonical, type, role, affiliation)."""
+    mi = MentionIndex(build_view(make_doc(lang, text, trained=False)))
+    return {m.text: (m.canonical, m.type, m.role, m.affiliation) for m in mi.names}
+
+
+def quote(nlp, text: str, words: str):
+    """The one quotation of ``text`` that contains ``words``."""
+    qs = [q for q in nlp(text).quotes if words in q.quote.text]
+    assert len(qs) == 1, [(q.kind, q.quote.text) for q in nlp(text).quotes]
+    return qs[0]
+
+
+# -- names -------------------------------------------------------------------------------------
+def test_a_country_of_two_words_opens_a_sentence_before_a_title(lang):
+    # "United" ends in "ed" like a participle; the country is still the name's first words
+    got = names(lang, "It rained. United States President Jane Roe spoke on Monday.")
+    assert got["Jane Roe"][2:] == ("president", "United States"), got
+
+
+def test_an_en_dash_joins_words_of_an_organisation_only(lang):
+    got = names(lang, "The Harvard–Smithsonian Center for Astrophysics and the Mexico–Canada talks.")
+    assert "Harvard–Smithsonian Center for Astrophysics" in got, got
+    assert "Mexico" in got and "Canada" in got, got
+
+
+def test_a_known_all_caps_organisation_is_a_name(lang):
+    got = names(lang, "On Monday UNICEF said that the campaign worked.")
+    assert "UNICEF" in got, got
+
+
+# -- roles ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name, role", [
+    ('Floods hit the islands. Prime minister Jane Doe said ten people died. "We expect more," she said.',
+     "Jane Doe", "Prime minister"),
+    ('The birds were sacred. Lead author Sally Roe explained, "The bird was a god."', "Sally Roe", "Lead author"),
+])
+def test_a_capitalised_first_word_of_a_role_opening_a_sentence_is_part_of_the_role(nlp, text, name, role):
+    q = quote(nlp, text, "")
+    assert (q.speaker.name, q.role, q.affiliation) == (name, role, None)
+
+
+# -- affiliations after the name -----------------------------------------------------------------
+@pytest.mark.parametrize("text, name, aff", [
+    ('"It is a good sign," said Ryan Smith of the Harvard–Smithsonian Center for Astrophysics.',
+     "Ryan Smith", "Harvard–Smithsonian Center for Astrophysics"),
+    ('Yesterday, Mary Kip of Kenya won the race. "I am happy," Kip said.', "Mary Kip", "Kenya"),
+    ('In remarks to reporters, Sheldon Roe of UNICEF observed, "I have seen campaigns before."', "Sheldon Roe", "UNICEF"),
+    ('Immunologist Kris Andersen of Scripps Research said, "This virus spreads."', "Kris Andersen", "Scripps Research"),
+    ('"We were surprised," said Jane Roe, from Griffith University.', "Jane Roe", "Griffith University"),
+])
+def test_the_body_after_a_name(nlp, text, name, aff):
+    q = quote(nlp, text, "")
+    assert (q.speaker.name, q.affiliation) == (name, aff)
+
+
+def test_a_person_after_of_is_not_a_body(nlp):
+    q = quote(nlp, '"It is bad," said Mary Jones of John Smith.', "bad")
+    assert q.affiliation is None
+
+
+def test_a_demonym_of_a_smaller_country_before_a_title(nlp):
+    q = quote(nlp, 'Schools closed. Samoan Prime Minister Tui Roe said "the campaign worked."', "campaign")
+    assert (q.speaker.name, q.affiliation) == ("Tui Roe", "Samoa")
+
+
+def test_a_description_speaker_keeps_its_role_beside_an_affiliation(nlp):
+    q = quote(nlp, 'The vote failed. Members of the House of Commons protested by shouting "no deal!" in the hall.', "deal")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Members", "Members", "House of Commons")
+
+
+def test_a_title_of_a_state_after_a_name(nlp):
+    # "the President of Burundi": the state after "of", not a person called "of Burundi"
+    text = 'Jean Roe, the President of Burundi, died on Monday. Roe had said "I will stand down."'
+    q = quote(nlp, text, "stand down")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Jean Roe", "President", "Burundi")
+
+
+# -- organisations and governments ---------------------------------------------------------------
+@pytest.mark.parametrize("name, state", [
+    ("B.C. Coroners Service", "British Columbia"),
+    ("California Department of Corrections and Rehabilitation", "California"),
+    ("the Ontario Provincial Police", "Ontario"),
+    ("Philippine Institute of Volcanology and Seismology", "Philippines"),
+    ("Texas", None),  # a place, not a body
+])
+def test_a_body_named_for_its_state_or_province(name, state):
+    from stance.speakers.roles import state_of_body
+
+    assert state_of_body(name) == state
+
+
+def test_an_organisation_s_name_is_not_a_description(nlp):
+    q = quote(nlp, 'Drugs were found. The Royal Canadian Mounted Police said "the bag was seized."', "seized")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Royal Canadian Mounted Police", None, "Canada")
+
+
+@pytest.mark.parametrize("text", [
+    'Iran closed schools. The Iranian government met. Later the government said "the schools will reopen."',
+    'Iran closed schools. The Iranian government met. Later government officials said "the schools will reopen."',
+])
+def test_a_bare_government_is_the_article_s_state(nlp, text):
+    assert quote(nlp, text, "reopen").affiliation == "Iran"
+
+
+# -- the actor lookup: legislators and party leaders ---------------------------------------------
+def test_legislators_and_party_leaders_resolve_to_their_party_by_date():
+    from datetime import date
+
+    from stance.speakers.actors import ActorInfo, actor_lookup
+
+    table = actor_lookup()
+    assert table.lookup("Nancy Pelosi", date(2019, 6, 1)) == ActorInfo("Democratic Party", "Speaker of the House", "recent")
+    assert table.lookup("Mitch McConnell", date(2019, 12, 18)) == ActorInfo("Republican Party", "Senate Majority Leader", "recent")
+    assert table.lookup("Jeremy Corbyn", date(2019, 12, 13)) == ActorInfo("Labour Party", "Leader of the Labour Party", "recent")
+    assert table.lookup("Ted Cruz", date(2016, 3, 1)).affiliation == "Republican Party"
+    assert table.lookup("Bernie Sanders", date(2016, 3, 1)).affiliation == "Vermont"  # an independent
+    assert table.lookup("Ben Carson", date(2016, 1, 1)).affiliation == "Republican Party"  # campaigning
+    assert table.lookup("Ben Carson", date(2018, 1, 1)).affiliation == "United States"  # in the cabinet
+
+
+def test_the_article_s_words_win_over_the_lookup(nlp):
+    text = "Monday, June 3, 2019\n\nThe bill passed. Nancy Pelosi said \"we will vote again.\""
+    q = quote(nlp, text, "vote again")
+    assert (q.affiliation, q.affiliation_source) == ("Democratic Party", "lookup")
+    text = "Monday, June 3, 2019\n\nThe bill passed. Nancy Pelosi, a lawyer from Texas Law School, said \"we will vote again.\""
+    assert quote(nlp, text, "vote again").affiliation_source == "article"
+
+
+# -- more descriptions around the name -----------------------------------------------------------
+@pytest.mark.parametrize("text, words, name, role, aff", [
+    ('The festival grew. US voice actor Alexis Roe said, "it is big."', "big", "Alexis Roe", "actor", "United States"),
+    ('The rocket launched. NASA Administrator Jim Roe said, "I am relieved."', "relieved", "Jim Roe", "Administrator", "NASA"),
+    ('Stocks fell. Russell Roe, executive director of the Australian Retailers Association, said that "retailers try."',
+     "retailers", "Russell Roe", "executive director", "Australian Retailers Association"),
+    ('Pay rose. Politico quoted Tim Roe, formerly a deputy administrator at FEMA, as saying "FEMA has a role."',
+     "role", "Tim Roe", "former deputy administrator", "FEMA"),
+    ('The paper interviewed Gaspar Roe, the Hungarian Government commissioner responsible for defence, on Monday. '
+     'Roe said "the bid won."', "bid won", "Gaspar Roe", "Government commissioner", "Hungary"),
+    ('The bloom was large. Study co-author and geochemist Seth Roe remarked in a press release, "There was no reason."',
+     "no reason", "Seth Roe", "geochemist", None),
+])
+def test_descriptions_around_the_name(nlp, text, words, name, role, aff):
+    q = quote(nlp, text, words)
+    assert (q.speaker.name, q.role, q.affiliation) == (name, role, aff)
+
+
+def test_a_possessive_apostrophe_alone_marks_the_owner(nlp):
+    text = ("According to Dr. Tom Roe, formerly the director of the United States' Centers for Disease Control, "
+            'the pandemic is "unprecedented."')
+    q = quote(nlp, text, "unprecedented")
+    assert q.role == "former director" and q.affiliation.endswith("Centers for Disease Control")
+
+
+def test_kin_of_a_place_s_people_is_not_an_affiliation(nlp):
+    text = ('Labor Secretary Thomas Roe spoke. Roe, the Spanish-speaking son of Dominican immigrants, is a '
+            'contender. "Trump is a fraud," Roe said.')
+    q = quote(nlp, text, "fraud")
+    assert (q.role, q.affiliation) == ("Labor Secretary", None)
+
+
+def test_cabinet_members_and_agency_heads_in_the_lookup():
+    from datetime import date
+
+    from stance.speakers.actors import actor_lookup
+
+    table = actor_lookup()
+    assert table.lookup("Thomas Perez", date(2016, 7, 6)).affiliation == "United States"
+    assert table.lookup("Tom Perez", date(2018, 1, 1)).affiliation == "Democratic Party"
+    assert table.lookup("Jim Bridenstine", date(2020, 5, 30)).affiliation == "NASA"
+
+
+def test_a_title_of_the_state_before_a_name(nlp):
+    text = 'Today, former Vice President of the United States Joe Roe was projected to win. Roe said, "I am honored."'
+    q = quote(nlp, text, "honored")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Joe Roe", "former Vice President", "United States")
+
+
+def test_the_second_of_a_pair_under_a_plural_role(nlp):
+    text = 'The rocket carried NASA astronauts Bob Roe and Doug Hurley into orbit. Hurley said, "It was a smooth ride."'
+    q = quote(nlp, text, "smooth")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Doug Hurley", "astronaut", "NASA")
+
+
+@pytest.mark.parametrize("nominal, role, aff", [
+    ("representatives from Iran", "representatives", "Iran"),
+    ("researchers from the University of Springfield", "researchers", "University of Springfield"),
+    ("sources within the United States Department of Defense", "sources", "United States Department of Defense"),
+    ("Some members of opposition parties", "members", "opposition parties"),
+])
+def test_a_description_with_its_body_after_a_preposition(nominal, role, aff):
+    from stance.speakers.roles import _describe_nominal
+
+    assert _describe_nominal(nominal) == (role, aff)
+
+
+def test_a_short_body_name_is_the_article_s_full_name(nlp):
+    text = ('A survey by the Royal Pharmaceutical Society found problems. Society President Ash Roe told the public, '
+            '"We can reduce illness."')
+    q = quote(nlp, text, "illness")
+    assert (q.role, q.affiliation) == ("president", "Royal Pharmaceutical Society")
+
+
+def test_a_common_word_opening_a_sentence_is_no_body(nlp):
+    text = 'The session ended. Opposition leader Jeremy Roe said, "This is an outrage." The opposition left.'
+    q = quote(nlp, text, "outrage")
+    assert (q.role, q.affiliation) == ("leader", None)
