@@ -12,12 +12,13 @@ Pronouns and descriptions ("the ministry") are resolved to the nearest compatibl
 
 from __future__ import annotations
 
+import calendar
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
-from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, guess_type, settle_types
+from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, settle_types
 from stance.text.lexicons import data_rows, gazetteer, party_labels, titles, word_set
 from stance.text.view import TextView
 
@@ -25,6 +26,8 @@ _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "d
 _POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 #: tokens after which a capitalised word starts a sentence-like unit
 _OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘", "'"})
+#: month names, which are also surnames after a given name ("Theresa May")
+_MONTHS = frozenset(calendar.month_name[1:])
 #: sentence-initial words ending in "ed" that are names, not past participles
 _ED_NAMES = frozenset({"ted", "fred", "ahmed", "mohammed"})
 
@@ -130,6 +133,9 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
         hit = gaz.aliases.get(words[i + 1])
         aff = hit[0] if hit is not None else words[i + 1]
         i += 2
+    elif role is not None and words[i] in {"of", "for"} and gaz.lookup(" ".join(words[i + 1 : b])) is not None:
+        # "The President of Egypt": no name follows the title; the mention is the state or body
+        return i + 1, None, None
     if role is None and i == start and b - i >= 3:
         # a title inside the run, after the body it belongs to: "House of Commons Speaker John
         # Bercow", "Police Senior Superintendent Yolanda Yu", "UCL Professor Jane Roe"
@@ -226,6 +232,7 @@ class MentionIndex:
         gaz = gazetteer()
         org_nouns = word_set("org_nouns.txt")
         title_words = titles()
+        given = entity_lexicons().first_names
         # the rest of the document is lowercase: visit only the capitalised tokens
         # per distinct word: capitalised, part of a name, may start a name
         distinct = set(words)
@@ -257,6 +264,9 @@ class MentionIndex:
                     j += 1
                     continue
                 wj = words[j]
+                if wj in _MONTHS and j - 1 in is_name_word and words[j - 1] in given and not (j + 1 < n and words[j + 1][:1].isdigit()):
+                    j += 1  # "Theresa May": a month after a given name, not before a day, is a surname
+                    continue
                 lj = lowers[j]
                 if lj in _CONNECTORS and j + 1 < n and j + 1 in is_cap and lj != "and":
                     # "Institute for National Strategy", "Secretary of State"
