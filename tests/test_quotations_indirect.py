@@ -270,3 +270,12 @@ def test_headline_clause_without_a_verb_but_with_a_quoted_fragment(lang):
     # the verb-less object rule ("argued his history of violence") spares a quoted fragment
     text = "Critics say the new rules “a gift to the banks.”"
     assert found(lang, text) == [("mixed", "the new rules “a gift to the banks.”")]
+
+
+def test_remarks_after_a_preposition_is_a_noun_not_a_cue():
+    """"In remarks to reporters, X observed, "..."": the noun opens no quotation of its own (found
+    when the addressee rule met a capitalised appositive subject)."""
+    import stance
+
+    qs = stance.load()('In remarks to reporters, Sheldon Roe of UNICEF observed, "I have seen campaigns before."').quotes
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in qs] == [("direct", "Sheldon Roe")]

@@ -20,7 +20,7 @@ NOUNISH = frozenset(
     "state states signal signals note notes estimate estimates counter mention charge charges "
     "continue continues repeat reply replies post tweet tweets promise promises pledge pledges "
     "vow vows demand demands plea appeal appeals statement rule rules ruling rulings reason reasons "
-    "show shows find finds".split()
+    "show shows find finds remark remarks comment comments".split()
 )
 
 _PREPOSITIONS = frozenset("in of by with from at on for about".split())

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
-from stance.text.entity_types import entity_lexicons
+from stance.text.entity_types import HONORIFICS, entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, role_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
@@ -64,10 +64,11 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     "The Executive director of the Ask Wellness Society, Bob Hughes", "One activist, Nur Khan
     Liton"."""
     words, lowers = view.words, view.lowers
-    if m.start < 2 or words[m.start - 1] != "," or m.end >= view.n or words[m.end] != ",":
+    first = m.start - 1 if m.start >= 1 and lowers[m.start - 1] in HONORIFICS else m.start  # ", Dr Ali bin Tamim,"
+    if first < 2 or words[first - 1] != "," or m.end >= view.n or words[m.end] != ",":
         return None, None
-    sa = view.sent_bounds(view.sent_of[m.start])[0]
-    e = m.start - 1
+    sa = view.sent_bounds(view.sent_of[first])[0]
+    e = first - 1
     c = e
     while c - 1 >= sa and e - c < 12 and words[c - 1] not in _STOP_APPOS:
         c -= 1

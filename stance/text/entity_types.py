@@ -4,7 +4,8 @@ Rules over maintained data compiled into ``stance/data`` (``stance build entitie
 with gender (US Census 1990, Phoenix actors), places (GeoNames cities, ISO 3166-2 subdivisions, US
 states, continents), well-known organisations written by bare name (``known_orgs.txt``), place head
 words ("Midway Atoll", "National Mall": ``place_heads.txt``), last words of events, laws and
-party words ("Iraq War", "Republican": ``other_heads.txt``, type ``other``), plus the cues around a mention: an honorific or a title before it (a person), a place preposition before it
+party words ("Iraq War", "Republican": ``other_heads.txt``, type ``other``), first words of storms and
+operations ("Hurricane Dorian": ``other_leads.txt``, type ``other``), plus the cues around a mention: an honorific or a title before it (a person), a place preposition before it
 or ", <place>" after it (a place). A place is never a speaker; the gazetteer's metonyms ("Washington"
 for the United States) are states, typed before this module is asked.
 
@@ -48,6 +49,7 @@ class EntityLexicons:
     place_heads: frozenset[str]
     other_heads: frozenset[str]
     regions: dict[str, str]
+    other_leads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +61,7 @@ def entity_lexicons() -> EntityLexicons:
     regions = {r[0]: r[0] for r in rows if r[1].strip() in ("state_us", "subdivision")}
     regions.update({r[0].strip(): r[1].strip() for r in data_rows("region_abbreviations.tsv") if len(r) > 1})
     return EntityLexicons(first, places, word_set("known_orgs.txt", keep_case=True), word_set("place_heads.txt", keep_case=True),
-                          word_set("other_heads.txt", keep_case=True), regions)
+                          word_set("other_heads.txt", keep_case=True), regions, word_set("other_leads.txt", keep_case=True))
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def guess_type(words: Sequence[str], before: str, after: Sequence[str], has_role
         return TypeGuess("organization", True)
     if len(words) >= 2 and words[-1] in lex.place_heads:
         return TypeGuess("place", True)
-    if words and words[-1] in lex.other_heads:
+    if words and (words[-1] in lex.other_heads or (len(words) >= 2 and words[0] in lex.other_leads)):
         return TypeGuess("other", True)
     place_cue = before in PLACE_BEFORE or (len(after) >= 2 and after[0] == "," and (after[1] in lex.places))
     if text in lex.places:

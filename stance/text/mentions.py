@@ -12,6 +12,7 @@ Pronouns and descriptions ("the ministry") are resolved to the nearest compatibl
 
 from __future__ import annotations
 
+import calendar
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +26,8 @@ _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "d
 _POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 #: tokens after which a capitalised word starts a sentence-like unit
 _OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘", "'"})
+#: month names, which are also surnames after a given name ("Theresa May")
+_MONTHS = frozenset(calendar.month_name[1:])
 #: sentence-initial words ending in "ed" that are names, not past participles
 _ED_NAMES = frozenset({"ted", "fred", "ahmed", "mohammed"})
 
@@ -248,6 +251,7 @@ class MentionIndex:
         org_nouns = word_set("org_nouns.txt")
         title_words = titles()
         known_orgs = entity_lexicons().orgs
+        given = entity_lexicons().first_names
         # the rest of the document is lowercase: visit only the capitalised tokens
         # per distinct word: capitalised, part of a name, may start a name
         distinct = set(words)
@@ -280,6 +284,9 @@ class MentionIndex:
                     j += 1
                     continue
                 wj = words[j]
+                if wj in _MONTHS and j - 1 in is_name_word and words[j - 1] in given and not (j + 1 < n and words[j + 1][:1].isdigit()):
+                    j += 1  # "Theresa May": a month after a given name, not before a day, is a surname
+                    continue
                 lj = lowers[j]
                 if lj in _CONNECTORS and j + 1 < n and j + 1 in is_cap and lj != "and":
                     # "Institute for National Strategy", "Secretary of State"

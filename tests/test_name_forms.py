@@ -1,0 +1,58 @@
+"""Name boundaries the news writes in several ways: British honorifics without a full stop
+("Mr Robert Mugabe"), a title that names no one after it ("The President of Egypt"), "First
+Lady" before a name, a month that is a surname ("Theresa May") and named storms, which are
+neither persons nor parties."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.text.mentions import MentionIndex
+from stance.text.view import blank_english, build_view
+
+
+def _names(text: str) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.type, m.role) for m in MentionIndex(build_view(blank_english()(text))).names]
+
+
+@pytest.mark.parametrize("honorific", ["Mr", "Mrs", "Ms", "Dr"])
+def test_honorific_without_full_stop_is_not_part_of_the_name(honorific):
+    assert ("Jane Okafor", "person", None) in _names(f"Critics were loud. {honorific} Jane Okafor left on Friday.")
+
+
+def test_first_lady_is_a_title():
+    assert _names("The guests met First Lady Ana Ruiz in the garden.") == [("Ana Ruiz", "person", "First Lady")]
+
+
+def test_title_followed_by_of_and_a_state_is_that_state_not_a_person():
+    assert _names("The President of Egypt spoke on Monday.") == [("Egypt", "state", None)]
+    # a title, "of" and a place, then a name, still splits as before
+    assert [n[:2] for n in _names("First Minister of Scotland Nicola Sturgeon spoke.")] == [("Nicola Sturgeon", "person")]
+
+
+def test_month_after_a_given_name_is_a_surname():
+    assert ("Theresa May", "person", None) in _names("Mrs Theresa May said no.")
+    # a month before a day is a date, not a surname
+    assert ("John", "person", None) in _names("He met John May 5 in Lagos.")
+
+
+@pytest.mark.parametrize("storm", ["Hurricane Dorian", "Typhoon Phanfone", "Tropical Storm Ida"])
+def test_named_storms_are_other(storm):
+    assert (storm, "other", None) in _names(f"{storm} hit the coast on Sunday.")
+
+
+def test_storm_is_never_a_party_nor_a_speaker():
+    nlp = stance.load()
+    a = nlp('Hurricane Dorian hit the islands. "Hurricane Dorian destroyed our homes and the government did nothing," said Ana Ruiz, a resident.')
+    q = a.quotes[0]
+    assert q.speaker is not None and q.speaker.name == "Ana Ruiz"
+    assert "Hurricane Dorian" not in {s.target for s in q.stances}
+
+
+def test_description_before_an_honorific_and_name_gives_role_and_affiliation():
+    nlp = stance.load()
+    a = nlp("The general manager of Harbour Media, Dr Ali bin Tamim, said the attack was planned.")
+    q = a.quotes[0]
+    assert q.speaker.name == "Ali bin Tamim"
+    assert (q.role, q.affiliation) == ("general manager", "Harbour Media")
