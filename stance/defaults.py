@@ -14,9 +14,9 @@ from typing import Any, Mapping
 from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 
 #: The default stance model: the sparse linear model blended with the target-aware network.
-#: (``"quote"``, quote-stance 2.0.0, is not the default: on the article-level corpus's dev split its
-#: stance macro-F1 gain, +0.051, is inside the article-level bootstrap's 95 % interval
-#: [-0.003, +0.105]; data/STANCE_DATA_CARD.md.)
+#: (``"quote"``, quote-stance 3.0.0, is not the default: on the article-level corpus's dev split its
+#: stance macro-F1 gain, +0.027, is inside the article-level bootstrap's 95 % interval
+#: [-0.006, +0.066]; data/STANCE_DATA_CARD.md.)
 DEFAULT_STANCE_MODEL = "blended"
 #: Stance models by name (``True`` means the default; ``False`` or ``None``: no stance model):
 #: ``"quote"``, the quote-trained model; ``"blended"``, the proxy-trained sparse linear model

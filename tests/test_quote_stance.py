@@ -100,8 +100,11 @@ class FixedBase:
     def predict_proba(self, X):
         return self._p(X, 0)
 
-    def head_parts(self, X):
+    def head_parts(self, X, tokens=None, feats=None):
         return self._p(X, 1), self._p(X, 2), self._p(X, 3)
+
+    def linear_parts(self, X, tokens=None, feats=None):
+        return self._p(X, 1), self._p(X, 2)
 
 
 def _toy_data(n=90, seed=0):
@@ -144,8 +147,9 @@ def test_estimator_without_stack_needs_no_base():
     X, y, _ = _toy_data(60)
     m = QuoteStanceClassifier(groups=("lexical", "relation"), calibrate=False, min_count=1).fit(X, y)
     assert m.temperature_ == 1.0 and not m.to_scorer().needs_base
-    with pytest.raises(ValueError):
-        QuoteStanceClassifier(groups=("stack",)).fit(X, y)
+    for groups in (("stack",), ("heads",)):
+        with pytest.raises(ValueError):
+            QuoteStanceClassifier(groups=groups).fit(X, y)
 
 
 def test_shipped_quote_model_loads_and_refuses_another_base(tmp_path):
@@ -207,6 +211,67 @@ def test_stack_columns_are_the_base_parts_and_has_source():
     assert S.shape == (2, STACK_COLUMNS) == (2, 10)
     assert np.allclose(S[:, :3], np.log(p0)) and np.allclose(S[:, 3:6], np.log(p1)) and np.allclose(S[:, 6:9], np.log(pn))
     assert S[:, 9].tolist() == [1.0, 0.0]
+
+
+def test_head_columns_are_the_linear_heads_and_has_source():
+    from stance.stance_model.quote_scorer import HEAD_COLUMNS, base_column_count, base_columns, head_columns
+
+    X = [StanceExample("Ruiz attacked Freedonia.", 14, 23, 0, 4), StanceExample("Ruiz attacked Freedonia.", 14, 23)]
+    H = head_columns(FixedBase(), X)
+    p0, p1 = FixedBase().linear_parts(X)
+    assert H.shape == (2, HEAD_COLUMNS) == (2, 7)
+    assert np.allclose(H[:, :3], np.log(p0)) and np.allclose(H[:, 3:6], np.log(p1)) and H[:, 6].tolist() == [1.0, 0.0]
+    both = base_columns(FixedBase(), X, ("heads", "stack"))
+    assert both.shape == (2, base_column_count(("heads", "stack"))) == (2, 17)
+
+
+def test_linear_parts_with_shared_features_are_the_heads_of_head_parts():
+    """The shipped base's linear heads, given the tokens and feature strings the quote model
+    computes (no second feature extraction), equal the heads of head_parts."""
+    from stance.stance_model.features import extract_features, lookup_columns, tokenize_batch
+
+    base = load_stance_model(MODELS, kind="blended")
+    X = [StanceExample("Ruiz attacked Freedonia over the tariffs.", 14, 23, 0, 4),
+         StanceExample("Critics praised Freedonia for the deal.", 15, 24)]
+    tokens = tokenize_batch(X)
+    feats = [extract_features(x, base.lexicon_, base.window, t) for x, t in zip(X, tokens)]
+    a = lookup_columns(X, base.vocabulary_, base.lexicon_, base.window, tokens)
+    b = lookup_columns(X, base.vocabulary_, base.lexicon_, base.window, None, feats)
+    assert all(np.array_equal(u, v) for u, v in zip(a, b))
+    p0, p1, _ = base.head_parts(X)
+    q0, q1 = base.linear_parts(X, tokens, feats)
+    assert np.array_equal(p0, q0) and np.array_equal(p1, q1)
+
+
+def test_shipped_quote_model_tokenizes_and_extracts_once_per_example(monkeypatch):
+    """The shipped quote model (3.x) tokenizes each example and extracts its lexical features once
+    for its own columns and its base model's (2.0.0 did both twice: most of its extra run time),
+    and scores the same whether the base's features are shared or recomputed."""
+    from stance.stance_model import features, quote_scorer
+
+    model = load_stance_model(MODELS, kind="quote")
+    assert model.needs_base and model._shares_features()
+    X = [StanceExample('"They are liars," Ruiz said of Freedonia.', 30, 39, 17, 21),
+         StanceExample("Critics praised Freedonia for the deal.", 15, 24)]
+    shared = model.decision_function(X)
+    calls = {"tokenize": 0, "extract": 0}
+    real_tok, real_ext = features.tokenize_marked, features.extract_features
+
+    def tok(ex):
+        calls["tokenize"] += 1
+        return real_tok(ex)
+
+    def ext(*a, **k):
+        calls["extract"] += 1
+        return real_ext(*a, **k)
+
+    monkeypatch.setattr(features, "tokenize_marked", tok)
+    monkeypatch.setattr(features, "extract_features", ext)
+    monkeypatch.setattr(quote_scorer, "extract_features", ext)
+    assert np.array_equal(model.decision_function(X), shared)
+    assert calls == {"tokenize": len(X), "extract": len(X)}
+    monkeypatch.setattr(type(model), "_shares_features", lambda self: False)
+    assert np.allclose(model.decision_function(X), shared, atol=1e-12)
 
 
 def test_sentence_corpus_examples_keep_the_base_probabilities():

@@ -350,13 +350,15 @@ def feature_lists(
 
 def lookup_columns(
     X: Sequence[StanceExample], vocabulary: Mapping[str, int], lexicon: Mapping[str, str], window: int,
-    tokens: Sequence[Any] | None = None,
+    tokens: Sequence[Any] | None = None, feats: Sequence[list[str]] | None = None,
 ) -> tuple[Any, Any]:
     """``(cols, ends)``: every example's feature columns, concatenated, and where each row ends.
 
     ``cols`` is an int64 array holding ``vocabulary.get(feature, -1)`` for every feature string of
     every example (``-1``: not in the vocabulary), row ``r`` being ``cols[ends[r-1]:ends[r]]``
-    (``ends[0] == 0``). One dict look-up per feature, at C speed.
+    (``ends[0] == 0``). One dict look-up per feature, at C speed. ``feats``: the examples'
+    :func:`extract_features` strings (with this ``lexicon`` and ``window``) when the caller
+    already has them, so they are not computed twice.
     """
     import numpy as np
 
@@ -365,8 +367,9 @@ def lookup_columns(
     ext = cols.extend
     ends = [0] * (len(X) + 1)
     minus = repeat(-1)
-    for r, feats in enumerate(feature_lists(X, lexicon, window, tokens), 1):
-        ext(map(get, feats, minus))  # get(f, -1) for each feature, at C speed
+    rows = feats if feats is not None else feature_lists(X, lexicon, window, tokens)
+    for r, fs in enumerate(rows, 1):
+        ext(map(get, fs, minus))  # get(f, -1) for each feature, at C speed
         ends[r] = len(cols)
     return np.asarray(cols, dtype=np.int64), np.asarray(ends, dtype=np.int64)
 

@@ -25,7 +25,7 @@ from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from stance.stance_model.features import LABELS, read_lexicon, tokenize_batch
 from stance.stance_model.inference import softmax_rows
-from stance.stance_model.quote_scorer import FEATURE_GROUPS, QuoteStanceScorer, feature_strings, route_quotations, sparse_rows, stack_columns
+from stance.stance_model.quote_scorer import BASE_GROUPS, DEFAULT_GROUPS, QuoteStanceScorer, base_columns, feature_strings, route_quotations, sparse_rows
 from stance.stance_model.relation import read_cameo
 
 
@@ -44,16 +44,16 @@ def fit_temperature(scores: Any, y_idx: Any) -> float:
 
 class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
     """Stance toward a party from quote-level training data: logistic regression over lexical,
-    relation and stacked base-model features, with a temperature fitted by grouped CV.
+    relation and base-model features, with a temperature fitted by grouped CV.
 
-    Parameters: ``base`` the proxy-trained model whose probabilities are the ``stack`` columns
-    (needed when ``groups`` holds ``"stack"``); ``groups`` the feature groups
+    Parameters: ``base`` the proxy-trained model whose probabilities are the ``heads`` / ``stack``
+    columns (needed when ``groups`` holds either); ``groups`` the feature groups
     (:data:`~stance.stance_model.quote_scorer.FEATURE_GROUPS`); ``C`` the inverse regularisation;
     ``class_weight`` as in scikit-learn; ``min_count`` how often a feature must occur in training;
     ``window`` the lexical features' window; ``calibrate`` fit the temperature (else 1) on
     ``cv`` folds grouped by the ``groups`` argument of :meth:`fit`."""
 
-    def __init__(self, base: Any = None, groups: Sequence[str] = FEATURE_GROUPS, C: float = 1.0,
+    def __init__(self, base: Any = None, groups: Sequence[str] = DEFAULT_GROUPS, C: float = 1.0,
                  class_weight: Any = "balanced", min_count: int = 2, window: int = 10,
                  calibrate: bool = True, cv: int = 5, max_iter: int = 2000):
         self.base = base
@@ -70,10 +70,13 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
     def _strings(self, X: Sequence[Any]) -> list[list[str]]:
         return feature_strings(X, tokenize_batch(X), tuple(self.groups), self.lexicon_, self.cameo_, self.window)
 
+    def _needs_base(self) -> bool:
+        return any(g in self.groups for g in BASE_GROUPS)
+
     def _matrix(self, strings: list[list[str]], stack: Any, vocabulary: dict[str, int]) -> Any:
         indptr, indices, data = sparse_rows(strings, vocabulary)
         M = sparse.csr_matrix((data, indices, indptr), shape=(len(strings), len(vocabulary)))
-        if "stack" in self.groups:
+        if self._needs_base():
             M = sparse.hstack([M, sparse.csr_matrix(stack)], format="csr")
         return M
 
@@ -102,13 +105,13 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
         unknown = set(y) - set(LABELS)
         if unknown:
             raise ValueError(f"unknown labels {sorted(unknown)}")
-        if "stack" in self.groups and self.base is None:
-            raise ValueError("the 'stack' feature group needs a base model")
+        if self._needs_base() and self.base is None:
+            raise ValueError(f"the feature groups {list(BASE_GROUPS)} need a base model")
         self.lexicon_ = read_lexicon()
         self.cameo_ = read_cameo()
         self.classes_ = np.asarray(LABELS, dtype=object)
         strings = self._strings(X)
-        stack = stack_columns(self.base, X) if "stack" in self.groups else None
+        stack = base_columns(self.base, X, self.groups) if self._needs_base() else None
         y_idx = np.asarray([LABELS.index(v) for v in y])
         self.temperature_ = 1.0
         if self.calibrate:
@@ -132,15 +135,15 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
         coef = lr.coef_[order].T  # (n_columns, k)
         nv = len(self.vocabulary_)
         self.coef_ = np.ascontiguousarray(coef[:nv])
-        self.stack_coef_ = np.ascontiguousarray(coef[nv:]) if "stack" in self.groups else np.zeros((0, len(LABELS)))
+        self.stack_coef_ = np.ascontiguousarray(coef[nv:]) if self._needs_base() else np.zeros((0, len(LABELS)))
         self.intercept_ = lr.intercept_[order].astype(np.float64)
         return self
 
     def decision_function(self, X: Sequence[Any]) -> Any:
         X = list(X)
-        stack = stack_columns(self.base, X) if "stack" in self.groups else None
+        stack = base_columns(self.base, X, self.groups) if self._needs_base() else None
         M = self._matrix(self._strings(X), stack, self.vocabulary_)
-        W = np.vstack([self.coef_, self.stack_coef_]) if "stack" in self.groups else self.coef_
+        W = np.vstack([self.coef_, self.stack_coef_]) if self._needs_base() else self.coef_
         return np.asarray(M @ W) + self.intercept_
 
     def predict_proba(self, X: Sequence[Any]) -> Any:

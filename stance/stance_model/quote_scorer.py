@@ -1,16 +1,23 @@
 """The quote-trained stance model's features and its numpy scorer (no scikit-learn).
 
-The model is a multinomial logistic regression over three feature groups, scaled by a fitted
+The model is a multinomial logistic regression over feature groups, scaled by a fitted
 temperature:
 
 * ``lexical``: the target-aware sparse features of :mod:`stance.stance_model.features`;
 * ``relation``: the speaker-to-party relation features of :mod:`stance.stance_model.relation`
   (CAMEO verbs around the party, the reporting cue, negation and modality, own side);
-* ``stack``: the proxy-trained base model (the ``"blended"`` stance model,
-  :class:`~stance.stance_model.inference.LinearStanceScorer`) as :data:`STACK_COLUMNS` dense
-  columns: the log-probabilities of its two linear heads and of its target network
-  (:meth:`~stance.stance_model.inference.LinearStanceScorer.head_parts`, before they are blended)
-  and whether the example has a source span.
+* ``heads``: the proxy-trained base model's two linear heads (the ``"blended"`` stance model,
+  :class:`~stance.stance_model.inference.LinearStanceScorer`, trained on NewsMTSC,
+  directed_sentiment and teacher labels) as :data:`HEAD_COLUMNS` dense columns: their
+  log-probabilities (:meth:`~stance.stance_model.inference.LinearStanceScorer.linear_parts`) and
+  whether the example has a source span. They reuse the tokens and the lexical feature strings the
+  model computes anyway, so they cost one vocabulary look-up and one sparse product;
+* ``stack``: as ``heads`` plus the base model's target network
+  (:meth:`~stance.stance_model.inference.LinearStanceScorer.head_parts`), :data:`STACK_COLUMNS`
+  columns, the tokens and lexical features shared the same way. The network then runs on every
+  example (the blended model runs it on those without a speaker mention only), so this group
+  costs more than ``heads``; the grouped CV on train chooses between them
+  (``stance train quote-stance``).
 
 Only quotation examples (``corpus == "quote"``, what the pipeline builds) are scored by the
 model; examples from the sentence corpora (NewsMTSC, directed_sentiment, ...) have no quotation
@@ -36,24 +43,31 @@ from stance.stance_model.inference import softmax_rows
 from stance.stance_model.relation import relation_features
 
 QUOTE_STANCE_KIND = "quote-stance"
-FEATURE_GROUPS = ("lexical", "relation", "stack")
+FEATURE_GROUPS = ("lexical", "relation", "heads", "stack")
+#: The groups the model is trained with by default (those of the shipped model).
+DEFAULT_GROUPS = ("lexical", "relation", "heads")
+#: The groups computed from the base model (dense columns after the sparse ones, in this order).
+BASE_GROUPS = ("heads", "stack")
 #: Floor of the base model's probabilities before their log is taken.
 STACK_FLOOR = 1e-4
 #: The stacked columns: 3 log-probabilities of each linear head and of the network, has-source.
 STACK_COLUMNS = 10
+#: The linear heads' columns: 3 log-probabilities of each linear head, has-source.
+HEAD_COLUMNS = 7
 #: The examples the quote model scores (the pipeline's); others keep the base model's probabilities.
 QUOTATION_CORPUS = "quote"
 
 
 def feature_strings(X: Sequence[Any], tokens: Sequence[Any], groups: Sequence[str], lexicon: Mapping[str, str],
-                    cameo: Mapping[str, str], window: int) -> list[list[str]]:
-    """Each example's sparse feature strings (``lex:`` and ``rel:`` prefixed, duplicates removed)."""
+                    cameo: Mapping[str, str], window: int, lex_feats: Sequence[list[str]] | None = None) -> list[list[str]]:
+    """Each example's sparse feature strings (``lex:`` and ``rel:`` prefixed, duplicates removed);
+    ``lex_feats``: the examples' :func:`extract_features` strings when the caller has them."""
     out = []
     lex, rel = "lexical" in groups, "relation" in groups
-    for ex, tk in zip(X, tokens):
+    for r, (ex, tk) in enumerate(zip(X, tokens)):
         fs: list[str] = []
         if lex:
-            fs += ["lex:" + f for f in extract_features(ex, lexicon, window, tk)]
+            fs += ["lex:" + f for f in (lex_feats[r] if lex_feats is not None else extract_features(ex, lexicon, window, tk))]
         if rel:
             fs += ["rel:" + f for f in relation_features(ex, tk, cameo, lexicon)]
         out.append(list(dict.fromkeys(fs)))
@@ -78,11 +92,47 @@ def stack_columns(base: Any, X: Sequence[Any]) -> Any:
     """The base model's stacked columns, ``(n, STACK_COLUMNS)``: log-probabilities of its ``nosrc``
     and ``src`` linear heads and of its network (``base.head_parts``), and 1.0 for an example with
     a source span."""
-    if not len(X):
-        return np.zeros((0, STACK_COLUMNS))
-    p0, p1, pn = base.head_parts(X)
+    return base_columns(base, X, ("stack",))
+
+
+def head_columns(base: Any, X: Sequence[Any], tokens: Sequence[Any] | None = None,
+                 feats: Sequence[list[str]] | None = None) -> Any:
+    """The base model's linear-head columns, ``(n, HEAD_COLUMNS)``: log-probabilities of its
+    ``nosrc`` and ``src`` heads (``base.linear_parts``) and 1.0 for an example with a source span."""
+    return base_columns(base, X, ("heads",), tokens, feats)
+
+
+def base_column_count(groups: Sequence[str]) -> int:
+    """How many dense base-model columns the feature ``groups`` hold."""
+    return (HEAD_COLUMNS if "heads" in groups else 0) + (STACK_COLUMNS if "stack" in groups else 0)
+
+
+def base_columns(base: Any, X: Sequence[Any], groups: Sequence[str], tokens: Sequence[Any] | None = None,
+                 feats: Sequence[list[str]] | None = None) -> Any:
+    """The dense base-model columns of the feature ``groups`` (:data:`BASE_GROUPS` order),
+    ``(n, base_column_count(groups))``: for ``heads`` the log-probabilities of the base's two
+    linear heads and has-source, for ``stack`` those and its network's. ``tokens`` (the batch's
+    :func:`~stance.stance_model.features.tokenize_batch`) and ``feats`` (its lexical feature
+    strings, when they are the base model's own) are passed on so the base does not recompute them;
+    the base's parts are computed once for both groups."""
+    heads, stack = "heads" in groups, "stack" in groups
+    if not len(X) or not (heads or stack):
+        return np.zeros((len(X), base_column_count(groups)))
+    if stack:
+        p0, p1, pn = base.head_parts(X, tokens, feats)
+    else:
+        p0, p1 = base.linear_parts(X, tokens, feats)
     has_src = np.asarray([[1.0 if ex.has_source else 0.0] for ex in X])
-    return np.hstack([np.log(np.clip(p, STACK_FLOOR, 1.0)) for p in (p0, p1, pn)] + [has_src])
+
+    def logs(p: Any) -> Any:
+        return np.log(np.clip(p, STACK_FLOOR, 1.0))
+
+    parts = []
+    if heads:
+        parts += [logs(p0), logs(p1), has_src]
+    if stack:
+        parts += [logs(p0), logs(p1), logs(pn), has_src]
+    return np.hstack(parts)
 
 
 def route_quotations(X: Sequence[Any], quote_proba: Any, base: Any) -> Any:
@@ -132,21 +182,29 @@ class QuoteStanceScorer:
             raise ValueError(f"coef has shape {self.coef_.shape}, expected ({len(self.vocabulary_)}, {k})")
         if self.intercept_.shape != (k,):
             raise ValueError(f"intercept has shape {self.intercept_.shape}, expected ({k},)")
-        if "stack" in self.groups and self.stack_coef_.shape != (STACK_COLUMNS, k):
-            raise ValueError(f"stack coef has shape {self.stack_coef_.shape}, expected ({STACK_COLUMNS}, {k})")
+        nb = base_column_count(self.groups)
+        if self.needs_base and self.stack_coef_.shape != (nb, k):
+            raise ValueError(f"stack coef has shape {self.stack_coef_.shape}, expected ({nb}, {k})")
         if not (self.temperature_ > 0 and np.isfinite(self.temperature_)):
             raise ValueError(f"temperature must be positive, got {temperature!r}")
 
     @property
     def needs_base(self) -> bool:
-        return "stack" in self.groups
+        return any(g in self.groups for g in BASE_GROUPS)
 
     def with_base(self, base: Any) -> "QuoteStanceScorer":
-        """Attach the base model the ``stack`` columns come from; returns ``self``."""
+        """Attach the base model the ``heads`` / ``stack`` columns come from; returns ``self``."""
         if [str(c) for c in base.classes_] != [str(c) for c in self.classes_]:
             raise ValueError(f"the base model's classes {list(base.classes_)} differ from {list(self.classes_)}")
         self.base = base
         return self
+
+    def _shares_features(self) -> bool:
+        """Whether the base model's lexical features are this model's (same lexicon and window),
+        so they are computed once for both."""
+        base = self.base
+        return (base is not None and getattr(base, "window", None) == self.window
+                and getattr(base, "lexicon_", None) == self.lexicon_)
 
     def __repr__(self) -> str:
         return (f"QuoteStanceScorer({len(self.vocabulary_)} features, groups={list(self.groups)}, "
@@ -199,19 +257,53 @@ class QuoteStanceScorer:
         return np.concatenate(parts) if parts else np.zeros((0, len(self.classes_)))
 
     def _scores(self, X: Sequence[Any]) -> Any:
+        if self.needs_base and self.base is None:
+            raise RuntimeError("this stance model stacks a base model: attach it with with_base()")
         tokens = tokenize_batch(X)
-        indptr, indices, data = sparse_rows(
-            feature_strings(X, tokens, self.groups, self.lexicon_, self.cameo_, self.window), self.vocabulary_)
+        share = self.needs_base and self._shares_features()
+        lex = ([extract_features(ex, self.lexicon_, self.window, tk) for ex, tk in zip(X, tokens)]
+               if "lexical" in self.groups or share else None)
+        indptr, indices, data = self._sparse(X, tokens, lex)
         n = len(X)
         G = self.coef_[indices] * data[:, None]
         S = np.zeros((n, len(self.classes_)))
         rows = np.repeat(np.arange(n), np.diff(indptr))
         np.add.at(S, rows, G)
         if self.needs_base:
-            if self.base is None:
-                raise RuntimeError("this stance model stacks a base model: attach it with with_base()")
-            S += stack_columns(self.base, X) @ self.stack_coef_
+            S += base_columns(self.base, X, self.groups, tokens, lex if share else None) @ self.stack_coef_
         return S + self.intercept_
+
+    def _group_vocabularies(self) -> tuple[dict[str, int], dict[str, int]]:
+        """``({lexical feature: column}, {relation feature: column})``: the vocabulary without the
+        ``lex:`` / ``rel:`` prefixes, built on first use, so run-time features are looked up
+        without building the prefixed strings."""
+        split = getattr(self, "_split_vocab", None)
+        if split is None:
+            lex = {f[4:]: j for f, j in self.vocabulary_.items() if f.startswith("lex:")}
+            rel = {f[4:]: j for f, j in self.vocabulary_.items() if f.startswith("rel:")}
+            split = self._split_vocab = (lex, rel)
+        return split
+
+    def _sparse(self, X: Sequence[Any], tokens: Sequence[Any], lex: Sequence[list[str]] | None) -> tuple[Any, Any, Any]:
+        """The rows :func:`sparse_rows` gives for :func:`feature_strings` (the same columns: a set of
+        distinct strings maps to a set of distinct columns), looked up group by group."""
+        lex_vocab, rel_vocab = self._group_vocabularies()
+        use_lex, use_rel = "lexical" in self.groups, "relation" in self.groups
+        lget, rget = lex_vocab.get, rel_vocab.get
+        indptr = np.zeros(len(X) + 1, dtype=np.int64)
+        cols: list[int] = []
+        for r, (ex, tk) in enumerate(zip(X, tokens)):
+            row: set[Any] = set()
+            if use_lex and lex is not None:
+                row.update(map(lget, lex[r]))
+            if use_rel:
+                row.update(map(rget, relation_features(ex, tk, self.cameo_, self.lexicon_)))
+            row.discard(None)
+            cols.extend(sorted(row))
+            indptr[r + 1] = len(cols)
+        indices = np.asarray(cols, dtype=np.int64)
+        counts = np.diff(indptr)
+        return indptr, indices, np.repeat(1.0 / np.sqrt(np.maximum(counts, 1)), counts)
 
     def predict_proba(self, X: Iterable[Any]) -> Any:
         """Calibrated class probabilities of the quotation examples and the base model's of the

@@ -50,7 +50,7 @@ def cameo_class(root: str) -> str:
 
 def _flags(toks: Sequence[str], j: int) -> str:
     before = toks[max(0, j - 3):j]
-    return ("n" if any(t in NEGATORS for t in before) else "") + ("m" if any(t in MODALS for t in before) else "")
+    return ("" if NEGATORS.isdisjoint(before) else "n") + ("" if MODALS.isdisjoint(before) else "m")
 
 
 def relation_features(ex: StanceExample, tokens: tuple[list[str], int, int], cameo: Mapping[str, str],
@@ -63,8 +63,9 @@ def relation_features(ex: StanceExample, tokens: tuple[list[str], int, int], cam
     cs, ce = clause_bounds(toks, ti)
     lo, hi = max(cs, ti - VERB_WINDOW), min(ce, ti + VERB_WINDOW + 1)
     gov_before = gov_after = -1
+    get = cameo.get
     for j in range(lo, hi):
-        root = cameo.get(toks[j]) if j != ti else None
+        root = get(toks[j]) if j != ti else None
         if root is None:
             continue
         cls = cameo_class(root)
@@ -85,9 +86,9 @@ def relation_features(ex: StanceExample, tokens: tuple[list[str], int, int], cam
             app(f"{name}:{cameo_class(root)}{':' + fl if fl else ''}")
             app(f"{name}r:{root}")
     near = toks[max(0, ti - NEAR):ti] + toks[ti + 1:ti + 1 + NEAR]
-    if any(t in NEGATORS for t in near):
+    if not NEGATORS.isdisjoint(near):
         app("neg_near")
-    if any(t in MODALS for t in near):
+    if not MODALS.isdisjoint(near):
         app("modal_near")
     if si >= 0:
         best, bd = -1, n + 1
