@@ -36,8 +36,9 @@ import time
 from pathlib import Path
 from typing import Any, Sequence
 
-#: Version of the party filter artifact this code writes.
-PARTY_FILTER_VERSION = "1.1.0"
+#: Version of the party filter artifact this code writes (1.2.0: retrained on the corpus with its second
+#: batch of PolNeAR train articles and the pipeline of the third 2026-11-29 session).
+PARTY_FILTER_VERSION = "1.2.0"
 #: C values tried by grouped cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Thresholds tried on dev.
