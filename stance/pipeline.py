@@ -345,7 +345,7 @@ class Pipeline:
         while True:
             with gc_paused():
                 batch = self._prepare_batch(it, batch_size, safe)
-                done = list(self._finish_batch(batch, safe))
+                done = list(self._finish_batch(batch, safe)) if batch else []
                 # the batch's token views and mentions are freed (by reference counting) before the
                 # collector is back on: else its next pass would traverse them all
                 del batch
