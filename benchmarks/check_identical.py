@@ -10,6 +10,8 @@ Files written to ``--out`` (no corpus text: each analysis is written without its
 * ``seed.jsonl``: ``Analysis.to_dict()`` of the reference article in ``seeds/``;
 * ``polnear_dev.jsonl``: one analysis per PolNeAR dev article;
 * ``quote_set.jsonl``: one analysis per article of the quote-level set (``data/quote_stance``);
+* ``polnear_train.jsonl``: one analysis per PolNeAR train article;
+* ``wikinews.jsonl``: one analysis per article of ``wikinews/articles.jsonl``, with its date;
 * ``evaluate_quotes.json``, ``evaluate_polnear_dev.json``, ``evaluate_stance_*.json``: the
   ``--json`` output of the ``stance evaluate`` commands, without wall-clock fields.
 
@@ -43,9 +45,10 @@ def _strip_timing(x):
     return x
 
 
-def _write_analyses(nlp, docs: list[tuple[str, str]], path: Path) -> None:
+def _write_analyses(nlp, docs: list[tuple], path: Path) -> None:
+    """``docs``: ``(id, text)`` or ``(id, text, date)`` each."""
     with path.open("w", encoding="utf-8") as f:
-        for a in nlp.pipe([(text, doc_id) for doc_id, text in docs], as_tuples=True):
+        for a in nlp.pipe([(d[1], d[0], *d[2:]) for d in docs], as_tuples=True):
             f.write(json.dumps(a.to_dict(), sort_keys=True, ensure_ascii=False) + "\n")
 
 
@@ -74,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     wanted = sorted({r["doc_id"] for r in _read_jsonl(ROOT / "data" / "quote_stance" / "polnear_train_quote_stance.jsonl")})
     train = {d["doc_id"]: d["text"] for d in _read_jsonl(data / "polnear" / "train.jsonl") if d["doc_id"] in set(wanted)}
     _write_analyses(nlp, [(k, train[k]) for k in wanted], out / "quote_set.jsonl")
+    _write_analyses(nlp, [(d["doc_id"], d["text"]) for d in _read_jsonl(data / "polnear" / "train.jsonl")], out / "polnear_train.jsonl")
+    _write_analyses(nlp, [(d["id"], d["text"], d.get("date")) for d in _read_jsonl(data / "wikinews" / "articles.jsonl")],
+                    out / "wikinews.jsonl")
 
     d = str(data)
     results = {

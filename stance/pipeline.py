@@ -15,6 +15,7 @@ import os
 import time
 from dataclasses import dataclass
 from collections import defaultdict
+from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -182,6 +183,9 @@ class Annotator:
                 heads = np.repeat(["speaker" if p.speaker is not None else "no_speaker" for _, _, ps in prepared for p in ps],
                                   [len(p.examples) for _, _, ps in prepared for p in ps])
                 probs = calibrate(probs, self.calibration, heads)
+        # plain Python floats and the best class of each row, converted once for the whole batch
+        rows = probs.tolist() if probs is not None else []
+        bests = probs.argmax(axis=1).tolist() if probs is not None else []
         k = 0
         out = []
         for doc_id, view, pendings in prepared:
@@ -190,10 +194,8 @@ class Annotator:
                 stances = []
                 if probs is not None and p.examples:
                     for t in p.targets:
-                        row = probs[k]
+                        stances.append(Stance(t.name, classes[bests[k]], {c: round(v, 4) for c, v in zip(classes, rows[k])}))
                         k += 1
-                        best = int(row.argmax())
-                        stances.append(Stance(t.name, classes[best], {c: round(float(v), 4) for c, v in zip(classes, row)}))
                 raw = p.raw
                 cue = Span.of(view.text, view.starts[raw.cue.start], view.ends[raw.cue.end - 1]) if raw.cue else None
                 quotes.append(
@@ -296,9 +298,10 @@ class Pipeline:
     def __call__(self, text: str, *, id: str | None = None, date: Any = None) -> Analysis:
         """Analyse one article. ``date`` (``datetime.date`` or ``"YYYY-MM-DD"``): its publication
         date, for the actor lookup; by default the date its first line gives, if any."""
-        doc = self.make_doc(text)
-        view, pendings = self.annotator.prepare(doc, date)
-        return self.annotator.finish([(id, view, pendings)])[0]
+        with gc_paused():
+            doc = self.make_doc(text)
+            view, pendings = self.annotator.prepare(doc, date)
+            return self.annotator.finish([(id, view, pendings)])[0]
 
     def _finish_batch(self, batch: list[Any], safe: bool) -> Iterator[Any]:
         good = [b for b in batch if not isinstance(b, AnalysisError)]
@@ -319,10 +322,11 @@ class Pipeline:
                 except Exception as e:  # noqa: BLE001
                     yield AnalysisError(b[0], f"{type(e).__name__}: {e}")
 
-    def pipe_serial(self, items: Iterable[tuple[Any, ...]], batch_size: int, safe: bool = False) -> Iterator[Any]:
-        """Analyses of ``(id, text)`` or ``(id, text, date)`` items, in one process."""
+    def _prepare_batch(self, items: Iterator[tuple[Any, ...]], batch_size: int, safe: bool) -> list[Any]:
+        """The next ``batch_size`` items (fewer at the end) tokenized and prepared: ``(id, view,
+        pendings)`` each, or an :class:`AnalysisError` when ``safe``."""
         batch: list[Any] = []
-        for item in items:
+        for item in islice(items, batch_size):
             doc_id, text = item[0], item[1]
             date = item[2] if len(item) > 2 else None
             try:
@@ -333,11 +337,23 @@ class Pipeline:
                 if not safe:
                     raise
                 batch.append(AnalysisError(doc_id, f"{type(e).__name__}: {e}"))
-            if len(batch) >= batch_size:
-                yield from self._finish_batch(batch, safe)
-                batch = []
-        if batch:
-            yield from self._finish_batch(batch, safe)
+        return batch
+
+    def pipe_serial(self, items: Iterable[tuple[Any, ...]], batch_size: int, safe: bool = False) -> Iterator[Any]:
+        """Analyses of ``(id, text)`` or ``(id, text, date)`` items, in one process. Each batch is
+        analysed with the cyclic garbage collector paused (:mod:`stance.gcpause`), and its
+        analyses are yielded after the collector is back on."""
+        it = iter(items)
+        while True:
+            with gc_paused():
+                batch = self._prepare_batch(it, batch_size, safe)
+                done = list(self._finish_batch(batch, safe)) if batch else []
+                # the batch's token views and mentions are freed (by reference counting) before the
+                # collector is back on: else its next pass would traverse them all
+                del batch
+            if not done:
+                return
+            yield from done
 
     def pipe(
         self,

@@ -71,3 +71,34 @@ def test_import_is_light():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert float(out[0]) < 1.0
     assert out[1:] == ["False", "False"]
+
+
+def test_pipe_pauses_the_collector_per_batch_only(nlp_rules):
+    """The cyclic collector is paused while a batch is analysed (tokenizing, rules, stance
+    model) and is back on whenever the caller's code runs between results."""
+    import gc
+
+    seen = []
+
+    def texts():
+        for i in range(5):
+            seen.append(gc.isenabled())  # the input is read inside the batch's pause
+            yield TEXT, f"d{i}"
+
+    assert gc.isenabled()
+    out = []
+    for a in nlp_rules.pipe(texts(), as_tuples=True, batch_size=2):
+        out.append((a.id, gc.isenabled()))
+    assert out == [(f"d{i}", True) for i in range(5)]
+    assert seen == [False] * 5 and gc.isenabled()
+    assert [a.to_dict() for a in nlp_rules.pipe([TEXT, TEXT], batch_size=1)] == [nlp_rules(TEXT).to_dict()] * 2
+
+
+def test_pipe_error_in_a_batch_leaves_the_collector_on(nlp_rules):
+    import gc
+
+    it = nlp_rules.pipe([TEXT, TEXT, None, TEXT], batch_size=2)  # type: ignore[list-item]
+    assert next(it).quotes and next(it).quotes
+    with pytest.raises(TypeError, match="str"):
+        next(it)
+    assert gc.isenabled()

@@ -86,6 +86,20 @@ def test_ranker_scorer_equals_sklearn():
         scorer.predict_proba([{"tags": [1, 2]}])
 
 
+def test_ranker_scorer_paths_agree_exactly():
+    """Feature dicts of floats and strings (what the pipeline's rankers take) are vectorised at C
+    speed; the same dicts with an int among them take the general loop: the same floats."""
+    data, _ = build_inference(_ranker())
+    scorer = scorer_from_npz(data, expected_kind="linear-ranker")
+    plain = [x for x in RANKER_INPUTS if all(type(v) in (float, str) for v in x.values())]
+    assert len(plain) >= 5 and any(isinstance(v, str) for x in plain for v in x.values())
+    general = [dict(x, never_seen_int=1) for x in plain]  # an unknown feature: changes no score
+    assert scorer.predict_proba(plain).tobytes() == scorer.predict_proba(general).tobytes()
+    batch = scorer.predict_proba(plain)
+    for i, x in enumerate(plain):  # one row at a time, as in the batch
+        assert scorer.predict_proba([x]).tobytes() == batch[i:i + 1].tobytes()
+
+
 def test_stance_scorer_equals_sklearn_and_routes_by_source():
     from stance.stance_model.classifier import TargetStanceClassifier
 

@@ -83,6 +83,7 @@ def find_targets(
     government") are resolved."""
     out: dict[str, TargetMention] = {}
     pk = pronoun_kinds()
+    lowers = view.lowers
     for a, b, direct in regions:
         for m in mentions.names_in(a, b):
             if m.type not in ("person", "state", "organization", "demonym"):
@@ -98,7 +99,9 @@ def find_targets(
             typ = "state" if m.type == "demonym" else "organization" if via == "acronym" else m.type
             out[name] = TargetMention(name, typ, m.start, m.end, via)
         for i in range(a, b):
-            w = view.lowers[i]
+            w = lowers[i]
+            if w != "the" and w not in pk:
+                continue  # most tokens: neither a description nor a pronoun
             if w == "the" and refs is not None:
                 d = description_at(refs, i)
                 if d is not None and d.end <= b and d.name not in exclude and d.name not in out:

@@ -157,17 +157,9 @@ def person_genders(view: TextView, mentions: MentionIndex, window: int = 25) -> 
     persons = [m for m in mentions.names if m.type == "person"]
     if not persons:
         return {}
-    # the pronouns' token positions, in order (list.index runs in C: no Python loop over every token)
-    at: list[int] = []
-    for w in PRONOUN_GENDER.keys() & set(lowers):
-        i = lowers.index(w)
-        while True:
-            at.append(i)
-            try:
-                i = lowers.index(w, i + 1)
-            except ValueError:
-                break
-    at.sort()
+    # the pronouns' token positions, in order (one set look-up per token: faster than a
+    # list.index scan per pronoun form, measured)
+    at = [i for i, w in enumerate(lowers) if w in PRONOUN_GENDER]
     score: dict[str, int] = {}  # > 0: male, < 0: female
     n_at = len(at)
     for k, m in enumerate(persons):

@@ -248,15 +248,27 @@ _TITLE_INTRO = frozenset("called titled entitled named dubbed book books movie f
                          "documentary biography memoir novel song album column op-ed essay headline website".split())
 
 
+def _is_word(w: str) -> bool:
+    """A token with a letter, other than the possessive clitic."""
+    return w not in POSSESSIVE_MARKS and any(ch.isalpha() for ch in w)
+
+
 def _is_title(view: TextView, a: int, b: int) -> bool:
     """A quoted title or name, not speech: Title Case words introduced by a naming participle or a
     work ("a collection called 'Yuge!: 30 Years of Doonesbury on Trump'", "the movie, '13 Hours'",
     "a group called the 'We The People Foundation'") or by a possessive ("ABC's 'Good Morning
     America'"). "Trump called Rubio 'Little Marco'" stays a quotation: a name stands between."""
     words, lowers = view.words, view.lowers
-    alpha = [w for w in words[a:b] if any(ch.isalpha() for ch in w) and w not in POSSESSIVE_MARKS]
-    caps = [w for w in alpha if w[:1].isupper() or w[:1].isdigit()]
-    if len(caps) < 2 or any(not (w[:1].isupper() or w[:1].isdigit()) and w.lower() not in _TITLE_SMALL for w in alpha):
+    # Title Case throughout: at least two capitalised (or numeric) words, no other word but the
+    # small ones; the first lowercase word of speech ends the scan
+    n_caps = 0
+    for w in words[a:b]:
+        if w[:1].isupper() or w[:1].isdigit():
+            if _is_word(w):
+                n_caps += 1
+        elif w.lower() not in _TITLE_SMALL and _is_word(w):
+            return False
+    if n_caps < 2:
         return False
     i = a - 1
     while i >= 0 and (words[i] in _OPEN_MARKS or words[i] == "," or lowers[i] == "the"):

@@ -10,6 +10,7 @@ same probabilities without importing scikit-learn.
 
 from __future__ import annotations
 
+from itertools import chain, repeat
 from numbers import Number
 from typing import Any, Iterable, Mapping
 
@@ -94,8 +95,24 @@ class LinearRanker:
     # -- prediction --------------------------------------------------------------------------
     def _vectorize(self, X: Iterable[Mapping[Any, Any]]) -> tuple[Any, Any, Any, int]:
         """``(rows, cols, values, n_rows)`` of the feature dicts, as ``DictVectorizer.transform``."""
-        get = self.vocabulary_.get
+        X = X if isinstance(X, list) else list(X)
         sep = self.separator
+        values = list(chain.from_iterable(x.values() for x in X))
+        kinds = set(map(type, values))
+        if kinds <= {float, str}:
+            # the features the pipeline's models take: a float is the value of the feature of its
+            # name, a string the feature "name=string" with value 1; the names are looked up at C
+            # speed (the general loop below gives the same)
+            if str in kinds:
+                names = ["%s%s%s" % (f, sep, v) if type(v) is str else f for x in X for f, v in x.items()]
+                values = [1.0 if type(v) is str else v for v in values]
+            else:
+                names = list(chain.from_iterable(X))
+            cols = np.fromiter(map(self.vocabulary_.get, names, repeat(-1)), dtype=np.int64, count=len(names))
+            rows = np.repeat(np.arange(len(X), dtype=np.int64), list(map(len, X)))
+            known = cols >= 0
+            return rows[known], cols[known], np.array(values, dtype=np.float64)[known], len(X)
+        get = self.vocabulary_.get
         rows: list[int] = []
         cols: list[int] = []
         vals: list[float] = []
@@ -142,20 +159,26 @@ class LinearRanker:
         if isinstance(X, Mapping):
             X = [X]
         rows, cols, vals, n = self._vectorize(X)
-        order = np.lexsort((cols, rows))  # the vectorizer sorts each row's columns
-        rows, cols, vals = rows[order], cols[order], vals[order]
+        # the vectorizer sorts each row's columns (rows are in order already: one stable sort)
+        order = np.argsort(rows * self.coef_.shape[1] + cols, kind="stable")
+        cols, vals = cols[order], vals[order]
+        if self.coef_.shape[0] == 1:  # binary: one score per row
+            return np.bincount(rows, weights=self.coef_[0][cols] * vals, minlength=n) + self.intercept_[0]
         scores = np.empty((n, self.coef_.shape[0]), dtype=np.float64)
         for k in range(self.coef_.shape[0]):
             scores[:, k] = np.bincount(rows, weights=self.coef_[k][cols] * vals, minlength=n)
         scores += self.intercept_
-        return scores[:, 0] if scores.shape[1] == 1 else scores
+        return scores
 
     def predict_proba(self, X: Iterable[Mapping[Any, Any]] | Mapping[Any, Any]) -> Any:
         """Class probabilities of each feature dict; columns follow :attr:`classes_`."""
         d = self.decision_function(X)
         if d.ndim == 1:  # binary logistic regression
             p = 1.0 / (1.0 + np.exp(-d))
-            return np.stack([1.0 - p, p], axis=1)
+            out = np.empty((len(p), 2), dtype=np.float64)
+            out[:, 0] = 1.0 - p
+            out[:, 1] = p
+            return out
         e = np.exp(d - d.max(axis=1, keepdims=True))  # multinomial: softmax over the classes
         return e / e.sum(axis=1, keepdims=True)
 

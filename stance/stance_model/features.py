@@ -234,10 +234,10 @@ def extract_features(
             app("c:" + toks[j])
 
     # quotation: is the target inside quote marks?
-    nq = sum(1 for j in range(ti) if toks[j] in _QUOTE_CHARS)
+    nq = len([t for t in toks[:ti] if t in _QUOTE_CHARS])
     if nq % 2 == 1:
         app("t_in_quote")
-    if any(t in _QUOTE_CHARS for t in toks):
+    if not _QUOTE_CHARS.isdisjoint(toks):
         app("has_quote")
 
     # lexicon cues

@@ -257,11 +257,10 @@ class MentionIndex:
         distinct = set(words)
         cap_words = {w for w in distinct if w[:1].isupper() or (w[:1] == "'" and w[1:2].isupper())}  # _is_cap
         name_words = cap_words - non_names
-        start_words = {w for w in name_words if any(ch.isalpha() for ch in w)}
+        start_words = {w for w in name_words if w.isalpha() or any(ch.isalpha() for ch in w)}
         caps = [i for i, w in enumerate(words) if w in cap_words]
         is_cap = set(caps)
         is_name_word = {i for i in caps if words[i] in name_words}
-        lower_seen: set[str] | None = None  # words written lowercase somewhere, built when needed
         i = 0
         for c in caps:
             if c < i or words[c] not in start_words:
@@ -271,9 +270,8 @@ class MentionIndex:
             sent_initial = i == 0 or sent_of[i - 1] != sent_of[i] or words[i - 1] in _OPENERS
             if sent_initial:
                 lw = lowers[i]
-                if lower_seen is None and lw not in stop:
-                    lower_seen = {x for x in distinct if x[:1].islower()}
-                if (lw in stop or lw in lower_seen or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES)) and not (
+                written_lower = lw in distinct and lw[:1].islower()  # the word is written lowercase somewhere
+                if (lw in stop or written_lower or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES)) and not (
                         (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)):
                     continue  # but "United States President ...", "US voice actor ...": a country's name
             if w.isupper() and len(w) > 4 and w not in gaz.aliases and w not in known_orgs:

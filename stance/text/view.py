@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from stance.text.lexicons import word_set
@@ -37,16 +37,18 @@ class TextView:
     sent_of: list[int]  # sentence id per token
     para_of_sent: list[int]  # paragraph id per sentence
     ents: list[tuple[int, int, str]]  # (tok_start, tok_end, label) from a trained NER, if any
+    #: the number of tokens (an attribute, not a property: the rules read it very often)
+    n: int = field(init=False, repr=False)
+    #: where each sentence ends: ``sent_starts[1:] + [n]``
+    sent_ends: list[int] = field(init=False, repr=False)
 
-    @property
-    def n(self) -> int:
-        return len(self.words)
+    def __post_init__(self) -> None:
+        self.n = len(self.words)
+        self.sent_ends = self.sent_starts[1:] + [self.n]
 
     def sent_bounds(self, s: int) -> tuple[int, int]:
         """Token range ``[start, end)`` of sentence ``s``."""
-        start = self.sent_starts[s]
-        end = self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else self.n
-        return start, end
+        return self.sent_starts[s], self.sent_ends[s]
 
     def char_to_token(self, char: int) -> int:
         """Index of the first token ending after ``char``."""
