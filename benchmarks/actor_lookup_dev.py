@@ -78,11 +78,12 @@ def main() -> None:
             r = evaluate_articles(gold, pred)
             row = {k: r[k] for k in ("documents", "speaker_accuracy", "role_accuracy", "role_n", "affiliation_accuracy", "affiliation_n")}
             row["attribution_f1"] = r["attribution"]["f1"]
+            row["quote_f1"] = r["quotes"]["f1"]
             row.update(lookup_counts(gold, pred))
             out[f"{source}/{'lookup' if lookup else 'no-lookup'}{'+date' if dated else ''}"] = row
             print(f"{source:9s} actor_lookup={lookup!s:5s} date={'given' if dated else 'text':5s}  role {row['role_accuracy']:.3f} (n={row['role_n']})  "
                   f"affiliation {row['affiliation_accuracy']:.3f} (n={row['affiliation_n']})  speaker {row['speaker_accuracy']:.3f}  "
-                  f"e2e F1 {row['attribution_f1']:.3f}  lookup: {row['lookup_quotes']} quotes, {row['lookup_right']}/{row['lookup_scored']} right")
+                  f"e2e F1 {row['attribution_f1']:.3f}  quotes F1 {row['quote_f1']:.3f}  lookup: {row['lookup_quotes']} quotes, {row['lookup_right']}/{row['lookup_scored']} right")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(out, f, indent=2)
