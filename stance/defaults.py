@@ -14,9 +14,10 @@ from typing import Any, Mapping
 from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 
 #: The default stance model: the sparse linear model blended with the target-aware network.
-#: (``"quote"``, quote-stance 3.0.0, is not the default: on the article-level corpus's dev split its
-#: stance macro-F1 gain, +0.027, is inside the article-level bootstrap's 95 % interval
-#: [-0.006, +0.066]; data/STANCE_DATA_CARD.md.)
+#: (``"quote"``, quote-stance 3.1.0, is not the default: on the article-level corpus's dev split its
+#: stance macro-F1 gain, +0.043 [+0.000, +0.086] by the article bootstrap, only just clears zero,
+#: and on directed_sentiment dev sentences scored as quotations it falls from 0.736 to 0.533;
+#: data/STANCE_DATA_CARD.md.)
 DEFAULT_STANCE_MODEL = "blended"
 #: Stance models by name (``True`` means the default; ``False`` or ``None``: no stance model):
 #: ``"quote"``, the quote-trained model; ``"blended"``, the proxy-trained sparse linear model
