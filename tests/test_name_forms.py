@@ -56,3 +56,12 @@ def test_description_before_an_honorific_and_name_gives_role_and_affiliation():
     q = a.quotes[0]
     assert q.speaker.name == "Ali bin Tamim"
     assert (q.role, q.affiliation) == ("general manager", "Harbour Media")
+
+
+def test_a_headline_is_not_the_fullest_name_of_a_person():
+    from stance.text.mentions import headline_like
+
+    assert headline_like("Jane Porter Goes After Mark Ellis As The New Villain")
+    assert not headline_like("Mohammed bin Salman bin Abdulaziz")
+    mi = MentionIndex(build_view(blank_english()("Jane Porter Goes After Mark Ellis As The New Villain\n\nJane Porter spoke.")))
+    assert [m.canonical for m in mi.names][-1] == "Jane Porter"

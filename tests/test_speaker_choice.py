@@ -210,3 +210,13 @@ def test_a_body_named_by_its_head_noun_is_the_full_body(nlp):
             "that the repairs would take at least a week.")
     sp = speaker_of(nlp, text, "the repairs")
     assert sp is not None and sp.name == "Harbour Department of Transport"
+
+
+def test_a_headline_run_of_names_is_no_antecedent_of_she():
+    """A headline in title case joins two names into one long "person"; "she" must skip it."""
+    import stance
+
+    text = ("Jane Porter Goes After Mark Ellis As The New Villain\n\n"
+            "Jane Porter spoke in Ohio on Monday. She said the plan would fail.")
+    a = stance.load()(text)
+    assert [q.speaker.name for q in a.quotes if q.speaker] == ["Jane Porter"]

@@ -22,7 +22,7 @@ from typing import Any, Sequence
 
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER
 from stance.text.lexicons import cue_lexicon
-from stance.text.mentions import Mention, MentionIndex
+from stance.text.mentions import Mention, MentionIndex, headline_like
 from stance.text.view import RangeIndex, TextView
 
 #: Sentences before the pronoun's own that candidates come from.
@@ -128,10 +128,13 @@ def person_gender(view: TextView, mentions: MentionIndex, m: Mention) -> str:
 
 def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
     """Whether a name typed "person" cannot be one a he/she denotes: it starts with a possessive
-    determiner (a title); it ends a body's name ("Commission on Presidential Debates"); or it has no
+    determiner (a title); it is five words or more with a capitalised function word inside (a
+    headline); it ends a body's name ("Commission on Presidential Debates"); or it has no
     known gender and every mention of it follows a preposition of place ("the wildlife on Midway")."""
     if view.lowers[m.start] in _POSSESSIVE_DETERMINERS:
         return True
+    if headline_like(m.text):
+        return True  # "Hillary Clinton Goes After Donald Trump As The New Mitt Romney"
     if mentions.gender_of(m.canonical) or m.extra.get("gender"):
         return False
     if m.start > 1 and view.lowers[m.start - 1] in _NAME_CONNECTORS and view.words[m.start - 2][:1].isupper():

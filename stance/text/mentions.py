@@ -39,6 +39,13 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+def headline_like(text: str) -> bool:
+    """Whether a capitalised run is a headline rather than a name: five words or more with a
+    capitalised function word inside ("Hillary Clinton Goes After Donald Trump As The New ...")."""
+    toks = text.split()
+    return len(toks) >= 5 and any(t[:1].isupper() and t.lower() in _stop_words() for t in toks[1:])
+
+
 @lru_cache(maxsize=1)
 def pronoun_kinds() -> dict[str, str]:
     return {r[0].strip(): r[1].strip() for r in data_rows("pronouns.tsv")}
@@ -399,6 +406,8 @@ class MentionIndex:
         longest: dict[tuple[str, ...], tuple[int, str]] = {}
         # a repeated name changes nothing (the first of equal length wins): each text once
         for text in dict.fromkeys(m.text for m in persons):
+            if headline_like(text):
+                continue  # a headline's names are not one person's fullest name
             t = tuple(text.split())
             n = len(t)
             for k in range(1, n + 1):
