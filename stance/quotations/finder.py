@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from stance.quotations.cues import NOUNISH, Cue, find_cues
 from stance.quotations.segments import QuoteSegment, find_quote_segments
-from stance.text.lexicons import word_set
+from stance.text.lexicons import time_words, word_set
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
@@ -24,12 +24,8 @@ _ZERO_THAT = frozenset("say tell add insist argue claim warn write note predict 
 #: must show an auxiliary or a past-tense verb within a few tokens
 _ZERO_THAT_NEEDS_VERB = frozenset("report announce indicate state".split())
 _NP_BREAKERS = frozenset("though although but and because while when as if since so which who whom after before".split())
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year "
-    "morning afternoon evening night statement interview conference briefing speech weekend repeatedly "
-    "previously also again recently publicly privately separately january february march april may june "
-    "july august september october november december jan. feb. mar. apr. aug. sept. sep. oct. nov. dec.".split()
-)
+#: words that may stand between a reporting verb and its clause: time words and "statement", "repeatedly"...
+_TIME_WORDS = time_words() | word_set("frame_fillers.txt")
 _CLAUSE_START = frozenset(
     "he she it they we i you there the a an this that these those such his her its their our my some "
     "many no all any both each every neither none nothing someone something one two three several most "

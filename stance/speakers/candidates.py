@@ -16,7 +16,7 @@ from typing import Any
 
 from stance.speakers.pronouns import resolve_pronoun
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import cue_lexicon, role_words, word_set
+from stance.text.lexicons import cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
@@ -147,14 +147,11 @@ _MAX_SOURCE = 14
 #: words a name may hold between its capitalised words ("Institute of Volcanology and Seismology")
 _NAME_JOINERS = frozenset({"of", "for", "and", "the", "de", "&", "-", "on"}) | POSSESSIVE_MARKS
 
-@lru_cache(maxsize=1)
-def _time_words() -> frozenset[str]:
-    return word_set("time_words.txt")
 
 
 def _is_time_word(view: TextView, k: int) -> bool:
     w = view.lowers[k]
-    return w in _time_words() and (w not in _AMBIGUOUS_TIME or view.words[k][:1].isupper())
+    return w in time_words() and (w not in _AMBIGUOUS_TIME or view.words[k][:1].isupper())
 
 
 def time_phrase_at(view: TextView, k: int) -> bool:

@@ -119,6 +119,12 @@ def word_set(name: str, keep_case: bool = False) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    """Words of time (``time_words.txt``): weekdays, months, relative days and periods."""
+    return word_set("time_words.txt")
+
+
+@lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
     """Words of a lowercase role: the person nouns and the role modifiers ("press secretary")."""
     return word_set("person_nouns.txt") | word_set("role_modifiers.txt")
