@@ -65,3 +65,11 @@ def test_a_headline_is_not_the_fullest_name_of_a_person():
     assert not headline_like("Mohammed bin Salman bin Abdulaziz")
     mi = MentionIndex(build_view(blank_english()("Jane Porter Goes After Mark Ellis As The New Villain\n\nJane Porter spoke.")))
     assert [m.canonical for m in mi.names][-1] == "Jane Porter"
+
+
+def test_a_title_opening_a_sentence_stays_a_title_when_the_article_writes_it_lowercase_too():
+    """"President Barack Obama ..." opening a sentence, with "the president" elsewhere: the
+    capitalised word is still a title before a name (it used to be dropped as a sentence starter,
+    and the role with it)."""
+    text = "President Barack Obama unveiled a budget. Critics said the president was wrong."
+    assert ("Barack Obama", "person", "president") in _names(text)

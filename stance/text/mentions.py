@@ -279,8 +279,10 @@ class MentionIndex:
                 lw = lowers[i]
                 written_lower = lw in distinct and lw[:1].islower()  # the word is written lowercase somewhere
                 if (lw in stop or written_lower or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES)) and not (
-                        (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)):
-                    continue  # but "United States President ...", "US voice actor ...": a country's name
+                        (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)
+                        or (i + 1 in is_name_word and (w in title_words or (i + 2 < n and f"{w} {words[i + 1]}" in title_words)))):
+                    continue  # but "United States President ...", "US voice actor ...": a country's name;
+                    # "President Barack Obama ..." after "the president": a title before a name
             if w.isupper() and len(w) > 4 and w not in gaz.aliases and w not in known_orgs:
                 continue  # all-caps datelines and headlines ("SEOUL")
             j = i + 1
