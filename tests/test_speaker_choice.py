@@ -220,3 +220,27 @@ def test_a_headline_run_of_names_is_no_antecedent_of_she():
             "Jane Porter spoke in Ohio on Monday. She said the plan would fail.")
     a = stance.load()(text)
     assert [q.speaker.name for q in a.quotes if q.speaker] == ["Jane Porter"]
+
+
+# -- a document as the speaker: its author (stance/data/document_nouns.txt) -----------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("The Harbour Rowing Federation released a statement on Monday. \"We are deeply saddened by the "
+         "news,\" the statement said.", "deeply saddened", "Harbour Rowing Federation"),
+        ("The Harbour Rowing Federation released a statement on Monday. The statement said that the club "
+         "would close in May.", "the club would", "Harbour Rowing Federation"),
+        ("Judge Ann Miller heard the case. Judge Miller's statement said, \"The law is clear on this "
+         "question.\"", "The law is clear", "Ann Miller"),
+        ("Helena Markov wrote a book in 1990. \"I was never happy there,\" her memoirs say.",
+         "never happy", "Helena Markov"),
+    ],
+)
+def test_a_document_speaks_for_its_author(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_an_issued_statement_is_no_speaker(nlp):
+    sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
+    assert sp is not None and sp.name == "Sean Conley"

@@ -99,7 +99,7 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
                 start = _coordinated_start(view, mentions, start, lo)  # "Biden and Sanders announced"
             return start, j, "name"
     person_nouns, org_nouns = _nouns()
-    if w in person_nouns or w in org_nouns:
+    if w in person_nouns or w in org_nouns or w in word_set("document_nouns.txt"):
         k = j - 1
         while k - 1 >= lo:
             p = view.lowers[k - 1]
@@ -115,6 +115,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             break
         if j - k > 6:
             k = j - 6
+        if w not in person_nouns and w not in org_nouns and view.lowers[k] in ("a", "an"):
+            return None  # "issued a statement saying": a document it issued, not the speaker
         return k, j, "nominal"
     # "the 34-year-old mother of three", "the ad's narrator of ...": a determiner-led phrase
     # whose head is a person noun followed by a short "of" phrase
@@ -739,6 +741,9 @@ def resolve_candidate(
     # nominal: "Many experts", "the ministry", "Sudan's defense minister"
     head = view.lowers[c.end - 1]
     toks = words[c.start : c.end]
+    author = document_author(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
+    if author is not None:
+        return author.canonical, author.type, author
     if head in org_nouns and toks[0].lower() == "the":
         m = mentions.resolve_nominal(head, c.start) or _body_named_before(view, mentions, head, c.start, blocked)
         if m is not None:
@@ -758,6 +763,68 @@ def resolve_candidate(
 
 
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
+#: entity types that author a document
+_AUTHOR_TYPES = ("person", "organization", "state")
+#: sentences back that a bare "the statement" looks for the one who issued a statement
+_DOCUMENT_WINDOW = 3
+
+
+def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, blocked: list[tuple[int, int]],
+                    pronoun_ranker: Any = None, previous_speaker: str | None = None) -> Mention | None:
+    """The author or issuer of a speaker phrase ``[i, j)`` naming a document (its head noun in
+    ``document_nouns.txt``): the possessor ("Judge Miller's statement" -> Miller, "the judge's
+    statement" -> the judge named before, "her memoirs" -> who "her" is, "its website" -> the body
+    before); a name modifying the noun ("an AEW press release" -> AEW); for a bare "the statement",
+    the name nearest before the noun where the article mentioned it last ("X issued a statement.
+    ... the statement said"). None when the head is no document noun or no author is found."""
+    lowers = view.lowers
+    if lowers[j - 1] not in word_set("document_nouns.txt"):
+        return None
+    index = RangeIndex.of(blocked)
+    person_nouns, org_nouns = _nouns()
+    for t in range(i + 1, j - 1):
+        if lowers[t] not in POSSESSIVE_MARKS:
+            continue
+        owner = mentions.name_at(t - 1, t)
+        if owner is not None and owner.type in _AUTHOR_TYPES:
+            full = spelled_out(mentions, owner)
+            if full is not None:
+                return full
+            return _full_body(view, mentions, owner, blocked) if owner.type == "organization" else owner
+        if lowers[t - 1] in person_nouns:
+            return named_by_role(view, mentions, lowers[t - 1], i)
+        if lowers[t - 1] in org_nouns:
+            return mentions.resolve_nominal(lowers[t - 1], i) or _body_named_before(view, mentions, lowers[t - 1], i, blocked)
+        return None
+    first = lowers[i]
+    if first in ("his", "her"):
+        return resolve_pronoun(view, mentions, i, blocked, pronoun_ranker, previous_speaker)
+    if first == "its":
+        m = _previous_outside(mentions, i, ("organization", "state"), blocked)
+        return _full_body(view, mentions, m, blocked) if m is not None else None
+    inner = [m for m in mentions.names_in(i, j - 1) if m.type in _AUTHOR_TYPES and m.end < j]
+    if inner:
+        m = inner[-1]
+        full = spelled_out(mentions, m)
+        return full if full is not None else m
+    if j - i == 3 and first == "the" and lowers[i + 1] in org_nouns:
+        # "the government statement": the body "the government" stands for
+        return mentions.resolve_nominal(lowers[i + 1], i) or _body_named_before(view, mentions, lowers[i + 1], i, blocked)
+    if j - i != 2 or first != "the":
+        return None
+    s0 = view.sent_of[i]
+    for t in range(i - 1, -1, -1):
+        if s0 - view.sent_of[t] > _DOCUMENT_WINDOW:
+            break
+        if lowers[t] != lowers[j - 1] or index.covers(t, t + 1):
+            continue
+        for m in mentions.names_before(t):
+            if view.sent_of[m.start] != view.sent_of[t]:
+                break
+            if m.type in _AUTHOR_TYPES and not index.covers(m.start, m.end):
+                return m
+        return None
+    return None
 
 
 def _source_name(c: Candidate, view: TextView, mentions: MentionIndex) -> tuple[str, str, Mention | None]:
