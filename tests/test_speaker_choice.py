@@ -244,3 +244,10 @@ def test_a_document_speaks_for_its_author(nlp, text, part, name):
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"
+
+
+def test_it_is_the_body_that_opened_a_sentence_before(nlp):
+    text = ('The Orvane Space Agency interrupted its live coverage of a Kestrel Orbital Station spacewalk on '
+            'Friday. It also praised the crew, noting "they did it well".')
+    sp = speaker_of(nlp, text, "did it well")
+    assert sp is not None and sp.name == "Orvane Space Agency"

@@ -733,7 +733,8 @@ def resolve_candidate(
         if kind == "plural" and last_plural is not None:
             return last_plural[0], last_plural[1], None
         if kind in ("thing", "plural"):
-            m = _previous_outside(mentions, c.start, ("state", "organization"), blocked)
+            m = (subject_body_before(view, mentions, c.start, blocked)
+                 or _previous_outside(mentions, c.start, ("state", "organization"), blocked))
             if m is not None:
                 m = _full_body(view, mentions, m, blocked)
                 return m.canonical, m.type, m
@@ -921,6 +922,29 @@ def spelled_out(mentions: MentionIndex, m: Mention) -> Mention | None:
         initials = "".join(w[0] for w in o.canonical.split() if w.lower() not in _ACRONYM_SKIPS and w[:1].isupper())
         if initials == text or len(initials) > len(text) and initials.endswith(text):
             return o
+    return None
+
+
+#: sentences back (besides its own) that "it said" looks for a body that was a sentence's subject
+_SUBJECT_WINDOW = 2
+
+
+def subject_body_before(view: TextView, mentions: MentionIndex, i: int, blocked: list[tuple[int, int]]) -> Mention | None:
+    """The organisation or state an "it" at token ``i`` stands for when one opens a sentence
+    (its subject, after at most a determiner) in ``i``'s sentence or the :data:`_SUBJECT_WINDOW`
+    before: the nearest such ("NASA interrupted its coverage of an International Space Station
+    spacewalk. It also credited ..." -> NASA, not the station); None when none does."""
+    index = RangeIndex.of(blocked)
+    s0 = view.sent_of[i]
+    for m in mentions.names_before(i):
+        s = view.sent_of[m.start]
+        if s0 - s > _SUBJECT_WINDOW:
+            return None
+        if m.end > i or m.type not in ("organization", "state") or index.covers(m.start, m.end):
+            continue
+        a = view.sent_bounds(s)[0]
+        if all(view.lowers[t] in ("the", "a", "an") for t in range(a, m.start)):
+            return _full_body(view, mentions, m, blocked)
     return None
 
 
