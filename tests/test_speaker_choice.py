@@ -251,3 +251,10 @@ def test_it_is_the_body_that_opened_a_sentence_before(nlp):
             'Friday. It also praised the crew, noting "they did it well".')
     sp = speaker_of(nlp, text, "did it well")
     assert sp is not None and sp.name == "Orvane Space Agency"
+
+
+def test_they_is_a_body_that_opened_a_sentence_after_the_last_plural(nlp):
+    text = ('Many experts said the virus was spreading. The Varnian Armed Forces said on Sunday that 36 people '
+            'were infected. They said "the base is closed".')
+    sp = speaker_of(nlp, text, "base is closed")
+    assert sp is not None and sp.name == "Varnian Armed Forces"

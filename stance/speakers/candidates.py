@@ -678,13 +678,15 @@ def resolve_candidate(
     view: TextView,
     mentions: MentionIndex,
     blocked: list[tuple[int, int]],
-    last_plural: tuple[str, str] | None,
+    last_plural: tuple[str, str, int] | None,
     pronoun_ranker: Any = None,
     previous_speaker: str | None = None,
 ) -> tuple[str, str, Mention | None]:
     """(canonical name, type, name mention or None) of a chosen candidate. A he/she is resolved by
     :func:`stance.speakers.pronouns.resolve_pronoun` (``pronoun_ranker``, or its rules without one;
-    ``previous_speaker``: the name of the speaker chosen for the quotation before)."""
+    ``previous_speaker``: the name of the speaker chosen for the quotation before). A "they" is the
+    last plural nominal speaker (``last_plural``: name, type, first token), unless a body opened a
+    sentence after it (:func:`subject_body_before`)."""
     person_nouns, org_nouns = _nouns()
     words = view.words
     if c.kind == "according":
@@ -730,11 +732,11 @@ def resolve_candidate(
             m = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)
             if m is not None:
                 return m.canonical, "person", m
-        if kind == "plural" and last_plural is not None:
+        body = subject_body_before(view, mentions, c.start, blocked) if kind in ("thing", "plural") else None
+        if kind == "plural" and last_plural is not None and (body is None or body.start < last_plural[2]):
             return last_plural[0], last_plural[1], None
         if kind in ("thing", "plural"):
-            m = (subject_body_before(view, mentions, c.start, blocked)
-                 or _previous_outside(mentions, c.start, ("state", "organization"), blocked))
+            m = body or _previous_outside(mentions, c.start, ("state", "organization"), blocked)
             if m is not None:
                 m = _full_body(view, mentions, m, blocked)
                 return m.canonical, m.type, m
