@@ -258,3 +258,8 @@ def test_they_is_a_body_that_opened_a_sentence_after_the_last_plural(nlp):
             'were infected. They said "the base is closed".')
     sp = speaker_of(nlp, text, "base is closed")
     assert sp is not None and sp.name == "Varnian Armed Forces"
+
+
+def test_a_time_phrase_is_no_part_of_the_speaker(nlp):
+    sp = speaker_of(nlp, 'The base was closed. On Thursday officials said "the virus is contained".', "contained")
+    assert sp is not None and sp.name == "officials"

@@ -104,13 +104,15 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
         while k - 1 >= lo:
             p = view.lowers[k - 1]
             word = view.words[k - 1]
+            if _is_time_word(view, k - 1):
+                break
             if p in _DETS or p in POSSESSIVE_MARKS or (p.isalpha() and p not in _SKIP_LEFT and p not in _NP_STOP_LEFT and len(p) > 1) or p == "-" or p[:1].isdigit():
                 k -= 1
                 if p in _DETS:
                     break
                 continue
-            if word[:1].isupper() and p not in _SKIP_LEFT:
-                k -= 1
+            if word[:1].isupper() and p not in _SKIP_LEFT and p not in _NP_STOP_LEFT:
+                k -= 1  # ("On Thursday officials said": "officials", not the time phrase)
                 continue
             break
         if j - k > 6:
