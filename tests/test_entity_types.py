@@ -132,3 +132,8 @@ def test_the_company_stands_for_a_body_its_noun_typed(nlp):
             'company noted that "it will be cheap".')
     qs = [q for q in nlp(text).quotes if "cheap" in q.quote.text]
     assert len(qs) == 1 and qs[0].speaker is not None and qs[0].speaker.name == "Quellbrand"
+
+
+def test_a_region_after_from_is_no_part_of_the_person_after_it():
+    names = [m.text for m in _mentions("The Senator from Vermont Carla Dunning spoke on Monday.").names]
+    assert "Carla Dunning" in names and "Vermont Carla Dunning" not in names

@@ -156,6 +156,15 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
     if role is None and i == start and b - i >= 3 and words[i].lower() in _person_nouns():
         # a capitalised role noun before a full name: "Actress Denise Crosby", "Activist Jane Roe"
         return i + 1, words[i].lower(), aff
+    if role is None and i == start == a and a > 0 and words[a - 1] in ("from", "of"):
+        # a region written before a full name ("... Senator from Vermont Bernie Sanders"): the person
+        # starts at the given name
+        lex = entity_lexicons()
+        for length in (2, 1):
+            k = i + length
+            if b - k >= 2 and " ".join(words[i:k]) in lex.regions and words[i] not in lex.first_names \
+                    and words[k] in lex.first_names:
+                return k, None, None
     if role is None and country and i < b and i > a:
         # a country word strips only before a title or an organisation: "Chad Bown" is a
         # person, "Russian Foreign Minister Sergei Lavrov" and "Iranian Foreign Ministry" split
