@@ -137,3 +137,9 @@ def test_the_company_stands_for_a_body_its_noun_typed(nlp):
 def test_a_region_after_from_is_no_part_of_the_person_after_it():
     names = [m.text for m in _mentions("The Senator from Vermont Carla Dunning spoke on Monday.").names]
     assert "Carla Dunning" in names and "Vermont Carla Dunning" not in names
+
+
+def test_a_body_defined_in_parentheses_keeps_its_and():
+    names = [m.text for m in _mentions("The Marovian Institute of Volcanology and Seismology (Marvolcs) "
+                                       "recorded a tremor.").names]
+    assert "Marovian Institute of Volcanology and Seismology" in names

@@ -263,3 +263,9 @@ def test_they_is_a_body_that_opened_a_sentence_after_the_last_plural(nlp):
 def test_a_time_phrase_is_no_part_of_the_speaker(nlp):
     sp = speaker_of(nlp, 'The base was closed. On Thursday officials said "the virus is contained".', "contained")
     assert sp is not None and sp.name == "officials"
+
+
+def test_a_short_form_defined_in_parentheses_is_the_body(nlp):
+    text = 'The Orvian Tennis Union (OTF) met on Monday. OTF said "the season will start in May".'
+    sp = speaker_of(nlp, text, "season will start")
+    assert sp is not None and sp.name.endswith("Tennis Union")

@@ -918,6 +918,10 @@ def spelled_out(mentions: MentionIndex, m: Mention) -> Mention | None:
     of the article whose capitalised words' initials, or those of its last words, spell it; None
     when ``m`` is no acronym of 2-6 capitals or no name spells it."""
     text = m.text
+    if m.type != "demonym" and " " not in text and 2 <= len(text) <= 8 and text[:1].isupper():
+        defined = defined_in_parentheses(mentions, text)
+        if defined is not None and defined is not m:
+            return defined
     if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()) or m.type == "demonym":
         return None  # (an acronym's type is often guessed wrong, "person" included)
     for o in mentions.names:
@@ -949,6 +953,21 @@ def subject_body_before(view: TextView, mentions: MentionIndex, i: int, blocked:
         a = view.sent_bounds(s)[0]
         if all(view.lowers[t] in ("the", "a", "an") for t in range(a, m.start)):
             return _full_body(view, mentions, m, blocked)
+    return None
+
+
+def defined_in_parentheses(mentions: MentionIndex, short: str) -> Mention | None:
+    """The body or state of two or more words the article writes with ``short`` in parentheses
+    right after it ("the Philippine Institute of Volcanology and Seismology (Phivolcs)", "The
+    Georgian Tennis Federation (GFT)"): the short form stands for it wherever it is used; None
+    when no name is so defined."""
+    view = mentions.view
+    words = view.words
+    for o in mentions.names:
+        e = o.end
+        if (o.type in ("organization", "state") and " " in o.canonical and e + 2 < view.n and words[e] == "("
+                and words[e + 1] == short and words[e + 2] == ")"):
+            return o
     return None
 
 

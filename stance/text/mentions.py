@@ -308,6 +308,10 @@ class MentionIndex:
                             or wj in {"al", "bin", "de", "van", "von", "del", "da"}):
                         j += 2
                         continue
+                if (lj == "and" and j + 2 < n and j + 1 in is_name_word and words[j + 2] == "("
+                        and not org_nouns.isdisjoint(lowers[i:j])):
+                    j += 2  # "Institute of Volcanology and Seismology (Phivolcs)": one body, defined
+                    continue
                 if wj == "-" and j + 1 < n and v.starts[j] == v.ends[j - 1] and v.starts[j + 1] == v.ends[j]:
                     if j + 1 in is_cap:
                         # "Al-Qaida", "Jean-Claude", but not "Trump-Kim" pairs of known people:
