@@ -269,3 +269,10 @@ def test_a_short_form_defined_in_parentheses_is_the_body(nlp):
     text = 'The Orvian Tennis Union (OTF) met on Monday. OTF said "the season will start in May".'
     sp = speaker_of(nlp, text, "season will start")
     assert sp is not None and sp.name.endswith("Tennis Union")
+
+
+def test_a_bodys_document_with_no_body_found_is_the_body_as_written(nlp):
+    text = ('The president of Norvalia died on Monday. The government statement, which was posted online, '
+            'announced his death "with great sorrow".')
+    sp = speaker_of(nlp, text, "great sorrow")
+    assert sp is not None and sp.name == "government"

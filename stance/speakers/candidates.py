@@ -749,6 +749,10 @@ def resolve_candidate(
     author = document_author(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
     if author is not None:
         return author.canonical, author.type, author
+    if head in word_set("document_nouns.txt") and c.end - c.start >= 3 and view.lowers[c.end - 2] in org_nouns:
+        # "the government statement" with no body found: the issuer as written ("government")
+        return resolve_candidate(Candidate(c.start, c.end - 1, c.kind, "nominal"), view, mentions, blocked, last_plural,
+                                 pronoun_ranker, previous_speaker)
     if head in org_nouns and toks[0].lower() == "the":
         m = mentions.resolve_nominal(head, c.start) or _body_named_before(view, mentions, head, c.start, blocked)
         if m is not None:
