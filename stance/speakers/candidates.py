@@ -10,6 +10,7 @@ features the trained ranker (:mod:`stance.speakers.ranker`) scores; without a ra
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -965,14 +966,22 @@ def defined_in_parentheses(mentions: MentionIndex, short: str) -> Mention | None
     right after it ("the Philippine Institute of Volcanology and Seismology (Phivolcs)", "The
     Georgian Tennis Federation (GFT)"): the short form stands for it wherever it is used; None
     when no name is so defined."""
-    view = mentions.view
-    words = view.words
-    for o in mentions.names:
-        e = o.end
-        if (o.type in ("organization", "state") and " " in o.canonical and e + 2 < view.n and words[e] == "("
-                and words[e + 1] == short and words[e + 2] == ")"):
-            return o
-    return None
+    defined = _DEFINITIONS.get(mentions)
+    if defined is None:  # built once per document: one pass over its names
+        view = mentions.view
+        words = view.words
+        defined = {}
+        for o in mentions.names:
+            e = o.end
+            if (o.type in ("organization", "state") and " " in o.canonical and e + 2 < view.n and words[e] == "("
+                    and words[e + 2] == ")"):
+                defined.setdefault(words[e + 1], o)
+        _DEFINITIONS[mentions] = defined
+    return defined.get(short)
+
+
+#: per document (its MentionIndex): short form -> the name it is defined after in parentheses
+_DEFINITIONS: "weakref.WeakKeyDictionary[MentionIndex, dict[str, Mention]]" = weakref.WeakKeyDictionary()
 
 
 def _previous_outside(mentions: MentionIndex, i: int, types: tuple[str, ...], blocked: list[tuple[int, int]]) -> Mention | None:
