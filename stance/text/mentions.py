@@ -163,7 +163,7 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
         for length in (2, 1):
             k = i + length
             if b - k >= 2 and " ".join(words[i:k]) in lex.regions and words[i] not in lex.first_names \
-                    and words[k] in lex.first_names:
+                    and words[k] in lex.first_names and not org_nouns_in(words, k, b):
                 return k, None, None
     if role is None and country and i < b and i > a:
         # a country word strips only before a title or an organisation: "Chad Bown" is a
