@@ -113,3 +113,33 @@ def test_shipped_lexicons_are_the_compilers_output(tmp_path):
     for f in ("first_names.tsv", "places.tsv"):
         assert (tmp_path / f).read_bytes() == (data / f).read_bytes(), f"rebuild with `stance build entities`: {f}"
     assert report["places"] > 5000 and report["first_names"] > 10000
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The toymaker Quellbrand unveiled a new helmet.", "Quellbrand"),
+        ("London-based Marrowby opened a store.", "Marrowby"),
+        ("Shares of retailer Dunmore fell on Monday.", "Dunmore"),
+    ],
+)
+def test_an_organisation_noun_before_a_name_makes_it_an_organisation(text, name):
+    assert _type_of(text, name) == "organization"
+
+
+def test_the_company_stands_for_a_body_its_noun_typed(nlp):
+    text = ('The toymaker Quellbrand unveiled a new helmet at the fair in Ostend. Asked about the price, the '
+            'company noted that "it will be cheap".')
+    qs = [q for q in nlp(text).quotes if "cheap" in q.quote.text]
+    assert len(qs) == 1 and qs[0].speaker is not None and qs[0].speaker.name == "Quellbrand"
+
+
+def test_a_region_after_from_is_no_part_of_the_person_after_it():
+    names = [m.text for m in _mentions("The Senator from Vermont Carla Dunning spoke on Monday.").names]
+    assert "Carla Dunning" in names and "Vermont Carla Dunning" not in names
+
+
+def test_a_body_defined_in_parentheses_keeps_its_and():
+    names = [m.text for m in _mentions("The Marovian Institute of Volcanology and Seismology (Marvolcs) "
+                                       "recorded a tremor.").names]
+    assert "Marovian Institute of Volcanology and Seismology" in names

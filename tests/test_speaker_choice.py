@@ -220,3 +220,59 @@ def test_a_headline_run_of_names_is_no_antecedent_of_she():
             "Jane Porter spoke in Ohio on Monday. She said the plan would fail.")
     a = stance.load()(text)
     assert [q.speaker.name for q in a.quotes if q.speaker] == ["Jane Porter"]
+
+
+# -- a document as the speaker: its author (stance/data/document_nouns.txt) -----------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("The Harbour Rowing Federation released a statement on Monday. \"We are deeply saddened by the "
+         "news,\" the statement said.", "deeply saddened", "Harbour Rowing Federation"),
+        ("The Harbour Rowing Federation released a statement on Monday. The statement said that the club "
+         "would close in May.", "the club would", "Harbour Rowing Federation"),
+        ("Judge Ann Miller heard the case. Judge Miller's statement said, \"The law is clear on this "
+         "question.\"", "The law is clear", "Ann Miller"),
+        ("Helena Markov wrote a book in 1990. \"I was never happy there,\" her memoirs say.",
+         "never happy", "Helena Markov"),
+    ],
+)
+def test_a_document_speaks_for_its_author(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_an_issued_statement_is_no_speaker(nlp):
+    sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
+    assert sp is not None and sp.name == "Sean Conley"
+
+
+def test_it_is_the_body_that_opened_a_sentence_before(nlp):
+    text = ('The Orvane Space Agency interrupted its live coverage of a Kestrel Orbital Station spacewalk on '
+            'Friday. It also praised the crew, noting "they did it well".')
+    sp = speaker_of(nlp, text, "did it well")
+    assert sp is not None and sp.name == "Orvane Space Agency"
+
+
+def test_they_is_a_body_that_opened_a_sentence_after_the_last_plural(nlp):
+    text = ('Many experts said the virus was spreading. The Varnian Armed Forces said on Sunday that 36 people '
+            'were infected. They said "the base is closed".')
+    sp = speaker_of(nlp, text, "base is closed")
+    assert sp is not None and sp.name == "Varnian Armed Forces"
+
+
+def test_a_time_phrase_is_no_part_of_the_speaker(nlp):
+    sp = speaker_of(nlp, 'The base was closed. On Thursday officials said "the virus is contained".', "contained")
+    assert sp is not None and sp.name == "officials"
+
+
+def test_a_short_form_defined_in_parentheses_is_the_body(nlp):
+    text = 'The Orvian Tennis Union (OTF) met on Monday. OTF said "the season will start in May".'
+    sp = speaker_of(nlp, text, "season will start")
+    assert sp is not None and sp.name.endswith("Tennis Union")
+
+
+def test_a_bodys_document_with_no_body_found_is_the_body_as_written(nlp):
+    text = ('The president of Norvalia died on Monday. The government statement, which was posted online, '
+            'announced his death "with great sorrow".')
+    sp = speaker_of(nlp, text, "great sorrow")
+    assert sp is not None and sp.name == "government"

@@ -10,6 +10,7 @@ features the trained ranker (:mod:`stance.speakers.ranker`) scores; without a ra
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -99,22 +100,26 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
                 start = _coordinated_start(view, mentions, start, lo)  # "Biden and Sanders announced"
             return start, j, "name"
     person_nouns, org_nouns = _nouns()
-    if w in person_nouns or w in org_nouns:
+    if w in person_nouns or w in org_nouns or w in word_set("document_nouns.txt"):
         k = j - 1
         while k - 1 >= lo:
             p = view.lowers[k - 1]
             word = view.words[k - 1]
+            if _is_time_word(view, k - 1):
+                break
             if p in _DETS or p in POSSESSIVE_MARKS or (p.isalpha() and p not in _SKIP_LEFT and p not in _NP_STOP_LEFT and len(p) > 1) or p == "-" or p[:1].isdigit():
                 k -= 1
                 if p in _DETS:
                     break
                 continue
-            if word[:1].isupper() and p not in _SKIP_LEFT:
-                k -= 1
+            if word[:1].isupper() and p not in _SKIP_LEFT and p not in _NP_STOP_LEFT:
+                k -= 1  # ("On Thursday officials said": "officials", not the time phrase)
                 continue
             break
         if j - k > 6:
             k = j - 6
+        if w not in person_nouns and w not in org_nouns and view.lowers[k] in ("a", "an"):
+            return None  # "issued a statement saying": a document it issued, not the speaker
         return k, j, "nominal"
     # "the 34-year-old mother of three", "the ad's narrator of ...": a determiner-led phrase
     # whose head is a person noun followed by a short "of" phrase
@@ -676,13 +681,15 @@ def resolve_candidate(
     view: TextView,
     mentions: MentionIndex,
     blocked: list[tuple[int, int]],
-    last_plural: tuple[str, str] | None,
+    last_plural: tuple[str, str, int] | None,
     pronoun_ranker: Any = None,
     previous_speaker: str | None = None,
 ) -> tuple[str, str, Mention | None]:
     """(canonical name, type, name mention or None) of a chosen candidate. A he/she is resolved by
     :func:`stance.speakers.pronouns.resolve_pronoun` (``pronoun_ranker``, or its rules without one;
-    ``previous_speaker``: the name of the speaker chosen for the quotation before)."""
+    ``previous_speaker``: the name of the speaker chosen for the quotation before). A "they" is the
+    last plural nominal speaker (``last_plural``: name, type, first token), unless a body opened a
+    sentence after it (:func:`subject_body_before`)."""
     person_nouns, org_nouns = _nouns()
     words = view.words
     if c.kind == "according":
@@ -728,10 +735,11 @@ def resolve_candidate(
             m = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)
             if m is not None:
                 return m.canonical, "person", m
-        if kind == "plural" and last_plural is not None:
+        body = subject_body_before(view, mentions, c.start, blocked) if kind in ("thing", "plural") else None
+        if kind == "plural" and last_plural is not None and (body is None or body.start < last_plural[2]):
             return last_plural[0], last_plural[1], None
         if kind in ("thing", "plural"):
-            m = _previous_outside(mentions, c.start, ("state", "organization"), blocked)
+            m = body or _previous_outside(mentions, c.start, ("state", "organization"), blocked)
             if m is not None:
                 m = _full_body(view, mentions, m, blocked)
                 return m.canonical, m.type, m
@@ -739,6 +747,13 @@ def resolve_candidate(
     # nominal: "Many experts", "the ministry", "Sudan's defense minister"
     head = view.lowers[c.end - 1]
     toks = words[c.start : c.end]
+    author = document_author(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
+    if author is not None:
+        return author.canonical, author.type, author
+    if head in word_set("document_nouns.txt") and c.end - c.start >= 3 and view.lowers[c.end - 2] in org_nouns:
+        # "the government statement" with no body found: the issuer as written ("government")
+        return resolve_candidate(Candidate(c.start, c.end - 1, c.kind, "nominal"), view, mentions, blocked, last_plural,
+                                 pronoun_ranker, previous_speaker)
     if head in org_nouns and toks[0].lower() == "the":
         m = mentions.resolve_nominal(head, c.start) or _body_named_before(view, mentions, head, c.start, blocked)
         if m is not None:
@@ -758,6 +773,68 @@ def resolve_candidate(
 
 
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
+#: entity types that author a document
+_AUTHOR_TYPES = ("person", "organization", "state")
+#: sentences back that a bare "the statement" looks for the one who issued a statement
+_DOCUMENT_WINDOW = 3
+
+
+def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, blocked: list[tuple[int, int]],
+                    pronoun_ranker: Any = None, previous_speaker: str | None = None) -> Mention | None:
+    """The author or issuer of a speaker phrase ``[i, j)`` naming a document (its head noun in
+    ``document_nouns.txt``): the possessor ("Judge Miller's statement" -> Miller, "the judge's
+    statement" -> the judge named before, "her memoirs" -> who "her" is, "its website" -> the body
+    before); a name modifying the noun ("an AEW press release" -> AEW); for a bare "the statement",
+    the name nearest before the noun where the article mentioned it last ("X issued a statement.
+    ... the statement said"). None when the head is no document noun or no author is found."""
+    lowers = view.lowers
+    if lowers[j - 1] not in word_set("document_nouns.txt"):
+        return None
+    index = RangeIndex.of(blocked)
+    person_nouns, org_nouns = _nouns()
+    for t in range(i + 1, j - 1):
+        if lowers[t] not in POSSESSIVE_MARKS:
+            continue
+        owner = mentions.name_at(t - 1, t)
+        if owner is not None and owner.type in _AUTHOR_TYPES:
+            full = spelled_out(mentions, owner)
+            if full is not None:
+                return full
+            return _full_body(view, mentions, owner, blocked) if owner.type == "organization" else owner
+        if lowers[t - 1] in person_nouns:
+            return named_by_role(view, mentions, lowers[t - 1], i)
+        if lowers[t - 1] in org_nouns:
+            return mentions.resolve_nominal(lowers[t - 1], i) or _body_named_before(view, mentions, lowers[t - 1], i, blocked)
+        return None
+    first = lowers[i]
+    if first in ("his", "her"):
+        return resolve_pronoun(view, mentions, i, blocked, pronoun_ranker, previous_speaker)
+    if first == "its":
+        m = _previous_outside(mentions, i, ("organization", "state"), blocked)
+        return _full_body(view, mentions, m, blocked) if m is not None else None
+    inner = [m for m in mentions.names_in(i, j - 1) if m.type in _AUTHOR_TYPES and m.end < j]
+    if inner:
+        m = inner[-1]
+        full = spelled_out(mentions, m)
+        return full if full is not None else m
+    if j - i == 3 and first == "the" and lowers[i + 1] in org_nouns:
+        # "the government statement": the body "the government" stands for
+        return mentions.resolve_nominal(lowers[i + 1], i) or _body_named_before(view, mentions, lowers[i + 1], i, blocked)
+    if j - i != 2 or first != "the":
+        return None
+    s0 = view.sent_of[i]
+    for t in range(i - 1, -1, -1):
+        if s0 - view.sent_of[t] > _DOCUMENT_WINDOW:
+            break
+        if lowers[t] != lowers[j - 1] or index.covers(t, t + 1):
+            continue
+        for m in mentions.names_before(t):
+            if view.sent_of[m.start] != view.sent_of[t]:
+                break
+            if m.type in _AUTHOR_TYPES and not index.covers(m.start, m.end):
+                return m
+        return None
+    return None
 
 
 def _source_name(c: Candidate, view: TextView, mentions: MentionIndex) -> tuple[str, str, Mention | None]:
@@ -846,6 +923,10 @@ def spelled_out(mentions: MentionIndex, m: Mention) -> Mention | None:
     of the article whose capitalised words' initials, or those of its last words, spell it; None
     when ``m`` is no acronym of 2-6 capitals or no name spells it."""
     text = m.text
+    if m.type != "demonym" and " " not in text and 2 <= len(text) <= 8 and text[:1].isupper():
+        defined = defined_in_parentheses(mentions, text)
+        if defined is not None and defined is not m:
+            return defined
     if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()) or m.type == "demonym":
         return None  # (an acronym's type is often guessed wrong, "person" included)
     for o in mentions.names:
@@ -855,6 +936,52 @@ def spelled_out(mentions: MentionIndex, m: Mention) -> Mention | None:
         if initials == text or len(initials) > len(text) and initials.endswith(text):
             return o
     return None
+
+
+#: sentences back (besides its own) that "it said" looks for a body that was a sentence's subject
+_SUBJECT_WINDOW = 2
+
+
+def subject_body_before(view: TextView, mentions: MentionIndex, i: int, blocked: list[tuple[int, int]]) -> Mention | None:
+    """The organisation or state an "it" at token ``i`` stands for when one opens a sentence
+    (its subject, after at most a determiner) in ``i``'s sentence or the :data:`_SUBJECT_WINDOW`
+    before: the nearest such ("NASA interrupted its coverage of an International Space Station
+    spacewalk. It also credited ..." -> NASA, not the station); None when none does."""
+    index = RangeIndex.of(blocked)
+    s0 = view.sent_of[i]
+    for m in mentions.names_before(i):
+        s = view.sent_of[m.start]
+        if s0 - s > _SUBJECT_WINDOW:
+            return None
+        if m.end > i or m.type not in ("organization", "state") or index.covers(m.start, m.end):
+            continue
+        a = view.sent_bounds(s)[0]
+        if all(view.lowers[t] in ("the", "a", "an") for t in range(a, m.start)):
+            return _full_body(view, mentions, m, blocked)
+    return None
+
+
+def defined_in_parentheses(mentions: MentionIndex, short: str) -> Mention | None:
+    """The body or state of two or more words the article writes with ``short`` in parentheses
+    right after it ("the Philippine Institute of Volcanology and Seismology (Phivolcs)", "The
+    Georgian Tennis Federation (GFT)"): the short form stands for it wherever it is used; None
+    when no name is so defined."""
+    defined = _DEFINITIONS.get(mentions)
+    if defined is None:  # built once per document: one pass over its names
+        view = mentions.view
+        words = view.words
+        defined = {}
+        for o in mentions.names:
+            e = o.end
+            if (o.type in ("organization", "state") and " " in o.canonical and e + 2 < view.n and words[e] == "("
+                    and words[e + 2] == ")"):
+                defined.setdefault(words[e + 1], o)
+        _DEFINITIONS[mentions] = defined
+    return defined.get(short)
+
+
+#: per document (its MentionIndex): short form -> the name it is defined after in parentheses
+_DEFINITIONS: "weakref.WeakKeyDictionary[MentionIndex, dict[str, Mention]]" = weakref.WeakKeyDictionary()
 
 
 def _previous_outside(mentions: MentionIndex, i: int, types: tuple[str, ...], blocked: list[tuple[int, int]]) -> Mention | None:

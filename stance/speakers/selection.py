@@ -65,7 +65,7 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         scores = ranker.predict_proba(feats)[:, 1].tolist()
     out: list[tuple[Speaker | None, Any, float]] = []
     k = 0
-    last_plural: tuple[str, str] | None = None
+    last_plural: tuple[str, str, int] | None = None  # name, type, first token
     previous: str | None = None  # the last chosen speaker's name
     for q, cands in zip(raws, per_quote):
         if q.cue is None:
@@ -104,7 +104,7 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         name, typ, m = resolve_candidate(best, view, mentions, blocked, last_plural, pronoun_ranker, previous)
         previous = name
         if best.np_type == "nominal" and typ == "person" and name.endswith("s"):
-            last_plural = (name, typ)  # "they" later refers to "Many experts"
+            last_plural = (name, typ, best.start)  # "they" later refers to "Many experts"
         mention = Span.of(view.text, view.starts[best.start], view.ends[best.end - 1])
         out.append((Speaker(name, mention, typ), m, conf))
     return out

@@ -5,7 +5,8 @@ with gender (US Census 1990, Phoenix actors), places (GeoNames cities, ISO 3166-
 states, continents), well-known organisations written by bare name (``known_orgs.txt``), place head
 words ("Midway Atoll", "National Mall": ``place_heads.txt``), last words of events, laws and
 party words ("Iraq War", "Republican": ``other_heads.txt``, type ``other``), first words of storms and
-operations ("Hurricane Dorian": ``other_leads.txt``, type ``other``), plus the cues around a mention: an honorific or a title before it (a person), a place preposition before it
+operations ("Hurricane Dorian": ``other_leads.txt``, type ``other``), plus the cues around a mention: an honorific or a title before it (a person), an organisation noun
+before it ("the toymaker X", "London-based X": an organisation), a place preposition before it
 or ", <place>" after it (a place). A place is never a speaker; the gazetteer's metonyms ("Washington"
 for the United States) are states, typed before this module is asked.
 
@@ -24,6 +25,11 @@ from stance.text.lexicons import data_rows, word_set
 
 #: words before a name that make it a place ("in Denver", "near Kamloops")
 PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "from", "to", "into", "at", "of", "around", "visited", "via"})
+#: words right before a name that make it an organisation ("the toymaker Hasbro", "retailer
+#: Tesco", "London-based Tesco", "tech giant Ovix")
+ORG_BEFORE = frozenset({"company", "firm", "retailer", "carrier", "airline", "manufacturer", "maker", "toymaker",
+                        "automaker", "carmaker", "supermarket", "chain", "broadcaster", "publisher", "startup",
+                        "charity", "based", "giant", "conglomerate", "insurer", "lender", "studio", "label", "brand"})
 #: honorifics of courtesy and the gender they show ("Mrs. Yu"), lowercase
 GENDERED_HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 #: third-person singular pronouns and the gender they take
@@ -84,7 +90,7 @@ def guess_type(words: Sequence[str], before: str, after: Sequence[str], has_role
     hon = HONORIFICS.get(before)
     if hon is not None or has_role:
         return TypeGuess("person", True, hon or _gender(words, lex))
-    if text in lex.orgs:
+    if text in lex.orgs or before in ORG_BEFORE:
         return TypeGuess("organization", True)
     if len(words) >= 2 and words[-1] in lex.place_heads:
         return TypeGuess("place", True)

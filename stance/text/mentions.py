@@ -156,6 +156,15 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
     if role is None and i == start and b - i >= 3 and words[i].lower() in _person_nouns():
         # a capitalised role noun before a full name: "Actress Denise Crosby", "Activist Jane Roe"
         return i + 1, words[i].lower(), aff
+    if role is None and i == start == a and a > 0 and words[a - 1] in ("from", "of"):
+        # a region written before a full name ("... Senator from Vermont Bernie Sanders"): the person
+        # starts at the given name
+        lex = entity_lexicons()
+        for length in (2, 1):
+            k = i + length
+            if b - k >= 2 and " ".join(words[i:k]) in lex.regions and words[i] not in lex.first_names \
+                    and words[k] in lex.first_names and not org_nouns_in(words, k, b):
+                return k, None, None
     if role is None and country and i < b and i > a:
         # a country word strips only before a title or an organisation: "Chad Bown" is a
         # person, "Russian Foreign Minister Sergei Lavrov" and "Iranian Foreign Ministry" split
@@ -301,6 +310,10 @@ class MentionIndex:
                             or wj in {"al", "bin", "de", "van", "von", "del", "da"}):
                         j += 2
                         continue
+                if (lj == "and" and j + 2 < n and j + 1 in is_name_word and words[j + 2] == "("
+                        and not org_nouns.isdisjoint(lowers[i:j])):
+                    j += 2  # "Institute of Volcanology and Seismology (Phivolcs)": one body, defined
+                    continue
                 if wj == "-" and j + 1 < n and v.starts[j] == v.ends[j - 1] and v.starts[j + 1] == v.ends[j]:
                     if j + 1 in is_cap:
                         # "Al-Qaida", "Jean-Claude", but not "Trump-Kim" pairs of known people:
