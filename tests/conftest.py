@@ -50,3 +50,11 @@ def nlp_rules():
     import stance
 
     return stance.load(ranker=False, stance_model=False)
+
+
+@pytest.fixture(scope="session")
+def lang():
+    """The blank English language the pipeline tokenizes with."""
+    from stance.text.view import make_language
+
+    return make_language(None)

@@ -7,17 +7,7 @@ import pytest
 import stance
 from stance.speakers.roles import _describe_nominal
 from stance.text.mentions import MentionIndex
-from stance.text.view import build_view, make_doc, make_language
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return stance.load(stance_model=False)
-
-
-@pytest.fixture(scope="module")
-def lang():
-    return make_language(None)
+from stance.text.view import build_view, make_doc
 
 
 def names(lang, text: str) -> dict[str, tuple[str, str | None, str | None]]:

@@ -4,19 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import stance
 from stance.text.mentions import MentionIndex
-from stance.text.view import build_view, make_doc, make_language
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return stance.load(stance_model=False)
-
-
-@pytest.fixture(scope="module")
-def lang():
-    return make_language(None)
+from stance.text.view import build_view, make_doc
 
 
 def names(lang, text: str) -> dict[str, tuple[str, str, str | None, str | None]]:
