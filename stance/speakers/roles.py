@@ -149,7 +149,7 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
         return None, None  # "Tom, were greeted by an organizer": a clause, not a description
     if role_words[0].lower() == "formerly":
         role_words = ["former", *(w for w in role_words[1:] if w.lower() not in _DETS)]  # "formerly the director"
-    title_lowers = {t.lower() for t in titles()}
+    title_lowers = _titles_lower()
     heads = [k for k, w in enumerate(role_words) if w.lower() in person_nouns or w.lower() in title_lowers]
     whole = " ".join(role_words) in titles() or (heads and heads[-1] == len(role_words) - 1)
     if not whole:
@@ -165,6 +165,12 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
         # but "the son of Dominican immigrants": kin, not a body
         aff = _affiliation_from(view, mentions, j + 1, sb)
     return role, aff
+
+
+@lru_cache(maxsize=1)
+def _titles_lower() -> frozenset[str]:
+    """The titles ("Prime Minister", "Senator"), lowercased."""
+    return frozenset(t.lower() for t in titles())
 
 
 @lru_cache(maxsize=1)
@@ -366,14 +372,14 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
 def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None) -> tuple[str | None, str | None]:
     """(role, affiliation) of the party named ``canonical`` in this article."""
     role = aff = None
-    if speaker_mention is None and not any(m.canonical == canonical for m in mentions.names):
+    same = [m for m in mentions.names if m.canonical == canonical]
+    if speaker_mention is None and not same:
         role, aff = _describe_nominal(canonical)
         if role is None and aff is None:
             aff = state_of_body(canonical)
         return role, _state_of_bare_government(view, mentions, canonical, aff)
     if speaker_mention is not None and speaker_mention.possessor:
         aff = speaker_mention.possessor
-    same = [m for m in mentions.names if m.canonical == canonical]
     for m in same:
         if m.type == "organization" and m.possessor and aff is None:
             aff = m.possessor
