@@ -6,30 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stance.text.lexicons import cue_lexicon
+from stance.text.lexicons import DETERMINERS, cue_lexicon, tagged_words, word_set
 from stance.text.view import TextView
 
 # Words before a cue that make it a noun or adjective ("a phone call", "the said document").
-_NOMINAL_BEFORE = frozenset(
-    "a an the this that these those his her its their our my your every each another "
-    "no any some first last latest new further".split()
-)
+_NOMINAL_BEFORE = DETERMINERS | word_set("cue_noun_markers.txt")
 # Cue forms that are far more often nouns; they count only with a clear verb context.
-NOUNISH = frozenset(
-    "call calls report reports claim claims post posts order orders answer answers point points "
-    "state states signal signals note notes estimate estimates counter mention charge charges "
-    "continue continues repeat reply replies post tweet tweets promise promises pledge pledges "
-    "vow vows demand demands plea appeal appeals statement rule rules ruling rulings reason reasons "
-    "show shows find finds remark remarks comment comments".split()
-)
-
-_PREPOSITIONS = frozenset("in of by with from at on for about".split())
+NOUNISH = word_set("nounish_cues.tsv")
+#: noun-ish cue forms whose "that" is a relative pronoun or the noun's own clause, not a verb's
+_RELATIVE_THAT_NOUNS = tagged_words("nounish_cues.tsv", "relative-that")
+#: prepositions after which a noun-ish cue form is a noun ("in order for", "in reports")
+_PREPOSITIONS_BEFORE_NOUNS = frozenset("in of by with from at on for about".split())
 #: words ending in "s" that are no plural subject
-_NOT_PLURAL = frozenset("this thus does was has is its his hers ours yours theirs always perhaps news".split())
+_NOT_PLURAL = word_set("not_plurals.txt")
 #: words after a noun-ish form that make it a noun ("claims of fraud", "reports about ...")
 _NOUN_FOLLOWERS = frozenset("of to for by from in on at about against and or with over into as".split())
-#: noun-ish cue forms whose "that" is a relative pronoun or the noun's own clause, not a verb's
-_RELATIVE_THAT_NOUNS = frozenset("rule rules reason reasons show shows find finds".split())
 
 
 @dataclass(frozen=True)
@@ -82,7 +73,7 @@ def find_cues(view: TextView) -> list[Cue]:
             # a hyphenated compound is an adjective: "so-called", "long-promised"
             hyphenated = prev == "-" and view.starts[i] == view.ends[i - 1]
             # a noun-ish form after a preposition is a noun: "in order for", "in reports"
-            nounish = w in NOUNISH and (prev in _PREPOSITIONS or not _verb_context(view, i))
+            nounish = w in NOUNISH and (prev in _PREPOSITIONS_BEFORE_NOUNS or not _verb_context(view, i))
             if prev not in _NOMINAL_BEFORE and not hyphenated and not nounish:
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):

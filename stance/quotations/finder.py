@@ -14,15 +14,17 @@ from functools import lru_cache
 
 from stance.quotations.cues import NOUNISH, Cue, find_cues
 from stance.quotations.segments import QuoteSegment, find_quote_segments
-from stance.text.lexicons import time_words, word_set
+from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, NUMBER_WORDS, OBJECT_PRONOUNS, RELATIVES,
+                                  SUBJECT_PRONOUNS, SUBORDINATORS, WH_WORDS, reporting_verbs_with, time_words,
+                                  word_set)
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
 #: verbs that report a clause without "that" ("he said it was over"); others need "that"
-_ZERO_THAT = frozenset("say tell add insist argue claim warn write note predict acknowledge admit explain contend assert suggest report announce indicate state".split())
+_ZERO_THAT = reporting_verbs_with("zero-that")
 #: zero-"that" verbs that as often take a plain object ("reported the incident"): their clause
-#: must show an auxiliary or a past-tense verb within a few tokens
-_ZERO_THAT_NEEDS_VERB = frozenset("report announce indicate state".split())
+#: must read as one (a subject, then a finite verb)
+_ZERO_THAT_NEEDS_VERB = reporting_verbs_with("needs-verb")
 _NP_BREAKERS = frozenset("though although but and because while when as if since so which who whom after before".split())
 #: words that may stand between a reporting verb and its clause: time words and "statement", "repeatedly"...
 _TIME_WORDS = time_words() | word_set("frame_fillers.txt")
@@ -31,7 +33,6 @@ _CLAUSE_START = frozenset(
     "many no all any both each every neither none nothing someone something one two three several most "
     "if when while because although as".split()
 )
-_NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term", "describe", "accuse", "criticize", "criticise"})
 _TRAIL = ".,;:—–-"
 _OPEN_MARKS = frozenset({"“", '"', "''", "``", "‘", "«"})
 _CLOSE_MARKS = frozenset({"”", '"', "''", "’", "»"})
@@ -179,7 +180,7 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
                 best, best_d, before = c, d, True
         elif c.end <= a:
             d = a - c.end
-            if c.frame in ("name", "accuse", "as") or c.lemma in _NAMING_VERBS:
+            if c.frame in _NAMING_FRAMES:
                 d = max(0, d - 3)
             if d < best_d:
                 best, best_d, before = c, d, False
@@ -200,6 +201,9 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
 
 #: cue frames that never introduce a quotation in marks ("according to" has its own clause rule)
 _NO_QUOTE_FRAMES = frozenset({"according", "clause", "noun"})
+#: cue frames of naming ("called X 'Y'", "described X as 'Y'", "accused X of ..."): the quotation
+#: follows the cue, a few words after it
+_NAMING_FRAMES = frozenset({"name", "as", "accuse"})
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 
 
@@ -238,10 +242,9 @@ def _name_opens_line(view: TextView, o: int) -> bool:
 
 
 #: lowercase words a title keeps ("The Art of Being the Donald")
-_TITLE_SMALL = frozenset("a an the of and or nor but to in on at for by with from as is be vs. v.".split())
+_TITLE_SMALL = word_set("title_small_words.txt")
 #: what introduces a title: a naming participle ("a book titled"), a work ("the movie, ...")
-_TITLE_INTRO = frozenset("called titled entitled named dubbed book books movie film show program programme series "
-                         "documentary biography memoir novel song album column op-ed essay headline website".split())
+_TITLE_INTRO = word_set("title_intros.txt")
 
 
 def _is_word(w: str) -> bool:
@@ -281,7 +284,7 @@ def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | Non
         return True
     if cue is not None:
         # naming constructions: called X "Y", described X as "Y"; or "X said, 'Y'"
-        if cue.lemma in _NAMING_VERBS or cue.frame in ("name", "as", "accuse"):
+        if cue.frame in _NAMING_FRAMES:
             return cue.end <= a and a - cue.end <= 6
         if cue.end <= a and a - cue.end <= 2:
             return True
@@ -341,7 +344,7 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 if t > i and lowers[t - 1] in {"and", "but", "or"}:
                     break  # "said the tax was unfair and that ...": a second clause
                 nxt = lowers[t + 1] if t + 1 < end else ""
-                if t > i and (nxt in _AUX or nxt in _past_verbs() or (len(nxt) > 4 and nxt.endswith("ed"))):
+                if t > i and (nxt in AUXILIARIES or nxt in _past_verbs() or (len(nxt) > 4 and nxt.endswith("ed"))):
                     break  # "tweeted about the riots that followed ...": a relative clause
                 k = bisect_left(cues, t - 1, key=_cue_start)
                 if k < len(cues) and cues[k].start == t - 1 and cues[k].frame == "noun":
@@ -380,22 +383,22 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             j = _after_adverbials(view, cue.end, end)
             if _clause_ahead(view, j, end):
                 return _checked(view, j, end)
-            if cue.lemma in _SAY_OR_TO and j == cue.end and lowers[j] == "to" and j + 1 < end and words[j + 1].islower() and lowers[j + 1] not in _FUNCTION_WORDS:
+            if cue.lemma in _REPORTS_INFINITIVE and j == cue.end and lowers[j] == "to" and j + 1 < end and words[j + 1].islower() and lowers[j + 1] not in _FUNCTION_WORDS:
                 return _checked(view, j, end)  # "claimed to have no memory of ..."
         if cue.lemma not in _ZERO_THAT:
             return None
         if i < end and words[i] not in _OPEN_MARKS and (
-            (lowers[i] in _CLAUSE_START and not (after_comma and lowers[i] in _PRONOUN_SUBJ and not _aux_within(lowers, i + 1, end, 1)))
+            (lowers[i] in _CLAUSE_START and not (after_comma and lowers[i] in SUBJECT_PRONOUNS and not _aux_within(lowers, i + 1, end, 1)))
             or (words[i][:1].isupper() and not after_comma)
             or (lowers[i] not in _NO_CLAUSE_START and _aux_within(lowers, i + 1, end, 4))
         ):
             if i > cue.end and lowers[cue.end] == ",":
                 return None
-            if i > cue.end and not (lowers[i] in _PRONOUN_SUBJ or _aux_within(lowers, i, end, 5)):
+            if i > cue.end and not (lowers[i] in SUBJECT_PRONOUNS or _aux_within(lowers, i, end, 5)):
                 return None  # "said at a Washington event"
             if cue.lemma in _ZERO_THAT_NEEDS_VERB and not _clause_ahead(view, i, end):
                 return None  # "reported the incident to the police"
-            if (lowers[i] in _DETERMINERS and not _has_finite(view, i, min(end, i + 20))
+            if (lowers[i] in DETERMINERS and not _has_finite(view, i, min(end, i + 20))
                     and not _ranges(seg_toks).any_within(i, end)):
                 return None  # "argued his history of mental illness": an object, no clause
             if end - i >= 3:
@@ -423,13 +426,6 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
     return None
 
 
-_AUX = frozenset(
-    "is are was were has have had will would can could should may might must do does did 's ’s 're ’re "
-    "'d ’d 'll ’ll 've ’ve 'm ’m "
-    "wo ca need needs needed".split()
-)
-_BE_FORMS = frozenset("is are was were be been being 's ’s".split())
-_PRONOUN_SUBJ = frozenset("he she it they we i you".split())
 _NO_CLAUSE_START = frozenset(
     "to for with by of in on at from as but and or so than into over under through via during after before "
     "since until while when because if , . ; : — – - ( ) “ ” \" '' ‘ ’".split()
@@ -439,7 +435,7 @@ _NO_CLAUSE_START = frozenset(
 def _aux_within(lowers: list[str], i: int, end: int, k: int) -> bool:
     """An auxiliary or modal among the ``k`` tokens from ``i`` (a cheap finite-clause test)."""
     for t in range(i, min(end, i + k)):
-        if lowers[t] in _AUX:
+        if lowers[t] in AUXILIARIES:
             return True
         if lowers[t] in {",", ".", ";", ":"}:
             return False
@@ -450,7 +446,7 @@ def _finite_within(lowers: list[str], i: int, end: int, k: int) -> bool:
     """An auxiliary, a modal or a past-tense-looking verb ("-ed") among the ``k`` tokens from ``i``."""
     for t in range(i, min(end, i + k)):
         w = lowers[t]
-        if w in _AUX or (len(w) > 4 and w.endswith("ed")):
+        if w in AUXILIARIES or (len(w) > 4 and w.endswith("ed")):
             return True
         if w in {",", ".", ";", ":"}:
             return False
@@ -466,8 +462,7 @@ _BEFORE_PARTICIPLE = frozenset(
 _AFTER_PARTICIPLE = frozenset("in on at by during near after while from with into under over for against".split())
 #: what may not open the rest after a parenthetical frame: an appositive, an "-ing" phrase
 _NO_REST_START = frozenset("who which whose according as while although though because since so if".split())
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred thousand million".split())
-_NAMING_PARTICIPLES = frozenset("called named titled entitled dubbed labeled labelled termed known based".split())
+_NAMING_PARTICIPLES = word_set("naming_participles.txt")
 #: words an "-ed" verb may be followed by (a noun after it makes it an adjective)
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those his her its their our my your some any all no every each both "
@@ -475,17 +470,11 @@ _FUNCTION_WORDS = frozenset(
     "about after before during through against between among up down out off away back there here "
     "he she it they we i you him them us me".split()
 )
-_DETERMINERS = frozenset("the a an this these those his her its their our my your every each no".split())
-_WH_WORDS = frozenset("how why what whether".split())
-_RELATIVES = frozenset("who whom whose which that where when".split())
 _CLAUSE_STOPS = frozenset({";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "''", "``", "‘", "’", "—", "–", "-", "--"}) | frozenset(
     "so because although though since until unless whereas but while if before after as".split())
 #: reporting verbs that take a quotation or a that-clause but never a clause without "that"
-_NO_ZERO_THAT = frozenset("agree continue answer cite reply respond repeat sing recount quip counter retort joke".split())
-#: tokens before a cue that leave it no subject ("1) estimating ...", "the number of confirmed cases")
-_NO_SUBJECT_BEFORE = frozenset("of ( ) [ ] : ; the a an".split())
-_ADVERBS = frozenset("also still not never already now then later just only once again reportedly allegedly "
-                     "apparently probably likely mostly".split())
+_NO_ZERO_THAT = reporting_verbs_with("no-zero-that")
+_ADVERBS = word_set("preverbal_adverbs.txt")
 
 
 @lru_cache(maxsize=1)
@@ -499,17 +488,17 @@ def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     reduced relative ("soldiers killed in the ambush"); ``weak`` accepts an "-ed" form before a
     preposition ("the quake occurred at ...")."""
     w = lowers[t]
-    if w in {"'s", "’s"}:
-        return t > 0 and lowers[t - 1] in _PRONOUN_SUBJ | {"there", "that", "what"}  # "he's", not "Wednesday's"
+    if w in POSSESSIVE_MARKS:
+        return t > 0 and lowers[t - 1] in SUBJECT_PRONOUNS | {"there", "that", "what"}  # "he's", not "Wednesday's"
     prev = lowers[t - 1] if t > 0 else ""
-    if prev in _DETERMINERS:
+    if prev in DETERMINERS:
         return False  # "the need", "a set": a noun
-    if w in _AUX:
+    if w in AUXILIARIES:
         return True
     past = w in _past_verbs()
     if not past and not (len(w) >= 4 and w.endswith("ed") and not w.endswith("eed") and w.isalpha()):
         return False
-    if prev in _BEFORE_PARTICIPLE or prev in _AFTER_PARTICIPLE or prev[:1].isdigit() or prev in _NUMBER_WORDS:
+    if prev in _BEFORE_PARTICIPLE or prev in _AFTER_PARTICIPLE or prev[:1].isdigit() or prev in NUMBER_WORDS:
         return False  # "into advanced age", "300 confirmed cases", "one paid staffer"
     if past:
         return True
@@ -517,13 +506,10 @@ def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     if w in _NAMING_PARTICIPLES or nxt in _OPEN_MARKS:
         return False  # "an account called 'X'"
     after = lowers[t + 2] if t + 2 < end else ""
-    if (nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS and t > 1 and lowers[t - 2] in _DETERMINERS
+    if (nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS and t > 1 and lowers[t - 2] in DETERMINERS
             and after.isalpha() and after not in _FUNCTION_WORDS):
         return False  # an adjective before a noun: "a large pledged delegate lead"
     return nxt not in _AFTER_PARTICIPLE or weak
-
-
-_OBJECT_PRONOUNS = frozenset("him her them us me you".split())
 
 
 def _addressee_ends(view: TextView, i: int, end: int) -> list[int]:
@@ -535,9 +521,9 @@ def _addressee_ends(view: TextView, i: int, end: int) -> list[int]:
     if i >= end:
         return []
     w = lowers[i]
-    if w in _OBJECT_PRONOUNS:
+    if w in OBJECT_PRONOUNS:
         return [i + 1]
-    k = i + 1 if w in _DETERMINERS else i
+    k = i + 1 if w in DETERMINERS else i
     if k < end and words[k][:1].isupper():
         acronym = k == i and len(words[k]) > 1 and words[k].isupper() and k + 1 < end and words[k + 1][:1].isupper()
         while k < end and k - i < 6 and (words[k][:1].isupper() or (words[k] == "-" and k + 1 < end and words[k + 1][:1].isupper())):
@@ -569,7 +555,7 @@ def _object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None
         if t > cue.end and lowers[t] == "to" and nxt.isalpha() and words[t + 1].islower() and nxt not in _FUNCTION_WORDS:
             return _checked(view, t - 1 if lowers[t - 1] == "not" else t, end)
     # no addressee: "warned the delay could hurt ..."
-    if (cue.lemma != "tell" and cue.end < end and (lowers[cue.end] in _DETERMINERS or words[cue.end][:1].isupper())
+    if (cue.lemma != "tell" and cue.end < end and (lowers[cue.end] in DETERMINERS or words[cue.end][:1].isupper())
             and _subject_before(view, cue) and _clause_ahead(view, cue.end, end)):
         return _checked(view, cue.end, end)
     return None
@@ -602,7 +588,7 @@ def _after_adverbials(view: TextView, i: int, end: int) -> int:
                     break
                 if words[j] in _CLAUSE_STOPS or words[j] in _OPEN_MARKS:
                     return i
-                if j >= i + 2 and (lowers[j] in _DETERMINERS or lowers[j] in _PRONOUN_SUBJ or words[j][:1].isupper()) and _clause_ahead(view, j, end):
+                if j >= i + 2 and (lowers[j] in DETERMINERS or lowers[j] in SUBJECT_PRONOUNS or words[j][:1].isupper()) and _clause_ahead(view, j, end):
                     return j
             else:
                 return i
@@ -615,8 +601,8 @@ def _after_adverbials(view: TextView, i: int, end: int) -> int:
     return i
 
 
-_SAY_OR_TO = frozenset({"claim", "agree"})
-_SUBORDINATORS = frozenset("while although though if because since when after before unless whereas".split())
+#: verbs that also report their subject's infinitive ("claimed to have no memory of ...")
+_REPORTS_INFINITIVE = reporting_verbs_with("infinitive")
 
 
 def _relative_subject(view: TextView, cue: Cue, sa: int) -> int | None:
@@ -628,7 +614,7 @@ def _relative_subject(view: TextView, cue: Cue, sa: int) -> int | None:
     while k > sa and lowers[k] in {"has", "have", "had", "'ve", "’ve", "also", "previously", "earlier"}:
         k -= 1
     n = 0
-    while k > sa and n < 5 and lowers[k] not in _RELATIVES and view.words[k].isalpha() or lowers[k] in {"’s", "'s"}:
+    while k > sa and n < 5 and lowers[k] not in RELATIVES and view.words[k].isalpha() or lowers[k] in POSSESSIVE_MARKS:
         k -= 1
         n += 1
     return k if k >= sa and n >= 1 and lowers[k] in {"which", "who", "that"} else None
@@ -650,14 +636,14 @@ def _subject_before(view: TextView, cue: Cue) -> bool:
     if t < 0:
         return False
     w = lowers[t]
-    if w in _PRONOUN_SUBJ or w in {"who", "which", ")", ","} or words[t][:1].isupper():
+    if w in SUBJECT_PRONOUNS or w in {"who", "which", ")", ","} or words[t][:1].isupper():
         return True  # ",": after an appositive ("Ruiz, the mayor, announced ...")
     if w == "and":
         return form != "alleged" and form not in NOUNISH
     if not w.isalpha() or w in _FUNCTION_WORDS:
         return False
     # a plural noun ("officials"), a person or organization noun, or a determiner and a noun ("the navy")
-    return (w.endswith("s") and w not in _BE_FORMS) or w in _speaker_nouns() or (t > 0 and lowers[t - 1] in _DETERMINERS)
+    return (w.endswith("s") and w not in BE_FORMS) or w in _speaker_nouns() or (t > 0 and lowers[t - 1] in DETERMINERS)
 
 
 @lru_cache(maxsize=1)
@@ -671,8 +657,8 @@ def _present_at(lowers: list[str], t: int, end: int) -> bool:
     w, prev = lowers[t], lowers[t - 1]
     nxt = lowers[t + 1] if t + 1 < end else ""
     return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w.isalpha()
-            and prev.isalpha() and not prev.endswith("s") and prev not in _FUNCTION_WORDS and prev not in _DETERMINERS
-            and (nxt in _DETERMINERS or nxt in _OBJECT_PRONOUNS or nxt in {"to", "that", "it"}))
+            and prev.isalpha() and not prev.endswith("s") and prev not in _FUNCTION_WORDS and prev not in DETERMINERS
+            and (nxt in DETERMINERS or nxt in OBJECT_PRONOUNS or nxt in {"to", "that", "it"}))
 
 
 def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
@@ -681,10 +667,10 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
     appositive or a relative clause set off by commas is skipped; a finite verb inside a relative
     clause ("a striker who scored twice") does not count."""
     lowers, words = view.lowers, view.words
-    if (i >= end or words[i] in _OPEN_MARKS or lowers[i] in _NO_CLAUSE_START or lowers[i] in _RELATIVES
-            or lowers[i] in _WH_WORDS or lowers[i] in _ADVERBS):
+    if (i >= end or words[i] in _OPEN_MARKS or lowers[i] in _NO_CLAUSE_START or lowers[i] in RELATIVES
+            or lowers[i] in WH_WORDS or lowers[i] in _ADVERBS):
         return False
-    if lowers[i] in _PRONOUN_SUBJ or lowers[i] == "there":
+    if lowers[i] in SUBJECT_PRONOUNS or lowers[i] == "there":
         t = i + 1
         while t < end and lowers[t] in _ADVERBS:
             t += 1
@@ -701,9 +687,9 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
         w = lowers[t]
         if w in _CLAUSE_STOPS and not (w == "-" and view.starts[t] == view.ends[t - 1]):
             return False  # a hyphen inside a word ("ballot-qualified") is no stop
-        if w in _RELATIVES or w == ",":
+        if w in RELATIVES or w == ",":
             # a relative clause or an appositive: skip to its closing comma
-            if w == "," and not (t + 1 < end and (lowers[t + 1] in _RELATIVES or lowers[t + 1] in {"the", "a", "an"} or words[t + 1][:1].isupper())):
+            if w == "," and not (t + 1 < end and (lowers[t + 1] in RELATIVES or lowers[t + 1] in {"the", "a", "an"} or words[t + 1][:1].isupper())):
                 return False
             u = t + 1
             while u < end and lowers[u] != "," and lowers[u] not in _CLAUSE_STOPS:
@@ -713,7 +699,7 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
             stop = min(end, stop + (u + 1 - t))
             t = u + 1
             continue
-        if w in _PRONOUN_SUBJ:
+        if w in SUBJECT_PRONOUNS:
             return False  # a relative clause without "that": "the pledges he made"
         if lowers[t - 1] in {"and", "or"}:
             pass  # a second verb of the main clause: "mentioned the remarks and went on"
@@ -748,7 +734,7 @@ def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> t
             if words[t] == ",":
                 return _checked(view, t + 1, end)
         return None
-    if view.lowers[ls] in _SUBORDINATORS:
+    if view.lowers[ls] in SUBORDINATORS:
         return None  # "While some writers mention X, according to Y ...": the content is not before
     if prev == ",":
         return _checked(view, ls, cue.start - 1)
@@ -796,7 +782,7 @@ def _parenthetical_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: lis
     while r < sb and lowers[r] in {"and", "but"}:
         r += 1
     end = _clause_end(view, cue, cues, sb)
-    if r >= end or words[r] in _OPEN_MARKS or lowers[r] in _RELATIVES or lowers[r] in _NO_REST_START:
+    if r >= end or words[r] in _OPEN_MARKS or lowers[r] in RELATIVES or lowers[r] in _NO_REST_START:
         return None
     if _ranges(seg_toks).any_within(r, end) or not _subject_before(view, cue):
         return None
@@ -840,7 +826,7 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     sa = view.sent_bounds(view.sent_of[cue.start])[0]
     if not _has_finite(view, sa, comma):
         return False  # "Yesterday, Roscosmos, the space agency, announced the death": no content before
-    if view.lowers[k] in _PRONOUN_SUBJ and k + 1 < sb and view.words[k + 1] not in {".", ",", "!", "?"}:
+    if view.lowers[k] in SUBJECT_PRONOUNS and k + 1 < sb and view.words[k + 1] not in {".", ",", "!", "?"}:
         return False  # "..., said he thinks ...": not an inverted frame
     while k < sb and view.words[k] not in {".", "!", "?", ","}:
         k += 1

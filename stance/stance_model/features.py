@@ -17,6 +17,8 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from stance.text.lexicons import PERSONAL_PRONOUNS
+
 LABELS = ("hostile", "neutral", "conciliatory")
 
 _LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "stance_lexicon.tsv"
@@ -95,8 +97,6 @@ CLAUSE_BREAK = frozenset(
     [",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "?", "!", ".",
      "but", "while", "whereas", "although", "though", "because", "however", "yet", "unless"]
 )
-_NEGATORS_DEFAULT = frozenset("not n't no never nobody nothing neither nor none without hardly barely cannot".split())
-_PRONOUNS = frozenset("he she him her his hers they them their it its i me my we us our you your".split())
 
 
 def read_lexicon(path: str | os.PathLike[str] | None = None) -> dict[str, str]:
@@ -200,7 +200,7 @@ def extract_features(
     tw = TOKEN_RE.findall(ex.text[ex.target_start:ex.target_end].lower())
     for w in tw:
         app("tw:" + w)
-    if len(tw) == 1 and tw[0] in _PRONOUNS:
+    if len(tw) == 1 and tw[0] in PERSONAL_PRONOUNS:
         app("t_pron")
 
     # windows around the target

@@ -118,6 +118,45 @@ def word_set(name: str, keep_case: bool = False) -> frozenset[str]:
     return frozenset(r[0].strip().lower() for r in data_rows(name))
 
 
+@lru_cache(maxsize=None)
+def tagged_words(name: str, tag: str, column: int = 1) -> frozenset[str]:
+    """The first-column words of a data file whose ``column`` (comma-separated tags) has ``tag``."""
+    out = set()
+    for row in data_rows(name):
+        if len(row) > column and tag in {t.strip() for t in row[column].split(",")}:
+            out.add(row[0].strip())
+    return frozenset(out)
+
+
+#: the tags of the clause column of ``reporting_verbs.tsv`` (its header says what each means)
+REPORTING_CLAUSE_TAGS = frozenset({"zero-that", "needs-verb", "no-zero-that", "infinitive"})
+
+
+def reporting_verbs_with(tag: str) -> frozenset[str]:
+    """Lemmas of ``reporting_verbs.tsv`` whose clause column has ``tag`` (one of
+    :data:`REPORTING_CLAUSE_TAGS`): "zero-that" verbs report a clause without "that", and so on."""
+    if tag not in REPORTING_CLAUSE_TAGS:
+        raise ValueError(f"unknown reporting-verb clause tag {tag!r}; expected one of {sorted(REPORTING_CLAUSE_TAGS)}")
+    return tagged_words("reporting_verbs.tsv", tag, column=3)
+
+
+@lru_cache(maxsize=1)
+def _function_word_classes() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for row in data_rows("function_words.tsv"):
+        name = row[0].strip()
+        if name in out or len(row) < 2 or not row[1].split():
+            raise ValueError(f"function_words.tsv: class {name!r} is repeated or has no words")
+        out[name] = frozenset(row[1].split())
+    return out
+
+
+def function_words(name: str) -> frozenset[str]:
+    """One class of closed-class words of ``function_words.tsv`` ("determiners", "auxiliaries",
+    ...); the module constants below hold the classes the rules use."""
+    return _function_word_classes()[name]
+
+
 @lru_cache(maxsize=1)
 def time_words() -> frozenset[str]:
     """Words of time (``time_words.txt``): weekdays, months, relative days and periods."""
@@ -193,3 +232,17 @@ def gazetteer() -> Gazetteer:
         for a in [canon, *alist]:
             aliases.setdefault(a, (canon, "organization"))
     return Gazetteer(aliases, demonyms, frozenset(countries))
+
+
+# The closed classes of function_words.tsv, one definition each (see the file for what is in them).
+DETERMINERS = function_words("determiners")
+POSSESSIVE_DETERMINERS = function_words("possessive_determiners")
+SUBJECT_PRONOUNS = function_words("subject_pronouns")
+OBJECT_PRONOUNS = function_words("object_pronouns")
+PERSONAL_PRONOUNS = function_words("personal_pronouns")
+AUXILIARIES = function_words("auxiliaries")
+BE_FORMS = function_words("be_forms")
+RELATIVES = function_words("relatives")
+WH_WORDS = function_words("wh_words")
+SUBORDINATORS = function_words("subordinators")
+NUMBER_WORDS = function_words("number_words")
