@@ -106,3 +106,12 @@ def test_function_word_classes_are_read_once_and_shared():
     assert features.PERSONAL_PRONOUNS is lexicons.PERSONAL_PRONOUNS
     with pytest.raises(KeyError):
         function_words("adverbs")
+
+
+def test_irregular_reporting_verbs_come_from_their_data_file():
+    from stance.text.lexicons import cue_lexicon
+
+    verbs = cue_lexicon().verbs
+    assert verbs["said"] == ("say", "say") and verbs["wrote"][0] == "write" and verbs["labelled"][0] == "label"
+    assert "sayed" not in verbs and "telled" not in verbs  # the regular past of an irregular verb is dropped
+    assert ("pointed", "out") in cue_lexicon().phrases

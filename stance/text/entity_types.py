@@ -27,9 +27,7 @@ from stance.text.lexicons import data_rows, word_set
 PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "from", "to", "into", "at", "of", "around", "visited", "via"})
 #: words right before a name that make it an organisation ("the toymaker Hasbro", "retailer
 #: Tesco", "London-based Tesco", "tech giant Ovix")
-ORG_BEFORE = frozenset({"company", "firm", "retailer", "carrier", "airline", "manufacturer", "maker", "toymaker",
-                        "automaker", "carmaker", "supermarket", "chain", "broadcaster", "publisher", "startup",
-                        "charity", "based", "giant", "conglomerate", "insurer", "lender", "studio", "label", "brand"})
+ORG_BEFORE = word_set("org_before.txt")
 #: honorifics of courtesy and the gender they show ("Mrs. Yu"), lowercase
 GENDERED_HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 #: third-person singular pronouns and the gender they take

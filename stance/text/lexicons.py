@@ -62,23 +62,10 @@ class CueLexicon:
     nouns: frozenset[str]
 
 
-_IRREGULAR = {
-    "say": {"said"},
-    "tell": {"told"},
-    "write": {"wrote", "written"},
-    "admit": {"admitted", "admitting"},
-    "plead": {"pled"},
-    "brag": {"bragged", "bragging"},
-    "quip": {"quipped", "quipping"},
-    "dub": {"dubbed", "dubbing"},
-    "slam": {"slammed", "slamming"},
-    "allege": {"alleged", "alleging"},
-    "label": {"labeled", "labelled", "labeling", "labelling"},
-    "counter": {"countered", "countering"},
-    "answer": {"answered", "answering"},
-    "order": {"ordered", "ordering"},
-    "remember": {"remembered"},
-}
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, frozenset[str]]:
+    """Verb forms the inflection rules miss (``irregular_verbs.tsv``): lemma -> forms."""
+    return {row[0].strip(): frozenset(f.strip() for f in row[1].split(",")) for row in data_rows("irregular_verbs.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -86,22 +73,23 @@ def cue_lexicon() -> CueLexicon:
     """The reporting-verb lexicon of ``reporting_verbs.tsv`` and ``reporting_phrases.tsv``."""
     verbs: dict[str, tuple[str, str]] = {}
     phrases: dict[tuple[str, ...], tuple[str, str]] = {}
+    irregular = _irregular()
     for row in data_rows("reporting_verbs.tsv"):
         lemma = row[0].strip()
         extra = [f.strip() for f in row[1].split(",")] if len(row) > 1 and row[1].strip() else []
         frame = row[2].strip() if len(row) > 2 else "say"
         if " " in lemma:
             head, rest = lemma.split(" ", 1)
-            for form in inflections(head) | _IRREGULAR.get(head, set()):
+            for form in inflections(head) | irregular.get(head, set()):
                 phrases[tuple(f"{form} {rest}".split())] = (lemma, frame)
             for form in extra:
                 phrases[tuple(form.split())] = (lemma, frame)
             continue
-        forms = inflections(lemma) | _IRREGULAR.get(lemma, set()) | set(extra)
-        if lemma in _IRREGULAR:
+        forms = inflections(lemma) | irregular.get(lemma, set()) | set(extra)
+        if lemma in irregular:
             # drop regular forms that irregular verbs do not have (sayed, telled, writed)
             bad = {lemma + "ed", lemma + "d", lemma + lemma[-1] + "ed"}
-            forms -= bad - _IRREGULAR[lemma]
+            forms -= bad - irregular[lemma]
         for form in forms:
             verbs.setdefault(form, (lemma, frame))
     for row in data_rows("reporting_phrases.tsv"):
