@@ -146,6 +146,14 @@ def function_words(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words (function words and the commonest adverbs)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
 def time_words() -> frozenset[str]:
     """Words of time (``time_words.txt``): weekdays, months, relative days and periods."""
     return word_set("time_words.txt")

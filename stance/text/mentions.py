@@ -19,11 +19,10 @@ from functools import lru_cache
 from typing import Iterator
 
 from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, settle_types
-from stance.text.lexicons import data_rows, gazetteer, party_labels, titles, word_set
-from stance.text.view import TextView
+from stance.text.lexicons import data_rows, gazetteer, party_labels, stop_words, titles, word_set
+from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "da", "du", "la", "le", "and", "the"})
-_POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 #: tokens after which a capitalised word starts a sentence-like unit
 _OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘", "'"})
 #: month names, which are also surnames after a given name ("Theresa May")
@@ -32,18 +31,11 @@ _MONTHS = frozenset(calendar.month_name[1:])
 _ED_NAMES = frozenset({"ted", "fred", "ahmed", "mohammed"})
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
 def headline_like(text: str) -> bool:
     """Whether a capitalised run is a headline rather than a name: five words or more with a
     capitalised function word inside ("Hillary Clinton Goes After Donald Trump As The New ...")."""
     toks = text.split()
-    return len(toks) >= 5 and any(t[:1].isupper() and t.lower() in _stop_words() for t in toks[1:])
+    return len(toks) >= 5 and any(t[:1].isupper() and t.lower() in stop_words() for t in toks[1:])
 
 
 @lru_cache(maxsize=1)
@@ -261,7 +253,7 @@ class MentionIndex:
         lowers = v.lowers
         sent_of = v.sent_of
         n = v.n
-        stop = _stop_words()
+        stop = stop_words()
         non_names = word_set("non_names.txt", keep_case=True)
         gaz = gazetteer()
         org_nouns = word_set("org_nouns.txt")
@@ -381,7 +373,7 @@ class MentionIndex:
             typ == "organization"
             and self.names
             and self.names[-1].end + 1 == s
-            and words[s - 1] in _POSSESSIVE
+            and words[s - 1] in POSSESSIVE_ENDINGS
             and self.names[-1].type == "state"
         ):
             owner = self.names.pop()

@@ -21,6 +21,8 @@ _END = {".", "!", "?", "…"}
 MAX_SENT_TOKENS = 250
 #: the possessive clitic as the tokenizer splits it off ("Washington" "’s")
 POSSESSIVE_MARKS = frozenset({"’s", "'s"})
+#: a possessive ending: the clitic or the bare apostrophe of a plural ("the officials' plan")
+POSSESSIVE_ENDINGS = POSSESSIVE_MARKS | {"’", "'"}
 _CLOSERS = {"”", '"', "''", "’", "'", ")", "»"}
 
 
