@@ -17,6 +17,7 @@ Article-level facts are computed once per document (:class:`ArticleContext`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
@@ -64,6 +65,23 @@ class ArticleContext:
         self.titled: set[str] = {m.canonical for m in mentions.names if m.role}
         self.speakers: set[str] = {s for s in speakers if s}
         self.speaker_tokens: set[str] = {t for s in self.speakers for t in s.lower().split()}
+        self.starts: dict[str, list[int]] = {}
+        for m in mentions.names:
+            self.starts.setdefault(m.canonical, []).append(m.start)
+        ranked = Counter(m.canonical for m in mentions.names if m.type == "person").most_common()
+        self.person_rank: dict[str, int] = {name: k for k, (name, _) in enumerate(ranked)}
+
+    def sentences_since_named(self, name: str, i: int) -> int | None:
+        """Sentences between token ``i`` and the nearest mention of ``name`` starting before it
+        (None: not named before)."""
+        starts = self.starts.get(name)
+        if not starts:
+            return None
+        k = bisect_left(starts, i) - 1
+        if k < 0:
+            return None
+        sent_of = self.view.sent_of
+        return sent_of[min(i, self.view.n - 1)] - sent_of[starts[k]]
 
     def headline_case(self, s: int) -> bool:
         """Whether sentence ``s`` is written in headline case (most of its words capitalised)."""
@@ -149,6 +167,9 @@ def target_features(
             f["affiliation_overlap"] = 1.0
         if affiliation and (affiliation in name or name in affiliation):
             f["affiliation_contains"] = 1.0
+        if t.type == "state":  # a country and the speaker's side: another state is often the one addressed
+            f["state_vs_affiliation"] = ("none" if not affiliation else "other_state" if affiliation in gaz.countries
+                                         else "not_state")
         if name in ctx.speakers:
             f["speaker_elsewhere"] = 1.0
         elif tt and tt & ctx.speaker_tokens:
@@ -187,6 +208,10 @@ def target_features(
         via = getattr(t, "via", "name")
         if via != "name":
             f["via"] = via
+        if f["rule"] == "pronoun":  # which person the pronoun is read as: how far back, how central
+            d = ctx.sentences_since_named(name, t.start)
+            f["ante_sents"] = "none" if d is None else _bucket(d)
+            f["person_rank"] = _bucket(ctx.person_rank.get(name, 9))
         if name in ctx.refs.initial_only:
             f["initial_only"] = 1.0
         if "(" in words[max(t.start - 3, 0):t.start] and ")" in words[t.end:t.end + 3]:

@@ -121,9 +121,12 @@ def find_targets(
                 ref = mentions.previous(i, ("state", "organization"), max_sents=2)
             else:
                 continue
-            if ref is None or ref.canonical in exclude or ref.canonical in out:
-                continue
-            out[ref.canonical] = TargetMention(ref.canonical, ref.type, i, i + 1)
+            if ref is not None and ref.canonical not in exclude and ref.canonical not in out:
+                out[ref.canonical] = TargetMention(ref.canonical, ref.type, i, i + 1)
+            if kind == "person-sg" and refs is not None:  # the other reading: the article's main person
+                alt = refs.salient_person(i, w, skip=exclude | refs.initial_only)
+                if alt is not None and alt not in out and (ref is None or alt != ref.canonical):
+                    out[alt] = TargetMention(alt, "person", i, i + 1, "salient_pronoun")
     return list(out.values())
 
 

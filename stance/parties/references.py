@@ -140,6 +140,30 @@ class ArticleReferences:
             k -= 1
         return None
 
+    @cached_property
+    def _by_salience(self) -> list[tuple[str, int]]:
+        """(person named at least twice, end of its first mention), most often named first."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for m in self.mentions.names:
+            if m.type == "person":
+                counts[m.canonical] = counts.get(m.canonical, 0) + 1
+                first.setdefault(m.canonical, m.end)
+        ranked = sorted((n for n in counts if counts[n] >= 2), key=lambda n: (-counts[n], first[n]))
+        return [(n, first[n]) for n in ranked]
+
+    def salient_person(self, i: int, pronoun: str, *, skip: set[str] | None = None) -> str | None:
+        """The article's most often named person (at least twice, first named before token ``i``)
+        whose known gender fits ``pronoun`` (an unknown one does not), not in ``skip``: the
+        other reading of a pronoun in a quotation besides the nearest person, for the trained
+        party filter to weigh."""
+        want = PRONOUN_GENDER.get(pronoun)
+        gender = self.gender
+        for name, end in self._by_salience:
+            if end <= i and not (skip and name in skip) and gender.get(name) == want:
+                return name
+        return None
+
     def canonical(self, name: str) -> str:
         """``name``, or the full name of the acronym it is."""
         return self.acronyms.get(name.replace(".", ""), name)
