@@ -25,7 +25,7 @@ from typing import Any, Iterable, Sequence
 from stance.parties.references import ArticleReferences, article_references
 from stance.quotations.finder import RawQuote
 from stance.text.lexicons import data_rows, gazetteer, word_set
-from stance.text.mentions import MentionIndex, pronoun_kinds
+from stance.text.mentions import MentionIndex, headline_case, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -88,9 +88,7 @@ class ArticleContext:
         hit = self._headline.get(s)
         if hit is None:
             a, b = self.view.sent_bounds(s)
-            alpha = [w for w in self.view.words[a:b] if w[:1].isalpha()]
-            hit = len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
-            self._headline[s] = hit
+            hit = self._headline[s] = headline_case(self.view.words[a:b])
         return hit
 
 

@@ -73,6 +73,7 @@ def find_targets(
     exclude: set[str],
     blocked: list[tuple[int, int]] | None = None,
     refs: ArticleReferences | None = None,
+    salient_in: tuple[int, int] | None = None,
 ) -> list[TargetMention]:
     """Parties mentioned in the token ``regions`` (the quotation and its frame), first mention
     first, one per canonical name, minus ``exclude`` (speaker and the body it speaks for).
@@ -80,7 +81,9 @@ def find_targets(
     Each region is ``(start, end, direct)``: inside a direct quotation a third-person pronoun
     cannot be the speaker (who would say "I"); elsewhere it may be, and then adds no target.
     With ``refs``, acronyms take the article's full name and definite descriptions ("the
-    government") are resolved."""
+    government") are resolved, and a he/she/his/her inside the tokens ``salient_in`` (the
+    quotation) also proposes the article's most often named person of its gender
+    (``via="salient_pronoun"``; in the frame, "he said", it is mostly the speaker)."""
     out: dict[str, TargetMention] = {}
     pk = pronoun_kinds()
     lowers = view.lowers
@@ -123,7 +126,8 @@ def find_targets(
                 continue
             if ref is not None and ref.canonical not in exclude and ref.canonical not in out:
                 out[ref.canonical] = TargetMention(ref.canonical, ref.type, i, i + 1)
-            if kind == "person-sg" and refs is not None:  # the other reading: the article's main person
+            if kind == "person-sg" and refs is not None and salient_in is not None and salient_in[0] <= i < salient_in[1]:
+                # the other reading: the article's main person
                 alt = refs.salient_person(i, w, skip=exclude | refs.initial_only)
                 if alt is not None and alt not in out and (ref is None or alt != ref.canonical):
                     out[alt] = TargetMention(alt, "person", i, i + 1, "salient_pronoun")
@@ -153,7 +157,7 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
         lo, hi = sorted((raw.cue.end, raw.tok_start)) if raw.cue.end <= raw.tok_start else (raw.tok_end, raw.cue.start)
         if hi - lo <= FRAME_GAP:
             regions.append((lo, hi, False))
-    out = find_targets(view, mentions, regions, exclude, refs=refs)
+    out = find_targets(view, mentions, regions, exclude, refs=refs, salient_in=(raw.tok_start, raw.tok_end))
     seen = {t.name for t in out}
     if speaker is not None:
         named = _speaker_named(mentions, raw, speaker)
