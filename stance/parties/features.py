@@ -228,6 +228,9 @@ def target_features(
                     break  # only a title between: "US president", "U.S. envoy"
         # recurrence
         f["count"] = _bucket(ctx.counts.get(name, 0))
+        # pairs a linear model cannot form itself: how it was found, of what type, where
+        f["type_rule_where"] = f"{t.type}|{f['rule']}|{f['where']}"
+        f["type_kind"] = f"{t.type}|{raw.kind}"
         # other targets
         for j, other in enumerate(name_tokens):
             if j != k and tt and other and tt & other:
