@@ -187,3 +187,16 @@ def test_a_headline_case_name_is_no_persons_fullest_name(nlp):
     assert headline_case("Farm Outreach Undone By Kovac As Party Leaders Worry".split())
     assert not headline_case("On Monday , United States Senator from Vermont Bernie Sanders endorsed former "
                              "Vice President Joe Biden".split(), 0.85)
+
+
+def test_the_administration_is_the_one_the_article_named(nlp):
+    """"the administration" is the "<name> administration" the article wrote before it, as
+    written; with none, it refers to nothing (it is not the state)."""
+    text = ("The Obama administration approved the pipeline in March. "
+            "Senator Ana Ruiz said the administration had lied to farmers.")
+    (_, found), = [q for q in _targets(nlp, text) if "lied" in q[0]]
+    assert found == {"Obama administration": "description"}
+    text = ("Chile closed its border on Friday. "
+            "Opposition leader Ana Ruiz said the administration had panicked.")
+    (_, found), = _targets(nlp, text)
+    assert found == {}

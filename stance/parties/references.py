@@ -48,7 +48,7 @@ class Reference:
 
 @lru_cache(maxsize=1)
 def description_heads() -> dict[str, tuple[str, bool]]:
-    """``data/description_heads.tsv``: head noun -> (``state`` | ``organization``, any organisation)."""
+    """``data/description_heads.tsv``: head noun -> (``state`` | ``organization`` | ``named``, any organisation)."""
     out = {}
     for row in data_rows("description_heads.tsv"):
         kind = row[1].split() if len(row) > 1 else ["organization"]
@@ -284,6 +284,11 @@ def description_at(refs: ArticleReferences, i: int) -> Reference | None:
     if head not in heads or (j + 1 < view.n and (lowers[j + 1] == "of" or words[j + 1][:1].isupper())):
         return None  # "the Department of Education" is a name; "the company Apple" names itself
     kind, any_org = heads[head]
+    if kind == "named":
+        if modifier is not None:
+            return None  # "the Obama administration" names itself
+        named = _named_head_before(refs, head, i)
+        return Reference(named, "organization", i, j + 1, "description") if named else None
     gaz = gazetteer()
     if kind == "state":
         if modifier is not None and modifier in gaz.demonyms:
@@ -302,6 +307,19 @@ def description_at(refs: ArticleReferences, i: int) -> Reference | None:
     if m is None:
         return None
     return Reference(refs.canonical(m.canonical), "organization" if m.type != "state" else "state", i, j + 1, "description")
+
+
+def _named_head_before(refs: ArticleReferences, head: str, i: int) -> str | None:
+    """The nearest "<name> <head>" the article writes before token ``i`` ("Obama administration"
+    for ``head`` "administration"), as written, or None."""
+    view, mentions = refs.view, refs.mentions
+    lowers = view.lowers
+    for k in range(i - 1, 0, -1):
+        if lowers[k] == head and view.words[k] == head:
+            m = mentions.name_at(k - 1, k)
+            if m is not None and m.end == k and m.type in ("person", "organization"):
+                return f"{m.text} {head}"
+    return None
 
 
 def frame_objects(refs: ArticleReferences, lo: int, hi: int, skip: set[str]) -> list[Reference]:
