@@ -11,7 +11,10 @@ quotation's other targets overlap it; and, learned from the corpus's ``not_parti
 non-party the name usually is (a place, a news outlet, a population: ``data/non_party_names.tsv``),
 a one-word name that only ever opens a sentence ("Today"), a headline-case sentence, a country
 used as a modifier ("U.S. military personnel") or identifying a person ("US president Donald
-Trump"), and the reference form the finder used (acronym, description, frame object).
+Trump"), and the reference form the finder used (acronym, description, frame object, the
+salient reading of a pronoun); for a pronoun's reading, how many sentences back the name was last
+written and the person's rank by mentions; for a state, whether the speaker's affiliation is
+another state; and pairs of type, rule, place and quotation kind.
 Article-level facts are computed once per document (:class:`ArticleContext`).
 """
 
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterable, Sequence
 
 from stance.parties.references import ArticleReferences, article_references
@@ -65,11 +68,20 @@ class ArticleContext:
         self.titled: set[str] = {m.canonical for m in mentions.names if m.role}
         self.speakers: set[str] = {s for s in speakers if s}
         self.speaker_tokens: set[str] = {t for s in self.speakers for t in s.lower().split()}
-        self.starts: dict[str, list[int]] = {}
-        for m in mentions.names:
-            self.starts.setdefault(m.canonical, []).append(m.start)
-        ranked = Counter(m.canonical for m in mentions.names if m.type == "person").most_common()
-        self.person_rank: dict[str, int] = {name: k for k, (name, _) in enumerate(ranked)}
+
+    @cached_property
+    def starts(self) -> dict[str, list[int]]:
+        """Canonical name -> the start tokens of its mentions, in order."""
+        out: dict[str, list[int]] = {}
+        for m in self.mentions.names:
+            out.setdefault(m.canonical, []).append(m.start)
+        return out
+
+    @cached_property
+    def person_rank(self) -> dict[str, int]:
+        """Person canonical name -> its rank by mentions in the article (0: the most named)."""
+        ranked = Counter(m.canonical for m in self.mentions.names if m.type == "person").most_common()
+        return {name: k for k, (name, _) in enumerate(ranked)}
 
     def sentences_since_named(self, name: str, i: int) -> int | None:
         """Sentences between token ``i`` and the nearest mention of ``name`` starting before it

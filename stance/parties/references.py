@@ -3,9 +3,12 @@
 - **Acronyms**: a name introduced with its acronym ("Organizing for Action (OFA)") or whose
   initials an all-caps name of the article spells ("DNC" for "Democratic National Committee") is
   one party, named by its full form (guideline rule 8: names are canonicalised within the article).
-- **Descriptions**: "the government", "the federal government", "the administration" refer to the
-  state the article is about; "the ministry", "the company", "the network" to the organisation
-  named before (the heads and what they refer to are ``data/description_heads.tsv``).
+- **Descriptions**: "the government", "the federal government" refer to the state the article is
+  about; "the administration" to the "<name> administration" the article wrote before it; "the
+  ministry", "the company", "the network" to the organisation named before (the heads and what
+  they refer to are ``data/description_heads.tsv``).
+- **Salient person**: the person the article names most, of a pronoun's gender, as the other
+  reading of a he/she/his/her inside a quotation (:meth:`ArticleReferences.salient_person`).
 - **Pronoun gender**: "she"/"her" and "he"/"him"/"his" resolve to the nearest earlier person
   of that gender, learned within the article (the pronoun that first follows a person's name with
   no other person between, and "Mr."/"Ms." before it); a person of unknown gender fits both.

@@ -436,14 +436,21 @@ class MentionIndex:
         # a repeated name changes nothing (the first of equal length wins): each text once;
         # a name written in a headline-case sentence is no fullest name ("Outreach Undone By
         # Trump" is no form of "Trump"), though it may be named so elsewhere
+        # (only names of two words or more: a one-word name is no longer form of another)
         v = self.view
         headline: dict[int, bool] = {}
+        texts: dict[str, None] = {}
         for m in persons:
-            s = v.sent_of[m.start]
-            if s not in headline:
-                a, b = v.sent_bounds(s)
-                headline[s] = headline_case(v.words[a:b], CANONICAL_HEADLINE_SHARE)
-        for text in dict.fromkeys(m.text for m in persons if not headline[v.sent_of[m.start]]):
+            if m.end - m.start > 1 or " " in m.text:
+                s = v.sent_of[m.start]
+                hit = headline.get(s)
+                if hit is None:
+                    a, b = v.sent_bounds(s)
+                    hit = headline[s] = headline_case(v.words[a:b], CANONICAL_HEADLINE_SHARE)
+                if hit:
+                    continue
+            texts[m.text] = None
+        for text in texts:
             if headline_like(text):
                 continue  # a headline's names are not one person's fullest name
             t = tuple(text.split())
