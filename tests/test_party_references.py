@@ -154,3 +154,49 @@ def test_article_references_are_built_once_per_document(nlp):
     mentions = MentionIndex(view)
     assert article_references(view, mentions) is article_references(view, mentions)
     assert article_references(view, MentionIndex(view)) is not article_references(view, mentions)
+
+
+def test_a_pronoun_in_the_quotation_also_proposes_the_articles_main_person(nlp):
+    """"He" inside a quotation: the nearest man (Tom Reed) and the man the article names most
+    (Boris Kovac, ``salient_pronoun``) are both proposed for the filter to weigh; a "he" in the
+    frame proposes no salient reading (it is mostly the speaker)."""
+    text = ("Boris Kovac said he would win. Kovac thanked his voters. Critics doubted Kovac. "
+            "Tom Reed said he was tired. Lena Marsh said she agreed. "
+            'Ana Ruiz said: "He has no plan." Later he said Reed was "a fine man."')
+    refs = _refs(nlp, text)
+    end = refs.view.n - 1
+    assert refs.salient_person(end, "he") == "Boris Kovac"
+    assert refs.salient_person(end, "he", skip={"Boris Kovac"}) == "Tom Reed"
+    assert refs.salient_person(end, "she") is None  # Lena Marsh: named only once
+    assert refs.salient_person(0, "he") is None  # not yet named
+    found = {q: f for q, f in _targets(nlp, text)}
+    assert found["He has no plan."] == {"Tom Reed": "name", "Boris Kovac": "salient_pronoun"}
+    assert "salient_pronoun" not in next(f for q, f in found.items() if "fine man" in q).values()
+
+
+def test_a_headline_case_name_is_no_persons_fullest_name(nlp):
+    """"Outreach Undone By Kovac" (a headline, typed a person) is no fuller form of "Kovac":
+    the body's "Kovac" is Boris Kovac, named in the body."""
+    from stance.text.mentions import headline_case
+
+    text = ("Outreach Undone By Kovac, Party Leaders Warn\n\n"
+            "Boris Kovac spoke in Lisbon on Monday. Ana Ruiz said Kovac had failed the farmers.")
+    refs = _refs(nlp, text)
+    last = [m for m in refs.mentions.names if m.text == "Kovac"][-1]
+    assert last.canonical == "Boris Kovac"
+    assert headline_case("Farm Outreach Undone By Kovac As Party Leaders Worry".split())
+    assert not headline_case("On Monday , United States Senator from Vermont Bernie Sanders endorsed former "
+                             "Vice President Joe Biden".split(), 0.85)
+
+
+def test_the_administration_is_the_one_the_article_named(nlp):
+    """"the administration" is the "<name> administration" the article wrote before it, as
+    written; with none, it refers to nothing (it is not the state)."""
+    text = ("The Obama administration approved the pipeline in March. "
+            "Senator Ana Ruiz said the administration had lied to farmers.")
+    (_, found), = [q for q in _targets(nlp, text) if "lied" in q[0]]
+    assert found == {"Obama administration": "description"}
+    text = ("Chile closed its border on Friday. "
+            "Opposition leader Ana Ruiz said the administration had panicked.")
+    (_, found), = _targets(nlp, text)
+    assert found == {}

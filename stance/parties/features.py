@@ -11,20 +11,24 @@ quotation's other targets overlap it; and, learned from the corpus's ``not_parti
 non-party the name usually is (a place, a news outlet, a population: ``data/non_party_names.tsv``),
 a one-word name that only ever opens a sentence ("Today"), a headline-case sentence, a country
 used as a modifier ("U.S. military personnel") or identifying a person ("US president Donald
-Trump"), and the reference form the finder used (acronym, description, frame object).
+Trump"), and the reference form the finder used (acronym, description, frame object, the
+salient reading of a pronoun); for a pronoun's reading, how many sentences back the name was last
+written and the person's rank by mentions; for a state, whether the speaker's affiliation is
+another state; and pairs of type, rule, place and quotation kind.
 Article-level facts are computed once per document (:class:`ArticleContext`).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterable, Sequence
 
 from stance.parties.references import ArticleReferences, article_references
 from stance.quotations.finder import RawQuote
 from stance.text.lexicons import data_rows, gazetteer, word_set
-from stance.text.mentions import MentionIndex, pronoun_kinds
+from stance.text.mentions import MentionIndex, headline_case, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -65,14 +69,38 @@ class ArticleContext:
         self.speakers: set[str] = {s for s in speakers if s}
         self.speaker_tokens: set[str] = {t for s in self.speakers for t in s.lower().split()}
 
+    @cached_property
+    def starts(self) -> dict[str, list[int]]:
+        """Canonical name -> the start tokens of its mentions, in order."""
+        out: dict[str, list[int]] = {}
+        for m in self.mentions.names:
+            out.setdefault(m.canonical, []).append(m.start)
+        return out
+
+    @cached_property
+    def person_rank(self) -> dict[str, int]:
+        """Person canonical name -> its rank by mentions in the article (0: the most named)."""
+        ranked = Counter(m.canonical for m in self.mentions.names if m.type == "person").most_common()
+        return {name: k for k, (name, _) in enumerate(ranked)}
+
+    def sentences_since_named(self, name: str, i: int) -> int | None:
+        """Sentences between token ``i`` and the nearest mention of ``name`` starting before it
+        (None: not named before)."""
+        starts = self.starts.get(name)
+        if not starts:
+            return None
+        k = bisect_left(starts, i) - 1
+        if k < 0:
+            return None
+        sent_of = self.view.sent_of
+        return sent_of[min(i, self.view.n - 1)] - sent_of[starts[k]]
+
     def headline_case(self, s: int) -> bool:
         """Whether sentence ``s`` is written in headline case (most of its words capitalised)."""
         hit = self._headline.get(s)
         if hit is None:
             a, b = self.view.sent_bounds(s)
-            alpha = [w for w in self.view.words[a:b] if w[:1].isalpha()]
-            hit = len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= 0.7 * len(alpha)
-            self._headline[s] = hit
+            hit = self._headline[s] = headline_case(self.view.words[a:b])
         return hit
 
 
@@ -149,6 +177,9 @@ def target_features(
             f["affiliation_overlap"] = 1.0
         if affiliation and (affiliation in name or name in affiliation):
             f["affiliation_contains"] = 1.0
+        if t.type == "state":  # a country and the speaker's side: another state is often the one addressed
+            f["state_vs_affiliation"] = ("none" if not affiliation else "other_state" if affiliation in gaz.countries
+                                         else "not_state")
         if name in ctx.speakers:
             f["speaker_elsewhere"] = 1.0
         elif tt and tt & ctx.speaker_tokens:
@@ -187,6 +218,10 @@ def target_features(
         via = getattr(t, "via", "name")
         if via != "name":
             f["via"] = via
+        if f["rule"] == "pronoun":  # which person the pronoun is read as: how far back, how central
+            d = ctx.sentences_since_named(name, t.start)
+            f["ante_sents"] = "none" if d is None else _bucket(d)
+            f["person_rank"] = _bucket(ctx.person_rank.get(name, 9))
         if name in ctx.refs.initial_only:
             f["initial_only"] = 1.0
         if "(" in words[max(t.start - 3, 0):t.start] and ")" in words[t.end:t.end + 3]:
@@ -205,6 +240,9 @@ def target_features(
                     break  # only a title between: "US president", "U.S. envoy"
         # recurrence
         f["count"] = _bucket(ctx.counts.get(name, 0))
+        # pairs a linear model cannot form itself: how it was found, of what type, where
+        f["type_rule_where"] = f"{t.type}|{f['rule']}|{f['where']}"
+        f["type_kind"] = f"{t.type}|{raw.kind}"
         # other targets
         for j, other in enumerate(name_tokens):
             if j != k and tt and other and tt & other:

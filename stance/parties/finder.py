@@ -5,7 +5,8 @@ Sources: names in the quotation (persons by their fullest form, countries and bo
 the gazetteer: Washington -> United States, Pyongyang -> North Korea), demonyms (North Korean ->
 North Korea), acronyms resolved to the article's full name ("DNC" -> Democratic National
 Committee), definite descriptions ("the government", "the company"), third-person pronouns resolved
-to the nearest earlier party, the reporting frame between cue and quotation ("called Kim 'a smart
+to the nearest earlier party (and, for he/she/his/her inside the quotation, also to the person the
+article names most, ``via="salient_pronoun"``, for the trained filter to weigh), the reporting frame between cue and quotation ("called Kim 'a smart
 guy'", "accused X", "calling it a 'rogue' state") and the objects of targeting verbs elsewhere in
 the quotation's sentence ("praised Sanders for ...", "he said of Johnson and Weld"; see
 :mod:`stance.parties.references`).
@@ -73,6 +74,7 @@ def find_targets(
     exclude: set[str],
     blocked: list[tuple[int, int]] | None = None,
     refs: ArticleReferences | None = None,
+    salient_in: tuple[int, int] | None = None,
 ) -> list[TargetMention]:
     """Parties mentioned in the token ``regions`` (the quotation and its frame), first mention
     first, one per canonical name, minus ``exclude`` (speaker and the body it speaks for).
@@ -80,7 +82,9 @@ def find_targets(
     Each region is ``(start, end, direct)``: inside a direct quotation a third-person pronoun
     cannot be the speaker (who would say "I"); elsewhere it may be, and then adds no target.
     With ``refs``, acronyms take the article's full name and definite descriptions ("the
-    government") are resolved."""
+    government") are resolved, and a he/she/his/her inside the tokens ``salient_in`` (the
+    quotation) also proposes the article's most often named person of its gender
+    (``via="salient_pronoun"``; in the frame, "he said", it is mostly the speaker)."""
     out: dict[str, TargetMention] = {}
     pk = pronoun_kinds()
     lowers = view.lowers
@@ -121,9 +125,13 @@ def find_targets(
                 ref = mentions.previous(i, ("state", "organization"), max_sents=2)
             else:
                 continue
-            if ref is None or ref.canonical in exclude or ref.canonical in out:
-                continue
-            out[ref.canonical] = TargetMention(ref.canonical, ref.type, i, i + 1)
+            if ref is not None and ref.canonical not in exclude and ref.canonical not in out:
+                out[ref.canonical] = TargetMention(ref.canonical, ref.type, i, i + 1)
+            if kind == "person-sg" and refs is not None and salient_in is not None and salient_in[0] <= i < salient_in[1]:
+                # the other reading: the article's main person
+                alt = refs.salient_person(i, w, skip=exclude | refs.initial_only)
+                if alt is not None and alt not in out and (ref is None or alt != ref.canonical):
+                    out[alt] = TargetMention(alt, "person", i, i + 1, "salient_pronoun")
     return list(out.values())
 
 
@@ -150,7 +158,7 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
         lo, hi = sorted((raw.cue.end, raw.tok_start)) if raw.cue.end <= raw.tok_start else (raw.tok_end, raw.cue.start)
         if hi - lo <= FRAME_GAP:
             regions.append((lo, hi, False))
-    out = find_targets(view, mentions, regions, exclude, refs=refs)
+    out = find_targets(view, mentions, regions, exclude, refs=refs, salient_in=(raw.tok_start, raw.tok_end))
     seen = {t.name for t in out}
     if speaker is not None:
         named = _speaker_named(mentions, raw, speaker)

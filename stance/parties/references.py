@@ -3,9 +3,12 @@
 - **Acronyms**: a name introduced with its acronym ("Organizing for Action (OFA)") or whose
   initials an all-caps name of the article spells ("DNC" for "Democratic National Committee") is
   one party, named by its full form (guideline rule 8: names are canonicalised within the article).
-- **Descriptions**: "the government", "the federal government", "the administration" refer to the
-  state the article is about; "the ministry", "the company", "the network" to the organisation
-  named before (the heads and what they refer to are ``data/description_heads.tsv``).
+- **Descriptions**: "the government", "the federal government" refer to the state the article is
+  about; "the administration" to the "<name> administration" the article wrote before it; "the
+  ministry", "the company", "the network" to the organisation named before (the heads and what
+  they refer to are ``data/description_heads.tsv``).
+- **Salient person**: the person the article names most, of a pronoun's gender, as the other
+  reading of a he/she/his/her inside a quotation (:meth:`ArticleReferences.salient_person`).
 - **Pronoun gender**: "she"/"her" and "he"/"him"/"his" resolve to the nearest earlier person
   of that gender, learned within the article (the pronoun that first follows a person's name with
   no other person between, and "Mr."/"Ms." before it); a person of unknown gender fits both.
@@ -48,7 +51,7 @@ class Reference:
 
 @lru_cache(maxsize=1)
 def description_heads() -> dict[str, tuple[str, bool]]:
-    """``data/description_heads.tsv``: head noun -> (``state`` | ``organization``, any organisation)."""
+    """``data/description_heads.tsv``: head noun -> (``state`` | ``organization`` | ``named``, any organisation)."""
     out = {}
     for row in data_rows("description_heads.tsv"):
         kind = row[1].split() if len(row) > 1 else ["organization"]
@@ -138,6 +141,30 @@ class ArticleReferences:
                 if want is None or g is None or g == want:
                     return m
             k -= 1
+        return None
+
+    @cached_property
+    def _by_salience(self) -> list[tuple[str, int]]:
+        """(person named at least twice, end of its first mention), most often named first."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for m in self.mentions.names:
+            if m.type == "person":
+                counts[m.canonical] = counts.get(m.canonical, 0) + 1
+                first.setdefault(m.canonical, m.end)
+        ranked = sorted((n for n in counts if counts[n] >= 2), key=lambda n: (-counts[n], first[n]))
+        return [(n, first[n]) for n in ranked]
+
+    def salient_person(self, i: int, pronoun: str, *, skip: set[str] | None = None) -> str | None:
+        """The article's most often named person (at least twice, first named before token ``i``)
+        whose known gender fits ``pronoun`` (an unknown one does not), not in ``skip``: the
+        other reading of a pronoun in a quotation besides the nearest person, for the trained
+        party filter to weigh."""
+        want = PRONOUN_GENDER.get(pronoun)
+        gender = self.gender
+        for name, end in self._by_salience:
+            if end <= i and not (skip and name in skip) and gender.get(name) == want:
+                return name
         return None
 
     def canonical(self, name: str) -> str:
@@ -260,6 +287,11 @@ def description_at(refs: ArticleReferences, i: int) -> Reference | None:
     if head not in heads or (j + 1 < view.n and (lowers[j + 1] == "of" or words[j + 1][:1].isupper())):
         return None  # "the Department of Education" is a name; "the company Apple" names itself
     kind, any_org = heads[head]
+    if kind == "named":
+        if modifier is not None:
+            return None  # "the Obama administration" names itself
+        named = _named_head_before(refs, head, i)
+        return Reference(named, "organization", i, j + 1, "description") if named else None
     gaz = gazetteer()
     if kind == "state":
         if modifier is not None and modifier in gaz.demonyms:
@@ -278,6 +310,19 @@ def description_at(refs: ArticleReferences, i: int) -> Reference | None:
     if m is None:
         return None
     return Reference(refs.canonical(m.canonical), "organization" if m.type != "state" else "state", i, j + 1, "description")
+
+
+def _named_head_before(refs: ArticleReferences, head: str, i: int) -> str | None:
+    """The nearest "<name> <head>" the article writes before token ``i`` ("Obama administration"
+    for ``head`` "administration"), as written, or None."""
+    view, mentions = refs.view, refs.mentions
+    lowers = view.lowers
+    for k in range(i - 1, 0, -1):
+        if lowers[k] == head and view.words[k] == head:
+            m = mentions.name_at(k - 1, k)
+            if m is not None and m.end == k and m.type in ("person", "organization"):
+                return f"{m.text} {head}"
+    return None
 
 
 def frame_objects(refs: ArticleReferences, lo: int, hi: int, skip: set[str]) -> list[Reference]:

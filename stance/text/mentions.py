@@ -16,7 +16,7 @@ import calendar
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, settle_types
 from stance.text.lexicons import data_rows, gazetteer, party_labels, stop_words, titles, word_set
@@ -36,6 +36,20 @@ def headline_like(text: str) -> bool:
     capitalised function word inside ("Hillary Clinton Goes After Donald Trump As The New ...")."""
     toks = text.split()
     return len(toks) >= 5 and any(t[:1].isupper() and t.lower() in stop_words() for t in toks[1:])
+
+
+def headline_case(words: Sequence[str], share: float = 0.7) -> bool:
+    """Whether a sentence (its words) is written in headline case: four alphabetic words or
+    more, at least ``share`` of them capitalised ("Latino Outreach Undone By Trump")."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    return len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= share * len(alpha)
+
+
+#: The share of capitalised words above which a sentence's names are no fullest names of a
+#: person: a headline ("Latino Outreach Undone By Trump"), not a sentence full of names and titles
+#: ("On Monday, United States Senator from Vermont Bernie Sanders endorsed former Vice President
+#: Joe Biden": 71 %).
+CANONICAL_HEADLINE_SHARE = 0.85
 
 
 @lru_cache(maxsize=1)
@@ -411,8 +425,24 @@ class MentionIndex:
         # per prefix/suffix instead of comparing every pair of mentions
         persons = [m for m in self.names if m.type == "person"]
         longest: dict[tuple[str, ...], tuple[int, str]] = {}
-        # a repeated name changes nothing (the first of equal length wins): each text once
-        for text in dict.fromkeys(m.text for m in persons):
+        # a repeated name changes nothing (the first of equal length wins): each text once;
+        # a name written in a headline-case sentence is no fullest name ("Outreach Undone By
+        # Trump" is no form of "Trump"), though it may be named so elsewhere
+        # (only names of two words or more: a one-word name is no longer form of another)
+        v = self.view
+        headline: dict[int, bool] = {}
+        texts: dict[str, None] = {}
+        for m in persons:
+            if m.end - m.start > 1 or " " in m.text:
+                s = v.sent_of[m.start]
+                hit = headline.get(s)
+                if hit is None:
+                    a, b = v.sent_bounds(s)
+                    hit = headline[s] = headline_case(v.words[a:b], CANONICAL_HEADLINE_SHARE)
+                if hit:
+                    continue
+            texts[m.text] = None
+        for text in texts:
             if headline_like(text):
                 continue  # a headline's names are not one person's fullest name
             t = tuple(text.split())
