@@ -276,3 +276,38 @@ def test_a_bodys_document_with_no_body_found_is_the_body_as_written(nlp):
             'announced his death "with great sorrow".')
     sp = speaker_of(nlp, text, "great sorrow")
     assert sp is not None and sp.name == "government"
+
+
+# -- introductory phrases before the subject (PolNeAR source errors) ----------------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        # a participle opening the sentence, a place chunk after its comma
+        ('Speaking at a town hall in Salem, New Hampshire, Ted Crane went after Bo Stark, calling him '
+         '"a total stiff."', "a total stiff", "Ted Crane"),
+        # a place and a time chunk after the first comma
+        ('At a campaign event in Ames, Iowa, on Sunday, Mrs. Lena Holt expanded on her statement, saying that '
+         'the country should "lead the coalition."', "lead the coalition", "Lena Holt"),
+        # a subordinate clause after a time phrase
+        ('On Tuesday, even as shares of Valtex were tumbling, Mr. Bo Stark wrote to investors, telling them '
+         'Valtex was "worth multiples of the price."', "worth multiples", "Bo Stark"),
+        # a capitalised -ly adverb taken for a name
+        ("Shortly after the call ended, Dara Quill sent out a statement saying Holt owes \"an explanation.\"",
+         "an explanation", "Dara Quill"),
+        # an -ing phrase before a coordinated cue
+        ('Facing mounting criticism from Democrats, Ted Crane released a statement, describing the soldier as a '
+         'hero but insisting that his father had "no right" to speak.', "no right", "Ted Crane"),
+    ],
+)
+def test_the_subject_after_introductory_phrases(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_a_clause_with_its_own_reporting_verb_is_no_introductory_phrase(nlp):
+    sp = speaker_of(nlp, 'On Monday Ted Crane said the plan was bad, adding that it was "a disaster."', "a disaster")
+    assert sp is not None and sp.name == "Ted Crane"
+    # a sentence adverb without a comma opens no introductory phrase
+    sp = speaker_of(nlp, 'Lena Holt spoke first. Yet she did not limit her attacks to Narvia policy, and then called '
+                         'the plan "bigotry" after the vote.', "bigotry")
+    assert sp is not None and sp.name == "Lena Holt"

@@ -17,6 +17,7 @@ from typing import Any
 
 from stance.speakers.pronouns import resolve_pronoun
 from stance.speakers.roles import named_by_role
+from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
@@ -394,8 +395,10 @@ def _skip_left(view: TextView, j: int, lo: int) -> int:
     return j
 
 
-def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: int) -> tuple[int, int, str] | None:
-    """The first noun phrase of the sentence's main clause (after an introductory phrase)."""
+def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: int,
+                   blocked: RangeIndex | None = None) -> tuple[int, int, str] | None:
+    """The first noun phrase of the sentence's main clause (after introductory phrases,
+    :func:`intro_end`, whose commas are outside the quoted spans ``blocked``)."""
     a, b = view.sent_bounds(sent)
     k = a
     # skip a dateline "SEOUL, South Korea (AP) —" and an introductory phrase ending in a comma
@@ -403,12 +406,7 @@ def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: in
         if view.words[t] in {"—", "--"} and t - a < 12:
             k = t + 1
             break
-    first = view.lowers[k] if k < b else ""
-    if first in {"in", "on", "at", "during", "after", "before", "since", "for", "with", "as", "while", "when", "despite", "last"}:
-        for t in range(k, min(before, b)):
-            if view.words[t] == ",":
-                k = t + 1
-                break
+    k = intro_end(view, mentions, k, min(before, b), blocked)
     for t in range(k, min(before, b)):
         np = np_starting_at(view, mentions, t, before)
         if np is not None:
@@ -421,6 +419,105 @@ _INTRO_WORDS = frozenset({"in", "on", "at", "during", "after", "before", "since"
                           "despite", "last", "earlier", "later", "hours", "days", "minutes", "moments", "yesterday",
                           "today", "meanwhile", "however", "still", "yet", "instead", "now", "then", "asked", "speaking",
                           "following", "according", "like", "unlike", "amid", "under", "by", "from", "without"})
+
+
+#: words that open a subordinate clause before a sentence's subject ("Although X ..., Y said")
+_SUBORDINATORS = frozenset({"although", "though", "because", "if", "even", "once", "unlike", "whereas", "until", "upon",
+                            "after", "before", "while", "when", "as", "since", "following"})
+#: sentence adverbs of _INTRO_WORDS: an introductory phrase only when a comma follows them
+_SENTENCE_ADVERBS = frozenset({"yet", "still", "now", "then", "however", "meanwhile", "instead"})
+#: longest place or time chunk between commas that is skipped after an introductory phrase
+_CHUNK = 4
+
+
+def _opens_intro(view: TextView, mentions: MentionIndex, k: int, first: bool) -> bool:
+    """Whether an introductory phrase (ending in a comma, before the subject) starts at token
+    ``k``: a subordinator or an introductory preposition, an -ly adverb ("Shortly after ..."),
+    a time phrase ("Tuesday at ...") or, opening the sentence (``first``), a capitalised -ing or
+    -ed participle that starts no name ("Speaking at ...", "Asked about ...", "Facing ...")."""
+    low = view.lowers[k]
+    if low in _SENTENCE_ADVERBS:
+        return k + 1 < view.n and view.words[k + 1] == ","  # "Still, ..." (not "Yet she said ...")
+    if low in _SUBORDINATORS or low in _INTRO_WORDS or time_phrase_at(view, k):
+        return True
+    m = mentions.name_at(k, k + 1)
+    if m is not None and m.start == k and not _lone_capitalised_word(view, mentions, m, first):
+        return False  # a name opens the subject itself ("Italy", "Kelly")
+    if low in _nouns()[0] or low in _nouns()[1] or not low.isalpha():
+        return False  # a noun opens it ("Family members")
+    if low.endswith("ly") and len(low) > 4:
+        return True
+    return first and view.words[k][:1].isupper() and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 3
+                                                     or low == "led")
+
+
+def _lone_capitalised_word(view: TextView, mentions: MentionIndex, m: Mention, first: bool) -> bool:
+    """Whether the name ``m`` is only a capitalised sentence-opening word ("Shortly", "Hastily"):
+    one token, the article's only mention of it, no given name."""
+    return (first and m.end - m.start == 1 and mentions.count_of(m.canonical) <= 1
+            and view.words[m.start] not in entity_lexicons().first_names)
+
+
+def _place_or_time_chunk(view: TextView, mentions: MentionIndex, k: int, comma: int) -> bool:
+    """Whether tokens ``[k, comma)`` are a place ("Iowa", "N.H.") or a time phrase ("on
+    Sunday") continuing an introductory phrase ("In Ames, Iowa, on Sunday, ...")."""
+    if comma - k > _CHUNK or comma <= k:
+        return False
+    if time_phrase_at(view, k):
+        return True
+    text = view.span_text(k, comma)
+    lex = entity_lexicons()
+    if text in lex.regions or text in lex.places and not lex.places[text]:
+        return True
+    m = mentions.name_at(k, k + 1)
+    return m is not None and m.start == k and m.end == comma and m.type == "place"
+
+
+def _finite_cue_form(verbs: dict, w: str) -> bool:
+    """Whether the word ``w`` is an inflected, non-participle form of a reporting verb ("said",
+    "warns"; not "term", "bar", "saying" or the "States" of a name)."""
+    if not w.islower():
+        return False
+    entry = verbs.get(w)
+    return entry is not None and w != entry[0] and not w.endswith("ing")
+
+
+def _named_before(view: TextView, mentions: MentionIndex, t: int, lo: int) -> bool:
+    """Whether a name or a personal pronoun stands right before token ``t`` (after ``lo``),
+    auxiliaries and adverbs skipped ("Ted Crane said", "he has said")."""
+    j = _skip_left(view, t, lo + 1)
+    if j - 1 <= lo:
+        return False
+    if view.lowers[j - 1] in ("he", "she", "they", "we", "i", "it"):
+        return True
+    m = mentions.name_at(j - 1, j)
+    return m is not None and m.end == j
+
+
+def intro_end(view: TextView, mentions: MentionIndex, k: int, before: int, blocked: RangeIndex | None = None) -> int:
+    """The token after the introductory phrases that open a clause at token ``k`` (before
+    ``before``): each runs to a comma outside quotations ("Speaking at a town hall in Salem,",
+    "On Tuesday, even as shares fell,"); a place or a time phrase between commas that follows one
+    is skipped too ("At a rally in Ames, Iowa, on Sunday, Mrs. Clinton said"). ``k`` when no
+    introductory phrase opens the clause."""
+    first = True
+    verbs = cue_lexicon().verbs
+    while k < before and _opens_intro(view, mentions, k, first):
+        first = False
+        comma = next((t for t in range(k + 1, before - 1)
+                      if view.words[t] == "," and (blocked is None or not blocked.covers(t, t + 1))), None)
+        if comma is None:
+            break
+        if view.lowers[k] not in _SUBORDINATORS and any(_finite_cue_form(verbs, view.words[t]) and _named_before(view, mentions, t, k)
+                                                        for t in range(k + 1, comma)):
+            break  # a name's reporting verb before the comma: the clause itself ("On Monday X said ..., adding")
+        k = comma + 1
+        while True:
+            nxt = next((t for t in range(k, min(before - 1, k + _CHUNK + 1)) if view.words[t] == ","), None)
+            if nxt is None or not _place_or_time_chunk(view, mentions, k, nxt):
+                break
+            k = nxt + 1
+    return k
 
 
 def is_participle_cue(view: TextView, cue_start: int, cue_end: int, lo: int) -> bool:
@@ -465,11 +562,7 @@ def sentence_subject(view: TextView, mentions: MentionIndex, a: int, cue_start: 
     while k < cue_start and (view.words[k] in _QUOTE_CHARS or blocked.covers(k, k + 1)
                              or view.lowers[k] in {"but", "and", "yet", "so", "still"}):
         k += 1
-    if k < cue_start and (view.lowers[k] in _INTRO_WORDS or view.lowers[k].endswith("ly")):
-        for t in range(k, cue_start - 1):
-            if view.words[t] == "," and not blocked.covers(t, t + 1):
-                k = t + 1
-                break
+    k = intro_end(view, mentions, k, cue_start, blocked)
     for t in range(k, cue_start):
         if blocked.covers(t, t + 1) or view.words[t] in _QUOTE_CHARS:
             continue
@@ -559,7 +652,7 @@ def candidates_for_cue(
     if prev == "for" and view.lowers[cue_start].endswith("ing"):
         add(np_ending_at(view, mentions, j - 1, a), "agent_for")
     if prev in {"and", "but", "or"}:
-        add(clause_subject(view, mentions, sent, j - 1), "subject")
+        add(clause_subject(view, mentions, sent, j - 1, blocked), "subject")
     if prev == ",":
         # appositives after a quotation: '"...," Scott Pruitt, the attorney general of Oklahoma,
         # one of the states suing, said': the first chunk after the quotation
@@ -585,7 +678,7 @@ def candidates_for_cue(
     add(left, "left")
     add(np_starting_at(view, mentions, cue_end, b), "right")
     # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
-    subject = clause_subject(view, mentions, sent, cue_start) if not out or extra else None
+    subject = clause_subject(view, mentions, sent, cue_start, blocked) if not out or extra else None
     if not out:
         add(subject, "subject")
     if extra:
