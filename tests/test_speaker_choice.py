@@ -311,3 +311,16 @@ def test_a_clause_with_its_own_reporting_verb_is_no_introductory_phrase(nlp):
     sp = speaker_of(nlp, 'Lena Holt spoke first. Yet she did not limit her attacks to Narvia policy, and then called '
                          'the plan "bigotry" after the vote.', "bigotry")
     assert sp is not None and sp.name == "Lena Holt"
+
+
+# -- a name after a quotation that ends in a comma ---------------------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    # "Reed" ends in -ed and follows a closing mark: still a given name, mid-sentence
+    ('"Paul is very much into the basics of this business," Reed said. "Blocking and tackling. Message discipline. Those are the things that matter."', "basics", "Reed"),
+    ('"Paul is very much into the basics of this business," Reed said. "Blocking and tackling. Message discipline. Those are the things that matter."', "Blocking", "Reed"),
+    # a surname also written lowercase in the article ("from"), after a closing mark
+    ('Al From spoke from Ohio. "The circumstances have changed since the crash," From said.', "circumstances", "Al From"),
+])
+def test_a_name_after_a_comma_closing_a_quotation(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
