@@ -324,3 +324,24 @@ def test_a_clause_with_its_own_reporting_verb_is_no_introductory_phrase(nlp):
 def test_a_name_after_a_comma_closing_a_quotation(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+# -- an attribution after a cueless quotation with a verb the lexicon lacks --------------------
+@pytest.mark.parametrize("text, part, name", [
+    ('"Go back to your network," Ted Crane barked and a guard escorted him out.', "your network", "Ted Crane"),
+    ('"Would it be negotiable about the workers?" Bo Stark pressed. "Maybe some could stay if they register?"',
+     "negotiable", "Bo Stark"),
+    ('"They are all here because he is promising free stuff," Lena Holt shot back with a laugh.', "free stuff",
+     "Lena Holt"),
+    ('"We have to be tougher than this, and we know it," fumed Dara Quill.', "tougher", "Dara Quill"),
+])
+def test_the_speaker_of_an_attribution_after_the_quotation(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_no_trailing_speaker_without_a_comma_inside_the_marks(nlp):
+    # the quotation ends a sentence: the name after it starts another one
+    qs = [q for q in nlp('Crane opened with a line: "We have to be tougher than this." Lena Holt laughed later.').quotes
+          if "tougher" in q.quote.text]
+    assert all(q.speaker is None or q.speaker.name != "Lena Holt" for q in qs)

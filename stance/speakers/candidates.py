@@ -601,6 +601,58 @@ def colon_introducer(view: TextView, mentions: MentionIndex, quote_start: int, b
     return Candidate(np[0], np[1], "colon", np[2], etype=inner[0].type if inner else "")
 
 
+#: punctuation that may end a quotation's content before its closing mark ('"...," X barked')
+_QUOTE_END_PUNCT = frozenset({",", "?", "!", "—", "--"})
+#: tokens that may follow a verb of speaking ending an attribution ('X barked.', 'X fumed on Tuesday')
+_AFTER_SPEECH_VERB = frozenset({".", ",", ";", "on", "in", "at", "to", "with", "during", "before", "after", "as", "from",
+                                "and", "while", "when", "back", "again", "later", "afterward", "afterwards"})
+
+
+def trailing_speaker(view: TextView, mentions: MentionIndex, quote_end: int, blocked: RangeIndex) -> Candidate | None:
+    """For a quotation without a cue that ends in a comma, "?" or "!" inside its marks, the speaker
+    of the attribution right after it with a verb of speaking the cue lexicon lacks: a person's
+    name or a he/she, then one lowercase word and an end ('"...," Trump barked.', '"...?" Hannity
+    pressed.', '"...," she went on.'), or the word first ('"...," quipped Bo Stark.'). None
+    otherwise."""
+    t = quote_end
+    seen_comma, seen_mark = quote_end > 0 and view.words[quote_end - 1] in _QUOTE_END_PUNCT, False
+    while t < view.n and t - quote_end < 3 and (view.words[t] in _QUOTE_END_PUNCT or view.words[t] in _QUOTE_CHARS):
+        seen_comma = seen_comma or view.words[t] in _QUOTE_END_PUNCT
+        seen_mark = seen_mark or view.words[t] in _QUOTE_CHARS
+        t += 1
+    if not (seen_comma and seen_mark) or t + 2 >= view.n or blocked.covers(t, t + 1):
+        return None
+    if view.sent_of[t] != view.sent_of[quote_end - 1] and view.words[t][:1].islower():
+        return None
+    low = view.lowers[t]
+    m = mentions.name_at(t, t + 1)
+    if low in ("he", "she"):
+        np_end, kind = t + 1, "pronoun"
+    elif m is not None and m.start == t and m.type == "person":
+        np_end, kind = m.end, "name"
+    else:
+        np_end, kind = t, ""
+    if kind:  # name or pronoun, then the verb
+        v = np_end
+        if v + 1 < view.n and _speech_verb_at(view, v) and view.lowers[v + 1] in _AFTER_SPEECH_VERB:
+            return Candidate(t, np_end, "colon", kind, etype="person" if kind == "name" else "")
+        return None
+    # inverted: the verb, then a person's name and an end
+    if _speech_verb_at(view, t):
+        m = mentions.name_at(t + 1, t + 2)
+        if m is not None and m.start == t + 1 and m.type == "person" and m.end < view.n and view.lowers[m.end] in (".", ","):
+            return Candidate(m.start, m.end, "colon", "name", etype="person")
+    return None
+
+
+def _speech_verb_at(view: TextView, v: int) -> bool:
+    """Whether token ``v`` may be a verb of speaking in the past or present tense: a lowercase
+    word ending in -ed or -s, or an irregular past form (``past_verbs.txt``: "went on", "shot back")."""
+    w = view.words[v]
+    return w.isalpha() and w.islower() and (w.endswith("ed") or w.endswith("s") and not w.endswith("ss")
+                                            or w in word_set("past_verbs.txt"))
+
+
 def candidates_for_cue(
     view: TextView,
     mentions: MentionIndex,

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from stance.quotations.finder import RawQuote
 from stance.speakers.candidates import (Candidate, candidates_for_cue, colon_introducer, group_features, pick_by_rules,
-                                       resolve_candidate)
+                                       resolve_candidate, trailing_speaker)
 from stance.text.mentions import MentionIndex
 from stance.text.view import RangeIndex, TextView
 from stance.types import Span, Speaker
@@ -15,7 +15,8 @@ from stance.types import Span, Speaker
 
 #: Candidate kinds chosen by rule over the ranker: the phrase after "according to" (the source by
 #: definition), the subject of the clause a participle cue hangs on, and the speaker of the sentence
-#: whose colon introduces a quotation without a cue.
+#: whose colon introduces a quotation without a cue (kind "colon", also given to the speaker of an
+#: attribution right after a cueless quotation: :func:`~stance.speakers.candidates.trailing_speaker`).
 RULED_KINDS = frozenset({"according", "participle", "colon"})
 #: Confidence of a speaker chosen by rule (not scored).
 RULED_CONFIDENCE = 0.9
@@ -70,7 +71,8 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
     for q, cands in zip(raws, per_quote):
         if q.cue is None:
             # a quotation a colon introduces: the introducing sentence's speaker
-            intro = colon_introducer(view, mentions, q.tok_start, blocked)
+            # or the attribution right after it with a verb the cue lexicon lacks ('"...," X barked.')
+            intro = colon_introducer(view, mentions, q.tok_start, blocked) or trailing_speaker(view, mentions, q.tok_end, blocked)
             if intro is None:
                 out.append((None, None, 0.0))
                 continue
