@@ -345,3 +345,31 @@ def test_no_trailing_speaker_without_a_comma_inside_the_marks(nlp):
     qs = [q for q in nlp('Crane opened with a line: "We have to be tougher than this." Lena Holt laughed later.').quotes
           if "tougher" in q.quote.text]
     assert all(q.speaker is None or q.speaker.name != "Lena Holt" for q in qs)
+
+
+# -- the one told is no speaker ---------------------------------------------------------------
+def _candidate_texts(nlp, text: str) -> list[str]:
+    """The speaker candidates of the first quotation's cue, as text."""
+    from stance.pipeline import build_view
+    from stance.quotations.finder import find_quotations
+    from stance.speakers.candidates import candidates_for_cue
+    from stance.speakers.selection import quoted_spans
+    from stance.text.mentions import MentionIndex
+
+    view = build_view(nlp.nlp(text))
+    mentions = MentionIndex(view)
+    raws = find_quotations(view)
+    q = next(r for r in raws if r.cue is not None)
+    cands = candidates_for_cue(view, mentions, q.cue.start, q.cue.end, (q.tok_start, q.tok_end), quoted_spans(raws),
+                               extra=True)
+    return [view.span_text(c.start, c.end) for c in cands]
+
+
+@pytest.mark.parametrize("text, told", [
+    ('"The plan has failed," Dara Quill, the former governor, told Narvia Radio.', "Narvia Radio"),
+    ('"We are not involved in politics," the bishop told reporters on the plane.', "reporters"),
+    ('"We are not involved in politics," the bishop informed Bo Stark on the plane.', "Bo Stark"),
+])
+def test_the_addressee_of_told_is_no_candidate(nlp, text, told):
+    cands = _candidate_texts(nlp, text)
+    assert cands and all(told not in c for c in cands)

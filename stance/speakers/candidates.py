@@ -728,7 +728,9 @@ def candidates_for_cue(
     if left is not None and left[2] == "nominal" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
         left = None  # "in relaying the news to parliament said": an object, not the speaker
     add(left, "left")
-    add(np_starting_at(view, mentions, cue_end, b), "right")
+    addressee = _tells(view, cue_start, cue_end)
+    if not addressee:  # "told CNN": the one told, never the speaker
+        add(np_starting_at(view, mentions, cue_end, b), "right")
     # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
     subject = clause_subject(view, mentions, sent, cue_start, blocked) if not out or extra else None
     if not out:
@@ -742,10 +744,23 @@ def candidates_for_cue(
             key=lambda m: min(abs(m.start - cue_end), abs(cue_start - m.end)),
         )
         # a body before a role and a person ("UCL" in "UCL astronomer Angelos Tsiaras") is not one
+        near = [m for m in near if not (addressee and m.start == cue_end)]  # (not the one told)
         near = [m for m in near[:3] if titled_name(view, mentions, m.end, b) is None]
         for m in near:
             add((m.start, m.end, "name"), "nearest")
     return out
+
+
+#: lemmas of cues whose object is the one addressed ("told CNN", "reminded voters"), which never
+#: stand inverted before their speaker
+_ADDRESSEE_LEMMAS = frozenset({"tell", "inform", "remind", "assure", "advise"})
+
+
+def _tells(view: TextView, cue_start: int, cue_end: int) -> bool:
+    """Whether the one-word cue at ``cue_start`` addresses its object ("told", "informs"): the
+    noun phrase after it is the addressee, not the speaker."""
+    entry = cue_lexicon().verbs.get(view.lowers[cue_start]) if cue_end - cue_start == 1 else None
+    return entry is not None and entry[0] in _ADDRESSEE_LEMMAS
 
 
 def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_end: int, quote_before: bool) -> Candidate | None:
