@@ -373,3 +373,22 @@ def _candidate_texts(nlp, text: str) -> list[str]:
 def test_the_addressee_of_told_is_no_candidate(nlp, text, told):
     cands = _candidate_texts(nlp, text)
     assert cands and all(told not in c for c in cands)
+
+
+# -- the subject of the sentence a cueless quotation stands in --------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ('Lena Holt spoke at the rally. She offered "my thoughts and prayers for all of the families of the victims."',
+     "thoughts and prayers", "Lena Holt"),
+    ('Bo Stark laid out a vision for "a reformed tax code that rewards free enterprise and hard work," then left.',
+     "reformed tax code", "Bo Stark"),
+])
+def test_the_subject_of_the_sentence_of_a_cueless_quotation(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_no_sentence_subject_across_another_speakers_cue(nlp):
+    text = ('Ted Crane is so reckless, the vice president said, that if his son had planned to enlist in a Crane '
+            'administration as an officer in the army of the country, "I would have thrown him out of the room myself."')
+    qs = [q for q in nlp(text).quotes if "thrown him out" in q.quote.text]
+    assert all(q.speaker is None or q.speaker.name != "Ted Crane" for q in qs)

@@ -645,6 +645,33 @@ def trailing_speaker(view: TextView, mentions: MentionIndex, quote_end: int, blo
     return None
 
 
+def subject_before_quote(view: TextView, mentions: MentionIndex, quote_start: int, blocked: RangeIndex) -> Candidate | None:
+    """For a quotation without a cue inside a sentence whose subject comes before it ("He offered
+    “my thoughts and prayers.”", "Mr. Ryan laid out a vision for “a reformed tax code”"), that
+    subject when it is a person's name or a he/she: the one whose words, belief or intention the
+    sentence reports (ANNOTATION.md). None otherwise."""
+    t = quote_start - 1
+    while t >= 0 and view.words[t] in _QUOTE_CHARS:
+        t -= 1
+    if t < 0 or view.sent_of[t] != view.sent_of[quote_start]:
+        return None
+    a = view.sent_bounds(view.sent_of[quote_start])[0]
+    np = sentence_subject(view, mentions, a, t + 1, blocked)
+    if np is None or np[1] > t:
+        return None
+    verbs = cue_lexicon().verbs
+    if any(_finite_cue_form(verbs, view.words[k]) and _skip_left(view, k, np[1]) != np[1] for k in range(np[1], t + 1)):
+        return None  # another speaker's cue between ("X is so reckless, the vice president said, that “...”")
+    m = mentions.name_at(np[0], np[0] + 1)
+    if m is not None and _lone_capitalised_word(view, mentions, m, True):
+        return None  # "Specifically, “...”": an adverb taken for a name
+    if np[2] == "pronoun" and np[1] - np[0] == 1 and view.lowers[np[0]] in ("he", "she"):
+        return Candidate(np[0], np[1], "colon", "pronoun")
+    if np[2] == "name" and _is_person_name(mentions, np):
+        return Candidate(np[0], np[1], "colon", "name", etype="person")
+    return None
+
+
 def _speech_verb_at(view: TextView, v: int) -> bool:
     """Whether token ``v`` may be a verb of speaking in the past or present tense: a lowercase
     word ending in -ed or -s, or an irregular past form (``past_verbs.txt``: "went on", "shot back")."""

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from stance.quotations.finder import RawQuote
 from stance.speakers.candidates import (Candidate, candidates_for_cue, colon_introducer, group_features, pick_by_rules,
-                                       resolve_candidate, trailing_speaker)
+                                       resolve_candidate, subject_before_quote, trailing_speaker)
 from stance.text.mentions import MentionIndex
 from stance.text.view import RangeIndex, TextView
 from stance.types import Span, Speaker
@@ -72,7 +72,8 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         if q.cue is None:
             # a quotation a colon introduces: the introducing sentence's speaker
             # or the attribution right after it with a verb the cue lexicon lacks ('"...," X barked.')
-            intro = colon_introducer(view, mentions, q.tok_start, blocked) or trailing_speaker(view, mentions, q.tok_end, blocked)
+            intro = (colon_introducer(view, mentions, q.tok_start, blocked) or trailing_speaker(view, mentions, q.tok_end, blocked)
+                     or subject_before_quote(view, mentions, q.tok_start, blocked))
             if intro is None:
                 out.append((None, None, 0.0))
                 continue
