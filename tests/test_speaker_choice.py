@@ -381,6 +381,11 @@ def test_the_addressee_of_told_is_no_candidate(nlp, text, told):
      "thoughts and prayers", "Lena Holt"),
     ('Bo Stark laid out a vision for "a reformed tax code that rewards free enterprise and hard work," then left.',
      "reformed tax code", "Bo Stark"),
+    # an organisation, a document
+    ('The Narvia Foundation lists "public corruption as the top priority of the foundation" on its website.',
+     "public corruption", "Narvia Foundation"),
+    ('The new ad targets a "corrupt political system that keeps in place a rigged economy for the few."',
+     "corrupt political system", "new ad"),
 ])
 def test_the_subject_of_the_sentence_of_a_cueless_quotation(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)

@@ -648,8 +648,9 @@ def trailing_speaker(view: TextView, mentions: MentionIndex, quote_end: int, blo
 def subject_before_quote(view: TextView, mentions: MentionIndex, quote_start: int, blocked: RangeIndex) -> Candidate | None:
     """For a quotation without a cue inside a sentence whose subject comes before it ("He offered
     “my thoughts and prayers.”", "Mr. Ryan laid out a vision for “a reformed tax code”"), that
-    subject when it is a person's name or a he/she: the one whose words, belief or intention the
-    sentence reports (ANNOTATION.md). None otherwise."""
+    subject when it is a person's name or a he/she, an organisation's or a state's name, or a
+    description headed by a person, body or document noun ("The ad targets “...”"): the one whose
+    words, belief or intention the sentence reports (ANNOTATION.md). None otherwise."""
     t = quote_start - 1
     while t >= 0 and view.words[t] in _QUOTE_CHARS:
         t -= 1
@@ -669,6 +670,12 @@ def subject_before_quote(view: TextView, mentions: MentionIndex, quote_start: in
         return Candidate(np[0], np[1], "colon", "pronoun")
     if np[2] == "name" and _is_person_name(mentions, np):
         return Candidate(np[0], np[1], "colon", "name", etype="person")
+    if np[2] == "name":
+        inner = mentions.names_in(np[0], np[1])
+        if inner and inner[0].type in ("organization", "state"):
+            return Candidate(np[0], np[1], "colon", "name", etype=inner[0].type)
+    if np[2] == "nominal" and view.lowers[np[1] - 1] in _nouns()[0] | _nouns()[1] | word_set("document_nouns.txt"):
+        return Candidate(np[0], np[1], "colon", "nominal")
     return None
 
 
