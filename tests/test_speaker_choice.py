@@ -397,3 +397,19 @@ def test_no_sentence_subject_across_another_speakers_cue(nlp):
             'administration as an officer in the army of the country, "I would have thrown him out of the room myself."')
     qs = [q for q in nlp(text).quotes if "thrown him out" in q.quote.text]
     assert all(q.speaker is None or q.speaker.name != "Ted Crane" for q in qs)
+
+
+# -- a quotation standing alone after a sentence about a person ---------------------------------
+def test_a_lone_quotation_takes_the_subject_of_the_sentence_before(nlp):
+    text = ('Buddy Valastro met voters in Hudson. Valastro praised the leadership in the aftermath of the storm.\n\n'
+            '"We need someone who is going to cut through the nonsense and bring people together."')
+    sp = speaker_of(nlp, text, "cut through")
+    assert sp is not None and sp.name == "Buddy Valastro"
+
+
+def test_a_lone_quotation_two_paragraphs_after_another_speaker(nlp):
+    text = ('"We will win this state by a wide margin," Lena Holt said on Monday.\n\n'
+            'Bo Stark praised the leadership in the aftermath of the storm. Stark spoke later.\n\n'
+            '"We need someone who is going to cut through the nonsense and bring people together."')
+    sp = speaker_of(nlp, text, "cut through")
+    assert sp is None or sp.name == "Bo Stark"

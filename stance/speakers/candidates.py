@@ -679,6 +679,31 @@ def subject_before_quote(view: TextView, mentions: MentionIndex, quote_start: in
     return None
 
 
+def previous_sentence_subject(view: TextView, mentions: MentionIndex, quote_start: int,
+                              blocked: RangeIndex) -> Candidate | None:
+    """For a quotation that opens its sentence, the subject of the sentence before it when that is
+    a person's name or a he/she outside quotation marks ("Valastro praised the governor. / “We
+    need someone ...”"). None otherwise."""
+    t = quote_start - 1
+    while t >= 0 and view.words[t] in _QUOTE_CHARS:
+        t -= 1
+    s0 = view.sent_of[quote_start]
+    if t < 0 or view.sent_of[t] == s0:
+        return None
+    a, b = view.sent_bounds(view.sent_of[t])  # (an opening mark may stand alone as a "sentence")
+    np = sentence_subject(view, mentions, a, b, blocked)
+    if np is None:
+        return None
+    m = mentions.name_at(np[0], np[0] + 1)
+    if m is not None and _lone_capitalised_word(view, mentions, m, True):
+        return None
+    if np[2] == "pronoun" and np[1] - np[0] == 1 and view.lowers[np[0]] in ("he", "she"):
+        return Candidate(np[0], np[1], "colon", "pronoun")
+    if np[2] == "name" and _is_person_name(mentions, np):
+        return Candidate(np[0], np[1], "colon", "name", etype="person")
+    return None
+
+
 def _speech_verb_at(view: TextView, v: int) -> bool:
     """Whether token ``v`` may be a verb of speaking in the past or present tense: a lowercase
     word ending in -ed or -s, or an irregular past form (``past_verbs.txt``: "went on", "shot back")."""
