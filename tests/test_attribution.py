@@ -65,6 +65,23 @@ def test_unbalanced_mark_stays_local():
     assert any(text[s.start : s.end] == "We will appeal the ruling next week," for s in segs)
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # NYT two-apostrophe mark after a space: it closes, it cannot open
+        ("''The plan worked because he built strong coalitions, '' said Ana Ruiz, an aide.",
+         "The plan worked because he built strong coalitions,"),
+        # a nested single quotation closed right before the double mark, a space between
+        ("\"You can walk off the court and say, 'Well done,' \" said Ana Ruiz, a coach.",
+         "You can walk off the court and say, 'Well done,'"),
+    ],
+)
+def test_a_mark_between_spaces_closes_the_open_quotation(nlp, text, content):
+    assert content in [text[s.start : s.end] for s in find_quote_segments(text)]
+    q = one(nlp, text)
+    assert q.speaker is not None and q.speaker.name == "Ana Ruiz"
+
+
 def test_scare_quotes_and_titles_are_not_quotes(nlp):
     assert quotes(nlp, "The so-called “reform” passed on Tuesday after a long debate in the chamber.") == []
     assert quotes(nlp, "She starred in “The Long Summer Road” before moving to the capital in the spring.") == []

@@ -276,3 +276,140 @@ def test_a_bodys_document_with_no_body_found_is_the_body_as_written(nlp):
             'announced his death "with great sorrow".')
     sp = speaker_of(nlp, text, "great sorrow")
     assert sp is not None and sp.name == "government"
+
+
+# -- introductory phrases before the subject (PolNeAR source errors) ----------------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        # a participle opening the sentence, a place chunk after its comma
+        ('Speaking at a town hall in Salem, New Hampshire, Ted Crane went after Bo Stark, calling him '
+         '"a total stiff."', "a total stiff", "Ted Crane"),
+        # a place and a time chunk after the first comma
+        ('At a campaign event in Ames, Iowa, on Sunday, Mrs. Lena Holt expanded on her statement, saying that '
+         'the country should "lead the coalition."', "lead the coalition", "Lena Holt"),
+        # a subordinate clause after a time phrase
+        ('On Tuesday, even as shares of Valtex were tumbling, Mr. Bo Stark wrote to investors, telling them '
+         'Valtex was "worth multiples of the price."', "worth multiples", "Bo Stark"),
+        # a capitalised -ly adverb taken for a name
+        ("Shortly after the call ended, Dara Quill sent out a statement saying Holt owes \"an explanation.\"",
+         "an explanation", "Dara Quill"),
+        # an -ing phrase before a coordinated cue
+        ('Facing mounting criticism from Democrats, Ted Crane released a statement, describing the soldier as a '
+         'hero but insisting that his father had "no right" to speak.', "no right", "Ted Crane"),
+    ],
+)
+def test_the_subject_after_introductory_phrases(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_a_clause_with_its_own_reporting_verb_is_no_introductory_phrase(nlp):
+    sp = speaker_of(nlp, 'On Monday Ted Crane said the plan was bad, adding that it was "a disaster."', "a disaster")
+    assert sp is not None and sp.name == "Ted Crane"
+    # a sentence adverb without a comma opens no introductory phrase
+    sp = speaker_of(nlp, 'Lena Holt spoke first. Yet she did not limit her attacks to Narvia policy, and then called '
+                         'the plan "bigotry" after the vote.', "bigotry")
+    assert sp is not None and sp.name == "Lena Holt"
+
+
+# -- a name after a quotation that ends in a comma ---------------------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    # "Reed" ends in -ed and follows a closing mark: still a given name, mid-sentence
+    ('"Paul is very much into the basics of this business," Reed said. "Blocking and tackling. Message discipline. Those are the things that matter."', "basics", "Reed"),
+    ('"Paul is very much into the basics of this business," Reed said. "Blocking and tackling. Message discipline. Those are the things that matter."', "Blocking", "Reed"),
+    # a surname also written lowercase in the article ("from"), after a closing mark
+    ('Al From spoke from Ohio. "The circumstances have changed since the crash," From said.', "circumstances", "Al From"),
+])
+def test_a_name_after_a_comma_closing_a_quotation(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+# -- an attribution after a cueless quotation with a verb the lexicon lacks --------------------
+@pytest.mark.parametrize("text, part, name", [
+    ('"Go back to your network," Ted Crane barked and a guard escorted him out.', "your network", "Ted Crane"),
+    ('"Would it be negotiable about the workers?" Bo Stark pressed. "Maybe some could stay if they register?"',
+     "negotiable", "Bo Stark"),
+    ('"They are all here because he is promising free stuff," Lena Holt shot back with a laugh.', "free stuff",
+     "Lena Holt"),
+    ('"We have to be tougher than this, and we know it," fumed Dara Quill.', "tougher", "Dara Quill"),
+])
+def test_the_speaker_of_an_attribution_after_the_quotation(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_no_trailing_speaker_without_a_comma_inside_the_marks(nlp):
+    # the quotation ends a sentence: the name after it starts another one
+    qs = [q for q in nlp('Crane opened with a line: "We have to be tougher than this." Lena Holt laughed later.').quotes
+          if "tougher" in q.quote.text]
+    assert all(q.speaker is None or q.speaker.name != "Lena Holt" for q in qs)
+
+
+# -- the one told is no speaker ---------------------------------------------------------------
+def _candidate_texts(nlp, text: str) -> list[str]:
+    """The speaker candidates of the first quotation's cue, as text."""
+    from stance.pipeline import build_view
+    from stance.quotations.finder import find_quotations
+    from stance.speakers.candidates import candidates_for_cue
+    from stance.speakers.selection import quoted_spans
+    from stance.text.mentions import MentionIndex
+
+    view = build_view(nlp.nlp(text))
+    mentions = MentionIndex(view)
+    raws = find_quotations(view)
+    q = next(r for r in raws if r.cue is not None)
+    cands = candidates_for_cue(view, mentions, q.cue.start, q.cue.end, (q.tok_start, q.tok_end), quoted_spans(raws),
+                               extra=True)
+    return [view.span_text(c.start, c.end) for c in cands]
+
+
+@pytest.mark.parametrize("text, told", [
+    ('"The plan has failed," Dara Quill, the former governor, told Narvia Radio.', "Narvia Radio"),
+    ('"We are not involved in politics," the bishop told reporters on the plane.', "reporters"),
+    ('"We are not involved in politics," the bishop informed Bo Stark on the plane.', "Bo Stark"),
+])
+def test_the_addressee_of_told_is_no_candidate(nlp, text, told):
+    cands = _candidate_texts(nlp, text)
+    assert cands and all(told not in c for c in cands)
+
+
+# -- the subject of the sentence a cueless quotation stands in --------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ('Lena Holt spoke at the rally. She offered "my thoughts and prayers for all of the families of the victims."',
+     "thoughts and prayers", "Lena Holt"),
+    ('Bo Stark laid out a vision for "a reformed tax code that rewards free enterprise and hard work," then left.',
+     "reformed tax code", "Bo Stark"),
+    # an organisation, a document
+    ('The Narvia Foundation lists "public corruption as the top priority of the foundation" on its website.',
+     "public corruption", "Narvia Foundation"),
+    ('The new ad targets a "corrupt political system that keeps in place a rigged economy for the few."',
+     "corrupt political system", "new ad"),
+])
+def test_the_subject_of_the_sentence_of_a_cueless_quotation(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_no_sentence_subject_across_another_speakers_cue(nlp):
+    text = ('Ted Crane is so reckless, the vice president said, that if his son had planned to enlist in a Crane '
+            'administration as an officer in the army of the country, "I would have thrown him out of the room myself."')
+    qs = [q for q in nlp(text).quotes if "thrown him out" in q.quote.text]
+    assert all(q.speaker is None or q.speaker.name != "Ted Crane" for q in qs)
+
+
+# -- a quotation standing alone after a sentence about a person ---------------------------------
+def test_a_lone_quotation_takes_the_subject_of_the_sentence_before(nlp):
+    text = ('Buddy Valastro met voters in Hudson. Valastro praised the leadership in the aftermath of the storm.\n\n'
+            '"We need someone who is going to cut through the nonsense and bring people together."')
+    sp = speaker_of(nlp, text, "cut through")
+    assert sp is not None and sp.name == "Buddy Valastro"
+
+
+def test_a_lone_quotation_two_paragraphs_after_another_speaker(nlp):
+    text = ('"We will win this state by a wide margin," Lena Holt said on Monday.\n\n'
+            'Bo Stark praised the leadership in the aftermath of the storm. Stark spoke later.\n\n'
+            '"We need someone who is going to cut through the nonsense and bring people together."')
+    sp = speaker_of(nlp, text, "cut through")
+    assert sp is None or sp.name == "Bo Stark"

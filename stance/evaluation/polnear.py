@@ -25,7 +25,10 @@ Matching (documented choices):
   attribution is a correct detection even if the annotators' content lacks the marks).
 - **Source accuracy** over matched pairs whose gold attribution has a source: correct when the
   predicted speaker mention overlaps a gold source fragment, or the predicted speaker name
-  occurs (case-insensitively) in the gold source text.
+  occurs (case-insensitively) in the gold source text, or (a predicted person named in full)
+  the gold source names the same person by surname (:func:`same_person`: "Cruz" or "Mr. Cruz"
+  for "Ted Cruz"; not when a given name, an honorific or the predicted mention's he/she shows
+  another person: "Mrs. Clinton" is no "Bill Clinton").
 - **End-to-end**: a matched pair is correct when its source is correct (gold with a source) or
   when neither side has a speaker (gold without a source). P = correct / non-absorbed
   predictions, R = correct / gold attributions. Reported for all and for the quoted subset
@@ -46,6 +49,8 @@ from typing import Any, Iterable
 
 from stance.corpora.polnear import load_polnear
 from stance.evaluation.articles import greedy_one_to_one
+from stance.text.entity_types import GENDERED_HONORIFICS, HONORIFICS, PRONOUN_GENDER, entity_lexicons
+from stance.text.lexicons import titles
 
 _QUOTE_RE = re.compile(r"[\"“”«»‘]|''|``")
 
@@ -75,6 +80,51 @@ def _match(preds: list[tuple[int, int]], golds: list[list[tuple[int, int]]]) -> 
     return greedy_one_to_one(pairs)
 
 
+#: name suffixes that are no surname ("Joseph R. Biden Jr.")
+_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+_WORD_RE = re.compile(r"[\w.\-'’]+")
+
+
+def _gender_of(word: str) -> str:
+    """The gender a word before a surname shows: an honorific ("Mrs."), a pronoun ("he") or a
+    given name of one gender ("Bill"); "" when none."""
+    low = word.lower()
+    g = GENDERED_HONORIFICS.get(low) or PRONOUN_GENDER.get(low)
+    if g:
+        return g
+    g = entity_lexicons().first_names.get(word, "")
+    return g if g in ("m", "f") else ""
+
+
+def same_person(name: str, mention_text: str, source_text: str) -> bool:
+    """Whether a gold source names the predicted person ``name`` (a full name: "Ted Cruz") by
+    surname ("Cruz", "Mr. Cruz's", "Sen. Cruz"): the surname is a word of the source that no
+    lowercase word follows (not "the Cruz campaign"), the word before it is a title, an honorific
+    or a word of ``name`` (not "Hillary" for "Bill Clinton"), and no honorific or he/she of the
+    source and of the predicted mention ``mention_text`` (or the predicted given name) disagree
+    in gender ("Mrs. Clinton" is no "Bill Clinton")."""
+    words = [w for w in name.split() if w.lower() not in _SUFFIXES]
+    if len(words) < 2:
+        return False  # a one-word name is matched as a substring already
+    surname = words[-1]
+    toks = [t[:-2] if t.lower().endswith(("'s", "’s")) else t for t in _WORD_RE.findall(source_text)]
+    if surname not in toks:
+        return False
+    i = toks.index(surname)
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    if after[:1].islower() and after.lower() not in ("himself", "herself", "of"):
+        return False  # "the Cruz campaign", "Trump aides"
+    before = toks[i - 1] if i > 0 else ""
+    low = before.lower()
+    if (before[:1].isupper() and before not in words and low not in HONORIFICS and before not in titles()
+            and low != "the"):
+        return False  # "Hillary Clinton" is no "Bill Clinton"
+    src_g = _gender_of(before) if before else ""
+    first = mention_text.split()[0] if mention_text.split() else ""
+    pred_g = (_gender_of(first) if first else "") or _gender_of(words[0])
+    return not (src_g and pred_g and src_g != pred_g)
+
+
 def source_correct(pred_q: dict[str, Any] | None, gold_src: list[dict[str, Any]] | None) -> bool:
     """The predicted speaker is the gold source (see the module docstring)."""
     if not gold_src:
@@ -89,7 +139,10 @@ def source_correct(pred_q: dict[str, Any] | None, gold_src: list[dict[str, Any]]
                 return True
     name = (sp.get("name") or "").casefold()
     src = " ".join(f["text"] for f in gold_src).casefold()
-    return bool(name) and name in src
+    if name and name in src:
+        return True
+    return sp.get("type") == "person" and same_person(sp.get("name") or "", (m or {}).get("text") or "",
+                                                     " ".join(f["text"] for f in gold_src))
 
 
 def _prf(tp_p: int, n_pred: int, tp_r: int, n_gold: int) -> dict[str, float]:

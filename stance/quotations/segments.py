@@ -4,7 +4,9 @@ Handles straight ``"..."``, curly ``“...”``, the two-apostrophe ``''...''`` 
 both opening and closing), ``` ``...'' ```, single ``‘...’`` where used as quotation marks, and
 guillemets. Pairing is local to a paragraph: an unbalanced mark never affects another paragraph,
 and a quotation left open at the end of a paragraph is closed there (the next paragraph's opening
-mark reopens it), so the rest of the document is never lost.
+mark reopens it), so the rest of the document is never lost. An ambiguous mark with space on
+both sides cannot open a quotation, so it closes the open one ("... coalitions, '' said X";
+"... 'Well done,' \" said X").
 """
 
 from __future__ import annotations
@@ -79,7 +81,9 @@ def find_quote_segments(text: str, max_len: int = 5000) -> list[QuoteSegment]:
                 if mark in _OPEN_ONLY or (mark in _AMBIGUOUS and _looks_opening(text, s, e)):
                     open_mark = (s, e, mark)
                 continue
-            is_closer = mark in _CLOSE_ONLY or (mark in _AMBIGUOUS and _looks_closing(text, s, e))
+            # an ambiguous mark between spaces cannot open ("...coalitions, '' said", "'Well done,' \" said"):
+            # it closes the open quotation
+            is_closer = mark in _CLOSE_ONLY or (mark in _AMBIGUOUS and (_looks_closing(text, s, e) or not _looks_opening(text, s, e)))
             if mark in _OPEN_ONLY or (mark in _AMBIGUOUS and not is_closer):
                 # a second opener: the first never closed; restart here
                 open_mark = (s, e, mark)

@@ -17,6 +17,7 @@ from typing import Any
 
 from stance.speakers.pronouns import resolve_pronoun
 from stance.speakers.roles import named_by_role
+from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
@@ -394,8 +395,10 @@ def _skip_left(view: TextView, j: int, lo: int) -> int:
     return j
 
 
-def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: int) -> tuple[int, int, str] | None:
-    """The first noun phrase of the sentence's main clause (after an introductory phrase)."""
+def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: int,
+                   blocked: RangeIndex | None = None) -> tuple[int, int, str] | None:
+    """The first noun phrase of the sentence's main clause (after introductory phrases,
+    :func:`intro_end`, whose commas are outside the quoted spans ``blocked``)."""
     a, b = view.sent_bounds(sent)
     k = a
     # skip a dateline "SEOUL, South Korea (AP) —" and an introductory phrase ending in a comma
@@ -403,12 +406,7 @@ def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: in
         if view.words[t] in {"—", "--"} and t - a < 12:
             k = t + 1
             break
-    first = view.lowers[k] if k < b else ""
-    if first in {"in", "on", "at", "during", "after", "before", "since", "for", "with", "as", "while", "when", "despite", "last"}:
-        for t in range(k, min(before, b)):
-            if view.words[t] == ",":
-                k = t + 1
-                break
+    k = intro_end(view, mentions, k, min(before, b), blocked)
     for t in range(k, min(before, b)):
         np = np_starting_at(view, mentions, t, before)
         if np is not None:
@@ -421,6 +419,105 @@ _INTRO_WORDS = frozenset({"in", "on", "at", "during", "after", "before", "since"
                           "despite", "last", "earlier", "later", "hours", "days", "minutes", "moments", "yesterday",
                           "today", "meanwhile", "however", "still", "yet", "instead", "now", "then", "asked", "speaking",
                           "following", "according", "like", "unlike", "amid", "under", "by", "from", "without"})
+
+
+#: words that open a subordinate clause before a sentence's subject ("Although X ..., Y said")
+_SUBORDINATORS = frozenset({"although", "though", "because", "if", "even", "once", "unlike", "whereas", "until", "upon",
+                            "after", "before", "while", "when", "as", "since", "following"})
+#: sentence adverbs of _INTRO_WORDS: an introductory phrase only when a comma follows them
+_SENTENCE_ADVERBS = frozenset({"yet", "still", "now", "then", "however", "meanwhile", "instead"})
+#: longest place or time chunk between commas that is skipped after an introductory phrase
+_CHUNK = 4
+
+
+def _opens_intro(view: TextView, mentions: MentionIndex, k: int, first: bool) -> bool:
+    """Whether an introductory phrase (ending in a comma, before the subject) starts at token
+    ``k``: a subordinator or an introductory preposition, an -ly adverb ("Shortly after ..."),
+    a time phrase ("Tuesday at ...") or, opening the sentence (``first``), a capitalised -ing or
+    -ed participle that starts no name ("Speaking at ...", "Asked about ...", "Facing ...")."""
+    low = view.lowers[k]
+    if low in _SENTENCE_ADVERBS:
+        return k + 1 < view.n and view.words[k + 1] == ","  # "Still, ..." (not "Yet she said ...")
+    if low in _SUBORDINATORS or low in _INTRO_WORDS or time_phrase_at(view, k):
+        return True
+    m = mentions.name_at(k, k + 1)
+    if m is not None and m.start == k and not _lone_capitalised_word(view, mentions, m, first):
+        return False  # a name opens the subject itself ("Italy", "Kelly")
+    if low in _nouns()[0] or low in _nouns()[1] or not low.isalpha():
+        return False  # a noun opens it ("Family members")
+    if low.endswith("ly") and len(low) > 4:
+        return True
+    return first and view.words[k][:1].isupper() and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 3
+                                                     or low == "led")
+
+
+def _lone_capitalised_word(view: TextView, mentions: MentionIndex, m: Mention, first: bool) -> bool:
+    """Whether the name ``m`` is only a capitalised sentence-opening word ("Shortly", "Hastily"):
+    one token, the article's only mention of it, no given name."""
+    return (first and m.end - m.start == 1 and mentions.count_of(m.canonical) <= 1
+            and view.words[m.start] not in entity_lexicons().first_names)
+
+
+def _place_or_time_chunk(view: TextView, mentions: MentionIndex, k: int, comma: int) -> bool:
+    """Whether tokens ``[k, comma)`` are a place ("Iowa", "N.H.") or a time phrase ("on
+    Sunday") continuing an introductory phrase ("In Ames, Iowa, on Sunday, ...")."""
+    if comma - k > _CHUNK or comma <= k:
+        return False
+    if time_phrase_at(view, k):
+        return True
+    text = view.span_text(k, comma)
+    lex = entity_lexicons()
+    if text in lex.regions or text in lex.places and not lex.places[text]:
+        return True
+    m = mentions.name_at(k, k + 1)
+    return m is not None and m.start == k and m.end == comma and m.type == "place"
+
+
+def _finite_cue_form(verbs: dict, w: str) -> bool:
+    """Whether the word ``w`` is an inflected, non-participle form of a reporting verb ("said",
+    "warns"; not "term", "bar", "saying" or the "States" of a name)."""
+    if not w.islower():
+        return False
+    entry = verbs.get(w)
+    return entry is not None and w != entry[0] and not w.endswith("ing")
+
+
+def _named_before(view: TextView, mentions: MentionIndex, t: int, lo: int) -> bool:
+    """Whether a name or a personal pronoun stands right before token ``t`` (after ``lo``),
+    auxiliaries and adverbs skipped ("Ted Crane said", "he has said")."""
+    j = _skip_left(view, t, lo + 1)
+    if j - 1 <= lo:
+        return False
+    if view.lowers[j - 1] in ("he", "she", "they", "we", "i", "it"):
+        return True
+    m = mentions.name_at(j - 1, j)
+    return m is not None and m.end == j
+
+
+def intro_end(view: TextView, mentions: MentionIndex, k: int, before: int, blocked: RangeIndex | None = None) -> int:
+    """The token after the introductory phrases that open a clause at token ``k`` (before
+    ``before``): each runs to a comma outside quotations ("Speaking at a town hall in Salem,",
+    "On Tuesday, even as shares fell,"); a place or a time phrase between commas that follows one
+    is skipped too ("At a rally in Ames, Iowa, on Sunday, Mrs. Clinton said"). ``k`` when no
+    introductory phrase opens the clause."""
+    first = True
+    verbs = cue_lexicon().verbs
+    while k < before and _opens_intro(view, mentions, k, first):
+        first = False
+        comma = next((t for t in range(k + 1, before - 1)
+                      if view.words[t] == "," and (blocked is None or not blocked.covers(t, t + 1))), None)
+        if comma is None:
+            break
+        if view.lowers[k] not in _SUBORDINATORS and any(_finite_cue_form(verbs, view.words[t]) and _named_before(view, mentions, t, k)
+                                                        for t in range(k + 1, comma)):
+            break  # a name's reporting verb before the comma: the clause itself ("On Monday X said ..., adding")
+        k = comma + 1
+        while True:
+            nxt = next((t for t in range(k, min(before - 1, k + _CHUNK + 1)) if view.words[t] == ","), None)
+            if nxt is None or not _place_or_time_chunk(view, mentions, k, nxt):
+                break
+            k = nxt + 1
+    return k
 
 
 def is_participle_cue(view: TextView, cue_start: int, cue_end: int, lo: int) -> bool:
@@ -465,11 +562,7 @@ def sentence_subject(view: TextView, mentions: MentionIndex, a: int, cue_start: 
     while k < cue_start and (view.words[k] in _QUOTE_CHARS or blocked.covers(k, k + 1)
                              or view.lowers[k] in {"but", "and", "yet", "so", "still"}):
         k += 1
-    if k < cue_start and (view.lowers[k] in _INTRO_WORDS or view.lowers[k].endswith("ly")):
-        for t in range(k, cue_start - 1):
-            if view.words[t] == "," and not blocked.covers(t, t + 1):
-                k = t + 1
-                break
+    k = intro_end(view, mentions, k, cue_start, blocked)
     for t in range(k, cue_start):
         if blocked.covers(t, t + 1) or view.words[t] in _QUOTE_CHARS:
             continue
@@ -506,6 +599,117 @@ def colon_introducer(view: TextView, mentions: MentionIndex, quote_start: int, b
         return None
     inner = mentions.names_in(np[0], np[1]) if np[2] == "name" else []
     return Candidate(np[0], np[1], "colon", np[2], etype=inner[0].type if inner else "")
+
+
+#: punctuation that may end a quotation's content before its closing mark ('"...," X barked')
+_QUOTE_END_PUNCT = frozenset({",", "?", "!", "—", "--"})
+#: tokens that may follow a verb of speaking ending an attribution ('X barked.', 'X fumed on Tuesday')
+_AFTER_SPEECH_VERB = frozenset({".", ",", ";", "on", "in", "at", "to", "with", "during", "before", "after", "as", "from",
+                                "and", "while", "when", "back", "again", "later", "afterward", "afterwards"})
+
+
+def trailing_speaker(view: TextView, mentions: MentionIndex, quote_end: int, blocked: RangeIndex) -> Candidate | None:
+    """For a quotation without a cue that ends in a comma, "?" or "!" inside its marks, the speaker
+    of the attribution right after it with a verb of speaking the cue lexicon lacks: a person's
+    name or a he/she, then one lowercase word and an end ('"...," Trump barked.', '"...?" Hannity
+    pressed.', '"...," she went on.'), or the word first ('"...," quipped Bo Stark.'). None
+    otherwise."""
+    t = quote_end
+    seen_comma, seen_mark = quote_end > 0 and view.words[quote_end - 1] in _QUOTE_END_PUNCT, False
+    while t < view.n and t - quote_end < 3 and (view.words[t] in _QUOTE_END_PUNCT or view.words[t] in _QUOTE_CHARS):
+        seen_comma = seen_comma or view.words[t] in _QUOTE_END_PUNCT
+        seen_mark = seen_mark or view.words[t] in _QUOTE_CHARS
+        t += 1
+    if not (seen_comma and seen_mark) or t + 2 >= view.n or blocked.covers(t, t + 1):
+        return None
+    if view.sent_of[t] != view.sent_of[quote_end - 1] and view.words[t][:1].islower():
+        return None
+    low = view.lowers[t]
+    m = mentions.name_at(t, t + 1)
+    if low in ("he", "she"):
+        np_end, kind = t + 1, "pronoun"
+    elif m is not None and m.start == t and m.type == "person":
+        np_end, kind = m.end, "name"
+    else:
+        np_end, kind = t, ""
+    if kind:  # name or pronoun, then the verb
+        v = np_end
+        if v + 1 < view.n and _speech_verb_at(view, v) and view.lowers[v + 1] in _AFTER_SPEECH_VERB:
+            return Candidate(t, np_end, "colon", kind, etype="person" if kind == "name" else "")
+        return None
+    # inverted: the verb, then a person's name and an end
+    if _speech_verb_at(view, t):
+        m = mentions.name_at(t + 1, t + 2)
+        if m is not None and m.start == t + 1 and m.type == "person" and m.end < view.n and view.lowers[m.end] in (".", ","):
+            return Candidate(m.start, m.end, "colon", "name", etype="person")
+    return None
+
+
+def subject_before_quote(view: TextView, mentions: MentionIndex, quote_start: int, blocked: RangeIndex) -> Candidate | None:
+    """For a quotation without a cue inside a sentence whose subject comes before it ("He offered
+    “my thoughts and prayers.”", "Mr. Ryan laid out a vision for “a reformed tax code”"), that
+    subject when it is a person's name or a he/she, an organisation's or a state's name, or a
+    description headed by a person, body or document noun ("The ad targets “...”"): the one whose
+    words, belief or intention the sentence reports (ANNOTATION.md). None otherwise."""
+    t = quote_start - 1
+    while t >= 0 and view.words[t] in _QUOTE_CHARS:
+        t -= 1
+    if t < 0 or view.sent_of[t] != view.sent_of[quote_start]:
+        return None
+    a = view.sent_bounds(view.sent_of[quote_start])[0]
+    np = sentence_subject(view, mentions, a, t + 1, blocked)
+    if np is None or np[1] > t:
+        return None
+    verbs = cue_lexicon().verbs
+    if any(_finite_cue_form(verbs, view.words[k]) and _skip_left(view, k, np[1]) != np[1] for k in range(np[1], t + 1)):
+        return None  # another speaker's cue between ("X is so reckless, the vice president said, that “...”")
+    m = mentions.name_at(np[0], np[0] + 1)
+    if m is not None and _lone_capitalised_word(view, mentions, m, True):
+        return None  # "Specifically, “...”": an adverb taken for a name
+    if np[2] == "pronoun" and np[1] - np[0] == 1 and view.lowers[np[0]] in ("he", "she"):
+        return Candidate(np[0], np[1], "colon", "pronoun")
+    if np[2] == "name" and _is_person_name(mentions, np):
+        return Candidate(np[0], np[1], "colon", "name", etype="person")
+    if np[2] == "name":
+        inner = mentions.names_in(np[0], np[1])
+        if inner and inner[0].type in ("organization", "state"):
+            return Candidate(np[0], np[1], "colon", "name", etype=inner[0].type)
+    if np[2] == "nominal" and view.lowers[np[1] - 1] in _nouns()[0] | _nouns()[1] | word_set("document_nouns.txt"):
+        return Candidate(np[0], np[1], "colon", "nominal")
+    return None
+
+
+def previous_sentence_subject(view: TextView, mentions: MentionIndex, quote_start: int,
+                              blocked: RangeIndex) -> Candidate | None:
+    """For a quotation that opens its sentence, the subject of the sentence before it when that is
+    a person's name or a he/she outside quotation marks ("Valastro praised the governor. / “We
+    need someone ...”"). None otherwise."""
+    t = quote_start - 1
+    while t >= 0 and view.words[t] in _QUOTE_CHARS:
+        t -= 1
+    s0 = view.sent_of[quote_start]
+    if t < 0 or view.sent_of[t] == s0:
+        return None
+    a, b = view.sent_bounds(view.sent_of[t])  # (an opening mark may stand alone as a "sentence")
+    np = sentence_subject(view, mentions, a, b, blocked)
+    if np is None:
+        return None
+    m = mentions.name_at(np[0], np[0] + 1)
+    if m is not None and _lone_capitalised_word(view, mentions, m, True):
+        return None
+    if np[2] == "pronoun" and np[1] - np[0] == 1 and view.lowers[np[0]] in ("he", "she"):
+        return Candidate(np[0], np[1], "colon", "pronoun")
+    if np[2] == "name" and _is_person_name(mentions, np):
+        return Candidate(np[0], np[1], "colon", "name", etype="person")
+    return None
+
+
+def _speech_verb_at(view: TextView, v: int) -> bool:
+    """Whether token ``v`` may be a verb of speaking in the past or present tense: a lowercase
+    word ending in -ed or -s, or an irregular past form (``past_verbs.txt``: "went on", "shot back")."""
+    w = view.words[v]
+    return w.isalpha() and w.islower() and (w.endswith("ed") or w.endswith("s") and not w.endswith("ss")
+                                            or w in word_set("past_verbs.txt"))
 
 
 def candidates_for_cue(
@@ -559,7 +763,7 @@ def candidates_for_cue(
     if prev == "for" and view.lowers[cue_start].endswith("ing"):
         add(np_ending_at(view, mentions, j - 1, a), "agent_for")
     if prev in {"and", "but", "or"}:
-        add(clause_subject(view, mentions, sent, j - 1), "subject")
+        add(clause_subject(view, mentions, sent, j - 1, blocked), "subject")
     if prev == ",":
         # appositives after a quotation: '"...," Scott Pruitt, the attorney general of Oklahoma,
         # one of the states suing, said': the first chunk after the quotation
@@ -583,9 +787,11 @@ def candidates_for_cue(
     if left is not None and left[2] == "nominal" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
         left = None  # "in relaying the news to parliament said": an object, not the speaker
     add(left, "left")
-    add(np_starting_at(view, mentions, cue_end, b), "right")
+    addressee = _tells(view, cue_start, cue_end)
+    if not addressee:  # "told CNN": the one told, never the speaker
+        add(np_starting_at(view, mentions, cue_end, b), "right")
     # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
-    subject = clause_subject(view, mentions, sent, cue_start) if not out or extra else None
+    subject = clause_subject(view, mentions, sent, cue_start, blocked) if not out or extra else None
     if not out:
         add(subject, "subject")
     if extra:
@@ -597,10 +803,23 @@ def candidates_for_cue(
             key=lambda m: min(abs(m.start - cue_end), abs(cue_start - m.end)),
         )
         # a body before a role and a person ("UCL" in "UCL astronomer Angelos Tsiaras") is not one
+        near = [m for m in near if not (addressee and m.start == cue_end)]  # (not the one told)
         near = [m for m in near[:3] if titled_name(view, mentions, m.end, b) is None]
         for m in near:
             add((m.start, m.end, "name"), "nearest")
     return out
+
+
+#: lemmas of cues whose object is the one addressed ("told CNN", "reminded voters"), which never
+#: stand inverted before their speaker
+_ADDRESSEE_LEMMAS = frozenset({"tell", "inform", "remind", "assure", "advise"})
+
+
+def _tells(view: TextView, cue_start: int, cue_end: int) -> bool:
+    """Whether the one-word cue at ``cue_start`` addresses its object ("told", "informs"): the
+    noun phrase after it is the addressee, not the speaker."""
+    entry = cue_lexicon().verbs.get(view.lowers[cue_start]) if cue_end - cue_start == 1 else None
+    return entry is not None and entry[0] in _ADDRESSEE_LEMMAS
 
 
 def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_end: int, quote_before: bool) -> Candidate | None:

@@ -7,7 +7,8 @@ from typing import Any, Sequence
 
 from stance.quotations.finder import RawQuote
 from stance.speakers.candidates import (Candidate, candidates_for_cue, colon_introducer, group_features, pick_by_rules,
-                                       resolve_candidate)
+                                       previous_sentence_subject, resolve_candidate, subject_before_quote,
+                                       trailing_speaker)
 from stance.text.mentions import MentionIndex
 from stance.text.view import RangeIndex, TextView
 from stance.types import Span, Speaker
@@ -15,7 +16,8 @@ from stance.types import Span, Speaker
 
 #: Candidate kinds chosen by rule over the ranker: the phrase after "according to" (the source by
 #: definition), the subject of the clause a participle cue hangs on, and the speaker of the sentence
-#: whose colon introduces a quotation without a cue.
+#: whose colon introduces a quotation without a cue (kind "colon", also given to the speaker of an
+#: attribution right after a cueless quotation: :func:`~stance.speakers.candidates.trailing_speaker`).
 RULED_KINDS = frozenset({"according", "participle", "colon"})
 #: Confidence of a speaker chosen by rule (not scored).
 RULED_CONFIDENCE = 0.9
@@ -41,6 +43,16 @@ def _earlier_cued(raws: Sequence[RawQuote], i: int, view: TextView) -> int | Non
         if c is not None and c.end <= cue.start and view.sent_of[c.start] == sent:
             return j
     return None
+
+
+def _nothing_to_inherit(raws: Sequence[RawQuote], i: int) -> bool:
+    """Whether :func:`stance.speakers.inheritance.inherit_speakers` has no attribution to give
+    ``raws[i]``: no quotation before it in its paragraph or the previous one, no cued one after it
+    in its paragraph."""
+    para = raws[i].para
+    if any(raws[j].para in (para, para - 1) for j in range(max(0, i - 3), i)):
+        return False
+    return not any(raws[j].para == para and raws[j].cue is not None for j in range(i + 1, min(len(raws), i + 4)))
 
 
 def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQuote], blocked: RangeIndex,
@@ -70,7 +82,12 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
     for q, cands in zip(raws, per_quote):
         if q.cue is None:
             # a quotation a colon introduces: the introducing sentence's speaker
-            intro = colon_introducer(view, mentions, q.tok_start, blocked)
+            # or the attribution right after it with a verb the cue lexicon lacks ('"...," X barked.')
+            intro = (colon_introducer(view, mentions, q.tok_start, blocked) or trailing_speaker(view, mentions, q.tok_end, blocked)
+                     or subject_before_quote(view, mentions, q.tok_start, blocked))
+            if intro is None and _nothing_to_inherit(raws, len(out)):
+                # a quotation standing alone after a sentence about a person ("X praised Y. / “...”")
+                intro = previous_sentence_subject(view, mentions, q.tok_start, blocked)
             if intro is None:
                 out.append((None, None, 0.0))
                 continue

@@ -31,6 +31,12 @@ _MONTHS = frozenset(calendar.month_name[1:])
 _ED_NAMES = frozenset({"ted", "fred", "ahmed", "mohammed"})
 
 
+def _closes_after_comma(v: TextView, k: int) -> bool:
+    """Whether the quotation mark at token ``k`` closes a quotation that ends in a comma ('," Reed
+    said'): the word after it continues the sentence, it does not open one."""
+    return k >= 1 and v.words[k - 1] == "," and v.starts[k] == v.ends[k - 1]
+
+
 def headline_like(text: str) -> bool:
     """Whether a capitalised run is a headline rather than a name: five words or more with a
     capitalised function word inside ("Hillary Clinton Goes After Donald Trump As The New ...")."""
@@ -289,11 +295,11 @@ class MentionIndex:
                 continue  # inside the name found before, or not a name's first word
             i = c
             w = words[i]
-            sent_initial = i == 0 or sent_of[i - 1] != sent_of[i] or words[i - 1] in _OPENERS
+            sent_initial = i == 0 or sent_of[i - 1] != sent_of[i] or (words[i - 1] in _OPENERS and not _closes_after_comma(v, i - 1))
             if sent_initial:
                 lw = lowers[i]
                 written_lower = lw in distinct and lw[:1].islower()  # the word is written lowercase somewhere
-                if (lw in stop or written_lower or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES)) and not (
+                if (lw in stop or written_lower or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES and w not in given)) and not (
                         (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)
                         or (i + 1 in is_name_word and (w in title_words or (i + 2 < n and f"{w} {words[i + 1]}" in title_words)))):
                     continue  # but "United States President ...", "US voice actor ...": a country's name;
