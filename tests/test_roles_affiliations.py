@@ -215,3 +215,28 @@ def test_a_common_word_opening_a_sentence_is_no_body(nlp):
     text = 'The session ended. Opposition leader Jeremy Roe said, "This is an outrage." The opposition left.'
     q = quote(nlp, text, "outrage")
     assert (q.role, q.affiliation) == ("leader", None)
+
+
+@pytest.mark.parametrize("text, role, aff", [
+    ('"The rules are clear," said Jane Roe, a professor of constitutional law at Harvard Law School.',
+     "professor of constitutional law", "Harvard Law School"),
+    ('"Trade matters," said John Doe, an influential scholar of labor economics and trade at the '
+     'Massachusetts Institute of Technology.', "influential scholar of labor economics and trade", "Massachusetts Institute of Technology"),
+    ('"We grew fast," said Jane Roe, president and chief executive of the Cleveland Host Committee.',
+     "president and chief executive", "Cleveland Host Committee"),
+])
+def test_an_appositive_role_keeps_its_field_and_its_second_noun(nlp, text, role, aff):
+    q = quote(nlp, text, "")
+    assert (q.speaker.name, q.role, q.affiliation) == (text.split("said ")[1].split(",")[0], role, aff)
+
+
+def test_the_body_of_an_appositive_named_by_its_noun(nlp):
+    text = ('The Government Development Bank lent the money. "Guarantees are good," said Jane Roe, '
+            'the president and chairwoman of the bank.')
+    q = quote(nlp, text, "Guarantees")
+    assert (q.role, q.affiliation) == ("president and chairwoman", "Government Development Bank")
+
+
+def test_a_clause_after_and_is_not_a_second_role(nlp):
+    q = quote(nlp, '"It works," said Jane Roe, a teacher and she laughed.', "works")
+    assert q.role == "teacher"

@@ -158,13 +158,58 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
         # "the Hungarian Government commissioner responsible for defence": one word and a
         # preposition after the head; the role ends at its head
         role_words = role_words[: heads[-1] + 1]
+    else:
+        j = _extend_role(view, role_words, j, sb)
     role = " ".join(role_words)
     if kin is not None:
         return f"{kin} {role}", None
     if whole and j < sb and lowers[j] in _PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
-        aff = _affiliation_from(view, mentions, j + 1, sb)
+        aff = _affiliation_from(view, mentions, j + 1, sb) or _nominal_body(view, mentions, j + 1, sb)
     return role, aff
+
+
+def _is_role_head(word: str) -> bool:
+    """A person noun or a title word ("chairwoman", "executive", "Secretary")."""
+    return word.lower() in word_set("person_nouns.txt") or word.lower() in _titles_lower()
+
+
+def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
+    """Extend an appositive's role ``role_words`` (ending before token ``j``) in place with a second
+    role joined by "and" ("president and chief executive", "a combat veteran and former CIA
+    officer") and a lowercase field after "of" ("professor of constitutional law", "scholar of
+    labor economics and trade"); returns the token after the role."""
+    words, lowers = view.words, view.lowers
+    if not _is_role_head(role_words[-1]):
+        return j
+    if j + 1 < hi and lowers[j] == "and":
+        k = j + 1
+        while k < hi and k - j <= 4 and words[k] not in _STOP_APPOS and lowers[k] not in _PREPS:
+            k += 1
+        second = words[j + 1 : k]
+        if second and _is_role_head(second[-1]) and _VERBAL.isdisjoint(w.lower() for w in second) and lowers[j + 1] not in _DETS:
+            role_words += ["and", *second]
+            j = k
+    if j + 1 < hi and lowers[j] == "of" and words[j + 1].islower() and words[j + 1].isalpha() and lowers[j + 1] not in _DETS:
+        k = j + 1
+        while k < hi and k - j <= 5 and ((words[k].islower() and words[k].isalpha() and lowers[k] not in _PREPS | _VERBAL | {"who", "which", "that"})
+                                          or (lowers[k] == "and" and k + 1 < hi and words[k + 1].islower())):
+            k += 1
+        if k < hi and (words[k] in _STOP_APPOS or lowers[k] in _PREPS) and lowers[k - 1] != "and":
+            role_words += ["of", *words[j + 1 : k]]
+            j = k
+    return j
+
+
+def _nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """The organisation a lowercase "the bank" from token ``i`` stands for: the article's last
+    organisation before it whose name ends in that noun ("the Government Development Bank")."""
+    if i + 1 < hi and view.lowers[i] == "the" and view.lowers[i + 1] in word_set("org_nouns.txt") and view.words[i + 1].islower():
+        if i + 2 >= hi or view.words[i + 2] in _STOP_APPOS or view.lowers[i + 2] in _PREPS:
+            body = mentions.resolve_nominal(view.lowers[i + 1], i)
+            if body is not None and body.type == "organization":
+                return body.canonical
+    return None
 
 
 @lru_cache(maxsize=1)
