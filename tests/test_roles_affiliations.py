@@ -240,3 +240,19 @@ def test_the_body_of_an_appositive_named_by_its_noun(nlp):
 def test_a_clause_after_and_is_not_a_second_role(nlp):
     q = quote(nlp, '"It works," said Jane Roe, a teacher and she laughed.', "works")
     assert q.role == "teacher"
+
+
+def test_a_national_office_without_its_state_gets_the_articles_state(nlp):
+    text = ('The Philippines closed the network. The Philippines says the law is clear. Solicitor General '
+            'Jane Roe said the network "violated its franchise".')
+    q = quote(nlp, text, "violated")
+    assert (q.speaker.name, q.role, q.affiliation, q.affiliation_source) == ("Jane Roe", "Solicitor General", "Philippines", "article")
+
+
+def test_an_office_that_is_not_a_states_gets_no_state(nlp):
+    from stance.speakers.roles import holds_state_office
+
+    assert holds_state_office("Information Minister") and holds_state_office("Presidential Spokesperson")
+    assert not holds_state_office("spokesperson") and not holds_state_office("chief executive")
+    text = 'The Philippines closed the network. The Philippines says the law is clear. Teacher Jane Roe said "it was wrong".'
+    assert quote(nlp, text, "wrong").affiliation is None

@@ -500,6 +500,24 @@ def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:
     return None
 
 
+def holds_state_office(role: str | None) -> bool:
+    """Whether ``role`` names an office of a state's government ("Information Minister", "Solicitor
+    General", "Presidential Spokesperson", "senators"; ``state_offices.txt``): its last one to four
+    words, lowercased."""
+    if not role:
+        return False
+    toks = role.lower().split()
+    offices = word_set("state_offices.txt")
+    return any(" ".join(toks[-n:]) in offices for n in range(1, min(4, len(toks)) + 1))
+
+
+def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) -> str | None:
+    """The state a holder of ``role`` serves when the article names no body for them: the article's
+    state (:func:`state_of_government`) for an office of a state's government (:func:`holds_state_office`;
+    "Solicitor General Jose Calida" in a story about the Philippines -> Philippines); else None."""
+    return state_of_government(view, mentions) if holds_state_office(role) else None
+
+
 def state_of_body(name: str) -> str | None:
     """The state a state body's name names: "German government", "Chilean Armed Forces", "the
     government of Burundi", "Iraqi military" -> Germany, Chile, Burundi, Iraq; a province or US
