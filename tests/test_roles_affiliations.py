@@ -256,3 +256,21 @@ def test_an_office_that_is_not_a_states_gets_no_state(nlp):
     assert not holds_state_office("spokesperson") and not holds_state_office("chief executive")
     text = 'The Philippines closed the network. The Philippines says the law is clear. Teacher Jane Roe said "it was wrong".'
     assert quote(nlp, text, "wrong").affiliation is None
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ('The event featured actors Dan Fogler, Ron Perlman, John De Lancie, and Jaleel White. '
+     '"We are talking to NBC," Jaleel White said.', "Jaleel White", "actor"),
+    ('Offering his condolence, speaker of the parliament Ali Larijani wrote: "He served well."', "Ali Larijani",
+     "speaker of the parliament"),
+    ('John Luk died. Michael Makuei, the Information Minister paid tribute to Luk. He said "It is a great loss."',
+     "Michael Makuei", "Information Minister"),
+])
+def test_roles_in_lists_before_bodies_and_in_unclosed_appositives(nlp, text, name, role):
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.role) == (name, role)
+
+
+def test_a_title_followed_by_a_possessive_is_not_cut_short(nlp):
+    q = quote(nlp, 'Jane Roe, the President\'s daughter, said "it was fine".', "fine")
+    assert q.role != "President"

@@ -126,7 +126,8 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     gaz = gazetteer()
     person_nouns = word_set("person_nouns.txt")
     aff = None
-    if i < sb and lowers[i] in _DETS:
+    had_det = i < sb and lowers[i] in _DETS
+    if had_det:
         i += 1
     # "Sudan's defense minister" / "an Israeli spokesman"
     poss = mentions.name_at(i, i + 1)
@@ -145,6 +146,16 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS:
         role_words.append(words[j])
         j += 1
+    if had_det and len(role_words) > 1:
+        # "Michael Makuei, the Information Minister paid tribute to": the appositive's closing comma
+        # is missing; a capitalised title ends the role
+        t = 0
+        while t < len(role_words) and role_words[t][:1].isupper():
+            t += 1
+        if (0 < t < len(role_words) and (role_words[t - 1].lower() in person_nouns or role_words[t - 1].lower() in _titles_lower())
+                and role_words[t].isalpha() and role_words[t].lower() not in _role_vocabulary()):
+            role_words = role_words[:t]
+            j = sb
     if not role_words or not _VERBAL.isdisjoint(w.lower() for w in role_words):
         return None, None  # "Tom, were greeted by an organizer": a clause, not a description
     if role_words[0].lower() == "formerly":
@@ -210,6 +221,11 @@ def _nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> st
             if body is not None and body.type == "organization":
                 return body.canonical
     return None
+
+
+def _role_vocabulary() -> frozenset[str]:
+    """:func:`role_words` under a name the appositive's local ``role_words`` list does not shadow."""
+    return role_words()
 
 
 @lru_cache(maxsize=1)
@@ -286,13 +302,25 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
 def _role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
     """"its leader Kim Jong Un", "North Korea's leader Kim", "analyst Moon", "UCL astronomer
     Angelos Tsiaras", "Pentagon press secretary John Kirby"; the second of a pair under a plural
-    role: "NASA astronauts Bob Roe and Doug Hurley" -> (astronaut, NASA)."""
-    if m.start >= 2 and view.lowers[m.start - 1] == "and":
-        first = mentions.name_at(m.start - 2, m.start - 1)
-        if first is not None and first.end == m.start - 1 and first.type == "person" and m.type == "person":
-            r, a = _role_before_one(view, mentions, first)
-            if r and r.endswith("s") and r.split()[-1][:-1].lower() in word_set("person_nouns.txt"):
-                return r[:-1], a
+    role: "NASA astronauts Bob Roe and Doug Hurley" -> (astronaut, NASA), also in a longer list:
+    "actors Dan Roe, Ron Doe, and John Poe" -> (actor, None)."""
+    if m.type == "person" and m.start >= 2 and view.words[m.start - 1] in {"and", ","}:
+        cur = m
+        for _ in range(8):
+            k = cur.start - 1
+            if k >= 1 and view.words[k] == "and" and view.words[k - 1] == ",":
+                k -= 1  # the serial comma: "..., and John Poe"
+            if k < 1 or view.words[k] not in {"and", ","}:
+                break
+            prev = mentions.name_at(k - 1, k)
+            if prev is None or prev.end != k or prev.type != "person":
+                break
+            cur = prev
+            r, a = _role_before_one(view, mentions, cur)
+            if r:
+                if r.endswith("s") and r.split()[-1][:-1].lower() in word_set("person_nouns.txt"):
+                    return r[:-1], a
+                break
     return _role_before_one(view, mentions, m)
 
 
@@ -307,6 +335,10 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
     person_nouns = word_set("person_nouns.txt")
     w = view.lowers[i]
     sent_start = view.sent_bounds(view.sent_of[i])[0]
+    if (i >= 3 and w in word_set("org_nouns.txt") and view.words[i].islower() and view.lowers[i - 1] == "the"
+            and view.lowers[i - 2] == "of" and view.lowers[i - 3] in person_nouns and view.words[i - 3].islower()):
+        # "speaker of the parliament Ali Larijani"
+        return view.span_text(_role_words_before(view, i - 3), i + 1), None
     if w not in person_nouns or not (view.words[i][:1].islower() or i == sent_start):
         return None, None  # "analyst Moon", or "Actress Denise Crosby" opening a sentence
     if i == sent_start:
