@@ -274,3 +274,24 @@ def test_roles_in_lists_before_bodies_and_in_unclosed_appositives(nlp, text, nam
 def test_a_title_followed_by_a_possessive_is_not_cut_short(nlp):
     q = quote(nlp, 'Jane Roe, the President\'s daughter, said "it was fine".', "fine")
     assert q.role != "President"
+
+
+@pytest.mark.parametrize("text, aff", [
+    ('It rained. "We will act," said Rep. Hank Johnson (D-Ga.) on Monday.', "Democratic Party"),
+    ('It rained. "We will act," said Jane Roe, a Michigan Democrat who sits on the panel.', "Democratic Party"),
+    ('It rained. "We will act," said Jane Roe, a Republican strategist.', "Republican Party"),
+    ('It rained. Presumptive Republican presidential nominee Jane Roe said "we will act".', "Republican Party"),
+])
+def test_party_labels_and_codes_give_the_party(nlp, text, aff):
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.affiliation) == ("Jane Roe" if "Johnson" not in text else "Hank Johnson", aff)
+
+
+def test_party_of_label_keeps_an_organisations_name():
+    from stance.speakers.roles import party_of_label
+
+    assert party_of_label("Republican National Committee") == "Republican National Committee"
+    assert party_of_label("Indiana GOP") == "Republican Party"
+    assert party_of_label("Maryland Republicans") == "Republican Party"
+    assert party_of_label("U.S. Democratic") == "Democratic Party"
+    assert party_of_label("Harvard University") == "Harvard University"

@@ -174,6 +174,9 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     role = " ".join(role_words)
     if kin is not None:
         return f"{kin} {role}", None
+    if aff is None:
+        # "a Michigan Democrat", "a Republican strategist": the party the description names
+        aff = next((party_labels()[w] for w in role_words if w in party_labels()), None)
     if whole and j < sb and lowers[j] in _PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
         aff = _affiliation_from(view, mentions, j + 1, sb) or _nominal_body(view, mentions, j + 1, sb)
@@ -482,7 +485,7 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         body = mentions.resolve_nominal(aff.lower(), same[0].start if same else view.n)
         if body is not None and body.type == "organization" and body.text != aff:
             aff = body.canonical
-    return role, expand_acronym(mentions, aff) if aff else aff
+    return role, party_of_label(expand_acronym(mentions, aff)) if aff else aff
 
 
 def _state_of_bare_government(view: TextView, mentions: MentionIndex, canonical: str, aff: str | None) -> str | None:
@@ -602,9 +605,38 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
             yield m.role, m.affiliation
     for m in same:
         for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m),
-                     _title_of_state_before(view, mentions, m), _body_after(view, mentions, m)):
+                     _title_of_state_before(view, mentions, m), _body_after(view, mentions, m), _party_code_after(view, m)):
             if r or a:
                 yield r, a
+
+
+#: the party letters of a US legislator's "(R-Fla.)" / "(D-Calif.)" after the name
+_PARTY_CODES = {"R": "Republican Party", "D": "Democratic Party"}
+
+
+def _party_code_after(view: TextView, m: Mention) -> tuple[str | None, str | None]:
+    """The party a "(R-Fla.)" / "(D-N.Y.)" after a person's name gives: (None, the party)."""
+    i = m.end
+    if m.type == "person" and i + 3 < view.n and view.words[i] == "(" and view.words[i + 1] in _PARTY_CODES and view.words[i + 2] == "-":
+        return None, _PARTY_CODES[view.words[i + 1]]
+    return None, None
+
+
+def party_of_label(aff: str | None) -> str | None:
+    """``aff``, or the party a party label inside it names when it is no organisation's name: the
+    owner words before a role ("Presumptive Republican", "U.S. Democratic", "Indiana GOP", "Maryland
+    Republicans") -> Republican Party / Democratic Party; "Republican National Committee" stays."""
+    if not aff:
+        return aff
+    toks = aff.replace("’", " ").replace("”", " ").split()
+    if any(t.lower() in word_set("org_nouns.txt") for t in toks):
+        return aff
+    labels = party_labels()
+    for t in toks:
+        hit = labels.get(t) or (labels.get(t[:-1]) if t.endswith("s") else None)
+        if hit is not None and not (t in labels and labels[t] == aff):
+            return hit
+    return aff
 
 
 def named_by_role(view: TextView, mentions: MentionIndex, head: str, before: int, *, max_names: int = 60) -> Mention | None:
