@@ -295,3 +295,16 @@ def test_party_of_label_keeps_an_organisations_name():
     assert party_of_label("Maryland Republicans") == "Republican Party"
     assert party_of_label("U.S. Democratic") == "Democratic Party"
     assert party_of_label("Harvard University") == "Harvard University"
+
+
+@pytest.mark.parametrize("text, role, aff", [
+    ('Donald Trump spoke. "It was fair," said Corey Lewandowski, Donald Trump\'s fired campaign manager.',
+     "fired campaign manager", "Donald Trump campaign"),
+    ('Kay Hagan died on Monday. "She was kind," said Sadie Weiner, Hagan\'s former spokeswoman.',
+     "former spokeswoman", "Kay Hagan"),
+    ('Heather Heyer died on Monday. "She was kind," said Susan Bro, Heather Heyer\'s mother.',
+     "Heather Heyer's mother", None),
+])
+def test_a_persons_staff_is_affiliated_with_them_and_kin_is_not(nlp, text, role, aff):
+    q = nlp(text).quotes[0]
+    assert (q.role, q.affiliation) == (role, aff)

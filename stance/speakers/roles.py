@@ -116,6 +116,17 @@ def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES)
 
 
+def _side_of(view: TextView, person: Mention, i: int) -> str:
+    """The affiliation of someone on the staff of ``person`` (named in the sentence of token
+    ``i``): the person's campaign when that sentence speaks of a campaign ("Sanders' campaign
+    manager" -> "Bernie Sanders campaign"), else the person ("Hagan's former spokeswoman" -> "Kay
+    Hagan")."""
+    a, b = view.sent_bounds(view.sent_of[i])
+    if any(view.lowers[t] == "campaign" for t in range(a, b)):
+        return f"{person.canonical} campaign"
+    return person.canonical
+
+
 def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
     words, lowers = view.words, view.lowers
     n = view.n
@@ -173,7 +184,10 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
         j = _extend_role(view, role_words, j, sb)
     role = " ".join(role_words)
     if kin is not None:
-        return f"{kin} {role}", None
+        if role_words[-1].lower() in word_set("kin_nouns.txt"):
+            return f"{kin} {role}", None
+        # "Donald Trump's fired campaign manager": the person's staff, affiliated with them
+        return role, _side_of(view, poss, m.start)
     if aff is None:
         # "a Michigan Democrat", "a Republican strategist": the party the description names
         aff = next((party_labels()[w] for w in role_words if w in party_labels()), None)
@@ -368,6 +382,8 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         owner = mentions.name_at(k - 2, k - 1)
         if owner is not None and owner.type in ("state", "organization"):
             return role, owner.canonical
+        if owner is not None and owner.type == "person" and view.lowers[i] not in word_set("kin_nouns.txt"):
+            return role, _side_of(view, owner, i)  # "Clinton's campaign manager Robby Mook"
         return role, None
     return role, _owner_before(view, mentions, k)
 
