@@ -308,3 +308,15 @@ def test_party_of_label_keeps_an_organisations_name():
 def test_a_persons_staff_is_affiliated_with_them_and_kin_is_not(nlp, text, role, aff):
     q = nlp(text).quotes[0]
     assert (q.role, q.affiliation) == (role, aff)
+
+
+@pytest.mark.parametrize("text, role, aff", [
+    ('It rained. "It is stunning," said Lee Roe, who teaches constitutional law at Washington University in St. Louis.',
+     None, "Washington University"),
+    ('It rained. "It is strategic," said Jeff Roe, an assistant professor in the school of information studies at '
+     'Syracuse University.', "assistant professor", "Syracuse University"),
+    ('It rained. "It is good strategy," said Ed Roe, a former Pennsylvania governor.', "former governor", "Pennsylvania"),
+])
+def test_bodies_further_in_a_description_and_regions_in_a_role(nlp, text, role, aff):
+    q = nlp(text).quotes[0]
+    assert (q.role, q.affiliation) == (role, aff)

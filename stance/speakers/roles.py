@@ -193,8 +193,61 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
         aff = next((party_labels()[w] for w in role_words if w in party_labels()), None)
     if whole and j < sb and lowers[j] in _PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
-        aff = _affiliation_from(view, mentions, j + 1, sb) or _nominal_body(view, mentions, j + 1, sb)
+        aff = (_affiliation_from(view, mentions, j + 1, sb) or _nominal_body(view, mentions, j + 1, sb)
+               or _body_in_reach(view, mentions, j + 1, sb))
+    if aff is None:
+        role, aff = _region_in_role(role)
     return role, aff
+
+
+#: tokens that end the reach of a description's words
+_REACH_STOPS = frozenset({",", ";", ":", "—", "(", ")", ".", "“", "”", '"', "who", "which", "that", "said", "says"})
+
+
+def _body_in_reach(view: TextView, mentions: MentionIndex, i: int, hi: int, reach: int = 10) -> str | None:
+    """The first organisation named after a preposition from token ``i`` up to the end of the
+    description (a comma, a clause, ``reach`` tokens): "in the school of information studies at
+    Syracuse University", "of the activist group Badass Teachers Association"."""
+    k = i
+    while k < hi and k - i < reach and view.words[k] not in _REACH_STOPS:
+        m = mentions.name_at(k, k + 1)
+        if m is not None and m.start == k:
+            if m.type == "organization" and (view.lowers[k - 1] in _PREPS | {"the"} or view.words[k - 1].islower()):
+                return m.canonical
+            k = m.end
+            continue
+        k += 1
+    return None
+
+
+def _region_in_role(role: str) -> tuple[str, str | None]:
+    """A role holding a state or province's name: "former Pennsylvania governor" -> (former
+    governor, Pennsylvania); else (role, None)."""
+    toks = role.split()
+    regions = entity_lexicons().regions
+    for n in (2, 1):
+        for k in range(len(toks) - n):
+            name = " ".join(toks[k : k + n])
+            if name[:1].isupper() and name in regions and toks[-1].lower() in word_set("person_nouns.txt"):
+                return " ".join(toks[:k] + toks[k + n :]), regions[name]
+    return role, None
+
+
+def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """The organisation a relative clause after a person's name places them at: "Lee Epstein,
+    who teaches constitutional law at Washington University" -> (None, Washington University)."""
+    i = m.end
+    if m.type != "person" or i + 2 >= view.n or view.words[i] != "," or view.lowers[i + 1] != "who":
+        return None, None
+    hi = view.sent_bounds(view.sent_of[m.start])[1]
+    k = i + 2
+    while k < hi and k - i < 15 and view.words[k] not in _REACH_STOPS:
+        if view.lowers[k] in {"at", "for", "with"}:
+            body = _affiliation_from(view, mentions, k + 1, hi, ("organization",))
+            if body is not None:
+                return None, body
+        k += 1
+    return None, None
 
 
 def _is_role_head(word: str) -> bool:
@@ -621,7 +674,8 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
             yield m.role, m.affiliation
     for m in same:
         for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m),
-                     _title_of_state_before(view, mentions, m), _body_after(view, mentions, m), _party_code_after(view, m)):
+                     _title_of_state_before(view, mentions, m), _body_after(view, mentions, m), _party_code_after(view, m),
+                     _relative_body(view, mentions, m)):
             if r or a:
                 yield r, a
 
