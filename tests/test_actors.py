@@ -107,6 +107,14 @@ def test_campaign_terms_end_at_the_nomination():
     assert table.lookup("Joe Biden", date(2020, 9, 1)) == ActorInfo("Democratic Party", "presidential nominee", "recent")
 
 
+def test_party_chairs_and_campaign_staff_resolve_by_date():
+    table = actor_lookup()
+    assert table.lookup("Reince Priebus", date(2016, 7, 1)) == ActorInfo("Republican National Committee", "Chairman", "recent")
+    assert table.lookup("Reince Priebus", date(2017, 3, 1)).affiliation == "United States"
+    assert table.lookup("John Podesta", date(2016, 8, 1)) == ActorInfo("Hillary Clinton campaign", "campaign chairman", "recent")
+    assert table.lookup("Kellyanne Conway", date(2016, 9, 1)).affiliation == "Donald Trump campaign"
+
+
 def test_a_generational_suffix_is_looked_up_without_it():
     from stance.speakers.actors import describe_from_knowledge
     from stance.text.mentions import MentionIndex
