@@ -320,3 +320,15 @@ def test_a_persons_staff_is_affiliated_with_them_and_kin_is_not(nlp, text, role,
 def test_bodies_further_in_a_description_and_regions_in_a_role(nlp, text, role, aff):
     q = nlp(text).quotes[0]
     assert (q.role, q.affiliation) == (role, aff)
+
+
+def test_a_bare_nominal_speaker_takes_the_owner_the_article_gave_it_earlier():
+    from stance.speakers.roles import describe
+    from stance.text.view import blank_english
+
+    text = ('Interpol refused, an Interpol spokesperson stated on Monday. The spokesperson added that '
+            'requests "would not be considered".')
+    view = build_view(blank_english()(text))
+    assert describe(view, MentionIndex(view), "The spokesperson") == ("spokesperson", "Interpol")
+    other = build_view(blank_english()('It rained, said an official on Monday. The spokesperson added "no".'))
+    assert describe(other, MentionIndex(other), "The spokesperson") == ("spokesperson", None)

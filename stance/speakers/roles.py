@@ -526,6 +526,8 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         role, aff = _describe_nominal(canonical)
         if role is None and aff is None:
             aff = state_of_body(canonical)
+        if role is not None and aff is None:
+            aff = _earlier_owner(view, canonical)
         return role, _state_of_bare_government(view, mentions, canonical, aff)
     if speaker_mention is not None and speaker_mention.possessor:
         aff = speaker_mention.possessor
@@ -555,6 +557,27 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         if body is not None and body.type == "organization" and body.text != aff:
             aff = body.canonical
     return role, party_of_label(expand_acronym(mentions, aff)) if aff else aff
+
+
+def _earlier_owner(view: TextView, canonical: str) -> str | None:
+    """The body of a bare "the spokesperson" that the article named with its owner earlier ("an
+    Interpol spokesperson stated. The spokesperson added"): the owner of the first description of
+    that head noun in the article that has one; None for a description with more words."""
+    toks = [t for t in canonical.split() if t.lower() not in _DETS]
+    if len(toks) != 1:
+        return None
+    head = toks[0].lower()
+    for t in range(1, view.n):
+        if view.lowers[t] == head and view.words[t].islower():
+            a = view.sent_bounds(view.sent_of[t])[0]
+            k = t
+            while k - 1 >= a and t - k < 3 and (view.words[k - 1][:1].isupper() or view.words[k - 1] in _POSSESSIVE):
+                k -= 1  # the owner's words: "an Interpol spokesperson", "Russia's foreign ministry spokeswoman"
+            if k < t:
+                _, owner = _describe_nominal(view.span_text(k, t + 1))
+                if owner:
+                    return owner
+    return None
 
 
 def _state_of_bare_government(view: TextView, mentions: MentionIndex, canonical: str, aff: str | None) -> str | None:
