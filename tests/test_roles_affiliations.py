@@ -332,3 +332,12 @@ def test_a_bare_nominal_speaker_takes_the_owner_the_article_gave_it_earlier():
     assert describe(view, MentionIndex(view), "The spokesperson") == ("spokesperson", "Interpol")
     other = build_view(blank_english()('It rained, said an official on Monday. The spokesperson added "no".'))
     assert describe(other, MentionIndex(other), "The spokesperson") == ("spokesperson", None)
+
+
+@pytest.mark.parametrize("text", [
+    'Police closed the island. The mayor of Paris, Anne Roe, wrote: "Paris is mourning."',
+    'Police closed the island. "Paris is mourning," said Anne Roe, the mayor of Paris.',
+])
+def test_a_mayor_serves_the_city_as_written(nlp, text):
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.role, q.affiliation) == ("Anne Roe", "mayor", "Paris")

@@ -33,9 +33,10 @@ _STOP_APPOS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")", "—",
 
 
 def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
-                      types: tuple[str, ...] | None = None) -> str | None:
+                      types: tuple[str, ...] | None = None, *, literal: bool = False) -> str | None:
     """The organisation or country named from token ``i`` ("the Seoul-based Korea Research ...");
-    with ``types``, only a name of one of those types."""
+    with ``types``, only a name of one of those types; with ``literal``, a place as written (the
+    city of a mayor: "mayor of Paris" -> Paris, not the state its capital stands for)."""
     words = view.words
     while i < hi and view.lowers[i] in {"the", "a", "an"}:
         i += 1
@@ -56,7 +57,16 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         body = mentions.name_at(m.end + 1, m.end + 2)
         if body is not None and body.start == m.end + 1:
             return body.text
-    return m.canonical if m.type in ("state", "demonym") else m.text
+    return m.canonical if m.type in ("state", "demonym") and not literal else m.text
+
+
+#: role heads whose holder serves a city or region, named as written ("mayor of Paris")
+_LOCAL_HEADS = frozenset({"mayor", "mayors", "selectman", "councillor", "councilor", "alderman"})
+
+
+def _is_local(role_words: list[str]) -> bool:
+    """Whether a role's head serves a city ("the mayor", "deputy mayor")."""
+    return bool(role_words) and role_words[-1].lower() in _LOCAL_HEADS
 
 
 def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
@@ -86,7 +96,7 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     if head.lower() not in word_set("person_nouns.txt") and head not in titles():
         return None, None
     if p < e:
-        return " ".join(role_words), _affiliation_from(view, mentions, p + 1, e)
+        return " ".join(role_words), _affiliation_from(view, mentions, p + 1, e, literal=_is_local(role_words))
     if " ".join(role_words) in titles():
         return " ".join(role_words), None  # "The Vice President, Mike Pence"
     role, aff = _describe_nominal(" ".join(role_words))
@@ -193,7 +203,7 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
         aff = next((party_labels()[w] for w in role_words if w in party_labels()), None)
     if whole and j < sb and lowers[j] in _PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
-        aff = (_affiliation_from(view, mentions, j + 1, sb) or _nominal_body(view, mentions, j + 1, sb)
+        aff = (_affiliation_from(view, mentions, j + 1, sb, literal=_is_local(role_words)) or _nominal_body(view, mentions, j + 1, sb)
                or _body_in_reach(view, mentions, j + 1, sb))
     if aff is None:
         role, aff = _region_in_role(role)
