@@ -341,3 +341,14 @@ def test_a_bare_nominal_speaker_takes_the_owner_the_article_gave_it_earlier():
 def test_a_mayor_serves_the_city_as_written(nlp, text):
     q = nlp(text).quotes[0]
     assert (q.speaker.name, q.role, q.affiliation) == ("Anne Roe", "mayor", "Paris")
+
+
+def test_a_hyphened_role_noun_is_one_role(nlp):
+    q = nlp('It rained. On Monday presidential front-runner Jane Roe said "we will win".').quotes[0]
+    assert (q.speaker.name, q.role) == ("Jane Roe", "presidential front-runner")
+
+
+def test_a_relation_is_not_a_role_when_the_article_gives_one(nlp):
+    text = ('Senator Jane Roe spoke on Monday. Clinton faced her rival Jane Roe. "We will win," Roe said.')
+    q = quote(nlp, text, "win")
+    assert (q.speaker.name, q.role) == ("Jane Roe", "senator")

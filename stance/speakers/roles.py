@@ -427,6 +427,10 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
     if k == 0:
         return view.span_text(k, i + 1), None
     role = view.span_text(k, i + 1)
+    if k == i and k >= 2 and view.words[k - 1] == "-" and view.words[k - 2].isalpha() and view.words[k - 2].islower():
+        # "presidential front-runner Donald Trump": the hyphened compound and the role words before
+        # it are the role (its owner is looked for before the role noun as before)
+        role = view.span_text(_role_words_before(view, k - 2), i + 1).replace(" - ", "-")
     p = view.lowers[k - 1]
     if p in {"its", "their"}:
         # the owner is the nearest earlier state or body that is not the object of a preposition
@@ -544,7 +548,10 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
     for m in same:
         if m.type == "organization" and m.possessor and aff is None:
             aff = m.possessor
+    relations = word_set("relation_nouns.txt")
     for r, a in _descriptions(view, mentions, same):
+        if r and r.split()[-1].lower() in relations:
+            r = None  # "rival Bernie Sanders": a relation, not a role
         if role is None and r:
             role = r
             if a and aff is None:
