@@ -352,3 +352,14 @@ def test_a_relation_is_not_a_role_when_the_article_gives_one(nlp):
     text = ('Senator Jane Roe spoke on Monday. Clinton faced her rival Jane Roe. "We will win," Roe said.')
     q = quote(nlp, text, "win")
     assert (q.speaker.name, q.role) == ("Jane Roe", "senator")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ('Trucks passed. Maryam Roe, an Iranian journalist visiting Nice on vacation, told reporters "it was awful".',
+     "Maryam Roe", "journalist"),
+    ('It rained. Betsy Roe, 68, a retired teacher, said "she is honest".', "Betsy Roe", "retired teacher"),
+    ('It rained on Monday. A lawyer, Khizr Roe has long handed out copies. "Read it," Khizr Roe said.', "Khizr Roe", "lawyer"),
+])
+def test_an_appositive_after_an_age_before_a_clause_or_opening_the_sentence(nlp, text, name, role):
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.role) == (name, role)

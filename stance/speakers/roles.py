@@ -75,9 +75,11 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     Liton"."""
     words, lowers = view.words, view.lowers
     first = m.start - 1 if m.start >= 1 and lowers[m.start - 1] in HONORIFICS else m.start  # ", Dr Ali bin Tamim,"
-    if first < 2 or words[first - 1] != "," or m.end >= view.n or words[m.end] != ",":
+    if first < 2 or words[first - 1] != "," or m.end >= view.n:
         return None, None
     sa = view.sent_bounds(view.sent_of[first])[0]
+    if words[m.end] != "," and not (lowers[sa] in {"a", "an"} and first - sa <= 5):
+        return None, None  # but "A lawyer, Khan has long ...": an indefinite description opening the sentence
     e = first - 1
     c = e
     while c - 1 >= sa and e - c < 12 and words[c - 1] not in _STOP_APPOS:
@@ -137,13 +139,18 @@ def _side_of(view: TextView, person: Mention, i: int) -> str:
     return person.canonical
 
 
-def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clauses: bool = True) -> tuple[str | None, str | None]:
+    """A description after the name, set off by a comma: "Moon Seong Mook, an analyst for the
+    Korea Research Institute"; with ``open_clauses``, also one a participle clause ends ("an Iranian
+    journalist visiting Nice"; :func:`named_by_role` leaves those out)."""
     words, lowers = view.words, view.lowers
     n = view.n
     if m.end >= n or words[m.end] != ",":
         return None, None
     sb = view.sent_bounds(view.sent_of[m.start])[1]
     i = m.end + 1
+    if i + 2 < sb and words[i].isdigit() and words[i + 1] == ",":
+        i += 2  # "Betsy Ebeling, 68, Clinton's close friend": the age first
     gaz = gazetteer()
     person_nouns = word_set("person_nouns.txt")
     aff = None
@@ -184,7 +191,11 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     title_lowers = _titles_lower()
     heads = [k for k, w in enumerate(role_words) if w.lower() in person_nouns or w.lower() in title_lowers]
     whole = " ".join(role_words) in titles() or (heads and heads[-1] == len(role_words) - 1)
-    if not whole:
+    if not whole and open_clauses and heads and heads[-1] + 1 < len(role_words) and _is_participle(role_words[heads[-1] + 1]):
+        # "an Iranian journalist visiting Nice": a participle clause ends the role at its head
+        role_words = role_words[: heads[-1] + 1]
+        j = sb
+    elif not whole:
         if not heads or len(role_words) - heads[-1] != 2 or not role_words[-1].islower() or not (j < sb and lowers[j] in _PREPS):
             return None, None
         # "the Hungarian Government commissioner responsible for defence": one word and a
@@ -301,6 +312,11 @@ def _nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> st
             if body is not None and body.type == "organization":
                 return body.canonical
     return None
+
+
+def _is_participle(word: str) -> bool:
+    """A lowercase -ing or -ed word ("visiting", "based"), which opens a clause after a role."""
+    return word.islower() and word.isalpha() and len(word) > 4 and word.endswith(("ing", "ed"))
 
 
 def _role_vocabulary() -> frozenset[str]:
@@ -758,7 +774,7 @@ def named_by_role(view: TextView, mentions: MentionIndex, head: str, before: int
     for m in mentions.names[max(0, k - max_names + 1) : k + 1][::-1]:
         if m.type != "person":
             continue
-        for r, _ in ((m.role, None), _role_before(view, mentions, m), _appositive(view, mentions, m),
+        for r, _ in ((m.role, None), _role_before(view, mentions, m), _appositive(view, mentions, m, open_clauses=False),
                      _appositive_before(view, mentions, m)):
             if r and head in r.lower().split():
                 return m
