@@ -363,3 +363,8 @@ def test_a_relation_is_not_a_role_when_the_article_gives_one(nlp):
 def test_an_appositive_after_an_age_before_a_clause_or_opening_the_sentence(nlp, text, name, role):
     q = nlp(text).quotes[0]
     assert (q.speaker.name, q.role) == (name, role)
+
+
+def test_a_lowercase_title_of_several_words_before_a_name(nlp):
+    q = nlp('It rained. "We must act," said former secretary of state Jane Roe on Monday.').quotes[0]
+    assert (q.speaker.name, q.role) == ("Jane Roe", "former secretary of state")

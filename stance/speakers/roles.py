@@ -431,6 +431,14 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
     person_nouns = word_set("person_nouns.txt")
     w = view.lowers[i]
     sent_start = view.sent_bounds(view.sent_of[i])[0]
+    for n in (4, 3):
+        # a title of several words written lowercase: "former secretary of state Hillary Clinton"
+        a = m.start - n
+        if a >= sent_start and view.lowers[a + 1] == "of" and all(view.words[t].islower() for t in range(a, m.start)):
+            if " ".join(view.lowers[a : m.start]) in _titles_lower():
+                if a - 1 >= sent_start and view.lowers[a - 1] == "former":
+                    a -= 1
+                return view.span_text(a, m.start), None
     if (i >= 3 and w in word_set("org_nouns.txt") and view.words[i].islower() and view.lowers[i - 1] == "the"
             and view.lowers[i - 2] == "of" and view.lowers[i - 3] in person_nouns and view.words[i - 3].islower()):
         # "speaker of the parliament Ali Larijani"
