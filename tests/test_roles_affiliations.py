@@ -368,3 +368,10 @@ def test_an_appositive_after_an_age_before_a_clause_or_opening_the_sentence(nlp,
 def test_a_lowercase_title_of_several_words_before_a_name(nlp):
     q = nlp('It rained. "We must act," said former secretary of state Jane Roe on Monday.').quotes[0]
     assert (q.speaker.name, q.role) == ("Jane Roe", "former secretary of state")
+
+
+def test_a_mayor_without_a_city_serves_the_place_the_article_names_most(nlp):
+    text = ('Police in Toronto arrested a man. Toronto residents were shocked, and people in Ottawa too. '
+            'On Tuesday mayor John Tory said "Toronto will heal".')
+    q = quote(nlp, text, "heal")
+    assert (q.speaker.name, q.role, q.affiliation) == ("John Tory", "mayor", "Toronto")

@@ -680,9 +680,21 @@ def holds_state_office(role: str | None) -> bool:
 
 
 def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) -> str | None:
-    """The state a holder of ``role`` serves when the article names no body for them: the article's
-    state (:func:`state_of_government`) for an office of a state's government (:func:`holds_state_office`;
-    "Solicitor General Jose Calida" in a story about the Philippines -> Philippines); else None."""
+    """The state or city a holder of ``role`` serves when the article names no body for them: the
+    article's state (:func:`state_of_government`) for an office of a state's government
+    (:func:`holds_state_office`; "Solicitor General Jose Calida" in a story about the Philippines ->
+    Philippines); the place the article names most often, if one leads, for a city's office ("mayor
+    John Tory" in a story about Toronto -> Toronto); else None."""
+    if role and _is_local(role.split()):
+        # "mayor John Tory": the city the article names most often
+        counts: dict[str, int] = {}
+        for m in mentions.names:
+            if m.type == "place":
+                counts[m.text] = counts.get(m.text, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
     return state_of_government(view, mentions) if holds_state_office(role) else None
 
 
