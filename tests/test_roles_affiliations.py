@@ -375,3 +375,11 @@ def test_a_mayor_without_a_city_serves_the_place_the_article_names_most(nlp):
             'On Tuesday mayor John Tory said "Toronto will heal".')
     q = quote(nlp, text, "heal")
     assert (q.speaker.name, q.role, q.affiliation) == ("John Tory", "mayor", "Toronto")
+
+
+@pytest.mark.parametrize("text, role", [
+    ('It rained. "We are in shock," said Debbie Roe, an organist at the church.', "organist"),
+    ('It rained. On Monday publisher Ben Roe said "the base is angry".', "publisher"),
+])
+def test_occupations_are_roles(nlp, text, role):
+    assert nlp(text).quotes[0].role == role

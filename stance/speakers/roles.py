@@ -95,7 +95,7 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
         return None, None
     role_words = words[c:p]
     head = role_words[-1]
-    if head.lower() not in word_set("person_nouns.txt") and head not in titles():
+    if head.lower() not in _role_nouns() and head not in titles():
         return None, None
     if p < e:
         return " ".join(role_words), _affiliation_from(view, mentions, p + 1, e, literal=_is_local(role_words))
@@ -152,7 +152,7 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     if i + 2 < sb and words[i].isdigit() and words[i + 1] == ",":
         i += 2  # "Betsy Ebeling, 68, Clinton's close friend": the age first
     gaz = gazetteer()
-    person_nouns = word_set("person_nouns.txt")
+    person_nouns = _role_nouns()
     aff = None
     had_det = i < sb and lowers[i] in _DETS
     if had_det:
@@ -249,7 +249,7 @@ def _region_in_role(role: str) -> tuple[str, str | None]:
     for n in (2, 1):
         for k in range(len(toks) - n):
             name = " ".join(toks[k : k + n])
-            if name[:1].isupper() and name in regions and toks[-1].lower() in word_set("person_nouns.txt"):
+            if name[:1].isupper() and name in regions and toks[-1].lower() in _role_nouns():
                 return " ".join(toks[:k] + toks[k + n :]), regions[name]
     return role, None
 
@@ -273,7 +273,7 @@ def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[
 
 def _is_role_head(word: str) -> bool:
     """A person noun or a title word ("chairwoman", "executive", "Secretary")."""
-    return word.lower() in word_set("person_nouns.txt") or word.lower() in _titles_lower()
+    return word.lower() in _role_nouns() or word.lower() in _titles_lower()
 
 
 def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
@@ -312,6 +312,12 @@ def _nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> st
             if body is not None and body.type == "organization":
                 return body.canonical
     return None
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """Nouns that head a role: the person nouns and the occupations (``occupation_nouns.txt``)."""
+    return word_set("person_nouns.txt") | word_set("occupation_nouns.txt")
 
 
 def _is_participle(word: str) -> bool:
@@ -414,7 +420,7 @@ def _role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[st
             cur = prev
             r, a = _role_before_one(view, mentions, cur)
             if r:
-                if r.endswith("s") and r.split()[-1][:-1].lower() in word_set("person_nouns.txt"):
+                if r.endswith("s") and r.split()[-1][:-1].lower() in _role_nouns():
                     return r[:-1], a
                 break
     return _role_before_one(view, mentions, m)
@@ -428,7 +434,7 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         i -= 1  # "archbishop Monsenor Jorge Eduardo Scheinig": the title was split from the name
     if i < 0:
         return None, None
-    person_nouns = word_set("person_nouns.txt")
+    person_nouns = _role_nouns()
     w = view.lowers[i]
     sent_start = view.sent_bounds(view.sent_of[i])[0]
     for n in (4, 3):
@@ -510,7 +516,7 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     toks = name.replace("’s", " ’s").replace("'s", " 's").split()
     while toks and toks[0].lower() in _DETS | {"one", "some", "many", "several"}:
         toks = toks[1:]
-    person_nouns = word_set("person_nouns.txt")
+    person_nouns = _role_nouns()
     for p in range(1, len(toks) - 1):
         if toks[p].lower() in _PREPS | {"within"} and toks[p - 1].lower() in person_nouns:
             # "representatives from Iran", "sources within the United States Department of Defense"
