@@ -383,3 +383,9 @@ def test_a_mayor_without_a_city_serves_the_place_the_article_names_most(nlp):
 ])
 def test_occupations_are_roles(nlp, text, role):
     assert nlp(text).quotes[0].role == role
+
+
+def test_a_role_on_a_persons_campaign(nlp):
+    text = 'Bernie Sanders spoke. "Bernie is in good shape," said Tad Roe, a senior adviser on the Sanders campaign.'
+    q = quote(nlp, text, "good shape")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Tad Roe", "senior adviser", "Bernie Sanders campaign")

@@ -21,7 +21,7 @@ from stance.text.lexicons import gazetteer, party_labels, role_words, titles, wo
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
-_PREPS = frozenset({"for", "of", "at", "with", "in", "from"})
+_PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on"})
 #: possessive markers after a name ("Argentina's", "the United States' ")
 _POSSESSIVE = frozenset({"’s", "'s", "'", "’"})
 _DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
@@ -57,6 +57,8 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         body = mentions.name_at(m.end + 1, m.end + 2)
         if body is not None and body.start == m.end + 1:
             return body.text
+    if m.type == "person" and m.end < hi and view.lowers[m.end] == "campaign":
+        return f"{m.canonical} campaign"  # "an adviser on the Sanders campaign"
     return m.canonical if m.type in ("state", "demonym") and not literal else m.text
 
 
