@@ -389,3 +389,9 @@ def test_a_role_on_a_persons_campaign(nlp):
     text = 'Bernie Sanders spoke. "Bernie is in good shape," said Tad Roe, a senior adviser on the Sanders campaign.'
     q = quote(nlp, text, "good shape")
     assert (q.speaker.name, q.role, q.affiliation) == ("Tad Roe", "senior adviser", "Bernie Sanders campaign")
+
+
+def test_a_role_in_a_relative_clause(nlp):
+    text = 'It rained. "There were no campaigns," said Jeremy Roe, who was the chief of staff to Leon Panetta, then the director.'
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.role) == ("Jeremy Roe", "chief of staff")

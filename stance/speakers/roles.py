@@ -257,20 +257,34 @@ def _region_in_role(role: str) -> tuple[str, str | None]:
 
 
 def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
-    """The organisation a relative clause after a person's name places them at: "Lee Epstein,
-    who teaches constitutional law at Washington University" -> (None, Washington University)."""
+    """The role and organisation a relative clause after a person's name gives: "Lee Epstein, who
+    teaches constitutional law at Washington University" -> (None, Washington University); "Jeremy
+    Bash, who was the chief of staff to Leon E. Panetta" -> (chief of staff, None)."""
     i = m.end
     if m.type != "person" or i + 2 >= view.n or view.words[i] != "," or view.lowers[i + 1] != "who":
         return None, None
     hi = view.sent_bounds(view.sent_of[m.start])[1]
+    role = None
     k = i + 2
+    if k + 1 < hi and view.lowers[k] in {"is", "was"}:
+        # "Jeremy Bash, who was the chief of staff to Leon E. Panetta"
+        r = k + 1
+        if view.lowers[r] in _DETS:
+            r += 1
+        e = r
+        while e < hi and e - r < 4 and view.words[e].islower() and view.words[e].isalpha() and view.lowers[e] not in _PREPS | {"to"}:
+            e += 1
+        if e > r and _is_role_head(view.words[e - 1]):
+            words = view.words[r:e]
+            _extend_role(view, words, e, hi)  # "chief of staff"
+            role = " ".join(words)
     while k < hi and k - i < 15 and view.words[k] not in _REACH_STOPS:
         if view.lowers[k] in {"at", "for", "with"}:
             body = _affiliation_from(view, mentions, k + 1, hi, ("organization",))
             if body is not None:
-                return None, body
+                return role, body
         k += 1
-    return None, None
+    return role, None
 
 
 def _is_role_head(word: str) -> bool:
@@ -299,7 +313,7 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
         while k < hi and k - j <= 5 and ((words[k].islower() and words[k].isalpha() and lowers[k] not in _PREPS | _VERBAL | {"who", "which", "that"})
                                           or (lowers[k] == "and" and k + 1 < hi and words[k + 1].islower())):
             k += 1
-        if k < hi and (words[k] in _STOP_APPOS or lowers[k] in _PREPS) and lowers[k - 1] != "and":
+        if k < hi and (words[k] in _STOP_APPOS or lowers[k] in _PREPS or lowers[k] == "to") and lowers[k - 1] != "and":
             role_words += ["of", *words[j + 1 : k]]
             j = k
     return j
