@@ -395,3 +395,10 @@ def test_a_role_in_a_relative_clause(nlp):
     text = 'It rained. "There were no campaigns," said Jeremy Roe, who was the chief of staff to Leon Panetta, then the director.'
     q = nlp(text).quotes[0]
     assert (q.speaker.name, q.role) == ("Jeremy Roe", "chief of staff")
+
+
+def test_words_after_a_possessive_owner_belong_to_the_role():
+    from stance.speakers.roles import _describe_nominal
+
+    assert _describe_nominal("Trump ’s Indiana chairman") == ("Indiana chairman", "Trump")
+    assert _describe_nominal("Sudan's defense minister") == ("defense minister", "Sudan")

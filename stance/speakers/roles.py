@@ -557,6 +557,11 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
         prefix = prefix[:-1]
     if not prefix:
         return role, None
+    q = next((k for k, t in enumerate(prefix) if t in {"’s", "'s"}), None)
+    if q is not None and 0 < q < len(prefix) - 1 and all(t[:1].isupper() for t in prefix[q + 1 :]):
+        # "Trump's Indiana chairman": the words after the possessive belong to the role
+        role = " ".join(prefix[q + 1 :] + toks[r:])
+        prefix = prefix[:q]
     gaz = gazetteer()
     org_nouns = word_set("org_nouns.txt")
     # "Russian foreign ministry": a country word before a lowercase body
