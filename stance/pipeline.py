@@ -27,7 +27,7 @@ from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
 from stance.speakers.actors import describe_from_knowledge
 from stance.speakers.inheritance import inherit_speakers
-from stance.speakers.roles import describe
+from stance.speakers.roles import describe, state_of_office
 from stance.speakers.selection import choose_speakers, quoted_spans
 from stance.stance_model.calibration import calibrate
 from stance.stance_model.examples import stance_examples
@@ -54,9 +54,9 @@ class AnalysisError:
 class _Pending:
     """A quotation waiting for its stances."""
 
-    __slots__ = ("raw", "speaker", "role", "affiliation", "confidence", "targets", "examples", "affiliation_source")
+    __slots__ = ("raw", "speaker", "role", "affiliation", "confidence", "targets", "examples", "affiliation_source", "own")
 
-    def __init__(self, raw, speaker, role, affiliation, confidence, targets, examples, affiliation_source=None):
+    def __init__(self, raw, speaker, role, affiliation, confidence, targets, examples, affiliation_source=None, own=None):
         self.raw = raw
         self.speaker = speaker
         self.role = role
@@ -65,6 +65,7 @@ class _Pending:
         self.targets = targets
         self.examples = examples
         self.affiliation_source = affiliation_source
+        self.own = own  # the affiliation the article's words give (what the party finder and filter see)
 
 
 class Annotator:
@@ -121,32 +122,37 @@ class Annotator:
                                   view, mentions, blocked)
         t0 = self._tick("speakers", t0)
         pendings: list[_Pending] = []
-        described: dict[str, tuple[str | None, str | None, str | None]] = {}
+        described: dict[str, tuple[str | None, str | None, str | None, str | None]] = {}
         day: list = [as_date(date)] if date is not None else []  # the article's date, found once when first needed
         for raw, (speaker, mention_obj, conf) in zip(raws, chosen):
-            role = aff = source = None
+            role = aff = source = own = None
             if speaker is not None and speaker.type in ("person", "organization"):
                 if speaker.name not in described:
                     role, aff = describe(view, mentions, speaker.name, mention_obj)
                     source = "article" if aff else None
+                    own = aff
                     if aff is None and self.actor_lookup:
                         if not day:
                             day.append(article_date(view.text))
                         known = describe_from_knowledge(mentions, speaker.name, day[0])
                         if known is not None:
                             aff, role, source = known.affiliation, role or known.role, "lookup"
-                    described[speaker.name] = (role, aff, source)
-                role, aff, source = described[speaker.name]
-            # the party finder and the party filter see the article's affiliation only: a looked-up
-            # one is not excluded from the parties (measured on the corpus dev split: excluding it
-            # lost true parties), and the filter was trained without the lookup
-            own = aff if source == "article" else None
+                    if aff is None and speaker.type == "person":
+                        # a national office the article names without its state: the article's state
+                        aff = state_of_office(view, mentions, role)
+                        source = "article" if aff else None
+                    described[speaker.name] = (role, aff, source, own)
+                role, aff, source, own = described[speaker.name]
+            # the party finder and the party filter see the affiliation the article's words give
+            # only: a looked-up one is not excluded from the parties (measured on the corpus dev
+            # split: excluding it lost true parties), and the filter was trained without the lookup
+            # or the state of an office
             targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, own)
-            pendings.append(_Pending(raw, speaker, role, aff, conf, targets, [], source))
+            pendings.append(_Pending(raw, speaker, role, aff, conf, targets, [], source, own))
         if self.party_filter is not None:  # one scoring call per document
             kept = self.party_filter.select_all(view, mentions, [
                 (p.raw, p.targets, p.speaker.name if p.speaker is not None else None,
-                 p.affiliation if p.affiliation_source == "article" else None) for p in pendings])
+                 p.own) for p in pendings])
             for p, targets in zip(pendings, kept):
                 p.targets = targets
         if self.stance_model is not None:

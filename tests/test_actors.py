@@ -96,6 +96,37 @@ def test_dated_terms():
     assert table.lookup("Nobody Atall Special") is None
 
 
+def test_campaign_terms_end_at_the_nomination():
+    """A major-party candidate is a presidential candidate until the party's convention nominates
+    them, then the presidential nominee (the PolNeAR annotators' word after the conventions)."""
+    table = actor_lookup()
+    assert table.lookup("Donald Trump", date(2016, 7, 18)).role == "presidential candidate"
+    assert table.lookup("Donald Trump", date(2016, 7, 19)) == ActorInfo("Republican Party", "presidential nominee", "recent")
+    assert table.lookup("Hillary Clinton", date(2016, 7, 25)).role == "presidential candidate"
+    assert table.lookup("Hillary Clinton", date(2016, 9, 1)) == ActorInfo("Democratic Party", "presidential nominee", "recent")
+    assert table.lookup("Joe Biden", date(2020, 9, 1)) == ActorInfo("Democratic Party", "presidential nominee", "recent")
+
+
+def test_party_chairs_and_campaign_staff_resolve_by_date():
+    table = actor_lookup()
+    assert table.lookup("Reince Priebus", date(2016, 7, 1)) == ActorInfo("Republican National Committee", "Chairman", "recent")
+    assert table.lookup("Reince Priebus", date(2017, 3, 1)).affiliation == "United States"
+    assert table.lookup("John Podesta", date(2016, 8, 1)) == ActorInfo("Hillary Clinton campaign", "campaign chairman", "recent")
+    assert table.lookup("Kellyanne Conway", date(2016, 9, 1)).affiliation == "Donald Trump campaign"
+
+
+def test_a_generational_suffix_is_looked_up_without_it():
+    from stance.speakers.actors import describe_from_knowledge
+    from stance.text.mentions import MentionIndex
+    from stance.text.view import blank_english, build_view
+
+    text = 'Joseph R. Biden Jr. spoke. "We will win," Joseph R. Biden Jr. said.'
+    mentions = MentionIndex(build_view(blank_english()(text)))
+    info = describe_from_knowledge(mentions, "Joseph R. Biden Jr.", date(2016, 8, 17))
+    assert info == ActorInfo("United States", "Vice President", "recent")
+    assert describe_from_knowledge(mentions, "Nobody Atall Jr.", date(2016, 8, 17)) is None
+
+
 def test_extended_office_holders_resolve_by_date():
     """Heads of state and government of other countries, US governors, first ministers of the UK
     nations, Canadian premiers and heads of international organisations (added to the hand-written

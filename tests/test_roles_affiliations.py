@@ -215,3 +215,190 @@ def test_a_common_word_opening_a_sentence_is_no_body(nlp):
     text = 'The session ended. Opposition leader Jeremy Roe said, "This is an outrage." The opposition left.'
     q = quote(nlp, text, "outrage")
     assert (q.role, q.affiliation) == ("leader", None)
+
+
+@pytest.mark.parametrize("text, role, aff", [
+    ('"The rules are clear," said Jane Roe, a professor of constitutional law at Harvard Law School.',
+     "professor of constitutional law", "Harvard Law School"),
+    ('"Trade matters," said John Doe, an influential scholar of labor economics and trade at the '
+     'Massachusetts Institute of Technology.', "influential scholar of labor economics and trade", "Massachusetts Institute of Technology"),
+    ('"We grew fast," said Jane Roe, president and chief executive of the Cleveland Host Committee.',
+     "president and chief executive", "Cleveland Host Committee"),
+])
+def test_an_appositive_role_keeps_its_field_and_its_second_noun(nlp, text, role, aff):
+    q = quote(nlp, text, "")
+    assert (q.speaker.name, q.role, q.affiliation) == (text.split("said ")[1].split(",")[0], role, aff)
+
+
+def test_the_body_of_an_appositive_named_by_its_noun(nlp):
+    text = ('The Government Development Bank lent the money. "Guarantees are good," said Jane Roe, '
+            'the president and chairwoman of the bank.')
+    q = quote(nlp, text, "Guarantees")
+    assert (q.role, q.affiliation) == ("president and chairwoman", "Government Development Bank")
+
+
+def test_a_clause_after_and_is_not_a_second_role(nlp):
+    q = quote(nlp, '"It works," said Jane Roe, a teacher and she laughed.', "works")
+    assert q.role == "teacher"
+
+
+def test_a_national_office_without_its_state_gets_the_articles_state(nlp):
+    text = ('The Philippines closed the network. The Philippines says the law is clear. Solicitor General '
+            'Jane Roe said the network "violated its franchise".')
+    q = quote(nlp, text, "violated")
+    assert (q.speaker.name, q.role, q.affiliation, q.affiliation_source) == ("Jane Roe", "Solicitor General", "Philippines", "article")
+
+
+def test_an_office_that_is_not_a_states_gets_no_state(nlp):
+    from stance.speakers.roles import holds_state_office
+
+    assert holds_state_office("Information Minister") and holds_state_office("Presidential Spokesperson")
+    assert not holds_state_office("spokesperson") and not holds_state_office("chief executive")
+    text = 'The Philippines closed the network. The Philippines says the law is clear. Teacher Jane Roe said "it was wrong".'
+    assert quote(nlp, text, "wrong").affiliation is None
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ('The event featured actors Dan Fogler, Ron Perlman, John De Lancie, and Jaleel White. '
+     '"We are talking to NBC," Jaleel White said.', "Jaleel White", "actor"),
+    ('Offering his condolence, speaker of the parliament Ali Larijani wrote: "He served well."', "Ali Larijani",
+     "speaker of the parliament"),
+    ('John Luk died. Michael Makuei, the Information Minister paid tribute to Luk. He said "It is a great loss."',
+     "Michael Makuei", "Information Minister"),
+])
+def test_roles_in_lists_before_bodies_and_in_unclosed_appositives(nlp, text, name, role):
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.role) == (name, role)
+
+
+def test_a_title_followed_by_a_possessive_is_not_cut_short(nlp):
+    q = quote(nlp, 'Jane Roe, the President\'s daughter, said "it was fine".', "fine")
+    assert q.role != "President"
+
+
+@pytest.mark.parametrize("text, aff", [
+    ('It rained. "We will act," said Rep. Hank Johnson (D-Ga.) on Monday.', "Democratic Party"),
+    ('It rained. "We will act," said Jane Roe, a Michigan Democrat who sits on the panel.', "Democratic Party"),
+    ('It rained. "We will act," said Jane Roe, a Republican strategist.', "Republican Party"),
+    ('It rained. Presumptive Republican presidential nominee Jane Roe said "we will act".', "Republican Party"),
+])
+def test_party_labels_and_codes_give_the_party(nlp, text, aff):
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.affiliation) == ("Jane Roe" if "Johnson" not in text else "Hank Johnson", aff)
+
+
+def test_party_of_label_keeps_an_organisations_name():
+    from stance.speakers.roles import party_of_label
+
+    assert party_of_label("Republican National Committee") == "Republican National Committee"
+    assert party_of_label("Indiana GOP") == "Republican Party"
+    assert party_of_label("Maryland Republicans") == "Republican Party"
+    assert party_of_label("U.S. Democratic") == "Democratic Party"
+    assert party_of_label("Harvard University") == "Harvard University"
+
+
+@pytest.mark.parametrize("text, role, aff", [
+    ('Donald Trump spoke. "It was fair," said Corey Lewandowski, Donald Trump\'s fired campaign manager.',
+     "fired campaign manager", "Donald Trump campaign"),
+    ('Kay Hagan died on Monday. "She was kind," said Sadie Weiner, Hagan\'s former spokeswoman.',
+     "former spokeswoman", "Kay Hagan"),
+    ('Heather Heyer died on Monday. "She was kind," said Susan Bro, Heather Heyer\'s mother.',
+     "Heather Heyer's mother", None),
+])
+def test_a_persons_staff_is_affiliated_with_them_and_kin_is_not(nlp, text, role, aff):
+    q = nlp(text).quotes[0]
+    assert (q.role, q.affiliation) == (role, aff)
+
+
+@pytest.mark.parametrize("text, role, aff", [
+    ('It rained. "It is stunning," said Lee Roe, who teaches constitutional law at Washington University in St. Louis.',
+     None, "Washington University"),
+    ('It rained. "It is strategic," said Jeff Roe, an assistant professor in the school of information studies at '
+     'Syracuse University.', "assistant professor", "Syracuse University"),
+    ('It rained. "It is good strategy," said Ed Roe, a former Pennsylvania governor.', "former governor", "Pennsylvania"),
+])
+def test_bodies_further_in_a_description_and_regions_in_a_role(nlp, text, role, aff):
+    q = nlp(text).quotes[0]
+    assert (q.role, q.affiliation) == (role, aff)
+
+
+def test_a_bare_nominal_speaker_takes_the_owner_the_article_gave_it_earlier():
+    from stance.speakers.roles import describe
+    from stance.text.view import blank_english
+
+    text = ('Interpol refused, an Interpol spokesperson stated on Monday. The spokesperson added that '
+            'requests "would not be considered".')
+    view = build_view(blank_english()(text))
+    assert describe(view, MentionIndex(view), "The spokesperson") == ("spokesperson", "Interpol")
+    other = build_view(blank_english()('It rained, said an official on Monday. The spokesperson added "no".'))
+    assert describe(other, MentionIndex(other), "The spokesperson") == ("spokesperson", None)
+
+
+@pytest.mark.parametrize("text", [
+    'Police closed the island. The mayor of Paris, Anne Roe, wrote: "Paris is mourning."',
+    'Police closed the island. "Paris is mourning," said Anne Roe, the mayor of Paris.',
+])
+def test_a_mayor_serves_the_city_as_written(nlp, text):
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.role, q.affiliation) == ("Anne Roe", "mayor", "Paris")
+
+
+def test_a_hyphened_role_noun_is_one_role(nlp):
+    q = nlp('It rained. On Monday presidential front-runner Jane Roe said "we will win".').quotes[0]
+    assert (q.speaker.name, q.role) == ("Jane Roe", "presidential front-runner")
+
+
+def test_a_relation_is_not_a_role_when_the_article_gives_one(nlp):
+    text = ('Senator Jane Roe spoke on Monday. Clinton faced her rival Jane Roe. "We will win," Roe said.')
+    q = quote(nlp, text, "win")
+    assert (q.speaker.name, q.role) == ("Jane Roe", "senator")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ('Trucks passed. Maryam Roe, an Iranian journalist visiting Nice on vacation, told reporters "it was awful".',
+     "Maryam Roe", "journalist"),
+    ('It rained. Betsy Roe, 68, a retired teacher, said "she is honest".', "Betsy Roe", "retired teacher"),
+    ('It rained on Monday. A lawyer, Khizr Roe has long handed out copies. "Read it," Khizr Roe said.', "Khizr Roe", "lawyer"),
+])
+def test_an_appositive_after_an_age_before_a_clause_or_opening_the_sentence(nlp, text, name, role):
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.role) == (name, role)
+
+
+def test_a_lowercase_title_of_several_words_before_a_name(nlp):
+    q = nlp('It rained. "We must act," said former secretary of state Jane Roe on Monday.').quotes[0]
+    assert (q.speaker.name, q.role) == ("Jane Roe", "former secretary of state")
+
+
+def test_a_mayor_without_a_city_serves_the_place_the_article_names_most(nlp):
+    text = ('Police in Toronto arrested a man. Toronto residents were shocked, and people in Ottawa too. '
+            'On Tuesday mayor John Tory said "Toronto will heal".')
+    q = quote(nlp, text, "heal")
+    assert (q.speaker.name, q.role, q.affiliation) == ("John Tory", "mayor", "Toronto")
+
+
+@pytest.mark.parametrize("text, role", [
+    ('It rained. "We are in shock," said Debbie Roe, an organist at the church.', "organist"),
+    ('It rained. On Monday publisher Ben Roe said "the base is angry".', "publisher"),
+])
+def test_occupations_are_roles(nlp, text, role):
+    assert nlp(text).quotes[0].role == role
+
+
+def test_a_role_on_a_persons_campaign(nlp):
+    text = 'Bernie Sanders spoke. "Bernie is in good shape," said Tad Roe, a senior adviser on the Sanders campaign.'
+    q = quote(nlp, text, "good shape")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Tad Roe", "senior adviser", "Bernie Sanders campaign")
+
+
+def test_a_role_in_a_relative_clause(nlp):
+    text = 'It rained. "There were no campaigns," said Jeremy Roe, who was the chief of staff to Leon Panetta, then the director.'
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.role) == ("Jeremy Roe", "chief of staff")
+
+
+def test_words_after_a_possessive_owner_belong_to_the_role():
+    from stance.speakers.roles import _describe_nominal
+
+    assert _describe_nominal("Trump ’s Indiana chairman") == ("Indiana chairman", "Trump")
+    assert _describe_nominal("Sudan's defense minister") == ("defense minister", "Sudan")

@@ -185,6 +185,10 @@ def resolve(terms: list[Term], day: date | None) -> ActorInfo | None:
     return ActorInfo(info.affiliation, None, info.source) if info is not None else None
 
 
+#: generational suffixes after a name ("Jr.", "III"), in :func:`name_key` form
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 @lru_cache(maxsize=1)
 def actor_lookup() -> ActorLookup:
     """The shipped lookup (read once, on first use)."""
@@ -195,7 +199,8 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
     """What the actor lookup says of the speaker ``name`` of an article (its names in ``mentions``)
     at the article's date ``day`` (None: unknown).
 
-    A name of several words is looked up as it is; a single word ("Lavrov", "Hamas") only as a
+    A name of several words is looked up as it is (or, failing that, without a generational suffix:
+    "Joseph R. Biden Jr."); a single word ("Lavrov", "Hamas") only as a
     surname variant of the dictionaries, and only when no other name of the article ends with it
     ("Trump" beside "Ivanka Trump" is not looked up), and only when the article also names the
     affiliation the lookup gives (a student "Wong" in a Hong Kong story is not Australia's foreign
@@ -205,7 +210,11 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
     if not words:
         return None
     if len(words) > 1:
-        return table.lookup(name, day)
+        info = table.lookup(name, day)
+        if info is None and len(words) > 2 and name_key(words[-1]) in _SUFFIXES:
+            # "Joseph R. Biden Jr.": the dictionaries name the actor without the suffix
+            info = table.lookup(" ".join(words[:-1]).rstrip(","), day)
+        return info
     info = table.lookup(name, day, surname=True)
     if info is None:
         return None

@@ -21,7 +21,7 @@ from stance.text.lexicons import gazetteer, party_labels, role_words, titles, wo
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
-_PREPS = frozenset({"for", "of", "at", "with", "in", "from"})
+_PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on"})
 #: possessive markers after a name ("Argentina's", "the United States' ")
 _POSSESSIVE = frozenset({"’s", "'s", "'", "’"})
 _DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
@@ -33,9 +33,10 @@ _STOP_APPOS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")", "—",
 
 
 def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
-                      types: tuple[str, ...] | None = None) -> str | None:
+                      types: tuple[str, ...] | None = None, *, literal: bool = False) -> str | None:
     """The organisation or country named from token ``i`` ("the Seoul-based Korea Research ...");
-    with ``types``, only a name of one of those types."""
+    with ``types``, only a name of one of those types; with ``literal``, a place as written (the
+    city of a mayor: "mayor of Paris" -> Paris, not the state its capital stands for)."""
     words = view.words
     while i < hi and view.lowers[i] in {"the", "a", "an"}:
         i += 1
@@ -56,7 +57,18 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         body = mentions.name_at(m.end + 1, m.end + 2)
         if body is not None and body.start == m.end + 1:
             return body.text
-    return m.canonical if m.type in ("state", "demonym") else m.text
+    if m.type == "person" and m.end < hi and view.lowers[m.end] == "campaign":
+        return f"{m.canonical} campaign"  # "an adviser on the Sanders campaign"
+    return m.canonical if m.type in ("state", "demonym") and not literal else m.text
+
+
+#: role heads whose holder serves a city or region, named as written ("mayor of Paris")
+_LOCAL_HEADS = frozenset({"mayor", "mayors", "selectman", "councillor", "councilor", "alderman"})
+
+
+def _is_local(role_words: list[str]) -> bool:
+    """Whether a role's head serves a city ("the mayor", "deputy mayor")."""
+    return bool(role_words) and role_words[-1].lower() in _LOCAL_HEADS
 
 
 def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
@@ -65,9 +77,11 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     Liton"."""
     words, lowers = view.words, view.lowers
     first = m.start - 1 if m.start >= 1 and lowers[m.start - 1] in HONORIFICS else m.start  # ", Dr Ali bin Tamim,"
-    if first < 2 or words[first - 1] != "," or m.end >= view.n or words[m.end] != ",":
+    if first < 2 or words[first - 1] != "," or m.end >= view.n:
         return None, None
     sa = view.sent_bounds(view.sent_of[first])[0]
+    if words[m.end] != "," and not (lowers[sa] in {"a", "an"} and first - sa <= 5):
+        return None, None  # but "A lawyer, Khan has long ...": an indefinite description opening the sentence
     e = first - 1
     c = e
     while c - 1 >= sa and e - c < 12 and words[c - 1] not in _STOP_APPOS:
@@ -83,10 +97,10 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
         return None, None
     role_words = words[c:p]
     head = role_words[-1]
-    if head.lower() not in word_set("person_nouns.txt") and head not in titles():
+    if head.lower() not in _role_nouns() and head not in titles():
         return None, None
     if p < e:
-        return " ".join(role_words), _affiliation_from(view, mentions, p + 1, e)
+        return " ".join(role_words), _affiliation_from(view, mentions, p + 1, e, literal=_is_local(role_words))
     if " ".join(role_words) in titles():
         return " ".join(role_words), None  # "The Vice President, Mike Pence"
     role, aff = _describe_nominal(" ".join(role_words))
@@ -116,17 +130,34 @@ def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES)
 
 
-def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+def _side_of(view: TextView, person: Mention, i: int) -> str:
+    """The affiliation of someone on the staff of ``person`` (named in the sentence of token
+    ``i``): the person's campaign when that sentence speaks of a campaign ("Sanders' campaign
+    manager" -> "Bernie Sanders campaign"), else the person ("Hagan's former spokeswoman" -> "Kay
+    Hagan")."""
+    a, b = view.sent_bounds(view.sent_of[i])
+    if any(view.lowers[t] == "campaign" for t in range(a, b)):
+        return f"{person.canonical} campaign"
+    return person.canonical
+
+
+def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clauses: bool = True) -> tuple[str | None, str | None]:
+    """A description after the name, set off by a comma: "Moon Seong Mook, an analyst for the
+    Korea Research Institute"; with ``open_clauses``, also one a participle clause ends ("an Iranian
+    journalist visiting Nice"; :func:`named_by_role` leaves those out)."""
     words, lowers = view.words, view.lowers
     n = view.n
     if m.end >= n or words[m.end] != ",":
         return None, None
     sb = view.sent_bounds(view.sent_of[m.start])[1]
     i = m.end + 1
+    if i + 2 < sb and words[i].isdigit() and words[i + 1] == ",":
+        i += 2  # "Betsy Ebeling, 68, Clinton's close friend": the age first
     gaz = gazetteer()
-    person_nouns = word_set("person_nouns.txt")
+    person_nouns = _role_nouns()
     aff = None
-    if i < sb and lowers[i] in _DETS:
+    had_det = i < sb and lowers[i] in _DETS
+    if had_det:
         i += 1
     # "Sudan's defense minister" / "an Israeli spokesman"
     poss = mentions.name_at(i, i + 1)
@@ -145,6 +176,16 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS:
         role_words.append(words[j])
         j += 1
+    if had_det and len(role_words) > 1:
+        # "Michael Makuei, the Information Minister paid tribute to": the appositive's closing comma
+        # is missing; a capitalised title ends the role
+        t = 0
+        while t < len(role_words) and role_words[t][:1].isupper():
+            t += 1
+        if (0 < t < len(role_words) and (role_words[t - 1].lower() in person_nouns or role_words[t - 1].lower() in _titles_lower())
+                and role_words[t].isalpha() and role_words[t].lower() not in _role_vocabulary()):
+            role_words = role_words[:t]
+            j = sb
     if not role_words or not _VERBAL.isdisjoint(w.lower() for w in role_words):
         return None, None  # "Tom, were greeted by an organizer": a clause, not a description
     if role_words[0].lower() == "formerly":
@@ -152,19 +193,157 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     title_lowers = _titles_lower()
     heads = [k for k, w in enumerate(role_words) if w.lower() in person_nouns or w.lower() in title_lowers]
     whole = " ".join(role_words) in titles() or (heads and heads[-1] == len(role_words) - 1)
-    if not whole:
+    if not whole and open_clauses and heads and heads[-1] + 1 < len(role_words) and _is_participle(role_words[heads[-1] + 1]):
+        # "an Iranian journalist visiting Nice": a participle clause ends the role at its head
+        role_words = role_words[: heads[-1] + 1]
+        j = sb
+    elif not whole:
         if not heads or len(role_words) - heads[-1] != 2 or not role_words[-1].islower() or not (j < sb and lowers[j] in _PREPS):
             return None, None
         # "the Hungarian Government commissioner responsible for defence": one word and a
         # preposition after the head; the role ends at its head
         role_words = role_words[: heads[-1] + 1]
+    else:
+        j = _extend_role(view, role_words, j, sb)
     role = " ".join(role_words)
     if kin is not None:
-        return f"{kin} {role}", None
+        if role_words[-1].lower() in word_set("kin_nouns.txt"):
+            return f"{kin} {role}", None
+        # "Donald Trump's fired campaign manager": the person's staff, affiliated with them
+        return role, _side_of(view, poss, m.start)
+    if aff is None:
+        # "a Michigan Democrat", "a Republican strategist": the party the description names
+        aff = next((party_labels()[w] for w in role_words if w in party_labels()), None)
     if whole and j < sb and lowers[j] in _PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
-        aff = _affiliation_from(view, mentions, j + 1, sb)
+        aff = (_affiliation_from(view, mentions, j + 1, sb, literal=_is_local(role_words)) or _nominal_body(view, mentions, j + 1, sb)
+               or _body_in_reach(view, mentions, j + 1, sb))
+    if aff is None:
+        role, aff = _region_in_role(role)
     return role, aff
+
+
+#: tokens that end the reach of a description's words
+_REACH_STOPS = frozenset({",", ";", ":", "—", "(", ")", ".", "“", "”", '"', "who", "which", "that", "said", "says"})
+
+
+def _body_in_reach(view: TextView, mentions: MentionIndex, i: int, hi: int, reach: int = 10) -> str | None:
+    """The first organisation named after a preposition from token ``i`` up to the end of the
+    description (a comma, a clause, ``reach`` tokens): "in the school of information studies at
+    Syracuse University", "of the activist group Badass Teachers Association"."""
+    k = i
+    while k < hi and k - i < reach and view.words[k] not in _REACH_STOPS:
+        m = mentions.name_at(k, k + 1)
+        if m is not None and m.start == k:
+            if m.type == "organization" and (view.lowers[k - 1] in _PREPS | {"the"} or view.words[k - 1].islower()):
+                return m.canonical
+            k = m.end
+            continue
+        k += 1
+    return None
+
+
+def _region_in_role(role: str) -> tuple[str, str | None]:
+    """A role holding a state or province's name: "former Pennsylvania governor" -> (former
+    governor, Pennsylvania); else (role, None)."""
+    toks = role.split()
+    regions = entity_lexicons().regions
+    for n in (2, 1):
+        for k in range(len(toks) - n):
+            name = " ".join(toks[k : k + n])
+            if name[:1].isupper() and name in regions and toks[-1].lower() in _role_nouns():
+                return " ".join(toks[:k] + toks[k + n :]), regions[name]
+    return role, None
+
+
+def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """The role and organisation a relative clause after a person's name gives: "Lee Epstein, who
+    teaches constitutional law at Washington University" -> (None, Washington University); "Jeremy
+    Bash, who was the chief of staff to Leon E. Panetta" -> (chief of staff, None)."""
+    i = m.end
+    if m.type != "person" or i + 2 >= view.n or view.words[i] != "," or view.lowers[i + 1] != "who":
+        return None, None
+    hi = view.sent_bounds(view.sent_of[m.start])[1]
+    role = None
+    k = i + 2
+    if k + 1 < hi and view.lowers[k] in {"is", "was"}:
+        # "Jeremy Bash, who was the chief of staff to Leon E. Panetta"
+        r = k + 1
+        if view.lowers[r] in _DETS:
+            r += 1
+        e = r
+        while e < hi and e - r < 4 and view.words[e].islower() and view.words[e].isalpha() and view.lowers[e] not in _PREPS | {"to"}:
+            e += 1
+        if e > r and _is_role_head(view.words[e - 1]):
+            words = view.words[r:e]
+            _extend_role(view, words, e, hi)  # "chief of staff"
+            role = " ".join(words)
+    while k < hi and k - i < 15 and view.words[k] not in _REACH_STOPS:
+        if view.lowers[k] in {"at", "for", "with"}:
+            body = _affiliation_from(view, mentions, k + 1, hi, ("organization",))
+            if body is not None:
+                return role, body
+        k += 1
+    return role, None
+
+
+def _is_role_head(word: str) -> bool:
+    """A person noun or a title word ("chairwoman", "executive", "Secretary")."""
+    return word.lower() in _role_nouns() or word.lower() in _titles_lower()
+
+
+def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
+    """Extend an appositive's role ``role_words`` (ending before token ``j``) in place with a second
+    role joined by "and" ("president and chief executive", "a combat veteran and former CIA
+    officer") and a lowercase field after "of" ("professor of constitutional law", "scholar of
+    labor economics and trade"); returns the token after the role."""
+    words, lowers = view.words, view.lowers
+    if not _is_role_head(role_words[-1]):
+        return j
+    if j + 1 < hi and lowers[j] == "and":
+        k = j + 1
+        while k < hi and k - j <= 4 and words[k] not in _STOP_APPOS and lowers[k] not in _PREPS:
+            k += 1
+        second = words[j + 1 : k]
+        if second and _is_role_head(second[-1]) and _VERBAL.isdisjoint(w.lower() for w in second) and lowers[j + 1] not in _DETS:
+            role_words += ["and", *second]
+            j = k
+    if j + 1 < hi and lowers[j] == "of" and words[j + 1].islower() and words[j + 1].isalpha() and lowers[j + 1] not in _DETS:
+        k = j + 1
+        while k < hi and k - j <= 5 and ((words[k].islower() and words[k].isalpha() and lowers[k] not in _PREPS | _VERBAL | {"who", "which", "that"})
+                                          or (lowers[k] == "and" and k + 1 < hi and words[k + 1].islower())):
+            k += 1
+        if k < hi and (words[k] in _STOP_APPOS or lowers[k] in _PREPS or lowers[k] == "to") and lowers[k - 1] != "and":
+            role_words += ["of", *words[j + 1 : k]]
+            j = k
+    return j
+
+
+def _nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """The organisation a lowercase "the bank" from token ``i`` stands for: the article's last
+    organisation before it whose name ends in that noun ("the Government Development Bank")."""
+    if i + 1 < hi and view.lowers[i] == "the" and view.lowers[i + 1] in word_set("org_nouns.txt") and view.words[i + 1].islower():
+        if i + 2 >= hi or view.words[i + 2] in _STOP_APPOS or view.lowers[i + 2] in _PREPS:
+            body = mentions.resolve_nominal(view.lowers[i + 1], i)
+            if body is not None and body.type == "organization":
+                return body.canonical
+    return None
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """Nouns that head a role: the person nouns and the occupations (``occupation_nouns.txt``)."""
+    return word_set("person_nouns.txt") | word_set("occupation_nouns.txt")
+
+
+def _is_participle(word: str) -> bool:
+    """A lowercase -ing or -ed word ("visiting", "based"), which opens a clause after a role."""
+    return word.islower() and word.isalpha() and len(word) > 4 and word.endswith(("ing", "ed"))
+
+
+def _role_vocabulary() -> frozenset[str]:
+    """:func:`role_words` under a name the appositive's local ``role_words`` list does not shadow."""
+    return role_words()
 
 
 @lru_cache(maxsize=1)
@@ -241,13 +420,25 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
 def _role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
     """"its leader Kim Jong Un", "North Korea's leader Kim", "analyst Moon", "UCL astronomer
     Angelos Tsiaras", "Pentagon press secretary John Kirby"; the second of a pair under a plural
-    role: "NASA astronauts Bob Roe and Doug Hurley" -> (astronaut, NASA)."""
-    if m.start >= 2 and view.lowers[m.start - 1] == "and":
-        first = mentions.name_at(m.start - 2, m.start - 1)
-        if first is not None and first.end == m.start - 1 and first.type == "person" and m.type == "person":
-            r, a = _role_before_one(view, mentions, first)
-            if r and r.endswith("s") and r.split()[-1][:-1].lower() in word_set("person_nouns.txt"):
-                return r[:-1], a
+    role: "NASA astronauts Bob Roe and Doug Hurley" -> (astronaut, NASA), also in a longer list:
+    "actors Dan Roe, Ron Doe, and John Poe" -> (actor, None)."""
+    if m.type == "person" and m.start >= 2 and view.words[m.start - 1] in {"and", ","}:
+        cur = m
+        for _ in range(8):
+            k = cur.start - 1
+            if k >= 1 and view.words[k] == "and" and view.words[k - 1] == ",":
+                k -= 1  # the serial comma: "..., and John Poe"
+            if k < 1 or view.words[k] not in {"and", ","}:
+                break
+            prev = mentions.name_at(k - 1, k)
+            if prev is None or prev.end != k or prev.type != "person":
+                break
+            cur = prev
+            r, a = _role_before_one(view, mentions, cur)
+            if r:
+                if r.endswith("s") and r.split()[-1][:-1].lower() in _role_nouns():
+                    return r[:-1], a
+                break
     return _role_before_one(view, mentions, m)
 
 
@@ -259,9 +450,21 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         i -= 1  # "archbishop Monsenor Jorge Eduardo Scheinig": the title was split from the name
     if i < 0:
         return None, None
-    person_nouns = word_set("person_nouns.txt")
+    person_nouns = _role_nouns()
     w = view.lowers[i]
     sent_start = view.sent_bounds(view.sent_of[i])[0]
+    for n in (4, 3):
+        # a title of several words written lowercase: "former secretary of state Hillary Clinton"
+        a = m.start - n
+        if a >= sent_start and view.lowers[a + 1] == "of" and all(view.words[t].islower() for t in range(a, m.start)):
+            if " ".join(view.lowers[a : m.start]) in _titles_lower():
+                if a - 1 >= sent_start and view.lowers[a - 1] == "former":
+                    a -= 1
+                return view.span_text(a, m.start), None
+    if (i >= 3 and w in word_set("org_nouns.txt") and view.words[i].islower() and view.lowers[i - 1] == "the"
+            and view.lowers[i - 2] == "of" and view.lowers[i - 3] in person_nouns and view.words[i - 3].islower()):
+        # "speaker of the parliament Ali Larijani"
+        return view.span_text(_role_words_before(view, i - 3), i + 1), None
     if w not in person_nouns or not (view.words[i][:1].islower() or i == sent_start):
         return None, None  # "analyst Moon", or "Actress Denise Crosby" opening a sentence
     if i == sent_start:
@@ -270,6 +473,10 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
     if k == 0:
         return view.span_text(k, i + 1), None
     role = view.span_text(k, i + 1)
+    if k == i and k >= 2 and view.words[k - 1] == "-" and view.words[k - 2].isalpha() and view.words[k - 2].islower():
+        # "presidential front-runner Donald Trump": the hyphened compound and the role words before
+        # it are the role (its owner is looked for before the role noun as before)
+        role = view.span_text(_role_words_before(view, k - 2), i + 1).replace(" - ", "-")
     p = view.lowers[k - 1]
     if p in {"its", "their"}:
         # the owner is the nearest earlier state or body that is not the object of a preposition
@@ -288,6 +495,8 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         owner = mentions.name_at(k - 2, k - 1)
         if owner is not None and owner.type in ("state", "organization"):
             return role, owner.canonical
+        if owner is not None and owner.type == "person" and view.lowers[i] not in word_set("kin_nouns.txt"):
+            return role, _side_of(view, owner, i)  # "Clinton's campaign manager Robby Mook"
         return role, None
     return role, _owner_before(view, mentions, k)
 
@@ -323,7 +532,7 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     toks = name.replace("’s", " ’s").replace("'s", " 's").split()
     while toks and toks[0].lower() in _DETS | {"one", "some", "many", "several"}:
         toks = toks[1:]
-    person_nouns = word_set("person_nouns.txt")
+    person_nouns = _role_nouns()
     for p in range(1, len(toks) - 1):
         if toks[p].lower() in _PREPS | {"within"} and toks[p - 1].lower() in person_nouns:
             # "representatives from Iran", "sources within the United States Department of Defense"
@@ -348,6 +557,11 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
         prefix = prefix[:-1]
     if not prefix:
         return role, None
+    q = next((k for k, t in enumerate(prefix) if t in {"’s", "'s"}), None)
+    if q is not None and 0 < q < len(prefix) - 1 and all(t[:1].isupper() for t in prefix[q + 1 :]):
+        # "Trump's Indiana chairman": the words after the possessive belong to the role
+        role = " ".join(prefix[q + 1 :] + toks[r:])
+        prefix = prefix[:q]
     gaz = gazetteer()
     org_nouns = word_set("org_nouns.txt")
     # "Russian foreign ministry": a country word before a lowercase body
@@ -377,13 +591,18 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         role, aff = _describe_nominal(canonical)
         if role is None and aff is None:
             aff = state_of_body(canonical)
+        if role is not None and aff is None:
+            aff = _earlier_owner(view, canonical)
         return role, _state_of_bare_government(view, mentions, canonical, aff)
     if speaker_mention is not None and speaker_mention.possessor:
         aff = speaker_mention.possessor
     for m in same:
         if m.type == "organization" and m.possessor and aff is None:
             aff = m.possessor
+    relations = word_set("relation_nouns.txt")
     for r, a in _descriptions(view, mentions, same):
+        if r and r.split()[-1].lower() in relations:
+            r = None  # "rival Bernie Sanders": a relation, not a role
         if role is None and r:
             role = r
             if a and aff is None:
@@ -405,7 +624,28 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         body = mentions.resolve_nominal(aff.lower(), same[0].start if same else view.n)
         if body is not None and body.type == "organization" and body.text != aff:
             aff = body.canonical
-    return role, expand_acronym(mentions, aff) if aff else aff
+    return role, party_of_label(expand_acronym(mentions, aff)) if aff else aff
+
+
+def _earlier_owner(view: TextView, canonical: str) -> str | None:
+    """The body of a bare "the spokesperson" that the article named with its owner earlier ("an
+    Interpol spokesperson stated. The spokesperson added"): the owner of the first description of
+    that head noun in the article that has one; None for a description with more words."""
+    toks = [t for t in canonical.split() if t.lower() not in _DETS]
+    if len(toks) != 1:
+        return None
+    head = toks[0].lower()
+    for t in range(1, view.n):
+        if view.lowers[t] == head and view.words[t].islower():
+            a = view.sent_bounds(view.sent_of[t])[0]
+            k = t
+            while k - 1 >= a and t - k < 3 and (view.words[k - 1][:1].isupper() or view.words[k - 1] in _POSSESSIVE):
+                k -= 1  # the owner's words: "an Interpol spokesperson", "Russia's foreign ministry spokeswoman"
+            if k < t:
+                _, owner = _describe_nominal(view.span_text(k, t + 1))
+                if owner:
+                    return owner
+    return None
 
 
 def _state_of_bare_government(view: TextView, mentions: MentionIndex, canonical: str, aff: str | None) -> str | None:
@@ -453,6 +693,36 @@ def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def holds_state_office(role: str | None) -> bool:
+    """Whether ``role`` names an office of a state's government ("Information Minister", "Solicitor
+    General", "Presidential Spokesperson", "senators"; ``state_offices.txt``): its last one to four
+    words, lowercased."""
+    if not role:
+        return False
+    toks = role.lower().split()
+    offices = word_set("state_offices.txt")
+    return any(" ".join(toks[-n:]) in offices for n in range(1, min(4, len(toks)) + 1))
+
+
+def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) -> str | None:
+    """The state or city a holder of ``role`` serves when the article names no body for them: the
+    article's state (:func:`state_of_government`) for an office of a state's government
+    (:func:`holds_state_office`; "Solicitor General Jose Calida" in a story about the Philippines ->
+    Philippines); the place the article names most often, if one leads, for a city's office ("mayor
+    John Tory" in a story about Toronto -> Toronto); else None."""
+    if role and _is_local(role.split()):
+        # "mayor John Tory": the city the article names most often
+        counts: dict[str, int] = {}
+        for m in mentions.names:
+            if m.type == "place":
+                counts[m.text] = counts.get(m.text, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
+    return state_of_government(view, mentions) if holds_state_office(role) else None
 
 
 def state_of_body(name: str) -> str | None:
@@ -507,9 +777,39 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
             yield m.role, m.affiliation
     for m in same:
         for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m),
-                     _title_of_state_before(view, mentions, m), _body_after(view, mentions, m)):
+                     _title_of_state_before(view, mentions, m), _body_after(view, mentions, m), _party_code_after(view, m),
+                     _relative_body(view, mentions, m)):
             if r or a:
                 yield r, a
+
+
+#: the party letters of a US legislator's "(R-Fla.)" / "(D-Calif.)" after the name
+_PARTY_CODES = {"R": "Republican Party", "D": "Democratic Party"}
+
+
+def _party_code_after(view: TextView, m: Mention) -> tuple[str | None, str | None]:
+    """The party a "(R-Fla.)" / "(D-N.Y.)" after a person's name gives: (None, the party)."""
+    i = m.end
+    if m.type == "person" and i + 3 < view.n and view.words[i] == "(" and view.words[i + 1] in _PARTY_CODES and view.words[i + 2] == "-":
+        return None, _PARTY_CODES[view.words[i + 1]]
+    return None, None
+
+
+def party_of_label(aff: str | None) -> str | None:
+    """``aff``, or the party a party label inside it names when it is no organisation's name: the
+    owner words before a role ("Presumptive Republican", "U.S. Democratic", "Indiana GOP", "Maryland
+    Republicans") -> Republican Party / Democratic Party; "Republican National Committee" stays."""
+    if not aff:
+        return aff
+    toks = aff.replace("’", " ").replace("”", " ").split()
+    if any(t.lower() in word_set("org_nouns.txt") for t in toks):
+        return aff
+    labels = party_labels()
+    for t in toks:
+        hit = labels.get(t) or (labels.get(t[:-1]) if t.endswith("s") else None)
+        if hit is not None and not (t in labels and labels[t] == aff):
+            return hit
+    return aff
 
 
 def named_by_role(view: TextView, mentions: MentionIndex, head: str, before: int, *, max_names: int = 60) -> Mention | None:
@@ -521,7 +821,7 @@ def named_by_role(view: TextView, mentions: MentionIndex, head: str, before: int
     for m in mentions.names[max(0, k - max_names + 1) : k + 1][::-1]:
         if m.type != "person":
             continue
-        for r, _ in ((m.role, None), _role_before(view, mentions, m), _appositive(view, mentions, m),
+        for r, _ in ((m.role, None), _role_before(view, mentions, m), _appositive(view, mentions, m, open_clauses=False),
                      _appositive_before(view, mentions, m)):
             if r and head in r.lower().split():
                 return m
