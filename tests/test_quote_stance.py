@@ -332,9 +332,9 @@ def test_grouped_cv_never_trains_on_the_held_out_articles(monkeypatch):
     fits = []
     real_fit = quote_estimator.QuoteStanceClassifier.fit
 
-    def spy(self, Xf, yf, groups=None, sample_weight=None):
+    def spy(self, Xf, yf, groups=None, sample_weight=None, auxiliary=None):
         fits.append(([article[x.text] for x in Xf], [x.text.endswith(" gold") for x in Xf], list(sample_weight)))
-        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight)
+        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight, auxiliary=auxiliary)
 
     monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
     pred = grouped_cv_predictions(X, y, g, (gx, gy, gg), {"C": 1.0, "gold_weight": 0.25, "min_count": 1}, FixedBase(), folds=3)
