@@ -28,7 +28,7 @@ PARTY_FILTER_ARTIFACT = ("party_filter", "party-filter", 1)
 #: The stance calibration's artifact (temperatures of the default stance model): directory, name, major version.
 CALIBRATION_ARTIFACT = ("stance_calibration", "stance-calibration", 1)
 STANCE_ARTIFACTS: dict[str, tuple[str, str, int]] = {
-    "quote": ("quote_stance", "quote-stance", 3),
+    "quote": ("quote_stance", "quote-stance", 4),
     "blended": ("stance", "stance-classifier", 4),
     "contextual": ("contextual", "stance-contextual", 1),
 }
