@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from stance.corpora.sentences import corpus_file, load_examples
+from stance.defaults import DEFAULT_STANCE_MODEL
 
 
 def score(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] | None = None) -> dict[str, Any]:
@@ -100,12 +101,13 @@ def evaluate_stance(
     split: str,
     models_dir: str | os.PathLike[str] | None = None,
     model: Any = None,
-    kind: str = "blended",
+    kind: str = DEFAULT_STANCE_MODEL,
     as_quotations: bool | None = None,
 ) -> dict[str, Any]:
     """Evaluate the shipped (or given) stance classifier on ``<data_dir>/<corpus>/<split>.jsonl``.
 
-    ``kind`` chooses the shipped model (``"quote"``, ``"blended"`` or ``"contextual"``) when
+    ``kind`` chooses the shipped model (``"quote"``, the default stance model
+    :data:`~stance.defaults.DEFAULT_STANCE_MODEL`; ``"blended"`` or ``"contextual"``) when
     ``model`` is not given. ``as_quotations``: score the sentences as the pipeline's quotation
     examples (the source party as the speaker's mention, ``corpus="quote"``), so that the
     quote-trained model scores them itself, as it scores every target at run time, instead of
