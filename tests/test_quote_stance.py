@@ -475,3 +475,17 @@ def test_evaluate_stance_scores_the_quote_model_as_the_pipeline_does(tmp_path):
     base = [LABELS[i] for i in quote.base.predict_proba(X).argmax(1)]
     assert routed["accuracy"] == pytest.approx(np.mean(np.asarray(base) == np.asarray(y)))
     assert evaluate_stance(tmp_path, "directed_sentiment", "dev", models_dir=MODELS, kind="blended")["scored_as"] == "sentences"
+
+
+def test_the_default_is_the_shipped_quote_model_chosen_under_the_floor():
+    """The default stance model is the quote-trained one; its shipped manifest is this training
+    code's version and its setting is the one the selection rule picks from its own CV table."""
+    from stance.defaults import DEFAULT_STANCE_MODEL, pipeline_options
+    from stance.training.quote_stance import AUX_DEV_FLOOR, VERSION, choose_setting
+
+    assert DEFAULT_STANCE_MODEL == "quote" and pipeline_options()["stance_model"] == "quote"
+    m = json.loads((MODELS / "quote_stance" / "manifest.json").read_text())
+    assert m["version"] == VERSION
+    assert m["metrics"]["directed_sentiment_dev_as_quotations"]["macro_f1"] >= AUX_DEV_FLOOR
+    best = choose_setting(m["metrics"]["cv"][1:])
+    assert {k: best[k] for k in ("groups", "C", "gold_weight", "aux_weight")} == {k: m["params"][k] for k in ("groups", "C", "gold_weight", "aux_weight")}
