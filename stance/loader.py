@@ -25,10 +25,10 @@ PRONOUN_RANKER_ARTIFACT = ("pronoun_ranker", "pronoun-ranker", 1)
 #: The stance models' artifacts by name: directory, name, major version.
 #: The party filter's artifact: directory, name, major version.
 PARTY_FILTER_ARTIFACT = ("party_filter", "party-filter", 1)
-#: The stance calibration's artifact (temperatures of the default stance model): directory, name, major version.
+#: The stance calibration's artifact (temperatures of the "blended" stance model): directory, name, major version.
 CALIBRATION_ARTIFACT = ("stance_calibration", "stance-calibration", 1)
 STANCE_ARTIFACTS: dict[str, tuple[str, str, int]] = {
-    "quote": ("quote_stance", "quote-stance", 3),
+    "quote": ("quote_stance", "quote-stance", 4),
     "blended": ("stance", "stance-classifier", 4),
     "contextual": ("contextual", "stance-contextual", 1),
 }
@@ -218,7 +218,8 @@ def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estim
     quote corpus, stacked on the ``"blended"`` model, which is loaded too and must be the one it
     was trained on (the sha256 of its ``inference.npz`` recorded in the manifest's ``base``);
     ``estimator=True`` is not available for it (its artifact holds no estimator).
-    ``kind="blended"`` (the default; ``"linear"`` is accepted as its older name) reads
+    ``kind="blended"`` (this function's default, the quote model's base; the pipeline's default is
+    :data:`stance.defaults.DEFAULT_STANCE_MODEL`; ``"linear"`` is accepted as its older name) reads
     ``<models_dir>/stance/``: by default the numpy
     :class:`~stance.stance_model.inference.LinearStanceScorer` from ``inference.npz``,
     ``estimator=True`` the scikit-learn estimator from ``model.joblib`` (of an artifact that has

@@ -223,8 +223,9 @@ class Annotator:
 
 
 def stance_calibration(options: dict[str, Any]) -> Any:
-    """The calibration the options ask for: the shipped temperature(s) of the default stance model
-    when ``calibration`` is on and that model is used (and a calibration is shipped), else None."""
+    """The calibration the options ask for: the shipped temperature(s) of the ``"blended"`` stance
+    model when ``calibration`` is on and that model is used (and a calibration is shipped), else
+    None (the default ``"quote"`` model carries its own temperature, fitted at training)."""
     if not options.get("calibration") or options.get("stance_model") != "blended":
         return None
     return load_calibration(options.get("models_dir"))
@@ -238,9 +239,10 @@ class Pipeline:
             pipeline's name or path (its parser or senter then sets sentence boundaries).
         models_dir: directory with the ``speaker_ranker/`` and ``stance/`` artifacts.
         ranker: use the trained speaker ranker and pronoun ranker (``False``: the rules alone decide).
-        stance_model: which trained stance model scores the targets: ``"blended"`` (the default,
-            also ``True``; ``"linear"`` is its older name) for the shipped linear model blended with
-            the target-aware network, ``"contextual"`` for the optional fine-tuned transformer
+        stance_model: which trained stance model scores the targets: ``"quote"`` (the default,
+            also ``True``) for the model trained on the article-level corpus and stacked on the
+            blended one, ``"blended"`` (``"linear"`` is its older name) for the proxy-trained linear
+            model blended with the target-aware network, ``"contextual"`` for the optional fine-tuned transformer
             (needs the ``[contextual]`` extra; serial only), ``False`` for none (no stances are
             produced). Options and defaults: :mod:`stance.defaults`.
         timings: accumulate per-stage wall time in :attr:`timings`.
@@ -252,9 +254,10 @@ class Pipeline:
         actor_lookup: when the article gives a speaker no affiliation, take it (and a missing
             role) from the shipped knowledge of political actors (:mod:`stance.speakers.actors`);
             the quotation's ``affiliation_source`` says ``"lookup"``.
-        calibration: rescale the quotation stance probabilities with the temperature(s) fitted
-            for the default stance model (``models/stance_calibration``,
+        calibration: rescale the ``"blended"`` model's quotation stance probabilities with the
+            temperature(s) fitted for it (``models/stance_calibration``,
             :mod:`stance.stance_model.calibration`); labels are unchanged. ``False``: the raw ones.
+            (The default ``"quote"`` model's probabilities are calibrated by its own temperature.)
     """
 
     def __init__(

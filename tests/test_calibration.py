@@ -124,22 +124,24 @@ def test_loader_refuses_a_mismatched_artifact(tmp_path, edit):
 def test_option_flows_through_load_component_and_config():
     assert DEFAULTS["calibration"] is True
     assert pipeline_options(calibration=0)["calibration"] is False
-    on, off = stance.load(), stance.load(calibration=False)
+    on, off = stance.load(stance_model="blended"), stance.load(stance_model="blended", calibration=False)
     assert on.annotator.calibration == load_calibration() and off.annotator.calibration is None
+    # the default quote-trained model carries its own temperature: the blended model's is not applied
+    assert stance.load().annotator.calibration is None
     assert on.config()["calibration"] is True and off.config()["calibration"] is False
     assert stance.load(stance_model=False).annotator.calibration is None
     import spacy
 
-    comp = spacy.blank("en").add_pipe("stance", config={"calibration": False})
+    comp = spacy.blank("en").add_pipe("stance", config={"stance_model": "blended", "calibration": False})
     assert comp.annotator.calibration is None
-    comp = spacy.blank("en").add_pipe("stance")
+    comp = spacy.blank("en").add_pipe("stance", config={"stance_model": "blended"})
     assert comp.annotator.calibration == load_calibration()
 
 
 @needs_artifact
 def test_labels_unchanged_and_probabilities_tempered_on_the_reference_article():
     text = SEED_TEXT.read_text(encoding="utf-8")
-    on, off = stance.load()(text), stance.load(calibration=False)(text)
+    on, off = stance.load(stance_model="blended")(text), stance.load(stance_model="blended", calibration=False)(text)
     pairs = [(a, b) for qa, qb in zip(on.quotes, off.quotes) for a, b in zip(qa.stances, qb.stances)]
     assert pairs and len(on.quotes) == len(off.quotes)
     for a, b in pairs:
@@ -156,7 +158,7 @@ def test_cli_no_calibration(tmp_path):
     outs = []
     for flags in ([], ["--no-calibration"]):
         out = tmp_path / f"out{len(outs)}.jsonl"
-        assert main(["analyze", str(SEED_TEXT), "-o", str(out), "--progress", "never", *flags]) == 0
+        assert main(["analyze", str(SEED_TEXT), "-o", str(out), "--progress", "never", "--stance-model", "blended", *flags]) == 0
         outs.append(json.loads(out.read_text()))
     st_on = [s for q in outs[0]["quotes"] for s in q["stances"]]
     st_off = [s for q in outs[1]["quotes"] for s in q["stances"]]
@@ -175,9 +177,9 @@ def test_sentence_level_stance_is_not_calibrated(tmp_path):
     start = text.index("Germany")
     inp, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     inp.write_text(json.dumps({"id": "a", "text": text, "target": {"start": start, "end": start + 7}}) + "\n")
-    assert main(["classify", str(inp), "-o", str(out)]) == 0
+    assert main(["classify", str(inp), "-o", str(out), "--model", "blended"]) == 0
     got = json.loads(out.read_text())["scores"]
-    model = load_stance_model()
+    model = load_stance_model(kind="blended")
     rec = {"id": "a", "text": text, "target": {"start": start, "end": start + 7}}
     raw = model.predict_proba([StanceExample.from_record(rec, corpus="quote")])[0]
     assert all(abs(got[c] - float(v)) < 1e-3 for c, v in zip(model.classes_, raw))

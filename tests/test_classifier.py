@@ -250,7 +250,7 @@ def test_evaluate_stance_on_synthetic_files(tmp_path):
     rows.append({"id": "empty", "text": "Nobody.", "target": {"start": 0, "end": 0, "text": ""}, "label": "neutral"})
     (tmp_path / "data" / "directed_sentiment").mkdir(parents=True)
     _write_jsonl(tmp_path / "data" / "directed_sentiment" / "dev.jsonl", rows)
-    r = evaluate_stance(tmp_path / "data", "directed_sentiment", "dev", models_dir=tmp_path / "models")
+    r = evaluate_stance(tmp_path / "data", "directed_sentiment", "dev", models_dir=tmp_path / "models", kind="blended")
     assert r["n"] == 9
     assert r["labels"] == list(LABELS)
     assert sum(map(sum, r["confusion"])) == 9
@@ -262,7 +262,7 @@ def test_evaluate_stance_on_synthetic_files(tmp_path):
     png = plot_confusion(r, tmp_path / "cm.png")
     assert png.stat().st_size > 0
     with pytest.raises(FileNotFoundError):
-        evaluate_stance(tmp_path / "data", "newsmtsc", "dev_rw", models_dir=tmp_path / "models")
+        evaluate_stance(tmp_path / "data", "newsmtsc", "dev_rw", models_dir=tmp_path / "models", kind="blended")
 
 
 SHARED = REPO.parent / "shared" / "data"

@@ -51,11 +51,11 @@ def test_component_batches_like_pipeline_pipe(monkeypatch):
         list(comp.pipe([nlp.make_doc(TEXTS[0])], batch_size=0))
 
 
-@pytest.mark.parametrize("name", ["blended", "linear", True])
-def test_component_accepts_the_stance_model_names_of_load(name):
+@pytest.mark.parametrize("name, want", [("blended", "blended"), ("linear", "blended"), (True, "quote"), ("quote", "quote")])
+def test_component_accepts_the_stance_model_names_of_load(name, want):
     nlp = spacy.blank("en")
     comp = nlp.add_pipe("stance", config={"stance_model": name, "analytic_offset": 0.0, "timings": True})
-    assert comp.options["stance_model"] == "blended" and comp.annotator.timings is not None
+    assert comp.options["stance_model"] == want and comp.annotator.timings is not None
 
 
 def test_contextual_option_passes_config_validation():

@@ -172,7 +172,7 @@ def test_load_and_analyse_import_neither_sklearn_nor_scipy():
     assert r.returncode == 0, r.stderr
     after_load, after_run, n_stances, rk, sm = json.loads(r.stdout.strip().splitlines()[-1])
     assert after_load == [] and after_run == []
-    assert (rk, sm) == ("LinearRanker", "LinearStanceScorer")
+    assert (rk, sm) == ("LinearRanker", "QuoteStanceScorer")  # the default stance model, with its LinearStanceScorer base
     assert n_stances > 0
 
 
@@ -182,7 +182,7 @@ def test_load_and_analyse_import_neither_sklearn_nor_scipy():
 def shipped_copy(tmp_path) -> Path:
     if not HAS_MODELS:
         pytest.skip("shipped artifacts without inference.npz")
-    for name in ("speaker_ranker", "stance"):
+    for name in ("speaker_ranker", "stance", "quote_stance"):  # quote_stance: the default stance model, stacked on stance
         shutil.copytree(MODELS / name, tmp_path / name)
     return tmp_path
 
@@ -336,7 +336,7 @@ def test_pipeline_scores_quotations_without_the_sentence_class_offsets():
 
     params = json.loads((MODELS / "stance" / "manifest.json").read_text())["params"]
     sentence = load_stance_model()
-    quotes = stance.load().annotator.stance_model
+    quotes = stance.load(stance_model="blended").annotator.stance_model
     k = len(sentence.classes_)
     assert np.allclose(sentence.intercept_[k:] - quotes.intercept_[k:], params["class_bias"]["src"])
     assert quotes.blend_bias == {} and sentence.blend_bias == {h: list(map(float, b)) for h, b in params["blend_bias"].items()}

@@ -332,9 +332,9 @@ def test_grouped_cv_never_trains_on_the_held_out_articles(monkeypatch):
     fits = []
     real_fit = quote_estimator.QuoteStanceClassifier.fit
 
-    def spy(self, Xf, yf, groups=None, sample_weight=None):
+    def spy(self, Xf, yf, groups=None, sample_weight=None, auxiliary=None):
         fits.append(([article[x.text] for x in Xf], [x.text.endswith(" gold") for x in Xf], list(sample_weight)))
-        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight)
+        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight, auxiliary=auxiliary)
 
     monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
     pred = grouped_cv_predictions(X, y, g, (gx, gy, gg), {"C": 1.0, "gold_weight": 0.25, "min_count": 1}, FixedBase(), folds=3)
@@ -346,3 +346,146 @@ def test_grouped_cv_never_trains_on_the_held_out_articles(monkeypatch):
         assert all(wi == (0.25 if gd else 1.0) for wi, gd in zip(w, is_gold))
         seen |= held
     assert seen == set(g)
+
+
+def test_balanced_factors_are_scikit_learns_over_the_marked_rows():
+    from sklearn.utils.class_weight import compute_class_weight
+
+    from stance.stance_model.quote_estimator import balanced_factors
+
+    y = np.asarray(["hostile"] * 2 + ["neutral"] * 5 + ["conciliatory"] * 3 + ["neutral"] * 10, dtype=object)
+    rows = np.asarray([True] * 10 + [False] * 10)
+    f = balanced_factors(y, rows, "balanced")
+    cw = dict(zip(LABELS, compute_class_weight("balanced", classes=np.asarray(LABELS, dtype=object), y=y[:10])))
+    assert np.allclose(f[:10], [cw[v] for v in y[:10]]) and np.all(f[10:] == 1.0)
+    assert np.all(balanced_factors(y, rows, None) == 1.0)
+
+
+def test_auxiliary_examples_stay_out_of_balancing_and_temperature(monkeypatch):
+    """Auxiliary rows are fitted with their own weight only, and the temperature is fitted on the
+    other rows' out-of-fold scores."""
+    from stance.stance_model import quote_estimator
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+
+    X, y, g = _toy_data(60)
+    ax, ay, ag = _toy_data(30, seed=2)
+    ay = ["neutral"] * len(ay)  # all neutral: balanced, they would pull the classes' weights apart
+    seen = []
+    real = quote_estimator.fit_temperature
+    monkeypatch.setattr(quote_estimator, "fit_temperature", lambda s, yi: seen.append(len(yi)) or real(s, yi))
+    mask = [False] * len(X) + [True] * len(ax)
+    m = QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1).fit(
+        X + ax, y + ay, groups=g + [f"x{a}" for a in ag], sample_weight=[1.0] * len(X) + [0.5] * len(ax), auxiliary=mask)
+    assert seen == [len(X)]
+    w = []
+
+    class Seen(Exception):
+        pass
+
+    def capture(self, M, yy, sample_weight=None):
+        w.append(sample_weight)
+        raise Seen
+
+    monkeypatch.setattr(quote_estimator.LogisticRegression, "fit", capture)
+    with pytest.raises(Seen):
+        QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1, calibrate=False).fit(
+            X + ax, y + ay, sample_weight=[1.0] * len(X) + [0.5] * len(ax), auxiliary=mask)
+    assert np.allclose(w[0][len(X):], 0.5) and np.allclose(w[0][:len(X)], 1.0)  # toy labels are balanced: factor 1
+    assert m.temperature_ > 0
+
+
+def test_sentence_quotation_examples_are_quotation_examples_grouped_by_sentence(tmp_path):
+    from stance.training.quote_examples import sentence_quotation_examples
+
+    text = "Ruiz accused Freedonia of lying."
+    recs = [{"id": "dse-train-7-p->q", "text": text, "target": {"start": 13, "end": 22}, "source_actor": {"start": 0, "end": 4},
+             "label": "hostile", "source": "dse-park2021"},
+            {"id": "dse-train-7-q->p", "text": text, "target": {"start": 0, "end": 4}, "source_actor": {"start": 13, "end": 22},
+             "label": "neutral", "source": "dse-park2021"}]
+    path = tmp_path / "train.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    X, y, ids = sentence_quotation_examples(path)
+    assert y == ["hostile", "neutral"] and ids == ["dse-train-7", "dse-train-7"]
+    assert all(x.corpus == "quote" for x in X)
+    assert (X[0].target_start, X[0].source_start, X[0].source_end) == (13, 0, 4)
+
+
+def test_choose_setting_keeps_to_the_auxiliary_dev_floor():
+    from stance.training.quote_stance import choose_setting
+
+    rows = [{"cv_macro_f1": 0.58, "aux_dev_macro_f1": 0.53}, {"cv_macro_f1": 0.55, "aux_dev_macro_f1": 0.75},
+            {"cv_macro_f1": 0.54, "aux_dev_macro_f1": 0.76}]
+    assert choose_setting(rows, 0.74) is rows[1]
+    assert choose_setting(rows, 0.80) is rows[0]  # none reaches the floor: the best CV
+
+
+def test_grouped_cv_fits_every_fold_with_the_auxiliary_examples(monkeypatch):
+    from stance.stance_model import quote_estimator
+    from stance.training.quote_stance import grouped_cv_predictions
+
+    X, y, g = _toy_data(36)
+    ax, ay, ag = _toy_data(12, seed=3)
+    fits = []
+    real_fit = quote_estimator.QuoteStanceClassifier.fit
+
+    def spy(self, Xf, yf, groups=None, sample_weight=None, auxiliary=None):
+        fits.append((list(auxiliary), list(sample_weight)))
+        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight, auxiliary=auxiliary)
+
+    monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
+    params = {"C": 1.0, "gold_weight": 0.0, "aux_weight": 0.3, "min_count": 1}
+    grouped_cv_predictions(X, y, g, ([], [], []), params, FixedBase(), folds=3, aux=(ax, ay, [f"s{a}" for a in ag]))
+    assert len(fits) == 3
+    for aux, w in fits:
+        assert sum(aux) == len(ax) and all(wi == 0.3 for wi, a in zip(w, aux) if a)
+
+
+def test_evaluate_stance_scores_the_quote_model_as_the_pipeline_does(tmp_path):
+    """`stance evaluate stance` with the quote-trained model scores the sentences as quotation
+    examples (the model itself, as in the pipeline), not through its base model."""
+    import dataclasses
+
+    from stance.evaluation.stance import evaluate_stance, format_report
+
+    texts = [("Ruiz accused Freedonia of lying about the talks.", "hostile"),
+             ("Ruiz praised Freedonia for its help with the refugees.", "conciliatory"),
+             ("Ruiz met Freedonia's envoy in Geneva on Tuesday.", "neutral"),
+             ("Ruiz condemned Freedonia over the border attack.", "hostile"),
+             ("Ruiz thanked Freedonia warmly after the summit.", "conciliatory"),
+             ("Ruiz said Freedonia would announce the figures soon.", "neutral")]
+    rows = []
+    for i, (t, lab) in enumerate(texts):
+        ts = t.index("Freedonia")
+        rows.append({"id": f"dse-dev-{i}-p->q", "text": t, "target": {"start": ts, "end": ts + 9},
+                     "source_actor": {"start": 0, "end": 4}, "label": lab, "source": "dse-park2021"})
+    (tmp_path / "directed_sentiment").mkdir()
+    (tmp_path / "directed_sentiment" / "dev.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    quote = load_stance_model(MODELS, kind="quote")
+    from stance.corpora.sentences import load_examples
+
+    X, y, _ = load_examples(tmp_path / "directed_sentiment" / "dev.jsonl")
+    assert all(x.corpus == "directed_sentiment" for x in X)
+    as_quotes = [dataclasses.replace(x, corpus="quote") for x in X]
+    r = evaluate_stance(tmp_path, "directed_sentiment", "dev", models_dir=MODELS, kind="quote")
+    assert r["scored_as"] == "quotations" and "scored as quotations" in format_report(r)
+    want = [LABELS[i] for i in quote.predict_proba(as_quotes).argmax(1)]
+    assert r["accuracy"] == pytest.approx(np.mean(np.asarray(want) == np.asarray(y)))
+    routed = evaluate_stance(tmp_path, "directed_sentiment", "dev", models_dir=MODELS, kind="quote", as_quotations=False)
+    assert routed["scored_as"] == "sentences"
+    base = [LABELS[i] for i in quote.base.predict_proba(X).argmax(1)]
+    assert routed["accuracy"] == pytest.approx(np.mean(np.asarray(base) == np.asarray(y)))
+    assert evaluate_stance(tmp_path, "directed_sentiment", "dev", models_dir=MODELS, kind="blended")["scored_as"] == "sentences"
+
+
+def test_the_default_is_the_shipped_quote_model_chosen_under_the_floor():
+    """The default stance model is the quote-trained one; its shipped manifest is this training
+    code's version and its setting is the one the selection rule picks from its own CV table."""
+    from stance.defaults import DEFAULT_STANCE_MODEL, pipeline_options
+    from stance.training.quote_stance import AUX_DEV_FLOOR, VERSION, choose_setting
+
+    assert DEFAULT_STANCE_MODEL == "quote" and pipeline_options()["stance_model"] == "quote"
+    m = json.loads((MODELS / "quote_stance" / "manifest.json").read_text())
+    assert m["version"] == VERSION
+    assert m["metrics"]["directed_sentiment_dev_as_quotations"]["macro_f1"] >= AUX_DEV_FLOOR
+    best = choose_setting(m["metrics"]["cv"][1:])
+    assert {k: best[k] for k in ("groups", "C", "gold_weight", "aux_weight")} == {k: m["params"][k] for k in ("groups", "C", "gold_weight", "aux_weight")}

@@ -60,3 +60,14 @@ def test_variants_change_only_their_piece():
     assert no_off.blend_bias == {} and full.blend_bias
     # the shipped scorer is unchanged
     assert np.allclose(full.predict_proba(X[:1]), before)
+
+
+def test_with_temperature_changes_only_the_copy_s_temperature():
+    ab = _ablation()
+    q = load_stance_model(kind="quote")
+    X = [StanceExample("Ruiz accused Freedonia of lying.", 13, 22, 0, 4),
+         StanceExample("Ruiz thanked Freedonia for its help.", 13, 22, 0, 4)]
+    t = q.temperature_
+    flat = ab.with_temperature(q, 1.0)
+    assert q.temperature_ == t and flat.temperature_ == 1.0
+    assert (flat.predict_proba(X).argmax(1) == q.predict_proba(X).argmax(1)).all()

@@ -23,7 +23,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("train", "pronoun-ranker"), "stance.cli.train_pronoun_ranker", "train the ranker of he/she speakers' antecedents on the pronoun set"),
     (("train", "party-filter"), "stance.cli.train_party_filter", "train the party filter on the article-level corpus"),
     (("train", "calibration"), "stance.cli.train_calibration", "fit the temperature calibration of the quotation stances on the article-level corpus"),
-    (("train", "quote-stance"), "stance.cli.train_quote_stance", "train the opt-in quote-trained stance model (stacked on the default one) on the article-level corpus"),
+    (("train", "quote-stance"), "stance.cli.train_quote_stance", "train the default quote-trained stance model (stacked on the blended one) on the article-level corpus and directed_sentiment train"),
     (("train", "vectors"), "stance.cli.train_vectors", "build the static word-piece vectors of the stance model (needs the [contextual] extra)"),
     (("train", "contextual"), "stance.cli.train_contextual", "fine-tune the optional contextual stance model (needs the [contextual] extra)"),
     (("build", "actors"), "stance.cli.build_actors", "compile the Phoenix actor dictionaries into the shipped actor lookup"),

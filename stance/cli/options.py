@@ -6,6 +6,8 @@ import sys
 import time
 from typing import Any, Callable
 
+from stance.defaults import DEFAULT_STANCE_MODEL  # noqa: F401  (the --model / --stance-model default)
+
 
 def int_at_least(minimum: int) -> Callable[[str], int]:
     """An argparse ``type``: an integer of at least ``minimum``."""
@@ -61,11 +63,9 @@ def finite_float(text: str) -> float:
 #: Names ``--model`` / ``--stance-model`` accept (``linear``: the older name of ``blended``).
 STANCE_MODEL_CHOICES = ("quote", "blended", "contextual", "linear")
 #: The help of every ``--model`` / ``--stance-model`` option.
-STANCE_MODEL_HELP = ("blended: the shipped linear model blended with the target-aware network (default; \"linear\" is its older name); "
-                     "quote: trained on the article-level corpus and stacked on blended (opt-in; sentence-corpus examples keep "
-                     "blended's probabilities); contextual: the fine-tuned transformer (needs the [contextual] extra)")
-#: The default stance model's name (:data:`stance.defaults.DEFAULT_STANCE_MODEL`).
-DEFAULT_STANCE_MODEL = "blended"
+STANCE_MODEL_HELP = ("quote: trained on the article-level corpus (directed_sentiment sentences as auxiliary examples) and "
+                     "stacked on blended (default); blended: the proxy-trained linear model blended with the target-aware "
+                     "network (\"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra)")
 
 
 def canonical_stance_model(text: str) -> str:

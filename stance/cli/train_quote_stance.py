@@ -1,4 +1,4 @@
-"""``stance train quote-stance``: fit the opt-in quote-trained stance model (stacked on the blended one) on the article-level corpus."""
+"""``stance train quote-stance``: fit the default quote-trained stance model (stacked on the blended one) on the article-level corpus, with directed_sentiment train as auxiliary examples."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from stance.cli.training_options import add_training_arguments, run_training
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_training_arguments(
         parser,
-        data_help="corpus directory holding polnear/ (the texts of the corpus's PolNeAR articles)",
+        data_help="corpus directory holding polnear/ (the texts of the corpus's PolNeAR articles) and directed_sentiment/ (train: auxiliary examples; dev: the floor of the setting's choice)",
         artifact="quote_stance",
     )
     parser.add_argument("--models", metavar="DIR", default=None,

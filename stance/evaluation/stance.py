@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from stance.corpora.sentences import corpus_file, load_examples
+from stance.defaults import DEFAULT_STANCE_MODEL
 
 
 def score(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] | None = None) -> dict[str, Any]:
@@ -100,23 +101,34 @@ def evaluate_stance(
     split: str,
     models_dir: str | os.PathLike[str] | None = None,
     model: Any = None,
-    kind: str = "blended",
+    kind: str = DEFAULT_STANCE_MODEL,
+    as_quotations: bool | None = None,
 ) -> dict[str, Any]:
     """Evaluate the shipped (or given) stance classifier on ``<data_dir>/<corpus>/<split>.jsonl``.
 
-    ``kind`` chooses the shipped model (``"blended"``, the default, or ``"contextual"``) when ``model`` is not given."""
+    ``kind`` chooses the shipped model (``"quote"``, the default stance model
+    :data:`~stance.defaults.DEFAULT_STANCE_MODEL`; ``"blended"`` or ``"contextual"``) when
+    ``model`` is not given. ``as_quotations``: score the sentences as the pipeline's quotation
+    examples (the source party as the speaker's mention, ``corpus="quote"``), so that the
+    quote-trained model scores them itself, as it scores every target at run time, instead of
+    handing these sentence-corpus examples to its base model; the default (None) does so for the
+    quote-trained model (``kind="quote"``, or a given model of that kind) only."""
     from stance.loader import load_stance_model
+    from stance.stance_model.quote_scorer import QUOTATION_CORPUS, QUOTE_STANCE_KIND
 
     path = corpus_file(data_dir, corpus, split)
-    examples, gold, _ids = load_examples(path)
     if model is None:
         t0 = time.perf_counter()
         model = load_stance_model(models_dir, kind=kind)
         load_s = time.perf_counter() - t0
     else:
         load_s = None
+    if as_quotations is None:
+        as_quotations = getattr(model, "kind", None) == QUOTE_STANCE_KIND
+    examples, gold, _ids = load_examples(path, corpus=QUOTATION_CORPUS if as_quotations else None)
     out = evaluate_model(model, examples, gold)
-    out.update({"corpus": corpus, "split": split, "file": str(path), "load_seconds": load_s})
+    out.update({"corpus": corpus, "split": split, "file": str(path), "load_seconds": load_s,
+                "scored_as": "quotations" if as_quotations else "sentences"})
     return out
 
 
@@ -127,7 +139,7 @@ def format_report(r: Mapping[str, Any]) -> str:
     head = f"stance classifier on {r.get('corpus', '?')}/{r.get('split', '?')}"
     lines.append(head)
     lines.append("=" * len(head))
-    lines.append(f"examples      {r['n']}")
+    lines.append(f"examples      {r['n']}" + (f" (scored as {r['scored_as']})" if r.get("scored_as") else ""))
     lines.append(f"accuracy      {r['accuracy']:.4f}")
     lines.append(f"macro-F1      {r['macro_f1']:.4f}")
     pol = r.get("polar") or {}

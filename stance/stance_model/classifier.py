@@ -30,7 +30,8 @@ construction. Two heads share the vocabulary:
 
 The shipped model blends a target-aware network (:mod:`stance.stance_model.target_net`, over
 static word-piece vectors distilled from MiniLM) into the ``nosrc`` head's probabilities: the
-linear heads plus the network are the default stance model, called ``"blended"``.
+linear heads plus the network are the stance model called ``"blended"``, the base the default
+quote-trained model (``"quote"``, :mod:`stance.stance_model.quote_scorer`) stacks on.
 
 Modules: the examples and features live in :mod:`stance.stance_model.features` (pure Python + numpy),
 the scikit-learn estimator in :mod:`stance.stance_model.estimator`, and the runtime scorer that needs

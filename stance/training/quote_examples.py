@@ -12,9 +12,12 @@ the party stage keeps.
 
 from __future__ import annotations
 
+import os
+import re
 from typing import Any, Iterable, Mapping
 
 from stance.evaluation.articles import match_spans, speaker_match
+from stance.stance_model.quote_scorer import QUOTATION_CORPUS
 
 
 def labelled_examples(docs: Iterable[Mapping[str, Any]], pipeline: Any) -> tuple[list[Any], list[str], list[str]]:
@@ -107,3 +110,20 @@ def gold_examples(docs: Iterable[Mapping[str, Any]]) -> tuple[list[Any], list[st
                 y.append(label)
                 ids.append(d["id"])
     return X, y, ids
+
+
+#: The direction suffix of a directed_sentiment record id (``dse-train-0-p->q``): both directions
+#: of one sentence are one group.
+_DIRECTION_SUFFIX = re.compile(r"-[pq]->[pq]$")
+
+
+def sentence_quotation_examples(path: str | os.PathLike[str]) -> tuple[list[Any], list[str], list[str]]:
+    """``(examples, labels, group ids)`` of a sentence corpus file (directed_sentiment, NewsMTSC)
+    built as the pipeline's quotation examples are: the sentence as the text, its target as the
+    party, its source party (``source_actor``) as the speaker's mention, tagged ``corpus="quote"``
+    so that the quote-trained model scores them itself; a record's group is its sentence (its id
+    without the directed_sentiment direction suffix), so both directions of a sentence share one."""
+    from stance.corpora.sentences import load_examples
+
+    xs, ys, ids = load_examples(path, corpus=QUOTATION_CORPUS)
+    return xs, list(ys), [_DIRECTION_SUFFIX.sub("", str(i)) for i in ids]
