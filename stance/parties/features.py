@@ -27,16 +27,10 @@ from typing import Any, Iterable, Sequence
 
 from stance.parties.references import ArticleReferences, article_references
 from stance.quotations.finder import RawQuote
-from stance.text.lexicons import data_rows, gazetteer, word_set
+from stance.text.lexicons import data_rows, gazetteer, stop_words, word_set
 from stance.text.mentions import MentionIndex, headline_case, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +115,7 @@ def target_features(
     gaz = gazetteer()
     org_nouns = word_set("org_nouns.txt")
     pk = pronoun_kinds()
-    stop = _stop_words()
+    stop = stop_words()
     words, lowers = view.words, view.lowers
     n = view.n
     spk = _tokens(speaker) if speaker else set()

@@ -19,11 +19,10 @@ from typing import Iterator
 from stance.text.entity_types import HONORIFICS, entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, role_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
-from stance.text.view import TextView
+from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 _PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on"})
 #: possessive markers after a name ("Argentina's", "the United States' ")
-_POSSESSIVE = frozenset({"’s", "'s", "'", "’"})
 _DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
 #: words that make the text after a name's comma a clause rather than a description
 _VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
@@ -52,7 +51,7 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
             return view.span_text(i, body.end)
     if m is None or m.start < i - 1 or (types is not None and m.type not in types):
         return None
-    if m.end + 1 < hi and words[m.end] in _POSSESSIVE:
+    if m.end + 1 < hi and words[m.end] in POSSESSIVE_ENDINGS:
         # "Argentina's Amnesty International": the body, not its country
         body = mentions.name_at(m.end + 1, m.end + 2)
         if body is not None and body.start == m.end + 1:
@@ -639,7 +638,7 @@ def _earlier_owner(view: TextView, canonical: str) -> str | None:
         if view.lowers[t] == head and view.words[t].islower():
             a = view.sent_bounds(view.sent_of[t])[0]
             k = t
-            while k - 1 >= a and t - k < 3 and (view.words[k - 1][:1].isupper() or view.words[k - 1] in _POSSESSIVE):
+            while k - 1 >= a and t - k < 3 and (view.words[k - 1][:1].isupper() or view.words[k - 1] in POSSESSIVE_ENDINGS):
                 k -= 1  # the owner's words: "an Interpol spokesperson", "Russia's foreign ministry spokeswoman"
             if k < t:
                 _, owner = _describe_nominal(view.span_text(k, t + 1))

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from stance.stance_model.features import StanceExample
+from stance.text.lexicons import word_set
 
 #: Source files, by index in the keys: (corpus, split).
 SOURCES = (("polnear", "train"), ("newsmtsc", "train"))
@@ -40,15 +41,6 @@ _FUNCTION_WORDS = frozenset(
     "the a an but and in on at for if when it this that there we i he she they as after while so some many most "
     "one his her their our what why how no yes not all you mr mrs ms sen rep gov dr".split()
 )
-
-
-def _data_file(name: str) -> Path:
-    return Path(__file__).resolve().parent.parent / "data" / name
-
-
-def _word_list(name: str) -> frozenset[str]:
-    with open(_data_file(name), encoding="utf-8") as f:
-        return frozenset(w.strip() for w in f if w.strip() and not w.startswith("#"))
 
 
 def sentence_spans(text: str, min_words: int = 8, max_words: int = 60) -> Iterable[tuple[int, int]]:
@@ -110,8 +102,8 @@ def build_pool(data_dir: str | os.PathLike[str], pipeline: Any = None, max_per_s
 
     data = Path(data_dir)
     texts, prints = read_texts(data)
-    non_names = _word_list("non_names.txt")
-    starters = frozenset(w.lower() for w in _word_list("sentence_starters.txt"))
+    non_names = word_set("non_names.txt", keep_case=True)
+    starters = frozenset(w.lower() for w in word_set("sentence_starters.txt", keep_case=True))
     rng = random.Random(seed)
     keys: list[tuple[int, ...]] = []
     seen: set[tuple[str, int, int]] = set()
