@@ -444,6 +444,7 @@ class MentionIndex:
                 resolved[(m.text, m.canonical)] = best
             m.canonical = best
         self._link_honorific_surnames(persons)
+        self._link_inner_surnames(persons)
         # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
 
     def _link_honorific_surnames(self, persons: list[Mention]) -> None:
@@ -462,6 +463,28 @@ class MentionIndex:
                     inner[t] = text
         for m in lone:
             m.canonical = inner.get(m.text, m.canonical)
+
+    def _link_inner_surnames(self, persons: list[Mention]) -> None:
+        """"Rosselló" after "Ricardo Rosselló Nevares", "Vázquez" after "Wanda Vázquez Garced": a
+        one-word person name that matched no name's first or last word and is the last but one word of
+        exactly one person name of three or more words in the article is that person (a paternal
+        surname before a maternal one, a surname before "Jr."; not the "Klein" of "Aaron Klein
+        Investigative Radio")."""
+        lone = [m for m in persons if m.end - m.start == 1 and m.canonical == m.text and m.text[:1].isupper()]
+        if not lone:
+            return
+        inner: dict[str, set[str]] = {}
+        for text in dict.fromkeys(m.canonical for m in persons):
+            toks = text.split()
+            if len(toks) < 3 or headline_like(text):
+                continue
+            t = toks[-2]  # the paternal surname before the maternal one, or before "Jr."
+            if t[:1].isupper():
+                inner.setdefault(t, set()).add(text)
+        for m in lone:
+            full = inner.get(m.text)
+            if full is not None and len(full) == 1:
+                m.canonical = next(iter(full))
 
     # -- look-ups ------------------------------------------------------------------------------
     def names_before(self, i: int) -> Iterator[Mention]:
