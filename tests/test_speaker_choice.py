@@ -276,3 +276,11 @@ def test_a_bodys_document_with_no_body_found_is_the_body_as_written(nlp):
             'announced his death "with great sorrow".')
     sp = speaker_of(nlp, text, "great sorrow")
     assert sp is not None and sp.name == "government"
+
+
+# -- issue 15, Wikinews speakers (fourth session) ---------------------------------------------------
+def test_commented_is_a_cue(nlp):
+    text = ('The vote was delayed. Conservative MP Dara Quill commented, "It would be an outrage if the house '
+            'were stopped."')
+    sp = speaker_of(nlp, text, "an outrage")
+    assert sp is not None and sp.name == "Dara Quill"
