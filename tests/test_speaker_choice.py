@@ -284,3 +284,30 @@ def test_commented_is_a_cue(nlp):
             'were stopped."')
     sp = speaker_of(nlp, text, "an outrage")
     assert sp is not None and sp.name == "Dara Quill"
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # a document "reads": its author speaks (a statement "it" stands for, an inverted "reads X's statement")
+    ('The Narvian Tennis Union released a statement on the arrest. It read, "We will not comment on the case."',
+     "will not comment", "Narvian Tennis Union"),
+    ('"Past limits may have been fair," reads Judge Ola Miller\'s statement, "but men and women are now alike."',
+     "Past limits", "Ola Miller"),
+    ('The Orvane Wrestling Union released a statement on Monday. "He was loved in every way," read the '
+     'statement; "we will miss him."', "loved in every way", "Orvane Wrestling Union"),
+    ("The Kestrel Music Union signed her in May. The union's official statement yesterday read \"We are very "
+     "sorry to report her death.\"", "very sorry", "Kestrel Music Union"),
+    ('The Narvian Weather Office issued a red warning on Monday. Winds will reach 80 mph. "The storm will bring '
+     'high waves", read the warning.', "high waves", "Narvian Weather Office"),
+])
+def test_a_document_that_reads_speaks_for_its_author(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_reading_a_book_is_no_cue():
+    from stance.quotations.cues import find_cues
+    from stance.text.view import build_view, make_doc, make_language
+
+    view = build_view(make_doc(make_language(None), 'Students read the novel "Dune" in class; they read, "slowly".',
+                               trained=False))
+    assert not [c for c in find_cues(view) if c.lemma == "read"]

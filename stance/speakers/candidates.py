@@ -249,8 +249,11 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         k = i + 1
     elif w not in person_nouns and w not in org_nouns:
         return None
+    docs = word_set("document_nouns.txt")
     while k < hi and k - i < 6:
         lw = view.lowers[k]
+        if lw in docs and k > i and _document_after_read(view, i):
+            return i, k + 1, "nominal"  # '"...," read the statement': the document speaks for its author
         if lw in person_nouns or lw in org_nouns:
             titled = titled_name(view, mentions, k, hi)
             if titled is None and lw in org_nouns:
@@ -264,6 +267,12 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if w in person_nouns or w in org_nouns:
         return i, i + 1, "nominal"
     return None
+
+
+def _document_after_read(view: TextView, i: int) -> bool:
+    """Whether the phrase at token ``i`` follows an inverted "read(s)" ('"...," reads the statement'),
+    where a document phrase is the speaker."""
+    return i > 0 and view.lowers[i - 1] in ("read", "reads")
 
 
 def _noun_after(view: TextView, k: int, hi: int) -> int | None:
