@@ -311,3 +311,16 @@ def test_reading_a_book_is_no_cue():
     view = build_view(make_doc(make_language(None), 'Students read the novel "Dune" in class; they read, "slowly".',
                                trained=False))
     assert not [c for c in find_cues(view) if c.lemma == "read"]
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # a medium after "on" is no speaker
+    ("Prime Minister Ana Ruiz of Narvia shared a video on Facebook on Friday announcing that she had tested "
+     "positive for the flu.", "she had tested", "Ana Ruiz"),
+    # a place after "in" belongs to the people before it
+    ("The patient drank tea in Orvel. Hospital officials in Orvel said that the tea held no poison.",
+     "the tea held", "Hospital officials in Orvel"),
+])
+def test_a_name_after_a_preposition_is_no_subject(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

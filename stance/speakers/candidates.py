@@ -60,7 +60,7 @@ _NP_STOP_LEFT = frozenset(
      "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
 )
 #: prepositions whose object is never the subject of the cue right after it
-_OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about"})
+_OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about", "via"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
 
 
@@ -591,6 +591,8 @@ def candidates_for_cue(
     left = np_ending_at(view, mentions, j, lo)
     if left is not None and left[2] == "nominal" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
         left = None  # "in relaying the news to parliament said": an object, not the speaker
+    if left is not None and left[2] == "name" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
+        left = _owner_of_place(view, mentions, left, lo)
     add(left, "left")
     add(np_starting_at(view, mentions, cue_end, b), "right")
     # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
@@ -610,6 +612,22 @@ def candidates_for_cue(
         for m in near:
             add((m.start, m.end, "name"), "nearest")
     return out
+
+
+def _owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, str], lo: int) -> tuple[int, int, str] | None:
+    """For a name after a preposition right before a cue (no person: not "Ambassador to Germany
+    Richard Grenell"), the speaker phrase it belongs to: a description of people before the
+    preposition with it ("Hospital officials in Omsk said"); nothing after "on"/"via" with no such
+    description (a medium: "posted a message on Facebook announcing"); else the name."""
+    head = mentions.name_at(np[1] - 1, np[1])
+    if head is not None and head.type == "person":
+        return np
+    owner = np_ending_at(view, mentions, np[0] - 1, lo)
+    if owner is not None and owner[2] == "nominal" and view.lowers[owner[1] - 1] in _nouns()[0]:
+        return owner[0], np[1], "nominal"
+    if view.lowers[np[0] - 1] in ("on", "via") and (owner is None or not view.words[np[0] - 2][:1].isupper()):
+        return None  # (not "the House Select Committee on Benghazi said": a body's name)
+    return np
 
 
 def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_end: int, quote_before: bool) -> Candidate | None:
