@@ -324,3 +324,25 @@ def test_reading_a_book_is_no_cue():
 def test_a_name_after_a_preposition_is_no_subject(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # a direct quotation without a cue inside the journalist's sentence: that sentence's subject speaks it
+    ('"The sea was his life," said Mayor Tom Velk. Ana Oruva talked of the late professor\'s "countless '
+     'discoveries that put the university on the map as a great research school".', "countless discoveries",
+     "Ana Oruva"),
+    ('"Cosplay is fun," said Ian Moor. Lisa Varn has been cosplaying for two years. She typically chooses "to '
+     'portray beloved characters from childhood or strong female characters".', "strong female", "Lisa Varn"),
+    ('"We work every day," said Tom Velk. Actress Ana Oruva starred in Suits. The actress recalled her first '
+     'season, when the show was the "scrappy little red headed stepchild of the lot."', "little red",
+     "Ana Oruva"),
+])
+def test_a_cueless_quotation_in_a_sentence_is_its_subjects(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_a_capitalised_first_word_is_no_subject_of_a_cueless_quotation(nlp):
+    text = '"The lie is old," Kevin Walsh writes. Specifically, "the lie is that the market is fair."'
+    sp = speaker_of(nlp, text, "market is fair")
+    assert sp is not None and sp.name == "Kevin Walsh"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from stance.quotations.finder import RawQuote
+from stance.speakers.own_sentence import OWN_SENTENCE, own_sentence_speaker
 from stance.speakers.candidates import (Candidate, candidates_for_cue, colon_introducer, group_features, pick_by_rules,
                                        resolve_candidate)
 from stance.text.mentions import MentionIndex
@@ -14,9 +15,9 @@ from stance.types import Span, Speaker
 
 
 #: Candidate kinds chosen by rule over the ranker: the phrase after "according to" (the source by
-#: definition), the subject of the clause a participle cue hangs on, and the speaker of the sentence
-#: whose colon introduces a quotation without a cue.
-RULED_KINDS = frozenset({"according", "participle", "colon"})
+#: definition), the subject of the clause a participle cue hangs on, the speaker of the sentence
+#: whose colon introduces a quotation without a cue, and the subject of the sentence that holds one.
+RULED_KINDS = frozenset({"according", "participle", "colon", OWN_SENTENCE})
 #: Confidence of a speaker chosen by rule (not scored).
 RULED_CONFIDENCE = 0.9
 
@@ -71,6 +72,8 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         if q.cue is None:
             # a quotation a colon introduces: the introducing sentence's speaker
             intro = colon_introducer(view, mentions, q.tok_start, blocked)
+            if intro is None:  # 'Khosla talked of Munk's "..."': the subject of its own sentence
+                intro = own_sentence_speaker(view, mentions, q, blocked)
             if intro is None:
                 out.append((None, None, 0.0))
                 continue
