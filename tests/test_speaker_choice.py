@@ -346,3 +346,26 @@ def test_a_capitalised_first_word_is_no_subject_of_a_cueless_quotation(nlp):
     text = '"The lie is old," Kevin Walsh writes. Specifically, "the lie is that the market is fair."'
     sp = speaker_of(nlp, text, "market is fair")
     assert sp is not None and sp.name == "Kevin Walsh"
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # the sentence's subject before an appositive chain that ends at the cue speaks
+    ('Ana Oruva died on Monday. Tom Velk, of KTV News, one of Oruva\'s four sons, stated, "She was an '
+     'extraordinary woman who loved life."', "extraordinary woman", "Tom Velk"),
+    # "who" after an appositive chain is the person before it
+    ('The research was led by Mark Hale, a marine ecologist and Regents Professor at Narvia Tech, who said "There '
+     'is a lot of argument now about local management."', "lot of argument", "Mark Hale"),
+    # a person named in the chain's last chunk speaks: "The mayor of Paris, Anne Hidalgo, wrote"
+    ('The head of the Narvian Energy Agency, Tom Velk, said "prices will fall by the end of the year."',
+     "prices will fall", "Tom Velk"),
+])
+def test_an_appositive_chain_leads_back_to_the_speaker(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_which_after_a_body_is_no_person_before_it(nlp):
+    text = ('Ted Marr of Texas got a favourable decision from the Narvia Board of Elections, which ruled that he '
+            'was eligible to run.')
+    sp = speaker_of(nlp, text, "was eligible")
+    assert sp is not None and sp.name != "Ted Marr"

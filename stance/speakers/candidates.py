@@ -32,7 +32,7 @@ _DETS = frozenset("the a an one many some several most other others few all both
 _QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 #: candidate kinds, in the rules' default preference order
-CANDIDATE_KINDS = ("according", "participle", "colon", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
+CANDIDATE_KINDS = ("according", "participle", "appositive", "colon", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
 
@@ -569,6 +569,13 @@ def candidates_for_cue(
         add(np_ending_at(view, mentions, j - 1, a), "agent_for")
     if prev in {"and", "but", "or"}:
         add(clause_subject(view, mentions, sent, j - 1), "subject")
+    if prev == "," and j - 1 > lo:
+        # "Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated": the sentence's subject
+        # whose appositive chain the comma closes speaks, by rule
+        owner = appositive_owner(view, mentions, j - 1, lo)
+        subj = sentence_subject(view, mentions, a, cue_start, blocked) if owner is not None else None
+        if owner is not None and subj is not None and subj[0] <= owner.start < subj[1]:
+            add((subj[0], owner.end, "name"), "appositive")
     if prev == ",":
         # appositives after a quotation: '"...," Scott Pruitt, the attorney general of Oklahoma,
         # one of the states suing, said': the first chunk after the quotation
@@ -614,6 +621,41 @@ def candidates_for_cue(
     return out
 
 
+#: longest appositive chain between a person and the comma that closes it, in tokens
+_APPOSITIVE_REACH = 30
+#: most commas inside such a chain
+_APPOSITIVE_COMMAS = 3
+
+
+def appositive_owner(view: TextView, mentions: MentionIndex, comma: int, lo: int) -> Mention | None:
+    """The person whose appositive chain the comma at token ``comma`` closes: a person named
+    before it and followed by a comma, a parenthesis or "of"/"at"/"from" ("Anderson Cooper, of CNN,
+    one of Vanderbilt's four sons,", "Mark Hay, a marine ecologist and Regents Professor at GT,"),
+    with no reporting verb, quotation mark, clause subject ("Trump, Clinton said,") nor new
+    coordinated member (", and his campaign manager,") inside the chain; None when there is none."""
+    verbs = cue_lexicon().verbs
+    commas = 0
+    for t in range(comma - 1, max(lo, comma - _APPOSITIVE_REACH) - 1, -1):
+        w = view.lowers[t]
+        if view.words[t] in _QUOTE_CHARS or (w in verbs and w not in _nouns()[0]):
+            return None
+        if w == ",":
+            commas += 1
+            if commas > _APPOSITIVE_COMMAS or view.lowers[t + 1] in ("and", "or", "but"):
+                return None
+            m = mentions.name_at(t + 1, t + 2)
+            if m is not None and m.start == t + 1 and m.type == "person" and m.end == comma:
+                return None  # a person named in the last chunk speaks ("The mayor of Paris, Anne Hidalgo,")
+            continue
+        m = mentions.name_at(t, t + 1)
+        if (m is not None and m.end == t + 1 and m.type == "person" and view.words[m.start][:1].isupper()
+                and m.end < comma and (view.words[m.end] in {",", "("} or view.lowers[m.end] in _ATTACHING_PREPS)
+                and (commas or all(view.words[x][:1].isupper() or view.lowers[x] in _NAME_JOINERS or view.words[x] in "()"
+                                   for x in range(m.end, comma)))):
+            return m  # (with no comma inside, only a body's name after it: "Ryan Norris of the University of Guelph,")
+    return None
+
+
 def _owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, str], lo: int) -> tuple[int, int, str] | None:
     """For a name after a preposition right before a cue (no person: not "Ambassador to Germany
     Richard Grenell"), the speaker phrase it belongs to: a description of people before the
@@ -638,7 +680,7 @@ def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_en
     by_kind: dict[str, Candidate] = {}
     for c in cands:
         by_kind.setdefault(c.kind, c)
-    for kind in ("according", "participle"):
+    for kind in ("according", "participle", "appositive"):
         if kind in by_kind:
             return by_kind[kind]
     if "agent_for" in by_kind:
@@ -754,6 +796,9 @@ def resolve_candidate(
             if named is not None and named.end == c.start and named.type in ("person", "organization", "state"):
                 return named.canonical, named.type, named  # "drafted by Alex Greenwich who said"
             if k >= 0 and words[k] == ",":
+                owner = appositive_owner(view, mentions, k, view.sent_bounds(view.sent_of[k])[0]) if w == "who" else None
+                if owner is not None:  # "Mark Hay, a marine ecologist and Regents Professor at GT, who said"
+                    return owner.canonical, "person", owner
                 np = np_ending_at(view, mentions, k, 0)
                 if np is not None:
                     return resolve_candidate(Candidate(np[0], np[1], "left", np[2]), view, mentions, blocked, last_plural,
