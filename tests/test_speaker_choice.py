@@ -369,3 +369,10 @@ def test_which_after_a_body_is_no_person_before_it(nlp):
             'was eligible to run.')
     sp = speaker_of(nlp, text, "was eligible")
     assert sp is not None and sp.name != "Ted Marr"
+
+
+def test_he_is_no_title_that_starts_with_the(nlp):
+    text = ('"It was fun," said Ana Oruva. Actor Tom Velk\'s visit came straight from filming The Professionals in '
+            'Narvia. He quipped "I still have dust in my shoes from the long trip."')
+    sp = speaker_of(nlp, text, "dust in my shoes")
+    assert sp is not None and sp.name == "Tom Velk"
