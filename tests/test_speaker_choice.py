@@ -376,3 +376,19 @@ def test_he_is_no_title_that_starts_with_the(nlp):
             'Narvia. He quipped "I still have dust in my shoes from the long trip."')
     sp = speaker_of(nlp, text, "dust in my shoes")
     assert sp is not None and sp.name == "Tom Velk"
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # unnamed speakers keep their descriptive phrase (ANNOTATION.md 6)
+    ('Many users were upset on Monday. One of the users said "this is another example of why we should use '
+     'our own servers."', "another example", "One of the users"),
+    ("The fire broke out at dawn. Local media reported that most of the deceased had suffocated.",
+     "most of the deceased", "Local media"),
+    ("The quake struck on Wednesday. On Saturday, reports said that the quake affected three regions.",
+     "the quake affected", "reports"),
+    ("The chef went missing in May. His roommates said that they last saw him on Saturday.", "they last saw",
+     "His roommates"),
+])
+def test_an_unnamed_group_is_its_phrase(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

@@ -59,6 +59,8 @@ _NP_STOP_LEFT = frozenset(
      "while", "after", "before", "because", "if", "than", "then", "so", "or", "is", "was", "were", "are",
      "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
 )
+#: words naming a part of a group before "of the ..." ("One of the victims")
+_PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each", "both", "two", "three", "few"})
 #: prepositions whose object is never the subject of the cue right after it
 _OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about", "via"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
@@ -116,6 +118,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
                 k -= 1  # ("On Thursday officials said": "officials", not the time phrase)
                 continue
             break
+        if k - 2 >= lo and view.lowers[k - 1] == "of" and view.lowers[k - 2] in _PART_WORDS:
+            k -= 2  # "One of the users said": the part of the group speaks
         if j - k > 6:
             k = j - 6
         if w not in person_nouns and w not in org_nouns and view.lowers[k] in ("a", "an"):
@@ -838,6 +842,8 @@ def resolve_candidate(
     k = c.start
     while k < c.end - 1 and view.lowers[k] in _DETS:
         k += 1
+    if k > c.start and view.lowers[k] == "of":
+        k = c.start  # "One of the users": the part of the group, not "of the users"
     name = view.span_text(k, c.end)
     name = name.replace(" ’s", "’s").replace(" 's", "'s")
     typ = "organization" if head in org_nouns else "person"
