@@ -392,3 +392,10 @@ def test_he_is_no_title_that_starts_with_the(nlp):
 def test_an_unnamed_group_is_its_phrase(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+def test_the_title_is_the_person_introduced_with_it(nlp):
+    text = ('Vice President Tom Velk met Narvian President Ana Oruva on Monday. The government is shut down. The '
+            'President insists that the budget include funding for the wall.')
+    sp = speaker_of(nlp, text, "the budget include")
+    assert sp is not None and sp.name == "Ana Oruva"

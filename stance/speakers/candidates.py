@@ -783,6 +783,9 @@ def resolve_candidate(
                     break
                 m = nxt
         if m is not None:
+            titled = _person_by_title(view, mentions, m)
+            if titled is not None:
+                return titled.canonical, "person", titled
             typ = m.type if m.type in ("person", "organization", "state") else "unknown"
             full = spelled_out(mentions, m)
             if full is not None:
@@ -848,6 +851,17 @@ def resolve_candidate(
     name = name.replace(" ’s", "’s").replace(" 's", "'s")
     typ = "organization" if head in org_nouns else "person"
     return name, typ, None
+
+
+def _person_by_title(view: TextView, mentions: MentionIndex, m: Mention) -> Mention | None:
+    """For a one-word name that is only a title after "the" ("The President insists"), the person the article
+    introduced with that title (:func:`stance.speakers.roles.named_by_role`), not a longer name that
+    ends in it ("Vice President"); None for any other name or when no person has the title."""
+    if m.end - m.start != 1 or m.text not in _titles() or m.type != "person" or m.start == 0:
+        return None
+    if view.lowers[m.start - 1] != "the":
+        return None  # (not "One MP told the BBC": no particular person)
+    return named_by_role(view, mentions, m.text.lower(), m.start)
 
 
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
