@@ -399,3 +399,15 @@ def test_the_title_is_the_person_introduced_with_it(nlp):
             'President insists that the budget include funding for the wall.')
     sp = speaker_of(nlp, text, "the budget include")
     assert sp is not None and sp.name == "Ana Oruva"
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # a passive cue's agent after "by" speaks, not its subject
+    ('Ana Oruva won the vote. The results of the Narvian election were described by Oruva as a "historic mandate '
+     'for real change".', "historic mandate", "Ana Oruva"),
+    ("Tom Velk is a famous cook. Velk has been criticized by some of his rivals for saying that cheap food is "
+     "cheaper than candy.", "saying that cheap", "some of his rivals"),
+])
+def test_a_passive_cues_agent_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

@@ -32,7 +32,7 @@ _DETS = frozenset("the a an one many some several most other others few all both
 _QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 #: candidate kinds, in the rules' default preference order
-CANDIDATE_KINDS = ("according", "participle", "appositive", "colon", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
+CANDIDATE_KINDS = ("according", "participle", "agent", "appositive", "colon", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
 
@@ -543,11 +543,11 @@ def candidates_for_cue(
     def inside_quote(i: int, j: int) -> bool:
         return blocked.covers(i, j)
 
-    def add(np: tuple[int, int, str] | None, kind: str) -> None:
+    def add(np: tuple[int, int, str] | None, kind: str, quoted_ok: bool = False) -> None:
         if np is None:
             return
         i, j, np_type = np
-        if (i, j) in seen or inside_quote(i, j):
+        if (i, j) in seen or (inside_quote(i, j) and not quoted_ok):
             return
         seen.add((i, j))
         etype = ""
@@ -573,6 +573,9 @@ def candidates_for_cue(
         add(np_ending_at(view, mentions, j - 1, a), "agent_for")
     if prev in {"and", "but", "or"}:
         add(clause_subject(view, mentions, sent, j - 1), "subject")
+    # (the agent right after the cue, outside quotation marks, even where a mixed quotation's span
+    # took it in: 'were described by Johnson as a "historic mandate"')
+    add(passive_agent(view, mentions, cue_start, cue_end, j, b), "agent", quoted_ok=True)
     if prev == "," and j - 1 > lo:
         # "Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated": the sentence's subject
         # whose appositive chain the comma closes speaks, by rule
@@ -623,6 +626,23 @@ def candidates_for_cue(
         for m in near:
             add((m.start, m.end, "name"), "nearest")
     return out
+
+
+#: forms of "be" that make a cue passive ("were described by Johnson as")
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def passive_agent(view: TextView, mentions: MentionIndex, cue_start: int, cue_end: int, j: int,
+                  hi: int) -> tuple[int, int, str] | None:
+    """The agent of a passive cue, the phrase after "by" ("were described by Johnson as a
+    \"historic mandate\"", "has been described by the Daily Hive as"): it speaks, not the subject;
+    None when the cue is not passive (no form of "be" between the subject's end ``j`` and the cue)
+    or no phrase follows "by"."""
+    if cue_end + 1 >= hi or view.lowers[cue_end] != "by":
+        return None
+    if not any(view.lowers[t] in _BE_FORMS for t in range(j, cue_start)):
+        return None
+    return np_starting_at(view, mentions, cue_end + 1, hi)
 
 
 #: longest appositive chain between a person and the comma that closes it, in tokens
@@ -684,7 +704,7 @@ def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_en
     by_kind: dict[str, Candidate] = {}
     for c in cands:
         by_kind.setdefault(c.kind, c)
-    for kind in ("according", "participle", "appositive"):
+    for kind in ("according", "participle", "agent", "appositive"):
         if kind in by_kind:
             return by_kind[kind]
     if "agent_for" in by_kind:

@@ -15,10 +15,11 @@ from stance.types import Span, Speaker
 
 
 #: Candidate kinds chosen by rule over the ranker: the phrase after "according to" (the source by
-#: definition), the subject of the clause a participle cue hangs on, the sentence's subject before an
+#: definition), the subject of the clause a participle cue hangs on, a passive cue's agent after "by",
+#: the sentence's subject before an
 #: appositive chain that ends at the cue, the speaker of the sentence
 #: whose colon introduces a quotation without a cue, and the subject of the sentence that holds one.
-RULED_KINDS = frozenset({"according", "participle", "appositive", "colon", OWN_SENTENCE})
+RULED_KINDS = frozenset({"according", "participle", "agent", "appositive", "colon", OWN_SENTENCE})
 #: Confidence of a speaker chosen by rule (not scored).
 RULED_CONFIDENCE = 0.9
 
