@@ -76,6 +76,18 @@ def test_a_lone_surname_inside_a_full_name_is_linked_to_it(lang, text, short, fu
     assert names(lang, text)[short][0] == full
 
 
+@pytest.mark.parametrize("text, short, full", [
+    # a middle initial and a maternal surname (or "III") left out: the fullest form of the same person
+    ("Governor Pedro R. Pierluisi Urrutia was sworn in. Later Pedro Pierluisi said he would stay.", "Pedro Pierluisi",
+     "Pedro R. Pierluisi Urrutia"),
+    ("Writer Brent Bozell III spoke on Monday. Brent Bozell said no.", "Brent Bozell", "Brent Bozell III"),
+    # more than one word after it: not linked (a headline's "Carly Fiorina Endorses Ted Cruz" pattern)
+    ("Singer Rosa Ana Velk Marin Soto spoke. On Monday Rosa Velk said yes.", "Rosa Velk", "Rosa Velk"),
+])
+def test_a_two_word_name_is_linked_to_its_fuller_form(lang, text, short, full):
+    assert names(lang, text)[short][0] == full
+
+
 # -- 2. title plus name ---------------------------------------------------------------------
 @pytest.mark.parametrize("text, name, role, aff", [
     ("“It is over,” said Ukrainian spokesman Oleg Nikolenko.", "Oleg Nikolenko", "spokesman", "Ukraine"),

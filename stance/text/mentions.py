@@ -445,6 +445,7 @@ class MentionIndex:
             m.canonical = best
         self._link_honorific_surnames(persons)
         self._link_inner_surnames(persons)
+        self._link_fuller_forms(persons)
         # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
 
     def _link_honorific_surnames(self, persons: list[Mention]) -> None:
@@ -483,6 +484,27 @@ class MentionIndex:
                 inner.setdefault(t, set()).add(text)
         for m in lone:
             full = inner.get(m.text)
+            if full is not None and len(full) == 1:
+                m.canonical = next(iter(full))
+
+    def _link_fuller_forms(self, persons: list[Mention]) -> None:
+        """"Pedro Pierluisi" after "Pedro R. Pierluisi Urrutia": a person name of two or more words
+        whose first word opens, and whose last word is the last but one word of, exactly one person
+        name of three or more words in the article is that person (a middle initial and a maternal
+        surname or "III" left out; not a headline's "Carly Fiorina Endorses Ted Cruz")."""
+        longer: dict[tuple[str, str], set[str]] = {}
+        for text in dict.fromkeys(m.canonical for m in persons):
+            toks = text.split()
+            if len(toks) < 3 or headline_like(text):
+                continue
+            longer.setdefault((toks[0], toks[-2]), set()).add(text)
+        if not longer:
+            return
+        for m in persons:
+            toks = m.canonical.split()
+            if len(toks) < 2:
+                continue
+            full = longer.get((toks[0], toks[-1]))
             if full is not None and len(full) == 1:
                 m.canonical = next(iter(full))
 
