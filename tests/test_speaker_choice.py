@@ -411,3 +411,9 @@ def test_the_title_is_the_person_introduced_with_it(nlp):
 def test_a_passive_cues_agent_speaks(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+def test_a_person_after_one_occupation_noun_in_an_appositive_speaks(nlp):
+    text = "One of the study's authors, herpetologist Ana Oruva, told Narvia Weekly that the frogs glow in the dark."
+    sp = speaker_of(nlp, text, "the frogs glow")
+    assert sp is not None and sp.name == "Ana Oruva"

@@ -372,12 +372,19 @@ def _is_person_name(mentions: MentionIndex, np: tuple[int, int, str]) -> bool:
 def _role_before_name(view: TextView, i: int, j: int) -> bool:
     """Whether tokens ``[i, j)`` before a person's name are a title: capitalised words ("The mayor
     of Paris, Anne Hidalgo,"), or lowercase words ending in a role or person noun ("The study's
-    lead author, doctoral candidate Maninder Thind,")."""
+    lead author, doctoral candidate Maninder Thind,"), or one lowercase occupation noun
+    ("herpetologist David Blackburn")."""
     if all(view.words[t][:1].isupper() for t in range(i, j)):
         return True
     last = view.lowers[j - 1]
+    if j - i == 1 and view.words[i].isalpha() and view.words[i].islower() and last.endswith(_AGENT_ENDINGS):
+        return True  # one lowercase agent noun: "One of the study's authors, herpetologist David Blackburn,"
     return (j - i <= 6 and all(view.words[t].isalpha() or view.words[t] == "-" for t in range(i, j))
             and (last in role_words() or last in _nouns()[0]))
+
+
+#: endings of nouns of a person's occupation ("herpetologist", "historian", "teacher", "director")
+_AGENT_ENDINGS = ("ist", "ian", "er", "or", "ant", "ent")
 
 
 def _person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[int, int, str] | None,
