@@ -417,3 +417,15 @@ def test_a_person_after_one_occupation_noun_in_an_appositive_speaks(nlp):
     text = "One of the study's authors, herpetologist Ana Oruva, told Narvia Weekly that the frogs glow in the dark."
     sp = speaker_of(nlp, text, "the frogs glow")
     assert sp is not None and sp.name == "Ana Oruva"
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # the person after a possessive and a role speaks, not the possessor
+    ('Jon Kell died on Saturday. The fans reacted with grief. "Heartbroken and numb," writes Kell\'s longtime tag '
+     'team partner Erick Rowe on Instagram.', "Heartbroken", "Erick Rowe"),
+    ('"It was a political attack against his opponent," said Clinton\'s top foreign policy aide Jake Sullivan.',
+     "political attack", "Jake Sullivan"),
+])
+def test_the_person_after_a_possessive_title_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

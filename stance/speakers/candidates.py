@@ -218,6 +218,9 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         return i, i + 1, "pronoun"
     m = mentions.name_at(i, i + 1)
     if m is not None and m.type != "demonym":
+        titled_after = person_after_possessive(view, mentions, m.end, hi)
+        if titled_after is not None:  # "writes Huber's longtime tag team partner Erick Rowan"
+            return titled_after.start, titled_after.end, "name"
         # include a leading title ("said U.S. Secretary of State Marco Rubio"): the mention
         # starts after the title, so take the title tokens too; "said UCL astronomer Angelos
         # Tsiaras": the body, the role and the person
@@ -277,6 +280,24 @@ def _document_after_read(view: TextView, i: int) -> bool:
     """Whether the phrase at token ``i`` follows an inverted "read(s)" ('"...," reads the statement'),
     where a document phrase is the speaker."""
     return i > 0 and view.lowers[i - 1] in ("read", "reads")
+
+
+def person_after_possessive(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
+    """The person named after a possessive at token ``k`` and a short run of lowercase words ending
+    in a person or role noun ("Huber's longtime tag team partner Erick Rowan", "Trump's campaign
+    manager, Brad Parscale"): the person, not the possessor; None otherwise."""
+    if k >= hi or view.lowers[k] not in POSSESSIVE_MARKS:
+        return None
+    j = k + 1
+    while j < hi and j - k <= 5 and view.words[j].isalpha() and view.words[j].islower():
+        j += 1
+    last = view.lowers[j - 1]
+    if j == k + 1 or not (last in _nouns()[0] or last in role_words()):
+        return None
+    if j < hi and view.words[j] == ",":
+        j += 1
+    m = mentions.name_at(j, j + 1) if j < hi else None
+    return m if m is not None and m.start == j and m.type == "person" else None
 
 
 def _noun_after(view: TextView, k: int, hi: int) -> int | None:
@@ -629,7 +650,9 @@ def candidates_for_cue(
             key=lambda m: min(abs(m.start - cue_end), abs(cue_start - m.end)),
         )
         # a body before a role and a person ("UCL" in "UCL astronomer Angelos Tsiaras") is not one
-        near = [m for m in near[:3] if titled_name(view, mentions, m.end, b) is None]
+        # (nor the possessor in "Huber's longtime tag team partner Erick Rowan")
+        near = [m for m in near[:3] if titled_name(view, mentions, m.end, b) is None
+                and person_after_possessive(view, mentions, m.end, b) is None]
         for m in near:
             add((m.start, m.end, "name"), "nearest")
     return out
