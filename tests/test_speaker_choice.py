@@ -429,3 +429,12 @@ def test_a_person_after_one_occupation_noun_in_an_appositive_speaks(nlp):
 def test_the_person_after_a_possessive_title_speaks(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+def test_a_medium_after_on_is_no_nearest_speaker():
+    nlp = stance.load(stance_model=False, ranker=True)
+    text = ('President Tom Velk fired his adviser. "I informed John Bolt last night that his services are no '
+            'longer needed at the White House. I disagreed strongly with many of his suggestions, as did others '
+            'in the Administration," wrote Velk on Twitter, "and therefore I asked John for his resignation."')
+    sp = speaker_of(nlp, text, "therefore I asked")
+    assert sp is not None and sp.name == "Tom Velk"

@@ -652,7 +652,8 @@ def candidates_for_cue(
         # a body before a role and a person ("UCL" in "UCL astronomer Angelos Tsiaras") is not one
         # (nor the possessor in "Huber's longtime tag team partner Erick Rowan")
         near = [m for m in near[:3] if titled_name(view, mentions, m.end, b) is None
-                and person_after_possessive(view, mentions, m.end, b) is None]
+                and person_after_possessive(view, mentions, m.end, b) is None
+                and not (m.start > 0 and view.lowers[m.start - 1] in ("on", "via"))]  # a medium: "on Twitter"
         for m in near:
             add((m.start, m.end, "name"), "nearest")
     return out
