@@ -438,3 +438,10 @@ def test_a_medium_after_on_is_no_nearest_speaker():
             'in the Administration," wrote Velk on Twitter, "and therefore I asked John for his resignation."')
     sp = speaker_of(nlp, text, "therefore I asked")
     assert sp is not None and sp.name == "Tom Velk"
+
+
+def test_the_report_is_the_bodys_named_after_it_before(nlp):
+    text = ('The plane crashed on Monday. According to a 1989 report from the Narvian Air Safety Board, the plane '
+            'had an incident in 1987. The report said that one passenger was seriously injured.')
+    sp = speaker_of(nlp, text, "one passenger")
+    assert sp is not None and sp.name == "Narvian Air Safety Board"

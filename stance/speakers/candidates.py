@@ -971,6 +971,9 @@ def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, bloc
             break
         if lowers[t] != lowers[j - 1] or index.covers(t, t + 1):
             continue
+        after = _issuer_after(view, mentions, t)
+        if after is not None:  # "a 1989 report from the National Transportation Safety Board"
+            return after
         for m in mentions.names_before(t):
             if view.sent_of[m.start] != view.sent_of[t]:
                 break
@@ -978,6 +981,24 @@ def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, bloc
                 return m
         return None
     return None
+
+
+def _issuer_after(view: TextView, mentions: MentionIndex, t: int) -> Mention | None:
+    """The person or body named right after the document noun at token ``t`` and "from"/"by"/"of"
+    (a determiner allowed: "a report from the NTSB"), its acronym spelled out; None otherwise (and
+    for a possessor: "from the State Department's inspector general")."""
+    k = t + 1
+    if k >= view.n or view.lowers[k] not in ("from", "by", "of"):
+        return None
+    k += 1
+    if k < view.n and view.lowers[k] == "the":
+        k += 1
+    m = mentions.name_at(k, k + 1) if k < view.n else None
+    if m is None or m.start != k or m.type not in _AUTHOR_TYPES:
+        return None
+    if m.end < view.n and view.lowers[m.end] in POSSESSIVE_MARKS:
+        return None  # "a report from the State Department's inspector general": the possessed issues it
+    return spelled_out(mentions, m) or m
 
 
 def _source_name(c: Candidate, view: TextView, mentions: MentionIndex) -> tuple[str, str, Mention | None]:
