@@ -445,3 +445,10 @@ def test_the_report_is_the_bodys_named_after_it_before(nlp):
             'had an incident in 1987. The report said that one passenger was seriously injured.')
     sp = speaker_of(nlp, text, "one passenger")
     assert sp is not None and sp.name == "Narvian Air Safety Board"
+
+
+def test_the_father_is_the_nearest_man_named_before(nlp):
+    text = ('David Korrin and Louise Korrin were sentenced on Friday. David Korrin was also charged with making false '
+            'statements. The father said "I love my children and I believe my children love me."')
+    sp = speaker_of(nlp, text, "I love my children")
+    assert sp is not None and sp.name == "David Korrin"

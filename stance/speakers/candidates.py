@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from stance.speakers.gendered import person_of_gendered_noun
 from stance.speakers.pronouns import resolve_pronoun
 from stance.speakers.roles import named_by_role
 from stance.text.lexicons import cue_lexicon, role_words, time_words, word_set
@@ -890,8 +891,8 @@ def resolve_candidate(
             return m.canonical, m.type, m
     if head in person_nouns and toks[0].lower() == "the" and len(toks) <= 3 and (not head.endswith("s") or head.endswith("ss")):
         # "the archbishop said": the person the article introduced with that role
-        m = named_by_role(view, mentions, head, c.start)
-        if m is not None:
+        m = named_by_role(view, mentions, head, c.start) or person_of_gendered_noun(view, mentions, c.start, c.end, blocked)
+        if m is not None:  # (else "The father said": the nearest man named before)
             return m.canonical, "person", m
     k = c.start
     while k < c.end - 1 and view.lowers[k] in _DETS:
