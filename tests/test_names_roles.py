@@ -83,6 +83,8 @@ def test_a_lone_surname_inside_a_full_name_is_linked_to_it(lang, text, short, fu
     ("Writer Brent Bozell III spoke on Monday. Brent Bozell said no.", "Brent Bozell", "Brent Bozell III"),
     # more than one word after it: not linked (a headline's "Carly Fiorina Endorses Ted Cruz" pattern)
     ("Singer Rosa Ana Velk Marin Soto spoke. On Monday Rosa Velk said yes.", "Rosa Velk", "Rosa Velk"),
+    # three words without a generational suffix: a headline's "Hillary Clinton Speaks", not a fuller form
+    ("Ana Velk Speaks\n\nOn Monday Ana Maria Velk said yes.", "Ana Maria Velk", "Ana Maria Velk"),
 ])
 def test_a_two_word_name_is_linked_to_its_fuller_form(lang, text, short, full):
     assert names(lang, text)[short][0] == full

@@ -26,6 +26,8 @@ _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "d
 _POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
 #: tokens after which a capitalised word starts a sentence-like unit
 _OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘", "'"})
+#: generational suffixes after a surname
+_GENERATIONAL = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 #: month names, which are also surnames after a given name ("Theresa May")
 _MONTHS = frozenset(calendar.month_name[1:])
 #: sentence-initial words ending in "ed" that are names, not past participles
@@ -490,13 +492,14 @@ class MentionIndex:
     def _link_fuller_forms(self, persons: list[Mention]) -> None:
         """"Pedro Pierluisi" after "Pedro R. Pierluisi Urrutia": a person name of two or more words
         whose first word opens, and whose last word is the last but one word of, exactly one person
-        name of three or more words in the article is that person (a middle initial and a maternal
-        surname or "III" left out; not a headline's "Carly Fiorina Endorses Ted Cruz")."""
+        name of four or more words (or three ending in "III", "Jr." ...) in the article is that person
+        (a middle initial and a maternal surname or "III" left out; not a headline's "Hillary Clinton
+        Speaks")."""
         longer: dict[tuple[str, str], set[str]] = {}
         for text in dict.fromkeys(m.canonical for m in persons):
             toks = text.split()
-            if len(toks) < 3 or headline_like(text):
-                continue
+            if len(toks) < 3 or headline_like(text) or len(toks) == 3 and toks[-1] not in _GENERATIONAL:
+                continue  # (three words: only "Brent Bozell III", not a headline's "Hillary Clinton Speaks")
             longer.setdefault((toks[0], toks[-2]), set()).add(text)
         if not longer:
             return
