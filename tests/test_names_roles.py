@@ -62,6 +62,34 @@ def test_a_short_name_is_linked_to_the_full_name(lang, text, short, full):
     assert names(lang, text)[short][0] == full
 
 
+@pytest.mark.parametrize("text, short, full", [
+    # a paternal surname before a maternal one, a surname before "Jr." (the full name's last but one word)
+    ("Governor Ricardo Rosselló Nevares resigned on Monday. Later Rosselló said he would leave.", "Rosselló",
+     "Ricardo Rosselló Nevares"),
+    ("Representative Morris J. Brooks Jr. spoke on Monday. Later Brooks said no.", "Brooks", "Morris J. Brooks Jr."),
+    # two full names hold it: it stays as written
+    ("Rosa Morel Garza spoke. Then Ana Morel Soto spoke. Later Morel said no.", "Morel", "Morel"),
+    # only the last but one word: not the "Cole" of a show's name
+    ("He hosts Aaron Cole Investigative Radio daily. Later Cole said no.", "Cole", "Cole"),
+])
+def test_a_lone_surname_inside_a_full_name_is_linked_to_it(lang, text, short, full):
+    assert names(lang, text)[short][0] == full
+
+
+@pytest.mark.parametrize("text, short, full", [
+    # a middle initial and a maternal surname (or "III") left out: the fullest form of the same person
+    ("Governor Pedro R. Pierluisi Urrutia was sworn in. Later Pedro Pierluisi said he would stay.", "Pedro Pierluisi",
+     "Pedro R. Pierluisi Urrutia"),
+    ("Writer Brent Bozell III spoke on Monday. Brent Bozell said no.", "Brent Bozell", "Brent Bozell III"),
+    # more than one word after it: not linked (a headline's "Carly Fiorina Endorses Ted Cruz" pattern)
+    ("Singer Rosa Ana Velk Marin Soto spoke. On Monday Rosa Velk said yes.", "Rosa Velk", "Rosa Velk"),
+    # three words without a generational suffix: a headline's "Hillary Clinton Speaks", not a fuller form
+    ("Ana Velk Speaks\n\nOn Monday Ana Maria Velk said yes.", "Ana Maria Velk", "Ana Maria Velk"),
+])
+def test_a_two_word_name_is_linked_to_its_fuller_form(lang, text, short, full):
+    assert names(lang, text)[short][0] == full
+
+
 # -- 2. title plus name ---------------------------------------------------------------------
 @pytest.mark.parametrize("text, name, role, aff", [
     ("“It is over,” said Ukrainian spokesman Oleg Nikolenko.", "Oleg Nikolenko", "spokesman", "Ukraine"),

@@ -413,3 +413,179 @@ def test_a_lone_quotation_two_paragraphs_after_another_speaker(nlp):
             '"We need someone who is going to cut through the nonsense and bring people together."')
     sp = speaker_of(nlp, text, "cut through")
     assert sp is None or sp.name == "Bo Stark"
+
+
+# -- issue 15, Wikinews speakers (fourth session) ---------------------------------------------------
+def test_commented_is_a_cue(nlp):
+    text = ('The vote was delayed. Conservative MP Dara Quill commented, "It would be an outrage if the house '
+            'were stopped."')
+    sp = speaker_of(nlp, text, "an outrage")
+    assert sp is not None and sp.name == "Dara Quill"
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # a document "reads": its author speaks (a statement "it" stands for, an inverted "reads X's statement")
+    ('The Narvian Tennis Union released a statement on the arrest. It read, "We will not comment on the case."',
+     "will not comment", "Narvian Tennis Union"),
+    ('"Past limits may have been fair," reads Judge Ola Miller\'s statement, "but men and women are now alike."',
+     "Past limits", "Ola Miller"),
+    ('The Orvane Wrestling Union released a statement on Monday. "He was loved in every way," read the '
+     'statement; "we will miss him."', "loved in every way", "Orvane Wrestling Union"),
+    ("The Kestrel Music Union signed her in May. The union's official statement yesterday read \"We are very "
+     "sorry to report her death.\"", "very sorry", "Kestrel Music Union"),
+    ('The Narvian Weather Office issued a red warning on Monday. Winds will reach 80 mph. "The storm will bring '
+     'high waves", read the warning.', "high waves", "Narvian Weather Office"),
+])
+def test_a_document_that_reads_speaks_for_its_author(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_reading_a_book_is_no_cue():
+    from stance.quotations.cues import find_cues
+    from stance.text.view import build_view, make_doc, make_language
+
+    view = build_view(make_doc(make_language(None), 'Students read the novel "Dune" in class; they read, "slowly".',
+                               trained=False))
+    assert not [c for c in find_cues(view) if c.lemma == "read"]
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # a medium after "on" is no speaker
+    ("Prime Minister Ana Ruiz of Narvia shared a video on Facebook on Friday announcing that she had tested "
+     "positive for the flu.", "she had tested", "Ana Ruiz"),
+    # a place after "in" belongs to the people before it
+    ("The patient drank tea in Orvel. Hospital officials in Orvel said that the tea held no poison.",
+     "the tea held", "Hospital officials in Orvel"),
+])
+def test_a_name_after_a_preposition_is_no_subject(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # a direct quotation without a cue inside the journalist's sentence: that sentence's subject speaks it
+    ('"The sea was his life," said Mayor Tom Velk. Ana Oruva talked of the late professor\'s "countless '
+     'discoveries that put the university on the map as a great research school".', "countless discoveries",
+     "Ana Oruva"),
+    ('"Cosplay is fun," said Ian Moor. Lisa Varn has been cosplaying for two years. She typically chooses "to '
+     'portray beloved characters from childhood or strong female characters".', "strong female", "Lisa Varn"),
+    ('"We work every day," said Tom Velk. Actress Ana Oruva starred in Suits. The actress recalled her first '
+     'season, when the show was the "scrappy little red headed stepchild of the lot."', "little red",
+     "Ana Oruva"),
+])
+def test_a_cueless_quotation_in_a_sentence_is_its_subjects(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_a_capitalised_first_word_is_no_subject_of_a_cueless_quotation(nlp):
+    text = '"The lie is old," Kevin Walsh writes. Specifically, "the lie is that the market is fair."'
+    sp = speaker_of(nlp, text, "market is fair")
+    assert sp is not None and sp.name == "Kevin Walsh"
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # the sentence's subject before an appositive chain that ends at the cue speaks
+    ('Ana Oruva died on Monday. Tom Velk, of KTV News, one of Oruva\'s four sons, stated, "She was an '
+     'extraordinary woman who loved life."', "extraordinary woman", "Tom Velk"),
+    # "who" after an appositive chain is the person before it
+    ('The research was led by Mark Hale, a marine ecologist and Regents Professor at Narvia Tech, who said "There '
+     'is a lot of argument now about local management."', "lot of argument", "Mark Hale"),
+    # a person named in the chain's last chunk speaks: "The mayor of Paris, Anne Hidalgo, wrote"
+    ('The head of the Narvian Energy Agency, Tom Velk, said "prices will fall by the end of the year."',
+     "prices will fall", "Tom Velk"),
+])
+def test_an_appositive_chain_leads_back_to_the_speaker(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_which_after_a_body_is_no_person_before_it(nlp):
+    text = ('Ted Marr of Texas got a favourable decision from the Narvia Board of Elections, which ruled that he '
+            'was eligible to run.')
+    sp = speaker_of(nlp, text, "was eligible")
+    assert sp is not None and sp.name != "Ted Marr"
+
+
+def test_he_is_no_title_that_starts_with_the(nlp):
+    text = ('"It was fun," said Ana Oruva. Actor Tom Velk\'s visit came straight from filming The Professionals in '
+            'Narvia. He quipped "I still have dust in my shoes from the long trip."')
+    sp = speaker_of(nlp, text, "dust in my shoes")
+    assert sp is not None and sp.name == "Tom Velk"
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # unnamed speakers keep their descriptive phrase (ANNOTATION.md 6)
+    ('Many users were upset on Monday. One of the users said "this is another example of why we should use '
+     'our own servers."', "another example", "One of the users"),
+    ("The fire broke out at dawn. Local media reported that most of the deceased had suffocated.",
+     "most of the deceased", "Local media"),
+    ("The quake struck on Wednesday. On Saturday, reports said that the quake affected three regions.",
+     "the quake affected", "reports"),
+    ("The chef went missing in May. His roommates said that they last saw him on Saturday.", "they last saw",
+     "His roommates"),
+])
+def test_an_unnamed_group_is_its_phrase(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_the_title_is_the_person_introduced_with_it(nlp):
+    text = ('Vice President Tom Velk met Narvian President Ana Oruva on Monday. The government is shut down. The '
+            'President insists that the budget include funding for the wall.')
+    sp = speaker_of(nlp, text, "the budget include")
+    assert sp is not None and sp.name == "Ana Oruva"
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # a passive cue's agent after "by" speaks, not its subject
+    ('Ana Oruva won the vote. The results of the Narvian election were described by Oruva as a "historic mandate '
+     'for real change".', "historic mandate", "Ana Oruva"),
+    ("Tom Velk is a famous cook. Velk has been criticized by some of his rivals for saying that cheap food is "
+     "cheaper than candy.", "saying that cheap", "some of his rivals"),
+])
+def test_a_passive_cues_agent_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_a_person_after_one_occupation_noun_in_an_appositive_speaks(nlp):
+    text = "One of the study's authors, herpetologist Ana Oruva, told Narvia Weekly that the frogs glow in the dark."
+    sp = speaker_of(nlp, text, "the frogs glow")
+    assert sp is not None and sp.name == "Ana Oruva"
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # the person after a possessive and a role speaks, not the possessor
+    ('Jon Kell died on Saturday. The fans reacted with grief. "Heartbroken and numb," writes Kell\'s longtime tag '
+     'team partner Erick Rowe on Instagram.', "Heartbroken", "Erick Rowe"),
+    ('"It was a political attack against his opponent," said Clinton\'s top foreign policy aide Jake Sullivan.',
+     "political attack", "Jake Sullivan"),
+])
+def test_the_person_after_a_possessive_title_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_a_medium_after_on_is_no_nearest_speaker():
+    nlp = stance.load(stance_model=False, ranker=True)
+    text = ('President Tom Velk fired his adviser. "I informed John Bolt last night that his services are no '
+            'longer needed at the White House. I disagreed strongly with many of his suggestions, as did others '
+            'in the Administration," wrote Velk on Twitter, "and therefore I asked John for his resignation."')
+    sp = speaker_of(nlp, text, "therefore I asked")
+    assert sp is not None and sp.name == "Tom Velk"
+
+
+def test_the_report_is_the_bodys_named_after_it_before(nlp):
+    text = ('The plane crashed on Monday. According to a 1989 report from the Narvian Air Safety Board, the plane '
+            'had an incident in 1987. The report said that one passenger was seriously injured.')
+    sp = speaker_of(nlp, text, "one passenger")
+    assert sp is not None and sp.name == "Narvian Air Safety Board"
+
+
+def test_the_father_is_the_nearest_man_named_before(nlp):
+    text = ('David Korrin and Louise Korrin were sentenced on Friday. David Korrin was also charged with making false '
+            'statements. The father said "I love my children and I believe my children love me."')
+    sp = speaker_of(nlp, text, "I love my children")
+    assert sp is not None and sp.name == "David Korrin"

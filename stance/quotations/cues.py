@@ -6,8 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stance.text.lexicons import DETERMINERS, cue_lexicon, tagged_words, word_set
-from stance.text.view import TextView
+from stance.text.lexicons import DETERMINERS, cue_lexicon, tagged_words, time_words, word_set
+from stance.text.view import POSSESSIVE_MARKS, TextView
+
+#: quotation marks a document's "read" may open or close
+_QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 # Words before a cue that make it a noun or adjective ("a phone call", "the said document").
 _NOMINAL_BEFORE = DETERMINERS | word_set("cue_noun_markers.txt")
@@ -41,7 +44,7 @@ def _lexicon() -> tuple[dict, dict, frozenset[str], frozenset[str], dict[str, st
     lex = cue_lexicon()
     first_words = frozenset(p[0] for p in lex.phrases)
     nouns = {n: n for n in lex.nouns} | {n + "s": n for n in lex.nouns}
-    return lex.verbs, lex.phrases, first_words, first_words | frozenset(lex.verbs) | frozenset(nouns), nouns
+    return lex.verbs, lex.phrases, first_words, first_words | frozenset(lex.verbs) | frozenset(nouns) | _READ_FORMS, nouns
 
 
 def find_cues(view: TextView) -> list[Cue]:
@@ -79,10 +82,44 @@ def find_cues(view: TextView) -> list[Cue]:
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
                     out.append(Cue(i, i + 1, entry[0], entry[1]))
                     continue
+        if w in _READ_FORMS and document_reads(view, i):
+            out.append(Cue(i, i + 1, "read", "say"))
+            continue
         # a cue noun with its clause: "the claim that ...", "allegations that ..."
         if w in nouns and i + 1 < len(lowers) and lowers[i + 1] == "that":
             out.append(Cue(i, i + 1, nouns[w], "noun"))
     return out
+
+
+#: forms of "read" that report a document's words ("the statement reads", "read the warning")
+_READ_FORMS = frozenset({"read", "reads"})
+#: tokens a document phrase after an inverted "read" may span ("reads an AEW press release")
+_READ_REACH = 6
+
+
+def document_reads(view: TextView, i: int) -> bool:
+    """Whether "read(s)" at token ``i`` reports a document's words: a document noun
+    (``document_nouns.txt``) or "it" right before it (a time word between allowed: "Stardom's
+    official statement yesterday read") with a quotation mark, comma or colon right after it, or,
+    inverted after a quotation, a short phrase right after it ending in a document noun ('"...,"
+    reads Judge Miller's statement', '"...", read the warning')."""
+    lowers = view.lowers
+    docs = word_set("document_nouns.txt")
+    nxt = lowers[i + 1] if i + 1 < view.n else ""
+    j = i - 1
+    if j >= 0 and lowers[j] in time_words():
+        j -= 1
+    if j >= 0 and (lowers[j] in docs or lowers[j] == "it") and (nxt in {",", ":"} or nxt in _QUOTE_MARKS):
+        return True
+    prev = lowers[i - 1] if i > 0 else ""
+    if prev not in {",", ";"} and prev not in _QUOTE_MARKS:
+        return False
+    for k in range(i + 1, min(view.n, i + 1 + _READ_REACH)):
+        if lowers[k] in docs:
+            return True
+        if not (view.words[k].isalnum() or lowers[k] in POSSESSIVE_MARKS or lowers[k] == "-"):
+            return False
+    return False
 
 
 def _verb_context(view: TextView, i: int) -> bool:

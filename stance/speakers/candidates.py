@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from stance.speakers.gendered import person_of_gendered_noun
 from stance.speakers.pronouns import resolve_pronoun
 from stance.speakers.roles import named_by_role
 from stance.text.entity_types import entity_lexicons
@@ -33,7 +34,7 @@ _DETS = frozenset("the a an one many some several most other others few all both
 _QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 #: candidate kinds, in the rules' default preference order
-CANDIDATE_KINDS = ("according", "participle", "colon", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
+CANDIDATE_KINDS = ("according", "participle", "agent", "appositive", "colon", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
 
@@ -60,8 +61,10 @@ _NP_STOP_LEFT = frozenset(
      "while", "after", "before", "because", "if", "than", "then", "so", "or", "is", "was", "were", "are",
      "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
 )
+#: words naming a part of a group before "of the ..." ("One of the victims")
+_PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each", "both", "two", "three", "few"})
 #: prepositions whose object is never the subject of the cue right after it
-_OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about"})
+_OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about", "via"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
 
 
@@ -117,6 +120,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
                 k -= 1  # ("On Thursday officials said": "officials", not the time phrase)
                 continue
             break
+        if k - 2 >= lo and view.lowers[k - 1] == "of" and view.lowers[k - 2] in _PART_WORDS:
+            k -= 2  # "One of the users said": the part of the group speaks
         if j - k > 6:
             k = j - 6
         if w not in person_nouns and w not in org_nouns and view.lowers[k] in ("a", "an"):
@@ -215,6 +220,9 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         return i, i + 1, "pronoun"
     m = mentions.name_at(i, i + 1)
     if m is not None and m.type != "demonym":
+        titled_after = person_after_possessive(view, mentions, m.end, hi)
+        if titled_after is not None:  # "writes Huber's longtime tag team partner Erick Rowan"
+            return titled_after.start, titled_after.end, "name"
         # include a leading title ("said U.S. Secretary of State Marco Rubio"): the mention
         # starts after the title, so take the title tokens too; "said UCL astronomer Angelos
         # Tsiaras": the body, the role and the person
@@ -250,8 +258,11 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         k = i + 1
     elif w not in person_nouns and w not in org_nouns:
         return None
+    docs = word_set("document_nouns.txt")
     while k < hi and k - i < 6:
         lw = view.lowers[k]
+        if lw in docs and k > i and _document_after_read(view, i):
+            return i, k + 1, "nominal"  # '"...," read the statement': the document speaks for its author
         if lw in person_nouns or lw in org_nouns:
             titled = titled_name(view, mentions, k, hi)
             if titled is None and lw in org_nouns:
@@ -265,6 +276,30 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if w in person_nouns or w in org_nouns:
         return i, i + 1, "nominal"
     return None
+
+
+def _document_after_read(view: TextView, i: int) -> bool:
+    """Whether the phrase at token ``i`` follows an inverted "read(s)" ('"...," reads the statement'),
+    where a document phrase is the speaker."""
+    return i > 0 and view.lowers[i - 1] in ("read", "reads")
+
+
+def person_after_possessive(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
+    """The person named after a possessive at token ``k`` and a short run of lowercase words ending
+    in a person or role noun ("Huber's longtime tag team partner Erick Rowan", "Trump's campaign
+    manager, Brad Parscale"): the person, not the possessor; None otherwise."""
+    if k >= hi or view.lowers[k] not in POSSESSIVE_MARKS:
+        return None
+    j = k + 1
+    while j < hi and j - k <= 5 and view.words[j].isalpha() and view.words[j].islower():
+        j += 1
+    last = view.lowers[j - 1]
+    if j == k + 1 or not (last in _nouns()[0] or last in role_words()):
+        return None
+    if j < hi and view.words[j] == ",":
+        j += 1
+    m = mentions.name_at(j, j + 1) if j < hi else None
+    return m if m is not None and m.start == j and m.type == "person" else None
 
 
 def _noun_after(view: TextView, k: int, hi: int) -> int | None:
@@ -360,12 +395,19 @@ def _is_person_name(mentions: MentionIndex, np: tuple[int, int, str]) -> bool:
 def _role_before_name(view: TextView, i: int, j: int) -> bool:
     """Whether tokens ``[i, j)`` before a person's name are a title: capitalised words ("The mayor
     of Paris, Anne Hidalgo,"), or lowercase words ending in a role or person noun ("The study's
-    lead author, doctoral candidate Maninder Thind,")."""
+    lead author, doctoral candidate Maninder Thind,"), or one lowercase occupation noun
+    ("herpetologist David Blackburn")."""
     if all(view.words[t][:1].isupper() for t in range(i, j)):
         return True
     last = view.lowers[j - 1]
+    if j - i == 1 and view.words[i].isalpha() and view.words[i].islower() and last.endswith(_AGENT_ENDINGS):
+        return True  # one lowercase agent noun: "One of the study's authors, herpetologist David Blackburn,"
     return (j - i <= 6 and all(view.words[t].isalpha() or view.words[t] == "-" for t in range(i, j))
             and (last in role_words() or last in _nouns()[0]))
+
+
+#: endings of nouns of a person's occupation ("herpetologist", "historian", "teacher", "director")
+_AGENT_ENDINGS = ("ist", "ian", "er", "or", "ant", "ent")
 
 
 def _person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[int, int, str] | None,
@@ -734,11 +776,11 @@ def candidates_for_cue(
     def inside_quote(i: int, j: int) -> bool:
         return blocked.covers(i, j)
 
-    def add(np: tuple[int, int, str] | None, kind: str) -> None:
+    def add(np: tuple[int, int, str] | None, kind: str, quoted_ok: bool = False) -> None:
         if np is None:
             return
         i, j, np_type = np
-        if (i, j) in seen or inside_quote(i, j):
+        if (i, j) in seen or (inside_quote(i, j) and not quoted_ok):
             return
         seen.add((i, j))
         etype = ""
@@ -764,6 +806,16 @@ def candidates_for_cue(
         add(np_ending_at(view, mentions, j - 1, a), "agent_for")
     if prev in {"and", "but", "or"}:
         add(clause_subject(view, mentions, sent, j - 1, blocked), "subject")
+    # (the agent right after the cue, outside quotation marks, even where a mixed quotation's span
+    # took it in: 'were described by Johnson as a "historic mandate"')
+    add(passive_agent(view, mentions, cue_start, cue_end, j, b), "agent", quoted_ok=True)
+    if prev == "," and j - 1 > lo:
+        # "Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated": the sentence's subject
+        # whose appositive chain the comma closes speaks, by rule
+        owner = appositive_owner(view, mentions, j - 1, lo)
+        subj = sentence_subject(view, mentions, a, cue_start, blocked) if owner is not None else None
+        if owner is not None and subj is not None and subj[0] <= owner.start < subj[1]:
+            add((subj[0], owner.end, "name"), "appositive")
     if prev == ",":
         # appositives after a quotation: '"...," Scott Pruitt, the attorney general of Oklahoma,
         # one of the states suing, said': the first chunk after the quotation
@@ -786,6 +838,8 @@ def candidates_for_cue(
     left = np_ending_at(view, mentions, j, lo)
     if left is not None and left[2] == "nominal" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
         left = None  # "in relaying the news to parliament said": an object, not the speaker
+    if left is not None and left[2] == "name" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
+        left = _owner_of_place(view, mentions, left, lo)
     add(left, "left")
     addressee = _tells(view, cue_start, cue_end)
     if not addressee:  # "told CNN": the one told, never the speaker
@@ -804,7 +858,10 @@ def candidates_for_cue(
         )
         # a body before a role and a person ("UCL" in "UCL astronomer Angelos Tsiaras") is not one
         near = [m for m in near if not (addressee and m.start == cue_end)]  # (not the one told)
-        near = [m for m in near[:3] if titled_name(view, mentions, m.end, b) is None]
+        # (nor the possessor in "Huber's longtime tag team partner Erick Rowan")
+        near = [m for m in near[:3] if titled_name(view, mentions, m.end, b) is None
+                and person_after_possessive(view, mentions, m.end, b) is None
+                and not (m.start > 0 and view.lowers[m.start - 1] in ("on", "via"))]  # a medium: "on Twitter"
         for m in near:
             add((m.start, m.end, "name"), "nearest")
     return out
@@ -822,6 +879,74 @@ def _tells(view: TextView, cue_start: int, cue_end: int) -> bool:
     return entry is not None and entry[0] in _ADDRESSEE_LEMMAS
 
 
+#: forms of "be" that make a cue passive ("were described by Johnson as")
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def passive_agent(view: TextView, mentions: MentionIndex, cue_start: int, cue_end: int, j: int,
+                  hi: int) -> tuple[int, int, str] | None:
+    """The agent of a passive cue, the phrase after "by" ("were described by Johnson as a
+    \"historic mandate\"", "has been described by the Daily Hive as"): it speaks, not the subject;
+    None when the cue is not passive (no form of "be" between the subject's end ``j`` and the cue)
+    or no phrase follows "by"."""
+    if cue_end + 1 >= hi or view.lowers[cue_end] != "by":
+        return None
+    if not any(view.lowers[t] in _BE_FORMS for t in range(j, cue_start)):
+        return None
+    return np_starting_at(view, mentions, cue_end + 1, hi)
+
+
+#: longest appositive chain between a person and the comma that closes it, in tokens
+_APPOSITIVE_REACH = 30
+#: most commas inside such a chain
+_APPOSITIVE_COMMAS = 3
+
+
+def appositive_owner(view: TextView, mentions: MentionIndex, comma: int, lo: int) -> Mention | None:
+    """The person whose appositive chain the comma at token ``comma`` closes: a person named
+    before it and followed by a comma, a parenthesis or "of"/"at"/"from" ("Anderson Cooper, of CNN,
+    one of Vanderbilt's four sons,", "Mark Hay, a marine ecologist and Regents Professor at GT,"),
+    with no reporting verb, quotation mark, clause subject ("Trump, Clinton said,") nor new
+    coordinated member (", and his campaign manager,") inside the chain; None when there is none."""
+    verbs = cue_lexicon().verbs
+    commas = 0
+    for t in range(comma - 1, max(lo, comma - _APPOSITIVE_REACH) - 1, -1):
+        w = view.lowers[t]
+        if view.words[t] in _QUOTE_CHARS or (w in verbs and w not in _nouns()[0]):
+            return None
+        if w == ",":
+            commas += 1
+            if commas > _APPOSITIVE_COMMAS or view.lowers[t + 1] in ("and", "or", "but"):
+                return None
+            m = mentions.name_at(t + 1, t + 2)
+            if m is not None and m.start == t + 1 and m.type == "person" and m.end == comma:
+                return None  # a person named in the last chunk speaks ("The mayor of Paris, Anne Hidalgo,")
+            continue
+        m = mentions.name_at(t, t + 1)
+        if (m is not None and m.end == t + 1 and m.type == "person" and view.words[m.start][:1].isupper()
+                and m.end < comma and (view.words[m.end] in {",", "("} or view.lowers[m.end] in _ATTACHING_PREPS)
+                and (commas or all(view.words[x][:1].isupper() or view.lowers[x] in _NAME_JOINERS or view.words[x] in "()"
+                                   for x in range(m.end, comma)))):
+            return m  # (with no comma inside, only a body's name after it: "Ryan Norris of the University of Guelph,")
+    return None
+
+
+def _owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, str], lo: int) -> tuple[int, int, str] | None:
+    """For a name after a preposition right before a cue (no person: not "Ambassador to Germany
+    Richard Grenell"), the speaker phrase it belongs to: a description of people before the
+    preposition with it ("Hospital officials in Omsk said"); nothing after "on"/"via" with no such
+    description (a medium: "posted a message on Facebook announcing"); else the name."""
+    head = mentions.name_at(np[1] - 1, np[1])
+    if head is not None and head.type == "person":
+        return np
+    owner = np_ending_at(view, mentions, np[0] - 1, lo)
+    if owner is not None and owner[2] == "nominal" and view.lowers[owner[1] - 1] in _nouns()[0]:
+        return owner[0], np[1], "nominal"
+    if view.lowers[np[0] - 1] in ("on", "via") and (owner is None or not view.words[np[0] - 2][:1].isupper()):
+        return None  # (not "the House Select Committee on Benghazi said": a body's name)
+    return np
+
+
 def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_end: int, quote_before: bool) -> Candidate | None:
     """The rules' choice among candidates (used when no trained ranker is loaded)."""
     cands = [c for c in cands if c.kind not in RANKER_ONLY_KINDS]
@@ -830,7 +955,7 @@ def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_en
     by_kind: dict[str, Candidate] = {}
     for c in cands:
         by_kind.setdefault(c.kind, c)
-    for kind in ("according", "participle"):
+    for kind in ("according", "participle", "agent", "appositive"):
         if kind in by_kind:
             return by_kind[kind]
     if "agent_for" in by_kind:
@@ -929,6 +1054,9 @@ def resolve_candidate(
                     break
                 m = nxt
         if m is not None:
+            titled = _person_by_title(view, mentions, m)
+            if titled is not None:
+                return titled.canonical, "person", titled
             typ = m.type if m.type in ("person", "organization", "state") else "unknown"
             full = spelled_out(mentions, m)
             if full is not None:
@@ -946,6 +1074,9 @@ def resolve_candidate(
             if named is not None and named.end == c.start and named.type in ("person", "organization", "state"):
                 return named.canonical, named.type, named  # "drafted by Alex Greenwich who said"
             if k >= 0 and words[k] == ",":
+                owner = appositive_owner(view, mentions, k, view.sent_bounds(view.sent_of[k])[0]) if w == "who" else None
+                if owner is not None:  # "Mark Hay, a marine ecologist and Regents Professor at GT, who said"
+                    return owner.canonical, "person", owner
                 np = np_ending_at(view, mentions, k, 0)
                 if np is not None:
                     return resolve_candidate(Candidate(np[0], np[1], "left", np[2]), view, mentions, blocked, last_plural,
@@ -979,16 +1110,29 @@ def resolve_candidate(
             return m.canonical, m.type, m
     if head in person_nouns and toks[0].lower() == "the" and len(toks) <= 3 and (not head.endswith("s") or head.endswith("ss")):
         # "the archbishop said": the person the article introduced with that role
-        m = named_by_role(view, mentions, head, c.start)
-        if m is not None:
+        m = named_by_role(view, mentions, head, c.start) or person_of_gendered_noun(view, mentions, c.start, c.end, blocked)
+        if m is not None:  # (else "The father said": the nearest man named before)
             return m.canonical, "person", m
     k = c.start
     while k < c.end - 1 and view.lowers[k] in _DETS:
         k += 1
+    if k > c.start and view.lowers[k] == "of":
+        k = c.start  # "One of the users": the part of the group, not "of the users"
     name = view.span_text(k, c.end)
     name = name.replace(" ’s", "’s").replace(" 's", "'s")
     typ = "organization" if head in org_nouns else "person"
     return name, typ, None
+
+
+def _person_by_title(view: TextView, mentions: MentionIndex, m: Mention) -> Mention | None:
+    """For a one-word name that is only a title after "the" ("The President insists"), the person the article
+    introduced with that title (:func:`stance.speakers.roles.named_by_role`), not a longer name that
+    ends in it ("Vice President"); None for any other name or when no person has the title."""
+    if m.end - m.start != 1 or m.text not in _titles() or m.type != "person" or m.start == 0:
+        return None
+    if view.lowers[m.start - 1] != "the":
+        return None  # (not "One MP told the BBC": no particular person)
+    return named_by_role(view, mentions, m.text.lower(), m.start)
 
 
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
@@ -1047,6 +1191,9 @@ def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, bloc
             break
         if lowers[t] != lowers[j - 1] or index.covers(t, t + 1):
             continue
+        after = _issuer_after(view, mentions, t)
+        if after is not None:  # "a 1989 report from the National Transportation Safety Board"
+            return after
         for m in mentions.names_before(t):
             if view.sent_of[m.start] != view.sent_of[t]:
                 break
@@ -1054,6 +1201,24 @@ def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, bloc
                 return m
         return None
     return None
+
+
+def _issuer_after(view: TextView, mentions: MentionIndex, t: int) -> Mention | None:
+    """The person or body named right after the document noun at token ``t`` and "from"/"by"/"of"
+    (a determiner allowed: "a report from the NTSB"), its acronym spelled out; None otherwise (and
+    for a possessor: "from the State Department's inspector general")."""
+    k = t + 1
+    if k >= view.n or view.lowers[k] not in ("from", "by", "of"):
+        return None
+    k += 1
+    if k < view.n and view.lowers[k] == "the":
+        k += 1
+    m = mentions.name_at(k, k + 1) if k < view.n else None
+    if m is None or m.start != k or m.type not in _AUTHOR_TYPES:
+        return None
+    if m.end < view.n and view.lowers[m.end] in POSSESSIVE_MARKS:
+        return None  # "a report from the State Department's inspector general": the possessed issues it
+    return spelled_out(mentions, m) or m
 
 
 def _source_name(c: Candidate, view: TextView, mentions: MentionIndex) -> tuple[str, str, Mention | None]:

@@ -96,6 +96,9 @@ _PREPOSITIONS = frozenset({"by", "to", "with", "from", "for", "against", "on", "
                            "over", "toward", "towards", "than", "like", "under", "behind"})
 #: determiners that never start a person's name ("My Patients Were Presidents" is a title)
 _POSSESSIVE_DETERMINERS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
+#: words that never start a person's name: the article (a title or a body: "The Professionals")
+#: and pronouns written capitalised ("It")
+_NOT_NAME_STARTS = frozenset({"the", "it", "he", "she", "they", "we", "this", "that"})
 #: prepositions of place: a one-word name only ever after one of them is a place ("on Midway")
 _LOCATIVE_PREPS = frozenset({"in", "on", "at", "near", "across", "around", "off", "over"})
 #: words that join a body's name to its head ("Commission on Presidential Debates")
@@ -128,11 +131,11 @@ def person_gender(view: TextView, mentions: MentionIndex, m: Mention) -> str:
 
 def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
     """Whether a name typed "person" cannot be one a he/she denotes: it starts with a possessive
-    determiner (a title); it is five words or more with a capitalised function word inside (a
+    determiner, "the" or a pronoun (a title: "The Professionals"); it is five words or more with a capitalised function word inside (a
     headline); it ends a body's name ("Commission on Presidential Debates"); or it has no
     known gender and every mention of it follows a preposition of place ("the wildlife on Midway")."""
-    if view.lowers[m.start] in _POSSESSIVE_DETERMINERS:
-        return True
+    if view.lowers[m.start] in _POSSESSIVE_DETERMINERS or view.lowers[m.start] in _NOT_NAME_STARTS:
+        return True  # ("The Professionals" is a title; a capitalised "It" is no name)
     if headline_like(m.text):
         return True  # "Hillary Clinton Goes After Donald Trump As The New Mitt Romney"
     if mentions.gender_of(m.canonical) or m.extra.get("gender"):

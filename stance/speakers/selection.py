@@ -15,10 +15,12 @@ from stance.types import Span, Speaker
 
 
 #: Candidate kinds chosen by rule over the ranker: the phrase after "according to" (the source by
-#: definition), the subject of the clause a participle cue hangs on, and the speaker of the sentence
-#: whose colon introduces a quotation without a cue (kind "colon", also given to the speaker of an
-#: attribution right after a cueless quotation: :func:`~stance.speakers.candidates.trailing_speaker`).
-RULED_KINDS = frozenset({"according", "participle", "colon"})
+#: definition), the subject of the clause a participle cue hangs on, a passive cue's agent after "by",
+#: the sentence's subject before an appositive chain that ends at the cue, the speaker of the
+#: sentence whose colon introduces a quotation without a cue (kind "colon", also given to the speaker
+#: of an attribution right after a cueless quotation, :func:`~stance.speakers.candidates.trailing_speaker`,
+#: or the subject before it in its own sentence, :func:`~stance.speakers.candidates.subject_before_quote`).
+RULED_KINDS = frozenset({"according", "participle", "agent", "appositive", "colon"})
 #: Confidence of a speaker chosen by rule (not scored).
 RULED_CONFIDENCE = 0.9
 

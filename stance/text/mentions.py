@@ -25,6 +25,8 @@ from stance.text.view import POSSESSIVE_ENDINGS, TextView
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "da", "du", "la", "le", "and", "the"})
 #: tokens after which a capitalised word starts a sentence-like unit
 _OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘", "'"})
+#: generational suffixes after a surname
+_GENERATIONAL = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 #: month names, which are also surnames after a given name ("Theresa May")
 _MONTHS = frozenset(calendar.month_name[1:])
 #: sentence-initial words ending in "ed" that are names, not past participles
@@ -472,6 +474,8 @@ class MentionIndex:
                 resolved[(m.text, m.canonical)] = best
             m.canonical = best
         self._link_honorific_surnames(persons)
+        self._link_inner_surnames(persons)
+        self._link_fuller_forms(persons)
         # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
 
     def _link_honorific_surnames(self, persons: list[Mention]) -> None:
@@ -490,6 +494,50 @@ class MentionIndex:
                     inner[t] = text
         for m in lone:
             m.canonical = inner.get(m.text, m.canonical)
+
+    def _link_inner_surnames(self, persons: list[Mention]) -> None:
+        """"Rosselló" after "Ricardo Rosselló Nevares", "Vázquez" after "Wanda Vázquez Garced": a
+        one-word person name that matched no name's first or last word and is the last but one word of
+        exactly one person name of three or more words in the article is that person (a paternal
+        surname before a maternal one, a surname before "Jr."; not the "Klein" of "Aaron Klein
+        Investigative Radio")."""
+        lone = [m for m in persons if m.end - m.start == 1 and m.canonical == m.text and m.text[:1].isupper()]
+        if not lone:
+            return
+        inner: dict[str, set[str]] = {}
+        for text in dict.fromkeys(m.canonical for m in persons):
+            toks = text.split()
+            if len(toks) < 3 or headline_like(text):
+                continue
+            t = toks[-2]  # the paternal surname before the maternal one, or before "Jr."
+            if t[:1].isupper():
+                inner.setdefault(t, set()).add(text)
+        for m in lone:
+            full = inner.get(m.text)
+            if full is not None and len(full) == 1:
+                m.canonical = next(iter(full))
+
+    def _link_fuller_forms(self, persons: list[Mention]) -> None:
+        """"Pedro Pierluisi" after "Pedro R. Pierluisi Urrutia": a person name of two or more words
+        whose first word opens, and whose last word is the last but one word of, exactly one person
+        name of four or more words (or three ending in "III", "Jr." ...) in the article is that person
+        (a middle initial and a maternal surname or "III" left out; not a headline's "Hillary Clinton
+        Speaks")."""
+        longer: dict[tuple[str, str], set[str]] = {}
+        for text in dict.fromkeys(m.canonical for m in persons):
+            toks = text.split()
+            if len(toks) < 3 or headline_like(text) or len(toks) == 3 and toks[-1] not in _GENERATIONAL:
+                continue  # (three words: only "Brent Bozell III", not a headline's "Hillary Clinton Speaks")
+            longer.setdefault((toks[0], toks[-2]), set()).add(text)
+        if not longer:
+            return
+        for m in persons:
+            toks = m.canonical.split()
+            if len(toks) < 2:
+                continue
+            full = longer.get((toks[0], toks[-1]))
+            if full is not None and len(full) == 1:
+                m.canonical = next(iter(full))
 
     # -- look-ups ------------------------------------------------------------------------------
     def names_before(self, i: int) -> Iterator[Mention]:
