@@ -489,3 +489,25 @@ def test_the_default_is_the_shipped_quote_model_chosen_under_the_floor():
     assert m["metrics"]["directed_sentiment_dev_as_quotations"]["macro_f1"] >= AUX_DEV_FLOOR
     best = choose_setting(m["metrics"]["cv"][1:])
     assert {k: best[k] for k in ("groups", "C", "gold_weight", "aux_weight")} == {k: m["params"][k] for k in ("groups", "C", "gold_weight", "aux_weight")}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(min_value=-1, max_value=7), max_size=12), max_size=8))
+def test_binary_rows_are_each_rows_distinct_columns_sorted_and_normalised(rows):
+    """binary_rows (one numpy sort for the batch) gives what sorting each row's set of known
+    columns gives, with 1/sqrt(count) values; the scorer's _sparse and sparse_rows use it."""
+    from stance.stance_model.quote_scorer import binary_rows, sparse_rows
+
+    cols = [c for r in rows for c in r]
+    ends = [0]
+    for r in rows:
+        ends.append(ends[-1] + len(r))
+    indptr, indices, data = binary_rows(cols, ends, 8)
+    want = [sorted({c for c in r if c >= 0}) for r in rows]
+    assert indptr.tolist() == [0] + np.cumsum([len(w) for w in want]).astype(int).tolist()
+    assert indices.tolist() == [c for w in want for c in w]
+    assert data.tolist() == [1.0 / np.sqrt(len(w)) for w in want for _ in w]
+    assert indices.dtype == np.int64 and indptr.dtype == np.int64
+    vocab = {f"f{j}": j for j in range(8)}
+    strings = [[f"f{c}" if c >= 0 else "unknown" for c in r] for r in rows]
+    assert all(np.array_equal(a, b) for a, b in zip(sparse_rows(strings, vocab), (indptr, indices, data)))

@@ -33,6 +33,7 @@ attaches with :meth:`QuoteStanceScorer.with_base`.
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -74,18 +75,37 @@ def feature_strings(X: Sequence[Any], tokens: Sequence[Any], groups: Sequence[st
     return out
 
 
+def binary_rows(cols: Sequence[int], ends: Sequence[int], n_features: int) -> tuple[Any, Any, Any]:
+    """``(indptr, indices, data)`` of binary, L2-normalised CSR rows from every row's column ids
+    concatenated (``cols``, ``-1`` for a feature outside the vocabulary; row ``r`` is
+    ``cols[ends[r]:ends[r + 1]]``, ``ends[0] == 0``): each row's distinct columns, ascending, each
+    ``1 / sqrt(count)``. Deduplicated and sorted by one numpy ``unique`` for the whole batch."""
+    c = np.asarray(cols, dtype=np.int64)
+    e = np.asarray(ends, dtype=np.int64)
+    n = len(e) - 1
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(e))
+    keep = c >= 0
+    nf = max(1, int(n_features))
+    keys = np.sort(rows[keep] * nf + c[keep])  # row-major, columns ascending within a row
+    if len(keys) > 1:
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # each column once
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys // nf, minlength=n), out=indptr[1:])
+    indices = keys % nf
+    counts = np.diff(indptr)
+    return indptr, indices, np.repeat(1.0 / np.sqrt(np.maximum(counts, 1)), counts)
+
+
 def sparse_rows(strings: Sequence[Sequence[str]], vocabulary: Mapping[str, int]) -> tuple[Any, Any, Any]:
     """``(indptr, indices, data)`` of the binary, L2-normalised CSR rows of ``strings``."""
     get = vocabulary.get
-    indptr = np.zeros(len(strings) + 1, dtype=np.int64)
     cols: list[int] = []
+    ends = [0] * (len(strings) + 1)
+    minus = repeat(-1)
     for r, fs in enumerate(strings, 1):
-        cols.extend(sorted({c for c in map(get, fs) if c is not None}))
-        indptr[r] = len(cols)
-    indices = np.asarray(cols, dtype=np.int64)
-    counts = np.diff(indptr)
-    data = np.repeat(1.0 / np.sqrt(np.maximum(counts, 1)), counts)
-    return indptr, indices, data
+        cols.extend(map(get, fs, minus))
+        ends[r] = len(cols)
+    return binary_rows(cols, ends, len(vocabulary))
 
 
 def stack_columns(base: Any, X: Sequence[Any]) -> Any:
@@ -288,22 +308,21 @@ class QuoteStanceScorer:
         """The rows :func:`sparse_rows` gives for :func:`feature_strings` (the same columns: a set of
         distinct strings maps to a set of distinct columns), looked up group by group."""
         lex_vocab, rel_vocab = self._group_vocabularies()
-        use_lex, use_rel = "lexical" in self.groups, "relation" in self.groups
+        use_lex = "lexical" in self.groups and lex is not None
+        use_rel = "relation" in self.groups
         lget, rget = lex_vocab.get, rel_vocab.get
-        indptr = np.zeros(len(X) + 1, dtype=np.int64)
+        cameo, lexicon = self.cameo_, self.lexicon_
         cols: list[int] = []
+        ext = cols.extend
+        ends = [0] * (len(X) + 1)
+        minus = repeat(-1)
         for r, (ex, tk) in enumerate(zip(X, tokens)):
-            row: set[Any] = set()
-            if use_lex and lex is not None:
-                row.update(map(lget, lex[r]))
+            if use_lex:
+                ext(map(lget, lex[r], minus))  # type: ignore[index]
             if use_rel:
-                row.update(map(rget, relation_features(ex, tk, self.cameo_, self.lexicon_)))
-            row.discard(None)
-            cols.extend(sorted(row))
-            indptr[r + 1] = len(cols)
-        indices = np.asarray(cols, dtype=np.int64)
-        counts = np.diff(indptr)
-        return indptr, indices, np.repeat(1.0 / np.sqrt(np.maximum(counts, 1)), counts)
+                ext(map(rget, relation_features(ex, tk, cameo, lexicon), minus))
+            ends[r + 1] = len(cols)
+        return binary_rows(cols, ends, len(self.vocabulary_))
 
     def predict_proba(self, X: Iterable[Any]) -> Any:
         """Calibrated class probabilities of the quotation examples and the base model's of the
