@@ -511,3 +511,31 @@ def test_binary_rows_are_each_rows_distinct_columns_sorted_and_normalised(rows):
     vocab = {f"f{j}": j for j in range(8)}
     strings = [[f"f{c}" if c >= 0 else "unknown" for c in r] for r in rows]
     assert all(np.array_equal(a, b) for a, b in zip(sparse_rows(strings, vocab), (indptr, indices, data)))
+
+
+def test_joint_lookup_gives_each_models_columns_and_the_same_scores(monkeypatch):
+    """The shipped quote model looks each lexical string up once in a joint index of its own and
+    its base model's vocabularies: the columns are lookup_columns' in either vocabulary (-1 when
+    absent), and the scores are exactly those of two separate look-ups."""
+    from stance.stance_model.features import extract_features, lookup_columns, tokenize_batch
+
+    model = load_stance_model(MODELS, kind="quote")
+    X = [StanceExample('"They are liars," Ruiz said of Freedonia.', 30, 39, 17, 21),
+         StanceExample("Critics praised Freedonia for the deal, not zzzunseenword.", 15, 24),
+         StanceExample("Freedonia.", 0, 9)]
+    tokens = tokenize_batch(X)
+    lex = [extract_features(ex, model.lexicon_, model.window, tk) for ex, tk in zip(X, tokens)]
+    lex[1] = lex[1] + ["tw:zzzunseenword", "bias"]  # a string in neither vocabulary, a repeated one
+    (q, q_ends), (b, b_ends) = model._joint_columns(lex)
+    lex_vocab, _ = model._group_vocabularies()
+    want_q, want_ends = lookup_columns(X, lex_vocab, model.lexicon_, model.window, tokens, lex)
+    want_b, _ = lookup_columns(X, model.base.vocabulary_, model.lexicon_, model.window, tokens, lex)
+    assert q.tolist() == want_q.tolist() and b.tolist() == want_b.tolist()
+    assert q_ends.tolist() == b_ends.tolist() == want_ends.tolist()
+    assert -1 in q.tolist() and -1 in b.tolist()
+    joint = model._sparse(X, tokens, lex, (q, q_ends))
+    separate = model._sparse(X, tokens, lex)
+    assert all(np.array_equal(u, v) for u, v in zip(joint, separate))
+    shared = model.decision_function(X)
+    monkeypatch.setattr(type(model), "_joint_columns", lambda self, lex: (None, None))
+    assert np.array_equal(model.decision_function(X), shared)

@@ -33,7 +33,7 @@ attaches with :meth:`QuoteStanceScorer.with_base`.
 
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -79,14 +79,18 @@ def binary_rows(cols: Sequence[int], ends: Sequence[int], n_features: int) -> tu
     """``(indptr, indices, data)`` of binary, L2-normalised CSR rows from every row's column ids
     concatenated (``cols``, ``-1`` for a feature outside the vocabulary; row ``r`` is
     ``cols[ends[r]:ends[r + 1]]``, ``ends[0] == 0``): each row's distinct columns, ascending, each
-    ``1 / sqrt(count)``. Deduplicated and sorted by one numpy ``unique`` for the whole batch."""
-    c = np.asarray(cols, dtype=np.int64)
+    ``1 / sqrt(count)``. Deduplicated and sorted by one numpy sort for the whole batch."""
     e = np.asarray(ends, dtype=np.int64)
     n = len(e) - 1
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(e))
+    return binary_rows_of(np.repeat(np.arange(n, dtype=np.int64), np.diff(e)), cols, n, n_features)
+
+
+def binary_rows_of(rows: Any, cols: Any, n: int, n_features: int) -> tuple[Any, Any, Any]:
+    """:func:`binary_rows` of ``n`` rows from each column id's row (``rows``, any order)."""
+    c = np.asarray(cols, dtype=np.int64)
     keep = c >= 0
     nf = max(1, int(n_features))
-    keys = np.sort(rows[keep] * nf + c[keep])  # row-major, columns ascending within a row
+    keys = np.sort(np.asarray(rows, dtype=np.int64)[keep] * nf + c[keep])  # row-major, columns ascending within a row
     if len(keys) > 1:
         keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # each column once
     indptr = np.zeros(n + 1, dtype=np.int64)
@@ -128,20 +132,22 @@ def base_column_count(groups: Sequence[str]) -> int:
 
 
 def base_columns(base: Any, X: Sequence[Any], groups: Sequence[str], tokens: Sequence[Any] | None = None,
-                 feats: Sequence[list[str]] | None = None) -> Any:
+                 feats: Sequence[list[str]] | None = None, columns: tuple[Any, Any] | None = None) -> Any:
     """The dense base-model columns of the feature ``groups`` (:data:`BASE_GROUPS` order),
     ``(n, base_column_count(groups))``: for ``heads`` the log-probabilities of the base's two
     linear heads and has-source, for ``stack`` those and its network's. ``tokens`` (the batch's
     :func:`~stance.stance_model.features.tokenize_batch`) and ``feats`` (its lexical feature
     strings, when they are the base model's own) are passed on so the base does not recompute them;
-    the base's parts are computed once for both groups."""
+    the base's parts are computed once for both groups; ``columns``: those strings' columns in the
+    base's vocabulary (``lookup_columns``), when the caller has looked them up."""
     heads, stack = "heads" in groups, "stack" in groups
     if not len(X) or not (heads or stack):
         return np.zeros((len(X), base_column_count(groups)))
+    extra = {"columns": columns} if columns is not None else {}  # (a base without the argument is fine without it)
     if stack:
-        p0, p1, pn = base.head_parts(X, tokens, feats)
+        p0, p1, pn = base.head_parts(X, tokens, feats, **extra)
     else:
-        p0, p1 = base.linear_parts(X, tokens, feats)
+        p0, p1 = base.linear_parts(X, tokens, feats, **extra)
     has_src = np.asarray([[1.0 if ex.has_source else 0.0] for ex in X])
 
     def logs(p: Any) -> Any:
@@ -283,14 +289,17 @@ class QuoteStanceScorer:
         share = self.needs_base and self._shares_features()
         lex = ([extract_features(ex, self.lexicon_, self.window, tk) for ex, tk in zip(X, tokens)]
                if "lexical" in self.groups or share else None)
-        indptr, indices, data = self._sparse(X, tokens, lex)
+        lex_cols = base_cols = None
+        if share and lex is not None:  # each lexical string looked up once for both models
+            lex_cols, base_cols = self._joint_columns(lex)
+        indptr, indices, data = self._sparse(X, tokens, lex, lex_cols)
         n = len(X)
         G = self.coef_[indices] * data[:, None]
         S = np.zeros((n, len(self.classes_)))
         rows = np.repeat(np.arange(n), np.diff(indptr))
         np.add.at(S, rows, G)
         if self.needs_base:
-            S += base_columns(self.base, X, self.groups, tokens, lex if share else None) @ self.stack_coef_
+            S += base_columns(self.base, X, self.groups, tokens, lex if share else None, base_cols) @ self.stack_coef_
         return S + self.intercept_
 
     def _group_vocabularies(self) -> tuple[dict[str, int], dict[str, int]]:
@@ -304,11 +313,55 @@ class QuoteStanceScorer:
             split = self._split_vocab = (lex, rel)
         return split
 
-    def _sparse(self, X: Sequence[Any], tokens: Sequence[Any], lex: Sequence[list[str]] | None) -> tuple[Any, Any, Any]:
+    def _joint_vocabulary(self) -> tuple[dict[str, int], Any, Any]:
+        """``(index, lexical columns, base columns)``: one index over the lexical feature strings
+        of this model's and its base model's vocabularies, and each string's column in either
+        (``-1``: not in it; one more ``-1`` at the end for strings in neither), built on first use."""
+        joint = getattr(self, "_joint_vocab", None)
+        if joint is None or joint[3] is not self.base:
+            lex_vocab, _ = self._group_vocabularies()
+            base_vocab = self.base.vocabulary_
+            index = dict(zip(lex_vocab, range(len(lex_vocab))))
+            for f in base_vocab:
+                index.setdefault(f, len(index))
+            q = np.full(len(index) + 1, -1, dtype=np.int64)
+            b = np.full(len(index) + 1, -1, dtype=np.int64)
+            q[:len(lex_vocab)] = np.fromiter(lex_vocab.values(), dtype=np.int64, count=len(lex_vocab))
+            b[np.fromiter(map(index.__getitem__, base_vocab), dtype=np.int64, count=len(base_vocab))] = np.fromiter(
+                base_vocab.values(), dtype=np.int64, count=len(base_vocab))
+            joint = self._joint_vocab = (index, q, b, self.base)
+        return joint[0], joint[1], joint[2]
+
+    def _joint_columns(self, lex: Sequence[list[str]]) -> tuple[tuple[Any, Any], tuple[Any, Any]]:
+        """``((cols, ends), (base cols, ends))``: the lexical strings' columns in this model's and in
+        the base model's vocabulary (``-1`` when absent), every row's concatenated, as
+        :func:`~stance.stance_model.features.lookup_columns` gives them, with one look-up per string."""
+        index, q, b = self._joint_vocabulary()
+        ends = np.zeros(len(lex) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, lex), dtype=np.int64, count=len(lex)), out=ends[1:])
+        ids = np.fromiter(map(index.get, chain.from_iterable(lex), repeat(-1)), dtype=np.int64, count=int(ends[-1]))
+        return (q[ids], ends), (b[ids], ends)  # -1 (in neither) reads the last entry: -1 in both
+
+    def _sparse(self, X: Sequence[Any], tokens: Sequence[Any], lex: Sequence[list[str]] | None,
+                lex_cols: tuple[Any, Any] | None = None) -> tuple[Any, Any, Any]:
         """The rows :func:`sparse_rows` gives for :func:`feature_strings` (the same columns: a set of
-        distinct strings maps to a set of distinct columns), looked up group by group."""
+        distinct strings maps to a set of distinct columns), looked up group by group; ``lex_cols``:
+        the lexical strings' columns (:meth:`_joint_columns`), when looked up already."""
         lex_vocab, rel_vocab = self._group_vocabularies()
         use_lex = "lexical" in self.groups and lex is not None
+        if use_lex and lex_cols is not None and "relation" not in self.groups:
+            return binary_rows(lex_cols[0], lex_cols[1], len(self.vocabulary_))
+        if use_lex and lex_cols is not None:  # the relation features' columns, then both groups' rows
+            rel_cols: list[int] = []
+            rel_ends = [0] * (len(X) + 1)
+            for r, (ex, tk) in enumerate(zip(X, tokens), 1):
+                rel_cols.extend(map(rel_vocab.get, relation_features(ex, tk, self.cameo_, self.lexicon_), repeat(-1)))
+                rel_ends[r] = len(rel_cols)
+            n = len(X)
+            at = np.arange(n, dtype=np.int64)
+            rows = np.concatenate([np.repeat(at, np.diff(lex_cols[1])), np.repeat(at, np.diff(np.asarray(rel_ends, dtype=np.int64)))])
+            return binary_rows_of(rows, np.concatenate([lex_cols[0], np.asarray(rel_cols, dtype=np.int64)]), n,
+                                  len(self.vocabulary_))
         use_rel = "relation" in self.groups
         lget, rget = lex_vocab.get, rel_vocab.get
         cameo, lexicon = self.cameo_, self.lexicon_

@@ -49,8 +49,8 @@ def headline_like(text: str) -> bool:
 def headline_case(words: Sequence[str], share: float = 0.7) -> bool:
     """Whether a sentence (its words) is written in headline case: four alphabetic words or
     more, at least ``share`` of them capitalised ("Latino Outreach Undone By Trump")."""
-    alpha = [w for w in words if w[:1].isalpha()]
-    return len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= share * len(alpha)
+    initials = [w[0] for w in words if w[:1].isalpha()]
+    return len(initials) >= 4 and sum(map(str.isupper, initials)) >= share * len(initials)
 
 
 #: The share of capitalised words above which a sentence's names are no fullest names of a
