@@ -539,3 +539,15 @@ def test_joint_lookup_gives_each_models_columns_and_the_same_scores(monkeypatch)
     shared = model.decision_function(X)
     monkeypatch.setattr(type(model), "_joint_columns", lambda self, lex: (None, None))
     assert np.array_equal(model.decision_function(X), shared)
+
+
+def test_relation_features_name_the_governing_verbs_with_their_class_and_flags():
+    """The patient/agent features reuse the class and the negation/modal flags of the verb the
+    window loop met (the nearest CAMEO verb before the party, the first after it)."""
+    cameo = {"attacked": "19", "praised": "05", "helped": "07"}
+    toks = ["ruiz", "would", "not", "have", "attacked", "<t>", "and", "praised", "helped", "them"]
+    ex = StanceExample("x", 0, 1)
+    feats = relation_features(ex, (toks, 5, -1), cameo, {})
+    assert "pat:conf:nm" in feats and "patr:19" in feats and "cv:conf:L:nm" in feats
+    assert "agt:coop" in feats and "agtr:05" in feats and "agtr:07" not in feats
+    assert feats.count("cv:coop:R") == 2 and "cr:07:R" in feats
