@@ -313,34 +313,36 @@ class QuoteStanceScorer:
             split = self._split_vocab = (lex, rel)
         return split
 
-    def _joint_vocabulary(self) -> tuple[dict[str, int], Any, Any]:
-        """``(index, lexical columns, base columns)``: one index over the lexical feature strings
-        of this model's and its base model's vocabularies, and each string's column in either
-        (``-1``: not in it; one more ``-1`` at the end for strings in neither), built on first use."""
-        joint = getattr(self, "_joint_vocab", None)
-        if joint is None or joint[3] is not self.base:
+    def _base_of_lexical(self) -> Any:
+        """For each column of this model's vocabulary, the base model's column of the same lexical
+        feature string (``-1``: not a lexical feature, or not in the base's vocabulary; one more
+        ``-1`` at the end, read for a string in neither), built on first use."""
+        cached = getattr(self, "_lex_base", None)
+        if cached is None or cached[1] is not self.base:
             lex_vocab, _ = self._group_vocabularies()
-            base_vocab = self.base.vocabulary_
-            index = dict(zip(lex_vocab, range(len(lex_vocab))))
-            for f in base_vocab:
-                index.setdefault(f, len(index))
-            q = np.full(len(index) + 1, -1, dtype=np.int64)
-            b = np.full(len(index) + 1, -1, dtype=np.int64)
-            q[:len(lex_vocab)] = np.fromiter(lex_vocab.values(), dtype=np.int64, count=len(lex_vocab))
-            b[np.fromiter(map(index.__getitem__, base_vocab), dtype=np.int64, count=len(base_vocab))] = np.fromiter(
-                base_vocab.values(), dtype=np.int64, count=len(base_vocab))
-            joint = self._joint_vocab = (index, q, b, self.base)
-        return joint[0], joint[1], joint[2]
+            out = np.full(len(self.vocabulary_) + 1, -1, dtype=np.int64)
+            out[np.fromiter(lex_vocab.values(), dtype=np.int64, count=len(lex_vocab))] = np.fromiter(
+                map(self.base.vocabulary_.get, lex_vocab, repeat(-1)), dtype=np.int64, count=len(lex_vocab))
+            cached = self._lex_base = (out, self.base)
+        return cached[0]
 
     def _joint_columns(self, lex: Sequence[list[str]]) -> tuple[tuple[Any, Any], tuple[Any, Any]]:
         """``((cols, ends), (base cols, ends))``: the lexical strings' columns in this model's and in
         the base model's vocabulary (``-1`` when absent), every row's concatenated, as
-        :func:`~stance.stance_model.features.lookup_columns` gives them, with one look-up per string."""
-        index, q, b = self._joint_vocabulary()
+        :func:`~stance.stance_model.features.lookup_columns` gives them. A string is looked up in
+        the base's vocabulary only when it is not in this model's (whose columns carry the base's)."""
+        lex_vocab, _ = self._group_vocabularies()
+        base_of = self._base_of_lexical()
         ends = np.zeros(len(lex) + 1, dtype=np.int64)
         np.cumsum(np.fromiter(map(len, lex), dtype=np.int64, count=len(lex)), out=ends[1:])
-        ids = np.fromiter(map(index.get, chain.from_iterable(lex), repeat(-1)), dtype=np.int64, count=int(ends[-1]))
-        return (q[ids], ends), (b[ids], ends)  # -1 (in neither) reads the last entry: -1 in both
+        flat = list(chain.from_iterable(lex))
+        q = np.fromiter(map(lex_vocab.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+        b = base_of[q]  # -1 reads the last entry
+        miss = np.flatnonzero(q < 0).tolist()
+        if miss:
+            b[miss] = np.fromiter(map(self.base.vocabulary_.get, map(flat.__getitem__, miss), repeat(-1)),
+                                  dtype=np.int64, count=len(miss))
+        return (q, ends), (b, ends)
 
     def _sparse(self, X: Sequence[Any], tokens: Sequence[Any], lex: Sequence[list[str]] | None,
                 lex_cols: tuple[Any, Any] | None = None) -> tuple[Any, Any, Any]:
