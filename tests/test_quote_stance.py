@@ -514,9 +514,9 @@ def test_binary_rows_are_each_rows_distinct_columns_sorted_and_normalised(rows):
 
 
 def test_joint_lookup_gives_each_models_columns_and_the_same_scores(monkeypatch):
-    """The shipped quote model looks each lexical string up once in a joint index of its own and
-    its base model's vocabularies: the columns are lookup_columns' in either vocabulary (-1 when
-    absent), and the scores are exactly those of two separate look-ups."""
+    """The shipped quote model looks a lexical string up in its base model's vocabulary only when
+    its own lacks it (its columns carry the base's): the columns are lookup_columns' in either
+    vocabulary (-1 when absent), and the scores are exactly those of two separate look-ups."""
     from stance.stance_model.features import extract_features, lookup_columns, tokenize_batch
 
     model = load_stance_model(MODELS, kind="quote")
