@@ -200,3 +200,20 @@ def test_the_administration_is_the_one_the_article_named(nlp):
             "Opposition leader Ana Ruiz said the administration had panicked.")
     (_, found), = _targets(nlp, text)
     assert found == {}
+
+
+def test_sentence_headline_case_counts_each_sentence_once_for_every_share(nlp):
+    """sentence_headline_case is headline_case of the sentence's words, for any share, with the
+    counts kept on the view (names and party features share them); a letter-like symbol
+    ("Ⅷ", upper case but no letter) is no capitalised word."""
+    from stance.text.mentions import headline_case, sentence_headline_case
+
+    text = "Outreach Undone By Kovac As Leaders Worry. Ana Ruiz said the plan failed. Ⅷ Ⅷ Ⅷ Ab cd ef gh."
+    view = build_view(nlp.make_doc(text))
+    for s in range(len(view.sent_starts)):
+        a, b = view.sent_bounds(s)
+        for share in (0.5, 0.7, 0.85):
+            assert sentence_headline_case(view, s, share) == headline_case(view.words[a:b], share)
+    assert set(view.case_counts) == set(range(len(view.sent_starts)))
+    assert sentence_headline_case(view, 0) and not sentence_headline_case(view, 1)
+    assert not headline_case("Ⅷ Ⅷ Ⅷ Ⅷ Ab cd ef gh".split(), 0.5) and headline_case("Ab Cd Ef gh".split())

@@ -489,3 +489,65 @@ def test_the_default_is_the_shipped_quote_model_chosen_under_the_floor():
     assert m["metrics"]["directed_sentiment_dev_as_quotations"]["macro_f1"] >= AUX_DEV_FLOOR
     best = choose_setting(m["metrics"]["cv"][1:])
     assert {k: best[k] for k in ("groups", "C", "gold_weight", "aux_weight")} == {k: m["params"][k] for k in ("groups", "C", "gold_weight", "aux_weight")}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(min_value=-1, max_value=7), max_size=12), max_size=8))
+def test_binary_rows_are_each_rows_distinct_columns_sorted_and_normalised(rows):
+    """binary_rows (one numpy sort for the batch) gives what sorting each row's set of known
+    columns gives, with 1/sqrt(count) values; the scorer's _sparse and sparse_rows use it."""
+    from stance.stance_model.quote_scorer import binary_rows, sparse_rows
+
+    cols = [c for r in rows for c in r]
+    ends = [0]
+    for r in rows:
+        ends.append(ends[-1] + len(r))
+    indptr, indices, data = binary_rows(cols, ends, 8)
+    want = [sorted({c for c in r if c >= 0}) for r in rows]
+    assert indptr.tolist() == [0] + np.cumsum([len(w) for w in want]).astype(int).tolist()
+    assert indices.tolist() == [c for w in want for c in w]
+    assert data.tolist() == [1.0 / np.sqrt(len(w)) for w in want for _ in w]
+    assert indices.dtype == np.int64 and indptr.dtype == np.int64
+    vocab = {f"f{j}": j for j in range(8)}
+    strings = [[f"f{c}" if c >= 0 else "unknown" for c in r] for r in rows]
+    assert all(np.array_equal(a, b) for a, b in zip(sparse_rows(strings, vocab), (indptr, indices, data)))
+
+
+def test_joint_lookup_gives_each_models_columns_and_the_same_scores(monkeypatch):
+    """The shipped quote model looks a lexical string up in its base model's vocabulary only when
+    its own lacks it (its columns carry the base's): the columns are lookup_columns' in either
+    vocabulary (-1 when absent), and the scores are exactly those of two separate look-ups."""
+    from stance.stance_model.features import extract_features, lookup_columns, tokenize_batch
+
+    model = load_stance_model(MODELS, kind="quote")
+    X = [StanceExample('"They are liars," Ruiz said of Freedonia.', 30, 39, 17, 21),
+         StanceExample("Critics praised Freedonia for the deal, not zzzunseenword.", 15, 24),
+         StanceExample("Freedonia.", 0, 9)]
+    tokens = tokenize_batch(X)
+    lex = [extract_features(ex, model.lexicon_, model.window, tk) for ex, tk in zip(X, tokens)]
+    lex[1] = lex[1] + ["tw:zzzunseenword", "bias"]  # a string in neither vocabulary, a repeated one
+    (q, q_ends), (b, b_ends) = model._joint_columns(lex)
+    lex_vocab, _ = model._group_vocabularies()
+    want_q, want_ends = lookup_columns(X, lex_vocab, model.lexicon_, model.window, tokens, lex)
+    want_b, _ = lookup_columns(X, model.base.vocabulary_, model.lexicon_, model.window, tokens, lex)
+    assert q.tolist() == want_q.tolist() and b.tolist() == want_b.tolist()
+    assert q_ends.tolist() == b_ends.tolist() == want_ends.tolist()
+    assert -1 in q.tolist() and -1 in b.tolist()
+    joint = model._sparse(X, tokens, lex, (q, q_ends))
+    separate = model._sparse(X, tokens, lex)
+    assert all(np.array_equal(u, v) for u, v in zip(joint, separate))
+    shared = model.decision_function(X)
+    monkeypatch.setattr(type(model), "_joint_columns", lambda self, lex: (None, None))
+    assert np.array_equal(model.decision_function(X), shared)
+
+
+def test_relation_features_name_the_governing_verbs_with_their_class_and_flags():
+    """The patient/agent features reuse the class and the negation/modal flags of the verb the
+    window loop met (the nearest CAMEO verb before the party, the first after it)."""
+    cameo = {"attacked": "19", "praised": "05", "helped": "07"}
+    toks = ["ruiz", "would", "not", "have", "attacked", "<t>", "and", "praised", "helped", "them"]
+    ex = StanceExample("x", 0, 1)
+    feats = relation_features(ex, (toks, 5, -1), cameo, {})
+    assert "pat:conf:nm" in feats and "patr:19" in feats and "cv:conf:L:nm" in feats
+    assert "agt:coop" in feats and "agtr:05" in feats and "agtr:07" not in feats
+    assert feats.count("cv:coop:R") == 2 and "cr:07:R" in feats

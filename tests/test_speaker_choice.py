@@ -589,3 +589,42 @@ def test_the_father_is_the_nearest_man_named_before(nlp):
             'statements. The father said "I love my children and I believe my children love me."')
     sp = speaker_of(nlp, text, "I love my children")
     assert sp is not None and sp.name == "David Korrin"
+
+
+def test_opens_intro_checks_the_cheap_word_tests_first():
+    """_opens_intro reads names and noun lists only for an -ly adverb or an opening participle;
+    its answers are those of the full rule (a name or a noun opens the subject; an -ly adverb,
+    a capitalised participle opening the sentence, a subordinator or a time phrase opens an
+    introductory phrase)."""
+    from stance.speakers import candidates as C
+    from stance.text.mentions import MentionIndex
+    from stance.text.view import blank_english, build_view
+
+    def full_rule(view, mentions, k, first):
+        low = view.lowers[k]
+        if low in C._SENTENCE_ADVERBS:
+            return k + 1 < view.n and view.words[k + 1] == ","
+        if low in C._SUBORDINATORS or low in C._INTRO_WORDS or C.time_phrase_at(view, k):
+            return True
+        m = mentions.name_at(k, k + 1)
+        if m is not None and m.start == k and not C._lone_capitalised_word(view, mentions, m, first):
+            return False
+        if low in C._nouns()[0] or low in C._nouns()[1] or not low.isalpha():
+            return False
+        if low.endswith("ly") and len(low) > 4:
+            return True
+        return first and view.words[k][:1].isupper() and (low.endswith("ing") and len(low) > 5
+                                                          or low.endswith("ed") and len(low) > 3 or low == "led")
+
+    text = ("Shortly after the vote, Kelly said it failed. Speaking in Ames, Iowa, Ruiz smiled. Asked about it, "
+            "Reed declined. Family members wept. Italy agreed. Led by Ann Ruiz, officials resigned. Kelly Ruiz, "
+            "a senator, spoke. Still, Hastily reported friendly results. Yesterday, officials visited Holly. "
+            "Facing charges, Ted Reed left. Nearly 100 people, mostly locals, attended. Reportedly, Polly said so.")
+    view = build_view(blank_english()(text))
+    mentions = MentionIndex(view)
+    answers = {(k, first): C._opens_intro(view, mentions, k, first) for k in range(view.n) for first in (True, False)}
+    assert answers == {(k, first): full_rule(view, mentions, k, first) for k in range(view.n) for first in (True, False)}
+    assert any(answers.values()) and not all(answers.values())
+    words = view.words
+    assert answers[(words.index("Shortly"), True)] and answers[(words.index("Speaking"), True)]
+    assert not answers[(words.index("Family"), True)] and not answers[(words.index("Ted"), True)]

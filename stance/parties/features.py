@@ -28,7 +28,7 @@ from typing import Any, Iterable, Sequence
 from stance.parties.references import ArticleReferences, article_references
 from stance.quotations.finder import RawQuote
 from stance.text.lexicons import data_rows, gazetteer, stop_words, word_set
-from stance.text.mentions import MentionIndex, headline_case, pronoun_kinds
+from stance.text.mentions import MentionIndex, pronoun_kinds, sentence_headline_case
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -57,7 +57,6 @@ class ArticleContext:
         self.view = view
         self.mentions = mentions
         self.refs: ArticleReferences = article_references(view, mentions)
-        self._headline: dict[int, bool] = {}
         self.counts: Counter[str] = Counter(m.canonical for m in mentions.names)
         self.titled: set[str] = {m.canonical for m in mentions.names if m.role}
         self.speakers: set[str] = {s for s in speakers if s}
@@ -91,11 +90,7 @@ class ArticleContext:
 
     def headline_case(self, s: int) -> bool:
         """Whether sentence ``s`` is written in headline case (most of its words capitalised)."""
-        hit = self._headline.get(s)
-        if hit is None:
-            a, b = self.view.sent_bounds(s)
-            hit = self._headline[s] = headline_case(self.view.words[a:b])
-        return hit
+        return sentence_headline_case(self.view, s)
 
 
 def _tokens(name: str) -> set[str]:

@@ -482,15 +482,14 @@ def _opens_intro(view: TextView, mentions: MentionIndex, k: int, first: bool) ->
         return k + 1 < view.n and view.words[k + 1] == ","  # "Still, ..." (not "Yet she said ...")
     if low in _SUBORDINATORS or low in _INTRO_WORDS or time_phrase_at(view, k):
         return True
+    if not ((low.endswith("ly") and len(low) > 4)
+            or first and view.words[k][:1].isupper() and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 3
+                                                         or low == "led")):
+        return False  # neither an -ly adverb nor an opening participle (checked first: it is cheap)
     m = mentions.name_at(k, k + 1)
     if m is not None and m.start == k and not _lone_capitalised_word(view, mentions, m, first):
         return False  # a name opens the subject itself ("Italy", "Kelly")
-    if low in _nouns()[0] or low in _nouns()[1] or not low.isalpha():
-        return False  # a noun opens it ("Family members")
-    if low.endswith("ly") and len(low) > 4:
-        return True
-    return first and view.words[k][:1].isupper() and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 3
-                                                     or low == "led")
+    return not (low in _nouns()[0] or low in _nouns()[1] or not low.isalpha())  # not a noun ("Family members")
 
 
 def _lone_capitalised_word(view: TextView, mentions: MentionIndex, m: Mention, first: bool) -> bool:

@@ -264,14 +264,17 @@ class LinearStanceScorer:
                    net_blend=net_meta.get("blend"), blend_bias=net_meta.get("bias"))
 
     # -- prediction --------------------------------------------------------------------------
-    def _scores(self, X: Sequence[Any], tokens: Sequence[Any], feats: Sequence[list[str]] | None = None) -> Any:
+    def _scores(self, X: Sequence[Any], tokens: Sequence[Any], feats: Sequence[list[str]] | None = None,
+                columns: tuple[Any, Any] | None = None) -> Any:
         """``(n, 2k)`` float64 log-odds of both heads, as ``TargetStanceClassifier`` computes them:
         count features, log1p (float32), L2-normalise rows, multiply by the float32 weights.
-        ``feats``: the examples' feature strings when the caller has them (see :meth:`linear_parts`)."""
+        ``feats``: the examples' feature strings when the caller has them (see :meth:`linear_parts`);
+        ``columns``: their :func:`~stance.stance_model.features.lookup_columns` result, when the
+        caller has looked them up already."""
         from stance.stance_model.features import lookup_columns
 
         n = len(X)
-        idx, ends = lookup_columns(X, self.vocabulary_, self.lexicon_, self.window, tokens, feats)
+        idx, ends = columns if columns is not None else lookup_columns(X, self.vocabulary_, self.lexicon_, self.window, tokens, feats)
         rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(ends))
         keep = idx >= 0
         nf = max(1, self.n_features)
@@ -314,12 +317,13 @@ class LinearStanceScorer:
         return blend_with_net(p0, p1, X, tokens, self.net, self.net_blend, self.blend_bias)
 
     def linear_parts(self, X: Sequence[Any], tokens: Sequence[Any] | None = None,
-                     feats: Sequence[list[str]] | None = None) -> tuple[Any, Any]:
+                     feats: Sequence[list[str]] | None = None, columns: tuple[Any, Any] | None = None) -> tuple[Any, Any]:
         """``(p_nosrc, p_src)``: each linear head's class probabilities (class offsets included),
         without the network, of one batch. ``tokens`` (:func:`~stance.stance_model.features.tokenize_batch`)
         and ``feats`` (:func:`~stance.stance_model.features.extract_features` with this scorer's
         lexicon and window) when the caller has them: the quote model
-        (:mod:`stance.stance_model.quote_scorer`) computes them once for its own features and these."""
+        (:mod:`stance.stance_model.quote_scorer`) computes them once for its own features and these;
+        ``columns``: their vocabulary columns (see :meth:`_scores`)."""
         from stance.stance_model.features import tokenize_batch
 
         X = list(X)
@@ -328,16 +332,16 @@ class LinearStanceScorer:
             return np.zeros((0, k)), np.zeros((0, k))
         if tokens is None and feats is None:
             tokens = tokenize_batch(X)
-        S = self._scores(X, tokens if tokens is not None else [], feats)
+        S = self._scores(X, tokens if tokens is not None else [], feats, columns)
         return softmax_rows(S[:, :k]), softmax_rows(S[:, k:])
 
     def head_parts(self, X: Iterable[Any], tokens: Sequence[Any] | None = None,
-                   feats: Sequence[list[str]] | None = None) -> tuple[Any, Any, Any]:
+                   feats: Sequence[list[str]] | None = None, columns: tuple[Any, Any] | None = None) -> tuple[Any, Any, Any]:
         """``(p_nosrc, p_src, p_net)`` before any blending: each linear head's class probabilities
         (class offsets included) and the target network's, for every example (the network's are
         uniform when the model has none). The stacked quote model
         (:mod:`stance.stance_model.quote_scorer`) reads them as features. ``tokens`` and ``feats``
-        as in :meth:`linear_parts` (then ``X`` is scored as one batch)."""
+        (and ``columns``) as in :meth:`linear_parts` (then ``X`` is scored as one batch)."""
         from stance.stance_model.features import tokenize_batch
 
         X = list(X)
@@ -345,7 +349,7 @@ class LinearStanceScorer:
         if not X:
             return np.zeros((0, k)), np.zeros((0, k)), np.zeros((0, k))
         if tokens is not None:
-            S = self._scores(X, tokens, feats)
+            S = self._scores(X, tokens, feats, columns)
             p_net = self.net.predict_proba(X, tokens) if self.net is not None else np.full((len(X), k), 1.0 / k)
             return softmax_rows(S[:, :k]), softmax_rows(S[:, k:]), np.asarray(p_net, dtype=np.float64)
         parts = []

@@ -33,6 +33,7 @@ attaches with :meth:`QuoteStanceScorer.with_base`.
 
 from __future__ import annotations
 
+from itertools import chain, repeat
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -74,18 +75,41 @@ def feature_strings(X: Sequence[Any], tokens: Sequence[Any], groups: Sequence[st
     return out
 
 
+def binary_rows(cols: Sequence[int], ends: Sequence[int], n_features: int) -> tuple[Any, Any, Any]:
+    """``(indptr, indices, data)`` of binary, L2-normalised CSR rows from every row's column ids
+    concatenated (``cols``, ``-1`` for a feature outside the vocabulary; row ``r`` is
+    ``cols[ends[r]:ends[r + 1]]``, ``ends[0] == 0``): each row's distinct columns, ascending, each
+    ``1 / sqrt(count)``. Deduplicated and sorted by one numpy sort for the whole batch."""
+    e = np.asarray(ends, dtype=np.int64)
+    n = len(e) - 1
+    return binary_rows_of(np.repeat(np.arange(n, dtype=np.int64), np.diff(e)), cols, n, n_features)
+
+
+def binary_rows_of(rows: Any, cols: Any, n: int, n_features: int) -> tuple[Any, Any, Any]:
+    """:func:`binary_rows` of ``n`` rows from each column id's row (``rows``, any order)."""
+    c = np.asarray(cols, dtype=np.int64)
+    keep = c >= 0
+    nf = max(1, int(n_features))
+    keys = np.sort(np.asarray(rows, dtype=np.int64)[keep] * nf + c[keep])  # row-major, columns ascending within a row
+    if len(keys) > 1:
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # each column once
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys // nf, minlength=n), out=indptr[1:])
+    indices = keys % nf
+    counts = np.diff(indptr)
+    return indptr, indices, np.repeat(1.0 / np.sqrt(np.maximum(counts, 1)), counts)
+
+
 def sparse_rows(strings: Sequence[Sequence[str]], vocabulary: Mapping[str, int]) -> tuple[Any, Any, Any]:
     """``(indptr, indices, data)`` of the binary, L2-normalised CSR rows of ``strings``."""
     get = vocabulary.get
-    indptr = np.zeros(len(strings) + 1, dtype=np.int64)
     cols: list[int] = []
+    ends = [0] * (len(strings) + 1)
+    minus = repeat(-1)
     for r, fs in enumerate(strings, 1):
-        cols.extend(sorted({c for c in map(get, fs) if c is not None}))
-        indptr[r] = len(cols)
-    indices = np.asarray(cols, dtype=np.int64)
-    counts = np.diff(indptr)
-    data = np.repeat(1.0 / np.sqrt(np.maximum(counts, 1)), counts)
-    return indptr, indices, data
+        cols.extend(map(get, fs, minus))
+        ends[r] = len(cols)
+    return binary_rows(cols, ends, len(vocabulary))
 
 
 def stack_columns(base: Any, X: Sequence[Any]) -> Any:
@@ -108,20 +132,22 @@ def base_column_count(groups: Sequence[str]) -> int:
 
 
 def base_columns(base: Any, X: Sequence[Any], groups: Sequence[str], tokens: Sequence[Any] | None = None,
-                 feats: Sequence[list[str]] | None = None) -> Any:
+                 feats: Sequence[list[str]] | None = None, columns: tuple[Any, Any] | None = None) -> Any:
     """The dense base-model columns of the feature ``groups`` (:data:`BASE_GROUPS` order),
     ``(n, base_column_count(groups))``: for ``heads`` the log-probabilities of the base's two
     linear heads and has-source, for ``stack`` those and its network's. ``tokens`` (the batch's
     :func:`~stance.stance_model.features.tokenize_batch`) and ``feats`` (its lexical feature
     strings, when they are the base model's own) are passed on so the base does not recompute them;
-    the base's parts are computed once for both groups."""
+    the base's parts are computed once for both groups; ``columns``: those strings' columns in the
+    base's vocabulary (``lookup_columns``), when the caller has looked them up."""
     heads, stack = "heads" in groups, "stack" in groups
     if not len(X) or not (heads or stack):
         return np.zeros((len(X), base_column_count(groups)))
+    extra = {"columns": columns} if columns is not None else {}  # (a base without the argument is fine without it)
     if stack:
-        p0, p1, pn = base.head_parts(X, tokens, feats)
+        p0, p1, pn = base.head_parts(X, tokens, feats, **extra)
     else:
-        p0, p1 = base.linear_parts(X, tokens, feats)
+        p0, p1 = base.linear_parts(X, tokens, feats, **extra)
     has_src = np.asarray([[1.0 if ex.has_source else 0.0] for ex in X])
 
     def logs(p: Any) -> Any:
@@ -263,14 +289,17 @@ class QuoteStanceScorer:
         share = self.needs_base and self._shares_features()
         lex = ([extract_features(ex, self.lexicon_, self.window, tk) for ex, tk in zip(X, tokens)]
                if "lexical" in self.groups or share else None)
-        indptr, indices, data = self._sparse(X, tokens, lex)
+        lex_cols = base_cols = None
+        if share and lex is not None:  # each lexical string looked up once for both models
+            lex_cols, base_cols = self._joint_columns(lex)
+        indptr, indices, data = self._sparse(X, tokens, lex, lex_cols)
         n = len(X)
         G = self.coef_[indices] * data[:, None]
         S = np.zeros((n, len(self.classes_)))
         rows = np.repeat(np.arange(n), np.diff(indptr))
         np.add.at(S, rows, G)
         if self.needs_base:
-            S += base_columns(self.base, X, self.groups, tokens, lex if share else None) @ self.stack_coef_
+            S += base_columns(self.base, X, self.groups, tokens, lex if share else None, base_cols) @ self.stack_coef_
         return S + self.intercept_
 
     def _group_vocabularies(self) -> tuple[dict[str, int], dict[str, int]]:
@@ -284,26 +313,71 @@ class QuoteStanceScorer:
             split = self._split_vocab = (lex, rel)
         return split
 
-    def _sparse(self, X: Sequence[Any], tokens: Sequence[Any], lex: Sequence[list[str]] | None) -> tuple[Any, Any, Any]:
+    def _base_of_lexical(self) -> Any:
+        """For each column of this model's vocabulary, the base model's column of the same lexical
+        feature string (``-1``: not a lexical feature, or not in the base's vocabulary; one more
+        ``-1`` at the end, read for a string in neither), built on first use."""
+        cached = getattr(self, "_lex_base", None)
+        if cached is None or cached[1] is not self.base:
+            lex_vocab, _ = self._group_vocabularies()
+            out = np.full(len(self.vocabulary_) + 1, -1, dtype=np.int64)
+            out[np.fromiter(lex_vocab.values(), dtype=np.int64, count=len(lex_vocab))] = np.fromiter(
+                map(self.base.vocabulary_.get, lex_vocab, repeat(-1)), dtype=np.int64, count=len(lex_vocab))
+            cached = self._lex_base = (out, self.base)
+        return cached[0]
+
+    def _joint_columns(self, lex: Sequence[list[str]]) -> tuple[tuple[Any, Any], tuple[Any, Any]]:
+        """``((cols, ends), (base cols, ends))``: the lexical strings' columns in this model's and in
+        the base model's vocabulary (``-1`` when absent), every row's concatenated, as
+        :func:`~stance.stance_model.features.lookup_columns` gives them. A string is looked up in
+        the base's vocabulary only when it is not in this model's (whose columns carry the base's)."""
+        lex_vocab, _ = self._group_vocabularies()
+        base_of = self._base_of_lexical()
+        ends = np.zeros(len(lex) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, lex), dtype=np.int64, count=len(lex)), out=ends[1:])
+        flat = list(chain.from_iterable(lex))
+        q = np.fromiter(map(lex_vocab.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+        b = base_of[q]  # -1 reads the last entry
+        miss = np.flatnonzero(q < 0).tolist()
+        if miss:
+            b[miss] = np.fromiter(map(self.base.vocabulary_.get, map(flat.__getitem__, miss), repeat(-1)),
+                                  dtype=np.int64, count=len(miss))
+        return (q, ends), (b, ends)
+
+    def _sparse(self, X: Sequence[Any], tokens: Sequence[Any], lex: Sequence[list[str]] | None,
+                lex_cols: tuple[Any, Any] | None = None) -> tuple[Any, Any, Any]:
         """The rows :func:`sparse_rows` gives for :func:`feature_strings` (the same columns: a set of
-        distinct strings maps to a set of distinct columns), looked up group by group."""
+        distinct strings maps to a set of distinct columns), looked up group by group; ``lex_cols``:
+        the lexical strings' columns (:meth:`_joint_columns`), when looked up already."""
         lex_vocab, rel_vocab = self._group_vocabularies()
-        use_lex, use_rel = "lexical" in self.groups, "relation" in self.groups
+        use_lex = "lexical" in self.groups and lex is not None
+        if use_lex and lex_cols is not None and "relation" not in self.groups:
+            return binary_rows(lex_cols[0], lex_cols[1], len(self.vocabulary_))
+        if use_lex and lex_cols is not None:  # the relation features' columns, then both groups' rows
+            rel_cols: list[int] = []
+            rel_ends = [0] * (len(X) + 1)
+            for r, (ex, tk) in enumerate(zip(X, tokens), 1):
+                rel_cols.extend(map(rel_vocab.get, relation_features(ex, tk, self.cameo_, self.lexicon_), repeat(-1)))
+                rel_ends[r] = len(rel_cols)
+            n = len(X)
+            at = np.arange(n, dtype=np.int64)
+            rows = np.concatenate([np.repeat(at, np.diff(lex_cols[1])), np.repeat(at, np.diff(np.asarray(rel_ends, dtype=np.int64)))])
+            return binary_rows_of(rows, np.concatenate([lex_cols[0], np.asarray(rel_cols, dtype=np.int64)]), n,
+                                  len(self.vocabulary_))
+        use_rel = "relation" in self.groups
         lget, rget = lex_vocab.get, rel_vocab.get
-        indptr = np.zeros(len(X) + 1, dtype=np.int64)
+        cameo, lexicon = self.cameo_, self.lexicon_
         cols: list[int] = []
+        ext = cols.extend
+        ends = [0] * (len(X) + 1)
+        minus = repeat(-1)
         for r, (ex, tk) in enumerate(zip(X, tokens)):
-            row: set[Any] = set()
-            if use_lex and lex is not None:
-                row.update(map(lget, lex[r]))
+            if use_lex:
+                ext(map(lget, lex[r], minus))  # type: ignore[index]
             if use_rel:
-                row.update(map(rget, relation_features(ex, tk, self.cameo_, self.lexicon_)))
-            row.discard(None)
-            cols.extend(sorted(row))
-            indptr[r + 1] = len(cols)
-        indices = np.asarray(cols, dtype=np.int64)
-        counts = np.diff(indptr)
-        return indptr, indices, np.repeat(1.0 / np.sqrt(np.maximum(counts, 1)), counts)
+                ext(map(rget, relation_features(ex, tk, cameo, lexicon), minus))
+            ends[r + 1] = len(cols)
+        return binary_rows(cols, ends, len(self.vocabulary_))
 
     def predict_proba(self, X: Iterable[Any]) -> Any:
         """Calibrated class probabilities of the quotation examples and the base model's of the

@@ -48,6 +48,10 @@ def cameo_class(root: str) -> str:
     return "coop" if int(root) <= 8 else "conf"
 
 
+#: :func:`cameo_class` of each CAMEO root
+_CLASS = {f"{r:02d}": cameo_class(f"{r:02d}") for r in range(1, 21)}
+
+
 def _flags(toks: Sequence[str], j: int) -> str:
     before = toks[max(0, j - 3):j]
     return ("" if NEGATORS.isdisjoint(before) else "n") + ("" if MODALS.isdisjoint(before) else "m")
@@ -62,13 +66,13 @@ def relation_features(ex: StanceExample, tokens: tuple[list[str], int, int], cam
     app = feats.append
     cs, ce = clause_bounds(toks, ti)
     lo, hi = max(cs, ti - VERB_WINDOW), min(ce, ti + VERB_WINDOW + 1)
-    gov_before = gov_after = -1
+    gov_before = gov_after = None
     get = cameo.get
     for j in range(lo, hi):
         root = get(toks[j]) if j != ti else None
         if root is None:
             continue
-        cls = cameo_class(root)
+        cls = _CLASS.get(root) or cameo_class(root)
         side = "L" if j < ti else "R"
         fl = _flags(toks, j)
         app(f"cv:{cls}:{side}")
@@ -76,14 +80,13 @@ def relation_features(ex: StanceExample, tokens: tuple[list[str], int, int], cam
         if fl:
             app(f"cv:{cls}:{side}:{fl}")
         if j < ti:
-            gov_before = j
-        elif gov_after < 0:
-            gov_after = j
-    for name, j in (("pat", gov_before), ("agt", gov_after)):
-        if j >= 0:
-            root = cameo[toks[j]]
-            fl = _flags(toks, j)
-            app(f"{name}:{cameo_class(root)}{':' + fl if fl else ''}")
+            gov_before = (root, cls, fl)
+        elif gov_after is None:
+            gov_after = (root, cls, fl)
+    for name, gov in (("pat", gov_before), ("agt", gov_after)):
+        if gov is not None:  # the verb's root, class and flags, as computed above
+            root, cls, fl = gov
+            app(f"{name}:{cls}{':' + fl if fl else ''}")
             app(f"{name}r:{root}")
     near = toks[max(0, ti - NEAR):ti] + toks[ti + 1:ti + 1 + NEAR]
     if not NEGATORS.isdisjoint(near):

@@ -16,6 +16,7 @@ import calendar
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterator, Sequence
 
 from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, settle_types
@@ -46,11 +47,36 @@ def headline_like(text: str) -> bool:
     return len(toks) >= 5 and any(t[:1].isupper() and t.lower() in stop_words() for t in toks[1:])
 
 
+#: a word's first character (``w[:1]``)
+_INITIAL = itemgetter(slice(0, 1))
+
+
 def headline_case(words: Sequence[str], share: float = 0.7) -> bool:
     """Whether a sentence (its words) is written in headline case: four alphabetic words or
     more, at least ``share`` of them capitalised ("Latino Outreach Undone By Trump")."""
-    alpha = [w for w in words if w[:1].isalpha()]
-    return len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= share * len(alpha)
+    return _is_headline(_case_counts(words), share)
+
+
+def _case_counts(words: Sequence[str]) -> tuple[int, int]:
+    """``(alphabetic words, capitalised ones)``: words whose first character is a letter, and
+    those of them whose first character is upper case."""
+    alpha = list(filter(str.isalpha, map(_INITIAL, words)))  # each word's w[:1], at C speed
+    return len(alpha), sum(map(str.isupper, alpha))
+
+
+def _is_headline(counts: tuple[int, int], share: float) -> bool:
+    n, caps = counts
+    return n >= 4 and caps >= share * n
+
+
+def sentence_headline_case(view: TextView, s: int, share: float = 0.7) -> bool:
+    """:func:`headline_case` of sentence ``s`` of ``view``; its word counts are computed once per
+    sentence (kept on the view) for every share and caller (names, party features)."""
+    counts = view.case_counts.get(s)
+    if counts is None:
+        a, b = view.sent_bounds(s)
+        counts = view.case_counts[s] = _case_counts(view.words[a:b])
+    return _is_headline(counts, share)
 
 
 #: The share of capitalised words above which a sentence's names are no fullest names of a
@@ -438,17 +464,10 @@ class MentionIndex:
         # Trump" is no form of "Trump"), though it may be named so elsewhere
         # (only names of two words or more: a one-word name is no longer form of another)
         v = self.view
-        headline: dict[int, bool] = {}
         texts: dict[str, None] = {}
         for m in persons:
-            if m.end - m.start > 1 or " " in m.text:
-                s = v.sent_of[m.start]
-                hit = headline.get(s)
-                if hit is None:
-                    a, b = v.sent_bounds(s)
-                    hit = headline[s] = headline_case(v.words[a:b], CANONICAL_HEADLINE_SHARE)
-                if hit:
-                    continue
+            if (m.end - m.start > 1 or " " in m.text) and sentence_headline_case(v, v.sent_of[m.start], CANONICAL_HEADLINE_SHARE):
+                continue
             texts[m.text] = None
         for text in texts:
             if headline_like(text):

@@ -43,6 +43,9 @@ class TextView:
     n: int = field(init=False, repr=False)
     #: where each sentence ends: ``sent_starts[1:] + [n]``
     sent_ends: list[int] = field(init=False, repr=False)
+    #: sentence -> (alphabetic words, capitalised ones), filled on demand by
+    #: :func:`stance.text.mentions.sentence_headline_case`
+    case_counts: dict[int, tuple[int, int]] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.n = len(self.words)
