@@ -139,7 +139,7 @@ def test_the_article_s_words_win_over_the_lookup(nlp):
 
 # -- more descriptions around the name -----------------------------------------------------------
 @pytest.mark.parametrize("text, words, name, role, aff", [
-    ('The festival grew. US voice actor Alexis Roe said, "it is big."', "big", "Alexis Roe", "actor", "United States"),
+    ('The festival grew. US voice actor Alexis Roe said, "it is big."', "big", "Alexis Roe", "voice actor", "United States"),
     ('The rocket launched. NASA Administrator Jim Roe said, "I am relieved."', "relieved", "Jim Roe", "Administrator", "NASA"),
     ('Stocks fell. Russell Roe, executive director of the Australian Retailers Association, said that "retailers try."',
      "retailers", "Russell Roe", "executive director", "Australian Retailers Association"),
@@ -153,6 +153,24 @@ def test_the_article_s_words_win_over_the_lookup(nlp):
 def test_descriptions_around_the_name(nlp, text, words, name, role, aff):
     q = quote(nlp, text, words)
     assert (q.speaker.name, q.role, q.affiliation) == (name, role, aff)
+
+
+@pytest.mark.parametrize("text, role, aff", [
+    ('The vote failed. Senate minority leader Paul Roe said, "We will not back it."', "minority leader", "Senate"),
+    ('The show began. The pop culture professor Paul Roe said, "We will not back it."', "pop culture professor", None),
+    ('The match ended. His tag team partner Paul Roe said, "We will not back it."', "tag team partner", None),
+    ('The poll closed. Former prime minister Paul Roe said, "We will not back it."', "Former prime minister", None),
+    ('The poll closed. Harvard University political scientist Paul Roe said, "We will not back it."', "political scientist", "Harvard University"),
+    # a participle, an adverb or a reporting verb before the role is not part of it
+    ('The poll closed. The newly hired analyst Paul Roe said, "We will not back it."', "analyst", None),
+    ('The poll closed. "We will not back it," said analyst Paul Roe.', "analyst", None),
+    # an organisation noun before the role names its owner
+    ('The poll closed. A Russian foreign ministry spokeswoman, Maria Roe, said, "We will not back it."',
+     "spokeswoman", "Russia's foreign ministry"),
+])
+def test_a_role_before_a_name_keeps_its_lowercase_field(nlp, text, role, aff):
+    q = quote(nlp, text, "back it")
+    assert (q.role, q.affiliation) == (role, aff)
 
 
 def test_a_possessive_apostrophe_alone_marks_the_owner(nlp):

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from stance.text.entity_types import HONORIFICS, entity_lexicons
-from stance.text.lexicons import gazetteer, party_labels, role_words, titles, word_set
+from stance.text.lexicons import cue_lexicon, gazetteer, party_labels, role_words, stop_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -363,14 +363,27 @@ def _title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split() if w[:1].isupper())
 
 
+def _is_field_word(word: str) -> bool:
+    """A lowercase word that can qualify a role noun before a name as its field or kind ("voice"
+    actor, "pop culture" professor, "selection committee" member, "tag team" partner): a
+    lowercase alphabetic word that is not a function word, a reporting verb, an adverb in -ly or a
+    participle in -ed or -ing (the words that end a role read leftwards: "said", "told", "newly"),
+    nor an organisation noun, which names the role's owner ("foreign ministry spokeswoman")."""
+    low = word.lower()
+    return (word.islower() and word.isalpha() and len(word) > 1 and low not in stop_words()
+            and low not in word_set("org_nouns.txt")
+            and low not in cue_lexicon().verbs and not low.endswith(("ly", "ed", "ing")))
+
+
 def _role_words_before(view: TextView, i: int) -> int:
     """Start of the lowercase role ending at token ``i`` (a person noun): "press secretary",
-    "comic artist", "general secretary"; at most two words before the head."""
+    "comic artist", "general secretary", "pop culture professor", "selection committee member";
+    at most three words before the head."""
     words = role_words()
     k = i
-    while k - 1 >= 0 and i - k < 2 and view.words[k - 1].islower() and view.lowers[k - 1] in words:
+    while k - 1 >= 0 and i - k < 3 and view.words[k - 1].islower() and (view.lowers[k - 1] in words or _is_field_word(view.words[k - 1])):
         k -= 1
-    if k - 1 >= 0 and i - k < 2 and view.lowers[k - 1] in words | _title_modifiers_lower():
+    if k - 1 >= 0 and i - k < 3 and view.lowers[k - 1] in words | _title_modifiers_lower():
         s = view.sent_bounds(view.sent_of[k - 1])[0]
         if k - 1 == s or view.words[k - 2] in _OPENERS:
             k -= 1  # "Prime minister Jane Doe", "Lead author Jane Doe" opening a sentence
