@@ -173,6 +173,37 @@ def test_a_role_before_a_name_keeps_its_lowercase_field(nlp, text, role, aff):
     assert (q.role, q.affiliation) == (role, aff)
 
 
+@pytest.mark.parametrize("text, role, aff", [
+    ('The poll closed. Additionally, businessman and Trump loyalist Stephen Roe said, "We will not back it."', "businessman", None),
+    ('The poll closed. Japanese professional wrestler and reality television star Hana Roe said, "We will not back it."',
+     "professional wrestler", "Japan"),
+    # a title after "and" is the role, not the first description
+    ('The poll closed. Conservative Party leader and Prime Minister Boris Roe said, "We will not back it."', "prime minister", None),
+])
+def test_the_first_of_two_descriptions_before_a_name(nlp, text, role, aff):
+    q = quote(nlp, text, "back it")
+    assert (q.role, q.affiliation) == (role, aff)
+
+
+def test_a_preposition_ends_a_role_before_a_name(nlp):
+    q = quote(nlp, 'The fans met celebrity guests like actor John Roe, who said, "We will not back it."', "back it")
+    assert q.role == "actor"
+
+
+def test_a_parenthesis_between_a_preposed_description_and_the_name(nlp):
+    text = ('The strike was called off. The general secretary of the Rail Union (Rail and Sea Workers Union), '
+            'Mick Roe, said the offer was "nowhere near enough."')
+    q = quote(nlp, text, "nowhere")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Mick Roe", "general secretary", "Rail Union")
+
+
+def test_a_name_that_modifies_a_noun_takes_no_role_before_it(lang):
+    from stance.speakers.roles import describe
+    text = "Jane Doe, a Republican consultant and longtime Tom Roe critic, spoke. Tom Roe won."
+    view = build_view(make_doc(lang, text, trained=False))
+    assert describe(view, MentionIndex(view), "Tom Roe")[0] is None
+
+
 def test_a_possessive_apostrophe_alone_marks_the_owner(nlp):
     text = ("According to Dr. Tom Roe, formerly the director of the United States' Centers for Disease Control, "
             'the pandemic is "unprecedented."')
