@@ -161,6 +161,9 @@ def test_descriptions_around_the_name(nlp, text, words, name, role, aff):
     ('The match ended. His tag team partner Paul Roe said, "We will not back it."', "tag team partner", None),
     ('The poll closed. Former prime minister Paul Roe said, "We will not back it."', "Former prime minister", None),
     ('The poll closed. Harvard University political scientist Paul Roe said, "We will not back it."', "political scientist", "Harvard University"),
+    ('The study appeared. Another author, civil and environmental engineering professor Paul Roe, said, "We will not back it."',
+     "civil and environmental engineering professor", None),
+    ('The poll closed. The tax accounting expert Paul Roe said, "We will not back it."', "tax accounting expert", None),
     # a participle, an adverb or a reporting verb before the role is not part of it
     ('The poll closed. The newly hired analyst Paul Roe said, "We will not back it."', "analyst", None),
     ('The poll closed. "We will not back it," said analyst Paul Roe.', "analyst", None),

@@ -373,26 +373,28 @@ def _title_words() -> frozenset[str]:
 
 def _is_field_word(word: str) -> bool:
     """A lowercase word that can qualify a role noun before a name as its field or kind ("voice"
-    actor, "pop culture" professor, "selection committee" member, "tag team" partner): a
-    lowercase alphabetic word that is not a function word, a reporting verb, an adverb in -ly or a
-    participle in -ed or -ing, a past verb or a preposition (``role_field_stops.txt``): the words that
+    actor, "pop culture" professor, "engineering" professor, "tag team" partner): a
+    lowercase alphabetic word that is not a function word, a reporting verb, an adverb in -ly, a
+    participle in -ed, a past verb or a preposition (``role_field_stops.txt``): the words that
     end a role read leftwards ("said", "told", "met", "like", "newly"),
     nor an organisation noun, which names the role's owner ("foreign ministry spokeswoman")."""
     low = word.lower()
     return (word.islower() and word.isalpha() and len(word) > 1 and low not in stop_words()
             and low not in word_set("org_nouns.txt") and low not in word_set("past_verbs.txt")
             and low not in word_set("role_field_stops.txt")
-            and low not in cue_lexicon().verbs and not low.endswith(("ly", "ed", "ing")))
+            and low not in cue_lexicon().verbs and not low.endswith(("ly", "ed")))
 
 
 def _role_words_before(view: TextView, i: int) -> int:
     """Start of the lowercase role ending at token ``i`` (a person noun): "press secretary",
-    "comic artist", "general secretary", "pop culture professor", "selection committee member";
-    at most three words before the head."""
+    "comic artist", "general secretary", "pop culture professor", "civil and environmental
+    engineering professor"; at most three words before the head, and a field joined by "and"."""
     words = role_words()
     k = i
     while k - 1 >= 0 and i - k < 3 and view.words[k - 1].islower() and (view.lowers[k - 1] in words or _is_field_word(view.words[k - 1])):
         k -= 1
+    if k < i and k >= 2 and view.lowers[k - 1] == "and" and _is_field_word(view.words[k]) and _is_field_word(view.words[k - 2]):
+        k -= 2  # two fields joined by "and": "civil and environmental engineering professor"
     if k - 1 >= 0 and i - k < 3 and view.lowers[k - 1] in words | _title_modifiers_lower():
         s = view.sent_bounds(view.sent_of[k - 1])[0]
         if k - 1 == s or view.words[k - 2] in _OPENERS:
