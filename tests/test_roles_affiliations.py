@@ -139,7 +139,7 @@ def test_the_article_s_words_win_over_the_lookup(nlp):
 
 # -- more descriptions around the name -----------------------------------------------------------
 @pytest.mark.parametrize("text, words, name, role, aff", [
-    ('The festival grew. US voice actor Alexis Roe said, "it is big."', "big", "Alexis Roe", "actor", "United States"),
+    ('The festival grew. US voice actor Alexis Roe said, "it is big."', "big", "Alexis Roe", "voice actor", "United States"),
     ('The rocket launched. NASA Administrator Jim Roe said, "I am relieved."', "relieved", "Jim Roe", "Administrator", "NASA"),
     ('Stocks fell. Russell Roe, executive director of the Australian Retailers Association, said that "retailers try."',
      "retailers", "Russell Roe", "executive director", "Australian Retailers Association"),
@@ -153,6 +153,58 @@ def test_the_article_s_words_win_over_the_lookup(nlp):
 def test_descriptions_around_the_name(nlp, text, words, name, role, aff):
     q = quote(nlp, text, words)
     assert (q.speaker.name, q.role, q.affiliation) == (name, role, aff)
+
+
+@pytest.mark.parametrize("text, role, aff", [
+    ('The vote failed. Senate minority leader Paul Roe said, "We will not back it."', "minority leader", "Senate"),
+    ('The show began. The pop culture professor Paul Roe said, "We will not back it."', "pop culture professor", None),
+    ('The match ended. His tag team partner Paul Roe said, "We will not back it."', "tag team partner", None),
+    ('The poll closed. Former prime minister Paul Roe said, "We will not back it."', "Former prime minister", None),
+    ('The poll closed. Harvard University political scientist Paul Roe said, "We will not back it."', "political scientist", "Harvard University"),
+    ('The study appeared. Another author, civil and environmental engineering professor Paul Roe, said, "We will not back it."',
+     "civil and environmental engineering professor", None),
+    ('The poll closed. The tax accounting expert Paul Roe said, "We will not back it."', "tax accounting expert", None),
+    # a participle, an adverb or a reporting verb before the role is not part of it
+    ('The poll closed. The newly hired analyst Paul Roe said, "We will not back it."', "analyst", None),
+    ('The poll closed. "We will not back it," said analyst Paul Roe.', "analyst", None),
+    # an organisation noun before the role names its owner
+    ('The poll closed. A Russian foreign ministry spokeswoman, Maria Roe, said, "We will not back it."',
+     "spokeswoman", "Russia's foreign ministry"),
+])
+def test_a_role_before_a_name_keeps_its_lowercase_field(nlp, text, role, aff):
+    q = quote(nlp, text, "back it")
+    assert (q.role, q.affiliation) == (role, aff)
+
+
+@pytest.mark.parametrize("text, role, aff", [
+    ('The poll closed. Additionally, businessman and Trump loyalist Stephen Roe said, "We will not back it."', "businessman", None),
+    ('The poll closed. Japanese professional wrestler and reality television star Hana Roe said, "We will not back it."',
+     "professional wrestler", "Japan"),
+    # a title after "and" is the role, not the first description
+    ('The poll closed. Conservative Party leader and Prime Minister Boris Roe said, "We will not back it."', "prime minister", None),
+])
+def test_the_first_of_two_descriptions_before_a_name(nlp, text, role, aff):
+    q = quote(nlp, text, "back it")
+    assert (q.role, q.affiliation) == (role, aff)
+
+
+def test_a_preposition_ends_a_role_before_a_name(nlp):
+    q = quote(nlp, 'The fans met celebrity guests like actor John Roe, who said, "We will not back it."', "back it")
+    assert q.role == "actor"
+
+
+def test_a_parenthesis_between_a_preposed_description_and_the_name(nlp):
+    text = ('The strike was called off. The general secretary of the Rail Union (Rail and Sea Workers Union), '
+            'Mick Roe, said the offer was "nowhere near enough."')
+    q = quote(nlp, text, "nowhere")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Mick Roe", "general secretary", "Rail Union")
+
+
+def test_a_name_that_modifies_a_noun_takes_no_role_before_it(lang):
+    from stance.speakers.roles import describe
+    text = "Jane Doe, a Republican consultant and longtime Tom Roe critic, spoke. Tom Roe won."
+    view = build_view(make_doc(lang, text, trained=False))
+    assert describe(view, MentionIndex(view), "Tom Roe")[0] is None
 
 
 def test_a_possessive_apostrophe_alone_marks_the_owner(nlp):

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from stance.text.entity_types import HONORIFICS, entity_lexicons
-from stance.text.lexicons import gazetteer, party_labels, role_words, titles, word_set
+from stance.text.lexicons import cue_lexicon, gazetteer, party_labels, role_words, stop_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -82,6 +82,14 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     if words[m.end] != "," and not (lowers[sa] in {"a", "an"} and first - sa <= 5):
         return None, None  # but "A lawyer, Khan has long ...": an indefinite description opening the sentence
     e = first - 1
+    if words[e - 1] == ")":
+        # a parenthesis before the comma spells out the body: "The general secretary of the RMT
+        # union (National Union of Rail Workers), Mick Roe"
+        o = e - 1
+        while o > sa and e - o < 16 and words[o] != "(":
+            o -= 1
+        if words[o] == "(":
+            e = o
     c = e
     while c - 1 >= sa and e - c < 12 and words[c - 1] not in _STOP_APPOS:
         c -= 1
@@ -363,14 +371,31 @@ def _title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split() if w[:1].isupper())
 
 
+def _is_field_word(word: str) -> bool:
+    """A lowercase word that can qualify a role noun before a name as its field or kind ("voice"
+    actor, "pop culture" professor, "engineering" professor, "tag team" partner): a
+    lowercase alphabetic word that is not a function word, a reporting verb, an adverb in -ly, a
+    participle in -ed, a past verb or a preposition (``role_field_stops.txt``): the words that
+    end a role read leftwards ("said", "told", "met", "like", "newly"),
+    nor an organisation noun, which names the role's owner ("foreign ministry spokeswoman")."""
+    low = word.lower()
+    return (word.islower() and word.isalpha() and len(word) > 1 and low not in stop_words()
+            and low not in word_set("org_nouns.txt") and low not in word_set("past_verbs.txt")
+            and low not in word_set("role_field_stops.txt")
+            and low not in cue_lexicon().verbs and not low.endswith(("ly", "ed")))
+
+
 def _role_words_before(view: TextView, i: int) -> int:
     """Start of the lowercase role ending at token ``i`` (a person noun): "press secretary",
-    "comic artist", "general secretary"; at most two words before the head."""
+    "comic artist", "general secretary", "pop culture professor", "civil and environmental
+    engineering professor"; at most three words before the head, and a field joined by "and"."""
     words = role_words()
     k = i
-    while k - 1 >= 0 and i - k < 2 and view.words[k - 1].islower() and view.lowers[k - 1] in words:
+    while k - 1 >= 0 and i - k < 3 and view.words[k - 1].islower() and (view.lowers[k - 1] in words or _is_field_word(view.words[k - 1])):
         k -= 1
-    if k - 1 >= 0 and i - k < 2 and view.lowers[k - 1] in words | _title_modifiers_lower():
+    if k < i and k >= 2 and view.lowers[k - 1] == "and" and _is_field_word(view.words[k]) and _is_field_word(view.words[k - 2]):
+        k -= 2  # two fields joined by "and": "civil and environmental engineering professor"
+    if k - 1 >= 0 and i - k < 3 and view.lowers[k - 1] in words | _title_modifiers_lower():
         s = view.sent_bounds(view.sent_of[k - 1])[0]
         if k - 1 == s or view.words[k - 2] in _OPENERS:
             k -= 1  # "Prime minister Jane Doe", "Lead author Jane Doe" opening a sentence
@@ -464,7 +489,11 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
             and view.lowers[i - 2] == "of" and view.lowers[i - 3] in person_nouns and view.words[i - 3].islower()):
         # "speaker of the parliament Ali Larijani"
         return view.span_text(_role_words_before(view, i - 3), i + 1), None
-    if w not in person_nouns or not (view.words[i][:1].islower() or i == sent_start):
+    if w not in person_nouns:
+        if m.type == "person" and i == m.start - 1 and view.words[i].islower() and _ends_its_phrase(view, m):
+            return _first_of_two_roles_before(view, mentions, i, sent_start)
+        return None, None
+    if not (view.words[i][:1].islower() or i == sent_start):
         return None, None  # "analyst Moon", or "Actress Denise Crosby" opening a sentence
     if i == sent_start:
         return w, None
@@ -498,6 +527,37 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
             return role, _side_of(view, owner, i)  # "Clinton's campaign manager Robby Mook"
         return role, None
     return role, _owner_before(view, mentions, k)
+
+
+def _ends_its_phrase(view: TextView, m: Mention) -> bool:
+    """The name ``m`` is not a modifier of a noun or a possessive after it ("a longtime Roe critic",
+    "Roe's size")."""
+    if m.end >= view.n:
+        return True
+    nxt = view.lowers[m.end]
+    return nxt not in POSSESSIVE_ENDINGS and nxt not in _role_nouns()
+
+
+def _first_of_two_roles_before(view: TextView, mentions: MentionIndex, i: int, sent_start: int) -> tuple[str | None, str | None]:
+    """The first of two descriptions joined by "and" before a name whose second one is no known
+    role ("businessman and Trump loyalist Stephen Roe", "professional wrestler and reality
+    television star Hana Roe"): the role ending before "and", with its own owner; the words
+    between "and" and the name (one to four) hold no punctuation or clause word, so "an official
+    and Jane Roe" are two people."""
+    a = i
+    while a > sent_start and i - a < 4 and view.lowers[a] != "and" and view.words[a] not in _STOP_APPOS and view.lowers[a] not in _VERBAL:
+        a -= 1
+    h = a - 1
+    if any(view.lowers[t] in stop_words() for t in range(a + 1, i + 1)):
+        return None, None  # "the family and friends of Jane Roe", "an official and a Roe supporter"
+    if view.lowers[a] != "and" or a == i or h < sent_start or view.lowers[h] not in _role_nouns():
+        return None, None
+    if h == sent_start:
+        return view.lowers[h], None  # "Businessman and loyalist Stephen Roe" opening a sentence
+    if not view.words[h].islower():
+        return None, None
+    k = _role_words_before(view, h)
+    return view.span_text(k, h + 1), _owner_before(view, mentions, k)
 
 
 def _title_of_state_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
