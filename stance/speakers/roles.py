@@ -22,10 +22,17 @@ from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 _PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on"})
-#: possessive markers after a name ("Argentina's", "the United States' ")
 _DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
 #: words that make the text after a name's comma a clause rather than a description
 _VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
+#: unions of the sets above that the scans below test per token (built once, not per test)
+_DETS_ONE = _DETS | {"one"}
+_QUANTIFIED_DETS = _DETS | {"one", "some", "many", "several"}
+_PREPS_THE = _PREPS | {"the"}
+_PREPS_TO = _PREPS | {"to"}
+_PREPS_WITHIN = _PREPS | {"within"}
+_OBJECT_PREPS = _PREPS | {"to", "against", "toward", "on", "by"}
+_FIELD_BREAKS = _PREPS | _VERBAL | {"who", "which", "that"}
 #: tokens that open a sentence or a quotation before its first word
 _OPENERS = frozenset({"“", '"', "‘", "(", "—"})
 _STOP_APPOS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")", "—", "said", "says", "who", "which", "and"})
@@ -95,7 +102,7 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
         c -= 1
     if c != sa and words[c - 1] not in {"“", '"', "—", ","}:
         return None, None
-    while c < e and lowers[c] in _DETS | {"one"}:
+    while c < e and lowers[c] in _DETS_ONE:
         c += 1
     p = c
     while p < e and lowers[p] not in _PREPS:
@@ -242,7 +249,7 @@ def _body_in_reach(view: TextView, mentions: MentionIndex, i: int, hi: int, reac
     while k < hi and k - i < reach and view.words[k] not in _REACH_STOPS:
         m = mentions.name_at(k, k + 1)
         if m is not None and m.start == k:
-            if m.type == "organization" and (view.lowers[k - 1] in _PREPS | {"the"} or view.words[k - 1].islower()):
+            if m.type == "organization" and (view.lowers[k - 1] in _PREPS_THE or view.words[k - 1].islower()):
                 return m.canonical
             k = m.end
             continue
@@ -279,7 +286,7 @@ def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[
         if view.lowers[r] in _DETS:
             r += 1
         e = r
-        while e < hi and e - r < 4 and view.words[e].islower() and view.words[e].isalpha() and view.lowers[e] not in _PREPS | {"to"}:
+        while e < hi and e - r < 4 and view.words[e].islower() and view.words[e].isalpha() and view.lowers[e] not in _PREPS_TO:
             e += 1
         if e > r and _is_role_head(view.words[e - 1]):
             words = view.words[r:e]
@@ -317,7 +324,7 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
             j = k
     if j + 1 < hi and lowers[j] == "of" and words[j + 1].islower() and words[j + 1].isalpha() and lowers[j + 1] not in _DETS:
         k = j + 1
-        while k < hi and k - j <= 5 and ((words[k].islower() and words[k].isalpha() and lowers[k] not in _PREPS | _VERBAL | {"who", "which", "that"})
+        while k < hi and k - j <= 5 and ((words[k].islower() and words[k].isalpha() and lowers[k] not in _FIELD_BREAKS)
                                           or (lowers[k] == "and" and k + 1 < hi and words[k + 1].islower())):
             k += 1
         if k < hi and (words[k] in _STOP_APPOS or lowers[k] in _PREPS or lowers[k] == "to") and lowers[k - 1] != "and":
@@ -516,7 +523,7 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
             b = owner.start - 1
             if b >= 0 and view.lowers[b] == "the":
                 b -= 1
-            if b < 0 or view.lowers[b] not in _PREPS | {"to", "against", "toward", "on", "by"}:
+            if b < 0 or view.lowers[b] not in _OBJECT_PREPS:
                 return role, owner.canonical
             j = owner.start
     if p in {"’s", "'s"}:
@@ -589,11 +596,11 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     -> (spokesperson, Interpol); "a Russian foreign ministry spokeswoman" -> (spokeswoman,
     Russia's foreign ministry); "prosecutors" -> (prosecutors, None)."""
     toks = name.replace("’s", " ’s").replace("'s", " 's").split()
-    while toks and toks[0].lower() in _DETS | {"one", "some", "many", "several"}:
+    while toks and toks[0].lower() in _QUANTIFIED_DETS:
         toks = toks[1:]
     person_nouns = _role_nouns()
     for p in range(1, len(toks) - 1):
-        if toks[p].lower() in _PREPS | {"within"} and toks[p - 1].lower() in person_nouns:
+        if toks[p].lower() in _PREPS_WITHIN and toks[p - 1].lower() in person_nouns:
             # "representatives from Iran", "sources within the United States Department of Defense"
             role, _ = _describe_nominal(" ".join(toks[:p]))
             rest = toks[p + 1 :]
