@@ -22,21 +22,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, Iterable, Sequence
 
-from stance.parties.references import ArticleReferences, article_references
+from stance.parties.references import ArticleReferences, article_references, non_party_kinds
 from stance.quotations.finder import RawQuote
-from stance.text.lexicons import data_rows, gazetteer, stop_words, word_set
+from stance.text.lexicons import gazetteer, stop_words, word_set
 from stance.text.mentions import MentionIndex, pronoun_kinds, sentence_headline_case
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
-
-
-@lru_cache(maxsize=1)
-def non_party_kinds() -> dict[str, str]:
-    """``data/non_party_names.tsv``: name -> place | media | group."""
-    return {r[0].strip(): r[1].strip() for r in data_rows("non_party_names.tsv") if len(r) > 1}
 
 
 def _bucket(n: int) -> str:

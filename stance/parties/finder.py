@@ -115,7 +115,7 @@ def find_targets(
             # a pronoun whose nearest antecedent is the speaker refers to the speaker: no target
             if kind == "person-sg":
                 # capitalised common words ("Today he's ...") are no antecedents
-                skip = (exclude if direct else set()) | (refs.initial_only if refs is not None else set())
+                skip = (exclude if direct else set()) | (refs.initial_only | refs.placelike if refs is not None else set())
                 if refs is not None:  # of the pronoun's gender, where the article shows it
                     ref = refs.previous_person(i, w, max_sents=4, skip=skip or None)
                 else:

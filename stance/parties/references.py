@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER
+from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons
 from stance.text.lexicons import data_rows, gazetteer, inflections
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
@@ -76,6 +76,12 @@ def frame_object_verbs() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def non_party_kinds() -> dict[str, str]:
+    """``data/non_party_names.tsv``: name -> place | media | group."""
+    return {r[0].strip(): r[1].strip() for r in data_rows("non_party_names.tsv") if len(r) > 1}
+
+
 def _initials(words: list[str], keep_connectors: bool) -> str:
     return "".join(w[0].upper() for w in words if w and (keep_connectors or w.lower() not in _CONNECTORS) and w[0].isalpha())
 
@@ -107,6 +113,13 @@ class ArticleReferences:
         """The state the article names most often (first named on a tie), or None."""
         states = Counter(m.canonical for m in self.mentions.names if m.type in ("state", "demonym"))
         return max(states, key=lambda s: states[s]) if states else None
+
+    @cached_property
+    def placelike(self) -> set[str]:
+        """Person names of the article that usually name a place ("D.C.", typed a person): no
+        antecedents of a pronoun (``data/non_party_names.tsv``, kind ``place``)."""
+        kinds = non_party_kinds()
+        return {m.canonical for m in self.mentions.names if m.type == "person" and kinds.get(m.canonical) == "place"}
 
     @cached_property
     def initial_only(self) -> set[str]:
@@ -179,7 +192,8 @@ _HONORIFIC_GENDER = {k.capitalize(): g for k, g in GENDERED_HONORIFICS.items()}
 def person_genders(view: TextView, mentions: MentionIndex, window: int = 25) -> dict[str, str]:
     """Person canonical name -> gender ("m" | "f") by the article's majority evidence: the first
     third-person singular pronoun within ``window`` tokens after a mention with no other person
-    named in between, and an honorific before it. Ties and no evidence: absent."""
+    named in between, an honorific before it, and a given name of one gender ("Hillary Clinton";
+    ``data/first_names.tsv``, names of two tokens or more). Ties and no evidence: absent."""
     lowers, words = view.lowers, view.words
     persons = [m for m in mentions.names if m.type == "person"]
     if not persons:
@@ -189,8 +203,12 @@ def person_genders(view: TextView, mentions: MentionIndex, window: int = 25) -> 
     at = [i for i, w in enumerate(lowers) if w in PRONOUN_GENDER]
     score: dict[str, int] = {}  # > 0: male, < 0: female
     n_at = len(at)
+    first_names = entity_lexicons().first_names
     for k, m in enumerate(persons):
-        v = score.get(m.canonical, 0)
+        if m.canonical not in score:  # a given name of one gender: as strong as an honorific
+            g = first_names.get(m.canonical.split()[0]) if len(m.canonical.split()) >= 2 else None
+            score[m.canonical] = 2 if g == "m" else -2 if g == "f" else 0
+        v = score[m.canonical]
         h = _HONORIFIC_GENDER.get(words[m.start - 1]) if m.start > 0 else None
         if h is not None:
             v += 2 if h == "m" else -2
