@@ -7,6 +7,9 @@
   about; "the administration" to the "<name> administration" the article wrote before it; "the
   ministry", "the company", "the network" to the organisation named before (the heads and what
   they refer to are ``data/description_heads.tsv``).
+- **Titles**: "the president", "the senator" refer to the nearest person named before them whom
+  the article gives that role ("President Barack Obama"; the heads marked ``title`` in
+  ``data/description_heads.tsv``).
 - **Salient person**: the person the article names most, of a pronoun's gender, as the other
   reading of a he/she/his/her inside a quotation (:meth:`ArticleReferences.salient_person`).
 - **Pronoun gender**: "she"/"her" and "he"/"him"/"his" resolve to the nearest earlier person
@@ -51,7 +54,7 @@ class Reference:
 
 @lru_cache(maxsize=1)
 def description_heads() -> dict[str, tuple[str, bool]]:
-    """``data/description_heads.tsv``: head noun -> (``state`` | ``organization`` | ``named``, any organisation)."""
+    """``data/description_heads.tsv``: head noun -> (``state`` | ``organization`` | ``named`` | ``title``, any organisation)."""
     out = {}
     for row in data_rows("description_heads.tsv"):
         kind = row[1].split() if len(row) > 1 else ["organization"]
@@ -167,6 +170,27 @@ class ArticleReferences:
                 first.setdefault(m.canonical, m.end)
         ranked = sorted((n for n in counts if counts[n] >= 2), key=lambda n: (-counts[n], first[n]))
         return [(n, first[n]) for n in ranked]
+
+    @cached_property
+    def _offices(self) -> dict[str, set[str]]:
+        """Role (lowercase, as the mentions give it: "president") -> persons of the article with it."""
+        out: dict[str, set[str]] = {}
+        for m in self.mentions.names:
+            if m.type == "person" and m.role:
+                out.setdefault(m.role.lower(), set()).add(m.canonical)
+        return out
+
+    def office_holder(self, role: str, i: int) -> str | None:
+        """The person a title description ("the president") starting at token ``i`` refers to:
+        the nearest person named before it whom the article gives exactly that role, or None."""
+        holders = self._offices.get(role)
+        if not holders:
+            return None
+        persons, ends = self._persons
+        for k in range(bisect_left(ends, i + 1) - 1, -1, -1):
+            if persons[k].canonical in holders:
+                return persons[k].canonical
+        return None
 
     def salient_person(self, i: int, pronoun: str, *, skip: set[str] | None = None) -> str | None:
         """The article's most often named person (at least twice, first named before token ``i``)
@@ -305,6 +329,11 @@ def description_at(refs: ArticleReferences, i: int) -> Reference | None:
     if head not in heads or (j + 1 < view.n and (lowers[j + 1] == "of" or words[j + 1][:1].isupper())):
         return None  # "the Department of Education" is a name; "the company Apple" names itself
     kind, any_org = heads[head]
+    if kind == "title":
+        if modifier is not None:
+            return None  # "the vice president", "the former president": other offices
+        held = refs.office_holder(head, i)
+        return Reference(held, "person", i, j + 1, "description") if held else None
     if kind == "named":
         if modifier is not None:
             return None  # "the Obama administration" names itself

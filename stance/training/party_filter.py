@@ -15,13 +15,14 @@ Proposals of quotations with no gold counterpart have no label and are not used.
 Model: ``DictVectorizer`` + ``LogisticRegression(class_weight="balanced")``
 (:func:`stance.speakers.ranker.make_ranker`, the speaker ranker's estimator), C chosen by
 5-fold cross-validation on train grouped by article (mean log-loss), fitted on the whole train
-split. The decision threshold maximises party F1 on dev (precision over kept proposals of
-matched quotations, recall over every gold party of them, as the evaluation computes it)
-**subject to** keeping every proposal that is a gold party of the reference article
-(``seeds/000_d50484cecb39428e.gold.json``), so that its target precision and recall do not get
-worse (a requirement of the product); the unconstrained F1-optimal threshold is recorded too.
+split. The decision threshold maximises party F1 on the train split's out-of-fold probabilities
+(5 folds grouped by article, the chosen C; precision over kept proposals of matched quotations,
+recall over every gold party of them, as the evaluation computes it) **subject to** keeping every
+proposal that is a gold party of the reference article (``seeds/000_d50484cecb39428e.gold.json``),
+so that its target precision and recall do not get worse (a requirement of the product); dev only
+reports (its unconstrained F1-optimal threshold is recorded for comparison).
 Then one threshold per target type (person, state, organization) replaces the global one, chosen
-on the train split's out-of-fold probabilities (5 folds grouped by article, the chosen C) by
+on the same out-of-fold probabilities by
 coordinate ascent on party F1 from the global threshold, each type's threshold at most the
 lowest probability of that type's true targets in the reference article: the reference
 article's lowest true targets are countries, which would otherwise hold every type's threshold
@@ -36,15 +37,17 @@ import time
 from pathlib import Path
 from typing import Any, Sequence
 
-#: Version of the party filter artifact this code writes (1.3.0: the salient-person reading of a
+#: Version of the party filter artifact this code writes (1.4.0: features of the article's main
+#: state, a person's rank by mentions, mentions inside the quotation and the word two before;
+#: pronoun gender from given names; every threshold chosen on train out-of-fold; 1.3.0: the salient-person reading of a
 #: pronoun among the proposals, headline-case names no longer a person's fullest name, features
 #: of a pronoun's reading, of a state against the speaker's affiliation and pairs of type, rule,
 #: place and quotation kind; 1.2.0: retrained on the corpus with its second batch of PolNeAR
 #: train articles and the pipeline of the third 2026-11-29 session).
-PARTY_FILTER_VERSION = "1.3.0"
+PARTY_FILTER_VERSION = "1.4.0"
 #: C values tried by grouped cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
-#: Thresholds tried on dev.
+#: Thresholds tried (on train out-of-fold probabilities).
 THRESHOLDS = tuple(round(0.01 * k, 2) for k in range(1, 96))
 #: The reference article whose true targets the filter must keep (path from the repository root).
 REFERENCE_ARTICLE = Path("seeds") / "000_d50484cecb39428e.gold.json"
@@ -198,8 +201,8 @@ def choose_c(X: list[dict[str, Any]], y: Any, groups: Any, seed: int, progress: 
 
 def train_party_filter(data_dir: str | Path, out_dir: str | Path | None = None, seed: int = 0,
                        progress: bool = True) -> dict[str, Any]:
-    """Fit the party filter on the corpus train split, choose its threshold on dev, save it;
-    return the manifest."""
+    """Fit the party filter on the corpus train split, choose its thresholds by grouped
+    cross-validation on train, report dev, save it; return the manifest."""
     import numpy as np
 
     from stance.artifacts import default_models_dir, file_fingerprint, read_manifest, save_artifact
@@ -229,22 +232,25 @@ def train_party_filter(data_dir: str | Path, out_dir: str | Path | None = None, 
     ref = build_examples([json.loads(ref_path.read_text(encoding="utf-8"))], pipe)
     p_ref = model.predict_proba(ref["X"])[:, 1]
     ref_floor = float(min((v for v, lab in zip(p_ref, ref["y"]) if lab), default=1.0))
-    allowed = [r for r in grid if r["threshold"] <= ref_floor] or [party_f1(p_dev, ydv, dv["gold_parties"], 0.0)]
-    best = max(allowed, key=lambda r: (r["f1"], -abs(r["threshold"] - 0.5)))
+    # every threshold is chosen on the train split's out-of-fold probabilities; dev only reports
+    oof = out_of_fold(tr["X"], ytr, np.asarray(tr["groups"]), C, seed)
+    oof_grid = [party_f1(oof, ytr, tr["gold_parties"], t) for t in THRESHOLDS if t <= ref_floor] \
+        or [party_f1(oof, ytr, tr["gold_parties"], 0.0)]
+    global_t = max(oof_grid, key=lambda r: (r["f1"], -abs(r["threshold"] - 0.5)))["threshold"]
+    best = party_f1(p_dev, ydv, dv["gold_parties"], global_t)
     unfiltered = party_f1(p_dev, ydv, dv["gold_parties"], 0.0)
     types_dev = [f["type"] for f in dv["X"]]
     floors: dict[str, float] = {}
     for f, v, lab in zip(ref["X"], p_ref, ref["y"]):
         if lab:
             floors[f["type"]] = min(floors.get(f["type"], 1.0), float(v))
-    oof = out_of_fold(tr["X"], ytr, np.asarray(tr["groups"]), C, seed)
     types_tr = [f["type"] for f in tr["X"]]
-    by_type = choose_type_thresholds(oof, ytr, types_tr, tr["gold_parties"], best["threshold"], floors)
+    by_type = choose_type_thresholds(oof, ytr, types_tr, tr["gold_parties"], global_t, floors)
     typed_oof = type_party_f1(oof, ytr, types_tr, tr["gold_parties"], by_type, best["threshold"])
     typed = type_party_f1(p_dev, ydv, types_dev, dv["gold_parties"], by_type, best["threshold"])
     _log(progress, f"per-type thresholds {by_type} (chosen on train out-of-fold: F1 {typed_oof['f1']}): "
                    f"dev party F1 {typed['f1']} (P {typed['precision']}, R {typed['recall']})")
-    _log(progress, f"C={C}; dev party F1 {unfiltered['f1']} unfiltered -> {best['f1']} at threshold {best['threshold']} "
+    _log(progress, f"C={C}; dev party F1 {unfiltered['f1']} unfiltered -> {best['f1']} at the global threshold {best['threshold']} chosen on train out-of-fold "
                    f"(reference article's lowest true target {ref_floor:.3f}; unconstrained best {f1_best['f1']} at {f1_best['threshold']})")
     n_neg = int((ytr == 0).sum())
     metrics = {
@@ -279,8 +285,8 @@ def train_party_filter(data_dir: str | Path, out_dir: str | Path | None = None, 
         metrics=metrics,
         params={"model": "DictVectorizer + LogisticRegression(class_weight=balanced)", "C": C, "seed": seed,
                 "features": "stance.parties.features.target_features",
-                "corpus": "data/quote_stance/articles train (fit, C by grouped CV); dev for the threshold only",
-                "threshold_rule": "max dev party F1 subject to keeping every true target of the reference article; "
+                "corpus": "data/quote_stance/articles train (fit, C and thresholds by grouped CV); dev only reports",
+                "threshold_rule": "max train out-of-fold party F1 subject to keeping every true target of the reference article; "
                                   "then per target type on train out-of-fold probabilities, each at most the reference "
                                   "article's lowest true target of its type"},
         extra_files={inference["file"]: npz},
