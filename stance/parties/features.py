@@ -205,15 +205,6 @@ def target_features(
             d = ctx.sentences_since_named(name, t.start)
             f["ante_sents"] = "none" if d is None else _bucket(d)
             f["person_rank"] = _bucket(ctx.person_rank.get(name, 9))
-        if t.type == "state":  # the article's own country, mostly the setting of domestic talk ("America", "the American people")
-            if name == ctx.refs.main_state:
-                f["main_state"] = f["state_vs_affiliation"]
-        elif t.type == "person" and f["rule"] != "pronoun":  # a person named in passing ranks low
-            f["person_rank"] = _bucket(ctx.person_rank.get(name, 9))
-        if inside:  # a party is talked about more than once
-            f["quote_mentions"] = _bucket(sum(1 for m in mentions.names_in(raw.tok_start, raw.tok_end) if m.canonical == name))
-        if t.start > 1:
-            f["prev2"] = lowers[t.start - 2] + " " + prev
         if name in ctx.refs.initial_only:
             f["initial_only"] = 1.0
         if "(" in words[max(t.start - 3, 0):t.start] and ")" in words[t.end:t.end + 3]:

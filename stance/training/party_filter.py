@@ -37,9 +37,8 @@ import time
 from pathlib import Path
 from typing import Any, Sequence
 
-#: Version of the party filter artifact this code writes (1.4.0: features of the article's main
-#: state, a person's rank by mentions, mentions inside the quotation and the word two before;
-#: pronoun gender from given names; every threshold chosen on train out-of-fold; 1.3.0: the salient-person reading of a
+#: Version of the party filter artifact this code writes (1.4.0: title descriptions and pronoun
+#: gender from given names among the proposals; every threshold chosen on train out-of-fold; 1.3.0: the salient-person reading of a
 #: pronoun among the proposals, headline-case names no longer a person's fullest name, features
 #: of a pronoun's reading, of a state against the speaker's affiliation and pairs of type, rule,
 #: place and quotation kind; 1.2.0: retrained on the corpus with its second batch of PolNeAR
