@@ -281,3 +281,15 @@ def test_training_labels_follow_the_gold_parties(captured):
     assert ex["y"] == [0, 1, 1] and ex["listed"] == [True, False, False]  # Sylvania, Germany, Boris Kovac
     r = party_f1(np.array([0.2, 0.9, 0.6]), ex["y"], ex["gold_parties"], 0.5)
     assert (r["precision"], r["recall"], r["kept"]) == (1.0, 1.0, 2)
+
+
+def test_choose_threshold_maximises_f1_under_the_reference_floor():
+    from stance.training.party_filter import choose_threshold
+
+    proba = [0.9, 0.7, 0.6, 0.3, 0.2]
+    y = [1, 1, 0, 1, 0]
+    # keeping the top four (P 3/4, R 1: F1 0.857) beats the top two (F1 0.8) and all five (0.75);
+    # of the equal thresholds 0.21 ... 0.30, the one nearest 0.5
+    assert choose_threshold(proba, y, 3, 1.0) == 0.3
+    assert choose_threshold(proba, y, 3, 0.25) == 0.25  # the reference floor holds it down
+    assert choose_threshold(proba, y, 3, 0.0) == 0.0

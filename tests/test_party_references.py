@@ -217,3 +217,38 @@ def test_sentence_headline_case_counts_each_sentence_once_for_every_share(nlp):
     assert set(view.case_counts) == set(range(len(view.sent_starts)))
     assert sentence_headline_case(view, 0) and not sentence_headline_case(view, 1)
     assert not headline_case("Ⅷ Ⅷ Ⅷ Ⅷ Ab cd ef gh".split(), 0.5) and headline_case("Ab Cd Ef gh".split())
+
+
+def test_a_given_name_of_one_gender_outweighs_a_stray_pronoun(nlp):
+    """"Maria" is a woman's name (data/first_names.tsv): one "he" after her name does not make
+    her a man, and "she" then reads as her."""
+    refs = _refs(nlp, "Maria Kovac spoke after the vote, and he said nothing. Tom Reed left.")
+    assert refs.gender["Maria Kovac"] == "f" and refs.gender["Tom Reed"] == "m"
+    assert refs.previous_person(refs.view.n - 1, "she").canonical == "Maria Kovac"
+
+
+def test_a_place_typed_as_a_person_is_no_antecedent(nlp):
+    """"D.C." (a place in data/non_party_names.tsv) read as a person: "she" is Maria Kovac."""
+    text = ("Maria Kovac won the primary in Washington, D.C. on Tuesday. "
+            "The agency reported that she had won by a wide margin.")
+    refs = _refs(nlp, text)
+    assert refs.placelike == {"D.C."}
+    found = {}
+    for q, f in _targets(nlp, text):
+        if "wide margin" in q:
+            found = f
+    assert found == {"Maria Kovac": "name"}
+
+
+def test_a_title_description_is_the_person_the_article_gives_that_role(nlp):
+    text = ('President Boris Kovac met Sen. Ana Ruiz and Gov. Tom Reed on Monday. '
+            'Reed said: "the president is wrong." Later Reed added: "the senator knows it."')
+    refs = _refs(nlp, text)
+    end = refs.view.n - 1
+    assert refs.office_holder("president", end) == "Boris Kovac"
+    assert refs.office_holder("senator", end) == "Ana Ruiz"
+    assert refs.office_holder("mayor", end) is None  # nobody holds it
+    assert refs.office_holder("president", 0) is None  # nobody named before
+    found = {q: f for q, f in _targets(nlp, text)}
+    assert found.get("the president is wrong.") == {"Boris Kovac": "description"}
+    assert found.get("the senator knows it.") == {"Ana Ruiz": "description"}

@@ -146,6 +146,15 @@ def type_party_f1(proba: Any, y: Sequence[int], types: Sequence[str], n_gold: in
     return r
 
 
+def choose_threshold(proba: Any, y: Sequence[int], n_gold: int, floor: float) -> float:
+    """The threshold of :data:`THRESHOLDS` at most ``floor`` that maximises party F1 of ``proba``
+    (the train split's out-of-fold probabilities), nearer 0.5 on a tie; 0.0 when none is allowed."""
+    grid = [party_f1(proba, y, n_gold, t) for t in THRESHOLDS if t <= floor]
+    if not grid:
+        return 0.0
+    return float(max(grid, key=lambda r: (r["f1"], -abs(r["threshold"] - 0.5)))["threshold"])
+
+
 def choose_type_thresholds(proba: Any, y: Sequence[int], types: Sequence[str], n_gold: int, start: float,
                            floors: dict[str, float], rounds: int = 3) -> dict[str, float]:
     """Per-type thresholds maximising party F1 by coordinate ascent from ``start`` over
@@ -233,9 +242,7 @@ def train_party_filter(data_dir: str | Path, out_dir: str | Path | None = None, 
     ref_floor = float(min((v for v, lab in zip(p_ref, ref["y"]) if lab), default=1.0))
     # every threshold is chosen on the train split's out-of-fold probabilities; dev only reports
     oof = out_of_fold(tr["X"], ytr, np.asarray(tr["groups"]), C, seed)
-    oof_grid = [party_f1(oof, ytr, tr["gold_parties"], t) for t in THRESHOLDS if t <= ref_floor] \
-        or [party_f1(oof, ytr, tr["gold_parties"], 0.0)]
-    global_t = max(oof_grid, key=lambda r: (r["f1"], -abs(r["threshold"] - 0.5)))["threshold"]
+    global_t = choose_threshold(oof, ytr, tr["gold_parties"], ref_floor)
     best = party_f1(p_dev, ydv, dv["gold_parties"], global_t)
     unfiltered = party_f1(p_dev, ydv, dv["gold_parties"], 0.0)
     types_dev = [f["type"] for f in dv["X"]]
