@@ -151,7 +151,12 @@ def load_pronoun_ranker(models_dir: str | os.PathLike[str] | None = None) -> Any
     :class:`~stance.speakers.ranker.LinearRanker` of its ``inference.npz``), or None when none is
     shipped there; a corrupt or mismatched one raises :class:`~stance.artifacts.ArtifactError`."""
     loaded = _shipped_scorer(models_dir, PRONOUN_RANKER_ARTIFACT, "linear-ranker")
-    return loaded[0] if loaded is not None else None
+    if loaded is None:
+        return None
+    scorer, manifest = loaded
+    # the pronouns it resolves (stance.speakers.pronouns.ranks); the first rankers: he/she
+    scorer.pronouns = frozenset(manifest.get("params", {}).get("pronouns", ("he", "she")))
+    return scorer
 
 
 def load_party_filter(models_dir: str | os.PathLike[str] | None = None) -> Any | None:

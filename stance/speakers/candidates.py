@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from stance.speakers.gendered import person_of_gendered_noun
-from stance.speakers.pronouns import resolve_pronoun
+from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.roles import named_by_role
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import cue_lexicon, role_words, time_words, word_set
@@ -1080,6 +1080,9 @@ def resolve_candidate(
                 if np is not None:
                     return resolve_candidate(Candidate(np[0], np[1], "left", np[2]), view, mentions, blocked, last_plural,
                                              pronoun_ranker, previous_speaker)
+        if kind in ("thing", "plural", "self") and ranks(pronoun_ranker, w):  # the trained ranker, given the rules' answer
+            rule = resolve_candidate(c, view, mentions, blocked, last_plural, None, previous_speaker)
+            return resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
         if kind == "person-sg":
             m = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)
             if m is not None:
