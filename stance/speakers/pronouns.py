@@ -18,11 +18,12 @@ from __future__ import annotations
 import math
 import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Sequence
 
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER
-from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, RELATIVES, SUBORDINATORS, cue_lexicon, data_rows,
-                                   stop_words, word_set)
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, PERSONAL_PRONOUNS, RELATIVES, SUBORDINATORS,
+                                   cue_lexicon, data_rows, stop_words, time_words, word_set)
 from stance.text.mentions import Mention, MentionIndex, headline_like
 from stance.text.view import RangeIndex, TextView
 
@@ -181,11 +182,6 @@ def resolve_pronoun(view: TextView, mentions: MentionIndex, i: int, blocked: Ran
 
 #: Pronouns the shipped ranker resolves when its manifest does not say (the first rankers: he/she).
 DEFAULT_RANKED = frozenset({"he", "she"})
-#: words a description's modifiers never cross, leftwards from its head noun ("said the researchers")
-_DESC_STOPS = frozenset({"the", "a", "an", "this", "that", "these", "those", "and", "or", "but", "of", "to", "in",
-                         "on", "at", "by", "for", "with", "from", "as", "said", "says", "is", "are", "was", "were",
-                         "has", "have", "had", "who", "which", "than", "his", "her", "its", "their", "our", "my",
-                         "your", "not", "also", "all", "both", "some", "many", "most"})
 #: at most this many modifiers are kept before a description's head ("several Sanders supporters")
 _DESC_MODIFIERS = 2
 
@@ -202,15 +198,10 @@ class Referent:
     features: dict
 
 
+@lru_cache(maxsize=1)
 def referent_kinds() -> dict[str, frozenset[str]]:
     """What each of "it", "they", "we" may denote (``stance/data/pronoun_referents.tsv``)."""
-    global _KINDS
-    if _KINDS is None:
-        _KINDS = {r[0].strip(): frozenset(k.strip() for k in r[1].split(",")) for r in data_rows("pronoun_referents.tsv")}
-    return _KINDS
-
-
-_KINDS: dict[str, frozenset[str]] | None = None
+    return {r[0].strip(): frozenset(k.strip() for k in r[1].split(",")) for r in data_rows("pronoun_referents.tsv")}
 
 
 def ranks(ranker: Any, pronoun: str) -> bool:
@@ -220,14 +211,10 @@ def ranks(ranker: Any, pronoun: str) -> bool:
     return ranker is not None and pronoun in getattr(ranker, "pronouns", DEFAULT_RANKED)
 
 
+@lru_cache(maxsize=1)
 def _description_nouns() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    global _DESC_NOUNS
-    if _DESC_NOUNS is None:
-        _DESC_NOUNS = (word_set("person_nouns.txt"), word_set("org_nouns.txt"), word_set("document_nouns.txt"))
-    return _DESC_NOUNS
-
-
-_DESC_NOUNS: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+    """Heads of a description: person nouns, organisation nouns, document nouns."""
+    return word_set("person_nouns.txt"), word_set("org_nouns.txt"), word_set("document_nouns.txt")
 
 
 def _description(view: TextView, h: int, lo: int) -> tuple[int, str]:
@@ -236,7 +223,7 @@ def _description(view: TextView, h: int, lo: int) -> tuple[int, str]:
     k = h
     while k > lo and h - k < _DESC_MODIFIERS:
         w = view.words[k - 1]
-        if not w.replace("-", "").isalpha() or w.lower() in _DESC_STOPS:
+        if not w.replace("-", "").isalpha() or w.lower() in _clause_words()["description_stops"]:
             break
         k -= 1
     return k, " ".join(view.words[k:h + 1])
@@ -260,26 +247,30 @@ def _coordinated(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[in
 
 def _plural_word(w: str) -> bool:
     """Whether the lowercase word looks like a plural noun: ending in "s" (not "ss", "us", "is" nor a
-    word of ``not_plurals.txt``) or a plural without one ("people", ``irregular_plurals`` of
-    :data:`_CLAUSE_WORDS`)."""
-    if w in _clause_words()["irregular_plurals"]:
+    word of ``not_plurals.txt``) or a plural without one ("people": ``plural_nouns`` of
+    ``referent_words.tsv``)."""
+    if w in _clause_words()["plural_nouns"]:
         return True
-    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s")) and w not in word_set("not_plurals.txt")
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s")) and w not in _not_plurals()
 
 
+@lru_cache(maxsize=1)
+def _not_plurals() -> frozenset[str]:
+    """Words ending in "s" that are no plural noun (``not_plurals.txt``)."""
+    return word_set("not_plurals.txt")
+
+
+@lru_cache(maxsize=1)
 def _clause_words() -> dict[str, frozenset[str]]:
-    global _CLAUSE
-    if _CLAUSE is None:
-        _CLAUSE = {
-            "irregular_plurals": frozenset({"people", "police", "men", "women", "children", "staff", "public", "crowd"}),
-            "openers": frozenset({"but", "and", "yet", "still", "so", "now", "then"}) | SUBORDINATORS,
-            "quantifiers": DETERMINERS | NUMBER_WORDS | frozenset({"some", "many", "most", "several", "all", "both", "few", "other", "such"}),
-            "ends": AUXILIARIES | RELATIVES | frozenset({",", ";", ":", ".", "(", "--", "—", "–"}),
-        }
-    return _CLAUSE
+    """Word classes of the referent candidates (``stance/data/referent_words.tsv``), with the function
+    words and punctuation that end a clause's subject (``ends``)."""
+    out = {r[0].strip(): frozenset(r[1].split()) for r in data_rows("referent_words.tsv")}
+    out["clause_openers"] |= SUBORDINATORS
+    out["quantifiers"] |= DETERMINERS | NUMBER_WORDS
+    out["ends"] = AUXILIARIES | RELATIVES | frozenset({",", ";", ":", ".", "(", "--", "—", "–"})
+    return out
 
 
-_CLAUSE: dict[str, frozenset[str]] | None = None
 #: at most this many words in a clause's subject description
 _SUBJECT_WORDS = 6
 
@@ -293,12 +284,13 @@ def _clause_subjects(view: TextView, lo: int, i: int) -> list[tuple[int, int]]:
     cw = _clause_words()
     verbs = cue_lexicon().verbs
     stops = stop_words()
+    times = time_words()
     out: list[tuple[int, int]] = []
     for t in range(lo, i):
-        if not (t == view.sent_bounds(view.sent_of[t])[0] or view.lowers[t - 1] in cw["openers"] and view.words[t - 1][:1].islower()):
+        if not (t == view.sent_bounds(view.sent_of[t])[0] or view.lowers[t - 1] in cw["clause_openers"] and view.words[t - 1][:1].islower()):
             continue
         a = t
-        while a < i and view.lowers[a] in cw["openers"]:
+        while a < i and view.lowers[a] in cw["clause_openers"]:
             a += 1
         while a < i and view.lowers[a] in cw["quantifiers"]:
             a += 1
@@ -308,10 +300,10 @@ def _clause_subjects(view: TextView, lo: int, i: int) -> list[tuple[int, int]]:
             b += 1
             if _plural_word(view.lowers[b - 1]):
                 break  # a plural noun heads the subject ("Democratic politicians typically oppose")
-        if b == a or b >= i or b - a >= _SUBJECT_WORDS:
-            continue
+        if b == a or b >= i or b - a >= _SUBJECT_WORDS or view.lowers[a] in PERSONAL_PRONOUNS:
+            continue  # (no subject, or a pronoun: "They also attached sets")
         head = view.lowers[b - 1]
-        if head in stops or not head.isalpha() or (b - 1 > a and view.words[b - 1][:1].isupper()):
+        if head in stops or head in times or not head.isalpha() or (b - 1 > a and view.words[b - 1][:1].isupper()):
             continue
         out.append((a, b))
     return out
@@ -361,7 +353,7 @@ def referent_candidates(view: TextView, mentions: MentionIndex, i: int, blocked:
             kind, typ = "document", "unknown"
         else:
             continue
-        if named.covers(h, h + 1) or (h + 1 < view.n and view.lowers[h + 1] in person_nouns | org_nouns):
+        if named.covers(h, h + 1) or (h + 1 < view.n and (view.lowers[h + 1] in person_nouns or view.lowers[h + 1] in org_nouns)):
             continue  # inside a name, or a modifier of the noun after it
         a, text = _description(view, h, lo)
         found.append((a, h + 1, text, typ, None, kind))
@@ -405,14 +397,20 @@ def referent_candidates(view: TextView, mentions: MentionIndex, i: int, blocked:
     if last_plural is not None and last_plural[0].lower() not in seen and "group" in kinds:
         name, typ, a = last_plural
         r = Referent(name, typ, None, a, {f"g:pron={pron}": 1.0, "g:kind=last_plural": 1.0, f"g:kind=last_plural|{pron}": 1.0,
-                                          f"g:sent_dist={min(s0 - view.sent_of[a], 5)}": 1.0 if a < view.n else 0.0})
+                                          f"g:sent_dist={min(s0 - view.sent_of[min(a, view.n - 1)], 5)}": 1.0})
         seen[name.lower()] = r
         out.append(r)
     if last_plural is not None and last_plural[0].lower() in seen:
         seen[last_plural[0].lower()].features["g:last_plural"] = 1.0
     if rule is not None and rule[0].lower() != pron:
         name, typ, m = rule
-        hit = next((r for r in out if speaker_like(r.name, name)), None)
+        words = name.lower().split()
+        # the rules' referent among the candidates: the same name, or a one-word name or
+        # description the rules spelled out ("Department" -> "California Department of Corrections")
+        hits = [r for r in out if speaker_like(r.name, name) or (" " not in r.name and r.name.lower() in words)]
+        for r in hits[1:]:
+            out.remove(r)
+        hit = hits[0] if hits else None
         if hit is None:
             hit = Referent(name, typ, m, m.start if m is not None else i, {f"g:pron={pron}": 1.0, "g:kind=rule": 1.0,
                                                                           f"g:kind=rule|{pron}": 1.0})
