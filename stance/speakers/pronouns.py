@@ -279,7 +279,8 @@ def _clause_subjects(view: TextView, lo: int, i: int) -> list[tuple[int, int]]:
     """The descriptions that open a clause between tokens ``lo`` and ``i`` (a sentence's start or
     a subordinator's or conjunction's: "While environmentalists welcomed ...", "The approach may
     have worked"): token spans without the determiner or quantifier, ending before an auxiliary, a
-    relative, a punctuation mark, a preposition or a reporting verb, or after the first plural noun, of at most
+    relative, a punctuation mark, a preposition, a reporting verb, a determiner or a word in "-ed", or
+    after the first plural noun, of at most
     :data:`_SUBJECT_WORDS` words, headed by a lowercase noun (not a function word)."""
     cw = _clause_words()
     verbs = cue_lexicon().verbs
@@ -300,6 +301,8 @@ def _clause_subjects(view: TextView, lo: int, i: int) -> list[tuple[int, int]]:
             b += 1
             if _plural_word(view.lowers[b - 1]):
                 break  # a plural noun heads the subject ("Democratic politicians typically oppose")
+            if b < i and (view.lowers[b] in DETERMINERS or view.lowers[b].endswith("ed") and "-" not in view.lowers[b]):
+                break  # a past verb or its object follows ("The department opened a prison")
         if b == a or b >= i or b - a >= _SUBJECT_WORDS or view.lowers[a] in PERSONAL_PRONOUNS:
             continue  # (no subject, or a pronoun: "They also attached sets")
         head = view.lowers[b - 1]
