@@ -1032,7 +1032,9 @@ def resolve_candidate(
     :func:`stance.speakers.pronouns.resolve_pronoun` (``pronoun_ranker``, or its rules without one;
     ``previous_speaker``: the name of the speaker chosen for the quotation before). A "they" is the
     last plural nominal speaker (``last_plural``: name, type, first token), unless a body opened a
-    sentence after it (:func:`subject_body_before`)."""
+    sentence after it (:func:`subject_body_before`). An it/they/we the pronoun ranker resolves
+    (:func:`stance.speakers.pronouns.ranks`) is its pick among the referent candidates, the rules'
+    answer one of them (:func:`stance.speakers.pronouns.resolve_referent`)."""
     person_nouns, org_nouns = _nouns()
     words = view.words
     if c.kind == "according":

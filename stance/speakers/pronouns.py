@@ -1,6 +1,6 @@
-"""Who "he" and "she" are: antecedent candidates of a personal pronoun and the trained pronoun ranker.
+"""Who a speaker pronoun is: antecedent candidates of "he"/"she" and referent candidates of "it"/"they"/"we", and the trained pronoun ranker.
 
-For a pronoun that is a speaker, the candidates are the persons (entity types of
+For a he/she that is a speaker, the candidates are the persons (entity types of
 :mod:`stance.text.entity_types`: he/she never denote a place, an organisation or a state) named in
 its sentence (before it) and the previous :data:`WINDOW_SENTS` sentences, one per canonical name
 (its nearest mention), plus the previous speaker when named further back. A person whose
@@ -11,6 +11,14 @@ recency rank, the previous speaker, the subject of its sentence, how often the a
 inside a quotation or not, after a preposition, before a reporting verb). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
 ``LogisticRegression`` trained by ``stance train pronoun-ranker``, run by its numpy export) scores
 them; without it the rule picks the nearest agreeing person.
+
+For an it/they/we speaker (:func:`referent_candidates`), the candidates are of the kinds the pronoun
+agrees with (``stance/data/pronoun_referents.tsv``: organisations and states; for "they" plural
+descriptions, plural names as written and persons joined by "and"; for "it" organisation and
+document nouns), plus the rules' answer (:func:`stance.speakers.candidates.resolve_candidate`
+without the ranker), with features of their own (``g:...``) in the same ranker. The ranker
+resolves only the pronouns its manifest lists (:func:`ranks`: those it resolves at least as well as
+the rules on dev); the rules resolve the others.
 """
 
 from __future__ import annotations
@@ -377,6 +385,9 @@ def referent_candidates(view: TextView, mentions: MentionIndex, i: int, blocked:
         s = view.sent_of[a]
         sa = view.sent_bounds(s)[0]
         head = view.lowers[b - 1]
+        # plural: joined persons, a name written in the plural ("Republicans", not "University of
+        # Leeds"), a description headed by a plural noun
+        plural = kind == "persons" or (_plural_word(head) and (m is None or name != m.canonical))
         f = {
             f"g:pron={pron}": 1.0,
             f"g:kind={kind}": 1.0,
@@ -391,7 +402,7 @@ def referent_candidates(view: TextView, mentions: MentionIndex, i: int, blocked:
             "g:quoted": 1.0 if blocked.covers(a, b) else 0.0,
             "g:after_prep": 1.0 if a > 0 and view.lowers[a - 1] in _PREPOSITIONS else 0.0,
             "g:before_cue": 1.0 if b < view.n and view.lowers[b] in verbs else 0.0,
-            "g:plural_head": 1.0 if head.endswith("s") and not head.endswith("ss") else 0.0,
+            "g:plural": 1.0 if plural else 0.0,
             "g:multiword": 1.0 if " " in name else 0.0,
         }
         r = Referent(name, typ, m, a, f)
