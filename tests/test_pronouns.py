@@ -78,6 +78,16 @@ def test_ranker_choice_is_among_candidates():
     assert m is not None and m.canonical in {"Maria Lopez", "Tom Baker"}
 
 
+def test_relative_clause_feature_marks_candidates_of_its_sentence():
+    text = "Kwak Gil Sup said the talks would fail. Tom Baker appeared on a show in which he called for talks."
+    view, mentions = _setup(text)
+    cands = antecedent_candidates(view, mentions, view.lowers.index("he"), [])
+    feats = {c.mention.canonical: c.features["relative_same_sent"] for c in cands}
+    assert feats == {"Tom Baker": 1.0, "Kwak Gil Sup": 0.0}
+    view, mentions = _setup(text.replace("in which he called", "and he called"))
+    assert all(c.features["relative_same_sent"] == 0.0 for c in antecedent_candidates(view, mentions, view.lowers.index("he"), []))
+
+
 def test_no_candidate_no_resolution():
     view, mentions = _setup("He said that it would rain.")
     assert resolve_pronoun(view, mentions, 0, []) is None

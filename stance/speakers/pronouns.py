@@ -8,7 +8,8 @@ gender (from a given name or an honorific anywhere in the article) clashes with 
 candidate, nor a "person" that cannot be one (:func:`not_a_person`: a title starting "My ...", a
 one-word name only ever after a preposition of place). Each candidate gets features of agreement (its gender matches) and salience (sentence and token distance,
 recency rank, the previous speaker, the subject of its sentence, how often the article names it,
-inside a quotation or not, after a preposition, before a reporting verb). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
+inside a quotation or not, after a preposition, before a reporting verb, in the sentence of a pronoun
+in a relative clause). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
 ``LogisticRegression`` trained by ``stance train pronoun-ranker``, run by its numpy export) scores
 them; without it the rule picks the nearest agreeing person.
 
@@ -61,6 +62,7 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
     seen: dict[str, Antecedent] = {}
     order: list[str] = []
     k = 0
+    relative = any(view.lowers[t] in RELATIVES for t in range(max(view.sent_bounds(s0)[0], i - 2), i))
     for m in mentions.names_before(i):  # nearest first, stops when the caller stops
         s = view.sent_of[m.start]
         if s0 - s > WINDOW_SENTS * 3:
@@ -94,6 +96,8 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
             "after_prep": 1.0 if (m.start > 0 and view.lowers[m.start - 1] in _PREPOSITIONS
                                   and not (m.end < view.n and view.lowers[m.end] in ("'s", "’s"))) else 0.0,
             "before_cue": 1.0 if m.end < view.n and view.lowers[m.end] in cue_lexicon().verbs else 0.0,
+            # a he/she in a relative clause ("in which he called") refers within its sentence
+            "relative_same_sent": 1.0 if relative and s == s0 else 0.0,
         }
         seen[m.canonical] = Antecedent(m, f)
         order.append(m.canonical)
