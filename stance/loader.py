@@ -20,7 +20,7 @@ from stance.artifacts.store import ArtifactError, MANIFEST, check_artifact, defa
 
 #: The speaker ranker's artifact: directory under the models directory, name, major version.
 RANKER_ARTIFACT = ("speaker_ranker", "speaker-ranker", 1)
-#: The pronoun ranker's artifact (he/she speakers: stance.speakers.pronouns): directory, name, major version.
+#: The pronoun ranker's artifact (he/she and it/they speakers: stance.speakers.pronouns): directory, name, major version.
 PRONOUN_RANKER_ARTIFACT = ("pronoun_ranker", "pronoun-ranker", 1)
 #: The stance models' artifacts by name: directory, name, major version.
 #: The party filter's artifact: directory, name, major version.
@@ -148,10 +148,16 @@ def load_ranker(models_dir: str | os.PathLike[str] | None = None, *, estimator: 
 
 def load_pronoun_ranker(models_dir: str | os.PathLike[str] | None = None) -> Any | None:
     """The pronoun ranker at ``<models_dir>/pronoun_ranker`` (the numpy
-    :class:`~stance.speakers.ranker.LinearRanker` of its ``inference.npz``), or None when none is
+    :class:`~stance.speakers.ranker.LinearRanker` of its ``inference.npz``, with ``pronouns``: the
+    pronouns it resolves, from the manifest's ``params.pronouns``), or None when none is
     shipped there; a corrupt or mismatched one raises :class:`~stance.artifacts.ArtifactError`."""
     loaded = _shipped_scorer(models_dir, PRONOUN_RANKER_ARTIFACT, "linear-ranker")
-    return loaded[0] if loaded is not None else None
+    if loaded is None:
+        return None
+    scorer, manifest = loaded
+    # the pronouns it resolves (stance.speakers.pronouns.ranks); the first rankers: he/she
+    scorer.pronouns = frozenset(manifest.get("params", {}).get("pronouns", ("he", "she")))
+    return scorer
 
 
 def load_party_filter(models_dir: str | os.PathLike[str] | None = None) -> Any | None:

@@ -13,7 +13,8 @@ import stance
 from stance.artifacts import default_models_dir
 from stance.corpora.pronouns import load_pronouns
 from stance.loader import PRONOUN_RANKER_ARTIFACT, load_pronoun_ranker
-from stance.speakers.pronouns import antecedent_candidates, pick_by_rules, resolve_pronoun
+from stance.speakers.pronouns import (antecedent_candidates, pick_by_rules, ranks, referent_candidates, referent_kinds,
+                                     resolve_pronoun, resolve_referent)
 from stance.text.mentions import MentionIndex
 from stance.text.view import blank_english, build_view
 
@@ -77,6 +78,16 @@ def test_ranker_choice_is_among_candidates():
     assert m is not None and m.canonical in {"Maria Lopez", "Tom Baker"}
 
 
+def test_relative_clause_feature_marks_candidates_of_its_sentence():
+    text = "Kwak Gil Sup said the talks would fail. Tom Baker appeared on a show in which he called for talks."
+    view, mentions = _setup(text)
+    cands = antecedent_candidates(view, mentions, view.lowers.index("he"), [])
+    feats = {c.mention.canonical: c.features["relative_same_sent"] for c in cands}
+    assert feats == {"Tom Baker": 1.0, "Kwak Gil Sup": 0.0}
+    view, mentions = _setup(text.replace("in which he called", "and he called"))
+    assert all(c.features["relative_same_sent"] == 0.0 for c in antecedent_candidates(view, mentions, view.lowers.index("he"), []))
+
+
 def test_no_candidate_no_resolution():
     view, mentions = _setup("He said that it would rain.")
     assert resolve_pronoun(view, mentions, 0, []) is None
@@ -106,5 +117,125 @@ def test_pronoun_set_names_are_read_from_offsets(tmp_path):
     p.write_text(json.dumps(row) + "\n")
     arts = load_pronouns("train", tmp_path, sources=("pronoun_set",), path=p)
     assert arts == [{"id": "x_2016-01-01_a", "text": text, "source": "pronoun_set",
-                     "pronouns": [{"start": s, "end": s + 3, "antecedent": "Ann Lee"}]}]
+                     "pronouns": [{"start": s, "end": s + 3, "pronoun": "she", "antecedent": "Ann Lee"}]}]
     assert load_pronouns("dev", tmp_path, sources=("pronoun_set",), path=p) == []
+
+
+def test_pronoun_set_reads_it_they_we_when_asked(tmp_path):
+    text = "Researchers at Leeds studied birds. They said the birds were wild."
+    (tmp_path / "polnear").mkdir()
+    doc = {"doc_id": "x_2016-01-01_b", "split": "train", "text": text, "attributions": [], "discard_spans": [],
+           "meta": {"publication_date": "2016-01-01"}}
+    (tmp_path / "polnear" / "train.jsonl").write_text(json.dumps(doc) + "\n")
+    s = text.index("They")
+    row = {"doc_id": "x_2016-01-01_b", "split": "train", "pronoun": {"start": s, "end": s + 4}, "status": "resolved",
+           "annotator": "T", "type": "group", "gender": "", "antecedent_spans": [{"start": 0, "end": 11}]}
+    p = tmp_path / "pronouns.jsonl"
+    p.write_text(json.dumps(row) + "\n")
+    assert load_pronouns("train", tmp_path, sources=("pronoun_set",), path=p) == []  # he/she by default
+    arts = load_pronouns("train", tmp_path, sources=("pronoun_set",), path=p, pronouns=("it", "they", "we"))
+    assert arts[0]["pronouns"] == [{"start": s, "end": s + 4, "pronoun": "they", "antecedent": "Researchers"}]
+
+
+# -- it / they / we ----------------------------------------------------------------------------
+
+THEY = "Scientists at the University of Leeds studied the birds. They said the results were clear."
+
+
+def _referents(text: str, word: str, **kw):
+    view, mentions = _setup(text)
+    i = max(k for k, w in enumerate(view.lowers) if w == word)
+    return view, mentions, i, referent_candidates(view, mentions, i, [], **kw)
+
+
+def test_agreement_table():
+    kinds = referent_kinds()
+    assert "person" not in kinds["it"] and "group" not in kinds["it"]  # "it" is never a person or a group
+    assert "person" not in kinds["they"] and {"group", "persons", "organization"} <= kinds["they"]
+
+
+def test_they_candidates_are_bodies_groups_and_joined_persons():
+    _, _, _, refs = _referents(THEY, "they")
+    assert {(r.name, r.type) for r in refs} == {("University of Leeds", "organization"), ("Scientists", "person")}
+    # a plural name as written, not the party it stands for
+    _, _, _, refs = _referents("Republicans met in Ohio on Tuesday. They said the tax plan would fail.", "they")
+    assert [r.name for r in refs] == ["Republicans"]
+    # persons only joined by "and"; a lone person is no "they"
+    _, _, _, refs = _referents("Nancy Foner and Richard Alba wrote a study. They said Europe was different.", "they")
+    assert "Nancy Foner and Richard Alba" in [r.name for r in refs]
+    _, _, _, refs = _referents("Nancy Foner wrote a study. They said Europe was different.", "they")
+    assert all(r.type != "person" for r in refs)
+
+
+def test_it_candidates_are_never_persons_and_subjects_stop_at_the_verb():
+    _, _, _, refs = _referents("Tom Baker met Google executives. It said the deal was good.", "it")
+    assert [r.name for r in refs] == ["Google"]
+    text = ("Tom Baker visited the California Department of Corrections on Monday. The department opened a prison. "
+            "It said the prison was full.")
+    _, _, _, refs = _referents(text, "it")
+    assert "department opened a prison" not in [r.name for r in refs] and "department" in [r.name for r in refs]
+
+
+def test_rules_answer_is_a_candidate_in_its_own_words():
+    text = ("Tom Baker visited the California Department of Corrections on Monday. The department opened a prison. "
+            "It said the prison was full.")
+    view, mentions, i, _ = _referents(text, "it")
+    rule = ("California Department of Corrections", "organization", None)
+    refs = referent_candidates(view, mentions, i, [], rule=rule)
+    picked = [r for r in refs if r.features.get("g:rule_pick")]
+    assert [r.name for r in picked] == ["California Department of Corrections"]
+    assert "department" not in [r.name for r in refs]  # the one-word form the rules spelled out is merged
+
+
+class _Scores:
+    """A stand-in ranker that scores a feature."""
+
+    def __init__(self, feature: str):
+        self.feature = feature
+
+    def predict_proba(self, feats):
+        import numpy as np
+        s = np.array([f.get(self.feature, 0.0) for f in feats])
+        return np.stack([1 - s, s], axis=1)
+
+
+def test_resolve_referent_takes_the_best_candidate_or_the_rules_answer():
+    view, mentions, i, _ = _referents(THEY, "they")
+    name, typ, m = resolve_referent(view, mentions, i, [], _Scores("g:kind=group"), ("University of Leeds", "organization", None))
+    assert (name, typ, m) == ("Scientists", "person", None)
+    view, mentions = _setup("They said it.")
+    rule = ("They", "unknown", None)
+    assert resolve_referent(view, mentions, 0, [], _Scores("g:kind=group"), rule) == rule
+
+
+def test_ranks_reads_the_pronouns_the_ranker_resolves():
+    assert not ranks(None, "he")
+    assert ranks(_Scores("x"), "she") and not ranks(_Scores("x"), "they")  # a ranker without a list: he/she
+    r = _Scores("x")
+    r.pronouns = frozenset({"he", "she", "they"})
+    assert ranks(r, "they") and not ranks(r, "it")
+
+
+@needs_artifact
+def test_shipped_ranker_resolves_they_to_the_group():
+    r = load_pronoun_ranker()
+    assert {"he", "she"} <= r.pronouns
+    nlp = stance.load(stance_model=False)
+    text = "Republicans met in Ohio on Tuesday. They said the tax plan would fail."
+    if "they" in r.pronouns:
+        assert nlp(text).quotes[0].speaker.name == "Republicans"
+    nlp.annotator.pronoun_ranker = None  # the rules: the body named before, as the party's name
+    assert nlp(text).quotes[0].speaker.name == "Republican Party"
+
+
+def test_per_pronoun_counts_rules_and_ranker_over_all_pronouns():
+    from stance.training.pronoun_ranker import per_pronoun
+
+    ex = {"y": [0, 1, 1, 0], "groups": [1, 1, 2, 2],
+          "per": [{"pronoun": "they", "rule_ok": False, "group": 1, "candidates": 2},
+                  {"pronoun": "they", "rule_ok": True, "group": 2, "candidates": 2},
+                  {"pronoun": "they", "rule_ok": True, "group": 0, "candidates": 0},
+                  {"pronoun": "it", "rule_ok": False, "group": 0, "candidates": 3}]}
+    out = per_pronoun([0.2, 0.9, 0.3, 0.8], ex)
+    assert out["they"]["ranker"] == 2 and out["they"]["rules"] == 2 and out["they"]["pronouns"] == 3
+    assert out["it"] == {"pronouns": 1, "ranker": 0, "rules": 0, "resolvable": 0, "ranker_accuracy": 0.0, "rules_accuracy": 0.0}

@@ -20,7 +20,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("train", "speaker-ranker"), "stance.cli.train_speaker_ranker", "train the speaker ranker on PolNeAR"),
     (("train", "attribution"), "stance.cli.train_speaker_ranker", "older name of `stance train speaker-ranker`"),
     (("train", "stance"), "stance.cli.train_stance", "train the stance classifier"),
-    (("train", "pronoun-ranker"), "stance.cli.train_pronoun_ranker", "train the ranker of he/she speakers' antecedents on the pronoun set"),
+    (("train", "pronoun-ranker"), "stance.cli.train_pronoun_ranker", "train the ranker of pronoun speakers' antecedents (he/she, it/they/we) on the pronoun set"),
     (("train", "party-filter"), "stance.cli.train_party_filter", "train the party filter on the article-level corpus"),
     (("train", "calibration"), "stance.cli.train_calibration", "fit the temperature calibration of the quotation stances on the article-level corpus"),
     (("train", "quote-stance"), "stance.cli.train_quote_stance", "train the default quote-trained stance model (stacked on the blended one) on the article-level corpus and directed_sentiment train"),

@@ -1,4 +1,4 @@
-"""``stance train pronoun-ranker``: fit the ranker of he/she antecedents on the pronoun set and save the artifact."""
+"""``stance train pronoun-ranker``: fit the ranker of pronoun speakers' antecedents (he/she, it/they/we) on the pronoun set and save the artifact."""
 
 from __future__ import annotations
 

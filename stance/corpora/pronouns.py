@@ -1,4 +1,4 @@
-"""The pronoun-antecedent set: he/she speakers and who they are.
+"""The pronoun-antecedent set: pronoun speakers (he/she, it/they/we) and who they are.
 
 Two parts, both split by article:
 
@@ -9,8 +9,8 @@ Two parts, both split by article:
 - the article-level corpus (``data/quote_stance/articles``): every gold quotation whose speaker
   mention is a pronoun, with the speaker's name as the antecedent (its train / dev / test splits).
 
-:func:`load_pronouns` gives one record per pronoun: ``{"doc_id", "text", "start", "end",
-"antecedent", "source"}``, grouped by article (``[{"id", "text", "pronouns": [...]}]``).
+:func:`load_pronouns` gives one record per pronoun: ``{"start", "end", "pronoun",
+"antecedent"}``, grouped by article (``[{"id", "text", "source", "pronouns": [...]}]``).
 """
 
 from __future__ import annotations
@@ -26,17 +26,20 @@ from stance.io import jsonl_objects
 
 #: The shipped pronoun set.
 DEFAULT_PRONOUNS = Path(__file__).resolve().parent.parent.parent / "data" / "pronouns" / "polnear.jsonl"
-#: Pronouns of the set (the he/she speakers the ranker resolves).
+#: Pronouns of the set the he/she part of the ranker learns from (the default of :func:`load_pronouns`).
 PRONOUNS = ("he", "she")
+#: The other speaker pronouns the ranker learns ("it", "they", "we").
+GROUP_PRONOUNS = ("it", "they", "we")
 
 
 def load_pronouns(split: str, data_dir: str | os.PathLike[str], *, sources: Iterable[str] = ("pronoun_set", "corpus"),
-                  path: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
-    """Articles of ``split`` with their he/she speaker pronouns and antecedents.
+                  path: str | os.PathLike[str] | None = None, pronouns: Iterable[str] = PRONOUNS) -> list[dict[str, Any]]:
+    """Articles of ``split`` with their speaker pronouns of ``pronouns`` (lowercase) and antecedents.
 
     ``sources``: ``"pronoun_set"`` (``data/pronouns/polnear.jsonl``; splits train and dev) and
     ``"corpus"`` (the article-level corpus, both its sources). ``data_dir`` holds ``polnear/``."""
     sources = tuple(sources)
+    wanted = frozenset(pronouns)
     out: list[dict[str, Any]] = []
     if "pronoun_set" in sources and split in ("train", "dev"):
         p = Path(path) if path is not None else DEFAULT_PRONOUNS
@@ -55,13 +58,13 @@ def load_pronouns(split: str, data_dir: str | os.PathLike[str], *, sources: Iter
             if text is None:
                 raise ValueError(f"{p}: article {r['doc_id']!r} is not in the PolNeAR train file under {data_dir}")
             a, b = r["pronoun"]["start"], r["pronoun"]["end"]
-            if text[a:b].lower() not in PRONOUNS:
+            if text[a:b].lower() not in wanted:
                 continue
             spans = r.get("antecedent_spans") or []
             if not spans:
                 continue
             name = text[spans[0]["start"]:spans[0]["end"]]
-            by_doc.setdefault(r["doc_id"], []).append({"start": a, "end": b, "antecedent": name})
+            by_doc.setdefault(r["doc_id"], []).append({"start": a, "end": b, "pronoun": text[a:b].lower(), "antecedent": name})
         out += [{"id": k, "text": texts[k], "source": "pronoun_set", "pronouns": v} for k, v in sorted(by_doc.items())]
     if "corpus" in sources:
         for d in load_quote_corpus(split, data_dir):
@@ -73,9 +76,9 @@ def load_pronouns(split: str, data_dir: str | os.PathLike[str], *, sources: Iter
                 if m.get("start") is None or not sp.get("name"):
                     continue
                 a, b = m["start"], m["end"]
-                if d["text"][a:b].lower() in PRONOUNS and (a, b) not in seen:
+                if d["text"][a:b].lower() in wanted and (a, b) not in seen:
                     seen.add((a, b))
-                    prons.append({"start": a, "end": b, "antecedent": sp["name"]})
+                    prons.append({"start": a, "end": b, "pronoun": d["text"][a:b].lower(), "antecedent": sp["name"]})
             if prons:
                 out.append({"id": d["id"], "text": d["text"], "source": "corpus", "pronouns": prons})
     return out

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from stance.speakers.gendered import person_of_gendered_noun
-from stance.speakers.pronouns import resolve_pronoun
+from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.roles import named_by_role
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import cue_lexicon, role_words, time_words, word_set
@@ -1032,7 +1032,9 @@ def resolve_candidate(
     :func:`stance.speakers.pronouns.resolve_pronoun` (``pronoun_ranker``, or its rules without one;
     ``previous_speaker``: the name of the speaker chosen for the quotation before). A "they" is the
     last plural nominal speaker (``last_plural``: name, type, first token), unless a body opened a
-    sentence after it (:func:`subject_body_before`)."""
+    sentence after it (:func:`subject_body_before`). An it/they/we the pronoun ranker resolves
+    (:func:`stance.speakers.pronouns.ranks`) is its pick among the referent candidates, the rules'
+    answer one of them (:func:`stance.speakers.pronouns.resolve_referent`)."""
     person_nouns, org_nouns = _nouns()
     words = view.words
     if c.kind == "according":
@@ -1080,6 +1082,9 @@ def resolve_candidate(
                 if np is not None:
                     return resolve_candidate(Candidate(np[0], np[1], "left", np[2]), view, mentions, blocked, last_plural,
                                              pronoun_ranker, previous_speaker)
+        if kind in ("thing", "plural", "self") and ranks(pronoun_ranker, w):  # the trained ranker, given the rules' answer
+            rule = resolve_candidate(c, view, mentions, blocked, last_plural, None, previous_speaker)
+            return resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
         if kind == "person-sg":
             m = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)
             if m is not None:

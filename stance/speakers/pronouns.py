@@ -1,6 +1,6 @@
-"""Who "he" and "she" are: antecedent candidates of a personal pronoun and the trained pronoun ranker.
+"""Who a speaker pronoun is: antecedent candidates of "he"/"she" and referent candidates of "it"/"they"/"we", and the trained pronoun ranker.
 
-For a pronoun that is a speaker, the candidates are the persons (entity types of
+For a he/she that is a speaker, the candidates are the persons (entity types of
 :mod:`stance.text.entity_types`: he/she never denote a place, an organisation or a state) named in
 its sentence (before it) and the previous :data:`WINDOW_SENTS` sentences, one per canonical name
 (its nearest mention), plus the previous speaker when named further back. A person whose
@@ -8,9 +8,18 @@ gender (from a given name or an honorific anywhere in the article) clashes with 
 candidate, nor a "person" that cannot be one (:func:`not_a_person`: a title starting "My ...", a
 one-word name only ever after a preposition of place). Each candidate gets features of agreement (its gender matches) and salience (sentence and token distance,
 recency rank, the previous speaker, the subject of its sentence, how often the article names it,
-inside a quotation or not, after a preposition, before a reporting verb). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
+inside a quotation or not, after a preposition, before a reporting verb, in the sentence of a pronoun
+in a relative clause). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
 ``LogisticRegression`` trained by ``stance train pronoun-ranker``, run by its numpy export) scores
 them; without it the rule picks the nearest agreeing person.
+
+For an it/they/we speaker (:func:`referent_candidates`), the candidates are of the kinds the pronoun
+agrees with (``stance/data/pronoun_referents.tsv``: organisations and states; for "they" plural
+descriptions, plural names as written and persons joined by "and"; for "it" organisation and
+document nouns), plus the rules' answer (:func:`stance.speakers.candidates.resolve_candidate`
+without the ranker), with features of their own (``g:...``) in the same ranker. The ranker
+resolves only the pronouns its manifest lists (:func:`ranks`: those it resolves at least as well as
+the rules on dev); the rules resolve the others.
 """
 
 from __future__ import annotations
@@ -18,10 +27,12 @@ from __future__ import annotations
 import math
 import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Sequence
 
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER
-from stance.text.lexicons import cue_lexicon
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, PERSONAL_PRONOUNS, RELATIVES, SUBORDINATORS,
+                                   cue_lexicon, data_rows, stop_words, time_words, word_set)
 from stance.text.mentions import Mention, MentionIndex, headline_like
 from stance.text.view import RangeIndex, TextView
 
@@ -51,6 +62,7 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
     seen: dict[str, Antecedent] = {}
     order: list[str] = []
     k = 0
+    relative = any(view.lowers[t] in RELATIVES for t in range(max(view.sent_bounds(s0)[0], i - 2), i))
     for m in mentions.names_before(i):  # nearest first, stops when the caller stops
         s = view.sent_of[m.start]
         if s0 - s > WINDOW_SENTS * 3:
@@ -84,6 +96,8 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
             "after_prep": 1.0 if (m.start > 0 and view.lowers[m.start - 1] in _PREPOSITIONS
                                   and not (m.end < view.n and view.lowers[m.end] in ("'s", "’s"))) else 0.0,
             "before_cue": 1.0 if m.end < view.n and view.lowers[m.end] in cue_lexicon().verbs else 0.0,
+            # a he/she in a relative clause ("in which he called") refers within its sentence
+            "relative_same_sent": 1.0 if relative and s == s0 else 0.0,
         }
         seen[m.canonical] = Antecedent(m, f)
         order.append(m.canonical)
@@ -174,3 +188,275 @@ def resolve_pronoun(view: TextView, mentions: MentionIndex, i: int, blocked: Ran
     scores = ranker.predict_proba([c.features for c in cands])[:, 1]
     j = max(range(len(cands)), key=lambda x: scores[x])
     return cands[j].mention
+
+
+# -- "it", "they", "we" --------------------------------------------------------------------------
+
+#: Pronouns the shipped ranker resolves when its manifest does not say (the first rankers: he/she).
+DEFAULT_RANKED = frozenset({"he", "she"})
+#: at most this many modifiers are kept before a description's head ("several Sanders supporters")
+_DESC_MODIFIERS = 2
+
+
+@dataclass
+class Referent:
+    """A candidate referent of an "it", "they" or "we": the name it gets as a speaker, its entity
+    type, its name mention (None for a description), its first token, and its features."""
+
+    name: str
+    type: str
+    mention: Mention | None
+    start: int
+    features: dict
+
+
+@lru_cache(maxsize=1)
+def referent_kinds() -> dict[str, frozenset[str]]:
+    """What each of "it", "they", "we" may denote (``stance/data/pronoun_referents.tsv``)."""
+    return {r[0].strip(): frozenset(k.strip() for k in r[1].split(",")) for r in data_rows("pronoun_referents.tsv")}
+
+
+def ranks(ranker: Any, pronoun: str) -> bool:
+    """Whether ``ranker`` (the loaded pronoun ranker) resolves ``pronoun``: the pronouns its manifest
+    lists (``params.pronouns``: those whose ranker beat or matched the rules on dev), he/she for one
+    that lists none."""
+    return ranker is not None and pronoun in getattr(ranker, "pronouns", DEFAULT_RANKED)
+
+
+@lru_cache(maxsize=1)
+def _description_nouns() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Heads of a description: person nouns, organisation nouns, document nouns."""
+    return word_set("person_nouns.txt"), word_set("org_nouns.txt"), word_set("document_nouns.txt")
+
+
+def _description(view: TextView, h: int, lo: int) -> tuple[int, str]:
+    """The first token and the text of the description headed by token ``h`` (modifiers back to
+    ``lo`` at most: adjectives, names, no determiner or function word)."""
+    k = h
+    while k > lo and h - k < _DESC_MODIFIERS:
+        w = view.words[k - 1]
+        if not w.replace("-", "").isalpha() or w.lower() in _clause_words()["description_stops"]:
+            break
+        k -= 1
+    return k, " ".join(view.words[k:h + 1])
+
+
+def _coordinated(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[int, str] | None:
+    """Named persons joined by "and" (and commas) ending with the person ``m`` ("Nancy Foner and
+    Richard Alba"): first token and text, or None when ``m`` follows no "and"."""
+    names = [m]
+    k = m.start
+    while k >= 2 and view.lowers[k - 1] in ("and", ",") and len(names) < 6:
+        prev = mentions.name_at(k - 2, k - 1)
+        if prev is None or prev.type != "person" or prev.end != k - 1:
+            break
+        names.insert(0, prev)
+        k = prev.start
+    if len(names) < 2 or view.lowers[names[-1].start - 1] != "and":
+        return None
+    return names[0].start, ", ".join(x.text for x in names[:-1]) + " and " + names[-1].text
+
+
+def _plural_word(w: str) -> bool:
+    """Whether the lowercase word looks like a plural noun: ending in "s" (not "ss", "us", "is" nor a
+    word of ``not_plurals.txt``) or a plural without one ("people": ``plural_nouns`` of
+    ``referent_words.tsv``)."""
+    if w in _clause_words()["plural_nouns"]:
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s")) and w not in _not_plurals()
+
+
+@lru_cache(maxsize=1)
+def _not_plurals() -> frozenset[str]:
+    """Words ending in "s" that are no plural noun (``not_plurals.txt``)."""
+    return word_set("not_plurals.txt")
+
+
+@lru_cache(maxsize=1)
+def _clause_words() -> dict[str, frozenset[str]]:
+    """Word classes of the referent candidates (``stance/data/referent_words.tsv``), with the function
+    words and punctuation that end a clause's subject (``ends``)."""
+    out = {r[0].strip(): frozenset(r[1].split()) for r in data_rows("referent_words.tsv")}
+    out["clause_openers"] |= SUBORDINATORS
+    out["quantifiers"] |= DETERMINERS | NUMBER_WORDS
+    out["ends"] = AUXILIARIES | RELATIVES | frozenset({",", ";", ":", ".", "(", "--", "—", "–"})
+    return out
+
+
+#: at most this many words in a clause's subject description
+_SUBJECT_WORDS = 6
+
+
+def _clause_subjects(view: TextView, lo: int, i: int) -> list[tuple[int, int]]:
+    """The descriptions that open a clause between tokens ``lo`` and ``i`` (a sentence's start or
+    a subordinator's or conjunction's: "While environmentalists welcomed ...", "The approach may
+    have worked"): token spans without the determiner or quantifier, ending before an auxiliary, a
+    relative, a punctuation mark, a preposition, a reporting verb, a determiner or a word in "-ed", or
+    after the first plural noun, of at most
+    :data:`_SUBJECT_WORDS` words, headed by a lowercase noun (not a function word)."""
+    cw = _clause_words()
+    verbs = cue_lexicon().verbs
+    stops = stop_words()
+    times = time_words()
+    out: list[tuple[int, int]] = []
+    for t in range(lo, i):
+        if not (t == view.sent_bounds(view.sent_of[t])[0] or view.lowers[t - 1] in cw["clause_openers"] and view.words[t - 1][:1].islower()):
+            continue
+        a = t
+        while a < i and view.lowers[a] in cw["clause_openers"]:
+            a += 1
+        while a < i and view.lowers[a] in cw["quantifiers"]:
+            a += 1
+        b = a
+        while b < i and b - a < _SUBJECT_WORDS and view.lowers[b] not in cw["ends"] and view.lowers[b] not in _PREPOSITIONS \
+                and view.lowers[b] not in verbs and view.words[b].replace("-", "").replace("’", "").replace("'", "").isalnum():
+            b += 1
+            if _plural_word(view.lowers[b - 1]):
+                break  # a plural noun heads the subject ("Democratic politicians typically oppose")
+            if b < i and (view.lowers[b] in DETERMINERS or view.lowers[b].endswith("ed") and "-" not in view.lowers[b]):
+                break  # a past verb or its object follows ("The department opened a prison")
+        if b == a or b >= i or b - a >= _SUBJECT_WORDS or view.lowers[a] in PERSONAL_PRONOUNS:
+            continue  # (no subject, or a pronoun: "They also attached sets")
+        head = view.lowers[b - 1]
+        if head in stops or head in times or not head.isalpha() or (b - 1 > a and view.words[b - 1][:1].isupper()):
+            continue
+        out.append((a, b))
+    return out
+
+
+def referent_candidates(view: TextView, mentions: MentionIndex, i: int, blocked: RangeIndex | Sequence[tuple[int, int]],
+                        previous_speaker: str | None = None, rule: tuple[str, str, Mention | None] | None = None,
+                        last_plural: tuple[str, str, int] | None = None) -> list[Referent]:
+    """Candidates for the "it", "they" or "we" speaker at token ``i``, nearest first: the names of the
+    kinds the pronoun agrees with (:func:`referent_kinds`) and the descriptions (a plural person
+    noun, an organisation or document noun) in its sentence before it and the previous
+    :data:`WINDOW_SENTS` sentences, one per name; the last plural speaker (``last_plural``); and the
+    rules' answer (``rule``: name, type, mention), each with features of agreement (kind, type,
+    number) and salience (distance, rank, subject of its sentence, the previous speaker, mentions
+    in the article, inside a quotation, after a preposition, before a reporting verb, the rules' pick)."""
+    pron = view.lowers[i]
+    kinds = referent_kinds().get(pron, frozenset())
+    blocked = RangeIndex.of(blocked)
+    s0 = view.sent_of[i]
+    lo = view.sent_bounds(max(0, s0 - WINDOW_SENTS))[0]
+    verbs = cue_lexicon().verbs
+    person_nouns, org_nouns, doc_nouns = _description_nouns()
+    found: list[tuple[int, int, str, str, Mention | None, str]] = []  # start, end, name, type, mention, kind
+    for m in mentions.names_before(i):
+        if m.start < lo:
+            break
+        if m.end > i:
+            continue
+        if m.type in ("organization", "state") and m.type in kinds:
+            # a plural name as written ("Republicans", not the party it stands for)
+            name = m.text if _plural_word(view.lowers[m.end - 1]) and m.text != m.canonical else m.canonical
+            found.append((m.start, m.end, name, m.type, m, m.type))
+        elif m.type == "person":
+            both = _coordinated(view, mentions, m) if "persons" in kinds else None
+            if both is not None:
+                found.append((both[0], m.end, both[1], "person", m, "persons"))
+            elif "person" in kinds and not not_a_person(view, mentions, m):
+                found.append((m.start, m.end, m.canonical, "person", m, "person"))
+    named = RangeIndex.of([(f[0], f[1]) for f in found])
+    for h in range(i - 1, lo - 1, -1):
+        w = view.lowers[h]
+        if w in person_nouns and "group" in kinds and w.endswith("s") and not w.endswith("ss"):
+            kind, typ = "group", "person"
+        elif w in org_nouns and "body" in kinds:
+            kind, typ = "body", "organization"
+        elif w in doc_nouns and "document" in kinds:
+            kind, typ = "document", "unknown"
+        else:
+            continue
+        if named.covers(h, h + 1) or (h + 1 < view.n and (view.lowers[h + 1] in person_nouns or view.lowers[h + 1] in org_nouns)):
+            continue  # inside a name, or a modifier of the noun after it
+        a, text = _description(view, h, lo)
+        found.append((a, h + 1, text, typ, None, kind))
+    if kinds & {"group", "document", "body"}:
+        for a, b in _clause_subjects(view, lo, i):
+            head = view.lowers[b - 1]
+            plural = _plural_word(head)
+            if named.covers(b - 1, b) or (plural and "group" not in kinds) or (not plural and "document" not in kinds):
+                continue
+            found.append((a, b, " ".join(view.words[a:b]), "person" if plural else "unknown", None, "subject"))
+    found.sort(key=lambda f: -f[0])
+    out: list[Referent] = []
+    seen: dict[str, Referent] = {}
+    for a, b, name, typ, m, kind in found:
+        key = name.lower()
+        if key in seen:
+            continue
+        s = view.sent_of[a]
+        sa = view.sent_bounds(s)[0]
+        head = view.lowers[b - 1]
+        # plural: joined persons, a name written in the plural ("Republicans", not "University of
+        # Leeds"), a description headed by a plural noun
+        plural = kind == "persons" or (_plural_word(head) and (m is None or name != m.canonical))
+        f = {
+            f"g:pron={pron}": 1.0,
+            f"g:kind={kind}": 1.0,
+            f"g:kind={kind}|{pron}": 1.0,
+            f"g:type={typ}|{pron}": 1.0,
+            f"g:sent_dist={min(s0 - s, 5)}": 1.0,
+            "g:tok_dist": min(i - b, 200) / 200.0,
+            f"g:rank={min(len(out), 5)}": 1.0,
+            "g:prev_speaker": 1.0 if previous_speaker is not None and speaker_like(name, previous_speaker) else 0.0,
+            "g:subject": 1.0 if all(view.lowers[t] in ("the", "a", "an", "but", "and") for t in range(sa, a)) else 0.0,
+            "g:count": math.log1p(mentions.count_of(m.canonical) if m is not None else 1) / 3.0,
+            "g:quoted": 1.0 if blocked.covers(a, b) else 0.0,
+            "g:after_prep": 1.0 if a > 0 and view.lowers[a - 1] in _PREPOSITIONS else 0.0,
+            "g:before_cue": 1.0 if b < view.n and view.lowers[b] in verbs else 0.0,
+            "g:plural": 1.0 if plural else 0.0,
+            "g:multiword": 1.0 if " " in name else 0.0,
+        }
+        r = Referent(name, typ, m, a, f)
+        seen[key] = r
+        out.append(r)
+    if last_plural is not None and last_plural[0].lower() not in seen and "group" in kinds:
+        name, typ, a = last_plural
+        r = Referent(name, typ, None, a, {f"g:pron={pron}": 1.0, "g:kind=last_plural": 1.0, f"g:kind=last_plural|{pron}": 1.0,
+                                          f"g:sent_dist={min(s0 - view.sent_of[min(a, view.n - 1)], 5)}": 1.0})
+        seen[name.lower()] = r
+        out.append(r)
+    if last_plural is not None and last_plural[0].lower() in seen:
+        seen[last_plural[0].lower()].features["g:last_plural"] = 1.0
+    if rule is not None and rule[0].lower() != pron:
+        name, typ, m = rule
+        words = name.lower().split()
+        # the rules' referent among the candidates: the same name, or a one-word name or
+        # description the rules spelled out ("Department" -> "California Department of Corrections")
+        hits = [r for r in out if speaker_like(r.name, name) or (" " not in r.name and r.name.lower() in words)]
+        for r in hits[1:]:
+            out.remove(r)
+        hit = hits[0] if hits else None
+        if hit is None:
+            hit = Referent(name, typ, m, m.start if m is not None else i, {f"g:pron={pron}": 1.0, "g:kind=rule": 1.0,
+                                                                          f"g:kind=rule|{pron}": 1.0})
+            out.append(hit)
+        hit.name, hit.type, hit.mention = name, typ, m  # the rules' form of the name ("the full body")
+        hit.features["g:rule_pick"] = 1.0
+        hit.features[f"g:rule_pick|{pron}"] = 1.0
+    return out
+
+
+def speaker_like(a: str, b: str) -> bool:
+    """Whether two speaker names are the same referent as the scorer reads them: equal after
+    casefolding, or one is the other's first or last words ("researchers", "the researchers")."""
+    p, q = a.casefold().split(), b.casefold().split()
+    if not p or not q:
+        return False
+    short, long_ = (p, q) if len(p) < len(q) else (q, p)
+    return long_[: len(short)] == short or long_[-len(short):] == short
+
+
+def resolve_referent(view: TextView, mentions: MentionIndex, i: int, blocked: RangeIndex | Sequence[tuple[int, int]],
+                     ranker: Any, rule: tuple[str, str, Mention | None], previous_speaker: str | None = None,
+                     last_plural: tuple[str, str, int] | None = None) -> tuple[str, str, Mention | None]:
+    """(name, type, mention) of the "it", "they" or "we" speaker at token ``i``: the ranker's best
+    of :func:`referent_candidates`; the rules' answer ``rule`` when there is no candidate."""
+    cands = referent_candidates(view, mentions, i, blocked, previous_speaker, rule, last_plural)
+    if not cands:
+        return rule
+    scores = ranker.predict_proba([c.features for c in cands])[:, 1]
+    best = cands[max(range(len(cands)), key=lambda x: scores[x])]
+    return best.name, best.type, best.mention

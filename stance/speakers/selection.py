@@ -62,7 +62,7 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
     """One ``(speaker, mention, confidence)`` per quotation: the ranker (or, without one, the rules)
     picks the best of each cue's candidates; a quotation without a cue gets ``(None, None, 0.0)``
     (:func:`stance.speakers.inheritance.inherit_speakers` may fill it in). ``pronoun_ranker`` resolves
-    he/she speakers (:mod:`stance.speakers.pronouns`)."""
+    pronoun speakers (:mod:`stance.speakers.pronouns`)."""
     per_quote: list[list[Candidate]] = []
     feats: list[dict] = []
     for q in raws:

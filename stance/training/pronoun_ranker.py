@@ -1,12 +1,18 @@
 """Train the pronoun ranker (``models/pronoun_ranker``) on the pronoun-antecedent set.
 
-Examples: for every he/she speaker pronoun of :func:`stance.corpora.pronouns.load_pronouns`, the
-candidates of :func:`stance.speakers.pronouns.antecedent_candidates` (the previous speaker is the
-speaker the pipeline chose, without the pronoun ranker, for the last quotation whose cue comes
-before the pronoun), labelled positive when the candidate's canonical name matches the annotated
-antecedent (the scorer's name match of ``stance evaluate articles``). The regularisation ``C`` is
-chosen by grouped (by article) 5-fold cross-validation on train; dev gives the reported top-1
-accuracy against the rules (:func:`stance.speakers.pronouns.pick_by_rules`) on the same pronouns.
+Examples: for every speaker pronoun of :func:`stance.corpora.pronouns.load_pronouns` (he/she and
+it/they/we), its candidates (:func:`stance.speakers.pronouns.antecedent_candidates` for he/she,
+:func:`stance.speakers.pronouns.referent_candidates` for it/they/we, given the rules' answer of
+:func:`stance.speakers.candidates.resolve_candidate`; the previous speaker is the speaker the pipeline
+chose, without the pronoun ranker, for the last quotation whose cue comes before the pronoun),
+labelled positive when the candidate's name matches the annotated antecedent (the scorer's name
+match of ``stance evaluate articles``). One logistic regression learns both (the it/they/we features
+are their own, ``g:...``). The regularisation ``C`` is chosen by grouped (by article) 5-fold
+cross-validation on train; dev gives the reported accuracy per pronoun against the rules (he/she:
+:func:`stance.speakers.pronouns.pick_by_rules`; it/they/we: the rules of
+:func:`~stance.speakers.candidates.resolve_candidate`) on the same pronouns. The ranker resolves
+it/they/we only where it is at least as accurate as the rules on dev (the manifest's
+``params.pronouns``).
 """
 
 from __future__ import annotations
@@ -16,10 +22,13 @@ import time
 from pathlib import Path
 from typing import Any, Sequence
 
-#: 1.0.0: the first pronoun ranker.
-PRONOUN_RANKER_VERSION = "1.1.0"
+#: 1.0.0: the first pronoun ranker. 1.2.0: it/they/we too (features ``g:...``; ``params.pronouns``); he/she
+#: feature ``relative_same_sent``.
+PRONOUN_RANKER_VERSION = "1.2.0"
 #: ``C`` values tried by cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+#: Pronouns the ranker learns.
+LEARNED = ("he", "she", "it", "they", "we")
 
 
 def _log(progress: bool, msg: str) -> None:
@@ -27,11 +36,29 @@ def _log(progress: bool, msg: str) -> None:
         print(f"[train pronoun-ranker] {msg}", file=sys.stderr, flush=True)
 
 
+def _last_plural(chosen: Sequence[Any], view: Any, i: int) -> tuple[str, str, int] | None:
+    """The last plural description chosen as a speaker before token ``i`` (as
+    :func:`stance.speakers.selection.choose_speakers` keeps it): a person speaker without a name
+    mention whose name ends in "s"."""
+    last = None
+    for sp, m, _ in chosen:
+        if sp is None or sp.mention is None:
+            continue
+        t = view.char_to_token(sp.mention.start)
+        if t >= i - 1:
+            break
+        if m is None and sp.type == "person" and sp.name.endswith("s") and view.lowers[t] not in ("they", "it", "we"):
+            last = (sp.name, sp.type, t)
+    return last
+
+
 def build_examples(articles: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, Any]:
     """Feature dicts, labels, group (pronoun) ids, article ids per candidate, the rules' pick per
-    candidate, and counts (pronouns, with a positive candidate)."""
+    candidate, and per pronoun: its word, whether the rules are right, and its group (0: no
+    candidate holds the antecedent)."""
     from stance.evaluation.articles import speaker_match
-    from stance.speakers.pronouns import antecedent_candidates, pick_by_rules
+    from stance.speakers.candidates import Candidate, resolve_candidate
+    from stance.speakers.pronouns import antecedent_candidates, pick_by_rules, referent_candidates
     from stance.speakers.selection import choose_speakers, quoted_spans
     from stance.quotations.cues import find_cues
     from stance.quotations.finder import find_quotations
@@ -43,7 +70,8 @@ def build_examples(articles: Sequence[dict[str, Any]], pipeline: Any) -> dict[st
     groups: list[int] = []
     docs: list[int] = []
     rule: list[float] = []
-    n_pron = n_pos = 0
+    per: list[dict[str, Any]] = []  # per pronoun: word, rule_ok, group
+    n_pos = 0
     ann = pipeline.annotator
     for di, art in enumerate(articles):
         view = build_view(pipeline.make_doc(art["text"]))
@@ -52,30 +80,70 @@ def build_examples(articles: Sequence[dict[str, Any]], pipeline: Any) -> dict[st
         raws = find_quotations(view, find_cues(view))
         mentions = MentionIndex(view)
         blocked = quoted_spans(raws)
-        chosen = choose_speakers(view, mentions, raws, blocked, ann.ranker, ann.pronoun_ranker)
+        chosen = choose_speakers(view, mentions, raws, blocked, ann.ranker, None)
         cued = [(q.cue.start, sp.name) for q, (sp, _, _) in zip(raws, chosen) if q.cue is not None and sp is not None]
         for p in art["pronouns"]:
             i = view.char_to_token(p["start"])
-            if i < 0 or i >= view.n or view.lowers[i] not in ("he", "she"):
+            if i < 0 or i >= view.n or view.lowers[i] not in LEARNED:
                 continue
+            w = view.lowers[i]
             prev = None
             for cs, name in cued:
                 if cs < i - 3:
                     prev = name
-            cands = antecedent_candidates(view, mentions, i, blocked, prev)
-            n_pron += 1
-            labels = [int(speaker_match(c.mention.canonical, p["antecedent"])) for c in cands]
+            if w in ("he", "she"):
+                cands = antecedent_candidates(view, mentions, i, blocked, prev)
+                names = [c.mention.canonical for c in cands]
+                pick = pick_by_rules(cands)
+                rule_ok = pick is not None and speaker_match(pick.mention.canonical, p["antecedent"])
+                picks = [c is pick for c in cands]
+            else:
+                lp = _last_plural(chosen, view, i)
+                ruled = resolve_candidate(Candidate(i, i + 1, "left", "pronoun"), view, mentions, list(blocked), lp, None, prev)
+                refs = referent_candidates(view, mentions, i, blocked, prev, ruled, lp)
+                cands = refs
+                names = [r.name for r in refs]
+                rule_ok = speaker_match(ruled[0], p["antecedent"])
+                picks = [bool(r.features.get("g:rule_pick")) for r in refs]
+            labels = [int(speaker_match(nm, p["antecedent"])) for nm in names]
+            rec = {"pronoun": w, "rule_ok": bool(rule_ok), "group": 0, "candidates": len(cands)}
+            per.append(rec)
             if not cands or not any(labels):
                 continue
             n_pos += 1
-            pick = pick_by_rules(cands)
-            for c, lab in zip(cands, labels):
+            rec["group"] = n_pos
+            for c, lab, pk in zip(cands, labels, picks):
                 X.append(c.features)
                 y.append(lab)
                 groups.append(n_pos)
                 docs.append(di)
-                rule.append(1.0 if c is pick else 0.0)
-    return {"X": X, "y": y, "groups": groups, "docs": docs, "rule": rule, "pronouns": n_pron, "resolvable": n_pos}
+                rule.append(1.0 if pk else 0.0)
+    return {"X": X, "y": y, "groups": groups, "docs": docs, "rule": rule, "per": per,
+            "pronouns": len(per), "resolvable": n_pos}
+
+
+def per_pronoun(scores: Sequence[float], ex: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Accuracy per pronoun word of the ranker (``scores`` per candidate of ``ex``) and of the rules,
+    over all the pronouns of ``ex`` (one without the antecedent among its candidates counts as the
+    ranker's error; one without candidates as the rules' answer, which the ranker keeps)."""
+    best: dict[int, tuple[float, int]] = {}
+    for s, lab, g in zip(scores, ex["y"], ex["groups"]):
+        if g not in best or s > best[g][0]:
+            best[g] = (float(s), lab)
+    out: dict[str, dict[str, Any]] = {}
+    for r in ex["per"]:
+        o = out.setdefault(r["pronoun"], {"pronouns": 0, "ranker": 0, "rules": 0, "resolvable": 0})
+        o["pronouns"] += 1
+        o["rules"] += int(r["rule_ok"])
+        if r["group"]:
+            o["resolvable"] += 1
+            o["ranker"] += best[r["group"]][1]
+        elif not r["candidates"]:
+            o["ranker"] += int(r["rule_ok"])
+    for o in out.values():
+        o["ranker_accuracy"] = round(o["ranker"] / o["pronouns"], 4)
+        o["rules_accuracy"] = round(o["rules"] / o["pronouns"], 4)
+    return dict(sorted(out.items()))
 
 
 def top1(scores: Sequence[float], y: Sequence[int], groups: Sequence[int]) -> dict[str, Any]:
@@ -89,8 +157,14 @@ def top1(scores: Sequence[float], y: Sequence[int], groups: Sequence[int]) -> di
     return {"accuracy": ok / n if n else 0.0, "correct": ok, "pronouns": n}
 
 
-def choose_c(ex: dict[str, Any], seed: int = 0, folds: int = 5) -> tuple[float, dict[float, float]]:
-    """The ``C`` of :data:`C_GRID` with the best grouped-CV top-1 accuracy on ``ex`` (ties: smaller C)."""
+def _groups_of(ex: dict[str, Any], words: Sequence[str]) -> list[int]:
+    """The candidate groups of ``ex`` whose pronoun is one of ``words``."""
+    return [r["group"] for r in ex["per"] if r["group"] and r["pronoun"] in words]
+
+
+def choose_c(ex: dict[str, Any], seed: int = 0, folds: int = 5) -> tuple[float, dict[float, float], list[float]]:
+    """The ``C`` of :data:`C_GRID` with the best grouped-CV top-1 accuracy on ``ex`` (ties: smaller
+    C), the accuracy by ``C``, and the out-of-fold scores per candidate at the chosen ``C``."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
@@ -98,21 +172,29 @@ def choose_c(ex: dict[str, Any], seed: int = 0, folds: int = 5) -> tuple[float, 
 
     X, y, g, d = ex["X"], np.asarray(ex["y"]), np.asarray(ex["groups"]), np.asarray(ex["docs"])
     cv = {}
+    oof: dict[float, list[float]] = {}
     for C in C_GRID:
         ok = n = 0
+        scores = [0.0] * len(X)
         for tr, te in GroupKFold(n_splits=folds).split(X, y, d):
             m = make_ranker(C=C, random_state=seed).fit([X[k] for k in tr], y[tr])
-            r = top1(m.predict_proba([X[k] for k in te])[:, 1], y[te], g[te])
+            p = m.predict_proba([X[k] for k in te])[:, 1]
+            for k, v in zip(te, p):
+                scores[k] = float(v)
+            r = top1(p, y[te], g[te])
             ok += r["correct"]
             n += r["pronouns"]
         cv[C] = ok / n if n else 0.0
+        oof[C] = scores
     best = max(C_GRID, key=lambda c: (cv[c], -c))
-    return best, cv
+    return best, cv, oof[best]
 
 
 def train_pronoun_ranker(data_dir: str | Path, out_dir: str | Path | None = None, seed: int = 0, progress: bool = True,
                          pronouns_path: str | Path | None = None) -> dict[str, Any]:
-    """Fit the pronoun ranker on the train split, report dev, save the artifact; return the manifest."""
+    """Fit the pronoun ranker on the train split, report dev (per pronoun, against the rules), save
+    the artifact (``params.pronouns``: he/she and the others the ranker resolves at least as well
+    as the rules on dev); return the manifest."""
     import json
 
     import numpy as np
@@ -132,29 +214,37 @@ def train_pronoun_ranker(data_dir: str | Path, out_dir: str | Path | None = None
     pipe.annotator.pronoun_ranker = None  # the previous speakers as the rules resolve them
     parts: dict[str, dict[str, Any]] = {}
     for split in ("train", "dev"):
-        arts = load_pronouns(split, data_dir, path=ppath)
+        arts = load_pronouns(split, data_dir, path=ppath, pronouns=LEARNED)
         parts[split] = build_examples(arts, pipe)
         ex = parts[split]
-        _log(progress, f"{split}: {len(arts)} articles, {ex['pronouns']} he/she pronouns, {ex['resolvable']} with the antecedent among the candidates, {len(ex['X'])} candidates")
+        _log(progress, f"{split}: {len(arts)} articles, {ex['pronouns']} pronouns, {ex['resolvable']} with the antecedent among the candidates, {len(ex['X'])} candidates")
     tr, dv = parts["train"], parts["dev"]
-    C, cv = choose_c(tr, seed)
+    C, cv, oof = choose_c(tr, seed)
     _log(progress, f"grouped 5-fold CV on train, top-1 by C: {json.dumps(cv)}; chose C={C}")
     model = make_ranker(C=C, random_state=seed).fit(tr["X"], np.asarray(tr["y"]))
-    dev_rank = top1(model.predict_proba(dv["X"])[:, 1], dv["y"], dv["groups"])
-    dev_rule = top1(dv["rule"], dv["y"], dv["groups"])
-    tr_rule = top1(tr["rule"], tr["y"], tr["groups"])
+    dev_scores = model.predict_proba(dv["X"])[:, 1]
+    heshe = set(_groups_of(dv, ("he", "she")))
+    keep = [k for k, g in enumerate(dv["groups"]) if g in heshe]
+    sub = {key: [dv[key][k] for k in keep] for key in ("y", "groups", "rule")}
+    dev_rank = top1([dev_scores[k] for k in keep], sub["y"], sub["groups"])
+    dev_rule = top1(sub["rule"], sub["y"], sub["groups"])
+    by_pronoun = per_pronoun(dev_scores, dv)
+    ranked = sorted({"he", "she"} | {w for w, o in by_pronoun.items()
+                                     if w not in ("he", "she") and o["pronouns"] and o["ranker"] >= o["rules"]})
     metrics = {
         "dev_top1_accuracy": round(dev_rank["accuracy"], 4),
         "dev_top1_accuracy_rules": round(dev_rule["accuracy"], 4),
-        "dev_pronouns_resolvable": dv["resolvable"],
+        "dev_pronouns_resolvable": dev_rank["pronouns"],
+        "dev_by_pronoun": by_pronoun,
+        "train_cv_by_pronoun": per_pronoun(oof, tr),
         "dev_pronouns": dv["pronouns"],
-        "train_top1_accuracy_rules": round(tr_rule["accuracy"], 4),
         "train_pronouns_resolvable": tr["resolvable"],
         "train_pronouns": tr["pronouns"],
         "cv_top1_by_C": {str(k): round(v, 4) for k, v in cv.items()},
         "train_seconds": round(time.perf_counter() - t0, 1),
     }
     _log(progress, "dev metrics: " + json.dumps(metrics))
+    _log(progress, f"the ranker resolves: {ranked}")
     npz, inference = build_inference(model, dv["X"])
     corpus_files = [DEFAULT_ARTICLES / s / f"{sp}.jsonl" for s in ("wikinews", "polnear") for sp in ("train", "dev")]
     save_artifact(
@@ -163,8 +253,9 @@ def train_pronoun_ranker(data_dir: str | Path, out_dir: str | Path | None = None
         training_data=[file_fingerprint(ppath)] + [file_fingerprint(f) for f in corpus_files],
         metrics=metrics,
         params={"model": "DictVectorizer + LogisticRegression(class_weight=balanced)", "C": C, "seed": seed,
-                "features": "stance.speakers.pronouns.antecedent_candidates",
-                "data": "data/pronouns/polnear.jsonl train + the article-level corpus train (he/she speakers); dev for metrics only"},
+                "features": "stance.speakers.pronouns.antecedent_candidates (he/she), referent_candidates (it/they/we)",
+                "pronouns": ranked,
+                "data": "data/pronouns/polnear.jsonl train + the article-level corpus train (he/she/it/they/we speakers); dev for metrics and the choice of pronouns only"},
         extra_files={inference["file"]: npz},
         extra_manifest={"inference": inference},
     )
