@@ -241,6 +241,32 @@ def test_a_document_speaks_for_its_author(nlp, text, part, name):
     assert sp is not None and sp.name == name
 
 
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        # "according to" a description: the one it stands for, as for any speaker
+        ("The Harbour Rowing Federation released a statement on Monday. The club will close in May, according "
+         "to the statement.", "The club will", "Harbour Rowing Federation"),
+        ("Data from the Varnian Health Institute (VHI) were released on Monday. Cases rose by 40 percent, "
+         "according to the VHI data.", "Cases rose", "Varnian Health Institute"),
+        ("The Varnian Health Institute (VHI) published its figures on Monday. The VHI data showed that cases "
+         "rose by 40 percent.", "cases rose", "Varnian Health Institute"),
+    ],
+)
+def test_a_described_source_after_according_to_is_its_referent(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_the_body_noun_finds_a_body_named_far_before(nlp):
+    """"the academy" is the academy the first sentence named, however many sentences before."""
+    text = ("The Royal Narvian Academy of Arts gave its prize to two painters on Tuesday. The painters live in "
+            "Port Elm. They met in 1990. They studied together. Their first show was in 1995. It was a "
+            "success. Since then, according to the academy, their work has been shown in 40 countries.")
+    sp = speaker_of(nlp, text, "their work has been")
+    assert sp is not None and sp.name == "Royal Narvian Academy of Arts"
+
+
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"

@@ -1036,7 +1036,7 @@ def resolve_candidate(
     person_nouns, org_nouns = _nouns()
     words = view.words
     if c.kind == "according":
-        return _source_name(c, view, mentions)
+        return _source_name(c, view, mentions, blocked, pronoun_ranker, previous_speaker)
     if c.np_type == "name":
         both = coordinated_persons(view, mentions, c.start, c.end)
         if both:
@@ -1095,23 +1095,13 @@ def resolve_candidate(
         return view.span_text(c.start, c.end), "unknown", None
     # nominal: "Many experts", "the ministry", "Sudan's defense minister"
     head = view.lowers[c.end - 1]
-    toks = words[c.start : c.end]
-    author = document_author(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
-    if author is not None:
-        return author.canonical, author.type, author
+    referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
+    if referent is not None:
+        return referent[0].canonical, referent[1], referent[0]
     if head in word_set("document_nouns.txt") and c.end - c.start >= 3 and view.lowers[c.end - 2] in org_nouns:
         # "the government statement" with no body found: the issuer as written ("government")
         return resolve_candidate(Candidate(c.start, c.end - 1, c.kind, "nominal"), view, mentions, blocked, last_plural,
                                  pronoun_ranker, previous_speaker)
-    if head in org_nouns and toks[0].lower() == "the":
-        m = mentions.resolve_nominal(head, c.start) or _body_named_before(view, mentions, head, c.start, blocked)
-        if m is not None:
-            return m.canonical, m.type, m
-    if head in person_nouns and toks[0].lower() == "the" and len(toks) <= 3 and (not head.endswith("s") or head.endswith("ss")):
-        # "the archbishop said": the person the article introduced with that role
-        m = named_by_role(view, mentions, head, c.start) or person_of_gendered_noun(view, mentions, c.start, c.end, blocked)
-        if m is not None:  # (else "The father said": the nearest man named before)
-            return m.canonical, "person", m
     k = c.start
     while k < c.end - 1 and view.lowers[k] in _DETS:
         k += 1
@@ -1121,6 +1111,32 @@ def resolve_candidate(
     name = name.replace(" ’s", "’s").replace(" 's", "'s")
     typ = "organization" if head in org_nouns else "person"
     return name, typ, None
+
+
+def described_referent(view: TextView, mentions: MentionIndex, i: int, j: int, blocked: list[tuple[int, int]],
+                       pronoun_ranker: Any = None, previous_speaker: str | None = None) -> tuple[Mention, str] | None:
+    """The person or body a description ``[i, j)`` stands for, and its type: a document's author or issuer
+    (:func:`document_author`), the body "the NOUN" names ("the ministry", "the academy"), the person
+    "the NOUN" with a role or a gendered noun names ("the archbishop", "the father"); None for any
+    other phrase or when the article names no such referent."""
+    person_nouns, org_nouns = _nouns()
+    author = document_author(view, mentions, i, j, blocked, pronoun_ranker, previous_speaker)
+    if author is not None:
+        return author, author.type
+    head = view.lowers[j - 1]
+    if view.lowers[i] != "the":
+        return None
+    if head in org_nouns:
+        body = mentions.resolve_nominal(head, i) or _body_named_before(view, mentions, head, i, blocked)
+        if body is not None:
+            return body, body.type
+    if head in person_nouns and j - i <= 3 and (not head.endswith("s") or head.endswith("ss")):
+        # "the archbishop said": the person the article introduced with that role
+        # (else "The father said": the nearest man named before)
+        m = named_by_role(view, mentions, head, i) or person_of_gendered_noun(view, mentions, i, j, blocked)
+        if m is not None:
+            return m, "person"
+    return None
 
 
 def _person_by_title(view: TextView, mentions: MentionIndex, m: Mention) -> Mention | None:
@@ -1220,10 +1236,13 @@ def _issuer_after(view: TextView, mentions: MentionIndex, t: int) -> Mention | N
     return spelled_out(mentions, m) or m
 
 
-def _source_name(c: Candidate, view: TextView, mentions: MentionIndex) -> tuple[str, str, Mention | None]:
+def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: list[tuple[int, int]],
+                 pronoun_ranker: Any = None, previous_speaker: str | None = None) -> tuple[str, str, Mention | None]:
     """(name, type, mention) of the phrase after "according to": the name it ends in ("eyewitness
     Vinnie DeVita", "news agency ISNA"); a run of capitalised words naming one body as written ("the
-    Philippine Institute of Volcanology and Seismology"); else the phrase itself ("reports",
+    Philippine Institute of Volcanology and Seismology"); the one a description stands for, as for
+    any speaker (:func:`described_referent`: "NDRRMC report" -> the council, "the academy" -> the
+    academy named before, "her memoirs" -> who "her" is); else the phrase itself ("reports",
     "Johnson's critics"), a leading his/her/its/their made the nearest person or body named before
     ("his publicist" -> "Tony Mendez's publicist")."""
     person_nouns, org_nouns = _nouns()
@@ -1243,6 +1262,9 @@ def _source_name(c: Candidate, view: TextView, mentions: MentionIndex) -> tuple[
         if head.start <= k or not caps or len(inner) <= 1 or not joined and head.type == "person":
             return head.canonical, head.type, head
         return _joined(view, k, c.end), "organization", None
+    referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
+    if referent is not None:
+        return referent[0].canonical, referent[1], referent[0]
     low = view.lowers[c.end - 1]
     typ = "person" if low in person_nouns else "organization" if low in org_nouns else "unknown"
     name = _joined(view, k, c.end)
@@ -1269,22 +1291,25 @@ _BODY_WINDOW = 4
 
 def _body_named_before(view: TextView, mentions: MentionIndex, head: str, i: int,
                        blocked: list[tuple[int, int]]) -> Mention | None:
-    """The body "the NOUN" at token ``i`` stands for, named outside quotations in the
-    :data:`_BODY_WINDOW` sentences before: a name holding the noun ("the academy" -> "Royal Swedish
-    Academy of Sciences"), else, for a generic noun ("the company"), the nearest organisation."""
+    """The body "the NOUN" at token ``i`` stands for, named outside quotations before it: a name
+    holding the noun, anywhere before ("the academy" -> "Royal Swedish Academy of Sciences", named
+    in the first sentence), else, for a generic noun ("the company"), the nearest organisation in
+    the :data:`_BODY_WINDOW` sentences before."""
     index = RangeIndex.of(blocked)
     s0 = view.sent_of[i]
+    generic = head in _GENERIC_BODIES
     nearest = None
     for m in mentions.names_before(i):
-        if s0 - view.sent_of[m.start] > _BODY_WINDOW:
+        near = s0 - view.sent_of[m.start] <= _BODY_WINDOW
+        if not near and generic:
             break
         if m.end > i or index.covers(m.start, m.end) or m.type in ("demonym", "state"):
             continue
         if head in m.text.lower().split() and m.type != "person":
             return m
-        if nearest is None and (m.type == "organization" or m.type == "person" and not mentions.gender_of(m.canonical)):
+        if generic and nearest is None and (m.type == "organization" or m.type == "person" and not mentions.gender_of(m.canonical)):
             nearest = m  # (a body's type is often guessed "person"; a person with a gender is none)
-    return nearest if head in _GENERIC_BODIES else None
+    return nearest
 
 
 def _full_body(view: TextView, mentions: MentionIndex, m: Mention, blocked: list[tuple[int, int]]) -> Mention:
