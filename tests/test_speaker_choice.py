@@ -267,6 +267,22 @@ def test_the_body_noun_finds_a_body_named_far_before(nlp):
     assert sp is not None and sp.name == "Royal Narvian Academy of Arts"
 
 
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        # a time phrase without a comma before the subject is not part of it
+        ("The court ruled against the plan in June. A few days later the ministry said it would appeal the "
+         "ruling.", "it would appeal", "ministry"),
+        # a compound's head is the noun phrase's end ("conservative groups", not "conservative")
+        ("Several conservative groups held a rally on Saturday, claiming the vote was stolen.",
+         "the vote was stolen", "conservative groups"),
+    ],
+)
+def test_the_subject_phrase_has_its_bounds(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"

@@ -263,12 +263,16 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         lw = view.lowers[k]
         if lw in docs and k > i and _document_after_read(view, i):
             return i, k + 1, "nominal"  # '"...," read the statement': the document speaks for its author
+        if lw in _TIME_ENDS:
+            return None  # "A few days later the administration said": a time phrase, not the subject
         if lw in person_nouns or lw in org_nouns:
             titled = titled_name(view, mentions, k, hi)
             if titled is None and lw in org_nouns:
                 titled = titled_name(view, mentions, k + 1, hi)  # "foreign ministry spokeswoman Maria Z."
             if titled is not None:
                 return i, titled.end, "name"  # "said Ukrainian spokesman Oleg Nikolenko"
+            while k + 1 < hi and _speaker_noun(view.lowers[k + 1]):
+                k += 1  # a compound's head: "Several conservative groups", "the police officers"
             return i, k + 1, "nominal"
         if not (lw.isalpha() or view.words[k][:1].isupper() or lw in POSSESSIVE_MARKS or lw == "-" or lw[:1].isdigit()):
             break
@@ -276,6 +280,16 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if w in person_nouns or w in org_nouns:
         return i, i + 1, "nominal"
     return None
+
+
+def _speaker_noun(w: str) -> bool:
+    """Whether ``w`` is a person or body noun, or the plural of one ("groups")."""
+    person_nouns, org_nouns = _nouns()
+    return w in person_nouns or w in org_nouns or w[-1:] == "s" and (w[:-1] in person_nouns or w[:-1] in org_nouns)
+
+
+#: words that close a time phrase before a sentence's subject ("A few days later", "Two years ago")
+_TIME_ENDS = frozenset({"later", "earlier", "ago"})
 
 
 def _document_after_read(view: TextView, i: int) -> bool:
