@@ -283,6 +283,21 @@ def test_the_subject_phrase_has_its_bounds(nlp, text, part, name):
     assert sp is not None and sp.name == name
 
 
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        # lowercase modifiers before the role noun: the person after it speaks, not the description
+        ("Cases rose again on Monday. \"The virus is spreading fast,\" said Harbour University public health "
+         "expert Mira Tolland.", "virus is spreading", "Mira Tolland"),
+        ("The bill passed on Tuesday. The law will be challenged in court, said Republican state "
+         "representative Dana Pell.", "The law will", "Dana Pell"),
+    ],
+)
+def test_a_person_after_modified_role_words_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"

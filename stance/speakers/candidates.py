@@ -332,12 +332,14 @@ def _noun_after(view: TextView, k: int, hi: int) -> int | None:
 
 def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
     """The person named right after lowercase role words starting at token ``k`` ("spokesman
-    Oleg Nikolenko", "press secretary John Kirby"; up to three words, the last a person noun)."""
+    Oleg Nikolenko", "press secretary John Kirby"; up to three words, the last a person noun; the
+    words before it any lowercase modifiers: "public health expert Wendy Parmet")."""
     person_nouns = _nouns()[0]
-    words = role_words()
     j = k
-    while j < hi and j - k < 3 and view.words[j].islower() and view.lowers[j] in words:
+    while j < hi and j - k < 3 and view.words[j].isalpha() and view.words[j].islower():
         j += 1
+        if view.lowers[j - 1] in person_nouns and not (j < hi and view.words[j].islower()):
+            break
     if j == k or j >= hi or view.lowers[j - 1] not in person_nouns:
         return None
     m = mentions.name_at(j, j + 1)
