@@ -298,6 +298,21 @@ def test_a_person_after_modified_role_words_speaks(nlp, text, part, name):
     assert sp is not None and sp.name == name
 
 
+@pytest.mark.parametrize(
+    "text, part, bad",
+    [
+        ("Senator Tom Reyes spoke on the radio on Monday. He also promoted a theory suggesting Governor Ann "
+         "Bell was involved in the fraud.", "Ann Bell was involved", "Ann Bell"),
+        ("The bishop criticised the bill. Calling it a \"culture of death\" the bishop said \"We need to pray.\"",
+         "culture of death", "it"),
+    ],
+)
+def test_what_follows_a_participle_cue_is_no_speaker(nlp, text, part, bad):
+    """An -ing cue never stands inverted before its speaker: the phrase after it is the content."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is None or sp.name != bad
+
+
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"

@@ -857,7 +857,9 @@ def candidates_for_cue(
         left = _owner_of_place(view, mentions, left, lo)
     add(left, "left")
     addressee = _tells(view, cue_start, cue_end)
-    if not addressee:  # "told CNN": the one told, never the speaker
+    if not addressee and not _gerund(view, cue_start, cue_end):
+        # "told CNN": the one told, never the speaker; "suggesting Joe Scarborough was involved":
+        # a participle never stands inverted before its speaker (what follows it is the content)
         add(np_starting_at(view, mentions, cue_end, b), "right")
     # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
     subject = clause_subject(view, mentions, sent, cue_start, blocked) if not out or extra else None
@@ -892,6 +894,11 @@ def _tells(view: TextView, cue_start: int, cue_end: int) -> bool:
     noun phrase after it is the addressee, not the speaker."""
     entry = cue_lexicon().verbs.get(view.lowers[cue_start]) if cue_end - cue_start == 1 else None
     return entry is not None and entry[0] in _ADDRESSEE_LEMMAS
+
+
+def _gerund(view: TextView, cue_start: int, cue_end: int) -> bool:
+    """Whether the cue is one -ing word ("saying", "suggesting")."""
+    return cue_end - cue_start == 1 and view.lowers[cue_start].endswith("ing") and len(view.lowers[cue_start]) > 4
 
 
 #: forms of "be" that make a cue passive ("were described by Johnson as")
