@@ -313,6 +313,18 @@ def test_what_follows_a_participle_cue_is_no_speaker(nlp, text, part, bad):
     assert sp is None or sp.name != bad
 
 
+def test_a_cueless_quotation_after_a_cued_one_in_its_sentence_continues_it(nlp):
+    """'quoted X as saying "..." and "..."': the second quotation is X's, not the subject's (Wikinews,
+    CC BY 2.5)."""
+    text = ("President Trump did not place the Federal Emergency Management Agency (FEMA) in charge of the "
+            "government's response to COVID-19, which Politico reported left some experts in disaster management "
+            "disappointed. Politico quoted Tim Manning, formerly a deputy administrator at FEMA, as saying \"FEMA has "
+            "an important role in coordinating the larger response to the crisis\" and \"[i]f there's an emergency, "
+            "FEMA needs to be involved.\"")
+    sp = speaker_of(nlp, text, "needs to be involved")
+    assert sp is not None and sp.name == "Tim Manning"
+
+
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"
