@@ -325,6 +325,12 @@ def test_a_cueless_quotation_after_a_cued_one_in_its_sentence_continues_it(nlp):
     assert sp is not None and sp.name == "Tim Manning"
 
 
+def test_an_inverted_coordination_of_persons_speaks_as_one(nlp):
+    """'said A, B and C': one speaker string of all three (ANNOTATION.md rule 6), not only A."""
+    sp = speaker_of(nlp, "The deal was void, said Tom Berg, Ann Ruiz and Lia Kent.", "The deal was void")
+    assert sp is not None and sp.name == "Tom Berg, Ann Ruiz and Lia Kent"
+
+
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"

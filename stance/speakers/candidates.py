@@ -231,6 +231,8 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
             tail = _noun_after(view, m.end, hi)
             if tail is not None:
                 return min(i, m.start), tail, "nominal"  # "the New York businessman"
+        if titled is None and m.type == "person":
+            return min(i, m.start), _coordinated_end(view, mentions, m, hi), "name"  # "said A, B and C"
         return min(i, m.start), (titled.end if titled is not None else m.end), "name"
     # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
     if view.words[i][:1].isupper():
@@ -385,6 +387,22 @@ def _coordinated_start(view: TextView, mentions: MentionIndex, start: int, lo: i
         k = prev.start
         joiner = ","
     return k
+
+
+def _coordinated_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -> int:
+    """End of a coordination of persons that starts with the person ``m`` ("Sameh Shoukry, Nikos
+    Dendias and Jean-Yves Le Drian"; each joined by a comma or, the last, by "and"): ``m.end``
+    when no "and" and person follow."""
+    end = m.end
+    while end + 1 < hi and view.lowers[end] in (",", "and"):
+        nxt = mentions.name_at(end + 1, end + 2)
+        if (nxt is None or nxt.start != end + 1 or nxt.type != "person" or nxt.end > hi
+                or not view.words[nxt.start][:1].isupper() or view.words[nxt.end - 1] in _titles()):
+            break
+        if view.lowers[end] == "and":
+            return nxt.end
+        end = nxt.end
+    return m.end
 
 
 def coordinated_persons(view: TextView, mentions: MentionIndex, i: int, j: int) -> list[Mention]:
