@@ -482,6 +482,10 @@ def _past_verbs() -> frozenset[str]:
     return word_set("past_verbs.txt")
 
 
+#: determiners that stand alone as a subject before an auxiliary ("this is", "those were")
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
 def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     """Token ``t`` looks like a finite verb: an auxiliary or modal, an irregular past form, or an
     "-ed" form that is neither an adjective ("the infected people", "300 confirmed cases") nor a
@@ -491,6 +495,8 @@ def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     if w in POSSESSIVE_MARKS:
         return t > 0 and lowers[t - 1] in SUBJECT_PRONOUNS | {"there", "that", "what"}  # "he's", not "Wednesday's"
     prev = lowers[t - 1] if t > 0 else ""
+    if prev in _DEMONSTRATIVES and w in AUXILIARIES:
+        return True  # "this is a move", "that was": a demonstrative subject, not "the will of"
     if prev in DETERMINERS:
         return False  # "the need", "a set": a noun
     if w in AUXILIARIES:
