@@ -331,6 +331,21 @@ def test_an_inverted_coordination_of_persons_speaks_as_one(nlp):
     assert sp is not None and sp.name == "Tom Berg, Ann Ruiz and Lia Kent"
 
 
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Tom Berg was charged with fraud in May. His legal team argued he simply represented a client, Ann "
+         "Ruiz.", "he simply represented", "His legal team"),
+        ("Ann Ruiz told the court she was robbed. The defendants claimed Ruiz had first reported a theft.",
+         "Ruiz had first reported", "defendants"),
+    ],
+)
+def test_group_nouns_head_a_speaker_phrase(nlp, text, part, name):
+    """"team", "defendants" (person_nouns.txt): the phrase before the cue speaks, not a name near it."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"
