@@ -346,6 +346,15 @@ def test_group_nouns_head_a_speaker_phrase(nlp, text, part, name):
     assert sp is not None and sp.name == name
 
 
+def test_a_clause_after_a_semicolon_has_its_own_subject(nlp):
+    """The subject of a cue's clause is looked for after the last semicolon before the cue."""
+    text = ("Orders will keep the plant busy for years, Tom Berg said, and the loan seems realistic; unnamed "
+            "industry experts called this dubious, as the market is saturated, while noting that the army needs "
+            "such equipment.")
+    sp = speaker_of(nlp, text, "the army needs")
+    assert sp is not None and sp.name == "experts"
+
+
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"

@@ -471,11 +471,21 @@ def _skip_left(view: TextView, j: int, lo: int) -> int:
     return j
 
 
+def _after_semicolon(view: TextView, a: int, before: int, blocked: RangeIndex | None) -> int:
+    """The first token of the last clause a semicolon opens in ``[a, before)``, outside quotations
+    ("...; unnamed industry experts called this dubious ..., while noting ..."), else ``a``."""
+    for t in range(before - 1, a, -1):
+        if view.words[t] == ";" and (blocked is None or not blocked.covers(t, t + 1)):
+            return t + 1
+    return a
+
+
 def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: int,
                    blocked: RangeIndex | None = None) -> tuple[int, int, str] | None:
     """The first noun phrase of the sentence's main clause (after introductory phrases,
     :func:`intro_end`, whose commas are outside the quoted spans ``blocked``)."""
     a, b = view.sent_bounds(sent)
+    a = _after_semicolon(view, a, min(before, b), blocked)
     k = a
     # skip a dateline "SEOUL, South Korea (AP) —" and an introductory phrase ending in a comma
     for t in range(a, min(before, b)):
@@ -610,7 +620,7 @@ def participle_subject(view: TextView, mentions: MentionIndex, cue_start: int,
     outside quotations, after a dateline and an introductory phrase ("Hours later, Trump returned
     the compliment, telling ..." -> Trump)."""
     sent = view.sent_of[cue_start]
-    a, _ = view.sent_bounds(sent)
+    a = _after_semicolon(view, view.sent_bounds(sent)[0], cue_start, blocked)
     # ", X said, adding ...", ", said X, adding ...": the speaker of that reporting verb
     j = _skip_left(view, cue_start, a) - 1  # the comma
     verbs = cue_lexicon().verbs
