@@ -355,6 +355,14 @@ def test_a_clause_after_a_semicolon_has_its_own_subject(nlp):
     assert sp is not None and sp.name == "experts"
 
 
+def test_a_quantified_party_label_is_some_of_its_members(nlp):
+    """"Other Republicans have urged him ...": those members, as written, not the Republican Party."""
+    text = ("Senator Tom Berg has not conceded the race. Other Republicans have broken with Berg and have urged "
+            "him to concede the race.")
+    sp = speaker_of(nlp, text, "to concede")
+    assert sp is not None and sp.name == "Other Republicans"
+
+
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"

@@ -63,6 +63,9 @@ _NP_STOP_LEFT = frozenset(
 )
 #: words naming a part of a group before "of the ..." ("One of the victims")
 _PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each", "both", "two", "three", "few"})
+#: quantifiers before a plural party or group label that make it some of its members ("Other
+#: Republicans", "Many Democrats"), not the body
+_QUANTIFIERS = frozenset({"other", "many", "some", "several", "most", "few", "two", "three", "four", "dozens", "hundreds"})
 #: prepositions whose object is never the subject of the cue right after it
 _OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about", "via"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
@@ -1089,6 +1092,9 @@ def resolve_candidate(
     if c.kind == "according":
         return _source_name(c, view, mentions, blocked, pronoun_ranker, previous_speaker)
     if c.np_type == "name":
+        if (view.lowers[c.start] in _QUANTIFIERS and c.end - c.start == 2 and words[c.end - 1].endswith("s")
+                and (m0 := mentions.name_at(c.end - 1, c.end)) is not None and m0.type == "organization"):
+            return view.span_text(c.start, c.end), "person", None  # "Other Republicans": some of its members
         both = coordinated_persons(view, mentions, c.start, c.end)
         if both:
             names = [x.canonical for x in both]
