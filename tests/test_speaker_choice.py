@@ -258,6 +258,12 @@ def test_a_described_source_after_according_to_is_its_referent(nlp, text, part, 
     assert sp is not None and sp.name == name
 
 
+def test_records_speak_for_their_keeper(nlp):
+    """"records" (document_nouns.txt): "the Navy's records" is the Navy's word."""
+    sp = speaker_of(nlp, "The ship sank in 1944, according to the Narvian Navy's records.", "The ship sank")
+    assert sp is not None and sp.name == "Narvian Navy"
+
+
 def test_the_body_noun_finds_a_body_named_far_before(nlp):
     """"the academy" is the academy the first sentence named, however many sentences before."""
     text = ("The Royal Narvian Academy of Arts gave its prize to two painters on Tuesday. The painters live in "
