@@ -49,6 +49,16 @@ def test_a_demonstrative_subject_opens_a_zero_that_clause(lang, text, clause):
 
 
 @pytest.mark.parametrize("text", [
+    "How would you describe your role as the party's nominee?",
+    "You suggest conservation efforts should look at the feeding grounds.",
+    "Your release mentioned sexing the penguins was hard.",
+])
+def test_an_interviewers_words_are_no_quotation(lang, text):
+    """A cue whose subject is "you" or "your ...": a journalist's question or remark (not annotated)."""
+    assert found(lang, text) == []
+
+
+@pytest.mark.parametrize("text", [
     "The army confirmed the deaths of three soldiers killed in the ambush.",
     "The club announced the signing of a striker who scored twice last season.",
     "The agency reported the incident to the police on Monday.",
