@@ -369,6 +369,13 @@ def test_a_quantified_party_label_is_some_of_its_members(nlp):
     assert sp is not None and sp.name == "Other Republicans"
 
 
+def test_a_person_of_a_described_body_speaks(nlp):
+    """"NAME of the ... office said": the person, not the office after "of"."""
+    text = "Ann Ruiz of the Harbour tribal historic preservation office said the herd was healthy."
+    sp = speaker_of(nlp, text, "the herd was healthy")
+    assert sp is not None and sp.name == "Ann Ruiz"
+
+
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"

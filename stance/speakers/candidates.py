@@ -129,6 +129,9 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             k = j - 6
         if w not in person_nouns and w not in org_nouns and view.lowers[k] in ("a", "an"):
             return None  # "issued a statement saying": a document it issued, not the speaker
+        owner = _person_before_body(view, mentions, k, lo)
+        if owner is not None:  # "Crystal C'Bearing of the Northern Arapaho tribal historic preservation office"
+            return owner, j, "name"
         return k, j, "nominal"
     # "the 34-year-old mother of three", "the ad's narrator of ...": a determiner-led phrase
     # whose head is a person noun followed by a short "of" phrase
