@@ -38,6 +38,26 @@ def test_zero_that_clause_with_a_long_subject(lang, text, clause):
     assert found(lang, text) == [("indirect", clause)]
 
 
+@pytest.mark.parametrize("text, clause", [
+    ("Critics across the country have claimed this is a move to silence the opposition.",
+     "this is a move to silence the opposition"),
+    ("The mayor argued those were the worst floods in a century.", "those were the worst floods in a century"),
+])
+def test_a_demonstrative_subject_opens_a_zero_that_clause(lang, text, clause):
+    """"this is", "those were": a demonstrative before an auxiliary is the clause's subject."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "How would you describe your role as the party's nominee?",
+    "You suggest conservation efforts should look at the feeding grounds.",
+    "Your release mentioned sexing the penguins was hard.",
+])
+def test_an_interviewers_words_are_no_quotation(lang, text):
+    """A cue whose subject is "you" or "your ...": a journalist's question or remark (not annotated)."""
+    assert found(lang, text) == []
+
+
 @pytest.mark.parametrize("text", [
     "The army confirmed the deaths of three soldiers killed in the ambush.",
     "The club announced the signing of a striker who scored twice last season.",

@@ -241,6 +241,141 @@ def test_a_document_speaks_for_its_author(nlp, text, part, name):
     assert sp is not None and sp.name == name
 
 
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        # "according to" a description: the one it stands for, as for any speaker
+        ("The Harbour Rowing Federation released a statement on Monday. The club will close in May, according "
+         "to the statement.", "The club will", "Harbour Rowing Federation"),
+        ("Data from the Varnian Health Institute (VHI) were released on Monday. Cases rose by 40 percent, "
+         "according to the VHI data.", "Cases rose", "Varnian Health Institute"),
+        ("The Varnian Health Institute (VHI) published its figures on Monday. The VHI data showed that cases "
+         "rose by 40 percent.", "cases rose", "Varnian Health Institute"),
+    ],
+)
+def test_a_described_source_after_according_to_is_its_referent(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_records_speak_for_their_keeper(nlp):
+    """"records" (document_nouns.txt): "the Navy's records" is the Navy's word."""
+    sp = speaker_of(nlp, "The ship sank in 1944, according to the Narvian Navy's records.", "The ship sank")
+    assert sp is not None and sp.name == "Narvian Navy"
+
+
+def test_the_body_noun_finds_a_body_named_far_before(nlp):
+    """"the academy" is the academy the first sentence named, however many sentences before."""
+    text = ("The Royal Narvian Academy of Arts gave its prize to two painters on Tuesday. The painters live in "
+            "Port Elm. They met in 1990. They studied together. Their first show was in 1995. It was a "
+            "success. Since then, according to the academy, their work has been shown in 40 countries.")
+    sp = speaker_of(nlp, text, "their work has been")
+    assert sp is not None and sp.name == "Royal Narvian Academy of Arts"
+
+
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        # a time phrase without a comma before the subject is not part of it
+        ("The court ruled against the plan in June. A few days later the ministry said it would appeal the "
+         "ruling.", "it would appeal", "ministry"),
+        # a compound's head is the noun phrase's end ("conservative groups", not "conservative")
+        ("Several conservative groups held a rally on Saturday, claiming the vote was stolen.",
+         "the vote was stolen", "conservative groups"),
+    ],
+)
+def test_the_subject_phrase_has_its_bounds(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        # lowercase modifiers before the role noun: the person after it speaks, not the description
+        ("Cases rose again on Monday. \"The virus is spreading fast,\" said Harbour University public health "
+         "expert Mira Tolland.", "virus is spreading", "Mira Tolland"),
+        ("The bill passed on Tuesday. The law will be challenged in court, said Republican state "
+         "representative Dana Pell.", "The law will", "Dana Pell"),
+    ],
+)
+def test_a_person_after_modified_role_words_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+@pytest.mark.parametrize(
+    "text, part, bad",
+    [
+        ("Senator Tom Reyes spoke on the radio on Monday. He also promoted a theory suggesting Governor Ann "
+         "Bell was involved in the fraud.", "Ann Bell was involved", "Ann Bell"),
+        ("The bishop criticised the bill. Calling it a \"culture of death\" the bishop said \"We need to pray.\"",
+         "culture of death", "it"),
+    ],
+)
+def test_what_follows_a_participle_cue_is_no_speaker(nlp, text, part, bad):
+    """An -ing cue never stands inverted before its speaker: the phrase after it is the content."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is None or sp.name != bad
+
+
+def test_a_cueless_quotation_after_a_cued_one_in_its_sentence_continues_it(nlp):
+    """'quoted X as saying "..." and "..."': the second quotation is X's, not the subject's (Wikinews,
+    CC BY 2.5)."""
+    text = ("President Trump did not place the Federal Emergency Management Agency (FEMA) in charge of the "
+            "government's response to COVID-19, which Politico reported left some experts in disaster management "
+            "disappointed. Politico quoted Tim Manning, formerly a deputy administrator at FEMA, as saying \"FEMA has "
+            "an important role in coordinating the larger response to the crisis\" and \"[i]f there's an emergency, "
+            "FEMA needs to be involved.\"")
+    sp = speaker_of(nlp, text, "needs to be involved")
+    assert sp is not None and sp.name == "Tim Manning"
+
+
+def test_an_inverted_coordination_of_persons_speaks_as_one(nlp):
+    """'said A, B and C': one speaker string of all three (ANNOTATION.md rule 6), not only A."""
+    sp = speaker_of(nlp, "The deal was void, said Tom Berg, Ann Ruiz and Lia Kent.", "The deal was void")
+    assert sp is not None and sp.name == "Tom Berg, Ann Ruiz and Lia Kent"
+
+
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Tom Berg was charged with fraud in May. His legal team argued he simply represented a client, Ann "
+         "Ruiz.", "he simply represented", "His legal team"),
+        ("Ann Ruiz told the court she was robbed. The defendants claimed Ruiz had first reported a theft.",
+         "Ruiz had first reported", "defendants"),
+    ],
+)
+def test_group_nouns_head_a_speaker_phrase(nlp, text, part, name):
+    """"team", "defendants" (person_nouns.txt): the phrase before the cue speaks, not a name near it."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_a_clause_after_a_semicolon_has_its_own_subject(nlp):
+    """The subject of a cue's clause is looked for after the last semicolon before the cue."""
+    text = ("Orders will keep the plant busy for years, Tom Berg said, and the loan seems realistic; unnamed "
+            "industry experts called this dubious, as the market is saturated, while noting that the army needs "
+            "such equipment.")
+    sp = speaker_of(nlp, text, "the army needs")
+    assert sp is not None and sp.name == "experts"
+
+
+def test_a_quantified_party_label_is_some_of_its_members(nlp):
+    """"Other Republicans have urged him ...": those members, as written, not the Republican Party."""
+    text = ("Senator Tom Berg has not conceded the race. Other Republicans have broken with Berg and have urged "
+            "him to concede the race.")
+    sp = speaker_of(nlp, text, "to concede")
+    assert sp is not None and sp.name == "Other Republicans"
+
+
+def test_a_person_of_a_described_body_speaks(nlp):
+    """"NAME of the ... office said": the person, not the office after "of"."""
+    text = "Ann Ruiz of the Harbour tribal historic preservation office said the herd was healthy."
+    sp = speaker_of(nlp, text, "the herd was healthy")
+    assert sp is not None and sp.name == "Ann Ruiz"
+
+
 def test_an_issued_statement_is_no_speaker(nlp):
     sp = speaker_of(nlp, "Doctor Sean Conley issued a statement saying that the patient was well.", "the patient")
     assert sp is not None and sp.name == "Sean Conley"

@@ -320,6 +320,8 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
     i = cue.end
     if cue.start == sa or lowers[cue.start - 1] == "to":
         return None  # no subject ("Asked whether ...") or an infinitive ("to maintain")
+    if _addressed_subject(view, cue, sa):
+        return None  # an interviewer's question or remark: "How would you describe ...", "You suggest ..."
     if cue.frame in ("say", "obj", "clause"):
         # fronted content: "CONTENT, X said." / "CONTENT, said X."
         if cue.start > sa + 3 and cue.frame != "clause":
@@ -482,6 +484,10 @@ def _past_verbs() -> frozenset[str]:
     return word_set("past_verbs.txt")
 
 
+#: determiners that stand alone as a subject before an auxiliary ("this is", "those were")
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
 def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     """Token ``t`` looks like a finite verb: an auxiliary or modal, an irregular past form, or an
     "-ed" form that is neither an adjective ("the infected people", "300 confirmed cases") nor a
@@ -491,6 +497,8 @@ def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     if w in POSSESSIVE_MARKS:
         return t > 0 and lowers[t - 1] in SUBJECT_PRONOUNS | {"there", "that", "what"}  # "he's", not "Wednesday's"
     prev = lowers[t - 1] if t > 0 else ""
+    if prev in _DEMONSTRATIVES and w in AUXILIARIES:
+        return True  # "this is a move", "that was": a demonstrative subject, not "the will of"
     if prev in DETERMINERS:
         return False  # "the need", "a set": a noun
     if w in AUXILIARIES:
@@ -599,6 +607,20 @@ def _after_adverbials(view: TextView, i: int, end: int) -> int:
     if words[start] == "," and (i == start + 1 or words[i - 1] != ","):
         return start  # a comma not closing an adverbial: no clause here
     return i
+
+
+def _addressed_subject(view: TextView, cue: Cue, sa: int) -> bool:
+    """Whether the cue's subject is the one addressed, "you" or "your ..." before it (auxiliaries
+    and adverbs between: "How would you describe ...", "Your release mentioned ..."): in a news text
+    outside quotation marks, an interviewer's words, which no quotation reports (ANNOTATION.md:
+    questions put by the journalist are not annotated)."""
+    lowers = view.lowers
+    t = cue.start - 1
+    while t > sa and (lowers[t] in AUXILIARIES or lowers[t] in _ADVERBS or lowers[t] == "not"):
+        t -= 1
+    if lowers[t] == "you":
+        return True
+    return any(lowers[k] == "your" for k in range(max(sa, t - 2), t))
 
 
 #: verbs that also report their subject's infinitive ("claimed to have no memory of ...")

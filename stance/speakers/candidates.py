@@ -63,6 +63,9 @@ _NP_STOP_LEFT = frozenset(
 )
 #: words naming a part of a group before "of the ..." ("One of the victims")
 _PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each", "both", "two", "three", "few"})
+#: quantifiers before a plural party or group label that make it some of its members ("Other
+#: Republicans", "Many Democrats"), not the body
+_QUANTIFIERS = frozenset({"other", "many", "some", "several", "most", "few", "two", "three", "four", "dozens", "hundreds"})
 #: prepositions whose object is never the subject of the cue right after it
 _OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about", "via"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
@@ -126,6 +129,9 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             k = j - 6
         if w not in person_nouns and w not in org_nouns and view.lowers[k] in ("a", "an"):
             return None  # "issued a statement saying": a document it issued, not the speaker
+        owner = _person_before_body(view, mentions, k, lo)
+        if owner is not None:  # "Crystal C'Bearing of the Northern Arapaho tribal historic preservation office"
+            return owner, j, "name"
         return k, j, "nominal"
     # "the 34-year-old mother of three", "the ad's narrator of ...": a determiner-led phrase
     # whose head is a person noun followed by a short "of" phrase
@@ -231,6 +237,8 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
             tail = _noun_after(view, m.end, hi)
             if tail is not None:
                 return min(i, m.start), tail, "nominal"  # "the New York businessman"
+        if titled is None and m.type == "person":
+            return min(i, m.start), _coordinated_end(view, mentions, m, hi), "name"  # "said A, B and C"
         return min(i, m.start), (titled.end if titled is not None else m.end), "name"
     # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
     if view.words[i][:1].isupper():
@@ -263,12 +271,16 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         lw = view.lowers[k]
         if lw in docs and k > i and _document_after_read(view, i):
             return i, k + 1, "nominal"  # '"...," read the statement': the document speaks for its author
+        if lw in _TIME_ENDS:
+            return None  # "A few days later the administration said": a time phrase, not the subject
         if lw in person_nouns or lw in org_nouns:
             titled = titled_name(view, mentions, k, hi)
             if titled is None and lw in org_nouns:
                 titled = titled_name(view, mentions, k + 1, hi)  # "foreign ministry spokeswoman Maria Z."
             if titled is not None:
                 return i, titled.end, "name"  # "said Ukrainian spokesman Oleg Nikolenko"
+            while k + 1 < hi and _speaker_noun(view.lowers[k + 1]):
+                k += 1  # a compound's head: "Several conservative groups", "the police officers"
             return i, k + 1, "nominal"
         if not (lw.isalpha() or view.words[k][:1].isupper() or lw in POSSESSIVE_MARKS or lw == "-" or lw[:1].isdigit()):
             break
@@ -276,6 +288,16 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if w in person_nouns or w in org_nouns:
         return i, i + 1, "nominal"
     return None
+
+
+def _speaker_noun(w: str) -> bool:
+    """Whether ``w`` is a person or body noun, or the plural of one ("groups")."""
+    person_nouns, org_nouns = _nouns()
+    return w in person_nouns or w in org_nouns or w[-1:] == "s" and (w[:-1] in person_nouns or w[:-1] in org_nouns)
+
+
+#: words that close a time phrase before a sentence's subject ("A few days later", "Two years ago")
+_TIME_ENDS = frozenset({"later", "earlier", "ago"})
 
 
 def _document_after_read(view: TextView, i: int) -> bool:
@@ -318,12 +340,14 @@ def _noun_after(view: TextView, k: int, hi: int) -> int | None:
 
 def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
     """The person named right after lowercase role words starting at token ``k`` ("spokesman
-    Oleg Nikolenko", "press secretary John Kirby"; up to three words, the last a person noun)."""
+    Oleg Nikolenko", "press secretary John Kirby"; up to three words, the last a person noun; the
+    words before it any lowercase modifiers: "public health expert Wendy Parmet")."""
     person_nouns = _nouns()[0]
-    words = role_words()
     j = k
-    while j < hi and j - k < 3 and view.words[j].islower() and view.lowers[j] in words:
+    while j < hi and j - k < 3 and view.words[j].isalpha() and view.words[j].islower():
         j += 1
+        if view.lowers[j - 1] in person_nouns and not (j < hi and view.words[j].islower()):
+            break
     if j == k or j >= hi or view.lowers[j - 1] not in person_nouns:
         return None
     m = mentions.name_at(j, j + 1)
@@ -369,6 +393,22 @@ def _coordinated_start(view: TextView, mentions: MentionIndex, start: int, lo: i
         k = prev.start
         joiner = ","
     return k
+
+
+def _coordinated_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -> int:
+    """End of a coordination of persons that starts with the person ``m`` ("Sameh Shoukry, Nikos
+    Dendias and Jean-Yves Le Drian"; each joined by a comma or, the last, by "and"): ``m.end``
+    when no "and" and person follow."""
+    end = m.end
+    while end + 1 < hi and view.lowers[end] in (",", "and"):
+        nxt = mentions.name_at(end + 1, end + 2)
+        if (nxt is None or nxt.start != end + 1 or nxt.type != "person" or nxt.end > hi
+                or not view.words[nxt.start][:1].isupper() or view.words[nxt.end - 1] in _titles()):
+            break
+        if view.lowers[end] == "and":
+            return nxt.end
+        end = nxt.end
+    return m.end
 
 
 def coordinated_persons(view: TextView, mentions: MentionIndex, i: int, j: int) -> list[Mention]:
@@ -437,11 +477,21 @@ def _skip_left(view: TextView, j: int, lo: int) -> int:
     return j
 
 
+def _after_semicolon(view: TextView, a: int, before: int, blocked: RangeIndex | None) -> int:
+    """The first token of the last clause a semicolon opens in ``[a, before)``, outside quotations
+    ("...; unnamed industry experts called this dubious ..., while noting ..."), else ``a``."""
+    for t in range(before - 1, a, -1):
+        if view.words[t] == ";" and (blocked is None or not blocked.covers(t, t + 1)):
+            return t + 1
+    return a
+
+
 def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: int,
                    blocked: RangeIndex | None = None) -> tuple[int, int, str] | None:
     """The first noun phrase of the sentence's main clause (after introductory phrases,
     :func:`intro_end`, whose commas are outside the quoted spans ``blocked``)."""
     a, b = view.sent_bounds(sent)
+    a = _after_semicolon(view, a, min(before, b), blocked)
     k = a
     # skip a dateline "SEOUL, South Korea (AP) —" and an introductory phrase ending in a comma
     for t in range(a, min(before, b)):
@@ -576,7 +626,7 @@ def participle_subject(view: TextView, mentions: MentionIndex, cue_start: int,
     outside quotations, after a dateline and an introductory phrase ("Hours later, Trump returned
     the compliment, telling ..." -> Trump)."""
     sent = view.sent_of[cue_start]
-    a, _ = view.sent_bounds(sent)
+    a = _after_semicolon(view, view.sent_bounds(sent)[0], cue_start, blocked)
     # ", X said, adding ...", ", said X, adding ...": the speaker of that reporting verb
     j = _skip_left(view, cue_start, a) - 1  # the comma
     verbs = cue_lexicon().verbs
@@ -841,7 +891,9 @@ def candidates_for_cue(
         left = _owner_of_place(view, mentions, left, lo)
     add(left, "left")
     addressee = _tells(view, cue_start, cue_end)
-    if not addressee:  # "told CNN": the one told, never the speaker
+    if not addressee and not _gerund(view, cue_start, cue_end):
+        # "told CNN": the one told, never the speaker; "suggesting Joe Scarborough was involved":
+        # a participle never stands inverted before its speaker (what follows it is the content)
         add(np_starting_at(view, mentions, cue_end, b), "right")
     # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
     subject = clause_subject(view, mentions, sent, cue_start, blocked) if not out or extra else None
@@ -876,6 +928,11 @@ def _tells(view: TextView, cue_start: int, cue_end: int) -> bool:
     noun phrase after it is the addressee, not the speaker."""
     entry = cue_lexicon().verbs.get(view.lowers[cue_start]) if cue_end - cue_start == 1 else None
     return entry is not None and entry[0] in _ADDRESSEE_LEMMAS
+
+
+def _gerund(view: TextView, cue_start: int, cue_end: int) -> bool:
+    """Whether the cue is one -ing word ("saying", "suggesting")."""
+    return cue_end - cue_start == 1 and view.lowers[cue_start].endswith("ing") and len(view.lowers[cue_start]) > 4
 
 
 #: forms of "be" that make a cue passive ("were described by Johnson as")
@@ -1038,8 +1095,11 @@ def resolve_candidate(
     person_nouns, org_nouns = _nouns()
     words = view.words
     if c.kind == "according":
-        return _source_name(c, view, mentions)
+        return _source_name(c, view, mentions, blocked, pronoun_ranker, previous_speaker)
     if c.np_type == "name":
+        if (view.lowers[c.start] in _QUANTIFIERS and c.end - c.start == 2 and words[c.end - 1].endswith("s")
+                and (m0 := mentions.name_at(c.end - 1, c.end)) is not None and m0.type == "organization"):
+            return view.span_text(c.start, c.end), "person", None  # "Other Republicans": some of its members
         both = coordinated_persons(view, mentions, c.start, c.end)
         if both:
             names = [x.canonical for x in both]
@@ -1100,23 +1160,13 @@ def resolve_candidate(
         return view.span_text(c.start, c.end), "unknown", None
     # nominal: "Many experts", "the ministry", "Sudan's defense minister"
     head = view.lowers[c.end - 1]
-    toks = words[c.start : c.end]
-    author = document_author(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
-    if author is not None:
-        return author.canonical, author.type, author
+    referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
+    if referent is not None:
+        return referent[0].canonical, referent[1], referent[0]
     if head in word_set("document_nouns.txt") and c.end - c.start >= 3 and view.lowers[c.end - 2] in org_nouns:
         # "the government statement" with no body found: the issuer as written ("government")
         return resolve_candidate(Candidate(c.start, c.end - 1, c.kind, "nominal"), view, mentions, blocked, last_plural,
                                  pronoun_ranker, previous_speaker)
-    if head in org_nouns and toks[0].lower() == "the":
-        m = mentions.resolve_nominal(head, c.start) or _body_named_before(view, mentions, head, c.start, blocked)
-        if m is not None:
-            return m.canonical, m.type, m
-    if head in person_nouns and toks[0].lower() == "the" and len(toks) <= 3 and (not head.endswith("s") or head.endswith("ss")):
-        # "the archbishop said": the person the article introduced with that role
-        m = named_by_role(view, mentions, head, c.start) or person_of_gendered_noun(view, mentions, c.start, c.end, blocked)
-        if m is not None:  # (else "The father said": the nearest man named before)
-            return m.canonical, "person", m
     k = c.start
     while k < c.end - 1 and view.lowers[k] in _DETS:
         k += 1
@@ -1126,6 +1176,32 @@ def resolve_candidate(
     name = name.replace(" ’s", "’s").replace(" 's", "'s")
     typ = "organization" if head in org_nouns else "person"
     return name, typ, None
+
+
+def described_referent(view: TextView, mentions: MentionIndex, i: int, j: int, blocked: list[tuple[int, int]],
+                       pronoun_ranker: Any = None, previous_speaker: str | None = None) -> tuple[Mention, str] | None:
+    """The person or body a description ``[i, j)`` stands for, and its type: a document's author or issuer
+    (:func:`document_author`), the body "the NOUN" names ("the ministry", "the academy"), the person
+    "the NOUN" with a role or a gendered noun names ("the archbishop", "the father"); None for any
+    other phrase or when the article names no such referent."""
+    person_nouns, org_nouns = _nouns()
+    author = document_author(view, mentions, i, j, blocked, pronoun_ranker, previous_speaker)
+    if author is not None:
+        return author, author.type
+    head = view.lowers[j - 1]
+    if view.lowers[i] != "the":
+        return None
+    if head in org_nouns:
+        body = mentions.resolve_nominal(head, i) or _body_named_before(view, mentions, head, i, blocked)
+        if body is not None:
+            return body, body.type
+    if head in person_nouns and j - i <= 3 and (not head.endswith("s") or head.endswith("ss")):
+        # "the archbishop said": the person the article introduced with that role
+        # (else "The father said": the nearest man named before)
+        m = named_by_role(view, mentions, head, i) or person_of_gendered_noun(view, mentions, i, j, blocked)
+        if m is not None:
+            return m, "person"
+    return None
 
 
 def _person_by_title(view: TextView, mentions: MentionIndex, m: Mention) -> Mention | None:
@@ -1225,10 +1301,13 @@ def _issuer_after(view: TextView, mentions: MentionIndex, t: int) -> Mention | N
     return spelled_out(mentions, m) or m
 
 
-def _source_name(c: Candidate, view: TextView, mentions: MentionIndex) -> tuple[str, str, Mention | None]:
+def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: list[tuple[int, int]],
+                 pronoun_ranker: Any = None, previous_speaker: str | None = None) -> tuple[str, str, Mention | None]:
     """(name, type, mention) of the phrase after "according to": the name it ends in ("eyewitness
     Vinnie DeVita", "news agency ISNA"); a run of capitalised words naming one body as written ("the
-    Philippine Institute of Volcanology and Seismology"); else the phrase itself ("reports",
+    Philippine Institute of Volcanology and Seismology"); the one a description stands for, as for
+    any speaker (:func:`described_referent`: "NDRRMC report" -> the council, "the academy" -> the
+    academy named before, "her memoirs" -> who "her" is); else the phrase itself ("reports",
     "Johnson's critics"), a leading his/her/its/their made the nearest person or body named before
     ("his publicist" -> "Tony Mendez's publicist")."""
     person_nouns, org_nouns = _nouns()
@@ -1248,6 +1327,9 @@ def _source_name(c: Candidate, view: TextView, mentions: MentionIndex) -> tuple[
         if head.start <= k or not caps or len(inner) <= 1 or not joined and head.type == "person":
             return head.canonical, head.type, head
         return _joined(view, k, c.end), "organization", None
+    referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
+    if referent is not None:
+        return referent[0].canonical, referent[1], referent[0]
     low = view.lowers[c.end - 1]
     typ = "person" if low in person_nouns else "organization" if low in org_nouns else "unknown"
     name = _joined(view, k, c.end)
@@ -1274,22 +1356,25 @@ _BODY_WINDOW = 4
 
 def _body_named_before(view: TextView, mentions: MentionIndex, head: str, i: int,
                        blocked: list[tuple[int, int]]) -> Mention | None:
-    """The body "the NOUN" at token ``i`` stands for, named outside quotations in the
-    :data:`_BODY_WINDOW` sentences before: a name holding the noun ("the academy" -> "Royal Swedish
-    Academy of Sciences"), else, for a generic noun ("the company"), the nearest organisation."""
+    """The body "the NOUN" at token ``i`` stands for, named outside quotations before it: a name
+    holding the noun, anywhere before ("the academy" -> "Royal Swedish Academy of Sciences", named
+    in the first sentence), else, for a generic noun ("the company"), the nearest organisation in
+    the :data:`_BODY_WINDOW` sentences before."""
     index = RangeIndex.of(blocked)
     s0 = view.sent_of[i]
+    generic = head in _GENERIC_BODIES
     nearest = None
     for m in mentions.names_before(i):
-        if s0 - view.sent_of[m.start] > _BODY_WINDOW:
+        near = s0 - view.sent_of[m.start] <= _BODY_WINDOW
+        if not near and generic:
             break
         if m.end > i or index.covers(m.start, m.end) or m.type in ("demonym", "state"):
             continue
         if head in m.text.lower().split() and m.type != "person":
             return m
-        if nearest is None and (m.type == "organization" or m.type == "person" and not mentions.gender_of(m.canonical)):
+        if generic and nearest is None and (m.type == "organization" or m.type == "person" and not mentions.gender_of(m.canonical)):
             nearest = m  # (a body's type is often guessed "person"; a person with a gender is none)
-    return nearest if head in _GENERIC_BODIES else None
+    return nearest
 
 
 def _full_body(view: TextView, mentions: MentionIndex, m: Mention, blocked: list[tuple[int, int]]) -> Mention:

@@ -47,6 +47,17 @@ def _earlier_cued(raws: Sequence[RawQuote], i: int, view: TextView) -> int | Non
     return None
 
 
+def _continues_cued(raws: Sequence[RawQuote], i: int, view: TextView) -> bool:
+    """Whether ``raws[i]`` (without a cue) continues the cued quotation right before it in the same
+    sentence ('quoted Tim Manning as saying "..." and "..."'): it inherits that speaker
+    (:func:`stance.speakers.inheritance.inherit_speakers`), not the sentence's subject."""
+    if i == 0:
+        return False
+    prev, q = raws[i - 1], raws[i]
+    return (prev.cue is not None and prev.tok_end <= q.tok_start and prev.cue.end <= q.tok_start
+            and view.sent_of[prev.cue.start] == view.sent_of[q.tok_start])
+
+
 def _nothing_to_inherit(raws: Sequence[RawQuote], i: int) -> bool:
     """Whether :func:`stance.speakers.inheritance.inherit_speakers` has no attribution to give
     ``raws[i]``: no quotation before it in its paragraph or the previous one, no cued one after it
@@ -82,6 +93,9 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
     last_plural: tuple[str, str, int] | None = None  # name, type, first token
     previous: str | None = None  # the last chosen speaker's name
     for q, cands in zip(raws, per_quote):
+        if q.cue is None and _continues_cued(raws, len(out), view):
+            out.append((None, None, 0.0))  # inherited from the cued quotation before it
+            continue
         if q.cue is None:
             # a quotation a colon introduces: the introducing sentence's speaker
             # or the attribution right after it with a verb the cue lexicon lacks ('"...," X barked.')
