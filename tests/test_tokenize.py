@@ -21,14 +21,16 @@ def nlp():
 def same_view(nlp, text: str) -> bool:
     a = build_view(make_doc(nlp, text))
     b = build_view(tokenize(nlp, text))
-    return (a.text, a.words, a.starts, a.ends, a.sent_starts, a.para_of_sent) == (
-        b.text, b.words, b.starts, b.ends, b.sent_starts, b.para_of_sent)
+    return (a.text, a.words, a.lowers, a.starts, a.ends, a.sent_starts, a.para_of_sent) == (
+        b.text, b.words, b.lowers, b.starts, b.ends, b.sent_starts, b.para_of_sent)
 
 
 def test_tokens_without_a_doc(nlp):
     toks = tokenize(nlp, "Gov. Kim said: “We won’t.”")
     assert type(toks) is Tokens
     assert [toks.text[a:b] for a, b in zip(toks.starts, toks.ends)] == ["Gov.", "Kim", "said", ":", "“", "We", "wo", "n’t", ".", "”"]
+    assert toks.words == ["Gov.", "Kim", "said", ":", "“", "We", "wo", "n’t", ".", "”"]
+    assert toks.lowers == [w.lower() for w in toks.words]
 
 
 @pytest.mark.parametrize("text", [

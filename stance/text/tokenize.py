@@ -175,23 +175,22 @@ def make_doc(nlp: Any, text: str, *, trained: bool = False) -> Any:
 
 @dataclass
 class Tokens:
-    """A document's text and the character offsets of its (non-whitespace) tokens: what
-    :func:`stance.text.view.build_view` reads of a ``Doc`` made by :func:`make_doc` from blank
-    English, without the ``Doc``."""
+    """A document's text and its (non-whitespace) tokens' character offsets, texts and lowercase
+    forms: what :func:`stance.text.view.build_view` reads of a ``Doc`` made by :func:`make_doc`
+    from blank English, without the ``Doc``. ``words`` and ``lowers`` may be None (then the view
+    takes them from the text)."""
 
     text: str
     starts: list[int]
     ends: list[int]
-
-
-#: the cache entry of a chunk that is one token
-_ONE = 1
+    words: list[str] | None = None
+    lowers: list[str] | None = None
 
 
 class _Guarded(tuple):
     """The cache entry of a chunk that may start with the second of two consecutive tokens of a
     special case's pattern: ``(the first tokens of those pairs, the special cases whose pattern
-    ends with one of them, the token offsets)``."""
+    ends with one of them, the chunk's entry as it would be otherwise)``."""
 
 
 def _special_patterns(tokenizer: Any) -> dict[str, tuple[str, ...]]:
@@ -238,39 +237,41 @@ class ChunkTokenizer:
         self._cache: dict[str, Any] = {}
 
     def _learn(self, chunk: str) -> Any:
-        """The cache entry of ``chunk``: :data:`_ONE`, a tuple of ``(start, end)`` offsets in the
-        chunk, or a :class:`_Guarded` of them."""
+        """The cache entry of ``chunk``: its lowercase form when it is one token, else ``(token
+        offsets in the chunk, token texts, their lowercase forms)``; a :class:`_Guarded` of that
+        when it may pair with the chunk before."""
         run = _is_pathological(chunk)
         if run:
             spans = tuple(m.span() for m in _RUN_TOKEN.finditer(chunk))
         else:
             spans = tuple((t.idx, t.idx + len(t)) for t in self.tokenizer(chunk))
+        words = tuple(chunk[a:b] for a, b in spans)
+        entry: Any = chunk.lower() if len(spans) == 1 else (spans, words, tuple(w.lower() for w in words))
         # the chunk's first token before the special cases: its first token, or the first of the
         # pattern of a special case it starts with
         # (none for a pathological run: make_doc does not give spaCy a run with the text around it)
         firsts: set[str] = set()
         if not run:
-            seconds = {chunk[spans[0][0]:spans[0][1]]}
+            seconds = {words[0]}
             if chunk.startswith(self._specials):
                 seconds.update(self._patterns[k][0] for k in self._specials if chunk.startswith(k))
             firsts = {a for b in seconds for a in self._firsts.get(b, ())}
         if firsts:
-            ends_with = tuple(sorted(k for k, words in self._patterns.items() if words[-1] in firsts))
-            entry: Any = _Guarded((frozenset(firsts), ends_with, spans))
-        elif len(spans) == 1:
-            entry = _ONE
-        else:
-            entry = spans
+            ends_with = tuple(sorted(k for k, pattern in self._patterns.items() if pattern[-1] in firsts))
+            entry = _Guarded((frozenset(firsts), ends_with, entry))
         if len(self._cache) >= self.MAX_CHUNKS:
             self._cache.clear()
         self._cache[chunk] = entry
         return entry
 
-    def offsets(self, text: str) -> tuple[list[int], list[int]]:
-        """Start and end offsets of the tokens of ``text`` (no lone surrogates)."""
+    def offsets(self, text: str) -> tuple[list[int], list[int], list[str], list[str]]:
+        """Start and end offsets of the tokens of ``text`` (no lone surrogates), their texts and
+        their lowercase forms."""
         starts: list[int] = []
         ends: list[int] = []
-        add_start, add_end = starts.append, ends.append
+        words: list[str] = []
+        lowers: list[str] = []
+        add_start, add_end, add_word, add_lower = starts.append, ends.append, words.append, lowers.append
         get = self._cache.get
         joint = (-1, -1)  # the span of text last tokenized by spaCy as a whole
         for m in _CHUNK.finditer(text):
@@ -279,29 +280,42 @@ class ChunkTokenizer:
             entry = get(chunk)
             if entry is None:
                 entry = self._learn(chunk)
-            if entry is _ONE:
+            if entry.__class__ is str:  # one token
                 add_start(s)
                 add_end(e)
+                add_word(chunk)
+                add_lower(entry)
                 continue
-            if type(entry) is _Guarded:
+            if entry.__class__ is _Guarded:
                 firsts, ends_with, entry = entry
                 # one space before: the chunk before is adjacent in spaCy's Doc; its last token
                 # (as the chunk alone gives it) or a special case it ends with may pair
                 if ends and ends[-1] == s - 1 and text[s - 1] == " " and (
-                        text[starts[-1]:ends[-1]] in firsts or text.endswith(ends_with, 0, s - 1)):
-                    joint = self._joint(text, s, e, entry, joint, starts, ends)
+                        words[-1] in firsts or text.endswith(ends_with, 0, s - 1)):
+                    joint = self._joint(text, s, e, entry, joint, (starts, ends, words, lowers))
                     continue
-            for a, b in entry:
+                if entry.__class__ is str:
+                    add_start(s)
+                    add_end(e)
+                    add_word(chunk)
+                    add_lower(entry)
+                    continue
+            spans, ws, ls = entry
+            for a, b in spans:
                 add_start(s + a)
                 add_end(s + b)
-        return starts, ends
+            words += ws
+            lowers += ls
+        return starts, ends, words, lowers
 
-    def _joint(self, text: str, s: int, e: int, spans: Any, joint: tuple[int, int], starts: list[int],
-               ends: list[int]) -> tuple[int, int]:
-        """Tokenize the chunk ``text[s:e]`` (its tokens alone: ``spans``) by spaCy together with the
+    def _joint(self, text: str, s: int, e: int, entry: Any, joint: tuple[int, int],
+               out: tuple[list[int], list[int], list[str], list[str]]) -> tuple[int, int]:
+        """Tokenize the chunk ``text[s:e]`` (its cache entry: ``entry``) by spaCy together with the
         chunk before it (and the chunks joined to that one), replacing their tokens at the end of
-        ``starts`` and ``ends``; return the span tokenized. Unless the chunk before is a
-        pathological run: :func:`make_doc` does not give spaCy such a run with the text around it."""
+        the lists ``out`` (starts, ends, texts, lowercase forms); return the span tokenized. Unless
+        the chunk before is a pathological run: :func:`make_doc` does not give spaCy such a run
+        with the text around it."""
+        starts, ends, words, lowers = out
         if joint[1] == s - 1:
             a = joint[0]
         else:
@@ -309,17 +323,25 @@ class ChunkTokenizer:
             while a > 0 and not text[a - 1].isspace():
                 a -= 1
             if _is_pathological(text[a:s - 1]):
+                spans = ((0, e - s),) if entry.__class__ is str else entry[0]
                 for x, y in spans:
                     starts.append(s + x)
                     ends.append(s + y)
+                    words.append(text[s + x:s + y])
+                    lowers.append(text[s + x:s + y].lower())
                 return joint
         while starts and starts[-1] >= a:
             starts.pop()
             ends.pop()
+            words.pop()
+            lowers.pop()
         for t in self.tokenizer(text[a:e]):
             if not t.is_space:
-                starts.append(a + t.idx)
-                ends.append(a + t.idx + len(t))
+                x, y = a + t.idx, a + t.idx + len(t)
+                starts.append(x)
+                ends.append(y)
+                words.append(text[x:y])
+                lowers.append(text[x:y].lower())
         return a, e
 
 
@@ -330,5 +352,7 @@ def tokenize(nlp: Any, text: str, *, trained: bool = False) -> Any:
     if trained or not isinstance(nlp, BlankEnglish):
         return make_doc(nlp, text, trained=trained)
     safe = _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
-    starts, ends = nlp.chunks.offsets(safe)
-    return Tokens(text, starts, ends)
+    starts, ends, words, lowers = nlp.chunks.offsets(safe)
+    if safe is not text:  # the tokens' texts are the original's
+        return Tokens(text, starts, ends)
+    return Tokens(text, starts, ends, words, lowers)

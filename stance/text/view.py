@@ -191,13 +191,15 @@ def _doc_tokens(doc: Any) -> tuple[str, list[int], list[int], list[int] | None]:
 def build_view(doc: Any) -> TextView:
     """Build a :class:`TextView` of ``doc``, a spaCy ``Doc`` (whitespace tokens are dropped) or
     the :class:`~stance.text.tokenize.Tokens` of :func:`~stance.text.tokenize.tokenize`."""
+    words = lowers = None
     if type(doc) is Tokens:
-        text, starts, ends = doc.text, doc.starts, doc.ends
+        text, starts, ends, words, lowers = doc.text, doc.starts, doc.ends, doc.words, doc.lowers
         given = None
     else:
         text, starts, ends, given = _doc_tokens(doc)
-    words = [text[a:b] for a, b in zip(starts, ends)]
-    lowers = [w.lower() for w in words]
+    if words is None or lowers is None:
+        words = [text[a:b] for a, b in zip(starts, ends)]
+        lowers = [w.lower() for w in words]
     n = len(words)
     # paragraphs: token indices > 0 with a newline between them and the token before
     paras: list[int] = []
