@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
+from sys import intern
 from typing import Any
 
 #: the key under which :func:`make_doc` keeps the original text (which may differ from the Doc's)
@@ -221,7 +223,8 @@ class ChunkTokenizer:
     these candidates allow a pair, :meth:`offsets` has spaCy tokenize the two chunks together
     (matches in different such groups of chunks share no token, so they do not interact)."""
 
-    #: the cache is emptied when it holds this many chunks (memory stays bounded)
+    #: the cache holds at most this many chunks (about 35 MB; PolNeAR's 1,000 articles have
+    #: 60,000): when full, the older half is dropped (frequent words come back at once)
     MAX_CHUNKS = 100_000
 
     def __init__(self, tokenizer: Any):
@@ -236,20 +239,48 @@ class ChunkTokenizer:
         self._firsts = firsts
         self._cache: dict[str, Any] = {}
 
-    def _learn(self, chunk: str) -> Any:
-        """The cache entry of ``chunk``: its lowercase form when it is one token, else ``(token
-        offsets in the chunk, token texts, their lowercase forms)``; a :class:`_Guarded` of that
-        when it may pair with the chunk before."""
-        run = _is_pathological(chunk)
-        if run:
-            spans = tuple(m.span() for m in _RUN_TOKEN.finditer(chunk))
+    def _learn(self, chunks: list[str]) -> dict[str, Any]:
+        """The cache entries of the (distinct) ``chunks``, added to the cache: spaCy tokenizes them
+        in one call, one a line (a newline is a whitespace token, so no special case's match
+        joins two of them), except pathological runs (:func:`make_doc`'s regex)."""
+        runs = {c for c in chunks if _is_pathological(c)}
+        plain = [c for c in chunks if c not in runs]
+        spans: dict[str, list[tuple[int, int]]] = {c: [m.span() for m in _RUN_TOKEN.finditer(c)] for c in runs}
+        if plain:
+            k, at, cur = 0, 0, []  # chunk index, its offset in the joined text, its tokens
+            for t in self.tokenizer("\n".join(plain)):
+                if t.is_space:  # the newline after chunk k
+                    spans[plain[k]] = cur
+                    at += len(plain[k]) + 1
+                    k, cur = k + 1, []
+                else:
+                    cur.append((t.idx - at, t.idx - at + len(t)))
+            spans[plain[k]] = cur
+        cache = self._cache
+        if len(cache) + len(chunks) > self.MAX_CHUNKS:
+            for key in list(islice(cache, max(len(cache) - self.MAX_CHUNKS // 2, 0))):
+                del cache[key]
+        new = {c: self._entry(c, spans[c], c in runs) for c in chunks}
+        cache.update(new)
+        return new
+
+    def _entry(self, chunk: str, spans: list[tuple[int, int]], run: bool) -> Any:
+        """The cache entry of ``chunk`` with its tokens at ``spans``: its lowercase form when it is
+        one token, else ``(the tokens' start offsets in the chunk, their end offsets, their texts,
+        their lowercase forms)``; a :class:`_Guarded` of that when it may pair with the chunk
+        before (never a pathological ``run``: make_doc does not give spaCy a run with the text
+        around it)."""
+        # (memory: one string object for a word already lowercase, token strings shared)
+        if len(spans) == 1:
+            lower = chunk.lower()
+            entry: Any = chunk if lower == chunk else lower
+            words: tuple[str, ...] = (chunk,)
         else:
-            spans = tuple((t.idx, t.idx + len(t)) for t in self.tokenizer(chunk))
-        words = tuple(chunk[a:b] for a, b in spans)
-        entry: Any = chunk.lower() if len(spans) == 1 else (spans, words, tuple(w.lower() for w in words))
+            words = tuple(intern(chunk[a:b]) for a, b in spans)
+            lowers = tuple(w if w == lw else intern(lw) for w, lw in zip(words, [w.lower() for w in words]))
+            entry = (tuple(a for a, _ in spans), tuple(b for _, b in spans), words, lowers)
         # the chunk's first token before the special cases: its first token, or the first of the
         # pattern of a special case it starts with
-        # (none for a pathological run: make_doc does not give spaCy a run with the text around it)
         firsts: set[str] = set()
         if not run:
             seconds = {words[0]}
@@ -259,9 +290,6 @@ class ChunkTokenizer:
         if firsts:
             ends_with = tuple(sorted(k for k, pattern in self._patterns.items() if pattern[-1] in firsts))
             entry = _Guarded((frozenset(firsts), ends_with, entry))
-        if len(self._cache) >= self.MAX_CHUNKS:
-            self._cache.clear()
-        self._cache[chunk] = entry
         return entry
 
     def offsets(self, text: str) -> tuple[list[int], list[int], list[str], list[str]]:
@@ -272,14 +300,14 @@ class ChunkTokenizer:
         words: list[str] = []
         lowers: list[str] = []
         add_start, add_end, add_word, add_lower = starts.append, ends.append, words.append, lowers.append
-        get = self._cache.get
+        chunks = text.split()  # the chunks _CHUNK finds (both split at str.isspace)
+        entries = list(map(self._cache.get, chunks))
+        if None in entries:
+            new = self._learn(list(dict.fromkeys(c for c, entry in zip(chunks, entries) if entry is None)))
+            entries = [new[c] if entry is None else entry for c, entry in zip(chunks, entries)]
         joint = (-1, -1)  # the span of text last tokenized by spaCy as a whole
-        for m in _CHUNK.finditer(text):
+        for m, chunk, entry in zip(_CHUNK.finditer(text), chunks, entries):
             s, e = m.span()
-            chunk = text[s:e]
-            entry = get(chunk)
-            if entry is None:
-                entry = self._learn(chunk)
             if entry.__class__ is str:  # one token
                 add_start(s)
                 add_end(e)
@@ -300,10 +328,9 @@ class ChunkTokenizer:
                     add_word(chunk)
                     add_lower(entry)
                     continue
-            spans, ws, ls = entry
-            for a, b in spans:
-                add_start(s + a)
-                add_end(s + b)
+            rel_starts, rel_ends, ws, ls = entry
+            starts += map(s.__add__, rel_starts)
+            ends += map(s.__add__, rel_ends)
             words += ws
             lowers += ls
         return starts, ends, words, lowers
@@ -323,7 +350,7 @@ class ChunkTokenizer:
             while a > 0 and not text[a - 1].isspace():
                 a -= 1
             if _is_pathological(text[a:s - 1]):
-                spans = ((0, e - s),) if entry.__class__ is str else entry[0]
+                spans = ((0, e - s),) if entry.__class__ is str else zip(entry[0], entry[1])
                 for x, y in spans:
                     starts.append(s + x)
                     ends.append(s + y)
