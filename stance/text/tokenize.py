@@ -259,7 +259,7 @@ class ChunkTokenizer:
         cache = self._cache
         if len(cache) + len(chunks) > self.MAX_CHUNKS:
             for key in list(islice(cache, max(len(cache) - self.MAX_CHUNKS // 2, 0))):
-                del cache[key]
+                cache.pop(key, None)  # (another thread may have dropped it)
         new = {c: self._entry(c, spans[c], c in runs) for c in chunks}
         cache.update(new)
         return new
