@@ -10,7 +10,7 @@ Usage::
 Measures, in one run, with ``--repeat`` repetitions (median and range):
 - words/s, documents/s and quotations/s of ``Pipeline.pipe`` for n_process 1 and 2;
 - each stage's share of the time (tokenize, quotes, attribution, targets, stance);
-- references: spaCy's blank English tokenizer alone (a floor no pipeline can beat), and a
+- references: spaCy's blank English tokenizer alone (the pipeline reads cached token offsets instead), and a
   named trained spaCy pipeline alone when given;
 - peak RSS and load time of ``stance.load()`` (in a fresh process);
 - scaling: time for 1x, 4x and 16x the corpus.

@@ -34,7 +34,8 @@ from stance.stance_model.examples import stance_examples
 from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
 from stance.text.dateline import article_date, as_date
 from stance.text.mentions import MentionIndex
-from stance.text.view import TextView, build_view, make_doc, make_language
+from stance.text.tokenize import make_language, tokenize
+from stance.text.view import TextView, build_view
 from stance.types import Analysis, Quote, Span, Stance
 
 STAGES = ("tokenize", "quotes", "speakers", "targets", "stance")
@@ -297,10 +298,13 @@ class Pipeline:
         return self.annotator.timings
 
     def make_doc(self, text: str) -> Any:
+        """The tokens of ``text`` that :meth:`Annotator.prepare` reads: a spaCy ``Doc`` of the
+        trained pipeline, or with blank English the token offsets alone
+        (:func:`stance.text.tokenize.tokenize`; the same as its ``Doc``'s)."""
         if not isinstance(text, str):
             raise TypeError(f"stance expects article text as str, got {type(text).__name__}")
         t0 = time.perf_counter()
-        doc = make_doc(self.nlp, text, trained=self._trained)  # linear time, any str
+        doc = tokenize(self.nlp, text, trained=self._trained)  # linear time, any str
         self.annotator._tick("tokenize", t0)
         return doc
 

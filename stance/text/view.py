@@ -14,6 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stance.text.lexicons import word_set
+from stance.text.tokenize import (  # noqa: F401  (tokenization used to live here; re-exported)
+    TEXT_KEY,
+    BlankEnglish,
+    Tokens,
+    blank_english,
+    make_doc,
+    make_language,
+)
 
 _END = {".", "!", "?", "…"}
 #: a sentence is cut after this many tokens (news sentences are far shorter): the rules look
@@ -24,6 +32,7 @@ POSSESSIVE_MARKS = frozenset({"’s", "'s"})
 #: a possessive ending: the clitic or the bare apostrophe of a plural ("the officials' plan")
 POSSESSIVE_ENDINGS = POSSESSIVE_MARKS | {"’", "'"}
 _CLOSERS = {"”", '"', "''", "’", "'", ")", "»"}
+_NEWLINE = re.compile(r"\n")
 
 
 @dataclass
@@ -118,144 +127,6 @@ class RangeIndex(list):
         return self._ends[k - 1] if k else default
 
 
-#: the key under which :func:`make_doc` keeps the original text (which may differ from the Doc's)
-TEXT_KEY = "stance.text"
-#: whitespace-free runs longer than this, or with this many punctuation marks in a row, are split
-#: by :data:`_RUN_TOKEN` instead of spaCy's tokenizer, whose affix loop is quadratic in them
-_MAX_RUN = 1000
-_MAX_PUNCT = 16
-_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (_MAX_RUN + 1))
-_PUNCT_RUN = re.compile(r"(?<![^\w\s])[^\w\s]{%d,}" % _MAX_PUNCT)
-_PUNCT_ANY = re.compile(r"[^\w\s]{%d}" % _MAX_PUNCT)  # a run of _PUNCT_RUN exists
-_RUN_TOKEN = re.compile(r"\w+(?:['’]\w+)?|''|``|\.\.\.|--|[^\w\s]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_NEWLINE = re.compile(r"\n")
-
-
-def _pathological_runs(text: str) -> list[tuple[int, int]]:
-    """Whitespace-free runs of ``text`` that spaCy's tokenizer would take quadratic time on."""
-    # a cheap test first (news text has neither kind): both lie inside a whitespace-free chunk
-    # (str.split and the regexes' \s agree on whitespace) of at least _MAX_PUNCT characters
-    chunks = [c for c in text.split() if len(c) >= _MAX_PUNCT]
-    if not any(len(c) > _MAX_RUN or _PUNCT_ANY.search(c) for c in chunks):
-        return []
-    hits = [m.span() for m in _LONG_RUN.finditer(text)] + [m.span() for m in _PUNCT_RUN.finditer(text)]
-    if not hits:
-        return []
-    runs: list[tuple[int, int]] = []
-    n = len(text)
-    for s, e in sorted(hits):
-        if runs and s < runs[-1][1]:
-            continue  # inside the run found before
-        while s > 0 and not text[s - 1].isspace():
-            s -= 1
-        while e < n and not text[e].isspace():
-            e += 1
-        runs.append((s, e))
-    return runs
-
-
-def make_language(spacy_model: Any = None) -> Any:
-    """The spaCy ``Language`` a pipeline tokenizes with: blank English for ``None``
-    (:func:`blank_english`), the installed pipeline a name or path names, or ``spacy_model``
-    itself when it is a ``Language``."""
-    import os
-
-    if spacy_model is None:
-        return blank_english()
-    if isinstance(spacy_model, (str, os.PathLike)):
-        import spacy
-
-        return spacy.load(spacy_model)
-    return spacy_model
-
-
-class BlankEnglish:
-    """spaCy's blank English without the ``Language`` around it: the same vocabulary
-    (``create_vocab("en", English.Defaults)``) and the same tokenizer that ``spacy.blank("en")``
-    builds (spaCy's tokenizer factory, from the same exceptions and prefix, suffix and infix
-    rules), made directly. ``spacy.blank`` also resolves its config through spaCy's registry
-    (which imports every language package spaCy ships) and scans all installed packages' entry
-    points, a tenth of a second at every load that the rules here do not need.
-
-    ``tokenizer``, ``vocab``, ``max_length`` and ``make_doc`` behave as a ``Language``'s."""
-
-    lang = "en"
-
-    def __init__(self) -> None:
-        from spacy import util
-        from spacy.lang.en import English
-        from spacy.tokenizer import Tokenizer
-        from spacy.vocab import create_vocab
-
-        defaults = English.Defaults
-        self.vocab = create_vocab(self.lang, defaults)
-        self.tokenizer = Tokenizer(
-            self.vocab,
-            rules=defaults.tokenizer_exceptions,
-            prefix_search=util.compile_prefix_regex(defaults.prefixes).search,
-            suffix_search=util.compile_suffix_regex(defaults.suffixes).search,
-            infix_finditer=util.compile_infix_regex(defaults.infixes).finditer,
-            token_match=defaults.token_match,
-            url_match=defaults.url_match,
-        )
-        self.max_length = 10**6  # spaCy's default; make_doc below has no length limit
-
-    def make_doc(self, text: str) -> Any:
-        """The tokenized ``Doc`` of ``text``."""
-        return self.tokenizer(text)
-
-    def __call__(self, text: str) -> Any:
-        return self.tokenizer(text)
-
-    def __repr__(self) -> str:
-        return "BlankEnglish()"
-
-
-def blank_english() -> BlankEnglish:
-    """A :class:`BlankEnglish`: spaCy's blank English tokenizer and vocabulary, built cheaply."""
-    return BlankEnglish()
-
-
-def make_doc(nlp: Any, text: str, *, trained: bool = False) -> Any:
-    """Tokenize ``text`` (and run ``nlp``'s components when ``trained``) in time linear in its
-    length, for any ``str``: no length limit, lone surrogates tokenized as U+FFFD (the view keeps
-    the original text), pathological whitespace-free runs split by a simple regex."""
-    safe = _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
-    runs = _pathological_runs(safe)
-    if not runs:
-        doc = nlp.tokenizer(safe)  # non-destructive: doc.text == safe
-        exact = True
-    else:
-        from spacy.tokens import Doc
-
-        words: list[str] = []
-        spaces: list[bool] = []
-
-        def add_spacy(a: int, b: int) -> None:
-            if a < b:
-                for tok in nlp.tokenizer(safe[a:b]):
-                    words.append(tok.text)
-                    spaces.append(bool(tok.whitespace_))
-
-        pos = 0
-        for a, b in runs:
-            add_spacy(pos, a)
-            for m in _RUN_TOKEN.finditer(safe, a, b):
-                words.append(m.group())
-                spaces.append(False)
-            pos = b
-        add_spacy(pos, len(safe))
-        doc = Doc(nlp.vocab, words=words, spaces=spaces)
-        exact = doc.text == safe
-    if trained:
-        doc = nlp(doc)
-    if safe is not text or exact:
-        # the view reads the text from here, not from doc.text (which joins every token's text)
-        doc.user_data[TEXT_KEY] = text
-    return doc
-
-
 def _is_sent_starter(word: str) -> bool:
     return word[:1].isupper() or word[:1] in "“\"‘(«`" or word[:1].isdigit()
 
@@ -291,8 +162,9 @@ def _sentence_breaks(words: list[str], given_starts: list[int] | None) -> list[i
     return out
 
 
-def build_view(doc: Any) -> TextView:
-    """Build a :class:`TextView` of ``doc`` (whitespace tokens are dropped)."""
+def _doc_tokens(doc: Any) -> tuple[str, list[int], list[int], list[int] | None]:
+    """A ``Doc``'s text, its non-whitespace tokens' start and end offsets, and the token indices
+    where its own sentences start (None without sentence boundaries)."""
     original = doc.user_data.get(TEXT_KEY) if doc.user_data else None
     if isinstance(original, str) and len(original) == _text_length(doc):
         text = original  # make_doc's input (doc.text, or lone surrogates tokenized as U+FFFD)
@@ -304,14 +176,30 @@ def build_view(doc: Any) -> TextView:
 
     cols = [IDX, LENGTH, IS_SPACE] + ([SENT_START] if has_sents else [])
     arr = doc.to_array(cols) if len(doc) else None
+    given = None
     if arr is not None:
         arr = arr[arr[:, 2] == 0]  # no whitespace tokens
         starts: list[int] = arr[:, 0].tolist()
         ends = (arr[:, 0] + arr[:, 1]).tolist()
+        if has_sents:
+            given = (arr[:, 3] == 1).nonzero()[0].tolist()
     else:
         starts, ends = [], []
-    words = [text[a:b] for a, b in zip(starts, ends)]
-    lowers = [w.lower() for w in words]
+    return text, starts, ends, given
+
+
+def build_view(doc: Any) -> TextView:
+    """Build a :class:`TextView` of ``doc``, a spaCy ``Doc`` (whitespace tokens are dropped) or
+    the :class:`~stance.text.tokenize.Tokens` of :func:`~stance.text.tokenize.tokenize`."""
+    words = lowers = None
+    if type(doc) is Tokens:
+        text, starts, ends, words, lowers = doc.text, doc.starts, doc.ends, doc.words, doc.lowers
+        given = None
+    else:
+        text, starts, ends, given = _doc_tokens(doc)
+    if words is None or lowers is None:
+        words = [text[a:b] for a, b in zip(starts, ends)]
+        lowers = [w.lower() for w in words]
     n = len(words)
     # paragraphs: token indices > 0 with a newline between them and the token before
     paras: list[int] = []
@@ -320,9 +208,6 @@ def build_view(doc: Any) -> TextView:
         i = bisect_right(starts, p)  # the first token after the newline
         if 0 < i < n and ends[i - 1] <= p and (not paras or paras[-1] != i):
             paras.append(i)
-    given = None
-    if has_sents and arr is not None:
-        given = (arr[:, 3] == 1).nonzero()[0].tolist()
     breaks = sorted(set(paras).union(_sentence_breaks(words, given))) if paras else _sentence_breaks(words, given)
     # sentences start at 0, at every break, and every MAX_SENT_TOKENS tokens within a longer one
     # (text without punctuation: keep the rules' sentence windows bounded)
@@ -342,7 +227,7 @@ def build_view(doc: Any) -> TextView:
     for s, (a, b) in enumerate(zip(sent_starts, sent_starts[1:] + [n])):
         sent_of[a:b] = [s] * (b - a)
     ents: list[tuple[int, int, str]] = []
-    if doc.has_annotation("ENT_TYPE") and len(doc.ents):
+    if type(doc) is not Tokens and doc.has_annotation("ENT_TYPE") and len(doc.ents):
         for e in doc.ents:
             a = bisect_left(starts, e.start_char)
             b = bisect_left(starts, e.end_char)

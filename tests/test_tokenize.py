@@ -1,0 +1,81 @@
+"""The chunk-cached tokenization (:func:`stance.text.tokenize.tokenize`) gives the token offsets
+of spaCy's tokenizer through :func:`make_doc` exactly. Texts are handwritten or generated."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from stance.text.tokenize import ChunkTokenizer, Tokens, blank_english, make_doc, tokenize
+from stance.text.view import build_view
+
+from tests.test_robustness import BAD_INPUTS, news_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_english()
+
+
+def same_view(nlp, text: str) -> bool:
+    a = build_view(make_doc(nlp, text))
+    b = build_view(tokenize(nlp, text))
+    return (a.text, a.words, a.lowers, a.starts, a.ends, a.sent_starts, a.para_of_sent) == (
+        b.text, b.words, b.lowers, b.starts, b.ends, b.sent_starts, b.para_of_sent)
+
+
+def test_tokens_without_a_doc(nlp):
+    toks = tokenize(nlp, "Gov. Kim said: “We won’t.”")
+    assert type(toks) is Tokens
+    assert [toks.text[a:b] for a, b in zip(toks.starts, toks.ends)] == ["Gov.", "Kim", "said", ":", "“", "We", "wo", "n’t", ".", "”"]
+    assert toks.words == ["Gov.", "Kim", "said", ":", "“", "We", "wo", "n’t", ".", "”"]
+    assert toks.lowers == [w.lower() for w in toks.words]
+
+
+@pytest.mark.parametrize("text", [
+    # a special case's match across two chunks keeps another from applying: spaCy gives
+    # '' ' ' here, the second chunk alone ''; found through a special case the chunk ends with
+    "He called it a crime,'' ''genocide'' and worse.",
+    # ... and through the chunk's own last token ("[" ":" is a pattern's pair): : ) here, :) alone
+    "The note [ :)Reuters ended there.",
+    "Gov . Smith: )  (Reuters) - Kim said: ''I'm here'' at 10a.m. :-) ' s",
+])
+def test_special_cases_across_chunks(nlp, text):
+    assert same_view(nlp, text)
+
+
+def test_robustness_inputs_and_news(nlp):
+    for text in list(BAD_INPUTS.values()) + [news_text(3000, seed=s) for s in range(3)]:
+        assert same_view(nlp, text)
+
+
+def test_random_texts_of_special_cases_and_affixes(nlp):
+    """Pieces that make special cases, affixes and pathological runs, with any whitespace between
+    (the cross-chunk guard is needed: without it, texts of this kind come out differently)."""
+    pieces = ["''", "'", '"', ":", ")", "(", "-", "Gov", ".", "x", "s", "a.m.", "10a.m.", ":)", ":-)", "'s", "’s", "em",
+              "cause", "o", "D", "3", "<", "=", "]", "[", "_", "^_^", "-_-", "Reuters", "said", "U.S.", "Mr.", "!", "?!", ";",
+              "'em", "8", "-D", "Jan", "He", "’", "/", "|", "*", "x" * 1001, "!?" * 9, "\ud800"]
+    seps = [" ", " ", " ", "", "", "  ", "\n", " \n ", "\t"]
+    rng = random.Random(1)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 30)))
+        assert same_view(nlp, text), text
+
+
+def test_cache_is_bounded(nlp, monkeypatch):
+    """When full, the cache keeps its newer half; the offsets stay right."""
+    chunks = ChunkTokenizer(nlp.tokenizer)
+    monkeypatch.setattr(ChunkTokenizer, "MAX_CHUNKS", 50)
+    for d in range(6):  # six documents of 20 new chunks each
+        text = " ".join(f"w{20 * d + i}," for i in range(20))
+        assert chunks.offsets(text)[0] == [m for m, ch in enumerate(text) if ch in "w,"]
+        assert len(chunks._cache) <= 50
+    assert "w119," in chunks._cache and "w0," not in chunks._cache
+
+
+def test_pipeline_reads_tokens_with_blank_english():
+    import stance
+
+    nlp = stance.load(stance_model=False, ranker=False)
+    assert type(nlp.make_doc("Kim said so.")) is Tokens
