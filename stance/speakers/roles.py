@@ -104,14 +104,28 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
         return None, None
     while c < e and lowers[c] in _DETS_ONE:
         c += 1
+    one_of = c > 0 and lowers[c - 1] == "one" and c + 1 < e and lowers[c] == "of"
+    if one_of:
+        c += 1  # "One of South Sudan's Vice Presidents, Jane Roe": one of a plural role
+        while c < e and lowers[c] in _DETS:
+            c += 1
     p = c
     while p < e and lowers[p] not in _PREPS:
         p += 1
     if p == c:
         return None, None
     role_words = words[c:p]
+    if one_of:
+        role_words[-1] = _singular_role(role_words[-1])
     head = role_words[-1]
     if head.lower() not in _role_nouns() and head not in titles():
+        if p < e and words[e - 1].islower() and words[e - 1] in _role_nouns():
+            # "a United States Department of State spokesperson, Jane Roe": a body's name with
+            # its "of" before the role noun
+            body = mentions.name_at(e - 2, e - 1)
+            if (body is not None and body.end == e - 1 and body.start >= c and body.type == "organization"
+                    and all(words[t][:1].isupper() for t in range(c, body.start))):
+                return words[e - 1], view.span_text(c, body.end)  # with a country split off its front
         return None, None
     if p < e:
         return " ".join(role_words), _affiliation_from(view, mentions, p + 1, e, literal=_is_local(role_words))
@@ -141,7 +155,7 @@ def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     if body is not None and body.type == "person" and "gender" not in body.extra:
         # a name no given name or honorific shows to be a person: "of Scripps Research", "of USGS"
         return None, body.text
-    return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES)
+    return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or _lowercase_body(view, mentions, i + 1, hi)
 
 
 def _side_of(view: TextView, person: Mention, i: int) -> str:
@@ -167,6 +181,9 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     i = m.end + 1
     if i + 2 < sb and words[i].isdigit() and words[i + 1] == ",":
         i += 2  # "Betsy Ebeling, 68, Clinton's close friend": the age first
+    one_of = i + 2 < sb and lowers[i] == "one" and lowers[i + 1] == "of"
+    if one_of:
+        i += 2  # "Jane Roe, one of the founders of the group": one of a plural role
     gaz = gazetteer()
     person_nouns = _role_nouns()
     aff = None
@@ -185,11 +202,18 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     elif i < sb and words[i] in gaz.demonyms and (i + 1 >= sb or words[i + 1] != "-"):
         aff = gaz.demonyms[words[i]]
         i += 1
+    elif (poss is not None and poss.start == i and poss.end < sb and words[poss.end].islower() and words[poss.end].isalpha()
+          and (poss.type == "organization" or (poss.text.isupper() and poss.text.isalpha() and "gender" not in poss.extra))):
+        # "Keith Roe, an NTSB spokesman": the organisation (or an acronym) before the role is its body
+        aff = poss.canonical
+        i = poss.end
     role_words: list[str] = []
     j = i
     while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS:
         role_words.append(words[j])
         j += 1
+    if one_of and role_words:
+        role_words[-1] = _singular_role(role_words[-1])
     if had_det and len(role_words) > 1:
         # "Michael Makuei, the Information Minister paid tribute to": the appositive's closing comma
         # is missing; a capitalised title ends the role
@@ -231,7 +255,7 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     if whole and j < sb and lowers[j] in _PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
         aff = (_affiliation_from(view, mentions, j + 1, sb, literal=_is_local(role_words)) or _nominal_body(view, mentions, j + 1, sb)
-               or _body_in_reach(view, mentions, j + 1, sb))
+               or _body_in_reach(view, mentions, j + 1, sb) or _lowercase_body(view, mentions, j + 1, sb))
     if aff is None:
         role, aff = _region_in_role(role)
     return role, aff
@@ -301,6 +325,18 @@ def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[
     return role, None
 
 
+def _singular_role(word: str) -> str:
+    """The singular of a plural role noun or title ("maintainers", "Vice Presidents" -> "Presidents"
+    -> "President", "spokesmen", "secretaries"); other words as they are."""
+    low = word.lower()
+    for plural, singular in (("men", "man"), ("ies", "y"), ("s", "")):
+        if low.endswith(plural):
+            stem = word[: len(word) - len(plural)] + singular
+            if _is_role_head(stem):
+                return stem
+    return word
+
+
 def _is_role_head(word: str) -> bool:
     """A person noun or a title word ("chairwoman", "executive", "Secretary")."""
     return word.lower() in _role_nouns() or word.lower() in _titles_lower()
@@ -331,6 +367,36 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
             role_words += ["of", *words[j + 1 : k]]
             j = k
     return j
+
+
+def _lowercase_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """A body written in lowercase words from token ``i`` that end in an organisation noun: "the
+    fire service", "a regional civil defense office", "the island's power authority", "the police
+    department of nearby Cullinan" (the determiner dropped, a possessor kept); at least two words,
+    so a bare "the company" is left to the article's named bodies."""
+    words, lowers = view.words, view.lowers
+    k = i
+    if k < hi and lowers[k] in {"the", "a", "an"}:
+        k += 1
+    a = k
+    if k + 1 < hi and words[k].islower() and words[k].isalpha() and words[k + 1] in POSSESSIVE_ENDINGS:
+        k += 2  # "the island's"
+    e = k
+    while e < hi and e - k < 5 and words[e].islower() and words[e].isalpha() and lowers[e] not in _FIELD_BREAKS and lowers[e] not in stop_words():
+        e += 1
+    if e == k or lowers[e - 1] not in word_set("org_nouns.txt") or e - a < 2:
+        return None
+    if e + 1 < hi and lowers[e] == "of":
+        # "the police department of nearby Cullinan": the place it serves
+        t = e + 1
+        if t < hi and words[t].islower() and words[t].isalpha() and lowers[t] not in stop_words():
+            t += 1
+        place = mentions.name_at(t, t + 1)
+        if place is not None and place.start == t and "gender" not in place.extra:
+            return view.span_text(a if a == k else i, place.end)
+    if e < hi and words[e] not in _REACH_STOPS and lowers[e] not in _PREPS_TO and lowers[e] not in _VERBAL:
+        return None
+    return view.span_text(a if a == k else i, e)
 
 
 def _nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
@@ -567,6 +633,21 @@ def _first_of_two_roles_before(view: TextView, mentions: MentionIndex, i: int, s
     return view.span_text(k, h + 1), _owner_before(view, mentions, k)
 
 
+def _title_before_acronym(view: TextView, m: Mention) -> tuple[str | None, str | None]:
+    """A title spelled out before its acronym in parentheses before the name: "Member of
+    Parliament (MP) Jane Roe" -> (Member of Parliament, None)."""
+    words = view.words
+    e = m.start - 3
+    if m.type != "person" or e < 1 or words[m.start - 1] != ")" or words[e] != "(" or not words[e + 1].isupper():
+        return None, None
+    sa = view.sent_bounds(view.sent_of[m.start])[0]
+    for n in (4, 3, 2, 1):
+        a = e - n
+        if a >= sa and " ".join(view.lowers[a:e]) in _titles_lower():
+            return view.span_text(a, e), None
+    return None, None
+
+
 def _title_of_state_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
     """A title "of the" a state just before the name: "former Vice President of the United States
     Joe Biden" -> (former Vice President, United States)."""
@@ -773,11 +854,17 @@ def holds_state_office(role: str | None) -> bool:
 
 
 def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) -> str | None:
-    """The state or city a holder of ``role`` serves when the article names no body for them: the
+    """The state, city or force a holder of ``role`` serves when the article names no body for them:
+    the police force the article names (:func:`police_force`) for a police officer ("Detective
+    Inspector Jane Roe" in a story naming Thames Valley Police); the
     article's state (:func:`state_of_government`) for an office of a state's government
     (:func:`holds_state_office`; "Solicitor General Jose Calida" in a story about the Philippines ->
     Philippines); the place the article names most often, if one leads, for a city's office ("mayor
     John Tory" in a story about Toronto -> Toronto); else None."""
+    if role and not word_set("police_ranks.txt").isdisjoint(role.lower().split()):
+        force = police_force(mentions)
+        if force is not None:
+            return force
     if role and _is_local(role.split()):
         # "mayor John Tory": the city the article names most often
         counts: dict[str, int] = {}
@@ -789,6 +876,16 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
             return ranked[0][0]
         return None
     return state_of_government(view, mentions) if holds_state_office(role) else None
+
+
+def police_force(mentions: MentionIndex) -> str | None:
+    """The police force the article names most often ("Thames Valley Police", "Hong Kong Police
+    Force"; the first on a tie): an organisation with "Police" or "Constabulary" in its name."""
+    counts: dict[str, int] = {}
+    for m in mentions.names:
+        if m.type == "organization" and len(m.text.split()) > 1 and ("Police" in m.text.split() or "Constabulary" in m.text.split()):
+            counts[m.canonical] = counts.get(m.canonical, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def state_of_body(name: str) -> str | None:
@@ -826,6 +923,14 @@ def expand_acronym(mentions: MentionIndex, name: str) -> str:
     article names it): a name mention whose capitalised words' initials spell it; else ``name``."""
     if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
         return name
+    words = mentions.view.words
+    for m in mentions.names:
+        # the article spells it out before it in parentheses: "Georgia Institute of Technology (GT)"
+        if m.end + 2 < len(words) and words[m.end] == "(" and words[m.end + 1] == name and words[m.end + 2] == ")" and m.text != name:
+            a = m.start
+            while a > 0 and words[a - 1][:1].isupper() and words[a - 1].isalpha() and mentions.view.lowers[a - 1] not in stop_words():
+                a -= 1  # a place split off the front: "Georgia Institute of Technology"
+            return mentions.view.span_text(a, m.end)
     for m in mentions.names:
         toks = m.text.split()
         if len(toks) == len(name) or (len(toks) > len(name) and len(toks) <= 2 * len(name)):
@@ -843,7 +948,8 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
             yield m.role, m.affiliation
     for m in same:
         for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m),
-                     _title_of_state_before(view, mentions, m), _body_after(view, mentions, m), _party_code_after(view, m),
+                     _title_of_state_before(view, mentions, m), _title_before_acronym(view, m), _body_after(view, mentions, m),
+                     _party_code_after(view, m),
                      _relative_body(view, mentions, m)):
             if r or a:
                 yield r, a
