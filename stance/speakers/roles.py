@@ -26,8 +26,8 @@ _DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
 #: words that make the text after a name's comma a clause rather than a description
 _VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
 #: unions of the sets above that the scans below test per token (built once, not per test)
-_DETS_ONE = _DETS | {"one"}
-_QUANTIFIED_DETS = _DETS | {"one", "some", "many", "several"}
+_DETS_ONE = _DETS | {"one", "another"}
+_QUANTIFIED_DETS = _DETS | {"one", "another", "some", "many", "several"}
 _PREPS_THE = _PREPS | {"the"}
 _PREPS_TO = _PREPS | {"to"}
 _PREPS_WITHIN = _PREPS | {"within"}
@@ -86,8 +86,14 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     if first < 2 or words[first - 1] != "," or m.end >= view.n:
         return None, None
     sa = view.sent_bounds(view.sent_of[first])[0]
+    by_verb = False
     if words[m.end] != "," and not (lowers[sa] in {"a", "an"} and first - sa <= 5):
-        return None, None  # but "A lawyer, Khan has long ...": an indefinite description opening the sentence
+        # but "A lawyer, Khan has long ...": an indefinite description opening the sentence, and
+        # '..." another friend, Jane Roe told CNN': a reporting verb after the name, the
+        # description right after a quotation (checked below)
+        if lowers[m.end] not in cue_lexicon().verbs:
+            return None, None
+        by_verb = True
     e = first - 1
     if words[e - 1] == ")":
         # a parenthesis before the comma spells out the body: "The general secretary of the RMT
@@ -100,7 +106,9 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     c = e
     while c - 1 >= sa and e - c < 12 and words[c - 1] not in _STOP_APPOS:
         c -= 1
-    if c != sa and words[c - 1] not in {"“", '"', "—", ","}:
+    if c != sa and words[c - 1] not in {"“", "”", '"', "—", ","}:
+        return None, None  # but '..." another friend, Jane Roe told': a quotation before it
+    if by_verb and (c == sa or words[c - 1] not in {"”", '"'} or not _VERBAL.isdisjoint(lowers[c:e])):
         return None, None
     while c < e and lowers[c] in _DETS_ONE:
         c += 1
@@ -192,6 +200,10 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         i += 1
     # "Sudan's defense minister" / "an Israeli spokesman"
     poss = mentions.name_at(i, i + 1)
+    if poss is None and i + 1 < sb and words[i] in titles():
+        poss = mentions.name_at(i + 1, i + 2)  # "President Obama's first budget director": the title split off
+        if poss is not None and (poss.start != i + 1 or poss.type != "person"):
+            poss = None
     kin = None
     if poss is not None and poss.start >= i - 1 and poss.end + 1 < sb and words[poss.end] in {"’s", "'s"}:
         if poss.type == "person":
@@ -203,14 +215,15 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         aff = gaz.demonyms[words[i]]
         i += 1
     elif (poss is not None and poss.start == i and poss.end < sb and words[poss.end].islower() and words[poss.end].isalpha()
-          and (poss.type == "organization" or (poss.text.isupper() and poss.text.isalpha() and "gender" not in poss.extra))):
+          and (poss.type == "organization" or (poss.type == "person" and poss.text.isupper() and poss.text.isalpha()
+                                               and "gender" not in poss.extra))):
         # "Keith Roe, an NTSB spokesman": the organisation (or an acronym) before the role is its body
         aff = poss.canonical
         i = poss.end
     role_words: list[str] = []
     j = i
-    while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS:
-        role_words.append(words[j])
+    while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS_TO:
+        role_words.append(words[j])  # "a former adviser to the president": the role ends before "to"
         j += 1
     if one_of and role_words:
         role_words[-1] = _singular_role(role_words[-1])
@@ -243,6 +256,13 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         role_words = role_words[: heads[-1] + 1]
     else:
         j = _extend_role(view, role_words, j, sb)
+        if role_words[-1].lower() in _ENVOY_HEADS and j + 1 < sb and lowers[j] == "to":
+            # "the former ambassador to the United States": the state an envoy is sent to
+            t = j + 2 if lowers[j + 1] == "the" else j + 1
+            host = mentions.name_at(t, t + 1)
+            if host is not None and host.start == t and host.type in ("state", "place", "organization"):
+                role_words += words[j : host.end]
+                j = host.end
     role = " ".join(role_words)
     if kin is not None:
         if role_words[-1].lower() in word_set("kin_nouns.txt"):
@@ -260,6 +280,9 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         role, aff = _region_in_role(role)
     return role, aff
 
+
+#: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
+_ENVOY_HEADS = frozenset({"ambassador", "envoy"})
 
 #: tokens that end the reach of a description's words
 _REACH_STOPS = frozenset({",", ";", ":", "—", "(", ")", ".", "“", "”", '"', "who", "which", "that", "said", "says"})
@@ -765,6 +788,8 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
             return role, _state_of_bare_government(view, mentions, canonical, nominal_aff)
     if aff is None:
         aff = state_of_body(canonical)
+    if aff is None:
+        aff = _police_force_near(view, mentions, role, same[0] if same else speaker_mention)
     aff = _state_of_bare_government(view, mentions, canonical, aff)
     if aff and " " not in aff and aff.lower() in word_set("org_nouns.txt") and aff[:1].isupper():
         # "Society President Ash Soni": the article's body of that name ("Royal Pharmaceutical Society")
@@ -854,17 +879,11 @@ def holds_state_office(role: str | None) -> bool:
 
 
 def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) -> str | None:
-    """The state, city or force a holder of ``role`` serves when the article names no body for them:
-    the police force the article names (:func:`police_force`) for a police officer ("Detective
-    Inspector Jane Roe" in a story naming Thames Valley Police); the
+    """The state or city a holder of ``role`` serves when the article names no body for them: the
     article's state (:func:`state_of_government`) for an office of a state's government
     (:func:`holds_state_office`; "Solicitor General Jose Calida" in a story about the Philippines ->
     Philippines); the place the article names most often, if one leads, for a city's office ("mayor
     John Tory" in a story about Toronto -> Toronto); else None."""
-    if role and not word_set("police_ranks.txt").isdisjoint(role.lower().split()):
-        force = police_force(mentions)
-        if force is not None:
-            return force
     if role and _is_local(role.split()):
         # "mayor John Tory": the city the article names most often
         counts: dict[str, int] = {}
@@ -878,14 +897,23 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
     return state_of_government(view, mentions) if holds_state_office(role) else None
 
 
-def police_force(mentions: MentionIndex) -> str | None:
-    """The police force the article names most often ("Thames Valley Police", "Hong Kong Police
-    Force"; the first on a tie): an organisation with "Police" or "Constabulary" in its name."""
-    counts: dict[str, int] = {}
+def _police_force_near(view: TextView, mentions: MentionIndex, role: str | None, at: Mention | None, reach: int = 3) -> str | None:
+    """The police force a police officer (a ``role`` with a word of ``police_ranks.txt``: "Detective
+    Inspector", "police spokesman") serves when the article names no body for them: the last force
+    named before the officer's mention ``at`` ("Thames Valley Police"), else the first one named
+    within ``reach`` sentences after it; None for another role or when there is none."""
+    if not role or at is None or word_set("police_ranks.txt").isdisjoint(role.lower().split()):
+        return None
+    s = view.sent_of[at.start]
+    before = after = None
     for m in mentions.names:
-        if m.type == "organization" and len(m.text.split()) > 1 and ("Police" in m.text.split() or "Constabulary" in m.text.split()):
-            counts[m.canonical] = counts.get(m.canonical, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+        words = m.text.split()
+        if m.type == "organization" and len(words) > 1 and ("Police" in words or "Constabulary" in words):
+            if m.start < at.start:
+                before = m.canonical
+            elif after is None and view.sent_of[m.start] - s <= reach:
+                after = m.canonical
+    return before or after
 
 
 def state_of_body(name: str) -> str | None:
