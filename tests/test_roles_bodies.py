@@ -123,3 +123,27 @@ def test_a_description_between_a_quotation_and_a_name_before_its_verb(lang):
 def test_no_description_before_a_name_and_verb_without_a_quotation(lang):
     text = "States would become middle men, Tom Roe said on Monday."
     assert described(lang, text, "Tom Roe")[0] is None
+
+
+def test_a_body_name_after_its_kind_in_reach(lang):
+    text = "It was said by Dan Roe, managing partner of the investment bank Westwood Capital, on Monday."
+    assert described(lang, text, "Dan Roe") == ("managing partner", "Westwood Capital")
+
+
+def test_a_capitalised_word_split_off_an_organisation_s_name(lang):
+    text = "It was said by Adam Roe, co-founder of the Progressive Campaign Change Committee, in a statement."
+    assert described(lang, text, "Adam Roe")[1] == "Progressive Campaign Change Committee"
+
+
+def test_a_state_office_before_a_role_keeps_its_name(lang):
+    text = "It was said by David Roe, the White House political director, on Monday."
+    assert described(lang, text, "David Roe") == ("political director", "White House")
+
+
+def test_an_organisation_s_possessive_before_a_name(lang):
+    assert described(lang, "It was written by CNN's Jeffrey M. Roe in April.", "Jeffrey M. Roe") == (None, "CNN")
+
+
+def test_a_region_after_a_legislator_s_name(lang):
+    text = "Senator Barbara Roe of California said she had reached out to him."
+    assert described(lang, text, "Barbara Roe") == ("senator", "California")

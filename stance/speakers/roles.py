@@ -53,8 +53,10 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
     if m is None and i + 1 < hi:
         # "the Australian Retailers Association": the country word was split off the body's name
         body = mentions.name_at(i + 1, i + 2)
-        if (body is not None and body.start == i + 1 and body.type == "organization" and body.affiliation
-                and (words[i] in gazetteer().demonyms or words[i] in gazetteer().aliases)):
+        if (body is not None and body.start == i + 1 and body.type == "organization"
+                and ((body.affiliation and (words[i] in gazetteer().demonyms or words[i] in gazetteer().aliases))
+                     or (words[i][:1].isupper() and words[i].isalpha() and view.lowers[i] not in stop_words()))):
+            # "the Progressive Campaign Change Committee": a capitalised word split off the front
             return view.span_text(i, body.end)
     if m is None or m.start < i - 1 or (types is not None and m.type not in types):
         return None
@@ -163,6 +165,8 @@ def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     if body is not None and body.type == "person" and "gender" not in body.extra:
         # a name no given name or honorific shows to be a person: "of Scripps Research", "of USGS"
         return None, body.text
+    if body is not None and body.start == j and body.type == "place" and body.text in entity_lexicons().regions:
+        return None, entity_lexicons().regions[body.text]  # "Senator Jane Roe of California": the state she serves
     return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or _lowercase_body(view, mentions, i + 1, hi)
 
 
@@ -216,9 +220,11 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         i += 1
     elif (poss is not None and poss.start == i and poss.end < sb and words[poss.end].islower() and words[poss.end].isalpha()
           and (poss.type == "organization" or (poss.type == "person" and poss.text.isupper() and poss.text.isalpha()
-                                               and "gender" not in poss.extra))):
-        # "Keith Roe, an NTSB spokesman": the organisation (or an acronym) before the role is its body
-        aff = poss.canonical
+                                               and "gender" not in poss.extra)
+               or (poss.type == "state" and _names_office(poss.text)))):
+        # "Keith Roe, an NTSB spokesman": the organisation (or an acronym) before the role is its
+        # body; "the White House political director": a state's office keeps its name
+        aff = poss.text if poss.type == "state" else poss.canonical
         i = poss.end
     role_words: list[str] = []
     j = i
@@ -298,6 +304,8 @@ def _body_in_reach(view: TextView, mentions: MentionIndex, i: int, hi: int, reac
         if m is not None and m.start == k:
             if m.type == "organization" and (view.lowers[k - 1] in _PREPS_THE or view.words[k - 1].islower()):
                 return m.canonical
+            if m.type == "person" and "gender" not in m.extra and view.lowers[k - 1] in word_set("org_nouns.txt"):
+                return m.canonical  # "the investment bank Westwood Capital": a body's name after its kind
             k = m.end
             continue
         k += 1
@@ -358,6 +366,13 @@ def _singular_role(word: str) -> str:
             if _is_role_head(stem):
                 return stem
     return word
+
+
+def _names_office(name: str) -> bool:
+    """Whether a state's name is the name of one of its offices ("White House", "State
+    Department"): it holds an organisation noun."""
+    org_nouns = word_set("org_nouns.txt")
+    return any(w.lower() in org_nouns for w in name.split())
 
 
 def _is_role_head(word: str) -> bool:
@@ -570,6 +585,11 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         i -= 1  # "archbishop Monsenor Jorge Eduardo Scheinig": the title was split from the name
     if i < 0:
         return None, None
+    if i == m.start - 1 and i >= 1 and view.words[i] in POSSESSIVE_ENDINGS and m.type == "person":
+        # "Gallup's Jane Roe", "CNN's Tom Roe": the organisation the person speaks for
+        owner = mentions.name_at(i - 1, i)
+        if owner is not None and owner.end == i and owner.type == "organization":
+            return None, owner.canonical
     person_nouns = _role_nouns()
     w = view.lowers[i]
     sent_start = view.sent_bounds(view.sent_of[i])[0]
