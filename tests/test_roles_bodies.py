@@ -147,3 +147,8 @@ def test_an_organisation_s_possessive_before_a_name(lang):
 def test_a_region_after_a_legislator_s_name(lang):
     text = "Senator Barbara Roe of California said she had reached out to him."
     assert described(lang, text, "Barbara Roe") == ("senator", "California")
+
+
+def test_a_description_of_the_name_without_its_middle_name(lang):
+    text = "Robert Roe, former president of Zimbabwe, has died. Robert Gabriel Roe was born in 1924."
+    assert described(lang, text, "Robert Gabriel Roe") == ("former president", "Zimbabwe")

@@ -776,7 +776,7 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
 def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None) -> tuple[str | None, str | None]:
     """(role, affiliation) of the party named ``canonical`` in this article."""
     role = aff = None
-    same = [m for m in mentions.names if m.canonical == canonical]
+    same = [m for m in mentions.names if m.canonical == canonical or _same_without_middle(m.canonical, canonical)]
     if speaker_mention is None and not same:
         role, aff = _describe_nominal(canonical)
         if role is None and aff is None:
@@ -817,6 +817,13 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         if body is not None and body.type == "organization" and body.text != aff:
             aff = body.canonical
     return role, party_of_label(expand_acronym(mentions, aff)) if aff else aff
+
+
+def _same_without_middle(short: str, full: str) -> bool:
+    """Whether ``short`` is the person ``full`` without middle names: "Robert Mugabe" of "Robert
+    Gabriel Mugabe" (two capitalised words, the first and last of three or more)."""
+    a, b = short.split(), full.split()
+    return len(a) == 2 and len(b) >= 3 and a[0] == b[0] and a[1] == b[-1] and a[0][:1].isupper() and a[1][:1].isupper()
 
 
 def _earlier_owner(view: TextView, canonical: str) -> str | None:
