@@ -776,7 +776,8 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
 def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None) -> tuple[str | None, str | None]:
     """(role, affiliation) of the party named ``canonical`` in this article."""
     role = aff = None
-    same = [m for m in mentions.names if m.canonical == canonical or _same_without_middle(m.canonical, canonical)]
+    short = _without_middle(canonical)
+    same = [m for m in mentions.names if m.canonical == canonical or m.canonical == short]
     if speaker_mention is None and not same:
         role, aff = _describe_nominal(canonical)
         if role is None and aff is None:
@@ -819,11 +820,14 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
     return role, party_of_label(expand_acronym(mentions, aff)) if aff else aff
 
 
-def _same_without_middle(short: str, full: str) -> bool:
-    """Whether ``short`` is the person ``full`` without middle names: "Robert Mugabe" of "Robert
-    Gabriel Mugabe" (two capitalised words, the first and last of three or more)."""
-    a, b = short.split(), full.split()
-    return len(a) == 2 and len(b) >= 3 and a[0] == b[0] and a[1] == b[-1] and a[0][:1].isupper() and a[1][:1].isupper()
+def _without_middle(full: str) -> str | None:
+    """The name ``full`` without its middle names, under which the article may also name the
+    person: "Robert Mugabe" of "Robert Gabriel Mugabe" (capitalised words, three or more); else
+    None."""
+    toks = full.split()
+    if len(toks) >= 3 and toks[0][:1].isupper() and toks[-1][:1].isupper():
+        return f"{toks[0]} {toks[-1]}"
+    return None
 
 
 def _earlier_owner(view: TextView, canonical: str) -> str | None:
