@@ -8,7 +8,12 @@ it with a possessor ("its leader Kim Jong Un", "North Korea's leader Kim"); a co
 the United States Joe Biden"); the body after the name ("Ryan Cloutier of the Harvard–Smithsonian
 Center", "Brigid Kosgei of Kenya"). The first mention's description carries to later mentions.
 A body speaker gets the state or province its name holds ("California Department of
-Corrections" -> California); a bare "the government" gets the article's state.
+Corrections" -> California); a bare "the government" gets the article's state. Also: an
+organisation or acronym before an appositive's role ("an NTSB spokesman", spelled out where the
+article defines it in parentheses), a lowercase body after the role ("a spokesperson for the fire
+service"), "one of" a plural role, a title before its acronym ("Member of Parliament (MP)"), "CNN's
+X", a region after a name ("Senator X of California"), and a police officer's force named before
+them (``police_ranks.txt``).
 """
 
 from __future__ import annotations
