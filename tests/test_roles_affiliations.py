@@ -266,7 +266,8 @@ def test_a_short_body_name_is_the_article_s_full_name(nlp):
 def test_a_common_word_opening_a_sentence_is_no_body(nlp):
     text = 'The session ended. Opposition leader Jeremy Roe said, "This is an outrage." The opposition left.'
     q = quote(nlp, text, "outrage")
-    assert (q.role, q.affiliation) == ("leader", None)
+    # "opposition" is a role word ("opposition leader"), not the name of a body
+    assert (q.role, q.affiliation) == ("Opposition leader", None)
 
 
 @pytest.mark.parametrize("text, role, aff", [

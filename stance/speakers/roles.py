@@ -8,7 +8,12 @@ it with a possessor ("its leader Kim Jong Un", "North Korea's leader Kim"); a co
 the United States Joe Biden"); the body after the name ("Ryan Cloutier of the Harvard–Smithsonian
 Center", "Brigid Kosgei of Kenya"). The first mention's description carries to later mentions.
 A body speaker gets the state or province its name holds ("California Department of
-Corrections" -> California); a bare "the government" gets the article's state.
+Corrections" -> California); a bare "the government" gets the article's state. Also: an
+organisation or acronym before an appositive's role ("an NTSB spokesman", spelled out where the
+article defines it in parentheses), a lowercase body after the role ("a spokesperson for the fire
+service"), "one of" a plural role, a title before its acronym ("Member of Parliament (MP)"), "CNN's
+X", a region after a name ("Senator X of California"), and a police officer's force named before
+them (``police_ranks.txt``).
 """
 
 from __future__ import annotations
@@ -26,8 +31,8 @@ _DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
 #: words that make the text after a name's comma a clause rather than a description
 _VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
 #: unions of the sets above that the scans below test per token (built once, not per test)
-_DETS_ONE = _DETS | {"one"}
-_QUANTIFIED_DETS = _DETS | {"one", "some", "many", "several"}
+_DETS_ONE = _DETS | {"one", "another"}
+_QUANTIFIED_DETS = _DETS | {"one", "another", "some", "many", "several"}
 _PREPS_THE = _PREPS | {"the"}
 _PREPS_TO = _PREPS | {"to"}
 _PREPS_WITHIN = _PREPS | {"within"}
@@ -53,8 +58,10 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
     if m is None and i + 1 < hi:
         # "the Australian Retailers Association": the country word was split off the body's name
         body = mentions.name_at(i + 1, i + 2)
-        if (body is not None and body.start == i + 1 and body.type == "organization" and body.affiliation
-                and (words[i] in gazetteer().demonyms or words[i] in gazetteer().aliases)):
+        if (body is not None and body.start == i + 1 and body.type == "organization"
+                and ((body.affiliation and (words[i] in gazetteer().demonyms or words[i] in gazetteer().aliases))
+                     or (words[i][:1].isupper() and words[i].isalpha() and view.lowers[i] not in stop_words()))):
+            # "the Progressive Campaign Change Committee": a capitalised word split off the front
             return view.span_text(i, body.end)
     if m is None or m.start < i - 1 or (types is not None and m.type not in types):
         return None
@@ -86,8 +93,14 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     if first < 2 or words[first - 1] != "," or m.end >= view.n:
         return None, None
     sa = view.sent_bounds(view.sent_of[first])[0]
+    by_verb = False
     if words[m.end] != "," and not (lowers[sa] in {"a", "an"} and first - sa <= 5):
-        return None, None  # but "A lawyer, Khan has long ...": an indefinite description opening the sentence
+        # but "A lawyer, Khan has long ...": an indefinite description opening the sentence, and
+        # '..." another friend, Jane Roe told CNN': a reporting verb after the name, the
+        # description right after a quotation (checked below)
+        if lowers[m.end] not in cue_lexicon().verbs:
+            return None, None
+        by_verb = True
     e = first - 1
     if words[e - 1] == ")":
         # a parenthesis before the comma spells out the body: "The general secretary of the RMT
@@ -100,18 +113,34 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     c = e
     while c - 1 >= sa and e - c < 12 and words[c - 1] not in _STOP_APPOS:
         c -= 1
-    if c != sa and words[c - 1] not in {"“", '"', "—", ","}:
+    if c != sa and words[c - 1] not in {"“", "”", '"', "—", ","}:
+        return None, None  # but '..." another friend, Jane Roe told': a quotation before it
+    if by_verb and (c == sa or words[c - 1] not in {"”", '"'} or not _VERBAL.isdisjoint(lowers[c:e])):
         return None, None
     while c < e and lowers[c] in _DETS_ONE:
         c += 1
+    one_of = c > 0 and lowers[c - 1] == "one" and c + 1 < e and lowers[c] == "of"
+    if one_of:
+        c += 1  # "One of South Sudan's Vice Presidents, Jane Roe": one of a plural role
+        while c < e and lowers[c] in _DETS:
+            c += 1
     p = c
     while p < e and lowers[p] not in _PREPS:
         p += 1
     if p == c:
         return None, None
     role_words = words[c:p]
+    if one_of:
+        role_words[-1] = _singular_role(role_words[-1])
     head = role_words[-1]
     if head.lower() not in _role_nouns() and head not in titles():
+        if p < e and words[e - 1].islower() and words[e - 1] in _role_nouns():
+            # "a United States Department of State spokesperson, Jane Roe": a body's name with
+            # its "of" before the role noun
+            body = mentions.name_at(e - 2, e - 1)
+            if (body is not None and body.end == e - 1 and body.start >= c and body.type == "organization"
+                    and all(words[t][:1].isupper() for t in range(c, body.start))):
+                return words[e - 1], view.span_text(c, body.end)  # with a country split off its front
         return None, None
     if p < e:
         return " ".join(role_words), _affiliation_from(view, mentions, p + 1, e, literal=_is_local(role_words))
@@ -141,7 +170,9 @@ def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     if body is not None and body.type == "person" and "gender" not in body.extra:
         # a name no given name or honorific shows to be a person: "of Scripps Research", "of USGS"
         return None, body.text
-    return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES)
+    if body is not None and body.start == j and body.type == "place" and body.text in entity_lexicons().regions:
+        return None, entity_lexicons().regions[body.text]  # "Senator Jane Roe of California": the state she serves
+    return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or _lowercase_body(view, mentions, i + 1, hi)
 
 
 def _side_of(view: TextView, person: Mention, i: int) -> str:
@@ -167,6 +198,9 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     i = m.end + 1
     if i + 2 < sb and words[i].isdigit() and words[i + 1] == ",":
         i += 2  # "Betsy Ebeling, 68, Clinton's close friend": the age first
+    one_of = i + 2 < sb and lowers[i] == "one" and lowers[i + 1] == "of"
+    if one_of:
+        i += 2  # "Jane Roe, one of the founders of the group": one of a plural role
     gaz = gazetteer()
     person_nouns = _role_nouns()
     aff = None
@@ -175,6 +209,10 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         i += 1
     # "Sudan's defense minister" / "an Israeli spokesman"
     poss = mentions.name_at(i, i + 1)
+    if poss is None and i + 1 < sb and words[i] in titles():
+        poss = mentions.name_at(i + 1, i + 2)  # "President Obama's first budget director": the title split off
+        if poss is not None and (poss.start != i + 1 or poss.type != "person"):
+            poss = None
     kin = None
     if poss is not None and poss.start >= i - 1 and poss.end + 1 < sb and words[poss.end] in {"’s", "'s"}:
         if poss.type == "person":
@@ -185,11 +223,21 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     elif i < sb and words[i] in gaz.demonyms and (i + 1 >= sb or words[i + 1] != "-"):
         aff = gaz.demonyms[words[i]]
         i += 1
+    elif (poss is not None and poss.start == i and poss.end < sb and words[poss.end].islower() and words[poss.end].isalpha()
+          and (poss.type == "organization" or (poss.type == "person" and poss.text.isupper() and poss.text.isalpha()
+                                               and "gender" not in poss.extra)
+               or (poss.type == "state" and _names_office(poss.text)))):
+        # "Keith Roe, an NTSB spokesman": the organisation (or an acronym) before the role is its
+        # body; "the White House political director": a state's office keeps its name
+        aff = poss.text if poss.type == "state" else poss.canonical
+        i = poss.end
     role_words: list[str] = []
     j = i
-    while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS:
-        role_words.append(words[j])
+    while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS_TO:
+        role_words.append(words[j])  # "a former adviser to the president": the role ends before "to"
         j += 1
+    if one_of and role_words:
+        role_words[-1] = _singular_role(role_words[-1])
     if had_det and len(role_words) > 1:
         # "Michael Makuei, the Information Minister paid tribute to": the appositive's closing comma
         # is missing; a capitalised title ends the role
@@ -219,6 +267,13 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         role_words = role_words[: heads[-1] + 1]
     else:
         j = _extend_role(view, role_words, j, sb)
+        if role_words[-1].lower() in _ENVOY_HEADS and j + 1 < sb and lowers[j] == "to":
+            # "the former ambassador to the United States": the state an envoy is sent to
+            t = j + 2 if lowers[j + 1] == "the" else j + 1
+            host = mentions.name_at(t, t + 1)
+            if host is not None and host.start == t and host.type in ("state", "place", "organization"):
+                role_words += words[j : host.end]
+                j = host.end
     role = " ".join(role_words)
     if kin is not None:
         if role_words[-1].lower() in word_set("kin_nouns.txt"):
@@ -231,11 +286,14 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     if whole and j < sb and lowers[j] in _PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
         aff = (_affiliation_from(view, mentions, j + 1, sb, literal=_is_local(role_words)) or _nominal_body(view, mentions, j + 1, sb)
-               or _body_in_reach(view, mentions, j + 1, sb))
+               or _body_in_reach(view, mentions, j + 1, sb) or _lowercase_body(view, mentions, j + 1, sb))
     if aff is None:
         role, aff = _region_in_role(role)
     return role, aff
 
+
+#: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
+_ENVOY_HEADS = frozenset({"ambassador", "envoy"})
 
 #: tokens that end the reach of a description's words
 _REACH_STOPS = frozenset({",", ";", ":", "—", "(", ")", ".", "“", "”", '"', "who", "which", "that", "said", "says"})
@@ -251,6 +309,8 @@ def _body_in_reach(view: TextView, mentions: MentionIndex, i: int, hi: int, reac
         if m is not None and m.start == k:
             if m.type == "organization" and (view.lowers[k - 1] in _PREPS_THE or view.words[k - 1].islower()):
                 return m.canonical
+            if m.type == "person" and "gender" not in m.extra and view.lowers[k - 1] in word_set("org_nouns.txt"):
+                return m.canonical  # "the investment bank Westwood Capital": a body's name after its kind
             k = m.end
             continue
         k += 1
@@ -301,6 +361,25 @@ def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[
     return role, None
 
 
+def _singular_role(word: str) -> str:
+    """The singular of a plural role noun or title ("maintainers", "Vice Presidents" -> "Presidents"
+    -> "President", "spokesmen", "secretaries"); other words as they are."""
+    low = word.lower()
+    for plural, singular in (("men", "man"), ("ies", "y"), ("s", "")):
+        if low.endswith(plural):
+            stem = word[: len(word) - len(plural)] + singular
+            if _is_role_head(stem):
+                return stem
+    return word
+
+
+def _names_office(name: str) -> bool:
+    """Whether a state's name is the name of one of its offices ("White House", "State
+    Department"): it holds an organisation noun."""
+    org_nouns = word_set("org_nouns.txt")
+    return any(w.lower() in org_nouns for w in name.split())
+
+
 def _is_role_head(word: str) -> bool:
     """A person noun or a title word ("chairwoman", "executive", "Secretary")."""
     return word.lower() in _role_nouns() or word.lower() in _titles_lower()
@@ -331,6 +410,36 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
             role_words += ["of", *words[j + 1 : k]]
             j = k
     return j
+
+
+def _lowercase_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """A body written in lowercase words from token ``i`` that end in an organisation noun: "the
+    fire service", "a regional civil defense office", "the island's power authority", "the police
+    department of nearby Cullinan" (the determiner dropped, a possessor kept); at least two words,
+    so a bare "the company" is left to the article's named bodies."""
+    words, lowers = view.words, view.lowers
+    k = i
+    if k < hi and lowers[k] in {"the", "a", "an"}:
+        k += 1
+    a = k
+    if k + 1 < hi and words[k].islower() and words[k].isalpha() and words[k + 1] in POSSESSIVE_ENDINGS:
+        k += 2  # "the island's"
+    e = k
+    while e < hi and e - k < 5 and words[e].islower() and words[e].isalpha() and lowers[e] not in _FIELD_BREAKS and lowers[e] not in stop_words():
+        e += 1
+    if e == k or lowers[e - 1] not in word_set("org_nouns.txt") or e - a < 2:
+        return None
+    if e + 1 < hi and lowers[e] == "of":
+        # "the police department of nearby Cullinan": the place it serves
+        t = e + 1
+        if t < hi and words[t].islower() and words[t].isalpha() and lowers[t] not in stop_words():
+            t += 1
+        place = mentions.name_at(t, t + 1)
+        if place is not None and place.start == t and "gender" not in place.extra:
+            return view.span_text(a if a == k else i, place.end)
+    if e < hi and words[e] not in _REACH_STOPS and lowers[e] not in _PREPS_TO and lowers[e] not in _VERBAL:
+        return None
+    return view.span_text(a if a == k else i, e)
 
 
 def _nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
@@ -481,6 +590,11 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         i -= 1  # "archbishop Monsenor Jorge Eduardo Scheinig": the title was split from the name
     if i < 0:
         return None, None
+    if i == m.start - 1 and i >= 1 and view.words[i] in POSSESSIVE_ENDINGS and m.type == "person":
+        # "Gallup's Jane Roe", "CNN's Tom Roe": the organisation the person speaks for
+        owner = mentions.name_at(i - 1, i)
+        if owner is not None and owner.end == i and owner.type == "organization":
+            return None, owner.canonical
     person_nouns = _role_nouns()
     w = view.lowers[i]
     sent_start = view.sent_bounds(view.sent_of[i])[0]
@@ -565,6 +679,21 @@ def _first_of_two_roles_before(view: TextView, mentions: MentionIndex, i: int, s
         return None, None
     k = _role_words_before(view, h)
     return view.span_text(k, h + 1), _owner_before(view, mentions, k)
+
+
+def _title_before_acronym(view: TextView, m: Mention) -> tuple[str | None, str | None]:
+    """A title spelled out before its acronym in parentheses before the name: "Member of
+    Parliament (MP) Jane Roe" -> (Member of Parliament, None)."""
+    words = view.words
+    e = m.start - 3
+    if m.type != "person" or e < 1 or words[m.start - 1] != ")" or words[e] != "(" or not words[e + 1].isupper():
+        return None, None
+    sa = view.sent_bounds(view.sent_of[m.start])[0]
+    for n in (4, 3, 2, 1):
+        a = e - n
+        if a >= sa and " ".join(view.lowers[a:e]) in _titles_lower():
+            return view.span_text(a, e), None
+    return None, None
 
 
 def _title_of_state_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
@@ -652,7 +781,8 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
 def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None) -> tuple[str | None, str | None]:
     """(role, affiliation) of the party named ``canonical`` in this article."""
     role = aff = None
-    same = [m for m in mentions.names if m.canonical == canonical]
+    short = _without_middle(canonical)
+    same = [m for m in mentions.names if m.canonical == canonical or m.canonical == short]
     if speaker_mention is None and not same:
         role, aff = _describe_nominal(canonical)
         if role is None and aff is None:
@@ -684,6 +814,8 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
             return role, _state_of_bare_government(view, mentions, canonical, nominal_aff)
     if aff is None:
         aff = state_of_body(canonical)
+    if aff is None:
+        aff = _police_force_near(view, mentions, role, same[0] if same else speaker_mention)
     aff = _state_of_bare_government(view, mentions, canonical, aff)
     if aff and " " not in aff and aff.lower() in word_set("org_nouns.txt") and aff[:1].isupper():
         # "Society President Ash Soni": the article's body of that name ("Royal Pharmaceutical Society")
@@ -691,6 +823,16 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         if body is not None and body.type == "organization" and body.text != aff:
             aff = body.canonical
     return role, party_of_label(expand_acronym(mentions, aff)) if aff else aff
+
+
+def _without_middle(full: str) -> str | None:
+    """The name ``full`` without its middle names, under which the article may also name the
+    person: "Robert Mugabe" of "Robert Gabriel Mugabe" (capitalised words, three or more); else
+    None."""
+    toks = full.split()
+    if len(toks) >= 3 and toks[0][:1].isupper() and toks[-1][:1].isupper():
+        return f"{toks[0]} {toks[-1]}"
+    return None
 
 
 def _earlier_owner(view: TextView, canonical: str) -> str | None:
@@ -791,6 +933,25 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
     return state_of_government(view, mentions) if holds_state_office(role) else None
 
 
+def _police_force_near(view: TextView, mentions: MentionIndex, role: str | None, at: Mention | None, reach: int = 3) -> str | None:
+    """The police force a police officer (a ``role`` with a word of ``police_ranks.txt``: "Detective
+    Inspector", "police spokesman") serves when the article names no body for them: the last force
+    named before the officer's mention ``at`` ("Thames Valley Police"), else the first one named
+    within ``reach`` sentences after it; None for another role or when there is none."""
+    if not role or at is None or word_set("police_ranks.txt").isdisjoint(role.lower().split()):
+        return None
+    s = view.sent_of[at.start]
+    before = after = None
+    for m in mentions.names:
+        words = m.text.split()
+        if m.type == "organization" and len(words) > 1 and ("Police" in words or "Constabulary" in words):
+            if m.start < at.start:
+                before = m.canonical
+            elif after is None and view.sent_of[m.start] - s <= reach:
+                after = m.canonical
+    return before or after
+
+
 def state_of_body(name: str) -> str | None:
     """The state a state body's name names: "German government", "Chilean Armed Forces", "the
     government of Burundi", "Iraqi military" -> Germany, Chile, Burundi, Iraq; a province or US
@@ -826,6 +987,14 @@ def expand_acronym(mentions: MentionIndex, name: str) -> str:
     article names it): a name mention whose capitalised words' initials spell it; else ``name``."""
     if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
         return name
+    words = mentions.view.words
+    for m in mentions.names:
+        # the article spells it out before it in parentheses: "Georgia Institute of Technology (GT)"
+        if m.end + 2 < len(words) and words[m.end] == "(" and words[m.end + 1] == name and words[m.end + 2] == ")" and m.text != name:
+            a = m.start
+            while a > 0 and words[a - 1][:1].isupper() and words[a - 1].isalpha() and mentions.view.lowers[a - 1] not in stop_words():
+                a -= 1  # a place split off the front: "Georgia Institute of Technology"
+            return mentions.view.span_text(a, m.end)
     for m in mentions.names:
         toks = m.text.split()
         if len(toks) == len(name) or (len(toks) > len(name) and len(toks) <= 2 * len(name)):
@@ -843,7 +1012,8 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
             yield m.role, m.affiliation
     for m in same:
         for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m),
-                     _title_of_state_before(view, mentions, m), _body_after(view, mentions, m), _party_code_after(view, m),
+                     _title_of_state_before(view, mentions, m), _title_before_acronym(view, m), _body_after(view, mentions, m),
+                     _party_code_after(view, m),
                      _relative_body(view, mentions, m)):
             if r or a:
                 yield r, a
