@@ -48,3 +48,29 @@ def test_speaker_with_an_appositive_after_a_quotation_opening_a_sentence(nlp, ma
             f"the mayor's deputy chief of staff, said Sunday. {mark}The vote is final.{mark}")
     sp = speaker_of(nlp, text, "We will not back down")
     assert sp is not None and sp.name == "Dana Velk"
+
+
+# -- a short phrase beside a quotation whose head no lexicon knows ---------------------------------
+@pytest.mark.parametrize(
+    "text, part, mention",
+    [
+        ("The rally ended late. “Send them home!” the crowd yelled.", "Send them home", "the crowd"),
+        ("Dana Velk spoke for ten minutes. “He is a fine leader,” said the 52-year-old. “Now he will work.”",
+         "fine leader", "the 52-year-old"),
+        ("Readers reacted at once. “They will find a way to spoil it,” wrote one commenter.", "spoil it",
+         "one commenter"),
+        ("“Will there be a vote?” a reporter can be heard asking Velk after the event.", "a vote", "a reporter"),
+        ("“The plan failed,” the billionaire real estate mogul told the Narvia Herald.", "plan failed",
+         "the billionaire real estate mogul"),
+    ],
+)
+def test_phrase_beside_a_quotation_speaks(nlp, text, part, mention):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.mention.text == mention
+
+
+def test_no_phrase_speaker_for_a_clause_after_a_quotation(nlp):
+    # a verb inside the words after the quotation: no phrase, the named speaker stays
+    text = "“The plan failed,” Dana Velk said, and the council agreed."
+    sp = speaker_of(nlp, text, "plan failed")
+    assert sp is not None and sp.name == "Dana Velk"

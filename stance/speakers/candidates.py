@@ -19,7 +19,7 @@ from stance.speakers.gendered import person_of_gendered_noun
 from stance.speakers.pronouns import resolve_pronoun
 from stance.speakers.roles import named_by_role
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import cue_lexicon, role_words, time_words, word_set
+from stance.text.lexicons import AUXILIARIES, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
@@ -420,6 +420,38 @@ def _person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[
     if m is not None and m.type == "person" and m.end == np[0] - 1 and m.start >= lo:
         return m.start, m.end, "name"
     return np
+
+
+#: first words of a short speaker phrase beside a quotation whose head no lexicon knows ('"...,"
+#: the 46-year-old said', '"...," wrote one commenter', '"...," another tweeted')
+_PHRASE_LEADS = frozenset({"the", "a", "an", "one", "another", "its", "his", "her", "their", "this", "some", "several",
+                           "many", "most", "both", "two", "three", "other", "others"})
+#: punctuation and marks between a quotation's words and the phrase after it
+_QUOTE_TAIL = frozenset({",", "?", "!", "—", "--", "”", '"', "''", "’"})
+#: longest such phrase, in tokens
+_MAX_PHRASE = 6
+
+
+def phrase_beside_quote(view: TextView, i: int, j: int) -> tuple[int, int, str] | None:
+    """The tokens ``[i, j)`` between a quotation and its cue ('"...," the crowd yelled'), or between
+    an inverted cue and the sentence's end ('"...," wrote one commenter.'), as a nominal speaker
+    phrase when, after the quotation's closing marks and comma, they are a short phrase led by a
+    determiner or quantifier ("the billionaire business mogul", "another") of plain words ending in
+    a lowercase word (a name is a mention and found elsewhere); None otherwise."""
+    while i < j and view.words[i] in _QUOTE_TAIL:
+        i += 1
+    for t in range(i + 1, j):
+        if view.lowers[t] in AUXILIARIES and view.lowers[t] not in POSSESSIVE_MARKS:
+            j = t  # '"...?" a reporter can be heard asking': the phrase before the verb group
+            break
+    if not 0 < j - i <= _MAX_PHRASE or view.lowers[i] not in _PHRASE_LEADS or not view.words[j - 1].islower():
+        return None
+    verbs = cue_lexicon().verbs
+    for t in range(i, j):
+        w = view.lowers[t]
+        if not (w.isalpha() or w[:1].isdigit() or w == "-" or w in POSSESSIVE_MARKS) or (t > i and w in verbs):
+            return None
+    return i, j, "nominal"
 
 
 def _skip_left(view: TextView, j: int, lo: int) -> int:
@@ -840,9 +872,16 @@ def candidates_for_cue(
     if left is not None and left[2] == "name" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
         left = _owner_of_place(view, mentions, left, lo)
     add(left, "left")
+    after_quote = quote_tokens is not None and quote_tokens[1] <= cue_start
+    if left is None and after_quote and not any(c.kind == "left" for c in out):
+        add(phrase_beside_quote(view, lo, j), "left")  # '"...," the 46-year-old said'
     addressee = _tells(view, cue_start, cue_end)
     if not addressee:  # "told CNN": the one told, never the speaker
-        add(np_starting_at(view, mentions, cue_end, b), "right")
+        right = np_starting_at(view, mentions, cue_end, b)
+        if right is None and after_quote and all(view.words[t] in _QUOTE_TAIL for t in range(lo, cue_start)):
+            e = b - 1 if view.words[b - 1] in (".", "!", "?") else b
+            right = phrase_beside_quote(view, cue_end, e)  # '"...," wrote one commenter.'
+        add(right, "right")
     # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
     subject = clause_subject(view, mentions, sent, cue_start, blocked) if not out or extra else None
     if not out:
