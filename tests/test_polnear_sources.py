@@ -74,3 +74,20 @@ def test_no_phrase_speaker_for_a_clause_after_a_quotation(nlp):
     text = "“The plan failed,” Dana Velk said, and the council agreed."
     sp = speaker_of(nlp, text, "plan failed")
     assert sp is not None and sp.name == "Dana Velk"
+
+
+# -- coordinated verbs: the subject of the first verb speaks ---------------------------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Ostrov denounced Marrow's remarks as “hurtful and humiliating” and warned that a Marrow government "
+         "would hurt the region.", "hurtful", "Ostrov"),
+        ("Speaking on the radio on Monday, Mr. Orlan called the bank's chief executive, Tomas Velk, “incredibly "
+         "driven” and asserted that things were being resolved.", "incredibly", "Orlan"),
+        ("In April, Marrow called Narvia Motor's plans to open a plant in Ostia “an absolute disgrace,” and "
+         "threatened to impose a tax on imported cars.", "absolute disgrace", "Marrow"),
+    ],
+)
+def test_subject_of_coordinated_verbs_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

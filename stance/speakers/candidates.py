@@ -1,7 +1,7 @@
 """Speaker candidates for a reporting cue, and their resolution to a named speaker.
 
 Rules propose candidates around the cue (the noun phrase before it, skipping auxiliaries, adverbs
-and an appositive; the one after it in inverted order; the clause subject for a coordinated verb;
+and an appositive; the one after it in inverted order; the clause subject for a coordinated verb, chosen by rule when a verb follows it right away;
 the agent before "for" with a gerund cue; the previous speaker; the whole phrase after "according
 to", which is the source by definition and overrides the ranker; for a participle cue after a
 comma, ", saying ...", the subject of the clause it hangs on, which also overrides the ranker). Each candidate carries the
@@ -34,7 +34,8 @@ _DETS = frozenset("the a an one many some several most other others few all both
 _QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 #: candidate kinds, in the rules' default preference order
-CANDIDATE_KINDS = ("according", "participle", "agent", "appositive", "colon", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
+CANDIDATE_KINDS = ("according", "participle", "agent", "appositive", "colon", "coordinated", "left", "right", "subject", "agent_for",
+                   "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
 
@@ -785,6 +786,14 @@ def _speech_verb_at(view: TextView, v: int) -> bool:
                                             or w in word_set("past_verbs.txt"))
 
 
+def _verb_after(view: TextView, k: int, hi: int) -> bool:
+    """Whether a verb (:func:`_speech_verb_at`, or a reporting verb) follows the subject ending at
+    token ``k``, auxiliaries and adverbs skipped, before ``hi``."""
+    while k < hi and view.lowers[k] in _SKIP_LEFT:
+        k += 1
+    return k < hi and (_speech_verb_at(view, k) or view.lowers[k] in cue_lexicon().verbs)
+
+
 def candidates_for_cue(
     view: TextView,
     mentions: MentionIndex,
@@ -836,7 +845,10 @@ def candidates_for_cue(
     if prev == "for" and view.lowers[cue_start].endswith("ing"):
         add(np_ending_at(view, mentions, j - 1, a), "agent_for")
     if prev in {"and", "but", "or"}:
-        add(clause_subject(view, mentions, sent, j - 1, blocked), "subject")
+        # "Graham called both men 'crazy' and said ...": the subject right before the first verb
+        # speaks, by rule
+        first = clause_subject(view, mentions, sent, j - 1, blocked)
+        add(first, "coordinated" if first is not None and _verb_after(view, first[1], j - 1) else "subject")
     # (the agent right after the cue, outside quotation marks, even where a mixed quotation's span
     # took it in: 'were described by Johnson as a "historic mandate"')
     add(passive_agent(view, mentions, cue_start, cue_end, j, b), "agent", quoted_ok=True)
@@ -993,7 +1005,7 @@ def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_en
     by_kind: dict[str, Candidate] = {}
     for c in cands:
         by_kind.setdefault(c.kind, c)
-    for kind in ("according", "participle", "agent", "appositive"):
+    for kind in ("according", "participle", "agent", "appositive", "coordinated"):
         if kind in by_kind:
             return by_kind[kind]
     if "agent_for" in by_kind:
