@@ -91,3 +91,21 @@ def test_no_phrase_speaker_for_a_clause_after_a_quotation(nlp):
 def test_subject_of_coordinated_verbs_speaks(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+# -- documents that say: the phrase naming the document is the speaker's mention --------------------
+@pytest.mark.parametrize(
+    "text, part, mention",
+    [
+        ("Velk's campaign sent supporters a fundraising email on Friday. “I can beat her. Marrow can't,” "
+         "the email read.", "I can beat her", "the email"),
+        ("Ostrov lifted a sign of her own. “I am still with Velk,” it read.", "still with", "it"),
+        ("The suit was filed in May in Narvia. “The plaintiff was the only one reprimanded,” the suit says.",
+         "only one reprimanded", "the suit"),
+        ("The embassy sent a cable in July. The cable indicated that 13 guards would be the “minimum” needed "
+         "for the mission.", "13 guards", "The cable"),
+    ],
+)
+def test_document_phrase_speaks(nlp, text, part, mention):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.mention.text == mention
