@@ -109,3 +109,19 @@ def test_subject_of_coordinated_verbs_speaks(nlp, text, part, name):
 def test_document_phrase_speaks(nlp, text, part, mention):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.mention.text == mention
+
+
+# -- "according to X" right beside a quotation in marks is its cue ---------------------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("The group released the files on Monday. “The files show the ministry kept records on every senator,” "
+         "according to Narvia Watch.", "files show", "Narvia Watch"),
+        ("The reporter declined to comment. According to the Ostia Courier, “Velk also met the minister twice "
+         "in May.”", "met the minister", "Ostia Courier"),
+    ],
+)
+def test_according_to_beside_a_quotation(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
