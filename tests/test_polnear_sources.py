@@ -125,3 +125,25 @@ def test_according_to_beside_a_quotation(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
 
+
+
+# -- an abbreviated US state after a city is a place, never a speaker ------------------------------
+def test_abbreviated_state_and_its_city_are_places():
+    from stance.text.entity_types import guess_type
+
+    assert guess_type(["Mich."], ",", [",", "said"], False).type == "place"
+    assert guess_type(["Ostwick"], "of", [",", "Mich."], False).type == "place"
+
+
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("The crowd grew all day. Dana Velk, 22, of Ostwick, Mich., said she had not given up hope that the "
+         "party could change course.", "the party could", "Dana Velk"),
+        ("At a rally in Portsmouth, N.H., on Tuesday, Senator Ilse Marrow endorsed the governor, saying that "
+         "her former rival would ''make an outstanding president.''", "outstanding", "Ilse Marrow"),
+    ],
+)
+def test_place_after_a_city_is_no_speaker(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
