@@ -147,3 +147,18 @@ def test_abbreviated_state_and_its_city_are_places():
 def test_place_after_a_city_is_no_speaker(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+# -- introductory "Here in X," and a participle phrase between the speaker and the cue ------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Here in Ostwick, Velk stepped up his attacks on the board, saying, “We have got to end this "
+         "waste now.”", "end this waste", "Velk"),
+        ("Another intelligence source speaking to the Narvia Herald said, “The agents are looking at every "
+         "donation.”", "every donation", "Another intelligence source"),
+    ],
+)
+def test_speaker_past_an_intro_and_a_participle_phrase(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

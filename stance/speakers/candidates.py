@@ -499,6 +499,8 @@ _INTRO_WORDS = frozenset({"in", "on", "at", "during", "after", "before", "since"
 #: words that open a subordinate clause before a sentence's subject ("Although X ..., Y said")
 _SUBORDINATORS = frozenset({"although", "though", "because", "if", "even", "once", "unlike", "whereas", "until", "upon",
                             "after", "before", "while", "when", "as", "since", "following"})
+#: prepositions of place after "here"/"there" opening an introductory phrase
+_PLACE_PREPS = frozenset({"in", "at", "on", "near", "outside", "inside"})
 #: sentence adverbs of _INTRO_WORDS: an introductory phrase only when a comma follows them
 _SENTENCE_ADVERBS = frozenset({"yet", "still", "now", "then", "however", "meanwhile", "instead"})
 #: longest place or time chunk between commas that is skipped after an introductory phrase
@@ -515,6 +517,8 @@ def _opens_intro(view: TextView, mentions: MentionIndex, k: int, first: bool) ->
         return k + 1 < view.n and view.words[k + 1] == ","  # "Still, ..." (not "Yet she said ...")
     if low in _SUBORDINATORS or low in _INTRO_WORDS or time_phrase_at(view, k):
         return True
+    if low in ("here", "there") and k + 1 < view.n and view.lowers[k + 1] in _PLACE_PREPS:
+        return True  # "Here in Columbia, Sanders stepped up ..."
     if not ((low.endswith("ly") and len(low) > 4)
             or first and view.words[k][:1].isupper() and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 3
                                                          or low == "led")):
@@ -881,8 +885,14 @@ def candidates_for_cue(
     left = np_ending_at(view, mentions, j, lo)
     if left is not None and left[2] == "nominal" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
         left = None  # "in relaying the news to parliament said": an object, not the speaker
-    if left is not None and left[2] == "name" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
-        left = _owner_of_place(view, mentions, left, lo)
+    object_name = None  # a name after a preposition that is not the speaker, nor a 'nearest' one
+    if left is not None and left[2] == "name" and left[0] > lo:
+        p = left[0] - 2 if view.lowers[left[0] - 1] == "the" and left[0] - 2 >= lo else left[0] - 1
+        if view.lowers[p] in _OBJECT_PREPS:  # (also "speaking to the Washington Post said")
+            owner = _owner_of_place(view, mentions, left, lo, p)
+            if owner is not None and owner[1] <= left[0]:
+                object_name = left[0]
+            left = owner
     add(left, "left")
     after_quote = quote_tokens is not None and quote_tokens[1] <= cue_start
     if left is None and after_quote and not any(c.kind == "left" for c in out):
@@ -907,7 +917,7 @@ def candidates_for_cue(
             key=lambda m: min(abs(m.start - cue_end), abs(cue_start - m.end)),
         )
         # a body before a role and a person ("UCL" in "UCL astronomer Angelos Tsiaras") is not one
-        near = [m for m in near if not (addressee and m.start == cue_end)]  # (not the one told)
+        near = [m for m in near if not (addressee and m.start == cue_end) and m.start != object_name]  # (not the one told)
         # (nor the possessor in "Huber's longtime tag team partner Erick Rowan")
         near = [m for m in near[:3] if titled_name(view, mentions, m.end, b) is None
                 and person_after_possessive(view, mentions, m.end, b) is None
@@ -981,18 +991,27 @@ def appositive_owner(view: TextView, mentions: MentionIndex, comma: int, lo: int
     return None
 
 
-def _owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, str], lo: int) -> tuple[int, int, str] | None:
+def _owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, str], lo: int,
+                    prep: int | None = None) -> tuple[int, int, str] | None:
     """For a name after a preposition right before a cue (no person: not "Ambassador to Germany
     Richard Grenell"), the speaker phrase it belongs to: a description of people before the
     preposition with it ("Hospital officials in Omsk said"); nothing after "on"/"via" with no such
-    description (a medium: "posted a message on Facebook announcing"); else the name."""
+    description (a medium: "posted a message on Facebook announcing"); the subject of a participle
+    before the preposition ("Another source speaking to Fox News said"); else the name. ``prep``:
+    the preposition's token when a "the" stands between ("to the Washington Post")."""
     head = mentions.name_at(np[1] - 1, np[1])
-    if head is not None and head.type == "person":
+    if head is not None and head.type == "person" and view.lowers[np[0] - 1] != "the":
         return np
-    owner = np_ending_at(view, mentions, np[0] - 1, lo)
+    p = np[0] - 1 if prep is None else prep  # the preposition
+    owner = np_ending_at(view, mentions, p, lo)
     if owner is not None and owner[2] == "nominal" and view.lowers[owner[1] - 1] in _nouns()[0]:
         return owner[0], np[1], "nominal"
-    if view.lowers[np[0] - 1] in ("on", "via") and (owner is None or not view.words[np[0] - 2][:1].isupper()):
+    k = p - 1
+    if owner is None and k > lo and view.lowers[k].endswith("ing") and view.words[k].islower():
+        speaker = np_ending_at(view, mentions, k, lo)  # "Another source speaking to Fox News said"
+        if speaker is not None:
+            return speaker
+    if view.lowers[p] in ("on", "via") and (owner is None or not view.words[p - 1][:1].isupper()):
         return None  # (not "the House Select Committee on Benghazi said": a body's name)
     return np
 
