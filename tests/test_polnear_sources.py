@@ -162,3 +162,28 @@ def test_place_after_a_city_is_no_speaker(nlp, text, part, name):
 def test_speaker_past_an_intro_and_a_participle_phrase(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+@pytest.mark.parametrize(
+    "text, part, mention",
+    [
+        ("Six candidates spoke at the forum. Several said they would rather give the money to the towns.",
+         "rather give", "Several"),
+        ("“She could barely bend over,” one man wrote. Another commenter said, “We all know how she feels "
+         "about the police.”", "how she feels", "Another commenter"),
+        ("Voters were asked about the economy; most said they were “very worried” about jobs.",
+         "very worried", "most"),
+    ],
+)
+def test_phrase_opening_its_clause_speaks(nlp, text, part, mention):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.mention.text == mention
+
+
+def test_no_phrase_speaker_holding_a_second_phrase(nlp):
+    from stance.speakers.candidates import phrase_beside_quote
+    from stance.text.view import BlankEnglish, build_view, make_doc
+
+    view = build_view(make_doc(BlankEnglish(), "The town released a statement saying no."))
+    assert phrase_beside_quote(view, 0, 5) is None  # "The town released a statement"
+    assert phrase_beside_quote(view, 0, 2) == (0, 2, "nominal")  # "The town"

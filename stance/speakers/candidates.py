@@ -19,7 +19,7 @@ from stance.speakers.gendered import person_of_gendered_noun
 from stance.speakers.pronouns import resolve_pronoun
 from stance.speakers.roles import named_by_role
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import AUXILIARIES, cue_lexicon, role_words, time_words, word_set
+from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
@@ -426,32 +426,41 @@ def _person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[
 #: first words of a short speaker phrase beside a quotation whose head no lexicon knows ('"...,"
 #: the 46-year-old said', '"...," wrote one commenter', '"...," another tweeted')
 _PHRASE_LEADS = frozenset({"the", "a", "an", "one", "another", "its", "his", "her", "their", "this", "some", "several",
-                           "many", "most", "both", "two", "three", "other", "others"})
+                           "many", "most", "both", "two", "three", "other", "others", "those", "these"})
 #: punctuation and marks between a quotation's words and the phrase after it
 _QUOTE_TAIL = frozenset({",", "?", "!", "—", "--", "”", '"', "''", "’"})
 #: longest such phrase, in tokens
 _MAX_PHRASE = 6
+#: number words that start a second phrase inside one ("Another featured five photos")
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds".split())
 
 
 def phrase_beside_quote(view: TextView, i: int, j: int) -> tuple[int, int, str] | None:
     """The tokens ``[i, j)`` between a quotation and its cue ('"...," the crowd yelled'), or between
-    an inverted cue and the sentence's end ('"...," wrote one commenter.'), as a nominal speaker
-    phrase when, after the quotation's closing marks and comma, they are a short phrase led by a
-    determiner or quantifier ("the billionaire business mogul", "another") of plain words ending in
-    a lowercase word (a name is a mention and found elsewhere); None otherwise."""
+    an inverted cue and the sentence's end ('"...," wrote one commenter.'), or between a clause's
+    start and its cue ("Several said ...", "14 percent said ..."), as a nominal speaker phrase when,
+    after the quotation's closing marks and comma, they are a short phrase led by a determiner or
+    quantifier ("the billionaire business mogul", "another", "those") or a number and its noun, of
+    plain words ending in a lowercase word (a name is a mention and found elsewhere); None
+    otherwise."""
     while i < j and view.words[i] in _QUOTE_TAIL:
         i += 1
     for t in range(i + 1, j):
         if view.lowers[t] in AUXILIARIES and view.lowers[t] not in POSSESSIVE_MARKS:
             j = t  # '"...?" a reporter can be heard asking': the phrase before the verb group
             break
-    if not 0 < j - i <= _MAX_PHRASE or view.lowers[i] not in _PHRASE_LEADS or not view.words[j - 1].islower():
+    lead = view.lowers[i] if i < j else ""
+    alone = j - i == 1 and lead in _PHRASE_LEADS  # "Several said ...", "tweeted another"
+    if (not 0 < j - i <= _MAX_PHRASE or not (lead in _PHRASE_LEADS or lead.isdigit() and j - i == 2)
+            or not (view.words[j - 1].islower() or alone)):
         return None
     verbs = cue_lexicon().verbs
     for t in range(i, j):
         w = view.lowers[t]
         if not (w.isalpha() or w[:1].isdigit() or w == "-" or w in POSSESSIVE_MARKS) or (t > i and w in verbs):
             return None
+        if t > i + 1 and (w in DETERMINERS or w in _NUMBER_WORDS or w == "to"):
+            return None  # a second phrase: "The town released a statement", "This prompted the paper to"
     return i, j, "nominal"
 
 
@@ -895,8 +904,10 @@ def candidates_for_cue(
             left = owner
     add(left, "left")
     after_quote = quote_tokens is not None and quote_tokens[1] <= cue_start
-    if left is None and after_quote and not any(c.kind == "left" for c in out):
-        add(phrase_beside_quote(view, lo, j), "left")  # '"...," the 46-year-old said'
+    if left is None and not any(c.kind == "left" for c in out):
+        # '"...," the 46-year-old said'; a clause opened by the phrase: "Several said", "; most said"
+        cs = lo if after_quote else max([lo] + [t + 1 for t in range(lo, j) if view.words[t] == ";"])
+        add(phrase_beside_quote(view, cs, j), "left")
     addressee = _tells(view, cue_start, cue_end)
     if not addressee:  # "told CNN": the one told, never the speaker
         right = np_starting_at(view, mentions, cue_end, b)
