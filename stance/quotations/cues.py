@@ -100,7 +100,8 @@ _READ_REACH = 6
 def document_reads(view: TextView, i: int) -> bool:
     """Whether "read(s)" at token ``i`` reports a document's words: a document noun
     (``document_nouns.txt``) or "it" right before it (a time word between allowed: "Stardom's
-    official statement yesterday read") with a quotation mark, comma or colon right after it, or,
+    official statement yesterday read") with a quotation mark, comma or colon right after it (or the
+    sentence's end, the phrase right after a quotation: '"...," the email read.'), or,
     inverted after a quotation, a short phrase right after it ending in a document noun ('"...,"
     reads Judge Miller's statement', '"...", read the warning')."""
     lowers = view.lowers
@@ -109,8 +110,9 @@ def document_reads(view: TextView, i: int) -> bool:
     j = i - 1
     if j >= 0 and lowers[j] in time_words():
         j -= 1
-    if j >= 0 and (lowers[j] in docs or lowers[j] == "it") and (nxt in {",", ":"} or nxt in _QUOTE_MARKS):
-        return True
+    if j >= 0 and (lowers[j] in docs or lowers[j] == "it") and (nxt in {",", ":"} or nxt in _QUOTE_MARKS
+                                                              or nxt in _ENDS and _after_quotation(view, j)):
+        return True  # ('"...," the email read.': the document phrase right after a quotation)
     prev = lowers[i - 1] if i > 0 else ""
     if prev not in {",", ";"} and prev not in _QUOTE_MARKS:
         return False
@@ -118,6 +120,23 @@ def document_reads(view: TextView, i: int) -> bool:
         if lowers[k] in docs:
             return True
         if not (view.words[k].isalnum() or lowers[k] in POSSESSIVE_MARKS or lowers[k] == "-"):
+            return False
+    return False
+
+
+#: sentence ends after a document's "read" that closes a quotation ('"...," it read.')
+_ENDS = frozenset({".", "!", "?"})
+#: longest document phrase between a quotation and its "read" ("the campaign's fundraising email")
+_DOC_PHRASE = 4
+
+
+def _after_quotation(view: TextView, j: int) -> bool:
+    """Whether the short phrase ending at token ``j`` follows a quotation's closing mark and a
+    comma (or the mark alone: '"...?" the email read')."""
+    for k in range(j, max(-1, j - _DOC_PHRASE - 1), -1):
+        if view.lowers[k] in _QUOTE_MARKS:
+            return k < j and k > 0 and view.words[k - 1] in {",", "?", "!"} or view.words[k + 1] == ","
+        if not (view.lowers[k].isalnum() or view.lowers[k] in POSSESSIVE_MARKS or view.lowers[k] == "-"):
             return False
     return False
 

@@ -169,7 +169,7 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
         s = view.sent_of[c.start]
         if s < s_open or s > s_close:
             continue
-        if c.frame in _NO_QUOTE_FRAMES:
+        if c.frame in _NO_QUOTE_FRAMES and not (c.frame == "according" and _according_beside(view, c, a, b)):
             continue
         if c.start >= b:
             d = c.start - b
@@ -199,8 +199,25 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
     return best, before
 
 
-#: cue frames that never introduce a quotation in marks ("according to" has its own clause rule)
+#: cue frames that never introduce a quotation in marks ("according to" has its own clause rule,
+#: and is a quotation's cue only right beside it: :func:`_according_beside`)
 _NO_QUOTE_FRAMES = frozenset({"according", "clause", "noun"})
+#: longest source phrase between "according to" and the quotation it introduces, in tokens
+_ACCORDING_REACH = 12
+
+
+def _according_beside(view: TextView, cue: Cue, a: int, b: int) -> bool:
+    """Whether the "according to" cue stands right beside the quotation in marks whose words are
+    tokens ``[a, b)``: after it, only its closing mark and a comma between ('"...," according to
+    Judicial Watch'), or before it, its source phrase and a comma or colon before the opening mark
+    ('According to the Daily Caller, "..."')."""
+    words = view.words
+    if cue.start >= b:
+        return 0 < cue.start - b <= 3 and all(words[t] in _CLOSE_MARKS or words[t] == "," for t in range(b, cue.start))
+    o = a - 1
+    if cue.end > o or o - cue.end > _ACCORDING_REACH or words[o] not in _OPEN_MARKS or words[o - 1] not in {",", ":"}:
+        return False
+    return not any(words[t] in _OPEN_MARKS or words[t] in _CLOSE_MARKS for t in range(cue.end, o - 1))
 #: cue frames of naming ("called X 'Y'", "described X as 'Y'", "accused X of ..."): the quotation
 #: follows the cue, a few words after it
 _NAMING_FRAMES = frozenset({"name", "as", "accuse"})

@@ -1,7 +1,7 @@
 """Speaker candidates for a reporting cue, and their resolution to a named speaker.
 
 Rules propose candidates around the cue (the noun phrase before it, skipping auxiliaries, adverbs
-and an appositive; the one after it in inverted order; the clause subject for a coordinated verb;
+and an appositive; the one after it in inverted order; the clause subject for a coordinated verb, chosen by rule when a verb follows it right away;
 the agent before "for" with a gerund cue; the previous speaker; the whole phrase after "according
 to", which is the source by definition and overrides the ranker; for a participle cue after a
 comma, ", saying ...", the subject of the clause it hangs on, which also overrides the ranker). Each candidate carries the
@@ -19,7 +19,7 @@ from stance.speakers.gendered import person_of_gendered_noun
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.roles import named_by_role
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import cue_lexicon, role_words, time_words, word_set
+from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
@@ -34,7 +34,8 @@ _DETS = frozenset("the a an one many some several most other others few all both
 _QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 #: candidate kinds, in the rules' default preference order
-CANDIDATE_KINDS = ("according", "participle", "agent", "appositive", "colon", "left", "right", "subject", "agent_for", "previous", "nearest", "sent_subject")
+CANDIDATE_KINDS = ("according", "participle", "agent", "appositive", "colon", "coordinated", "left", "right", "subject", "agent_for",
+                   "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
 
@@ -462,6 +463,47 @@ def _person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[
     return np
 
 
+#: first words of a short speaker phrase beside a quotation whose head no lexicon knows ('"...,"
+#: the 46-year-old said', '"...," wrote one commenter', '"...," another tweeted')
+_PHRASE_LEADS = frozenset({"the", "a", "an", "one", "another", "its", "his", "her", "their", "this", "some", "several",
+                           "many", "most", "both", "two", "three", "other", "others", "those", "these"})
+#: punctuation and marks between a quotation's words and the phrase after it
+_QUOTE_TAIL = frozenset({",", "?", "!", "—", "--", "”", '"', "''", "’"})
+#: longest such phrase, in tokens
+_MAX_PHRASE = 6
+#: number words that start a second phrase inside one ("Another featured five photos")
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds".split())
+
+
+def phrase_beside_quote(view: TextView, i: int, j: int) -> tuple[int, int, str] | None:
+    """The tokens ``[i, j)`` between a quotation and its cue ('"...," the crowd yelled'), or between
+    an inverted cue and the sentence's end ('"...," wrote one commenter.'), or between a clause's
+    start and its cue ("Several said ...", "14 percent said ..."), as a nominal speaker phrase when,
+    after the quotation's closing marks and comma, they are a short phrase led by a determiner or
+    quantifier ("the billionaire business mogul", "another", "those") or a number and its noun, of
+    plain words ending in a lowercase word (a name is a mention and found elsewhere); None
+    otherwise."""
+    while i < j and view.words[i] in _QUOTE_TAIL:
+        i += 1
+    for t in range(i + 1, j):
+        if view.lowers[t] in AUXILIARIES and view.lowers[t] not in POSSESSIVE_MARKS:
+            j = t  # '"...?" a reporter can be heard asking': the phrase before the verb group
+            break
+    lead = view.lowers[i] if i < j else ""
+    alone = j - i == 1 and lead in _PHRASE_LEADS  # "Several said ...", "tweeted another"
+    if (not 0 < j - i <= _MAX_PHRASE or not (lead in _PHRASE_LEADS or lead.isdigit() and j - i == 2)
+            or not (view.words[j - 1].islower() or alone)):
+        return None
+    verbs = cue_lexicon().verbs
+    for t in range(i, j):
+        w = view.lowers[t]
+        if not (w.isalpha() or w[:1].isdigit() or w == "-" or w in POSSESSIVE_MARKS) or (t > i and w in verbs):
+            return None
+        if t > i + 1 and (w in DETERMINERS or w in _NUMBER_WORDS or w == "to"):
+            return None  # a second phrase: "The town released a statement", "This prompted the paper to"
+    return i, j, "nominal"
+
+
 def _skip_left(view: TextView, j: int, lo: int) -> int:
     """Token index before which the subject of a cue at ``j`` ends: auxiliaries, adverbs and a
     time phrase ("on Sunday", "yesterday") skipped."""
@@ -516,6 +558,8 @@ _INTRO_WORDS = frozenset({"in", "on", "at", "during", "after", "before", "since"
 #: words that open a subordinate clause before a sentence's subject ("Although X ..., Y said")
 _SUBORDINATORS = frozenset({"although", "though", "because", "if", "even", "once", "unlike", "whereas", "until", "upon",
                             "after", "before", "while", "when", "as", "since", "following"})
+#: prepositions of place after "here"/"there" opening an introductory phrase
+_PLACE_PREPS = frozenset({"in", "at", "on", "near", "outside", "inside"})
 #: sentence adverbs of _INTRO_WORDS: an introductory phrase only when a comma follows them
 _SENTENCE_ADVERBS = frozenset({"yet", "still", "now", "then", "however", "meanwhile", "instead"})
 #: longest place or time chunk between commas that is skipped after an introductory phrase
@@ -532,6 +576,8 @@ def _opens_intro(view: TextView, mentions: MentionIndex, k: int, first: bool) ->
         return k + 1 < view.n and view.words[k + 1] == ","  # "Still, ..." (not "Yet she said ...")
     if low in _SUBORDINATORS or low in _INTRO_WORDS or time_phrase_at(view, k):
         return True
+    if low in ("here", "there") and k + 1 < view.n and view.lowers[k + 1] in _PLACE_PREPS:
+        return True  # "Here in Columbia, Sanders stepped up ..."
     if not ((low.endswith("ly") and len(low) > 4)
             or first and view.words[k][:1].isupper() and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 3
                                                          or low == "led")):
@@ -803,6 +849,14 @@ def _speech_verb_at(view: TextView, v: int) -> bool:
                                             or w in word_set("past_verbs.txt"))
 
 
+def _verb_after(view: TextView, k: int, hi: int) -> bool:
+    """Whether a verb (:func:`_speech_verb_at`, or a reporting verb) follows the subject ending at
+    token ``k``, auxiliaries and adverbs skipped, before ``hi``."""
+    while k < hi and view.lowers[k] in _SKIP_LEFT:
+        k += 1
+    return k < hi and (_speech_verb_at(view, k) or view.lowers[k] in cue_lexicon().verbs)
+
+
 def candidates_for_cue(
     view: TextView,
     mentions: MentionIndex,
@@ -854,7 +908,10 @@ def candidates_for_cue(
     if prev == "for" and view.lowers[cue_start].endswith("ing"):
         add(np_ending_at(view, mentions, j - 1, a), "agent_for")
     if prev in {"and", "but", "or"}:
-        add(clause_subject(view, mentions, sent, j - 1, blocked), "subject")
+        # "Graham called both men 'crazy' and said ...": the subject right before the first verb
+        # speaks, by rule
+        first = clause_subject(view, mentions, sent, j - 1, blocked)
+        add(first, "coordinated" if first is not None and _verb_after(view, first[1], j - 1) else "subject")
     # (the agent right after the cue, outside quotation marks, even where a mixed quotation's span
     # took it in: 'were described by Johnson as a "historic mandate"')
     add(passive_agent(view, mentions, cue_start, cue_end, j, b), "agent", quoted_ok=True)
@@ -887,14 +944,30 @@ def candidates_for_cue(
     left = np_ending_at(view, mentions, j, lo)
     if left is not None and left[2] == "nominal" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
         left = None  # "in relaying the news to parliament said": an object, not the speaker
-    if left is not None and left[2] == "name" and left[0] > lo and view.lowers[left[0] - 1] in _OBJECT_PREPS:
-        left = _owner_of_place(view, mentions, left, lo)
+    object_name = None  # a name after a preposition that is not the speaker, nor a 'nearest' one
+    if left is not None and left[2] == "name" and left[0] > lo:
+        p = left[0] - 2 if view.lowers[left[0] - 1] == "the" and left[0] - 2 >= lo else left[0] - 1
+        if view.lowers[p] in _OBJECT_PREPS:  # (also "speaking to the Washington Post said")
+            owner = _owner_of_place(view, mentions, left, lo, p)
+            if owner is not None and owner[1] <= left[0]:
+                object_name = left[0]
+            left = owner
     add(left, "left")
+    after_quote = quote_tokens is not None and quote_tokens[1] <= cue_start
+    if left is None and not any(c.kind == "left" for c in out):
+        # '"...," the 46-year-old said'; a clause opened by the phrase: "Several said", "; most said"
+        cs = lo if after_quote else max([lo] + [t + 1 for t in range(lo, j) if view.words[t] == ";"])
+        add(phrase_beside_quote(view, cs, j), "left")
     addressee = _tells(view, cue_start, cue_end)
-    if not addressee and not _gerund(view, cue_start, cue_end):
+    gerund = _gerund(view, cue_start, cue_end)
+    if not addressee and not gerund:
         # "told CNN": the one told, never the speaker; "suggesting Joe Scarborough was involved":
         # a participle never stands inverted before its speaker (what follows it is the content)
-        add(np_starting_at(view, mentions, cue_end, b), "right")
+        right = np_starting_at(view, mentions, cue_end, b)
+        if right is None and after_quote and all(view.words[t] in _QUOTE_TAIL for t in range(lo, cue_start)):
+            e = b - 1 if view.words[b - 1] in (".", "!", "?") else b
+            right = phrase_beside_quote(view, cue_end, e)  # '"...," wrote one commenter.'
+        add(right, "right")
     # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
     subject = clause_subject(view, mentions, sent, cue_start, blocked) if not out or extra else None
     if not out:
@@ -908,7 +981,8 @@ def candidates_for_cue(
             key=lambda m: min(abs(m.start - cue_end), abs(cue_start - m.end)),
         )
         # a body before a role and a person ("UCL" in "UCL astronomer Angelos Tsiaras") is not one
-        near = [m for m in near if not (addressee and m.start == cue_end)]  # (not the one told)
+        # (not the one told, nor the object or content after a participle: "asking Velk")
+        near = [m for m in near if not ((addressee or gerund) and m.start == cue_end) and m.start != object_name]
         # (nor the possessor in "Huber's longtime tag team partner Erick Rowan")
         near = [m for m in near[:3] if titled_name(view, mentions, m.end, b) is None
                 and person_after_possessive(view, mentions, m.end, b) is None
@@ -987,18 +1061,27 @@ def appositive_owner(view: TextView, mentions: MentionIndex, comma: int, lo: int
     return None
 
 
-def _owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, str], lo: int) -> tuple[int, int, str] | None:
+def _owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, str], lo: int,
+                    prep: int | None = None) -> tuple[int, int, str] | None:
     """For a name after a preposition right before a cue (no person: not "Ambassador to Germany
     Richard Grenell"), the speaker phrase it belongs to: a description of people before the
     preposition with it ("Hospital officials in Omsk said"); nothing after "on"/"via" with no such
-    description (a medium: "posted a message on Facebook announcing"); else the name."""
+    description (a medium: "posted a message on Facebook announcing"); the subject of a participle
+    before the preposition ("Another source speaking to Fox News said"); else the name. ``prep``:
+    the preposition's token when a "the" stands between ("to the Washington Post")."""
     head = mentions.name_at(np[1] - 1, np[1])
-    if head is not None and head.type == "person":
+    if head is not None and head.type == "person" and view.lowers[np[0] - 1] != "the":
         return np
-    owner = np_ending_at(view, mentions, np[0] - 1, lo)
+    p = np[0] - 1 if prep is None else prep  # the preposition
+    owner = np_ending_at(view, mentions, p, lo)
     if owner is not None and owner[2] == "nominal" and view.lowers[owner[1] - 1] in _nouns()[0]:
         return owner[0], np[1], "nominal"
-    if view.lowers[np[0] - 1] in ("on", "via") and (owner is None or not view.words[np[0] - 2][:1].isupper()):
+    k = p - 1
+    if owner is None and k > lo and view.lowers[k].endswith("ing") and view.words[k].islower():
+        speaker = np_ending_at(view, mentions, k, lo)  # "Another source speaking to Fox News said"
+        if speaker is not None:
+            return speaker
+    if view.lowers[p] in ("on", "via") and (owner is None or not view.words[p - 1][:1].isupper()):
         return None  # (not "the House Select Committee on Benghazi said": a body's name)
     return np
 
@@ -1011,7 +1094,7 @@ def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_en
     by_kind: dict[str, Candidate] = {}
     for c in cands:
         by_kind.setdefault(c.kind, c)
-    for kind in ("according", "participle", "agent", "appositive"):
+    for kind in ("according", "participle", "agent", "appositive", "coordinated"):
         if kind in by_kind:
             return by_kind[kind]
     if "agent_for" in by_kind:

@@ -94,7 +94,11 @@ def guess_type(words: Sequence[str], before: str, after: Sequence[str], has_role
         return TypeGuess("place", True)
     if words and (words[-1] in lex.other_heads or (len(words) >= 2 and words[0] in lex.other_leads)):
         return TypeGuess("other", True)
-    place_cue = before in PLACE_BEFORE or (len(after) >= 2 and after[0] == "," and (after[1] in lex.places))
+    place_cue = before in PLACE_BEFORE or (len(after) >= 2 and after[0] == "," and (after[1] in lex.places or after[1] in lex.regions))
+    if text in lex.regions and text not in lex.places:
+        return TypeGuess("place", True)  # an abbreviated state or province ("Mich.", "B.C.")
+    if len(after) >= 2 and after[0] == "," and after[1] in lex.regions and after[1] not in lex.places and len(words) <= 3:
+        return TypeGuess("place", True)  # a city before an abbreviated state ("Flint, Mich.")
     if text in lex.places:
         ambiguous = lex.places[text]
         if not ambiguous or place_cue:

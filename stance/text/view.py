@@ -143,9 +143,26 @@ def _text_length(doc: Any) -> int:
     return last.idx + len(last.text_with_ws)
 
 
-def _sentence_breaks(words: list[str], given_starts: list[int] | None) -> list[int]:
+#: quotation marks that open as well as close a quotation (the NYT's '' opens and closes)
+_AMBIGUOUS_MARKS = frozenset({'"', "''", "'"})
+
+
+def _opens(i: int, starts: list[int] | None, ends: list[int] | None) -> bool:
+    """Whether the ambiguous quotation mark at token ``i`` opens a quotation: space before it and
+    none after it ('said. "We' / "said. ''We"); unknown without offsets (False)."""
+    if starts is None or ends is None or i + 1 >= len(starts):
+        return False
+    return (i == 0 or starts[i] > ends[i - 1]) and ends[i] == starts[i + 1]
+
+
+def _sentence_breaks(words: list[str], given_starts: list[int] | None,
+                     starts: list[int] | None = None, ends: list[int] | None = None) -> list[int]:
     """Token indices ``i > 0`` where a sentence starts by the punctuation rules (or the Doc's own
-    boundaries when ``given_starts``), before the newline and length rules."""
+    boundaries when ``given_starts``), before the newline and length rules. With the tokens'
+    character offsets ``starts``/``ends``, a straight quotation mark that opens a quotation after an
+    end mark ('met. "We do') starts the sentence of the words after it, and one that closes a
+    quotation ('said "no." Then') ends the sentence before it, rather than being a sentence of
+    its own."""
     if given_starts is not None:
         return [i for i in given_starts if i > 0]
     abbrev_breakers = word_set("sentence_starters.txt", keep_case=True)
@@ -155,6 +172,13 @@ def _sentence_breaks(words: list[str], given_starts: list[int] | None) -> list[i
     for i in [i for i, w in enumerate(words[:-1], 1) if w in enders]:
         prev = words[i - 1]
         if prev in _END or (prev in _CLOSERS and i >= 2 and words[i - 2] in _END):
+            if prev in _AMBIGUOUS_MARKS and _opens(i - 1, starts, ends):
+                continue  # the mark opened this sentence (a break was made before it)
+            if words[i] in _AMBIGUOUS_MARKS and starts is not None and ends is not None:
+                if _opens(i, starts, ends):
+                    out.append(i)  # "met. ''We do": the mark opens the next sentence
+                if _opens(i, starts, ends) or starts[i] == ends[i - 1]:
+                    continue  # ('said "no." Then': the mark closes the sentence before it)
             if _is_sent_starter(words[i]):
                 out.append(i)
         elif prev[-1:] == "." and len(prev) > 1 and words[i] in abbrev_breakers:
@@ -208,7 +232,8 @@ def build_view(doc: Any) -> TextView:
         i = bisect_right(starts, p)  # the first token after the newline
         if 0 < i < n and ends[i - 1] <= p and (not paras or paras[-1] != i):
             paras.append(i)
-    breaks = sorted(set(paras).union(_sentence_breaks(words, given))) if paras else _sentence_breaks(words, given)
+    found = _sentence_breaks(words, given, starts, ends)
+    breaks = sorted(set(paras).union(found)) if paras else found
     # sentences start at 0, at every break, and every MAX_SENT_TOKENS tokens within a longer one
     # (text without punctuation: keep the rules' sentence windows bounded)
     sent_starts: list[int] = []

@@ -1,0 +1,189 @@
+"""Speakers of quotations in the layouts of American political news (issue 15, PolNeAR source
+accuracy), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.text.view import BlankEnglish, build_view, make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return stance.load(stance_model=False)
+
+
+def _sentences(text: str) -> list[list[str]]:
+    view = build_view(make_doc(BlankEnglish(), text))
+    return [view.words[a:b] for a, b in (view.sent_bounds(s) for s in range(len(view.sent_starts)))]
+
+
+def speaker_of(nlp, text: str, part: str):
+    """The speaker of the one quotation whose text holds ``part``."""
+    qs = [q for q in nlp(text).quotes if part in q.quote.text]
+    assert len(qs) == 1, [(q.kind, q.quote.text) for q in nlp(text).quotes]
+    return qs[0].speaker
+
+
+# -- a straight quotation mark opening a sentence belongs to it ------------------------------------
+@pytest.mark.parametrize("mark", ['"', "''"])
+def test_opening_straight_mark_starts_the_next_sentence(mark):
+    close = mark
+    text = f"The council met on Monday. {mark}We will not back down,{close} Dana Velk said. He left."
+    sents = _sentences(text)
+    assert sents[0][-1] == "."
+    assert sents[1][:2] == [mark, "We"]
+    assert all(len(s) > 1 for s in sents)
+
+
+def test_closing_straight_mark_ends_its_sentence():
+    sents = _sentences('He said "no." Then he left.')
+    assert sents == [["He", "said", '"', "no", ".", '"'], ["Then", "he", "left", "."]]
+
+
+@pytest.mark.parametrize("mark", ['"', "''"])
+def test_speaker_with_an_appositive_after_a_quotation_opening_a_sentence(nlp, mark):
+    text = (f"The council met on Monday. {mark}We will not back down on the budget,{mark} Dana Velk, "
+            f"the mayor's deputy chief of staff, said Sunday. {mark}The vote is final.{mark}")
+    sp = speaker_of(nlp, text, "We will not back down")
+    assert sp is not None and sp.name == "Dana Velk"
+
+
+# -- a short phrase beside a quotation whose head no lexicon knows ---------------------------------
+@pytest.mark.parametrize(
+    "text, part, mention",
+    [
+        ("The rally ended late. “Send them home!” the crowd yelled.", "Send them home", "the crowd"),
+        ("Dana Velk spoke for ten minutes. “He is a fine leader,” said the 52-year-old. “Now he will work.”",
+         "fine leader", "the 52-year-old"),
+        ("Readers reacted at once. “They will find a way to spoil it,” wrote one commenter.", "spoil it",
+         "one commenter"),
+        ("“Will there be a vote?” a reporter can be heard asking Velk after the event.", "a vote", "a reporter"),
+        ("“The plan failed,” the billionaire real estate mogul told the Narvia Herald.", "plan failed",
+         "the billionaire real estate mogul"),
+    ],
+)
+def test_phrase_beside_a_quotation_speaks(nlp, text, part, mention):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.mention.text == mention
+
+
+def test_no_phrase_speaker_for_a_clause_after_a_quotation(nlp):
+    # a verb inside the words after the quotation: no phrase, the named speaker stays
+    text = "“The plan failed,” Dana Velk said, and the council agreed."
+    sp = speaker_of(nlp, text, "plan failed")
+    assert sp is not None and sp.name == "Dana Velk"
+
+
+# -- coordinated verbs: the subject of the first verb speaks ---------------------------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Ostrov denounced Marrow's remarks as “hurtful and humiliating” and warned that a Marrow government "
+         "would hurt the region.", "hurtful", "Ostrov"),
+        ("Speaking on the radio on Monday, Mr. Orlan called the bank's chief executive, Tomas Velk, “incredibly "
+         "driven” and asserted that things were being resolved.", "incredibly", "Orlan"),
+        ("In April, Marrow called Narvia Motor's plans to open a plant in Ostia “an absolute disgrace,” and "
+         "threatened to impose a tax on imported cars.", "absolute disgrace", "Marrow"),
+    ],
+)
+def test_subject_of_coordinated_verbs_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+# -- documents that say: the phrase naming the document is the speaker's mention --------------------
+@pytest.mark.parametrize(
+    "text, part, mention",
+    [
+        ("Velk's campaign sent supporters a fundraising email on Friday. “I can beat her. Marrow can't,” "
+         "the email read.", "I can beat her", "the email"),
+        ("Ostrov lifted a sign of her own. “I am still with Velk,” it read.", "still with", "it"),
+        ("The suit was filed in May in Narvia. “The plaintiff was the only one reprimanded,” the suit says.",
+         "only one reprimanded", "the suit"),
+        ("The embassy sent a cable in July. The cable indicated that 13 guards would be the “minimum” needed "
+         "for the mission.", "13 guards", "The cable"),
+    ],
+)
+def test_document_phrase_speaks(nlp, text, part, mention):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.mention.text == mention
+
+
+# -- "according to X" right beside a quotation in marks is its cue ---------------------------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("The group released the files on Monday. “The files show the ministry kept records on every senator,” "
+         "according to Narvia Watch.", "files show", "Narvia Watch"),
+        ("The reporter declined to comment. According to the Ostia Courier, “Velk also met the minister twice "
+         "in May.”", "met the minister", "Ostia Courier"),
+    ],
+)
+def test_according_to_beside_a_quotation(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+
+# -- an abbreviated US state after a city is a place, never a speaker ------------------------------
+def test_abbreviated_state_and_its_city_are_places():
+    from stance.text.entity_types import guess_type
+
+    assert guess_type(["Mich."], ",", [",", "said"], False).type == "place"
+    assert guess_type(["Ostwick"], "of", [",", "Mich."], False).type == "place"
+
+
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("The crowd grew all day. Dana Velk, 22, of Ostwick, Mich., said she had not given up hope that the "
+         "party could change course.", "the party could", "Dana Velk"),
+        ("At a rally in Portsmouth, N.H., on Tuesday, Senator Ilse Marrow endorsed the governor, saying that "
+         "her former rival would ''make an outstanding president.''", "outstanding", "Ilse Marrow"),
+    ],
+)
+def test_place_after_a_city_is_no_speaker(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+# -- introductory "Here in X," and a participle phrase between the speaker and the cue ------------
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("Here in Ostwick, Velk stepped up his attacks on the board, saying, “We have got to end this "
+         "waste now.”", "end this waste", "Velk"),
+        ("Another intelligence source speaking to the Narvia Herald said, “The agents are looking at every "
+         "donation.”", "every donation", "Another intelligence source"),
+    ],
+)
+def test_speaker_past_an_intro_and_a_participle_phrase(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+@pytest.mark.parametrize(
+    "text, part, mention",
+    [
+        ("Six candidates spoke at the forum. Several said they would rather give the money to the towns.",
+         "rather give", "Several"),
+        ("“She could barely bend over,” one man wrote. Another commenter said, “We all know how she feels "
+         "about the police.”", "how she feels", "Another commenter"),
+        ("Voters were asked about the economy; most said they were “very worried” about jobs.",
+         "very worried", "most"),
+    ],
+)
+def test_phrase_opening_its_clause_speaks(nlp, text, part, mention):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.mention.text == mention
+
+
+def test_no_phrase_speaker_holding_a_second_phrase(nlp):
+    from stance.speakers.candidates import phrase_beside_quote
+    from stance.text.view import BlankEnglish, build_view, make_doc
+
+    view = build_view(make_doc(BlankEnglish(), "The town released a statement saying no."))
+    assert phrase_beside_quote(view, 0, 5) is None  # "The town released a statement"
+    assert phrase_beside_quote(view, 0, 2) == (0, 2, "nominal")  # "The town"
