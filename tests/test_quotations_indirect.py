@@ -279,3 +279,31 @@ def test_remarks_after_a_preposition_is_a_noun_not_a_cue():
 
     qs = stance.load()('In remarks to reporters, Sheldon Roe of UNICEF observed, "I have seen campaigns before."').quotes
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in qs] == [("direct", "Sheldon Roe")]
+
+
+# -- clause subjects the finite-verb test used to miss -------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    # a demonstrative subject before an auxiliary
+    ("Critics have claimed this is a move to silence the opposition.", "this is a move to silence the opposition"),
+    ("The president said those were lies told by his rivals.", "those were lies told by his rivals"),
+    # a plural subject before a verb in the plain present
+    ("A retail expert said the stores fill the shelves every night.", "the stores fill the shelves every night"),
+    # a comma after the addressee of "told"
+    ("A police spokeswoman told CNN, neighbors tried to save the keeper.", "neighbors tried to save the keeper"),
+])
+def test_clause_subjects(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The agency reported the deaths near the border.",
+    "He announced the results this week.",
+    "She described this need as urgent.",
+    "The coach told the players, who cheered.",
+])
+def test_no_clause_after_a_plural_or_demonstrative_object(lang, text):
+    assert [q for q in found(lang, text) if q[0] != "direct" and "need" not in q[1]] == []
+
+
+def test_an_absolute_phrase_after_a_named_addressee_is_no_clause(lang):
+    assert [q for q in found(lang, '"We will win," she told CNN, her voice drowned out by cheers.') if q[0] != "direct"] == []

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from stance.quotations.cues import NOUNISH, Cue, find_cues
 from stance.quotations.segments import QuoteSegment, find_quote_segments
-from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, NUMBER_WORDS, OBJECT_PRONOUNS, RELATIVES,
+from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, NUMBER_WORDS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, RELATIVES,
                                   SUBJECT_PRONOUNS, SUBORDINATORS, WH_WORDS, reporting_verbs_with, time_words,
                                   word_set)
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
@@ -477,6 +477,12 @@ _NO_ZERO_THAT = reporting_verbs_with("no-zero-that")
 _ADVERBS = word_set("preverbal_adverbs.txt")
 
 
+#: determiners that are also pronouns, so may be a clause's subject ("this is ...")
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+#: auxiliaries that are also nouns after a determiner ("this need", "his will")
+_NOUN_AUXILIARIES = frozenset({"need", "needs", "needed", "will"})
+
+
 @lru_cache(maxsize=1)
 def _past_verbs() -> frozenset[str]:
     return word_set("past_verbs.txt")
@@ -491,6 +497,8 @@ def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     if w in POSSESSIVE_MARKS:
         return t > 0 and lowers[t - 1] in SUBJECT_PRONOUNS | {"there", "that", "what"}  # "he's", not "Wednesday's"
     prev = lowers[t - 1] if t > 0 else ""
+    if prev in _DEMONSTRATIVES and w in AUXILIARIES and w not in _NOUN_AUXILIARIES:
+        return True  # a demonstrative subject: "this is a move by Johnson", "those were lies"
     if prev in DETERMINERS:
         return False  # "the need", "a set": a noun
     if w in AUXILIARIES:
@@ -547,6 +555,9 @@ def _object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None
             k += 1
         if _clause_ahead(view, k, end):
             return _checked(view, k, end)
+        if (k + 1 < end and words[k] == "," and k > cue.end and words[k - 1][:1].isupper()
+                and lowers[k + 1] not in POSSESSIVE_DETERMINERS and _clause_ahead(view, k + 1, end)):
+            return _checked(view, k + 1, end)  # a comma after a named addressee: "told CNN, neighbors tried ..."
     # an infinitive after the addressee: "advised residents to leave", "warned him not to go"
     for t in range(cue.end, min(cue.end + 8, end - 1)):
         if words[t] in {",", ";", ":"} or words[t] in _OPEN_MARKS or lowers[t] in {"of", "about"}:
@@ -661,6 +672,19 @@ def _present_at(lowers: list[str], t: int, end: int) -> bool:
             and (nxt in DETERMINERS or nxt in OBJECT_PRONOUNS or nxt in {"to", "that", "it"}))
 
 
+def _plural_present_at(lowers: list[str], words: list[str], t: int, end: int) -> bool:
+    """Token ``t`` looks like a verb in the plain present after a plural noun ("the stores fill
+    the shelves"): a lowercase word that is no function word, adverb or "-s"/"-ing"/"-ly" form,
+    after a lowercase plural noun and before a determiner or an object pronoun."""
+    w, prev = lowers[t], lowers[t - 1]
+    nxt = lowers[t + 1] if t + 1 < end else ""
+    return (len(w) > 2 and w.isalpha() and words[t].islower() and not w.endswith(("s", "ing", "ly", "ed"))
+            and w not in _FUNCTION_WORDS and w not in _AFTER_PARTICIPLE and w not in _ADVERBS and w not in DETERMINERS
+            and w not in AUXILIARIES and w not in _TIME_WORDS
+            and prev.isalpha() and words[t - 1].islower() and len(prev) > 3 and prev.endswith("s") and not prev.endswith(("ss", "us", "is"))
+            and prev not in _FUNCTION_WORDS and (nxt in DETERMINERS or nxt in OBJECT_PRONOUNS))
+
+
 def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
     """Tokens from ``i`` read as a clause: a subject, then a finite verb within ``reach`` tokens
     ("the 36 people infected included ...", "loose cables in the tunnel led to ..."). An
@@ -709,6 +733,8 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
             has_prep = True
         elif not has_prep and lowers[t - 1] not in {"and", "or"} and (_finite_at(lowers, t, end, weak=True) or _present_at(lowers, t, end)):
             return True  # "the first quake occurred at ...", "the fault makes the region ...": no preposition in the subject
+        elif not has_prep and _plural_present_at(lowers, words, t, end):
+            return True  # "the stores fill the shelves every night"
         t += 1
     return False
 
