@@ -307,3 +307,15 @@ def test_no_clause_after_a_plural_or_demonstrative_object(lang, text):
 
 def test_an_absolute_phrase_after_a_named_addressee_is_no_clause(lang):
     assert [q for q in found(lang, '"We will win," she told CNN, her voice drowned out by cheers.') if q[0] != "direct"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The governor of the island, Ana Marie Garced, declared a state of emergency.",
+])
+def test_an_appositive_subject_is_no_fronted_content(lang, text):
+    # "X, Y, declared OBJECT": the noun phrase after the verb is its object, not an inverted speaker
+    assert found(lang, text) == []
+
+
+def test_an_inverted_frame_names_its_speaker(lang):
+    assert found(lang, "The plan will fail, said Ana Ruiz, an analyst at the bank.") == [("indirect", "The plan will fail")]

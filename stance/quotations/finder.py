@@ -849,6 +849,8 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
         return False
     if _clause_ahead(view, k, sb):
         return False  # "Ruiz, the mayor, announced Gil would appeal": a clause, not a speaker
+    if not _names_a_source(view, k, sb):
+        return False  # "The governor, Ana Ruiz, declared a state of emergency": an object, not a speaker
     sa = view.sent_bounds(view.sent_of[cue.start])[0]
     if not _has_finite(view, sa, comma):
         return False  # "Yesterday, Roscosmos, the space agency, announced the death": no content before
