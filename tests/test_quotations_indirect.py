@@ -319,3 +319,12 @@ def test_an_appositive_subject_is_no_fronted_content(lang, text):
 
 def test_an_inverted_frame_names_its_speaker(lang):
     assert found(lang, "The plan will fail, said Ana Ruiz, an analyst at the bank.") == [("indirect", "The plan will fail")]
+
+
+@pytest.mark.parametrize("text, inner", [
+    ('The ministry characterized the attack as "a serious violation of our sovereignty".', "a serious violation of our sovereignty"),
+    ('The decision, which the minister has referred to as "gamesmanship", was upheld.', "gamesmanship"),
+])
+def test_naming_verbs_with_as(lang, text, inner):
+    # "characterize X as 'Y'" and "referred to as 'Y'" name like "described X as 'Y'"
+    assert any(inner in span for _, span in found(lang, text))
