@@ -328,3 +328,16 @@ def test_an_inverted_frame_names_its_speaker(lang):
 def test_naming_verbs_with_as(lang, text, inner):
     # "characterize X as 'Y'" and "referred to as 'Y'" name like "described X as 'Y'"
     assert any(inner in span for _, span in found(lang, text))
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The health agency declared the outbreak, which began in March, to be a pandemic.",
+     "the outbreak, which began in March, to be a pandemic"),
+    ("The police arrested six men, claiming them to be smugglers.", "them to be smugglers"),
+])
+def test_an_object_with_to_be(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_passive_infinitive_is_no_reported_object(lang):
+    assert found(lang, "The ministry reported the plan to be implemented next year.") == []

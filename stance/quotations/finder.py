@@ -385,6 +385,8 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return _checked(view, j, end)
             if cue.lemma in _REPORTS_INFINITIVE and j == cue.end and lowers[j] == "to" and j + 1 < end and words[j + 1].islower() and lowers[j + 1] not in _FUNCTION_WORDS:
                 return _checked(view, j, end)  # "claimed to have no memory of ..."
+            if cue.lemma in _OBJECT_TO_BE and _object_to_be(view, j, end):
+                return _checked(view, j, end)  # "declared the outbreak to be a pandemic"
         if cue.lemma not in _ZERO_THAT:
             return None
         if i < end and words[i] not in _OPEN_MARKS and (
@@ -614,6 +616,27 @@ def _after_adverbials(view: TextView, i: int, end: int) -> int:
 
 #: verbs that also report their subject's infinitive ("claimed to have no memory of ...")
 _REPORTS_INFINITIVE = reporting_verbs_with("infinitive")
+
+
+#: verbs that report an object with "to be" ("declared the outbreak to be a pandemic")
+_OBJECT_TO_BE = word_set("object_to_be_verbs.txt")
+
+
+def _object_to_be(view: TextView, i: int, end: int, reach: int = 25) -> bool:
+    """Tokens from ``i`` are an object and "to be" with a complement that is not a passive
+    participle: "the outbreak, which causes the disease, to be a pandemic", "Hamza bin Laden to
+    be dead", "them to be mercenaries"; not "the plan to be implemented"."""
+    lowers, words = view.lowers, view.words
+    if i >= end or not (lowers[i] in DETERMINERS or lowers[i] in OBJECT_PRONOUNS or words[i][:1].isupper()):
+        return False
+    for t in range(i + 1, min(end - 2, i + reach)):
+        w = lowers[t]
+        if w in {";", ":", "that", "."} or words[t] in _OPEN_MARKS:
+            return False
+        if w == "to" and lowers[t + 1] == "be":
+            nxt = lowers[t + 2]
+            return nxt.isalpha() and not nxt.endswith("ed") and nxt not in _past_verbs() and nxt not in _FUNCTION_WORDS - DETERMINERS
+    return False
 
 
 def _relative_subject(view: TextView, cue: Cue, sa: int) -> int | None:
