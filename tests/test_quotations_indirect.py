@@ -341,3 +341,7 @@ def test_an_object_with_to_be(lang, text, clause):
 
 def test_a_passive_infinitive_is_no_reported_object(lang):
     assert found(lang, "The ministry reported the plan to be implemented next year.") == []
+
+
+def test_a_title_after_refer_to_without_as_is_no_quotation(lang):
+    assert found(lang, 'It likely referred to his appearance on "The Evening Show" in May.') == []
