@@ -345,3 +345,8 @@ def test_a_passive_infinitive_is_no_reported_object(lang):
 
 def test_a_title_after_refer_to_without_as_is_no_quotation(lang):
     assert found(lang, 'It likely referred to his appearance on "The Evening Show" in May.') == []
+
+
+def test_describe_takes_quoted_words_as_its_object(lang):
+    found_spans = [span for _, span in found(lang, 'Another witness, Ana Ruiz, described deep tire marks and "insane" heat.')]
+    assert "insane" in found_spans

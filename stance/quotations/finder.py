@@ -285,8 +285,10 @@ def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | Non
     if cue is not None:
         # naming constructions: called X "Y", described X as "Y"; or "X said, 'Y'"
         if cue.frame in _NAMING_FRAMES:
-            if cue.frame == "as" and "as" not in view.lowers[cue.end:a]:
-                return False  # "referred to Rubio's appearance on 'The Megyn Kelly Show'": a title
+            if cue.frame == "as" and cue.lemma != "describe" and "as" not in view.lowers[cue.end:a]:
+                # "referred to Rubio's appearance on 'The Megyn Kelly Show'": a title; only
+                # "describe" also takes quoted words as its object ("described 'insane' heat")
+                return False
             return cue.end <= a and a - cue.end <= 6
         if cue.end <= a and a - cue.end <= 2:
             return True
