@@ -350,3 +350,7 @@ def test_a_title_after_refer_to_without_as_is_no_quotation(lang):
 def test_describe_takes_quoted_words_as_its_object(lang):
     found_spans = [span for _, span in found(lang, 'Another witness, Ana Ruiz, described deep tire marks and "insane" heat.')]
     assert "insane" in found_spans
+
+
+def test_an_imperative_reports_nothing(lang):
+    assert found(lang, "Now tell us this is not a witch hunt.") == []

@@ -324,6 +324,8 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
     i = cue.end
     if cue.start == sa or lowers[cue.start - 1] == "to":
         return None  # no subject ("Asked whether ...") or an infinitive ("to maintain")
+    if lowers[cue.start] == cue.lemma and all(lowers[t] in _ADVERBS or lowers[t] in {"please", "and", "so"} for t in range(sa, cue.start)):
+        return None  # an imperative: "Now tell us this isn't a witch hunt"
     if cue.frame in ("say", "obj", "clause"):
         # fronted content: "CONTENT, X said." / "CONTENT, said X."
         if cue.start > sa + 3 and cue.frame != "clause":
