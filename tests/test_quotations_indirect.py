@@ -299,3 +299,78 @@ def test_remarks_after_a_preposition_is_a_noun_not_a_cue():
 
     qs = stance.load()('In remarks to reporters, Sheldon Roe of UNICEF observed, "I have seen campaigns before."').quotes
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in qs] == [("direct", "Sheldon Roe")]
+
+
+# -- clause subjects the finite-verb test used to miss -------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    # a demonstrative subject before an auxiliary
+    ("Critics have claimed this is a move to silence the opposition.", "this is a move to silence the opposition"),
+    ("The president said those were lies told by his rivals.", "those were lies told by his rivals"),
+    # a plural subject before a verb in the plain present
+    ("A retail expert said the stores fill the shelves every night.", "the stores fill the shelves every night"),
+    # a comma after the addressee of "told"
+    ("A police spokeswoman told CNN, neighbors tried to save the keeper.", "neighbors tried to save the keeper"),
+])
+def test_clause_subjects(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The agency reported the deaths near the border.",
+    "He announced the results this week.",
+    "She described this need as urgent.",
+    "The coach told the players, who cheered.",
+])
+def test_no_clause_after_a_plural_or_demonstrative_object(lang, text):
+    assert [q for q in found(lang, text) if q[0] != "direct" and "need" not in q[1]] == []
+
+
+def test_an_absolute_phrase_after_a_named_addressee_is_no_clause(lang):
+    assert [q for q in found(lang, '"We will win," she told CNN, her voice drowned out by cheers.') if q[0] != "direct"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The governor of the island, Ana Marie Garced, declared a state of emergency.",
+])
+def test_an_appositive_subject_is_no_fronted_content(lang, text):
+    # "X, Y, declared OBJECT": the noun phrase after the verb is its object, not an inverted speaker
+    assert found(lang, text) == []
+
+
+def test_an_inverted_frame_names_its_speaker(lang):
+    assert found(lang, "The plan will fail, said Ana Ruiz, an analyst at the bank.") == [("indirect", "The plan will fail")]
+
+
+@pytest.mark.parametrize("text, inner", [
+    ('The ministry characterized the attack as "a serious violation of our sovereignty".', "a serious violation of our sovereignty"),
+    ('The decision, which the minister has referred to as "gamesmanship", was upheld.', "gamesmanship"),
+])
+def test_naming_verbs_with_as(lang, text, inner):
+    # "characterize X as 'Y'" and "referred to as 'Y'" name like "described X as 'Y'"
+    assert any(inner in span for _, span in found(lang, text))
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The health agency declared the outbreak, which began in March, to be a pandemic.",
+     "the outbreak, which began in March, to be a pandemic"),
+    ("The police arrested six men, claiming them to be smugglers.", "them to be smugglers"),
+])
+def test_an_object_with_to_be(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_passive_infinitive_is_no_reported_object(lang):
+    assert found(lang, "The ministry reported the plan to be implemented next year.") == []
+
+
+def test_a_title_after_refer_to_without_as_is_no_quotation(lang):
+    assert found(lang, 'It likely referred to his appearance on "The Evening Show" in May.') == []
+
+
+def test_describe_takes_quoted_words_as_its_object(lang):
+    found_spans = [span for _, span in found(lang, 'Another witness, Ana Ruiz, described deep tire marks and "insane" heat.')]
+    assert "insane" in found_spans
+
+
+def test_an_imperative_reports_nothing(lang):
+    assert found(lang, "Now tell us this is not a witch hunt.") == []

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from stance.quotations.cues import NOUNISH, Cue, find_cues
 from stance.quotations.segments import QuoteSegment, find_quote_segments
-from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, NUMBER_WORDS, OBJECT_PRONOUNS, RELATIVES,
+from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, NUMBER_WORDS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, RELATIVES,
                                   SUBJECT_PRONOUNS, SUBORDINATORS, WH_WORDS, reporting_verbs_with, time_words,
                                   word_set)
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
@@ -302,6 +302,10 @@ def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | Non
     if cue is not None:
         # naming constructions: called X "Y", described X as "Y"; or "X said, 'Y'"
         if cue.frame in _NAMING_FRAMES:
+            if cue.frame == "as" and cue.lemma != "describe" and "as" not in view.lowers[cue.end:a]:
+                # "referred to Rubio's appearance on 'The Megyn Kelly Show'": a title; only
+                # "describe" also takes quoted words as its object ("described 'insane' heat")
+                return False
             return cue.end <= a and a - cue.end <= 6
         if cue.end <= a and a - cue.end <= 2:
             return True
@@ -339,6 +343,8 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
         return None  # no subject ("Asked whether ...") or an infinitive ("to maintain")
     if _addressed_subject(view, cue, sa):
         return None  # an interviewer's question or remark: "How would you describe ...", "You suggest ..."
+    if lowers[cue.start] == cue.lemma and all(lowers[t] in _ADVERBS or lowers[t] in {"please", "and", "so"} for t in range(sa, cue.start)):
+        return None  # an imperative: "Now tell us this isn't a witch hunt"
     if cue.frame in ("say", "obj", "clause"):
         # fronted content: "CONTENT, X said." / "CONTENT, said X."
         if cue.start > sa + 3 and cue.frame != "clause":
@@ -404,6 +410,8 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return _checked(view, j, end)
             if cue.lemma in _REPORTS_INFINITIVE and j == cue.end and lowers[j] == "to" and j + 1 < end and words[j + 1].islower() and lowers[j + 1] not in _FUNCTION_WORDS:
                 return _checked(view, j, end)  # "claimed to have no memory of ..."
+            if cue.lemma in _OBJECT_TO_BE and _object_to_be(view, j, end):
+                return _checked(view, j, end)  # "declared the outbreak to be a pandemic"
         if cue.lemma not in _ZERO_THAT:
             return None
         if i < end and words[i] not in _OPEN_MARKS and (
@@ -496,13 +504,15 @@ _NO_ZERO_THAT = reporting_verbs_with("no-zero-that")
 _ADVERBS = word_set("preverbal_adverbs.txt")
 
 
+#: determiners that are also pronouns, so may be a clause's subject ("this is ...")
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+#: auxiliaries that are also nouns after a determiner ("this need", "his will")
+_NOUN_AUXILIARIES = frozenset({"need", "needs", "needed", "will"})
+
+
 @lru_cache(maxsize=1)
 def _past_verbs() -> frozenset[str]:
     return word_set("past_verbs.txt")
-
-
-#: determiners that stand alone as a subject before an auxiliary ("this is", "those were")
-_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
 def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
@@ -514,8 +524,8 @@ def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     if w in POSSESSIVE_MARKS:
         return t > 0 and lowers[t - 1] in SUBJECT_PRONOUNS | {"there", "that", "what"}  # "he's", not "Wednesday's"
     prev = lowers[t - 1] if t > 0 else ""
-    if prev in _DEMONSTRATIVES and w in AUXILIARIES:
-        return True  # "this is a move", "that was": a demonstrative subject, not "the will of"
+    if prev in _DEMONSTRATIVES and w in AUXILIARIES and w not in _NOUN_AUXILIARIES:
+        return True  # a demonstrative subject: "this is a move by Johnson", "those were lies"
     if prev in DETERMINERS:
         return False  # "the need", "a set": a noun
     if w in AUXILIARIES:
@@ -572,6 +582,9 @@ def _object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None
             k += 1
         if _clause_ahead(view, k, end):
             return _checked(view, k, end)
+        if (k + 1 < end and words[k] == "," and k > cue.end and words[k - 1][:1].isupper()
+                and lowers[k + 1] not in POSSESSIVE_DETERMINERS and _clause_ahead(view, k + 1, end)):
+            return _checked(view, k + 1, end)  # a comma after a named addressee: "told CNN, neighbors tried ..."
     # an infinitive after the addressee: "advised residents to leave", "warned him not to go"
     for t in range(cue.end, min(cue.end + 8, end - 1)):
         if words[t] in {",", ";", ":"} or words[t] in _OPEN_MARKS or lowers[t] in {"of", "about"}:
@@ -644,6 +657,27 @@ def _addressed_subject(view: TextView, cue: Cue, sa: int) -> bool:
 _REPORTS_INFINITIVE = reporting_verbs_with("infinitive")
 
 
+#: verbs that report an object with "to be" ("declared the outbreak to be a pandemic")
+_OBJECT_TO_BE = word_set("object_to_be_verbs.txt")
+
+
+def _object_to_be(view: TextView, i: int, end: int, reach: int = 25) -> bool:
+    """Tokens from ``i`` are an object and "to be" with a complement that is not a passive
+    participle: "the outbreak, which causes the disease, to be a pandemic", "Hamza bin Laden to
+    be dead", "them to be mercenaries"; not "the plan to be implemented"."""
+    lowers, words = view.lowers, view.words
+    if i >= end or not (lowers[i] in DETERMINERS or lowers[i] in OBJECT_PRONOUNS or words[i][:1].isupper()):
+        return False
+    for t in range(i + 1, min(end - 2, i + reach)):
+        w = lowers[t]
+        if w in {";", ":", "that", "."} or words[t] in _OPEN_MARKS:
+            return False
+        if w == "to" and lowers[t + 1] == "be":
+            nxt = lowers[t + 2]
+            return nxt.isalpha() and not nxt.endswith("ed") and nxt not in _past_verbs() and nxt not in _FUNCTION_WORDS - DETERMINERS
+    return False
+
+
 def _relative_subject(view: TextView, cue: Cue, sa: int) -> int | None:
     """The token of the relative pronoun the cue's subject follows ("which NASA said", "which his
     wife Bernadette said", "which they've said"): the reported clause is the relative clause's own
@@ -700,6 +734,19 @@ def _present_at(lowers: list[str], t: int, end: int) -> bool:
             and (nxt in DETERMINERS or nxt in OBJECT_PRONOUNS or nxt in {"to", "that", "it"}))
 
 
+def _plural_present_at(lowers: list[str], words: list[str], t: int, end: int) -> bool:
+    """Token ``t`` looks like a verb in the plain present after a plural noun ("the stores fill
+    the shelves"): a lowercase word that is no function word, adverb or "-s"/"-ing"/"-ly" form,
+    after a lowercase plural noun and before a determiner or an object pronoun."""
+    w, prev = lowers[t], lowers[t - 1]
+    nxt = lowers[t + 1] if t + 1 < end else ""
+    return (len(w) > 2 and w.isalpha() and words[t].islower() and not w.endswith(("s", "ing", "ly", "ed"))
+            and w not in _FUNCTION_WORDS and w not in _AFTER_PARTICIPLE and w not in _ADVERBS and w not in DETERMINERS
+            and w not in AUXILIARIES and w not in _TIME_WORDS
+            and prev.isalpha() and words[t - 1].islower() and len(prev) > 3 and prev.endswith("s") and not prev.endswith(("ss", "us", "is"))
+            and prev not in _FUNCTION_WORDS and (nxt in DETERMINERS or nxt in OBJECT_PRONOUNS))
+
+
 def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
     """Tokens from ``i`` read as a clause: a subject, then a finite verb within ``reach`` tokens
     ("the 36 people infected included ...", "loose cables in the tunnel led to ..."). An
@@ -748,6 +795,8 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
             has_prep = True
         elif not has_prep and lowers[t - 1] not in {"and", "or"} and (_finite_at(lowers, t, end, weak=True) or _present_at(lowers, t, end)):
             return True  # "the first quake occurred at ...", "the fault makes the region ...": no preposition in the subject
+        elif not has_prep and _plural_present_at(lowers, words, t, end):
+            return True  # "the stores fill the shelves every night"
         t += 1
     return False
 
@@ -862,6 +911,8 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
         return False
     if _clause_ahead(view, k, sb):
         return False  # "Ruiz, the mayor, announced Gil would appeal": a clause, not a speaker
+    if not _names_a_source(view, k, sb):
+        return False  # "The governor, Ana Ruiz, declared a state of emergency": an object, not a speaker
     sa = view.sent_bounds(view.sent_of[cue.start])[0]
     if not _has_finite(view, sa, comma):
         return False  # "Yesterday, Roscosmos, the space agency, announced the death": no content before
