@@ -6,8 +6,6 @@ temperature:
 * ``lexical``: the target-aware sparse features of :mod:`stance.stance_model.features`;
 * ``relation``: the speaker-to-party relation features of :mod:`stance.stance_model.relation`
   (CAMEO verbs around the party, the reporting cue, negation and modality, own side);
-* ``valence``: word-valence features around the party (:mod:`stance.stance_model.valence`,
-  from VADER's general sentiment lexicon): evaluative words the cue lexicon does not hold;
 * ``heads``: the proxy-trained base model's two linear heads (the ``"blended"`` stance model,
   :class:`~stance.stance_model.inference.LinearStanceScorer`, trained on NewsMTSC,
   directed_sentiment and teacher labels) as :data:`HEAD_COLUMNS` dense columns: their
@@ -44,10 +42,9 @@ from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_fie
 from stance.stance_model.features import extract_features, tokenize_batch
 from stance.stance_model.inference import softmax_rows
 from stance.stance_model.relation import relation_features
-from stance.stance_model.valence import valence_features
 
 QUOTE_STANCE_KIND = "quote-stance"
-FEATURE_GROUPS = ("lexical", "relation", "valence", "heads", "stack")
+FEATURE_GROUPS = ("lexical", "relation", "heads", "stack")
 #: The groups the model is trained with by default (those of the shipped model).
 DEFAULT_GROUPS = ("lexical", "relation", "heads")
 #: The groups computed from the base model (dense columns after the sparse ones, in this order).
@@ -63,23 +60,17 @@ QUOTATION_CORPUS = "quote"
 
 
 def feature_strings(X: Sequence[Any], tokens: Sequence[Any], groups: Sequence[str], lexicon: Mapping[str, str],
-                    cameo: Mapping[str, str], window: int, lex_feats: Sequence[list[str]] | None = None,
-                    valence: Mapping[str, float] | None = None) -> list[list[str]]:
-    """Each example's sparse feature strings (``lex:``, ``rel:`` and ``val:`` prefixed, duplicates
-    removed); ``lex_feats``: the examples' :func:`extract_features` strings when the caller has
-    them; ``valence``: the word valences the ``valence`` group reads (needed with that group)."""
+                    cameo: Mapping[str, str], window: int, lex_feats: Sequence[list[str]] | None = None) -> list[list[str]]:
+    """Each example's sparse feature strings (``lex:`` and ``rel:`` prefixed, duplicates removed);
+    ``lex_feats``: the examples' :func:`extract_features` strings when the caller has them."""
     out = []
-    lex, rel, val = "lexical" in groups, "relation" in groups, "valence" in groups
-    if val and valence is None:
-        raise ValueError("the valence group needs the word valences")
+    lex, rel = "lexical" in groups, "relation" in groups
     for r, (ex, tk) in enumerate(zip(X, tokens)):
         fs: list[str] = []
         if lex:
             fs += ["lex:" + f for f in (lex_feats[r] if lex_feats is not None else extract_features(ex, lexicon, window, tk))]
         if rel:
             fs += ["rel:" + f for f in relation_features(ex, tk, cameo, lexicon)]
-        if val:
-            fs += ["val:" + f for f in valence_features(tk, valence)]  # type: ignore[arg-type]
         out.append(list(dict.fromkeys(fs)))
     return out
 
@@ -196,8 +187,7 @@ class QuoteStanceScorer:
 
     def __init__(self, vocabulary: Mapping[str, int], coef: Any, stack_coef: Any, intercept: Any, temperature: float,
                  classes: Sequence[str], *, lexicon: Mapping[str, str], cameo: Mapping[str, str], window: int,
-                 groups: Sequence[str], base: Any = None, batch_rows: int = 2048,
-                 valence: Mapping[str, float] | None = None):
+                 groups: Sequence[str], base: Any = None, batch_rows: int = 2048):
         self.vocabulary_ = dict(vocabulary)
         self.coef_ = np.asarray(coef, dtype=np.float64)
         self.stack_coef_ = np.asarray(stack_coef, dtype=np.float64)
@@ -206,7 +196,6 @@ class QuoteStanceScorer:
         self.classes_ = np.asarray(list(classes), dtype=object)
         self.lexicon_ = dict(lexicon)
         self.cameo_ = dict(cameo)
-        self.valence_ = dict(valence) if valence is not None else {}
         self.window = int(window)
         self.groups = tuple(groups)
         self.base = base
@@ -215,8 +204,6 @@ class QuoteStanceScorer:
         unknown = set(self.groups) - set(FEATURE_GROUPS)
         if unknown:
             raise ValueError(f"unknown feature groups {sorted(unknown)}")
-        if "valence" in self.groups and not self.valence_:
-            raise ValueError("the valence group needs the word valences")
         if self.coef_.shape != (len(self.vocabulary_), k):
             raise ValueError(f"coef has shape {self.coef_.shape}, expected ({len(self.vocabulary_)}, {k})")
         if self.intercept_.shape != (k,):
@@ -263,11 +250,6 @@ class QuoteStanceScorer:
             a, spec = pack_strings(key, values)
             arrays.update(a)
             specs[key] = spec
-        if "valence" in self.groups:
-            vwords = sorted(self.valence_)
-            a, spec = pack_strings("valence_words", vwords)
-            arrays.update(a, valence_values=np.asarray([self.valence_[w] for w in vwords], dtype=np.float64))
-            specs["valence_words"] = spec
         arrays.update(coef=self.coef_, stack_coef=self.stack_coef_, intercept=self.intercept_)
         meta = {"kind": self.kind, "format": INFERENCE_FORMAT, "classes": [str(c) for c in self.classes_],
                 "groups": list(self.groups), "window": self.window, "temperature": self.temperature_,
@@ -288,18 +270,10 @@ class QuoteStanceScorer:
         verbs, roots = strings("cameo_verbs"), strings("cameo_roots")
         if len(words) != len(cats) or len(verbs) != len(roots):
             raise InferenceFileError("lexicon or CAMEO words and their categories differ in number")
-        valence = None
-        if "valence_words" in spec:
-            vwords = strings("valence_words")
-            values = array_field(arrays, "valence_values", np.float64, 1)
-            if len(vwords) != len(values):
-                raise InferenceFileError("valence words and values differ in number")
-            valence = dict(zip(vwords, values.tolist()))
         return cls(dict(zip(names, range(len(names)))), array_field(arrays, "coef", np.float64, 2),
                    array_field(arrays, "stack_coef", np.float64, 2), array_field(arrays, "intercept", np.float64, 1),
                    float(meta["temperature"]), meta["classes"], lexicon=dict(zip(words, cats)),
-                   cameo=dict(zip(verbs, roots)), window=int(meta["window"]), groups=tuple(meta["groups"]),
-                   valence=valence)
+                   cameo=dict(zip(verbs, roots)), window=int(meta["window"]), groups=tuple(meta["groups"]))
 
     # -- prediction --------------------------------------------------------------------------
     def decision_function(self, X: Iterable[Any]) -> Any:
@@ -328,15 +302,16 @@ class QuoteStanceScorer:
             S += base_columns(self.base, X, self.groups, tokens, lex if share else None, base_cols) @ self.stack_coef_
         return S + self.intercept_
 
-    def _group_vocabularies(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-        """``({lexical feature: column}, {relation feature: column}, {valence feature: column})``:
-        the vocabulary without the ``lex:`` / ``rel:`` / ``val:`` prefixes, built on first use, so
-        run-time features are looked up without building the prefixed strings."""
+    def _group_vocabularies(self) -> tuple[dict[str, int], dict[str, int]]:
+        """``({lexical feature: column}, {relation feature: column})``: the vocabulary without the
+        ``lex:`` / ``rel:`` prefixes, built on first use, so run-time features are looked up
+        without building the prefixed strings."""
         split = getattr(self, "_split_vocab", None)
         if split is None:
-            split = self._split_vocab = tuple(  # type: ignore[assignment]
-                {f[4:]: j for f, j in self.vocabulary_.items() if f.startswith(prefix)} for prefix in ("lex:", "rel:", "val:"))
-        return split  # type: ignore[return-value]
+            lex = {f[4:]: j for f, j in self.vocabulary_.items() if f.startswith("lex:")}
+            rel = {f[4:]: j for f, j in self.vocabulary_.items() if f.startswith("rel:")}
+            split = self._split_vocab = (lex, rel)
+        return split
 
     def _base_of_lexical(self) -> Any:
         """For each column of this model's vocabulary, the base model's column of the same lexical
@@ -344,7 +319,7 @@ class QuoteStanceScorer:
         ``-1`` at the end, read for a string in neither), built on first use."""
         cached = getattr(self, "_lex_base", None)
         if cached is None or cached[1] is not self.base:
-            lex_vocab = self._group_vocabularies()[0]
+            lex_vocab, _ = self._group_vocabularies()
             out = np.full(len(self.vocabulary_) + 1, -1, dtype=np.int64)
             out[np.fromiter(lex_vocab.values(), dtype=np.int64, count=len(lex_vocab))] = np.fromiter(
                 map(self.base.vocabulary_.get, lex_vocab, repeat(-1)), dtype=np.int64, count=len(lex_vocab))
@@ -356,7 +331,7 @@ class QuoteStanceScorer:
         the base model's vocabulary (``-1`` when absent), every row's concatenated, as
         :func:`~stance.stance_model.features.lookup_columns` gives them. A string is looked up in
         the base's vocabulary only when it is not in this model's (whose columns carry the base's)."""
-        lex_vocab = self._group_vocabularies()[0]
+        lex_vocab, _ = self._group_vocabularies()
         base_of = self._base_of_lexical()
         ends = np.zeros(len(lex) + 1, dtype=np.int64)
         np.cumsum(np.fromiter(map(len, lex), dtype=np.int64, count=len(lex)), out=ends[1:])
@@ -374,27 +349,24 @@ class QuoteStanceScorer:
         """The rows :func:`sparse_rows` gives for :func:`feature_strings` (the same columns: a set of
         distinct strings maps to a set of distinct columns), looked up group by group; ``lex_cols``:
         the lexical strings' columns (:meth:`_joint_columns`), when looked up already."""
-        lex_vocab, rel_vocab, val_vocab = self._group_vocabularies()
+        lex_vocab, rel_vocab = self._group_vocabularies()
         use_lex = "lexical" in self.groups and lex is not None
-        use_rel, use_val = "relation" in self.groups, "valence" in self.groups
-        cameo, lexicon, valence = self.cameo_, self.lexicon_, self.valence_
-        if use_lex and lex_cols is not None and not (use_rel or use_val):
+        if use_lex and lex_cols is not None and "relation" not in self.groups:
             return binary_rows(lex_cols[0], lex_cols[1], len(self.vocabulary_))
-        if use_lex and lex_cols is not None:  # the relation and valence features' columns, then all groups' rows
+        if use_lex and lex_cols is not None:  # the relation features' columns, then both groups' rows
             rel_cols: list[int] = []
             rel_ends = [0] * (len(X) + 1)
             for r, (ex, tk) in enumerate(zip(X, tokens), 1):
-                if use_rel:
-                    rel_cols.extend(map(rel_vocab.get, relation_features(ex, tk, cameo, lexicon), repeat(-1)))
-                if use_val:
-                    rel_cols.extend(map(val_vocab.get, valence_features(tk, valence), repeat(-1)))
+                rel_cols.extend(map(rel_vocab.get, relation_features(ex, tk, self.cameo_, self.lexicon_), repeat(-1)))
                 rel_ends[r] = len(rel_cols)
             n = len(X)
             at = np.arange(n, dtype=np.int64)
             rows = np.concatenate([np.repeat(at, np.diff(lex_cols[1])), np.repeat(at, np.diff(np.asarray(rel_ends, dtype=np.int64)))])
             return binary_rows_of(rows, np.concatenate([lex_cols[0], np.asarray(rel_cols, dtype=np.int64)]), n,
                                   len(self.vocabulary_))
-        lget, rget, vget = lex_vocab.get, rel_vocab.get, val_vocab.get
+        use_rel = "relation" in self.groups
+        lget, rget = lex_vocab.get, rel_vocab.get
+        cameo, lexicon = self.cameo_, self.lexicon_
         cols: list[int] = []
         ext = cols.extend
         ends = [0] * (len(X) + 1)
@@ -404,8 +376,6 @@ class QuoteStanceScorer:
                 ext(map(lget, lex[r], minus))  # type: ignore[index]
             if use_rel:
                 ext(map(rget, relation_features(ex, tk, cameo, lexicon), minus))
-            if use_val:
-                ext(map(vget, valence_features(tk, valence), minus))
             ends[r + 1] = len(cols)
         return binary_rows(cols, ends, len(self.vocabulary_))
 

@@ -14,10 +14,6 @@
    examples and on the auxiliary examples; among the settings whose model (fitted on all of train)
    scores at least :data:`AUX_DEV_FLOOR` macro-F1 on directed_sentiment dev scored as quotations
    (the test splits are never read).
-   For each setting, the decision offsets (added to the hostile and conciliatory scores, neutral
-   0; :data:`OFFSET_GRID`) are chosen on the same out-of-fold scores (:func:`choose_offsets`):
-   the pair with the best mean CV macro-F1 over its 3 x 3 neighbourhood in the grid among those
-   whose directed_sentiment dev score stays at the floor.
 4. The chosen model is fitted on all of train with a temperature fitted on grouped out-of-fold
    scores (:class:`stance.stance_model.quote_estimator.QuoteStanceClassifier`) and scored on the
    dev split's examples.
@@ -52,12 +48,7 @@ from stance.training.stance import Progress
 #: examples keep the base model's probabilities; gold-quotation examples weighted (``gold_weight``).
 #: 3.1: retrained on the corpus with its second batch of PolNeAR train articles (4,622 train examples
 #: rebuilt from gold quotations offered; features and grid unchanged).
-#: 4.1: the ``valence`` feature group (word valences from VADER's lexicon around the party,
-#: :mod:`stance.stance_model.valence`) in the grid, and decision offsets on the hostile and
-#: conciliatory scores chosen by the grouped CV (:func:`choose_offsets`): the class balancing of
-#: the corpus rows is undone in part by the unbalanced auxiliary sentences (83 % neutral), which
-#: left 36 % of the polar train pairs predicted neutral out of fold.
-VERSION = "4.1.0"
+VERSION = "4.0.0"
 #: The settings cross-validated on train (every combination). ``gold_weight``: the weight of the
 #: examples rebuilt from gold quotations relative to the pipeline's own examples; ``aux_weight``:
 #: that of the auxiliary directed_sentiment train sentences (:data:`AUX_CORPUS`).
@@ -72,24 +63,12 @@ VERSION = "4.1.0"
 #: With the auxiliary sentences class-balanced like the corpus's (aux weight 0.1) directed_sentiment
 #: dev as quotations scored 0.725 instead of 0.755; 8,000 sampled sentences at weights 0.15-0.6
 #: scored 0.726-0.751 with CV 0.539-0.551.)
-#: 4.1.0: aux weight fixed at 4.0.0's choice (0.1; 0 and 0.05 fail the floor or lose CV, above);
-#: the grid is over the groups with and without ``valence``. An exploratory run of the same CV
-#: (2026-11-30, 3,032 pipeline examples) gave, before offsets, macro-F1 0.539 without and 0.546
-#: with ``valence`` (directed_sentiment dev 0.752 / 0.745).
 GRID: dict[str, Sequence[Any]] = {
-    "groups": [("lexical", "relation", "stack"), ("lexical", "relation", "valence", "stack")],
+    "groups": [("lexical", "relation", "stack")],
     "C": [3.0],
     "gold_weight": [0.0],
-    "aux_weight": [0.1],
+    "aux_weight": [0.0, 0.05, 0.1],
 }
-#: The decision offsets tried on the hostile and on the conciliatory scores (every pair; neutral
-#: stays 0): added to the scores before the argmax and the temperature. (0.0,): none. A run with
-#: (-0.2, 0, 0.2, 0.4, 0.6) (2026-11-30) chose (0.4, 0.2) for both groups: CV macro-F1 0.5406 ->
-#: 0.5513 without and 0.5467 -> 0.5536 with ``valence``, hostile / conciliatory recall 0.567 /
-#: 0.496, directed_sentiment dev 0.746; but on the corpus dev split (paired article bootstrap
-#: against 4.0.0) macro-F1 0.598 -> 0.583, -0.015 [-0.033, +0.006], hostile recall +0.030
-#: [0.000, +0.066], conciliatory +0.028 [-0.018, +0.078]: recall bought with macro-F1, not adopted.
-OFFSET_GRID: tuple[float, ...] = (0.0,)
 #: The auxiliary sentence corpus (its train split) and the floor of its dev split's stance macro-F1
 #: when scored as quotations, below which a setting is not chosen (issue 14: the default model
 #: must score >= 0.74 there).
@@ -148,74 +127,27 @@ def fit_model(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple
         Xf, yf, groups=list(groups) + list(gids) + list(aids), sample_weight=w, auxiliary=mask)
 
 
-def grouped_cv_scores(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
-                      params: dict[str, Any], base: Any, folds: int = FOLDS,
-                      aux: tuple[list[Any], list[str], list[str]] = ([], [], [])) -> Any:
-    """Out-of-fold scores (``decision_function``, ``(n, 3)`` in :data:`LABELS` order, before any
-    temperature) of the pipeline's examples ``X`` in a ``folds``-fold CV grouped by article: each
-    fold is fitted (:func:`fit_model`) on the other articles' pipeline examples and gold-quotation
-    examples (``gold``: examples, labels, article ids; weight ``params["gold_weight"]``) and on all
-    auxiliary sentence examples ``aux`` (another corpus, no article shared; weight
+def grouped_cv_predictions(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
+                           params: dict[str, Any], base: Any, folds: int = FOLDS,
+                           aux: tuple[list[Any], list[str], list[str]] = ([], [], [])) -> Any:
+    """Out-of-fold predicted labels of the pipeline's examples ``X`` in a ``folds``-fold CV grouped
+    by article: each fold is fitted (:func:`fit_model`) on the other articles' pipeline examples and
+    gold-quotation examples (``gold``: examples, labels, article ids; weight ``params["gold_weight"]``)
+    and on all auxiliary sentence examples ``aux`` (another corpus, no article shared; weight
     ``params["aux_weight"]``)."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
     y = np.asarray(y, dtype=object)
     gx, gy, gids = gold
-    out = np.zeros((len(y), 3))
+    pred = np.empty(len(y), dtype=object)
     for tr, te in GroupKFold(n_splits=folds).split(X, y, groups):
         held = {groups[i] for i in te}
         keep = [i for i, a in enumerate(gids) if a not in held]
         m = fit_model([X[i] for i in tr], list(y[tr]), [groups[i] for i in tr],
                       ([gx[i] for i in keep], [gy[i] for i in keep], [gids[i] for i in keep]), aux, params, base, calibrate=False)
-        out[te] = m.decision_function([X[i] for i in te])
-    return out
-
-
-def grouped_cv_predictions(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
-                           params: dict[str, Any], base: Any, folds: int = FOLDS,
-                           aux: tuple[list[Any], list[str], list[str]] = ([], [], [])) -> Any:
-    """Out-of-fold predicted labels of :func:`grouped_cv_scores` (the argmax of each row)."""
-    import numpy as np
-
-    from stance.stance_model.features import LABELS
-
-    scores = grouped_cv_scores(X, y, groups, gold, params, base, folds, aux)
-    return np.asarray(LABELS, dtype=object)[np.argmax(scores, axis=1)]
-
-
-def _macro_f1(y: Sequence[str], scores: Any, offsets: Any) -> float:
-    import numpy as np
-    from sklearn.metrics import f1_score
-
-    from stance.stance_model.features import LABELS
-
-    pred = np.asarray(LABELS, dtype=object)[np.argmax(np.asarray(scores) + offsets, axis=1)]
-    return float(f1_score(list(y), list(pred), labels=list(LABELS), average="macro"))
-
-
-def choose_offsets(cv_scores: Any, y: Sequence[str], aux_scores: Any, aux_y: Sequence[str],
-                   grid: Sequence[float] = OFFSET_GRID, floor: float = AUX_DEV_FLOOR) -> dict[str, Any]:
-    """The decision offsets ``(hostile, 0, conciliatory)``, each from ``grid``, that give the best
-    mean out-of-fold macro-F1 (``cv_scores`` against ``y``) over their 3 x 3 neighbourhood in the
-    grid (so as not to pick a lone lucky point), among the pairs whose auxiliary dev macro-F1
-    (``aux_scores`` against ``aux_y``) reaches ``floor`` (all pairs when none does). Returns the
-    offsets and their point figures: ``{"class_offsets", "cv_macro_f1", "cv_rating", "aux_dev_macro_f1"}``."""
-    import numpy as np
-
-    grid = list(grid)
-    cv = {(i, j): _macro_f1(y, cv_scores, np.array([h, 0.0, c])) for i, h in enumerate(grid) for j, c in enumerate(grid)}
-    ds = {(i, j): _macro_f1(aux_y, aux_scores, np.array([h, 0.0, c])) for i, h in enumerate(grid) for j, c in enumerate(grid)}
-
-    def rating(k: tuple[int, int]) -> float:
-        i, j = k
-        return float(np.mean([cv[a, b] for a in range(max(0, i - 1), min(len(grid), i + 2))
-                              for b in range(max(0, j - 1), min(len(grid), j + 2))]))
-
-    ok = [k for k in cv if ds[k] >= floor] or list(cv)
-    best = max(ok, key=lambda k: (rating(k), cv[k]))
-    return {"class_offsets": [grid[best[0]], 0.0, grid[best[1]]], "cv_macro_f1": round(cv[best], 4),
-            "cv_rating": round(rating(best), 4), "aux_dev_macro_f1": round(ds[best], 4)}
+        pred[te] = m.predict([X[i] for i in te])
+    return pred
 
 
 def choose_setting(rows: Sequence[dict[str, Any]], floor: float = AUX_DEV_FLOOR) -> dict[str, Any]:
@@ -254,8 +186,7 @@ def train_quote_stance(
     ``<models_dir>/quote_stance``; ``models_dir`` is where the base model (``stance/``) and the
     speaker ranker are read from (default: the shipped models). ``params`` fixes the estimator's
     parameters and skips the search."""
-    import numpy as np
-    from sklearn.metrics import f1_score, recall_score
+    from sklearn.metrics import f1_score
 
     from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
     from stance.corpora.quote_corpus import DEFAULT_ARTICLES, SOURCES, load_quote_corpus
@@ -293,19 +224,12 @@ def train_quote_stance(
                    "aux_dev_macro_f1": aux_dev_f1(base)})
         for groups, C, gw, aw in product(GRID["groups"], GRID["C"], GRID["gold_weight"], GRID["aux_weight"]):
             p = {"groups": tuple(groups), "C": C, "gold_weight": gw, "aux_weight": aw}
-            oof = grouped_cv_scores(X, y, art, gold, p, cached, aux=aux)
+            f = float(f1_score(y, grouped_cv_predictions(X, y, art, gold, p, cached, aux=aux), labels=list(LABELS), average="macro"))
             full = fit_model(X, y, art, gold, aux, p, cached, calibrate=False)
-            aux_scores = full.decision_function(aux_dev[0])
-            pick = choose_offsets(oof, y, aux_scores, aux_dev[1])
-            cv.append(dict(p, groups=list(groups), **pick,
-                           cv_macro_f1_no_offsets=round(_macro_f1(y, oof, 0.0), 4), aux_dev_macro_f1_no_offsets=aux_dev_f1(full),
-                           cv_recall=dict(zip(LABELS, [round(float(r), 4) for r in recall_score(
-                               y, np.asarray(LABELS, dtype=object)[np.argmax(oof + pick["class_offsets"], axis=1)],
-                               labels=list(LABELS), average=None)]))))
+            cv.append(dict(p, groups=list(groups), cv_macro_f1=round(f, 4), aux_dev_macro_f1=aux_dev_f1(full)))
             say(f"CV {json.dumps(cv[-1])}")
         best = choose_setting(cv[1:])
-        params = {"groups": tuple(best["groups"]), "C": best["C"], "gold_weight": best["gold_weight"], "aux_weight": best["aux_weight"],
-                  "class_offsets": tuple(best["class_offsets"])}
+        params = {"groups": tuple(best["groups"]), "C": best["C"], "gold_weight": best["gold_weight"], "aux_weight": best["aux_weight"]}
         say(f"chosen by grouped CV ({time.perf_counter() - t0:.0f}s): {params}")
     model = fit_model(X, y, art, gold, aux, params, base)
     say(f"temperature {model.temperature_:.3f}; {len(model.vocabulary_)} sparse features")
@@ -330,8 +254,7 @@ def train_quote_stance(
     manifest_path = save_artifact(
         None, out, name=STANCE_ARTIFACTS["quote"][1], version=VERSION, labels=LABELS, training_data=prints,
         metrics=metrics,
-        params=dict(params, groups=list(params["groups"]), class_offsets=list(params.get("class_offsets") or (0.0, 0.0, 0.0)),
-                    offset_grid=list(OFFSET_GRID), class_weight=model.class_weight, class_weight_rows="corpus examples (not auxiliary)",
+        params=dict(params, groups=list(params["groups"]), class_weight=model.class_weight, class_weight_rows="corpus examples (not auxiliary)",
                     aux_corpus=AUX_CORPUS, aux_dev_floor=AUX_DEV_FLOOR, cv_folds=FOLDS, seed=seed,
                     estimator="stance.stance_model.quote_estimator.QuoteStanceClassifier"),
         extra_files={inference["file"]: npz},
