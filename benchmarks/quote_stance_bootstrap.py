@@ -7,6 +7,10 @@ the articles with replacement (``--n`` times, seed 0) and reports B - A in stanc
 percentile interval (the per-article counting of ``benchmarks/stance_ablation.py``). Usage:
 
     python benchmarks/quote_stance_bootstrap.py --data ../shared/data --a blended --b quote
+
+``--models-a`` / ``--models-b`` load A / B from another models directory (e.g. a retrained
+``quote_stance/`` beside links to the shipped artifacts), to compare a retrained model with the
+shipped one of the same name.
 """
 
 from __future__ import annotations
@@ -29,19 +33,21 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=["train", "dev"])  # never the test split
     ap.add_argument("--a", default="blended")
     ap.add_argument("--b", default="quote")
+    ap.add_argument("--models-a", default=None, help="models directory of A (default: the shipped models)")
+    ap.add_argument("--models-b", default=None, help="models directory of B (default: the shipped models)")
     ap.add_argument("--n", type=int, default=2000)
     args = ap.parse_args()
     gold = load_quote_corpus(args.split, args.data)
-    res = {}
-    for name in (args.a, args.b):
-        nlp = stance.load(stance_model=name)
+    res = []
+    for name, models in ((args.a, args.models_a), (args.b, args.models_b)):
+        nlp = stance.load(stance_model=name, models_dir=models)
         pred = [a.to_dict() for a in nlp.pipe(((d["text"], d["id"]) for d in gold), as_tuples=True)]
-        res[name] = article_confusions(gold, pred)
-    sa = scores_of(res[args.a][0].sum(0), res[args.a][1])
-    sb = scores_of(res[args.b][0].sum(0), res[args.b][1])
-    ci = bootstrap_diff(res[args.a][0], res[args.a][1], res[args.b][0], res[args.b][1], args.n)
+        res.append(article_confusions(gold, pred))
+    sa = scores_of(res[0][0].sum(0), res[0][1])
+    sb = scores_of(res[1][0].sum(0), res[1][1])
+    ci = bootstrap_diff(res[0][0], res[0][1], res[1][0], res[1][1], args.n)
     out = {k: {"a": round(sa[k], 4), "b": round(sb[k], 4), "observed": round(sb[k] - sa[k], 4), "ci95": ci[k]} for k in ci}
-    print(json.dumps({"split": args.split, "a": args.a, "b": args.b, "articles": len(gold), "resamples": args.n,
+    print(json.dumps({"split": args.split, "a": args.a, "b": args.b, "models_a": args.models_a, "models_b": args.models_b, "articles": len(gold), "resamples": args.n,
                       "b_minus_a": out}, indent=2))
 
 

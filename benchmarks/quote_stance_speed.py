@@ -15,6 +15,9 @@ less moved by other processes sharing the core). Two example sets:
 Usage::
 
     taskset -c 1 python benchmarks/quote_stance_speed.py --data ../shared/data [--json out.json]
+
+``--quote-from DIR`` also times the quote model of another models directory (a retrained one),
+reported as ``quote-new``, in the same process.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ def main() -> int:
     ap.add_argument("--data", required=True, help="corpus directory (polnear/, directed_sentiment/)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--json", default=None)
+    ap.add_argument("--quote-from", default=None, metavar="DIR", help="also time the quote model of this models directory")
     args = ap.parse_args()
 
     from sklearn.metrics import f1_score
@@ -57,6 +61,8 @@ def main() -> int:
     from stance.training.quote_examples import labelled_examples
 
     models = {name: load_stance_model(kind=name) for name in ("blended", "quote")}
+    if args.quote_from:
+        models["quote-new"] = load_stance_model(args.quote_from, kind="quote")
     corpus_dev, corpus_y, _ = labelled_examples(load_quote_corpus("dev", args.data), Pipeline(stance_model="blended"))
     ds, ds_y, _ = load_examples(corpus_file(args.data, "directed_sentiment", "dev"), corpus="directed_sentiment")
     ds_quote = [dataclasses.replace(x, corpus="quote") for x in ds]
@@ -69,7 +75,7 @@ def main() -> int:
                 "cpu_targets_per_second": round(targets_per_second(model, X, args.repeat, time.process_time)),
                 "macro_f1": round(float(f1_score(y, pred, labels=list(LABELS), average="macro")), 4)}
             r = out[f"{set_name} / {name}"]
-            print(f"{set_name:<38} {name:<8} n={len(X):5d}  {r['targets_per_second']:7d} targets/s "
+            print(f"{set_name:<38} {name:<9} n={len(X):5d}  {r['targets_per_second']:7d} targets/s "
                   f"({r['cpu_targets_per_second']} by CPU time)  macro-F1 {r['macro_f1']:.4f}", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
