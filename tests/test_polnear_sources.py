@@ -187,3 +187,28 @@ def test_no_phrase_speaker_holding_a_second_phrase(nlp):
     view = build_view(make_doc(BlankEnglish(), "The town released a statement saying no."))
     assert phrase_beside_quote(view, 0, 5) is None  # "The town released a statement"
     assert phrase_beside_quote(view, 0, 2) == (0, 2, "nominal")  # "The town"
+
+
+# -- a surname the gazetteer reads as a demonym or a place, beside a reporting verb ------------------
+@pytest.mark.parametrize("text", [
+    'Dana Cuban runs a bakery in Ohio. "Prices went up twice this year," Cuban said.',
+    'Dana Cuban runs a bakery in Ohio. "Prices went up twice this year," said Cuban, who opened it in 2009.',
+    'Lena Warren runs a bakery in Ohio. "Prices went up twice this year," Warren said.',
+])
+def test_surname_that_is_a_demonym_or_place_speaks(nlp, text):
+    sp = speaker_of(nlp, text, "Prices went up")
+    assert sp is not None and sp.type == "person" and sp.name in ("Dana Cuban", "Lena Warren")
+
+
+def test_demonym_stays_a_demonym_without_a_person_of_that_surname(nlp):
+    from stance.text.mentions import MentionIndex
+    doc = nlp.make_doc('The talks stalled. "Prices went up twice this year," Cuban said.')
+    mi = MentionIndex(build_view(doc))
+    assert [m.type for m in mi.names if m.text == "Cuban"] == ["demonym"]
+
+
+def test_demonym_before_a_noun_is_no_person(nlp):
+    from stance.text.mentions import MentionIndex
+    doc = nlp.make_doc('Dana Cuban runs a bakery. Cuban officials said the talks stalled.')
+    mi = MentionIndex(build_view(doc))
+    assert [m.type for m in mi.names if m.text == "Cuban"] == ["demonym"]

@@ -20,7 +20,7 @@ from operator import itemgetter
 from typing import Iterator, Sequence
 
 from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, settle_types
-from stance.text.lexicons import data_rows, gazetteer, party_labels, stop_words, titles, word_set
+from stance.text.lexicons import cue_lexicon, data_rows, gazetteer, party_labels, stop_words, titles, word_set
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "da", "du", "la", "le", "and", "the"})
@@ -495,7 +495,35 @@ class MentionIndex:
         self._link_honorific_surnames(persons)
         self._link_inner_surnames(persons)
         self._link_fuller_forms(persons)
+        self._retype_speaking_surnames(persons)
         # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
+
+    def _retype_speaking_surnames(self, persons: list[Mention]) -> None:
+        """"Cuban said" after "Mark Cuban": a one-word name the gazetteer types as a demonym, a place,
+        a state or an organisation ("Cuban", "Warren", "Bolton") right before or after a reporting
+        verb ("Cuban said", "said Cuban,") is a person when it is the surname of exactly one person
+        the article names in full with a known given name first; it becomes that person."""
+        given = entity_lexicons().first_names
+        full: dict[str, set[str]] = {}
+        for text in dict.fromkeys(m.canonical for m in persons):
+            toks = text.split()
+            if len(toks) >= 2 and toks[0] in given and toks[-1][:1].isupper() and not headline_like(text):
+                full.setdefault(toks[-1], set()).add(text)
+        if not full:
+            return
+        verbs = cue_lexicon().verbs
+        lowers = self.view.lowers
+        n = self.view.n
+        for m in self.names:
+            if m.end - m.start != 1 or m.type not in ("demonym", "place", "state", "organization"):
+                continue
+            named = full.get(m.text)
+            if named is None or len(named) != 1:
+                continue
+            after = lowers[m.end] if m.end < n else ""
+            before = lowers[m.start - 1] if m.start > 0 else ""
+            if after in verbs or (before in verbs and after in (",", ".", "")):
+                m.type, m.canonical, m.kind = "person", next(iter(named)), "name"
 
     def _link_honorific_surnames(self, persons: list[Mention]) -> None:
         """"Mrs. Yu" after "Yolanda Yu Hoi-kwan": a one-word name after an honorific that matched
