@@ -212,3 +212,17 @@ def test_demonym_before_a_noun_is_no_person(nlp):
     doc = nlp.make_doc('Dana Cuban runs a bakery. Cuban officials said the talks stalled.')
     mi = MentionIndex(build_view(doc))
     assert [m.type for m in mi.names if m.text == "Cuban"] == ["demonym"]
+
+
+# -- a digest item's source line: "HEADLINE - Name: “...”" -----------------------------------------
+@pytest.mark.parametrize("text,part,name", [
+    ('FARM VOTES SHIFT TOWARD THE CHALLENGER - Dana Pollard: “Two weeks ago the rural counties were solid '
+     'for the governor.” [Daily Courier.]', "Two weeks ago", "Dana Pollard"),
+    ('Dana Pollard covers farming. WHY THE POLLS MISSED - More from Pollard: “The final surveys ended too '
+     'early to see the late shift.” [Daily Courier.]', "The final surveys", "Dana Pollard"),
+    ('RURAL TURNOUT - Dana Pollard and Jim Roe: “The rural turnout was the highest in a decade.”',
+     "rural turnout", "Jim Roe"),
+])
+def test_name_after_a_digest_dash_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

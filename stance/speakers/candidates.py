@@ -717,6 +717,23 @@ def sentence_subject(view: TextView, mentions: MentionIndex, a: int, cue_start: 
     return None
 
 
+#: dashes that set a source's name off from a digest item's headline ("HEADLINE - Jo Doe: ...")
+_BYLINE_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _opens_byline(view: TextView, mentions: MentionIndex, a: int, k: int) -> bool:
+    """Whether the name starting at token ``k`` opens a digest item's source line after a dash
+    ("RURAL VOTES SHIFT - Jo Doe: “...”", "- More from Doe: “...”", "- Jo Doe and Al Roe: “...”"),
+    within the sentence starting at ``a``."""
+    if k - 2 >= a and view.lowers[k - 1] == "and":
+        first = mentions.name_at(k - 2, k - 1)
+        if first is not None and first.end == k - 1 and first.start >= a:
+            k = first.start  # "Jo Doe and Al Roe:"
+    if k - 2 >= a and view.lowers[k - 2] == "more" and view.lowers[k - 1] == "from":
+        k -= 2  # "More from Doe:"
+    return k - 1 >= a and view.words[k - 1] in _BYLINE_DASHES and (k - 1 == a or view.ends[k - 2] < view.starts[k - 1])
+
+
 def colon_introducer(view: TextView, mentions: MentionIndex, quote_start: int, blocked: RangeIndex) -> Candidate | None:
     """For a quotation without a cue that follows a colon (across a paragraph break too), the
     speaker the introducing sentence names: the name right before the colon ("Trump: ..."), else
@@ -729,7 +746,8 @@ def colon_introducer(view: TextView, mentions: MentionIndex, quote_start: int, b
         return None
     a = view.sent_bounds(view.sent_of[t])[0]
     m = mentions.name_at(t - 1, t)
-    if m is not None and m.end == t and m.start == a and m.type in ("person", "organization", "state"):
+    if m is not None and m.end == t and m.type in ("person", "organization", "state") and (
+            m.start == a or _opens_byline(view, mentions, a, m.start)):
         return Candidate(m.start, m.end, "colon", "name", etype=m.type)
     np = sentence_subject(view, mentions, a, t, blocked)
     if np is None:
