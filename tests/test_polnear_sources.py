@@ -226,3 +226,21 @@ def test_demonym_before_a_noun_is_no_person(nlp):
 def test_name_after_a_digest_dash_speaks(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+# -- a surname that is an ordinary word, opening a sentence ----------------------------------------
+@pytest.mark.parametrize("text,part,name", [
+    ('Dana King, a tennis player, spoke at the event. She played in the 1960s. '
+     'King says the boxer "talked the talk and walked the walk."', "talked the talk", "Dana King"),
+    ('Tom Small worked at the casino for years. He lost a small fortune. Small, who attended the rally '
+     'on Wednesday, said that "the owner took advantage of the little people."', "the owner took", "Tom Small"),
+])
+def test_sentence_initial_surname_that_is_a_word_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_sentence_initial_word_without_such_a_surname_is_no_name(nlp):
+    from stance.text.mentions import MentionIndex
+    doc = nlp.make_doc('He lost a small fortune. Small, local shops said "the rent is too high."')
+    assert not [m for m in MentionIndex(build_view(doc)).names if m.text == "Small"]

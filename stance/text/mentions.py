@@ -317,6 +317,11 @@ class MentionIndex:
         caps = [i for i, w in enumerate(words) if w in cap_words]
         is_cap = set(caps)
         is_name_word = {i for i in caps if words[i] in name_words}
+        # surnames of people named in full with a known given name ("Tom Small", "Dana King"): such a
+        # word opening a sentence before a comma or a reporting verb is that surname ("Small, who ...",
+        # "King says"), though it is an ordinary word elsewhere
+        surnames = {words[c + 1] for c in caps if words[c] in given and c + 1 in is_name_word and sent_of[c + 1] == sent_of[c]}
+        verbs = cue_lexicon().verbs if surnames else {}
         i = 0
         for c in caps:
             if c < i or words[c] not in start_words:
@@ -329,7 +334,8 @@ class MentionIndex:
                 written_lower = lw in distinct and lw[:1].islower()  # the word is written lowercase somewhere
                 if (lw in stop or written_lower or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES and w not in given)) and not (
                         (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)
-                        or (i + 1 in is_name_word and (w in title_words or (i + 2 < n and f"{w} {words[i + 1]}" in title_words)))):
+                        or (i + 1 in is_name_word and (w in title_words or (i + 2 < n and f"{w} {words[i + 1]}" in title_words)))
+                        or (w in surnames and i + 1 < n and (words[i + 1] == "," or lowers[i + 1] in verbs))):
                     continue  # but "United States President ...", "US voice actor ...": a country's name;
                     # "President Barack Obama ..." after "the president": a title before a name
             if w.isupper() and len(w) > 4 and w not in gaz.aliases and w not in known_orgs:
