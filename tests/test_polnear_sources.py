@@ -244,3 +244,15 @@ def test_sentence_initial_word_without_such_a_surname_is_no_name(nlp):
     from stance.text.mentions import MentionIndex
     doc = nlp.make_doc('He lost a small fortune. Small, local shops said "the rent is too high."')
     assert not [m for m in MentionIndex(build_view(doc)).names if m.text == "Small"]
+
+
+# -- "pointed out" may be a quotation's cue -------------------------------------------------------
+@pytest.mark.parametrize("text,part,name", [
+    ('The firm lost money. "The shares have not done well," Dana Roe pointed out.', "The shares", "Dana Roe"),
+    ('Nobody has seen the papers. But as Dana Roe pointed out, "the mayor has never released a full budget."',
+     "the mayor has never", "Dana Roe"),
+])
+def test_pointed_out_is_a_quotations_cue(nlp, text, part, name):
+    qs = [q for q in nlp(text).quotes if part in q.quote.text]
+    assert len(qs) == 1 and qs[0].cue is not None and qs[0].cue.text == "pointed out"
+    assert qs[0].speaker is not None and qs[0].speaker.name == name
