@@ -256,3 +256,21 @@ def test_pointed_out_is_a_quotations_cue(nlp, text, part, name):
     qs = [q for q in nlp(text).quotes if part in q.quote.text]
     assert len(qs) == 1 and qs[0].cue is not None and qs[0].cue.text == "pointed out"
     assert qs[0].speaker is not None and qs[0].speaker.name == name
+
+
+# -- a subordinate clause running up to an inverted cue ------------------------------------------
+@pytest.mark.parametrize("text,part,name", [
+    ('Because of how the party drew up the primary calendar, explained Dana Rosen, “with this thing over '
+     'by March it is hard to see how she gets airtime.”', "with this thing", "Dana Rosen"),
+    ('Unless further rivals quit the race at once, warned Tom Lee, “the front-runner will win every state.”',
+     "the front-runner", "Tom Lee"),
+])
+def test_speaker_after_an_inverted_cue_not_the_subordinate_subject(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_cue_inside_a_subordinate_clause_keeps_its_subject(nlp):
+    text = 'Tom Lee met Dana Roe. While Roe has said she backs the plan, Lee "will not sign it."'
+    qs = [q for q in nlp(text).quotes if "backs the plan" in q.quote.text]
+    assert qs and qs[0].speaker is not None and qs[0].speaker.name == "Dana Roe"

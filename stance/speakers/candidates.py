@@ -540,7 +540,10 @@ def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: in
         if view.words[t] in {"—", "--"} and t - a < 12:
             k = t + 1
             break
+    opened = k
     k = intro_end(view, mentions, k, min(before, b), blocked)
+    if _subordinate_up_to(view, opened, k, min(before, b)):
+        return None
     for t in range(k, min(before, b)):
         np = np_starting_at(view, mentions, t, before)
         if np is not None:
@@ -558,6 +561,21 @@ _INTRO_WORDS = frozenset({"in", "on", "at", "during", "after", "before", "since"
 #: words that open a subordinate clause before a sentence's subject ("Although X ..., Y said")
 _SUBORDINATORS = frozenset({"although", "though", "because", "if", "even", "once", "unlike", "whereas", "until", "upon",
                             "after", "before", "while", "when", "as", "since", "following"})
+#: subordinators that open a clause with a subject of its own ("Although the board ..."), not a
+#: phrase ("As a senator, ..." opens one too, but "after"/"before"/"as" also head phrases)
+_CLAUSE_OPENERS = frozenset({"although", "though", "because", "whereas", "unless", "while", "if"})
+
+
+def _subordinate_up_to(view: TextView, opened: int, k: int, before: int) -> bool:
+    """Whether a subordinate clause opening at ``opened`` ("Because of how the party drew the
+    map, explained Roe, ...") runs up to the comma right before ``before`` (:func:`intro_end`
+    did not skip it to ``k``): the cue then comes first in the main clause, its speaker after it,
+    and the subordinate clause's subject is not it (but "While he has said ..." keeps the cue
+    inside the clause, whose subject speaks)."""
+    return (k == opened and opened < before - 1 and view.lowers[opened] in _CLAUSE_OPENERS
+            and view.words[before - 1] == ",")
+
+
 #: prepositions of place after "here"/"there" opening an introductory phrase
 _PLACE_PREPS = frozenset({"in", "at", "on", "near", "outside", "inside"})
 #: sentence adverbs of _INTRO_WORDS: an introductory phrase only when a comma follows them
@@ -699,7 +717,10 @@ def sentence_subject(view: TextView, mentions: MentionIndex, a: int, cue_start: 
     while k < cue_start and (view.words[k] in _QUOTE_CHARS or blocked.covers(k, k + 1)
                              or view.lowers[k] in {"but", "and", "yet", "so", "still"}):
         k += 1
+    opened = k
     k = intro_end(view, mentions, k, cue_start, blocked)
+    if _subordinate_up_to(view, opened, k, cue_start):
+        return None
     for t in range(k, cue_start):
         if blocked.covers(t, t + 1) or view.words[t] in _QUOTE_CHARS:
             continue
