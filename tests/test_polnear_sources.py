@@ -274,3 +274,11 @@ def test_cue_inside_a_subordinate_clause_keeps_its_subject(nlp):
     text = 'Tom Lee met Dana Roe. While Roe has said she backs the plan, Lee "will not sign it."'
     qs = [q for q in nlp(text).quotes if "backs the plan" in q.quote.text]
     assert qs and qs[0].speaker is not None and qs[0].speaker.name == "Dana Roe"
+
+
+@pytest.mark.parametrize("word", ["Despite", "Amid"])
+def test_sentence_opening_preposition_is_no_name(nlp, word):
+    from stance.text.mentions import MentionIndex
+    doc = nlp.make_doc(f"Tom Lee spoke. {word} Dana Roe's claims, the board voted against the plan.")
+    names = [m.text for m in MentionIndex(build_view(doc)).names]
+    assert not any(n.startswith(word) for n in names) and any("Dana Roe" in n for n in names)
