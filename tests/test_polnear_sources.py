@@ -282,3 +282,11 @@ def test_sentence_opening_preposition_is_no_name(nlp, word):
     doc = nlp.make_doc(f"Tom Lee spoke. {word} Dana Roe's claims, the board voted against the plan.")
     names = [m.text for m in MentionIndex(build_view(doc)).names]
     assert not any(n.startswith(word) for n in names) and any("Dana Roe" in n for n in names)
+
+
+# -- royalty and clergy head a speaker's phrase ----------------------------------------------------
+@pytest.mark.parametrize("noun", ["prince", "pastor", "rabbi", "queen"])
+def test_royal_or_religious_noun_heads_the_speaker(nlp, noun):
+    text = f"Tom Lee runs a hotel. In December, the {noun} called for Lee to drop out of the race."
+    sp = speaker_of(nlp, text, "drop out")
+    assert sp is not None and sp.name.lower().endswith(noun)
