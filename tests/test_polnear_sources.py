@@ -187,3 +187,106 @@ def test_no_phrase_speaker_holding_a_second_phrase(nlp):
     view = build_view(make_doc(BlankEnglish(), "The town released a statement saying no."))
     assert phrase_beside_quote(view, 0, 5) is None  # "The town released a statement"
     assert phrase_beside_quote(view, 0, 2) == (0, 2, "nominal")  # "The town"
+
+
+# -- a surname the gazetteer reads as a demonym or a place, beside a reporting verb ------------------
+@pytest.mark.parametrize("text", [
+    'Dana Cuban runs a bakery in Ohio. "Prices went up twice this year," Cuban said.',
+    'Dana Cuban runs a bakery in Ohio. "Prices went up twice this year," said Cuban, who opened it in 2009.',
+    'Lena Warren runs a bakery in Ohio. "Prices went up twice this year," Warren said.',
+])
+def test_surname_that_is_a_demonym_or_place_speaks(nlp, text):
+    sp = speaker_of(nlp, text, "Prices went up")
+    assert sp is not None and sp.type == "person" and sp.name in ("Dana Cuban", "Lena Warren")
+
+
+def test_demonym_stays_a_demonym_without_a_person_of_that_surname(nlp):
+    from stance.text.mentions import MentionIndex
+    doc = nlp.make_doc('The talks stalled. "Prices went up twice this year," Cuban said.')
+    mi = MentionIndex(build_view(doc))
+    assert [m.type for m in mi.names if m.text == "Cuban"] == ["demonym"]
+
+
+def test_demonym_before_a_noun_is_no_person(nlp):
+    from stance.text.mentions import MentionIndex
+    doc = nlp.make_doc('Dana Cuban runs a bakery. Cuban officials said the talks stalled.')
+    mi = MentionIndex(build_view(doc))
+    assert [m.type for m in mi.names if m.text == "Cuban"] == ["demonym"]
+
+
+# -- a digest item's source line: "HEADLINE - Name: “...”" -----------------------------------------
+@pytest.mark.parametrize("text,part,name", [
+    ('FARM VOTES SHIFT TOWARD THE CHALLENGER - Dana Pollard: “Two weeks ago the rural counties were solid '
+     'for the governor.” [Daily Courier.]', "Two weeks ago", "Dana Pollard"),
+    ('Dana Pollard covers farming. WHY THE POLLS MISSED - More from Pollard: “The final surveys ended too '
+     'early to see the late shift.” [Daily Courier.]', "The final surveys", "Dana Pollard"),
+    ('RURAL TURNOUT - Dana Pollard and Jim Roe: “The rural turnout was the highest in a decade.”',
+     "rural turnout", "Jim Roe"),
+])
+def test_name_after_a_digest_dash_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+# -- a surname that is an ordinary word, opening a sentence ----------------------------------------
+@pytest.mark.parametrize("text,part,name", [
+    ('Dana King, a tennis player, spoke at the event. She played in the 1960s. '
+     'King says the boxer "talked the talk and walked the walk."', "talked the talk", "Dana King"),
+    ('Tom Small worked at the casino for years. He lost a small fortune. Small, who attended the rally '
+     'on Wednesday, said that "the owner took advantage of the little people."', "the owner took", "Tom Small"),
+])
+def test_sentence_initial_surname_that_is_a_word_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_sentence_initial_word_without_such_a_surname_is_no_name(nlp):
+    from stance.text.mentions import MentionIndex
+    doc = nlp.make_doc('He lost a small fortune. Small, local shops said "the rent is too high."')
+    assert not [m for m in MentionIndex(build_view(doc)).names if m.text == "Small"]
+
+
+# -- "pointed out" may be a quotation's cue -------------------------------------------------------
+@pytest.mark.parametrize("text,part,name", [
+    ('The firm lost money. "The shares have not done well," Dana Roe pointed out.', "The shares", "Dana Roe"),
+    ('Nobody has seen the papers. But as Dana Roe pointed out, "the mayor has never released a full budget."',
+     "the mayor has never", "Dana Roe"),
+])
+def test_pointed_out_is_a_quotations_cue(nlp, text, part, name):
+    qs = [q for q in nlp(text).quotes if part in q.quote.text]
+    assert len(qs) == 1 and qs[0].cue is not None and qs[0].cue.text == "pointed out"
+    assert qs[0].speaker is not None and qs[0].speaker.name == name
+
+
+# -- a subordinate clause running up to an inverted cue ------------------------------------------
+@pytest.mark.parametrize("text,part,name", [
+    ('Because of how the party drew up the primary calendar, explained Dana Rosen, “with this thing over '
+     'by March it is hard to see how she gets airtime.”', "with this thing", "Dana Rosen"),
+    ('Unless further rivals quit the race at once, warned Tom Lee, “the front-runner will win every state.”',
+     "the front-runner", "Tom Lee"),
+])
+def test_speaker_after_an_inverted_cue_not_the_subordinate_subject(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+def test_cue_inside_a_subordinate_clause_keeps_its_subject(nlp):
+    text = 'Tom Lee met Dana Roe. While Roe has said she backs the plan, Lee "will not sign it."'
+    qs = [q for q in nlp(text).quotes if "backs the plan" in q.quote.text]
+    assert qs and qs[0].speaker is not None and qs[0].speaker.name == "Dana Roe"
+
+
+@pytest.mark.parametrize("word", ["Despite", "Amid"])
+def test_sentence_opening_preposition_is_no_name(nlp, word):
+    from stance.text.mentions import MentionIndex
+    doc = nlp.make_doc(f"Tom Lee spoke. {word} Dana Roe's claims, the board voted against the plan.")
+    names = [m.text for m in MentionIndex(build_view(doc)).names]
+    assert not any(n.startswith(word) for n in names) and any("Dana Roe" in n for n in names)
+
+
+# -- royalty and clergy head a speaker's phrase ----------------------------------------------------
+@pytest.mark.parametrize("noun", ["prince", "pastor", "rabbi", "queen"])
+def test_royal_or_religious_noun_heads_the_speaker(nlp, noun):
+    text = f"Tom Lee runs a hotel. In December, the {noun} called for Lee to drop out of the race."
+    sp = speaker_of(nlp, text, "drop out")
+    assert sp is not None and sp.name.lower().endswith(noun)

@@ -540,7 +540,10 @@ def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: in
         if view.words[t] in {"—", "--"} and t - a < 12:
             k = t + 1
             break
+    opened = k
     k = intro_end(view, mentions, k, min(before, b), blocked)
+    if _subordinate_up_to(view, opened, k, min(before, b)):
+        return None
     for t in range(k, min(before, b)):
         np = np_starting_at(view, mentions, t, before)
         if np is not None:
@@ -558,6 +561,21 @@ _INTRO_WORDS = frozenset({"in", "on", "at", "during", "after", "before", "since"
 #: words that open a subordinate clause before a sentence's subject ("Although X ..., Y said")
 _SUBORDINATORS = frozenset({"although", "though", "because", "if", "even", "once", "unlike", "whereas", "until", "upon",
                             "after", "before", "while", "when", "as", "since", "following"})
+#: subordinators that open a clause with a subject of its own ("Although the board ..."), not a
+#: phrase ("As a senator, ..." opens one too, but "after"/"before"/"as" also head phrases)
+_CLAUSE_OPENERS = frozenset({"although", "though", "because", "whereas", "unless", "while", "if"})
+
+
+def _subordinate_up_to(view: TextView, opened: int, k: int, before: int) -> bool:
+    """Whether a subordinate clause opening at ``opened`` ("Because of how the party drew the
+    map, explained Roe, ...") runs up to the comma right before ``before`` (:func:`intro_end`
+    did not skip it to ``k``): the cue then comes first in the main clause, its speaker after it,
+    and the subordinate clause's subject is not it (but "While he has said ..." keeps the cue
+    inside the clause, whose subject speaks)."""
+    return (k == opened and opened < before - 1 and view.lowers[opened] in _CLAUSE_OPENERS
+            and view.words[before - 1] == ",")
+
+
 #: prepositions of place after "here"/"there" opening an introductory phrase
 _PLACE_PREPS = frozenset({"in", "at", "on", "near", "outside", "inside"})
 #: sentence adverbs of _INTRO_WORDS: an introductory phrase only when a comma follows them
@@ -699,7 +717,10 @@ def sentence_subject(view: TextView, mentions: MentionIndex, a: int, cue_start: 
     while k < cue_start and (view.words[k] in _QUOTE_CHARS or blocked.covers(k, k + 1)
                              or view.lowers[k] in {"but", "and", "yet", "so", "still"}):
         k += 1
+    opened = k
     k = intro_end(view, mentions, k, cue_start, blocked)
+    if _subordinate_up_to(view, opened, k, cue_start):
+        return None
     for t in range(k, cue_start):
         if blocked.covers(t, t + 1) or view.words[t] in _QUOTE_CHARS:
             continue
@@ -717,6 +738,23 @@ def sentence_subject(view: TextView, mentions: MentionIndex, a: int, cue_start: 
     return None
 
 
+#: dashes that set a source's name off from a digest item's headline ("HEADLINE - Jo Doe: ...")
+_BYLINE_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _opens_byline(view: TextView, mentions: MentionIndex, a: int, k: int) -> bool:
+    """Whether the name starting at token ``k`` opens a digest item's source line after a dash
+    ("RURAL VOTES SHIFT - Jo Doe: “...”", "- More from Doe: “...”", "- Jo Doe and Al Roe: “...”"),
+    within the sentence starting at ``a``."""
+    if k - 2 >= a and view.lowers[k - 1] == "and":
+        first = mentions.name_at(k - 2, k - 1)
+        if first is not None and first.end == k - 1 and first.start >= a:
+            k = first.start  # "Jo Doe and Al Roe:"
+    if k - 2 >= a and view.lowers[k - 2] == "more" and view.lowers[k - 1] == "from":
+        k -= 2  # "More from Doe:"
+    return k - 1 >= a and view.words[k - 1] in _BYLINE_DASHES and (k - 1 == a or view.ends[k - 2] < view.starts[k - 1])
+
+
 def colon_introducer(view: TextView, mentions: MentionIndex, quote_start: int, blocked: RangeIndex) -> Candidate | None:
     """For a quotation without a cue that follows a colon (across a paragraph break too), the
     speaker the introducing sentence names: the name right before the colon ("Trump: ..."), else
@@ -729,7 +767,8 @@ def colon_introducer(view: TextView, mentions: MentionIndex, quote_start: int, b
         return None
     a = view.sent_bounds(view.sent_of[t])[0]
     m = mentions.name_at(t - 1, t)
-    if m is not None and m.end == t and m.start == a and m.type in ("person", "organization", "state"):
+    if m is not None and m.end == t and m.type in ("person", "organization", "state") and (
+            m.start == a or _opens_byline(view, mentions, a, m.start)):
         return Candidate(m.start, m.end, "colon", "name", etype=m.type)
     np = sentence_subject(view, mentions, a, t, blocked)
     if np is None:

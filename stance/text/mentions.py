@@ -20,7 +20,7 @@ from operator import itemgetter
 from typing import Iterator, Sequence
 
 from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, settle_types
-from stance.text.lexicons import data_rows, gazetteer, party_labels, stop_words, titles, word_set
+from stance.text.lexicons import cue_lexicon, data_rows, gazetteer, party_labels, stop_words, titles, word_set
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "da", "du", "la", "le", "and", "the"})
@@ -317,6 +317,11 @@ class MentionIndex:
         caps = [i for i, w in enumerate(words) if w in cap_words]
         is_cap = set(caps)
         is_name_word = {i for i in caps if words[i] in name_words}
+        # surnames of people named in full with a known given name ("Tom Small", "Dana King"): such a
+        # word opening a sentence before a comma or a reporting verb is that surname ("Small, who ...",
+        # "King says"), though it is an ordinary word elsewhere
+        surnames = {words[c + 1] for c in caps if words[c] in given and c + 1 in is_name_word and sent_of[c + 1] == sent_of[c]}
+        verbs = cue_lexicon().verbs if surnames else {}
         i = 0
         for c in caps:
             if c < i or words[c] not in start_words:
@@ -329,7 +334,8 @@ class MentionIndex:
                 written_lower = lw in distinct and lw[:1].islower()  # the word is written lowercase somewhere
                 if (lw in stop or written_lower or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES and w not in given)) and not (
                         (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)
-                        or (i + 1 in is_name_word and (w in title_words or (i + 2 < n and f"{w} {words[i + 1]}" in title_words)))):
+                        or (i + 1 in is_name_word and (w in title_words or (i + 2 < n and f"{w} {words[i + 1]}" in title_words)))
+                        or (w in surnames and i + 1 < n and (words[i + 1] == "," or lowers[i + 1] in verbs))):
                     continue  # but "United States President ...", "US voice actor ...": a country's name;
                     # "President Barack Obama ..." after "the president": a title before a name
             if w.isupper() and len(w) > 4 and w not in gaz.aliases and w not in known_orgs:
@@ -495,7 +501,35 @@ class MentionIndex:
         self._link_honorific_surnames(persons)
         self._link_inner_surnames(persons)
         self._link_fuller_forms(persons)
+        self._retype_speaking_surnames(persons)
         # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
+
+    def _retype_speaking_surnames(self, persons: list[Mention]) -> None:
+        """"Cuban said" after "Mark Cuban": a one-word name the gazetteer types as a demonym, a place,
+        a state or an organisation ("Cuban", "Warren", "Bolton") right before or after a reporting
+        verb ("Cuban said", "said Cuban,") is a person when it is the surname of exactly one person
+        the article names in full with a known given name first; it becomes that person."""
+        given = entity_lexicons().first_names
+        full: dict[str, set[str]] = {}
+        for text in dict.fromkeys(m.canonical for m in persons):
+            toks = text.split()
+            if len(toks) >= 2 and toks[0] in given and toks[-1][:1].isupper() and not headline_like(text):
+                full.setdefault(toks[-1], set()).add(text)
+        if not full:
+            return
+        verbs = cue_lexicon().verbs
+        lowers = self.view.lowers
+        n = self.view.n
+        for m in self.names:
+            if m.end - m.start != 1 or m.type not in ("demonym", "place", "state", "organization"):
+                continue
+            named = full.get(m.text)
+            if named is None or len(named) != 1:
+                continue
+            after = lowers[m.end] if m.end < n else ""
+            before = lowers[m.start - 1] if m.start > 0 else ""
+            if after in verbs or (before in verbs and after in (",", ".", "")):
+                m.type, m.canonical, m.kind = "person", next(iter(named)), "name"
 
     def _link_honorific_surnames(self, persons: list[Mention]) -> None:
         """"Mrs. Yu" after "Yolanda Yu Hoi-kwan": a one-word name after an honorific that matched
