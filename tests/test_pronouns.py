@@ -239,3 +239,26 @@ def test_per_pronoun_counts_rules_and_ranker_over_all_pronouns():
     out = per_pronoun([0.2, 0.9, 0.3, 0.8], ex)
     assert out["they"]["ranker"] == 2 and out["they"]["rules"] == 2 and out["they"]["pronouns"] == 3
     assert out["it"] == {"pronouns": 1, "ranker": 0, "rules": 0, "resolvable": 0, "ranker_accuracy": 0.0, "rules_accuracy": 0.0}
+
+
+def test_joined_persons_are_named_in_full():
+    # "Wilcox and Beruff" after "Todd Wilcox" and "Carlos Beruff": the candidate carries their full names
+    text = ("Todd Wilcox and Carlos Beruff are running for the Senate. Wilcox and Beruff argued that the "
+            "department is not needed. States can do that, they said.")
+    _, _, _, refs = _referents(text, "they")
+    names = [r.name for r in refs]
+    assert "Todd Wilcox and Carlos Beruff" in names and "Wilcox and Beruff" not in names
+
+
+def test_a_thing_named_after_a_person_is_no_he():
+    # "Trump Tower Grill" (no given name, starting with the surname of "Donald Trump") is no person a he denotes
+    text = ("Donald Trump posted a photo on Thursday. The photo showed Trump Tower Grill. "
+            "He said it was the best.")
+    view, mentions = _setup(text)
+    names = [c.mention.canonical for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])]
+    assert "Trump Tower Grill" not in names and "Donald Trump" in names
+    # a person of three words with a given name stays one
+    text = "Donald Trump met Harry B. Harris on Friday. He said the talks went well."
+    view, mentions = _setup(text)
+    names = [c.mention.canonical for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])]
+    assert "Harry B. Harris" in names

@@ -6,7 +6,8 @@ its sentence (before it) and the previous :data:`WINDOW_SENTS` sentences, one pe
 (its nearest mention), plus the previous speaker when named further back. A person whose
 gender (from a given name or an honorific anywhere in the article) clashes with the pronoun's is no
 candidate, nor a "person" that cannot be one (:func:`not_a_person`: a title starting "My ...", a
-one-word name only ever after a preposition of place). Each candidate gets features of agreement (its gender matches) and salience (sentence and token distance,
+one-word name only ever after a preposition of place, a thing named after a person of the article:
+"Trump Tower Grill"). Each candidate gets features of agreement (its gender matches) and salience (sentence and token distance,
 recency rank, the previous speaker, the subject of its sentence, how often the article names it,
 inside a quotation or not, after a preposition, before a reporting verb, in the sentence of a pronoun
 in a relative clause). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
@@ -147,7 +148,8 @@ def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
     """Whether a name typed "person" cannot be one a he/she denotes: it starts with a possessive
     determiner, "the" or a pronoun (a title: "The Professionals"); it is five words or more with a capitalised function word inside (a
     headline); it ends a body's name ("Commission on Presidential Debates"); or it has no
-    known gender and every mention of it follows a preposition of place ("the wildlife on Midway")."""
+    known gender and is a thing named after a person (:func:`_named_for_person`: "Trump Tower
+    Grill") or every mention of it follows a preposition of place ("the wildlife on Midway")."""
     if view.lowers[m.start] in _POSSESSIVE_DETERMINERS or view.lowers[m.start] in _NOT_NAME_STARTS:
         return True  # ("The Professionals" is a title; a capitalised "It" is no name)
     if headline_like(m.text):
@@ -155,6 +157,8 @@ def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
     if mentions.gender_of(m.canonical) or m.extra.get("gender"):
         return False
     if m.start > 1 and view.lowers[m.start - 1] in _NAME_CONNECTORS and view.words[m.start - 2][:1].isupper():
+        return True
+    if _named_for_person(view, mentions, m):
         return True
     places = _PLACE_LIKE.get(mentions)
     if places is None:
@@ -165,6 +169,24 @@ def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
         places = frozenset(c for c, v in after_place.items() if v)
         _PLACE_LIKE[mentions] = places
     return m.canonical in places
+
+
+#: per mention index: the last words of the persons it names in two words or more ("Trump" of "Donald Trump")
+_SURNAMES: "weakref.WeakKeyDictionary[MentionIndex, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def _named_for_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
+    """Whether the name ``m`` (of no known gender) is a thing named after a person of the article: three
+    words or more starting with the surname of a person it names in full ("Trump Tower Grill",
+    "Trump National Doral" beside "Donald Trump")."""
+    words = m.canonical.split()
+    if len(words) < 3:
+        return False
+    surnames = _SURNAMES.get(mentions)
+    if surnames is None:
+        surnames = frozenset(o.canonical.split()[-1] for o in mentions.names if o.type == "person" and " " in o.canonical)
+        _SURNAMES[mentions] = surnames
+    return words[0] in surnames
 
 
 def pick_by_rules(cands: Sequence[Antecedent]) -> Antecedent | None:
@@ -243,7 +265,9 @@ def _description(view: TextView, h: int, lo: int) -> tuple[int, str]:
 
 def _coordinated(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[int, str] | None:
     """Named persons joined by "and" (and commas) ending with the person ``m`` ("Nancy Foner and
-    Richard Alba"): first token and text, or None when ``m`` follows no "and"."""
+    Richard Alba"): first token and their names as the article gives them in full ("Wilcox and
+    Beruff" after "Todd Wilcox" and "Carlos Beruff": "Todd Wilcox and Carlos Beruff"), or None when
+    ``m`` follows no "and"."""
     names = [m]
     k = m.start
     while k >= 2 and view.lowers[k - 1] in ("and", ",") and len(names) < 6:
@@ -254,7 +278,7 @@ def _coordinated(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[in
         k = prev.start
     if len(names) < 2 or view.lowers[names[-1].start - 1] != "and":
         return None
-    return names[0].start, ", ".join(x.text for x in names[:-1]) + " and " + names[-1].text
+    return names[0].start, ", ".join(x.canonical for x in names[:-1]) + " and " + names[-1].canonical
 
 
 def _plural_word(w: str) -> bool:
