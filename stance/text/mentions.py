@@ -124,6 +124,13 @@ def _hyphen_name_tail(words: list[str], lowers: list[str], i: int, j: int) -> bo
     return len(words[j - 1]) <= 4 and tail.isalpha() and len(tail) <= 5 and tail not in word_set("compound_tails.txt")
 
 
+def _defined_acronyms(words: Sequence[str]) -> frozenset[str]:
+    """All-caps words the article writes alone in brackets ("the National Disaster Risk Reduction
+    and Management Council (NDRRMC)"): acronyms it defines, names wherever they stand."""
+    return frozenset(words[k] for k in range(1, len(words) - 1)
+                     if words[k - 1] == "(" and words[k + 1] == ")" and words[k].isupper() and words[k].isalpha())
+
+
 def _is_cap(w: str) -> bool:
     return w[:1].isupper() or (len(w) > 1 and w[0] == "'" and w[1:2].isupper())
 
@@ -318,6 +325,7 @@ class MentionIndex:
         is_cap = set(caps)
         is_name_word = {i for i in caps if words[i] in name_words}
         i = 0
+        defined: frozenset[str] | None = None  # acronyms written in brackets, found when first needed
         for c in caps:
             if c < i or words[c] not in start_words:
                 continue  # inside the name found before, or not a name's first word
@@ -333,7 +341,11 @@ class MentionIndex:
                     continue  # but "United States President ...", "US voice actor ...": a country's name;
                     # "President Barack Obama ..." after "the president": a title before a name
             if w.isupper() and len(w) > 4 and w not in gaz.aliases and w not in known_orgs:
-                continue  # all-caps datelines and headlines ("SEOUL")
+                if defined is None:
+                    defined = _defined_acronyms(words)
+                if w not in defined:
+                    continue  # all-caps datelines and headlines ("SEOUL"), but not an acronym the
+                    # article defines in brackets ("... Council (NDRRMC)")
             j = i + 1
             while j < n and sent_of[j] == sent_of[i]:
                 if j in is_name_word:
