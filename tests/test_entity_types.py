@@ -155,8 +155,6 @@ def test_a_body_defined_in_parentheses_keeps_its_and():
         # a web address
         ("According to Truthmeter.org the claim is false.", "Truthmeter.org"),
         ("A report by Daily.com.au said the plan failed.", "Daily.com.au"),
-        # an acronym of three capitals or more
-        ("The QRVB said the crash was caused by ice.", "QRVB"),
         # two capitalised words run together
         ("Data from PollTracker showed a lead for the mayor.", "PollTracker"),
     ],
@@ -185,3 +183,17 @@ def test_an_acronym_the_article_defines_in_brackets_is_a_name_even_when_long():
     assert len(names) == 2 and all(m.type == "organization" for m in names)
     # an all-caps word that is not defined stays a dateline or a headline word
     assert not [m for m in _mentions("MARROWVILLE - The mayor said the plan failed.").names if m.text == "MARROWVILLE"]
+
+
+def test_an_acronym_is_an_organisation_where_the_article_expands_it_as_one():
+    text = ("The Quarry Road Vehicle Board (QRVB) studied the crash. The Free Roads Act (FRA) applies. "
+            "QRVB said the crash was caused by ice, and FRA rules were followed.")
+    types = {m.text: m.type for m in _mentions(text).names}
+    assert types["QRVB"] == "organization"
+    assert types["FRA"] != "organization"  # a law's acronym
+
+
+def test_the_first_word_of_a_company_is_that_company():
+    text = "Bankers at Hollowmere Partners advised the firm. Hollowmere said the deal was fair."
+    m = [m for m in _mentions(text).names if m.text == "Hollowmere"][0]
+    assert m.type == "organization" and m.canonical == "Hollowmere Partners"

@@ -128,8 +128,7 @@ _CAMEL_SURNAME_PREFIXES = ("Mac", "Fitz", "Van", "Von", "Della", "Delle", "Degli
 def _org_form(words: Sequence[str], lex: EntityLexicons) -> bool:
     """Whether the written form of a name makes it an organisation: a company or project word last
     ("Westwood Capital", "Acme Inc.", "Elections Project": ``org_tails.txt``), a web address
-    ("Factcheck.org"), an acronym of three capitals or more ("NTSB", "NDRRMC"; the gazetteer's "USA" is
-    typed before), or
+    ("Factcheck.org"), or
     one word of two capitalised words run together ("CrowdTangle") that is no given name."""
     if not words:
         return False
@@ -141,9 +140,12 @@ def _org_form(words: Sequence[str], lex: EntityLexicons) -> bool:
     if len(words) != 1:
         return False
     w = last
-    if len(w) >= 3 and w.isalpha() and w.isupper():
-        return True
     return bool(_CAMEL.match(w)) and not w.startswith(_CAMEL_SURNAME_PREFIXES) and w not in lex.first_names
+
+
+def is_acronym(word: str) -> bool:
+    """An all-caps word of three letters or more ("NTSB", "NDRRMC")."""
+    return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
 def _gender(words: Sequence[str], lex: EntityLexicons) -> str:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Iterator, Sequence
 
-from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, settle_types
+from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, is_acronym, settle_types
 from stance.text.lexicons import data_rows, gazetteer, party_labels, stop_words, titles, word_set
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -460,11 +460,26 @@ class MentionIndex:
             parts = t.split()
             if g.type == "person" and g.strong and len(parts) >= 2:
                 full.update((parts[0], parts[-1]))
+        orgs = self._acronyms_of_organisations()
         for i, g in zip(idx, settle_types(texts, guesses, full)):
             m = self.names[i]
-            m.type = g.type
+            m.type = "organization" if m.text in orgs and g.type == "person" and not g.gender else g.type
             if g.gender:
                 m.extra["gender"] = g.gender
+
+    def _acronyms_of_organisations(self) -> set[str]:
+        """Acronyms the article defines in brackets after an organisation's name ("the National
+        Transportation Safety Board (NTSB)"): organisations wherever they stand, not persons. An
+        acronym of a law, a disease or a programme ("Freedom of Information Act (FOIA)") is not."""
+        words = self.view.words
+        n = len(words)
+        out = set()
+        for m in self.names:
+            k = m.end
+            if (m.type == "organization" and k + 2 < n and words[k] == "(" and words[k + 2] == ")"
+                    and is_acronym(words[k + 1])):
+                out.add(words[k + 1])
+        return out
 
     def _canonicalise(self) -> None:
         # longest person name of which a name is the first or last tokens, by one dict look-up
@@ -504,10 +519,28 @@ class MentionIndex:
                         best, best_len = cur[1], cur[0]
                 resolved[(m.text, m.canonical)] = best
             m.canonical = best
+        self._link_company_short_forms()
+        persons = [m for m in self.names if m.type == "person"]
         self._link_honorific_surnames(persons)
         self._link_inner_surnames(persons)
         self._link_fuller_forms(persons)
         # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
+
+    def _link_company_short_forms(self) -> None:
+        """"Centerview" after "Centerview Partners": a one-word name typed a person by default (no
+        gender shown) that is the first word of a company named with a company word last
+        (``org_tails.txt``) in the article is that company."""
+        tails = entity_lexicons().org_tails
+        full: dict[str, str] = {}
+        for m in self.names:
+            toks = m.text.split()
+            if m.type == "organization" and len(toks) == 2 and toks[-1] in tails:
+                full.setdefault(toks[0], m.text)
+        if not full:
+            return
+        for m in self.names:
+            if m.type == "person" and m.end - m.start == 1 and m.text in full and not m.extra.get("gender"):
+                m.type, m.canonical = "organization", full[m.text]
 
     def _link_honorific_surnames(self, persons: list[Mention]) -> None:
         """"Mrs. Yu" after "Yolanda Yu Hoi-kwan": a one-word name after an honorific that matched
