@@ -152,6 +152,7 @@ def test_a_body_defined_in_parentheses_keeps_its_and():
         ("Analysts at Hollowmere Capital expect a cut, said the note.", "Hollowmere Capital"),
         ("Quorvane Inc. said its profits rose.", "Quorvane Inc."),
         ("The Ballot Access Project counted the votes.", "Ballot Access Project"),
+        ("A report in the Marrowby Sentinel said the plan failed.", "Marrowby Sentinel"),
         # a web address
         ("According to Truthmeter.org the claim is false.", "Truthmeter.org"),
         ("A report by Daily.com.au said the plan failed.", "Daily.com.au"),
