@@ -198,3 +198,10 @@ def test_the_first_word_of_a_company_is_that_company():
     text = "Bankers at Hollowmere Partners advised the firm. Hollowmere said the deal was fair."
     m = [m for m in _mentions(text).names if m.text == "Hollowmere"][0]
     assert m.type == "organization" and m.canonical == "Hollowmere Partners"
+
+
+def test_and_inside_an_organisations_of_complement_keeps_one_body():
+    names = [m.text for m in _mentions("The Bureau of Roads and Coastal Works said the bridge was safe.").names]
+    assert "Bureau of Roads and Coastal Works" in names
+    names = [m.text for m in _mentions("The Bureau of Roads and Senator Ann Baker disagreed.").names]
+    assert "Bureau of Roads" in names and any("Ann Baker" in t for t in names)

@@ -131,6 +131,15 @@ def _defined_acronyms(words: Sequence[str]) -> frozenset[str]:
                      if words[k - 1] == "(" and words[k + 1] == ")" and words[k].isupper() and words[k].isalpha())
 
 
+def _joins_body(word: str) -> bool:
+    """Whether a capitalised word after "and" inside an organisation's "of"/"for" complement
+    continues it ("Health and Human Services"), not a second party: no title, given name, state,
+    known organisation or acronym ("Department of Justice and FBI", "... and Senator X")."""
+    lex = entity_lexicons()
+    return (word not in titles() and word not in lex.first_names and word not in gazetteer().aliases
+            and word not in lex.orgs and not word.isupper())
+
+
 def _is_cap(w: str) -> bool:
     return w[:1].isupper() or (len(w) > 1 and w[0] == "'" and w[1:2].isupper())
 
@@ -365,6 +374,10 @@ class MentionIndex:
                 if (lj == "and" and j + 2 < n and j + 1 in is_name_word and words[j + 2] == "("
                         and not org_nouns.isdisjoint(lowers[i:j])):
                     j += 2  # "Institute of Volcanology and Seismology (Phivolcs)": one body, defined
+                    continue
+                if (lj == "and" and j + 1 in is_name_word and not org_nouns.isdisjoint(lowers[i:j])
+                        and ("of" in lowers[i + 1 : j] or "for" in lowers[i + 1 : j]) and _joins_body(words[j + 1])):
+                    j += 2  # "Department of Health and Human Services": one body after its "of"
                     continue
                 if wj == "-" and j + 1 < n and v.starts[j] == v.ends[j - 1] and v.starts[j + 1] == v.ends[j]:
                     if j + 1 in is_cap:
