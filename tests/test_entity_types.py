@@ -143,3 +143,65 @@ def test_a_body_defined_in_parentheses_keeps_its_and():
     names = [m.text for m in _mentions("The Marovian Institute of Volcanology and Seismology (Marvolcs) "
                                        "recorded a tremor.").names]
     assert "Marovian Institute of Volcanology and Seismology" in names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a company or programme word last
+        ("Analysts at Hollowmere Capital expect a cut, said the note.", "Hollowmere Capital"),
+        ("Quorvane Inc. said its profits rose.", "Quorvane Inc."),
+        ("The Ballot Access Project counted the votes.", "Ballot Access Project"),
+        ("A report in the Marrowby Sentinel said the plan failed.", "Marrowby Sentinel"),
+        # a web address
+        ("According to Truthmeter.org the claim is false.", "Truthmeter.org"),
+        ("A report by Daily.com.au said the plan failed.", "Daily.com.au"),
+        # two capitalised words run together
+        ("Data from PollTracker showed a lead for the mayor.", "PollTracker"),
+    ],
+)
+def test_the_written_form_of_a_name_makes_it_an_organisation(text, name):
+    assert _type_of(text, name) == "organization"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Senator John McCain said the bill was wrong.", "John McCain"),
+        ("MacArthur said the war was over.", "MacArthur"),
+        ("LeBron scored thirty points, said the coach.", "LeBron"),
+        ("Mr. Lastly said the plan failed.", "Lastly"),
+    ],
+)
+def test_surnames_with_inner_capitals_stay_persons(text, name):
+    assert _type_of(text, name) == "person"
+
+
+def test_an_acronym_the_article_defines_in_brackets_is_a_name_even_when_long():
+    text = ("The National Disaster Reduction and Response Office (NDRRO) warned of floods. "
+            "NDRRO said 20 people died.")
+    names = [m for m in _mentions(text).names if m.text == "NDRRO"]
+    assert len(names) == 2 and all(m.type == "organization" for m in names)
+    # an all-caps word that is not defined stays a dateline or a headline word
+    assert not [m for m in _mentions("MARROWVILLE - The mayor said the plan failed.").names if m.text == "MARROWVILLE"]
+
+
+def test_an_acronym_is_an_organisation_where_the_article_expands_it_as_one():
+    text = ("The Quarry Road Vehicle Board (QRVB) studied the crash. The Free Roads Act (FRA) applies. "
+            "QRVB said the crash was caused by ice, and FRA rules were followed.")
+    types = {m.text: m.type for m in _mentions(text).names}
+    assert types["QRVB"] == "organization"
+    assert types["FRA"] != "organization"  # a law's acronym
+
+
+def test_the_first_word_of_a_company_is_that_company():
+    text = "Bankers at Hollowmere Partners advised the firm. Hollowmere said the deal was fair."
+    m = [m for m in _mentions(text).names if m.text == "Hollowmere"][0]
+    assert m.type == "organization" and m.canonical == "Hollowmere Partners"
+
+
+def test_and_inside_an_organisations_of_complement_keeps_one_body():
+    names = [m.text for m in _mentions("The Bureau of Roads and Coastal Works said the bridge was safe.").names]
+    assert "Bureau of Roads and Coastal Works" in names
+    names = [m.text for m in _mentions("The Bureau of Roads and Senator Ann Baker disagreed.").names]
+    assert "Bureau of Roads" in names and any("Ann Baker" in t for t in names)

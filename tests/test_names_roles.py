@@ -235,3 +235,8 @@ def test_state_body_speaker_gets_its_state():
 
     q = stance.load(stance_model=False)("The German government said that the talks would resume on Monday.").quotes[0]
     assert (q.speaker.name, q.affiliation) == ("German government", "Germany")
+
+
+def test_a_capitalised_online_role_noun_is_no_part_of_the_name(lang):
+    got = names(lang, "Podcaster Tom Velkin said the vote was rigged.")
+    assert got["Tom Velkin"][1] == "podcaster"

@@ -17,6 +17,7 @@ last word of a person named in full elsewhere in the article is that person ("Wa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -54,6 +55,7 @@ class EntityLexicons:
     other_heads: frozenset[str]
     regions: dict[str, str]
     other_leads: frozenset[str]
+    org_tails: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +67,8 @@ def entity_lexicons() -> EntityLexicons:
     regions = {r[0]: r[0] for r in rows if r[1].strip() in ("state_us", "subdivision")}
     regions.update({r[0].strip(): r[1].strip() for r in data_rows("region_abbreviations.tsv") if len(r) > 1})
     return EntityLexicons(first, places, word_set("known_orgs.txt", keep_case=True), word_set("place_heads.txt", keep_case=True),
-                          word_set("other_heads.txt", keep_case=True), regions, word_set("other_leads.txt", keep_case=True))
+                          word_set("other_heads.txt", keep_case=True), regions, word_set("other_leads.txt", keep_case=True),
+                          word_set("org_tails.txt", keep_case=True))
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def guess_type(words: Sequence[str], before: str, after: Sequence[str], has_role
     hon = HONORIFICS.get(before)
     if hon is not None or has_role:
         return TypeGuess("person", True, hon or _gender(words, lex))
-    if text in lex.orgs or before in ORG_BEFORE:
+    if text in lex.orgs or before in ORG_BEFORE or _org_form(words, lex):
         return TypeGuess("organization", True)
     if len(words) >= 2 and words[-1] in lex.place_heads:
         return TypeGuess("place", True)
@@ -111,6 +114,38 @@ def guess_type(words: Sequence[str], before: str, after: Sequence[str], has_role
     if len(words) <= 4:
         return TypeGuess("person", False, _gender(words, lex))
     return TypeGuess("unknown", False)
+
+
+#: web addresses written as names ("Factcheck.org", "News.com.au")
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co|uk|au|ca|ph|in|fr|de)$", re.IGNORECASE)
+#: one word joining two capitalised words without a space ("CrowdTangle", "EgyptAir", "TheBlaze"):
+#: three lowercase letters or more before the inner capital, so not "McCain", "DeSantis", "LeBron"
+_CAMEL = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]")
+#: surname prefixes written with an inner capital ("MacArthur", "FitzGerald", "VanderBeek")
+_CAMEL_SURNAME_PREFIXES = ("Mac", "Fitz", "Van", "Von", "Della", "Delle", "Degli")
+
+
+def _org_form(words: Sequence[str], lex: EntityLexicons) -> bool:
+    """Whether the written form of a name makes it an organisation: a company or project word last
+    ("Westwood Capital", "Acme Inc.", "Elections Project": ``org_tails.txt``), a web address
+    ("Factcheck.org"), or
+    one word of two capitalised words run together ("CrowdTangle") that is no given name."""
+    if not words:
+        return False
+    last = words[-1]
+    if len(words) >= 2 and last in lex.org_tails:
+        return True
+    if _DOMAIN.search(last):
+        return True
+    if len(words) != 1:
+        return False
+    w = last
+    return bool(_CAMEL.match(w)) and not w.startswith(_CAMEL_SURNAME_PREFIXES) and w not in lex.first_names
+
+
+def is_acronym(word: str) -> bool:
+    """An all-caps word of three letters or more ("NTSB", "NDRRMC")."""
+    return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
 def _gender(words: Sequence[str], lex: EntityLexicons) -> str:

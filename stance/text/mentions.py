@@ -19,7 +19,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Iterator, Sequence
 
-from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, settle_types
+from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, is_acronym, settle_types
 from stance.text.lexicons import cue_lexicon, data_rows, gazetteer, party_labels, stop_words, titles, word_set
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -122,6 +122,22 @@ def _hyphen_name_tail(words: list[str], lowers: list[str], i: int, j: int) -> bo
         return False
     tail = lowers[j + 1]
     return len(words[j - 1]) <= 4 and tail.isalpha() and len(tail) <= 5 and tail not in word_set("compound_tails.txt")
+
+
+def _defined_acronyms(words: Sequence[str]) -> frozenset[str]:
+    """All-caps words the article writes alone in brackets ("the National Disaster Risk Reduction
+    and Management Council (NDRRMC)"): acronyms it defines, names wherever they stand."""
+    return frozenset(words[k] for k in range(1, len(words) - 1)
+                     if words[k - 1] == "(" and words[k + 1] == ")" and words[k].isupper() and words[k].isalpha())
+
+
+def _joins_body(word: str) -> bool:
+    """Whether a capitalised word after "and" inside an organisation's "of"/"for" complement
+    continues it ("Health and Human Services"), not a second party: no title, given name, state,
+    known organisation or acronym ("Department of Justice and FBI", "... and Senator X")."""
+    lex = entity_lexicons()
+    return (word not in titles() and word not in lex.first_names and word not in gazetteer().aliases
+            and word not in lex.orgs and not word.isupper())
 
 
 def _is_cap(w: str) -> bool:
@@ -323,6 +339,7 @@ class MentionIndex:
         surnames = {words[c + 1] for c in caps if words[c] in given and c + 1 in is_name_word and sent_of[c + 1] == sent_of[c]}
         verbs = cue_lexicon().verbs if surnames else {}
         i = 0
+        defined: frozenset[str] | None = None  # acronyms written in brackets, found when first needed
         for c in caps:
             if c < i or words[c] not in start_words:
                 continue  # inside the name found before, or not a name's first word
@@ -339,7 +356,11 @@ class MentionIndex:
                     continue  # but "United States President ...", "US voice actor ...": a country's name;
                     # "President Barack Obama ..." after "the president": a title before a name
             if w.isupper() and len(w) > 4 and w not in gaz.aliases and w not in known_orgs:
-                continue  # all-caps datelines and headlines ("SEOUL")
+                if defined is None:
+                    defined = _defined_acronyms(words)
+                if w not in defined:
+                    continue  # all-caps datelines and headlines ("SEOUL"), but not an acronym the
+                    # article defines in brackets ("... Council (NDRRMC)")
             j = i + 1
             while j < n and sent_of[j] == sent_of[i]:
                 if j in is_name_word:
@@ -359,6 +380,10 @@ class MentionIndex:
                 if (lj == "and" and j + 2 < n and j + 1 in is_name_word and words[j + 2] == "("
                         and not org_nouns.isdisjoint(lowers[i:j])):
                     j += 2  # "Institute of Volcanology and Seismology (Phivolcs)": one body, defined
+                    continue
+                if (lj == "and" and j + 1 in is_name_word and not org_nouns.isdisjoint(lowers[i:j])
+                        and ("of" in lowers[i + 1 : j] or "for" in lowers[i + 1 : j]) and _joins_body(words[j + 1])):
+                    j += 2  # "Department of Health and Human Services": one body after its "of"
                     continue
                 if wj == "-" and j + 1 < n and v.starts[j] == v.ends[j - 1] and v.starts[j + 1] == v.ends[j]:
                     if j + 1 in is_cap:
@@ -454,11 +479,26 @@ class MentionIndex:
             parts = t.split()
             if g.type == "person" and g.strong and len(parts) >= 2:
                 full.update((parts[0], parts[-1]))
+        orgs = self._acronyms_of_organisations()
         for i, g in zip(idx, settle_types(texts, guesses, full)):
             m = self.names[i]
-            m.type = g.type
+            m.type = "organization" if m.text in orgs and g.type == "person" and not g.gender else g.type
             if g.gender:
                 m.extra["gender"] = g.gender
+
+    def _acronyms_of_organisations(self) -> set[str]:
+        """Acronyms the article defines in brackets after an organisation's name ("the National
+        Transportation Safety Board (NTSB)"): organisations wherever they stand, not persons. An
+        acronym of a law, a disease or a programme ("Freedom of Information Act (FOIA)") is not."""
+        words = self.view.words
+        n = len(words)
+        out = set()
+        for m in self.names:
+            k = m.end
+            if (m.type == "organization" and k + 2 < n and words[k] == "(" and words[k + 2] == ")"
+                    and is_acronym(words[k + 1])):
+                out.add(words[k + 1])
+        return out
 
     def _canonicalise(self) -> None:
         # longest person name of which a name is the first or last tokens, by one dict look-up
@@ -498,6 +538,8 @@ class MentionIndex:
                         best, best_len = cur[1], cur[0]
                 resolved[(m.text, m.canonical)] = best
             m.canonical = best
+        self._link_company_short_forms()
+        persons = [m for m in self.names if m.type == "person"]
         self._link_honorific_surnames(persons)
         self._link_inner_surnames(persons)
         self._link_fuller_forms(persons)
@@ -530,6 +572,22 @@ class MentionIndex:
             before = lowers[m.start - 1] if m.start > 0 else ""
             if after in verbs or (before in verbs and after in (",", ".", "")):
                 m.type, m.canonical, m.kind = "person", next(iter(named)), "name"
+
+    def _link_company_short_forms(self) -> None:
+        """"Centerview" after "Centerview Partners": a one-word name typed a person by default (no
+        gender shown) that is the first word of a company named with a company word last
+        (``org_tails.txt``) in the article is that company."""
+        tails = entity_lexicons().org_tails
+        full: dict[str, str] = {}
+        for m in self.names:
+            toks = m.text.split()
+            if m.type == "organization" and len(toks) == 2 and toks[-1] in tails:
+                full.setdefault(toks[0], m.text)
+        if not full:
+            return
+        for m in self.names:
+            if m.type == "person" and m.end - m.start == 1 and m.text in full and not m.extra.get("gender"):
+                m.type, m.canonical = "organization", full[m.text]
 
     def _link_honorific_surnames(self, persons: list[Mention]) -> None:
         """"Mrs. Yu" after "Yolanda Yu Hoi-kwan": a one-word name after an honorific that matched
