@@ -65,7 +65,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
                    help="log-odds added to neutral for analysts, pollsters, professors... (default %(default)s; 0: the model's own probabilities)")
     p.add_argument("--no-calibration", action="store_true",
-                   help="the stance model's raw quotation stance probabilities (no temperature calibration; labels are the same)")
+                   help="with --stance-model blended, its raw quotation stance probabilities (without models/stance_calibration's temperatures; labels are the same); the default quote model carries its own temperature, fitted at training")
     p.add_argument("--no-actor-lookup", action="store_true",
                    help="no affiliations or roles from the shipped knowledge of political actors (only what the article says)")
     p.add_argument("--include-text", action="store_true", help="include each article's text in the JSONL output")

@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-party-filter", action="store_true",
                         help="keep every proposed target (no trained party filter)")
     parser.add_argument("--no-calibration", action="store_true",
-                        help="the stance model's raw quotation stance probabilities (no temperature calibration)")
+                        help="with --model blended, its raw quotation stance probabilities (without models/stance_calibration's temperatures); the default quote model carries its own temperature")
     parser.add_argument("--plot", metavar="FILE.png", default=None,
                         help="also write a PNG: the reliability diagram with --split, else the confusion matrix")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
