@@ -104,17 +104,24 @@ def test_candidates_on_any_text(words):
                 assert c.mention.end <= i and c.mention.type == "person"
 
 
-def test_pronoun_set_names_are_read_from_offsets(tmp_path):
-    text = "Ann Lee spoke first. Then she said that taxes would rise."
+def _pronoun_set(tmp_path, doc_id: str, text: str, pronoun: str, antecedent_end: int, type_: str, gender: str):
+    """A PolNeAR copy with one document and a pronoun set with its one pronoun; the set's path and
+    the pronoun's start offset."""
     (tmp_path / "polnear").mkdir()
-    doc = {"doc_id": "x_2016-01-01_a", "split": "train", "text": text, "attributions": [], "discard_spans": [],
+    doc = {"doc_id": doc_id, "split": "train", "text": text, "attributions": [], "discard_spans": [],
            "meta": {"publication_date": "2016-01-01"}}
     (tmp_path / "polnear" / "train.jsonl").write_text(json.dumps(doc) + "\n")
-    s = text.index("she")
-    row = {"doc_id": "x_2016-01-01_a", "split": "train", "pronoun": {"start": s, "end": s + 3}, "status": "resolved",
-           "annotator": "T", "type": "person", "gender": "female", "antecedent_spans": [{"start": 0, "end": 7}]}
+    s = text.index(pronoun)
+    row = {"doc_id": doc_id, "split": "train", "pronoun": {"start": s, "end": s + len(pronoun)}, "status": "resolved",
+           "annotator": "T", "type": type_, "gender": gender, "antecedent_spans": [{"start": 0, "end": antecedent_end}]}
     p = tmp_path / "pronouns.jsonl"
     p.write_text(json.dumps(row) + "\n")
+    return p, s
+
+
+def test_pronoun_set_names_are_read_from_offsets(tmp_path):
+    text = "Ann Lee spoke first. Then she said that taxes would rise."
+    p, s = _pronoun_set(tmp_path, "x_2016-01-01_a", text, "she", 7, "person", "female")
     arts = load_pronouns("train", tmp_path, sources=("pronoun_set",), path=p)
     assert arts == [{"id": "x_2016-01-01_a", "text": text, "source": "pronoun_set",
                      "pronouns": [{"start": s, "end": s + 3, "pronoun": "she", "antecedent": "Ann Lee"}]}]
@@ -123,15 +130,7 @@ def test_pronoun_set_names_are_read_from_offsets(tmp_path):
 
 def test_pronoun_set_reads_it_they_we_when_asked(tmp_path):
     text = "Researchers at Leeds studied birds. They said the birds were wild."
-    (tmp_path / "polnear").mkdir()
-    doc = {"doc_id": "x_2016-01-01_b", "split": "train", "text": text, "attributions": [], "discard_spans": [],
-           "meta": {"publication_date": "2016-01-01"}}
-    (tmp_path / "polnear" / "train.jsonl").write_text(json.dumps(doc) + "\n")
-    s = text.index("They")
-    row = {"doc_id": "x_2016-01-01_b", "split": "train", "pronoun": {"start": s, "end": s + 4}, "status": "resolved",
-           "annotator": "T", "type": "group", "gender": "", "antecedent_spans": [{"start": 0, "end": 11}]}
-    p = tmp_path / "pronouns.jsonl"
-    p.write_text(json.dumps(row) + "\n")
+    p, s = _pronoun_set(tmp_path, "x_2016-01-01_b", text, "They", 11, "group", "")
     assert load_pronouns("train", tmp_path, sources=("pronoun_set",), path=p) == []  # he/she by default
     arts = load_pronouns("train", tmp_path, sources=("pronoun_set",), path=p, pronouns=("it", "they", "we"))
     assert arts[0]["pronouns"] == [{"start": s, "end": s + 4, "pronoun": "they", "antecedent": "Researchers"}]
