@@ -290,3 +290,15 @@ def test_royal_or_religious_noun_heads_the_speaker(nlp, noun):
     text = f"Tom Lee runs a hotel. In December, the {noun} called for Lee to drop out of the race."
     sp = speaker_of(nlp, text, "drop out")
     assert sp is not None and sp.name.lower().endswith(noun)
+
+
+# -- a time phrase with an article between the subject and its cue ---------------------------------
+@pytest.mark.parametrize("text,part,name", [
+    ('A nurses group backs Dana Roe. It has grown so visible that Roe during a Sunday thanked its members '
+     '"for their help in my race."', "for their help", "Dana Roe"),
+    ('The union endorsed Tom Lee. It is now so loud that Lee on the Monday told its members '
+     '"you carried this campaign."', "you carried", "Tom Lee"),
+])
+def test_time_phrase_with_an_article_before_the_cue(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

@@ -154,6 +154,9 @@ _SOURCE_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", "[", "wh
                            "where", "because", "if", "while"})
 #: words before a time word that start a time phrase ("on Thursday", "last week")
 _TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "late", "early"})
+#: prepositions that open a time phrase with an article ("during a Sunday", "on the Monday")
+_ARTICLE_TIME_LEADS = frozenset({"on", "during", "at", "in"})
+_ARTICLES = frozenset({"a", "an", "the"})
 #: words of time that are also common words; time words only when capitalised
 _AMBIGUOUS_TIME = frozenset({"may", "march"})
 #: the time words that are days of the week (capitalised; the others, "yesterday", are not)
@@ -512,6 +515,9 @@ def _skip_left(view: TextView, j: int, lo: int) -> int:
             j -= 1
         elif j - 2 >= lo and view.lowers[j - 2] in _TIME_LEADS and time_phrase_at(view, j - 2):
             j -= 2
+        elif (j - 3 >= lo and view.lowers[j - 3] in _ARTICLE_TIME_LEADS and view.lowers[j - 2] in _ARTICLES
+              and _is_time_word(view, j - 1)):
+            j -= 3  # "Sanders during a Sunday thanked ...", "Ms. Ray on the Monday said ..."
         elif _is_time_word(view, j - 1) and view.words[j - 1][:1].isupper() == (view.lowers[j - 1] in _WEEKDAYS):
             j -= 1
         else:
