@@ -302,3 +302,12 @@ def test_royal_or_religious_noun_heads_the_speaker(nlp, noun):
 def test_time_phrase_with_an_article_before_the_cue(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+# -- a mixed quotation before a speaker with an appositive -----------------------------------------
+def test_mixed_quotation_ends_at_its_mark_before_a_speaker_with_an_appositive(nlp):
+    text = ("The race is close.\n\nLee “is reaching something deep inside the party, which is anger at the "
+            "system,” Dana Roe, a Lee supporter, told the Daily Courier.")
+    qs = [q for q in nlp(text).quotes if "reaching something" in q.quote.text]
+    assert len(qs) == 1 and qs[0].quote.text.endswith("system,”")
+    assert qs[0].speaker is not None and qs[0].speaker.name == "Dana Roe"

@@ -354,8 +354,8 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             if words[k] == "," and k > sa + 3 and _fronted_frame(view, cue, k, sb):
                 starts_quoted = words[sa] in _OPEN_MARKS and _ranges(seg_toks).any_within(sa, k)
                 if not _ranges(seg_toks).covers(k, k) and view.lowers[k - 1] not in {"and"} and not starts_quoted:
-                    content_end = k
-                    if words[content_end - 1] in {"”", '"', "''"}:
+                    content_end = _quoted_content_end(view, sa, k)
+                    if words[content_end - 1] in {"”", '"', "''"} and words[sa] in _OPEN_MARKS:
                         return None  # a direct quotation, handled elsewhere
                     return _checked(view, sa, content_end)
         # a cue right after a closing quotation mark introduces no clause ("...,” said Moon, an ...")
@@ -843,6 +843,20 @@ def _names_a_source(view: TextView, i: int, sb: int) -> bool:
         k += 1
     toks = range(i, k)
     return k > i and any(words[t][:1].isupper() or lowers[t] in nouns or lowers[t].rstrip("s") in nouns for t in toks)
+
+
+def _quoted_content_end(view: TextView, sa: int, comma: int) -> int:
+    """End of fronted content before the frame's ``comma``: the quotation mark closing after a
+    comma where the speaker's frame carries an appositive ('Lee “is tapping into it,” Dana Roe, a
+    Lee supporter, told ...': the content ends at the mark, not at the appositive's comma)."""
+    for m in range(comma - 1, max(sa, comma - 11), -1):
+        if view.words[m] in _CLOSE_MARKS and view.words[m - 1] == ",":
+            tail = view.words[m + 1 : comma]
+            if (view.words[m] == "’" or any(w in _CLOSE_MARKS or w in _OPEN_MARKS for w in tail)
+                    or not tail or not tail[0][:1].isupper() or "," not in tail):
+                return comma  # not a name with an appositive ("..., suggesting he might ...")
+            return m + 1
+    return comma
 
 
 def _parenthetical_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
