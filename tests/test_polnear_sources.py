@@ -311,3 +311,11 @@ def test_mixed_quotation_ends_at_its_mark_before_a_speaker_with_an_appositive(nl
     qs = [q for q in nlp(text).quotes if "reaching something" in q.quote.text]
     assert len(qs) == 1 and qs[0].quote.text.endswith("system,”")
     assert qs[0].speaker is not None and qs[0].speaker.name == "Dana Roe"
+
+
+# -- "who" closing a described appositive ----------------------------------------------------------
+def test_who_after_a_described_appositive_is_the_named_person(nlp):
+    text = ('"Do these voters read the news?" said Bo Lind, a state delegate and party donor who has '
+            'accused Roe voters of harassing his staff. "I blame Roe for this."')
+    qs = [q for q in nlp(text).quotes if "harassing" in q.quote.text or "I blame" in q.quote.text]
+    assert len(qs) == 2 and all(q.speaker is not None and q.speaker.name == "Bo Lind" for q in qs)

@@ -1270,6 +1270,10 @@ def resolve_candidate(
                 if np is not None:
                     return resolve_candidate(Candidate(np[0], np[1], "left", np[2]), view, mentions, blocked, last_plural,
                                              pronoun_ranker, previous_speaker)
+            elif w == "who":
+                owner = _owner_of_described_who(view, mentions, c.start)
+                if owner is not None:  # "Bo Lind, a state delegate and party donor who said"
+                    return owner.canonical, "person", owner
         if kind in ("thing", "plural", "self") and ranks(pronoun_ranker, w):  # the trained ranker, given the rules' answer
             rule = resolve_candidate(c, view, mentions, blocked, last_plural, None, previous_speaker)
             return resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
@@ -1304,6 +1308,24 @@ def resolve_candidate(
     name = name.replace(" ’s", "’s").replace(" 's", "'s")
     typ = "organization" if head in org_nouns else "person"
     return name, typ, None
+
+
+#: most tokens between an appositive's comma and the "who" that ends it
+_MAX_APPOSITIVE_WHO = 8
+
+
+def _owner_of_described_who(view: TextView, mentions: MentionIndex, who: int) -> Mention | None:
+    """The person whose appositive a described phrase right before ``who`` ends ("Bo Lind, a state
+    delegate and party donor who said": Bo Lind), or None: a person's name, a comma, then a phrase
+    opening with an article that holds no other comma or quotation mark."""
+    a = view.sent_bounds(view.sent_of[who])[0]
+    k = who - 1
+    while k > a and who - k <= _MAX_APPOSITIVE_WHO and view.words[k] not in (",", "“", "”", '"'):
+        k -= 1
+    if k <= a or view.words[k] != "," or view.lowers[k + 1] not in ("a", "an", "the") or k + 2 >= who:
+        return None
+    m = mentions.name_at(k - 1, k)
+    return m if m is not None and m.end == k and m.type == "person" else None
 
 
 def described_referent(view: TextView, mentions: MentionIndex, i: int, j: int, blocked: list[tuple[int, int]],
