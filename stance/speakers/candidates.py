@@ -69,6 +69,8 @@ _PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each
 _QUANTIFIERS = frozenset({"other", "many", "some", "several", "most", "few", "two", "three", "four", "dozens", "hundreds"})
 #: prepositions whose object is never the subject of the cue right after it
 _OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about", "via"})
+#: lowercase particles that open a surname after a title or honorific ("Mayor de Blasio", "Mr. van Rompuy")
+_SURNAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "le", "la", "bin", "ben", "dos", "das", "ter", "ten"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
 
 
@@ -260,6 +262,10 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         if lw in _HONORIFICS or view.words[k] in _titles() or (k > i and lw in person_nouns) or (k == i and (lw[:1].isdigit() or lw in _DETS or lw in person_nouns)):
             k += 1
             m = mentions.name_at(k, k + 1) if k < hi else None
+            if m is None and k + 1 < hi and view.words[k] in _SURNAME_PARTICLES:
+                m = mentions.name_at(k + 1, k + 2)  # "Mayor de Blasio": a surname with its particle
+                if m is not None and (m.start != k + 1 or m.type != "person"):
+                    m = None
             if m is not None and m.type not in ("demonym",) and m.start >= k - 1:
                 tail = _noun_after(view, m.end, hi) if m.type != "person" else None
                 return (i, tail, "nominal") if tail is not None else (i, m.end, "name")  # "a former Republican staffer"
@@ -1410,6 +1416,8 @@ def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, bloc
         m = inner[-1]
         full = spelled_out(mentions, m)
         return full if full is not None else m
+    if j - i == 2 and first in ("a", "an"):
+        return _issuer_after(view, mentions, j - 1)  # "according to a report on Wednesday by UpGuard"
     if j - i == 3 and first == "the" and lowers[i + 1] in org_nouns:
         # "the government statement": the body "the government" stands for
         return mentions.resolve_nominal(lowers[i + 1], i) or _body_named_before(view, mentions, lowers[i + 1], i, blocked)
@@ -1435,9 +1443,12 @@ def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, bloc
 
 def _issuer_after(view: TextView, mentions: MentionIndex, t: int) -> Mention | None:
     """The person or body named right after the document noun at token ``t`` and "from"/"by"/"of"
-    (a determiner allowed: "a report from the NTSB"), its acronym spelled out; None otherwise (and
-    for a possessor: "from the State Department's inspector general")."""
+    (a determiner allowed: "a report from the NTSB"; a time phrase before it: "a report on
+    Wednesday by UpGuard"), its acronym spelled out; None otherwise (and for a possessor: "from
+    the State Department's inspector general")."""
     k = t + 1
+    if time_phrase_at(view, k):
+        k += 1 if _is_time_word(view, k) else 2
     if k >= view.n or view.lowers[k] not in ("from", "by", "of"):
         return None
     k += 1

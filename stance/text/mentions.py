@@ -231,6 +231,12 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
 
 
 @lru_cache(maxsize=1)
+def _past_tense(w: str) -> bool:
+    """Whether the lowercase word ``w`` is a verb in the past tense: a regular form ("endorsed",
+    five letters or more) or an irregular one (``past_verbs.txt``: "drew", "went")."""
+    return len(w) > 4 and w.isalpha() and w.endswith("ed") or w in word_set("past_verbs.txt")
+
+
 def _person_nouns() -> frozenset[str]:
     return word_set("person_nouns.txt")
 
@@ -548,9 +554,11 @@ class MentionIndex:
 
     def _retype_speaking_surnames(self, persons: list[Mention]) -> None:
         """"Cuban said" after "Mark Cuban": a one-word name the gazetteer types as a demonym, a place,
-        a state or an organisation ("Cuban", "Warren", "Bolton") right before or after a reporting
-        verb ("Cuban said", "said Cuban,") is a person when it is the surname of exactly one person
-        the article names in full with a known given name first; it becomes that person."""
+        a state or an organisation ("Cuban", "Warren", "Bolton", "Bloomberg") right before a
+        reporting verb or a verb in the past tense ("Cuban said", "Bloomberg endorsed", "Kennedy
+        engineered") or right after a reporting verb ("said Cuban,") is a person when it is the
+        surname of exactly one person the article names in full with a known given name first; it
+        becomes that person."""
         given = entity_lexicons().first_names
         full: dict[str, set[str]] = {}
         for text in dict.fromkeys(m.canonical for m in persons):
@@ -570,7 +578,7 @@ class MentionIndex:
                 continue
             after = lowers[m.end] if m.end < n else ""
             before = lowers[m.start - 1] if m.start > 0 else ""
-            if after in verbs or (before in verbs and after in (",", ".", "")):
+            if after in verbs or _past_tense(after) or (before in verbs and after in (",", ".", "")):
                 m.type, m.canonical, m.kind = "person", next(iter(named)), "name"
 
     def _link_company_short_forms(self) -> None:

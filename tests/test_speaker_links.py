@@ -1,0 +1,56 @@
+"""Speakers named by a surname, a title with a particle surname, or a document with its author
+(issue 15, Wikinews speaker choice), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.text.mentions import MentionIndex
+from stance.text.view import build_view
+
+
+@pytest.fixture(scope="module", params=["ranker", "rules"])
+def nlp(request):
+    return stance.load(stance_model=False, ranker=request.param == "ranker")
+
+
+def speaker_of(nlp, text: str, part: str):
+    """The speaker of the quotation whose text holds ``part``."""
+    qs = [q for q in nlp(text).quotes if part in q.quote.text]
+    assert len(qs) == 1, [(q.kind, q.quote.text) for q in nlp(text).quotes]
+    return qs[0].speaker
+
+
+def test_surname_typed_a_body_before_a_past_verb_is_the_person(nlp):
+    doc = nlp.make_doc("Michael Bloomberg ended his campaign on Wednesday. Later, Bloomberg endorsed Dana Reyes.")
+    mi = MentionIndex(build_view(doc))
+    assert [(m.type, m.canonical) for m in mi.names if m.text == "Bloomberg"] == [("person", "Michael Bloomberg")]
+
+
+def test_surname_typed_a_body_elsewhere_stays_a_body(nlp):
+    doc = nlp.make_doc("Michael Bloomberg ended his campaign. The figures come from Bloomberg data.")
+    mi = MentionIndex(build_view(doc))
+    assert [m.type for m in mi.names if m.text == "Bloomberg"] == ["organization"]
+
+
+@pytest.mark.parametrize("title", ["Mayor", "Governor"])
+def test_title_and_a_particle_surname_is_the_full_name(nlp, title):
+    text = (f"Yesterday, Anna de Santis, the mayor of Port Elm, ended her campaign. {title} de Santis, a member of "
+            "the Liberal Party, spoke on the radio when she made the announcement: \"I have given all I can to this race.\"")
+    sp = speaker_of(nlp, text, "I have given")
+    assert sp is not None and sp.name == "Anna de Santis"
+
+
+def test_document_issuer_after_a_time_phrase(nlp):
+    text = ("According to a report on Wednesday by Brightfield, a security firm, two databases of the bank "
+            "were left open to the public.")
+    sp = speaker_of(nlp, text, "two databases")
+    assert sp is not None and sp.name == "Brightfield"
+
+
+@pytest.mark.parametrize("noun", ["projections", "polling"])
+def test_projections_and_polling_speak_for_their_owner(nlp, noun):
+    text = f"The vote closed at eight. According to Vantor News's {noun}, Senator Ilse Marrow won the state."
+    sp = speaker_of(nlp, text, "won the state")
+    assert sp is not None and sp.name == "Vantor News"
