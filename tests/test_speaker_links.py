@@ -54,3 +54,16 @@ def test_projections_and_polling_speak_for_their_owner(nlp, noun):
     text = f"The vote closed at eight. According to Vantor News's {noun}, Senator Ilse Marrow won the state."
     sp = speaker_of(nlp, text, "won the state")
     assert sp is not None and sp.name == "Vantor News"
+
+
+def test_document_issuer_with_a_title(nlp):
+    text = ('The airline was banned on Monday. "The airline carries weapons across the region," according to a '
+            "tweet on Monday by US Secretary of State Dana Reyes.")
+    sp = speaker_of(nlp, text, "The airline carries")
+    assert sp is not None and sp.name == "Dana Reyes"
+
+
+def test_a_body_and_a_title_is_no_fuller_form_of_the_body(nlp):
+    doc = nlp.make_doc("A helicopter of Vantor struck power lines. Vantor President and CEO Ilse Marrow apologised.")
+    mi = MentionIndex(build_view(doc))
+    assert {m.canonical for m in mi.names if m.text == "Vantor"} == {"Vantor"}

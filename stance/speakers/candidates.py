@@ -1444,7 +1444,8 @@ def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, bloc
 def _issuer_after(view: TextView, mentions: MentionIndex, t: int) -> Mention | None:
     """The person or body named right after the document noun at token ``t`` and "from"/"by"/"of"
     (a determiner allowed: "a report from the NTSB"; a time phrase before it: "a report on
-    Wednesday by UpGuard"), its acronym spelled out; None otherwise (and for a possessor: "from
+    Wednesday by UpGuard"; a title before a person: "a tweet by Secretary of State Mike Pompeo"),
+    its acronym spelled out; None otherwise (and for a possessor: "from
     the State Department's inspector general")."""
     k = t + 1
     if time_phrase_at(view, k):
@@ -1455,6 +1456,11 @@ def _issuer_after(view: TextView, mentions: MentionIndex, t: int) -> Mention | N
     if k < view.n and view.lowers[k] == "the":
         k += 1
     m = mentions.name_at(k, k + 1) if k < view.n else None
+    if m is None and k < view.n:
+        np = np_starting_at(view, mentions, k, min(view.n, k + _MAX_SOURCE))
+        persons = [x for x in mentions.names_in(np[0], np[1]) if x.type == "person"] if np and np[2] == "name" else []
+        if persons:
+            return persons[-1]  # "a tweet by US Secretary of State Mike Pompeo"
     if m is None or m.start != k or m.type not in _AUTHOR_TYPES:
         return None
     if m.end < view.n and view.lowers[m.end] in POSSESSIVE_MARKS:

@@ -521,9 +521,12 @@ class MentionIndex:
             if (m.end - m.start > 1 or " " in m.text) and sentence_headline_case(v, v.sent_of[m.start], CANONICAL_HEADLINE_SHARE):
                 continue
             texts[m.text] = None
+        title_words = titles()
         for text in texts:
             if headline_like(text):
                 continue  # a headline's names are not one person's fullest name
+            if " " in text and text.rsplit(" ", 1)[1] in title_words:
+                continue  # "PG&E President (and CEO Andy Vesey)": a body and a title, no fuller form of "PG&E"
             t = tuple(text.split())
             n = len(t)
             for k in range(1, n + 1):
