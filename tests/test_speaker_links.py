@@ -67,3 +67,25 @@ def test_a_body_and_a_title_is_no_fuller_form_of_the_body(nlp):
     doc = nlp.make_doc("A helicopter of Vantor struck power lines. Vantor President and CEO Ilse Marrow apologised.")
     mi = MentionIndex(build_view(doc))
     assert {m.canonical for m in mi.names if m.text == "Vantor"} == {"Vantor"}
+
+
+def test_pronoun_feature_marks_a_clause_subject(nlp):
+    from stance.speakers.pronouns import antecedent_candidates
+
+    text = "On Friday, the day he left the race, Paul Hart endorsed his rival, Tom Berg, and Sam Vale's plan. He said no."
+    view = build_view(nlp.make_doc(text))
+    he = max(t for t in range(view.n) if view.words[t] == "He")
+    feats = {a.mention.text: a.features for a in antecedent_candidates(view, MentionIndex(view), he, [])}
+    assert feats["Paul Hart"]["before_verb"] == 1.0
+    assert feats["Tom Berg"]["before_verb"] == 0.0 and feats["Sam Vale"]["before_verb"] == 0.0  # not a possessive "'s"
+
+
+def test_issuer_of_a_document_named_before(nlp):
+    from stance.speakers.candidates import issuer_named_before
+    from stance.text.view import RangeIndex
+
+    text = "The Narvian Tennis Union (NTU) released a statement on the arrest. It read no more."
+    view = build_view(nlp.make_doc(text))
+    it = view.words.index("It")
+    m = issuer_named_before(view, MentionIndex(view), "statement", it, RangeIndex([]))
+    assert m is not None and m.text == "NTU"  # spelled out by the caller

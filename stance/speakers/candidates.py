@@ -1282,7 +1282,15 @@ def resolve_candidate(
                     return owner.canonical, "person", owner
         if kind in ("thing", "plural", "self") and ranks(pronoun_ranker, w):  # the trained ranker, given the rules' answer
             rule = resolve_candidate(c, view, mentions, blocked, last_plural, None, previous_speaker)
-            return resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
+            name, typ, m = resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
+            noun = name.split()[-1].lower() if name else ""
+            if m is None and noun in word_set("document_nouns.txt"):
+                # "X released a statement. It read ...": the document speaks for its issuer
+                issuer = issuer_named_before(view, mentions, noun, c.start, RangeIndex.of(blocked))
+                if issuer is not None:
+                    issuer = spelled_out(mentions, issuer) or issuer
+                    return issuer.canonical, issuer.type, issuer
+            return name, typ, m
         if kind == "person-sg":
             m = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)
             if m is not None:
@@ -1423,11 +1431,20 @@ def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, bloc
         return mentions.resolve_nominal(lowers[i + 1], i) or _body_named_before(view, mentions, lowers[i + 1], i, blocked)
     if j - i != 2 or first != "the":
         return None
-    s0 = view.sent_of[i]
+    return issuer_named_before(view, mentions, lowers[j - 1], i, index)
+
+
+def issuer_named_before(view: TextView, mentions: MentionIndex, noun: str, i: int, index: RangeIndex) -> Mention | None:
+    """Who issued the document ``noun`` ("statement") the article mentioned last before token ``i``
+    (within :data:`_DOCUMENT_WINDOW` sentences, outside quotations ``index``): the one named
+    after it ("a 1989 report from the NTSB"), else the nearest person or body before it in its
+    sentence ("X issued a statement"); None when none is."""
+    lowers = view.lowers
+    s0 = view.sent_of[min(i, view.n - 1)]
     for t in range(i - 1, -1, -1):
         if s0 - view.sent_of[t] > _DOCUMENT_WINDOW:
             break
-        if lowers[t] != lowers[j - 1] or index.covers(t, t + 1):
+        if lowers[t] != noun or index.covers(t, t + 1):
             continue
         after = _issuer_after(view, mentions, t)
         if after is not None:  # "a 1989 report from the National Transportation Safety Board"
