@@ -89,3 +89,11 @@ def test_issuer_of_a_document_named_before(nlp):
     it = view.words.index("It")
     m = issuer_named_before(view, MentionIndex(view), "statement", it, RangeIndex([]))
     assert m is not None and m.text == "NTU"  # spelled out by the caller
+
+
+@pytest.mark.parametrize("noun", ["acquaintance", "driver"])
+def test_person_nouns_speak(nlp, noun):
+    text = (f"Sergeant Tane Ruka served in the police for five years. He was due to retire, and an {noun} said he "
+            "moved to the custody centre for its greater safety.")
+    sp = speaker_of(nlp, text, "moved to the custody")
+    assert sp is not None and sp.name == noun
