@@ -97,3 +97,16 @@ def test_person_nouns_speak(nlp, noun):
             "moved to the custody centre for its greater safety.")
     sp = speaker_of(nlp, text, "moved to the custody")
     assert sp is not None and sp.name == noun
+
+
+def test_an_ly_adverb_before_the_cue_is_no_part_of_the_speaker(nlp):
+    text = ("The Narvian Weather Office issued a proclamation on Monday. The proclamation specifically said the "
+            "storm was a national emergency.")
+    sp = speaker_of(nlp, text, "storm was a national")
+    assert sp is not None and sp.name == "Narvian Weather Office"
+
+
+def test_a_noun_in_ly_still_speaks(nlp):
+    text = "Dana Reyes died on Monday at 81. The family said she died peacefully at home."
+    sp = speaker_of(nlp, text, "died peacefully")
+    assert sp is not None and "family" in sp.name

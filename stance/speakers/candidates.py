@@ -513,11 +513,20 @@ def phrase_beside_quote(view: TextView, i: int, j: int) -> tuple[int, int, str] 
     return i, j, "nominal"
 
 
+def _ly_adverb(w: str) -> bool:
+    """Whether the word ``w`` is an adverb in "-ly" ("specifically", "publicly"): lowercase, five
+    letters or more, and no person, body or document noun ("family", "assembly")."""
+    return (len(w) >= 5 and w.endswith("ly") and w.isalpha() and w.islower() and w not in _nouns()[0]
+            and w not in _nouns()[1] and w not in word_set("document_nouns.txt"))
+
+
 def _skip_left(view: TextView, j: int, lo: int) -> int:
-    """Token index before which the subject of a cue at ``j`` ends: auxiliaries, adverbs and a
-    time phrase ("on Sunday", "yesterday") skipped."""
+    """Token index before which the subject of a cue at ``j`` ends: auxiliaries, adverbs (those
+    of ``_SKIP_LEFT`` and any lowercase "-ly" word that heads no speaker phrase: "The
+    proclamation specifically said", not "The family said") and a time phrase ("on Sunday",
+    "yesterday") skipped."""
     while j - 1 >= lo:
-        if view.lowers[j - 1] in _SKIP_LEFT:
+        if view.lowers[j - 1] in _SKIP_LEFT or _ly_adverb(view.words[j - 1]):
             j -= 1
         elif j - 2 >= lo and view.lowers[j - 2] in _TIME_LEADS and time_phrase_at(view, j - 2):
             j -= 2
