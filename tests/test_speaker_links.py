@@ -110,3 +110,9 @@ def test_a_noun_in_ly_still_speaks(nlp):
     text = "Dana Reyes died on Monday at 81. The family said she died peacefully at home."
     sp = speaker_of(nlp, text, "died peacefully")
     assert sp is not None and "family" in sp.name
+
+
+def test_a_person_whose_surname_is_a_title_keeps_the_full_name(nlp):
+    doc = nlp.make_doc("Dana King, a tennis player, spoke at the event. King says the boxer won.")
+    mi = MentionIndex(build_view(doc))
+    assert {m.canonical for m in mi.names if m.text == "King"} == {"Dana King"}

@@ -522,11 +522,14 @@ class MentionIndex:
                 continue
             texts[m.text] = None
         title_words = titles()
+        given = entity_lexicons().first_names
         for text in texts:
             if headline_like(text):
                 continue  # a headline's names are not one person's fullest name
-            if " " in text and text.rsplit(" ", 1)[1] in title_words:
-                continue  # "PG&E President (and CEO Andy Vesey)": a body and a title, no fuller form of "PG&E"
+            if " " in text and text.rsplit(" ", 1)[1] in title_words and text.split(" ", 1)[0] not in given:
+                # "PG&E President (and CEO Andy Vesey)": a body and a title, no fuller form of
+                # "PG&E" (but "Dana King" is a person's name)
+                continue
             t = tuple(text.split())
             n = len(t)
             for k in range(1, n + 1):
