@@ -116,3 +116,10 @@ def test_a_person_whose_surname_is_a_title_keeps_the_full_name(nlp):
     doc = nlp.make_doc("Dana King, a tennis player, spoke at the event. King says the boxer won.")
     mi = MentionIndex(build_view(doc))
     assert {m.canonical for m in mi.names if m.text == "King"} == {"Dana King"}
+
+
+def test_the_state_after_a_city_is_no_speaker_of_a_participle(nlp):
+    text = ('After the count, Dana Reyes issued a statement at her club outside Washington, D.C. saying, "The simple '
+            'fact is this race is far from over."')
+    sp = speaker_of(nlp, text, "simple fact")
+    assert sp is not None and sp.name == "Dana Reyes"

@@ -1012,6 +1012,10 @@ def candidates_for_cue(
             if owner is not None and owner[1] <= left[0]:
                 object_name = left[0]
             left = owner
+    if left is not None and left[2] == "name" and left[0] - 1 > lo and view.words[left[0] - 1] == ",":
+        place = mentions.name_at(left[1] - 1, left[1])
+        if place is not None and place.type == "place" and place.start == left[0]:
+            left = None  # "at his golf club outside Washington, D.C. saying": the state after a city is no speaker
     add(left, "left")
     after_quote = quote_tokens is not None and quote_tokens[1] <= cue_start
     if left is None and not any(c.kind == "left" for c in out):
