@@ -123,3 +123,10 @@ def test_the_state_after_a_city_is_no_speaker_of_a_participle(nlp):
             'fact is this race is far from over."')
     sp = speaker_of(nlp, text, "simple fact")
     assert sp is not None and sp.name == "Dana Reyes"
+
+
+def test_the_object_of_against_is_no_speaker(nlp):
+    text = ("On Monday, District Court Judge Ilse Marrow issued a ruling against Mayor Dana Reyes finding that "
+            "city prosecutors could view the tax records.")
+    sp = speaker_of(nlp, text, "city prosecutors")
+    assert sp is not None and sp.name == "Ilse Marrow"

@@ -1011,6 +1011,9 @@ def candidates_for_cue(
             owner = _owner_of_place(view, mentions, left, lo, p)
             if owner is not None and owner[1] <= left[0]:
                 object_name = left[0]
+            elif view.lowers[p] in _OPPOSING_PREPS:
+                opposed = mentions.name_at(left[1] - 1, left[1])
+                object_name = opposed.start if opposed is not None else left[0]
             left = owner
     if left is not None and left[2] == "name" and left[0] - 1 > lo and view.words[left[0] - 1] == ",":
         place = mentions.name_at(left[1] - 1, left[1])
@@ -1125,18 +1128,23 @@ def appositive_owner(view: TextView, mentions: MentionIndex, comma: int, lo: int
     return None
 
 
+#: prepositions whose object is never the speaker of the cue right after it, a person included
+_OPPOSING_PREPS = frozenset({"against"})
+
+
 def _owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, str], lo: int,
                     prep: int | None = None) -> tuple[int, int, str] | None:
     """For a name after a preposition right before a cue (no person: not "Ambassador to Germany
     Richard Grenell"), the speaker phrase it belongs to: a description of people before the
     preposition with it ("Hospital officials in Omsk said"); nothing after "on"/"via" with no such
     description (a medium: "posted a message on Facebook announcing"); the subject of a participle
-    before the preposition ("Another source speaking to Fox News said"); else the name. ``prep``:
+    before the preposition ("Another source speaking to Fox News said"); nothing after "against"
+    (the one opposed: "a ruling against President Trump finding"); else the name. ``prep``:
     the preposition's token when a "the" stands between ("to the Washington Post")."""
     head = mentions.name_at(np[1] - 1, np[1])
-    if head is not None and head.type == "person" and view.lowers[np[0] - 1] != "the":
-        return np
     p = np[0] - 1 if prep is None else prep  # the preposition
+    if head is not None and head.type == "person" and view.lowers[np[0] - 1] != "the" and view.lowers[p] not in _OPPOSING_PREPS:
+        return np
     owner = np_ending_at(view, mentions, p, lo)
     if owner is not None and owner[2] == "nominal" and view.lowers[owner[1] - 1] in _nouns()[0]:
         return owner[0], np[1], "nominal"
@@ -1147,6 +1155,8 @@ def _owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, 
             return speaker
     if view.lowers[p] in ("on", "via") and (owner is None or not view.words[p - 1][:1].isupper()):
         return None  # (not "the House Select Committee on Benghazi said": a body's name)
+    if view.lowers[p] in _OPPOSING_PREPS:
+        return None  # "issued a ruling against President Trump finding that": the one opposed, never the speaker
     return np
 
 
