@@ -130,3 +130,10 @@ def test_the_object_of_against_is_no_speaker(nlp):
             "city prosecutors could view the tax records.")
     sp = speaker_of(nlp, text, "city prosecutors")
     assert sp is not None and sp.name == "Ilse Marrow"
+
+
+def test_hyphenated_role_and_a_title_before_the_name(nlp):
+    text = ('The sites are inland. "It shows the status of water," said study co-author Professor Carl Lipo of '
+            "Binghamton University.")
+    sp = speaker_of(nlp, text, "status of water")
+    assert sp is not None and sp.name == "Carl Lipo"

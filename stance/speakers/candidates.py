@@ -351,17 +351,31 @@ def _noun_after(view: TextView, k: int, hi: int) -> int | None:
 def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
     """The person named right after lowercase role words starting at token ``k`` ("spokesman
     Oleg Nikolenko", "press secretary John Kirby"; up to three words, the last a person noun; the
-    words before it any lowercase modifiers: "public health expert Wendy Parmet")."""
+    words before it any lowercase modifiers: "public health expert Wendy Parmet"; a hyphen may
+    join two of them: "study co-author Carl Lipo"; a capitalised title or an honorific may stand
+    between the role and the name: "study co-author Professor Carl Lipo")."""
     person_nouns = _nouns()[0]
+    words = view.words
     j = k
-    while j < hi and j - k < 3 and view.words[j].isalpha() and view.words[j].islower():
-        j += 1
-        if view.lowers[j - 1] in person_nouns and not (j < hi and view.words[j].islower()):
+    seen = 0
+    while j < hi and seen < 3:
+        if words[j].isalpha() and words[j].islower():
+            j += 1
+            seen += 1
+            if view.lowers[j - 1] in person_nouns and not (j < hi and (words[j].islower() or words[j] == "-")):
+                break
+        elif (words[j] == "-" and j > k and j + 1 < hi and words[j + 1].isalpha() and words[j + 1].islower()
+              and view.starts[j] == view.ends[j - 1]):
+            j += 1  # "co-author": one word written with a hyphen
+        else:
             break
     if j == k or j >= hi or view.lowers[j - 1] not in person_nouns:
         return None
-    m = mentions.name_at(j, j + 1)
-    return m if m is not None and m.start == j and m.type == "person" else None
+    t = j
+    while t < hi and t - j < 2 and (words[t] in _titles() or view.lowers[t] in _HONORIFICS):
+        t += 1
+    m = mentions.name_at(t, t + 1) if t < hi else None
+    return m if m is not None and m.start == t and m.type == "person" else None
 
 
 #: prepositions that attach a body or place to the person before them
