@@ -137,3 +137,10 @@ def test_hyphenated_role_and_a_title_before_the_name(nlp):
             "Binghamton University.")
     sp = speaker_of(nlp, text, "status of water")
     assert sp is not None and sp.name == "Carl Lipo"
+
+
+def test_a_hotel_is_a_body_that_speaks_through_its_website(nlp):
+    text = ("A fire broke out at Hotel Vantor Palace on Monday. Nine people died. The hotel's website said the "
+            "building had passed its inspection.")
+    sp = speaker_of(nlp, text, "passed its inspection")
+    assert sp is not None and sp.name == "Hotel Vantor Palace"
