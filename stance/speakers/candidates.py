@@ -69,6 +69,8 @@ _PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each
 _QUANTIFIERS = frozenset({"other", "many", "some", "several", "most", "few", "two", "three", "four", "dozens", "hundreds"})
 #: prepositions whose object is never the subject of the cue right after it
 _OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about", "via"})
+#: lowercase particles that open a surname after a title or honorific ("Mayor de Blasio", "Mr. van Rompuy")
+_SURNAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "le", "la", "bin", "ben", "dos", "das", "ter", "ten"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
 
 
@@ -260,6 +262,10 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         if lw in _HONORIFICS or view.words[k] in _titles() or (k > i and lw in person_nouns) or (k == i and (lw[:1].isdigit() or lw in _DETS or lw in person_nouns)):
             k += 1
             m = mentions.name_at(k, k + 1) if k < hi else None
+            if m is None and k + 1 < hi and view.words[k] in _SURNAME_PARTICLES:
+                m = mentions.name_at(k + 1, k + 2)  # "Mayor de Blasio": a surname with its particle
+                if m is not None and (m.start != k + 1 or m.type != "person"):
+                    m = None
             if m is not None and m.type not in ("demonym",) and m.start >= k - 1:
                 tail = _noun_after(view, m.end, hi) if m.type != "person" else None
                 return (i, tail, "nominal") if tail is not None else (i, m.end, "name")  # "a former Republican staffer"
@@ -345,17 +351,31 @@ def _noun_after(view: TextView, k: int, hi: int) -> int | None:
 def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
     """The person named right after lowercase role words starting at token ``k`` ("spokesman
     Oleg Nikolenko", "press secretary John Kirby"; up to three words, the last a person noun; the
-    words before it any lowercase modifiers: "public health expert Wendy Parmet")."""
+    words before it any lowercase modifiers: "public health expert Wendy Parmet"; a hyphen may
+    join two of them: "study co-author Carl Lipo"; a capitalised title or an honorific may stand
+    between the role and the name: "study co-author Professor Carl Lipo")."""
     person_nouns = _nouns()[0]
+    words = view.words
     j = k
-    while j < hi and j - k < 3 and view.words[j].isalpha() and view.words[j].islower():
-        j += 1
-        if view.lowers[j - 1] in person_nouns and not (j < hi and view.words[j].islower()):
+    seen = 0
+    while j < hi and seen < 3:
+        if words[j].isalpha() and words[j].islower():
+            j += 1
+            seen += 1
+            if view.lowers[j - 1] in person_nouns and not (j < hi and (words[j].islower() or words[j] == "-")):
+                break
+        elif (words[j] == "-" and j > k and j + 1 < hi and words[j + 1].isalpha() and words[j + 1].islower()
+              and view.starts[j] == view.ends[j - 1]):
+            j += 1  # "co-author": one word written with a hyphen
+        else:
             break
     if j == k or j >= hi or view.lowers[j - 1] not in person_nouns:
         return None
-    m = mentions.name_at(j, j + 1)
-    return m if m is not None and m.start == j and m.type == "person" else None
+    t = j
+    while t < hi and t - j < 2 and (words[t] in _titles() or view.lowers[t] in _HONORIFICS):
+        t += 1
+    m = mentions.name_at(t, t + 1) if t < hi else None
+    return m if m is not None and m.start == t and m.type == "person" else None
 
 
 #: prepositions that attach a body or place to the person before them
@@ -507,11 +527,20 @@ def phrase_beside_quote(view: TextView, i: int, j: int) -> tuple[int, int, str] 
     return i, j, "nominal"
 
 
+def _ly_adverb(w: str) -> bool:
+    """Whether the word ``w`` is an adverb in "-ly" ("specifically", "publicly"): lowercase, five
+    letters or more, and no person, body or document noun ("family", "assembly")."""
+    return (len(w) >= 5 and w.endswith("ly") and w.isalpha() and w.islower() and w not in _nouns()[0]
+            and w not in _nouns()[1] and w not in word_set("document_nouns.txt"))
+
+
 def _skip_left(view: TextView, j: int, lo: int) -> int:
-    """Token index before which the subject of a cue at ``j`` ends: auxiliaries, adverbs and a
-    time phrase ("on Sunday", "yesterday") skipped."""
+    """Token index before which the subject of a cue at ``j`` ends: auxiliaries, adverbs (those
+    of ``_SKIP_LEFT`` and any lowercase "-ly" word that heads no speaker phrase: "The
+    proclamation specifically said", not "The family said") and a time phrase ("on Sunday",
+    "yesterday") skipped."""
     while j - 1 >= lo:
-        if view.lowers[j - 1] in _SKIP_LEFT:
+        if view.lowers[j - 1] in _SKIP_LEFT or _ly_adverb(view.words[j - 1]):
             j -= 1
         elif j - 2 >= lo and view.lowers[j - 2] in _TIME_LEADS and time_phrase_at(view, j - 2):
             j -= 2
@@ -996,7 +1025,14 @@ def candidates_for_cue(
             owner = _owner_of_place(view, mentions, left, lo, p)
             if owner is not None and owner[1] <= left[0]:
                 object_name = left[0]
+            elif view.lowers[p] in _OPPOSING_PREPS:
+                opposed = mentions.name_at(left[1] - 1, left[1])
+                object_name = opposed.start if opposed is not None else left[0]
             left = owner
+    if left is not None and left[2] == "name" and left[0] - 1 > lo and view.words[left[0] - 1] == ",":
+        place = mentions.name_at(left[1] - 1, left[1])
+        if place is not None and place.type == "place" and place.start == left[0]:
+            left = None  # "at his golf club outside Washington, D.C. saying": the state after a city is no speaker
     add(left, "left")
     after_quote = quote_tokens is not None and quote_tokens[1] <= cue_start
     if left is None and not any(c.kind == "left" for c in out):
@@ -1106,18 +1142,23 @@ def appositive_owner(view: TextView, mentions: MentionIndex, comma: int, lo: int
     return None
 
 
+#: prepositions whose object is never the speaker of the cue right after it, a person included
+_OPPOSING_PREPS = frozenset({"against"})
+
+
 def _owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, str], lo: int,
                     prep: int | None = None) -> tuple[int, int, str] | None:
     """For a name after a preposition right before a cue (no person: not "Ambassador to Germany
     Richard Grenell"), the speaker phrase it belongs to: a description of people before the
     preposition with it ("Hospital officials in Omsk said"); nothing after "on"/"via" with no such
     description (a medium: "posted a message on Facebook announcing"); the subject of a participle
-    before the preposition ("Another source speaking to Fox News said"); else the name. ``prep``:
+    before the preposition ("Another source speaking to Fox News said"); nothing after "against"
+    (the one opposed: "a ruling against President Trump finding"); else the name. ``prep``:
     the preposition's token when a "the" stands between ("to the Washington Post")."""
     head = mentions.name_at(np[1] - 1, np[1])
-    if head is not None and head.type == "person" and view.lowers[np[0] - 1] != "the":
-        return np
     p = np[0] - 1 if prep is None else prep  # the preposition
+    if head is not None and head.type == "person" and view.lowers[np[0] - 1] != "the" and view.lowers[p] not in _OPPOSING_PREPS:
+        return np
     owner = np_ending_at(view, mentions, p, lo)
     if owner is not None and owner[2] == "nominal" and view.lowers[owner[1] - 1] in _nouns()[0]:
         return owner[0], np[1], "nominal"
@@ -1128,6 +1169,8 @@ def _owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, 
             return speaker
     if view.lowers[p] in ("on", "via") and (owner is None or not view.words[p - 1][:1].isupper()):
         return None  # (not "the House Select Committee on Benghazi said": a body's name)
+    if view.lowers[p] in _OPPOSING_PREPS:
+        return None  # "issued a ruling against President Trump finding that": the one opposed, never the speaker
     return np
 
 
@@ -1276,7 +1319,15 @@ def resolve_candidate(
                     return owner.canonical, "person", owner
         if kind in ("thing", "plural", "self") and ranks(pronoun_ranker, w):  # the trained ranker, given the rules' answer
             rule = resolve_candidate(c, view, mentions, blocked, last_plural, None, previous_speaker)
-            return resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
+            name, typ, m = resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
+            noun = name.split()[-1].lower() if name else ""
+            if m is None and noun in word_set("document_nouns.txt"):
+                # "X released a statement. It read ...": the document speaks for its issuer
+                issuer = issuer_named_before(view, mentions, noun, c.start, RangeIndex.of(blocked))
+                if issuer is not None:
+                    issuer = spelled_out(mentions, issuer) or issuer
+                    return issuer.canonical, issuer.type, issuer
+            return name, typ, m
         if kind == "person-sg":
             m = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)
             if m is not None:
@@ -1410,16 +1461,27 @@ def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, bloc
         m = inner[-1]
         full = spelled_out(mentions, m)
         return full if full is not None else m
+    if j - i == 2 and first in ("a", "an"):
+        return _issuer_after(view, mentions, j - 1)  # "according to a report on Wednesday by UpGuard"
     if j - i == 3 and first == "the" and lowers[i + 1] in org_nouns:
         # "the government statement": the body "the government" stands for
         return mentions.resolve_nominal(lowers[i + 1], i) or _body_named_before(view, mentions, lowers[i + 1], i, blocked)
     if j - i != 2 or first != "the":
         return None
-    s0 = view.sent_of[i]
+    return issuer_named_before(view, mentions, lowers[j - 1], i, index)
+
+
+def issuer_named_before(view: TextView, mentions: MentionIndex, noun: str, i: int, index: RangeIndex) -> Mention | None:
+    """Who issued the document ``noun`` ("statement") the article mentioned last before token ``i``
+    (within :data:`_DOCUMENT_WINDOW` sentences, outside quotations ``index``): the one named
+    after it ("a 1989 report from the NTSB"), else the nearest person or body before it in its
+    sentence ("X issued a statement"); None when none is."""
+    lowers = view.lowers
+    s0 = view.sent_of[min(i, view.n - 1)]
     for t in range(i - 1, -1, -1):
         if s0 - view.sent_of[t] > _DOCUMENT_WINDOW:
             break
-        if lowers[t] != lowers[j - 1] or index.covers(t, t + 1):
+        if lowers[t] != noun or index.covers(t, t + 1):
             continue
         after = _issuer_after(view, mentions, t)
         if after is not None:  # "a 1989 report from the National Transportation Safety Board"
@@ -1435,15 +1497,24 @@ def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, bloc
 
 def _issuer_after(view: TextView, mentions: MentionIndex, t: int) -> Mention | None:
     """The person or body named right after the document noun at token ``t`` and "from"/"by"/"of"
-    (a determiner allowed: "a report from the NTSB"), its acronym spelled out; None otherwise (and
-    for a possessor: "from the State Department's inspector general")."""
+    (a determiner allowed: "a report from the NTSB"; a time phrase before it: "a report on
+    Wednesday by UpGuard"; a title before a person: "a tweet by Secretary of State Mike Pompeo"),
+    its acronym spelled out; None otherwise (and for a possessor: "from
+    the State Department's inspector general")."""
     k = t + 1
+    if time_phrase_at(view, k):
+        k += 1 if _is_time_word(view, k) else 2
     if k >= view.n or view.lowers[k] not in ("from", "by", "of"):
         return None
     k += 1
     if k < view.n and view.lowers[k] == "the":
         k += 1
     m = mentions.name_at(k, k + 1) if k < view.n else None
+    if m is None and k < view.n:
+        np = np_starting_at(view, mentions, k, min(view.n, k + _MAX_SOURCE))
+        persons = [x for x in mentions.names_in(np[0], np[1]) if x.type == "person"] if np and np[2] == "name" else []
+        if persons:
+            return persons[-1]  # "a tweet by US Secretary of State Mike Pompeo"
     if m is None or m.start != k or m.type not in _AUTHOR_TYPES:
         return None
     if m.end < view.n and view.lowers[m.end] in POSSESSIVE_MARKS:

@@ -97,6 +97,9 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
             "after_prep": 1.0 if (m.start > 0 and view.lowers[m.start - 1] in _PREPOSITIONS
                                   and not (m.end < view.n and view.lowers[m.end] in ("'s", "’s"))) else 0.0,
             "before_cue": 1.0 if m.end < view.n and view.lowers[m.end] in cue_lexicon().verbs else 0.0,
+            # the subject of a clause: a finite verb right after it ("Bloomberg endorsed his former
+            # rival, Joe Biden. He said": Bloomberg; "the first time Flynn made a speech")
+            "before_verb": 1.0 if m.end < view.n and _finite_verb(view.lowers[m.end]) else 0.0,
             # a he/she in a relative clause ("in which he called") refers within its sentence
             "relative_same_sent": 1.0 if relative and s == s0 else 0.0,
         }
@@ -104,6 +107,15 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
         order.append(m.canonical)
         k += 1
     return [seen[c] for c in order]
+
+
+def _finite_verb(w: str) -> bool:
+    """Whether the lowercase word ``w`` is a finite verb form: an auxiliary ("has", "was"; not a
+    clitic "'s", a possessive as often), a
+    reporting verb, or a verb in the past tense (a regular "-ed" form of five letters or more, or
+    an irregular one of ``past_verbs.txt``: "made", "took")."""
+    return (w in AUXILIARIES and w[:1].isalpha() or w in cue_lexicon().verbs or len(w) > 4 and w.isalpha() and w.endswith("ed")
+            or w in word_set("past_verbs.txt"))
 
 
 #: prepositions whose object is seldom the antecedent of a later he/she speaker (feature "after_prep")

@@ -231,6 +231,12 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
 
 
 @lru_cache(maxsize=1)
+def _past_tense(w: str) -> bool:
+    """Whether the lowercase word ``w`` is a verb in the past tense: a regular form ("endorsed",
+    five letters or more) or an irregular one (``past_verbs.txt``: "drew", "went")."""
+    return len(w) > 4 and w.isalpha() and w.endswith("ed") or w in word_set("past_verbs.txt")
+
+
 def _person_nouns() -> frozenset[str]:
     return word_set("person_nouns.txt")
 
@@ -515,9 +521,15 @@ class MentionIndex:
             if (m.end - m.start > 1 or " " in m.text) and sentence_headline_case(v, v.sent_of[m.start], CANONICAL_HEADLINE_SHARE):
                 continue
             texts[m.text] = None
+        title_words = titles()
+        given = entity_lexicons().first_names
         for text in texts:
             if headline_like(text):
                 continue  # a headline's names are not one person's fullest name
+            if " " in text and text.rsplit(" ", 1)[1] in title_words and text.split(" ", 1)[0] not in given:
+                # "PG&E President (and CEO Andy Vesey)": a body and a title, no fuller form of
+                # "PG&E" (but "Dana King" is a person's name)
+                continue
             t = tuple(text.split())
             n = len(t)
             for k in range(1, n + 1):
@@ -548,9 +560,11 @@ class MentionIndex:
 
     def _retype_speaking_surnames(self, persons: list[Mention]) -> None:
         """"Cuban said" after "Mark Cuban": a one-word name the gazetteer types as a demonym, a place,
-        a state or an organisation ("Cuban", "Warren", "Bolton") right before or after a reporting
-        verb ("Cuban said", "said Cuban,") is a person when it is the surname of exactly one person
-        the article names in full with a known given name first; it becomes that person."""
+        a state or an organisation ("Cuban", "Warren", "Bolton", "Bloomberg") right before a
+        reporting verb or a verb in the past tense ("Cuban said", "Bloomberg endorsed", "Kennedy
+        engineered") or right after a reporting verb ("said Cuban,") is a person when it is the
+        surname of exactly one person the article names in full with a known given name first; it
+        becomes that person."""
         given = entity_lexicons().first_names
         full: dict[str, set[str]] = {}
         for text in dict.fromkeys(m.canonical for m in persons):
@@ -570,7 +584,7 @@ class MentionIndex:
                 continue
             after = lowers[m.end] if m.end < n else ""
             before = lowers[m.start - 1] if m.start > 0 else ""
-            if after in verbs or (before in verbs and after in (",", ".", "")):
+            if after in verbs or _past_tense(after) or (before in verbs and after in (",", ".", "")):
                 m.type, m.canonical, m.kind = "person", next(iter(named)), "name"
 
     def _link_company_short_forms(self) -> None:
