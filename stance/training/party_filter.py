@@ -4,7 +4,7 @@ Examples come from the pipeline itself, run without the filter (and without the 
 over the corpus articles: every target it proposes for a quotation that matches a gold quotation
 (:func:`stance.evaluation.articles.match_spans`) is an example, featurised by
 :func:`stance.parties.features.target_features`. A proposal is **positive** when it matches a
-gold party of that quotation by name (:func:`stance.evaluation.articles.speaker_match`, one to
+gold party of that quotation by name (:func:`stance.evaluation.articles.party_match`, one to
 one, gold order, as ``stance evaluate quotes`` counts it; stances marked ``implicit`` are left
 out, as there), and **negative** otherwise. Negatives are all unmatched proposals of a matched
 quotation, not only the names annotators listed in ``not_parties``: the annotators saw an earlier
@@ -81,7 +81,7 @@ def build_examples(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, A
     Returns ``{"X", "y", "groups", "listed", "gold_parties", "quotes_matched"}``: ``listed`` flags
     negatives named in the gold quotation's ``not_parties``; ``gold_parties`` counts the gold
     parties of matched quotations (the recall denominator)."""
-    from stance.evaluation.articles import match_spans, speaker_match
+    from stance.evaluation.articles import match_spans, party_match
 
     rec = _Recorder()
     pipeline.annotator.party_filter = rec
@@ -107,7 +107,7 @@ def build_examples(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, A
             pos: set[int] = set()
             for gname in gold:  # one to one, gold order: as stance evaluate quotes counts
                 for k, pname in enumerate(names):
-                    if k not in used and speaker_match(pname, gname):
+                    if k not in used and party_match(pname, gname):
                         used.add(k)
                         pos.add(k)
                         break
@@ -115,7 +115,7 @@ def build_examples(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, A
                 X.append(f)
                 y.append(int(k in pos))
                 groups.append(g_id)
-                listed.append(k not in pos and any(speaker_match(pname, n) for n in not_parties))
+                listed.append(k not in pos and any(party_match(pname, n) for n in not_parties))
     pipeline.annotator.party_filter = None
     return {"X": X, "y": y, "groups": groups, "listed": listed, "gold_parties": gold_parties,
             "quotes_matched": matched}
