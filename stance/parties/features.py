@@ -10,7 +10,8 @@ name recurs in the article, whether it carries a title or is a speaker elsewhere
 quotation's other targets overlap it; and, learned from the corpus's ``not_parties``: the kind of
 non-party the name usually is (a place, a news outlet, a population: ``data/non_party_names.tsv``),
 a one-word name that only ever opens a sentence ("Today"), a headline-case sentence, a country
-used as a modifier ("U.S. military personnel") or identifying a person ("US president Donald
+used as a modifier ("U.S. military personnel"), of a state-agent noun or not ("Chinese military"
+against "American people": ``data/org_nouns.txt``, ``data/state_agent_heads.txt``), or identifying a person ("US president Donald
 Trump"), and the reference form the finder used (acronym, description, frame object, the
 salient reading of a pronoun); for a pronoun's reading, how many sentences back the name was last
 written and the person's rank by mentions; for a state, whether the speaker's affiliation is
@@ -103,6 +104,7 @@ def target_features(
     view, mentions = ctx.view, ctx.mentions
     gaz = gazetteer()
     org_nouns = word_set("org_nouns.txt")
+    agent_heads = word_set("state_agent_heads.txt")
     pk = pronoun_kinds()
     stop = stop_words()
     words, lowers = view.words, view.lowers
@@ -214,6 +216,8 @@ def target_features(
         if t.type == "state" and t.end < n and f["rule"] != "pronoun":
             if words[t.end].isalpha() and words[t.end].islower() and lowers[t.end] not in stop:
                 f["state_modifier"] = 1.0  # "U.S. military personnel", "American dream"
+                # the state acting ("Chinese military", "Iraqi leaders") or not ("American people")
+                f["modifies"] = "agent" if lowers[t.end] in org_nouns or lowers[t.end] in agent_heads else "other"
             for k2 in range(t.end, min(t.end + 4, n)):
                 nm = mentions.name_at(k2, k2 + 1)
                 if nm is not None and nm.type == "person":

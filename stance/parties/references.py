@@ -10,6 +10,9 @@
 - **Titles**: "the president", "the senator" refer to the nearest person named before them whom
   the article gives that role ("President Barack Obama"; the heads marked ``title`` in
   ``data/description_heads.tsv``).
+- **Person forms**: a person's canonical name whose first word is no given name ("Half Clinton",
+  taken from a headline) is given as the name the article writes with a given name
+  (:meth:`ArticleReferences.person_form`: "Hillary Clinton").
 - **Salient person**: the person the article names most, of a pronoun's gender, as the other
   reading of a he/she/his/her inside a quotation (:meth:`ArticleReferences.salient_person`).
 - **Pronoun gender**: "she"/"her" and "he"/"him"/"his" resolve to the nearest earlier person
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons
-from stance.text.lexicons import data_rows, gazetteer, inflections
+from stance.text.lexicons import data_rows, gazetteer, inflections, party_labels
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
@@ -207,6 +210,40 @@ class ArticleReferences:
     def canonical(self, name: str) -> str:
         """``name``, or the full name of the acronym it is."""
         return self.acronyms.get(name.replace(".", ""), name)
+
+    @cached_property
+    def _lowercase_words(self) -> frozenset[str]:
+        """The words the article writes in lowercase."""
+        return frozenset(w for w in self.view.words if w.islower())
+
+    @cached_property
+    def _given_name_forms(self) -> dict[str, list[str]]:
+        """Last token -> the person names of two tokens or more the article writes with a known
+        given name first ("Hillary Clinton"), most often written first."""
+        given = entity_lexicons().first_names
+        counts = Counter(m.text for m in self.mentions.names
+                         if m.type == "person" and m.end - m.start >= 2 and m.text.split()[0] in given)
+        out: dict[str, list[str]] = {}
+        for text, _ in counts.most_common():
+            out.setdefault(text.split()[-1], []).append(text)
+        return out
+
+    def person_form(self, name: str) -> str:
+        """A person's name as the party finder gives it: a canonical name whose first word is no
+        given name but a word the article writes in lowercase, a party label or a demonym ("Half
+        Clinton" from a headline, "Using Ted Cruz", "Republican Trump": a capitalised word taken
+        into the name) becomes the name the article writes with a given
+        name and the same last word: its tail when the article writes that ("Ted Cruz"), else
+        the most often written one ("Hillary Clinton"); other names are kept."""
+        toks = name.split()
+        if len(toks) < 2 or toks[0] in entity_lexicons().first_names or not (
+                toks[0].lower() in self._lowercase_words or toks[0] in party_labels() or toks[0] in gazetteer().demonyms):
+            return name  # only a common word ("Half", "Using") or a party or country label ("Republican")
+        forms = self._given_name_forms.get(toks[-1])
+        if not forms:
+            return name
+        tail = " ".join(toks[1:])
+        return tail if tail in forms else forms[0]
 
 
 #: The honorifics as written before a name ("Mr.", "Miss"): capitalised, so that the verb "miss" is none.
