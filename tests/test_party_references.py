@@ -271,5 +271,9 @@ def test_a_persons_name_taken_with_a_common_word_is_given_in_its_given_name_form
     assert refs.person_form("Half Clinton") == "Hillary Clinton"
     assert refs.person_form("Republican Trump") == "Donald Trump"
     assert refs.person_form("Jeb Walters") == "Jeb Walters"  # an unknown given name: kept
+    # a surname read as a longer name that starts with it, or as a long name ending in it
+    assert refs.person_form("Trump Tower Manila", "Trump") == "Donald Trump"
+    assert refs.person_form("Officeholders Who Endorse Trump", "Trump") == "Donald Trump"
+    assert refs.person_form("Ruth Walters", "Walters") == "Ruth Walters"  # a name: kept
     names = {n for _, got in _targets(nlp, text) for n in got}
     assert "Half Clinton" not in names and "Republican Trump" not in names

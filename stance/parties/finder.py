@@ -10,8 +10,9 @@ article names most, ``via="salient_pronoun"``, for the trained filter to weigh),
 guy'", "accused X", "calling it a 'rogue' state") and the objects of targeting verbs elsewhere in
 the quotation's sentence ("praised Sanders for ...", "he said of Johnson and Weld"; see
 :mod:`stance.parties.references`).
-A person's name whose first word is no given name ("Half Clinton", from a headline) is given in
-the form the article writes with a given name ("Hillary Clinton").
+A person's name whose first word is no given name ("Half Clinton", from a headline; "Trump" read
+as "Trump Tower Manila") is given in the form the article writes with a given name ("Hillary
+Clinton", "Donald Trump").
 Excluded: the speaker (but its own name written inside the quotation is proposed, marked
 ``speaker_name``, for the trained filter to weigh: it is mostly a wrongly found speaker), the state
 or organisation the speaker speaks for, a country that only identifies a person ("North
@@ -178,17 +179,18 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
                 continue
             seen.add(r.name)
             out.append(TargetMention(r.name, "state" if r.type == "demonym" else r.type, r.start, r.end, r.via))
-    return _person_forms(out, refs, exclude)
+    return _person_forms(view, out, refs, exclude)
 
 
-def _person_forms(targets: list[TargetMention], refs: ArticleReferences, exclude: set[str]) -> list[TargetMention]:
+def _person_forms(view: TextView, targets: list[TargetMention], refs: ArticleReferences, exclude: set[str]) -> list[TargetMention]:
     """Persons named by :meth:`~stance.parties.references.ArticleReferences.person_form` ("Half
-    Clinton" -> "Hillary Clinton"); a target that becomes an earlier one or an excluded name goes."""
+    Clinton" -> "Hillary Clinton", "Trump" read as "Trump Tower Manila" -> "Donald Trump"); a
+    target that becomes an earlier one or an excluded name goes."""
     out: list[TargetMention] = []
     seen: set[str] = set()
     for t in targets:
         if t.type == "person":
-            name = refs.person_form(t.name)
+            name = refs.person_form(t.name, view.span_text(t.start, t.end) if t.via == "name" else None)
             if name != t.name:
                 if name in exclude or name in seen:
                     continue

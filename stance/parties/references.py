@@ -228,23 +228,39 @@ class ArticleReferences:
             out.setdefault(text.split()[-1], []).append(text)
         return out
 
-    def person_form(self, name: str) -> str:
-        """A person's name as the party finder gives it: a canonical name whose first word is no
-        given name but a word the article writes in lowercase, a party label or a demonym ("Half
-        Clinton" from a headline, "Using Ted Cruz", "Republican Trump": a capitalised word taken
-        into the name) becomes the name the article writes with a given
-        name and the same last word: its tail when the article writes that ("Ted Cruz"), else
-        the most often written one ("Hillary Clinton"); other names are kept."""
+    def person_form(self, name: str, written: str | None = None) -> str:
+        """A person's name as the party finder gives it. A canonical name whose first word is no
+        given name, and is a word the article writes in lowercase, a party label or a demonym
+        ("Half Clinton" from a headline, "Using Ted Cruz", "Republican Trump": a capitalised word
+        taken into the name), becomes the name the article writes with a given name and the same
+        last word: its tail when that starts with a given name ("Ted Cruz"; not a country's:
+        "America"), else the most often written one ("Hillary Clinton"). So does a one-word mention ``written`` ("Trump") whose
+        canonical name is a longer name with no given name first ("Trump Tower Manila",
+        "Officeholders Who Endorse Trump"). Other names are kept."""
         toks = name.split()
-        if len(toks) < 2 or toks[0] in entity_lexicons().first_names or not (
-                toks[0].lower() in self._lowercase_words or toks[0] in party_labels() or toks[0] in gazetteer().demonyms):
+        given = entity_lexicons().first_names
+        if len(toks) < 2 or toks[0] in given:
+            return name
+        taken = toks[0].lower() in self._lowercase_words or toks[0] in party_labels() or toks[0] in gazetteer().demonyms
+        # a one-word mention read as a longer name: its first word ("Trump Tower Manila") or a
+        # name of three words or more ("Officeholders Who Endorse Trump")
+        surname = (written is not None and " " not in written and written != name
+                   and (written == toks[0] or len(toks) >= 3))
+        if len(toks) >= 3 and given.get(toks[1]) in _GENDERED and gazetteer().lookup(toks[1]) is None:
+            # "Using Ted Cruz"; but "Moner Mohammad Abusalha" may be a name
+            return " ".join(toks[1:]) if taken else name
+        if surname:
+            forms = self._given_name_forms.get(written)
+            if forms:
+                return forms[0]
+        if not taken:
             return name  # only a common word ("Half", "Using") or a party or country label ("Republican")
         forms = self._given_name_forms.get(toks[-1])
-        if not forms:
-            return name
-        tail = " ".join(toks[1:])
-        return tail if tail in forms else forms[0]
+        return forms[0] if forms else name
 
+
+#: Genders of a given name (``data/first_names.tsv``) that make it one ("?": also another word).
+_GENDERED = frozenset({"m", "f", "mf"})
 
 #: The honorifics as written before a name ("Mr.", "Miss"): capitalised, so that the verb "miss" is none.
 _HONORIFIC_GENDER = {k.capitalize(): g for k, g in GENDERED_HONORIFICS.items()}
