@@ -192,6 +192,23 @@ def test_a_state_modifier_of_a_population_is_no_agent(nlp_rules):
     assert feats["Chinese"]["modifies"] == "agent"  # "Chinese military": the state acting
 
 
+def test_a_person_with_nothing_that_shows_it_is_one(nlp_rules):
+    text = 'Senator Ana Ruiz said Gillespie Field and Boris Kovac were "ready."'
+    cap = _Capture()
+    nlp_rules.annotator.party_filter = cap
+    try:
+        nlp_rules(text)
+    finally:
+        nlp_rules.annotator.party_filter = None
+    view, mentions, quotes = cap.args
+    ctx = ArticleContext(view, mentions, [q[2] for q in quotes])
+    feats = {t.name: f for raw, targets, speaker, aff in quotes
+             for t, f in zip(targets, target_features(ctx, raw, targets, speaker, aff))}
+    assert feats["Gillespie Field"]["type"] == "person"  # typed one by default
+    assert feats["Gillespie Field"]["person_no_evidence"] == 1.0
+    assert "person_no_evidence" not in feats["Boris Kovac"]  # a given name shows it
+
+
 def test_shipped_artifact_and_its_manifest():
     pf = load_party_filter()
     assert isinstance(pf, PartyFilter) and 0.0 < pf.threshold < 1.0
