@@ -1,4 +1,4 @@
-from stance.evaluation.articles import evaluate_articles, jaccard_ok, match_spans, overlap_ok, speaker_match
+from stance.evaluation.articles import evaluate_articles, jaccard_ok, match_spans, overlap_ok, party_match, speaker_match
 
 
 def test_overlap_rule():
@@ -19,6 +19,22 @@ def test_speaker_match_rules():
     assert speaker_match("North Korea’s", "north korea")
     assert not speaker_match("Seong", "Moon Seong Mook")
     assert not speaker_match(None, "x")
+
+
+def test_party_match_accepts_other_full_forms_of_one_party():
+    # ANNOTATION.md rule 8: one party, named in another full form than the gold's
+    assert party_match("Donald Trump", "Donald J. Trump")
+    assert party_match("Robert Mugabe", "Robert Gabriel Mugabe")
+    assert party_match("Fred Sr", "Fred Sr.")
+    assert party_match("al-Qaida", "Al-Qaeda")
+    assert party_match("Islamic State", "ISIS")
+    assert party_match("Trump", "Donald Trump")  # what speaker_match accepts
+    # not other parties
+    assert not party_match("Democratic Party", "Democratic Unionist Party")
+    assert not party_match("Donald Trump", "Donald Trump Jr.")
+    assert not party_match("United States", "White House")  # gold keeps the White House apart
+    assert not party_match("Ivanka Trump", "Donald Trump")
+    assert not party_match(None, "ISIS")
 
 
 def test_jaccard():

@@ -159,6 +159,7 @@ def test_features_learned_from_the_not_parties(nlp_rules):
         for t, f in zip(targets, target_features(ctx, raw, targets, speaker, aff)):
             feats[view.span_text(t.start, t.end)] = f
     assert feats["American"]["state_modifier"] == 1.0  # "American troops"
+    assert feats["American"]["modifies"] == "agent"  # troops act for the state
     assert "state_before_person" not in feats["American"]
     # a place is not even proposed now: the entity typer types "Iowa" a place (stance.text.entity_types)
     assert "Iowa" not in feats
@@ -175,6 +176,39 @@ def test_filter_refuses_a_scorer_without_the_party_class():
 
 
 @needs_artifact
+def test_a_state_modifier_of_a_population_is_no_agent(nlp_rules):
+    text = 'Senator Ana Ruiz said American voters and the Chinese military were "ready."'
+    cap = _Capture()
+    nlp_rules.annotator.party_filter = cap
+    try:
+        nlp_rules(text)
+    finally:
+        nlp_rules.annotator.party_filter = None
+    view, mentions, quotes = cap.args
+    ctx = ArticleContext(view, mentions, [q[2] for q in quotes])
+    feats = {view.span_text(t.start, t.end): f for raw, targets, speaker, aff in quotes
+             for t, f in zip(targets, target_features(ctx, raw, targets, speaker, aff))}
+    assert feats["American"]["modifies"] == "other"  # "American voters": a population
+    assert feats["Chinese"]["modifies"] == "agent"  # "Chinese military": the state acting
+
+
+def test_a_person_with_nothing_that_shows_it_is_one(nlp_rules):
+    text = 'Senator Ana Ruiz said Gillespie Field and Boris Kovac were "ready."'
+    cap = _Capture()
+    nlp_rules.annotator.party_filter = cap
+    try:
+        nlp_rules(text)
+    finally:
+        nlp_rules.annotator.party_filter = None
+    view, mentions, quotes = cap.args
+    ctx = ArticleContext(view, mentions, [q[2] for q in quotes])
+    feats = {t.name: f for raw, targets, speaker, aff in quotes
+             for t, f in zip(targets, target_features(ctx, raw, targets, speaker, aff))}
+    assert feats["Gillespie Field"]["type"] == "person"  # typed one by default
+    assert feats["Gillespie Field"]["person_no_evidence"] == 1.0
+    assert "person_no_evidence" not in feats["Boris Kovac"]  # a given name shows it
+
+
 def test_shipped_artifact_and_its_manifest():
     pf = load_party_filter()
     assert isinstance(pf, PartyFilter) and 0.0 < pf.threshold < 1.0

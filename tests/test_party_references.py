@@ -253,3 +253,28 @@ def test_a_title_description_is_the_person_the_article_gives_that_role(nlp):
     found = {q: f for q, f in _targets(nlp, text)}
     assert found.get("the president is wrong.") == {"Boris Kovac": "description"}
     assert found.get("the senator knows it.") == {"Ana Ruiz": "description"}
+
+
+def test_a_country_after_a_locative_preposition_is_a_place(nlp):
+    text = ('Dr. Ana Ruiz said infections had risen in the United States and in France. '
+            'Dr. Ana Ruiz said the rise was in Germany\'s interest.')
+    got = _targets(nlp, text)
+    assert "United States" not in got[0][1] and "France" not in got[0][1]
+    assert "Germany" in got[1][1]  # a possessive after it: the state itself
+
+
+def test_a_persons_name_taken_with_a_common_word_is_given_in_its_given_name_form(nlp):
+    text = ("Report: Half Clinton's meetings were with donors.\n\n"
+            "Hillary Clinton spoke on Monday. Mark Fallon said half of them had met Clinton.\n\n"
+            'Sam Pate said he would back Democrat Hillary Clinton over Republican Trump. Donald Trump '
+            'had said Jeb Walters was weak, and Ruth Walters said Jeb Walters was "too weak".')
+    refs = _refs(nlp, text)
+    assert refs.person_form("Half Clinton") == "Hillary Clinton"
+    assert refs.person_form("Republican Trump") == "Donald Trump"
+    assert refs.person_form("Jeb Walters") == "Jeb Walters"  # an unknown given name: kept
+    # a surname read as a longer name that starts with it, or as a long name ending in it
+    assert refs.person_form("Trump Tower Manila", "Trump") == "Donald Trump"
+    assert refs.person_form("Officeholders Who Endorse Trump", "Trump") == "Donald Trump"
+    assert refs.person_form("Ruth Walters", "Walters") == "Ruth Walters"  # a name: kept
+    names = {n for _, got in _targets(nlp, text) for n in got}
+    assert "Half Clinton" not in names and "Republican Trump" not in names

@@ -98,6 +98,15 @@ def test_missed_party_wrong_label_spurious_target_and_implicit_gold():
     assert r["calibration"]["ece"] == pytest.approx(0.8)
 
 
+def test_parties_match_in_another_full_form():
+    gold = [_doc([_q(0, 50, [{"target": "Donald J. Trump", "label": "hostile"}, {"target": "Al-Qaeda", "label": "hostile"}])])]
+    pred = [{"id": "a", "quotes": [_q(0, 50, [{"target": "Donald Trump", "label": "hostile", "scores": {"hostile": 1.0}},
+                                               {"target": "al-Qaida", "label": "neutral", "scores": {"neutral": 1.0}}])]}]
+    r = evaluate_quote_stance(gold, pred)
+    assert (r["parties"]["tp"], r["parties"]["pred"], r["parties"]["gold"]) == (2, 2, 2)
+    assert r["end_to_end"]["tp"] == 1
+
+
 def test_calibration_by_hand():
     c = calibration([0.9, 0.9, 0.6, 0.6], [True, False, True, True])
     assert c["ece"] == pytest.approx(0.5 * 0.4 + 0.5 * 0.4)

@@ -65,10 +65,11 @@ def test_offset_keeps_probabilities(rows, offset):
     assert np.all((out[:, 1] >= p[:, 1] - 1e-12) if offset >= 0 else (out[:, 1] <= p[:, 1] + 1e-12))
 
 
+# real country names: the party filter drops a name typed a person with nothing that shows it is one
 ARTICLE = (
-    '"Sylvania will likely escalate its provocations against Freedonia," said Ana Weiss, an analyst '
-    'at the Ostrava Institute for Strategy. "Sylvania has behaved like a bully toward Freedonia," '
-    "said Maria Lopez, the trade minister of Ruritania."
+    '"Russia will likely escalate its provocations against Ukraine," said Ana Weiss, an analyst '
+    'at the Ostrava Institute for Strategy. "Russia has behaved like a bully toward Ukraine," '
+    "said Maria Lopez, the trade minister of Poland."
 )
 
 

@@ -4,7 +4,7 @@
 The corpus (``data/quote_stance/articles/``) annotates whole articles: every quotation, its
 speaker, and every party the quotation is about with the speaker's stance. Predicted and gold
 quotations are matched by character overlap (:func:`stance.evaluation.articles.match_spans`),
-parties within a matched quotation by name (:func:`stance.evaluation.articles.speaker_match`),
+parties within a matched quotation by name (:func:`stance.evaluation.articles.party_match`),
 one to one.
 
 Reported:
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from stance.corpora.quote_corpus import SOURCES, load_quote_corpus
-from stance.evaluation.articles import match_spans, speaker_match
+from stance.evaluation.articles import match_spans, party_match
 from stance.types import STANCE_LABELS
 
 
@@ -47,7 +47,7 @@ def _match_parties(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]])
     out = []
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
-            if j not in used and speaker_match(p["target"], g["target"]):
+            if j not in used and party_match(p["target"], g["target"]):
                 used.add(j)
                 out.append((i, j))
                 break

@@ -10,11 +10,14 @@ name recurs in the article, whether it carries a title or is a speaker elsewhere
 quotation's other targets overlap it; and, learned from the corpus's ``not_parties``: the kind of
 non-party the name usually is (a place, a news outlet, a population: ``data/non_party_names.tsv``),
 a one-word name that only ever opens a sentence ("Today"), a headline-case sentence, a country
-used as a modifier ("U.S. military personnel") or identifying a person ("US president Donald
+used as a modifier ("U.S. military personnel"), of a state-agent noun or not ("Chinese military"
+against "American people": ``data/org_nouns.txt``, ``data/state_agent_heads.txt``), or identifying a person ("US president Donald
 Trump"), and the reference form the finder used (acronym, description, frame object, the
 salient reading of a pronoun); for a pronoun's reading, how many sentences back the name was last
 written and the person's rank by mentions; for a state, whether the speaker's affiliation is
-another state; and pairs of type, rule, place and quotation kind.
+another state; a person with nothing that shows it is one (no given name, title or gender the
+article shows: places and things are typed persons by default); and pairs of type, rule, place
+and quotation kind.
 Article-level facts are computed once per document (:class:`ArticleContext`).
 """
 
@@ -27,6 +30,7 @@ from typing import Any, Iterable, Sequence
 
 from stance.parties.references import ArticleReferences, article_references, non_party_kinds
 from stance.quotations.finder import RawQuote
+from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, stop_words, word_set
 from stance.text.mentions import MentionIndex, pronoun_kinds, sentence_headline_case
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -103,6 +107,8 @@ def target_features(
     view, mentions = ctx.view, ctx.mentions
     gaz = gazetteer()
     org_nouns = word_set("org_nouns.txt")
+    first_names = entity_lexicons().first_names
+    agent_heads = word_set("state_agent_heads.txt")
     pk = pronoun_kinds()
     stop = stop_words()
     words, lowers = view.words, view.lowers
@@ -169,6 +175,9 @@ def target_features(
             f["speaker_tokens_elsewhere"] = 1.0
         if name in ctx.titled:
             f["titled"] = 1.0
+        if t.type == "person" and not (first_names.get(toks[0]) in ("m", "f", "mf") or name in ctx.titled
+                                       or name in ctx.refs.gender):
+            f["person_no_evidence"] = 1.0  # no given name, title or gender: places and things are typed persons by default
         # where it stands
         inside = raw.tok_start <= t.start < raw.tok_end
         f["where"] = "quote" if inside else "frame"
@@ -214,6 +223,8 @@ def target_features(
         if t.type == "state" and t.end < n and f["rule"] != "pronoun":
             if words[t.end].isalpha() and words[t.end].islower() and lowers[t.end] not in stop:
                 f["state_modifier"] = 1.0  # "U.S. military personnel", "American dream"
+                # the state acting ("Chinese military", "Iraqi leaders") or not ("American people")
+                f["modifies"] = "agent" if lowers[t.end] in org_nouns or lowers[t.end] in agent_heads else "other"
             for k2 in range(t.end, min(t.end + 4, n)):
                 nm = mentions.name_at(k2, k2 + 1)
                 if nm is not None and nm.type == "person":

@@ -10,10 +10,13 @@ article names most, ``via="salient_pronoun"``, for the trained filter to weigh),
 guy'", "accused X", "calling it a 'rogue' state") and the objects of targeting verbs elsewhere in
 the quotation's sentence ("praised Sanders for ...", "he said of Johnson and Weld"; see
 :mod:`stance.parties.references`).
+A person's name whose first word is no given name ("Half Clinton", from a headline; "Trump" read
+as "Trump Tower Manila") is given in the form the article writes with a given name ("Hillary
+Clinton", "Donald Trump").
 Excluded: the speaker (but its own name written inside the quotation is proposed, marked
 ``speaker_name``, for the trained filter to weigh: it is mostly a wrongly found speaker), the state
-or organisation the speaker speaks for, and a country that only identifies a person ("North
-Korea's leader Kim").
+or organisation the speaker speaks for, a country that only identifies a person ("North
+Korea's leader Kim") and a country as a place ("in the United States").
 """
 
 from __future__ import annotations
@@ -56,9 +59,14 @@ _LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout"})
 
 def _is_location(view: TextView, m) -> bool:
     """A place rather than a party: a capital after a locative preposition ("talks in Hanoi"),
-    or a country in a compound with another ("the Russia-Ukraine war")."""
+    a country after one, with or without "the", unless its possessive follows ("deaths in the
+    United States", but "in Israel's interests"), or a country in a compound with another ("the
+    Russia-Ukraine war")."""
     words = view.words
     if m.start > 0 and view.lowers[m.start - 1] in _LOCATIVE and m.text != m.canonical:
+        return True
+    k = m.start - 2 if m.start >= 2 and view.lowers[m.start - 1] == "the" else m.start - 1
+    if k >= 0 and view.lowers[k] in _LOCATIVE and not (m.end < view.n and words[m.end] in POSSESSIVE_MARKS):
         return True
     if m.end + 1 < view.n and words[m.end] == "-" and view.starts[m.end] == view.ends[m.end - 1] and words[m.end + 1][:1].isupper():
         return True
@@ -171,6 +179,24 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
                 continue
             seen.add(r.name)
             out.append(TargetMention(r.name, "state" if r.type == "demonym" else r.type, r.start, r.end, r.via))
+    return _person_forms(view, out, refs, exclude)
+
+
+def _person_forms(view: TextView, targets: list[TargetMention], refs: ArticleReferences, exclude: set[str]) -> list[TargetMention]:
+    """Persons named by :meth:`~stance.parties.references.ArticleReferences.person_form` ("Half
+    Clinton" -> "Hillary Clinton", "Trump" read as "Trump Tower Manila" -> "Donald Trump"); a
+    target that becomes an earlier one or an excluded name goes."""
+    out: list[TargetMention] = []
+    seen: set[str] = set()
+    for t in targets:
+        if t.type == "person":
+            name = refs.person_form(t.name, view.span_text(t.start, t.end) if t.via == "name" else None)
+            if name != t.name:
+                if name in exclude or name in seen:
+                    continue
+                t = TargetMention(name, t.type, t.start, t.end, t.via)
+        seen.add(t.name)
+        out.append(t)
     return out
 
 

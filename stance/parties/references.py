@@ -10,6 +10,9 @@
 - **Titles**: "the president", "the senator" refer to the nearest person named before them whom
   the article gives that role ("President Barack Obama"; the heads marked ``title`` in
   ``data/description_heads.tsv``).
+- **Person forms**: a person's canonical name whose first word is no given name ("Half Clinton",
+  taken from a headline) is given as the name the article writes with a given name
+  (:meth:`ArticleReferences.person_form`: "Hillary Clinton").
 - **Salient person**: the person the article names most, of a pronoun's gender, as the other
   reading of a he/she/his/her inside a quotation (:meth:`ArticleReferences.salient_person`).
 - **Pronoun gender**: "she"/"her" and "he"/"him"/"his" resolve to the nearest earlier person
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons
-from stance.text.lexicons import data_rows, gazetteer, inflections
+from stance.text.lexicons import data_rows, gazetteer, inflections, party_labels
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
@@ -208,6 +211,56 @@ class ArticleReferences:
         """``name``, or the full name of the acronym it is."""
         return self.acronyms.get(name.replace(".", ""), name)
 
+    @cached_property
+    def _lowercase_words(self) -> frozenset[str]:
+        """The words the article writes in lowercase."""
+        return frozenset(w for w in self.view.words if w.islower())
+
+    @cached_property
+    def _given_name_forms(self) -> dict[str, list[str]]:
+        """Last token -> the person names of two tokens or more the article writes with a known
+        given name first ("Hillary Clinton"), most often written first."""
+        given = entity_lexicons().first_names
+        counts = Counter(m.text for m in self.mentions.names
+                         if m.type == "person" and m.end - m.start >= 2 and m.text.split()[0] in given)
+        out: dict[str, list[str]] = {}
+        for text, _ in counts.most_common():
+            out.setdefault(text.split()[-1], []).append(text)
+        return out
+
+    def person_form(self, name: str, written: str | None = None) -> str:
+        """A person's name as the party finder gives it. A canonical name whose first word is no
+        given name, and is a word the article writes in lowercase, a party label or a demonym
+        ("Half Clinton" from a headline, "Using Ted Cruz", "Republican Trump": a capitalised word
+        taken into the name), becomes the name the article writes with a given name and the same
+        last word: its tail when that starts with a given name ("Ted Cruz"; not a country's:
+        "America"), else the most often written one ("Hillary Clinton"). So does a one-word mention ``written`` ("Trump") whose
+        canonical name is a longer name with no given name first ("Trump Tower Manila",
+        "Officeholders Who Endorse Trump"). Other names are kept."""
+        toks = name.split()
+        given = entity_lexicons().first_names
+        if len(toks) < 2 or toks[0] in given:
+            return name
+        taken = toks[0].lower() in self._lowercase_words or toks[0] in party_labels() or toks[0] in gazetteer().demonyms
+        # a one-word mention read as a longer name: its first word ("Trump Tower Manila") or a
+        # name of three words or more ("Officeholders Who Endorse Trump")
+        surname = (written is not None and " " not in written and written != name
+                   and (written == toks[0] or len(toks) >= 3))
+        if len(toks) >= 3 and given.get(toks[1]) in _GENDERED and gazetteer().lookup(toks[1]) is None:
+            # "Using Ted Cruz"; but "Moner Mohammad Abusalha" may be a name
+            return " ".join(toks[1:]) if taken else name
+        if surname:
+            forms = self._given_name_forms.get(written)
+            if forms:
+                return forms[0]
+        if not taken:
+            return name  # only a common word ("Half", "Using") or a party or country label ("Republican")
+        forms = self._given_name_forms.get(toks[-1])
+        return forms[0] if forms else name
+
+
+#: Genders of a given name (``data/first_names.tsv``) that make it one ("?": also another word).
+_GENDERED = frozenset({"m", "f", "mf"})
 
 #: The honorifics as written before a name ("Mr.", "Miss"): capitalised, so that the verb "miss" is none.
 _HONORIFIC_GENDER = {k.capitalize(): g for k, g in GENDERED_HONORIFICS.items()}

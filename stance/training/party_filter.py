@@ -4,7 +4,7 @@ Examples come from the pipeline itself, run without the filter (and without the 
 over the corpus articles: every target it proposes for a quotation that matches a gold quotation
 (:func:`stance.evaluation.articles.match_spans`) is an example, featurised by
 :func:`stance.parties.features.target_features`. A proposal is **positive** when it matches a
-gold party of that quotation by name (:func:`stance.evaluation.articles.speaker_match`, one to
+gold party of that quotation by name (:func:`stance.evaluation.articles.party_match`, one to
 one, gold order, as ``stance evaluate quotes`` counts it; stances marked ``implicit`` are left
 out, as there), and **negative** otherwise. Negatives are all unmatched proposals of a matched
 quotation, not only the names annotators listed in ``not_parties``: the annotators saw an earlier
@@ -37,13 +37,15 @@ import time
 from pathlib import Path
 from typing import Any, Sequence
 
-#: Version of the party filter artifact this code writes (1.4.0: title descriptions and pronoun
+#: Version of the party filter artifact this code writes (1.5.0: countries as places after a
+#: locative preposition and person names in their given-name form among the proposals, the
+#: state-agent feature of a state modifier, labels by party_match; 1.4.0: title descriptions and pronoun
 #: gender from given names among the proposals; every threshold chosen on train out-of-fold; 1.3.0: the salient-person reading of a
 #: pronoun among the proposals, headline-case names no longer a person's fullest name, features
 #: of a pronoun's reading, of a state against the speaker's affiliation and pairs of type, rule,
 #: place and quotation kind; 1.2.0: retrained on the corpus with its second batch of PolNeAR
 #: train articles and the pipeline of the third 2026-11-29 session).
-PARTY_FILTER_VERSION = "1.4.0"
+PARTY_FILTER_VERSION = "1.5.0"
 #: C values tried by grouped cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Thresholds tried (on train out-of-fold probabilities).
@@ -81,7 +83,7 @@ def build_examples(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, A
     Returns ``{"X", "y", "groups", "listed", "gold_parties", "quotes_matched"}``: ``listed`` flags
     negatives named in the gold quotation's ``not_parties``; ``gold_parties`` counts the gold
     parties of matched quotations (the recall denominator)."""
-    from stance.evaluation.articles import match_spans, speaker_match
+    from stance.evaluation.articles import match_spans, party_match
 
     rec = _Recorder()
     pipeline.annotator.party_filter = rec
@@ -107,7 +109,7 @@ def build_examples(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, A
             pos: set[int] = set()
             for gname in gold:  # one to one, gold order: as stance evaluate quotes counts
                 for k, pname in enumerate(names):
-                    if k not in used and speaker_match(pname, gname):
+                    if k not in used and party_match(pname, gname):
                         used.add(k)
                         pos.add(k)
                         break
@@ -115,7 +117,7 @@ def build_examples(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, A
                 X.append(f)
                 y.append(int(k in pos))
                 groups.append(g_id)
-                listed.append(k not in pos and any(speaker_match(pname, n) for n in not_parties))
+                listed.append(k not in pos and any(party_match(pname, n) for n in not_parties))
     pipeline.annotator.party_filter = None
     return {"X": X, "y": y, "groups": groups, "listed": listed, "gold_parties": gold_parties,
             "quotes_matched": matched}
