@@ -374,3 +374,36 @@ def test_describe_takes_quoted_words_as_its_object(lang):
 
 def test_an_imperative_reports_nothing(lang):
     assert found(lang, "Now tell us this is not a witch hunt.") == []
+
+
+# -- a noun phrase before a parenthetical frame is the subject of the rest ----------------------
+@pytest.mark.parametrize("text, parts", [
+    ("Most of the closures, he said, have involved public courses.", ["Most of the closures", "have involved public courses"]),
+    ("The farm sector, she said, is doing much better than last year.",
+     ["The farm sector", "is doing much better than last year"]),
+    ("Coatings that repel water, they reason, could cut the water used by half.",
+     ["Coatings that repel water", "could cut the water used by half"]),
+])
+def test_the_subject_before_a_parenthetical_frame_is_reported_too(lang, text, parts):
+    """ANNOTATION.md rule 4: each contiguous segment is its own entry, the subject before the frame too."""
+    assert found(lang, text) == [("indirect", p) for p in parts]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The pilot was kind and careful, an airport official told The Daily News.", "The pilot was kind and careful"),
+    ("The family was also on the flight, ministry spokesman Ali Ben Omar Abdel Aziz said Thursday.",
+     "The family was also on the flight"),
+    ("Victory is vital, he said after meeting on Thursday with party aides.", "Victory is vital"),
+])
+def test_fronted_content_before_an_addressee_or_a_long_adverbial(lang, text, content):
+    assert found(lang, text) == [("indirect", content)]
+
+
+@pytest.mark.parametrize("text", [
+    "One of the vice presidents, Ana Ruiz, also commented on the death to a local paper.",
+    "After his trial last summer, the banker agreed to help with the inquiry.",
+    "The paper reported, citing hospital data, there were 40 deaths on Monday.",
+    "The crowd left early, saying they were being told to stretch their time on stage.",
+])
+def test_no_fronted_content_before_an_object_an_infinitive_or_a_participle(lang, text):
+    assert [q for k, q in found(lang, text) if text.startswith(q)] == []

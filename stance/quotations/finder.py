@@ -86,7 +86,7 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
     # 1. indirect / mixed: the clause a cue introduces (and the rest after a parenthetical frame)
     for cue in cues:
         spans = [_reported_clause(view, cue, cues, seg_toks)]
-        if cue.frame in ("say", "obj"):
+        if cue.frame in ("say", "obj", "clause"):
             spans.append(_parenthetical_rest(view, cue, cues, seg_toks))
         spans = [part for span in spans if span is not None for part in _split_that_clauses(view, span)]
         for n, span in enumerate(spans):
@@ -347,11 +347,11 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
         return None  # an imperative: "Now tell us this isn't a witch hunt"
     if cue.frame in ("say", "obj", "clause"):
         # fronted content: "CONTENT, X said." / "CONTENT, said X."
-        if cue.start > sa + 3 and cue.frame != "clause":
+        if cue.start > sa + 3:
             k = cue.start - 1
-            while k > sa and k > cue.start - 8 and words[k] != ",":
+            while k > sa and k > cue.start - _FRAME_SUBJECT_REACH and words[k] != ",":
                 k -= 1
-            if words[k] == "," and k > sa + 3 and _fronted_frame(view, cue, k, sb):
+            if words[k] == "," and k >= sa + 3 and _fronted_frame(view, cue, k, sb):
                 starts_quoted = words[sa] in _OPEN_MARKS and _ranges(seg_toks).any_within(sa, k)
                 if not _ranges(seg_toks).covers(k, k) and view.lowers[k - 1] not in {"and"} and not starts_quoted:
                     content_end = _quoted_content_end(view, sa, k)
@@ -901,25 +901,99 @@ def _has_finite(view: TextView, a: int, b: int) -> bool:
     return any(_finite_at(view.lowers, t, b) or (t > a and _present_at(view.lowers, t, b)) for t in range(a, b))
 
 
+#: longest subject of a frame after fronted content, in tokens ("..., Algerian foreign ministry
+#: spokesman Ana Maria Ruiz Garcia said")
+_FRAME_SUBJECT_REACH = 10
+#: words a fronted content's frame may continue with after its verb (before any addressee is
+#: skipped): "..., he said in an interview.", "..., she said during a visit to ..."
+_FRAME_TAIL_STARTS = frozenset("on in at during last this earlier later from via through over with after before while "
+                               "when as following".split())
+#: longest tail of a frame after its verb, in tokens
+_FRAME_TAIL_REACH = 12
+
+
+def _frame_tail(view: TextView, cue: Cue, sb: int) -> int | None:
+    """The token after a frame's tail (a sentence end or a comma): the addressee of an object verb
+    ("..., a Cairo official told The Daily News."), then adverbials ("..., he said Wednesday
+    morning on a radio show.", "..., she said in posing the question."); None when the words after
+    the verb are no tail: an object or a clause (a "that", a finite verb, a quotation mark)."""
+    lowers, words = view.lowers, view.words
+    k = cue.end
+    if cue.frame == "obj":
+        ends = _addressee_ends(view, k, sb)
+        if ends:
+            k = ends[0]
+    first = k
+    while k < sb and words[k] not in {".", "!", "?", ","}:
+        w = lowers[k]
+        if (k - cue.end >= _FRAME_TAIL_REACH or w == "that" or words[k] in _OPEN_MARKS or words[k] in _CLOSE_MARKS
+                or _finite_at(lowers, k, sb)):
+            return None
+        if k == first and first == cue.end and not (w in _TIME_WORDS or w in _FRAME_TAIL_STARTS or words[k][:1].isdigit()
+                                                    or (w == "the" and k + 1 < sb and lowers[k + 1] in _TIME_WORDS)):
+            return None
+        k += 1
+    return k
+
+
+def _subject_of_rest(view: TextView, sa: int, comma: int, r: int, sb: int) -> bool:
+    """Whether the words ``[sa, comma)`` before a parenthetical frame are the subject of the
+    rest after it, which opens with a finite verb: "The golf industry, she said, is doing well",
+    "Many of the closures, he said, have involved ..." (both parts are reported: ANNOTATION.md
+    rule 4, each contiguous segment is its own entry)."""
+    lowers, words = view.lowers, view.words
+    if lowers[sa] in _NO_CLAUSE_START or lowers[sa] in SUBORDINATORS or lowers[sa].endswith("ing") or words[sa] in _OPEN_MARKS:
+        return False
+    if _has_finite(view, sa, comma):
+        return False
+    if any(w in _OPEN_MARKS or w in _CLOSE_MARKS for w in words[r:sb]):
+        return False  # a rest with a quotation in marks: another kind of entry
+    while r < sb and lowers[r] in _ADVERBS:
+        r += 1
+    return r < sb and lowers[r] not in _NOUN_AUXILIARIES and _finite_at(lowers, r, sb)
+
+
 def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
-    """True for "..., X said." and "..., said X(, an analyst at Y)." frames."""
-    between = view.lowers[comma + 1 : cue.start]
+    """True for "..., X said." and "..., said X(, an analyst at Y)." frames, and for a
+    parenthetical "..., X said, ..." (also of a finding verb: "..., they reasoned, ...")."""
+    lowers = view.lowers
+    between = lowers[comma + 1 : cue.start]
     if any(w in _NP_BREAKERS for w in between):
         return False
     k = cue.end
-    if between:  # "X said" (+ a time adverbial) then the end, or a comma and the rest
+    if between:  # "X said" (+ an addressee and adverbials) then the end, or a comma and the rest
+        e = cue.start
+        while e > comma + 1 and (lowers[e - 1] in AUXILIARIES or lowers[e - 1] in _ADVERBS or lowers[e - 1] == "not"):
+            e -= 1
+        if any(view.words[t].islower() and lowers[t].endswith("ing") for t in range(comma + 1, e)) or _has_finite(view, comma + 1, e):
+            return False  # no plain subject: "..., saying they were being told to ..."
         while k < sb and k < cue.end + 5 and view.words[k] not in {".", "!", "?", ","}:
-            if view.lowers[k] not in _TIME_WORDS and view.lowers[k] not in _ADVERBIAL_HEADS and not view.words[k][:1].isdigit() and view.lowers[k] != "the":
-                return False
+            if lowers[k] not in _TIME_WORDS and lowers[k] not in _ADVERBIAL_HEADS and not view.words[k][:1].isdigit() and lowers[k] != "the":
+                break
             k += 1
+        long_tail = k < sb and view.words[k] not in {".", "!", "?", ","}
+        if long_tail:
+            # an addressee or a longer adverbial: "..., an official told The Daily News."
+            tail = None if lowers[cue.start] in NOUNISH else _frame_tail(view, cue, sb)
+            if tail is None:
+                return False
+            k = tail
+        sa = view.sent_bounds(view.sent_of[cue.start])[0]
         if k < sb and view.words[k] == ",":
             # a parenthetical frame: the content before it must be a clause, not an adverbial
-            # ("In a press release, Ruiz said, ...")
-            sa = view.sent_bounds(view.sent_of[cue.start])[0]
+            # ("In a press release, Ruiz said, ..."), or the subject of the rest
             if between[0] in _NO_CLAUSE_START or (k + 1 < sb and view.words[k + 1] in _OPEN_MARKS):
                 return False  # "..., in a Facebook post, ..." is no subject; '..., he said, "..."' quotes
-            return _has_finite(view, sa, comma) and view.lowers[sa] not in _NO_CLAUSE_START and not view.lowers[sa].endswith("ing")
-        return True
+            if lowers[sa] in _NO_CLAUSE_START or lowers[sa].endswith("ing"):
+                return False
+            # a noun-ish form ("reason", "states") is a verb here only after a pronoun: "..., they reason, ..."
+            plain_verb = lowers[cue.start] not in NOUNISH or (len(between) == 1 and between[0] in SUBJECT_PRONOUNS)
+            return _has_finite(view, sa, comma) or (plain_verb and _subject_of_rest(view, sa, comma, k + 1, sb))
+        if long_tail and not (_has_finite(view, sa, comma) and lowers[sa] not in _NO_CLAUSE_START and lowers[sa] not in SUBORDINATORS):
+            return False  # "One of the vice presidents, Ana Ruiz, commented on ...": no content before
+        return cue.frame != "clause"  # a finding verb is no sentence-final frame
+    if cue.frame == "clause" or lowers[cue.start].endswith("ing"):
+        return False  # "X reported, citing Y, ...": a participle, not an inverted frame
     # inverted "said X": a noun phrase, then the end or an appositive
     if k >= sb or view.lowers[k] == "that" or not (view.words[k][:1].isupper() or view.lowers[k] in {"the", "a", "an", "he", "she", "they"}):
         return False
