@@ -407,3 +407,23 @@ def test_fronted_content_before_an_addressee_or_a_long_adverbial(lang, text, con
 ])
 def test_no_fronted_content_before_an_object_an_infinitive_or_a_participle(lang, text):
     assert [q for k, q in found(lang, text) if text.startswith(q)] == []
+
+
+# -- the infinitive of a speech verb reports its clause -------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The mayor went on to say that the bridge would reopen in May.", "the bridge would reopen in May"),
+    ("The coach continued to say he had never seen the letter.", "he had never seen the letter"),
+    ("Rivals tried to tell voters that the plan was a fraud.", "the plan was a fraud"),
+])
+def test_a_speech_verbs_infinitive_reports_a_clause(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor declined to say whether the bridge would reopen.",
+    "It is too early to say whether the plan will work.",
+    "The board refused to say that the plan had failed.",
+    "She rose to maintain the rules of the house.",
+])
+def test_no_clause_after_a_refusal_or_a_question_word(lang, text):
+    assert found(lang, text) == []

@@ -339,7 +339,7 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             return _checked(view, i, end)
         return None
     i = cue.end
-    if cue.start == sa or lowers[cue.start - 1] == "to":
+    if cue.start == sa or (lowers[cue.start - 1] == "to" and not _speech_infinitive(view, cue)):
         return None  # no subject ("Asked whether ...") or an infinitive ("to maintain")
     if _addressed_subject(view, cue, sa):
         return None  # an interviewer's question or remark: "How would you describe ...", "You suggest ..."
@@ -451,6 +451,27 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return _checked(view, t + 1, end)
         return None
     return None
+
+
+#: speech verbs whose infinitive reports a clause ("went on to say that ...", "continued to say he ...")
+_SPEECH_INFINITIVES = frozenset({"say", "tell", "argue", "claim"})
+#: verbs before "to" whose infinitive reports nothing ("declined to say whether ...")
+_REFUSALS = frozenset("refuse refused refuses refusing decline declined declines declining not never".split())
+
+
+def _speech_infinitive(view: TextView, cue: Cue) -> bool:
+    """Whether "to CUE" is a speech verb's infinitive that reports its clause: "say", "tell",
+    "argue" or "claim" after "to", not after a refusal ("declined to say"), with "that" or
+    (for "say") a clause's first word right after it, not a question word ("too early to say
+    whether ...")."""
+    lowers = view.lowers
+    if cue.lemma not in _SPEECH_INFINITIVES or cue.start < 2 or lowers[cue.start - 2] in _REFUSALS:
+        return False
+    nxt = lowers[cue.end] if cue.end < view.n else ""
+    if cue.frame == "obj":
+        return any(lowers[j] == "that" for j in _addressee_ends(view, cue.end, view.n)[:1])
+    return nxt == "that" or (cue.lemma == "say" and nxt not in WH_WORDS and nxt not in {"whether", "if"}
+                             and (nxt in SUBJECT_PRONOUNS or nxt in _CLAUSE_START))
 
 
 _NO_CLAUSE_START = frozenset(
