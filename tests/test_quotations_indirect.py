@@ -427,3 +427,26 @@ def test_a_speech_verbs_infinitive_reports_a_clause(lang, text, clause):
 ])
 def test_no_clause_after_a_refusal_or_a_question_word(lang, text):
     assert found(lang, text) == []
+
+
+# -- an extracted object: "what X said is ...", "which X said runs ...", "what X called Y" ---------
+@pytest.mark.parametrize("text, clause", [
+    ("The clubs adapted to what she said is growing demand for pools.", "is growing demand for pools"),
+    ("The move showed what many analysts said was a sign of better ties.", "was a sign of better ties"),
+    ("He blasted the delegate system, which he said runs the risk of silencing voters.",
+     "runs the risk of silencing voters"),
+    ("It is a trend the pollster said could push moderates toward the party.", "could push moderates toward the party"),
+    ("The leaders met to address what the president called the worst crisis in a decade.",
+     "the worst crisis in a decade"),
+])
+def test_an_extracted_object_is_reported(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The video Lewandowski posted didn't show a grab.",
+    "The members annually perform skits and sing songs about politicians.",
+    "Taxes would move toward what economists call consumption (spending) and away from income.",
+])
+def test_no_extracted_object_after_other_verbs(lang, text):
+    assert [q for k, q in found(lang, text) if k != "direct"] == []

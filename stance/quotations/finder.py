@@ -345,6 +345,10 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
         return None  # an interviewer's question or remark: "How would you describe ...", "You suggest ..."
     if lowers[cue.start] == cue.lemma and all(lowers[t] in _ADVERBS or lowers[t] in {"please", "and", "so"} for t in range(sa, cue.start)):
         return None  # an imperative: "Now tell us this isn't a witch hunt"
+    if cue.frame in ("say", "name") and cue.end < end:
+        extracted = _extracted_object(view, cue, sa, end)
+        if extracted is not None:
+            return extracted
     if cue.frame in ("say", "obj", "clause"):
         # fronted content: "CONTENT, X said." / "CONTENT, said X."
         if cue.start > sa + 3:
@@ -396,7 +400,10 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             return _object_clause(view, cue, end)
         # a relative clause: "which his wife said was due to ...", "which NASA said might take place"
         rel = _relative_subject(view, cue, sa)
-        if cue.end < end and rel is not None and _finite_at(lowers, cue.end, end):
+        if cue.end < end and rel is not None and (_finite_at(lowers, cue.end, end) or (
+                # "which he said runs the risk ...", "that courts said discriminated against ..."
+                cue.lemma in _ZERO_THAT and not lowers[cue.start].endswith("ing")
+                and (_finite_at(lowers, cue.end, end, weak=True) or _present_s(view, cue.end)))):
             e = end
             if rel > sa and words[rel - 1] == ",":  # ", which X said VP," ends at its comma
                 e = next((t for t in range(cue.end, end) if words[t] == ","), end)
@@ -699,7 +706,45 @@ def _object_to_be(view: TextView, i: int, end: int, reach: int = 25) -> bool:
     return False
 
 
-def _relative_subject(view: TextView, cue: Cue, sa: int) -> int | None:
+#: naming verbs whose object a free relative extracts ("what he called the worst crisis")
+_EXTRACTED_NAMING = frozenset({"declare"})
+
+
+def _present_s(view: TextView, t: int) -> bool:
+    """Token ``t`` is a lowercase verb in the present third person ("runs", "makes"): an "-s"
+    word that is no plural-looking function word."""
+    w = view.words[t]
+    return (len(w) > 3 and w.islower() and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+            and w not in _FUNCTION_WORDS and w not in word_set("not_plurals.txt"))
+
+
+def _extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
+    """What a cue reports when its object is extracted: after "what X said" a verb phrase ("what
+    she said is growing demand", "what analysts say was a sign of ..."); after "what X called" (or
+    "declared") a noun phrase ("what he called the worst crisis in years", ANNOTATION.md rule
+    1); after a subject with no relative pronoun, a modal or an auxiliary right after the cue ("a
+    dynamic Greenberg said could drive moderates away"). The content ends at a comma."""
+    lowers, words = view.lowers, view.words
+    nxt = lowers[cue.end]
+    rel = _relative_subject(view, cue, sa, relatives=frozenset({"what"}))
+    e = next((t for t in range(cue.end, end) if words[t] == ","), end)
+    if rel is not None:
+        if cue.lemma in _ZERO_THAT and not lowers[cue.start].endswith("ing") and (
+                _finite_at(lowers, cue.end, end, weak=True) or _present_s(view, cue.end)):
+            return _checked(view, cue.end, e)
+        if ((cue.frame == "name" or cue.lemma in _EXTRACTED_NAMING) and nxt not in _FUNCTION_WORDS - DETERMINERS
+                and nxt.isalpha() and words[cue.end] not in _OPEN_MARKS and not any(words[t] in {"(", ")"} for t in range(cue.end, e))):
+            return _checked(view, cue.end, e)
+        return None
+    if (cue.lemma == "say" and nxt in AUXILIARIES and nxt not in _NOUN_AUXILIARIES and not nxt.startswith(("do", "did"))
+            and lowers[cue.start - 1] not in {"has", "have", "had"}
+            and _subject_before(view, cue) and _relative_subject(view, cue, sa) is None
+            and lowers[cue.start - 1] not in SUBJECT_PRONOUNS):
+        return _checked(view, cue.end, e)
+    return None
+
+
+def _relative_subject(view: TextView, cue: Cue, sa: int, relatives: frozenset[str] = frozenset({"which", "who", "that"})) -> int | None:
     """The token of the relative pronoun the cue's subject follows ("which NASA said", "which his
     wife Bernadette said", "which they've said"): the reported clause is the relative clause's own
     verb phrase. None when there is none."""
@@ -708,10 +753,10 @@ def _relative_subject(view: TextView, cue: Cue, sa: int) -> int | None:
     while k > sa and lowers[k] in {"has", "have", "had", "'ve", "’ve", "also", "previously", "earlier"}:
         k -= 1
     n = 0
-    while k > sa and n < 5 and lowers[k] not in RELATIVES and view.words[k].isalpha() or lowers[k] in POSSESSIVE_MARKS:
+    while k > sa and n < 5 and lowers[k] not in RELATIVES and lowers[k] not in relatives and view.words[k].isalpha() or lowers[k] in POSSESSIVE_MARKS:
         k -= 1
         n += 1
-    return k if k >= sa and n >= 1 and lowers[k] in {"which", "who", "that"} else None
+    return k if k >= sa and n >= 1 and lowers[k] in relatives else None
 
 
 def _subject_before(view: TextView, cue: Cue) -> bool:
