@@ -450,3 +450,24 @@ def test_an_extracted_object_is_reported(lang, text, clause):
 ])
 def test_no_extracted_object_after_other_verbs(lang, text):
     assert [q for k, q in found(lang, text) if k != "direct"] == []
+
+
+# -- verbs that report an infinitive after an addressee, or at once ------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The minister encouraged allies such as Spain to restrict the airline.", "to restrict the airline"),
+    ("They invited the countries to open a dialogue.", "to open a dialogue"),
+    ("Two senators proposed to set term limits for judges.", "to set term limits for judges"),
+    ("The group requested that the fires be added to the agenda.", "the fires be added to the agenda"),
+])
+def test_infinitive_after_an_addressee_or_at_once(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "She was invited to speak at the dinner.",
+    "The senator faces pressure to quit the race.",
+    "The proposed law would ban the sale of guns to minors.",
+    "Low prices encourage exports from toys to jumbo jets.",
+])
+def test_no_infinitive_after_a_passive_a_noun_or_an_adjective(lang, text):
+    assert found(lang, text) == []

@@ -299,6 +299,8 @@ def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | Non
         return False
     if n_words >= 5 and cue is not None:
         return True
+    if cue is not None and (cue.lemma in _ADDRESSEE_INFINITIVE or cue.lemma in _DIRECT_COMPLEMENT):
+        return False  # a short quotation after "encouraged", "proposed": scare quotes or a title
     if cue is not None:
         # naming constructions: called X "Y", described X as "Y"; or "X said, 'Y'"
         if cue.frame in _NAMING_FRAMES:
@@ -441,8 +443,11 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
     if cue.frame == "to":
         if lowers[cue.start - 1] == "when":
             return None  # "when asked whether ...": the speaker is asked
+        if cue.lemma in _ADDRESSEE_INFINITIVE or cue.lemma in _DIRECT_COMPLEMENT:
+            return _tagged_infinitive(view, cue, end)
         for t in range(i, min(i + 8, end)):
-            if lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower():
+            if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
+                    and lowers[t + 1] not in _FUNCTION_WORDS):  # "urged them to leave", not "to the court"
                 return _checked(view, t, end)
             if lowers[t] == "that":
                 return _checked(view, t + 1, end)
@@ -457,6 +462,49 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             if lowers[t] in ("of", "for") and t + 1 < end and lowers[t + 1].endswith("ing"):
                 return _checked(view, t + 1, end)
         return None
+    return None
+
+
+#: "to" verbs that report an infinitive only after an addressee ("encouraged allies to ...")
+_ADDRESSEE_INFINITIVE = reporting_verbs_with("addressee")
+#: "to" verbs whose infinitive or that-clause follows at once ("proposed to ...", "requested that ...")
+_DIRECT_COMPLEMENT = reporting_verbs_with("direct")
+#: prepositions that end an addressee before an infinitive could follow
+_OBJECT_BREAKERS = frozenset("from of in on at for with about into by".split())
+#: longest words between an addressee and its infinitive ("allies such as Germany to ...")
+_ADDRESSEE_REACH = 4
+
+
+def _infinitive_at(view: TextView, t: int, end: int) -> bool:
+    """Token ``t`` is "to" before a verb's base form: a lowercase word that is no function word
+    and no plural or "-ing" form ("to restrict", not "to the court", "to jumbo jets")."""
+    if t + 1 >= end or view.lowers[t] != "to":
+        return False
+    w = view.words[t + 1]
+    return (w.isalpha() and w.islower() and w not in _FUNCTION_WORDS and not w.endswith("ing")
+            and not (w.endswith("s") and not w.endswith("ss")))
+
+
+def _tagged_infinitive(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The infinitive or that-clause of a "to" verb tagged ``addressee`` (after an object, in the
+    active voice: "invited the countries to open dialogue", "pressured the board to oust ...") or
+    ``direct`` (right after the verb: "proposed to set limits", "requested that the fires be
+    added ...")."""
+    lowers = view.lowers
+    i = cue.end
+    if cue.lemma in _DIRECT_COMPLEMENT:
+        if i < end and lowers[i] == "that":
+            return _checked(view, i + 1, end)
+        return _checked(view, i, end) if _infinitive_at(view, i, end) else None
+    if not lowers[cue.start].endswith("ing") and (lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
+        return None  # a passive: the addressee is the subject
+    ends = _addressee_ends(view, i, end)
+    first = ends[0] if ends else i + 1  # an object of a few words: "commercial entities to ..."
+    for t in range(first, min(end, first + _ADDRESSEE_REACH + 1)):
+        if view.words[t] in {",", ";", ":", "."} or view.words[t] in _OPEN_MARKS or lowers[t] in _OBJECT_BREAKERS:
+            break  # "encourage exports from toys to jumbo jets": "to" of a prepositional phrase
+        if _infinitive_at(view, t, end):
+            return _checked(view, t, end)
     return None
 
 
