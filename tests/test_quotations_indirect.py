@@ -471,3 +471,16 @@ def test_infinitive_after_an_addressee_or_at_once(lang, text, clause):
 ])
 def test_no_infinitive_after_a_passive_a_noun_or_an_adjective(lang, text):
     assert found(lang, text) == []
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The senator has stated her intention to endorse one of her rivals.", "to endorse one of her rivals"),
+    ("The party leader publicly declared intent to impose stricter sentences.", "to impose stricter sentences"),
+    ("The company announced plans to leave the market.", "to leave the market"),
+])
+def test_a_noun_of_intent_carries_the_reported_infinitive(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_no_infinitive_after_a_plan_with_a_noun(lang):
+    assert found(lang, "The company announced plans for new stores.") == []

@@ -368,6 +368,9 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
         if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
             return None
         after_comma = cue.start - 1 >= sa and words[cue.start - 1] == ","
+        intent = _intent_infinitive(view, cue, end)
+        if intent is not None:
+            return intent
         # "that" within a few tokens; a finding verb takes it only right after ("found that", not
         # "found jobs that")
         for t in range(i, min(i + (1 if cue.frame == "clause" else 9), end)):
@@ -462,6 +465,23 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             if lowers[t] in ("of", "for") and t + 1 < end and lowers[t + 1].endswith("ing"):
                 return _checked(view, t + 1, end)
         return None
+    return None
+
+
+#: nouns of intent whose infinitive a reporting verb reports ("stated her intention to ...")
+_INTENT_NOUNS = word_set("intent_nouns.txt")
+
+
+def _intent_infinitive(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The infinitive of a noun of intent right after the cue, maybe after a possessive: "stated
+    her intention to endorse a rival", "announced plans to leave the market", "declared intent to
+    impose stricter sentences" (a noun with a content clause, ANNOTATION.md rule 1)."""
+    lowers = view.lowers
+    i = cue.end
+    if i < end and lowers[i] in POSSESSIVE_DETERMINERS:
+        i += 1
+    if i + 1 < end and lowers[i] in _INTENT_NOUNS and _infinitive_at(view, i + 1, end):
+        return _checked(view, i + 1, end)
     return None
 
 
