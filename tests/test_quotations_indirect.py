@@ -484,3 +484,8 @@ def test_a_noun_of_intent_carries_the_reported_infinitive(lang, text, clause):
 
 def test_no_infinitive_after_a_plan_with_a_noun(lang):
     assert found(lang, "The company announced plans for new stores.") == []
+
+
+def test_this_as_a_clause_subject_is_no_time_adverbial(lang):
+    text = "Critics from across the political spectrum have claimed this is a move to silence them."
+    assert found(lang, text) == [("indirect", "this is a move to silence them")]

@@ -392,7 +392,10 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             w = lowers[i]
             if w == "that":
                 return _checked(view, i + 1, end)
-            if cue.frame == "obj" or w in _ADVERBIAL_HEADS or w in _TIME_WORDS or words[i][:1].isdigit() or (w in {"the", "a", "an", "reporters", "journalists", "his", "her", "their"} and cue.frame == "obj"):
+            # "this" heads an adverbial only before a time word ("said this week"), not as a
+            # subject ("claimed this is a move ...")
+            adverbial_head = w in _ADVERBIAL_HEADS and not (w == "this" and (i + 1 >= end or lowers[i + 1] not in _TIME_WORDS))
+            if cue.frame == "obj" or adverbial_head or w in _TIME_WORDS or words[i][:1].isdigit() or (w in {"the", "a", "an", "reporters", "journalists", "his", "her", "their"} and cue.frame == "obj"):
                 i += 1
                 steps += 1
                 continue
