@@ -489,3 +489,17 @@ def test_no_infinitive_after_a_plan_with_a_noun(lang):
 def test_this_as_a_clause_subject_is_no_time_adverbial(lang):
     text = "Critics from across the political spectrum have claimed this is a move to silence them."
     assert found(lang, text) == [("indirect", "this is a move to silence them")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The motion claims the decree is unconstitutional.", "the decree is unconstitutional"),
+    ("The channel stays on air, as the network claims the order did not cover it.", "the order did not cover it"),
+    ("Still, the poll shows that moderates may be pliable.", "moderates may be pliable"),
+])
+def test_a_nounish_verb_after_a_determined_noun(lang, text, clause):
+    """"the motion claims ...": a determiner and a singular noun are the subject of a noun-ish "-s" form."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_nounish_plural_before_a_relative_stays_a_noun(lang):
+    assert found(lang, "The game shows that aired last year were popular.") == []
