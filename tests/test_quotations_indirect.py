@@ -503,3 +503,14 @@ def test_a_nounish_verb_after_a_determined_noun(lang, text, clause):
 
 def test_a_nounish_plural_before_a_relative_stays_a_noun(lang):
     assert found(lang, "The game shows that aired last year were popular.") == []
+
+
+# -- "according to": after an opening conjunction, a longer adverbial, or inside a clause ---------
+@pytest.mark.parametrize("text, parts", [
+    ("But according to reports in the media, he could not convince the family.", ["he could not convince the family"]),
+    ("One Sunday in late 2001, according to a biography, the director sat alone.", ["the director sat alone"]),
+    ("The bank's Polish operation, according to a daily, is too big for a single sale.",
+     ["The bank's Polish operation", "is too big for a single sale"]),
+])
+def test_according_to_parts(lang, text, parts):
+    assert found(lang, text) == [("indirect", p) for p in parts]

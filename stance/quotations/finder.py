@@ -88,6 +88,8 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
         spans = [_reported_clause(view, cue, cues, seg_toks)]
         if cue.frame in ("say", "obj", "clause"):
             spans.append(_parenthetical_rest(view, cue, cues, seg_toks))
+        elif cue.frame == "according":
+            spans.append(_according_rest(view, cue, cues, seg_toks))
         spans = [part for span in spans if span is not None for part in _split_that_clauses(view, span)]
         for n, span in enumerate(spans):
             if span not in spans[:n]:
@@ -938,6 +940,12 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
     return False
 
 
+#: words that may open a sentence before "according to X, CONTENT" ("But according to ...")
+_OPENING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "still"})
+#: longest adverbial before ", according to X, CONTENT" ("One Sunday in late 2001, according to ...")
+_ACCORDING_ADVERBIAL = 6
+
+
 def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> tuple[int, int] | None:
     """The content "according to X" attributes: after the source when the cue opens the sentence or
     a part of it ("According to X, ...", "...; according to X, ...", "Since then, according to X,
@@ -952,8 +960,10 @@ def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> t
             break
     prev = words[cue.start - 1] if cue.start > ls else ""
     # "..., and, according to X, CONTENT": the source opens the next clause
-    opens = cue.start == ls or prev in {"“", "—"} or (prev == "," and cue.start - 2 > ls and view.lowers[cue.start - 2] in {"and", "but"})
-    after_adverbial = prev == "," and ls < cue.start - 1 <= ls + 4 and not _has_finite(view, ls, cue.start - 1)
+    opens = (cue.start == ls or prev in {"“", "—"} or (prev == "," and cue.start - 2 > ls and view.lowers[cue.start - 2] in {"and", "but"})
+             or (cue.start == ls + 1 and view.lowers[ls] in _OPENING_CONJUNCTIONS))  # "But according to X, ..."
+    after_adverbial = (prev == "," and ls < cue.start - 1 <= ls + _ACCORDING_ADVERBIAL and not _has_finite(view, ls, cue.start - 1)
+                       and _verb_after_source(view, cue, sa, sb) is None)  # not the subject of the verb after the source
     if opens or after_adverbial:
         for t in range(cue.end, end):
             if words[t] == ",":
@@ -966,6 +976,41 @@ def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> t
     if prev.lower() not in {"and", "but", "or"} and cue.start - ls >= 3 and _names_a_source(view, cue.end, sb):
         return _checked(view, ls, cue.start)
     return None
+
+
+def _verb_after_source(view: TextView, cue: Cue, sa: int, sb: int) -> int | None:
+    """The first token of the verb phrase after a parenthetical "according to X," that stands
+    between a subject without a verb and its verb ("Fundraising, according to the campaign, has
+    surged ..."), or None."""
+    lowers, words = view.lowers, view.words
+    if cue.start - 1 <= sa or words[cue.start - 1] != "," or _has_finite(view, sa, cue.start - 1):
+        return None
+    if lowers[sa] in _NO_CLAUSE_START or lowers[sa] in SUBORDINATORS:
+        return None
+    c = next((t for t in range(cue.end, min(sb, cue.end + _ACCORDING_REACH)) if words[t] in {",", ";", ":", "—"}), None)
+    if c is None or words[c] != "," or _has_finite(view, cue.end, c):
+        return None
+    r = c + 1
+    while r < sb and lowers[r] in _ADVERBS:
+        r += 1
+    if r >= sb or not _finite_at(lowers, r, sb) or lowers[r] in _NOUN_AUXILIARIES:
+        return None
+    return r
+
+
+def _according_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The verb phrase after a parenthetical "according to X" between a subject and its verb:
+    "Fundraising, according to the campaign, has surged ...", "The firm's Polish arm, according
+    to a daily, is too big to sell" (the subject before is reported by :func:`_according_clause`;
+    ANNOTATION.md rule 4)."""
+    sa, sb = view.sent_bounds(view.sent_of[cue.start])
+    r = _verb_after_source(view, cue, sa, sb)
+    if r is None:
+        return None
+    end = _clause_end(view, cue, cues, sb)
+    if r >= end or _ranges(seg_toks).any_within(r, end):
+        return None
+    return _checked(view, r, end)
 
 
 def _names_a_source(view: TextView, i: int, sb: int) -> bool:
