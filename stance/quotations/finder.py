@@ -942,7 +942,8 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
 
 #: words that may open a sentence before "according to X, CONTENT" ("But according to ...")
 _OPENING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "still"})
-#: longest adverbial before ", according to X, CONTENT" ("One Sunday in late 2001, according to ...")
+#: longest adverbial before ", according to X, CONTENT" that opens with a time word, a number or
+#: a preposition ("One Sunday in late 2001, according to ..."; others: four tokens)
 _ACCORDING_ADVERBIAL = 6
 
 
@@ -962,7 +963,9 @@ def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> t
     # "..., and, according to X, CONTENT": the source opens the next clause
     opens = (cue.start == ls or prev in {"“", "—"} or (prev == "," and cue.start - 2 > ls and view.lowers[cue.start - 2] in {"and", "but"})
              or (cue.start == ls + 1 and view.lowers[ls] in _OPENING_CONJUNCTIONS))  # "But according to X, ..."
-    after_adverbial = (prev == "," and ls < cue.start - 1 <= ls + _ACCORDING_ADVERBIAL and not _has_finite(view, ls, cue.start - 1)
+    first = view.lowers[ls]
+    reach = _ACCORDING_ADVERBIAL if first in _TIME_WORDS or first in NUMBER_WORDS or first in _NO_CLAUSE_START else 4
+    after_adverbial = (prev == "," and ls < cue.start - 1 <= ls + reach and not _has_finite(view, ls, cue.start - 1)
                        and _verb_after_source(view, cue, sa, sb) is None)  # not the subject of the verb after the source
     if opens or after_adverbial:
         for t in range(cue.end, end):
