@@ -514,3 +514,14 @@ def test_a_nounish_plural_before_a_relative_stays_a_noun(lang):
 ])
 def test_according_to_parts(lang, text, parts):
     assert found(lang, text) == [("indirect", p) for p in parts]
+
+
+# -- where a reported clause ends ------------------------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("Scientists reported that the virus may spread like influenza — suggesting, experts noted, that controls may help.",
+     "the virus may spread like influenza"),
+    ("The driver told reporters he lost control, with some local press claiming he was speeding.", "he lost control"),
+    ("They called on the government to halt the drilling, and deemed the deal void.", "to halt the drilling"),
+])
+def test_a_clause_ends_before_another_frame_or_verb(lang, text, clause):
+    assert found(lang, text)[0] == ("indirect", clause)

@@ -1213,6 +1213,8 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
         prev = view.lowers[c.start - 1]
         if prev in {"and", "but", ","} or (c.frame == "according" and prev == ","):
             return c.start - 1
+        if prev in _DASHES and c.start - 1 > cue.end:
+            return c.start - 1  # "... similar to influenza — suggesting, experts noted, ..."
         if prev in {"also"} and view.lowers[c.start - 2] in {"and", "but"}:
             return c.start - 2
         # a new frame with its own subject after a comma: "..., but the commissioner stated ...",
@@ -1224,7 +1226,15 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             if w == ",":
                 if view.lowers[k + 1] in {"but", "and", "while", "which", "who", "whereas"} and _subject_before(view, c):
                     return k
+                if view.lowers[k + 1] == "with" and view.lowers[c.start].endswith("ing"):
+                    return k  # an absolute phrase with its own speaker: "..., with local press claiming ..."
                 break
+    if cue.frame == "to":
+        # an infinitive ends before a second verb of the main clause: "called on Turkey to halt
+        # drilling, and deemed the deal ..."
+        for t in range(cue.end + 2, sb - 2):
+            if view.words[t] == "," and view.lowers[t + 1] == "and" and _finite_at(view.lowers, t + 2, sb) and view.lowers[t + 2] not in AUXILIARIES:
+                return t
     return sb
 
 
