@@ -525,3 +525,8 @@ def test_according_to_parts(lang, text, parts):
 ])
 def test_a_clause_ends_before_another_frame_or_verb(lang, text, clause):
     assert ("indirect", clause) in found(lang, text)
+
+
+def test_that_after_a_preposition_is_no_complementizer(lang):
+    text = "Asked about the poll, the senator said she was not going to jump to that conclusion."
+    assert found(lang, text) == [("indirect", "she was not going to jump to that conclusion")]

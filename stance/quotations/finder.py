@@ -385,8 +385,12 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 k = bisect_left(cues, t - 1, key=_cue_start)
                 if k < len(cues) and cues[k].start == t - 1 and cues[k].frame == "noun":
                     break  # "denied allegations that ...": the noun's clause
+                if t > i and lowers[t - 1] in _PREPOSITIONS_BEFORE_THAT:
+                    break  # a determiner: "said she was not going to jump to that conclusion"
                 if not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
-                    return _checked(view, t + 1, end)
+                    that_clause = _checked(view, t + 1, end)
+                    if that_clause is not None:
+                        return that_clause
                 break
         # skip adverbials and an object: said (on Monday) (in a statement) (to reporters) (that) ...
         steps = 0
@@ -552,6 +556,10 @@ def _speech_infinitive(view: TextView, cue: Cue) -> bool:
         return any(lowers[j] == "that" for j in _addressee_ends(view, cue.end, view.n)[:1])
     return nxt == "that" or (cue.lemma == "say" and nxt not in WH_WORDS and nxt not in {"whether", "if"}
                              and (nxt in SUBJECT_PRONOUNS or nxt in _CLAUSE_START))
+
+
+#: prepositions after which "that" is a determiner or a pronoun, never a complementizer
+_PREPOSITIONS_BEFORE_THAT = frozenset("to of in on at for with by from about into over under after before like".split())
 
 
 _NO_CLAUSE_START = frozenset(
