@@ -530,3 +530,17 @@ def test_a_clause_ends_before_another_frame_or_verb(lang, text, clause):
 def test_that_after_a_preposition_is_no_complementizer(lang):
     text = "Asked about the poll, the senator said she was not going to jump to that conclusion."
     assert found(lang, text) == [("indirect", "she was not going to jump to that conclusion")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Congressman Al Ruiz, a party supporter, said Trump campaign strategists plan to win on the first ballot.",
+     "Trump campaign strategists plan to win on the first ballot"),
+    ("Party officials said aides want to avoid a contested convention.", "aides want to avoid a contested convention"),
+])
+def test_a_clause_after_an_appositive_subject_or_with_a_plain_present(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_an_inverted_frame_after_a_comma_names_no_clause(lang):
+    text = "Many factors drive the cost of college, said Mark Roe, an expert who has written books on the topic."
+    assert [q for _, q in found(lang, text) if q.startswith("Mark")] == []

@@ -369,7 +369,11 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
         # a cue right after a closing quotation mark introduces no clause ("...,” said Moon, an ...")
         if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
             return None
-        after_comma = cue.start - 1 >= sa and words[cue.start - 1] == ","
+        # a comma right before the cue ends content before an inverted frame ("..., said Ruiz"),
+        # unless it closes an appositive of a subject with no verb before ("Chris Ruiz, a
+        # supporter, said Trump ...")
+        after_comma = cue.start - 1 >= sa and words[cue.start - 1] == "," and not (
+            "," in words[max(sa, cue.start - 9) : cue.start - 1] and not _has_finite(view, sa, cue.start - 1))
         intent = _intent_infinitive(view, cue, end)
         if intent is not None:
             return intent
@@ -884,14 +888,15 @@ def _present_at(lowers: list[str], t: int, end: int) -> bool:
 def _plural_present_at(lowers: list[str], words: list[str], t: int, end: int) -> bool:
     """Token ``t`` looks like a verb in the plain present after a plural noun ("the stores fill
     the shelves"): a lowercase word that is no function word, adverb or "-s"/"-ing"/"-ly" form,
-    after a lowercase plural noun and before a determiner or an object pronoun."""
+    after a lowercase plural noun and before a determiner, an object pronoun, "to" or "that"
+    ("strategists plan to secure ...")."""
     w, prev = lowers[t], lowers[t - 1]
     nxt = lowers[t + 1] if t + 1 < end else ""
     return (len(w) > 2 and w.isalpha() and words[t].islower() and not w.endswith(("s", "ing", "ly", "ed"))
             and w not in _FUNCTION_WORDS and w not in _AFTER_PARTICIPLE and w not in _ADVERBS and w not in DETERMINERS
             and w not in AUXILIARIES and w not in _TIME_WORDS
             and prev.isalpha() and words[t - 1].islower() and len(prev) > 3 and prev.endswith("s") and not prev.endswith(("ss", "us", "is"))
-            and prev not in _FUNCTION_WORDS and (nxt in DETERMINERS or nxt in OBJECT_PRONOUNS))
+            and prev not in _FUNCTION_WORDS and (nxt in DETERMINERS or nxt in OBJECT_PRONOUNS or nxt in {"to", "that"}))
 
 
 def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
