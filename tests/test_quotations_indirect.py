@@ -544,3 +544,21 @@ def test_a_clause_after_an_appositive_subject_or_with_a_plain_present(lang, text
 def test_an_inverted_frame_after_a_comma_names_no_clause(lang):
     text = "Many factors drive the cost of college, said Mark Roe, an expert who has written books on the topic."
     assert [q for _, q in found(lang, text) if q.startswith("Mark")] == []
+
+
+# -- "VERB X as Y" naming verbs with an object ------------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The government dismissed the claim from Berlin as groundless.", "the claim from Berlin as groundless"),
+    ("The project identifies 26 February 1944 as the day the ship sank.", "26 February 1944 as the day the ship sank"),
+    ("The actor would list two heroines as dream roles.", "two heroines as dream roles"),
+])
+def test_an_object_named_as(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The victim was identified as John Doe.",
+    "Voters cast their ballots as the sun rose.",
+])
+def test_no_naming_in_a_passive_or_before_an_as_clause(lang, text):
+    assert found(lang, text) == []

@@ -469,8 +469,14 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return _checked(view, t + 1, end)
         return None
     if cue.frame == "as":
+        if cue.lemma in _ADDRESSEE_INFINITIVE and (
+                lowers[i] == "as" or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
+            return None  # "was identified as Ana Ruiz": a passive, no object
         for t in range(i, min(i + 10, end)):
             if lowers[t] == "as":
+                if cue.lemma in _ADDRESSEE_INFINITIVE and (t + 1 >= end or lowers[t + 1] in {"well", "much", "many", "soon", "long"}
+                                                           or _clause_ahead(view, t + 1, end)):
+                    return None  # "cast their ballots as the sun rose": "as" opens a clause
                 return _checked(view, i, end)
         return None
     if cue.frame == "accuse":
@@ -498,7 +504,8 @@ def _intent_infinitive(view: TextView, cue: Cue, end: int) -> tuple[int, int] | 
     return None
 
 
-#: "to" verbs that report an infinitive only after an addressee ("encouraged allies to ...")
+#: "to" and "as" verbs that report only after an object, in the active voice ("encouraged allies
+#: to ...", "dismissed the claim as groundless")
 _ADDRESSEE_INFINITIVE = reporting_verbs_with("addressee")
 #: "to" verbs whose infinitive or that-clause follows at once ("proposed to ...", "requested that ...")
 _DIRECT_COMPLEMENT = reporting_verbs_with("direct")
