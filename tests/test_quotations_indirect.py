@@ -549,7 +549,7 @@ def test_an_inverted_frame_after_a_comma_names_no_clause(lang):
 # -- "VERB X as Y" naming verbs with an object ------------------------------------------------------
 @pytest.mark.parametrize("text, clause", [
     ("The government dismissed the claim from Berlin as groundless.", "the claim from Berlin as groundless"),
-    ("The project identifies 26 February 1944 as the day the ship sank.", "26 February 1944 as the day the ship sank"),
+    ("The project identifies 26 February 1944 as the day it sank.", "26 February 1944 as the day it sank"),
     ("The actor would list two heroines as dream roles.", "two heroines as dream roles"),
 ])
 def test_an_object_named_as(lang, text, clause):
