@@ -562,3 +562,13 @@ def test_an_object_named_as(lang, text, clause):
 ])
 def test_no_naming_in_a_passive_or_before_an_as_clause(lang, text):
     assert found(lang, text) == []
+
+
+def test_offer_reports_an_infinitive_right_after_it(lang):
+    assert found(lang, "Several museums offered to send tissue samples.") == [("indirect", "to send tissue samples")]
+    assert found(lang, "The king offered condolences to the families.") == []
+
+
+def test_an_object_verb_is_no_cue_of_a_scare_quote(lang):
+    text = 'The bill used the term "same-sex union." The bill does not offer couples the same rights.'
+    assert found(lang, text) == []

@@ -173,6 +173,8 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
             continue
         if c.frame in _NO_QUOTE_FRAMES and not (c.frame == "according" and _according_beside(view, c, a, b)):
             continue
+        if c.lemma in _ADDRESSEE_INFINITIVE or c.lemma in _DIRECT_COMPLEMENT:
+            continue  # "offered a 'same-sex union'", "encouraged 'blasphemers'": no quotation's cue
         if c.start >= b:
             d = c.start - b
             # another quotation between: "“A,” he said. “B”" is not B's cue
@@ -190,6 +192,7 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
         # '“Does anybody know?” Graham asked.': the sentence splitter ended the sentence at ?”
         for c in cues[bisect_right(cues, b, key=_cue_start) : bisect_right(cues, b + 6, key=_cue_start)]:
             if (c.start > b and view.sent_of[c.start] == s_close + 1 and c.start - b <= 6 and c.frame not in _NO_QUOTE_FRAMES
+                    and c.lemma not in _ADDRESSEE_INFINITIVE and c.lemma not in _DIRECT_COMPLEMENT
                     and view.para_of_sent[s_close + 1] == view.para_of_sent[s_close]):
                 best, best_d, before = c, c.start - b, True
                 break
@@ -301,8 +304,6 @@ def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | Non
         return False
     if n_words >= 5 and cue is not None:
         return True
-    if cue is not None and (cue.lemma in _ADDRESSEE_INFINITIVE or cue.lemma in _DIRECT_COMPLEMENT):
-        return False  # a short quotation after "encouraged", "proposed": scare quotes or a title
     if cue is not None:
         # naming constructions: called X "Y", described X as "Y"; or "X said, 'Y'"
         if cue.frame in _NAMING_FRAMES:
