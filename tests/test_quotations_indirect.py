@@ -572,3 +572,7 @@ def test_offer_reports_an_infinitive_right_after_it(lang):
 def test_an_object_verb_is_no_cue_of_a_scare_quote(lang):
     text = 'The bill used the term "same-sex union." The bill does not offer couples the same rights.'
     assert found(lang, text) == []
+
+
+def test_a_possessive_offer_is_a_noun(lang):
+    assert found(lang, "The president rebuffed Kim’s offer to dismantle his main nuclear complex.") == []
