@@ -576,3 +576,18 @@ def test_an_object_verb_is_no_cue_of_a_scare_quote(lang):
 
 def test_a_possessive_offer_is_a_noun(lang):
     assert found(lang, "The president rebuffed Kim’s offer to dismantle his main nuclear complex.") == []
+
+
+# -- an "-ing" cue with its subject in an absolute "with X" phrase ------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The storm had weakened, with an air force survey finding the storm no longer had a closed core.",
+     "the storm no longer had a closed core"),
+    ("The bill failed, with Senator Ana Ruiz telling reporters on Thursday she viewed it as a mistake.",
+     "she viewed it as a mistake"),
+])
+def test_an_ing_cue_after_with_and_its_subject(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_no_cue_in_a_with_phrase_without_a_speech_verb(lang):
+    assert found(lang, "He left with his dog barking at the door.") == []

@@ -703,6 +703,9 @@ def _object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None
             k += 1
         if _clause_ahead(view, k, end):
             return _checked(view, k, end)
+        a = _after_adverbials(view, j, end)  # "told reporters on Thursday he viewed ..."
+        if a > k and words[a - 1] != "," and _clause_ahead(view, a, end):
+            return _checked(view, a, end)
         if (k + 1 < end and words[k] == "," and k > cue.end and words[k - 1][:1].isupper()
                 and lowers[k + 1] not in POSSESSIVE_DETERMINERS and _clause_ahead(view, k + 1, end)):
             return _checked(view, k + 1, end)  # a comma after a named addressee: "told CNN, neighbors tried ..."
@@ -862,7 +865,7 @@ def _subject_before(view: TextView, cue: Cue) -> bool:
     form = lowers[cue.start]
     t = cue.start - 1
     if form.endswith("ing"):
-        return t >= 0 and words[t] == ","
+        return t >= 0 and (words[t] == "," or _with_subject(view, cue.start))
     while t > 0 and (lowers[t] in _ADVERBS or lowers[t] in {"has", "have", "had", "even", "barely"} or (lowers[t].endswith("ly") and words[t].islower())):
         t -= 1
     if t < 0:
@@ -876,6 +879,24 @@ def _subject_before(view: TextView, cue: Cue) -> bool:
         return False
     # a plural noun ("officials"), a person or organization noun, or a determiner and a noun ("the navy")
     return (w.endswith("s") and w not in BE_FORMS) or w in _speaker_nouns() or (t > 0 and lowers[t - 1] in DETERMINERS)
+
+
+#: longest subject of an absolute "with X saying ..." phrase, in tokens
+_WITH_SUBJECT_REACH = 6
+
+
+def _with_subject(view: TextView, i: int) -> bool:
+    """The "-ing" cue at token ``i`` has its subject in an absolute phrase: "with X" right before
+    it, X a short noun phrase without a verb or a comma ("..., with officials saying ...", "with
+    an Air Force survey finding ...", "with Senator McCain telling reporters ...")."""
+    lowers, words = view.lowers, view.words
+    sa = view.sent_bounds(view.sent_of[i])[0]
+    for k in range(i - 2, max(sa - 1, i - 2 - _WITH_SUBJECT_REACH), -1):
+        if lowers[k] == "with":
+            return not _has_finite(view, k + 1, i)
+        if not (words[k].isalnum() or lowers[k] in POSSESSIVE_MARKS or lowers[k] in {"-", "."}):
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)
