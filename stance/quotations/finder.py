@@ -703,7 +703,7 @@ def _object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None
             k += 1
         if _clause_ahead(view, k, end):
             return _checked(view, k, end)
-        a = _after_adverbials(view, j, end)  # "told reporters on Thursday he viewed ..."
+        a = _after_adverbials(view, j, end) if j < end else j  # "told reporters on Thursday he viewed ..."
         if a > k and words[a - 1] != "," and _clause_ahead(view, a, end):
             return _checked(view, a, end)
         if (k + 1 < end and words[k] == "," and k > cue.end and words[k - 1][:1].isupper()
