@@ -471,7 +471,7 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
         return None
     if cue.frame == "as":
         if cue.lemma in _ADDRESSEE_INFINITIVE and (
-                lowers[i] == "as" or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
+                i >= end or lowers[i] == "as" or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
             return None  # "was identified as Ana Ruiz": a passive, no object
         for t in range(i, min(i + 10, end)):
             if lowers[t] == "as":
