@@ -802,6 +802,7 @@ def _object_to_be(view: TextView, i: int, end: int, reach: int = 25) -> bool:
     return False
 
 
+_WHAT = frozenset({"what"})
 #: naming verbs whose object a free relative extracts ("what he called the worst crisis")
 _EXTRACTED_NAMING = frozenset({"declare"})
 
@@ -822,7 +823,10 @@ def _extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int,
     dynamic Greenberg said could drive moderates away"). The content ends at a comma."""
     lowers, words = view.lowers, view.words
     nxt = lowers[cue.end]
-    rel = _relative_subject(view, cue, sa, relatives=frozenset({"what"}))
+    zero_relative = cue.lemma == "say" and nxt in AUXILIARIES
+    if not zero_relative and "what" not in lowers[max(sa, cue.start - 7) : cue.start]:
+        return None  # the common case, decided at once
+    rel = _relative_subject(view, cue, sa, relatives=_WHAT)
     e = next((t for t in range(cue.end, end) if words[t] == ","), end)
     if rel is not None:
         if cue.lemma in _ZERO_THAT and not lowers[cue.start].endswith("ing") and (
@@ -832,7 +836,7 @@ def _extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int,
                 and nxt.isalpha() and words[cue.end] not in _OPEN_MARKS and not any(words[t] in {"(", ")"} for t in range(cue.end, e))):
             return _checked(view, cue.end, e)
         return None
-    if (cue.lemma == "say" and nxt in AUXILIARIES and nxt not in _NOUN_AUXILIARIES and not nxt.startswith(("do", "did"))
+    if (zero_relative and nxt not in _NOUN_AUXILIARIES and not nxt.startswith(("do", "did"))
             and lowers[cue.start - 1] not in {"has", "have", "had"}
             and _subject_before(view, cue) and _relative_subject(view, cue, sa) is None
             and lowers[cue.start - 1] not in SUBJECT_PRONOUNS):
@@ -1189,11 +1193,6 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
         return False
     k = cue.end
     if between:  # "X said" (+ an addressee and adverbials) then the end, or a comma and the rest
-        e = cue.start
-        while e > comma + 1 and (lowers[e - 1] in AUXILIARIES or lowers[e - 1] in _ADVERBS or lowers[e - 1] == "not"):
-            e -= 1
-        if any(view.words[t].islower() and lowers[t].endswith("ing") for t in range(comma + 1, e)) or _has_finite(view, comma + 1, e):
-            return False  # no plain subject: "..., saying they were being told to ..."
         while k < sb and k < cue.end + 5 and view.words[k] not in {".", "!", "?", ","}:
             if lowers[k] not in _TIME_WORDS and lowers[k] not in _ADVERBIAL_HEADS and not view.words[k][:1].isdigit() and lowers[k] != "the":
                 break
@@ -1205,6 +1204,11 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
             if tail is None:
                 return False
             k = tail
+        e = cue.start
+        while e > comma + 1 and (lowers[e - 1] in AUXILIARIES or lowers[e - 1] in _ADVERBS or lowers[e - 1] == "not"):
+            e -= 1
+        if any(view.words[t].islower() and lowers[t].endswith("ing") for t in range(comma + 1, e)) or _has_finite(view, comma + 1, e):
+            return False  # no plain subject: "..., saying they were being told to ..."
         sa = view.sent_bounds(view.sent_of[cue.start])[0]
         if k < sb and view.words[k] == ",":
             # a parenthetical frame: the content before it must be a clause, not an adverbial
