@@ -374,3 +374,220 @@ def test_describe_takes_quoted_words_as_its_object(lang):
 
 def test_an_imperative_reports_nothing(lang):
     assert found(lang, "Now tell us this is not a witch hunt.") == []
+
+
+# -- a noun phrase before a parenthetical frame is the subject of the rest ----------------------
+@pytest.mark.parametrize("text, parts", [
+    ("Most of the closures, he said, have involved public courses.", ["Most of the closures", "have involved public courses"]),
+    ("The farm sector, she said, is doing much better than last year.",
+     ["The farm sector", "is doing much better than last year"]),
+    ("Coatings that repel water, they reason, could cut the water used by half.",
+     ["Coatings that repel water", "could cut the water used by half"]),
+])
+def test_the_subject_before_a_parenthetical_frame_is_reported_too(lang, text, parts):
+    """ANNOTATION.md rule 4: each contiguous segment is its own entry, the subject before the frame too."""
+    assert found(lang, text) == [("indirect", p) for p in parts]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The pilot was kind and careful, an airport official told The Daily News.", "The pilot was kind and careful"),
+    ("The family was also on the flight, ministry spokesman Ali Ben Omar Abdel Aziz said Thursday.",
+     "The family was also on the flight"),
+    ("Victory is vital, he said after meeting on Thursday with party aides.", "Victory is vital"),
+])
+def test_fronted_content_before_an_addressee_or_a_long_adverbial(lang, text, content):
+    assert found(lang, text) == [("indirect", content)]
+
+
+@pytest.mark.parametrize("text", [
+    "One of the vice presidents, Ana Ruiz, also commented on the death to a local paper.",
+    "After his trial last summer, the banker agreed to help with the inquiry.",
+    "The paper reported, citing hospital data, there were 40 deaths on Monday.",
+    "The crowd left early, saying they were being told to stretch their time on stage.",
+])
+def test_no_fronted_content_before_an_object_an_infinitive_or_a_participle(lang, text):
+    assert [q for k, q in found(lang, text) if text.startswith(q)] == []
+
+
+# -- the infinitive of a speech verb reports its clause -------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The mayor went on to say that the bridge would reopen in May.", "the bridge would reopen in May"),
+    ("The coach continued to say he had never seen the letter.", "he had never seen the letter"),
+    ("Rivals tried to tell voters that the plan was a fraud.", "the plan was a fraud"),
+])
+def test_a_speech_verbs_infinitive_reports_a_clause(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor declined to say whether the bridge would reopen.",
+    "It is too early to say whether the plan will work.",
+    "The board refused to say that the plan had failed.",
+    "She rose to maintain the rules of the house.",
+])
+def test_no_clause_after_a_refusal_or_a_question_word(lang, text):
+    assert found(lang, text) == []
+
+
+# -- an extracted object: "what X said is ...", "which X said runs ...", "what X called Y" ---------
+@pytest.mark.parametrize("text, clause", [
+    ("The clubs adapted to what she said is growing demand for pools.", "is growing demand for pools"),
+    ("The move showed what many analysts said was a sign of better ties.", "was a sign of better ties"),
+    ("He blasted the delegate system, which he said runs the risk of silencing voters.",
+     "runs the risk of silencing voters"),
+    ("It is a trend the pollster said could push moderates toward the party.", "could push moderates toward the party"),
+    ("The leaders met to address what the president called the worst crisis in a decade.",
+     "the worst crisis in a decade"),
+])
+def test_an_extracted_object_is_reported(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The video Lewandowski posted didn't show a grab.",
+    "The members annually perform skits and sing songs about politicians.",
+    "Taxes would move toward what economists call consumption (spending) and away from income.",
+])
+def test_no_extracted_object_after_other_verbs(lang, text):
+    assert [q for k, q in found(lang, text) if k != "direct"] == []
+
+
+# -- verbs that report an infinitive after an addressee, or at once ------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The minister encouraged allies such as Spain to restrict the airline.", "to restrict the airline"),
+    ("They invited the countries to open a dialogue.", "to open a dialogue"),
+    ("Two senators proposed to set term limits for judges.", "to set term limits for judges"),
+    ("The group requested that the fires be added to the agenda.", "the fires be added to the agenda"),
+])
+def test_infinitive_after_an_addressee_or_at_once(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "She was invited to speak at the dinner.",
+    "The senator faces pressure to quit the race.",
+    "The proposed law would ban the sale of guns to minors.",
+    "Low prices encourage exports from toys to jumbo jets.",
+])
+def test_no_infinitive_after_a_passive_a_noun_or_an_adjective(lang, text):
+    assert found(lang, text) == []
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The senator has stated her intention to endorse one of her rivals.", "to endorse one of her rivals"),
+    ("The party leader publicly declared intent to impose stricter sentences.", "to impose stricter sentences"),
+    ("The company announced plans to leave the market.", "to leave the market"),
+])
+def test_a_noun_of_intent_carries_the_reported_infinitive(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_no_infinitive_after_a_plan_with_a_noun(lang):
+    assert found(lang, "The company announced plans for new stores.") == []
+
+
+def test_this_as_a_clause_subject_is_no_time_adverbial(lang):
+    text = "Critics from across the political spectrum have claimed this is a move to silence them."
+    assert found(lang, text) == [("indirect", "this is a move to silence them")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The motion claims the decree is unconstitutional.", "the decree is unconstitutional"),
+    ("The channel stays on air, as the network claims the order did not cover it.", "the order did not cover it"),
+    ("Still, the poll shows that moderates may be pliable.", "moderates may be pliable"),
+])
+def test_a_nounish_verb_after_a_determined_noun(lang, text, clause):
+    """"the motion claims ...": a determiner and a singular noun are the subject of a noun-ish "-s" form."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_nounish_plural_before_a_relative_stays_a_noun(lang):
+    assert found(lang, "The game shows that aired last year were popular.") == []
+
+
+# -- "according to": after an opening conjunction, a longer adverbial, or inside a clause ---------
+@pytest.mark.parametrize("text, parts", [
+    ("But according to reports in the media, he could not convince the family.", ["he could not convince the family"]),
+    ("One Sunday in late 2001, according to a biography, the director sat alone.", ["the director sat alone"]),
+    ("The bank's Polish operation, according to a daily, is too big for a single sale.",
+     ["The bank's Polish operation", "is too big for a single sale"]),
+])
+def test_according_to_parts(lang, text, parts):
+    assert found(lang, text) == [("indirect", p) for p in parts]
+
+
+# -- where a reported clause ends ------------------------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("Scientists reported that the virus may spread like influenza — suggesting, experts noted, that controls may help.",
+     "the virus may spread like influenza"),
+    ("The driver told reporters he lost control, with some local press claiming he was speeding.", "he lost control"),
+    ("They called on the government to halt the drilling, and deemed the deal void.", "to halt the drilling"),
+])
+def test_a_clause_ends_before_another_frame_or_verb(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+def test_that_after_a_preposition_is_no_complementizer(lang):
+    text = "Asked about the poll, the senator said she was not going to jump to that conclusion."
+    assert found(lang, text) == [("indirect", "she was not going to jump to that conclusion")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Congressman Al Ruiz, a party supporter, said Trump campaign strategists plan to win on the first ballot.",
+     "Trump campaign strategists plan to win on the first ballot"),
+    ("Party officials said aides want to avoid a contested convention.", "aides want to avoid a contested convention"),
+])
+def test_a_clause_after_an_appositive_subject_or_with_a_plain_present(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_an_inverted_frame_after_a_comma_names_no_clause(lang):
+    text = "Many factors drive the cost of college, said Mark Roe, an expert who has written books on the topic."
+    assert [q for _, q in found(lang, text) if q.startswith("Mark")] == []
+
+
+# -- "VERB X as Y" naming verbs with an object ------------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The government dismissed the claim from Berlin as groundless.", "the claim from Berlin as groundless"),
+    ("The project identifies 26 February 1944 as the day it sank.", "26 February 1944 as the day it sank"),
+    ("The actor would list two heroines as dream roles.", "two heroines as dream roles"),
+])
+def test_an_object_named_as(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The victim was identified as John Doe.",
+    "Voters cast their ballots as the sun rose.",
+])
+def test_no_naming_in_a_passive_or_before_an_as_clause(lang, text):
+    assert found(lang, text) == []
+
+
+def test_offer_reports_an_infinitive_right_after_it(lang):
+    assert found(lang, "Several museums offered to send tissue samples.") == [("indirect", "to send tissue samples")]
+    assert found(lang, "The king offered condolences to the families.") == []
+
+
+def test_an_object_verb_is_no_cue_of_a_scare_quote(lang):
+    text = 'The bill used the term "same-sex union." The bill does not offer couples the same rights.'
+    assert found(lang, text) == []
+
+
+def test_a_possessive_offer_is_a_noun(lang):
+    assert found(lang, "The president rebuffed Kim’s offer to dismantle his main nuclear complex.") == []
+
+
+# -- an "-ing" cue with its subject in an absolute "with X" phrase ------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The storm had weakened, with an air force survey finding the storm no longer had a closed core.",
+     "the storm no longer had a closed core"),
+    ("The bill failed, with Senator Ana Ruiz telling reporters on Thursday she viewed it as a mistake.",
+     "she viewed it as a mistake"),
+])
+def test_an_ing_cue_after_with_and_its_subject(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_no_cue_in_a_with_phrase_without_a_speech_verb(lang):
+    assert found(lang, "He left with his dog barking at the door.") == []

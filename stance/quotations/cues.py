@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stance.text.lexicons import DETERMINERS, cue_lexicon, tagged_words, time_words, word_set
+from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, tagged_words, time_words, word_set
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: quotation marks a document's "read" may open or close
@@ -141,6 +141,30 @@ def _after_quotation(view: TextView, j: int) -> bool:
     return False
 
 
+#: words after which a noun is the subject of a following "-s" verb: "the poll shows ..."
+_SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our", "every", "each"})
+
+
+def _after_determined_noun(view: TextView, i: int, nxt: str) -> bool:
+    """A noun-ish "-s" form (``claims``, ``shows``, ``finds``) is a verb after a determiner and a
+    singular lowercase noun when a clause follows: "that", a determiner, a pronoun or a name ("the
+    motion claims Trump's declaration is ...", "the network claims the order ...", "the poll
+    shows that ..."); a noun compound is never followed by those."""
+    lowers, words = view.lowers, view.words
+    w = lowers[i]
+    if i < 2 or not w.endswith("s") or w.endswith("ss"):
+        return False
+    noun, det = words[i - 1], lowers[i - 2]
+    if not (noun.isalpha() and noun.islower() and not noun.endswith("s") and noun not in DETERMINERS and det in _SUBJECT_DETERMINERS):
+        return False
+    after = words[i + 1] if i + 1 < view.n else ""
+    if nxt == "that":
+        # "the poll shows that GOP moderates ...", not a relative "the game shows that aired ..."
+        then = lowers[i + 2] if i + 2 < view.n else ""
+        return then.isalpha() and then not in AUXILIARIES and not then.endswith("ed")
+    return nxt in DETERMINERS or nxt in ("he", "she", "they", "it", "we") or (after[:1].isupper() and after.isalpha())
+
+
 def _verb_context(view: TextView, i: int) -> bool:
     """A noun-ish cue form counts as a verb when 'that', a quotation, a comma or 'to' follows, or a
     pronoun or auxiliary precedes, or a subject precedes (a name or a plural noun: "Trump claims",
@@ -148,6 +172,8 @@ def _verb_context(view: TextView, i: int) -> bool:
     lowers = view.lowers
     nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
     prev = lowers[i - 1] if i > 0 else ""
+    if _after_determined_noun(view, i, nxt):
+        return True  # "the motion claims Trump's ...", "the poll shows that ..."
     if nxt == "that" and lowers[i] in _RELATIVE_THAT_NOUNS:
         return False  # "rules that allow ...", "the reason that ..."
     if nxt in {"that", ",", ":", "“", '"', "''", "``", "on", "for"}:

@@ -86,8 +86,10 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
     # 1. indirect / mixed: the clause a cue introduces (and the rest after a parenthetical frame)
     for cue in cues:
         spans = [_reported_clause(view, cue, cues, seg_toks)]
-        if cue.frame in ("say", "obj"):
+        if cue.frame in ("say", "obj", "clause"):
             spans.append(_parenthetical_rest(view, cue, cues, seg_toks))
+        elif cue.frame == "according":
+            spans.append(_according_rest(view, cue, cues, seg_toks))
         spans = [part for span in spans if span is not None for part in _split_that_clauses(view, span)]
         for n, span in enumerate(spans):
             if span not in spans[:n]:
@@ -171,6 +173,8 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
             continue
         if c.frame in _NO_QUOTE_FRAMES and not (c.frame == "according" and _according_beside(view, c, a, b)):
             continue
+        if c.lemma in _ADDRESSEE_INFINITIVE or c.lemma in _DIRECT_COMPLEMENT:
+            continue  # "offered a 'same-sex union'", "encouraged 'blasphemers'": no quotation's cue
         if c.start >= b:
             d = c.start - b
             # another quotation between: "“A,” he said. “B”" is not B's cue
@@ -188,6 +192,7 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
         # '“Does anybody know?” Graham asked.': the sentence splitter ended the sentence at ?”
         for c in cues[bisect_right(cues, b, key=_cue_start) : bisect_right(cues, b + 6, key=_cue_start)]:
             if (c.start > b and view.sent_of[c.start] == s_close + 1 and c.start - b <= 6 and c.frame not in _NO_QUOTE_FRAMES
+                    and c.lemma not in _ADDRESSEE_INFINITIVE and c.lemma not in _DIRECT_COMPLEMENT
                     and view.para_of_sent[s_close + 1] == view.para_of_sent[s_close]):
                 best, best_d, before = c, c.start - b, True
                 break
@@ -339,19 +344,23 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             return _checked(view, i, end)
         return None
     i = cue.end
-    if cue.start == sa or lowers[cue.start - 1] == "to":
+    if cue.start == sa or (lowers[cue.start - 1] == "to" and not _speech_infinitive(view, cue)):
         return None  # no subject ("Asked whether ...") or an infinitive ("to maintain")
     if _addressed_subject(view, cue, sa):
         return None  # an interviewer's question or remark: "How would you describe ...", "You suggest ..."
     if lowers[cue.start] == cue.lemma and all(lowers[t] in _ADVERBS or lowers[t] in {"please", "and", "so"} for t in range(sa, cue.start)):
         return None  # an imperative: "Now tell us this isn't a witch hunt"
+    if cue.frame in ("say", "name") and cue.end < end:
+        extracted = _extracted_object(view, cue, sa, end)
+        if extracted is not None:
+            return extracted
     if cue.frame in ("say", "obj", "clause"):
         # fronted content: "CONTENT, X said." / "CONTENT, said X."
-        if cue.start > sa + 3 and cue.frame != "clause":
+        if cue.start > sa + 3:
             k = cue.start - 1
-            while k > sa and k > cue.start - 8 and words[k] != ",":
+            while k > sa and k > cue.start - _FRAME_SUBJECT_REACH and words[k] != ",":
                 k -= 1
-            if words[k] == "," and k > sa + 3 and _fronted_frame(view, cue, k, sb):
+            if words[k] == "," and k >= sa + 3 and _fronted_frame(view, cue, k, sb):
                 starts_quoted = words[sa] in _OPEN_MARKS and _ranges(seg_toks).any_within(sa, k)
                 if not _ranges(seg_toks).covers(k, k) and view.lowers[k - 1] not in {"and"} and not starts_quoted:
                     content_end = _quoted_content_end(view, sa, k)
@@ -361,7 +370,14 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
         # a cue right after a closing quotation mark introduces no clause ("...,” said Moon, an ...")
         if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
             return None
-        after_comma = cue.start - 1 >= sa and words[cue.start - 1] == ","
+        # a comma right before the cue ends content before an inverted frame ("..., said Ruiz"),
+        # unless it closes an appositive of a subject with no verb before ("Chris Ruiz, a
+        # supporter, said Trump ...")
+        after_comma = cue.start - 1 >= sa and words[cue.start - 1] == "," and not (
+            "," in words[max(sa, cue.start - 9) : cue.start - 1] and not _has_finite(view, sa, cue.start - 1))
+        intent = _intent_infinitive(view, cue, end)
+        if intent is not None:
+            return intent
         # "that" within a few tokens; a finding verb takes it only right after ("found that", not
         # "found jobs that")
         for t in range(i, min(i + (1 if cue.frame == "clause" else 9), end)):
@@ -374,8 +390,12 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 k = bisect_left(cues, t - 1, key=_cue_start)
                 if k < len(cues) and cues[k].start == t - 1 and cues[k].frame == "noun":
                     break  # "denied allegations that ...": the noun's clause
+                if t > i and lowers[t - 1] in _PREPOSITIONS_BEFORE_THAT:
+                    break  # a determiner: "said she was not going to jump to that conclusion"
                 if not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
-                    return _checked(view, t + 1, end)
+                    that_clause = _checked(view, t + 1, end)
+                    if that_clause is not None:
+                        return that_clause
                 break
         # skip adverbials and an object: said (on Monday) (in a statement) (to reporters) (that) ...
         steps = 0
@@ -383,7 +403,10 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             w = lowers[i]
             if w == "that":
                 return _checked(view, i + 1, end)
-            if cue.frame == "obj" or w in _ADVERBIAL_HEADS or w in _TIME_WORDS or words[i][:1].isdigit() or (w in {"the", "a", "an", "reporters", "journalists", "his", "her", "their"} and cue.frame == "obj"):
+            # "this" heads an adverbial only before a time word ("said this week"), not as a
+            # subject ("claimed this is a move ...")
+            adverbial_head = w in _ADVERBIAL_HEADS and not (w == "this" and (i + 1 >= end or lowers[i + 1] not in _TIME_WORDS))
+            if cue.frame == "obj" or adverbial_head or w in _TIME_WORDS or words[i][:1].isdigit() or (w in {"the", "a", "an", "reporters", "journalists", "his", "her", "their"} and cue.frame == "obj"):
                 i += 1
                 steps += 1
                 continue
@@ -396,7 +419,10 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             return _object_clause(view, cue, end)
         # a relative clause: "which his wife said was due to ...", "which NASA said might take place"
         rel = _relative_subject(view, cue, sa)
-        if cue.end < end and rel is not None and _finite_at(lowers, cue.end, end):
+        if cue.end < end and rel is not None and (_finite_at(lowers, cue.end, end) or (
+                # "which he said runs the risk ...", "that courts said discriminated against ..."
+                cue.lemma in _ZERO_THAT and not lowers[cue.start].endswith("ing")
+                and (_finite_at(lowers, cue.end, end, weak=True) or _present_s(view, cue.end)))):
             e = end
             if rel > sa and words[rel - 1] == ",":  # ", which X said VP," ends at its comma
                 e = next((t for t in range(cue.end, end) if words[t] == ","), end)
@@ -434,15 +460,24 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
     if cue.frame == "to":
         if lowers[cue.start - 1] == "when":
             return None  # "when asked whether ...": the speaker is asked
+        if cue.lemma in _ADDRESSEE_INFINITIVE or cue.lemma in _DIRECT_COMPLEMENT:
+            return _tagged_infinitive(view, cue, end)
         for t in range(i, min(i + 8, end)):
-            if lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower():
+            if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
+                    and lowers[t + 1] not in _FUNCTION_WORDS):  # "urged them to leave", not "to the court"
                 return _checked(view, t, end)
             if lowers[t] == "that":
                 return _checked(view, t + 1, end)
         return None
     if cue.frame == "as":
+        if cue.lemma in _ADDRESSEE_INFINITIVE and (
+                i >= end or lowers[i] == "as" or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
+            return None  # "was identified as Ana Ruiz": a passive, no object
         for t in range(i, min(i + 10, end)):
             if lowers[t] == "as":
+                if cue.lemma in _ADDRESSEE_INFINITIVE and (t + 1 >= end or lowers[t + 1] in {"well", "much", "many", "soon", "long"}
+                                                           or _clause_ahead(view, t + 1, end)):
+                    return None  # "cast their ballots as the sun rose": "as" opens a clause
                 return _checked(view, i, end)
         return None
     if cue.frame == "accuse":
@@ -451,6 +486,92 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return _checked(view, t + 1, end)
         return None
     return None
+
+
+#: nouns of intent whose infinitive a reporting verb reports ("stated her intention to ...")
+_INTENT_NOUNS = word_set("intent_nouns.txt")
+
+
+def _intent_infinitive(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The infinitive of a noun of intent right after the cue, maybe after a possessive: "stated
+    her intention to endorse a rival", "announced plans to leave the market", "declared intent to
+    impose stricter sentences" (a noun with a content clause, ANNOTATION.md rule 1)."""
+    lowers = view.lowers
+    i = cue.end
+    if i < end and lowers[i] in POSSESSIVE_DETERMINERS:
+        i += 1
+    if i + 1 < end and lowers[i] in _INTENT_NOUNS and _infinitive_at(view, i + 1, end):
+        return _checked(view, i + 1, end)
+    return None
+
+
+#: "to" and "as" verbs that report only after an object, in the active voice ("encouraged allies
+#: to ...", "dismissed the claim as groundless")
+_ADDRESSEE_INFINITIVE = reporting_verbs_with("addressee")
+#: "to" verbs whose infinitive or that-clause follows at once ("proposed to ...", "requested that ...")
+_DIRECT_COMPLEMENT = reporting_verbs_with("direct")
+#: prepositions that end an addressee before an infinitive could follow
+_OBJECT_BREAKERS = frozenset("from of in on at for with about into by".split())
+#: longest words between an addressee and its infinitive ("allies such as Germany to ...")
+_ADDRESSEE_REACH = 4
+
+
+def _infinitive_at(view: TextView, t: int, end: int) -> bool:
+    """Token ``t`` is "to" before a verb's base form: a lowercase word that is no function word
+    and no plural or "-ing" form ("to restrict", not "to the court", "to jumbo jets")."""
+    if t + 1 >= end or view.lowers[t] != "to":
+        return False
+    w = view.words[t + 1]
+    return (w.isalpha() and w.islower() and w not in _FUNCTION_WORDS and not w.endswith("ing")
+            and not (w.endswith("s") and not w.endswith("ss")))
+
+
+def _tagged_infinitive(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The infinitive or that-clause of a "to" verb tagged ``addressee`` (after an object, in the
+    active voice: "invited the countries to open dialogue", "pressured the board to oust ...") or
+    ``direct`` (right after the verb: "proposed to set limits", "requested that the fires be
+    added ...")."""
+    lowers = view.lowers
+    i = cue.end
+    if cue.lemma in _DIRECT_COMPLEMENT:
+        if i < end and lowers[i] == "that":
+            return _checked(view, i + 1, end)
+        return _checked(view, i, end) if _infinitive_at(view, i, end) else None
+    if not lowers[cue.start].endswith("ing") and (lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
+        return None  # a passive: the addressee is the subject
+    ends = _addressee_ends(view, i, end)
+    first = ends[0] if ends else i + 1  # an object of a few words: "commercial entities to ..."
+    for t in range(first, min(end, first + _ADDRESSEE_REACH + 1)):
+        if view.words[t] in {",", ";", ":", "."} or view.words[t] in _OPEN_MARKS or lowers[t] in _OBJECT_BREAKERS:
+            break  # "encourage exports from toys to jumbo jets": "to" of a prepositional phrase
+        if _infinitive_at(view, t, end):
+            return _checked(view, t, end)
+    return None
+
+
+#: speech verbs whose infinitive reports a clause ("went on to say that ...", "continued to say he ...")
+_SPEECH_INFINITIVES = frozenset({"say", "tell", "argue", "claim"})
+#: verbs before "to" whose infinitive reports nothing ("declined to say whether ...")
+_REFUSALS = frozenset("refuse refused refuses refusing decline declined declines declining not never".split())
+
+
+def _speech_infinitive(view: TextView, cue: Cue) -> bool:
+    """Whether "to CUE" is a speech verb's infinitive that reports its clause: "say", "tell",
+    "argue" or "claim" after "to", not after a refusal ("declined to say"), with "that" or
+    (for "say") a clause's first word right after it, not a question word ("too early to say
+    whether ...")."""
+    lowers = view.lowers
+    if cue.lemma not in _SPEECH_INFINITIVES or cue.start < 2 or lowers[cue.start - 2] in _REFUSALS:
+        return False
+    nxt = lowers[cue.end] if cue.end < view.n else ""
+    if cue.frame == "obj":
+        return any(lowers[j] == "that" for j in _addressee_ends(view, cue.end, view.n)[:1])
+    return nxt == "that" or (cue.lemma == "say" and nxt not in WH_WORDS and nxt not in {"whether", "if"}
+                             and (nxt in SUBJECT_PRONOUNS or nxt in _CLAUSE_START))
+
+
+#: prepositions after which "that" is a determiner or a pronoun, never a complementizer
+_PREPOSITIONS_BEFORE_THAT = frozenset("to of in on at for with by from about into over under after before like".split())
 
 
 _NO_CLAUSE_START = frozenset(
@@ -582,6 +703,9 @@ def _object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None
             k += 1
         if _clause_ahead(view, k, end):
             return _checked(view, k, end)
+        a = _after_adverbials(view, j, end) if j < end else j  # "told reporters on Thursday he viewed ..."
+        if a > k and words[a - 1] != "," and _clause_ahead(view, a, end):
+            return _checked(view, a, end)
         if (k + 1 < end and words[k] == "," and k > cue.end and words[k - 1][:1].isupper()
                 and lowers[k + 1] not in POSSESSIVE_DETERMINERS and _clause_ahead(view, k + 1, end)):
             return _checked(view, k + 1, end)  # a comma after a named addressee: "told CNN, neighbors tried ..."
@@ -678,7 +802,49 @@ def _object_to_be(view: TextView, i: int, end: int, reach: int = 25) -> bool:
     return False
 
 
-def _relative_subject(view: TextView, cue: Cue, sa: int) -> int | None:
+_WHAT = frozenset({"what"})
+#: naming verbs whose object a free relative extracts ("what he called the worst crisis")
+_EXTRACTED_NAMING = frozenset({"declare"})
+
+
+def _present_s(view: TextView, t: int) -> bool:
+    """Token ``t`` is a lowercase verb in the present third person ("runs", "makes"): an "-s"
+    word that is no plural-looking function word."""
+    w = view.words[t]
+    return (len(w) > 3 and w.islower() and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+            and w not in _FUNCTION_WORDS and w not in word_set("not_plurals.txt"))
+
+
+def _extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
+    """What a cue reports when its object is extracted: after "what X said" a verb phrase ("what
+    she said is growing demand", "what analysts say was a sign of ..."); after "what X called" (or
+    "declared") a noun phrase ("what he called the worst crisis in years", ANNOTATION.md rule
+    1); after a subject with no relative pronoun, a modal or an auxiliary right after the cue ("a
+    dynamic Greenberg said could drive moderates away"). The content ends at a comma."""
+    lowers, words = view.lowers, view.words
+    nxt = lowers[cue.end]
+    zero_relative = cue.lemma == "say" and nxt in AUXILIARIES
+    if not zero_relative and "what" not in lowers[max(sa, cue.start - 7) : cue.start]:
+        return None  # the common case, decided at once
+    rel = _relative_subject(view, cue, sa, relatives=_WHAT)
+    e = next((t for t in range(cue.end, end) if words[t] == ","), end)
+    if rel is not None:
+        if cue.lemma in _ZERO_THAT and not lowers[cue.start].endswith("ing") and (
+                _finite_at(lowers, cue.end, end, weak=True) or _present_s(view, cue.end)):
+            return _checked(view, cue.end, e)
+        if ((cue.frame == "name" or cue.lemma in _EXTRACTED_NAMING) and nxt not in _FUNCTION_WORDS - DETERMINERS
+                and nxt.isalpha() and words[cue.end] not in _OPEN_MARKS and not any(words[t] in {"(", ")"} for t in range(cue.end, e))):
+            return _checked(view, cue.end, e)
+        return None
+    if (zero_relative and nxt not in _NOUN_AUXILIARIES and not nxt.startswith(("do", "did"))
+            and lowers[cue.start - 1] not in {"has", "have", "had"}
+            and _subject_before(view, cue) and _relative_subject(view, cue, sa) is None
+            and lowers[cue.start - 1] not in SUBJECT_PRONOUNS):
+        return _checked(view, cue.end, e)
+    return None
+
+
+def _relative_subject(view: TextView, cue: Cue, sa: int, relatives: frozenset[str] = frozenset({"which", "who", "that"})) -> int | None:
     """The token of the relative pronoun the cue's subject follows ("which NASA said", "which his
     wife Bernadette said", "which they've said"): the reported clause is the relative clause's own
     verb phrase. None when there is none."""
@@ -687,10 +853,10 @@ def _relative_subject(view: TextView, cue: Cue, sa: int) -> int | None:
     while k > sa and lowers[k] in {"has", "have", "had", "'ve", "’ve", "also", "previously", "earlier"}:
         k -= 1
     n = 0
-    while k > sa and n < 5 and lowers[k] not in RELATIVES and view.words[k].isalpha() or lowers[k] in POSSESSIVE_MARKS:
+    while k > sa and n < 5 and lowers[k] not in RELATIVES and lowers[k] not in relatives and view.words[k].isalpha() or lowers[k] in POSSESSIVE_MARKS:
         k -= 1
         n += 1
-    return k if k >= sa and n >= 1 and lowers[k] in {"which", "who", "that"} else None
+    return k if k >= sa and n >= 1 and lowers[k] in relatives else None
 
 
 def _subject_before(view: TextView, cue: Cue) -> bool:
@@ -703,7 +869,7 @@ def _subject_before(view: TextView, cue: Cue) -> bool:
     form = lowers[cue.start]
     t = cue.start - 1
     if form.endswith("ing"):
-        return t >= 0 and words[t] == ","
+        return t >= 0 and (words[t] == "," or _with_subject(view, cue.start))
     while t > 0 and (lowers[t] in _ADVERBS or lowers[t] in {"has", "have", "had", "even", "barely"} or (lowers[t].endswith("ly") and words[t].islower())):
         t -= 1
     if t < 0:
@@ -717,6 +883,24 @@ def _subject_before(view: TextView, cue: Cue) -> bool:
         return False
     # a plural noun ("officials"), a person or organization noun, or a determiner and a noun ("the navy")
     return (w.endswith("s") and w not in BE_FORMS) or w in _speaker_nouns() or (t > 0 and lowers[t - 1] in DETERMINERS)
+
+
+#: longest subject of an absolute "with X saying ..." phrase, in tokens
+_WITH_SUBJECT_REACH = 6
+
+
+def _with_subject(view: TextView, i: int) -> bool:
+    """The "-ing" cue at token ``i`` has its subject in an absolute phrase: "with X" right before
+    it, X a short noun phrase without a verb or a comma ("..., with officials saying ...", "with
+    an Air Force survey finding ...", "with Senator McCain telling reporters ...")."""
+    lowers, words = view.lowers, view.words
+    sa = view.sent_bounds(view.sent_of[i])[0]
+    for k in range(i - 2, max(sa - 1, i - 2 - _WITH_SUBJECT_REACH), -1):
+        if lowers[k] == "with":
+            return not _has_finite(view, k + 1, i)
+        if not (words[k].isalnum() or lowers[k] in POSSESSIVE_MARKS or lowers[k] in {"-", "."}):
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -737,14 +921,15 @@ def _present_at(lowers: list[str], t: int, end: int) -> bool:
 def _plural_present_at(lowers: list[str], words: list[str], t: int, end: int) -> bool:
     """Token ``t`` looks like a verb in the plain present after a plural noun ("the stores fill
     the shelves"): a lowercase word that is no function word, adverb or "-s"/"-ing"/"-ly" form,
-    after a lowercase plural noun and before a determiner or an object pronoun."""
+    after a lowercase plural noun and before a determiner, an object pronoun, "to" or "that"
+    ("strategists plan to secure ...")."""
     w, prev = lowers[t], lowers[t - 1]
     nxt = lowers[t + 1] if t + 1 < end else ""
     return (len(w) > 2 and w.isalpha() and words[t].islower() and not w.endswith(("s", "ing", "ly", "ed"))
             and w not in _FUNCTION_WORDS and w not in _AFTER_PARTICIPLE and w not in _ADVERBS and w not in DETERMINERS
             and w not in AUXILIARIES and w not in _TIME_WORDS
             and prev.isalpha() and words[t - 1].islower() and len(prev) > 3 and prev.endswith("s") and not prev.endswith(("ss", "us", "is"))
-            and prev not in _FUNCTION_WORDS and (nxt in DETERMINERS or nxt in OBJECT_PRONOUNS))
+            and prev not in _FUNCTION_WORDS and (nxt in DETERMINERS or nxt in OBJECT_PRONOUNS or nxt in {"to", "that"}))
 
 
 def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
@@ -801,6 +986,13 @@ def _clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
     return False
 
 
+#: words that may open a sentence before "according to X, CONTENT" ("But according to ...")
+_OPENING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "still"})
+#: longest adverbial before ", according to X, CONTENT" that opens with a time word, a number or
+#: a preposition ("One Sunday in late 2001, according to ..."; others: four tokens)
+_ACCORDING_ADVERBIAL = 6
+
+
 def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> tuple[int, int] | None:
     """The content "according to X" attributes: after the source when the cue opens the sentence or
     a part of it ("According to X, ...", "...; according to X, ...", "Since then, according to X,
@@ -815,8 +1007,12 @@ def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> t
             break
     prev = words[cue.start - 1] if cue.start > ls else ""
     # "..., and, according to X, CONTENT": the source opens the next clause
-    opens = cue.start == ls or prev in {"“", "—"} or (prev == "," and cue.start - 2 > ls and view.lowers[cue.start - 2] in {"and", "but"})
-    after_adverbial = prev == "," and ls < cue.start - 1 <= ls + 4 and not _has_finite(view, ls, cue.start - 1)
+    opens = (cue.start == ls or prev in {"“", "—"} or (prev == "," and cue.start - 2 > ls and view.lowers[cue.start - 2] in {"and", "but"})
+             or (cue.start == ls + 1 and view.lowers[ls] in _OPENING_CONJUNCTIONS))  # "But according to X, ..."
+    first = view.lowers[ls]
+    reach = _ACCORDING_ADVERBIAL if first in _TIME_WORDS or first in NUMBER_WORDS or first in _NO_CLAUSE_START else 4
+    after_adverbial = (prev == "," and ls < cue.start - 1 <= ls + reach and not _has_finite(view, ls, cue.start - 1)
+                       and _verb_after_source(view, cue, sa, sb) is None)  # not the subject of the verb after the source
     if opens or after_adverbial:
         for t in range(cue.end, end):
             if words[t] == ",":
@@ -829,6 +1025,41 @@ def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> t
     if prev.lower() not in {"and", "but", "or"} and cue.start - ls >= 3 and _names_a_source(view, cue.end, sb):
         return _checked(view, ls, cue.start)
     return None
+
+
+def _verb_after_source(view: TextView, cue: Cue, sa: int, sb: int) -> int | None:
+    """The first token of the verb phrase after a parenthetical "according to X," that stands
+    between a subject without a verb and its verb ("Fundraising, according to the campaign, has
+    surged ..."), or None."""
+    lowers, words = view.lowers, view.words
+    if cue.start - 1 <= sa or words[cue.start - 1] != "," or _has_finite(view, sa, cue.start - 1):
+        return None
+    if lowers[sa] in _NO_CLAUSE_START or lowers[sa] in SUBORDINATORS:
+        return None
+    c = next((t for t in range(cue.end, min(sb, cue.end + _ACCORDING_REACH)) if words[t] in {",", ";", ":", "—"}), None)
+    if c is None or words[c] != "," or _has_finite(view, cue.end, c):
+        return None
+    r = c + 1
+    while r < sb and lowers[r] in _ADVERBS:
+        r += 1
+    if r >= sb or not _finite_at(lowers, r, sb) or lowers[r] in _NOUN_AUXILIARIES:
+        return None
+    return r
+
+
+def _according_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The verb phrase after a parenthetical "according to X" between a subject and its verb:
+    "Fundraising, according to the campaign, has surged ...", "The firm's Polish arm, according
+    to a daily, is too big to sell" (the subject before is reported by :func:`_according_clause`;
+    ANNOTATION.md rule 4)."""
+    sa, sb = view.sent_bounds(view.sent_of[cue.start])
+    r = _verb_after_source(view, cue, sa, sb)
+    if r is None:
+        return None
+    end = _clause_end(view, cue, cues, sb)
+    if r >= end or _ranges(seg_toks).any_within(r, end):
+        return None
+    return _checked(view, r, end)
 
 
 def _names_a_source(view: TextView, i: int, sb: int) -> bool:
@@ -901,25 +1132,99 @@ def _has_finite(view: TextView, a: int, b: int) -> bool:
     return any(_finite_at(view.lowers, t, b) or (t > a and _present_at(view.lowers, t, b)) for t in range(a, b))
 
 
+#: longest subject of a frame after fronted content, in tokens ("..., Algerian foreign ministry
+#: spokesman Ana Maria Ruiz Garcia said")
+_FRAME_SUBJECT_REACH = 10
+#: words a fronted content's frame may continue with after its verb (before any addressee is
+#: skipped): "..., he said in an interview.", "..., she said during a visit to ..."
+_FRAME_TAIL_STARTS = frozenset("on in at during last this earlier later from via through over with after before while "
+                               "when as following".split())
+#: longest tail of a frame after its verb, in tokens
+_FRAME_TAIL_REACH = 12
+
+
+def _frame_tail(view: TextView, cue: Cue, sb: int) -> int | None:
+    """The token after a frame's tail (a sentence end or a comma): the addressee of an object verb
+    ("..., a Cairo official told The Daily News."), then adverbials ("..., he said Wednesday
+    morning on a radio show.", "..., she said in posing the question."); None when the words after
+    the verb are no tail: an object or a clause (a "that", a finite verb, a quotation mark)."""
+    lowers, words = view.lowers, view.words
+    k = cue.end
+    if cue.frame == "obj":
+        ends = _addressee_ends(view, k, sb)
+        if ends:
+            k = ends[0]
+    first = k
+    while k < sb and words[k] not in {".", "!", "?", ","}:
+        w = lowers[k]
+        if (k - cue.end >= _FRAME_TAIL_REACH or w == "that" or words[k] in _OPEN_MARKS or words[k] in _CLOSE_MARKS
+                or _finite_at(lowers, k, sb)):
+            return None
+        if k == first and first == cue.end and not (w in _TIME_WORDS or w in _FRAME_TAIL_STARTS or words[k][:1].isdigit()
+                                                    or (w == "the" and k + 1 < sb and lowers[k + 1] in _TIME_WORDS)):
+            return None
+        k += 1
+    return k
+
+
+def _subject_of_rest(view: TextView, sa: int, comma: int, r: int, sb: int) -> bool:
+    """Whether the words ``[sa, comma)`` before a parenthetical frame are the subject of the
+    rest after it, which opens with a finite verb: "The golf industry, she said, is doing well",
+    "Many of the closures, he said, have involved ..." (both parts are reported: ANNOTATION.md
+    rule 4, each contiguous segment is its own entry)."""
+    lowers, words = view.lowers, view.words
+    if lowers[sa] in _NO_CLAUSE_START or lowers[sa] in SUBORDINATORS or lowers[sa].endswith("ing") or words[sa] in _OPEN_MARKS:
+        return False
+    if _has_finite(view, sa, comma):
+        return False
+    if any(w in _OPEN_MARKS or w in _CLOSE_MARKS for w in words[r:sb]):
+        return False  # a rest with a quotation in marks: another kind of entry
+    while r < sb and lowers[r] in _ADVERBS:
+        r += 1
+    return r < sb and lowers[r] not in _NOUN_AUXILIARIES and _finite_at(lowers, r, sb)
+
+
 def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
-    """True for "..., X said." and "..., said X(, an analyst at Y)." frames."""
-    between = view.lowers[comma + 1 : cue.start]
+    """True for "..., X said." and "..., said X(, an analyst at Y)." frames, and for a
+    parenthetical "..., X said, ..." (also of a finding verb: "..., they reasoned, ...")."""
+    lowers = view.lowers
+    between = lowers[comma + 1 : cue.start]
     if any(w in _NP_BREAKERS for w in between):
         return False
     k = cue.end
-    if between:  # "X said" (+ a time adverbial) then the end, or a comma and the rest
+    if between:  # "X said" (+ an addressee and adverbials) then the end, or a comma and the rest
         while k < sb and k < cue.end + 5 and view.words[k] not in {".", "!", "?", ","}:
-            if view.lowers[k] not in _TIME_WORDS and view.lowers[k] not in _ADVERBIAL_HEADS and not view.words[k][:1].isdigit() and view.lowers[k] != "the":
-                return False
+            if lowers[k] not in _TIME_WORDS and lowers[k] not in _ADVERBIAL_HEADS and not view.words[k][:1].isdigit() and lowers[k] != "the":
+                break
             k += 1
+        long_tail = k < sb and view.words[k] not in {".", "!", "?", ","}
+        if long_tail:
+            # an addressee or a longer adverbial: "..., an official told The Daily News."
+            tail = None if lowers[cue.start] in NOUNISH else _frame_tail(view, cue, sb)
+            if tail is None:
+                return False
+            k = tail
+        e = cue.start
+        while e > comma + 1 and (lowers[e - 1] in AUXILIARIES or lowers[e - 1] in _ADVERBS or lowers[e - 1] == "not"):
+            e -= 1
+        if any(view.words[t].islower() and lowers[t].endswith("ing") for t in range(comma + 1, e)) or _has_finite(view, comma + 1, e):
+            return False  # no plain subject: "..., saying they were being told to ..."
+        sa = view.sent_bounds(view.sent_of[cue.start])[0]
         if k < sb and view.words[k] == ",":
             # a parenthetical frame: the content before it must be a clause, not an adverbial
-            # ("In a press release, Ruiz said, ...")
-            sa = view.sent_bounds(view.sent_of[cue.start])[0]
+            # ("In a press release, Ruiz said, ..."), or the subject of the rest
             if between[0] in _NO_CLAUSE_START or (k + 1 < sb and view.words[k + 1] in _OPEN_MARKS):
                 return False  # "..., in a Facebook post, ..." is no subject; '..., he said, "..."' quotes
-            return _has_finite(view, sa, comma) and view.lowers[sa] not in _NO_CLAUSE_START and not view.lowers[sa].endswith("ing")
-        return True
+            if lowers[sa] in _NO_CLAUSE_START or lowers[sa].endswith("ing"):
+                return False
+            # a noun-ish form ("reason", "states") is a verb here only after a pronoun: "..., they reason, ..."
+            plain_verb = lowers[cue.start] not in NOUNISH or (len(between) == 1 and between[0] in SUBJECT_PRONOUNS)
+            return _has_finite(view, sa, comma) or (plain_verb and _subject_of_rest(view, sa, comma, k + 1, sb))
+        if long_tail and not (_has_finite(view, sa, comma) and lowers[sa] not in _NO_CLAUSE_START and lowers[sa] not in SUBORDINATORS):
+            return False  # "One of the vice presidents, Ana Ruiz, commented on ...": no content before
+        return cue.frame != "clause"  # a finding verb is no sentence-final frame
+    if cue.frame == "clause" or lowers[cue.start].endswith("ing"):
+        return False  # "X reported, citing Y, ...": a participle, not an inverted frame
     # inverted "said X": a noun phrase, then the end or an appositive
     if k >= sb or view.lowers[k] == "that" or not (view.words[k][:1].isupper() or view.lowers[k] in {"the", "a", "an", "he", "she", "they"}):
         return False
@@ -954,6 +1259,8 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
         prev = view.lowers[c.start - 1]
         if prev in {"and", "but", ","} or (c.frame == "according" and prev == ","):
             return c.start - 1
+        if prev in _DASHES and c.start - 1 > cue.end:
+            return c.start - 1  # "... similar to influenza — suggesting, experts noted, ..."
         if prev in {"also"} and view.lowers[c.start - 2] in {"and", "but"}:
             return c.start - 2
         # a new frame with its own subject after a comma: "..., but the commissioner stated ...",
@@ -965,7 +1272,15 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             if w == ",":
                 if view.lowers[k + 1] in {"but", "and", "while", "which", "who", "whereas"} and _subject_before(view, c):
                     return k
+                if view.lowers[k + 1] == "with" and view.lowers[c.start].endswith("ing"):
+                    return k  # an absolute phrase with its own speaker: "..., with local press claiming ..."
                 break
+    if cue.frame == "to":
+        # an infinitive ends before a second verb of the main clause: "called on Turkey to halt
+        # drilling, and deemed the deal ..."
+        for t in range(cue.end + 2, sb - 2):
+            if view.words[t] == "," and view.lowers[t + 1] == "and" and _finite_at(view.lowers, t + 2, sb) and view.lowers[t + 2] not in AUXILIARIES:
+                return t
     return sb
 
 
