@@ -319,3 +319,20 @@ def test_who_after_a_described_appositive_is_the_named_person(nlp):
             'accused Roe voters of harassing his staff. "I blame Roe for this."')
     qs = [q for q in nlp(text).quotes if "harassing" in q.quote.text or "I blame" in q.quote.text]
     assert len(qs) == 2 and all(q.speaker is not None and q.speaker.name == "Bo Lind" for q in qs)
+
+
+# -- another speaker's frame ends a reported clause ------------------------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ("As for the analysts who claim to find Lind more palatable than Roe, Velk said, “I just think "
+     "they have not studied her record.”", "I just think", "Velk"),
+    ("Asked why the agency ignored the council's demand that the report include specific sites, "
+     "Dana Velk responded, “I think you have found another example of dysfunction.”", "I think you", "Dana Velk"),
+    ("Senators who agree that the camp should be closed were irritated about the lack of detail, "
+     "with Sen. Bo Lind calling it a “Chinese menu.”", "Chinese menu", "Bo Lind"),
+])
+def test_another_speakers_frame_ends_a_reported_clause(nlp, text, part, name):
+    """A reported clause stops before ', NAME said, “...' or ', with NAME calling ...': the
+    quotation in marks after it is that speaker's own (PolNeAR train: 3 cases)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+    assert all(part not in q.quote.text or q.kind == "direct" for q in nlp(text).quotes)

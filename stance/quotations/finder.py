@@ -965,8 +965,27 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             if w == ",":
                 if view.lowers[k + 1] in {"but", "and", "while", "which", "who", "whereas"} and _subject_before(view, c):
                     return k
+                if _new_speaker_frame(view, k, c):
+                    return k
                 break
     return sb
+
+
+def _new_speaker_frame(view: TextView, comma: int, c: Cue) -> bool:
+    """Whether the words after ``comma`` open another speaker's frame that ends a reported
+    clause: a name or he/she and a cue introducing a quotation in marks ("who claim to find
+    Clinton more palatable, Bolton said, “I just think ...”"), or "with" and a name and a
+    participle or infinitive cue ("the prison should be closed, with Sen. John McCain calling it
+    a “Chinese menu”")."""
+    words, lowers = view.words, view.lowers
+    subj = range(comma + 1, c.start)
+    if lowers[comma + 1] == "with":
+        return (comma + 2 < c.start and words[comma + 2][:1].isupper()
+                and (lowers[c.start].endswith("ing") or lowers[c.start - 1] == "to"))
+    if not subj or not (all(words[t][:1].isupper() for t in subj) or (len(subj) == 1 and lowers[comma + 1] in {"he", "she"})):
+        return False
+    j = c.end
+    return j + 1 < view.n and words[j] in {",", ":"} and words[j + 1] in _OPEN_MARKS
 
 
 def _cue_start(c: Cue) -> int:
