@@ -329,10 +329,13 @@ def test_who_after_a_described_appositive_is_the_named_person(nlp):
      "Dana Velk responded, “I think you have found another example of dysfunction.”", "I think you", "Dana Velk"),
     ("Senators who agree that the camp should be closed were irritated about the lack of detail, "
      "with Sen. Bo Lind calling it a “Chinese menu.”", "Chinese menu", "Bo Lind"),
+    ('After Lind said that some students might do better at "smaller schools," Velk said: "I don\'t like '
+     'what he said, no."', "I don't like", "Velk"),
 ])
 def test_another_speakers_frame_ends_a_reported_clause(nlp, text, part, name):
-    """A reported clause stops before ', NAME said, “...' or ', with NAME calling ...': the
-    quotation in marks after it is that speaker's own (PolNeAR train: 3 cases)."""
+    """A reported clause stops before ', NAME said, “...', ', with NAME calling ...' or after the
+    mark closing before a frame '“...,” NAME said': the quotation in marks after it is that
+    speaker's own (PolNeAR train: 4 cases)."""
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
     assert all(part not in q.quote.text or q.kind == "direct" for q in nlp(text).quotes)

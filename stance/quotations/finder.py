@@ -952,6 +952,9 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
         if c.frame == "noun":
             continue  # "said the claim that ..." is inside the clause
         prev = view.lowers[c.start - 1]
+        closing = _closing_frame(view, c)
+        if closing is not None and closing > cue.end:
+            return closing
         if prev in {"and", "but", ","} or (c.frame == "according" and prev == ","):
             return c.start - 1
         if prev in {"also"} and view.lowers[c.start - 2] in {"and", "but"}:
@@ -969,6 +972,28 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
                     return k
                 break
     return sb
+
+
+def _closing_frame(view: TextView, c: Cue) -> int | None:
+    """The token after the closing mark before a frame "NAME said" (or he/she, "the judge"):
+    '...say that “from his perspective,” Lewandowski added': the reported clause ends at the mark
+    and the frame is another speaker's; None when no such frame."""
+    words, lowers = view.words, view.lowers
+    k = c.start - 1
+    if lowers[k] in {"he", "she"}:
+        k -= 1
+    elif k - 1 >= 0 and lowers[k - 1] == "the" and words[k].islower():
+        k -= 2
+    else:
+        n = 0
+        while k >= 0 and words[k][:1].isupper() and words[k] not in _CLOSE_MARKS and n < 4:
+            k -= 1
+            n += 1
+        if n == 0:
+            return None
+    if k >= 1 and words[k] in _CLOSE_MARKS and words[k - 1] in {",", "?", "!"}:
+        return k + 1
+    return None
 
 
 def _new_speaker_frame(view: TextView, comma: int, c: Cue) -> bool:
