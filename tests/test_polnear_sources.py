@@ -339,3 +339,19 @@ def test_another_speakers_frame_ends_a_reported_clause(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
     assert all(part not in q.quote.text or q.kind == "direct" for q in nlp(text).quotes)
+
+
+# -- a quotation after its own paragraph's sentence ------------------------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ('"It is time for low-wage workers to organize," Dana Lind said on Monday.\n\n'
+     'Mara Roe touted her credentials as an original co-sponsor of the bill. "We need to find ways to '
+     'support workers that want a union."', "We need", "Mara Roe"),
+    ('"The filibuster was a disgrace," the company wrote on Tuesday.\n\n'
+     'On the other side, Sen. Bo Velk, a candidate for president, tweeted a warning. "Missouri: '
+     'remember the senators who filibustered for 30 hours."', "Missouri", "Bo Velk"),
+])
+def test_a_quotation_after_its_own_paragraphs_sentence(nlp, text, part, name):
+    """A cueless quotation opening its paragraph's quotations after a sentence of that paragraph
+    is that sentence's subject's, not the speaker of the paragraph before (PolNeAR train: 5 cases)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
