@@ -355,3 +355,17 @@ def test_a_quotation_after_its_own_paragraphs_sentence(nlp, text, part, name):
     is that sentence's subject's, not the speaker of the paragraph before (PolNeAR train: 5 cases)."""
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+# -- a cue before a long adverbial and the quotation after its comma --------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Dana Velk, R-Wis., said in an op-ed piece before a 2014 Senate Benghazi hearing, “The "
+     "department not only failed to honor repeated requests for more security.”", "Dana Velk"),
+    ("Then there was the radio host Bo Lind, who lamented in an interview with the Business Insider "
+     "politics editor Mara Roe, ''We have spent 20 years demonizing the media.''", "Bo Lind"),
+])
+def test_a_cue_before_a_long_adverbial_introduces_the_quotation(nlp, text, name):
+    """A cue more than 12 tokens before the quotation still introduces it when only adverbials
+    stand between them and a comma or colon ends the frame (PolNeAR train: 2 cases)."""
+    sp = speaker_of(nlp, text, "We" if "''" in text else "department")
+    assert sp is not None and sp.name == name

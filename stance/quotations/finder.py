@@ -194,9 +194,25 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
     if best is not None and best_d > 12:
         # '"...," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said'
         closes_comma = view.words[b - 1] == "," or (b + 1 < view.n and view.words[b + 1] == ",")
-        if not (before and closes_comma and best_d <= 30):
+        if not (before and closes_comma and best_d <= 30) and not (not before and _opens_after_frame(view, best, a) and best_d <= 30):
             return None, False
     return best, before
+
+
+def _opens_after_frame(view: TextView, cue: Cue, a: int) -> bool:
+    """Whether the quotation whose words start at token ``a`` opens after a comma or colon that
+    ends its cue's frame, with only adverbials between them ('Sen. Ron Johnson said in an op-ed
+    piece before a 2014 Senate hearing, “...”'): no quotation mark, no verb and no clause word."""
+    o = a - 1
+    words, lowers = view.words, view.lowers
+    if o < 1 or words[o] not in _OPEN_MARKS or words[o - 1] not in {",", ":"}:
+        return False
+    for t in range(cue.end, o - 1):
+        if words[t] in _OPEN_MARKS or words[t] in _CLOSE_MARKS or lowers[t] in {"that", "which", "who", "when", "while", "because", "if"}:
+            return False
+        if _finite_at(lowers, t, o - 1, weak=True):
+            return False
+    return True
 
 
 #: cue frames that never introduce a quotation in marks ("according to" has its own clause rule,
