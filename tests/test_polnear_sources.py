@@ -369,3 +369,20 @@ def test_a_cue_before_a_long_adverbial_introduces_the_quotation(nlp, text, name)
     stand between them and a comma or colon ends the frame (PolNeAR train: 2 cases)."""
     sp = speaker_of(nlp, text, "We" if "''" in text else "department")
     assert sp is not None and sp.name == name
+
+
+# -- a cue after a quotation's full stop that frames its own content ---------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ("''We are refugees,'' Ms. Dana Lind said. ''We are not terrorists.'' Mr. Bo Velk said: ''The attack "
+     "that happened today is the work of criminals.''", "not terrorists", "Dana Lind"),
+    ('"It is a very sad development," Mara Roe told reporters in Milwaukee. "This is the consequence of the '
+     'culture of the campaign." Ohio Gov. Bo Velk said he would have fired the manager.', "consequence", "Mara Roe"),
+    ('The nominee caused howls of outrage.\n\n"Russia, if you are listening, find the emails that are missing." '
+     'Bo Velk said.', "Russia", "Bo Velk"),
+])
+def test_a_cue_framing_its_own_content_is_no_cue_of_the_sentence_before(nlp, text, part, name):
+    """A quotation ending in a full stop takes a cue that opens the next sentence only when that
+    attribution is bare ('..." Velk said.'); one that goes on to its own clause, colon or quotation
+    belongs to another quotation (PolNeAR train: 6 fixed, 2 lost)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

@@ -188,7 +188,8 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
         # '“Does anybody know?” Graham asked.': the sentence splitter ended the sentence at ?”
         for c in cues[bisect_right(cues, b, key=_cue_start) : bisect_right(cues, b + 6, key=_cue_start)]:
             if (c.start > b and view.sent_of[c.start] == s_close + 1 and c.start - b <= 6 and c.frame not in _NO_QUOTE_FRAMES
-                    and view.para_of_sent[s_close + 1] == view.para_of_sent[s_close]):
+                    and view.para_of_sent[s_close + 1] == view.para_of_sent[s_close]
+                    and not (view.words[b - 1] == "." and _frames_own_content(view, c))):
                 best, best_d, before = c, c.start - b, True
                 break
     if best is not None and best_d > 12:
@@ -213,6 +214,15 @@ def _opens_after_frame(view: TextView, cue: Cue, a: int) -> bool:
         if _finite_at(lowers, t, o - 1, weak=True):
             return False
     return True
+
+
+def _frames_own_content(view: TextView, c: Cue) -> bool:
+    """Whether the cue ``c`` goes on to its own content in its sentence (a clause, a colon or a
+    quotation: 'campaign." Ohio Gov. John Kasich said he would have fired him', 'terrorists."
+    Mr. Zahed said: "..."') rather than ending a bare attribution ('missing." Trump said.')."""
+    b = view.sent_bounds(view.sent_of[c.start])[1]
+    rest = view.words[c.end : b]
+    return len(rest) > 5 or any(w in _OPEN_MARKS or w == ":" for w in rest)
 
 
 #: cue frames that never introduce a quotation in marks ("according to" has its own clause rule,
