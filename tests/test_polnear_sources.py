@@ -386,3 +386,18 @@ def test_a_cue_framing_its_own_content_is_no_cue_of_the_sentence_before(nlp, tex
     belongs to another quotation (PolNeAR train: 6 fixed, 2 lost)."""
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+# -- a subordinate clause opening the sentence ends where the main clause begins -------------------
+@pytest.mark.parametrize("text, part, name", [
+    ("After Lind argued that the program should not be cut but propped up with money saved abroad, "
+     "Velk said only that his “numbers don’t add up.”", "numbers", "Velk"),
+    ("When Lind suggested that Cuba would sue the country for reneging on the deal, Velk fired back "
+     "forcefully: “If they sue us in a court in Miami, they are going to lose.”", "they are going", "Velk"),
+])
+def test_a_clause_in_an_opening_subordinate_clause_ends_at_the_main_clause(nlp, text, part, name):
+    """A cue inside a sentence's opening subordinate clause reports only up to the comma where the
+    main clause begins (a name and a past-tense verb, or another cue), and a colon there introduces
+    the main clause's subject's quotation (PolNeAR train: 4 cases)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name

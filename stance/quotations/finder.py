@@ -972,6 +972,9 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
         if view.words[t] in {";", ":"}:
             sb = t
             break
+    intro = view.lowers[view.sent_bounds(view.sent_of[cue.start])[0]] in SUBORDINATORS
+    if intro:
+        sb = _main_clause_comma(view, cue.end, sb)
     for c in cues[bisect_right(cues, cue.start, key=_cue_start) : bisect_left(cues, sb, key=_cue_start)]:
         if c.start <= cue.start or c.start >= sb:
             continue
@@ -994,9 +997,32 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             if w == ",":
                 if view.lowers[k + 1] in {"but", "and", "while", "which", "who", "whereas"} and _subject_before(view, c):
                     return k
-                if _new_speaker_frame(view, k, c):
+                if _new_speaker_frame(view, k, c, intro):
                     return k
                 break
+    return sb
+
+
+def _main_clause_comma(view: TextView, i: int, sb: int) -> int:
+    """In a sentence opening with a subordinate clause, the comma after token ``i`` where the main
+    clause begins with a name or he/she and a past-tense verb ("When Trump suggested that Cuba
+    would sue, Rubio fired back: ..."): the clause a cue in the subordinate clause reports ends
+    there; ``sb`` when there is none."""
+    words, lowers = view.words, view.lowers
+    for t in range(i, sb - 2):
+        if words[t] != ",":
+            continue
+        k = t + 1
+        if lowers[k] in {"he", "she", "they"}:
+            k += 1
+        else:
+            while k < sb and words[k][:1].isupper() and words[k] not in _CLOSE_MARKS and k - t <= 4:
+                k += 1
+        if k == t + 1 or k >= sb:
+            continue
+        w = lowers[k]
+        if words[k].isalpha() and words[k].islower() and (w in _past_verbs() or (w.endswith("ed") and len(w) > 3)):
+            return t
     return sb
 
 
@@ -1022,12 +1048,13 @@ def _closing_frame(view: TextView, c: Cue) -> int | None:
     return None
 
 
-def _new_speaker_frame(view: TextView, comma: int, c: Cue) -> bool:
+def _new_speaker_frame(view: TextView, comma: int, c: Cue, intro: bool = False) -> bool:
     """Whether the words after ``comma`` open another speaker's frame that ends a reported
     clause: a name or he/she and a cue introducing a quotation in marks ("who claim to find
-    Clinton more palatable, Bolton said, “I just think ...”"), or "with" and a name and a
-    participle or infinitive cue ("the prison should be closed, with Sen. John McCain calling it
-    a “Chinese menu”")."""
+    Clinton more palatable, Bolton said, “I just think ...”") or, after a subordinate clause
+    opening the sentence (``intro``), any content ("After Trump argued that ..., Rubio said only
+    that ..."); or "with" and a name and a participle or infinitive cue ("the prison should be
+    closed, with Sen. John McCain calling it a “Chinese menu”")."""
     words, lowers = view.words, view.lowers
     subj = range(comma + 1, c.start)
     if lowers[comma + 1] == "with":
@@ -1035,6 +1062,8 @@ def _new_speaker_frame(view: TextView, comma: int, c: Cue) -> bool:
                 and (lowers[c.start].endswith("ing") or lowers[c.start - 1] == "to"))
     if not subj or not (all(words[t][:1].isupper() for t in subj) or (len(subj) == 1 and lowers[comma + 1] in {"he", "she"})):
         return False
+    if intro:
+        return True
     j = c.end
     return j + 1 < view.n and words[j] in {",", ":"} and words[j + 1] in _OPEN_MARKS
 

@@ -115,7 +115,7 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
     last_plural: tuple[str, str, int] | None = None  # name, type, first token
     previous: str | None = None  # the last chosen speaker's name
     for q, cands in zip(raws, per_quote):
-        if q.cue is None and _continues_cued(raws, len(out), view):
+        if q.cue is None and _continues_cued(raws, len(out), view) and colon_introducer(view, mentions, q.tok_start, blocked) is None:
             out.append((None, None, 0.0))  # inherited from the cued quotation before it
             continue
         if q.cue is None:
