@@ -401,3 +401,18 @@ def test_a_clause_in_an_opening_subordinate_clause_ends_at_the_main_clause(nlp, 
     the main clause's subject's quotation (PolNeAR train: 4 cases)."""
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+# -- a participle after a closing quotation mark --------------------------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ("Dana Velk has hailed Britain’s vote to leave the European Union as “fantastic,” telling reporters "
+     "during a visit to Scotland that the country had taken back control.", "fantastic", "Dana Velk"),
+    ("On Friday, Bo Lind joined other senators in pouncing on news that the server had handled messages "
+     "deemed ''top secret,'' saying in a post on Twitter that it was a disaster.", "top secret", "Bo Lind"),
+])
+def test_a_participle_after_a_closing_mark_hangs_on_the_clause(nlp, text, part, name):
+    """A one-word -ing cue right after a quotation whose comma stands inside its closing mark
+    ('“fantastic,” telling reporters') hangs on the clause before it: its subject speaks
+    (PolNeAR train: 3 cases)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
