@@ -687,9 +687,10 @@ _CLOSING_MARKS = frozenset({"”", '"', "''"})
 
 def is_participle_cue(view: TextView, cue_start: int, cue_end: int, lo: int) -> bool:
     """Whether the cue is a participle hanging on a clause before it (", saying ...", ", adding
-    that ..."): a one-word -ing cue after a comma, or after a closing quotation mark with the
-    comma inside it ('... as “fantastic,” telling reporters ...')."""
-    if cue_end - cue_start != 1 or not view.lowers[cue_start].endswith("ing"):
+    that ...", ", referring to ..."): a one- or two-word cue opening with an -ing form after a
+    comma, or after a closing quotation mark with the comma inside it ('... as “fantastic,”
+    telling reporters ...')."""
+    if cue_end - cue_start > 2 or not view.lowers[cue_start].endswith("ing"):
         return False
     j = _skip_left(view, cue_start, lo)
     if j - 2 > lo and view.words[j - 1] in _CLOSING_MARKS and view.words[j - 2] == ",":
