@@ -429,3 +429,18 @@ def test_a_two_word_participle_cue_hangs_on_the_clause(nlp, text, part, name):
     clause before it like ", saying": its subject speaks, not the nearest name (PolNeAR train: 2 cases)."""
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+# -- a passive naming cue's agent after its quoted object -------------------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ('This feature of the movement has been called "strategic ambiguity" by Dana Velk, a professor at '
+     'Loyola University Maryland, and it makes the money impossible to trace.', "strategic ambiguity", "Dana Velk"),
+    ("While Republicans have often faced criticism for the lengthy ongoing investigation into the events "
+     "surrounding the tragedy — often labeled as a “witch hunt” by Democrats — it seems likely Velk is "
+     "correct.", "witch hunt", "Democratic Party"),
+])
+def test_a_passive_agent_after_the_quoted_object(nlp, text, part, name):
+    """'called "Y" by X', 'labeled as a "Y" by X': the agent after the quoted object speaks, not the
+    subject nor a name before the cue (PolNeAR train: 2 cases)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
