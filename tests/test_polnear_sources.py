@@ -444,3 +444,14 @@ def test_a_passive_agent_after_the_quoted_object(nlp, text, part, name):
     subject nor a name before the cue (PolNeAR train: 2 cases)."""
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
+
+
+# -- a follow-on quotation continues the outer of two nested reports ---------------------------------
+def test_a_follow_on_quotation_continues_the_outer_report(nlp):
+    """A cueless quotation opening a paragraph after 'X said that for decades some critics had been
+    predicting Y, but ...' continues X, not the critics of the report inside X's (PolNeAR train: 2 cases)."""
+    text = ("Dana Velk said that for decades some critics had been predicting an impending withdrawal from the "
+            "region, but this would not happen.\n\n“That is because this region remains the most consequential "
+            "for our own security and prosperity.”")
+    sp = speaker_of(nlp, text, "consequential")
+    assert sp is not None and sp.name == "Dana Velk"
