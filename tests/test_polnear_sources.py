@@ -319,3 +319,139 @@ def test_who_after_a_described_appositive_is_the_named_person(nlp):
             'accused Roe voters of harassing his staff. "I blame Roe for this."')
     qs = [q for q in nlp(text).quotes if "harassing" in q.quote.text or "I blame" in q.quote.text]
     assert len(qs) == 2 and all(q.speaker is not None and q.speaker.name == "Bo Lind" for q in qs)
+
+
+# -- another speaker's frame ends a reported clause ------------------------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ("As for the analysts who claim to find Lind more palatable than Roe, Velk said, “I just think "
+     "they have not studied her record.”", "I just think", "Velk"),
+    ("Asked why the agency ignored the council's demand that the report include specific sites, "
+     "Dana Velk responded, “I think you have found another example of dysfunction.”", "I think you", "Dana Velk"),
+    ("Senators who agree that the camp should be closed were irritated about the lack of detail, "
+     "with Sen. Bo Lind calling it a “Chinese menu.”", "Chinese menu", "Bo Lind"),
+    ('After Lind said that some students might do better at "smaller schools," Velk said: "I don\'t like '
+     'what he said, no."', "I don't like", "Velk"),
+])
+def test_another_speakers_frame_ends_a_reported_clause(nlp, text, part, name):
+    """A reported clause stops before ', NAME said, “...', ', with NAME calling ...' or after the
+    mark closing before a frame '“...,” NAME said': the quotation in marks after it is that
+    speaker's own (PolNeAR train: 4 cases)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+    assert all(part not in q.quote.text or q.kind == "direct" for q in nlp(text).quotes)
+
+
+# -- a quotation after its own paragraph's sentence ------------------------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ('"It is time for low-wage workers to organize," Dana Lind said on Monday.\n\n'
+     'Mara Roe touted her credentials as an original co-sponsor of the bill. "We need to find ways to '
+     'support workers that want a union."', "We need", "Mara Roe"),
+    ('"The filibuster was a disgrace," the company wrote on Tuesday.\n\n'
+     'On the other side, Sen. Bo Velk, a candidate for president, tweeted a warning. "Missouri: '
+     'remember the senators who filibustered for 30 hours."', "Missouri", "Bo Velk"),
+])
+def test_a_quotation_after_its_own_paragraphs_sentence(nlp, text, part, name):
+    """A cueless quotation opening its paragraph's quotations after a sentence of that paragraph
+    is that sentence's subject's, not the speaker of the paragraph before (PolNeAR train: 5 cases)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+# -- a cue before a long adverbial and the quotation after its comma --------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Dana Velk, R-Wis., said in an op-ed piece before a 2014 Senate Benghazi hearing, “The "
+     "department not only failed to honor repeated requests for more security.”", "Dana Velk"),
+    ("Then there was the radio host Bo Lind, who lamented in an interview with the Business Insider "
+     "politics editor Mara Roe, ''We have spent 20 years demonizing the media.''", "Bo Lind"),
+])
+def test_a_cue_before_a_long_adverbial_introduces_the_quotation(nlp, text, name):
+    """A cue more than 12 tokens before the quotation still introduces it when only adverbials
+    stand between them and a comma or colon ends the frame (PolNeAR train: 2 cases)."""
+    sp = speaker_of(nlp, text, "We" if "''" in text else "department")
+    assert sp is not None and sp.name == name
+
+
+# -- a cue after a quotation's full stop that frames its own content ---------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ("''We are refugees,'' Ms. Dana Lind said. ''We are not terrorists.'' Mr. Bo Velk said: ''The attack "
+     "that happened today is the work of criminals.''", "not terrorists", "Dana Lind"),
+    ('"It is a very sad development," Mara Roe told reporters in Milwaukee. "This is the consequence of the '
+     'culture of the campaign." Ohio Gov. Bo Velk said he would have fired the manager.', "consequence", "Mara Roe"),
+    ('The nominee caused howls of outrage.\n\n"Russia, if you are listening, find the emails that are missing." '
+     'Bo Velk said.', "Russia", "Bo Velk"),
+])
+def test_a_cue_framing_its_own_content_is_no_cue_of_the_sentence_before(nlp, text, part, name):
+    """A quotation ending in a full stop takes a cue that opens the next sentence only when that
+    attribution is bare ('..." Velk said.'); one that goes on to its own clause, colon or quotation
+    belongs to another quotation (PolNeAR train: 6 fixed, 2 lost)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+# -- a subordinate clause opening the sentence ends where the main clause begins -------------------
+@pytest.mark.parametrize("text, part, name", [
+    ("After Lind argued that the program should not be cut but propped up with money saved abroad, "
+     "Velk said only that his “numbers don’t add up.”", "numbers", "Velk"),
+    ("When Lind suggested that Cuba would sue the country for reneging on the deal, Velk fired back "
+     "forcefully: “If they sue us in a court in Miami, they are going to lose.”", "they are going", "Velk"),
+])
+def test_a_clause_in_an_opening_subordinate_clause_ends_at_the_main_clause(nlp, text, part, name):
+    """A cue inside a sentence's opening subordinate clause reports only up to the comma where the
+    main clause begins (a name and a past-tense verb, or another cue), and a colon there introduces
+    the main clause's subject's quotation (PolNeAR train: 4 cases)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+# -- a participle after a closing quotation mark --------------------------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ("Dana Velk has hailed Britain’s vote to leave the European Union as “fantastic,” telling reporters "
+     "during a visit to Scotland that the country had taken back control.", "fantastic", "Dana Velk"),
+    ("On Friday, Bo Lind joined other senators in pouncing on news that the server had handled messages "
+     "deemed ''top secret,'' saying in a post on Twitter that it was a disaster.", "top secret", "Bo Lind"),
+])
+def test_a_participle_after_a_closing_mark_hangs_on_the_clause(nlp, text, part, name):
+    """A one-word -ing cue right after a quotation whose comma stands inside its closing mark
+    ('“fantastic,” telling reporters') hangs on the clause before it: its subject speaks
+    (PolNeAR train: 3 cases)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+@pytest.mark.parametrize("text, part, name", [
+    ("Dana Velk also vowed, “We are going to defeat the barbarians and we are going to defeat them fast,” "
+     "referring to the Islamic State.", "barbarians", "Dana Velk"),
+    ("Bo Lind, who relishes counter-punching at his opponents, was remarkably understated in the first hour, "
+     "not once referring to his rivals as ‘Little Marco’ and ‘Lyin’ Ted.’", "his rivals", "Bo Lind"),
+])
+def test_a_two_word_participle_cue_hangs_on_the_clause(nlp, text, part, name):
+    """A two-word cue opening with an -ing form after a comma (", referring to ...") hangs on the
+    clause before it like ", saying": its subject speaks, not the nearest name (PolNeAR train: 2 cases)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+# -- a passive naming cue's agent after its quoted object -------------------------------------------
+@pytest.mark.parametrize("text, part, name", [
+    ('This feature of the movement has been called "strategic ambiguity" by Dana Velk, a professor at '
+     'Loyola University Maryland, and it makes the money impossible to trace.', "strategic ambiguity", "Dana Velk"),
+    ("While Republicans have often faced criticism for the lengthy ongoing investigation into the events "
+     "surrounding the tragedy — often labeled as a “witch hunt” by Democrats — it seems likely Velk is "
+     "correct.", "witch hunt", "Democratic Party"),
+])
+def test_a_passive_agent_after_the_quoted_object(nlp, text, part, name):
+    """'called "Y" by X', 'labeled as a "Y" by X': the agent after the quoted object speaks, not the
+    subject nor a name before the cue (PolNeAR train: 2 cases)."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
+# -- a follow-on quotation continues the outer of two nested reports ---------------------------------
+def test_a_follow_on_quotation_continues_the_outer_report(nlp):
+    """A cueless quotation opening a paragraph after 'X said that for decades some critics had been
+    predicting Y, but ...' continues X, not the critics of the report inside X's (PolNeAR train: 2 cases)."""
+    text = ("Dana Velk said that for decades some critics had been predicting an impending withdrawal from the "
+            "region, but this would not happen.\n\n“That is because this region remains the most consequential "
+            "for our own security and prosperity.”")
+    sp = speaker_of(nlp, text, "consequential")
+    assert sp is not None and sp.name == "Dana Velk"

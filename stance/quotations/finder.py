@@ -193,15 +193,41 @@ def _nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]
         for c in cues[bisect_right(cues, b, key=_cue_start) : bisect_right(cues, b + 6, key=_cue_start)]:
             if (c.start > b and view.sent_of[c.start] == s_close + 1 and c.start - b <= 6 and c.frame not in _NO_QUOTE_FRAMES
                     and c.lemma not in _ADDRESSEE_INFINITIVE and c.lemma not in _DIRECT_COMPLEMENT
-                    and view.para_of_sent[s_close + 1] == view.para_of_sent[s_close]):
+                    and view.para_of_sent[s_close + 1] == view.para_of_sent[s_close]
+                    and not (view.words[b - 1] == "." and _frames_own_content(view, c))):
                 best, best_d, before = c, c.start - b, True
                 break
     if best is not None and best_d > 12:
         # '"...," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said'
         closes_comma = view.words[b - 1] == "," or (b + 1 < view.n and view.words[b + 1] == ",")
-        if not (before and closes_comma and best_d <= 30):
+        if not (before and closes_comma and best_d <= 30) and not (not before and _opens_after_frame(view, best, a) and best_d <= 30):
             return None, False
     return best, before
+
+
+def _opens_after_frame(view: TextView, cue: Cue, a: int) -> bool:
+    """Whether the quotation whose words start at token ``a`` opens after a comma or colon that
+    ends its cue's frame, with only adverbials between them ('Sen. Ron Johnson said in an op-ed
+    piece before a 2014 Senate hearing, “...”'): no quotation mark, no verb and no clause word."""
+    o = a - 1
+    words, lowers = view.words, view.lowers
+    if o < 1 or words[o] not in _OPEN_MARKS or words[o - 1] not in {",", ":"}:
+        return False
+    for t in range(cue.end, o - 1):
+        if words[t] in _OPEN_MARKS or words[t] in _CLOSE_MARKS or lowers[t] in {"that", "which", "who", "when", "while", "because", "if"}:
+            return False
+        if _finite_at(lowers, t, o - 1, weak=True):
+            return False
+    return True
+
+
+def _frames_own_content(view: TextView, c: Cue) -> bool:
+    """Whether the cue ``c`` goes on to its own content in its sentence (a clause, a colon or a
+    quotation: 'campaign." Ohio Gov. John Kasich said he would have fired him', 'terrorists."
+    Mr. Zahed said: "..."') rather than ending a bare attribution ('missing." Trump said.')."""
+    b = view.sent_bounds(view.sent_of[c.start])[1]
+    rest = view.words[c.end : b]
+    return len(rest) > 5 or any(w in _OPEN_MARKS or w == ":" for w in rest)
 
 
 #: cue frames that never introduce a quotation in marks ("according to" has its own clause rule,
@@ -1251,12 +1277,18 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
         if view.words[t] in {";", ":"}:
             sb = t
             break
+    intro = view.lowers[view.sent_bounds(view.sent_of[cue.start])[0]] in SUBORDINATORS
+    if intro:
+        sb = _main_clause_comma(view, cue.end, sb)
     for c in cues[bisect_right(cues, cue.start, key=_cue_start) : bisect_left(cues, sb, key=_cue_start)]:
         if c.start <= cue.start or c.start >= sb:
             continue
         if c.frame == "noun":
             continue  # "said the claim that ..." is inside the clause
         prev = view.lowers[c.start - 1]
+        closing = _closing_frame(view, c)
+        if closing is not None and closing > cue.end:
+            return closing
         if prev in {"and", "but", ","} or (c.frame == "according" and prev == ","):
             return c.start - 1
         if prev in _DASHES and c.start - 1 > cue.end:
@@ -1274,6 +1306,8 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
                     return k
                 if view.lowers[k + 1] == "with" and view.lowers[c.start].endswith("ing"):
                     return k  # an absolute phrase with its own speaker: "..., with local press claiming ..."
+                if _new_speaker_frame(view, k, c, intro):
+                    return k
                 break
     if cue.frame == "to":
         # an infinitive ends before a second verb of the main clause: "called on Turkey to halt
@@ -1282,6 +1316,71 @@ def _clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             if view.words[t] == "," and view.lowers[t + 1] == "and" and _finite_at(view.lowers, t + 2, sb) and view.lowers[t + 2] not in AUXILIARIES:
                 return t
     return sb
+
+
+def _main_clause_comma(view: TextView, i: int, sb: int) -> int:
+    """In a sentence opening with a subordinate clause, the comma after token ``i`` where the main
+    clause begins with a name or he/she and a past-tense verb ("When Trump suggested that Cuba
+    would sue, Rubio fired back: ..."): the clause a cue in the subordinate clause reports ends
+    there; ``sb`` when there is none."""
+    words, lowers = view.words, view.lowers
+    for t in range(i, sb - 2):
+        if words[t] != ",":
+            continue
+        k = t + 1
+        if lowers[k] in {"he", "she", "they"}:
+            k += 1
+        else:
+            while k < sb and words[k][:1].isupper() and words[k] not in _CLOSE_MARKS and k - t <= 4:
+                k += 1
+        if k == t + 1 or k >= sb:
+            continue
+        w = lowers[k]
+        if words[k].isalpha() and words[k].islower() and (w in _past_verbs() or (w.endswith("ed") and len(w) > 3)):
+            return t
+    return sb
+
+
+def _closing_frame(view: TextView, c: Cue) -> int | None:
+    """The token after the closing mark before a frame "NAME said" (or he/she, "the judge"):
+    '...say that “from his perspective,” Lewandowski added': the reported clause ends at the mark
+    and the frame is another speaker's; None when no such frame."""
+    words, lowers = view.words, view.lowers
+    k = c.start - 1
+    if lowers[k] in {"he", "she"}:
+        k -= 1
+    elif k - 1 >= 0 and lowers[k - 1] == "the" and words[k].islower():
+        k -= 2
+    else:
+        n = 0
+        while k >= 0 and words[k][:1].isupper() and words[k] not in _CLOSE_MARKS and n < 4:
+            k -= 1
+            n += 1
+        if n == 0:
+            return None
+    if k >= 1 and words[k] in _CLOSE_MARKS and words[k - 1] in {",", "?", "!"}:
+        return k + 1
+    return None
+
+
+def _new_speaker_frame(view: TextView, comma: int, c: Cue, intro: bool = False) -> bool:
+    """Whether the words after ``comma`` open another speaker's frame that ends a reported
+    clause: a name or he/she and a cue introducing a quotation in marks ("who claim to find
+    Clinton more palatable, Bolton said, “I just think ...”") or, after a subordinate clause
+    opening the sentence (``intro``), any content ("After Trump argued that ..., Rubio said only
+    that ..."); or "with" and a name and a participle or infinitive cue ("the prison should be
+    closed, with Sen. John McCain calling it a “Chinese menu”")."""
+    words, lowers = view.words, view.lowers
+    subj = range(comma + 1, c.start)
+    if lowers[comma + 1] == "with":
+        return (comma + 2 < c.start and words[comma + 2][:1].isupper()
+                and (lowers[c.start].endswith("ing") or lowers[c.start - 1] == "to"))
+    if not subj or not (all(words[t][:1].isupper() for t in subj) or (len(subj) == 1 and lowers[comma + 1] in {"he", "she"})):
+        return False
+    if intro:
+        return True
+    j = c.end
+    return j + 1 < view.n and words[j] in {",", ":"} and words[j + 1] in _OPEN_MARKS
 
 
 def _cue_start(c: Cue) -> int:

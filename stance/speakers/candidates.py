@@ -710,12 +710,20 @@ def intro_end(view: TextView, mentions: MentionIndex, k: int, before: int, block
     return k
 
 
+#: quotation marks that close a quotation (a participle cue may follow one: '“...,” telling')
+_CLOSING_MARKS = frozenset({"”", '"', "''"})
+
+
 def is_participle_cue(view: TextView, cue_start: int, cue_end: int, lo: int) -> bool:
     """Whether the cue is a participle hanging on a clause before it (", saying ...", ", adding
-    that ..."): a one-word -ing cue after a comma."""
-    if cue_end - cue_start != 1 or not view.lowers[cue_start].endswith("ing"):
+    that ...", ", referring to ..."): a one- or two-word cue opening with an -ing form after a
+    comma, or after a closing quotation mark with the comma inside it ('... as “fantastic,”
+    telling reporters ...')."""
+    if cue_end - cue_start > 2 or not view.lowers[cue_start].endswith("ing"):
         return False
     j = _skip_left(view, cue_start, lo)
+    if j - 2 > lo and view.words[j - 1] in _CLOSING_MARKS and view.words[j - 2] == ",":
+        return True  # '... as “fantastic,” telling reporters ...': the comma inside the closing mark
     return j - 1 > lo and view.words[j - 1] == ","
 
 
@@ -988,7 +996,8 @@ def candidates_for_cue(
         add(first, "coordinated" if first is not None and _verb_after(view, first[1], j - 1) else "subject")
     # (the agent right after the cue, outside quotation marks, even where a mixed quotation's span
     # took it in: 'were described by Johnson as a "historic mandate"')
-    add(passive_agent(view, mentions, cue_start, cue_end, j, b), "agent", quoted_ok=True)
+    by_at = _after_named_quotation(view, cue_end, quote_tokens)
+    add(passive_agent(view, mentions, cue_start, by_at, j, b, by_at > cue_end), "agent", quoted_ok=True)
     if prev == "," and j - 1 > lo:
         # "Anderson Cooper, of CNN, one of Vanderbilt's four sons, stated": the sentence's subject
         # whose appositive chain the comma closes speaks, by rule
@@ -1094,15 +1103,29 @@ def _gerund(view: TextView, cue_start: int, cue_end: int) -> bool:
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
+def _after_named_quotation(view: TextView, cue_end: int, quote_tokens: tuple[int, int] | None) -> int:
+    """The token after the quotation in marks that a naming cue's object is, a few tokens after the
+    cue, when it is "by" ('has been called "strategic ambiguity" by Hendrick', 'labeled as a "witch
+    hunt" by Democrats'), else ``cue_end``: a passive cue's agent may follow its quoted object."""
+    if quote_tokens is None or not 0 < quote_tokens[0] - cue_end <= 4:
+        return cue_end
+    k = quote_tokens[1]
+    while k < view.n and k - quote_tokens[1] < 3 and view.words[k] in _QUOTE_CHARS | {","}:
+        k += 1
+    return k if k < view.n and view.lowers[k] == "by" else cue_end
+
+
 def passive_agent(view: TextView, mentions: MentionIndex, cue_start: int, cue_end: int, j: int,
-                  hi: int) -> tuple[int, int, str] | None:
+                  hi: int, after_object: bool = False) -> tuple[int, int, str] | None:
     """The agent of a passive cue, the phrase after "by" ("were described by Johnson as a
-    \"historic mandate\"", "has been described by the Daily Hive as"): it speaks, not the subject;
-    None when the cue is not passive (no form of "be" between the subject's end ``j`` and the cue)
-    or no phrase follows "by"."""
+    \"historic mandate\"", "has been described by the Daily Hive as"; with ``after_object``, the
+    "by" at ``cue_end`` follows the cue's quoted object, which makes it passive without a form of
+    "be": 'often labeled as a "witch hunt" by Democrats'): it speaks, not the subject; None when
+    the cue is not passive (no form of "be" between the subject's end ``j`` and the cue) or no
+    phrase follows "by"."""
     if cue_end + 1 >= hi or view.lowers[cue_end] != "by":
         return None
-    if not any(view.lowers[t] in _BE_FORMS for t in range(j, cue_start)):
+    if not after_object and not any(view.lowers[t] in _BE_FORMS for t in range(j, cue_start)):
         return None
     return np_starting_at(view, mentions, cue_end + 1, hi)
 

@@ -1,7 +1,8 @@
 """Follow-on quotations: a quotation without a cue of its own inherits the speaker of the
 attribution that governs it (ANNOTATION.md): the nearest attributed quotation before it in the
 same paragraph, else the next cued one after it in that paragraph, else the last quotation of
-the previous paragraph. The inherited confidence is 0.9 times the source's. The inherited speaker's
+the previous paragraph (or the quotation whose content holds that one: a report inside another).
+The inherited confidence is 0.9 times the source's. The inherited speaker's
 mention is the one nearest the quotation when its sentence names the same speaker outside quotation
 marks ('"...," he points out.' / '"...," Smith notes.'), else the governing attribution's."""
 
@@ -46,7 +47,7 @@ def inherit_speakers(raws: Sequence[RawQuote], chosen: Sequence[tuple[Speaker | 
             if j is not None and raws[j].para == q.para:
                 src = j
         if src is None and i > 0 and out[i - 1][0] is not None and raws[i - 1].para == q.para - 1:
-            src = i - 1
+            src = _outer(raws, out, i - 1)
         if src is not None:
             sp, m, conf = out[src]
             if sp is not None and view is not None and mentions is not None and blocked is not None:
@@ -56,6 +57,17 @@ def inherit_speakers(raws: Sequence[RawQuote], chosen: Sequence[tuple[Speaker | 
             out[i] = (sp, m, conf * INHERITED_CONFIDENCE)
             last_attributed = i
     return out
+
+
+def _outer(raws: Sequence[RawQuote], out: Sequence[tuple[Speaker | None, Any, float]], j: int) -> int:
+    """``j``, or the attributed quotation whose content holds ``raws[j]`` (a report inside another:
+    "Carter said that for decades some critics had been predicting a withdrawal, but ...": a
+    follow-on quotation in the next paragraph continues Carter, not the critics)."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        r = raws[k]
+        if r.start <= raws[j].start and raws[j].end <= r.end and out[k][0] is not None:
+            return k
+    return j
 
 
 #: tokens after a quotation's end where a pronoun naming its speaker may stand ('," he said')

@@ -70,6 +70,26 @@ def _nothing_to_inherit(raws: Sequence[RawQuote], i: int) -> bool:
     return not any(raws[j].para == para and raws[j].cue is not None for j in range(i + 1, min(len(raws), i + 4)))
 
 
+def _opens_after_own_paragraph_sentence(raws: Sequence[RawQuote], i: int, view: TextView) -> bool:
+    """Whether ``raws[i]`` opens its paragraph's quotations after a sentence of that paragraph
+    ("Clinton touted her credentials. “We need ...”" after another speaker's quotation in the
+    paragraph before): that sentence governs it, not the earlier paragraph's attribution; no cued
+    quotation follows it in the paragraph."""
+    q = raws[i]
+    if i > 0 and raws[i - 1].para == q.para:
+        return False
+    t = q.tok_start - 1
+    while t >= 0 and view.words[t] in _OPENING:
+        t -= 1
+    if t < 0 or view.para_of_sent[view.sent_of[t]] != q.para or view.sent_of[t] == view.sent_of[q.tok_start]:
+        return False
+    return not any(raws[j].para == q.para and raws[j].cue is not None for j in range(i + 1, min(len(raws), i + 4)))
+
+
+#: quotation marks that may open a quotation (skipped back to the sentence before it)
+_OPENING = frozenset({"“", '"', "''", "``", "‘", "«"})
+
+
 def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQuote], blocked: RangeIndex,
                     ranker: Any = None, pronoun_ranker: Any = None) -> list[tuple[Speaker | None, Any, float]]:
     """One ``(speaker, mention, confidence)`` per quotation: the ranker (or, without one, the rules)
@@ -95,7 +115,7 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
     last_plural: tuple[str, str, int] | None = None  # name, type, first token
     previous: str | None = None  # the last chosen speaker's name
     for q, cands in zip(raws, per_quote):
-        if q.cue is None and _continues_cued(raws, len(out), view):
+        if q.cue is None and _continues_cued(raws, len(out), view) and colon_introducer(view, mentions, q.tok_start, blocked) is None:
             out.append((None, None, 0.0))  # inherited from the cued quotation before it
             continue
         if q.cue is None:
@@ -103,7 +123,7 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
             # or the attribution right after it with a verb the cue lexicon lacks ('"...," X barked.')
             intro = (colon_introducer(view, mentions, q.tok_start, blocked) or trailing_speaker(view, mentions, q.tok_end, blocked)
                      or subject_before_quote(view, mentions, q.tok_start, blocked))
-            if intro is None and _nothing_to_inherit(raws, len(out)):
+            if intro is None and (_nothing_to_inherit(raws, len(out)) or _opens_after_own_paragraph_sentence(raws, len(out), view)):
                 # a quotation standing alone after a sentence about a person ("X praised Y. / “...”")
                 intro = previous_sentence_subject(view, mentions, q.tok_start, blocked)
             if intro is None:
