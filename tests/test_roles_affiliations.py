@@ -455,3 +455,34 @@ def test_words_after_a_possessive_owner_belong_to_the_role():
 
     assert _describe_nominal("Trump ’s Indiana chairman") == ("Indiana chairman", "Trump")
     assert _describe_nominal("Sudan's defense minister") == ("defense minister", "Sudan")
+
+
+# -- nouns for people that only WordNet lists (stance/data/wordnet_person_nouns.txt) ---------------
+@pytest.mark.parametrize("text, role", [
+    ('The skulls were spiky. One of the authors, herpetologist David Roe, told a magazine that "it evolved often."', "herpetologist"),
+    ('The report came out. Medical anthropologist Monica Roe said that "people behave well."', "Medical anthropologist"),
+    ('The station changed hands. Rival shock jock Howard Roe said that "the show was good."', "shock jock"),
+])
+def test_a_noun_for_a_person_that_wordnet_lists_heads_a_role_before_a_name(nlp, text, role):
+    q = quote(nlp, text, "")
+    assert q.role is not None and q.role.lower().endswith(role.lower()), q.role
+
+
+def test_wordnet_nouns_leave_out_names_and_words_mostly_verbs_or_adjectives():
+    from stance.speakers.roles import _role_nouns
+    nouns = _role_nouns()
+    assert {"herpetologist", "anthropologists", "jock", "whistle-blower"} <= nouns
+    assert not {"clinton", "carson", "have", "tell", "white", "accused"} & nouns
+
+
+def test_a_name_that_modifies_a_noun_takes_no_wordnet_role_before_it(lang):
+    from stance.speakers.roles import describe
+    text = "Many diehard Tom Roe supporters stayed home. Tom Roe won."
+    view = build_view(make_doc(lang, text, trained=False))
+    assert describe(view, MentionIndex(view), "Tom Roe")[0] is None
+
+
+def test_a_role_before_the_name_wins_over_the_appositive_after_it(nlp):
+    text = 'The vote was close. "We knew that," said former Utah governor Michael Roe, a Romney confidant.'
+    q = quote(nlp, text, "knew")
+    assert (q.role, q.affiliation) == ("governor", "Utah")

@@ -455,8 +455,33 @@ def _nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> st
 
 @lru_cache(maxsize=1)
 def _role_nouns() -> frozenset[str]:
-    """Nouns that head a role: the person nouns and the occupations (``occupation_nouns.txt``)."""
+    """Nouns that head a role: the person nouns, the occupations (``occupation_nouns.txt``) and
+    WordNet's nouns for people (``wordnet_person_nouns.txt``: "herpetologist", "jock",
+    "anthropologist") with their plurals."""
+    return _listed_role_nouns() | _with_plurals(word_set("wordnet_person_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _listed_role_nouns() -> frozenset[str]:
+    """The role nouns of the project's own lists (``person_nouns.txt``, ``occupation_nouns.txt``),
+    without WordNet's."""
     return word_set("person_nouns.txt") | word_set("occupation_nouns.txt")
+
+
+def _with_plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """``nouns`` and their regular plurals ("archaeologists", "secretaries", "policemen",
+    "coaches")."""
+    out = set(nouns)
+    for w in nouns:
+        if w.endswith("man"):
+            out.add(w[:-3] + "men")
+        elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+            out.add(w[:-1] + "ies")
+        elif w.endswith(("s", "x", "z", "ch", "sh")):
+            out.add(w + "es")
+        else:
+            out.add(w + "s")
+    return frozenset(out)
 
 
 def _is_participle(word: str) -> bool:
@@ -511,11 +536,28 @@ def _role_words_before(view: TextView, i: int) -> int:
         k -= 1
     if k < i and k >= 2 and view.lowers[k - 1] == "and" and _is_field_word(view.words[k]) and _is_field_word(view.words[k - 2]):
         k -= 2  # two fields joined by "and": "civil and environmental engineering professor"
-    if k - 1 >= 0 and i - k < 3 and view.lowers[k - 1] in words | _title_modifiers_lower():
+    if k - 1 >= 0 and i - k < 3 and (view.lowers[k - 1] in words | _title_modifiers_lower() or _common_capitalised(view, k - 1)):
         s = view.sent_bounds(view.sent_of[k - 1])[0]
         if k - 1 == s or view.words[k - 2] in _OPENERS:
-            k -= 1  # "Prime minister Jane Doe", "Lead author Jane Doe" opening a sentence
+            k -= 1  # "Prime minister Jane Doe", "Lead author Jane Doe", "Planetary scientist Jane Doe" opening a sentence
     return k
+
+
+def _common_capitalised(view: TextView, t: int) -> bool:
+    """Whether token ``t``, capitalised, is a common word that only its place capitalises
+    ("Planetary", "Fashion", "Medical" opening a sentence): a field word once lowercased, no
+    country, demonym, party label or known organisation, and not written capitalised elsewhere in
+    the article after a sentence's first word (as "Caloundra" or "Microsoft" would be)."""
+    w = view.words[t]
+    if not (w[:1].isupper() and w[1:].islower() and w.isalpha()) or not _is_field_word(w.lower()):
+        return False
+    gaz = gazetteer()
+    if w in gaz.aliases or w in gaz.demonyms or w in party_labels() or w in entity_lexicons().orgs:
+        return False
+    for u, word in enumerate(view.words):
+        if word == w and u != t and u != view.sent_bounds(view.sent_of[u])[0] and view.words[u - 1] not in _OPENERS:
+            return False
+    return True
 
 
 def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
@@ -610,9 +652,16 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
             and view.lowers[i - 2] == "of" and view.lowers[i - 3] in person_nouns and view.words[i - 3].islower()):
         # "speaker of the parliament Ali Larijani"
         return view.span_text(_role_words_before(view, i - 3), i + 1), None
+    if w not in _listed_role_nouns() and m.type == "person" and i == m.start - 1 and view.words[i].islower():
+        # a noun only WordNet knows ("herpetologist David Roe"): not when the name modifies a noun
+        # after it ("many diehard Roe supporters"), and the first of two descriptions joined by
+        # "and" as for an unknown word ("businessman and Trump loyalist Stephen Roe")
+        if not _ends_its_phrase(view, m):
+            return None, None
+        first = _first_of_two_roles_before(view, mentions, i, sent_start)
+        if first != (None, None) or w not in person_nouns:
+            return first
     if w not in person_nouns:
-        if m.type == "person" and i == m.start - 1 and view.words[i].islower() and _ends_its_phrase(view, m):
-            return _first_of_two_roles_before(view, mentions, i, sent_start)
         return None, None
     if not (view.words[i][:1].islower() or i == sent_start):
         return None, None  # "analyst Moon", or "Actress Denise Crosby" opening a sentence
@@ -1011,7 +1060,7 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
         if m.role or m.affiliation:
             yield m.role, m.affiliation
     for m in same:
-        for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m),
+        for r, a in (_role_before(view, mentions, m), _appositive(view, mentions, m), _appositive_before(view, mentions, m),
                      _title_of_state_before(view, mentions, m), _title_before_acronym(view, m), _body_after(view, mentions, m),
                      _party_code_after(view, m),
                      _relative_body(view, mentions, m)):
