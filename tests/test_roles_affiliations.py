@@ -486,3 +486,25 @@ def test_a_role_before_the_name_wins_over_the_appositive_after_it(nlp):
     text = 'The vote was close. "We knew that," said former Utah governor Michael Roe, a Romney confidant.'
     q = quote(nlp, text, "knew")
     assert (q.role, q.affiliation) == ("governor", "Utah")
+
+
+# -- adjectives before a capitalised title (stance/data/wordnet_adjectives.txt) -------------------
+@pytest.mark.parametrize("text, name, role, aff", [
+    ("It rained. Incumbent President Jane Roe spoke on Monday.", "Jane Roe", "Incumbent President", None),
+    ("It rained. Chief Technical Officer Jane Roe spoke on Monday.", "Jane Roe", "Chief Technical Officer", None),
+    ("It rained. Mondelez CEO Jane Roe spoke on Monday.", "Jane Roe", "CEO", "Mondelez"),
+])
+def test_adjectives_before_a_title_are_part_of_it_not_its_body(lang, text, name, role, aff):
+    got = names(lang, text)
+    assert got[name][2:] == (role, aff), got
+
+
+def test_the_possessive_before_a_title_is_its_owner(nlp):
+    text = 'The software company Red Hat changed plans. Red Hat\'s Chief Technical Officer Chris Roe wrote in the announcement "Stream is no replacement."'
+    q = quote(nlp, text, "replacement")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Chris Roe", "Chief Technical Officer", "Red Hat")
+
+
+def test_a_name_written_inside_a_sentence_keeps_its_participle_like_first_word_opening_one(lang):
+    got = names(lang, "The charity Red Cross sent help. Red Cross workers arrived on Monday.")
+    assert [t for t in got if t.endswith("Cross")] == ["Red Cross"], got

@@ -1058,7 +1058,7 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
     per mention in order an appositive after it, role words before it, a description before it, the body after it ("of the Harvard–Smithsonian Center")."""
     for m in same:
         if m.role or m.affiliation:
-            yield m.role, m.affiliation
+            yield m.role, m.affiliation or (_owner_of_title(view, mentions, m) if m.role else None)
     for m in same:
         for r, a in (_role_before(view, mentions, m), _appositive(view, mentions, m), _appositive_before(view, mentions, m),
                      _title_of_state_before(view, mentions, m), _title_before_acronym(view, m), _body_after(view, mentions, m),
@@ -1066,6 +1066,20 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
                      _relative_body(view, mentions, m)):
             if r or a:
                 yield r, a
+
+
+def _owner_of_title(view: TextView, mentions: MentionIndex, m: Mention) -> str | None:
+    """The organisation or state whose possessive stands before the title of ``m`` ("Red Hat's
+    Chief Technical Officer Chris Wright" -> Red Hat); None when there is none."""
+    k = m.start
+    while k - 1 >= 0 and m.start - k < 5 and view.words[k - 1][:1].isupper():
+        k -= 1  # the title's capitalised words
+    if k == m.start or k < 2 or view.words[k - 1] not in POSSESSIVE_ENDINGS:
+        return None
+    owner = mentions.name_at(k - 2, k - 1)
+    if owner is None or owner.end != k - 1 or owner.type not in ("organization", "state"):
+        return None
+    return owner.canonical
 
 
 #: the party letters of a US legislator's "(R-Fla.)" / "(D-Calif.)" after the name

@@ -114,6 +114,17 @@ _HONORIFICS = frozenset(GENDERED_HONORIFICS) | {"dr.", "dr"}
 _ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul"})
 
 
+def _named_inside(v: TextView, caps: list[int], i: int) -> bool:
+    """Whether the article also writes the capitalised pair at ``i`` ("Red Hat", "Red Cross")
+    inside a sentence, where only a name is capitalised: then the pair opening a sentence is that
+    name, though its first word ends like a participle."""
+    pair = (v.words[i], v.words[i + 1])
+    for c in caps:
+        if c != i and c > 0 and v.words[c] == pair[0] and c + 1 < v.n and v.words[c + 1] == pair[1] and v.sent_of[c - 1] == v.sent_of[c]:
+            return True
+    return False
+
+
 def _hyphen_name_tail(words: list[str], lowers: list[str], i: int, j: int) -> bool:
     """Whether ``-`` at ``j`` joins a lowercase second syllable to a Korean or Cantonese given name
     ("Lee Jae-myung", "Kim Jong-un", "Yolanda Yu Hoi-kwan"): the run has a surname before the
@@ -231,6 +242,12 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
 
 
 @lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """Words WordNet uses mostly as adjectives (``wordnet_adjectives.txt``)."""
+    return word_set("wordnet_adjectives.txt")
+
+
+@lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     return word_set("person_nouns.txt")
 
@@ -277,6 +294,17 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | Non
                 if not named and j - i <= 3 and role.split()[-1].lower() in _PORTFOLIO_TITLES:
                     # "Civil Aviation Minister", "Labor Secretary": a portfolio, part of the title
                     return i, end, " ".join(words[i:end]).replace(" - ", "-")
+                if not named:
+                    # "Chief Technical Officer", "Federal district judge", "Incumbent President":
+                    # adjectives before the title modify it; a body, if any, stands before them
+                    a = j
+                    while a > i and words[a - 1].lower() in _adjectives() and words[a - 1] not in gaz.demonyms:
+                        a -= 1
+                    if a < j:
+                        j, role = a, " ".join(words[a:end]).replace(" - ", "-")
+                        body = " ".join(words[i:j])
+                        named = (org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms
+                                 or body in party_labels() or body.replace("-", "").isupper())
                 owner = j == i or named or (j - i <= 3 and all(_is_cap(w) or w == "-" for w in words[i:j]))
                 return (j, end, role) if owner else None
         w = words[k]
@@ -352,7 +380,8 @@ class MentionIndex:
                 if (lw in stop or written_lower or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES and w not in given)) and not (
                         (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)
                         or (i + 1 in is_name_word and (w in title_words or (i + 2 < n and f"{w} {words[i + 1]}" in title_words)))
-                        or (w in surnames and i + 1 < n and (words[i + 1] == "," or lowers[i + 1] in verbs))):
+                        or (w in surnames and i + 1 < n and (words[i + 1] == "," or lowers[i + 1] in verbs))
+                        or (not written_lower and lw not in stop and i + 1 in is_name_word and _named_inside(v, caps, i))):
                     continue  # but "United States President ...", "US voice actor ...": a country's name;
                     # "President Barack Obama ..." after "the president": a title before a name
             if w.isupper() and len(w) > 4 and w not in gaz.aliases and w not in known_orgs:

@@ -1,4 +1,5 @@
-"""Compile WordNet's nouns for people into ``stance/data/wordnet_person_nouns.txt``.
+"""Compile WordNet's nouns for people and its adjectives into ``stance/data/wordnet_person_nouns.txt``
+and ``stance/data/wordnet_adjectives.txt``.
 
 The source is the WordNet 3.0 database (Princeton University, the WordNet 3.0 licence: free to
 use, copy and distribute with its notice; see ``WORDNET_LICENSE.txt``), as the Debian package
@@ -13,9 +14,14 @@ use, copy and distribute with its notice; see ``WORDNET_LICENSE.txt``), as the D
   "tell", "white", "moderate" are left out; "pilot", "coach" stay);
 - it is no past participle ("accused").
 
-Only singular lemmas are written; :func:`stance.speakers.roles.is_person_noun` reads plurals off them.
+Only singular lemmas are written; ``stance.speakers.roles`` reads plurals off them.
 
-Usage: ``python tools/compile_person_nouns.py [/usr/share/wordnet]``
+An adjective is written when its lemma is one lowercase word, and its uses as an adjective in the
+sense-tagged counts are at least its uses as a noun and as a verb ("federal", "chief",
+"technical", "incumbent"; not "executive", "capital"). The name rules read it to tell a title's
+modifiers ("Chief Technical Officer", "Federal district judge") from the body before a title.
+
+Usage: ``python tools/compile_wordnet.py [/usr/share/wordnet]``
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "stance" / "data" / "wordnet_person_nouns.txt"
+DATA = Path(__file__).resolve().parent.parent / "stance" / "data"
 #: WordNet's lexicographer file number of ``noun.person``
 NOUN_PERSON = 18
 LEMMA = re.compile(r"[a-z][a-z-]*[a-z]")
@@ -55,29 +61,33 @@ def read_synsets(path: Path) -> dict[str, tuple[int, list[str]]]:
     return out
 
 
-def read_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
+def read_counts(path: Path) -> dict[str, dict[str, int]]:
     """From ``cntlist.rev`` (``lemma%ss_type:lex_filenum:...  sense_number  tag_count``): per lemma,
-    its tagged uses as a person noun, and as a verb or an adjective."""
-    person: dict[str, int] = {}
-    other: dict[str, int] = {}
+    its tagged uses as a person noun ("person"), any noun ("noun"), a verb ("verb") and an
+    adjective ("adj")."""
+    kinds = {"1": "noun", "2": "verb", "3": "adj", "5": "adj"}
+    out: dict[str, dict[str, int]] = {}
     for line in path.read_text(encoding="latin-1").splitlines():
         p = line.split()
         if len(p) != 3:
             continue
         lemma, key = p[0].split("%", 1)
         ss_type, lexfile = key.split(":")[:2]
-        if ss_type == "1" and int(lexfile) == NOUN_PERSON:
-            person[lemma] = person.get(lemma, 0) + int(p[2])
-        elif ss_type in {"2", "3", "5"}:
-            other[lemma] = other.get(lemma, 0) + int(p[2])
-    return person, other
+        kind = kinds.get(ss_type)
+        if kind is None:
+            continue
+        c = out.setdefault(lemma, {"person": 0, "noun": 0, "verb": 0, "adj": 0})
+        c[kind] += int(p[2])
+        if kind == "noun" and int(lexfile) == NOUN_PERSON:
+            c["person"] += int(p[2])
+    return out
 
 
 def person_nouns(wordnet: Path) -> list[str]:
     """The lemmas described in the module docstring, sorted."""
     nouns = read_index(wordnet / "index.noun")
     synsets = read_synsets(wordnet / "data.noun")
-    person, other = read_counts(wordnet / "cntlist.rev")
+    counts = read_counts(wordnet / "cntlist.rev")
     out = []
     for lemma, offsets in nouns.items():
         if not LEMMA.fullmatch(lemma) or lemma.endswith("ed"):
@@ -85,25 +95,47 @@ def person_nouns(wordnet: Path) -> list[str]:
         lexfile, written = synsets[offsets[0]]
         if lexfile != NOUN_PERSON or lemma not in written:
             continue  # not a person first, or a name ("Clinton", "Carson")
-        if other.get(lemma, 0) > 2 * person.get(lemma, 0) + 2:
+        c = counts.get(lemma, {"person": 0, "verb": 0, "adj": 0})
+        if max(c["verb"], c["adj"]) > 2 * c["person"] + 2:
             continue
         out.append(lemma)
     return sorted(out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("wordnet", nargs="?", default="/usr/share/wordnet", help="folder of WordNet's index.* and data.* files")
-    ap.add_argument("-o", "--out", default=str(OUT))
-    args = ap.parse_args(argv)
-    words = person_nouns(Path(args.wordnet))
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write("# Nouns whose first WordNet sense is a person (noun.person), one a line; compiled by\n")
-        f.write("# tools/compile_person_nouns.py from WordNet 3.0 (Copyright 2006 by Princeton University; see\n")
-        f.write("# WORDNET_LICENSE.txt). Read by stance/speakers/roles.py only (role heads of descriptions).\n")
+def adjectives(wordnet: Path) -> list[str]:
+    """The adjectives described in the module docstring, sorted."""
+    counts = read_counts(wordnet / "cntlist.rev")
+    out = []
+    for lemma in read_index(wordnet / "index.adj"):
+        c = counts.get(lemma, {"noun": 0, "verb": 0, "adj": 0})
+        if LEMMA.fullmatch(lemma) and c["adj"] >= c["noun"] and c["adj"] >= c["verb"]:
+            out.append(lemma)
+    return sorted(out)
+
+
+def write(path: Path, header: list[str], words: list[str]) -> None:
+    """``words`` one a line under ``header`` comment lines."""
+    with open(path, "w", encoding="utf-8") as f:
+        for line in header:
+            f.write(f"# {line}\n")
         for w in words:
             f.write(w + "\n")
-    print(f"{len(words)} nouns -> {args.out}", file=sys.stderr)
+    print(f"{len(words)} words -> {path}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("wordnet", nargs="?", default="/usr/share/wordnet", help="folder of WordNet's index.*, data.* and cntlist.rev files")
+    ap.add_argument("-o", "--out", default=str(DATA), help="folder to write the two lists to")
+    args = ap.parse_args(argv)
+    wordnet, out = Path(args.wordnet), Path(args.out)
+    notice = "tools/compile_wordnet.py from WordNet 3.0 (Copyright 2006 by Princeton University; see WORDNET_LICENSE.txt)."
+    write(out / "wordnet_person_nouns.txt", [
+        "Nouns whose first WordNet sense is a person (noun.person), one a line; compiled by", notice,
+        "Read by stance/speakers/roles.py only (role heads of descriptions)."], person_nouns(wordnet))
+    write(out / "wordnet_adjectives.txt", [
+        "Words WordNet uses mostly as adjectives, one a line; compiled by", notice,
+        "Read by stance/text/mentions.py (a title's modifiers: \"Chief Technical Officer\")."], adjectives(wordnet))
     return 0
 
 
