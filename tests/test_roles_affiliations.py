@@ -508,3 +508,29 @@ def test_the_possessive_before_a_title_is_its_owner(nlp):
 def test_a_name_written_inside_a_sentence_keeps_its_participle_like_first_word_opening_one(lang):
     got = names(lang, "The charity Red Cross sent help. Red Cross workers arrived on Monday.")
     assert [t for t in got if t.endswith("Cross")] == ["Red Cross"], got
+
+
+# -- a title's "of": a portfolio (part of the role) or the state, place or body it serves ----------
+@pytest.mark.parametrize("text, name, role, aff", [
+    ("It rained. Minister of Information Jane Roe spoke on Monday.", "Jane Roe", "Minister of Information", None),
+    ("It rained. Minister of Foreign Affairs Jane Roe spoke on Monday.", "Jane Roe", "Minister of Foreign Affairs", None),
+    ("It rained. First Minister of Scotland Jane Roe spoke on Monday.", "Jane Roe", "First Minister", "Scotland"),
+    ("It rained. Chief Executive of Hong Kong Jane Roe spoke on Monday.", "Jane Roe", "chief executive", "Hong Kong"),
+    ("It rained. CEO of Tesco Jane Roe spoke on Monday.", "Jane Roe", "CEO", "Tesco"),
+])
+def test_a_title_s_of_names_a_portfolio_or_what_it_serves(lang, text, name, role, aff):
+    got = names(lang, text)
+    assert got[name][2:] == (role, aff), got
+
+
+def test_a_portfolio_after_a_title_in_an_appositive(nlp):
+    text = 'Roe is to be replaced by Wanda Doe, the Secretary of Justice for Puerto Rico. "We go," Doe said.'
+    q = quote(nlp, text, "We go")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Wanda Doe", "Secretary of Justice", "Puerto Rico")
+
+
+def test_a_minister_of_a_portfolio_serves_the_article_s_state(nlp):
+    text = ('A bomb went off in Yemen. Houthi rebels deny it. Yemen mourns. '
+            'The bomb was placed in a market, stated Minister of Information Jane Roe.')
+    q = quote(nlp, text, "placed")
+    assert (q.role, q.affiliation) == ("Minister of Information", "Yemen")

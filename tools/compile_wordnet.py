@@ -1,5 +1,6 @@
-"""Compile WordNet's nouns for people and its adjectives into ``stance/data/wordnet_person_nouns.txt``
-and ``stance/data/wordnet_adjectives.txt``.
+"""Compile WordNet's nouns for people, its adjectives and its common nouns into
+``stance/data/wordnet_person_nouns.txt``, ``stance/data/wordnet_adjectives.txt`` and
+``stance/data/wordnet_common_nouns.txt``.
 
 The source is the WordNet 3.0 database (Princeton University, the WordNet 3.0 licence: free to
 use, copy and distribute with its notice; see ``WORDNET_LICENSE.txt``), as the Debian package
@@ -20,6 +21,11 @@ An adjective is written when its lemma is one lowercase word, and its uses as an
 sense-tagged counts are at least its uses as a noun and as a verb ("federal", "chief",
 "technical", "incumbent"; not "executive", "capital"). The name rules read it to tell a title's
 modifiers ("Chief Technical Officer", "Federal district judge") from the body before a title.
+
+A common noun is written when its lemma is one lowercase word that a synset writes in lowercase
+(no name: "harvard" is written "Harvard") and it has at least one sense-tagged use as a noun
+("justice", "information", "state"): the role rules read it to tell a portfolio after a title's
+"of" ("Secretary of Justice") from a body or a place ("CEO of Tesco").
 
 Usage: ``python tools/compile_wordnet.py [/usr/share/wordnet]``
 """
@@ -113,6 +119,13 @@ def adjectives(wordnet: Path) -> list[str]:
     return sorted(out)
 
 
+def common_nouns(wordnet: Path) -> list[str]:
+    """The common nouns described in the module docstring, sorted."""
+    counts = read_counts(wordnet / "cntlist.rev")
+    written = {w for _, words in read_synsets(wordnet / "data.noun").values() for w in words}
+    return sorted(w for w, c in counts.items() if c["noun"] and LEMMA.fullmatch(w) and w in written)
+
+
 def write(path: Path, header: list[str], words: list[str]) -> None:
     """``words`` one a line under ``header`` comment lines."""
     with open(path, "w", encoding="utf-8") as f:
@@ -126,7 +139,7 @@ def write(path: Path, header: list[str], words: list[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("wordnet", nargs="?", default="/usr/share/wordnet", help="folder of WordNet's index.*, data.* and cntlist.rev files")
-    ap.add_argument("-o", "--out", default=str(DATA), help="folder to write the two lists to")
+    ap.add_argument("-o", "--out", default=str(DATA), help="folder to write the three lists to")
     args = ap.parse_args(argv)
     wordnet, out = Path(args.wordnet), Path(args.out)
     notice = "tools/compile_wordnet.py from WordNet 3.0 (Copyright 2006 by Princeton University; see WORDNET_LICENSE.txt)."
@@ -136,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     write(out / "wordnet_adjectives.txt", [
         "Words WordNet uses mostly as adjectives, one a line; compiled by", notice,
         "Read by stance/text/mentions.py (a title's modifiers: \"Chief Technical Officer\")."], adjectives(wordnet))
+    write(out / "wordnet_common_nouns.txt", [
+        "Common nouns WordNet has sense-tagged uses of, one a line; compiled by", notice,
+        "Read by stance/speakers/roles.py (a portfolio after a title: \"Secretary of Justice\")."], common_nouns(wordnet))
     return 0
 
 

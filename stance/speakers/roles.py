@@ -409,7 +409,31 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
         if k < hi and (words[k] in _STOP_APPOS or lowers[k] in _PREPS or lowers[k] == "to") and lowers[k - 1] != "and":
             role_words += ["of", *words[j + 1 : k]]
             j = k
+    elif j + 2 < hi and lowers[j] == "of" and role_words[-1] in _title_words() and _is_portfolio(view, j + 1, hi):
+        # "the Secretary of Justice for Puerto Rico": a capitalised portfolio after a title
+        k = j + 2 if not words[j + 1].lower() in word_set("wordnet_adjectives.txt") else j + 3
+        role_words += ["of", *words[j + 1 : k]]
+        j = k
     return j
+
+
+def _is_portfolio(view: TextView, t: int, hi: int) -> bool:
+    """Whether the capitalised word at ``t`` after a title's "of" is a portfolio ("Justice",
+    "Information", "Foreign Affairs"), not a place, state or the first word of a longer name
+    ("of France", "of Tesco", "of Harvard University"): one word, or an adjective and its noun,
+    that no capitalised word follows, the gazetteer does not know and WordNet has as a common
+    noun (``wordnet_common_nouns.txt``)."""
+    words = view.words
+    e = t + 2 if words[t].lower() in word_set("wordnet_adjectives.txt") and t + 1 < hi and words[t + 1][:1].isupper() else t + 1
+    if not words[t][:1].isupper() or not words[t].isalpha() or (e < hi and words[e][:1].isupper()):
+        return False
+    name = view.span_text(t, e)
+    gaz, lex = gazetteer(), entity_lexicons()
+    if name in gaz.aliases or name in gaz.demonyms or name in lex.places or name in lex.regions or name in lex.orgs:
+        return False
+    noun = words[e - 1].lower()
+    common = word_set("wordnet_common_nouns.txt")
+    return noun in common or (noun.endswith("s") and noun[:-1] in common)
 
 
 def _lowercase_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
@@ -955,12 +979,20 @@ def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:
 def holds_state_office(role: str | None) -> bool:
     """Whether ``role`` names an office of a state's government ("Information Minister", "Solicitor
     General", "Presidential Spokesperson", "senators"; ``state_offices.txt``): its last one to four
-    words, lowercased."""
+    words, lowercased; or a minister or secretary of a capitalised portfolio ("Secretary of
+    Justice")."""
     if not role:
         return False
+    head, of, portfolio = role.partition(" of ")
+    if of and portfolio[:1].isupper() and head.split()[-1].lower() in _PORTFOLIO_HEADS:
+        return True  # a government portfolio: "Minister of Information", "Secretary of Justice"
     toks = role.lower().split()
     offices = word_set("state_offices.txt")
     return any(" ".join(toks[-n:]) in offices for n in range(1, min(4, len(toks)) + 1))
+
+
+#: titles whose capitalised "of" complement is a government portfolio ("Secretary of Justice")
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
 
 
 def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) -> str | None:

@@ -205,10 +205,7 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
     if role is not None and words[i] == "of" and b - i - 2 < 2:
         return i + 1, None, None  # "the President of Burundi": no person here, only the place after "of"
     if role is not None and aff is None and words[i] == "of" and b - i - 2 >= 2 and _is_cap(words[i + 1]):
-        # "First Minister of Scotland Nicola Sturgeon"
-        hit = gaz.aliases.get(words[i + 1])
-        aff = hit[0] if hit is not None else words[i + 1]
-        i += 2
+        return _title_of(words, start, i, b)
     if role is None and i == start and b - i >= 3:
         # a title inside the run, after the body it belongs to: "House of Commons Speaker John
         # Bercow", "Police Senior Superintendent Yolanda Yu", "UCL Professor Jane Roe"
@@ -239,6 +236,35 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
         if not any(w.lower() in org_nouns for w in words[i:b]) and b - a <= 3:
             return a, None, None
     return i, role, aff
+
+
+def _title_of(words: list[str], a: int, i: int, b: int) -> tuple[int, str | None, str | None]:
+    """A title ``words[a:i]`` and "of" at ``i`` before the name in ``[i+1, b)``: "First Minister of
+    Scotland Nicola Sturgeon", "Chief Executive of Hong Kong Carrie Lam" -> the state or place it
+    serves is the affiliation; "Minister of Information Jane Roe", "Secretary of Justice Jane
+    Roe", "Minister of Foreign Affairs Jane Roe" -> a portfolio (a common noun WordNet knows,
+    ``wordnet_common_nouns.txt``), part of the role as written, no affiliation; "CEO of Tesco Jane
+    Roe" -> the body is the affiliation. Returns (the name's start, role, affiliation) as
+    :func:`_split_title`."""
+    gaz = gazetteer()
+    lex = entity_lexicons()
+    for length in (3, 2, 1):
+        if b - (i + 1 + length) >= 2:
+            place = " ".join(words[i + 1 : i + 1 + length])
+            hit = gaz.aliases.get(place)
+            if hit is not None or place in lex.places or place in lex.regions or place in gaz.demonyms:
+                aff = hit[0] if hit is not None else gaz.demonyms.get(place, place)
+                return i + 1 + length, titles()[" ".join(words[a:i])] or None, aff
+    e = i + 2
+    if words[i + 1].lower() in _adjectives() and b - e >= 3 and _is_cap(words[e]):
+        e += 1  # "Foreign Affairs": an adjective needs its noun
+    noun = words[e - 1].lower()
+    common = word_set("wordnet_common_nouns.txt")
+    if noun in common or (noun.endswith("s") and noun[:-1] in common):
+        if words[e] in {"for", "of"}:
+            return e + 1, None, None  # "the Secretary of Justice for Puerto Rico": no person, only the place
+        return e, " ".join(words[a:e]), None
+    return i + 2, titles()[" ".join(words[a:i])] or None, words[i + 1]  # "CEO of Tesco Jane Roe"
 
 
 @lru_cache(maxsize=1)
@@ -403,6 +429,7 @@ class MentionIndex:
                 if lj in _CONNECTORS and j + 1 < n and j + 1 in is_cap and lj != "and":
                     # "Institute for National Strategy", "Secretary of State"
                     if (not org_nouns.isdisjoint(lowers[i:j]) or words[j - 1].split()[-1] in title_words
+                            or (j - 2 >= i and f"{words[j - 2]} {words[j - 1]}" in title_words)
                             or wj in {"al", "bin", "de", "van", "von", "del", "da"}):
                         j += 2
                         continue
