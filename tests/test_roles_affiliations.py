@@ -534,3 +534,14 @@ def test_a_minister_of_a_portfolio_serves_the_article_s_state(nlp):
             'The bomb was placed in a market, stated Minister of Information Jane Roe.')
     q = quote(nlp, text, "placed")
     assert (q.role, q.affiliation) == ("Minister of Information", "Yemen")
+
+
+@pytest.mark.parametrize("text, role, aff", [
+    ('Speakers at the rally included Labour MP (Member of Parliament) Tom Roe, and Sadiq Khan. Tom Roe said "we go".', "MP", "Labour Party"),
+    ('It rained. Member of parliament (MP) Tom Roe said "we go".', "Member of parliament", None),
+    ('Since then, a Republican, Tom Roe, has publicly said that "we go".', None, "Republican Party"),
+    ('The inquiry began. Republican committee member Tom Roe of Georgia said "we go".', "member", "Republican Party"),
+])
+def test_party_labels_and_parenthesised_titles_before_a_name(nlp, text, role, aff):
+    q = quote(nlp, text, "we go")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Tom Roe", role, aff)

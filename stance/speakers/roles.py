@@ -130,6 +130,8 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     if p == c:
         return None, None
     role_words = words[c:p]
+    if p == e and len(role_words) == 1 and role_words[0] in party_labels() and c > sa and lowers[c - 1] in {"a", "an", "one"}:
+        return None, party_labels()[role_words[0]]  # "a Republican, Mark Roe,": a member of that party
     if one_of:
         role_words[-1] = _singular_role(role_words[-1])
     head = role_words[-1]
@@ -600,6 +602,8 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         d = view.words[j - 1] if j >= 1 else ""
         if d in gaz.demonyms:
             return f"{gaz.demonyms[d]}'s {body}"
+        if d in party_labels() and j == k - 1:
+            return party_labels()[d]  # "Republican committee member": the party, not a bare "committee"
         return body if j == k - 1 or view.lowers[j] not in _DETS else view.span_text(j + 1, k)
     if j < k and j >= 1:
         # "Princeton University neuroscience professor": a field between an organisation and the role
@@ -754,18 +758,30 @@ def _first_of_two_roles_before(view: TextView, mentions: MentionIndex, i: int, s
     return view.span_text(k, h + 1), _owner_before(view, mentions, k)
 
 
-def _title_before_acronym(view: TextView, m: Mention) -> tuple[str | None, str | None]:
-    """A title spelled out before its acronym in parentheses before the name: "Member of
-    Parliament (MP) Jane Roe" -> (Member of Parliament, None)."""
+def _title_before_acronym(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """A title and its acronym, one in parentheses after the other, before the name: "Member of
+    Parliament (MP) Jane Roe" -> (Member of Parliament, None), "Labour MP (Member of Parliament)
+    Jane Roe" -> (MP, Labour Party): the owner before the title as before a lowercase role."""
     words = view.words
-    e = m.start - 3
-    if m.type != "person" or e < 1 or words[m.start - 1] != ")" or words[e] != "(" or not words[e + 1].isupper():
+    if m.type != "person" or m.start < 4 or words[m.start - 1] != ")":
         return None, None
     sa = view.sent_bounds(view.sent_of[m.start])[0]
-    for n in (4, 3, 2, 1):
+    e = m.start - 2
+    while e > sa and m.start - e < 7 and words[e] != "(":
+        e -= 1
+    if words[e] != "(":
+        return None, None
+    if e + 2 == m.start - 1 and words[e + 1].isupper():
+        for n in (4, 3, 2, 1):  # "Member of Parliament (MP)"
+            a = e - n
+            if a >= sa and " ".join(view.lowers[a:e]) in _titles_lower():
+                return view.span_text(a, e), None
+    if " ".join(view.lowers[e + 1 : m.start - 1]) not in _titles_lower():
+        return None, None
+    for n in (3, 2, 1):  # "MP (Member of Parliament)": the title before the parenthesis
         a = e - n
-        if a >= sa and " ".join(view.lowers[a:e]) in _titles_lower():
-            return view.span_text(a, e), None
+        if a >= sa and view.span_text(a, e) in titles():
+            return view.span_text(a, e), _owner_before(view, mentions, a)
     return None, None
 
 
@@ -1093,7 +1109,7 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
             yield m.role, m.affiliation or (_owner_of_title(view, mentions, m) if m.role else None)
     for m in same:
         for r, a in (_role_before(view, mentions, m), _appositive(view, mentions, m), _appositive_before(view, mentions, m),
-                     _title_of_state_before(view, mentions, m), _title_before_acronym(view, m), _body_after(view, mentions, m),
+                     _title_of_state_before(view, mentions, m), _title_before_acronym(view, mentions, m), _body_after(view, mentions, m),
                      _party_code_after(view, m),
                      _relative_body(view, mentions, m)):
             if r or a:
