@@ -545,3 +545,18 @@ def test_a_minister_of_a_portfolio_serves_the_article_s_state(nlp):
 def test_party_labels_and_parenthesised_titles_before_a_name(nlp, text, role, aff):
     q = quote(nlp, text, "we go")
     assert (q.speaker.name, q.role, q.affiliation) == ("Tom Roe", role, aff)
+
+
+@pytest.mark.parametrize("text, words, aff", [
+    # a state's lowercase body after its possessive
+    ('The attack shocked the town. The head of the UK\'s counter terror police, Neil Roe, on Sunday said the police found "nothing".',
+     "nothing", "United Kingdom's counter terror police"),
+    # a judge serves the court the article names
+    ('Manafort was sentenced in the Federal Court on Wednesday. Judge Amy Roe said "sorry is not enough".', "sorry", "Federal Court"),
+    # a governor serves the region or state the article names most
+    ('Puerto Rico voted. The vote in Puerto Rico was close. Governor Pedro Roe said "we won" in Puerto Rico.', "we won", "Puerto Rico"),
+    # a bare "police" speaks for the article's state
+    ('The mayor of Seoul, South Korea, died. South Korea mourns. Police said "he left home" in the morning.', "left home", "South Korea"),
+])
+def test_bodies_an_officer_or_a_state_s_officers_serve(nlp, text, words, aff):
+    assert quote(nlp, text, words).affiliation == aff

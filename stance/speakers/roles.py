@@ -70,6 +70,12 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         body = mentions.name_at(m.end + 1, m.end + 2)
         if body is not None and body.start == m.end + 1:
             return body.text
+        e = m.end + 1
+        while e < hi and e - m.end <= 4 and words[e].islower() and words[e].isalpha() and view.lowers[e] not in _FIELD_BREAKS:
+            e += 1
+        if e > m.end + 1 and view.lowers[e - 1] in word_set("org_nouns.txt") and m.type in ("state", "demonym", "organization"):
+            # "the UK's counter terror police": the state's body, as "Russia's foreign ministry"
+            return f"{m.canonical}'s {view.span_text(m.end + 1, e)}"
     if m.type == "person" and m.end < hi and view.lowers[m.end] == "campaign":
         return f"{m.canonical} campaign"  # "an adviser on the Sanders campaign"
     return m.canonical if m.type in ("state", "demonym") and not literal else m.text
@@ -957,10 +963,17 @@ def _state_of_bare_government(view: TextView, mentions: MentionIndex, canonical:
 _GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "regime"})
 
 
+#: plural bodies of a state's officers that a speaker may name without their state ("police said",
+#: "prosecutors said", "officials said")
+_STATE_OFFICERS = frozenset({"police", "prosecutors", "officials"})
+
+
 def _is_bare_government(name: str) -> bool:
-    """"government", "the government", "The authorities": an executive named without its state."""
+    """"government", "the government", "The authorities", "government authorities", "police",
+    "prosecutors", "officials": an executive or a state's officers named without their state."""
     toks = name.lower().split()
-    return bool(toks) and toks[-1] in _GOVERNMENT_WORDS and all(t in {"the", "its", "national", "federal"} for t in toks[:-1])
+    return (bool(toks) and (toks[-1] in _GOVERNMENT_WORDS or toks[-1] in _STATE_OFFICERS)
+            and all(t in {"the", "its", "national", "federal", "government"} for t in toks[:-1]))
 
 
 def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:
@@ -1016,7 +1029,8 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
     article's state (:func:`state_of_government`) for an office of a state's government
     (:func:`holds_state_office`; "Solicitor General Jose Calida" in a story about the Philippines ->
     Philippines); the place the article names most often, if one leads, for a city's office ("mayor
-    John Tory" in a story about Toronto -> Toronto); else None."""
+    John Tory" in a story about Toronto -> Toronto); the region or state it names most often for a
+    governor; else None."""
     if role and _is_local(role.split()):
         # "mayor John Tory": the city the article names most often
         counts: dict[str, int] = {}
@@ -1027,21 +1041,61 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
         return None
+    if role and role.split()[-1].lower() in _REGIONAL_HEADS:
+        # "Governor Jane Roe" in a story about Puerto Rico: the region the article names most
+        return _most_named(mentions, lambda m: m.canonical in entity_lexicons().regions or m.type == "state")
     return state_of_government(view, mentions) if holds_state_office(role) else None
 
 
+#: role heads whose holder serves a state's region (a US state, a province)
+_REGIONAL_HEADS = frozenset({"governor"})
+
+
+def _most_named(mentions: MentionIndex, keep) -> str | None:
+    """The canonical name of the mentions ``keep`` accepts that the article names most often, if
+    one leads; else None."""
+    counts: dict[str, int] = {}
+    for m in mentions.names:
+        if m.type in ("place", "state") and keep(m):
+            counts[m.canonical] = counts.get(m.canonical, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+#: role words of a judge
+_JUDICIAL = frozenset({"judge", "judges", "justice", "justices", "magistrate", "magistrates"})
+
+
+def _served_body_words(role_words: set[str]) -> frozenset[str] | None:
+    """The words one of the names of the body a role's holder serves holds: a police officer's
+    force (a word of ``police_ranks.txt``: "Police", "Constabulary"), a judge's court ("Court",
+    "Tribunal"); None for another role."""
+    if not word_set("police_ranks.txt").isdisjoint(role_words):
+        return frozenset({"Police", "Constabulary"})
+    if not _JUDICIAL.isdisjoint(role_words):
+        return frozenset({"Court", "Tribunal"})
+    return None
+
+
 def _police_force_near(view: TextView, mentions: MentionIndex, role: str | None, at: Mention | None, reach: int = 3) -> str | None:
-    """The police force a police officer (a ``role`` with a word of ``police_ranks.txt``: "Detective
-    Inspector", "police spokesman") serves when the article names no body for them: the last force
-    named before the officer's mention ``at`` ("Thames Valley Police"), else the first one named
-    within ``reach`` sentences after it; None for another role or when there is none."""
-    if not role or at is None or word_set("police_ranks.txt").isdisjoint(role.lower().split()):
+    """The body an officer of one serves when the article names no body for them: for a police
+    officer ("Detective Inspector", "police spokesman") a police force ("Thames Valley Police"),
+    for a judge ("Judge", "Chief Justice") a court ("U.S. Federal Court", "US Supreme Court")
+    (:func:`_served_body_words`): the last such body named before the officer's mention ``at``,
+    else the first one named within ``reach`` sentences after it; None for another role or when
+    there is none."""
+    if not role or at is None:
+        return None
+    heads = _served_body_words(set(role.lower().split()))
+    if heads is None:
         return None
     s = view.sent_of[at.start]
     before = after = None
     for m in mentions.names:
-        words = m.text.split()
-        if m.type == "organization" and len(words) > 1 and ("Police" in words or "Constabulary" in words):
+        name_words = m.text.split()
+        if m.type == "organization" and len(name_words) > 1 and not heads.isdisjoint(name_words):
             if m.start < at.start:
                 before = m.canonical
             elif after is None and view.sent_of[m.start] - s <= reach:
