@@ -560,3 +560,8 @@ def test_party_labels_and_parenthesised_titles_before_a_name(nlp, text, role, af
 ])
 def test_bodies_an_officer_or_a_state_s_officers_serve(nlp, text, words, aff):
     assert quote(nlp, text, words).affiliation == aff
+
+
+def test_a_party_label_before_a_field_and_a_role(nlp):
+    q = quote(nlp, 'The bill passed. Republican state representative Terri Roe remarked that "the bill is a test."', "a test")
+    assert (q.role, q.affiliation) == ("representative", "Republican Party")

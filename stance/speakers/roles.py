@@ -616,7 +616,8 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         owner = mentions.name_at(j - 1, j)
         if owner is not None and owner.end == j and owner.type in ("organization", "state"):
             return owner.canonical
-        return None
+        # "Republican state representative", "Israeli state prosecutor": a party or a country
+        return party_labels().get(view.words[j - 1]) or gaz.demonyms.get(view.words[j - 1])
     owner = mentions.name_at(k - 1, k)
     if owner is None or owner.end != k:
         d = view.words[k - 1]
