@@ -455,3 +455,113 @@ def test_words_after_a_possessive_owner_belong_to_the_role():
 
     assert _describe_nominal("Trump ’s Indiana chairman") == ("Indiana chairman", "Trump")
     assert _describe_nominal("Sudan's defense minister") == ("defense minister", "Sudan")
+
+
+# -- nouns for people that only WordNet lists (stance/data/wordnet_person_nouns.txt) ---------------
+@pytest.mark.parametrize("text, role", [
+    ('The skulls were spiky. One of the authors, herpetologist David Roe, told a magazine that "it evolved often."', "herpetologist"),
+    ('The report came out. Medical anthropologist Monica Roe said that "people behave well."', "Medical anthropologist"),
+    ('The station changed hands. Rival shock jock Howard Roe said that "the show was good."', "shock jock"),
+])
+def test_a_noun_for_a_person_that_wordnet_lists_heads_a_role_before_a_name(nlp, text, role):
+    q = quote(nlp, text, "")
+    assert q.role is not None and q.role.lower().endswith(role.lower()), q.role
+
+
+def test_wordnet_nouns_leave_out_names_and_words_mostly_verbs_or_adjectives():
+    from stance.speakers.roles import _role_nouns
+    nouns = _role_nouns()
+    assert {"herpetologist", "anthropologists", "jock", "whistle-blower"} <= nouns
+    assert not {"clinton", "carson", "have", "tell", "white", "accused"} & nouns
+
+
+def test_a_name_that_modifies_a_noun_takes_no_wordnet_role_before_it(lang):
+    from stance.speakers.roles import describe
+    text = "Many diehard Tom Roe supporters stayed home. Tom Roe won."
+    view = build_view(make_doc(lang, text, trained=False))
+    assert describe(view, MentionIndex(view), "Tom Roe")[0] is None
+
+
+def test_a_role_before_the_name_wins_over_the_appositive_after_it(nlp):
+    text = 'The vote was close. "We knew that," said former Utah governor Michael Roe, a Romney confidant.'
+    q = quote(nlp, text, "knew")
+    assert (q.role, q.affiliation) == ("governor", "Utah")
+
+
+# -- adjectives before a capitalised title (stance/data/wordnet_adjectives.txt) -------------------
+@pytest.mark.parametrize("text, name, role, aff", [
+    ("It rained. Incumbent President Jane Roe spoke on Monday.", "Jane Roe", "Incumbent President", None),
+    ("It rained. Chief Technical Officer Jane Roe spoke on Monday.", "Jane Roe", "Chief Technical Officer", None),
+    ("It rained. Mondelez CEO Jane Roe spoke on Monday.", "Jane Roe", "CEO", "Mondelez"),
+])
+def test_adjectives_before_a_title_are_part_of_it_not_its_body(lang, text, name, role, aff):
+    got = names(lang, text)
+    assert got[name][2:] == (role, aff), got
+
+
+def test_the_possessive_before_a_title_is_its_owner(nlp):
+    text = 'The software company Red Hat changed plans. Red Hat\'s Chief Technical Officer Chris Roe wrote in the announcement "Stream is no replacement."'
+    q = quote(nlp, text, "replacement")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Chris Roe", "Chief Technical Officer", "Red Hat")
+
+
+def test_a_name_written_inside_a_sentence_keeps_its_participle_like_first_word_opening_one(lang):
+    got = names(lang, "The charity Red Cross sent help. Red Cross workers arrived on Monday.")
+    assert [t for t in got if t.endswith("Cross")] == ["Red Cross"], got
+
+
+# -- a title's "of": a portfolio (part of the role) or the state, place or body it serves ----------
+@pytest.mark.parametrize("text, name, role, aff", [
+    ("It rained. Minister of Information Jane Roe spoke on Monday.", "Jane Roe", "Minister of Information", None),
+    ("It rained. Minister of Foreign Affairs Jane Roe spoke on Monday.", "Jane Roe", "Minister of Foreign Affairs", None),
+    ("It rained. First Minister of Scotland Jane Roe spoke on Monday.", "Jane Roe", "First Minister", "Scotland"),
+    ("It rained. Chief Executive of Hong Kong Jane Roe spoke on Monday.", "Jane Roe", "chief executive", "Hong Kong"),
+    ("It rained. CEO of Tesco Jane Roe spoke on Monday.", "Jane Roe", "CEO", "Tesco"),
+])
+def test_a_title_s_of_names_a_portfolio_or_what_it_serves(lang, text, name, role, aff):
+    got = names(lang, text)
+    assert got[name][2:] == (role, aff), got
+
+
+def test_a_portfolio_after_a_title_in_an_appositive(nlp):
+    text = 'Roe is to be replaced by Wanda Doe, the Secretary of Justice for Puerto Rico. "We go," Doe said.'
+    q = quote(nlp, text, "We go")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Wanda Doe", "Secretary of Justice", "Puerto Rico")
+
+
+def test_a_minister_of_a_portfolio_serves_the_article_s_state(nlp):
+    text = ('A bomb went off in Yemen. Houthi rebels deny it. Yemen mourns. '
+            'The bomb was placed in a market, stated Minister of Information Jane Roe.')
+    q = quote(nlp, text, "placed")
+    assert (q.role, q.affiliation) == ("Minister of Information", "Yemen")
+
+
+@pytest.mark.parametrize("text, role, aff", [
+    ('Speakers at the rally included Labour MP (Member of Parliament) Tom Roe, and Sadiq Khan. Tom Roe said "we go".', "MP", "Labour Party"),
+    ('It rained. Member of parliament (MP) Tom Roe said "we go".', "Member of parliament", None),
+    ('Since then, a Republican, Tom Roe, has publicly said that "we go".', None, "Republican Party"),
+    ('The inquiry began. Republican committee member Tom Roe of Georgia said "we go".', "member", "Republican Party"),
+])
+def test_party_labels_and_parenthesised_titles_before_a_name(nlp, text, role, aff):
+    q = quote(nlp, text, "we go")
+    assert (q.speaker.name, q.role, q.affiliation) == ("Tom Roe", role, aff)
+
+
+@pytest.mark.parametrize("text, words, aff", [
+    # a state's lowercase body after its possessive
+    ('The attack shocked the town. The head of the UK\'s counter terror police, Neil Roe, on Sunday said the police found "nothing".',
+     "nothing", "United Kingdom's counter terror police"),
+    # a judge serves the court the article names
+    ('Manafort was sentenced in the Federal Court on Wednesday. Judge Amy Roe said "sorry is not enough".', "sorry", "Federal Court"),
+    # a governor serves the region or state the article names most
+    ('Puerto Rico voted. The vote in Puerto Rico was close. Governor Pedro Roe said "we won" in Puerto Rico.', "we won", "Puerto Rico"),
+    # a bare "police" speaks for the article's state
+    ('The mayor of Seoul, South Korea, died. South Korea mourns. Police said "he left home" in the morning.', "left home", "South Korea"),
+])
+def test_bodies_an_officer_or_a_state_s_officers_serve(nlp, text, words, aff):
+    assert quote(nlp, text, words).affiliation == aff
+
+
+def test_a_party_label_before_a_field_and_a_role(nlp):
+    q = quote(nlp, 'The bill passed. Republican state representative Terri Roe remarked that "the bill is a test."', "a test")
+    assert (q.role, q.affiliation) == ("representative", "Republican Party")

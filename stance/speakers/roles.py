@@ -70,6 +70,12 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         body = mentions.name_at(m.end + 1, m.end + 2)
         if body is not None and body.start == m.end + 1:
             return body.text
+        e = m.end + 1
+        while e < hi and e - m.end <= 4 and words[e].islower() and words[e].isalpha() and view.lowers[e] not in _FIELD_BREAKS:
+            e += 1
+        if e > m.end + 1 and view.lowers[e - 1] in word_set("org_nouns.txt") and m.type in ("state", "demonym", "organization"):
+            # "the UK's counter terror police": the state's body, as "Russia's foreign ministry"
+            return f"{m.canonical}'s {view.span_text(m.end + 1, e)}"
     if m.type == "person" and m.end < hi and view.lowers[m.end] == "campaign":
         return f"{m.canonical} campaign"  # "an adviser on the Sanders campaign"
     return m.canonical if m.type in ("state", "demonym") and not literal else m.text
@@ -130,6 +136,8 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     if p == c:
         return None, None
     role_words = words[c:p]
+    if p == e and len(role_words) == 1 and role_words[0] in party_labels() and c > sa and lowers[c - 1] in {"a", "an", "one"}:
+        return None, party_labels()[role_words[0]]  # "a Republican, Mark Roe,": a member of that party
     if one_of:
         role_words[-1] = _singular_role(role_words[-1])
     head = role_words[-1]
@@ -409,7 +417,31 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
         if k < hi and (words[k] in _STOP_APPOS or lowers[k] in _PREPS or lowers[k] == "to") and lowers[k - 1] != "and":
             role_words += ["of", *words[j + 1 : k]]
             j = k
+    elif j + 2 < hi and lowers[j] == "of" and role_words[-1] in _title_words() and _is_portfolio(view, j + 1, hi):
+        # "the Secretary of Justice for Puerto Rico": a capitalised portfolio after a title
+        k = j + 2 if not words[j + 1].lower() in word_set("wordnet_adjectives.txt") else j + 3
+        role_words += ["of", *words[j + 1 : k]]
+        j = k
     return j
+
+
+def _is_portfolio(view: TextView, t: int, hi: int) -> bool:
+    """Whether the capitalised word at ``t`` after a title's "of" is a portfolio ("Justice",
+    "Information", "Foreign Affairs"), not a place, state or the first word of a longer name
+    ("of France", "of Tesco", "of Harvard University"): one word, or an adjective and its noun,
+    that no capitalised word follows, the gazetteer does not know and WordNet has as a common
+    noun (``wordnet_common_nouns.txt``)."""
+    words = view.words
+    e = t + 2 if words[t].lower() in word_set("wordnet_adjectives.txt") and t + 1 < hi and words[t + 1][:1].isupper() else t + 1
+    if not words[t][:1].isupper() or not words[t].isalpha() or (e < hi and words[e][:1].isupper()):
+        return False
+    name = view.span_text(t, e)
+    gaz, lex = gazetteer(), entity_lexicons()
+    if name in gaz.aliases or name in gaz.demonyms or name in lex.places or name in lex.regions or name in lex.orgs:
+        return False
+    noun = words[e - 1].lower()
+    common = word_set("wordnet_common_nouns.txt")
+    return noun in common or (noun.endswith("s") and noun[:-1] in common)
 
 
 def _lowercase_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
@@ -455,8 +487,33 @@ def _nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> st
 
 @lru_cache(maxsize=1)
 def _role_nouns() -> frozenset[str]:
-    """Nouns that head a role: the person nouns and the occupations (``occupation_nouns.txt``)."""
+    """Nouns that head a role: the person nouns, the occupations (``occupation_nouns.txt``) and
+    WordNet's nouns for people (``wordnet_person_nouns.txt``: "herpetologist", "jock",
+    "anthropologist") with their plurals."""
+    return _listed_role_nouns() | _with_plurals(word_set("wordnet_person_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _listed_role_nouns() -> frozenset[str]:
+    """The role nouns of the project's own lists (``person_nouns.txt``, ``occupation_nouns.txt``),
+    without WordNet's."""
     return word_set("person_nouns.txt") | word_set("occupation_nouns.txt")
+
+
+def _with_plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """``nouns`` and their regular plurals ("archaeologists", "secretaries", "policemen",
+    "coaches")."""
+    out = set(nouns)
+    for w in nouns:
+        if w.endswith("man"):
+            out.add(w[:-3] + "men")
+        elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+            out.add(w[:-1] + "ies")
+        elif w.endswith(("s", "x", "z", "ch", "sh")):
+            out.add(w + "es")
+        else:
+            out.add(w + "s")
+    return frozenset(out)
 
 
 def _is_participle(word: str) -> bool:
@@ -511,11 +568,28 @@ def _role_words_before(view: TextView, i: int) -> int:
         k -= 1
     if k < i and k >= 2 and view.lowers[k - 1] == "and" and _is_field_word(view.words[k]) and _is_field_word(view.words[k - 2]):
         k -= 2  # two fields joined by "and": "civil and environmental engineering professor"
-    if k - 1 >= 0 and i - k < 3 and view.lowers[k - 1] in words | _title_modifiers_lower():
+    if k - 1 >= 0 and i - k < 3 and (view.lowers[k - 1] in words | _title_modifiers_lower() or _common_capitalised(view, k - 1)):
         s = view.sent_bounds(view.sent_of[k - 1])[0]
         if k - 1 == s or view.words[k - 2] in _OPENERS:
-            k -= 1  # "Prime minister Jane Doe", "Lead author Jane Doe" opening a sentence
+            k -= 1  # "Prime minister Jane Doe", "Lead author Jane Doe", "Planetary scientist Jane Doe" opening a sentence
     return k
+
+
+def _common_capitalised(view: TextView, t: int) -> bool:
+    """Whether token ``t``, capitalised, is a common word that only its place capitalises
+    ("Planetary", "Fashion", "Medical" opening a sentence): a field word once lowercased, no
+    country, demonym, party label or known organisation, and not written capitalised elsewhere in
+    the article after a sentence's first word (as "Caloundra" or "Microsoft" would be)."""
+    w = view.words[t]
+    if not (w[:1].isupper() and w[1:].islower() and w.isalpha()) or not _is_field_word(w.lower()):
+        return False
+    gaz = gazetteer()
+    if w in gaz.aliases or w in gaz.demonyms or w in party_labels() or w in entity_lexicons().orgs:
+        return False
+    for u, word in enumerate(view.words):
+        if word == w and u != t and u != view.sent_bounds(view.sent_of[u])[0] and view.words[u - 1] not in _OPENERS:
+            return False
+    return True
 
 
 def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
@@ -534,13 +608,16 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         d = view.words[j - 1] if j >= 1 else ""
         if d in gaz.demonyms:
             return f"{gaz.demonyms[d]}'s {body}"
+        if d in party_labels() and j == k - 1:
+            return party_labels()[d]  # "Republican committee member": the party, not a bare "committee"
         return body if j == k - 1 or view.lowers[j] not in _DETS else view.span_text(j + 1, k)
     if j < k and j >= 1:
         # "Princeton University neuroscience professor": a field between an organisation and the role
         owner = mentions.name_at(j - 1, j)
         if owner is not None and owner.end == j and owner.type in ("organization", "state"):
             return owner.canonical
-        return None
+        # "Republican state representative", "Israeli state prosecutor": a party or a country
+        return party_labels().get(view.words[j - 1]) or gaz.demonyms.get(view.words[j - 1])
     owner = mentions.name_at(k - 1, k)
     if owner is None or owner.end != k:
         d = view.words[k - 1]
@@ -610,9 +687,16 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
             and view.lowers[i - 2] == "of" and view.lowers[i - 3] in person_nouns and view.words[i - 3].islower()):
         # "speaker of the parliament Ali Larijani"
         return view.span_text(_role_words_before(view, i - 3), i + 1), None
+    if w not in _listed_role_nouns() and m.type == "person" and i == m.start - 1 and view.words[i].islower():
+        # a noun only WordNet knows ("herpetologist David Roe"): not when the name modifies a noun
+        # after it ("many diehard Roe supporters"), and the first of two descriptions joined by
+        # "and" as for an unknown word ("businessman and Trump loyalist Stephen Roe")
+        if not _ends_its_phrase(view, m):
+            return None, None
+        first = _first_of_two_roles_before(view, mentions, i, sent_start)
+        if first != (None, None) or w not in person_nouns:
+            return first
     if w not in person_nouns:
-        if m.type == "person" and i == m.start - 1 and view.words[i].islower() and _ends_its_phrase(view, m):
-            return _first_of_two_roles_before(view, mentions, i, sent_start)
         return None, None
     if not (view.words[i][:1].islower() or i == sent_start):
         return None, None  # "analyst Moon", or "Actress Denise Crosby" opening a sentence
@@ -681,18 +765,30 @@ def _first_of_two_roles_before(view: TextView, mentions: MentionIndex, i: int, s
     return view.span_text(k, h + 1), _owner_before(view, mentions, k)
 
 
-def _title_before_acronym(view: TextView, m: Mention) -> tuple[str | None, str | None]:
-    """A title spelled out before its acronym in parentheses before the name: "Member of
-    Parliament (MP) Jane Roe" -> (Member of Parliament, None)."""
+def _title_before_acronym(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """A title and its acronym, one in parentheses after the other, before the name: "Member of
+    Parliament (MP) Jane Roe" -> (Member of Parliament, None), "Labour MP (Member of Parliament)
+    Jane Roe" -> (MP, Labour Party): the owner before the title as before a lowercase role."""
     words = view.words
-    e = m.start - 3
-    if m.type != "person" or e < 1 or words[m.start - 1] != ")" or words[e] != "(" or not words[e + 1].isupper():
+    if m.type != "person" or m.start < 4 or words[m.start - 1] != ")":
         return None, None
     sa = view.sent_bounds(view.sent_of[m.start])[0]
-    for n in (4, 3, 2, 1):
+    e = m.start - 2
+    while e > sa and m.start - e < 7 and words[e] != "(":
+        e -= 1
+    if words[e] != "(":
+        return None, None
+    if e + 2 == m.start - 1 and words[e + 1].isupper():
+        for n in (4, 3, 2, 1):  # "Member of Parliament (MP)"
+            a = e - n
+            if a >= sa and " ".join(view.lowers[a:e]) in _titles_lower():
+                return view.span_text(a, e), None
+    if " ".join(view.lowers[e + 1 : m.start - 1]) not in _titles_lower():
+        return None, None
+    for n in (3, 2, 1):  # "MP (Member of Parliament)": the title before the parenthesis
         a = e - n
-        if a >= sa and " ".join(view.lowers[a:e]) in _titles_lower():
-            return view.span_text(a, e), None
+        if a >= sa and view.span_text(a, e) in titles():
+            return view.span_text(a, e), _owner_before(view, mentions, a)
     return None, None
 
 
@@ -868,10 +964,17 @@ def _state_of_bare_government(view: TextView, mentions: MentionIndex, canonical:
 _GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "regime"})
 
 
+#: plural bodies of a state's officers that a speaker may name without their state ("police said",
+#: "prosecutors said", "officials said")
+_STATE_OFFICERS = frozenset({"police", "prosecutors", "officials"})
+
+
 def _is_bare_government(name: str) -> bool:
-    """"government", "the government", "The authorities": an executive named without its state."""
+    """"government", "the government", "The authorities", "government authorities", "police",
+    "prosecutors", "officials": an executive or a state's officers named without their state."""
     toks = name.lower().split()
-    return bool(toks) and toks[-1] in _GOVERNMENT_WORDS and all(t in {"the", "its", "national", "federal"} for t in toks[:-1])
+    return (bool(toks) and (toks[-1] in _GOVERNMENT_WORDS or toks[-1] in _STATE_OFFICERS)
+            and all(t in {"the", "its", "national", "federal", "government"} for t in toks[:-1]))
 
 
 def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:
@@ -906,12 +1009,20 @@ def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:
 def holds_state_office(role: str | None) -> bool:
     """Whether ``role`` names an office of a state's government ("Information Minister", "Solicitor
     General", "Presidential Spokesperson", "senators"; ``state_offices.txt``): its last one to four
-    words, lowercased."""
+    words, lowercased; or a minister or secretary of a capitalised portfolio ("Secretary of
+    Justice")."""
     if not role:
         return False
+    head, of, portfolio = role.partition(" of ")
+    if of and portfolio[:1].isupper() and head.split()[-1].lower() in _PORTFOLIO_HEADS:
+        return True  # a government portfolio: "Minister of Information", "Secretary of Justice"
     toks = role.lower().split()
     offices = word_set("state_offices.txt")
     return any(" ".join(toks[-n:]) in offices for n in range(1, min(4, len(toks)) + 1))
+
+
+#: titles whose capitalised "of" complement is a government portfolio ("Secretary of Justice")
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
 
 
 def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) -> str | None:
@@ -919,7 +1030,8 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
     article's state (:func:`state_of_government`) for an office of a state's government
     (:func:`holds_state_office`; "Solicitor General Jose Calida" in a story about the Philippines ->
     Philippines); the place the article names most often, if one leads, for a city's office ("mayor
-    John Tory" in a story about Toronto -> Toronto); else None."""
+    John Tory" in a story about Toronto -> Toronto); the region or state it names most often for a
+    governor; else None."""
     if role and _is_local(role.split()):
         # "mayor John Tory": the city the article names most often
         counts: dict[str, int] = {}
@@ -930,21 +1042,61 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
         return None
+    if role and role.split()[-1].lower() in _REGIONAL_HEADS:
+        # "Governor Jane Roe" in a story about Puerto Rico: the region the article names most
+        return _most_named(mentions, lambda m: m.canonical in entity_lexicons().regions or m.type == "state")
     return state_of_government(view, mentions) if holds_state_office(role) else None
 
 
+#: role heads whose holder serves a state's region (a US state, a province)
+_REGIONAL_HEADS = frozenset({"governor"})
+
+
+def _most_named(mentions: MentionIndex, keep) -> str | None:
+    """The canonical name of the mentions ``keep`` accepts that the article names most often, if
+    one leads; else None."""
+    counts: dict[str, int] = {}
+    for m in mentions.names:
+        if m.type in ("place", "state") and keep(m):
+            counts[m.canonical] = counts.get(m.canonical, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+#: role words of a judge
+_JUDICIAL = frozenset({"judge", "judges", "justice", "justices", "magistrate", "magistrates"})
+
+
+def _served_body_words(role_words: set[str]) -> frozenset[str] | None:
+    """The words one of the names of the body a role's holder serves holds: a police officer's
+    force (a word of ``police_ranks.txt``: "Police", "Constabulary"), a judge's court ("Court",
+    "Tribunal"); None for another role."""
+    if not word_set("police_ranks.txt").isdisjoint(role_words):
+        return frozenset({"Police", "Constabulary"})
+    if not _JUDICIAL.isdisjoint(role_words):
+        return frozenset({"Court", "Tribunal"})
+    return None
+
+
 def _police_force_near(view: TextView, mentions: MentionIndex, role: str | None, at: Mention | None, reach: int = 3) -> str | None:
-    """The police force a police officer (a ``role`` with a word of ``police_ranks.txt``: "Detective
-    Inspector", "police spokesman") serves when the article names no body for them: the last force
-    named before the officer's mention ``at`` ("Thames Valley Police"), else the first one named
-    within ``reach`` sentences after it; None for another role or when there is none."""
-    if not role or at is None or word_set("police_ranks.txt").isdisjoint(role.lower().split()):
+    """The body an officer of one serves when the article names no body for them: for a police
+    officer ("Detective Inspector", "police spokesman") a police force ("Thames Valley Police"),
+    for a judge ("Judge", "Chief Justice") a court ("U.S. Federal Court", "US Supreme Court")
+    (:func:`_served_body_words`): the last such body named before the officer's mention ``at``,
+    else the first one named within ``reach`` sentences after it; None for another role or when
+    there is none."""
+    if not role or at is None:
+        return None
+    heads = _served_body_words(set(role.lower().split()))
+    if heads is None:
         return None
     s = view.sent_of[at.start]
     before = after = None
     for m in mentions.names:
-        words = m.text.split()
-        if m.type == "organization" and len(words) > 1 and ("Police" in words or "Constabulary" in words):
+        name_words = m.text.split()
+        if m.type == "organization" and len(name_words) > 1 and not heads.isdisjoint(name_words):
             if m.start < at.start:
                 before = m.canonical
             elif after is None and view.sent_of[m.start] - s <= reach:
@@ -1009,14 +1161,28 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
     per mention in order an appositive after it, role words before it, a description before it, the body after it ("of the Harvard–Smithsonian Center")."""
     for m in same:
         if m.role or m.affiliation:
-            yield m.role, m.affiliation
+            yield m.role, m.affiliation or (_owner_of_title(view, mentions, m) if m.role else None)
     for m in same:
-        for r, a in (_appositive(view, mentions, m), _role_before(view, mentions, m), _appositive_before(view, mentions, m),
-                     _title_of_state_before(view, mentions, m), _title_before_acronym(view, m), _body_after(view, mentions, m),
+        for r, a in (_role_before(view, mentions, m), _appositive(view, mentions, m), _appositive_before(view, mentions, m),
+                     _title_of_state_before(view, mentions, m), _title_before_acronym(view, mentions, m), _body_after(view, mentions, m),
                      _party_code_after(view, m),
                      _relative_body(view, mentions, m)):
             if r or a:
                 yield r, a
+
+
+def _owner_of_title(view: TextView, mentions: MentionIndex, m: Mention) -> str | None:
+    """The organisation or state whose possessive stands before the title of ``m`` ("Red Hat's
+    Chief Technical Officer Chris Wright" -> Red Hat); None when there is none."""
+    k = m.start
+    while k - 1 >= 0 and m.start - k < 5 and view.words[k - 1][:1].isupper():
+        k -= 1  # the title's capitalised words
+    if k == m.start or k < 2 or view.words[k - 1] not in POSSESSIVE_ENDINGS:
+        return None
+    owner = mentions.name_at(k - 2, k - 1)
+    if owner is None or owner.end != k - 1 or owner.type not in ("organization", "state"):
+        return None
+    return owner.canonical
 
 
 #: the party letters of a US legislator's "(R-Fla.)" / "(D-Calif.)" after the name

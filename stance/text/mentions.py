@@ -114,6 +114,17 @@ _HONORIFICS = frozenset(GENDERED_HONORIFICS) | {"dr.", "dr"}
 _ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul"})
 
 
+def _named_inside(v: TextView, caps: list[int], i: int) -> bool:
+    """Whether the article also writes the capitalised pair at ``i`` ("Red Hat", "Red Cross")
+    inside a sentence, where only a name is capitalised: then the pair opening a sentence is that
+    name, though its first word ends like a participle."""
+    pair = (v.words[i], v.words[i + 1])
+    for c in caps:
+        if c != i and c > 0 and v.words[c] == pair[0] and c + 1 < v.n and v.words[c + 1] == pair[1] and v.sent_of[c - 1] == v.sent_of[c]:
+            return True
+    return False
+
+
 def _hyphen_name_tail(words: list[str], lowers: list[str], i: int, j: int) -> bool:
     """Whether ``-`` at ``j`` joins a lowercase second syllable to a Korean or Cantonese given name
     ("Lee Jae-myung", "Kim Jong-un", "Yolanda Yu Hoi-kwan"): the run has a surname before the
@@ -194,10 +205,7 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
     if role is not None and words[i] == "of" and b - i - 2 < 2:
         return i + 1, None, None  # "the President of Burundi": no person here, only the place after "of"
     if role is not None and aff is None and words[i] == "of" and b - i - 2 >= 2 and _is_cap(words[i + 1]):
-        # "First Minister of Scotland Nicola Sturgeon"
-        hit = gaz.aliases.get(words[i + 1])
-        aff = hit[0] if hit is not None else words[i + 1]
-        i += 2
+        return _title_of(words, start, i, b)
     if role is None and i == start and b - i >= 3:
         # a title inside the run, after the body it belongs to: "House of Commons Speaker John
         # Bercow", "Police Senior Superintendent Yolanda Yu", "UCL Professor Jane Roe"
@@ -228,6 +236,41 @@ def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str
         if not any(w.lower() in org_nouns for w in words[i:b]) and b - a <= 3:
             return a, None, None
     return i, role, aff
+
+
+def _title_of(words: list[str], a: int, i: int, b: int) -> tuple[int, str | None, str | None]:
+    """A title ``words[a:i]`` and "of" at ``i`` before the name in ``[i+1, b)``: "First Minister of
+    Scotland Nicola Sturgeon", "Chief Executive of Hong Kong Carrie Lam" -> the state or place it
+    serves is the affiliation; "Minister of Information Jane Roe", "Secretary of Justice Jane
+    Roe", "Minister of Foreign Affairs Jane Roe" -> a portfolio (a common noun WordNet knows,
+    ``wordnet_common_nouns.txt``), part of the role as written, no affiliation; "CEO of Tesco Jane
+    Roe" -> the body is the affiliation. Returns (the name's start, role, affiliation) as
+    :func:`_split_title`."""
+    gaz = gazetteer()
+    lex = entity_lexicons()
+    for length in (3, 2, 1):
+        if b - (i + 1 + length) >= 2:
+            place = " ".join(words[i + 1 : i + 1 + length])
+            hit = gaz.aliases.get(place)
+            if hit is not None or place in lex.places or place in lex.regions or place in gaz.demonyms:
+                aff = hit[0] if hit is not None else gaz.demonyms.get(place, place)
+                return i + 1 + length, titles()[" ".join(words[a:i])] or None, aff
+    e = i + 2
+    if words[i + 1].lower() in _adjectives() and b - e >= 3 and _is_cap(words[e]):
+        e += 1  # "Foreign Affairs": an adjective needs its noun
+    noun = words[e - 1].lower()
+    common = word_set("wordnet_common_nouns.txt")
+    if noun in common or (noun.endswith("s") and noun[:-1] in common):
+        if words[e] in {"for", "of"}:
+            return e + 1, None, None  # "the Secretary of Justice for Puerto Rico": no person, only the place
+        return e, " ".join(words[a:e]), None
+    return i + 2, titles()[" ".join(words[a:i])] or None, words[i + 1]  # "CEO of Tesco Jane Roe"
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """Words WordNet uses mostly as adjectives (``wordnet_adjectives.txt``)."""
+    return word_set("wordnet_adjectives.txt")
 
 
 @lru_cache(maxsize=1)
@@ -283,6 +326,17 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | Non
                 if not named and j - i <= 3 and role.split()[-1].lower() in _PORTFOLIO_TITLES:
                     # "Civil Aviation Minister", "Labor Secretary": a portfolio, part of the title
                     return i, end, " ".join(words[i:end]).replace(" - ", "-")
+                if not named:
+                    # "Chief Technical Officer", "Federal district judge", "Incumbent President":
+                    # adjectives before the title modify it; a body, if any, stands before them
+                    a = j
+                    while a > i and words[a - 1].lower() in _adjectives() and words[a - 1] not in gaz.demonyms:
+                        a -= 1
+                    if a < j:
+                        j, role = a, " ".join(words[a:end]).replace(" - ", "-")
+                        body = " ".join(words[i:j])
+                        named = (org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms
+                                 or body in party_labels() or body.replace("-", "").isupper())
                 owner = j == i or named or (j - i <= 3 and all(_is_cap(w) or w == "-" for w in words[i:j]))
                 return (j, end, role) if owner else None
         w = words[k]
@@ -358,7 +412,8 @@ class MentionIndex:
                 if (lw in stop or written_lower or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES and w not in given)) and not (
                         (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)
                         or (i + 1 in is_name_word and (w in title_words or (i + 2 < n and f"{w} {words[i + 1]}" in title_words)))
-                        or (w in surnames and i + 1 < n and (words[i + 1] == "," or lowers[i + 1] in verbs))):
+                        or (w in surnames and i + 1 < n and (words[i + 1] == "," or lowers[i + 1] in verbs))
+                        or (not written_lower and lw not in stop and i + 1 in is_name_word and _named_inside(v, caps, i))):
                     continue  # but "United States President ...", "US voice actor ...": a country's name;
                     # "President Barack Obama ..." after "the president": a title before a name
             if w.isupper() and len(w) > 4 and w not in gaz.aliases and w not in known_orgs:
@@ -380,6 +435,7 @@ class MentionIndex:
                 if lj in _CONNECTORS and j + 1 < n and j + 1 in is_cap and lj != "and":
                     # "Institute for National Strategy", "Secretary of State"
                     if (not org_nouns.isdisjoint(lowers[i:j]) or words[j - 1].split()[-1] in title_words
+                            or (j - 2 >= i and f"{words[j - 2]} {words[j - 1]}" in title_words)
                             or wj in {"al", "bin", "de", "van", "von", "del", "da"}):
                         j += 2
                         continue
