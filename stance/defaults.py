@@ -21,8 +21,11 @@ from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 DEFAULT_STANCE_MODEL = "quote"
 #: Stance models by name (``True`` means the default; ``False`` or ``None``: no stance model):
 #: ``"quote"``, the quote-trained model; ``"blended"``, the proxy-trained sparse linear model
-#: blended with the target-aware network (the quote model's base); ``"contextual"``, optional.
-STANCE_MODEL_NAMES = ("quote", "blended", "contextual")
+#: blended with the target-aware network (the quote model's base); ``"contextual"``, optional;
+#: ``"contextual-quote"``, optional, the contextual model fine-tuned further on the article corpus.
+STANCE_MODEL_NAMES = ("quote", "blended", "contextual", "contextual-quote")
+#: The stance models that are fine-tuned transformers (the ``[contextual]`` extra, one process).
+CONTEXTUAL_STANCE_MODELS = ("contextual", "contextual-quote")
 #: Older names still accepted: ``"linear"`` was the default model's name before it was called
 #: by what it is (it blends a network into the linear heads).
 STANCE_MODEL_ALIASES = {"linear": "blended"}

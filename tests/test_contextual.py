@@ -182,3 +182,22 @@ def test_fit_is_deterministic():
     assert (p1 == p2).all()
     with pytest.raises(ValueError, match="unknown labels"):
         ContextualStanceClassifier(epochs=1).fit(X[:2], ["hostile", "angry"])
+
+
+@needs_extra
+def test_fit_starts_from_init_and_keeps_frozen_layers(ctx_model):
+    """``init_from`` gives the starting weights; ``frozen_layers`` keeps the lowest layers as they were."""
+    import numpy as np
+
+    from stance.stance_model.contextual import ContextualStanceClassifier
+
+    X = [StanceExample("Alice slammed Bob today.", 14, 17, 0, 5), StanceExample("Alice praised Bob today.", 14, 17, 0, 5)]
+    y = ["hostile", "conciliatory"]
+    m = ContextualStanceClassifier(epochs=1, batch_size=2, lr=1e-3, frozen_layers=2, random_state=0).fit(X, y, init_from=ctx_model)
+    k0, k5 = "enc.encoder.layer.0.attention.self.query.weight", "enc.encoder.layer.5.attention.self.query.weight"
+    assert np.array_equal(m.state_[k0], ctx_model.state_[k0])  # frozen: the init's weights, not the base encoder's
+    assert not np.array_equal(m.state_[k5], ctx_model.state_[k5])  # trained
+    fresh = ContextualStanceClassifier(epochs=1, batch_size=2, lr=1e-3, frozen_layers=2, random_state=0).fit(X, y)
+    assert not np.array_equal(fresh.state_[k0], ctx_model.state_[k0])  # without init_from: the base encoder's
+    with pytest.raises(ValueError, match="not fitted"):
+        ContextualStanceClassifier(epochs=1).fit(X, y, init_from=ContextualStanceClassifier())
