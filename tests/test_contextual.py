@@ -201,3 +201,15 @@ def test_fit_starts_from_init_and_keeps_frozen_layers(ctx_model):
     assert not np.array_equal(fresh.state_[k0], ctx_model.state_[k0])  # without init_from: the base encoder's
     with pytest.raises(ValueError, match="not fitted"):
         ContextualStanceClassifier(epochs=1).fit(X, y, init_from=ContextualStanceClassifier())
+
+
+@needs_extra
+def test_shipped_contextual_quote_model_loads_and_classifies():
+    """The teacher of the quote model's teacher labels: a contextual model started from the shipped one."""
+    from stance.loader import load_stance_model
+
+    m = json.loads((MODELS / "contextual_quote" / "manifest.json").read_text())
+    assert m["name"] == "stance-contextual-quote" and m["init"]["name"] == "stance-contextual"
+    model = load_stance_model(kind="contextual-quote")
+    p = model.predict_proba([StanceExample("Alice slammed Bob today.", 14, 17, 0, 5)])
+    assert p.shape == (1, 3) and abs(p.sum() - 1) < 1e-6

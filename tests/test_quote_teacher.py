@@ -128,3 +128,11 @@ def test_cli_options():
     assert a.no_teacher and a.teacher_labels is None
     with pytest.raises(SystemExit):
         build_parser().parse_args(["train", "quote-stance", "--data", "d", "--no-teacher", "--teacher-labels", "x.npz"])
+
+
+def test_contextual_quote_is_a_contextual_stance_model_name():
+    from stance.defaults import CONTEXTUAL_STANCE_MODELS, stance_model_name
+    from stance.loader import STANCE_ARTIFACTS
+
+    assert stance_model_name("contextual-quote") == "contextual-quote" and "contextual-quote" in CONTEXTUAL_STANCE_MODELS
+    assert STANCE_ARTIFACTS["contextual-quote"][:2] == ("contextual_quote", "stance-contextual-quote")
