@@ -31,6 +31,7 @@ STANCE_ARTIFACTS: dict[str, tuple[str, str, int]] = {
     "quote": ("quote_stance", "quote-stance", 4),
     "blended": ("stance", "stance-classifier", 4),
     "contextual": ("contextual", "stance-contextual", 1),
+    "contextual-quote": ("contextual_quote", "stance-contextual-quote", 1),
 }
 
 
@@ -234,15 +235,17 @@ def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estim
     :meth:`~stance.stance_model.inference.LinearStanceScorer.without_class_bias`), sentence
     scoring (``stance classify``, ``stance evaluate stance``) keeps them. ``kind="contextual"`` reads the optional fine-tuned transformer from
     ``<models_dir>/contextual/`` (needs the ``[contextual]`` extra), checking also that the
-    installed base-encoder package is the version the artifact was trained on."""
-    from stance.defaults import stance_model_name
+    installed base-encoder package is the version the artifact was trained on; ``kind="contextual-quote"``
+    the same from ``<models_dir>/contextual_quote/`` (the contextual model fine-tuned further on
+    the article corpus's train split)."""
+    from stance.defaults import CONTEXTUAL_STANCE_MODELS, stance_model_name
 
     name = stance_model_name(kind)
     if name is None:
         raise ValueError(f"no stance model is named {kind!r}")
     base = _models_path(models_dir)
     sub, artifact, major = STANCE_ARTIFACTS[name]
-    if name == "contextual":
+    if name in CONTEXTUAL_STANCE_MODELS:
         from stance.stance_model.contextual import base_package_version
 
         installed = base_package_version()  # a clear error when the extra is missing
@@ -251,7 +254,7 @@ def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estim
         if want != installed:
             raise ArtifactError(
                 f"{base / sub / MANIFEST}: trained on {manifest['base_model']['package']} {want}, "
-                f"but {installed} is installed; install that version or retrain with `stance train contextual`"
+                f"but {installed} is installed; install that version or retrain with `stance train {name}`"
             )
         return model
     if name in STANCE_BASES:

@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from stance.defaults import DEFAULTS, pipeline_options
+from stance.defaults import CONTEXTUAL_STANCE_MODELS, DEFAULTS, pipeline_options
 from stance.gcpause import gc_paused
 from stance.loader import load_calibration, load_models, load_party_filter, load_pronoun_ranker
 from stance.parties.finder import parties_of_quotation
@@ -393,7 +393,7 @@ class Pipeline:
             raise ValueError("batch_size must be >= 1")
         if n_process < 1:
             raise ValueError("n_process must be >= 1")
-        if n_process > 1 and self._options["stance_model"] == "contextual":
+        if n_process > 1 and self._options["stance_model"] in CONTEXTUAL_STANCE_MODELS:
             raise ValueError("the contextual stance model runs in one process (PyTorch uses both cores itself); use n_process=1")
 
         if isinstance(texts, (str, bytes)):

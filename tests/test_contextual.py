@@ -182,3 +182,34 @@ def test_fit_is_deterministic():
     assert (p1 == p2).all()
     with pytest.raises(ValueError, match="unknown labels"):
         ContextualStanceClassifier(epochs=1).fit(X[:2], ["hostile", "angry"])
+
+
+@needs_extra
+def test_fit_starts_from_init_and_keeps_frozen_layers(ctx_model):
+    """``init_from`` gives the starting weights; ``frozen_layers`` keeps the lowest layers as they were."""
+    import numpy as np
+
+    from stance.stance_model.contextual import ContextualStanceClassifier
+
+    X = [StanceExample("Alice slammed Bob today.", 14, 17, 0, 5), StanceExample("Alice praised Bob today.", 14, 17, 0, 5)]
+    y = ["hostile", "conciliatory"]
+    m = ContextualStanceClassifier(epochs=1, batch_size=2, lr=1e-3, frozen_layers=2, random_state=0).fit(X, y, init_from=ctx_model)
+    k0, k5 = "enc.encoder.layer.0.attention.self.query.weight", "enc.encoder.layer.5.attention.self.query.weight"
+    assert np.array_equal(m.state_[k0], ctx_model.state_[k0])  # frozen: the init's weights, not the base encoder's
+    assert not np.array_equal(m.state_[k5], ctx_model.state_[k5])  # trained
+    fresh = ContextualStanceClassifier(epochs=1, batch_size=2, lr=1e-3, frozen_layers=2, random_state=0).fit(X, y)
+    assert not np.array_equal(fresh.state_[k0], ctx_model.state_[k0])  # without init_from: the base encoder's
+    with pytest.raises(ValueError, match="not fitted"):
+        ContextualStanceClassifier(epochs=1).fit(X, y, init_from=ContextualStanceClassifier())
+
+
+@needs_extra
+def test_shipped_contextual_quote_model_loads_and_classifies():
+    """The teacher of the quote model's teacher labels: a contextual model started from the shipped one."""
+    from stance.loader import load_stance_model
+
+    m = json.loads((MODELS / "contextual_quote" / "manifest.json").read_text())
+    assert m["name"] == "stance-contextual-quote" and m["init"]["name"] == "stance-contextual"
+    model = load_stance_model(kind="contextual-quote")
+    p = model.predict_proba([StanceExample("Alice slammed Bob today.", 14, 17, 0, 5)])
+    assert p.shape == (1, 3) and abs(p.sum() - 1) < 1e-6

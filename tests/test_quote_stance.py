@@ -488,7 +488,8 @@ def test_the_default_is_the_shipped_quote_model_chosen_under_the_floor():
     assert m["version"] == VERSION
     assert m["metrics"]["directed_sentiment_dev_as_quotations"]["macro_f1"] >= AUX_DEV_FLOOR
     best = choose_setting(m["metrics"]["cv"][1:])
-    assert {k: best[k] for k in ("groups", "C", "gold_weight", "aux_weight")} == {k: m["params"][k] for k in ("groups", "C", "gold_weight", "aux_weight")}
+    keys = ("groups", "C", "gold_weight", "aux_weight", "teacher_weight")
+    assert {k: best[k] for k in keys} == {k: m["params"][k] for k in keys}
 
 
 @settings(max_examples=60, deadline=None)

@@ -26,6 +26,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("train", "quote-stance"), "stance.cli.train_quote_stance", "train the default quote-trained stance model (stacked on the blended one) on the article-level corpus and directed_sentiment train"),
     (("train", "vectors"), "stance.cli.train_vectors", "build the static word-piece vectors of the stance model (needs the [contextual] extra)"),
     (("train", "contextual"), "stance.cli.train_contextual", "fine-tune the optional contextual stance model (needs the [contextual] extra)"),
+    (("train", "contextual-quote"), "stance.cli.train_contextual_quote", "fine-tune the contextual stance model further on the article corpus (needs the [contextual] extra)"),
     (("build", "actors"), "stance.cli.build_actors", "compile the Phoenix actor dictionaries into the shipped actor lookup"),
     (("build", "entities"), "stance.cli.build_entities", "compile the entity-type lexicons (given names, places) from their packages"),
     (("distill",), "stance.cli.distill", "label unlabelled news examples with the contextual model (for training the linear one)"),

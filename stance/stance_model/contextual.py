@@ -120,6 +120,8 @@ class ContextualStanceClassifier(ClassifierMixin, BaseEstimator):
         balance: weight classes inversely to their frequency in the training data.
         random_state: seeds PyTorch and the batch order; the same data and seed give the same model.
         threads: PyTorch intra-op threads (``None``: PyTorch's default).
+        frozen_layers: the lowest transformer layers kept frozen while fitting (the word embeddings
+            always are); 0 fine-tunes all six.
         class_bias: ``{"src": [b_hostile, b_neutral, b_conciliatory], "nosrc": [...]}`` added to the
             logits of examples with / without a source actor before the softmax (a class-prior
             adjustment chosen on dev data; it does not change fitting). ``None`` adds nothing.
@@ -138,6 +140,7 @@ class ContextualStanceClassifier(ClassifierMixin, BaseEstimator):
         threads: int | None = None,
         class_bias: dict[str, Sequence[float]] | None = None,
         verbose: bool = False,
+        frozen_layers: int = 0,
     ) -> None:
         self.epochs = epochs
         self.lr = lr
@@ -149,6 +152,7 @@ class ContextualStanceClassifier(ClassifierMixin, BaseEstimator):
         self.threads = threads
         self.class_bias = class_bias
         self.verbose = verbose
+        self.frozen_layers = frozen_layers
 
     # -- runtime state (not pickled) ---------------------------------------------------------
     def _runtime(self) -> tuple[Any, Any, Any, int]:
@@ -198,7 +202,11 @@ class ContextualStanceClassifier(ClassifierMixin, BaseEstimator):
             yield c, x, a
 
     # -- fit / predict -------------------------------------------------------------------------
-    def fit(self, X: Sequence[StanceExample], y: Sequence[str], sample_weight: Any = None) -> "ContextualStanceClassifier":
+    def fit(self, X: Sequence[StanceExample], y: Sequence[str], sample_weight: Any = None,
+            init_from: "ContextualStanceClassifier | None" = None) -> "ContextualStanceClassifier":
+        """Fine-tune on ``X``/``y`` (``sample_weight``: per-example weights, default 1). ``init_from``, a
+        fitted model, gives the starting weights of the transformer layers and the head (default: the
+        base encoder's layers and a fresh head)."""
         import random
 
         import numpy as np
@@ -216,8 +224,18 @@ class ContextualStanceClassifier(ClassifierMixin, BaseEstimator):
         torch, _, _ = contextual_imports()
         torch.manual_seed(int(self.random_state))
         torch, _tok, net, marker = self._runtime()
+        init = getattr(init_from, "state_", None) if init_from is not None else None
+        if init_from is not None and init is None:
+            raise ValueError("init_from is not fitted")
+        if init is not None:
+            missing, unexpected = net.load_state_dict({k: torch.from_numpy(v.astype("float32")) for k, v in init.items()}, strict=False)
+            if unexpected or any(not k.startswith("enc.embeddings.") for k in missing):
+                raise ValueError(f"init_from's weights do not fit the base encoder (missing {missing[:3]}, unexpected {unexpected[:3]})")
         for p in net.enc.embeddings.parameters():
             p.requires_grad = False
+        for layer in net.enc.encoder.layer[: int(getattr(self, "frozen_layers", 0))]:
+            for p in layer.parameters():
+                p.requires_grad = False
         yi = torch.tensor([LABELS.index(str(v)) for v in y])
         w = torch.ones(len(X)) if sample_weight is None else torch.tensor(np.asarray(sample_weight, float), dtype=torch.float)
         if self.balance:
@@ -251,9 +269,9 @@ class ContextualStanceClassifier(ClassifierMixin, BaseEstimator):
                 step += 1
                 seen += len(c)
                 tot += float(loss.detach())
-                if self.verbose and (step % 50 == 0 or step == steps):
+                if self.verbose and (step % 20 == 0 or step == steps):
                     el = time.perf_counter() - t0
-                    print(f"[contextual] epoch {ep + 1}/{self.epochs} step {step}/{steps} loss {tot / 50:.3f} "
+                    print(f"[contextual] epoch {ep + 1}/{self.epochs} step {step}/{steps} loss {tot / 20:.3f} "
                           f"{seen / el:.0f} examples/s, {el:.0f}s", file=sys.stderr, flush=True)
                     tot = 0.0
         net.eval()

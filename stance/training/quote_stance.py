@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections import Counter
 from itertools import product
 from pathlib import Path
 from typing import Any, Sequence
@@ -48,7 +49,12 @@ from stance.training.stance import Progress
 #: examples keep the base model's probabilities; gold-quotation examples weighted (``gold_weight``).
 #: 3.1: retrained on the corpus with its second batch of PolNeAR train articles (4,622 train examples
 #: rebuilt from gold quotations offered; features and grid unchanged).
-VERSION = "4.0.0"
+#: 4.1: the teacher-labelled quotation examples (:mod:`stance.training.quote_teacher`: 3,449 pipeline
+#: examples of the PolNeAR train articles outside the corpus, labelled by the contextual model
+#: fine-tuned on the corpus's train examples) as auxiliary rows at ``teacher_weight`` (grid 0 / 0.3 / 1,
+#: grouped CV 0.535 / 0.552 / 0.558, directed_sentiment dev 0.753 / 0.741 / 0.727: 0.3 chosen under
+#: the floor); groups, C, gold and aux weights fixed at 4.0.0's choice.
+VERSION = "4.1.0"
 #: The settings cross-validated on train (every combination). ``gold_weight``: the weight of the
 #: examples rebuilt from gold quotations relative to the pipeline's own examples; ``aux_weight``:
 #: that of the auxiliary directed_sentiment train sentences (:data:`AUX_CORPUS`).
@@ -67,7 +73,8 @@ GRID: dict[str, Sequence[Any]] = {
     "groups": [("lexical", "relation", "stack")],
     "C": [3.0],
     "gold_weight": [0.0],
-    "aux_weight": [0.0, 0.05, 0.1],
+    "aux_weight": [0.1],
+    "teacher_weight": [0.0, 0.3, 1.0],
 }
 #: The auxiliary sentence corpus (its train split) and the floor of its dev split's stance macro-F1
 #: when scored as quotations, below which a setting is not chosen (issue 14: the default model
@@ -106,35 +113,45 @@ class CachedBase:
         return self.base.predict_proba(X)
 
 
+NO_EXAMPLES: tuple[list[Any], list[str], list[str]] = ([], [], [])
+
+
 def fit_model(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
-              aux: tuple[list[Any], list[str], list[str]], params: dict[str, Any], base: Any, calibrate: bool = True) -> Any:
+              aux: tuple[list[Any], list[str], list[str]], params: dict[str, Any], base: Any, calibrate: bool = True,
+              teacher: tuple[list[Any], list[str], list[str]] = NO_EXAMPLES) -> Any:
     """A :class:`~stance.stance_model.quote_estimator.QuoteStanceClassifier` fitted on the
     pipeline's examples ``X`` (weight 1), the gold-quotation examples ``gold`` (weight
-    ``params["gold_weight"]``) and the auxiliary sentence examples ``aux`` (weight
-    ``params["aux_weight"]``, outside the class balancing and the temperature's fit); each of
-    ``gold`` and ``aux`` is ``(examples, labels, group ids)``."""
+    ``params["gold_weight"]``), the auxiliary sentence examples ``aux`` (weight
+    ``params["aux_weight"]``) and the teacher-labelled quotation examples ``teacher`` (weight
+    ``params["teacher_weight"]``, default 0); ``aux`` and ``teacher`` are outside the class
+    balancing and the temperature's fit; each of ``gold``, ``aux`` and ``teacher`` is ``(examples,
+    labels, group ids)``."""
     from stance.stance_model.quote_estimator import QuoteStanceClassifier
 
     p = dict(params)
     gw = float(p.pop("gold_weight", 1.0))
     aw = float(p.pop("aux_weight", 0.0))
+    tw = float(p.pop("teacher_weight", 0.0))
     gx, gy, gids = gold
-    ax, ay, aids = aux if aw > 0 else ([], [], [])
-    Xf, yf = list(X) + list(gx) + list(ax), list(y) + list(gy) + list(ay)
-    w = [1.0] * len(X) + [gw] * len(gx) + [aw] * len(ax)
-    mask = [False] * (len(X) + len(gx)) + [True] * len(ax)
+    ax, ay, aids = aux if aw > 0 else NO_EXAMPLES
+    tx, ty, tids = teacher if tw > 0 else NO_EXAMPLES
+    Xf, yf = list(X) + list(gx) + list(ax) + list(tx), list(y) + list(gy) + list(ay) + list(ty)
+    w = [1.0] * len(X) + [gw] * len(gx) + [aw] * len(ax) + [tw] * len(tx)
+    mask = [False] * (len(X) + len(gx)) + [True] * (len(ax) + len(tx))
     return QuoteStanceClassifier(base=base, calibrate=calibrate, **p).fit(
-        Xf, yf, groups=list(groups) + list(gids) + list(aids), sample_weight=w, auxiliary=mask)
+        Xf, yf, groups=list(groups) + list(gids) + list(aids) + list(tids), sample_weight=w, auxiliary=mask)
 
 
 def grouped_cv_predictions(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
                            params: dict[str, Any], base: Any, folds: int = FOLDS,
-                           aux: tuple[list[Any], list[str], list[str]] = ([], [], [])) -> Any:
+                           aux: tuple[list[Any], list[str], list[str]] = NO_EXAMPLES,
+                           teacher: tuple[list[Any], list[str], list[str]] = NO_EXAMPLES) -> Any:
     """Out-of-fold predicted labels of the pipeline's examples ``X`` in a ``folds``-fold CV grouped
     by article: each fold is fitted (:func:`fit_model`) on the other articles' pipeline examples and
     gold-quotation examples (``gold``: examples, labels, article ids; weight ``params["gold_weight"]``)
     and on all auxiliary sentence examples ``aux`` (another corpus, no article shared; weight
-    ``params["aux_weight"]``)."""
+    ``params["aux_weight"]``) and teacher-labelled examples ``teacher`` (articles outside the
+    corpus; weight ``params["teacher_weight"]``)."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
@@ -145,9 +162,35 @@ def grouped_cv_predictions(X: list[Any], y: Sequence[str], groups: Sequence[str]
         held = {groups[i] for i in te}
         keep = [i for i, a in enumerate(gids) if a not in held]
         m = fit_model([X[i] for i in tr], list(y[tr]), [groups[i] for i in tr],
-                      ([gx[i] for i in keep], [gy[i] for i in keep], [gids[i] for i in keep]), aux, params, base, calibrate=False)
+                      ([gx[i] for i in keep], [gy[i] for i in keep], [gids[i] for i in keep]), aux, params, base, calibrate=False,
+                      teacher=teacher)
         pred[te] = m.predict([X[i] for i in te])
     return pred
+
+
+def teacher_path(teacher_labels: str | os.PathLike[str] | bool | None) -> str | None:
+    """The teacher labels file ``teacher_labels`` names (``None``: the default file when it exists;
+    ``False``: none)."""
+    from stance.training.quote_teacher import DEFAULT_TEACHER_LABELS
+
+    if teacher_labels is False:
+        return None
+    if teacher_labels is None or teacher_labels is True:
+        return str(DEFAULT_TEACHER_LABELS) if DEFAULT_TEACHER_LABELS.is_file() else None
+    return str(teacher_labels)
+
+
+def read_teacher_examples(data_dir: str | os.PathLike[str], teacher_labels: str | os.PathLike[str] | bool | None) -> tuple[list[Any], list[str], list[str]]:
+    """``(examples, labels, group ids)`` of the teacher-labelled quotation examples (the teacher's
+    most probable label; one group per article), or none (:func:`teacher_path`)."""
+    from stance.training.quote_teacher import hard_labels, load_teacher_labels
+
+    path = teacher_path(teacher_labels)
+    if path is None:
+        return NO_EXAMPLES
+    X, probs, meta = load_teacher_labels(path, data_dir)
+    labels, _ = hard_labels(probs)
+    return X, labels, [f"teacher:{r}" for r in meta["records"]]
 
 
 def choose_setting(rows: Sequence[dict[str, Any]], floor: float = AUX_DEV_FLOOR) -> dict[str, Any]:
@@ -179,13 +222,18 @@ def train_quote_stance(
     progress: bool = True,
     params: dict[str, Any] | None = None,
     models_dir: str | os.PathLike[str] | None = None,
+    teacher_labels: str | os.PathLike[str] | bool | None = None,
+    grid: dict[str, Sequence[Any]] | None = None,
 ) -> dict[str, Any]:
     """Train, select by grouped CV on train, score dev, save; return the written manifest.
 
     ``data_dir`` holds ``polnear/`` (the PolNeAR part's texts); ``out_dir`` defaults to
     ``<models_dir>/quote_stance``; ``models_dir`` is where the base model (``stance/``) and the
     speaker ranker are read from (default: the shipped models). ``params`` fixes the estimator's
-    parameters and skips the search."""
+    parameters and skips the search; ``grid`` replaces :data:`GRID`. ``teacher_labels``: the
+    teacher-labelled quotation examples (:mod:`stance.training.quote_teacher`; default
+    :data:`~stance.training.quote_teacher.DEFAULT_TEACHER_LABELS` when the file exists, ``False``
+    none), fitted as auxiliary examples at the weight the grid's ``teacher_weight`` chooses."""
     from sklearn.metrics import f1_score
 
     from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
@@ -212,6 +260,10 @@ def train_quote_stance(
     aux = sentence_quotation_examples(corpus_file(data_dir, AUX_CORPUS, "train"))
     aux_dev = sentence_quotation_examples(corpus_file(data_dir, AUX_CORPUS, "dev"))
     say(f"{AUX_CORPUS}: {len(aux[0])} train and {len(aux_dev[0])} dev sentences as quotation examples")
+    teacher = read_teacher_examples(data_dir, teacher_labels)
+    if teacher[0]:
+        say(f"teacher-labelled quotation examples: {len(teacher[0])} ({dict(Counter(teacher[1]))})")
+    grid = dict(GRID, **(grid or {}))
     cached = CachedBase(base)
 
     def aux_dev_f1(m: Any) -> float:
@@ -222,20 +274,22 @@ def train_quote_stance(
         t0 = time.perf_counter()
         cv.append({"model": "base", "cv_macro_f1": round(float(f1_score(y, base.predict(X), labels=list(LABELS), average="macro")), 4),
                    "aux_dev_macro_f1": aux_dev_f1(base)})
-        for groups, C, gw, aw in product(GRID["groups"], GRID["C"], GRID["gold_weight"], GRID["aux_weight"]):
-            p = {"groups": tuple(groups), "C": C, "gold_weight": gw, "aux_weight": aw}
-            f = float(f1_score(y, grouped_cv_predictions(X, y, art, gold, p, cached, aux=aux), labels=list(LABELS), average="macro"))
-            full = fit_model(X, y, art, gold, aux, p, cached, calibrate=False)
+        weights = grid["teacher_weight"] if teacher[0] else [0.0]
+        for groups, C, gw, aw, tw in product(grid["groups"], grid["C"], grid["gold_weight"], grid["aux_weight"], weights):
+            p = {"groups": tuple(groups), "C": C, "gold_weight": gw, "aux_weight": aw, "teacher_weight": tw}
+            f = float(f1_score(y, grouped_cv_predictions(X, y, art, gold, p, cached, aux=aux, teacher=teacher), labels=list(LABELS), average="macro"))
+            full = fit_model(X, y, art, gold, aux, p, cached, calibrate=False, teacher=teacher)
             cv.append(dict(p, groups=list(groups), cv_macro_f1=round(f, 4), aux_dev_macro_f1=aux_dev_f1(full)))
             say(f"CV {json.dumps(cv[-1])}")
         best = choose_setting(cv[1:])
-        params = {"groups": tuple(best["groups"]), "C": best["C"], "gold_weight": best["gold_weight"], "aux_weight": best["aux_weight"]}
+        params = {"groups": tuple(best["groups"]), "C": best["C"], "gold_weight": best["gold_weight"], "aux_weight": best["aux_weight"],
+                  "teacher_weight": best["teacher_weight"]}
         say(f"chosen by grouped CV ({time.perf_counter() - t0:.0f}s): {params}")
-    model = fit_model(X, y, art, gold, aux, params, base)
+    model = fit_model(X, y, art, gold, aux, params, base, teacher=teacher)
     say(f"temperature {model.temperature_:.3f}; {len(model.vocabulary_)} sparse features")
     Xd, yd, _ = data["dev"]
     metrics = {"train_examples": len(y), "train_examples_from_gold_quotations": len(gold[0]),
-               "train_examples_auxiliary": {AUX_CORPUS: len(aux[0])}, "cv": cv, "temperature": round(model.temperature_, 4),
+               "train_examples_auxiliary": {AUX_CORPUS: len(aux[0]), "teacher_labelled_quotations": len(teacher[0])}, "cv": cv, "temperature": round(model.temperature_, 4),
                "dev_examples": example_metrics(model, Xd, yd),
                "dev_examples_base": example_metrics(base, Xd, yd),
                f"{AUX_CORPUS}_dev_as_quotations": example_metrics(model, aux_dev[0], aux_dev[1]),
@@ -251,6 +305,8 @@ def train_quote_stance(
             prints.append(dict(file_fingerprint(path), corpus=f"quote_stance/articles/{source}", role=role))
     for split, role in (("train", "train (auxiliary)"), ("dev", "dev (floor)")):
         prints.append(dict(file_fingerprint(corpus_file(data_dir, AUX_CORPUS, split)), corpus=AUX_CORPUS, role=role))
+    if teacher[0] and float(params.get("teacher_weight", 0.0)) > 0:
+        prints.append(dict(file_fingerprint(Path(teacher_path(teacher_labels))), corpus="teacher-labelled quotations", role="train (auxiliary)"))
     manifest_path = save_artifact(
         None, out, name=STANCE_ARTIFACTS["quote"][1], version=VERSION, labels=LABELS, training_data=prints,
         metrics=metrics,
