@@ -191,17 +191,19 @@ class Tokens:
     lowers: list[str] | None = None
 
 
-#: ``str.isspace`` of every code point up to U+3001 (none above U+3000 is whitespace)
-_IS_SPACE = np.array([chr(c).isspace() for c in range(0x3002)], dtype=np.int8)
+#: ``str.isspace`` of every code point (none above U+3000 is whitespace: tested)
+_IS_SPACE = np.zeros(0x110000, dtype=bool)
+_IS_SPACE[[c for c in range(0x3001) if chr(c).isspace()]] = True
 
 
 def chunk_spans(text: str) -> tuple[list[int], list[int]]:
     """Start and end offsets of the whitespace-free chunks of ``text`` (those ``text.split()``
     gives, where ``_CHUNK`` matches), found by numpy over the text's code points."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    space = _IS_SPACE[np.minimum(codes, len(_IS_SPACE) - 1)]
-    # whitespace before the text and after it: the edges alternate chunk start, chunk end
-    edges = np.flatnonzero(np.diff(space, prepend=1, append=1))
+    # a space either side: where the code points of " text " change between space and not,
+    # the edges alternate chunk start, chunk end (as offsets into text)
+    codes = np.frombuffer(f" {text} ".encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    space = _IS_SPACE[codes]
+    edges = np.flatnonzero(space[1:] != space[:-1])
     return edges[0::2].tolist(), edges[1::2].tolist()
 
 
