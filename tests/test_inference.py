@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stance.artifacts import ArtifactError, load_artifact, read_manifest, save_artifact
 from stance.loader import load_scorer
@@ -343,3 +345,39 @@ def test_pipeline_scores_quotations_without_the_sentence_class_offsets():
     assert load_stance_model(quotations=True).intercept_.tolist() == quotes.intercept_.tolist()
     with pytest.raises(ValueError, match="class_bias"):
         sentence.without_class_bias({"src": [1.0]})
+
+
+_NAMES = ["kind", "dist", "rule_pick", "head=minister", "cap", "kind=name", "unseen", "a", "a=b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(_NAMES),
+                                st.one_of(st.floats(allow_nan=True, allow_infinity=True, width=64),
+                                          st.sampled_from(["name", "pronoun", "b", "minister", "x"])), max_size=9),
+                max_size=6),
+       st.lists(st.floats(-1e3, 1e3), min_size=10, max_size=10), st.floats(-50, 50))
+def test_ranker_binary_scores_equal_the_vectorised_ones_bitwise(X, weights, bias):
+    """The plain-Python scores of a binary ranker (dicts of floats and strings) are the vectorised
+    path's, bit for bit: the same products summed in the same (column) order, collisions of a
+    string feature with a float one of the same name ('a': 'b' and 'a=b') included."""
+    names = ["kind=name", "kind=pronoun", "dist", "rule_pick", "head=minister", "cap", "a=b", "a", "kind", "x=x"]
+    scorer = LinearRanker(dict(zip(names, range(len(names)))), np.asarray([weights]), np.asarray([bias]), [0, 1])
+    fast = scorer._binary_scores(X)
+    assert fast is not None
+    with np.errstate(over="ignore", invalid="ignore"):  # infinite products, as in plain Python
+        vectorised = scorer._sparse_scores(X)
+    assert np.asarray(fast, dtype=np.float64).tobytes() == vectorised.tobytes()
+    assert scorer.decision_function(X).tobytes() == vectorised.tobytes()
+
+
+def test_ranker_binary_weights_follow_replaced_coefficients():
+    """The plain-float copy of the weights is made again when coef_ or intercept_ is replaced."""
+    scorer = LinearRanker({"a": 0, "b": 1}, np.asarray([[1.0, 2.0]]), np.asarray([0.5]), [0, 1])
+    x = [{"a": 1.0, "b": 1.0}]
+    assert scorer.decision_function(x).tolist() == [3.5]
+    scorer.coef_ = np.asarray([[10.0, 20.0]])
+    assert scorer.decision_function(x).tolist() == [30.5]
+    scorer.intercept_ = np.asarray([-0.5])
+    assert scorer.decision_function(x).tolist() == [29.5]
+    assert scorer._binary_scores([{"a": 1}]) is None  # an int: the vectorised path
+    assert scorer.decision_function([{"a": 1}]).tolist() == [9.5]

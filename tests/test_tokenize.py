@@ -6,8 +6,10 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from stance.text.tokenize import ChunkTokenizer, Tokens, blank_english, make_doc, tokenize
+from stance.text.tokenize import _CHUNK, _IS_SPACE, ChunkTokenizer, Tokens, blank_english, chunk_spans, make_doc, tokenize
 from stance.text.view import build_view
 
 from tests.test_robustness import BAD_INPUTS, news_text
@@ -79,3 +81,32 @@ def test_pipeline_reads_tokens_with_blank_english():
 
     nlp = stance.load(stance_model=False, ranker=False)
     assert type(nlp.make_doc("Kim said so.")) is Tokens
+
+
+#: every whitespace character, some that are not (U+200B, U+3001, the last table entry's), and others
+_SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
+def test_whitespace_table_holds_every_space():
+    """chunk_spans reads str.isspace from a table of every code point."""
+    assert _IS_SPACE.tolist() == [chr(c).isspace() for c in range(0x110000)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_SPACES) + ["a", ".", "\u200b", "\u3001", "\U0001f600", "\ud800", "é"])))
+def test_chunk_spans_are_the_regex_chunks(text):
+    """The numpy chunk finder gives the chunks of the regex (and of str.split), lone surrogates and all."""
+    starts, ends = chunk_spans(text)
+    assert list(zip(starts, ends)) == [m.span() for m in _CHUNK.finditer(text)]
+    assert [text[a:b] for a, b in zip(starts, ends)] == text.split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Gov.", "''", "'", ":)", "(", ")", "x", "said,", "U.S.", "Mr.", "em", "'s", "-", "[", ":",
+                                 "he", "“We", "won’t.”"]), max_size=40),
+       st.lists(st.sampled_from([" ", " ", "  ", "\n", "\t", "\u00a0"]), min_size=40, max_size=40))
+def test_offsets_on_runs_of_one_token_chunks(nlp, pieces, seps):
+    """Runs of one-token chunks copied by slices and chunks of several tokens between them give
+    make_doc's tokens."""
+    text = "".join(p + s for p, s in zip(pieces, seps))
+    assert same_view(nlp, text), text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from itertools import chain, repeat
 from numbers import Number
+from operator import itemgetter
 from typing import Any, Iterable, Mapping
 
 import numpy as np
@@ -155,9 +156,53 @@ class LinearRanker:
         return (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
                 np.asarray(vals, dtype=np.float64), n)
 
+    def _binary_scores(self, X: list[Mapping[Any, Any]]) -> list[float] | None:
+        """A binary model's score of each feature dict whose values are all floats and strings (the
+        features the pipeline's rankers take), in plain Python; None for any other value (then
+        :meth:`_vectorize` handles it). Each known feature's weight times its value is added, in
+        column order, to 0.0, then the intercept: the same float64 operations in the same order as
+        the sparse product over ``DictVectorizer``'s sorted rows, so the same bits. A batch of a few
+        candidates costs a few microseconds this way instead of some twenty numpy calls."""
+        weights = self.__dict__.get("_weights")
+        if weights is None or weights[0] is not self.coef_ or weights[1] is not self.intercept_:
+            # the weights as plain floats, made again when coef_ or intercept_ is replaced
+            weights = self._weights = (self.coef_, self.intercept_, self.coef_[0].tolist(), float(self.intercept_[0]))
+        w, b = weights[2], weights[3]
+        get = self.vocabulary_.get
+        sep = self.separator
+        out = []
+        for x in X:
+            terms = []
+            for f, v in x.items():
+                tv = type(v)
+                if tv is float:
+                    j = get(f)
+                elif tv is str:
+                    j = get("%s%s%s" % (f, sep, v))
+                    v = 1.0
+                else:
+                    return None
+                if j is not None:
+                    terms.append((j, v))
+            terms.sort(key=itemgetter(0))  # stable, as the vectorised path's sort
+            s = 0.0
+            for j, v in terms:
+                s += w[j] * v
+            out.append(s + b)
+        return out
+
     def decision_function(self, X: Iterable[Mapping[Any, Any]] | Mapping[Any, Any]) -> Any:
         if isinstance(X, Mapping):
             X = [X]
+        X = X if isinstance(X, list) else list(X)
+        if self.coef_.shape[0] == 1:
+            scores = self._binary_scores(X)
+            if scores is not None:
+                return np.array(scores, dtype=np.float64)
+        return self._sparse_scores(X)
+
+    def _sparse_scores(self, X: list[Mapping[Any, Any]]) -> Any:
+        """The scores of any feature dicts through :meth:`_vectorize`, vectorised."""
         rows, cols, vals, n = self._vectorize(X)
         # the vectorizer sorts each row's columns (rows are in order already: one stable sort)
         order = np.argsort(rows * self.coef_.shape[1] + cols, kind="stable")

@@ -22,6 +22,8 @@ from itertools import islice
 from sys import intern
 from typing import Any
 
+import numpy as np
+
 #: the key under which :func:`make_doc` keeps the original text (which may differ from the Doc's)
 TEXT_KEY = "stance.text"
 #: whitespace-free runs longer than this, or with this many punctuation marks in a row, are split
@@ -189,6 +191,22 @@ class Tokens:
     lowers: list[str] | None = None
 
 
+#: ``str.isspace`` of every code point (none above U+3000 is whitespace: tested)
+_IS_SPACE = np.zeros(0x110000, dtype=bool)
+_IS_SPACE[[c for c in range(0x3001) if chr(c).isspace()]] = True
+
+
+def chunk_spans(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the whitespace-free chunks of ``text`` (those ``text.split()``
+    gives, where ``_CHUNK`` matches), found by numpy over the text's code points."""
+    # a space either side: where the code points of " text " change between space and not,
+    # the edges alternate chunk start, chunk end (as offsets into text)
+    codes = np.frombuffer(f" {text} ".encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    space = _IS_SPACE[codes]
+    edges = np.flatnonzero(space[1:] != space[:-1])
+    return edges[0::2].tolist(), edges[1::2].tolist()
+
+
 class _Guarded(tuple):
     """The cache entry of a chunk that may start with the second of two consecutive tokens of a
     special case's pattern: ``(the first tokens of those pairs, the special cases whose pattern
@@ -294,26 +312,28 @@ class ChunkTokenizer:
 
     def offsets(self, text: str) -> tuple[list[int], list[int], list[str], list[str]]:
         """Start and end offsets of the tokens of ``text`` (no lone surrogates), their texts and
-        their lowercase forms."""
-        starts: list[int] = []
-        ends: list[int] = []
-        words: list[str] = []
-        lowers: list[str] = []
-        add_start, add_end, add_word, add_lower = starts.append, ends.append, words.append, lowers.append
-        chunks = text.split()  # the chunks _CHUNK finds (both split at str.isspace)
+        their lowercase forms. A run of one-token chunks is copied by slices; only a chunk of
+        several tokens (or one that may pair with the chunk before) is looked at alone."""
+        chunks = text.split()  # the chunks chunk_spans finds (both split at str.isspace)
         entries = list(map(self._cache.get, chunks))
         if None in entries:
             new = self._learn(list(dict.fromkeys(c for c, entry in zip(chunks, entries) if entry is None)))
             entries = [new[c] if entry is None else entry for c, entry in zip(chunks, entries)]
+        chunk_starts, chunk_ends = chunk_spans(text)
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[str] = []
+        lowers: list[str] = []
         joint = (-1, -1)  # the span of text last tokenized by spaCy as a whole
-        for m, chunk, entry in zip(_CHUNK.finditer(text), chunks, entries):
-            s, e = m.span()
-            if entry.__class__ is str:  # one token
-                add_start(s)
-                add_end(e)
-                add_word(chunk)
-                add_lower(entry)
-                continue
+        done = 0  # chunks before this one are in the lists
+        for i in [i for i, entry in enumerate(entries) if entry.__class__ is not str]:
+            if done < i:  # one-token chunks: their spans, texts and lowercase forms
+                starts += chunk_starts[done:i]
+                ends += chunk_ends[done:i]
+                words += chunks[done:i]
+                lowers += entries[done:i]
+            done = i + 1
+            s, e, entry = chunk_starts[i], chunk_ends[i], entries[i]
             if entry.__class__ is _Guarded:
                 firsts, ends_with, entry = entry
                 # one space before: the chunk before is adjacent in spaCy's Doc; its last token
@@ -323,16 +343,21 @@ class ChunkTokenizer:
                     joint = self._joint(text, s, e, entry, joint, (starts, ends, words, lowers))
                     continue
                 if entry.__class__ is str:
-                    add_start(s)
-                    add_end(e)
-                    add_word(chunk)
-                    add_lower(entry)
+                    starts.append(s)
+                    ends.append(e)
+                    words.append(chunks[i])
+                    lowers.append(entry)
                     continue
             rel_starts, rel_ends, ws, ls = entry
             starts += map(s.__add__, rel_starts)
             ends += map(s.__add__, rel_ends)
             words += ws
             lowers += ls
+        if done < len(chunks):
+            starts += chunk_starts[done:]
+            ends += chunk_ends[done:]
+            words += chunks[done:]
+            lowers += entries[done:]
         return starts, ends, words, lowers
 
     def _joint(self, text: str, s: int, e: int, entry: Any, joint: tuple[int, int],
