@@ -15,6 +15,11 @@ When the default is the quote-trained model (``"quote"``, ``models/quote_stance`
 pieces is taken out by refitting it on its training data with the shipped parameters otherwise
 (:data:`QUOTE_REFITS`; ~1 min each, cached in ``--cache``), keeping the shipped temperature:
 
+- ``all pieces, refitted on today's pipeline``: no change: the shipped recipe refitted on the
+  examples today's pipeline builds (the shipped model was fitted on an earlier pipeline's), the
+  reference that separates a piece's effect from the refit's;
+- ``no teacher labels``: ``teacher_weight`` 0 (the quotation examples the corpus-fine-tuned
+  contextual model labelled, :mod:`stance.training.quote_teacher`);
 - ``no directed_sentiment auxiliary sentences``: ``aux_weight`` 0;
 - ``no relation features``: the ``relation`` group out;
 - ``base network's columns out``: the base model's linear heads only (``heads`` for ``stack``);
@@ -180,6 +185,8 @@ def heads_without_pseudo(data_dir: str, scorer: Any, cache: Path, say: Callable[
 #: The quote-trained default's pieces, each taken out by refitting it without the piece (the shipped
 #: parameters otherwise): ``{row: parameter changes}``.
 QUOTE_REFITS: dict[str, dict[str, Any]] = {
+    "all pieces, refitted on today's pipeline (reference)": {},
+    "no teacher labels (refit, teacher weight 0)": {"teacher_weight": 0.0},
     "no directed_sentiment auxiliary sentences (refit)": {"aux_weight": 0.0},
     "no relation features (refit)": {"groups": ("lexical", "stack")},
     "base network's columns out: linear heads only (refit)": {"groups": ("lexical", "relation", "heads")},
@@ -214,18 +221,19 @@ def quote_refits(data_dir: str, model: Any, manifest: Mapping[str, Any], cache: 
     from stance.corpora.sentences import corpus_file
     from stance.pipeline import Pipeline
     from stance.training.quote_examples import gold_examples, labelled_examples, sentence_quotation_examples
-    from stance.training.quote_stance import AUX_CORPUS, CachedBase, fit_model
+    from stance.training.quote_stance import AUX_CORPUS, CachedBase, fit_model, read_teacher_examples
 
     X, y, art = labelled_examples(load_quote_corpus("train", data_dir), Pipeline(stance_model="blended"))
     gold = gold_examples(load_quote_corpus("train", data_dir))
     aux = sentence_quotation_examples(corpus_file(data_dir, AUX_CORPUS, "train"))
     shipped = manifest["params"]
+    teacher = read_teacher_examples(data_dir, None) if shipped.get("teacher_weight", 0.0) else ([], [], [])
     base = CachedBase(model.base)
     for name, change in QUOTE_REFITS.items():
         params = {"groups": tuple(shipped["groups"]), "C": shipped["C"], "gold_weight": shipped["gold_weight"],
-                  "aux_weight": shipped.get("aux_weight", 0.0), **change}
+                  "aux_weight": shipped.get("aux_weight", 0.0), "teacher_weight": shipped.get("teacher_weight", 0.0), **change}
         t0 = time.perf_counter()
-        est = fit_model(X, y, art, gold, aux, params, base, calibrate=False)
+        est = fit_model(X, y, art, gold, aux, params, base, calibrate=False, teacher=teacher)
         est.temperature_ = model.temperature_
         est.base = model.base
         out[name] = est.to_scorer()
