@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons
+from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.lexicons import data_rows, gazetteer, inflections, party_labels
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
@@ -90,11 +90,6 @@ def non_party_kinds() -> dict[str, str]:
 
 def _initials(words: list[str], keep_connectors: bool) -> str:
     return "".join(w[0].upper() for w in words if w and (keep_connectors or w.lower() not in _CONNECTORS) and w[0].isalpha())
-
-
-def _is_acronym(w: str) -> bool:
-    s = w.replace(".", "")
-    return 2 <= len(s) <= 6 and s.isalpha() and s.isupper()
 
 
 class ArticleReferences:
@@ -336,19 +331,15 @@ def acronym_map(view: TextView, mentions: MentionIndex) -> dict[str, str]:
     whose initials match exactly one longer name (not a person's) of the article (connectors kept
     or dropped).
     Acronyms the gazetteer knows are left to it."""
-    words = view.words
     gaz = gazetteer()
     out: dict[str, str] = {}
     long_names = {m.canonical for m in mentions.names if len(m.canonical.split()) >= 2 and m.type != "person"}
-    for m in mentions.names:
-        j = m.end
-        if j + 2 < view.n and words[j] == "(" and words[j + 2] == ")" and _is_acronym(words[j + 1]) and m.end - m.start >= 2:
-            acr = words[j + 1].replace(".", "")
-            if acr == _initials(m.text.split(), False) or acr == _initials(m.text.split(), True) or acr not in out:
-                out.setdefault(acr, m.canonical)
+    for word, m in mentions.bracketed_forms:  # the first name of two words or more so defined
+        if m.end - m.start >= 2 and is_acronym(word, min_len=2, max_len=6, dots=True):
+            out.setdefault(word.replace(".", ""), m.canonical)
     by_initials: dict[str, set[str]] | None = None  # built when the first acronym needs it
     for m in mentions.names:
-        if m.end - m.start != 1 or not _is_acronym(m.text):
+        if m.end - m.start != 1 or not is_acronym(m.text, min_len=2, max_len=6, dots=True):
             continue
         acr = m.text.replace(".", "")
         if acr in out or gaz.lookup(m.text) is not None:

@@ -18,7 +18,7 @@ from typing import Any
 from stance.speakers.gendered import person_of_gendered_noun
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.roles import named_by_role
-from stance.text.entity_types import entity_lexicons
+from stance.text.entity_types import entity_lexicons, is_acronym
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
@@ -1644,7 +1644,7 @@ def spelled_out(mentions: MentionIndex, m: Mention) -> Mention | None:
         defined = defined_in_parentheses(mentions, text)
         if defined is not None and defined is not m:
             return defined
-    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()) or m.type == "demonym":
+    if not is_acronym(text, min_len=2, max_len=6) or m.type == "demonym":
         return None  # (an acronym's type is often guessed wrong, "person" included)
     for o in mentions.names:
         if o is m or o.text == text or o.type == "demonym" or len(o.canonical.split()) < 2:
@@ -1684,15 +1684,11 @@ def defined_in_parentheses(mentions: MentionIndex, short: str) -> Mention | None
     Georgian Tennis Federation (GFT)"): the short form stands for it wherever it is used; None
     when no name is so defined."""
     defined = _DEFINITIONS.get(mentions)
-    if defined is None:  # built once per document: one pass over its names
-        view = mentions.view
-        words = view.words
+    if defined is None:  # built once per document
         defined = {}
-        for o in mentions.names:
-            e = o.end
-            if (o.type in ("organization", "state") and " " in o.canonical and e + 2 < view.n and words[e] == "("
-                    and words[e + 2] == ")"):
-                defined.setdefault(words[e + 1], o)
+        for word, o in mentions.bracketed_forms:
+            if o.type in ("organization", "state") and " " in o.canonical:
+                defined.setdefault(word, o)
         _DEFINITIONS[mentions] = defined
     return defined.get(short)
 

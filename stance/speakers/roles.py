@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
-from stance.text.entity_types import HONORIFICS, entity_lexicons
+from stance.text.entity_types import HONORIFICS, entity_lexicons, is_acronym
 from stance.text.lexicons import cue_lexicon, gazetteer, party_labels, role_words, stop_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -1137,12 +1137,12 @@ def state_of_body(name: str) -> str | None:
 def expand_acronym(mentions: MentionIndex, name: str) -> str:
     """The article's full name of an acronym ("UCL" -> "University College London" when the
     article names it): a name mention whose capitalised words' initials spell it; else ``name``."""
-    if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
+    if not is_acronym(name, min_len=2, max_len=6):
         return name
     words = mentions.view.words
-    for m in mentions.names:
+    for word, m in mentions.bracketed_forms:
         # the article spells it out before it in parentheses: "Georgia Institute of Technology (GT)"
-        if m.end + 2 < len(words) and words[m.end] == "(" and words[m.end + 1] == name and words[m.end + 2] == ")" and m.text != name:
+        if word == name and m.text != name:
             a = m.start
             while a > 0 and words[a - 1][:1].isupper() and words[a - 1].isalpha() and mentions.view.lowers[a - 1] not in stop_words():
                 a -= 1  # a place split off the front: "Georgia Institute of Technology"

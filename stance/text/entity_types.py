@@ -143,9 +143,11 @@ def _org_form(words: Sequence[str], lex: EntityLexicons) -> bool:
     return bool(_CAMEL.match(w)) and not w.startswith(_CAMEL_SURNAME_PREFIXES) and w not in lex.first_names
 
 
-def is_acronym(word: str) -> bool:
-    """An all-caps word of three letters or more ("NTSB", "NDRRMC")."""
-    return len(word) >= 3 and word.isalpha() and word.isupper()
+def is_acronym(word: str, min_len: int = 3, max_len: int | None = None, dots: bool = False) -> bool:
+    """An all-caps word of ``min_len`` letters or more ("NTSB", "NDRRMC") and, when ``max_len`` is
+    given, at most that many; with ``dots``, its dots are dropped first ("U.N." is "UN")."""
+    s = word.replace(".", "") if dots else word
+    return len(s) >= min_len and (max_len is None or len(s) <= max_len) and s.isalpha() and s.isupper()
 
 
 def _gender(words: Sequence[str], lex: EntityLexicons) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import itemgetter
 from typing import Iterator, Sequence
 
@@ -139,7 +139,7 @@ def _defined_acronyms(words: Sequence[str]) -> frozenset[str]:
     """All-caps words the article writes alone in brackets ("the National Disaster Risk Reduction
     and Management Council (NDRRMC)"): acronyms it defines, names wherever they stand."""
     return frozenset(words[k] for k in range(1, len(words) - 1)
-                     if words[k - 1] == "(" and words[k + 1] == ")" and words[k].isupper() and words[k].isalpha())
+                     if words[k - 1] == "(" and words[k + 1] == ")" and is_acronym(words[k], min_len=1))
 
 
 def _joins_body(word: str) -> bool:
@@ -548,19 +548,24 @@ class MentionIndex:
             if g.gender:
                 m.extra["gender"] = g.gender
 
+    @cached_property
+    def bracketed_forms(self) -> list[tuple[str, Mention]]:
+        """Each name written with one word alone in brackets right after it, as (that word, the
+        name), in the article's order: "the National Transportation Safety Board (NTSB)",
+        "Georgia Institute of Technology (GT)", "the Philippine Institute of Volcanology and
+        Seismology (Phivolcs)". The one reader of the short forms an article defines; callers pick
+        the acronyms (:func:`is_acronym`) and the names' types they accept. Read once per document,
+        when first asked (the names are final then; their types are read by the callers)."""
+        words = self.view.words
+        n = len(words)
+        return [(words[m.end + 1], m) for m in self.names
+                if m.end + 2 < n and words[m.end] == "(" and words[m.end + 2] == ")"]
+
     def _acronyms_of_organisations(self) -> set[str]:
         """Acronyms the article defines in brackets after an organisation's name ("the National
         Transportation Safety Board (NTSB)"): organisations wherever they stand, not persons. An
         acronym of a law, a disease or a programme ("Freedom of Information Act (FOIA)") is not."""
-        words = self.view.words
-        n = len(words)
-        out = set()
-        for m in self.names:
-            k = m.end
-            if (m.type == "organization" and k + 2 < n and words[k] == "(" and words[k + 2] == ")"
-                    and is_acronym(words[k + 1])):
-                out.add(words[k + 1])
-        return out
+        return {w for w, m in self.bracketed_forms if m.type == "organization" and is_acronym(w)}
 
     def _canonicalise(self) -> None:
         # longest person name of which a name is the first or last tokens, by one dict look-up
