@@ -565,3 +565,25 @@ def test_bodies_an_officer_or_a_state_s_officers_serve(nlp, text, words, aff):
 def test_a_party_label_before_a_field_and_a_role(nlp):
     q = quote(nlp, 'The bill passed. Republican state representative Terri Roe remarked that "the bill is a test."', "a test")
     assert (q.role, q.affiliation) == ("representative", "Republican Party")
+
+
+@pytest.mark.parametrize("text, words, role, aff", [
+    # a possessive description and the name close the sentence after its reporting verb
+    ('"He was the finest scientist I have known," said Stanford University\'s chancellor, Pradeep Roe.',
+     "finest scientist", "chancellor", "Stanford University"),
+    ('"We will win the state," said Sanders\'s campaign manager, Jeff Roe.', "win the state", "campaign manager", "Sanders campaign"),
+])
+def test_a_possessed_role_before_a_name_closing_the_sentence(nlp, text, words, role, aff):
+    q = quote(nlp, text, words)
+    assert (q.role, q.affiliation) == (role, aff)
+
+
+@pytest.mark.parametrize("name, role, aff", [
+    # the possessive ending is not part of the body's lowercase name
+    ("Russia's foreign ministry spokeswoman", "spokeswoman", "Russia's foreign ministry"),
+    # a person's campaign is written "Clinton campaign" (the annotation's form)
+    ("Clinton’s campaign spokesman", "spokesman", "Clinton campaign"),
+])
+def test_a_possessive_before_a_lowercase_body_in_a_description(name, role, aff):
+    from stance.speakers.roles import _describe_nominal
+    assert _describe_nominal(name) == (role, aff)

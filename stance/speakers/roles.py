@@ -100,7 +100,12 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
         return None, None
     sa = view.sent_bounds(view.sent_of[first])[0]
     by_verb = False
-    if words[m.end] != "," and not (lowers[sa] in {"a", "an"} and first - sa <= 5):
+    after_verb = _after_verb_start(view, mentions, first, sa) if words[m.end] in _CLOSERS else None
+    if after_verb is not None:
+        # '"...," said Stanford University's chancellor, Jane Roe.': the description and the name
+        # close the sentence after its reporting verb
+        sa = after_verb
+    elif words[m.end] != "," and not (lowers[sa] in {"a", "an"} and first - sa <= 5):
         # but "A lawyer, Khan has long ...": an indefinite description opening the sentence, and
         # '..." another friend, Jane Roe told CNN': a reporting verb after the name, the
         # description right after a quotation (checked below)
@@ -116,11 +121,17 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
             o -= 1
         if words[o] == "(":
             e = o
+    if after_verb is not None:
+        q = next((t for t in range(sa + 1, e - 1) if words[t] in POSSESSIVE_ENDINGS), None)
+        if q is not None:
+            return _possessed_role(view, mentions, sa, q, e)
     c = e
     while c - 1 >= sa and e - c < 12 and words[c - 1] not in _STOP_APPOS:
         c -= 1
     if c != sa and words[c - 1] not in {"“", "”", '"', "—", ","}:
         return None, None  # but '..." another friend, Jane Roe told': a quotation before it
+    if after_verb is not None and c != sa:
+        return None, None
     if by_verb and (c == sa or words[c - 1] not in {"”", '"'} or not _VERBAL.isdisjoint(lowers[c:e])):
         return None, None
     while c < e and lowers[c] in _DETS_ONE:
@@ -156,6 +167,54 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
         return " ".join(role_words), None  # "The Vice President, Mike Pence"
     role, aff = _describe_nominal(" ".join(role_words))
     return role or " ".join(role_words), aff
+
+
+#: a candidate's organisation, named after its owner as the annotation writes it ("Clinton campaign")
+_CAMPAIGN_NOUNS = frozenset({"campaign"})
+
+#: tokens that may close a name ending its sentence or quotation
+_CLOSERS = frozenset({".", "!", "?", "”", '"', ";"})
+
+
+def _after_verb_start(view: TextView, mentions: MentionIndex, first: int, sa: int) -> int | None:
+    """Where a description ends its sentence before the name starting at token ``first`` (after a
+    comma) begins, when a reporting verb right before it opens it: 'said Stanford University's
+    chancellor, Jane Roe.', 'said University of California, San Diego's chancellor, Jane Roe.'
+    (the comma inside a body's name kept); None otherwise."""
+    verbs = cue_lexicon().verbs
+    c = first - 1
+    while c - 1 > sa and first - c < 14 and view.lowers[c - 1] not in verbs:
+        if view.words[c - 1] in _STOP_APPOS and view.words[c - 1] != ",":
+            return None
+        c -= 1
+    if c - 1 <= sa or view.lowers[c - 1] not in verbs or c >= first - 2:
+        return None
+    # a comma inside only after a body's name opening it ("University of California, San Diego")
+    for t in range(c, first - 1):
+        if view.words[t] == ",":
+            body = mentions.name_at(c, c + 1)
+            if (body is None or body.start != c or body.end < t or body.type != "organization"
+                    or not view.words[t + 1][:1].isupper()):
+                return None
+    return c
+
+
+def _possessed_role(view: TextView, mentions: MentionIndex, a: int, q: int, e: int) -> tuple[str | None, str | None]:
+    """The role at tokens ``q+1 .. e`` of the owner at ``a .. q`` before the possessive ending at
+    ``q``: "Stanford University's chancellor" -> (chancellor, Stanford University); a person's
+    staff serve the person or their campaign ("Sanders's campaign manager")."""
+    role_toks = view.words[q + 1 : e]
+    if not role_toks or not view.words[a][:1].isupper() or role_toks[-1].lower() not in _role_nouns():
+        return None, None
+    if not all(t.islower() or t == "-" for t in role_toks):
+        return None, None
+    role = view.span_text(q + 1, e).replace(" - ", "-")
+    owner = mentions.name_at(a, q)
+    if owner is not None and owner.start == a and owner.end == q and owner.type == "person":
+        return role, _side_of(view, owner, q)
+    if owner is not None and owner.start == a and owner.end == q:
+        return role, owner.canonical
+    return role, view.span_text(a, q)
 
 
 #: the types of a name after "of" / "from" / "at" that a person belongs to
@@ -857,11 +916,14 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     org_nouns = word_set("org_nouns.txt")
     # "Russian foreign ministry": a country word before a lowercase body
     j = len(prefix)
-    while j > 0 and prefix[j - 1].islower():
+    while j > 0 and prefix[j - 1].islower() and prefix[j - 1] not in POSSESSIVE_ENDINGS:
         j -= 1
     body = " ".join(prefix[j:])
-    owner = " ".join(prefix[:j])
+    owned = j > 0 and prefix[j - 1] in POSSESSIVE_ENDINGS  # "Russia's foreign ministry"
+    owner = " ".join(prefix[: j - 1] if owned else prefix[:j])
     if body and prefix[-1] in org_nouns:
+        if owned and body in _CAMPAIGN_NOUNS and owner[:1].isupper():
+            return role, f"{owner} {body}"  # "Clinton's campaign spokesman": the "Clinton campaign"
         country = gaz.demonyms.get(owner) or (gaz.aliases.get(owner) or ("", ""))[0]
         return role, f"{country}'s {body}" if country else body
     if j < len(prefix) or owner.split("-")[-1].islower():
