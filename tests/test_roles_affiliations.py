@@ -587,3 +587,17 @@ def test_a_possessed_role_before_a_name_closing_the_sentence(nlp, text, words, r
 def test_a_possessive_before_a_lowercase_body_in_a_description(name, role, aff):
     from stance.speakers.roles import _describe_nominal
     assert _describe_nominal(name) == (role, aff)
+
+
+@pytest.mark.parametrize("text, words, role, aff", [
+    # two roles joined by "and" in an appositive, the body after them
+    ('"We needed more stimulus," said Josh Roe, research and policy director of the Economic Policy Institute.',
+     "more stimulus", "research and policy director", "Economic Policy Institute"),
+    # an age and an unnamed lowercase owner before the roles
+    ('Jay Roe, the club\'s 78-year-old president and general manager, said that "the place is fine."',
+     "the place", "president and general manager", None),
+    ('Heather Roe, a 26-year-old benefits manager, said that "taxes are too high."', "taxes", "benefits manager", None),
+])
+def test_coordinated_roles_and_ages_in_an_appositive(nlp, text, words, role, aff):
+    q = quote(nlp, text, words)
+    assert (q.role, q.affiliation) == (role, aff)

@@ -274,6 +274,9 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     had_det = i < sb and lowers[i] in _DETS
     if had_det:
         i += 1
+        if i + 2 < sb and words[i + 1] in {"’s", "'s"} and words[i].isalpha() and words[i].islower():
+            i += 2  # "the club's president": an owner the article does not name here
+    i = _past_age(view, i, sb)
     # "Sudan's defense minister" / "an Israeli spokesman"
     poss = mentions.name_at(i, i + 1)
     if poss is None and i + 1 < sb and words[i] in titles():
@@ -303,6 +306,12 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS_TO:
         role_words.append(words[j])  # "a former adviser to the president": the role ends before "to"
         j += 1
+    if role_words and j < sb and lowers[j] == "and":
+        second = _second_role(view, j + 1, sb)
+        if second > j + 1:
+            # "president and general manager", "research and policy director": two roles joined
+            role_words += words[j:second]
+            j = second
     if one_of and role_words:
         role_words[-1] = _singular_role(role_words[-1])
     if had_det and len(role_words) > 1:
@@ -357,6 +366,36 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     if aff is None:
         role, aff = _region_in_role(role)
     return role, aff
+
+
+def _past_age(view: TextView, i: int, hi: int) -> int:
+    """The token after an age written before a role at token ``i`` ("a 26-year-old benefits
+    manager"), else ``i``."""
+    if i + 5 < hi and view.words[i].isdigit() and view.lowers[i + 1 : i + 5] == ["-", "year", "-", "old"]:
+        return i + 5
+    return i
+
+
+#: words that open a noun phrase of its own, not a second role ("a lawyer and her husband")
+_OWN_PHRASE = _DETS | {"his", "her", "their", "its", "our", "my", "your", "other", "others"}
+
+
+def _second_role(view: TextView, i: int, hi: int) -> int:
+    """The end of a role of up to three words from token ``i`` (after "and") that ends at its head
+    before a comma, a preposition or the sentence's end ("and general manager", "and CEO of
+    Acme"), else ``i``."""
+    person_nouns, title_lowers = _role_nouns(), _titles_lower()
+    end = None
+    for k in range(i, min(i + 3, hi)):
+        w = view.words[k]
+        if not w.isalpha() or w.lower() in _OWN_PHRASE or not (w.islower() or w.isupper() or w.lower() in title_lowers):
+            return i
+        if w.lower() in person_nouns or w.lower() in title_lowers:
+            nxt = k + 1
+            if nxt >= hi or view.words[nxt] in _STOP_APPOS or view.lowers[nxt] in _PREPS_TO:
+                end = nxt
+                break
+    return end if end is not None else i
 
 
 #: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
