@@ -601,3 +601,17 @@ def test_a_possessive_before_a_lowercase_body_in_a_description(name, role, aff):
 def test_coordinated_roles_and_ages_in_an_appositive(nlp, text, words, role, aff):
     q = quote(nlp, text, words)
     assert (q.role, q.affiliation) == (role, aff)
+
+
+@pytest.mark.parametrize("text, words, aff", [
+    # "at" a state after a name is where the person was, not whom they serve
+    ('The pope met Sanders at the Vatican guest house. Sanders said that "the trip was worthwhile."', "worthwhile", None),
+    # a bare lowercase campaign before the role names no one's campaign; the party code gives the party
+    ('Ted Roe took a swipe at Senate colleague and presidential campaign rival Marco Roe (R-Fla.) on Monday. '
+     'Marco Roe said that "he is wrong."', "he is wrong", "Republican Party"),
+    # words of the sentence before a possessive owner are not the owner's name
+    ('An article misstated the year Pershing Square\'s founder, William A. Roe, first began to buy shares. '
+     'Roe said that "the shares are cheap."', "cheap", "Pershing Square"),
+])
+def test_owners_that_are_not_the_speaker_s_body(nlp, text, words, aff):
+    assert quote(nlp, text, words).affiliation == aff

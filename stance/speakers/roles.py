@@ -237,6 +237,9 @@ def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     if body is not None and body.type == "person" and "gender" not in body.extra:
         # a name no given name or honorific shows to be a person: "of Scripps Research", "of USGS"
         return None, body.text
+    if view.lowers[i] == "at":
+        # "Lee Roe at Washington University"; but "met Sanders at the Vatican": a place he was at
+        return None, _affiliation_from(view, mentions, i + 1, hi, ("organization",)) or _lowercase_body(view, mentions, i + 1, hi)
     if body is not None and body.start == j and body.type == "place" and body.text in entity_lexicons().regions:
         return None, entity_lexicons().regions[body.text]  # "Senator Jane Roe of California": the state she serves
     return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or _lowercase_body(view, mentions, i + 1, hi)
@@ -699,7 +702,8 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     gaz = gazetteer()
     # a lowercase body: "foreign ministry", "provincial police"
     j = k
-    while j - 1 >= 0 and k - j < 3 and view.words[j - 1].islower() and view.words[j - 1].isalpha():
+    while (j - 1 >= 0 and k - j < 3 and view.words[j - 1].islower() and view.words[j - 1].isalpha()
+           and view.lowers[j - 1] not in {"and", "or"}):
         j -= 1
     if j < k and view.lowers[k - 1] in org_nouns:
         body = view.span_text(j, k)
@@ -708,6 +712,8 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
             return f"{gaz.demonyms[d]}'s {body}"
         if d in party_labels() and j == k - 1:
             return party_labels()[d]  # "Republican committee member": the party, not a bare "committee"
+        if view.lowers[k - 1] in _CAMPAIGN_NOUNS:
+            return None  # "presidential campaign rival Marco Roe": no one's campaign is named
         return body if j == k - 1 or view.lowers[j] not in _DETS else view.span_text(j + 1, k)
     if j < k and j >= 1:
         # "Princeton University neuroscience professor": a field between an organisation and the role
@@ -967,6 +973,12 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
         return role, f"{country}'s {body}" if country else body
     if j < len(prefix) or owner.split("-")[-1].islower():
         return role, None  # "the 34-year-old mother", "the Spanish-speaking son": no owner
+    owner_toks = owner.split()
+    t = len(owner_toks)
+    while t > 0 and owner_toks[t - 1][:1].isupper():
+        t -= 1
+    if t > 0 and owner_toks[t - 1].lower() not in {"of", "for", "and", "&"}:
+        owner = " ".join(owner_toks[t:])  # "misstated the year Pershing Square's founder": the name only
     if owner in gaz.demonyms:
         return role, gaz.demonyms[owner]
     hit = gaz.aliases.get(owner)
