@@ -485,7 +485,7 @@ def test_a_name_that_modifies_a_noun_takes_no_wordnet_role_before_it(lang):
 def test_a_role_before_the_name_wins_over_the_appositive_after_it(nlp):
     text = 'The vote was close. "We knew that," said former Utah governor Michael Roe, a Romney confidant.'
     q = quote(nlp, text, "knew")
-    assert (q.role, q.affiliation) == ("governor", "Utah")
+    assert (q.role, q.affiliation) == ("former governor", "Utah")  # "former" before the owner stays on the role
 
 
 # -- adjectives before a capitalised title (stance/data/wordnet_adjectives.txt) -------------------
@@ -615,3 +615,16 @@ def test_coordinated_roles_and_ages_in_an_appositive(nlp, text, words, role, aff
 ])
 def test_owners_that_are_not_the_speaker_s_body(nlp, text, words, aff):
     assert quote(nlp, text, words).affiliation == aff
+
+
+@pytest.mark.parametrize("text, words, role, aff", [
+    # "former" written before the owner of a role or title before the name stays on the role
+    ('On Monday, former U.N. Ambassador John Roe said that "the deal is bad."', "deal is bad", "former ambassador", "United Nations"),
+    ('Former Pennsylvania governor Ed Roe said that "the deal is bad."', "deal is bad", "former governor", "Pennsylvania"),
+    ('On Monday, former NIH director Harold Roe said that "the deal is bad."', "deal is bad", "former director", "NIH"),
+    # but not a "former" of another phrase of the sentence
+    ('The former president met New York Mayor Bill Roe. Roe said that "the deal is bad."', "deal is bad", "mayor", "New York"),
+])
+def test_former_before_the_owner_of_a_role_before_the_name(nlp, text, words, role, aff):
+    q = quote(nlp, text, words)
+    assert (q.role, q.affiliation) == (role, aff)

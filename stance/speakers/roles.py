@@ -1274,14 +1274,34 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
     per mention in order an appositive after it, role words before it, a description before it, the body after it ("of the Harvard–Smithsonian Center")."""
     for m in same:
         if m.role or m.affiliation:
-            yield m.role, m.affiliation or (_owner_of_title(view, mentions, m) if m.role else None)
+            yield _with_former(view, m, m.role), m.affiliation or (_owner_of_title(view, mentions, m) if m.role else None)
     for m in same:
-        for r, a in (_role_before(view, mentions, m), _appositive(view, mentions, m), _appositive_before(view, mentions, m),
+        before_role, before_aff = _role_before(view, mentions, m)
+        for r, a in ((_with_former(view, m, before_role), before_aff), _appositive(view, mentions, m), _appositive_before(view, mentions, m),
                      _title_of_state_before(view, mentions, m), _title_before_acronym(view, mentions, m), _body_after(view, mentions, m),
                      _party_code_after(view, m),
                      _relative_body(view, mentions, m)):
             if r or a:
                 yield r, a
+
+
+def _with_former(view: TextView, m: Mention, role: str | None) -> str | None:
+    """``role`` (a title or role before the name of ``m``) with the "former" written before its
+    owner: "former U.N. Ambassador John Roe", "Former Pennsylvania governor Ed Roe", "former FBI
+    agent Tim Roe" -> "former ambassador", "former governor", "former agent"."""
+    if not role or role.split()[0].lower() in {"former", "ex"}:
+        return role
+    role_lowers = set(role.lower().split())
+    sa = view.sent_bounds(view.sent_of[m.start])[0]
+    t = m.start - 1
+    while t >= sa and m.start - t <= 7:
+        w = view.words[t]
+        if view.lowers[t] in {"former", "ex"}:
+            return f"former {role}"
+        if w in _STOP_APPOS or (w.islower() and view.lowers[t] not in role_lowers and w not in POSSESSIVE_ENDINGS):
+            return role
+        t -= 1
+    return role
 
 
 def _owner_of_title(view: TextView, mentions: MentionIndex, m: Mention) -> str | None:
