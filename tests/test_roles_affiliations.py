@@ -609,6 +609,8 @@ def test_coordinated_roles_and_ages_in_an_appositive(nlp, text, words, role, aff
     # a bare lowercase campaign before the role names no one's campaign; the party code gives the party
     ('Ted Roe took a swipe at Senate colleague and presidential campaign rival Marco Roe (R-Fla.) on Monday. '
      'Marco Roe said that "he is wrong."', "he is wrong", "Republican Party"),
+    # a name before the campaign is its owner
+    ('He singled out Carson campaign manager Barry Roe as the problem. Roe said that "he is wrong."', "he is wrong", "Carson campaign"),
     # words of the sentence before a possessive owner are not the owner's name
     ('An article misstated the year Pershing Square\'s founder, William A. Roe, first began to buy shares. '
      'Roe said that "the shares are cheap."', "cheap", "Pershing Square"),

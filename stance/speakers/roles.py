@@ -713,7 +713,13 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         if d in party_labels() and j == k - 1:
             return party_labels()[d]  # "Republican committee member": the party, not a bare "committee"
         if view.lowers[k - 1] in _CAMPAIGN_NOUNS:
-            return None  # "presidential campaign rival Marco Roe": no one's campaign is named
+            # "Carson campaign manager": the candidate's campaign; "presidential campaign rival Marco
+            # Roe": no one's campaign is named
+            owner = mentions.name_at(j - 1, j) if d[:1].isupper() else None
+            if owner is not None and owner.end == j and owner.type == "person":
+                return f"{owner.canonical} campaign"
+            if not d[:1].isupper():
+                return None
         return body if j == k - 1 or view.lowers[j] not in _DETS else view.span_text(j + 1, k)
     if j < k and j >= 1:
         # "Princeton University neuroscience professor": a field between an organisation and the role
