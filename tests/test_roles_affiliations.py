@@ -485,7 +485,7 @@ def test_a_name_that_modifies_a_noun_takes_no_wordnet_role_before_it(lang):
 def test_a_role_before_the_name_wins_over_the_appositive_after_it(nlp):
     text = 'The vote was close. "We knew that," said former Utah governor Michael Roe, a Romney confidant.'
     q = quote(nlp, text, "knew")
-    assert (q.role, q.affiliation) == ("governor", "Utah")
+    assert (q.role, q.affiliation) == ("former governor", "Utah")  # "former" before the owner stays on the role
 
 
 # -- adjectives before a capitalised title (stance/data/wordnet_adjectives.txt) -------------------
@@ -565,3 +565,68 @@ def test_bodies_an_officer_or_a_state_s_officers_serve(nlp, text, words, aff):
 def test_a_party_label_before_a_field_and_a_role(nlp):
     q = quote(nlp, 'The bill passed. Republican state representative Terri Roe remarked that "the bill is a test."', "a test")
     assert (q.role, q.affiliation) == ("representative", "Republican Party")
+
+
+@pytest.mark.parametrize("text, words, role, aff", [
+    # a possessive description and the name close the sentence after its reporting verb
+    ('"He was the finest scientist I have known," said Stanford University\'s chancellor, Pradeep Roe.',
+     "finest scientist", "chancellor", "Stanford University"),
+    ('"We will win the state," said Sanders\'s campaign manager, Jeff Roe.', "win the state", "campaign manager", "Sanders campaign"),
+])
+def test_a_possessed_role_before_a_name_closing_the_sentence(nlp, text, words, role, aff):
+    q = quote(nlp, text, words)
+    assert (q.role, q.affiliation) == (role, aff)
+
+
+@pytest.mark.parametrize("name, role, aff", [
+    # the possessive ending is not part of the body's lowercase name
+    ("Russia's foreign ministry spokeswoman", "spokeswoman", "Russia's foreign ministry"),
+    # a person's campaign is written "Clinton campaign" (the annotation's form)
+    ("Clinton’s campaign spokesman", "spokesman", "Clinton campaign"),
+])
+def test_a_possessive_before_a_lowercase_body_in_a_description(name, role, aff):
+    from stance.speakers.roles import _describe_nominal
+    assert _describe_nominal(name) == (role, aff)
+
+
+@pytest.mark.parametrize("text, words, role, aff", [
+    # two roles joined by "and" in an appositive, the body after them
+    ('"We needed more stimulus," said Josh Roe, research and policy director of the Economic Policy Institute.',
+     "more stimulus", "research and policy director", "Economic Policy Institute"),
+    # an age and an unnamed lowercase owner before the roles
+    ('Jay Roe, the club\'s 78-year-old president and general manager, said that "the place is fine."',
+     "the place", "president and general manager", None),
+    ('Heather Roe, a 26-year-old benefits manager, said that "taxes are too high."', "taxes", "benefits manager", None),
+])
+def test_coordinated_roles_and_ages_in_an_appositive(nlp, text, words, role, aff):
+    q = quote(nlp, text, words)
+    assert (q.role, q.affiliation) == (role, aff)
+
+
+@pytest.mark.parametrize("text, words, aff", [
+    # "at" a state after a name is where the person was, not whom they serve
+    ('The pope met Sanders at the Vatican guest house. Sanders said that "the trip was worthwhile."', "worthwhile", None),
+    # a bare lowercase campaign before the role names no one's campaign; the party code gives the party
+    ('Ted Roe took a swipe at Senate colleague and presidential campaign rival Marco Roe (R-Fla.) on Monday. '
+     'Marco Roe said that "he is wrong."', "he is wrong", "Republican Party"),
+    # a name before the campaign is its owner
+    ('He singled out Carson campaign manager Barry Roe as the problem. Roe said that "he is wrong."', "he is wrong", "Carson campaign"),
+    # words of the sentence before a possessive owner are not the owner's name
+    ('An article misstated the year Pershing Square\'s founder, William A. Roe, first began to buy shares. '
+     'Roe said that "the shares are cheap."', "cheap", "Pershing Square"),
+])
+def test_owners_that_are_not_the_speaker_s_body(nlp, text, words, aff):
+    assert quote(nlp, text, words).affiliation == aff
+
+
+@pytest.mark.parametrize("text, words, role, aff", [
+    # "former" written before the owner of a role or title before the name stays on the role
+    ('On Monday, former U.N. Ambassador John Roe said that "the deal is bad."', "deal is bad", "former ambassador", "United Nations"),
+    ('Former Pennsylvania governor Ed Roe said that "the deal is bad."', "deal is bad", "former governor", "Pennsylvania"),
+    ('On Monday, former NIH director Harold Roe said that "the deal is bad."', "deal is bad", "former director", "NIH"),
+    # but not a "former" of another phrase of the sentence
+    ('The former president met New York Mayor Bill Roe. Roe said that "the deal is bad."', "deal is bad", "mayor", "New York"),
+])
+def test_former_before_the_owner_of_a_role_before_the_name(nlp, text, words, role, aff):
+    q = quote(nlp, text, words)
+    assert (q.role, q.affiliation) == (role, aff)

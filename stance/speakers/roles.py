@@ -100,7 +100,12 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
         return None, None
     sa = view.sent_bounds(view.sent_of[first])[0]
     by_verb = False
-    if words[m.end] != "," and not (lowers[sa] in {"a", "an"} and first - sa <= 5):
+    after_verb = _after_verb_start(view, mentions, first, sa) if words[m.end] in _CLOSERS else None
+    if after_verb is not None:
+        # '"...," said Stanford University's chancellor, Jane Roe.': the description and the name
+        # close the sentence after its reporting verb
+        sa = after_verb
+    elif words[m.end] != "," and not (lowers[sa] in {"a", "an"} and first - sa <= 5):
         # but "A lawyer, Khan has long ...": an indefinite description opening the sentence, and
         # '..." another friend, Jane Roe told CNN': a reporting verb after the name, the
         # description right after a quotation (checked below)
@@ -116,11 +121,17 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
             o -= 1
         if words[o] == "(":
             e = o
+    if after_verb is not None:
+        q = next((t for t in range(sa + 1, e - 1) if words[t] in POSSESSIVE_ENDINGS), None)
+        if q is not None:
+            return _possessed_role(view, mentions, sa, q, e)
     c = e
     while c - 1 >= sa and e - c < 12 and words[c - 1] not in _STOP_APPOS:
         c -= 1
     if c != sa and words[c - 1] not in {"“", "”", '"', "—", ","}:
         return None, None  # but '..." another friend, Jane Roe told': a quotation before it
+    if after_verb is not None and c != sa:
+        return None, None
     if by_verb and (c == sa or words[c - 1] not in {"”", '"'} or not _VERBAL.isdisjoint(lowers[c:e])):
         return None, None
     while c < e and lowers[c] in _DETS_ONE:
@@ -158,6 +169,54 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
     return role or " ".join(role_words), aff
 
 
+#: a candidate's organisation, named after its owner as the annotation writes it ("Clinton campaign")
+_CAMPAIGN_NOUNS = frozenset({"campaign"})
+
+#: tokens that may close a name ending its sentence or quotation
+_CLOSERS = frozenset({".", "!", "?", "”", '"', ";"})
+
+
+def _after_verb_start(view: TextView, mentions: MentionIndex, first: int, sa: int) -> int | None:
+    """Where a description ends its sentence before the name starting at token ``first`` (after a
+    comma) begins, when a reporting verb right before it opens it: 'said Stanford University's
+    chancellor, Jane Roe.', 'said University of California, San Diego's chancellor, Jane Roe.'
+    (the comma inside a body's name kept); None otherwise."""
+    verbs = cue_lexicon().verbs
+    c = first - 1
+    while c - 1 > sa and first - c < 14 and view.lowers[c - 1] not in verbs:
+        if view.words[c - 1] in _STOP_APPOS and view.words[c - 1] != ",":
+            return None
+        c -= 1
+    if c - 1 <= sa or view.lowers[c - 1] not in verbs or c >= first - 2:
+        return None
+    # a comma inside only after a body's name opening it ("University of California, San Diego")
+    for t in range(c, first - 1):
+        if view.words[t] == ",":
+            body = mentions.name_at(c, c + 1)
+            if (body is None or body.start != c or body.end < t or body.type != "organization"
+                    or not view.words[t + 1][:1].isupper()):
+                return None
+    return c
+
+
+def _possessed_role(view: TextView, mentions: MentionIndex, a: int, q: int, e: int) -> tuple[str | None, str | None]:
+    """The role at tokens ``q+1 .. e`` of the owner at ``a .. q`` before the possessive ending at
+    ``q``: "Stanford University's chancellor" -> (chancellor, Stanford University); a person's
+    staff serve the person or their campaign ("Sanders's campaign manager")."""
+    role_toks = view.words[q + 1 : e]
+    if not role_toks or not view.words[a][:1].isupper() or role_toks[-1].lower() not in _role_nouns():
+        return None, None
+    if not all(t.islower() or t == "-" for t in role_toks):
+        return None, None
+    role = view.span_text(q + 1, e).replace(" - ", "-")
+    owner = mentions.name_at(a, q)
+    if owner is not None and owner.start == a and owner.end == q and owner.type == "person":
+        return role, _side_of(view, owner, q)
+    if owner is not None and owner.start == a and owner.end == q:
+        return role, owner.canonical
+    return role, view.span_text(a, q)
+
+
 #: the types of a name after "of" / "from" / "at" that a person belongs to
 _BODY_TYPES = ("organization", "state", "demonym")
 
@@ -178,6 +237,9 @@ def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     if body is not None and body.type == "person" and "gender" not in body.extra:
         # a name no given name or honorific shows to be a person: "of Scripps Research", "of USGS"
         return None, body.text
+    if view.lowers[i] == "at":
+        # "Lee Roe at Washington University"; but "met Sanders at the Vatican": a place he was at
+        return None, _affiliation_from(view, mentions, i + 1, hi, ("organization",)) or _lowercase_body(view, mentions, i + 1, hi)
     if body is not None and body.start == j and body.type == "place" and body.text in entity_lexicons().regions:
         return None, entity_lexicons().regions[body.text]  # "Senator Jane Roe of California": the state she serves
     return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or _lowercase_body(view, mentions, i + 1, hi)
@@ -215,6 +277,9 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     had_det = i < sb and lowers[i] in _DETS
     if had_det:
         i += 1
+        if i + 2 < sb and words[i + 1] in {"’s", "'s"} and words[i].isalpha() and words[i].islower():
+            i += 2  # "the club's president": an owner the article does not name here
+    i = _past_age(view, i, sb)
     # "Sudan's defense minister" / "an Israeli spokesman"
     poss = mentions.name_at(i, i + 1)
     if poss is None and i + 1 < sb and words[i] in titles():
@@ -244,6 +309,12 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS_TO:
         role_words.append(words[j])  # "a former adviser to the president": the role ends before "to"
         j += 1
+    if role_words and j < sb and lowers[j] == "and":
+        second = _second_role(view, j + 1, sb)
+        if second > j + 1:
+            # "president and general manager", "research and policy director": two roles joined
+            role_words += words[j:second]
+            j = second
     if one_of and role_words:
         role_words[-1] = _singular_role(role_words[-1])
     if had_det and len(role_words) > 1:
@@ -298,6 +369,36 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     if aff is None:
         role, aff = _region_in_role(role)
     return role, aff
+
+
+def _past_age(view: TextView, i: int, hi: int) -> int:
+    """The token after an age written before a role at token ``i`` ("a 26-year-old benefits
+    manager"), else ``i``."""
+    if i + 5 < hi and view.words[i].isdigit() and view.lowers[i + 1 : i + 5] == ["-", "year", "-", "old"]:
+        return i + 5
+    return i
+
+
+#: words that open a noun phrase of its own, not a second role ("a lawyer and her husband")
+_OWN_PHRASE = _DETS | {"his", "her", "their", "its", "our", "my", "your", "other", "others"}
+
+
+def _second_role(view: TextView, i: int, hi: int) -> int:
+    """The end of a role of up to three words from token ``i`` (after "and") that ends at its head
+    before a comma, a preposition or the sentence's end ("and general manager", "and CEO of
+    Acme"), else ``i``."""
+    person_nouns, title_lowers = _role_nouns(), _titles_lower()
+    end = None
+    for k in range(i, min(i + 3, hi)):
+        w = view.words[k]
+        if not w.isalpha() or w.lower() in _OWN_PHRASE or not (w.islower() or w.isupper() or w.lower() in title_lowers):
+            return i
+        if w.lower() in person_nouns or w.lower() in title_lowers:
+            nxt = k + 1
+            if nxt >= hi or view.words[nxt] in _STOP_APPOS or view.lowers[nxt] in _PREPS_TO:
+                end = nxt
+                break
+    return end if end is not None else i
 
 
 #: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
@@ -601,7 +702,8 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     gaz = gazetteer()
     # a lowercase body: "foreign ministry", "provincial police"
     j = k
-    while j - 1 >= 0 and k - j < 3 and view.words[j - 1].islower() and view.words[j - 1].isalpha():
+    while (j - 1 >= 0 and k - j < 3 and view.words[j - 1].islower() and view.words[j - 1].isalpha()
+           and view.lowers[j - 1] not in {"and", "or"}):
         j -= 1
     if j < k and view.lowers[k - 1] in org_nouns:
         body = view.span_text(j, k)
@@ -610,6 +712,14 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
             return f"{gaz.demonyms[d]}'s {body}"
         if d in party_labels() and j == k - 1:
             return party_labels()[d]  # "Republican committee member": the party, not a bare "committee"
+        if view.lowers[k - 1] in _CAMPAIGN_NOUNS:
+            # "Carson campaign manager": the candidate's campaign; "presidential campaign rival Marco
+            # Roe": no one's campaign is named
+            owner = mentions.name_at(j - 1, j) if d[:1].isupper() else None
+            if owner is not None and owner.end == j and owner.type == "person":
+                return f"{owner.canonical} campaign"
+            if not d[:1].isupper():
+                return None
         return body if j == k - 1 or view.lowers[j] not in _DETS else view.span_text(j + 1, k)
     if j < k and j >= 1:
         # "Princeton University neuroscience professor": a field between an organisation and the role
@@ -857,15 +967,24 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     org_nouns = word_set("org_nouns.txt")
     # "Russian foreign ministry": a country word before a lowercase body
     j = len(prefix)
-    while j > 0 and prefix[j - 1].islower():
+    while j > 0 and prefix[j - 1].islower() and prefix[j - 1] not in POSSESSIVE_ENDINGS:
         j -= 1
     body = " ".join(prefix[j:])
-    owner = " ".join(prefix[:j])
+    owned = j > 0 and prefix[j - 1] in POSSESSIVE_ENDINGS  # "Russia's foreign ministry"
+    owner = " ".join(prefix[: j - 1] if owned else prefix[:j])
     if body and prefix[-1] in org_nouns:
+        if owned and body in _CAMPAIGN_NOUNS and owner[:1].isupper():
+            return role, f"{owner} {body}"  # "Clinton's campaign spokesman": the "Clinton campaign"
         country = gaz.demonyms.get(owner) or (gaz.aliases.get(owner) or ("", ""))[0]
         return role, f"{country}'s {body}" if country else body
     if j < len(prefix) or owner.split("-")[-1].islower():
         return role, None  # "the 34-year-old mother", "the Spanish-speaking son": no owner
+    owner_toks = owner.split()
+    t = len(owner_toks)
+    while t > 0 and owner_toks[t - 1][:1].isupper():
+        t -= 1
+    if t > 0 and owner_toks[t - 1].lower() not in {"of", "for", "and", "&"}:
+        owner = " ".join(owner_toks[t:])  # "misstated the year Pershing Square's founder": the name only
     if owner in gaz.demonyms:
         return role, gaz.demonyms[owner]
     hit = gaz.aliases.get(owner)
@@ -1161,14 +1280,34 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
     per mention in order an appositive after it, role words before it, a description before it, the body after it ("of the Harvard–Smithsonian Center")."""
     for m in same:
         if m.role or m.affiliation:
-            yield m.role, m.affiliation or (_owner_of_title(view, mentions, m) if m.role else None)
+            yield _with_former(view, m, m.role), m.affiliation or (_owner_of_title(view, mentions, m) if m.role else None)
     for m in same:
-        for r, a in (_role_before(view, mentions, m), _appositive(view, mentions, m), _appositive_before(view, mentions, m),
+        before_role, before_aff = _role_before(view, mentions, m)
+        for r, a in ((_with_former(view, m, before_role), before_aff), _appositive(view, mentions, m), _appositive_before(view, mentions, m),
                      _title_of_state_before(view, mentions, m), _title_before_acronym(view, mentions, m), _body_after(view, mentions, m),
                      _party_code_after(view, m),
                      _relative_body(view, mentions, m)):
             if r or a:
                 yield r, a
+
+
+def _with_former(view: TextView, m: Mention, role: str | None) -> str | None:
+    """``role`` (a title or role before the name of ``m``) with the "former" written before its
+    owner: "former U.N. Ambassador John Roe", "Former Pennsylvania governor Ed Roe", "former FBI
+    agent Tim Roe" -> "former ambassador", "former governor", "former agent"."""
+    if not role or role.split()[0].lower() in {"former", "ex"}:
+        return role
+    role_lowers = set(role.lower().split())
+    sa = view.sent_bounds(view.sent_of[m.start])[0]
+    t = m.start - 1
+    while t >= sa and m.start - t <= 7:
+        w = view.words[t]
+        if view.lowers[t] in {"former", "ex"}:
+            return f"former {role}"
+        if w in _STOP_APPOS or (w.islower() and view.lowers[t] not in role_lowers and w not in POSSESSIVE_ENDINGS):
+            return role
+        t -= 1
+    return role
 
 
 def _owner_of_title(view: TextView, mentions: MentionIndex, m: Mention) -> str | None:
