@@ -15,13 +15,10 @@ and concurrent blocks are counted, and the setting is restored when the last one
 
 from __future__ import annotations
 
-import threading
-from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, ContextManager
 
-_lock = threading.Lock()
-_depth = 0
-_limiter: Any = None  # the active threadpoolctl limiter (restores the settings on exit)
+from stance.counted import CountedSwitch
+
 _controller: Any = None  # threadpoolctl's view of the loaded BLAS libraries, made on first use
 
 
@@ -39,20 +36,19 @@ def _blas_controller() -> Any:
     return _controller
 
 
-@contextmanager
-def one_blas_thread() -> Iterator[None]:
+def _limit() -> Any:
+    controller = _blas_controller()
+    return controller.limit(limits=1, user_api="blas") if controller else None
+
+
+def _restore(limiter: Any) -> None:
+    if limiter is not None:
+        limiter.restore_original_limits()
+
+
+_SWITCH = CountedSwitch(_limit, _restore)
+
+
+def one_blas_thread() -> ContextManager[None]:
     """Limit numpy's BLAS to one thread inside the block (thread-safe, re-entrant)."""
-    global _depth, _limiter
-    with _lock:
-        if _depth == 0:
-            controller = _blas_controller()
-            _limiter = controller.limit(limits=1, user_api="blas") if controller else None
-        _depth += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0 and _limiter is not None:
-                _limiter.restore_original_limits()
-                _limiter = None
+    return _SWITCH.hold()

@@ -13,28 +13,25 @@ the last user leaves, and only if it was enabled before.
 from __future__ import annotations
 
 import gc
-import threading
-from contextlib import contextmanager
-from typing import Iterator
+from typing import ContextManager
 
-_lock = threading.Lock()
-_depth = 0
-_was_enabled = False
+from stance.counted import CountedSwitch
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
+def _disable() -> bool:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    return was_enabled
+
+
+def _restore(was_enabled: bool) -> None:
+    if was_enabled:
+        gc.enable()
+
+
+_SWITCH = CountedSwitch(_disable, _restore)
+
+
+def gc_paused() -> ContextManager[None]:
     """Disable the cyclic garbage collector inside the block (thread-safe, re-entrant)."""
-    global _depth, _was_enabled
-    with _lock:
-        if _depth == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _depth += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0 and _was_enabled:
-                gc.enable()
+    return _SWITCH.hold()

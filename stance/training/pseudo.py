@@ -169,10 +169,16 @@ def examples_from_keys(keys: Any, texts: Sequence[Sequence[str]]) -> list[Stance
 
 def save_labels(path: str | os.PathLike[str], keys: Any, probs: Any, sources: list[dict[str, Any]], teacher: dict[str, Any]) -> Path:
     """Write keys, the teacher's probabilities (float16) and the provenance to ``path`` (atomically)."""
-    import numpy as np
-
     meta = {"format": FORMAT, "sources": sources, "teacher": teacher, "n": int(len(keys)),
             "kinds": list(KINDS), "labels": ["hostile", "neutral", "conciliatory"]}
+    return write_label_file(path, keys, probs, meta)
+
+
+def write_label_file(path: str | os.PathLike[str], keys: Any, probs: Any, meta: dict[str, Any]) -> Path:
+    """Write a teacher-labels file atomically: integer ``keys`` (int32), the teacher's ``probs``
+    (float16) and ``meta`` as JSON, in one compressed npz (no text of any corpus)."""
+    import numpy as np
+
     buf = io.BytesIO()
     np.savez_compressed(buf, keys=np.asarray(keys, dtype=np.int32), probs=np.asarray(probs, dtype=np.float16),
                         meta=np.frombuffer(json.dumps(meta, sort_keys=True).encode(), dtype=np.uint8))

@@ -17,7 +17,6 @@ refuses one whose sha256 differs. Nothing of PolNeAR's text is committed.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from pathlib import Path
@@ -103,18 +102,10 @@ def examples_from_keys(keys: Any, texts: Sequence[str]) -> list[StanceExample]:
 
 def save_teacher_labels(path: str | os.PathLike[str], keys: Any, probs: Any, source: dict[str, Any], teacher: dict[str, Any]) -> Path:
     """Write keys, the teacher's probabilities (float16) and the provenance to ``path`` (atomically)."""
-    import numpy as np
+    from stance.training.pseudo import write_label_file
 
     meta = {"format": FORMAT, "source": source, "teacher": teacher, "n": int(len(keys)), "labels": list(LABELS)}
-    buf = io.BytesIO()
-    np.savez_compressed(buf, keys=np.asarray(keys, dtype=np.int32), probs=np.asarray(probs, dtype=np.float16),
-                        meta=np.frombuffer(json.dumps(meta, sort_keys=True).encode(), dtype=np.uint8))
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    tmp = p.with_suffix(".tmp")
-    tmp.write_bytes(buf.getvalue())
-    os.replace(tmp, p)
-    return p
+    return write_label_file(path, keys, probs, meta)
 
 
 def load_teacher_labels(path: str | os.PathLike[str], data_dir: str | os.PathLike[str]) -> tuple[list[StanceExample], Any, dict[str, Any]]:
