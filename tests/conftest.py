@@ -58,3 +58,11 @@ def lang():
     from stance.text.view import make_language
 
     return make_language(None)
+
+
+def speaker_of(nlp, text: str, part: str):
+    """The speaker of the one quotation of ``text`` whose text holds ``part`` (the test fails
+    when there is not exactly one)."""
+    qs = [q for q in nlp(text).quotes if part in q.quote.text]
+    assert len(qs) == 1, [(q.kind, q.quote.text) for q in nlp(text).quotes]
+    return qs[0].speaker

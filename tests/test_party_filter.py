@@ -37,6 +37,21 @@ class _Capture:
         return [list(q[1]) for q in quotes]
 
 
+def _target_features_of(nlp, text: str, by_span: bool = True) -> dict:
+    """Each proposed target's filter features in ``text``: the pipeline runs with a capturing
+    filter; keyed by the target's text in the article (``by_span``) or by its name."""
+    cap = _Capture()
+    nlp.annotator.party_filter = cap
+    try:
+        nlp(text)
+    finally:
+        nlp.annotator.party_filter = None
+    view, mentions, quotes = cap.args
+    ctx = ArticleContext(view, mentions, [q[2] for q in quotes])
+    return {(view.span_text(t.start, t.end) if by_span else t.name): f for raw, targets, speaker, aff in quotes
+            for t, f in zip(targets, target_features(ctx, raw, targets, speaker, aff))}
+
+
 @pytest.fixture(scope="module")
 def captured():
     nlp = stance.load(stance_model=False, party_filter=False)
@@ -146,18 +161,7 @@ def test_features_learned_from_the_not_parties(nlp_rules):
     assert kinds["Iowa"] == "place" and kinds["CNN"] == "media" and kinds["Muslims"] == "group"
     text = ('Senator Ana Ruiz said American troops in Iowa were "ready." '
             'Ana Ruiz told CNN that U.S. envoy Boris Kovac "has lied to Texas and to the Muslims."')
-    cap = _Capture()
-    nlp_rules.annotator.party_filter = cap
-    try:
-        nlp_rules(text)
-    finally:
-        nlp_rules.annotator.party_filter = None
-    view, mentions, quotes = cap.args
-    ctx = ArticleContext(view, mentions, [q[2] for q in quotes])
-    feats = {}
-    for raw, targets, speaker, aff in quotes:
-        for t, f in zip(targets, target_features(ctx, raw, targets, speaker, aff)):
-            feats[view.span_text(t.start, t.end)] = f
+    feats = _target_features_of(nlp_rules, text)
     assert feats["American"]["state_modifier"] == 1.0  # "American troops"
     assert feats["American"]["modifies"] == "agent"  # troops act for the state
     assert "state_before_person" not in feats["American"]
@@ -178,32 +182,14 @@ def test_filter_refuses_a_scorer_without_the_party_class():
 @needs_artifact
 def test_a_state_modifier_of_a_population_is_no_agent(nlp_rules):
     text = 'Senator Ana Ruiz said American voters and the Chinese military were "ready."'
-    cap = _Capture()
-    nlp_rules.annotator.party_filter = cap
-    try:
-        nlp_rules(text)
-    finally:
-        nlp_rules.annotator.party_filter = None
-    view, mentions, quotes = cap.args
-    ctx = ArticleContext(view, mentions, [q[2] for q in quotes])
-    feats = {view.span_text(t.start, t.end): f for raw, targets, speaker, aff in quotes
-             for t, f in zip(targets, target_features(ctx, raw, targets, speaker, aff))}
+    feats = _target_features_of(nlp_rules, text)
     assert feats["American"]["modifies"] == "other"  # "American voters": a population
     assert feats["Chinese"]["modifies"] == "agent"  # "Chinese military": the state acting
 
 
 def test_a_person_with_nothing_that_shows_it_is_one(nlp_rules):
     text = 'Senator Ana Ruiz said Gillespie Field and Boris Kovac were "ready."'
-    cap = _Capture()
-    nlp_rules.annotator.party_filter = cap
-    try:
-        nlp_rules(text)
-    finally:
-        nlp_rules.annotator.party_filter = None
-    view, mentions, quotes = cap.args
-    ctx = ArticleContext(view, mentions, [q[2] for q in quotes])
-    feats = {t.name: f for raw, targets, speaker, aff in quotes
-             for t, f in zip(targets, target_features(ctx, raw, targets, speaker, aff))}
+    feats = _target_features_of(nlp_rules, text, by_span=False)
     assert feats["Gillespie Field"]["type"] == "person"  # typed one by default
     assert feats["Gillespie Field"]["person_no_evidence"] == 1.0
     assert "person_no_evidence" not in feats["Boris Kovac"]  # a given name shows it

@@ -7,6 +7,7 @@ import pytest
 
 import stance
 from stance.text.view import BlankEnglish, build_view, make_doc
+from tests.conftest import speaker_of
 
 
 @pytest.fixture(scope="module")
@@ -17,13 +18,6 @@ def nlp():
 def _sentences(text: str) -> list[list[str]]:
     view = build_view(make_doc(BlankEnglish(), text))
     return [view.words[a:b] for a, b in (view.sent_bounds(s) for s in range(len(view.sent_starts)))]
-
-
-def speaker_of(nlp, text: str, part: str):
-    """The speaker of the one quotation whose text holds ``part``."""
-    qs = [q for q in nlp(text).quotes if part in q.quote.text]
-    assert len(qs) == 1, [(q.kind, q.quote.text) for q in nlp(text).quotes]
-    return qs[0].speaker
 
 
 # -- a straight quotation mark opening a sentence belongs to it ------------------------------------
@@ -124,7 +118,6 @@ def test_document_phrase_speaks(nlp, text, part, mention):
 def test_according_to_beside_a_quotation(nlp, text, part, name):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == name
-
 
 
 # -- an abbreviated US state after a city is a place, never a speaker ------------------------------

@@ -8,18 +8,12 @@ import pytest
 import stance
 from stance.text.mentions import MentionIndex
 from stance.text.view import build_view
+from tests.conftest import speaker_of
 
 
 @pytest.fixture(scope="module", params=["ranker", "rules"])
 def nlp(request):
     return stance.load(stance_model=False, ranker=request.param == "ranker")
-
-
-def speaker_of(nlp, text: str, part: str):
-    """The speaker of the quotation whose text holds ``part``."""
-    qs = [q for q in nlp(text).quotes if part in q.quote.text]
-    assert len(qs) == 1, [(q.kind, q.quote.text) for q in nlp(text).quotes]
-    return qs[0].speaker
 
 
 def test_surname_typed_a_body_before_a_past_verb_is_the_person(nlp):
