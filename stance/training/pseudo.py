@@ -134,24 +134,29 @@ def build_pool(data_dir: str | os.PathLike[str], pipeline: Any = None, max_per_s
         import stance
 
         pipeline = stance.load()
-    ann = pipeline.annotator
     for ri, text in enumerate(texts[0]):
-        view, pendings = ann.prepare(pipeline.make_doc(text))
-        for p in pendings:
-            for ex in p.examples:
-                c0 = _locate(view.text, ex)
-                k = (ex.text, ex.target_start, ex.target_end)
-                if c0 < 0 or k in seen:
-                    continue
-                seen.add(k)
-                ss = -1 if ex.source_start is None else ex.source_start
-                se = -1 if ex.source_end is None else ex.source_end
-                keys.append((1, 0, ri, c0, c0 + len(ex.text), ex.target_start, ex.target_end, ss, se))
+        keys.extend((1, 0, ri, *k) for k in pipeline_example_keys(pipeline, text, seen))
     return np.asarray(keys, dtype=np.int64).reshape(-1, 9), prints
 
 
-def _locate(text: str, ex: StanceExample) -> int:
-    return text.find(ex.text)
+def pipeline_example_keys(pipeline: Any, text: str, seen: set[tuple[str, int, int]]) -> list[tuple[int, ...]]:
+    """The keys of the pipeline's stance examples in one article ``text``: slice start, slice end
+    (the example's text in the article), target start, target end, source start, source end
+    (offsets into the slice; source -1 when none). Examples whose text cannot be found in the
+    article, and those already in ``seen`` (which this adds to), are left out."""
+    view, pendings = pipeline.annotator.prepare(pipeline.make_doc(text))
+    out: list[tuple[int, ...]] = []
+    for p in pendings:
+        for ex in p.examples:
+            c0 = view.text.find(ex.text)
+            k = (ex.text, ex.target_start, ex.target_end)
+            if c0 < 0 or k in seen:
+                continue
+            seen.add(k)
+            ss = -1 if ex.source_start is None else ex.source_start
+            se = -1 if ex.source_end is None else ex.source_end
+            out.append((c0, c0 + len(ex.text), ex.target_start, ex.target_end, ss, se))
+    return out
 
 
 def examples_from_keys(keys: Any, texts: Sequence[Sequence[str]]) -> list[StanceExample]:

@@ -69,22 +69,12 @@ def build_quote_pool(texts: Sequence[str], rows: Sequence[int], pipeline: Any) -
     none). Examples whose text cannot be found in the record, and repeats, are left out."""
     import numpy as np
 
+    from stance.training.pseudo import pipeline_example_keys
+
     keys: list[tuple[int, ...]] = []
     seen: set[tuple[str, int, int]] = set()
-    ann = pipeline.annotator
     for ri in rows:
-        text = texts[ri]
-        view, pendings = ann.prepare(pipeline.make_doc(text))
-        for p in pendings:
-            for ex in p.examples:
-                c0 = text.find(ex.text)
-                k = (ex.text, ex.target_start, ex.target_end)
-                if c0 < 0 or k in seen:
-                    continue
-                seen.add(k)
-                ss = -1 if ex.source_start is None else ex.source_start
-                se = -1 if ex.source_end is None else ex.source_end
-                keys.append((ri, c0, c0 + len(ex.text), ex.target_start, ex.target_end, ss, se))
+        keys.extend((ri, *k) for k in pipeline_example_keys(pipeline, texts[ri], seen))
     return np.asarray(keys, dtype=np.int64).reshape(-1, 7)
 
 
