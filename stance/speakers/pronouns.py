@@ -34,7 +34,7 @@ from typing import Any, Sequence
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER
 from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, PERSONAL_PRONOUNS, RELATIVES, SUBORDINATORS,
                                    cue_lexicon, data_rows, stop_words, time_words, word_set)
-from stance.text.mentions import Mention, MentionIndex, headline_like
+from stance.text.mentions import Mention, MentionIndex, headline_like, is_past_tense
 from stance.text.view import RangeIndex, TextView
 
 #: Sentences before the pronoun's own that candidates come from.
@@ -114,8 +114,7 @@ def _finite_verb(w: str) -> bool:
     clitic "'s", a possessive as often), a
     reporting verb, or a verb in the past tense (a regular "-ed" form of five letters or more, or
     an irregular one of ``past_verbs.txt``: "made", "took")."""
-    return (w in AUXILIARIES and w[:1].isalpha() or w in cue_lexicon().verbs or len(w) > 4 and w.isalpha() and w.endswith("ed")
-            or w in word_set("past_verbs.txt"))
+    return w in AUXILIARIES and w[:1].isalpha() or w in cue_lexicon().verbs or is_past_tense(w)
 
 
 #: prepositions whose object is seldom the antecedent of a later he/she speaker (feature "after_prep")

@@ -23,7 +23,7 @@ from typing import Iterator
 
 from stance.text.entity_types import HONORIFICS, entity_lexicons, is_acronym
 from stance.text.lexicons import cue_lexicon, gazetteer, party_labels, role_words, stop_words, titles, word_set
-from stance.text.mentions import Mention, MentionIndex
+from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 _PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on"})
@@ -520,7 +520,7 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
             j = k
     elif j + 2 < hi and lowers[j] == "of" and role_words[-1] in _title_words() and _is_portfolio(view, j + 1, hi):
         # "the Secretary of Justice for Puerto Rico": a capitalised portfolio after a title
-        k = j + 2 if not words[j + 1].lower() in word_set("wordnet_adjectives.txt") else j + 3
+        k = j + 2 if not is_adjective(words[j + 1].lower()) else j + 3
         role_words += ["of", *words[j + 1 : k]]
         j = k
     return j
@@ -533,16 +533,14 @@ def _is_portfolio(view: TextView, t: int, hi: int) -> bool:
     that no capitalised word follows, the gazetteer does not know and WordNet has as a common
     noun (``wordnet_common_nouns.txt``)."""
     words = view.words
-    e = t + 2 if words[t].lower() in word_set("wordnet_adjectives.txt") and t + 1 < hi and words[t + 1][:1].isupper() else t + 1
+    e = t + 2 if is_adjective(words[t].lower()) and t + 1 < hi and words[t + 1][:1].isupper() else t + 1
     if not words[t][:1].isupper() or not words[t].isalpha() or (e < hi and words[e][:1].isupper()):
         return False
     name = view.span_text(t, e)
     gaz, lex = gazetteer(), entity_lexicons()
     if name in gaz.aliases or name in gaz.demonyms or name in lex.places or name in lex.regions or name in lex.orgs:
         return False
-    noun = words[e - 1].lower()
-    common = word_set("wordnet_common_nouns.txt")
-    return noun in common or (noun.endswith("s") and noun[:-1] in common)
+    return is_common_noun(words[e - 1].lower())
 
 
 def _lowercase_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:

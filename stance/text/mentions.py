@@ -256,25 +256,29 @@ def _title_of(words: list[str], a: int, i: int, b: int) -> tuple[int, str | None
                 aff = hit[0] if hit is not None else gaz.demonyms.get(place, place)
                 return i + 1 + length, titles()[" ".join(words[a:i])] or None, aff
     e = i + 2
-    if words[i + 1].lower() in _adjectives() and b - e >= 3 and _is_cap(words[e]):
+    if is_adjective(words[i + 1].lower()) and b - e >= 3 and _is_cap(words[e]):
         e += 1  # "Foreign Affairs": an adjective needs its noun
-    noun = words[e - 1].lower()
-    common = word_set("wordnet_common_nouns.txt")
-    if noun in common or (noun.endswith("s") and noun[:-1] in common):
+    if is_common_noun(words[e - 1].lower()):
         if words[e] in {"for", "of"}:
             return e + 1, None, None  # "the Secretary of Justice for Puerto Rico": no person, only the place
         return e, " ".join(words[a:e]), None
     return i + 2, titles()[" ".join(words[a:i])] or None, words[i + 1]  # "CEO of Tesco Jane Roe"
 
 
-@lru_cache(maxsize=1)
-def _adjectives() -> frozenset[str]:
-    """Words WordNet uses mostly as adjectives (``wordnet_adjectives.txt``)."""
-    return word_set("wordnet_adjectives.txt")
+def is_adjective(w: str) -> bool:
+    """Whether the lowercase word ``w`` is one WordNet uses mostly as an adjective
+    (``wordnet_adjectives.txt``)."""
+    return w in word_set("wordnet_adjectives.txt")
 
 
-@lru_cache(maxsize=1)
-def _past_tense(w: str) -> bool:
+def is_common_noun(w: str) -> bool:
+    """Whether the lowercase word ``w``, or its singular without a final "s", is a common noun
+    WordNet knows (``wordnet_common_nouns.txt``): a portfolio ("justice", "affairs")."""
+    common = word_set("wordnet_common_nouns.txt")
+    return w in common or (w.endswith("s") and w[:-1] in common)
+
+
+def is_past_tense(w: str) -> bool:
     """Whether the lowercase word ``w`` is a verb in the past tense: a regular form ("endorsed",
     five letters or more) or an irregular one (``past_verbs.txt``: "drew", "went")."""
     return len(w) > 4 and w.isalpha() and w.endswith("ed") or w in word_set("past_verbs.txt")
@@ -330,7 +334,7 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | Non
                     # "Chief Technical Officer", "Federal district judge", "Incumbent President":
                     # adjectives before the title modify it; a body, if any, stands before them
                     a = j
-                    while a > i and words[a - 1].lower() in _adjectives() and words[a - 1] not in gaz.demonyms:
+                    while a > i and is_adjective(words[a - 1].lower()) and words[a - 1] not in gaz.demonyms:
                         a -= 1
                     if a < j:
                         j, role = a, " ".join(words[a:end]).replace(" - ", "-")
@@ -645,7 +649,7 @@ class MentionIndex:
                 continue
             after = lowers[m.end] if m.end < n else ""
             before = lowers[m.start - 1] if m.start > 0 else ""
-            if after in verbs or _past_tense(after) or (before in verbs and after in (",", ".", "")):
+            if after in verbs or is_past_tense(after) or (before in verbs and after in (",", ".", "")):
                 m.type, m.canonical, m.kind = "person", next(iter(named)), "name"
 
     def _link_company_short_forms(self) -> None:
