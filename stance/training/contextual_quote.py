@@ -49,13 +49,6 @@ def corpus_examples(data_dir: str | os.PathLike[str], models_dir: str | os.PathL
     return {s: labelled_examples(load_quote_corpus(s, data_dir), pipeline) for s in splits}
 
 
-def dev_metrics(model: Any, X: list[Any], y: list[str]) -> dict[str, Any]:
-    """Macro-F1, accuracy and per-class recall of ``model`` on labelled examples."""
-    from stance.training.quote_stance import example_metrics
-
-    return example_metrics(model, X, y)
-
-
 def train_contextual_quote(
     data_dir: str | os.PathLike[str],
     out_dir: str | os.PathLike[str] | None = None,
@@ -111,13 +104,14 @@ def save_contextual_quote(
     from stance.loader import STANCE_ARTIFACTS
     from stance.stance_model.contextual import BASE_PACKAGE, base_package_version
     from stance.stance_model.features import LABELS
+    from stance.training.quote_stance import example_metrics
     from stance.training.stance import Progress
 
     say = Progress(progress, "train contextual-quote")
     out = Path(out_dir)
     Xd, yd, _ = dev
     metrics: dict[str, Any] = {"fit_seconds": round(fit_seconds, 1), "train_examples": n_train,
-                               "dev_examples": dev_metrics(model, Xd, yd)}
+                               "dev_examples": example_metrics(model, Xd, yd)}
     metrics.update(extra_metrics or {})
     say(f"dev examples: {metrics['dev_examples']}")
     prints = []
