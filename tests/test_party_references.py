@@ -278,3 +278,47 @@ def test_a_persons_name_taken_with_a_common_word_is_given_in_its_given_name_form
     assert refs.person_form("Ruth Walters", "Walters") == "Ruth Walters"  # a name: kept
     names = {n for _, got in _targets(nlp, text) for n in got}
     assert "Half Clinton" not in names and "Republican Trump" not in names
+
+
+def test_a_nickname_ending_in_a_given_name_is_the_person_with_that_given_name(nlp):
+    text = ("Hillary Clinton and Marco Rubio spoke on Monday. Rand Paul met Paul Ryan.\n\n"
+            'Eric Pate said: "Crooked Hillary will lose, and Little Marco too." '
+            'Sam Pate said: "Neocons For Hillary are a joke, and Crooked Hillary Clinton knows it."')
+    refs = _refs(nlp, text)
+    assert refs.person_form("Crooked Hillary") == "Hillary Clinton"  # an adjective first
+    assert refs.person_form("Little Marco") == "Marco Rubio"
+    assert refs.person_form("Neocons For Hillary") == "Hillary Clinton"  # a connector inside
+    assert refs.person_form("Crooked Hillary Clinton") == "Hillary Clinton"
+    assert refs.person_form("Rand Paul") == "Rand Paul"  # a name, not a nickname of Paul Ryan
+    names = {n for _, got in _targets(nlp, text) for n in got}
+    assert "Hillary Clinton" in names and not names & {"Crooked Hillary", "Little Marco", "Neocons For Hillary"}
+
+
+def test_an_acronym_spelled_by_a_name_the_mentions_split_takes_the_written_name(nlp):
+    text = ("The watchdog Citizens for Responsibility and Ethics in Washington (CREW) sued in May. "
+            "Instead, they built Organizing for Action, a parallel group.\n\n"
+            "Ana Ruiz said CREW had lied. Podesta said OFA pulled away resources.")
+    refs = _refs(nlp, text)
+    assert refs.acronyms["CREW"] == "Citizens for Responsibility and Ethics in Washington"
+    assert refs.acronyms["OFA"] == "Organizing for Action"
+    found = dict(_targets(nlp, text))
+    assert found["CREW had lied"] == {"Citizens for Responsibility and Ethics in Washington": "acronym"}
+    assert found["OFA pulled away resources"] == {"Organizing for Action": "acronym"}
+
+
+def test_a_persons_name_is_no_acronym_expansion(nlp):
+    text = "Hillary Rodham Clinton spoke on Monday. Fans said HRC was great."
+    assert "HRC" not in _refs(nlp, text).acronyms
+
+
+def test_the_speakers_own_acronym_is_no_target(nlp):
+    from stance.parties.finder import find_targets
+
+    text = "The Sylvanian National Committee met in March. The SNC said the SNC was right."
+    refs = _refs(nlp, text)
+    view = refs.view
+    i = max(k for k, w in enumerate(view.words) if w == "SNC")
+    assert refs.canonical("SNC") == "Sylvanian National Committee"
+    assert find_targets(view, refs.mentions, [(i, i + 1, False)], {"SNC"}, refs=refs) == []
+    assert [t.name for t in find_targets(view, refs.mentions, [(i, i + 1, False)], set(), refs=refs)] == [
+        "Sylvanian National Committee"]

@@ -103,6 +103,8 @@ def find_targets(
             name = m.canonical
             via = "name"
             if refs is not None and refs.canonical(name) != name:
+                if name in exclude:  # the speaker's own acronym ("the RNC" said by the RNC)
+                    continue
                 name, via = refs.canonical(name), "acronym"
             if name in exclude or name in out:
                 continue
