@@ -322,3 +322,22 @@ def test_the_speakers_own_acronym_is_no_target(nlp):
     assert find_targets(view, refs.mentions, [(i, i + 1, False)], {"SNC"}, refs=refs) == []
     assert [t.name for t in find_targets(view, refs.mentions, [(i, i + 1, False)], set(), refs=refs)] == [
         "Sylvanian National Committee"]
+
+
+def test_a_members_own_political_party_is_proposed_but_not_a_body_it_speaks_for(nlp):
+    from stance.parties.finder import parties_of_quotation
+
+    text = ('Senator Ana Ruiz, a Republican, said: "Republicans have lost their way, and the FDL knows it."\n\n'
+            "The Farmers Defence League (FDL) marched on Monday.")
+    view, pendings = nlp.annotator.prepare(nlp.make_doc(text))
+    p = pendings[0]
+    own_party = parties_of_quotation(view, MentionIndex(view), p.raw, "Ana Ruiz", "Republican Party")
+    assert "Republican Party" in {t.name for t in own_party}
+    own_body = parties_of_quotation(view, MentionIndex(view), p.raw, "Ana Ruiz", "Farmers Defence League")
+    assert "Farmers Defence League" not in {t.name for t in own_body}
+
+
+def test_a_country_one_moves_into_is_a_place(nlp):
+    text = "Dr. Ana Ruiz said migrants entering the United States or moving into Mexico were safe."
+    (_, found), = _targets(nlp, text)
+    assert "United States" not in found and "Mexico" not in found

@@ -15,7 +15,8 @@ as "Trump Tower Manila") is given in the form the article writes with a given na
 Clinton", "Donald Trump").
 Excluded: the speaker (but its own name written inside the quotation is proposed, marked
 ``speaker_name``, for the trained filter to weigh: it is mostly a wrongly found speaker), the state
-or organisation the speaker speaks for, a country that only identifies a person ("North
+or organisation the speaker speaks for (not a political party its member speaks of:
+``data/party_labels.tsv``), a country that only identifies a person ("North
 Korea's leader Kim") and a country as a place ("in the United States").
 """
 
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 
 from stance.parties.references import ArticleReferences, article_references, description_at, frame_objects
 from stance.quotations.finder import RawQuote
+from stance.text.lexicons import political_parties
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -54,7 +56,7 @@ def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
     return False
 
 
-_LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout"})
+_LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering"})
 
 
 def _is_location(view: TextView, m) -> bool:
@@ -161,7 +163,9 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
     exclude = set()
     if speaker is not None:
         exclude.add(speaker)
-        if affiliation:
+        if affiliation and affiliation not in political_parties():
+            # a member does not speak for their party: "Republicans could go back in time", said
+            # by a Republican, is about it (the trained filter weighs it)
             exclude.add(affiliation)
     regions = [(raw.tok_start, raw.tok_end, raw.kind == "direct")]
     if raw.cue is not None:
