@@ -341,3 +341,15 @@ def test_a_country_one_moves_into_is_a_place(nlp):
     text = "Dr. Ana Ruiz said migrants entering the United States or moving into Mexico were safe."
     (_, found), = _targets(nlp, text)
     assert "United States" not in found and "Mexico" not in found
+
+
+def test_a_storm_a_god_or_a_disease_is_no_party(nlp):
+    text = ("Hurricane Dorian hit the islands. Officials said Dorian had weakened and Lorenzo was "
+            "coming, as Storm Lorenzo grew. Priests said the god Thoth was angry. Ana Ruiz said "
+            "Parkinson's disease had killed Mendez.\n\nHurricane Donald, as fans call Donald Trump, spoke. "
+            "Ana Ruiz said Donald Trump was right.")
+    refs = _refs(nlp, text)
+    assert {"Dorian", "Lorenzo", "Thoth", "Parkinson"} <= refs.things
+    found = {n for _, got in _targets(nlp, text) for n in got}
+    assert not found & {"Dorian", "Lorenzo", "Thoth", "Parkinson"}
+    assert "Donald Trump" in found  # a person's name after "Hurricane" stays a person

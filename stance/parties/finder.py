@@ -17,7 +17,8 @@ Excluded: the speaker (but its own name written inside the quotation is proposed
 ``speaker_name``, for the trained filter to weigh: it is mostly a wrongly found speaker), the state
 or organisation the speaker speaks for (not a political party its member speaks of:
 ``data/party_labels.tsv``), a country that only identifies a person ("North
-Korea's leader Kim") and a country as a place ("in the United States").
+Korea's leader Kim"), a country as a place ("in the United States") and a storm, god or disease
+("Hurricane Dorian": :attr:`~stance.parties.references.ArticleReferences.things`).
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def find_targets(
                 if name in exclude:  # the speaker's own acronym ("the RNC" said by the RNC)
                     continue
                 name, via = refs.canonical(name), "acronym"
-            if name in exclude or name in out:
+            if name in exclude or name in out or (refs is not None and name in refs.things):
                 continue
             if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, m)):
                 continue
@@ -127,7 +128,7 @@ def find_targets(
             # a pronoun whose nearest antecedent is the speaker refers to the speaker: no target
             if kind == "person-sg":
                 # capitalised common words ("Today he's ...") are no antecedents
-                skip = (exclude if direct else set()) | (refs.initial_only | refs.placelike if refs is not None else set())
+                skip = (exclude if direct else set()) | (refs.initial_only | refs.placelike | refs.things if refs is not None else set())
                 if refs is not None:  # of the pronoun's gender, where the article shows it
                     ref = refs.previous_person(i, w, max_sents=4, skip=skip or None)
                 else:

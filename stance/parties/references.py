@@ -35,7 +35,7 @@ from functools import cached_property, lru_cache
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.lexicons import data_rows, gazetteer, inflections, party_labels
 from stance.text.mentions import Mention, MentionIndex, is_adjective
-from stance.text.view import TextView
+from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: Lowercase words left out of an acronym's initials ("Organizing for Action" is OFA or OA).
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
@@ -83,6 +83,13 @@ def frame_object_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def thing_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``data/thing_names.tsv``: the lowercase words before a thing's name, and those after it."""
+    rows = [(r[0].strip().lower(), r[1].strip()) for r in data_rows("thing_names.tsv") if len(r) > 1]
+    return frozenset(w for w, k in rows if k == "before"), frozenset(w for w, k in rows if k == "after")
+
+
+@lru_cache(maxsize=1)
 def non_party_kinds() -> dict[str, str]:
     """``data/non_party_names.tsv``: name -> place | media | group."""
     return {r[0].strip(): r[1].strip() for r in data_rows("non_party_names.tsv") if len(r) > 1}
@@ -114,6 +121,26 @@ class ArticleReferences:
         """The state the article names most often (first named on a tie), or None."""
         states = Counter(m.canonical for m in self.mentions.names if m.type in ("state", "demonym"))
         return max(states, key=lambda s: states[s]) if states else None
+
+    @cached_property
+    def things(self) -> set[str]:
+        """One-word names the article writes next to a word of ``data/thing_names.tsv`` ("Hurricane
+        Dorian", "the god Thoth", "Parkinson's disease"): a storm, a god, a disease, no party and no
+        antecedent of a pronoun. Only names that are their own canonical form ("Hurricane Donald"
+        leaves "Donald Trump" alone), or the word's two-word mention ("Hurricane Dorian": "Dorian")."""
+        before, after = thing_words()
+        lowers, words, n = self.view.lowers, self.view.words, self.view.n
+        out: set[str] = set()
+        for m in self.mentions.names:
+            if m.end - m.start == 2 and lowers[m.start] in before:
+                out.add(words[m.start + 1])  # the name written with its word: "Hurricane Dorian"
+                continue
+            if m.end - m.start != 1 or m.canonical != m.text:
+                continue
+            j = m.end + 1 if m.end < n and words[m.end] in POSSESSIVE_MARKS else m.end
+            if (m.start > 0 and lowers[m.start - 1] in before) or (j < n and lowers[j] in after):
+                out.add(m.canonical)
+        return out
 
     @cached_property
     def placelike(self) -> set[str]:
