@@ -353,3 +353,10 @@ def test_a_storm_a_god_or_a_disease_is_no_party(nlp):
     found = {n for _, got in _targets(nlp, text) for n in got}
     assert not found & {"Dorian", "Lorenzo", "Thoth", "Parkinson"}
     assert "Donald Trump" in found  # a person's name after "Hurricane" stays a person
+
+
+def test_the_judge_is_the_judge_the_article_named(nlp):
+    text = ("Judge Maria Kovac sentenced Tom Reed on Monday. "
+            'His lawyer Ana Ruiz said the judge had ignored the evidence.')
+    found = dict(_targets(nlp, text))
+    assert found["the judge had ignored the evidence"] == {"Maria Kovac": "description"}
