@@ -360,3 +360,11 @@ def test_the_judge_is_the_judge_the_article_named(nlp):
             'His lawyer Ana Ruiz said the judge had ignored the evidence.')
     found = dict(_targets(nlp, text))
     assert found["the judge had ignored the evidence"] == {"Maria Kovac": "description"}
+
+
+def test_a_name_before_an_organisation_noun_is_no_antecedent(nlp):
+    text = ('Tom Reed is innocent, said Reed campaign spokeswoman Ana Ruiz. "He will be cleared."')
+    refs = _refs(nlp, text)
+    i = refs.view.words.index("He")
+    m = refs.previous_person(i, "he")
+    assert m is not None and m.canonical == "Tom Reed" and m.start == 0  # not "Reed" of "Reed campaign"

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
-from stance.text.lexicons import data_rows, gazetteer, inflections, party_labels
+from stance.text.lexicons import data_rows, gazetteer, inflections, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex, is_adjective
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -177,12 +177,18 @@ class ArticleReferences:
             m = persons[k]
             if s0 - sent_of[m.start] > max_sents:
                 return None
-            if m.end <= i and not (skip and m.canonical in skip):
+            if m.end <= i and not (skip and m.canonical in skip) and not self._attributive(m):
                 g = self.gender.get(m.canonical)
                 if want is None or g is None or g == want:
                     return m
             k -= 1
         return None
+
+    def _attributive(self, m: Mention) -> bool:
+        """A name before an organisation noun ("Trump campaign spokeswoman Hope Hicks"): it names
+        the organisation, not the person a later "he" is about."""
+        j = m.end
+        return j < self.view.n and self.view.words[j].islower() and self.view.lowers[j] in word_set("org_nouns.txt")
 
     @cached_property
     def _by_salience(self) -> list[tuple[str, int]]:
