@@ -368,3 +368,8 @@ def test_a_name_before_an_organisation_noun_is_no_antecedent(nlp):
     i = refs.view.words.index("He")
     m = refs.previous_person(i, "he")
     assert m is not None and m.canonical == "Tom Reed" and m.start == 0  # not "Reed" of "Reed campaign"
+
+
+def test_an_adjective_first_name_without_a_given_name_after_it_is_kept(nlp):
+    text = "Rocky Linux shipped on Monday. Ana Ruiz said Red Hat Linux had lost users."
+    assert _refs(nlp, text).person_form("Red Hat Linux") == "Red Hat Linux"

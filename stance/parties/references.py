@@ -271,11 +271,11 @@ class ArticleReferences:
 
     def person_form(self, name: str, written: str | None = None) -> str:
         """A person's name as the party finder gives it. A canonical name whose first word is no
-        given name, and is a word the article writes in lowercase, an adjective, a party label or a
-        demonym ("Half Clinton" from a headline, "Using Ted Cruz", "Crooked Hillary Clinton", "Republican Trump": a capitalised word
+        given name, and is a word the article writes in lowercase, a party label or a demonym
+        ("Half Clinton" from a headline, "Using Ted Cruz", "Republican Trump": a capitalised word
         taken into the name), becomes the name the article writes with a given name and the same
         last word: its tail when that starts with a given name ("Ted Cruz"; not a country's:
-        "America"), else the most often written one ("Hillary Clinton"). So does a one-word mention ``written`` ("Trump") whose
+        "America"; also after an adjective: "Crooked Hillary Clinton"), else the most often written one ("Hillary Clinton"). So does a one-word mention ``written`` ("Trump") whose
         canonical name is a longer name with no given name first ("Trump Tower Manila",
         "Officeholders Who Endorse Trump"). A nickname ending in a given name, whose first word is
         an adjective or a word the article writes in lowercase or which has a connector inside
@@ -291,15 +291,14 @@ class ArticleReferences:
             forms = self._forms_by_given_name.get(toks[-1])
             if forms:
                 return forms[0]
-        taken = (toks[0].lower() in self._lowercase_words or is_adjective(toks[0].lower())
-                 or toks[0] in party_labels() or toks[0] in gazetteer().demonyms)
+        taken = toks[0].lower() in self._lowercase_words or toks[0] in party_labels() or toks[0] in gazetteer().demonyms
         # a one-word mention read as a longer name: its first word ("Trump Tower Manila") or a
         # name of three words or more ("Officeholders Who Endorse Trump")
         surname = (written is not None and " " not in written and written != name
                    and (written == toks[0] or len(toks) >= 3))
         if len(toks) >= 3 and given.get(toks[1]) in _GENDERED and gazetteer().lookup(toks[1]) is None:
-            # "Using Ted Cruz"; but "Moner Mohammad Abusalha" may be a name
-            return " ".join(toks[1:]) if taken else name
+            # "Using Ted Cruz", "Crooked Hillary Clinton"; but "Moner Mohammad Abusalha" may be a name
+            return " ".join(toks[1:]) if taken or is_adjective(toks[0].lower()) else name
         if surname:
             forms = self._given_name_forms.get(written)
             if forms:
