@@ -278,3 +278,98 @@ def test_a_persons_name_taken_with_a_common_word_is_given_in_its_given_name_form
     assert refs.person_form("Ruth Walters", "Walters") == "Ruth Walters"  # a name: kept
     names = {n for _, got in _targets(nlp, text) for n in got}
     assert "Half Clinton" not in names and "Republican Trump" not in names
+
+
+def test_a_nickname_ending_in_a_given_name_is_the_person_with_that_given_name(nlp):
+    text = ("Hillary Clinton and Marco Rubio spoke on Monday. Rand Paul met Paul Ryan.\n\n"
+            'Eric Pate said: "Crooked Hillary will lose, and Little Marco too." '
+            'Sam Pate said: "Neocons For Hillary are a joke, and Crooked Hillary Clinton knows it."')
+    refs = _refs(nlp, text)
+    assert refs.person_form("Crooked Hillary") == "Hillary Clinton"  # an adjective first
+    assert refs.person_form("Little Marco") == "Marco Rubio"
+    assert refs.person_form("Neocons For Hillary") == "Hillary Clinton"  # a connector inside
+    assert refs.person_form("Crooked Hillary Clinton") == "Hillary Clinton"
+    assert refs.person_form("Rand Paul") == "Rand Paul"  # a name, not a nickname of Paul Ryan
+    names = {n for _, got in _targets(nlp, text) for n in got}
+    assert "Hillary Clinton" in names and not names & {"Crooked Hillary", "Little Marco", "Neocons For Hillary"}
+
+
+def test_an_acronym_spelled_by_a_name_the_mentions_split_takes_the_written_name(nlp):
+    text = ("The watchdog Citizens for Responsibility and Ethics in Washington (CREW) sued in May. "
+            "Instead, they built Organizing for Action, a parallel group.\n\n"
+            "Ana Ruiz said CREW had lied. Podesta said OFA pulled away resources.")
+    refs = _refs(nlp, text)
+    assert refs.acronyms["CREW"] == "Citizens for Responsibility and Ethics in Washington"
+    assert refs.acronyms["OFA"] == "Organizing for Action"
+    found = dict(_targets(nlp, text))
+    assert found["CREW had lied"] == {"Citizens for Responsibility and Ethics in Washington": "acronym"}
+    assert found["OFA pulled away resources"] == {"Organizing for Action": "acronym"}
+
+
+def test_a_persons_name_is_no_acronym_expansion(nlp):
+    text = "Hillary Rodham Clinton spoke on Monday. Fans said HRC was great."
+    assert "HRC" not in _refs(nlp, text).acronyms
+
+
+def test_the_speakers_own_acronym_is_no_target(nlp):
+    from stance.parties.finder import find_targets
+
+    text = "The Sylvanian National Committee met in March. The SNC said the SNC was right."
+    refs = _refs(nlp, text)
+    view = refs.view
+    i = max(k for k, w in enumerate(view.words) if w == "SNC")
+    assert refs.canonical("SNC") == "Sylvanian National Committee"
+    assert find_targets(view, refs.mentions, [(i, i + 1, False)], {"SNC"}, refs=refs) == []
+    assert [t.name for t in find_targets(view, refs.mentions, [(i, i + 1, False)], set(), refs=refs)] == [
+        "Sylvanian National Committee"]
+
+
+def test_a_members_own_political_party_is_proposed_but_not_a_body_it_speaks_for(nlp):
+    from stance.parties.finder import parties_of_quotation
+
+    text = ('Senator Ana Ruiz, a Republican, said: "Republicans have lost their way, and the FDL knows it."\n\n'
+            "The Farmers Defence League (FDL) marched on Monday.")
+    view, pendings = nlp.annotator.prepare(nlp.make_doc(text))
+    p = pendings[0]
+    own_party = parties_of_quotation(view, MentionIndex(view), p.raw, "Ana Ruiz", "Republican Party")
+    assert "Republican Party" in {t.name for t in own_party}
+    own_body = parties_of_quotation(view, MentionIndex(view), p.raw, "Ana Ruiz", "Farmers Defence League")
+    assert "Farmers Defence League" not in {t.name for t in own_body}
+
+
+def test_a_country_one_moves_into_is_a_place(nlp):
+    text = "Dr. Ana Ruiz said migrants entering the United States or moving into Mexico were safe."
+    (_, found), = _targets(nlp, text)
+    assert "United States" not in found and "Mexico" not in found
+
+
+def test_a_storm_a_god_or_a_disease_is_no_party(nlp):
+    text = ("Hurricane Dorian hit the islands. Officials said Dorian had weakened and Lorenzo was "
+            "coming, as Storm Lorenzo grew. Priests said the god Thoth was angry. Ana Ruiz said "
+            "Parkinson's disease had killed Mendez.\n\nHurricane Donald, as fans call Donald Trump, spoke. "
+            "Ana Ruiz said Donald Trump was right.")
+    refs = _refs(nlp, text)
+    assert {"Dorian", "Lorenzo", "Thoth", "Parkinson"} <= refs.things
+    found = {n for _, got in _targets(nlp, text) for n in got}
+    assert not found & {"Dorian", "Lorenzo", "Thoth", "Parkinson"}
+    assert "Donald Trump" in found  # a person's name after "Hurricane" stays a person
+
+
+def test_the_judge_is_the_judge_the_article_named(nlp):
+    text = ("Judge Maria Kovac sentenced Tom Reed on Monday. "
+            'His lawyer Ana Ruiz said the judge had ignored the evidence.')
+    found = dict(_targets(nlp, text))
+    assert found["the judge had ignored the evidence"] == {"Maria Kovac": "description"}
+
+
+def test_a_name_before_an_organisation_noun_is_no_antecedent(nlp):
+    text = ('Tom Reed is innocent, said Reed campaign spokeswoman Ana Ruiz. "He will be cleared."')
+    refs = _refs(nlp, text)
+    i = refs.view.words.index("He")
+    m = refs.previous_person(i, "he")
+    assert m is not None and m.canonical == "Tom Reed" and m.start == 0  # not "Reed" of "Reed campaign"
+
+
+def test_an_adjective_first_name_without_a_given_name_after_it_is_kept(nlp):
+    text = "Rocky Linux shipped on Monday. Ana Ruiz said Red Hat Linux had lost users."
+    assert _refs(nlp, text).person_form("Red Hat Linux") == "Red Hat Linux"

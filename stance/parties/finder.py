@@ -15,8 +15,10 @@ as "Trump Tower Manila") is given in the form the article writes with a given na
 Clinton", "Donald Trump").
 Excluded: the speaker (but its own name written inside the quotation is proposed, marked
 ``speaker_name``, for the trained filter to weigh: it is mostly a wrongly found speaker), the state
-or organisation the speaker speaks for, a country that only identifies a person ("North
-Korea's leader Kim") and a country as a place ("in the United States").
+or organisation the speaker speaks for (not a political party its member speaks of:
+``data/party_labels.tsv``), a country that only identifies a person ("North
+Korea's leader Kim"), a country as a place ("in the United States") and a storm, god or disease
+("Hurricane Dorian": :attr:`~stance.parties.references.ArticleReferences.things`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 
 from stance.parties.references import ArticleReferences, article_references, description_at, frame_objects
 from stance.quotations.finder import RawQuote
+from stance.text.lexicons import political_parties
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -54,7 +57,7 @@ def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
     return False
 
 
-_LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout"})
+_LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering"})
 
 
 def _is_location(view: TextView, m) -> bool:
@@ -103,8 +106,10 @@ def find_targets(
             name = m.canonical
             via = "name"
             if refs is not None and refs.canonical(name) != name:
+                if name in exclude:  # the speaker's own acronym ("the RNC" said by the RNC)
+                    continue
                 name, via = refs.canonical(name), "acronym"
-            if name in exclude or name in out:
+            if name in exclude or name in out or (refs is not None and name in refs.things):
                 continue
             if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, m)):
                 continue
@@ -123,7 +128,7 @@ def find_targets(
             # a pronoun whose nearest antecedent is the speaker refers to the speaker: no target
             if kind == "person-sg":
                 # capitalised common words ("Today he's ...") are no antecedents
-                skip = (exclude if direct else set()) | (refs.initial_only | refs.placelike if refs is not None else set())
+                skip = (exclude if direct else set()) | (refs.initial_only | refs.placelike | refs.things if refs is not None else set())
                 if refs is not None:  # of the pronoun's gender, where the article shows it
                     ref = refs.previous_person(i, w, max_sents=4, skip=skip or None)
                 else:
@@ -159,7 +164,9 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
     exclude = set()
     if speaker is not None:
         exclude.add(speaker)
-        if affiliation:
+        if affiliation and affiliation not in political_parties():
+            # a member does not speak for their party: "Republicans could go back in time", said
+            # by a Republican, is about it (the trained filter weighs it)
             exclude.add(affiliation)
     regions = [(raw.tok_start, raw.tok_end, raw.kind == "direct")]
     if raw.cue is not None:

@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
-from stance.text.lexicons import data_rows, gazetteer, inflections, party_labels
-from stance.text.mentions import Mention, MentionIndex
-from stance.text.view import TextView
+from stance.text.lexicons import data_rows, gazetteer, inflections, party_labels, word_set
+from stance.text.mentions import Mention, MentionIndex, is_adjective
+from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: Lowercase words left out of an acronym's initials ("Organizing for Action" is OFA or OA).
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
@@ -83,6 +83,13 @@ def frame_object_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def thing_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``data/thing_names.tsv``: the lowercase words before a thing's name, and those after it."""
+    rows = [(r[0].strip().lower(), r[1].strip()) for r in data_rows("thing_names.tsv") if len(r) > 1]
+    return frozenset(w for w, k in rows if k == "before"), frozenset(w for w, k in rows if k == "after")
+
+
+@lru_cache(maxsize=1)
 def non_party_kinds() -> dict[str, str]:
     """``data/non_party_names.tsv``: name -> place | media | group."""
     return {r[0].strip(): r[1].strip() for r in data_rows("non_party_names.tsv") if len(r) > 1}
@@ -114,6 +121,26 @@ class ArticleReferences:
         """The state the article names most often (first named on a tie), or None."""
         states = Counter(m.canonical for m in self.mentions.names if m.type in ("state", "demonym"))
         return max(states, key=lambda s: states[s]) if states else None
+
+    @cached_property
+    def things(self) -> set[str]:
+        """One-word names the article writes next to a word of ``data/thing_names.tsv`` ("Hurricane
+        Dorian", "the god Thoth", "Parkinson's disease"): a storm, a god, a disease, no party and no
+        antecedent of a pronoun. Only names that are their own canonical form ("Hurricane Donald"
+        leaves "Donald Trump" alone), or the word's two-word mention ("Hurricane Dorian": "Dorian")."""
+        before, after = thing_words()
+        lowers, words, n = self.view.lowers, self.view.words, self.view.n
+        out: set[str] = set()
+        for m in self.mentions.names:
+            if m.end - m.start == 2 and lowers[m.start] in before:
+                out.add(words[m.start + 1])  # the name written with its word: "Hurricane Dorian"
+                continue
+            if m.end - m.start != 1 or m.canonical != m.text:
+                continue
+            j = m.end + 1 if m.end < n and words[m.end] in POSSESSIVE_MARKS else m.end
+            if (m.start > 0 and lowers[m.start - 1] in before) or (j < n and lowers[j] in after):
+                out.add(m.canonical)
+        return out
 
     @cached_property
     def placelike(self) -> set[str]:
@@ -150,12 +177,18 @@ class ArticleReferences:
             m = persons[k]
             if s0 - sent_of[m.start] > max_sents:
                 return None
-            if m.end <= i and not (skip and m.canonical in skip):
+            if m.end <= i and not (skip and m.canonical in skip) and not self._attributive(m):
                 g = self.gender.get(m.canonical)
                 if want is None or g is None or g == want:
                     return m
             k -= 1
         return None
+
+    def _attributive(self, m: Mention) -> bool:
+        """A name before an organisation noun ("Trump campaign spokeswoman Hope Hicks"): it names
+        the organisation, not the person a later "he" is about."""
+        j = m.end
+        return j < self.view.n and self.view.words[j].islower() and self.view.lowers[j] in word_set("org_nouns.txt")
 
     @cached_property
     def _by_salience(self) -> list[tuple[str, int]]:
@@ -223,27 +256,49 @@ class ArticleReferences:
             out.setdefault(text.split()[-1], []).append(text)
         return out
 
+    @cached_property
+    def _forms_by_given_name(self) -> dict[str, list[str]]:
+        """Given name -> the person names of two tokens or more the article writes with it first
+        ("Hillary Clinton"), most often written first."""
+        out: dict[str, list[str]] = {}
+        for forms in self._given_name_forms.values():
+            for text in forms:
+                out.setdefault(text.split()[0], []).append(text)
+        counts = Counter(m.text for m in self.mentions.names if m.type == "person")
+        for forms in out.values():
+            forms.sort(key=lambda t: -counts[t])
+        return out
+
     def person_form(self, name: str, written: str | None = None) -> str:
         """A person's name as the party finder gives it. A canonical name whose first word is no
         given name, and is a word the article writes in lowercase, a party label or a demonym
         ("Half Clinton" from a headline, "Using Ted Cruz", "Republican Trump": a capitalised word
         taken into the name), becomes the name the article writes with a given name and the same
         last word: its tail when that starts with a given name ("Ted Cruz"; not a country's:
-        "America"), else the most often written one ("Hillary Clinton"). So does a one-word mention ``written`` ("Trump") whose
+        "America"; also after an adjective: "Crooked Hillary Clinton"), else the most often written one ("Hillary Clinton"). So does a one-word mention ``written`` ("Trump") whose
         canonical name is a longer name with no given name first ("Trump Tower Manila",
-        "Officeholders Who Endorse Trump"). Other names are kept."""
+        "Officeholders Who Endorse Trump"). A nickname ending in a given name, whose first word is
+        an adjective or a word the article writes in lowercase or which has a connector inside
+        ("Crooked Hillary", "Little Marco", "Neocons For Hillary"), becomes the most often written
+        name the article writes with that given name first ("Hillary Clinton"). Other names are kept."""
         toks = name.split()
         given = entity_lexicons().first_names
         if len(toks) < 2 or toks[0] in given:
             return name
+        if given.get(toks[-1]) in _GENDERED and (is_adjective(toks[0].lower()) or toks[0].lower() in self._lowercase_words
+                                                or any(t.lower() in _CONNECTORS for t in toks[1:-1])):
+            # a nickname ending in a given name: "Crooked Hillary", "Little Marco", "Neocons For Hillary"
+            forms = self._forms_by_given_name.get(toks[-1])
+            if forms:
+                return forms[0]
         taken = toks[0].lower() in self._lowercase_words or toks[0] in party_labels() or toks[0] in gazetteer().demonyms
         # a one-word mention read as a longer name: its first word ("Trump Tower Manila") or a
         # name of three words or more ("Officeholders Who Endorse Trump")
         surname = (written is not None and " " not in written and written != name
                    and (written == toks[0] or len(toks) >= 3))
         if len(toks) >= 3 and given.get(toks[1]) in _GENDERED and gazetteer().lookup(toks[1]) is None:
-            # "Using Ted Cruz"; but "Moner Mohammad Abusalha" may be a name
-            return " ".join(toks[1:]) if taken else name
+            # "Using Ted Cruz", "Crooked Hillary Clinton"; but "Moner Mohammad Abusalha" may be a name
+            return " ".join(toks[1:]) if taken or is_adjective(toks[0].lower()) else name
         if surname:
             forms = self._given_name_forms.get(written)
             if forms:
@@ -329,7 +384,9 @@ def article_references(view: TextView, mentions: MentionIndex) -> ArticleReferen
 def acronym_map(view: TextView, mentions: MentionIndex) -> dict[str, str]:
     """Acronym (dots removed) -> full name, from "Full Name (ACR)" and from an all-caps name
     whose initials match exactly one longer name (not a person's) of the article (connectors kept
-    or dropped).
+    or dropped), or, when none does, exactly one name the article writes in title case with its
+    connectors ("Citizens for Responsibility and Ethics in Washington (CREW)", "built Organizing for
+    Action" for OFA: :func:`_written_initials`).
     Acronyms the gazetteer knows are left to it."""
     gaz = gazetteer()
     out: dict[str, str] = {}
@@ -338,6 +395,7 @@ def acronym_map(view: TextView, mentions: MentionIndex) -> dict[str, str]:
         if m.end - m.start >= 2 and is_acronym(word, min_len=2, max_len=6, dots=True):
             out.setdefault(word.replace(".", ""), m.canonical)
     by_initials: dict[str, set[str]] | None = None  # built when the first acronym needs it
+    written: dict[str, set[str]] | None = None  # likewise, from the words the article writes
     for m in mentions.names:
         if m.end - m.start != 1 or not is_acronym(m.text, min_len=2, max_len=6, dots=True):
             continue
@@ -351,9 +409,53 @@ def acronym_map(view: TextView, mentions: MentionIndex) -> dict[str, str]:
                 for keep in (False, True):
                     by_initials.setdefault(_initials(toks, keep), set()).add(name)
         full = by_initials.get(acr)
+        if not full:  # no name of the article spells it: a written name split into several mentions
+            if written is None:
+                written = _written_initials(view, mentions)
+            full = written.get(acr)
         if full and len(full) == 1:
             out[acr] = next(iter(full))
     return out
+
+
+#: A written name of at most this many tokens is read for an acronym's initials.
+_MAX_WRITTEN = 10
+
+
+def _written_initials(view: TextView, mentions: MentionIndex) -> dict[str, set[str]]:
+    """Initials (connectors kept or dropped) -> the article's written names with them: runs of
+    title-case words joined by connectors ("Citizens for Responsibility and Ethics in Washington",
+    which the mentions split at "in Washington"; "Organizing for Action"), from and to a title-case
+    word, of two title-case words or more, not a person's name."""
+    words = view.words
+    persons = {m.text for m in mentions.names if m.type == "person"}
+    out: dict[str, set[str]] = {}
+    i, n = 0, view.n
+    while i < n:
+        if not _title_word(words[i]):
+            i += 1
+            continue
+        j = i  # the run: title-case words and connectors between them, in one sentence
+        while (j + 1 < n and j + 1 - i < _MAX_WRITTEN and view.sent_of[j + 1] == view.sent_of[i]
+               and (_title_word(words[j + 1]) or (words[j + 1] in _CONNECTORS and j + 2 < n and _title_word(words[j + 2])))):
+            j += 1
+        caps = [k for k in range(i, j + 1) if _title_word(words[k])]
+        for a in caps:
+            for b in caps:
+                if b > a:
+                    toks = words[a:b + 1]
+                    name = " ".join(toks)
+                    if name in persons:
+                        continue
+                    for keep in (False, True):
+                        out.setdefault(_initials(toks, keep), set()).add(name)
+        i = j + 1
+    return out
+
+
+def _title_word(w: str) -> bool:
+    """A capitalised word with a lowercase letter ("Action", "McCain"): not an acronym."""
+    return w[:1].isupper() and any(ch.islower() for ch in w) and w.replace("-", "").isalpha()
 
 
 def description_at(refs: ArticleReferences, i: int) -> Reference | None:

@@ -172,6 +172,12 @@ def party_labels() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def political_parties() -> frozenset[str]:
+    """The parties the labels of :func:`party_labels` name ("Democratic Party")."""
+    return frozenset(party_labels().values())
+
+
+@lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Titles that stand before names -> the role they give."""
     out = {}

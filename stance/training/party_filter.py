@@ -37,7 +37,9 @@ import time
 from pathlib import Path
 from typing import Any, Sequence
 
-#: Version of the party filter artifact this code writes (1.5.0: countries as places after a
+#: Version of the party filter artifact this code writes (1.6.0: acronyms spelled by a name the
+#: mentions split, nicknames in their given-name form, a member's own political party and countries
+#: after "into"/"entering" as places among the proposals; 1.5.0: countries as places after a
 #: locative preposition and person names in their given-name form among the proposals, the
 #: state-agent feature of a state modifier, labels by party_match; 1.4.0: title descriptions and pronoun
 #: gender from given names among the proposals; every threshold chosen on train out-of-fold; 1.3.0: the salient-person reading of a
@@ -45,7 +47,7 @@ from typing import Any, Sequence
 #: of a pronoun's reading, of a state against the speaker's affiliation and pairs of type, rule,
 #: place and quotation kind; 1.2.0: retrained on the corpus with its second batch of PolNeAR
 #: train articles and the pipeline of the third 2026-11-29 session).
-PARTY_FILTER_VERSION = "1.5.0"
+PARTY_FILTER_VERSION = "1.6.0"
 #: C values tried by grouped cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Thresholds tried (on train out-of-fold probabilities).
