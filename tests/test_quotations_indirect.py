@@ -591,3 +591,35 @@ def test_an_ing_cue_after_with_and_its_subject(lang, text, clause):
 
 def test_no_cue_in_a_with_phrase_without_a_speech_verb(lang):
     assert found(lang, "He left with his dog barking at the door.") == []
+
+
+# -- "as X said" frames --------------------------------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("As The Daily Ledger reported, the council would need to win every remaining vote.",
+     "the council would need to win every remaining vote"),
+    ("However, as the paper has reported, the cases that led to charges involved aggravating factors.",
+     "the cases that led to charges involved aggravating factors"),
+    ("But as Ms. Ruiz noted, the voters will give the mayor a second look.", "the voters will give the mayor a second look"),
+    ("As reported by the Daily Ledger, there are 150 seats at stake in the contest.", "there are 150 seats at stake in the contest"),
+    ("The mine had closed in 1990, as the council noted last week.", "The mine had closed in 1990"),
+])
+def test_an_as_frame_reports_the_clause_it_sets_off(lang, text, clause):
+    """"As X reported, CONTENT" and "CONTENT, as X noted": the frame's content on its open side."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("If the damage was as bad as she said, the road would be closed.", "the road would be closed"),
+    ("As its name suggests, the party opposed the sale of alcohol.", "the party opposed the sale of alcohol"),
+    ("Yet as the bank continues gaining ground, the question is whether it will last.", "the question is whether it will last"),
+])
+def test_no_as_frame_without_a_source_and_a_frame(lang, text, wrong):
+    """A comparison ("as bad as she said"), an inanimate possessive subject ("as its name
+    suggests") or a verb with no frame's tail ("continues gaining") is no "as X said" frame."""
+    assert wrong not in [span for _, span in found(lang, text)]
+
+
+def test_an_ing_cue_after_a_comma_reports_a_pronoun_clause(lang):
+    """"..., saying they infringe ...": a participle is never an inverted frame ("..., said he")."""
+    assert found(lang, "The group has sued the city over the rules, saying they violate free-speech rights.") == [
+        ("indirect", "they violate free-speech rights")]

@@ -85,11 +85,15 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
 
     # 1. indirect / mixed: the clause a cue introduces (and the rest after a parenthetical frame)
     for cue in cues:
-        spans = [_reported_clause(view, cue, cues, seg_toks)]
-        if cue.frame in ("say", "obj", "clause"):
-            spans.append(_parenthetical_rest(view, cue, cues, seg_toks))
+        as_spans = _as_frame_spans(view, cue, cues)
+        if as_spans is not None:
+            spans = list(as_spans)  # "As X reported, ...": no other frame of this cue
+        elif cue.frame in ("say", "obj", "clause"):
+            spans = [_reported_clause(view, cue, cues, seg_toks), _parenthetical_rest(view, cue, cues, seg_toks)]
         elif cue.frame == "according":
-            spans.append(_according_rest(view, cue, cues, seg_toks))
+            spans = [_reported_clause(view, cue, cues, seg_toks), _according_rest(view, cue, cues, seg_toks)]
+        else:
+            spans = [_reported_clause(view, cue, cues, seg_toks)]
         spans = [part for span in spans if span is not None for part in _split_that_clauses(view, span)]
         for n, span in enumerate(spans):
             if span not in spans[:n]:
@@ -467,7 +471,9 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
         if cue.lemma not in _ZERO_THAT:
             return None
         if i < end and words[i] not in _OPEN_MARKS and (
-            (lowers[i] in _CLAUSE_START and not (after_comma and lowers[i] in SUBJECT_PRONOUNS and not _aux_within(lowers, i + 1, end, 1)))
+            # "..., said he ..." is an inverted frame; "..., saying they infringe ..." never is
+            (lowers[i] in _CLAUSE_START and not (after_comma and lowers[i] in SUBJECT_PRONOUNS and not _aux_within(lowers, i + 1, end, 1)
+                                                 and not lowers[cue.start].endswith("ing")))
             or (words[i][:1].isupper() and not after_comma)
             or (lowers[i] not in _NO_CLAUSE_START and _aux_within(lowers, i + 1, end, 4))
         ):
@@ -1151,6 +1157,89 @@ def _parenthetical_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: lis
     if i < len(cues) and cues[i].start == r:
         return None  # "..., he said, adding that ..."
     return _checked(view, r, end)
+
+
+#: longest subject of an "as X said" frame, in tokens ("as the Washington Post's Ishaan Tharoor wrote")
+_AS_SUBJECT_REACH = 8
+#: longest tail of an "as X said" frame after its verb, in tokens ("as one aide told Palo Alto Weekly,")
+_AS_TAIL_REACH = 8
+#: what may stand between an "as" frame's subject and its verb ("as POLITICO has previously reported")
+_AS_AUXILIARIES = frozenset({"has", "have", "had", "even", "recently", "previously", "first", "earlier", "often"})
+
+
+def _as_frame_spans(view: TextView, cue: Cue, cues: list[Cue]) -> list[tuple[int, int]] | None:
+    """The content of an "as X said" frame: after it when it opens its clause ("As The Washington
+    Post reported, even if Sanders ...", "But as Clyburn noted, those voters ...", "As reported by
+    Western Journalism, there are ..."), before it when a comma or a dash sets it off after a clause
+    ("Her father grew up here, as she said at the outset"), on both sides in the middle of a clause
+    ("... the only level that is, as news sources noted, completely democratic"). None when the
+    cue is in no such frame (then the other rules apply); an empty list when the frame has no
+    content. The frame is "as", a short subject (none for a passive "as reported by X"), the verb,
+    and an addressee or adverbials up to a comma, a dash or the sentence end."""
+    if cue.frame not in ("say", "obj", "clause"):
+        return None
+    lowers, words = view.lowers, view.words
+    sa, sb = view.sent_bounds(view.sent_of[cue.start])
+    if lowers[cue.start].endswith("ing") or cue.start <= sa:
+        return None
+    passive = lowers[cue.start - 1] == "as" and cue.end < sb and lowers[cue.end] == "by"
+    t = cue.start - 1
+    if not passive:
+        while t > sa and lowers[t] in _AS_AUXILIARIES | _ADVERBS:
+            t -= 1
+        subj_end = t + 1
+        while t > sa and lowers[t] != "as" and subj_end - t <= _AS_SUBJECT_REACH:
+            if words[t] in _CLAUSE_STOPS or words[t] in {",", "(", ")"} or lowers[t] in RELATIVES or _finite_at(lowers, t, sb):
+                return None
+            t -= 1
+        if lowers[t] != "as" or t + 1 >= subj_end:
+            return None
+        if not (words[t + 1][:1].isupper() or lowers[t + 1] in DETERMINERS or lowers[t + 1] in SUBJECT_PRONOUNS
+                or lowers[t + 1] in NUMBER_WORDS or lowers[t + 1].endswith("s")) or lowers[t + 1] == "its":
+            return None  # "as expected by ...": no subject; "as its name suggests": no source
+    else:
+        t = cue.start - 1
+    # what precedes "as": the clause start (maybe a conjunction or an adverbial and a comma), a comma or a dash
+    prev = lowers[t - 1] if t > sa else ""
+    joined = prev in _OPENING_CONJUNCTIONS or prev == "however"
+    if not (t == sa or prev in {",", "—", "–", "-", "--", "(", ";", ":"} or joined):
+        return None  # "as bad as she said", "twice as much as analysts expected"
+    # the frame's tail: an addressee or adverbials, then a comma, a dash or the sentence end
+    k = cue.end
+    if passive:
+        k += 1
+    elif cue.frame == "obj":
+        ends = _addressee_ends(view, k, sb)
+        if ends:
+            k = ends[0]
+    first = k
+    while k < sb and words[k] not in {",", ".", "!", "?", ":", ";"} and words[k] not in _DASHES:
+        if k == first and not (lowers[k] in _TIME_WORDS or lowers[k] in _FRAME_TAIL_STARTS or words[k][:1].isdigit() or passive):
+            return None  # "as the firm continues gaining ground": no tail of a frame
+        if (k - cue.end >= _AS_TAIL_REACH or lowers[k] == "that" or words[k] in _OPEN_MARKS or words[k] in _CLOSE_MARKS
+                or _finite_at(lowers, k, sb) or lowers[k] in SUBJECT_PRONOUNS):
+            return None  # "as he said he would": a clause after the verb, no frame
+        k += 1
+    spans: list[tuple[int, int]] = []
+    if k < sb and words[k] == ",":  # a dash closes an aside: "- Clinton grew up here, as she said - any rancor ..."
+        end = _clause_end(view, cue, cues, sb)
+        if k + 1 < end and words[k + 1] not in _OPEN_MARKS:
+            rest = _checked(view, k + 1, end)
+            if rest is not None and _has_finite(view, rest[0], rest[1]):
+                spans.append(rest)
+    if prev in {",", "—", "–", "-", "--"} and not joined:
+        ls = sa
+        for u in range(t - 2, sa - 1, -1):
+            if words[u] in {";", ":"} or words[u] in _DASHES or words[u] in _OPEN_MARKS or words[u] in _CLOSE_MARKS:
+                ls = u + 1
+                break
+        if lowers[ls] in _OPENING_CONJUNCTIONS:
+            ls += 1
+        if lowers[ls] not in SUBORDINATORS and _has_finite(view, ls, t - 1):
+            before = _checked(view, ls, t - 1)
+            if before is not None:
+                spans.insert(0, before)
+    return spans
 
 
 def _has_finite(view: TextView, a: int, b: int) -> bool:
