@@ -623,3 +623,13 @@ def test_an_ing_cue_after_a_comma_reports_a_pronoun_clause(lang):
     """"..., saying they infringe ...": a participle is never an inverted frame ("..., said he")."""
     assert found(lang, "The group has sued the city over the rules, saying they violate free-speech rights.") == [
         ("indirect", "they violate free-speech rights")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("But the point of the rule is to keep records out of the wrong hands, Ms. Ruiz said, and it has worked.",
+     "the point of the rule is to keep records out of the wrong hands"),
+    ("And she was not surprised by the result, her advisers said on Friday.", "she was not surprised by the result"),
+])
+def test_fronted_content_after_an_opening_conjunction(lang, text, clause):
+    """"But CONTENT, X said": the conjunction opening the sentence does not block the frame."""
+    assert ("indirect", clause) in found(lang, text)

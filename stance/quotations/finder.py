@@ -391,12 +391,13 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             while k > sa and k > cue.start - _FRAME_SUBJECT_REACH and words[k] != ",":
                 k -= 1
             if words[k] == "," and k >= sa + 3 and _fronted_frame(view, cue, k, sb):
-                starts_quoted = words[sa] in _OPEN_MARKS and _ranges(seg_toks).any_within(sa, k)
+                ca = _content_start(view, sa, k)
+                starts_quoted = words[ca] in _OPEN_MARKS and _ranges(seg_toks).any_within(ca, k)
                 if not _ranges(seg_toks).covers(k, k) and view.lowers[k - 1] not in {"and"} and not starts_quoted:
-                    content_end = _quoted_content_end(view, sa, k)
-                    if words[content_end - 1] in {"”", '"', "''"} and words[sa] in _OPEN_MARKS:
+                    content_end = _quoted_content_end(view, ca, k)
+                    if words[content_end - 1] in {"”", '"', "''"} and words[ca] in _OPEN_MARKS:
                         return None  # a direct quotation, handled elsewhere
-                    return _checked(view, sa, content_end)
+                    return _checked(view, ca, content_end)
         # a cue right after a closing quotation mark introduces no clause ("...,” said Moon, an ...")
         if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
             return None
@@ -1299,6 +1300,18 @@ def _subject_of_rest(view: TextView, sa: int, comma: int, r: int, sb: int) -> bo
     return r < sb and lowers[r] not in _NOUN_AUXILIARIES and _finite_at(lowers, r, sb)
 
 
+def _content_start(view: TextView, sa: int, comma: int) -> int:
+    """The first token of fronted content opening at sentence start ``sa`` before a frame's
+    ``comma``: after an opening conjunction ("But the point of the rule is ..., he said"; "And,
+    ..."), which reports nothing."""
+    t = sa
+    if view.lowers[t] in _OPENING_CONJUNCTIONS and t + 2 < comma:
+        t += 1
+        if view.words[t] == "," and t + 2 < comma:
+            t += 1
+    return t
+
+
 def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     """True for "..., X said." and "..., said X(, an analyst at Y)." frames, and for a
     parenthetical "..., X said, ..." (also of a finding verb: "..., they reasoned, ...")."""
@@ -1324,7 +1337,7 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
             e -= 1
         if any(view.words[t].islower() and lowers[t].endswith("ing") for t in range(comma + 1, e)) or _has_finite(view, comma + 1, e):
             return False  # no plain subject: "..., saying they were being told to ..."
-        sa = view.sent_bounds(view.sent_of[cue.start])[0]
+        sa = _content_start(view, view.sent_bounds(view.sent_of[cue.start])[0], comma)
         if k < sb and view.words[k] == ",":
             # a parenthetical frame: the content before it must be a clause, not an adverbial
             # ("In a press release, Ruiz said, ..."), or the subject of the rest
@@ -1347,7 +1360,7 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
         return False  # "Ruiz, the mayor, announced Gil would appeal": a clause, not a speaker
     if not _names_a_source(view, k, sb):
         return False  # "The governor, Ana Ruiz, declared a state of emergency": an object, not a speaker
-    sa = view.sent_bounds(view.sent_of[cue.start])[0]
+    sa = _content_start(view, view.sent_bounds(view.sent_of[cue.start])[0], comma)
     if not _has_finite(view, sa, comma):
         return False  # "Yesterday, Roscosmos, the space agency, announced the death": no content before
     if view.lowers[k] in SUBJECT_PRONOUNS and k + 1 < sb and view.words[k + 1] not in {".", ",", "!", "?"}:
