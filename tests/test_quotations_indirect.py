@@ -633,3 +633,14 @@ def test_an_ing_cue_after_a_comma_reports_a_pronoun_clause(lang):
 def test_fronted_content_after_an_opening_conjunction(lang, text, clause):
     """"But CONTENT, X said": the conjunction opening the sentence does not block the frame."""
     assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The mayor has support from 52 percent of voters, while her rival has 33 percent, the poll found.",
+     "The mayor has support from 52 percent of voters, while her rival has 33 percent"),
+    ("A trading firm may have made improper donations to several candidates, a Daily Ledger investigation found.",
+     "A trading firm may have made improper donations to several candidates"),
+])
+def test_fronted_content_before_a_finding_verb(lang, text, clause):
+    """"CONTENT, the poll found.": a finding verb closing the sentence is a frame too."""
+    assert found(lang, text) == [("indirect", clause)]

@@ -1350,7 +1350,7 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
             return _has_finite(view, sa, comma) or (plain_verb and _subject_of_rest(view, sa, comma, k + 1, sb))
         if long_tail and not (_has_finite(view, sa, comma) and lowers[sa] not in _NO_CLAUSE_START and lowers[sa] not in SUBORDINATORS):
             return False  # "One of the vice presidents, Ana Ruiz, commented on ...": no content before
-        return cue.frame != "clause"  # a finding verb is no sentence-final frame
+        return True  # also a finding verb: "..., the poll found."
     if cue.frame == "clause" or lowers[cue.start].endswith("ing"):
         return False  # "X reported, citing Y, ...": a participle, not an inverted frame
     # inverted "said X": a noun phrase, then the end or an appositive
