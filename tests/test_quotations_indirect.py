@@ -81,6 +81,8 @@ def test_verbs_of_finding_take_a_clause(lang, text, clause):
 @pytest.mark.parametrize("text", [
     "Graduates often can't find jobs that pay very well.",
     "The council adopted rules that would limit night flights.",
+    "The mayor campaigned in Rust Belt states that have lost many factory jobs.",
+    "Most southern states that will vote next week have large rural populations.",
     "The survey shows a lead for the mayor.",
     'The audit found "serious gaps" in the plan.',
 ])
