@@ -646,3 +646,20 @@ def test_fronted_content_after_an_opening_conjunction(lang, text, clause):
 def test_fronted_content_before_a_finding_verb(lang, text, clause):
     """"CONTENT, the poll found.": a finding verb closing the sentence is a frame too."""
     assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "“The prize belongs to the whole team,” Ms. Ruiz said as she accepted her award.",
+    "“She has kept the same friends since school,” her husband has said while stumping for her.",
+    "“This is a movement,” the senator said when endorsing the governor.",
+])
+def test_an_adverbial_clause_after_the_verb_is_no_content(lang, text):
+    """'"...," Ruiz said as she accepted her award': an "as", "when" or "while" clause with no
+    main clause after a comma is the frame's adverbial, not what was said."""
+    assert [kind for kind, _ in found(lang, text)] == ["direct"]
+
+
+def test_as_and_a_noun_phrase_still_names(lang):
+    """"which he claimed as his average donation": "as" and a noun phrase without a verb stays."""
+    assert found(lang, "Donors gave $27, which he claimed as his campaign's average donation.") == [
+        ("indirect", "as his campaign's average donation")]

@@ -89,7 +89,7 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
         if as_spans is not None:
             spans = list(as_spans)  # "As X reported, ...": no other frame of this cue
         elif cue.frame in ("say", "obj", "clause"):
-            spans = [_reported_clause(view, cue, cues, seg_toks), _parenthetical_rest(view, cue, cues, seg_toks)]
+            spans = [_unless_adverbial(view, _reported_clause(view, cue, cues, seg_toks)), _parenthetical_rest(view, cue, cues, seg_toks)]
         elif cue.frame == "according":
             spans = [_reported_clause(view, cue, cues, seg_toks), _according_rest(view, cue, cues, seg_toks)]
         else:
@@ -121,6 +121,23 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
                             view.para_of_sent[view.sent_of[a]], quote_before_cue=before, segments=[seg]))
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+#: subordinators that open an adverbial clause after a reporting verb ("said as she accepted the
+#: award", "said when asked about ..."), or reported content only with its main clause after a comma
+_ADVERBIAL_OPENERS = frozenset({"as", "when", "while"})
+
+
+def _unless_adverbial(view: TextView, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` unless it is an adverbial clause of the frame rather than its content: it opens
+    with "as" (and has a finite verb), "when" or "while" and has no comma before a main clause
+    ("Trump said as he launched the process", "said while stumping for his wife"; content is
+    "said when the vote ends, she will resign")."""
+    if span is None or view.lowers[span[0]] not in _ADVERBIAL_OPENERS or "," in view.words[span[0] : span[1]]:
+        return span
+    if view.lowers[span[0]] == "as" and not _has_finite(view, span[0] + 1, span[1]):
+        return span  # "as" and a noun phrase names: "which he claimed as his average donation"
+    return None
 
 
 def _split_that_clauses(view: TextView, span: tuple[int, int]) -> list[tuple[int, int]]:
