@@ -663,3 +663,9 @@ def test_as_and_a_noun_phrase_still_names(lang):
     """"which he claimed as his average donation": "as" and a noun phrase without a verb stays."""
     assert found(lang, "Donors gave $27, which he claimed as his campaign's average donation.") == [
         ("indirect", "as his campaign's average donation")]
+
+
+def test_a_subordinate_clause_before_a_parenthetical_frame(lang):
+    """"If X, he said, Y": the fronted subordinate clause and the main clause are both reported."""
+    assert found(lang, "If the dam had been inspected, the engineer argued, the town would have been warned.") == [
+        ("indirect", "If the dam had been inspected"), ("indirect", "the town would have been warned")]

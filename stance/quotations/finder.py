@@ -1329,6 +1329,11 @@ def _content_start(view: TextView, sa: int, comma: int) -> int:
     return t
 
 
+#: subordinators of a clause fronted before a parenthetical frame and reported on its own ("If
+#: the birds had been farmed, they reasoned, the specimens would ...": ANNOTATION.md rule 4)
+_FRONTED_SUBORDINATORS = frozenset({"if", "because", "while", "although", "though", "unless", "whether"})
+
+
 def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     """True for "..., X said." and "..., said X(, an analyst at Y)." frames, and for a
     parenthetical "..., X said, ..." (also of a finding verb: "..., they reasoned, ...")."""
@@ -1360,6 +1365,8 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
             # ("In a press release, Ruiz said, ..."), or the subject of the rest
             if between[0] in _NO_CLAUSE_START or (k + 1 < sb and view.words[k + 1] in _OPEN_MARKS):
                 return False  # "..., in a Facebook post, ..." is no subject; '..., he said, "..."' quotes
+            if lowers[sa] in _FRONTED_SUBORDINATORS and _has_finite(view, sa + 1, comma) and _has_finite(view, k + 1, sb):
+                return True  # a subordinate clause before the frame, the main clause after: "If X, he said, Y"
             if lowers[sa] in _NO_CLAUSE_START or lowers[sa].endswith("ing"):
                 return False
             # a noun-ish form ("reason", "states") is a verb here only after a pronoun: "..., they reason, ..."
