@@ -669,3 +669,14 @@ def test_a_subordinate_clause_before_a_parenthetical_frame(lang):
     """"If X, he said, Y": the fronted subordinate clause and the main clause are both reported."""
     assert found(lang, "If the dam had been inspected, the engineer argued, the town would have been warned.") == [
         ("indirect", "If the dam had been inspected"), ("indirect", "the town would have been warned")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Before the flood, the river had claimed six lives in the valley, according to the county coroner.",
+     "Before the flood, the river had claimed six lives in the valley"),
+    ("Though she has no chance of winning outright, the mayor appears to lead the field, according to three polls.",
+     "Though she has no chance of winning outright, the mayor appears to lead the field"),
+])
+def test_according_to_after_a_sentence_opening_with_a_subordinate_part(lang, text, clause):
+    """"Before X, CONTENT, according to Y": the content before the source includes its main clause."""
+    assert ("indirect", clause) in found(lang, text)

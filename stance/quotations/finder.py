@@ -1068,8 +1068,10 @@ def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> t
             if words[t] == ",":
                 return _checked(view, t + 1, end)
         return None
-    if view.lowers[ls] in SUBORDINATORS:
-        return None  # "While some writers mention X, according to Y ...": the content is not before
+    if view.lowers[ls] in SUBORDINATORS and "," not in words[ls : cue.start - 1]:
+        # "While some writers mention X, according to Y ...": the content is not before; it is
+        # after a main clause ("Before the pandemic, the crisis claimed 15,000 lives, according to X")
+        return None
     if prev == ",":
         return _checked(view, ls, cue.start - 1)
     if prev.lower() not in {"and", "but", "or"} and cue.start - ls >= 3 and _names_a_source(view, cue.end, sb):
