@@ -680,3 +680,14 @@ def test_a_subordinate_clause_before_a_parenthetical_frame(lang):
 def test_according_to_after_a_sentence_opening_with_a_subordinate_part(lang, text, clause):
     """"Before X, CONTENT, according to Y": the content before the source includes its main clause."""
     assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The State Department reported finding 300 more emails with classified details.",
+     "finding 300 more emails with classified details"),
+    ("The actor recalled going to comic fairs with her cousins during high school, before any role came.",
+     "going to comic fairs with her cousins during high school"),
+])
+def test_a_gerund_object_of_report_and_recall(lang, text, clause):
+    """Verbs tagged ``gerund`` in reporting_verbs.tsv report a gerund object, up to a comma."""
+    assert found(lang, text) == [("indirect", clause)]

@@ -486,6 +486,9 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return _checked(view, j, end)  # "claimed to have no memory of ..."
             if cue.lemma in _OBJECT_TO_BE and _object_to_be(view, j, end):
                 return _checked(view, j, end)  # "declared the outbreak to be a pandemic"
+            if cue.lemma in _GERUND_OBJECT and _gerund_at(view, j, end):
+                # "reported finding 328 more emails", "recalled going to conventions": up to a comma
+                return _checked(view, j, next((t for t in range(j, end) if words[t] == ","), end))
         if cue.lemma not in _ZERO_THAT:
             return None
         if i < end and words[i] not in _OPEN_MARKS and (
@@ -829,6 +832,18 @@ def _addressed_subject(view: TextView, cue: Cue, sa: int) -> bool:
 
 #: verbs that also report their subject's infinitive ("claimed to have no memory of ...")
 _REPORTS_INFINITIVE = reporting_verbs_with("infinitive")
+
+
+#: verbs that also report a gerund object ("reported finding 328 more emails")
+_GERUND_OBJECT = reporting_verbs_with("gerund")
+
+
+def _gerund_at(view: TextView, t: int, end: int) -> bool:
+    """Token ``t`` is a lowercase "-ing" verb with words after it: a gerund object ("having almost
+    $19 million", "inventing a coating"), not a function word ("during") or the clause's end."""
+    w = view.words[t] if t < end else ""
+    return (t + 1 < end and len(w) > 4 and w.isalpha() and w.islower() and w.endswith("ing")
+            and w not in _FUNCTION_WORDS and w not in {"during", "according", "following", "including", "regarding"})
 
 
 #: verbs that report an object with "to be" ("declared the outbreak to be a pandemic")
