@@ -691,3 +691,15 @@ def test_according_to_after_a_sentence_opening_with_a_subordinate_part(lang, tex
 def test_a_gerund_object_of_report_and_recall(lang, text, clause):
     """Verbs tagged ``gerund`` in reporting_verbs.tsv report a gerund object, up to a comma."""
     assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_short_sentence_in_marks_continues_the_speech_before_it(lang):
+    """'"...," she said. "This must change."': a short quoted sentence right after a quotation in
+    the same paragraph goes on with that speech (not a scare quote: a whole sentence)."""
+    text = "\u201cThe council has ignored the river for twenty years,\u201d she said. \u201cThis must change.\u201d"
+    assert [span for kind, span in found(lang, text) if kind == "direct"] == [
+        "The council has ignored the river for twenty years,", "This must change."]
+
+
+def test_a_short_quoted_sentence_without_speech_before_is_no_quotation(lang):
+    assert found(lang, "Officials met on Monday to plan the campaign. \u201cStay safe.\u201d The posters went up.") == []

@@ -372,7 +372,23 @@ def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | Non
     title_like = all(w[:1].isupper() or not w.isalpha() for w in words[a:b])
     if title_like and n_words <= 6:
         return False
+    if starts_sentence and 2 <= n_words < 5 and words[b - 1] in {".", "!", "?"} and words[a][:1].isupper() and _after_speech(view, seg_toks, k):
+        return True  # '..." he said. "They see that."': a short sentence continuing the speech before it
     return n_words >= 5 and starts_sentence or n_words >= 8
+
+
+def _after_speech(view: TextView, seg_toks, k: int) -> bool:
+    """Whether quoted segment ``k`` follows, in the same paragraph and the sentence after, the
+    sentence of the quoted segment before it (a speaker's speech goes on: '"...," he said.
+    "They see that."')."""
+    if k == 0:
+        return False
+    a, _ = seg_toks[k]
+    pa, pb = seg_toks[k - 1]
+    if pa >= pb or pb >= view.n:
+        return False
+    s, ps = view.sent_of[a], view.sent_of[min(pb, view.n - 1)]
+    return s - ps in (0, 1) and view.para_of_sent[s] == view.para_of_sent[ps] and pb - pa >= 5
 
 
 def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
