@@ -703,3 +703,17 @@ def test_a_short_sentence_in_marks_continues_the_speech_before_it(lang):
 
 def test_a_short_quoted_sentence_without_speech_before_is_no_quotation(lang):
     assert found(lang, "Officials met on Monday to plan the campaign. \u201cStay safe.\u201d The posters went up.") == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The strategist called the mayor's statements and actions on Sunday \u201cchildish.\u201d", "childish."),
+    ("The speaker called the governor's remarks about a local judge \u201cracist,\u201d a rare rebuke.", "racist,"),
+])
+def test_called_a_longer_object_quoted_words(lang, text, words):
+    """'called X "Y"' with an object of up to 12 words and no verb or comma in it."""
+    assert ("direct", words) in found(lang, text)
+
+
+def test_called_with_a_clause_before_the_quoted_words_is_no_naming(lang):
+    assert not any(kind == "direct" for kind, _ in found(
+        lang, "The mayor called a report saying donors were given access \u201coutrageous.\u201d"))

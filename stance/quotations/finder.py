@@ -344,6 +344,11 @@ def _is_title(view: TextView, a: int, b: int) -> bool:
     return i >= 0 and (lowers[i] in _TITLE_INTRO or words[i] in POSSESSIVE_MARKS)
 
 
+#: longest object between "called" and the quoted words that name it ('called the judge's
+#: remarks about the case "racist"')
+_NAMING_REACH = 12
+
+
 def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | None, n_words: int, seg_toks, k: int) -> bool:
     """Scare quotes and titles are not quotations; long segments and cued short ones are."""
     words = view.words
@@ -358,7 +363,11 @@ def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | Non
                 # "referred to Rubio's appearance on 'The Megyn Kelly Show'": a title; only
                 # "describe" also takes quoted words as its object ("described 'insane' heat")
                 return False
-            return cue.end <= a and a - cue.end <= 6
+            # the object may be longer without a verb or a comma: 'called Trump's statements and
+            # actions on Sunday "childish."'
+            return cue.end <= a and (a - cue.end <= 6 or (a - cue.end <= _NAMING_REACH and cue.lemma == "call"
+                                                           and not any(w in {",", ";", ":"} or w in _CLOSE_MARKS for w in words[cue.end : a - 1])
+                                                           and not _has_finite(view, cue.end, a - 1)))
         if cue.end <= a and a - cue.end <= 2:
             return True
         if cue.start >= b and cue.start - b <= 4:
