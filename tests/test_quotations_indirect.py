@@ -717,3 +717,13 @@ def test_called_a_longer_object_quoted_words(lang, text, words):
 def test_called_with_a_clause_before_the_quoted_words_is_no_naming(lang):
     assert not any(kind == "direct" for kind, _ in found(
         lang, "The mayor called a report saying donors were given access \u201coutrageous.\u201d"))
+
+
+def test_a_passive_accusation_without_an_accuser_is_no_quotation(lang):
+    """"He was also accused of defrauding clients": a charge, no accuser's words."""
+    assert found(lang, "The lawyer was also accused of defrauding clients in Ohio and of hiding money.") == []
+
+
+def test_an_active_accusation_still_reports(lang):
+    assert found(lang, "Prosecutors accused the lawyer of defrauding clients in Ohio.") == [
+        ("indirect", "defrauding clients in Ohio")]

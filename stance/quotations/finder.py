@@ -559,6 +559,11 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return _checked(view, i, end)
         return None
     if cue.frame == "accuse":
+        k = cue.start - 1
+        while k > sa and lowers[k] in _ADVERBS:
+            k -= 1
+        if lowers[k] in BE_FORMS and not lowers[cue.start].endswith("ing") and "by" not in lowers[cue.end:end]:
+            return None  # "He was also accused of defrauding clients": a charge with no accuser named
         for t in range(i, min(i + 8, end)):
             if lowers[t] in ("of", "for") and t + 1 < end and lowers[t + 1].endswith("ing"):
                 return _checked(view, t + 1, end)
