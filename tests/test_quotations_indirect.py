@@ -727,3 +727,13 @@ def test_a_passive_accusation_without_an_accuser_is_no_quotation(lang):
 def test_an_active_accusation_still_reports(lang):
     assert found(lang, "Prosecutors accused the lawyer of defrauding clients in Ohio.") == [
         ("indirect", "defrauding clients in Ohio")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The novelist told Daily Ledger founder Ana Ruiz he would consider running for mayor.",
+     "he would consider running for mayor"),
+    ("A spokesperson told Brussels-based news network EUROVOICE safety rules had been followed.",
+     "safety rules had been followed"),
+])
+def test_told_an_addressee_of_a_name_a_description_and_a_name(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]

@@ -767,10 +767,34 @@ def _addressee_ends(view: TextView, i: int, end: int) -> list[int]:
         acronym = k == i and len(words[k]) > 1 and words[k].isupper() and k + 1 < end and words[k + 1][:1].isupper()
         while k < end and k - i < 6 and (words[k][:1].isupper() or (words[k] == "-" and k + 1 < end and words[k + 1][:1].isupper())):
             k += 1
-        return [k, i + 1] if acronym else [k]
+        return ([k, i + 1] if acronym else [k]) + _described_name_ends(view, k, end, i)
     if k > i:
         return [j for j in (k + 1, k + 2) if j <= end and all(words[u].isalpha() and words[u].islower() for u in range(k, j))]
     return [i + 1] if w.isalpha() and words[i].islower() and w.endswith("s") else []
+
+
+#: longest addressee of a name, a description and another name ("TheBlaze founder Glenn Beck")
+_DESCRIBED_NAME_REACH = 7
+
+
+def _described_name_ends(view: TextView, k: int, end: int, i: int) -> list[int]:
+    """Longer ends of an addressee whose name at ``[i, k)`` a description and another name follow
+    ("told TheBlaze founder Glenn Beck he would ...", "told Brussels-based media network EURACTIV
+    safety procedure had been followed"): the token after each later capitalised word reached over
+    lowercase content words and hyphens only, within :data:`_DESCRIBED_NAME_REACH` tokens."""
+    words, lowers = view.words, view.lowers
+    out = []
+    t = k
+    while t < end and t - i < _DESCRIBED_NAME_REACH:
+        w = words[t]
+        if w[:1].isupper() and w.isalpha():
+            if t + 1 >= end or not words[t + 1][:1].isupper():
+                out.append(t + 1)
+        elif not (w == "-" or (w.isalpha() and w.islower() and lowers[t] not in _FUNCTION_WORDS and lowers[t] not in AUXILIARIES
+                               and not _finite_at(lowers, t, end))):
+            break
+        t += 1
+    return out
 
 
 def _object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
