@@ -737,3 +737,15 @@ def test_an_active_accusation_still_reports(lang):
 ])
 def test_told_an_addressee_of_a_name_a_description_and_a_name(lang, text, clause):
     assert found(lang, text) == [("indirect", clause)]
+
+
+def test_an_as_clause_after_that_is_content(lang):
+    """"said that as mayor she would ...": after "that" an "as" clause opens the content."""
+    assert found(lang, "The candidate has said that as mayor she would know within a year whether the plan works.") == [
+        ("indirect", "as mayor she would know within a year whether the plan works")]
+
+
+def test_an_as_frame_inside_a_phrase_reports_nothing(lang):
+    """"who owed his election to, as a diplomat put it, a makeover": the frame interrupts a phrase."""
+    assert not any(kind == "indirect" for kind, _ in found(
+        lang, "The president, who owed his election to, as one diplomat put it, a total makeover, fled the country."))

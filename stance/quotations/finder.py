@@ -135,6 +135,8 @@ def _unless_adverbial(view: TextView, span: tuple[int, int] | None) -> tuple[int
     "said when the vote ends, she will resign")."""
     if span is None or view.lowers[span[0]] not in _ADVERBIAL_OPENERS or "," in view.words[span[0] : span[1]]:
         return span
+    if span[0] > 0 and view.lowers[span[0] - 1] == "that":
+        return span  # "said that as president he would know ...": after "that", content
     if view.lowers[span[0]] == "as" and not _has_finite(view, span[0] + 1, span[1]):
         return span  # "as" and a noun phrase names: "which he claimed as his average donation"
     return None
@@ -1309,6 +1311,8 @@ def _as_frame_spans(view: TextView, cue: Cue, cues: list[Cue]) -> list[tuple[int
                 or _finite_at(lowers, k, sb) or lowers[k] in SUBJECT_PRONOUNS):
             return None  # "as he said he would": a clause after the verb, no frame
         k += 1
+    if prev == "," and t - 2 >= sa and (lowers[t - 2] in _PREPOSITIONS_BEFORE_THAT or lowers[t - 2] in DETERMINERS):
+        return []  # "who owed his election to, as a diplomat put it, an ''extreme makeover''": inside a phrase
     spans: list[tuple[int, int]] = []
     if k < sb and words[k] == ",":  # a dash closes an aside: "- Clinton grew up here, as she said - any rancor ..."
         end = _clause_end(view, cue, cues, sb)
