@@ -749,3 +749,26 @@ def test_an_as_frame_inside_a_phrase_reports_nothing(lang):
     """"who owed his election to, as a diplomat put it, a makeover": the frame interrupts a phrase."""
     assert not any(kind == "indirect" for kind, _ in found(
         lang, "The president, who owed his election to, as one diplomat put it, a total makeover, fled the country."))
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("In a fiery speech the senator called him divisive and accused him of dividing the town.", "him divisive"),
+    ("The governor, who has called the notion of man-made global warming a hoax, could win.",
+     "the notion of man-made global warming a hoax"),
+    ("Ten states sued the agency, calling the new rules unconstitutional.", "the new rules unconstitutional"),
+    ("Industry experts called this dubious to the Daily Ledger.", "this dubious to the Daily Ledger"),
+])
+def test_a_naming_verb_with_an_unquoted_complement(lang, text, clause):
+    """"called him divisive": the object and its complement, unquoted, are reported."""
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The agency called Nevada for the governor late on Tuesday.",
+    "A species called the guanaco and another called the rhea live there.",
+    "The campaign called Iowa Republican primary voters over the weekend.",
+    "The lake was called clean by the inspectors.",
+    "The director called her actions \u201cextremely careless.\u201d",
+])
+def test_a_naming_verb_without_a_complement_reports_nothing(lang, text):
+    assert not any(kind == "indirect" for kind, _ in found(lang, text))

@@ -17,6 +17,7 @@ from stance.quotations.segments import QuoteSegment, find_quote_segments
 from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, NUMBER_WORDS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, RELATIVES,
                                   SUBJECT_PRONOUNS, SUBORDINATORS, WH_WORDS, reporting_verbs_with, time_words,
                                   word_set)
+from stance.text.mentions import is_adjective
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
@@ -154,6 +155,8 @@ def _split_that_clauses(view: TextView, span: tuple[int, int]) -> list[tuple[int
             if first is not None:
                 out.append(first)
             a = t + 2
+    if not out:
+        return [span]  # (checked by the rule that found it: "him divisive" may be two words)
     rest = _checked(view, a, b)
     return out + ([rest] if rest is not None else [])
 
@@ -570,7 +573,77 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             if lowers[t] in ("of", "for") and t + 1 < end and lowers[t + 1].endswith("ing"):
                 return _checked(view, t + 1, end)
         return None
+    if cue.frame == "name":
+        return _named_object(view, cue, end)
     return None
+
+
+#: objects of a naming verb that may take an unquoted complement ("called him divisive")
+_NAMED_PRONOUNS = frozenset({"him", "her", "them", "it", "this", "himself", "herself", "themselves"})
+#: longest name or description a naming verb's object spans, in tokens
+_NAMED_OBJECT_REACH = 8
+
+
+def _named_object(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The object and unquoted complement of an active naming verb ("called him divisive", "calling
+    Senate Majority Leader Mitch McConnell a liar", "called the notion of man-made warming a hoax",
+    "calling them rapists"), up to a comma or the clause's end: an object pronoun, a name or "the"
+    and a few words, then "a"/"an", an adjective (maybe after "very") or, after a pronoun, a plural
+    noun; never a passive, a preposition ("called Nevada for Biden") or a quotation mark."""
+    lowers, words = view.lowers, view.words
+    if cue.start == 0 or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"so", "been", "being", "get", "got"}:
+        return None  # "was called ...", "the so-called ..."
+    if not _subject_before(view, cue):
+        return None
+    i = cue.end
+    if i >= end:
+        return None
+    if lowers[i] in _NAMED_PRONOUNS:
+        j = i + 1
+    elif lowers[i] == "the" or words[i][:1].isupper():
+        j = i + 1
+        while j < end and j - i <= _NAMED_OBJECT_REACH and (words[j][:1].isupper() if lowers[i] != "the" else words[j].isalpha() and words[j].islower()
+                                                           and lowers[j] not in _FUNCTION_WORDS
+                                                           and not (is_adjective(lowers[j]) and not lowers[j].endswith("ing")
+                                                                    and not _attributive(view, j, end))
+                                                           or lowers[j] in {"of", "-"} and lowers[i] == "the"):
+            j += 1
+        if lowers[i] == "the" and j == i + 1:
+            return None
+    else:
+        return None
+    if j >= end:
+        return None
+    w = lowers[j]
+    if w in {"a", "an"}:
+        ok = j + 1 < end and words[j + 1].isalpha() and words[j + 1].islower()
+    else:
+        k = j + 1 if w == "very" else j
+        nxt = lowers[k + 1] if k + 1 < end else ""
+        # a predicative adjective ("divisive and ...", "unfit for ..."), not one before a noun
+        # ("called Iowa Republican primary voters"); after a pronoun also a plural noun ("them rapists")
+        predicative = nxt in {"", ",", ";", ":", ".", "and", "or", "but", "for", "to", "in", "on", "because", "after", "when", "while"}
+        ok = k < end and words[k].islower() and lowers[k] not in _FUNCTION_WORDS and not lowers[k].endswith("ed") and (
+            (is_adjective(lowers[k]) and predicative) or (k == j and lowers[i] in _NAMED_PRONOUNS - {"her", "this"} and _plural_s(lowers[k])))
+    if not ok:
+        return None
+    e = next((t for t in range(j, end) if words[t] in {",", ";", ":"} or words[t] in _OPEN_MARKS or (lowers[t] == "and" and t + 1 < end and _finite_at(lowers, t + 1, end, weak=True))), end)
+    if any(words[t] in _OPEN_MARKS or words[t] in _CLOSE_MARKS for t in range(i, e + 1 if e < end else e)):
+        return None  # 'called her actions "extremely careless"': the quoted words are the quotation
+    a, b = _trim_tokens(view, i, e)
+    return (a, b) if b - a >= 2 else None  # "him divisive": two words are enough here
+
+
+def _attributive(view: TextView, j: int, end: int) -> bool:
+    """The adjective at token ``j`` stands before a noun of its phrase ("global warming"): a
+    lowercase word follows that is no function word."""
+    nxt = view.words[j + 1] if j + 1 < end else ""
+    return nxt.isalpha() and nxt.islower() and nxt.lower() not in _FUNCTION_WORDS
+
+
+def _plural_s(w: str) -> bool:
+    """A lowercase plural-looking noun ("rapists", "criminals"), not a function word."""
+    return len(w) > 4 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _FUNCTION_WORDS
 
 
 #: nouns of intent whose infinitive a reporting verb reports ("stated her intention to ...")
