@@ -20,7 +20,7 @@ from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.roles import named_by_role
 from stance.text.entity_types import entity_lexicons, is_acronym
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
-from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
+from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _SKIP_LEFT = frozenset(
@@ -1340,6 +1340,12 @@ def resolve_candidate(
                 owner = _owner_of_described_who(view, mentions, c.start)
                 if owner is not None:  # "Bo Lind, a state delegate and party donor who said"
                     return owner.canonical, "person", owner
+                np = np_ending_at(view, mentions, c.start, view.sent_bounds(view.sent_of[c.start])[0])
+                if np is not None and np[2] == "nominal":  # "Trump dismissed critics who called ...": critics
+                    a = max([t + 1 for t in range(np[0], np[1] - 1) if is_past_tense(view.lowers[t]) or view.lowers[t] in _VERB_STOPS],
+                            default=np[0])
+                    return resolve_candidate(Candidate(a, np[1], "left", np[2]), view, mentions, blocked, last_plural,
+                                             pronoun_ranker, previous_speaker)
         if kind in ("thing", "plural", "self") and ranks(pronoun_ranker, w):  # the trained ranker, given the rules' answer
             rule = resolve_candidate(c, view, mentions, blocked, last_plural, None, previous_speaker)
             name, typ, m = resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
@@ -1386,6 +1392,10 @@ def resolve_candidate(
 
 #: most tokens between an appositive's comma and the "who" that ends it
 _MAX_APPOSITIVE_WHO = 8
+
+
+#: words a description before "who" does not reach back over ("among the 30 percent of voters who")
+_VERB_STOPS = frozenset({"among", "from", "to", "with", "by", "for", "against", "at", "on", "in", "is", "are", "was", "were"})
 
 
 def _owner_of_described_who(view: TextView, mentions: MentionIndex, who: int) -> Mention | None:
