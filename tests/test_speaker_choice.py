@@ -771,3 +771,12 @@ def test_who_after_a_description_is_that_description(nlp, text, part, name):
     back over a verb or a preposition: "dismissed critics", "among the 30 percent of voters")."""
     sp = speaker_of(nlp, text, part)
     assert sp is not None and speaker_match(sp.name, name)
+
+
+def test_who_ending_the_predicate_of_the_subjects_is(nlp):
+    """"Ana Ruiz ... is a serial litigant, critic and blogger who has repeatedly pledged ...": the
+    subject the predicate describes speaks, after a colon too ("Editor's note: ...")."""
+    text = ("Editor's note: Ana Ruiz often sues the city and is a serial litigant, vocal critic and blogger "
+            "who has repeatedly pledged to close the harbour to tourists.")
+    sp = speaker_of(nlp, text, "close the harbour")
+    assert sp is not None and sp.name == "Ana Ruiz"
