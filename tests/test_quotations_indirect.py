@@ -81,6 +81,8 @@ def test_verbs_of_finding_take_a_clause(lang, text, clause):
 @pytest.mark.parametrize("text", [
     "Graduates often can't find jobs that pay very well.",
     "The council adopted rules that would limit night flights.",
+    "The mayor campaigned in Rust Belt states that have lost many factory jobs.",
+    "Most southern states that will vote next week have large rural populations.",
     "The survey shows a lead for the mayor.",
     'The audit found "serious gaps" in the plan.',
 ])
@@ -591,3 +593,182 @@ def test_an_ing_cue_after_with_and_its_subject(lang, text, clause):
 
 def test_no_cue_in_a_with_phrase_without_a_speech_verb(lang):
     assert found(lang, "He left with his dog barking at the door.") == []
+
+
+# -- "as X said" frames --------------------------------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("As The Daily Ledger reported, the council would need to win every remaining vote.",
+     "the council would need to win every remaining vote"),
+    ("However, as the paper has reported, the cases that led to charges involved aggravating factors.",
+     "the cases that led to charges involved aggravating factors"),
+    ("But as Ms. Ruiz noted, the voters will give the mayor a second look.", "the voters will give the mayor a second look"),
+    ("As reported by the Daily Ledger, there are 150 seats at stake in the contest.", "there are 150 seats at stake in the contest"),
+    ("The mine had closed in 1990, as the council noted last week.", "The mine had closed in 1990"),
+])
+def test_an_as_frame_reports_the_clause_it_sets_off(lang, text, clause):
+    """"As X reported, CONTENT" and "CONTENT, as X noted": the frame's content on its open side."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("If the damage was as bad as she said, the road would be closed.", "the road would be closed"),
+    ("As its name suggests, the party opposed the sale of alcohol.", "the party opposed the sale of alcohol"),
+    ("Yet as the bank continues gaining ground, the question is whether it will last.", "the question is whether it will last"),
+])
+def test_no_as_frame_without_a_source_and_a_frame(lang, text, wrong):
+    """A comparison ("as bad as she said"), an inanimate possessive subject ("as its name
+    suggests") or a verb with no frame's tail ("continues gaining") is no "as X said" frame."""
+    assert wrong not in [span for _, span in found(lang, text)]
+
+
+def test_an_ing_cue_after_a_comma_reports_a_pronoun_clause(lang):
+    """"..., saying they infringe ...": a participle is never an inverted frame ("..., said he")."""
+    assert found(lang, "The group has sued the city over the rules, saying they violate free-speech rights.") == [
+        ("indirect", "they violate free-speech rights")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("But the point of the rule is to keep records out of the wrong hands, Ms. Ruiz said, and it has worked.",
+     "the point of the rule is to keep records out of the wrong hands"),
+    ("And she was not surprised by the result, her advisers said on Friday.", "she was not surprised by the result"),
+])
+def test_fronted_content_after_an_opening_conjunction(lang, text, clause):
+    """"But CONTENT, X said": the conjunction opening the sentence does not block the frame."""
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The mayor has support from 52 percent of voters, while her rival has 33 percent, the poll found.",
+     "The mayor has support from 52 percent of voters, while her rival has 33 percent"),
+    ("A trading firm may have made improper donations to several candidates, a Daily Ledger investigation found.",
+     "A trading firm may have made improper donations to several candidates"),
+])
+def test_fronted_content_before_a_finding_verb(lang, text, clause):
+    """"CONTENT, the poll found.": a finding verb closing the sentence is a frame too."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "“The prize belongs to the whole team,” Ms. Ruiz said as she accepted her award.",
+    "“She has kept the same friends since school,” her husband has said while stumping for her.",
+    "“This is a movement,” the senator said when endorsing the governor.",
+])
+def test_an_adverbial_clause_after_the_verb_is_no_content(lang, text):
+    """'"...," Ruiz said as she accepted her award': an "as", "when" or "while" clause with no
+    main clause after a comma is the frame's adverbial, not what was said."""
+    assert [kind for kind, _ in found(lang, text)] == ["direct"]
+
+
+def test_as_and_a_noun_phrase_still_names(lang):
+    """"which he claimed as his average donation": "as" and a noun phrase without a verb stays."""
+    assert found(lang, "Donors gave $27, which he claimed as his campaign's average donation.") == [
+        ("indirect", "as his campaign's average donation")]
+
+
+def test_a_subordinate_clause_before_a_parenthetical_frame(lang):
+    """"If X, he said, Y": the fronted subordinate clause and the main clause are both reported."""
+    assert found(lang, "If the dam had been inspected, the engineer argued, the town would have been warned.") == [
+        ("indirect", "If the dam had been inspected"), ("indirect", "the town would have been warned")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Before the flood, the river had claimed six lives in the valley, according to the county coroner.",
+     "Before the flood, the river had claimed six lives in the valley"),
+    ("Though she has no chance of winning outright, the mayor appears to lead the field, according to three polls.",
+     "Though she has no chance of winning outright, the mayor appears to lead the field"),
+])
+def test_according_to_after_a_sentence_opening_with_a_subordinate_part(lang, text, clause):
+    """"Before X, CONTENT, according to Y": the content before the source includes its main clause."""
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The State Department reported finding 300 more emails with classified details.",
+     "finding 300 more emails with classified details"),
+    ("The actor recalled going to comic fairs with her cousins during high school, before any role came.",
+     "going to comic fairs with her cousins during high school"),
+])
+def test_a_gerund_object_of_report_and_recall(lang, text, clause):
+    """Verbs tagged ``gerund`` in reporting_verbs.tsv report a gerund object, up to a comma."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_short_sentence_in_marks_continues_the_speech_before_it(lang):
+    """'"...," she said. "This must change."': a short quoted sentence right after a quotation in
+    the same paragraph goes on with that speech (not a scare quote: a whole sentence)."""
+    text = "\u201cThe council has ignored the river for twenty years,\u201d she said. \u201cThis must change.\u201d"
+    assert [span for kind, span in found(lang, text) if kind == "direct"] == [
+        "The council has ignored the river for twenty years,", "This must change."]
+
+
+def test_a_short_quoted_sentence_without_speech_before_is_no_quotation(lang):
+    assert found(lang, "Officials met on Monday to plan the campaign. \u201cStay safe.\u201d The posters went up.") == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The strategist called the mayor's statements and actions on Sunday \u201cchildish.\u201d", "childish."),
+    ("The speaker called the governor's remarks about a local judge \u201cracist,\u201d a rare rebuke.", "racist,"),
+])
+def test_called_a_longer_object_quoted_words(lang, text, words):
+    """'called X "Y"' with an object of up to 12 words and no verb or comma in it."""
+    assert ("direct", words) in found(lang, text)
+
+
+def test_called_with_a_clause_before_the_quoted_words_is_no_naming(lang):
+    assert not any(kind == "direct" for kind, _ in found(
+        lang, "The mayor called a report saying donors were given access \u201coutrageous.\u201d"))
+
+
+def test_a_passive_accusation_without_an_accuser_is_no_quotation(lang):
+    """"He was also accused of defrauding clients": a charge, no accuser's words."""
+    assert found(lang, "The lawyer was also accused of defrauding clients in Ohio and of hiding money.") == []
+
+
+def test_an_active_accusation_still_reports(lang):
+    assert found(lang, "Prosecutors accused the lawyer of defrauding clients in Ohio.") == [
+        ("indirect", "defrauding clients in Ohio")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The novelist told Daily Ledger founder Ana Ruiz he would consider running for mayor.",
+     "he would consider running for mayor"),
+    ("A spokesperson told Brussels-based news network EUROVOICE safety rules had been followed.",
+     "safety rules had been followed"),
+])
+def test_told_an_addressee_of_a_name_a_description_and_a_name(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_an_as_clause_after_that_is_content(lang):
+    """"said that as mayor she would ...": after "that" an "as" clause opens the content."""
+    assert found(lang, "The candidate has said that as mayor she would know within a year whether the plan works.") == [
+        ("indirect", "as mayor she would know within a year whether the plan works")]
+
+
+def test_an_as_frame_inside_a_phrase_reports_nothing(lang):
+    """"who owed his election to, as a diplomat put it, a makeover": the frame interrupts a phrase."""
+    assert not any(kind == "indirect" for kind, _ in found(
+        lang, "The president, who owed his election to, as one diplomat put it, a total makeover, fled the country."))
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("In a fiery speech the senator called him divisive and accused him of dividing the town.", "him divisive"),
+    ("The governor, who has called the notion of man-made global warming a hoax, could win.",
+     "the notion of man-made global warming a hoax"),
+    ("Ten states sued the agency, calling the new rules unconstitutional.", "the new rules unconstitutional"),
+    ("Industry experts called this dubious to the Daily Ledger.", "this dubious to the Daily Ledger"),
+])
+def test_a_naming_verb_with_an_unquoted_complement(lang, text, clause):
+    """"called him divisive": the object and its complement, unquoted, are reported."""
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The agency called Nevada for the governor late on Tuesday.",
+    "A species called the guanaco and another called the rhea live there.",
+    "The campaign called Iowa Republican primary voters over the weekend.",
+    "The lake was called clean by the inspectors.",
+    "The director called her actions \u201cextremely careless.\u201d",
+])
+def test_a_naming_verb_without_a_complement_reports_nothing(lang, text):
+    assert not any(kind == "indirect" for kind, _ in found(lang, text))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import stance
+from stance.evaluation.articles import speaker_match
 from tests.conftest import speaker_of
 
 
@@ -757,3 +758,25 @@ def test_opens_intro_checks_the_cheap_word_tests_first():
     words = view.words
     assert answers[(words.index("Shortly"), True)] and answers[(words.index("Speaking"), True)]
     assert not answers[(words.index("Family"), True)] and not answers[(words.index("Ted"), True)]
+
+
+@pytest.mark.parametrize("text, part, name", [
+    ("Clinton won by almost 60 points among the 30 percent of voters who said the economy was their top issue.",
+     "the economy was their top issue", "30 percent of voters"),
+    ("Obama rebuked critics who say he should use the phrase.", "he should use the phrase", "critics"),
+    ("The governor dismissed critics who said the new tax would hurt small farms.", "would hurt small farms", "critics"),
+])
+def test_who_after_a_description_is_that_description(nlp, text, part, name):
+    """"critics who said ...": with no name before "who", the description it follows speaks (not
+    back over a verb or a preposition: "dismissed critics", "among the 30 percent of voters")."""
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and speaker_match(sp.name, name)
+
+
+def test_who_ending_the_predicate_of_the_subjects_is(nlp):
+    """"Ana Ruiz ... is a serial litigant, critic and blogger who has repeatedly pledged ...": the
+    subject the predicate describes speaks, after a colon too ("Editor's note: ...")."""
+    text = ("Editor's note: Ana Ruiz often sues the city and is a serial litigant, vocal critic and blogger "
+            "who has repeatedly pledged to close the harbour to tourists.")
+    sp = speaker_of(nlp, text, "close the harbour")
+    assert sp is not None and sp.name == "Ana Ruiz"

@@ -17,6 +17,7 @@ from stance.quotations.segments import QuoteSegment, find_quote_segments
 from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, NUMBER_WORDS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, RELATIVES,
                                   SUBJECT_PRONOUNS, SUBORDINATORS, WH_WORDS, reporting_verbs_with, time_words,
                                   word_set)
+from stance.text.mentions import is_adjective
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
@@ -85,11 +86,15 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
 
     # 1. indirect / mixed: the clause a cue introduces (and the rest after a parenthetical frame)
     for cue in cues:
-        spans = [_reported_clause(view, cue, cues, seg_toks)]
-        if cue.frame in ("say", "obj", "clause"):
-            spans.append(_parenthetical_rest(view, cue, cues, seg_toks))
+        as_spans = _as_frame_spans(view, cue, cues)
+        if as_spans is not None:
+            spans = list(as_spans)  # "As X reported, ...": no other frame of this cue
+        elif cue.frame in ("say", "obj", "clause"):
+            spans = [_unless_adverbial(view, _reported_clause(view, cue, cues, seg_toks)), _parenthetical_rest(view, cue, cues, seg_toks)]
         elif cue.frame == "according":
-            spans.append(_according_rest(view, cue, cues, seg_toks))
+            spans = [_reported_clause(view, cue, cues, seg_toks), _according_rest(view, cue, cues, seg_toks)]
+        else:
+            spans = [_reported_clause(view, cue, cues, seg_toks)]
         spans = [part for span in spans if span is not None for part in _split_that_clauses(view, span)]
         for n, span in enumerate(spans):
             if span not in spans[:n]:
@@ -119,6 +124,25 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
     return out
 
 
+#: subordinators that open an adverbial clause after a reporting verb ("said as she accepted the
+#: award", "said when asked about ..."), or reported content only with its main clause after a comma
+_ADVERBIAL_OPENERS = frozenset({"as", "when", "while"})
+
+
+def _unless_adverbial(view: TextView, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` unless it is an adverbial clause of the frame rather than its content: it opens
+    with "as" (and has a finite verb), "when" or "while" and has no comma before a main clause
+    ("Trump said as he launched the process", "said while stumping for his wife"; content is
+    "said when the vote ends, she will resign")."""
+    if span is None or view.lowers[span[0]] not in _ADVERBIAL_OPENERS or "," in view.words[span[0] : span[1]]:
+        return span
+    if span[0] > 0 and view.lowers[span[0] - 1] == "that":
+        return span  # "said that as president he would know ...": after "that", content
+    if view.lowers[span[0]] == "as" and not _has_finite(view, span[0] + 1, span[1]):
+        return span  # "as" and a noun phrase names: "which he claimed as his average donation"
+    return None
+
+
 def _split_that_clauses(view: TextView, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A reported clause coordinated with a second that-clause is two quotations: "said the plan
     could be 'inevitable' and that she was considering it" (each without "and that")."""
@@ -131,6 +155,8 @@ def _split_that_clauses(view: TextView, span: tuple[int, int]) -> list[tuple[int
             if first is not None:
                 out.append(first)
             a = t + 2
+    if not out:
+        return [span]  # (checked by the rule that found it: "him divisive" may be two words)
     rest = _checked(view, a, b)
     return out + ([rest] if rest is not None else [])
 
@@ -323,6 +349,11 @@ def _is_title(view: TextView, a: int, b: int) -> bool:
     return i >= 0 and (lowers[i] in _TITLE_INTRO or words[i] in POSSESSIVE_MARKS)
 
 
+#: longest object between "called" and the quoted words that name it ('called the judge's
+#: remarks about the case "racist"')
+_NAMING_REACH = 12
+
+
 def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | None, n_words: int, seg_toks, k: int) -> bool:
     """Scare quotes and titles are not quotations; long segments and cued short ones are."""
     words = view.words
@@ -337,7 +368,11 @@ def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | Non
                 # "referred to Rubio's appearance on 'The Megyn Kelly Show'": a title; only
                 # "describe" also takes quoted words as its object ("described 'insane' heat")
                 return False
-            return cue.end <= a and a - cue.end <= 6
+            # the object may be longer without a verb or a comma: 'called Trump's statements and
+            # actions on Sunday "childish."'
+            return cue.end <= a and (a - cue.end <= 6 or (a - cue.end <= _NAMING_REACH and cue.lemma == "call"
+                                                           and not any(w in {",", ";", ":"} or w in _CLOSE_MARKS for w in words[cue.end : a - 1])
+                                                           and not _has_finite(view, cue.end, a - 1)))
         if cue.end <= a and a - cue.end <= 2:
             return True
         if cue.start >= b and cue.start - b <= 4:
@@ -351,7 +386,23 @@ def _is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | Non
     title_like = all(w[:1].isupper() or not w.isalpha() for w in words[a:b])
     if title_like and n_words <= 6:
         return False
+    if starts_sentence and 2 <= n_words < 5 and words[b - 1] in {".", "!", "?"} and words[a][:1].isupper() and _after_speech(view, seg_toks, k):
+        return True  # '..." he said. "They see that."': a short sentence continuing the speech before it
     return n_words >= 5 and starts_sentence or n_words >= 8
+
+
+def _after_speech(view: TextView, seg_toks, k: int) -> bool:
+    """Whether quoted segment ``k`` follows, in the same paragraph and the sentence after, the
+    sentence of the quoted segment before it (a speaker's speech goes on: '"...," he said.
+    "They see that."')."""
+    if k == 0:
+        return False
+    a, _ = seg_toks[k]
+    pa, pb = seg_toks[k - 1]
+    if pa >= pb or pb >= view.n:
+        return False
+    s, ps = view.sent_of[a], view.sent_of[min(pb, view.n - 1)]
+    return s - ps in (0, 1) and view.para_of_sent[s] == view.para_of_sent[ps] and pb - pa >= 5
 
 
 def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -387,12 +438,13 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
             while k > sa and k > cue.start - _FRAME_SUBJECT_REACH and words[k] != ",":
                 k -= 1
             if words[k] == "," and k >= sa + 3 and _fronted_frame(view, cue, k, sb):
-                starts_quoted = words[sa] in _OPEN_MARKS and _ranges(seg_toks).any_within(sa, k)
+                ca = _content_start(view, sa, k)
+                starts_quoted = words[ca] in _OPEN_MARKS and _ranges(seg_toks).any_within(ca, k)
                 if not _ranges(seg_toks).covers(k, k) and view.lowers[k - 1] not in {"and"} and not starts_quoted:
-                    content_end = _quoted_content_end(view, sa, k)
-                    if words[content_end - 1] in {"”", '"', "''"} and words[sa] in _OPEN_MARKS:
+                    content_end = _quoted_content_end(view, ca, k)
+                    if words[content_end - 1] in {"”", '"', "''"} and words[ca] in _OPEN_MARKS:
                         return None  # a direct quotation, handled elsewhere
-                    return _checked(view, sa, content_end)
+                    return _checked(view, ca, content_end)
         # a cue right after a closing quotation mark introduces no clause ("...,” said Moon, an ...")
         if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
             return None
@@ -464,10 +516,15 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return _checked(view, j, end)  # "claimed to have no memory of ..."
             if cue.lemma in _OBJECT_TO_BE and _object_to_be(view, j, end):
                 return _checked(view, j, end)  # "declared the outbreak to be a pandemic"
+            if cue.lemma in _GERUND_OBJECT and _gerund_at(view, j, end):
+                # "reported finding 328 more emails", "recalled going to conventions": up to a comma
+                return _checked(view, j, next((t for t in range(j, end) if words[t] == ","), end))
         if cue.lemma not in _ZERO_THAT:
             return None
         if i < end and words[i] not in _OPEN_MARKS and (
-            (lowers[i] in _CLAUSE_START and not (after_comma and lowers[i] in SUBJECT_PRONOUNS and not _aux_within(lowers, i + 1, end, 1)))
+            # "..., said he ..." is an inverted frame; "..., saying they infringe ..." never is
+            (lowers[i] in _CLAUSE_START and not (after_comma and lowers[i] in SUBJECT_PRONOUNS and not _aux_within(lowers, i + 1, end, 1)
+                                                 and not lowers[cue.start].endswith("ing")))
             or (words[i][:1].isupper() and not after_comma)
             or (lowers[i] not in _NO_CLAUSE_START and _aux_within(lowers, i + 1, end, 4))
         ):
@@ -507,11 +564,86 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 return _checked(view, i, end)
         return None
     if cue.frame == "accuse":
+        k = cue.start - 1
+        while k > sa and lowers[k] in _ADVERBS:
+            k -= 1
+        if lowers[k] in BE_FORMS and not lowers[cue.start].endswith("ing") and "by" not in lowers[cue.end:end]:
+            return None  # "He was also accused of defrauding clients": a charge with no accuser named
         for t in range(i, min(i + 8, end)):
             if lowers[t] in ("of", "for") and t + 1 < end and lowers[t + 1].endswith("ing"):
                 return _checked(view, t + 1, end)
         return None
+    if cue.frame == "name":
+        return _named_object(view, cue, end)
     return None
+
+
+#: objects of a naming verb that may take an unquoted complement ("called him divisive")
+_NAMED_PRONOUNS = frozenset({"him", "her", "them", "it", "this", "himself", "herself", "themselves"})
+#: longest name or description a naming verb's object spans, in tokens
+_NAMED_OBJECT_REACH = 8
+
+
+def _named_object(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The object and unquoted complement of an active naming verb ("called him divisive", "calling
+    Senate Majority Leader Mitch McConnell a liar", "called the notion of man-made warming a hoax",
+    "calling them rapists"), up to a comma or the clause's end: an object pronoun, a name or "the"
+    and a few words, then "a"/"an", an adjective (maybe after "very") or, after a pronoun, a plural
+    noun; never a passive, a preposition ("called Nevada for Biden") or a quotation mark."""
+    lowers, words = view.lowers, view.words
+    if cue.start == 0 or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"so", "been", "being", "get", "got"}:
+        return None  # "was called ...", "the so-called ..."
+    if not _subject_before(view, cue):
+        return None
+    i = cue.end
+    if i >= end:
+        return None
+    if lowers[i] in _NAMED_PRONOUNS:
+        j = i + 1
+    elif lowers[i] == "the" or words[i][:1].isupper():
+        j = i + 1
+        while j < end and j - i <= _NAMED_OBJECT_REACH and (words[j][:1].isupper() if lowers[i] != "the" else words[j].isalpha() and words[j].islower()
+                                                           and lowers[j] not in _FUNCTION_WORDS
+                                                           and not (is_adjective(lowers[j]) and not lowers[j].endswith("ing")
+                                                                    and not _attributive(view, j, end))
+                                                           or lowers[j] in {"of", "-"} and lowers[i] == "the"):
+            j += 1
+        if lowers[i] == "the" and j == i + 1:
+            return None
+    else:
+        return None
+    if j >= end:
+        return None
+    w = lowers[j]
+    if w in {"a", "an"}:
+        ok = j + 1 < end and words[j + 1].isalpha() and words[j + 1].islower()
+    else:
+        k = j + 1 if w == "very" else j
+        nxt = lowers[k + 1] if k + 1 < end else ""
+        # a predicative adjective ("divisive and ...", "unfit for ..."), not one before a noun
+        # ("called Iowa Republican primary voters"); after a pronoun also a plural noun ("them rapists")
+        predicative = nxt in {"", ",", ";", ":", ".", "and", "or", "but", "for", "to", "in", "on", "because", "after", "when", "while"}
+        ok = k < end and words[k].islower() and lowers[k] not in _FUNCTION_WORDS and not lowers[k].endswith("ed") and (
+            (is_adjective(lowers[k]) and predicative) or (k == j and lowers[i] in _NAMED_PRONOUNS - {"her", "this"} and _plural_s(lowers[k])))
+    if not ok:
+        return None
+    e = next((t for t in range(j, end) if words[t] in {",", ";", ":"} or words[t] in _OPEN_MARKS or (lowers[t] == "and" and t + 1 < end and _finite_at(lowers, t + 1, end, weak=True))), end)
+    if any(words[t] in _OPEN_MARKS or words[t] in _CLOSE_MARKS for t in range(i, e + 1 if e < end else e)):
+        return None  # 'called her actions "extremely careless"': the quoted words are the quotation
+    a, b = _trim_tokens(view, i, e)
+    return (a, b) if b - a >= 2 else None  # "him divisive": two words are enough here
+
+
+def _attributive(view: TextView, j: int, end: int) -> bool:
+    """The adjective at token ``j`` stands before a noun of its phrase ("global warming"): a
+    lowercase word follows that is no function word."""
+    nxt = view.words[j + 1] if j + 1 < end else ""
+    return nxt.isalpha() and nxt.islower() and nxt.lower() not in _FUNCTION_WORDS
+
+
+def _plural_s(w: str) -> bool:
+    """A lowercase plural-looking noun ("rapists", "criminals"), not a function word."""
+    return len(w) > 4 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _FUNCTION_WORDS
 
 
 #: nouns of intent whose infinitive a reporting verb reports ("stated her intention to ...")
@@ -710,10 +842,34 @@ def _addressee_ends(view: TextView, i: int, end: int) -> list[int]:
         acronym = k == i and len(words[k]) > 1 and words[k].isupper() and k + 1 < end and words[k + 1][:1].isupper()
         while k < end and k - i < 6 and (words[k][:1].isupper() or (words[k] == "-" and k + 1 < end and words[k + 1][:1].isupper())):
             k += 1
-        return [k, i + 1] if acronym else [k]
+        return ([k, i + 1] if acronym else [k]) + _described_name_ends(view, k, end, i)
     if k > i:
         return [j for j in (k + 1, k + 2) if j <= end and all(words[u].isalpha() and words[u].islower() for u in range(k, j))]
     return [i + 1] if w.isalpha() and words[i].islower() and w.endswith("s") else []
+
+
+#: longest addressee of a name, a description and another name ("TheBlaze founder Glenn Beck")
+_DESCRIBED_NAME_REACH = 7
+
+
+def _described_name_ends(view: TextView, k: int, end: int, i: int) -> list[int]:
+    """Longer ends of an addressee whose name at ``[i, k)`` a description and another name follow
+    ("told TheBlaze founder Glenn Beck he would ...", "told Brussels-based media network EURACTIV
+    safety procedure had been followed"): the token after each later capitalised word reached over
+    lowercase content words and hyphens only, within :data:`_DESCRIBED_NAME_REACH` tokens."""
+    words, lowers = view.words, view.lowers
+    out = []
+    t = k
+    while t < end and t - i < _DESCRIBED_NAME_REACH:
+        w = words[t]
+        if w[:1].isupper() and w.isalpha():
+            if t + 1 >= end or not words[t + 1][:1].isupper():
+                out.append(t + 1)
+        elif not (w == "-" or (w.isalpha() and w.islower() and lowers[t] not in _FUNCTION_WORDS and lowers[t] not in AUXILIARIES
+                               and not _finite_at(lowers, t, end))):
+            break
+        t += 1
+    return out
 
 
 def _object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
@@ -805,6 +961,18 @@ def _addressed_subject(view: TextView, cue: Cue, sa: int) -> bool:
 
 #: verbs that also report their subject's infinitive ("claimed to have no memory of ...")
 _REPORTS_INFINITIVE = reporting_verbs_with("infinitive")
+
+
+#: verbs that also report a gerund object ("reported finding 328 more emails")
+_GERUND_OBJECT = reporting_verbs_with("gerund")
+
+
+def _gerund_at(view: TextView, t: int, end: int) -> bool:
+    """Token ``t`` is a lowercase "-ing" verb with words after it: a gerund object ("having almost
+    $19 million", "inventing a coating"), not a function word ("during") or the clause's end."""
+    w = view.words[t] if t < end else ""
+    return (t + 1 < end and len(w) > 4 and w.isalpha() and w.islower() and w.endswith("ing")
+            and w not in _FUNCTION_WORDS and w not in {"during", "according", "following", "including", "regarding"})
 
 
 #: verbs that report an object with "to be" ("declared the outbreak to be a pandemic")
@@ -1044,8 +1212,10 @@ def _according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> t
             if words[t] == ",":
                 return _checked(view, t + 1, end)
         return None
-    if view.lowers[ls] in SUBORDINATORS:
-        return None  # "While some writers mention X, according to Y ...": the content is not before
+    if view.lowers[ls] in SUBORDINATORS and "," not in words[ls : cue.start - 1]:
+        # "While some writers mention X, according to Y ...": the content is not before; it is
+        # after a main clause ("Before the pandemic, the crisis claimed 15,000 lives, according to X")
+        return None
     if prev == ",":
         return _checked(view, ls, cue.start - 1)
     if prev.lower() not in {"and", "but", "or"} and cue.start - ls >= 3 and _names_a_source(view, cue.end, sb):
@@ -1153,6 +1323,91 @@ def _parenthetical_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: lis
     return _checked(view, r, end)
 
 
+#: longest subject of an "as X said" frame, in tokens ("as the Washington Post's Ishaan Tharoor wrote")
+_AS_SUBJECT_REACH = 8
+#: longest tail of an "as X said" frame after its verb, in tokens ("as one aide told Palo Alto Weekly,")
+_AS_TAIL_REACH = 8
+#: what may stand between an "as" frame's subject and its verb ("as POLITICO has previously reported")
+_AS_AUXILIARIES = frozenset({"has", "have", "had", "even", "recently", "previously", "first", "earlier", "often"})
+
+
+def _as_frame_spans(view: TextView, cue: Cue, cues: list[Cue]) -> list[tuple[int, int]] | None:
+    """The content of an "as X said" frame: after it when it opens its clause ("As The Washington
+    Post reported, even if Sanders ...", "But as Clyburn noted, those voters ...", "As reported by
+    Western Journalism, there are ..."), before it when a comma or a dash sets it off after a clause
+    ("Her father grew up here, as she said at the outset"), on both sides in the middle of a clause
+    ("... the only level that is, as news sources noted, completely democratic"). None when the
+    cue is in no such frame (then the other rules apply); an empty list when the frame has no
+    content. The frame is "as", a short subject (none for a passive "as reported by X"), the verb,
+    and an addressee or adverbials up to a comma, a dash or the sentence end."""
+    if cue.frame not in ("say", "obj", "clause"):
+        return None
+    lowers, words = view.lowers, view.words
+    sa, sb = view.sent_bounds(view.sent_of[cue.start])
+    if lowers[cue.start].endswith("ing") or cue.start <= sa:
+        return None
+    passive = lowers[cue.start - 1] == "as" and cue.end < sb and lowers[cue.end] == "by"
+    t = cue.start - 1
+    if not passive:
+        while t > sa and lowers[t] in _AS_AUXILIARIES | _ADVERBS:
+            t -= 1
+        subj_end = t + 1
+        while t > sa and lowers[t] != "as" and subj_end - t <= _AS_SUBJECT_REACH:
+            if words[t] in _CLAUSE_STOPS or words[t] in {",", "(", ")"} or lowers[t] in RELATIVES or _finite_at(lowers, t, sb):
+                return None
+            t -= 1
+        if lowers[t] != "as" or t + 1 >= subj_end:
+            return None
+        if not (words[t + 1][:1].isupper() or lowers[t + 1] in DETERMINERS or lowers[t + 1] in SUBJECT_PRONOUNS
+                or lowers[t + 1] in NUMBER_WORDS or lowers[t + 1].endswith("s")) or lowers[t + 1] == "its":
+            return None  # "as expected by ...": no subject; "as its name suggests": no source
+    else:
+        t = cue.start - 1
+    # what precedes "as": the clause start (maybe a conjunction or an adverbial and a comma), a comma or a dash
+    prev = lowers[t - 1] if t > sa else ""
+    joined = prev in _OPENING_CONJUNCTIONS or prev == "however"
+    if not (t == sa or prev in {",", "—", "–", "-", "--", "(", ";", ":"} or joined):
+        return None  # "as bad as she said", "twice as much as analysts expected"
+    # the frame's tail: an addressee or adverbials, then a comma, a dash or the sentence end
+    k = cue.end
+    if passive:
+        k += 1
+    elif cue.frame == "obj":
+        ends = _addressee_ends(view, k, sb)
+        if ends:
+            k = ends[0]
+    first = k
+    while k < sb and words[k] not in {",", ".", "!", "?", ":", ";"} and words[k] not in _DASHES:
+        if k == first and not (lowers[k] in _TIME_WORDS or lowers[k] in _FRAME_TAIL_STARTS or words[k][:1].isdigit() or passive):
+            return None  # "as the firm continues gaining ground": no tail of a frame
+        if (k - cue.end >= _AS_TAIL_REACH or lowers[k] == "that" or words[k] in _OPEN_MARKS or words[k] in _CLOSE_MARKS
+                or _finite_at(lowers, k, sb) or lowers[k] in SUBJECT_PRONOUNS):
+            return None  # "as he said he would": a clause after the verb, no frame
+        k += 1
+    if prev == "," and t - 2 >= sa and (lowers[t - 2] in _PREPOSITIONS_BEFORE_THAT or lowers[t - 2] in DETERMINERS):
+        return []  # "who owed his election to, as a diplomat put it, an ''extreme makeover''": inside a phrase
+    spans: list[tuple[int, int]] = []
+    if k < sb and words[k] == ",":  # a dash closes an aside: "- Clinton grew up here, as she said - any rancor ..."
+        end = _clause_end(view, cue, cues, sb)
+        if k + 1 < end and words[k + 1] not in _OPEN_MARKS:
+            rest = _checked(view, k + 1, end)
+            if rest is not None and _has_finite(view, rest[0], rest[1]):
+                spans.append(rest)
+    if prev in {",", "—", "–", "-", "--"} and not joined:
+        ls = sa
+        for u in range(t - 2, sa - 1, -1):
+            if words[u] in {";", ":"} or words[u] in _DASHES or words[u] in _OPEN_MARKS or words[u] in _CLOSE_MARKS:
+                ls = u + 1
+                break
+        if lowers[ls] in _OPENING_CONJUNCTIONS:
+            ls += 1
+        if lowers[ls] not in SUBORDINATORS and _has_finite(view, ls, t - 1):
+            before = _checked(view, ls, t - 1)
+            if before is not None:
+                spans.insert(0, before)
+    return spans
+
+
 def _has_finite(view: TextView, a: int, b: int) -> bool:
     """A finite verb (an auxiliary, a past or a present form) among tokens ``[a, b)``."""
     return any(_finite_at(view.lowers, t, b) or (t > a and _present_at(view.lowers, t, b)) for t in range(a, b))
@@ -1210,6 +1465,23 @@ def _subject_of_rest(view: TextView, sa: int, comma: int, r: int, sb: int) -> bo
     return r < sb and lowers[r] not in _NOUN_AUXILIARIES and _finite_at(lowers, r, sb)
 
 
+def _content_start(view: TextView, sa: int, comma: int) -> int:
+    """The first token of fronted content opening at sentence start ``sa`` before a frame's
+    ``comma``: after an opening conjunction ("But the point of the rule is ..., he said"; "And,
+    ..."), which reports nothing."""
+    t = sa
+    if view.lowers[t] in _OPENING_CONJUNCTIONS and t + 2 < comma:
+        t += 1
+        if view.words[t] == "," and t + 2 < comma:
+            t += 1
+    return t
+
+
+#: subordinators of a clause fronted before a parenthetical frame and reported on its own ("If
+#: the birds had been farmed, they reasoned, the specimens would ...": ANNOTATION.md rule 4)
+_FRONTED_SUBORDINATORS = frozenset({"if", "because", "while", "although", "though", "unless", "whether"})
+
+
 def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     """True for "..., X said." and "..., said X(, an analyst at Y)." frames, and for a
     parenthetical "..., X said, ..." (also of a finding verb: "..., they reasoned, ...")."""
@@ -1235,12 +1507,14 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
             e -= 1
         if any(view.words[t].islower() and lowers[t].endswith("ing") for t in range(comma + 1, e)) or _has_finite(view, comma + 1, e):
             return False  # no plain subject: "..., saying they were being told to ..."
-        sa = view.sent_bounds(view.sent_of[cue.start])[0]
+        sa = _content_start(view, view.sent_bounds(view.sent_of[cue.start])[0], comma)
         if k < sb and view.words[k] == ",":
             # a parenthetical frame: the content before it must be a clause, not an adverbial
             # ("In a press release, Ruiz said, ..."), or the subject of the rest
             if between[0] in _NO_CLAUSE_START or (k + 1 < sb and view.words[k + 1] in _OPEN_MARKS):
                 return False  # "..., in a Facebook post, ..." is no subject; '..., he said, "..."' quotes
+            if lowers[sa] in _FRONTED_SUBORDINATORS and _has_finite(view, sa + 1, comma) and _has_finite(view, k + 1, sb):
+                return True  # a subordinate clause before the frame, the main clause after: "If X, he said, Y"
             if lowers[sa] in _NO_CLAUSE_START or lowers[sa].endswith("ing"):
                 return False
             # a noun-ish form ("reason", "states") is a verb here only after a pronoun: "..., they reason, ..."
@@ -1248,7 +1522,7 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
             return _has_finite(view, sa, comma) or (plain_verb and _subject_of_rest(view, sa, comma, k + 1, sb))
         if long_tail and not (_has_finite(view, sa, comma) and lowers[sa] not in _NO_CLAUSE_START and lowers[sa] not in SUBORDINATORS):
             return False  # "One of the vice presidents, Ana Ruiz, commented on ...": no content before
-        return cue.frame != "clause"  # a finding verb is no sentence-final frame
+        return True  # also a finding verb: "..., the poll found."
     if cue.frame == "clause" or lowers[cue.start].endswith("ing"):
         return False  # "X reported, citing Y, ...": a participle, not an inverted frame
     # inverted "said X": a noun phrase, then the end or an appositive
@@ -1258,7 +1532,7 @@ def _fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
         return False  # "Ruiz, the mayor, announced Gil would appeal": a clause, not a speaker
     if not _names_a_source(view, k, sb):
         return False  # "The governor, Ana Ruiz, declared a state of emergency": an object, not a speaker
-    sa = view.sent_bounds(view.sent_of[cue.start])[0]
+    sa = _content_start(view, view.sent_bounds(view.sent_of[cue.start])[0], comma)
     if not _has_finite(view, sa, comma):
         return False  # "Yesterday, Roscosmos, the space agency, announced the death": no content before
     if view.lowers[k] in SUBJECT_PRONOUNS and k + 1 < sb and view.words[k + 1] not in {".", ",", "!", "?"}:

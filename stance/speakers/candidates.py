@@ -20,7 +20,7 @@ from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.roles import named_by_role
 from stance.text.entity_types import entity_lexicons, is_acronym
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
-from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
+from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _SKIP_LEFT = frozenset(
@@ -1340,6 +1340,15 @@ def resolve_candidate(
                 owner = _owner_of_described_who(view, mentions, c.start)
                 if owner is not None:  # "Bo Lind, a state delegate and party donor who said"
                     return owner.canonical, "person", owner
+                described = _subject_described_before_who(view, mentions, c.start, blocked)
+                if described is not None:  # "Trump ... is a serial liar, racist and birther who has pledged"
+                    return described.canonical, "person", described
+                np = np_ending_at(view, mentions, c.start, view.sent_bounds(view.sent_of[c.start])[0])
+                if np is not None and np[2] == "nominal":  # "Trump dismissed critics who called ...": critics
+                    a = max([t + 1 for t in range(np[0], np[1] - 1) if is_past_tense(view.lowers[t]) or view.lowers[t] in _VERB_STOPS],
+                            default=np[0])
+                    return resolve_candidate(Candidate(a, np[1], "left", np[2]), view, mentions, blocked, last_plural,
+                                             pronoun_ranker, previous_speaker)
         if kind in ("thing", "plural", "self") and ranks(pronoun_ranker, w):  # the trained ranker, given the rules' answer
             rule = resolve_candidate(c, view, mentions, blocked, last_plural, None, previous_speaker)
             name, typ, m = resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
@@ -1386,6 +1395,38 @@ def resolve_candidate(
 
 #: most tokens between an appositive's comma and the "who" that ends it
 _MAX_APPOSITIVE_WHO = 8
+
+
+#: most tokens of the predicate noun phrases between "is" and the "who" that ends them
+_MAX_PREDICATE = 20
+
+
+def _subject_described_before_who(view: TextView, mentions: MentionIndex, who: int, blocked: list[tuple[int, int]]) -> Mention | None:
+    """The person the sentence opens with when "who" ends the predicate of its "is"/"was" ("Donald
+    Trump regularly incites violence and is a serial liar, racist, misogynist and birther who has
+    repeatedly pledged ..."): only nouns, adjectives, commas, "and" and articles between the verb
+    and "who", and a person's name as the sentence's subject; None otherwise."""
+    lowers, words = view.lowers, view.words
+    sa = view.sent_bounds(view.sent_of[who])[0]
+    t = who - 1
+    while t > sa and who - t <= _MAX_PREDICATE and lowers[t] not in {"is", "was"}:
+        w = lowers[t]
+        if not (w in {",", "and", "a", "an"} or (words[t].isalpha() and words[t].islower() and w not in _NP_STOP_LEFT
+                                                  and not is_past_tense(w))):
+            return None
+        t -= 1
+    if lowers[t] not in {"is", "was"} or t == who - 1 or lowers[t + 1] not in {"a", "an"}:
+        return None
+    a = max([u + 1 for u in range(sa, t) if words[u] == ":"], default=sa)  # "Editor's note: Donald Trump ..."
+    np = sentence_subject(view, mentions, a, t, RangeIndex.of(blocked))
+    if np is None or np[2] != "name":
+        return None
+    m = mentions.name_at(np[1] - 1, np[1])
+    return m if m is not None and m.type == "person" else None
+
+
+#: words a description before "who" does not reach back over ("among the 30 percent of voters who")
+_VERB_STOPS = frozenset({"among", "from", "to", "with", "by", "for", "against", "at", "on", "in", "is", "are", "was", "were"})
 
 
 def _owner_of_described_who(view: TextView, mentions: MentionIndex, who: int) -> Mention | None:

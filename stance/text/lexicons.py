@@ -117,7 +117,7 @@ def tagged_words(name: str, tag: str, column: int = 1) -> frozenset[str]:
 
 
 #: the tags of the clause column of ``reporting_verbs.tsv`` (its header says what each means)
-REPORTING_CLAUSE_TAGS = frozenset({"zero-that", "needs-verb", "no-zero-that", "infinitive", "addressee", "direct"})
+REPORTING_CLAUSE_TAGS = frozenset({"zero-that", "needs-verb", "no-zero-that", "infinitive", "addressee", "direct", "gerund"})
 
 
 def reporting_verbs_with(tag: str) -> frozenset[str]:
