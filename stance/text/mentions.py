@@ -405,7 +405,7 @@ class MentionIndex:
         given = entity_lexicons().first_names
         # the rest of the document is lowercase: visit only the capitalised tokens
         # per distinct word: capitalised, part of a name, may start a name
-        distinct = set(words)
+        distinct = v.distinct
         cap_words = {w for w in distinct if w[:1].isupper() or (w[:1] == "'" and w[1:2].isupper())}  # _is_cap
         name_words = cap_words - non_names
         start_words = {w for w in name_words if w.isalpha() or any(ch.isalpha() for ch in w)}
