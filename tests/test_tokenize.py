@@ -123,3 +123,13 @@ def test_lone_surrogates_are_read_as_replacement_characters(nlp):
     assert _replace_surrogates("a\ud800b \udfffc") == "a\ufffdb \ufffdc"
     view = build_view(tokenize(nlp, "Kim\ud800 said so."))
     assert view.text == "Kim\ud800 said so." and view.distinct == frozenset(view.words)
+
+
+def test_quotation_mark_regex_finds_every_mark_with_its_length():
+    """The marks' regex (each alternative a literal first character, for a fast scan) finds the
+    same marks as a character class would: doubled straight marks as one, a lone ` or ' none."""
+    from stance.quotations.segments import _MARKS
+
+    text = "``a'' b''' c 'd `e “f” \"g\" «h» „i“ ‘j’ x''"
+    found = [m.group() for m in _MARKS.finditer(text)]
+    assert found == ["``", "''", "''", "“", "”", '"', '"', "«", "»", "„", "“", "‘", "’", "''"]
