@@ -205,3 +205,14 @@ def test_and_inside_an_organisations_of_complement_keeps_one_body():
     assert "Bureau of Roads and Coastal Works" in names
     names = [m.text for m in _mentions("The Bureau of Roads and Senator Ann Baker disagreed.").names]
     assert "Bureau of Roads" in names and any("Ann Baker" in t for t in names)
+
+
+def test_a_remembered_title_split_depends_on_the_word_before_the_run():
+    """The split of a name run is remembered across documents by the run and the word before it:
+    the same run after "from" and after another word keep their own readings, in either order."""
+    def names(text: str) -> list[str]:
+        return [m.text for m in _mentions(text).names]
+
+    for _ in range(2):
+        assert "Carla Dunning" in names("The Senator from Vermont Carla Dunning spoke on Monday.")
+        assert "Vermont Carla Dunning" in names("The senator met Vermont Carla Dunning on Monday.")

@@ -110,3 +110,26 @@ def test_offsets_on_runs_of_one_token_chunks(nlp, pieces, seps):
     make_doc's tokens."""
     text = "".join(p + s for p, s in zip(pieces, seps))
     assert same_view(nlp, text), text
+
+
+def test_lone_surrogates_are_read_as_replacement_characters(nlp):
+    """Only a text with a lone surrogate is changed (each surrogate to U+FFFD, offsets kept); the
+    view keeps the original text."""
+    from stance.text.tokenize import _replace_surrogates
+    from stance.text.view import build_view
+
+    for text in ("plain ASCII", "curly “quotes” and é", ""):
+        assert _replace_surrogates(text) is text
+    assert _replace_surrogates("a\ud800b \udfffc") == "a\ufffdb \ufffdc"
+    view = build_view(tokenize(nlp, "Kim\ud800 said so."))
+    assert view.text == "Kim\ud800 said so." and view.distinct == frozenset(view.words)
+
+
+def test_quotation_mark_regex_finds_every_mark_with_its_length():
+    """The marks' regex (each alternative a literal first character, for a fast scan) finds the
+    same marks as a character class would: doubled straight marks as one, a lone ` or ' none."""
+    from stance.quotations.segments import _MARKS
+
+    text = "``a'' b''' c 'd `e “f” \"g\" «h» „i“ ‘j’ x''"
+    found = [m.group() for m in _MARKS.finditer(text)]
+    assert found == ["``", "''", "''", "“", "”", '"', '"', "«", "»", "„", "“", "‘", "’", "''"]

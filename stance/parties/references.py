@@ -242,7 +242,7 @@ class ArticleReferences:
     @cached_property
     def _lowercase_words(self) -> frozenset[str]:
         """The words the article writes in lowercase."""
-        return frozenset(w for w in self.view.words if w.islower())
+        return frozenset(filter(str.islower, self.view.distinct))
 
     @cached_property
     def _given_name_forms(self) -> dict[str, list[str]]:

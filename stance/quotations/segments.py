@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARKS = re.compile(r"``|''|[“”\"«»„‘’]")
+#: the marks, each alternative a literal first character, so that the regex engine skips to the
+#: next candidate character instead of trying a match at every position
+_MARKS = re.compile("''|``|“|”|\"|«|»|„|‘|’")
 _PARA = re.compile(r"[^\n]+")
 _OPEN_ONLY = {"“", "«", "``", "„"}
 _CLOSE_ONLY = {"”", "»"}

@@ -40,7 +40,7 @@ import numpy as np
 
 from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_field, pack_strings, unpack_strings
 from stance.stance_model.features import extract_features, tokenize_batch
-from stance.stance_model.inference import softmax_rows
+from stance.stance_model.inference import row_sums, softmax_rows
 from stance.stance_model.relation import relation_features
 
 QUOTE_STANCE_KIND = "quote-stance"
@@ -294,10 +294,7 @@ class QuoteStanceScorer:
             lex_cols, base_cols = self._joint_columns(lex)
         indptr, indices, data = self._sparse(X, tokens, lex, lex_cols)
         n = len(X)
-        G = self.coef_[indices] * data[:, None]
-        S = np.zeros((n, len(self.classes_)))
-        rows = np.repeat(np.arange(n), np.diff(indptr))
-        np.add.at(S, rows, G)
+        S = row_sums(self.coef_[indices] * data[:, None], indptr, n)  # each row's entries added in order, as np.add.at
         if self.needs_base:
             S += base_columns(self.base, X, self.groups, tokens, lex if share else None, base_cols) @ self.stack_coef_
         return S + self.intercept_

@@ -137,15 +137,17 @@ class TargetNet:
         self._taps = np.ascontiguousarray(np.concatenate([w[:, :, 0], w[:, :, 1], w[:, :, 2]], axis=0))  # (3 H_out, H_in)
         self._small = {k: a[k].astype(f32) for k in ("marker", "position", "flag", "conv_b", "att_w", "att_b", "out_w", "out_b")}
         # position and flag rows summed into one table (row dist * N_FLAGS + flags), and a last,
-        # zero row for the separator between examples
+        # zero row for the separator between examples; stored as columns (H, rows), as the word
+        # rows below, so that a batch's token columns are gathered in the (H, R) layout the
+        # forward pass works in
         pf = (self._small["position"][:, None, :] + self._small["flag"][None, :, :]).reshape(-1, H)
-        self._posflag = np.concatenate([pf, np.zeros((1, H), f32)])
-        # word rows (word + marker) by token, filled as tokens are met; row 0 is the separator.
-        # (words, rows, breaks) is replaced as one tuple when the arrays grow; until then new
-        # rows are written before their words are added, so a reader never sees a word whose row
-        # its arrays lack.
+        self._posflag = np.ascontiguousarray(np.concatenate([pf, np.zeros((1, H), f32)]).T)
+        # word rows (word + marker) by token, filled as tokens are met, as the columns of an
+        # (H, capacity) array; column 0 is the separator. (words, rows, breaks) is replaced as one
+        # tuple when the arrays grow; until then new rows are written before their words are
+        # added, so a reader never sees a word whose row its arrays lack.
         self._lock = threading.Lock()
-        self._cache: tuple[dict[str, int], Any, Any] = ({}, np.zeros((1024, H), dtype=f32), np.zeros(1024, dtype=bool))
+        self._cache: tuple[dict[str, int], Any, Any] = ({}, np.zeros((H, 1024), dtype=f32), np.zeros(1024, dtype=bool))
         self._n_rows = 1
 
     def _word_rows(self, tokens: list[str]) -> tuple[dict[str, int], Any, Any]:
@@ -157,12 +159,12 @@ class TargetNet:
             if not new:
                 return words, rows, breaks
             if n + len(new) > _MAX_WORDS:  # start afresh (readers keep the old cache)
-                words, rows, breaks, n = {}, np.zeros((1024, rows.shape[1]), dtype=np.float32), np.zeros(1024, dtype=bool), 1
+                words, rows, breaks, n = {}, np.zeros((rows.shape[0], 1024), dtype=np.float32), np.zeros(1024, dtype=bool), 1
                 new = list(dict.fromkeys(tokens))
-            elif n + len(new) > len(rows):  # new arrays and a new dict (amortised: sizes double)
-                size = max(2 * len(rows), n + len(new))
-                grown = np.zeros((size, rows.shape[1]), dtype=np.float32)
-                grown[:n] = rows[:n]
+            elif n + len(new) > rows.shape[1]:  # new arrays and a new dict (amortised: sizes double)
+                size = max(2 * rows.shape[1], n + len(new))
+                grown = np.zeros((rows.shape[0], size), dtype=np.float32)
+                grown[:, :n] = rows[:, :n]
                 grown_b = np.zeros(size, dtype=bool)
                 grown_b[:n] = breaks[:n]
                 words, rows, breaks = dict(words), grown, grown_b
@@ -171,7 +173,7 @@ class TargetNet:
             piece_ids = self.vocab.piece_ids
             ids = [() if t in _MARKER_ROWS else piece_ids(t) for t in new]
             plen = np.fromiter(map(len, ids), dtype=np.int64, count=len(new))
-            block = np.empty((len(new), rows.shape[1]), dtype=np.float32)
+            block = np.empty((len(new), rows.shape[0]), dtype=np.float32)
             block[:] = marker[0]
             if plen.any():
                 flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(plen.sum()))
@@ -180,7 +182,7 @@ class TargetNet:
             for j, t in enumerate(new):
                 if t in _MARKER_ROWS:
                     block[j] = marker[_MARKER_ROWS[t]]
-            rows[n:n + len(new)] = block
+            rows[:, n:n + len(new)] = block.T
             breaks[n:n + len(new)] = [t in CLAUSE_BREAK for t in new]
             words.update(zip(new, range(n, n + len(new))))  # after the rows: see _prepare
             self._cache, self._n_rows = (words, rows, breaks), n + len(new)
@@ -263,15 +265,14 @@ class TargetNet:
         np.minimum(rel, MAX_DIST, out=rel)
         pf = (rel + MAX_DIST) * N_FLAGS + flags
         sep = starts + ntok  # the separator rows
-        pf[sep] = len(self._posflag) - 1
-        h = rows[wid_a]
-        h += self._posflag[pf]
-        np.maximum(h, 0.0, out=h)
-        # From here on rows are columns: (H, R), so that the segment reductions run along
-        # contiguous memory (numpy's reduceat is ~3x faster so).
+        pf[sep] = self._posflag.shape[1] - 1
+        # Rows are columns: (H, R), gathered so from the column tables, so that the segment
+        # reductions run along contiguous memory (numpy's reduceat is ~3x faster so).
+        hT = rows.take(wid_a, axis=1)
+        hT += self._posflag.take(pf, axis=1)
+        np.maximum(hT, 0.0, out=hT)
         # Width-3 convolution: taps for the previous, same and next row (separators are zero).
         H = self.hidden
-        hT = np.ascontiguousarray(h.T)
         A = self._taps @ hT  # (3H, R): the previous-, same- and next-token taps of every column
         c = A[H:2 * H]
         c += sm["conv_b"][:, None]

@@ -164,9 +164,24 @@ def _party_first_words() -> frozenset[str]:
 def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str | None]:
     """Strip leading country words and a title from the name run ``[a, b)``.
 
-    Returns (new start, role, affiliation)."""
+    Returns (new start, role, affiliation). It reads the run and the word before it only, so
+    the answer for the same words is remembered across documents (:func:`_split_run`)."""
     if b - a < 2:
         return a, None, None  # one word: nothing to strip
+    start, role, aff = _split_run(words[a - 1] if a > 0 else "", tuple(words[a:b]))
+    return a + start, role, aff
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_run(before: str, run: tuple[str, ...]) -> tuple[int, str | None, str | None]:
+    """:func:`_split_title` of the name run ``run`` after the word ``before`` ("" at the start of
+    the text), its start relative to the run's."""
+    start, role, aff = _split_title_at([before, *run], 1, len(run) + 1)
+    return start - 1, role, aff
+
+
+def _split_title_at(words: list[str], a: int, b: int) -> tuple[int, str | None, str | None]:
+    """:func:`_split_title` of a run of two words or more, read from ``words``."""
     gaz = gazetteer()
     t = titles()
     role = aff = None
@@ -390,7 +405,7 @@ class MentionIndex:
         given = entity_lexicons().first_names
         # the rest of the document is lowercase: visit only the capitalised tokens
         # per distinct word: capitalised, part of a name, may start a name
-        distinct = set(words)
+        distinct = v.distinct
         cap_words = {w for w in distinct if w[:1].isupper() or (w[:1] == "'" and w[1:2].isupper())}  # _is_cap
         name_words = cap_words - non_names
         start_words = {w for w in name_words if w.isalpha() or any(ch.isalpha() for ch in w)}
@@ -774,13 +789,8 @@ class MentionIndex:
 
     def names_in(self, i: int, j: int) -> list[Mention]:
         """Name mentions inside tokens ``[i, j)``."""
-        k = bisect_left(self._starts, i)
-        out = []
-        while k < len(self.names) and self.names[k].start < j:
-            if self.names[k].end <= j:
-                out.append(self.names[k])
-            k += 1
-        return out
+        starts = self._starts
+        return [m for m in self.names[bisect_left(starts, i):bisect_left(starts, j)] if m.end <= j]
 
     def previous(self, i: int, types: tuple[str, ...], *, max_sents: int = 3, skip: set[str] | None = None) -> Mention | None:
         """The nearest name mention of one of ``types`` ending before token ``i``."""

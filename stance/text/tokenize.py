@@ -39,6 +39,17 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CHUNK = re.compile(r"\S+")
 
 
+def _replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD (``text`` itself when it has none: a strict
+    UTF-8 encoding, which fails on a surrogate, is far faster than a regex scan)."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
 def _pathological_runs(text: str) -> list[tuple[int, int]]:
     """Whitespace-free runs of ``text`` that spaCy's tokenizer would take quadratic time on."""
     # a cheap test first (news text has neither kind): both lie inside a whitespace-free chunk
@@ -142,7 +153,7 @@ def make_doc(nlp: Any, text: str, *, trained: bool = False) -> Any:
     """Tokenize ``text`` (and run ``nlp``'s components when ``trained``) in time linear in its
     length, for any ``str``: no length limit, lone surrogates tokenized as U+FFFD (the view keeps
     the original text), pathological whitespace-free runs split by a simple regex."""
-    safe = _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    safe = _replace_surrogates(text)
     runs = _pathological_runs(safe)
     if not runs:
         doc = nlp.tokenizer(safe)  # non-destructive: doc.text == safe
@@ -403,7 +414,7 @@ def tokenize(nlp: Any, text: str, *, trained: bool = False) -> Any:
     :func:`make_doc`'s ``Doc``."""
     if trained or not isinstance(nlp, BlankEnglish):
         return make_doc(nlp, text, trained=trained)
-    safe = _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    safe = _replace_surrogates(text)
     starts, ends, words, lowers = nlp.chunks.offsets(safe)
     if safe is not text:  # the tokens' texts are the original's
         return Tokens(text, starts, ends)

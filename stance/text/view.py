@@ -55,10 +55,15 @@ class TextView:
     #: sentence -> (alphabetic words, capitalised ones), filled on demand by
     #: :func:`stance.text.mentions.sentence_headline_case`
     case_counts: dict[int, tuple[int, int]] = field(init=False, repr=False, compare=False, default_factory=dict)
+    #: the distinct words (``frozenset(words)``), made once for the rules that ask which words the
+    #: article writes (sentence breaks, names, lowercase words)
+    distinct: frozenset[str] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         self.n = len(self.words)
         self.sent_ends = self.sent_starts[1:] + [self.n]
+        if self.distinct is None:
+            self.distinct = frozenset(self.words)
 
     def sent_bounds(self, s: int) -> tuple[int, int]:
         """Token range ``[start, end)`` of sentence ``s``."""
@@ -156,19 +161,20 @@ def _opens(i: int, starts: list[int] | None, ends: list[int] | None) -> bool:
 
 
 def _sentence_breaks(words: list[str], given_starts: list[int] | None,
-                     starts: list[int] | None = None, ends: list[int] | None = None) -> list[int]:
+                     starts: list[int] | None = None, ends: list[int] | None = None,
+                     distinct: frozenset[str] | None = None) -> list[int]:
     """Token indices ``i > 0`` where a sentence starts by the punctuation rules (or the Doc's own
     boundaries when ``given_starts``), before the newline and length rules. With the tokens'
     character offsets ``starts``/``ends``, a straight quotation mark that opens a quotation after an
     end mark ('met. "We do') starts the sentence of the words after it, and one that closes a
     quotation ('said "no." Then') ends the sentence before it, rather than being a sentence of
-    its own."""
+    its own. ``distinct``: ``frozenset(words)``, when the caller has it."""
     if given_starts is not None:
         return [i for i in given_starts if i > 0]
     abbrev_breakers = word_set("sentence_starters.txt", keep_case=True)
     out = []
     # candidates only: tokens after an end mark, a closer or a word ending in "."
-    enders = {w for w in set(words) if w in _MAY_END or w[-1:] == "."}
+    enders = {w for w in (distinct if distinct is not None else set(words)) if w in _MAY_END or w[-1:] == "."}
     for i in [i for i, w in enumerate(words[:-1], 1) if w in enders]:
         prev = words[i - 1]
         if prev in _END or (prev in _CLOSERS and i >= 2 and words[i - 2] in _END):
@@ -232,7 +238,8 @@ def build_view(doc: Any) -> TextView:
         i = bisect_right(starts, p)  # the first token after the newline
         if 0 < i < n and ends[i - 1] <= p and (not paras or paras[-1] != i):
             paras.append(i)
-    found = _sentence_breaks(words, given, starts, ends)
+    distinct = frozenset(words)
+    found = _sentence_breaks(words, given, starts, ends, distinct)
     breaks = sorted(set(paras).union(found)) if paras else found
     # sentences start at 0, at every break, and every MAX_SENT_TOKENS tokens within a longer one
     # (text without punctuation: keep the rules' sentence windows bounded)
@@ -258,4 +265,4 @@ def build_view(doc: Any) -> TextView:
             b = bisect_left(starts, e.end_char)
             if a < b:
                 ents.append((a, b, e.label_))
-    return TextView(text, words, lowers, starts, ends, sent_starts, sent_of, para_of_sent, ents)
+    return TextView(text, words, lowers, starts, ends, sent_starts, sent_of, para_of_sent, ents, distinct)
