@@ -22,9 +22,7 @@ pieces is taken out by refitting it on its training data with the shipped parame
   contextual model labelled, :mod:`stance.training.quote_teacher`);
 - ``no directed_sentiment auxiliary sentences``: ``aux_weight`` 0;
 - ``no relation features``: the ``relation`` group out;
-- ``base network's columns out``: the base model's linear heads only (``heads`` for ``stack``);
 - ``no base-model columns``: lexical and relation features only (no proxy-trained model at all);
-- ``no analytic-speaker prior``: ``analytic_offset=0``;
 - ``no temperature``: the shipped model with temperature 1 (only ECE moves);
 
 and one row that is not an ablation, ``blended model alone (the previous default)``: the model the
@@ -188,8 +186,7 @@ QUOTE_REFITS: dict[str, dict[str, Any]] = {
     "all pieces, refitted on today's pipeline (reference)": {},
     "no teacher labels (refit, teacher weight 0)": {"teacher_weight": 0.0},
     "no directed_sentiment auxiliary sentences (refit)": {"aux_weight": 0.0},
-    "no relation features (refit)": {"groups": ("lexical", "stack")},
-    "base network's columns out: linear heads only (refit)": {"groups": ("lexical", "relation", "heads")},
+    "no relation features (refit)": {"groups": ("lexical", "heads")},
     "no base-model columns (refit)": {"groups": ("lexical", "relation")},
 }
 
@@ -231,7 +228,8 @@ def quote_refits(data_dir: str, model: Any, manifest: Mapping[str, Any], cache: 
     base = CachedBase(model.base)
     for name, change in QUOTE_REFITS.items():
         params = {"groups": tuple(shipped["groups"]), "C": shipped["C"], "gold_weight": shipped["gold_weight"],
-                  "aux_weight": shipped.get("aux_weight", 0.0), "teacher_weight": shipped.get("teacher_weight", 0.0), **change}
+                  "aux_weight": shipped.get("aux_weight", 0.0), "teacher_weight": shipped.get("teacher_weight", 0.0),
+                  "teacher_soft": shipped.get("teacher_soft", False), **change}
         t0 = time.perf_counter()
         est = fit_model(X, y, art, gold, aux, params, base, calibrate=False, teacher=teacher)
         est.temperature_ = model.temperature_
