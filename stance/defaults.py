@@ -7,11 +7,8 @@ Dask / Hugging Face integrations all take the options named here, with these def
 
 from __future__ import annotations
 
-import math
 import os
 from typing import Any, Mapping
-
-from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 
 #: The default stance model: ``"quote"``, quote-stance 4.1.0 (4.0.0 plus teacher-labelled quotation
 #: examples: corpus dev macro-F1 unchanged, conciliatory recall +0.046 beyond the noise), trained on the article-level corpus's
@@ -38,7 +35,6 @@ DEFAULTS: dict[str, Any] = {
     "models_dir": None,
     "ranker": True,
     "stance_model": DEFAULT_STANCE_MODEL,
-    "analytic_offset": ANALYTIC_NEUTRAL_OFFSET,
     # the trained party filter over proposed targets (models/party_filter; stance.parties.filter)
     "party_filter": True,
     "actor_lookup": True,
@@ -77,11 +73,4 @@ def pipeline_options(options: Mapping[str, Any] | None = None, **kwargs: Any) ->
     out["actor_lookup"] = bool(out["actor_lookup"])
     out["calibration"] = bool(out["calibration"])
     out["stance_model"] = stance_model_name(out["stance_model"])
-    try:
-        offset = float(out["analytic_offset"])
-    except (TypeError, ValueError):
-        raise ValueError(f"analytic_offset must be a finite number, got {out['analytic_offset']!r}") from None
-    if not math.isfinite(offset):
-        raise ValueError(f"analytic_offset must be a finite number, got {out['analytic_offset']!r}")
-    out["analytic_offset"] = offset
     return out
