@@ -56,7 +56,7 @@ from stance.training.stance import Progress
 #: the floor); groups, C, gold and aux weights fixed at 4.0.0's choice.
 #: 4.2: training examples matched to gold parties as ``stance evaluate quotes`` matches them
 #: (:func:`stance.evaluation.quote_corpus.match_parties`, ``party_match``; 3,220 train examples
-#: instead of 3,113 with ``speaker_match``); the base network's stacked columns (the ``stack``
+#: instead of 3,194 with ``speaker_match`` on the same pipeline); the base network's stacked columns (the ``stack``
 #: group) out, the base's linear heads only (``heads``: grouped CV on train 0.5480 against 0.5494,
 #: difference -0.0015 [-0.0078, +0.0047] by article bootstrap); teacher and auxiliary weights
 #: re-chosen by the grid below (hard teacher labels: soft ones scored 0.5433 against 0.5494 at
