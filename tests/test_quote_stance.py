@@ -100,9 +100,6 @@ class FixedBase:
     def predict_proba(self, X):
         return self._p(X, 0)
 
-    def head_parts(self, X, tokens=None, feats=None):
-        return self._p(X, 1), self._p(X, 2), self._p(X, 3)
-
     def linear_parts(self, X, tokens=None, feats=None):
         return self._p(X, 1), self._p(X, 2)
 
@@ -147,9 +144,10 @@ def test_estimator_without_stack_needs_no_base():
     X, y, _ = _toy_data(60)
     m = QuoteStanceClassifier(groups=("lexical", "relation"), calibrate=False, min_count=1).fit(X, y)
     assert m.temperature_ == 1.0 and not m.to_scorer().needs_base
-    for groups in (("stack",), ("heads",)):
-        with pytest.raises(ValueError):
-            QuoteStanceClassifier(groups=groups).fit(X, y)
+    with pytest.raises(ValueError):
+        QuoteStanceClassifier(groups=("heads",)).fit(X, y)
+    with pytest.raises(ValueError, match="unknown feature groups"):  # the network's columns were removed in 4.2.0
+        QuoteStanceClassifier(base=FixedBase(), groups=("lexical", "stack"), min_count=1, calibrate=False).fit(X, y)
 
 
 def test_shipped_quote_model_loads_and_refuses_another_base(tmp_path):
@@ -202,17 +200,6 @@ def test_cache_fingerprint_covers_the_base_model():
     assert fp.startswith("quote_stance:") and ";stance:" in fp
 
 
-def test_stack_columns_are_the_base_parts_and_has_source():
-    from stance.stance_model.quote_scorer import STACK_COLUMNS, stack_columns
-
-    X = [StanceExample("Ruiz attacked Freedonia.", 14, 23, 0, 4), StanceExample("Ruiz attacked Freedonia.", 14, 23)]
-    S = stack_columns(FixedBase(), X)
-    p0, p1, pn = FixedBase().head_parts(X)
-    assert S.shape == (2, STACK_COLUMNS) == (2, 10)
-    assert np.allclose(S[:, :3], np.log(p0)) and np.allclose(S[:, 3:6], np.log(p1)) and np.allclose(S[:, 6:9], np.log(pn))
-    assert S[:, 9].tolist() == [1.0, 0.0]
-
-
 def test_head_columns_are_the_linear_heads_and_has_source():
     from stance.stance_model.quote_scorer import HEAD_COLUMNS, base_column_count, base_columns, head_columns
 
@@ -221,13 +208,12 @@ def test_head_columns_are_the_linear_heads_and_has_source():
     p0, p1 = FixedBase().linear_parts(X)
     assert H.shape == (2, HEAD_COLUMNS) == (2, 7)
     assert np.allclose(H[:, :3], np.log(p0)) and np.allclose(H[:, 3:6], np.log(p1)) and H[:, 6].tolist() == [1.0, 0.0]
-    both = base_columns(FixedBase(), X, ("heads", "stack"))
-    assert both.shape == (2, base_column_count(("heads", "stack"))) == (2, 17)
+    assert base_columns(FixedBase(), X, ("lexical", "relation")).shape == (2, base_column_count(("lexical",))) == (2, 0)
 
 
-def test_linear_parts_with_shared_features_are_the_heads_of_head_parts():
+def test_linear_parts_with_shared_features_are_the_linear_heads():
     """The shipped base's linear heads, given the tokens and feature strings the quote model
-    computes (no second feature extraction), equal the heads of head_parts."""
+    computes (no second feature extraction), equal those it computes itself."""
     from stance.stance_model.features import extract_features, lookup_columns, tokenize_batch
 
     base = load_stance_model(MODELS, kind="blended")
@@ -238,7 +224,7 @@ def test_linear_parts_with_shared_features_are_the_heads_of_head_parts():
     a = lookup_columns(X, base.vocabulary_, base.lexicon_, base.window, tokens)
     b = lookup_columns(X, base.vocabulary_, base.lexicon_, base.window, None, feats)
     assert all(np.array_equal(u, v) for u, v in zip(a, b))
-    p0, p1, _ = base.head_parts(X)
+    p0, p1 = base.linear_parts(X)
     q0, q1 = base.linear_parts(X, tokens, feats)
     assert np.array_equal(p0, q0) and np.array_equal(p1, q1)
 
@@ -304,19 +290,19 @@ def test_sample_weight_changes_the_fit():
         QuoteStanceClassifier(base=FixedBase(), min_count=1).fit(X, y, sample_weight=w[:3])
 
 
-def test_head_parts_of_the_shipped_base():
-    """The base scorer's parts are its unblended heads and network: blending them as the scorer
-    does gives its predict_proba."""
+def test_linear_parts_of_the_shipped_base():
+    """The base scorer's linear parts are its unblended heads: blending them with its network as
+    the scorer does gives its predict_proba."""
     from stance.stance_model.features import route_heads, tokenize_batch
     from stance.stance_model.target_net import blend_heads
 
     base = load_stance_model(MODELS, kind="blended")
     X = [StanceExample("Ruiz attacked Freedonia over the tariffs.", 14, 23, 0, 4),
          StanceExample("Critics praised Freedonia for the deal.", 15, 24)]
-    p0, p1, pn = base.head_parts(X)
+    p0, p1 = base.linear_parts(X)
+    pn = base.net.predict_proba(X, tokenize_batch(X))
     b0, b1 = blend_heads(p0, p1, pn, base.net_blend, base.blend_bias)
     assert np.allclose(route_heads(X, b0, b1), base.predict_proba(X), atol=1e-6)
-    assert np.allclose(pn, base.net.predict_proba(X, tokenize_batch(X)))
 
 
 def test_grouped_cv_never_trains_on_the_held_out_articles(monkeypatch):
@@ -552,3 +538,27 @@ def test_relation_features_name_the_governing_verbs_with_their_class_and_flags()
     assert "pat:conf:nm" in feats and "patr:19" in feats and "cv:conf:L:nm" in feats
     assert "agt:coop" in feats and "agtr:05" in feats and "agtr:07" not in feats
     assert feats.count("cv:coop:R") == 2 and "cr:07:R" in feats
+
+
+def test_training_examples_match_parties_as_the_evaluation_does():
+    """A proposed party takes the gold label of the party ``stance evaluate quotes`` matches it to
+    (:func:`stance.evaluation.quote_corpus.match_parties`, names by ``party_match``): "Donald Trump"
+    is gold "Donald J. Trump" and "al-Qaida" is "Al-Qaeda" (which ``speaker_match`` missed), one to
+    one, in the pipeline's order; an unmatched proposal is left out."""
+    from types import SimpleNamespace
+
+    from stance.evaluation.quote_corpus import match_parties
+    from stance.training.quote_examples import labelled_examples
+
+    names = ["Donald Trump", "al-Qaida", "Hillary Clinton", "Trump"]
+    examples = [f"ex-{n}" for n in names]
+    pending = SimpleNamespace(raw=SimpleNamespace(start=10, end=40), targets=[SimpleNamespace(name=n) for n in names],
+                              examples=examples)
+    pipeline = SimpleNamespace(make_doc=lambda text: text,
+                               annotator=SimpleNamespace(prepare=lambda doc: (None, [pending])))
+    gold = [{"target": "Al-Qaeda", "label": "hostile"}, {"target": "Donald J. Trump", "label": "conciliatory"},
+            {"target": "Mike Pence", "label": "neutral"}, {"target": "Trump", "label": "hostile", "implicit": True}]
+    doc = {"id": "a1", "text": "x" * 50, "quotes": [{"quote": {"start": 12, "end": 38}, "stances": gold}]}
+    X, y, ids = labelled_examples([doc], pipeline)
+    assert X == ["ex-Donald Trump", "ex-al-Qaida"] and y == ["conciliatory", "hostile"] and ids == ["a1", "a1"]
+    assert match_parties(gold[:3], [{"target": n} for n in names]) == [(0, 1), (1, 0)]

@@ -88,7 +88,7 @@ def test_teacher_examples_are_auxiliary_rows_at_their_weight(monkeypatch):
         return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight, auxiliary=auxiliary)
 
     monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
-    teacher = (tx, ty, [f"teacher:{a}" for a in tg])
+    teacher = (tx, np.asarray([[0.8 if c == lab else 0.1 for c in LABELS] for lab in ty]), [f"teacher:{a}" for a in tg])
     aux = (ax, ay, [f"s{a}" for a in ag])
     params = {"C": 1.0, "gold_weight": 0.0, "aux_weight": 0.2, "teacher_weight": 0.5, "min_count": 1}
     fit_model(X, y, g, ([], [], []), aux, params, FixedBase(), calibrate=False, teacher=teacher)
@@ -114,9 +114,49 @@ def test_read_teacher_examples_none_and_by_article(tmp_path, every_party, monkey
     ids, texts, fp = read_source(data)
     keys = build_quote_pool(texts, [0, 1], every_party)
     out = save_teacher_labels(tmp_path / "t.npz", keys, np.tile([0.2, 0.5, 0.3], (len(keys), 1)), fp, {"name": "t", "version": "1", "sha256": "0"})
-    X, labels, groups = quote_stance.read_teacher_examples(data, out)
-    assert len(X) == len(keys) and set(labels) == {"neutral"} and set(groups) <= {"teacher:0", "teacher:1"}
-    assert set(LABELS) >= set(labels)
+    X, probs, groups = quote_stance.read_teacher_examples(data, out)
+    assert len(X) == len(keys) and set(groups) <= {"teacher:0", "teacher:1"}
+    assert np.allclose(probs, [0.2, 0.5, 0.3], atol=1e-3)  # the teacher's probabilities, for hard or soft labels
+    assert set(quote_stance.teacher_rows((X, probs, groups), False)[1]) == {"neutral"}
+
+
+def test_teacher_rows_hard_and_soft():
+    """Hard: one row per example with the teacher's argmax at factor 1; soft: one row per class
+    the teacher gives at least SOFT_FLOOR, its probability the factor (the cross-entropy with the
+    teacher's distribution), so a fit sees the teacher's doubt."""
+    from stance.training.quote_stance import SOFT_FLOOR, teacher_rows
+
+    X, _, _ = _toy_data(2)
+    probs = np.asarray([[0.6, 0.3, 0.1], [0.0, SOFT_FLOOR / 2, 1.0 - SOFT_FLOOR / 2]])
+    hx, hy, hg, hf = teacher_rows((X, probs, ["teacher:0", "teacher:1"]), False)
+    assert hx == X and hy == ["hostile", "conciliatory"] and hg == ["teacher:0", "teacher:1"] and hf == [1.0, 1.0]
+    sx, sy, sg, sf = teacher_rows((X, probs, ["teacher:0", "teacher:1"]), True)
+    assert sx == [X[0]] * 3 + [X[1]] and sy == ["hostile", "neutral", "conciliatory", "conciliatory"]
+    assert sg == ["teacher:0"] * 3 + ["teacher:1"] and np.allclose(sf, [0.6, 0.3, 0.1, 1.0 - SOFT_FLOOR / 2])
+    assert teacher_rows(([], np.zeros((0, 3)), []), False) == ([], [], [], [])
+
+
+def test_soft_teacher_rows_enter_the_fit_weighted_by_probability(monkeypatch):
+    from stance.stance_model import quote_estimator
+    from stance.training.quote_stance import fit_model
+
+    X, y, g = _toy_data(36)
+    tx, _, tg = _toy_data(3, seed=4)
+    probs = np.asarray([[0.5, 0.5, 0.0], [0.2, 0.2, 0.6], [0.0, 0.0, 1.0]])
+    fits = []
+    real_fit = quote_estimator.QuoteStanceClassifier.fit
+
+    def spy(self, Xf, yf, groups=None, sample_weight=None, auxiliary=None):
+        fits.append((list(Xf), list(yf), list(auxiliary), list(sample_weight)))
+        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight, auxiliary=auxiliary)
+
+    monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
+    params = {"C": 1.0, "gold_weight": 0.0, "aux_weight": 0.0, "teacher_weight": 0.5, "teacher_soft": True, "min_count": 1}
+    fit_model(X, y, g, ([], [], []), ([], [], []), params, FixedBase(), calibrate=False, teacher=(tx, probs, ["teacher:0"] * 3))
+    Xf, yf, mask, w = fits[-1]
+    assert Xf[len(X):] == [tx[0], tx[0], tx[1], tx[1], tx[1], tx[2]]
+    assert yf[len(X):] == ["hostile", "neutral", "hostile", "neutral", "conciliatory", "conciliatory"]
+    assert np.allclose(w[len(X):], [0.25, 0.25, 0.1, 0.1, 0.3, 0.5]) and all(mask[len(X):]) and not any(mask[:len(X)])
 
 
 def test_cli_options():

@@ -49,7 +49,10 @@ def test_variants_change_only_their_piece():
     no_vec = ab.net_without_vectors(full)
     no_off = full.without_class_bias(params["class_bias"])
     assert no_net.net is None and full.net is not None and no_vec.net is not full.net
-    p0, p1, pn = full.head_parts(X)
+    from stance.stance_model.features import tokenize_batch
+
+    p0, _ = full.linear_parts(X)
+    pn = full.net.predict_proba(X, tokenize_batch(X))
     # without the network, a sentence without a source gets the linear nosrc head's probabilities
     assert np.allclose(no_net.predict_proba(X[:1]), p0[:1])
     # the source head is untouched by the network and its vectors

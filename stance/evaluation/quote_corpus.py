@@ -41,8 +41,11 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
             "tp": tp, "pred": n_pred, "gold": n_gold}
 
 
-def _match_parties(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]]) -> list[tuple[int, int]]:
-    """(gold index, pred index) pairs of parties with matching names, in gold order."""
+def match_parties(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]) -> list[tuple[int, int]]:
+    """(gold index, pred index) pairs of parties whose ``"target"`` names match
+    (:func:`~stance.evaluation.articles.party_match`), one to one, each gold party taking the first
+    unused predicted one; the matching of every stance score here and of the quote model's training
+    examples (:func:`stance.training.quote_examples.labelled_examples`)."""
     used: set[int] = set()
     out = []
     for i, g in enumerate(gold):
@@ -68,7 +71,7 @@ def matched_party_stances(gold_docs: Iterable[Mapping[str, Any]], pred_docs: Ite
                         [(q["quote"]["start"], q["quote"]["end"]) for q in gq])
         for i, j in m:
             ps = pq[i].get("stances") or []
-            for a, b in _match_parties(gold_st[j], ps):
+            for a, b in match_parties(gold_st[j], ps):
                 out.append({"id": g["id"], "scores": dict(ps[b].get("scores") or {}), "label": ps[b]["label"],
                             "gold": gold_st[j][a]["label"], "speaker": pq[i].get("speaker") is not None})
     return out
@@ -117,7 +120,7 @@ def evaluate_quote_stance(gold_docs: Iterable[Mapping[str, Any]], pred_docs: Ite
             gs, ps = gold_st[j], pq[i].get("stances") or []
             party_gold += len(gs)
             party_pred += len(ps)
-            for a, b in _match_parties(gs, ps):
+            for a, b in match_parties(gs, ps):
                 party_tp += 1
                 gl, pl = gs[a]["label"], ps[b]["label"]
                 confusion[gl][pl] += 1

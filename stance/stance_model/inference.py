@@ -335,32 +335,6 @@ class LinearStanceScorer:
         S = self._scores(X, tokens if tokens is not None else [], feats, columns)
         return softmax_rows(S[:, :k]), softmax_rows(S[:, k:])
 
-    def head_parts(self, X: Iterable[Any], tokens: Sequence[Any] | None = None,
-                   feats: Sequence[list[str]] | None = None, columns: tuple[Any, Any] | None = None) -> tuple[Any, Any, Any]:
-        """``(p_nosrc, p_src, p_net)`` before any blending: each linear head's class probabilities
-        (class offsets included) and the target network's, for every example (the network's are
-        uniform when the model has none). The stacked quote model
-        (:mod:`stance.stance_model.quote_scorer`) reads them as features. ``tokens`` and ``feats``
-        (and ``columns``) as in :meth:`linear_parts` (then ``X`` is scored as one batch)."""
-        from stance.stance_model.features import tokenize_batch
-
-        X = list(X)
-        k = len(self.classes_)
-        if not X:
-            return np.zeros((0, k)), np.zeros((0, k)), np.zeros((0, k))
-        if tokens is not None:
-            S = self._scores(X, tokens, feats, columns)
-            p_net = self.net.predict_proba(X, tokens) if self.net is not None else np.full((len(X), k), 1.0 / k)
-            return softmax_rows(S[:, :k]), softmax_rows(S[:, k:]), np.asarray(p_net, dtype=np.float64)
-        parts = []
-        for i in range(0, len(X), self.batch_rows):
-            batch = X[i:i + self.batch_rows]
-            tokens = tokenize_batch(batch)
-            S = self._scores(batch, tokens)
-            p_net = self.net.predict_proba(batch, tokens) if self.net is not None else np.full((len(batch), k), 1.0 / k)
-            parts.append((softmax_rows(S[:, :k]), softmax_rows(S[:, k:]), np.asarray(p_net, dtype=np.float64)))
-        return tuple(np.concatenate(p) for p in zip(*parts))  # type: ignore[return-value]
-
     def predict_proba(self, X: Iterable[Any]) -> Any:
         """Class probabilities; columns follow :attr:`classes_`."""
         from stance.stance_model.features import route_heads

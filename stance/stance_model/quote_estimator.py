@@ -25,7 +25,7 @@ from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from stance.stance_model.features import LABELS, read_lexicon, tokenize_batch
 from stance.stance_model.inference import softmax_rows
-from stance.stance_model.quote_scorer import BASE_GROUPS, DEFAULT_GROUPS, QuoteStanceScorer, base_columns, feature_strings, route_quotations, sparse_rows
+from stance.stance_model.quote_scorer import BASE_GROUPS, DEFAULT_GROUPS, FEATURE_GROUPS, QuoteStanceScorer, base_columns, feature_strings, route_quotations, sparse_rows
 from stance.stance_model.relation import read_cameo
 
 
@@ -61,8 +61,8 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
     """Stance toward a party from quote-level training data: logistic regression over lexical,
     relation and base-model features, with a temperature fitted by grouped CV.
 
-    Parameters: ``base`` the proxy-trained model whose probabilities are the ``heads`` / ``stack``
-    columns (needed when ``groups`` holds either); ``groups`` the feature groups
+    Parameters: ``base`` the proxy-trained model whose probabilities are the ``heads`` columns
+    (needed when ``groups`` holds it); ``groups`` the feature groups
     (:data:`~stance.stance_model.quote_scorer.FEATURE_GROUPS`); ``C`` the inverse regularisation;
     ``class_weight`` as in scikit-learn; ``min_count`` how often a feature must occur in training;
     ``window`` the lexical features' window; ``calibrate`` fit the temperature (else 1) on
@@ -131,6 +131,9 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
         if unknown:
             raise ValueError(f"unknown labels {sorted(unknown)}")
         w = w * balanced_factors(y, ~aux, self.class_weight)
+        unknown_groups = set(self.groups) - set(FEATURE_GROUPS)
+        if unknown_groups:
+            raise ValueError(f"unknown feature groups {sorted(unknown_groups)}")
         if self._needs_base() and self.base is None:
             raise ValueError(f"the feature groups {list(BASE_GROUPS)} need a base model")
         self.lexicon_ = read_lexicon()

@@ -11,13 +11,10 @@ temperature:
   directed_sentiment and teacher labels) as :data:`HEAD_COLUMNS` dense columns: their
   log-probabilities (:meth:`~stance.stance_model.inference.LinearStanceScorer.linear_parts`) and
   whether the example has a source span. They reuse the tokens and the lexical feature strings the
-  model computes anyway, so they cost one vocabulary look-up and one sparse product;
-* ``stack``: as ``heads`` plus the base model's target network
-  (:meth:`~stance.stance_model.inference.LinearStanceScorer.head_parts`), :data:`STACK_COLUMNS`
-  columns, the tokens and lexical features shared the same way. The network then runs on every
-  example (the blended model runs it on those without a speaker mention only), so this group
-  costs more than ``heads``; the grouped CV on train chooses between them
-  (``stance train quote-stance``).
+  model computes anyway, so they cost one vocabulary look-up and one sparse product; the base's
+  target network does not run on quotation examples. (Until quote-stance 4.2.0 a ``stack`` group
+  also stacked the network's log-probabilities; the grouped CV on train found no gain from them,
+  so they were removed.)
 
 Only quotation examples (``corpus == "quote"``, what the pipeline builds) are scored by the
 model; examples from the sentence corpora (NewsMTSC, directed_sentiment, ...) have no quotation
@@ -44,15 +41,13 @@ from stance.stance_model.inference import row_sums, softmax_rows
 from stance.stance_model.relation import relation_features
 
 QUOTE_STANCE_KIND = "quote-stance"
-FEATURE_GROUPS = ("lexical", "relation", "heads", "stack")
+FEATURE_GROUPS = ("lexical", "relation", "heads")
 #: The groups the model is trained with by default (those of the shipped model).
 DEFAULT_GROUPS = ("lexical", "relation", "heads")
-#: The groups computed from the base model (dense columns after the sparse ones, in this order).
-BASE_GROUPS = ("heads", "stack")
+#: The groups computed from the base model (dense columns after the sparse ones).
+BASE_GROUPS = ("heads",)
 #: Floor of the base model's probabilities before their log is taken.
 STACK_FLOOR = 1e-4
-#: The stacked columns: 3 log-probabilities of each linear head and of the network, has-source.
-STACK_COLUMNS = 10
 #: The linear heads' columns: 3 log-probabilities of each linear head, has-source.
 HEAD_COLUMNS = 7
 #: The examples the quote model scores (the pipeline's); others keep the base model's probabilities.
@@ -112,13 +107,6 @@ def sparse_rows(strings: Sequence[Sequence[str]], vocabulary: Mapping[str, int])
     return binary_rows(cols, ends, len(vocabulary))
 
 
-def stack_columns(base: Any, X: Sequence[Any]) -> Any:
-    """The base model's stacked columns, ``(n, STACK_COLUMNS)``: log-probabilities of its ``nosrc``
-    and ``src`` linear heads and of its network (``base.head_parts``), and 1.0 for an example with
-    a source span."""
-    return base_columns(base, X, ("stack",))
-
-
 def head_columns(base: Any, X: Sequence[Any], tokens: Sequence[Any] | None = None,
                  feats: Sequence[list[str]] | None = None) -> Any:
     """The base model's linear-head columns, ``(n, HEAD_COLUMNS)``: log-probabilities of its
@@ -128,37 +116,27 @@ def head_columns(base: Any, X: Sequence[Any], tokens: Sequence[Any] | None = Non
 
 def base_column_count(groups: Sequence[str]) -> int:
     """How many dense base-model columns the feature ``groups`` hold."""
-    return (HEAD_COLUMNS if "heads" in groups else 0) + (STACK_COLUMNS if "stack" in groups else 0)
+    return HEAD_COLUMNS if "heads" in groups else 0
 
 
 def base_columns(base: Any, X: Sequence[Any], groups: Sequence[str], tokens: Sequence[Any] | None = None,
                  feats: Sequence[list[str]] | None = None, columns: tuple[Any, Any] | None = None) -> Any:
-    """The dense base-model columns of the feature ``groups`` (:data:`BASE_GROUPS` order),
-    ``(n, base_column_count(groups))``: for ``heads`` the log-probabilities of the base's two
-    linear heads and has-source, for ``stack`` those and its network's. ``tokens`` (the batch's
-    :func:`~stance.stance_model.features.tokenize_batch`) and ``feats`` (its lexical feature
-    strings, when they are the base model's own) are passed on so the base does not recompute them;
-    the base's parts are computed once for both groups; ``columns``: those strings' columns in the
-    base's vocabulary (``lookup_columns``), when the caller has looked them up."""
-    heads, stack = "heads" in groups, "stack" in groups
-    if not len(X) or not (heads or stack):
+    """The dense base-model columns of the feature ``groups``, ``(n, base_column_count(groups))``:
+    for ``heads`` the log-probabilities of the base's two linear heads and has-source. ``tokens``
+    (the batch's :func:`~stance.stance_model.features.tokenize_batch`) and ``feats`` (its lexical
+    feature strings, when they are the base model's own) are passed on so the base does not
+    recompute them; ``columns``: those strings' columns in the base's vocabulary
+    (``lookup_columns``), when the caller has looked them up."""
+    if not len(X) or "heads" not in groups:
         return np.zeros((len(X), base_column_count(groups)))
     extra = {"columns": columns} if columns is not None else {}  # (a base without the argument is fine without it)
-    if stack:
-        p0, p1, pn = base.head_parts(X, tokens, feats, **extra)
-    else:
-        p0, p1 = base.linear_parts(X, tokens, feats, **extra)
+    p0, p1 = base.linear_parts(X, tokens, feats, **extra)
     has_src = np.asarray([[1.0 if ex.has_source else 0.0] for ex in X])
 
     def logs(p: Any) -> Any:
         return np.log(np.clip(p, STACK_FLOOR, 1.0))
 
-    parts = []
-    if heads:
-        parts += [logs(p0), logs(p1), has_src]
-    if stack:
-        parts += [logs(p0), logs(p1), logs(pn), has_src]
-    return np.hstack(parts)
+    return np.hstack([logs(p0), logs(p1), has_src])
 
 
 def route_quotations(X: Sequence[Any], quote_proba: Any, base: Any) -> Any:
@@ -180,7 +158,7 @@ class QuoteStanceScorer:
 
     ``coef_`` ``(n_features, k)`` and ``stack_coef_`` ``(k_base, k)`` are the logistic regression's
     weights for the sparse and the stacked columns, ``intercept_`` ``(k,)``; scores are divided by
-    ``temperature_`` before the softmax. A scorer that uses the ``stack`` group needs its base model
+    ``temperature_`` before the softmax. A scorer that uses the ``heads`` group needs its base model
     (:meth:`with_base`) before it can predict."""
 
     kind = QUOTE_STANCE_KIND
@@ -219,7 +197,7 @@ class QuoteStanceScorer:
         return any(g in self.groups for g in BASE_GROUPS)
 
     def with_base(self, base: Any) -> "QuoteStanceScorer":
-        """Attach the base model the ``heads`` / ``stack`` columns come from; returns ``self``."""
+        """Attach the base model the ``heads`` columns come from; returns ``self``."""
         if [str(c) for c in base.classes_] != [str(c) for c in self.classes_]:
             raise ValueError(f"the base model's classes {list(base.classes_)} differ from {list(self.classes_)}")
         self.base = base

@@ -5,7 +5,9 @@ Each gold article is run through the pipeline's rules up to the stance model
 stance examples built from them exactly as at run time. A proposed party takes the gold label of
 the party it names in the gold quotation it overlaps (quotations matched as in
 ``stance evaluate quotes``: :func:`stance.evaluation.articles.match_spans`, parties by
-:func:`stance.evaluation.articles.speaker_match`). Proposed parties that match no gold party
+:func:`stance.evaluation.quote_corpus.match_parties`: names matched by
+:func:`stance.evaluation.articles.party_match`, one to one, as ``stance evaluate quotes`` matches
+them, so the training examples are the pairs the evaluation scores). Proposed parties that match no gold party
 (``not_parties`` and unannotated names) are left out: the stance model is asked about the parties
 the party stage keeps.
 """
@@ -16,7 +18,8 @@ import os
 import re
 from typing import Any, Iterable, Mapping
 
-from stance.evaluation.articles import match_spans, speaker_match
+from stance.evaluation.articles import match_spans
+from stance.evaluation.quote_corpus import match_parties
 from stance.stance_model.quote_scorer import QUOTATION_CORPUS
 
 
@@ -35,15 +38,10 @@ def labelled_examples(docs: Iterable[Mapping[str, Any]], pipeline: Any) -> tuple
         for i, j in m:
             p = pendings[i]
             gold = [s for s in gq[j].get("stances") or [] if not s.get("implicit")]
-            used: set[int] = set()
-            for t, ex in zip(p.targets, p.examples):
-                for a, s in enumerate(gold):
-                    if a not in used and speaker_match(t.name, s["target"]):
-                        used.add(a)
-                        X.append(ex)
-                        y.append(s["label"])
-                        ids.append(d["id"])
-                        break
+            for a, b in sorted(match_parties(gold, [{"target": t.name} for t in p.targets]), key=lambda ab: ab[1]):
+                X.append(p.examples[b])
+                y.append(gold[a]["label"])
+                ids.append(d["id"])
     return X, y, ids
 
 
