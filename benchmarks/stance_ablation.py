@@ -7,7 +7,7 @@ resamples, seed 0) of the difference to the full stack (95 % percentile interval
 
 The pipeline's rules (quotations, speakers, parties, party filter) run once per article
 (:meth:`stance.pipeline.Annotator.prepare`); each row then re-runs only the stance stage
-(:meth:`~stance.pipeline.Annotator.finish`) with its stance model and
+(:meth:`~stance.pipeline.Annotator.finish`) with its stance model, analytic offset and
 calibration, so the parties are the same in every row. The rows depend on the default stance
 model (``stance.defaults.DEFAULT_STANCE_MODEL``).
 
@@ -43,6 +43,7 @@ When the default is the blended model (``"blended"``), the rows take out its pie
   ``--cache``;
 - ``no pseudo-labels, no network``: the same retrained heads without the network: the model
   contains no teacher label and no static vector;
+- ``no analytic-speaker prior``: ``analytic_offset=0``;
 - ``with the class offsets (sentence setting)``: the scorer as sentence scoring uses it, with the
   ``src`` head's ``class_bias`` in its intercepts and the ``nosrc`` blend bias (the manifest's
   values, tuned on sentence corpora). The pipeline scores quotations without them since this
@@ -53,7 +54,7 @@ When the default is the blended model (``"blended"``), the rows take out its pie
   ablation.
 
 In both cases a last row, ``contextual model``, runs the whole pipeline with
-``stance_model="contextual"`` (no calibration: the shipped temperature is the
+``stance_model="contextual"`` (analytic prior on, no calibration: the shipped temperature is the
 blended model's) when PyTorch, transformers and the base package are importable (the
 ``[contextual]`` extra); otherwise it is reported as not run.
 
@@ -269,7 +270,7 @@ def main() -> int:
     gold = load_quote_corpus(args.split, args.data)
     nlp = stance.load()
     ann = nlp.annotator
-    full_model, full_cal = ann.stance_model, ann.calibration
+    full_model, full_offset, full_cal = ann.stance_model, ann.analytic_offset, ann.calibration
     prepared = []
     for d in gold:
         view, pendings = ann.prepare(nlp.make_doc(d["text"]))
@@ -277,12 +278,12 @@ def main() -> int:
     say(f"prepared {len(gold)} {args.split} articles")
     params = json.loads((default_models_dir() / STANCE_ARTIFACTS["blended"][0] / "manifest.json").read_text())["params"]
 
-    def run(model: Any = full_model, cal: Any = full_cal) -> list[dict[str, Any]]:
-        ann.stance_model, ann.calibration = model, cal
+    def run(model: Any = full_model, offset: float = full_offset, cal: Any = full_cal) -> list[dict[str, Any]]:
+        ann.stance_model, ann.analytic_offset, ann.calibration = model, offset, cal
         try:
             return [a.to_dict() for a in ann.finish(prepared)]
         finally:
-            ann.stance_model, ann.calibration = full_model, full_cal
+            ann.stance_model, ann.analytic_offset, ann.calibration = full_model, full_offset, full_cal
 
     if getattr(full_model, "kind", None) == "quote-stance":
         # the default is the quote-trained model: its pieces refitted out, the blended model it stacks on for comparison
@@ -292,6 +293,7 @@ def main() -> int:
         rows: list[tuple[str, Callable[[], list[dict[str, Any]]]]] = [
             (f"full stack (default: quote-stance {qmanifest['version']})", run),
             *[(name, (lambda m: lambda: run(m))(m)) for name, m in refits.items()],
+            ("no analytic-speaker prior", lambda: run(offset=0.0)),
             ("no temperature (T = 1)", lambda: run(with_temperature(full_model, 1.0))),
             # not an ablation: the model the default stacks on, as the pipeline ran it as the default (calibrated)
             ("blended model alone (the previous default)",
@@ -306,10 +308,11 @@ def main() -> int:
             ("network without static vectors (mean row)", lambda: run(net_without_vectors(full_model))),
             ("no pseudo-labels (linear heads retrained)", lambda: run(no_pseudo)),
             ("no pseudo-labels, no network", lambda: run(without_net(no_pseudo))),
+            ("no analytic-speaker prior", lambda: run(offset=0.0)),
             ("with the class offsets (sentence setting)", lambda: run(load_stance_model(kind="blended"))),
             ("no calibration", lambda: run(cal=None)),
             # not an ablation: the stacked quote model (opt-in while blended was the default) (models/quote_stance) in place of the stack's model
-            # and its calibration (the pipeline calibrates only the blended model)
+            # and its calibration (the pipeline calibrates only the blended model), analytic prior kept
             ("quote-trained stacked model", lambda: run(load_stance_model(kind="quote"), cal=None)),
         ]
     results = []

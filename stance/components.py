@@ -48,12 +48,12 @@ class StanceComponent:
 
     def __init__(self, nlp: Language, name: str, *, models_dir: str | None = DEFAULTS["models_dir"],
                  ranker: bool = DEFAULTS["ranker"], stance_model: Union[bool, str] = DEFAULTS["stance_model"],
-                 timings: bool = False,
+                 analytic_offset: float = DEFAULTS["analytic_offset"], timings: bool = False,
                  party_filter: bool = DEFAULTS["party_filter"], actor_lookup: bool = DEFAULTS["actor_lookup"],
                  calibration: bool = DEFAULTS["calibration"]):
         self.name = name
         self.options = pipeline_options(models_dir=models_dir, ranker=ranker, stance_model=stance_model,
-                                        party_filter=party_filter,
+                                        analytic_offset=analytic_offset, party_filter=party_filter,
                                         actor_lookup=actor_lookup, calibration=calibration)
         self.timings = bool(timings)
         self._build(self.options)
@@ -62,7 +62,7 @@ class StanceComponent:
         ranker, stance_model = load_models(options)
         pf = load_party_filter(options["models_dir"]) if options["party_filter"] else None
         pr = load_pronoun_ranker(options["models_dir"]) if options["ranker"] else None
-        self.annotator = Annotator(ranker, stance_model, timings=self.timings,
+        self.annotator = Annotator(ranker, stance_model, timings=self.timings, analytic_offset=options["analytic_offset"],
                                    party_filter=pf, actor_lookup=options["actor_lookup"],
                                    calibration=stance_calibration(options), pronoun_ranker=pr)
 
@@ -156,16 +156,16 @@ def _set_annotations(doc: Doc, analysis: Any) -> Doc:
 @Language.factory(
     "stance",
     default_config={"models_dir": DEFAULTS["models_dir"], "ranker": DEFAULTS["ranker"],
-                    "stance_model": DEFAULTS["stance_model"],
+                    "stance_model": DEFAULTS["stance_model"], "analytic_offset": DEFAULTS["analytic_offset"],
                     "party_filter": DEFAULTS["party_filter"], "actor_lookup": DEFAULTS["actor_lookup"], "calibration": DEFAULTS["calibration"],
                     "timings": False},
 )
 def make_stance_component(nlp: Language, name: str, models_dir: Union[str, None], ranker: bool,
-                          stance_model: Union[bool, str], timings: bool,
+                          stance_model: Union[bool, str], analytic_offset: float, timings: bool,
                           party_filter: bool = DEFAULTS["party_filter"],
                           actor_lookup: bool = DEFAULTS["actor_lookup"],
                           calibration: bool = DEFAULTS["calibration"]) -> StanceComponent:
     """Factory of the ``stance`` component; the options are those of :func:`stance.load`."""
     return StanceComponent(nlp, name, models_dir=models_dir, ranker=ranker, stance_model=stance_model,
-                           timings=timings, party_filter=party_filter,
+                           analytic_offset=analytic_offset, timings=timings, party_filter=party_filter,
                            actor_lookup=actor_lookup, calibration=calibration)

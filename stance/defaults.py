@@ -7,8 +7,11 @@ Dask / Hugging Face integrations all take the options named here, with these def
 
 from __future__ import annotations
 
+import math
 import os
 from typing import Any, Mapping
+
+from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 
 #: The default stance model: ``"quote"``, quote-stance 4.2.0 (4.1.0's recipe with the evaluation's
 #: party matching for its training examples, stacked on the base's linear heads only, teacher and
@@ -38,6 +41,7 @@ DEFAULTS: dict[str, Any] = {
     "models_dir": None,
     "ranker": True,
     "stance_model": DEFAULT_STANCE_MODEL,
+    "analytic_offset": ANALYTIC_NEUTRAL_OFFSET,
     # the trained party filter over proposed targets (models/party_filter; stance.parties.filter)
     "party_filter": True,
     "actor_lookup": True,
@@ -76,4 +80,11 @@ def pipeline_options(options: Mapping[str, Any] | None = None, **kwargs: Any) ->
     out["actor_lookup"] = bool(out["actor_lookup"])
     out["calibration"] = bool(out["calibration"])
     out["stance_model"] = stance_model_name(out["stance_model"])
+    try:
+        offset = float(out["analytic_offset"])
+    except (TypeError, ValueError):
+        raise ValueError(f"analytic_offset must be a finite number, got {out['analytic_offset']!r}") from None
+    if not math.isfinite(offset):
+        raise ValueError(f"analytic_offset must be a finite number, got {out['analytic_offset']!r}")
+    out["analytic_offset"] = offset
     return out

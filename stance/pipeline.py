@@ -10,6 +10,7 @@ runs one vectorised call per batch.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from stance.speakers.roles import describe, state_of_office
 from stance.speakers.selection import choose_speakers, quoted_spans
 from stance.stance_model.calibration import calibrate
 from stance.stance_model.examples import stance_examples
+from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
 from stance.text.dateline import article_date, as_date
 from stance.text.mentions import MentionIndex
 from stance.text.tokenize import make_language, tokenize
@@ -76,12 +78,12 @@ class Annotator:
     STANCE_CHUNK = 2048
 
     def __init__(self, ranker: Any = None, stance_model: Any = None, *, timings: bool = False,
-                 party_filter: Any = None,
+                 analytic_offset: float = DEFAULTS["analytic_offset"], party_filter: Any = None,
                  actor_lookup: bool = DEFAULTS["actor_lookup"], calibration: Any = None, pronoun_ranker: Any = None):
         self.ranker = ranker
         #: scores the antecedents of he/she speakers (:mod:`stance.speakers.pronouns`), or None (rules)
         self.pronoun_ranker = pronoun_ranker
-        #: temperature(s) applied to the quotation stances
+        #: temperature(s) applied to the quotation stances after the analytic prior
         #: (:mod:`stance.stance_model.calibration`), or None
         self.calibration = calibration
         #: fill a speaker's affiliation (and role) from the shipped actor lookup when the article gives none
@@ -89,6 +91,10 @@ class Annotator:
         self.stance_model = stance_model
         #: keeps the proposed targets that are parties (:class:`stance.parties.filter.PartyFilter`), or None
         self.party_filter = party_filter
+        #: log-odds added to ``neutral`` for analytic speakers (see :mod:`stance.stance_model.speaker_prior`)
+        self.analytic_offset = float(analytic_offset)
+        if not math.isfinite(self.analytic_offset):
+            raise ValueError(f"analytic_offset must be a finite number, got {analytic_offset!r}")
         self.timings: dict[str, float] | None = defaultdict(float) if timings else None
 
     def _tick(self, stage: str, t0: float) -> float:
@@ -175,6 +181,11 @@ class Annotator:
             step = self.STANCE_CHUNK
             probs = np.concatenate([self.stance_model.predict_proba(examples[i:i + step]) for i in range(0, len(examples), step)])
             classes = list(self.stance_model.classes_)
+            if self.analytic_offset:
+                flags = [is_analytic(p.role, p.speaker.name if p.speaker is not None else None) if p.examples else False
+                         for _, _, ps in prepared for p in ps]
+                rows = np.repeat(flags, [len(p.examples) for _, _, ps in prepared for p in ps])
+                probs = add_neutral_offset(probs, classes, rows, self.analytic_offset)
             if self.calibration is not None:
                 heads = np.repeat(["speaker" if p.speaker is not None else "no_speaker" for _, _, ps in prepared for p in ps],
                                   [len(p.examples) for _, _, ps in prepared for p in ps])
@@ -236,6 +247,9 @@ class Pipeline:
             (needs the ``[contextual]`` extra; serial only), ``False`` for none (no stances are
             produced). Options and defaults: :mod:`stance.defaults`.
         timings: accumulate per-stage wall time in :attr:`timings`.
+        analytic_offset: log-odds added to the neutral class when the speaker is an analyst,
+            pollster, professor and the like (:mod:`stance.stance_model.speaker_prior`); ``0`` gives the stance
+            model's own probabilities.
         party_filter: drop the proposed targets the trained party filter (``models/party_filter``,
             :mod:`stance.parties.filter`) does not call parties; ``False`` keeps every proposal.
         actor_lookup: when the article gives a speaker no affiliation, take it (and a missing
@@ -255,6 +269,7 @@ class Pipeline:
         ranker: bool = DEFAULTS["ranker"],
         stance_model: bool | str | None = DEFAULTS["stance_model"],
         timings: bool = False,
+        analytic_offset: float = DEFAULTS["analytic_offset"],
         party_filter: bool = DEFAULTS["party_filter"],
         actor_lookup: bool = DEFAULTS["actor_lookup"],
         calibration: bool = DEFAULTS["calibration"],
@@ -262,18 +277,18 @@ class Pipeline:
         from stance.artifacts import default_models_dir
 
         options = pipeline_options(spacy_model=spacy_model, models_dir=models_dir, ranker=ranker,
-                                   stance_model=stance_model, party_filter=party_filter,
+                                   stance_model=stance_model, analytic_offset=analytic_offset, party_filter=party_filter,
                                    actor_lookup=actor_lookup, calibration=calibration)
         self.spacy_model = spacy_model
         self.models_dir = Path(options["models_dir"]) if options["models_dir"] is not None else default_models_dir()
         options["models_dir"] = str(self.models_dir)
-        self._options = {k: options[k] for k in ("ranker", "stance_model", "party_filter", "actor_lookup", "calibration")}
+        self._options = {k: options[k] for k in ("ranker", "stance_model", "analytic_offset", "party_filter", "actor_lookup", "calibration")}
         self.nlp = make_language(spacy_model)
         self._trained = spacy_model is not None
         rk, sm = load_models(options)
         pf = load_party_filter(options["models_dir"]) if options["party_filter"] else None
         pr = load_pronoun_ranker(options["models_dir"]) if options["ranker"] else None
-        self.annotator = Annotator(rk, sm, timings=timings, party_filter=pf,
+        self.annotator = Annotator(rk, sm, timings=timings, analytic_offset=options["analytic_offset"], party_filter=pf,
                                    actor_lookup=options["actor_lookup"], calibration=stance_calibration(options),
                                    pronoun_ranker=pr)
 

@@ -248,15 +248,9 @@ def test_output_path_that_is_a_directory(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("cmd", [["analyze", "-"], ["evaluate", "quotes", "--data", "."]])
-def test_the_analytic_offset_option_is_gone(cmd, capsys):
-    """The analytic-speaker prior was removed in quote-stance 4.2.0 (no gain beyond the noise):
-    its option is an unknown argument, and an unknown pipeline option."""
-    from stance.defaults import DEFAULTS, pipeline_options
-
+@pytest.mark.parametrize("bad", ["nan", "inf", "high"])
+def test_analytic_offset_must_be_a_finite_number(cmd, bad, capsys):
     with pytest.raises(SystemExit) as e:
-        main([*cmd, "--analytic-offset", "2"])
+        main([*cmd, "--analytic-offset", bad])
     assert e.value.code == 2
     assert "--analytic-offset" in capsys.readouterr().err
-    assert "analytic_offset" not in DEFAULTS
-    with pytest.raises(TypeError, match="analytic_offset"):
-        pipeline_options(analytic_offset=2.0)

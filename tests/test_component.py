@@ -54,7 +54,7 @@ def test_component_batches_like_pipeline_pipe(monkeypatch):
 @pytest.mark.parametrize("name, want", [("blended", "blended"), ("linear", "blended"), (True, "quote"), ("quote", "quote")])
 def test_component_accepts_the_stance_model_names_of_load(name, want):
     nlp = spacy.blank("en")
-    comp = nlp.add_pipe("stance", config={"stance_model": name, "timings": True})
+    comp = nlp.add_pipe("stance", config={"stance_model": name, "analytic_offset": 0.0, "timings": True})
     assert comp.options["stance_model"] == want and comp.annotator.timings is not None
 
 
@@ -77,11 +77,11 @@ def test_unknown_stance_model_is_refused():
 def test_to_disk_then_spacy_load_gives_identical_output(tmp_path):
     texts = TEXTS + [SEED_TXT.read_text(encoding="utf-8")]
     nlp = spacy.blank("en")
-    nlp.add_pipe("stance", config={"actor_lookup": False})
+    nlp.add_pipe("stance", config={"analytic_offset": 1.5})
     before = _docs(nlp, texts)
     nlp.to_disk(tmp_path / "pipe")
     comp_dir = tmp_path / "pipe" / "stance"
-    assert json.loads((comp_dir / CONFIG_FILE).read_text())["actor_lookup"] is False
+    assert json.loads((comp_dir / CONFIG_FILE).read_text())["analytic_offset"] == 1.5
     for sub in ("speaker_ranker", "stance"):  # the models travel with the pipeline, manifests included
         assert (comp_dir / MODELS_FOLDER / sub / "manifest.json").is_file()
         assert (comp_dir / MODELS_FOLDER / sub / "inference.npz").read_bytes() == (MODELS / sub / "inference.npz").read_bytes()

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, progress_line, STANCE_MODEL_HELP
+from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float, progress_line, STANCE_MODEL_HELP
 
 
 def _dumps(obj: Any) -> str:
@@ -61,6 +62,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-stance", action="store_true", help="skip the stance classifier (no stances in the output)")
     p.add_argument("--stance-model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
                    type=canonical_stance_model, help=STANCE_MODEL_HELP)
+    p.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
+                   help="log-odds added to neutral for analysts, pollsters, professors... (default %(default)s; 0: the model's own probabilities)")
     p.add_argument("--no-calibration", action="store_true",
                    help="with --stance-model blended, its raw quotation stance probabilities (without models/stance_calibration's temperatures; labels are the same); the default quote model carries its own temperature, fitted at training")
     p.add_argument("--no-actor-lookup", action="store_true",
@@ -136,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"stance analyze: {args.output} is a directory; -o needs a file name", file=sys.stderr)
         return 2
     nlp = stance.load(args.spacy_model, args.models, ranker=not args.no_ranker,
-                      stance_model=False if args.no_stance else args.stance_model,
+                      stance_model=False if args.no_stance else args.stance_model, analytic_offset=args.analytic_offset,
                       party_filter=not args.no_party_filter, actor_lookup=not args.no_actor_lookup,
                       calibration=not args.no_calibration)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, STANCE_MODEL_HELP
+from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float, STANCE_MODEL_HELP
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
     parser.add_argument("--model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
                         type=canonical_stance_model, help=STANCE_MODEL_HELP)
+    parser.add_argument("--analytic-offset", type=finite_float, default=ANALYTIC_NEUTRAL_OFFSET, metavar="X",
+                        help="log-odds added to neutral for analytic speakers (default %(default)s; 0 turns it off)")
     parser.add_argument("--no-party-filter", action="store_true",
                         help="keep every proposed target (no trained party filter)")
     parser.add_argument("--no-calibration", action="store_true",
@@ -53,10 +56,10 @@ def run(args: argparse.Namespace) -> int:
 
         load_quote_labels(args.labels)
         polnear_file(args.data, "train")
-        nlp = load(models_dir=args.models, stance_model=args.model,
+        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset,
                    party_filter=not args.no_party_filter, calibration=not args.no_calibration)
         r = evaluate_quotes(args.data, args.labels, pipeline=nlp, progress=not args.quiet)
-        r.update({"model": args.model, "calibrated": not args.no_calibration})
+        r.update({"model": args.model, "analytic_offset": args.analytic_offset, "calibrated": not args.no_calibration})
     except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
         print(f"stance evaluate quotes: {e}", file=sys.stderr)
         return 2
@@ -82,11 +85,11 @@ def _run_split(args: argparse.Namespace) -> int:
         from stance import load
 
         gold = load_quote_corpus(args.split, args.data, sources=sources)  # checked before the pipeline is loaded
-        nlp = load(models_dir=args.models, stance_model=args.model,
+        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset,
                    party_filter=not args.no_party_filter, calibration=not args.no_calibration)
         r = evaluate_split(args.split, args.data, sources=sources, pipeline=nlp, progress=not args.quiet,
                            gold=gold)
-        r.update({"model": args.model, "calibrated": not args.no_calibration})
+        r.update({"model": args.model, "analytic_offset": args.analytic_offset, "calibrated": not args.no_calibration})
     except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
         print(f"stance evaluate quotes: {e}", file=sys.stderr)
         return 2

@@ -1,6 +1,7 @@
 """Shared argument types and the progress line of the ``stance`` commands."""
 
 import argparse
+import math
 import sys
 import time
 from typing import Any, Callable
@@ -46,6 +47,17 @@ def progress_line(enabled: bool, template: str) -> Any:
             sys.stderr.flush()
 
     return tick
+
+
+def finite_float(text: str) -> float:
+    """An argparse ``type``: a finite number ("nan" and "inf" are refused)."""
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(v):
+        raise argparse.ArgumentTypeError(f"must be a finite number, got {text!r}")
+    return v
 
 
 #: Names ``--model`` / ``--stance-model`` accept (``linear``: the older name of ``blended``).

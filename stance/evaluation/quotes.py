@@ -146,7 +146,7 @@ def format_report(r: Mapping[str, Any]) -> str:
     body = stance_report(dict(r, corpus="quotes", split="polnear-train-annotated")).splitlines()
     title = "quote-level speaker stance (data/quote_stance)"
     if r.get("model") is not None:
-        title += f": {r['model']} model"
+        title += f": {r['model']} model, analytic offset {r.get('analytic_offset')}"
     head = [
         title,
         "=" * len(title),

@@ -1,2 +1,2 @@
 """Stage 4, stance: the speaker's stance toward each party of a quotation (features, the
-estimator, its numpy scorer, the optional contextual models)."""
+estimator, its numpy scorer, the optional contextual model and the analytic-speaker prior)."""

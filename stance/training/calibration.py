@@ -145,7 +145,7 @@ def train_calibration(data_dir: str | Path, out_dir: str | Path | None = None, s
         metrics=metrics,
         params={"model": "temperature scaling: softmax(log p / T), fitted by minimum negative log-likelihood",
                 "heads": list(HEADS), "folds": N_FOLDS, "seed": seed,
-                "applied_to": "the pipeline's quotation stances",
+                "applied_to": "the pipeline's quotation stances after the analytic prior",
                 "corpus": "data/quote_stance/articles train (fit and form by grouped CV); dev and test not read"},
         extra_manifest={"temperature": temperature,
                         "stance_artifact": content_hashes(read_manifest(stance_dir))},
