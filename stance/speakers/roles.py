@@ -78,7 +78,41 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
             return f"{m.canonical}'s {view.span_text(m.end + 1, e)}"
     if m.type == "person" and m.end < hi and view.lowers[m.end] == "campaign":
         return f"{m.canonical} campaign"  # "an adviser on the Sanders campaign"
+    if m.type in ("organization", "person"):
+        e = _cut_name_end(view, mentions, m, hi)
+        if e > m.end:
+            return view.span_text(m.start, e)  # "president of Rock the Vote", not "Rock"
     return m.canonical if m.type in ("state", "demonym") and not literal else m.text
+
+
+#: lowercase words inside an organisation's name that the name finder cuts the name at
+_NAME_JOINERS = frozenset({"the", "for", "to", "of", "on", "and"})
+
+
+def _cut_name_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -> int:
+    """The end of the organisation's name that the mention ``m`` opens when the name finder cut it
+    at a lowercase joiner or a year ("Rock the Vote", "Democracy for America", "Coalition to Stop
+    Trump", "Caucus of Rank and File Educators", "Cleveland 2016 Host Committee"): the name goes
+    on over each joiner or year followed by another name that is no person's ("gender") and no
+    place; ``m.end`` when it does not go on. A mention holding an organisation noun was not cut
+    at "of"/"for"/"on"/"and" (the name finder keeps those), so only "the"/"to" extend it."""
+    if "gender" in m.extra or m.end - m.start > 3:
+        return m.end
+    lowers = view.lowers
+    has_org_noun = not word_set("org_nouns.txt").isdisjoint(lowers[m.start : m.end])
+    e = m.end
+    while e + 1 < hi:
+        w = view.words[e]
+        if lowers[e] in _NAME_JOINERS and not (has_org_noun and lowers[e] not in {"the", "to"}):
+            if lowers[e] in {"and", "the"} and lowers[e + 1] == "the":
+                break
+        elif not (len(w) == 4 and w.isdigit()):
+            break
+        nxt = mentions.name_at(e + 1, e + 2)
+        if nxt is None or nxt.start != e + 1 or "gender" in nxt.extra or nxt.type == "place":
+            break
+        e = nxt.end
+    return e
 
 
 #: role heads whose holder serves a city or region, named as written ("mayor of Paris")
@@ -242,7 +276,27 @@ def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
         return None, _affiliation_from(view, mentions, i + 1, hi, ("organization",)) or _lowercase_body(view, mentions, i + 1, hi)
     if body is not None and body.start == j and body.type == "place" and body.text in entity_lexicons().regions:
         return None, entity_lexicons().regions[body.text]  # "Senator Jane Roe of California": the state she serves
-    return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or _lowercase_body(view, mentions, i + 1, hi)
+    return None, (_affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or _lowercase_body(view, mentions, i + 1, hi)
+                  or _body_after_its_kind(view, mentions, i + 1, hi))
+
+
+def _body_after_its_kind(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """The body named after a lowercase noun of its kind from token ``i``: "of the law firm Mayer
+    Brown", "of the advocacy group Democracy for America" -> the name; None when the words from
+    ``i`` are not a determiner, lowercase words ending in an organisation noun, and a name."""
+    k = i
+    if k < hi and view.lowers[k] in {"the", "a", "an"}:
+        k += 1
+    e = k
+    while e < hi and e - k < 4 and view.words[e].islower() and view.words[e].isalpha():
+        e += 1
+    if e == k or e >= hi or view.lowers[e - 1] not in word_set("org_nouns.txt"):
+        return None
+    body = mentions.name_at(e, e + 1)
+    if body is None or body.start != e or "gender" in body.extra or body.type not in ("organization", "person"):
+        return None
+    end = _cut_name_end(view, mentions, body, hi)
+    return view.span_text(body.start, end) if end > body.end else body.canonical
 
 
 def _side_of(view: TextView, person: Mention, i: int) -> str:
@@ -416,10 +470,11 @@ def _body_in_reach(view: TextView, mentions: MentionIndex, i: int, hi: int, reac
     while k < hi and k - i < reach and view.words[k] not in _REACH_STOPS:
         m = mentions.name_at(k, k + 1)
         if m is not None and m.start == k:
-            if m.type == "organization" and (view.lowers[k - 1] in _PREPS_THE or view.words[k - 1].islower()):
-                return m.canonical
-            if m.type == "person" and "gender" not in m.extra and view.lowers[k - 1] in word_set("org_nouns.txt"):
-                return m.canonical  # "the investment bank Westwood Capital": a body's name after its kind
+            if ((m.type == "organization" and (view.lowers[k - 1] in _PREPS_THE or view.words[k - 1].islower()))
+                    or (m.type == "person" and "gender" not in m.extra and view.lowers[k - 1] in word_set("org_nouns.txt"))):
+                # "the investment bank Westwood Capital": a body's name after its kind
+                e = _cut_name_end(view, mentions, m, hi)
+                return view.span_text(m.start, e) if e > m.end else m.canonical
             k = m.end
             continue
         k += 1
@@ -991,6 +1046,50 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     return role, party_labels().get(owner, owner)
 
 
+#: prepositions between a described person and the body they belong to ("a spokesman for X")
+_MEMBER_PREPS = frozenset({"for", "of", "from", "with", "at", "within"})
+
+
+def _member_of_named_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """The role and body of a speaker the article names only by the body they belong to, when the
+    speaker's mention ``m`` is that body: "A spokesman for the Jupiter Police Department said",
+    "a letter from the chairman of the U.S. Senate Committee on Homeland Security", "researchers from
+    the Georgia Institute of Technology (GT) and University of South Carolina Beaufort reported"
+    -> (spokesman | chairman | researchers, the body's whole name). None, None for a person's name
+    (one the article gives with a given name anywhere) and when no role noun stands before the
+    preposition."""
+    if any("gender" in x.extra for x in mentions.names if x.canonical == m.canonical):
+        return None, None
+    words, lowers = view.words, view.lowers
+    sa = view.sent_bounds(view.sent_of[m.start])[0]
+    b = m.start
+    # the body's name may begin before the mention: the name finder cut it ("U.S. Senate Committee on")
+    while b - 1 > sa:
+        w = words[b - 1]
+        if w[:1].isupper() or w in {")", "&"}:
+            b -= 1
+        elif w == "(" or (lowers[b - 1] in {"of", "on", "for", "and"} and words[b - 2][:1].isupper()):
+            b -= 1
+        else:
+            break
+    while b < m.start and (words[b] in {"(", ")", "&"} or lowers[b] in {"of", "on", "for", "and"}):
+        b += 1
+    start = b
+    if b - 1 > sa and lowers[b - 1] == "the":
+        b -= 1
+    p = b - 1
+    if p - 1 < sa or lowers[p] not in _MEMBER_PREPS or lowers[p - 1] not in _role_nouns():
+        return None, None
+    if p - 1 == sa or (words[p - 2] in _OPENERS and not words[p - 1].islower()):
+        return words[p - 1], view.span_text(start, m.end)  # "Researchers from ..." opening the sentence
+    if not words[p - 1].islower():
+        return None, None
+    k = _role_words_before(view, p - 1)
+    if k > sa and not (lowers[k - 1] in _QUANTIFIED_DETS or lowers[k - 1] in {"to", "from", "by", "of", ","} or words[k - 1] in _OPENERS):
+        return None, None  # "the team's spokesman for ...": an owner before the role
+    return view.span_text(k, p), view.span_text(start, m.end)
+
+
 def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None) -> tuple[str | None, str | None]:
     """(role, affiliation) of the party named ``canonical`` in this article."""
     role = aff = None
@@ -1003,6 +1102,10 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         if role is not None and aff is None:
             aff = _earlier_owner(view, canonical)
         return role, _state_of_bare_government(view, mentions, canonical, aff)
+    if speaker_mention is not None:
+        role, aff = _member_of_named_body(view, mentions, speaker_mention)
+        if role is not None:
+            return role, aff
     if speaker_mention is not None and speaker_mention.possessor:
         aff = speaker_mention.possessor
     for m in same:

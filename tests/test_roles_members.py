@@ -1,0 +1,58 @@
+"""Roles and affiliations: organisation names the name finder cut, bodies after a noun of their
+kind, and speakers named only by the body they belong to (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stance.speakers.roles import describe
+from stance.text.mentions import MentionIndex
+from stance.text.view import build_view, make_doc
+
+
+def described(lang, text: str, name: str, at: str | None = None) -> tuple[str | None, str | None]:
+    """describe() of ``name`` in ``text``; with ``at``, as the speaker whose mention is the name
+    mention with that text."""
+    view = build_view(make_doc(lang, text, trained=False))
+    mentions = MentionIndex(view)
+    mention = next(m for m in mentions.names if m.text == at) if at is not None else None
+    return describe(view, mentions, name, mention)
+
+
+@pytest.mark.parametrize("text,aff", [
+    ('"We will win," said Ann Brook, president of Rock the Vote.', "Rock the Vote"),
+    ('"We will win," said Tom Burns, a leader of the Coalition to Stop Fracking, on Monday.', "Coalition to Stop Fracking"),
+    ('"We will win," said Drew Hall, a member for the Caucus of Rank and File Educators, a teachers\' group.',
+     "Caucus of Rank and File Educators"),
+    ('"We will win," said Neil Stone, director of the advocacy group Democracy for America.', "Democracy for America"),
+])
+def test_an_organisation_s_name_cut_at_a_joiner_is_whole(lang, text, aff):
+    name = text.split("said ")[1].split(",")[0]
+    assert described(lang, text, name)[1] == aff
+
+
+def test_a_state_after_its_governor_s_preposition_is_not_joined(lang):
+    text = '"We will win," said Jane Roe, the governor of Texas for the last decade.'
+    assert described(lang, text, "Jane Roe") == ("governor", "Texas")
+
+
+def test_a_body_after_a_noun_of_its_kind_after_the_name(lang):
+    text = '"We will win," said Andrew Pink of the law firm Mayer Brown.'
+    assert described(lang, text, "Andrew Pink")[1] == "Mayer Brown"
+
+
+@pytest.mark.parametrize("text,at,role,aff", [
+    ('A spokesman for the Jupiter Police Department said "we will find him."', "Jupiter Police Department",
+     "spokesman", "Jupiter Police Department"),
+    ('"It was bad," according to a letter from the chairman of the U.S. Senate Committee on Homeland Security.',
+     "Homeland Security", "chairman", "U.S. Senate Committee on Homeland Security"),
+    ('Researchers from the University of Oslo and Stanford University reported that the seas are warming.',
+     "Stanford University", "Researchers", "University of Oslo and Stanford University"),
+])
+def test_a_speaker_named_by_the_body_they_belong_to(lang, text, at, role, aff):
+    assert described(lang, text, at, at) == (role, aff)
+
+
+def test_a_person_named_after_a_role_and_preposition_keeps_their_own_description(lang):
+    text = 'A spokesman for Donald Trump said "no." Donald Trump, the candidate, said "yes."'
+    assert described(lang, text, "Donald Trump", "Donald Trump")[0] != "spokesman"
