@@ -56,3 +56,24 @@ def test_a_speaker_named_by_the_body_they_belong_to(lang, text, at, role, aff):
 def test_a_person_named_after_a_role_and_preposition_keeps_their_own_description(lang):
     text = 'A spokesman for Donald Trump said "no." Donald Trump, the candidate, said "yes."'
     assert described(lang, text, "Donald Trump", "Donald Trump")[0] != "spokesman"
+
+
+def test_a_title_of_a_state_before_a_person_s_name_is_no_body(lang):
+    text = 'Iran denied it. President of Ukraine Volodymyr Zelenskyy said, "We expect assurances."'
+    assert described(lang, text, "Volodymyr Zelenskyy", "Volodymyr Zelenskyy")[1] == "Ukraine"
+
+
+@pytest.mark.parametrize("text,at,aff", [
+    ('Republican strategist Fred Davis said "we will win this."', "Fred Davis", "Republican Party"),
+    ('Other Republicans said "we will win this."', "Republicans", "Republican Party"),
+    ('"We will win," said one former GOP leadership aide.', None, "Republican Party"),
+])
+def test_a_party_label_in_the_role_or_the_speaker_names_the_party(nlp, text, at, aff):
+    q = nlp(text).quotes[0]
+    assert q.affiliation == aff
+
+
+def test_a_party_itself_or_its_committee_is_not_affiliated_to_the_party(lang):
+    text = 'The Democratic Party said "we will win this." Later the Democratic National Committee said "we lost."'
+    assert described(lang, text, "Democratic Party", "Democratic Party")[1] is None
+    assert described(lang, text, "Democratic National Committee", "Democratic National Committee")[1] is None

@@ -1058,8 +1058,8 @@ def _member_of_named_body(view: TextView, mentions: MentionIndex, m: Mention) ->
     -> (spokesman | chairman | researchers, the body's whole name). None, None for a person's name
     (one the article gives with a given name anywhere) and when no role noun stands before the
     preposition."""
-    if any("gender" in x.extra for x in mentions.names if x.canonical == m.canonical):
-        return None, None
+    if m.role or m.affiliation or any("gender" in x.extra for x in mentions.names if x.canonical == m.canonical):
+        return None, None  # "President of Ukraine Volodymyr Roe": a person's title, not a body
     words, lowers = view.words, view.lowers
     sa = view.sent_bounds(view.sent_of[m.start])[0]
     b = m.start
@@ -1091,7 +1091,37 @@ def _member_of_named_body(view: TextView, mentions: MentionIndex, m: Mention) ->
 
 
 def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None) -> tuple[str | None, str | None]:
-    """(role, affiliation) of the party named ``canonical`` in this article."""
+    """(role, affiliation) of the party named ``canonical`` in this article; when the article
+    gives no affiliation, the political party a party label in the role or in the speaker's own
+    words names (:func:`_party_named`)."""
+    role, aff = _describe(view, mentions, canonical, speaker_mention)
+    if aff is None:
+        aff = _party_named(role, canonical, speaker_mention)
+    return role, aff
+
+
+def _party_named(role: str | None, canonical: str, speaker_mention: Mention | None) -> str | None:
+    """The party a capitalised party label names in a role ("Republican strategist" opening a
+    sentence) or in a speaker that is a party's members or one of them ("Other Republicans", "one
+    Republican involved", "a former GOP leadership aide"), not in an organisation's name ("Republican
+    National Committee", "the GOP" itself, "Democratic Party"); None when there is none."""
+    labels = party_labels()
+    org_nouns = word_set("org_nouns.txt")
+    for text in (role, speaker_mention.text if speaker_mention is not None else canonical):
+        if not text:
+            continue
+        toks = text.replace("’", " ").split()
+        if any(t.lower() in org_nouns for t in toks) or text in labels.values() or (len(toks) == 1 and text.isupper()):
+            continue
+        for t in toks:
+            hit = labels.get(t) or (labels.get(t[:-1]) if t.endswith("s") else None)
+            if hit is not None and t[:1].isupper():
+                return hit
+    return None
+
+
+def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None) -> tuple[str | None, str | None]:
+    """:func:`describe` without the party of a party label."""
     role = aff = None
     short = _without_middle(canonical)
     same = [m for m in mentions.names if m.canonical == canonical or m.canonical == short]
