@@ -77,3 +77,8 @@ def test_a_party_itself_or_its_committee_is_not_affiliated_to_the_party(lang):
     text = 'The Democratic Party said "we will win this." Later the Democratic National Committee said "we lost."'
     assert described(lang, text, "Democratic Party", "Democratic Party")[1] is None
     assert described(lang, text, "Democratic National Committee", "Democratic National Committee")[1] is None
+
+
+def test_a_party_code_after_a_comma_after_the_name(lang):
+    text = 'Rep. Chris Coleman, R-N.Y., said "we will win this."'
+    assert described(lang, text, "Chris Coleman") == ("representative", "Republican Party")

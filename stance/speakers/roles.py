@@ -1460,9 +1460,10 @@ _PARTY_CODES = {"R": "Republican Party", "D": "Democratic Party"}
 
 
 def _party_code_after(view: TextView, m: Mention) -> tuple[str | None, str | None]:
-    """The party a "(R-Fla.)" / "(D-N.Y.)" after a person's name gives: (None, the party)."""
+    """The party a "(R-Fla.)" / "(D-N.Y.)" or ", R-N.Y.," after a person's name gives: (None, the
+    party)."""
     i = m.end
-    if m.type == "person" and i + 3 < view.n and view.words[i] == "(" and view.words[i + 1] in _PARTY_CODES and view.words[i + 2] == "-":
+    if m.type == "person" and i + 3 < view.n and view.words[i] in {"(", ","} and view.words[i + 1] in _PARTY_CODES and view.words[i + 2] == "-":
         return None, _PARTY_CODES[view.words[i + 1]]
     return None, None
 
