@@ -82,3 +82,13 @@ def test_a_party_itself_or_its_committee_is_not_affiliated_to_the_party(lang):
 def test_a_party_code_after_a_comma_after_the_name(lang):
     text = 'Rep. Chris Coleman, R-N.Y., said "we will win this."'
     assert described(lang, text, "Chris Coleman") == ("representative", "Republican Party")
+
+
+@pytest.mark.parametrize("text,name,aff", [
+    ('House Majority Leader Kevin McCartney (R-Calif.) said "we will win this."', "Kevin McCartney", "Republican Party"),
+    ('Senator Ed Randall (D) said "we will win this."', "Ed Randall", "Democratic Party"),
+    ('Senate Foreign Relations Committee Chairman Bob Corkery (R-Tenn.) said "we will win this."', "Bob Corkery",
+     "Senate Foreign Relations Committee"),
+])
+def test_a_party_code_wins_over_a_chamber_but_not_over_a_whole_committee(lang, text, name, aff):
+    assert described(lang, text, name)[1] == aff

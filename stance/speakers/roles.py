@@ -1095,9 +1095,22 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
     gives no affiliation, the political party a party label in the role or in the speaker's own
     words names (:func:`_party_named`)."""
     role, aff = _describe(view, mentions, canonical, speaker_mention)
+    coded = next((a for m in mentions.names if m.canonical == canonical for _, a in (_party_code_after(view, m),) if a), None)
+    if coded is not None and not (aff and _names_state_or_body(aff)):
+        # "House Majority Leader Jane Roe (R-Calif.)": the legislator's party, not "House"; but a
+        # governor's state or a committee chair's committee stays
+        return role, coded
     if aff is None:
         aff = _party_named(role, canonical, speaker_mention)
     return role, aff
+
+
+def _names_state_or_body(aff: str) -> bool:
+    """Whether an affiliation is a state, a region or a whole body ending in an organisation noun
+    ("Michigan", "Senate Foreign Relations Committee"), not a fragment ("House Intelligence")."""
+    last = aff.split()[-1].lower()
+    return (aff in gazetteer().aliases or aff in entity_lexicons().regions.values()
+            or (last in word_set("org_nouns.txt") and last not in {"house", "senate"}))
 
 
 def _party_named(role: str | None, canonical: str, speaker_mention: Mention | None) -> str | None:
@@ -1113,10 +1126,10 @@ def _party_named(role: str | None, canonical: str, speaker_mention: Mention | No
         toks = text.replace("’", " ").split()
         if any(t.lower() in org_nouns for t in toks) or text in labels.values() or (len(toks) == 1 and text.isupper()):
             continue
-        for t in toks:
+        for k, t in enumerate(toks):
             hit = labels.get(t) or (labels.get(t[:-1]) if t.endswith("s") else None)
-            if hit is not None and t[:1].isupper():
-                return hit
+            if hit is not None and t[:1].isupper() and not (text is not role and k > 0 and toks[k - 1][:1].isupper()):
+                return hit  # but not a surname after a given name ("John Tory")
     return None
 
 
@@ -1463,7 +1476,8 @@ def _party_code_after(view: TextView, m: Mention) -> tuple[str | None, str | Non
     """The party a "(R-Fla.)" / "(D-N.Y.)" or ", R-N.Y.," after a person's name gives: (None, the
     party)."""
     i = m.end
-    if m.type == "person" and i + 3 < view.n and view.words[i] in {"(", ","} and view.words[i + 1] in _PARTY_CODES and view.words[i + 2] == "-":
+    if (m.type == "person" and i + 3 < view.n and view.words[i] in {"(", ","} and view.words[i + 1] in _PARTY_CODES
+            and (view.words[i + 2] == "-" or (view.words[i] == "(" and view.words[i + 2] == ")"))):
         return None, _PARTY_CODES[view.words[i + 1]]
     return None, None
 
