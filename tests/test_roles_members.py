@@ -92,3 +92,20 @@ def test_a_party_code_after_a_comma_after_the_name(lang):
 ])
 def test_a_party_code_wins_over_a_chamber_but_not_over_a_whole_committee(lang, text, name, aff):
     assert described(lang, text, name)[1] == aff
+
+
+def test_a_body_of_two_names_with_an_acronym_in_brackets(lang):
+    text = ("On Wednesday, researchers from the Georgia Institute of Technology (GT) and University of "
+            "South Carolina Beaufort reported that warm seas weaken corals.")
+    assert described(lang, text, "University of South Carolina Beaufort", "University of South Carolina Beaufort") == (
+        "researchers", "Georgia Institute of Technology (GT) and University of South Carolina Beaufort")
+
+
+def test_a_weekday_opening_the_sentence_is_not_an_owner(lang):
+    text = "The outbreak spread. On Thursday officials reported the cases rose."
+    assert described(lang, text, "officials") == ("officials", None)
+
+
+def test_a_group_quantifier_is_not_an_owner(lang):
+    text = "Trump refused. Other Republicans urged him to go."
+    assert described(lang, text, "Other Republicans")[1] == "Republican Party"

@@ -978,14 +978,18 @@ def _title_of_state_before(view: TextView, mentions: MentionIndex, m: Mention) -
     return None, None
 
 
+#: words before a plural description that say how many of the group, not whose ("Other Republicans")
+_GROUP_QUANTIFIERS = frozenset({"other", "both", "all", "most", "few", "more"})
+
+
 def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     """Role and affiliation inside a descriptive speaker: "Israeli spokesman" -> (spokesman,
     Israel); "Sudan's defense minister" -> (defense minister, Sudan); "an Interpol spokesperson"
     -> (spokesperson, Interpol); "a Russian foreign ministry spokeswoman" -> (spokeswoman,
     Russia's foreign ministry); "prosecutors" -> (prosecutors, None)."""
     toks = name.replace("’s", " ’s").replace("'s", " 's").split()
-    while toks and toks[0].lower() in _QUANTIFIED_DETS:
-        toks = toks[1:]
+    while toks and (toks[0].lower() in _QUANTIFIED_DETS or toks[0].lower() in _GROUP_QUANTIFIERS):
+        toks = toks[1:]  # "Other Republicans": no owner "Other"
     person_nouns = _role_nouns()
     for p in range(1, len(toks) - 1):
         if toks[p].lower() in _PREPS_WITHIN and toks[p - 1].lower() in person_nouns:
@@ -1068,7 +1072,7 @@ def _member_of_named_body(view: TextView, mentions: MentionIndex, m: Mention) ->
         w = words[b - 1]
         if w[:1].isupper() or w in {")", "&"}:
             b -= 1
-        elif w == "(" or (lowers[b - 1] in {"of", "on", "for", "and"} and words[b - 2][:1].isupper()):
+        elif w == "(" or (lowers[b - 1] in {"of", "on", "for", "and"} and (words[b - 2][:1].isupper() or words[b - 2] == ")")):
             b -= 1
         else:
             break
@@ -1206,8 +1210,10 @@ def _earlier_owner(view: TextView, canonical: str) -> str | None:
         if view.lowers[t] == head and view.words[t].islower():
             a = view.sent_bounds(view.sent_of[t])[0]
             k = t
-            while k - 1 >= a and t - k < 3 and (view.words[k - 1][:1].isupper() or view.words[k - 1] in POSSESSIVE_ENDINGS):
-                k -= 1  # the owner's words: "an Interpol spokesperson", "Russia's foreign ministry spokeswoman"
+            while (k - 1 >= a and t - k < 3 and (view.words[k - 1][:1].isupper() or view.words[k - 1] in POSSESSIVE_ENDINGS)
+                   and view.lowers[k - 1] not in stop_words() and view.lowers[k - 1] not in word_set("time_words.txt")):
+                k -= 1  # the owner's words: "an Interpol spokesperson", "Russia's foreign ministry spokeswoman";
+                # not "On Thursday officials"
             if k < t:
                 _, owner = _describe_nominal(view.span_text(k, t + 1))
                 if owner:
