@@ -109,3 +109,15 @@ def test_a_weekday_opening_the_sentence_is_not_an_owner(lang):
 def test_a_group_quantifier_is_not_an_owner(lang):
     text = "Trump refused. Other Republicans urged him to go."
     assert described(lang, text, "Other Republicans")[1] == "Republican Party"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Presidential Spokesperson Harry Roque", ("Presidential Spokesperson", None)),
+    ("Clinton Senior Adviser Sidney Blumenthal", ("Senior Adviser", None)),
+    ("Turkish President Recep Tayyip Erdogan", ("President", "Turkey")),
+    ("John Smith", (None, None)),
+])
+def test_a_title_left_inside_a_speaker_s_name(name, expected):
+    from stance.speakers.roles import _title_in_name
+
+    assert _title_in_name(name) == expected

@@ -1099,6 +1099,9 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
     gives no affiliation, the political party a party label in the role or in the speaker's own
     words names (:func:`_party_named`)."""
     role, aff = _describe(view, mentions, canonical, speaker_mention)
+    if role is None and aff is None:
+        role, aff = _title_in_name(canonical)
+        aff = expand_acronym(mentions, aff) if aff else aff
     coded = next((a for m in mentions.names if m.canonical == canonical for _, a in (_party_code_after(view, m),) if a), None)
     if coded is not None and not (aff and _names_state_or_body(aff)):
         # "House Majority Leader Jane Roe (R-Calif.)": the legislator's party, not "House"; but a
@@ -1107,6 +1110,34 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
     if aff is None:
         aff = _party_named(role, canonical, speaker_mention)
     return role, aff
+
+
+def _title_in_name(name: str) -> tuple[str | None, str | None]:
+    """The title the name finder left inside a person's name ("Presidential Spokesperson Harry
+    Roque", "Managing Editor Bill Sammon", "Clinton Senior Adviser Sidney Blumenthal", "North
+    Dakota RNC Committeeman Curly Haugland"): (the title with the modifiers before it, the
+    country, party or known body named just before it, else None); (None, None) when no role
+    noun or title stands before at least two capitalised words that end the name."""
+    toks = name.split()
+    t = len(toks) - 3
+    while t >= 0 and not (toks[t][:1].isupper() and _is_role_head(toks[t])):
+        t -= 1
+    if t < 0 or not all(w[:1].isupper() and w.lower() not in _role_nouns() for w in toks[t + 1 :]):
+        return None, None
+    r = t
+    while r > 0 and t - r < 2 and (toks[r - 1].lower() in _title_modifiers_lower() or toks[r - 1].lower() in role_words()):
+        r -= 1
+    role = " ".join(toks[r : t + 1])
+    gaz = gazetteer()
+    for n in (2, 1):
+        owner = " ".join(toks[max(0, r - n) : r])
+        if r - n < 0 or not owner:
+            continue
+        aff = (gaz.demonyms.get(owner) or (gaz.aliases.get(owner) or ("", ""))[0] or party_labels().get(owner)
+               or (owner if owner in entity_lexicons().orgs else None))
+        if aff:
+            return role, aff
+    return role, None
 
 
 def _names_state_or_body(aff: str) -> bool:
