@@ -121,3 +121,11 @@ def test_a_title_left_inside_a_speaker_s_name(name, expected):
     from stance.speakers.roles import _title_in_name
 
     assert _title_in_name(name) == expected
+
+
+@pytest.mark.parametrize("text,name,aff", [
+    ('Within a day, Belarusian KGB arrested 33 men, claiming they were "mercenaries".', "Belarusian KGB", "Belarus"),
+    ('American law enforcement officials said they found the "postings".', "American law enforcement officials", "United States"),
+])
+def test_a_demonym_opening_a_speaker_s_description_or_body(lang, text, name, aff):
+    assert described(lang, text, name)[1] == aff

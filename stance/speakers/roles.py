@@ -1108,8 +1108,18 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         # governor's state or a committee chair's committee stays
         return role, coded
     if aff is None:
-        aff = _party_named(role, canonical, speaker_mention)
+        aff = _party_named(role, canonical, speaker_mention) or _state_of_demonym_opening(canonical)
     return role, aff
+
+
+def _state_of_demonym_opening(name: str) -> str | None:
+    """The country a demonym opening a speaker's description or body names ("Belarusian KGB",
+    "American law enforcement officials", "Syrian state media" -> Belarus, United States, Syria);
+    None for a name of one word or one that opens otherwise."""
+    toks = [t for t in name.split() if t.lower() not in _DETS]
+    if len(toks) < 2:
+        return None
+    return gazetteer().demonyms.get(toks[0])
 
 
 def _title_in_name(name: str) -> tuple[str | None, str | None]:
