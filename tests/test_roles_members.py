@@ -129,3 +129,8 @@ def test_a_title_left_inside_a_speaker_s_name(name, expected):
 ])
 def test_a_demonym_opening_a_speaker_s_description_or_body(lang, text, name, aff):
     assert described(lang, text, name)[1] == aff
+
+
+def test_a_possessive_stays_an_earlier_owner_s_mark(lang):
+    text = "Jane Roe's aides met on Monday. Aides said it was over."
+    assert described(lang, text, "Aides")[1] == "Jane Roe"

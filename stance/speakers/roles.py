@@ -1252,7 +1252,8 @@ def _earlier_owner(view: TextView, canonical: str) -> str | None:
             a = view.sent_bounds(view.sent_of[t])[0]
             k = t
             while (k - 1 >= a and t - k < 3 and (view.words[k - 1][:1].isupper() or view.words[k - 1] in POSSESSIVE_ENDINGS)
-                   and view.lowers[k - 1] not in stop_words() and view.lowers[k - 1] not in word_set("time_words.txt")):
+                   and (view.words[k - 1] in POSSESSIVE_ENDINGS
+                        or (view.lowers[k - 1] not in stop_words() and view.lowers[k - 1] not in word_set("time_words.txt")))):
                 k -= 1  # the owner's words: "an Interpol spokesperson", "Russia's foreign ministry spokeswoman";
                 # not "On Thursday officials"
             if k < t:
