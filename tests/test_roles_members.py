@@ -134,3 +134,13 @@ def test_a_demonym_opening_a_speaker_s_description_or_body(lang, text, name, aff
 def test_a_possessive_stays_an_earlier_owner_s_mark(lang):
     text = "Jane Roe's aides met on Monday. Aides said it was over."
     assert described(lang, text, "Aides")[1] == "Jane Roe"
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ('"We will win," said Katie Pack, who runs Our Principles.', "Katie Pack", ("head", "Our Principles")),
+    ('"It is bad," said Olive Hedges, who appraises golf courses for the real estate firm Cushman & Wakefield.',
+     "Olive Hedges", (None, "Cushman & Wakefield")),
+    ('"It is bad," said Jane Roe, who led the team to victory.', "Jane Roe", (None, None)),
+])
+def test_a_relative_clause_that_heads_or_serves_a_body(lang, text, name, expected):
+    assert described(lang, text, name) == expected

@@ -86,7 +86,7 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
 
 
 #: lowercase words inside an organisation's name that the name finder cuts the name at
-_NAME_JOINERS = frozenset({"the", "for", "to", "of", "on", "and"})
+_NAME_JOINERS = frozenset({"the", "for", "to", "of", "on", "and", "&"})
 
 
 def _cut_name_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -> int:
@@ -109,8 +109,8 @@ def _cut_name_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -
         elif not (len(w) == 4 and w.isdigit()):
             break
         nxt = mentions.name_at(e + 1, e + 2)
-        if nxt is None or nxt.start != e + 1 or "gender" in nxt.extra or nxt.type == "place":
-            break
+        if nxt is None or nxt.start != e + 1 or "gender" in nxt.extra or (nxt.type == "place" and w != "&"):
+            break  # but "Cushman & Wakefield": a firm's partners' names, whatever else they name
         e = nxt.end
     return e
 
@@ -518,11 +518,27 @@ def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[
             role = " ".join(words)
     while k < hi and k - i < 15 and view.words[k] not in _REACH_STOPS:
         if view.lowers[k] in {"at", "for", "with"}:
-            body = _affiliation_from(view, mentions, k + 1, hi, ("organization",))
+            body = _affiliation_from(view, mentions, k + 1, hi, ("organization",)) or _body_after_its_kind(view, mentions, k + 1, hi)
             if body is not None:
                 return role, body
+        if k == i + 2 and view.lowers[k] in _HEAD_VERBS and role is None:
+            # "Jane Roe, who leads the United States Pacific Command": its head
+            t = k + 1
+            if t + 2 < hi and view.words[t + 1] in POSSESSIVE_ENDINGS and view.words[t][:1].isupper():
+                t += 2  # "who leads Mr. Obama's Council of Economic Advisers"
+            elif t + 3 < hi and view.words[t + 2] in POSSESSIVE_ENDINGS and view.words[t + 1][:1].isupper():
+                t += 3  # "... Mr. Obama's ..." written as two tokens before the mark
+            body = _affiliation_from(view, mentions, t, hi, ("organization", "person"))
+            if body is not None and body.split()[-1].lower() not in _role_nouns():
+                return _HEAD_VERBS[view.lowers[k]], body
         k += 1
     return role, None
+
+
+#: verbs of a relative clause after a name that make the person the head or founder of the body
+#: after them ("who leads the United States Pacific Command", "who founded Acme")
+_HEAD_VERBS = {"leads": "head", "led": "head", "heads": "head", "headed": "head", "runs": "head", "ran": "head",
+               "chairs": "chair", "chaired": "chair", "founded": "founder", "directs": "director", "directed": "director"}
 
 
 def _singular_role(word: str) -> str:
