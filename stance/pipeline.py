@@ -132,12 +132,16 @@ class Annotator:
                     role, aff = describe(view, mentions, speaker.name, mention_obj)
                     source = "article" if aff else None
                     own = aff
-                    if aff is None and self.actor_lookup:
+                    if (aff is None or role is None) and self.actor_lookup:
                         if not day:
                             day.append(article_date(view.text))
                         known = describe_from_knowledge(mentions, speaker.name, day[0])
-                        if known is not None:
+                        if known is not None and aff is None:
                             aff, role, source = known.affiliation, role or known.role, "lookup"
+                        elif known is not None and known.affiliation == aff:
+                            # the article gives the affiliation the lookup gives but no role ("Marco
+                            # Roe (R-Fla.)"): the office the lookup knows at the article's date
+                            role = known.role
                     if aff is None and speaker.type == "person":
                         # a national office the article names without its state: the article's state
                         aff = state_of_office(view, mentions, role)

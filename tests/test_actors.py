@@ -257,6 +257,15 @@ def test_the_articles_own_words_win(nlp_rules):
     assert (q.role, q.affiliation, q.affiliation_source) == ("professor", "Harvard University", "article")
 
 
+def test_the_lookup_gives_the_role_the_article_leaves_out_beside_its_affiliation(nlp_rules):
+    text = 'Marco Rubio (R-Fla.) spoke on Monday. "We will win," Marco Rubio said.'
+    q = nlp_rules(text, date="2016-01-05").quotes[0]
+    assert (q.role, q.affiliation, q.affiliation_source) == ("Senator", "Republican Party", "article")
+    other = 'Marco Rubio of the Acme Institute spoke. "We will win," Marco Rubio said.'
+    q = nlp_rules(other, date="2016-01-05").quotes[0]
+    assert (q.role, q.affiliation) == (None, "Acme Institute")
+
+
 def test_surname_alone_needs_the_affiliation_in_the_article(nlp_rules):
     with_russia = 'Russia rejected the plan. "We will not accept this," Lavrov said.'
     without = 'The students met on Monday. "We will not accept this," Wong said.'
