@@ -144,3 +144,26 @@ def test_a_possessive_stays_an_earlier_owner_s_mark(lang):
 ])
 def test_a_relative_clause_that_heads_or_serves_a_body(lang, text, name, expected):
     assert described(lang, text, name) == expected
+
+
+@pytest.mark.parametrize("text,role", [
+    ('Sens. John Smith and Mary Jones said "we will win this."', "senators"),
+    ('Reps. John Smith and Mary Jones said "we will win this."', "representatives"),
+])
+def test_a_split_plural_title_abbreviation_before_a_group(nlp, text, role):
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.role) == ("John Smith and Mary Jones", role)
+
+
+def test_a_group_of_named_people_shares_its_members_affiliation(nlp):
+    text = ('Republican Jane Roe spoke, and so did Republican John Doe. Jane Roe and John Doe both '
+            'floated the notion of admitting "some refugees".')
+    q = [q for q in nlp(text).quotes if "refugees" in q.quote.text][0]
+    assert (q.speaker.name, q.affiliation) == ("Jane Roe and John Doe", "Republican Party")
+
+
+def test_plural_roles():
+    from stance.speakers.description import plural_role
+
+    assert [plural_role(r) for r in ("presidential candidate", "spokesman", "secretary", "senators", "president and CEO")] == [
+        "presidential candidates", "spokesmen", "secretaries", "senators", "president and CEO"]

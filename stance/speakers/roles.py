@@ -851,6 +851,9 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         owner = mentions.name_at(i - 1, i)
         if owner is not None and owner.end == i and owner.type == "organization":
             return None, owner.canonical
+    if i == m.start - 1 and i >= 1 and view.words[i] == "." and f"{view.words[i - 1]}." in titles():
+        # "Sens. Jane Roe": a title abbreviation the tokenizer split from its dot
+        return titles()[f"{view.words[i - 1]}."] or f"{view.words[i - 1]}.", None
     person_nouns = _role_nouns()
     w = view.lowers[i]
     sent_start = view.sent_bounds(view.sent_of[i])[0]
