@@ -167,3 +167,8 @@ def test_plural_roles():
 
     assert [plural_role(r) for r in ("presidential candidate", "spokesman", "secretary", "senators", "president and CEO")] == [
         "presidential candidates", "spokesmen", "secretaries", "senators", "president and CEO"]
+
+
+def test_a_leaning_label_names_no_party_the_article_does_not_name(nlp):
+    q = nlp('Conservative columnist George Will said "it is over".').quotes[0]
+    assert (q.role, q.affiliation) == ("Conservative columnist", None)

@@ -1127,7 +1127,7 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         # governor's state or a committee chair's committee stays
         return role, coded
     if aff is None:
-        aff = _party_named(role, canonical, speaker_mention) or _state_of_demonym_opening(canonical)
+        aff = _party_named(role, canonical, speaker_mention, mentions) or _state_of_demonym_opening(canonical)
     return role, aff
 
 
@@ -1177,11 +1177,13 @@ def _names_state_or_body(aff: str) -> bool:
             or (last in word_set("org_nouns.txt") and last not in {"house", "senate"}))
 
 
-def _party_named(role: str | None, canonical: str, speaker_mention: Mention | None) -> str | None:
+def _party_named(role: str | None, canonical: str, speaker_mention: Mention | None, mentions: MentionIndex) -> str | None:
     """The party a capitalised party label names in a role ("Republican strategist" opening a
     sentence) or in a speaker that is a party's members or one of them ("Other Republicans", "one
     Republican involved", "a former GOP leadership aide"), not in an organisation's name ("Republican
-    National Committee", "the GOP" itself, "Democratic Party"); None when there is none."""
+    National Committee", "the GOP" itself, "Democratic Party"); a label that is also a leaning ("Conservative
+    columnist", ``ideology_labels.txt``) only where the article names that party; None when there is
+    none."""
     labels = party_labels()
     org_nouns = word_set("org_nouns.txt")
     for text in (role, speaker_mention.text if speaker_mention is not None else canonical):
@@ -1193,6 +1195,8 @@ def _party_named(role: str | None, canonical: str, speaker_mention: Mention | No
         for k, t in enumerate(toks):
             hit = labels.get(t) or (labels.get(t[:-1]) if t.endswith("s") else None)
             if hit is not None and t[:1].isupper() and not (text is not role and k > 0 and toks[k - 1][:1].isupper()):
+                if t.lower().rstrip("s") in word_set("ideology_labels.txt") and not any(m.canonical == hit for m in mentions.names):
+                    continue
                 return hit  # but not a surname after a given name ("John Tory")
     return None
 
