@@ -348,3 +348,11 @@ def test_old_json_without_affiliation_source_still_reads():
     bad["quotes"][0]["affiliation_source"] = "guess"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, json_schema())
+
+
+def test_seventh_session_office_holders_resolve_by_date():
+    table = actor_lookup()
+    assert table.lookup("Lael Brainard", date(2016, 7, 27)) == ActorInfo("Federal Reserve", "Governor", "recent")
+    assert table.lookup("John Ellis Bush", date(2016, 1, 19)) == ActorInfo("Republican Party", "presidential candidate", "recent")
+    assert table.lookup("Sadiq Khan", date(2016, 5, 11)) == ActorInfo("London", "Mayor", "recent")
+    assert table.lookup("Harry B. Harris", date(2016, 5, 9)).affiliation == "United States Pacific Command"
