@@ -172,3 +172,12 @@ def test_plural_roles():
 def test_a_leaning_label_names_no_party_the_article_does_not_name(nlp):
     q = nlp('Conservative columnist George Will said "it is over".').quotes[0]
     assert (q.role, q.affiliation) == ("Conservative columnist", None)
+
+
+def test_a_surname_speaker_takes_the_full_name_s_description(lang):
+    from stance.speakers.description import describe_speaker
+
+    text = 'Jane Roe, a spokeswoman for Acme, spoke. "We will win," Roe said.'
+    view = build_view(make_doc(lang, text, trained=False))
+    mentions = MentionIndex(view)
+    assert describe_speaker(view, mentions, "Roe", None, True, None)[:2] == ("spokeswoman", "Acme")

@@ -4,7 +4,8 @@ The article's words first (:func:`stance.speakers.roles.describe`); when they gi
 or an affiliation but no role, the actor lookup (:mod:`stance.speakers.actors`) at the article's
 date; then the state of a national office the article names without its state. A group of named
 people ("Jeb Roe and Ted Doe", "Sens. Jane Roe and John Doe") is described by its members: the
-affiliation they share and their shared role in the plural ("presidential candidates").
+affiliation they share and their shared role in the plural ("presidential candidates"). A speaker
+named by a surname alone that the article gives nothing for takes the full name's description.
 """
 
 from __future__ import annotations
@@ -31,7 +32,24 @@ def describe_speaker(view: TextView, mentions: MentionIndex, name: str, mention:
         described = _describe_group(view, mentions, members, day)
         if described is not None:
             return described
-    return _describe_one(view, mentions, name, mention, is_person, day)
+    described = _describe_one(view, mentions, name, mention, is_person, day)
+    full = full_name_of_surname(mentions, name) if is_person and described[0] is None and described[1] is None else None
+    if full is not None:
+        # "Day said" where the article names "Doris Day" (the name finder did not link them): the
+        # description the full name's mentions carry
+        return _describe_one(view, mentions, full, None, is_person, day)
+    return described
+
+
+def full_name_of_surname(mentions: MentionIndex, name: str) -> str | None:
+    """The one full name of the article (a person's, or a name of no known type) that ends with
+    the one-word ``name`` ("Day" -> "Doris Day"); None when ``name`` has several words, or no or
+    several such names."""
+    if " " in name or not name[:1].isupper():
+        return None
+    fulls = {m.canonical for m in mentions.names
+             if m.type in ("person", "other", "unknown") and " " in m.canonical and m.canonical.rsplit(" ", 1)[1] == name}
+    return fulls.pop() if len(fulls) == 1 else None
 
 
 def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,
