@@ -181,3 +181,14 @@ def test_a_surname_speaker_takes_the_full_name_s_description(lang):
     view = build_view(make_doc(lang, text, trained=False))
     mentions = MentionIndex(view)
     assert describe_speaker(view, mentions, "Roe", None, True, None)[:2] == ("spokeswoman", "Acme")
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ('According to Windsor Locks\' first selectman, Chris Kerr, there were "ten passengers" aboard.', "Chris Kerr",
+     ("first selectman", "Windsor Locks")),
+    ('The Labour Party\'s leader, Jeremy Corbin announced he will not seek the "leadership".', "Jeremy Corbin",
+     ("leader", "Labour Party")),
+    ('As Virginia\'s governor, Tim Kane declared that "I strongly support" the law.', "Tim Kane", ("governor", "Virginia")),
+])
+def test_a_possessed_description_before_the_name(lang, text, name, expected):
+    assert described(lang, text, name) == expected

@@ -166,7 +166,10 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
         return None, None  # but '..." another friend, Jane Roe told': a quotation before it
     if after_verb is not None and c != sa:
         return None, None
-    if by_verb and (c == sa or words[c - 1] not in {"”", '"'} or not _VERBAL.isdisjoint(lowers[c:e])):
+    possessed_opening = c == sa and any(words[t] in POSSESSIVE_ENDINGS for t in range(c + 1, e)) and _VERBAL.isdisjoint(lowers[c:e])
+    if by_verb and not possessed_opening and (c == sa or words[c - 1] not in {"”", '"'} or not _VERBAL.isdisjoint(lowers[c:e])):
+        # but "The Labour Party's leader, Jane Roe announced": a possessed description opening
+        # the sentence
         return None, None
     while c < e and lowers[c] in _DETS_ONE:
         c += 1
@@ -1053,11 +1056,14 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
             return role, f"{owner} {body}"  # "Clinton's campaign spokesman": the "Clinton campaign"
         country = gaz.demonyms.get(owner) or (gaz.aliases.get(owner) or ("", ""))[0]
         return role, f"{country}'s {body}" if country else body
-    if j < len(prefix) or owner.split("-")[-1].islower():
+    if (owned and j < len(prefix) and owner[:1].isupper() and not owner.split("-")[-1].islower()
+            and toks[-1].lower() not in word_set("kin_nouns.txt")):
+        role = " ".join(prefix[j:] + toks[r:])  # "Windsor Locks' first selectman": the owner's
+    elif j < len(prefix) or owner.split("-")[-1].islower():
         return role, None  # "the 34-year-old mother", "the Spanish-speaking son": no owner
     owner_toks = owner.split()
     t = len(owner_toks)
-    while t > 0 and owner_toks[t - 1][:1].isupper():
+    while t > 0 and owner_toks[t - 1][:1].isupper() and owner_toks[t - 1].lower() not in stop_words():
         t -= 1
     if t > 0 and owner_toks[t - 1].lower() not in {"of", "for", "and", "&"}:
         owner = " ".join(owner_toks[t:])  # "misstated the year Pershing Square's founder": the name only
