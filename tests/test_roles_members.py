@@ -192,3 +192,8 @@ def test_a_surname_speaker_takes_the_full_name_s_description(lang):
 ])
 def test_a_possessed_description_before_the_name(lang, text, name, expected):
     assert described(lang, text, name) == expected
+
+
+def test_an_unnamed_owner_of_two_words_before_an_appositive_role(lang):
+    text = '"We will win," said Luay Sam, 33, the community center\'s program coordinator.'
+    assert described(lang, text, "Luay Sam")[0] == "program coordinator"

@@ -334,8 +334,10 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     had_det = i < sb and lowers[i] in _DETS
     if had_det:
         i += 1
-        if i + 2 < sb and words[i + 1] in {"’s", "'s"} and words[i].isalpha() and words[i].islower():
-            i += 2  # "the club's president": an owner the article does not name here
+        q = next((t for t in range(i + 1, min(i + 4, sb - 1)) if words[t] in {"’s", "'s"}), None)
+        if q is not None and all(words[t].isalpha() and words[t].islower() for t in range(i, q)):
+            i = q + 1  # "the club's president", "the community center's program coordinator": an
+            # owner the article does not name here
     i = _past_age(view, i, sb)
     # "Sudan's defense minister" / "an Israeli spokesman"
     poss = mentions.name_at(i, i + 1)
