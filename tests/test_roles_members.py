@@ -197,3 +197,8 @@ def test_a_possessed_description_before_the_name(lang, text, name, expected):
 def test_an_unnamed_owner_of_two_words_before_an_appositive_role(lang):
     text = '"We will win," said Luay Sam, 33, the community center\'s program coordinator.'
     assert described(lang, text, "Luay Sam")[0] == "program coordinator"
+
+
+def test_a_lowercase_body_ends_before_the_reporting_verb(nlp):
+    q = nlp('José Ortiz of the island\'s power authority said fixing the plant may take "a year".').quotes[0]
+    assert (q.affiliation, q.affiliation_source) == ("the island's power authority", "article")

@@ -632,8 +632,9 @@ def _lowercase_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> 
     if k + 1 < hi and words[k].islower() and words[k].isalpha() and words[k + 1] in POSSESSIVE_ENDINGS:
         k += 2  # "the island's"
     e = k
-    while e < hi and e - k < 5 and words[e].islower() and words[e].isalpha() and lowers[e] not in _FIELD_BREAKS and lowers[e] not in stop_words():
-        e += 1
+    while (e < hi and e - k < 5 and words[e].islower() and words[e].isalpha() and lowers[e] not in _FIELD_BREAKS
+           and lowers[e] not in stop_words() and lowers[e] not in _REACH_STOPS):
+        e += 1  # but "of the island's power authority said": the verb ends the body
     if e == k or lowers[e - 1] not in word_set("org_nouns.txt") or e - a < 2:
         return None
     if e + 1 < hi and lowers[e] == "of":
