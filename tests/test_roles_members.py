@@ -202,3 +202,8 @@ def test_an_unnamed_owner_of_two_words_before_an_appositive_role(lang):
 def test_a_lowercase_body_ends_before_the_reporting_verb(nlp):
     q = nlp('José Ortiz of the island\'s power authority said fixing the plant may take "a year".').quotes[0]
     assert (q.affiliation, q.affiliation_source) == ("the island's power authority", "article")
+
+
+def test_a_body_named_in_another_description_wins_over_a_party_label(lang):
+    text = '"It is over," explained Democratic strategist Simon Rose, president of the New Democrat Network.'
+    assert described(lang, text, "Simon Rose")[1] == "New Democrat Network"

@@ -1178,6 +1178,16 @@ def _title_in_name(name: str) -> tuple[str | None, str | None]:
     return role, None
 
 
+def _names_body(mentions: MentionIndex, aff: str) -> bool:
+    """Whether an affiliation is an organisation's name (the article's mention of that name is an
+    organisation, or the name ends in an organisation noun), not a state or a place."""
+    if aff in gazetteer().aliases or aff in entity_lexicons().regions.values():
+        return False
+    if aff.split()[-1].lower() in word_set("org_nouns.txt"):
+        return True
+    return any(m.type == "organization" and (m.canonical == aff or m.text == aff) for m in mentions.names)
+
+
 def _names_state_or_body(aff: str) -> bool:
     """Whether an affiliation is a state, a region or a whole body ending in an organisation noun
     ("Michigan", "Senate Foreign Relations Committee"), not a fragment ("House Intelligence")."""
@@ -1232,16 +1242,22 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
         if m.type == "organization" and m.possessor and aff is None:
             aff = m.possessor
     relations = word_set("relation_nouns.txt")
+    parties = set(party_labels().values())
     for r, a in _descriptions(view, mentions, same):
         if r and r.split()[-1].lower() in relations:
             r = None  # "rival Bernie Sanders": a relation, not a role
+        if aff in parties and a and a not in parties and _names_body(mentions, a):
+            # "Democratic strategist Jane Roe, president of the New Democrat Network": the body she
+            # works for, not the party a label before her name gives
+            aff = a
+            break
         if role is None and r:
             role = r
             if a and aff is None:
                 aff = a
         elif aff is None and a:
             aff = a
-        if role is not None and aff is not None:
+        if role is not None and aff is not None and aff not in parties:
             break
     if role is None:
         # "Officials said", "Members of the House of Commons": a capitalised description
