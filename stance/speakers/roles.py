@@ -1126,11 +1126,13 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
     """(role, affiliation) of the party named ``canonical`` in this article; when the article
     gives no affiliation, the political party a party label in the role or in the speaker's own
     words names (:func:`_party_named`)."""
-    role, aff = _describe(view, mentions, canonical, speaker_mention)
+    short = _without_middle(canonical)
+    same = [m for m in mentions.names if m.canonical == canonical or m.canonical == short]
+    role, aff = _describe(view, mentions, canonical, speaker_mention, same)
     if role is None and aff is None:
         role, aff = _title_in_name(canonical)
         aff = expand_acronym(mentions, aff) if aff else aff
-    coded = next((a for m in mentions.names if m.canonical == canonical for _, a in (_party_code_after(view, m),) if a), None)
+    coded = next((a for m in same if m.canonical == canonical for _, a in (_party_code_after(view, m),) if a), None)
     if coded is not None and not (aff and _names_state_or_body(aff)):
         # "House Majority Leader Jane Roe (R-Calif.)": the legislator's party, not "House"; but a
         # governor's state or a committee chair's committee stays
@@ -1220,11 +1222,11 @@ def _party_named(role: str | None, canonical: str, speaker_mention: Mention | No
     return None
 
 
-def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None) -> tuple[str | None, str | None]:
-    """:func:`describe` without the party of a party label."""
+def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None,
+              same: list[Mention]) -> tuple[str | None, str | None]:
+    """:func:`describe` without the party of a party label or code; ``same``: the mentions of
+    ``canonical`` (and of it without its middle name)."""
     role = aff = None
-    short = _without_middle(canonical)
-    same = [m for m in mentions.names if m.canonical == canonical or m.canonical == short]
     if speaker_mention is None and not same:
         role, aff = _describe_nominal(canonical)
         if role is None and aff is None:
