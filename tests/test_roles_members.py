@@ -207,3 +207,14 @@ def test_a_lowercase_body_ends_before_the_reporting_verb(nlp):
 def test_a_body_named_in_another_description_wins_over_a_party_label(lang):
     text = '"It is over," explained Democratic strategist Simon Rose, president of the New Democrat Network.'
     assert described(lang, text, "Simon Rose")[1] == "New Democrat Network"
+
+
+def test_a_state_office_before_a_lowercase_role_keeps_its_name(nlp):
+    q = nlp('"It is over," White House press secretary Josh Ernest said.').quotes[0]
+    assert (q.role, q.affiliation) == ("press secretary", "White House")
+
+
+def test_the_party_finder_reads_a_state_office_as_its_state():
+    from stance.speakers.description import _state_named
+
+    assert (_state_named("White House"), _state_named("Acme"), _state_named(None)) == ("United States", "Acme", None)

@@ -15,6 +15,7 @@ from typing import Callable
 
 from stance.speakers.actors import describe_from_knowledge
 from stance.speakers.roles import describe, state_of_office
+from stance.text.lexicons import gazetteer
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
@@ -56,7 +57,7 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
                   day: Callable[[], date | None] | None) -> Description:
     role, aff = describe(view, mentions, name, mention)
     source = "article" if aff else None
-    own = aff
+    own = _state_named(aff)
     if (aff is None or role is None) and day is not None:
         when = day()
         known = describe_from_knowledge(mentions, name, when) if aff is None or when is not None else None
@@ -72,6 +73,15 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         aff = state_of_office(view, mentions, role)
         source = "article" if aff else None
     return role, aff, source, own
+
+
+def _state_named(aff: str | None) -> str | None:
+    """The affiliation as the party finder compares it: a state's office under the state's name
+    ("White House" -> United States, as a title before a name reads it), else as written."""
+    if aff is None:
+        return None
+    hit = gazetteer().aliases.get(aff)
+    return hit[0] if hit is not None and hit[1] == "state" else aff
 
 
 def group_members(mentions: MentionIndex, name: str) -> list[str] | None:

@@ -807,6 +807,8 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     if owner is None or owner.end != k:
         d = view.words[k - 1]
         return party_labels().get(d) or gaz.demonyms.get(d)
+    if owner.type == "state" and _names_office(owner.text):
+        return owner.text  # "White House press secretary": the office keeps its name, as a title's does
     if owner.type in ("state", "demonym"):
         return owner.canonical
     if owner.text in party_labels():
