@@ -218,3 +218,8 @@ def test_the_party_finder_reads_a_state_office_as_its_state():
     from stance.speakers.description import _state_named
 
     assert (_state_named("White House"), _state_named("Acme"), _state_named(None)) == ("United States", "Acme", None)
+
+
+def test_a_preposition_of_time_ends_an_appositive_role(lang):
+    text = '"She is honest," said Betty Eberle, 68, Clinton’s close friend since sixth grade at the school.'
+    assert described(lang, text, "Betty Eberle")[0] == "close friend"

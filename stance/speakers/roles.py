@@ -35,6 +35,8 @@ _DETS_ONE = _DETS | {"one", "another"}
 _QUANTIFIED_DETS = _DETS | {"one", "another", "some", "many", "several"}
 _PREPS_THE = _PREPS | {"the"}
 _PREPS_TO = _PREPS | {"to"}
+#: prepositions of time, which end a role in an appositive ("close friend since sixth grade")
+_TIME_PREPS = frozenset({"since", "until", "during"})
 _PREPS_WITHIN = _PREPS | {"within"}
 _OBJECT_PREPS = _PREPS | {"to", "against", "toward", "on", "by"}
 _FIELD_BREAKS = _PREPS | _VERBAL | {"who", "which", "that"}
@@ -365,8 +367,9 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         i = poss.end
     role_words: list[str] = []
     j = i
-    while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS_TO:
+    while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS_TO and lowers[j] not in _TIME_PREPS:
         role_words.append(words[j])  # "a former adviser to the president": the role ends before "to"
+        # (and "Clinton's close friend since sixth grade" before "since")
         j += 1
     if role_words and j < sb and lowers[j] == "and":
         second = _second_role(view, j + 1, sb)
