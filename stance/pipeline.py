@@ -25,9 +25,8 @@ from stance.loader import load_calibration, load_models, load_party_filter, load
 from stance.parties.finder import parties_of_quotation
 from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
-from stance.speakers.actors import describe_from_knowledge
 from stance.speakers.inheritance import inherit_speakers
-from stance.speakers.roles import describe, state_of_office
+from stance.speakers.description import describe_speaker
 from stance.speakers.selection import choose_speakers, quoted_spans
 from stance.stance_model.calibration import calibrate
 from stance.stance_model.examples import stance_examples
@@ -125,24 +124,18 @@ class Annotator:
         pendings: list[_Pending] = []
         described: dict[str, tuple[str | None, str | None, str | None, str | None]] = {}
         day: list = [as_date(date)] if date is not None else []  # the article's date, found once when first needed
+
+        def article_day() -> Any:
+            if not day:
+                day.append(article_date(view.text))
+            return day[0]
+
         for raw, (speaker, mention_obj, conf) in zip(raws, chosen):
             role = aff = source = own = None
             if speaker is not None and speaker.type in ("person", "organization"):
                 if speaker.name not in described:
-                    role, aff = describe(view, mentions, speaker.name, mention_obj)
-                    source = "article" if aff else None
-                    own = aff
-                    if aff is None and self.actor_lookup:
-                        if not day:
-                            day.append(article_date(view.text))
-                        known = describe_from_knowledge(mentions, speaker.name, day[0])
-                        if known is not None:
-                            aff, role, source = known.affiliation, role or known.role, "lookup"
-                    if aff is None and speaker.type == "person":
-                        # a national office the article names without its state: the article's state
-                        aff = state_of_office(view, mentions, role)
-                        source = "article" if aff else None
-                    described[speaker.name] = (role, aff, source, own)
+                    described[speaker.name] = describe_speaker(view, mentions, speaker.name, mention_obj, speaker.type == "person",
+                                                               article_day if self.actor_lookup else None)
                 role, aff, source, own = described[speaker.name]
             # the party finder and the party filter see the affiliation the article's words give
             # only: a looked-up one is not excluded from the parties (measured on the corpus dev

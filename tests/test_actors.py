@@ -127,6 +127,37 @@ def test_a_generational_suffix_is_looked_up_without_it():
     assert describe_from_knowledge(mentions, "Nobody Atall Jr.", date(2016, 8, 17)) is None
 
 
+def test_a_middle_initial_is_looked_up_without_it():
+    from stance.speakers.actors import describe_from_knowledge
+    from stance.text.mentions import MentionIndex
+    from stance.text.view import blank_english, build_view
+
+    text = '"It is over," John R. Bolton said.'
+    mentions = MentionIndex(build_view(blank_english()(text)))
+    info = describe_from_knowledge(mentions, "John R. Bolton", date(2019, 9, 10))
+    assert info == ActorInfo("United States", "National Security Advisor", "recent")
+
+
+def test_a_phoenix_actor_out_of_its_periods_needs_the_affiliation_in_the_article():
+    from stance.speakers.actors import describe_from_knowledge
+    from stance.text.mentions import MentionIndex
+    from stance.text.view import blank_english, build_view
+
+    phoenix = [["A", "Ann Sample", "ann sample", "sample", "Peru,GOV,2004-03-01,2006-08-31,"]]
+    table = ActorLookup([], phoenix)
+    for text, expected in (('"The plant is down," said Ann Sample of the power authority.', None),
+                           ('Peru voted. "The plant is down," said Ann Sample.', "Peru")):
+        mentions = MentionIndex(build_view(blank_english()(text)))
+        info = describe_from_knowledge(mentions, "Ann Sample", date(2020, 1, 8), table)
+        assert (info.affiliation if info else None) == expected
+
+
+def test_puerto_rico_governors_resolve_by_date():
+    table = actor_lookup()
+    assert table.lookup("Pedro Pierluisi", date(2019, 8, 3)) == ActorInfo("Puerto Rico", "Governor", "recent")
+    assert table.lookup("Pedro Pierluisi", date(2020, 6, 1)) == ActorInfo("Puerto Rico", None, "recent")
+
+
 def test_extended_office_holders_resolve_by_date():
     """Heads of state and government of other countries, US governors, first ministers of the UK
     nations, Canadian premiers and heads of international organisations (added to the hand-written
@@ -226,6 +257,15 @@ def test_the_articles_own_words_win(nlp_rules):
     assert (q.role, q.affiliation, q.affiliation_source) == ("professor", "Harvard University", "article")
 
 
+def test_the_lookup_gives_the_role_the_article_leaves_out_beside_its_affiliation(nlp_rules):
+    text = 'Marco Rubio (R-Fla.) spoke on Monday. "We will win," Marco Rubio said.'
+    q = nlp_rules(text, date="2016-01-05").quotes[0]
+    assert (q.role, q.affiliation, q.affiliation_source) == ("Senator", "Republican Party", "article")
+    other = 'Marco Rubio of the Acme Institute spoke. "We will win," Marco Rubio said.'
+    q = nlp_rules(other, date="2016-01-05").quotes[0]
+    assert (q.role, q.affiliation) == (None, "Acme Institute")
+
+
 def test_surname_alone_needs_the_affiliation_in_the_article(nlp_rules):
     with_russia = 'Russia rejected the plan. "We will not accept this," Lavrov said.'
     without = 'The students met on Monday. "We will not accept this," Wong said.'
@@ -308,3 +348,11 @@ def test_old_json_without_affiliation_source_still_reads():
     bad["quotes"][0]["affiliation_source"] = "guess"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, json_schema())
+
+
+def test_seventh_session_office_holders_resolve_by_date():
+    table = actor_lookup()
+    assert table.lookup("Lael Brainard", date(2016, 7, 27)) == ActorInfo("Federal Reserve", "Governor", "recent")
+    assert table.lookup("John Ellis Bush", date(2016, 1, 19)) == ActorInfo("Republican Party", "presidential candidate", "recent")
+    assert table.lookup("Sadiq Khan", date(2016, 5, 11)) == ActorInfo("London", "Mayor", "recent")
+    assert table.lookup("Harry B. Harris", date(2016, 5, 9)).affiliation == "United States Pacific Command"

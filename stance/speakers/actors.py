@@ -189,6 +189,11 @@ def resolve(terms: list[Term], day: date | None) -> ActorInfo | None:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+def _is_initial(word: str) -> bool:
+    """A middle initial: one capital letter and a dot ("R.")."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
 @lru_cache(maxsize=1)
 def actor_lookup() -> ActorLookup:
     """The shipped lookup (read once, on first use)."""
@@ -200,7 +205,9 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
     at the article's date ``day`` (None: unknown).
 
     A name of several words is looked up as it is (or, failing that, without a generational suffix:
-    "Joseph R. Biden Jr."); a single word ("Lavrov", "Hamas") only as a
+    "Joseph R. Biden Jr.", or without its middle initials: "John R. Bolton"); a Phoenix actor none
+    of whose periods covers ``day`` is given only when the article names its affiliation (another
+    "José Ortiz" of years before); a single word ("Lavrov", "Hamas") only as a
     surname variant of the dictionaries, and only when no other name of the article ends with it
     ("Trump" beside "Ivanka Trump" is not looked up), and only when the article also names the
     affiliation the lookup gives (a student "Wong" in a Hong Kong story is not Australia's foreign
@@ -210,10 +217,21 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
     if not words:
         return None
     if len(words) > 1:
-        info = table.lookup(name, day)
+        key = name
+        info = table.lookup(key, day)
         if info is None and len(words) > 2 and name_key(words[-1]) in _SUFFIXES:
             # "Joseph R. Biden Jr.": the dictionaries name the actor without the suffix
-            info = table.lookup(" ".join(words[:-1]).rstrip(","), day)
+            key = " ".join(words[:-1]).rstrip(",")
+            info = table.lookup(key, day)
+        if info is None and len(words) > 2 and any(_is_initial(w) for w in words[1:-1]):
+            # "John R. Bolton": the dictionaries name the actor without the middle initial
+            key = " ".join([words[0], *(w for w in words[1:-1] if not _is_initial(w)), words[-1]])
+            info = table.lookup(key, day)
+        if info is not None and info.source == SOURCE_PHOENIX and day is not None and not any(t.covers(day) for t in table.terms(key)):
+            # no Phoenix period at the article's date (another "José Ortiz", years before): only
+            # when the article names the affiliation
+            if not any(m.canonical == info.affiliation for m in mentions.names):
+                return None
         return info
     info = table.lookup(name, day, surname=True)
     if info is None:

@@ -35,6 +35,8 @@ _DETS_ONE = _DETS | {"one", "another"}
 _QUANTIFIED_DETS = _DETS | {"one", "another", "some", "many", "several"}
 _PREPS_THE = _PREPS | {"the"}
 _PREPS_TO = _PREPS | {"to"}
+#: prepositions of time, which end a role in an appositive ("close friend since sixth grade")
+_TIME_PREPS = frozenset({"since", "until", "during"})
 _PREPS_WITHIN = _PREPS | {"within"}
 _OBJECT_PREPS = _PREPS | {"to", "against", "toward", "on", "by"}
 _FIELD_BREAKS = _PREPS | _VERBAL | {"who", "which", "that"}
@@ -78,7 +80,41 @@ def _affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
             return f"{m.canonical}'s {view.span_text(m.end + 1, e)}"
     if m.type == "person" and m.end < hi and view.lowers[m.end] == "campaign":
         return f"{m.canonical} campaign"  # "an adviser on the Sanders campaign"
+    if m.type in ("organization", "person"):
+        e = _cut_name_end(view, mentions, m, hi)
+        if e > m.end:
+            return view.span_text(m.start, e)  # "president of Rock the Vote", not "Rock"
     return m.canonical if m.type in ("state", "demonym") and not literal else m.text
+
+
+#: lowercase words inside an organisation's name that the name finder cuts the name at
+_NAME_JOINERS = frozenset({"the", "for", "to", "of", "on", "and", "&"})
+
+
+def _cut_name_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -> int:
+    """The end of the organisation's name that the mention ``m`` opens when the name finder cut it
+    at a lowercase joiner or a year ("Rock the Vote", "Democracy for America", "Coalition to Stop
+    Trump", "Caucus of Rank and File Educators", "Cleveland 2016 Host Committee"): the name goes
+    on over each joiner or year followed by another name that is no person's ("gender") and no
+    place; ``m.end`` when it does not go on. A mention holding an organisation noun was not cut
+    at "of"/"for"/"on"/"and" (the name finder keeps those), so only "the"/"to" extend it."""
+    if "gender" in m.extra or m.end - m.start > 3:
+        return m.end
+    lowers = view.lowers
+    has_org_noun = not word_set("org_nouns.txt").isdisjoint(lowers[m.start : m.end])
+    e = m.end
+    while e + 1 < hi:
+        w = view.words[e]
+        if lowers[e] in _NAME_JOINERS and not (has_org_noun and lowers[e] not in {"the", "to"}):
+            if lowers[e] in {"and", "the"} and lowers[e + 1] == "the":
+                break
+        elif not (len(w) == 4 and w.isdigit()):
+            break
+        nxt = mentions.name_at(e + 1, e + 2)
+        if nxt is None or nxt.start != e + 1 or "gender" in nxt.extra or (nxt.type == "place" and w != "&"):
+            break  # but "Cushman & Wakefield": a firm's partners' names, whatever else they name
+        e = nxt.end
+    return e
 
 
 #: role heads whose holder serves a city or region, named as written ("mayor of Paris")
@@ -132,7 +168,10 @@ def _appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tu
         return None, None  # but '..." another friend, Jane Roe told': a quotation before it
     if after_verb is not None and c != sa:
         return None, None
-    if by_verb and (c == sa or words[c - 1] not in {"”", '"'} or not _VERBAL.isdisjoint(lowers[c:e])):
+    possessed_opening = c == sa and any(words[t] in POSSESSIVE_ENDINGS for t in range(c + 1, e)) and _VERBAL.isdisjoint(lowers[c:e])
+    if by_verb and not possessed_opening and (c == sa or words[c - 1] not in {"”", '"'} or not _VERBAL.isdisjoint(lowers[c:e])):
+        # but "The Labour Party's leader, Jane Roe announced": a possessed description opening
+        # the sentence
         return None, None
     while c < e and lowers[c] in _DETS_ONE:
         c += 1
@@ -242,7 +281,27 @@ def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
         return None, _affiliation_from(view, mentions, i + 1, hi, ("organization",)) or _lowercase_body(view, mentions, i + 1, hi)
     if body is not None and body.start == j and body.type == "place" and body.text in entity_lexicons().regions:
         return None, entity_lexicons().regions[body.text]  # "Senator Jane Roe of California": the state she serves
-    return None, _affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or _lowercase_body(view, mentions, i + 1, hi)
+    return None, (_affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or _lowercase_body(view, mentions, i + 1, hi)
+                  or _body_after_its_kind(view, mentions, i + 1, hi))
+
+
+def _body_after_its_kind(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """The body named after a lowercase noun of its kind from token ``i``: "of the law firm Mayer
+    Brown", "of the advocacy group Democracy for America" -> the name; None when the words from
+    ``i`` are not a determiner, lowercase words ending in an organisation noun, and a name."""
+    k = i
+    if k < hi and view.lowers[k] in {"the", "a", "an"}:
+        k += 1
+    e = k
+    while e < hi and e - k < 4 and view.words[e].islower() and view.words[e].isalpha():
+        e += 1
+    if e == k or e >= hi or view.lowers[e - 1] not in word_set("org_nouns.txt"):
+        return None
+    body = mentions.name_at(e, e + 1)
+    if body is None or body.start != e or "gender" in body.extra or body.type not in ("organization", "person"):
+        return None
+    end = _cut_name_end(view, mentions, body, hi)
+    return view.span_text(body.start, end) if end > body.end else body.canonical
 
 
 def _side_of(view: TextView, person: Mention, i: int) -> str:
@@ -277,8 +336,10 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     had_det = i < sb and lowers[i] in _DETS
     if had_det:
         i += 1
-        if i + 2 < sb and words[i + 1] in {"’s", "'s"} and words[i].isalpha() and words[i].islower():
-            i += 2  # "the club's president": an owner the article does not name here
+        q = next((t for t in range(i + 1, min(i + 4, sb - 1)) if words[t] in {"’s", "'s"}), None)
+        if q is not None and all(words[t].isalpha() and words[t].islower() for t in range(i, q)):
+            i = q + 1  # "the club's president", "the community center's program coordinator": an
+            # owner the article does not name here
     i = _past_age(view, i, sb)
     # "Sudan's defense minister" / "an Israeli spokesman"
     poss = mentions.name_at(i, i + 1)
@@ -306,8 +367,9 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         i = poss.end
     role_words: list[str] = []
     j = i
-    while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS_TO:
+    while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS_TO and lowers[j] not in _TIME_PREPS:
         role_words.append(words[j])  # "a former adviser to the president": the role ends before "to"
+        # (and "Clinton's close friend since sixth grade" before "since")
         j += 1
     if role_words and j < sb and lowers[j] == "and":
         second = _second_role(view, j + 1, sb)
@@ -416,10 +478,11 @@ def _body_in_reach(view: TextView, mentions: MentionIndex, i: int, hi: int, reac
     while k < hi and k - i < reach and view.words[k] not in _REACH_STOPS:
         m = mentions.name_at(k, k + 1)
         if m is not None and m.start == k:
-            if m.type == "organization" and (view.lowers[k - 1] in _PREPS_THE or view.words[k - 1].islower()):
-                return m.canonical
-            if m.type == "person" and "gender" not in m.extra and view.lowers[k - 1] in word_set("org_nouns.txt"):
-                return m.canonical  # "the investment bank Westwood Capital": a body's name after its kind
+            if ((m.type == "organization" and (view.lowers[k - 1] in _PREPS_THE or view.words[k - 1].islower()))
+                    or (m.type == "person" and "gender" not in m.extra and view.lowers[k - 1] in word_set("org_nouns.txt"))):
+                # "the investment bank Westwood Capital": a body's name after its kind
+                e = _cut_name_end(view, mentions, m, hi)
+                return view.span_text(m.start, e) if e > m.end else m.canonical
             k = m.end
             continue
         k += 1
@@ -463,11 +526,27 @@ def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[
             role = " ".join(words)
     while k < hi and k - i < 15 and view.words[k] not in _REACH_STOPS:
         if view.lowers[k] in {"at", "for", "with"}:
-            body = _affiliation_from(view, mentions, k + 1, hi, ("organization",))
+            body = _affiliation_from(view, mentions, k + 1, hi, ("organization",)) or _body_after_its_kind(view, mentions, k + 1, hi)
             if body is not None:
                 return role, body
+        if k == i + 2 and view.lowers[k] in _HEAD_VERBS and role is None:
+            # "Jane Roe, who leads the United States Pacific Command": its head
+            t = k + 1
+            if t + 2 < hi and view.words[t + 1] in POSSESSIVE_ENDINGS and view.words[t][:1].isupper():
+                t += 2  # "who leads Mr. Obama's Council of Economic Advisers"
+            elif t + 3 < hi and view.words[t + 2] in POSSESSIVE_ENDINGS and view.words[t + 1][:1].isupper():
+                t += 3  # "... Mr. Obama's ..." written as two tokens before the mark
+            body = _affiliation_from(view, mentions, t, hi, ("organization", "person"))
+            if body is not None and body.split()[-1].lower() not in _role_nouns():
+                return _HEAD_VERBS[view.lowers[k]], body
         k += 1
     return role, None
+
+
+#: verbs of a relative clause after a name that make the person the head or founder of the body
+#: after them ("who leads the United States Pacific Command", "who founded Acme")
+_HEAD_VERBS = {"leads": "head", "led": "head", "heads": "head", "headed": "head", "runs": "head", "ran": "head",
+               "chairs": "chair", "chaired": "chair", "founded": "founder", "directs": "director", "directed": "director"}
 
 
 def _singular_role(word: str) -> str:
@@ -556,8 +635,9 @@ def _lowercase_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> 
     if k + 1 < hi and words[k].islower() and words[k].isalpha() and words[k + 1] in POSSESSIVE_ENDINGS:
         k += 2  # "the island's"
     e = k
-    while e < hi and e - k < 5 and words[e].islower() and words[e].isalpha() and lowers[e] not in _FIELD_BREAKS and lowers[e] not in stop_words():
-        e += 1
+    while (e < hi and e - k < 5 and words[e].islower() and words[e].isalpha() and lowers[e] not in _FIELD_BREAKS
+           and lowers[e] not in stop_words() and lowers[e] not in _REACH_STOPS):
+        e += 1  # but "of the island's power authority said": the verb ends the body
     if e == k or lowers[e - 1] not in word_set("org_nouns.txt") or e - a < 2:
         return None
     if e + 1 < hi and lowers[e] == "of":
@@ -730,6 +810,8 @@ def _owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     if owner is None or owner.end != k:
         d = view.words[k - 1]
         return party_labels().get(d) or gaz.demonyms.get(d)
+    if owner.type == "state" and _names_office(owner.text):
+        return owner.text  # "White House press secretary": the office keeps its name, as a title's does
     if owner.type in ("state", "demonym"):
         return owner.canonical
     if owner.text in party_labels():
@@ -780,6 +862,9 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         owner = mentions.name_at(i - 1, i)
         if owner is not None and owner.end == i and owner.type == "organization":
             return None, owner.canonical
+    if i == m.start - 1 and i >= 1 and view.words[i] == "." and f"{view.words[i - 1]}." in titles():
+        # "Sens. Jane Roe": a title abbreviation the tokenizer split from its dot
+        return titles()[f"{view.words[i - 1]}."] or f"{view.words[i - 1]}.", None
     person_nouns = _role_nouns()
     w = view.lowers[i]
     sent_start = view.sent_bounds(view.sent_of[i])[0]
@@ -923,14 +1008,18 @@ def _title_of_state_before(view: TextView, mentions: MentionIndex, m: Mention) -
     return None, None
 
 
+#: words before a plural description that say how many of the group, not whose ("Other Republicans")
+_GROUP_QUANTIFIERS = frozenset({"other", "both", "all", "most", "few", "more"})
+
+
 def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     """Role and affiliation inside a descriptive speaker: "Israeli spokesman" -> (spokesman,
     Israel); "Sudan's defense minister" -> (defense minister, Sudan); "an Interpol spokesperson"
     -> (spokesperson, Interpol); "a Russian foreign ministry spokeswoman" -> (spokeswoman,
     Russia's foreign ministry); "prosecutors" -> (prosecutors, None)."""
     toks = name.replace("’s", " ’s").replace("'s", " 's").split()
-    while toks and toks[0].lower() in _QUANTIFIED_DETS:
-        toks = toks[1:]
+    while toks and (toks[0].lower() in _QUANTIFIED_DETS or toks[0].lower() in _GROUP_QUANTIFIERS):
+        toks = toks[1:]  # "Other Republicans": no owner "Other"
     person_nouns = _role_nouns()
     for p in range(1, len(toks) - 1):
         if toks[p].lower() in _PREPS_WITHIN and toks[p - 1].lower() in person_nouns:
@@ -975,11 +1064,14 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
             return role, f"{owner} {body}"  # "Clinton's campaign spokesman": the "Clinton campaign"
         country = gaz.demonyms.get(owner) or (gaz.aliases.get(owner) or ("", ""))[0]
         return role, f"{country}'s {body}" if country else body
-    if j < len(prefix) or owner.split("-")[-1].islower():
+    if (owned and j < len(prefix) and owner[:1].isupper() and not owner.split("-")[-1].islower()
+            and toks[-1].lower() not in word_set("kin_nouns.txt")):
+        role = " ".join(prefix[j:] + toks[r:])  # "Windsor Locks' first selectman": the owner's
+    elif j < len(prefix) or owner.split("-")[-1].islower():
         return role, None  # "the 34-year-old mother", "the Spanish-speaking son": no owner
     owner_toks = owner.split()
     t = len(owner_toks)
-    while t > 0 and owner_toks[t - 1][:1].isupper():
+    while t > 0 and owner_toks[t - 1][:1].isupper() and owner_toks[t - 1].lower() not in stop_words():
         t -= 1
     if t > 0 and owner_toks[t - 1].lower() not in {"of", "for", "and", "&"}:
         owner = " ".join(owner_toks[t:])  # "misstated the year Pershing Square's founder": the name only
@@ -991,11 +1083,155 @@ def _describe_nominal(name: str) -> tuple[str | None, str | None]:
     return role, party_labels().get(owner, owner)
 
 
+#: prepositions between a described person and the body they belong to ("a spokesman for X")
+_MEMBER_PREPS = frozenset({"for", "of", "from", "with", "at", "within"})
+
+
+def _member_of_named_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """The role and body of a speaker the article names only by the body they belong to, when the
+    speaker's mention ``m`` is that body: "A spokesman for the Jupiter Police Department said",
+    "a letter from the chairman of the U.S. Senate Committee on Homeland Security", "researchers from
+    the Georgia Institute of Technology (GT) and University of South Carolina Beaufort reported"
+    -> (spokesman | chairman | researchers, the body's whole name). None, None for a person's name
+    (one the article gives with a given name anywhere) and when no role noun stands before the
+    preposition."""
+    if m.role or m.affiliation or any("gender" in x.extra for x in mentions.names if x.canonical == m.canonical):
+        return None, None  # "President of Ukraine Volodymyr Roe": a person's title, not a body
+    words, lowers = view.words, view.lowers
+    sa = view.sent_bounds(view.sent_of[m.start])[0]
+    b = m.start
+    # the body's name may begin before the mention: the name finder cut it ("U.S. Senate Committee on")
+    while b - 1 > sa:
+        w = words[b - 1]
+        if w[:1].isupper() or w in {")", "&"}:
+            b -= 1
+        elif w == "(" or (lowers[b - 1] in {"of", "on", "for", "and"} and (words[b - 2][:1].isupper() or words[b - 2] == ")")):
+            b -= 1
+        else:
+            break
+    while b < m.start and (words[b] in {"(", ")", "&"} or lowers[b] in {"of", "on", "for", "and"}):
+        b += 1
+    start = b
+    if b - 1 > sa and lowers[b - 1] == "the":
+        b -= 1
+    p = b - 1
+    if p - 1 < sa or lowers[p] not in _MEMBER_PREPS or lowers[p - 1] not in _role_nouns():
+        return None, None
+    if p - 1 == sa or (words[p - 2] in _OPENERS and not words[p - 1].islower()):
+        return words[p - 1], view.span_text(start, m.end)  # "Researchers from ..." opening the sentence
+    if not words[p - 1].islower():
+        return None, None
+    k = _role_words_before(view, p - 1)
+    if k > sa and not (lowers[k - 1] in _QUANTIFIED_DETS or lowers[k - 1] in {"to", "from", "by", "of", ","} or words[k - 1] in _OPENERS):
+        return None, None  # "the team's spokesman for ...": an owner before the role
+    return view.span_text(k, p), view.span_text(start, m.end)
+
+
 def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None) -> tuple[str | None, str | None]:
-    """(role, affiliation) of the party named ``canonical`` in this article."""
-    role = aff = None
+    """(role, affiliation) of the party named ``canonical`` in this article; when the article
+    gives no affiliation, the political party a party label in the role or in the speaker's own
+    words names (:func:`_party_named`)."""
     short = _without_middle(canonical)
     same = [m for m in mentions.names if m.canonical == canonical or m.canonical == short]
+    role, aff = _describe(view, mentions, canonical, speaker_mention, same)
+    if role is None and aff is None:
+        role, aff = _title_in_name(canonical)
+        aff = expand_acronym(mentions, aff) if aff else aff
+    coded = next((a for m in same if m.canonical == canonical for _, a in (_party_code_after(view, m),) if a), None)
+    if coded is not None and not (aff and _names_state_or_body(aff)):
+        # "House Majority Leader Jane Roe (R-Calif.)": the legislator's party, not "House"; but a
+        # governor's state or a committee chair's committee stays
+        return role, coded
+    if aff is None:
+        aff = _party_named(role, canonical, speaker_mention, mentions) or _state_of_demonym_opening(canonical)
+    return role, aff
+
+
+def _state_of_demonym_opening(name: str) -> str | None:
+    """The country a demonym opening a speaker's description or body names ("Belarusian KGB",
+    "American law enforcement officials", "Syrian state media" -> Belarus, United States, Syria);
+    None for a name of one word or one that opens otherwise."""
+    toks = [t for t in name.split() if t.lower() not in _DETS]
+    if len(toks) < 2:
+        return None
+    return gazetteer().demonyms.get(toks[0])
+
+
+def _title_in_name(name: str) -> tuple[str | None, str | None]:
+    """The title the name finder left inside a person's name ("Presidential Spokesperson Harry
+    Roque", "Managing Editor Bill Sammon", "Clinton Senior Adviser Sidney Blumenthal", "North
+    Dakota RNC Committeeman Curly Haugland"): (the title with the modifiers before it, the
+    country, party or known body named just before it, else None); (None, None) when no role
+    noun or title stands before at least two capitalised words that end the name."""
+    toks = name.split()
+    t = len(toks) - 3
+    while t >= 0 and not (toks[t][:1].isupper() and _is_role_head(toks[t])):
+        t -= 1
+    if t < 0 or not all(w[:1].isupper() and w.lower() not in _role_nouns() for w in toks[t + 1 :]):
+        return None, None
+    r = t
+    while r > 0 and t - r < 2 and (toks[r - 1].lower() in _title_modifiers_lower() or toks[r - 1].lower() in role_words()):
+        r -= 1
+    role = " ".join(toks[r : t + 1])
+    gaz = gazetteer()
+    for n in (2, 1):
+        owner = " ".join(toks[max(0, r - n) : r])
+        if r - n < 0 or not owner:
+            continue
+        aff = (gaz.demonyms.get(owner) or (gaz.aliases.get(owner) or ("", ""))[0] or party_labels().get(owner)
+               or (owner if owner in entity_lexicons().orgs else None))
+        if aff:
+            return role, aff
+    return role, None
+
+
+def _names_body(mentions: MentionIndex, aff: str) -> bool:
+    """Whether an affiliation is an organisation's name (the article's mention of that name is an
+    organisation, or the name ends in an organisation noun), not a state or a place."""
+    if aff in gazetteer().aliases or aff in entity_lexicons().regions.values():
+        return False
+    if aff.split()[-1].lower() in word_set("org_nouns.txt"):
+        return True
+    return any(m.type == "organization" and (m.canonical == aff or m.text == aff) for m in mentions.names)
+
+
+def _names_state_or_body(aff: str) -> bool:
+    """Whether an affiliation is a state, a region or a whole body ending in an organisation noun
+    ("Michigan", "Senate Foreign Relations Committee"), not a fragment ("House Intelligence")."""
+    last = aff.split()[-1].lower()
+    return (aff in gazetteer().aliases or aff in entity_lexicons().regions.values()
+            or (last in word_set("org_nouns.txt") and last not in {"house", "senate"}))
+
+
+def _party_named(role: str | None, canonical: str, speaker_mention: Mention | None, mentions: MentionIndex) -> str | None:
+    """The party a capitalised party label names in a role ("Republican strategist" opening a
+    sentence) or in a speaker that is a party's members or one of them ("Other Republicans", "one
+    Republican involved", "a former GOP leadership aide"), not in an organisation's name ("Republican
+    National Committee", "the GOP" itself, "Democratic Party"); a label that is also a leaning ("Conservative
+    columnist", ``ideology_labels.txt``) only where the article names that party; None when there is
+    none."""
+    labels = party_labels()
+    org_nouns = word_set("org_nouns.txt")
+    for text in (role, speaker_mention.text if speaker_mention is not None else canonical):
+        if not text:
+            continue
+        toks = text.replace("’", " ").split()
+        if any(t.lower() in org_nouns for t in toks) or text in labels.values() or (len(toks) == 1 and text.isupper()):
+            continue
+        for k, t in enumerate(toks):
+            hit = labels.get(t) or (labels.get(t[:-1]) if t.endswith("s") else None)
+            if hit is not None and t[:1].isupper() and not (text is not role and k > 0 and toks[k - 1][:1].isupper()):
+                if t.lower().rstrip("s") in word_set("ideology_labels.txt") and not any(m.canonical == hit for m in mentions.names):
+                    continue
+                return hit  # but not a surname after a given name ("John Tory")
+    return None
+
+
+def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None,
+              same: list[Mention]) -> tuple[str | None, str | None]:
+    """:func:`describe` without the party of a party label or code; ``same``: the mentions of
+    ``canonical`` (and of it without its middle name)."""
+    role = aff = None
     if speaker_mention is None and not same:
         role, aff = _describe_nominal(canonical)
         if role is None and aff is None:
@@ -1003,22 +1239,32 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         if role is not None and aff is None:
             aff = _earlier_owner(view, canonical)
         return role, _state_of_bare_government(view, mentions, canonical, aff)
+    if speaker_mention is not None:
+        role, aff = _member_of_named_body(view, mentions, speaker_mention)
+        if role is not None:
+            return role, aff
     if speaker_mention is not None and speaker_mention.possessor:
         aff = speaker_mention.possessor
     for m in same:
         if m.type == "organization" and m.possessor and aff is None:
             aff = m.possessor
     relations = word_set("relation_nouns.txt")
+    parties = set(party_labels().values())
     for r, a in _descriptions(view, mentions, same):
         if r and r.split()[-1].lower() in relations:
             r = None  # "rival Bernie Sanders": a relation, not a role
+        if aff in parties and a and a not in parties and _names_body(mentions, a):
+            # "Democratic strategist Jane Roe, president of the New Democrat Network": the body she
+            # works for, not the party a label before her name gives
+            aff = a
+            break
         if role is None and r:
             role = r
             if a and aff is None:
                 aff = a
         elif aff is None and a:
             aff = a
-        if role is not None and aff is not None:
+        if role is not None and aff is not None and aff not in parties:
             break
     if role is None:
         # "Officials said", "Members of the House of Commons": a capitalised description
@@ -1060,8 +1306,11 @@ def _earlier_owner(view: TextView, canonical: str) -> str | None:
         if view.lowers[t] == head and view.words[t].islower():
             a = view.sent_bounds(view.sent_of[t])[0]
             k = t
-            while k - 1 >= a and t - k < 3 and (view.words[k - 1][:1].isupper() or view.words[k - 1] in POSSESSIVE_ENDINGS):
-                k -= 1  # the owner's words: "an Interpol spokesperson", "Russia's foreign ministry spokeswoman"
+            while (k - 1 >= a and t - k < 3 and (view.words[k - 1][:1].isupper() or view.words[k - 1] in POSSESSIVE_ENDINGS)
+                   and (view.words[k - 1] in POSSESSIVE_ENDINGS
+                        or (view.lowers[k - 1] not in stop_words() and view.lowers[k - 1] not in word_set("time_words.txt")))):
+                k -= 1  # the owner's words: "an Interpol spokesperson", "Russia's foreign ministry spokeswoman";
+                # not "On Thursday officials"
             if k < t:
                 _, owner = _describe_nominal(view.span_text(k, t + 1))
                 if owner:
@@ -1327,9 +1576,11 @@ _PARTY_CODES = {"R": "Republican Party", "D": "Democratic Party"}
 
 
 def _party_code_after(view: TextView, m: Mention) -> tuple[str | None, str | None]:
-    """The party a "(R-Fla.)" / "(D-N.Y.)" after a person's name gives: (None, the party)."""
+    """The party a "(R-Fla.)" / "(D-N.Y.)" or ", R-N.Y.," after a person's name gives: (None, the
+    party)."""
     i = m.end
-    if m.type == "person" and i + 3 < view.n and view.words[i] == "(" and view.words[i + 1] in _PARTY_CODES and view.words[i + 2] == "-":
+    if (m.type == "person" and i + 3 < view.n and view.words[i] in {"(", ","} and view.words[i + 1] in _PARTY_CODES
+            and (view.words[i + 2] == "-" or (view.words[i] == "(" and view.words[i + 2] == ")"))):
         return None, _PARTY_CODES[view.words[i + 1]]
     return None, None
 

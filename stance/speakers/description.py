@@ -1,0 +1,139 @@
+"""A speaker's role and affiliation, with where the affiliation came from.
+
+The article's words first (:func:`stance.speakers.roles.describe`); when they give no affiliation,
+or an affiliation but no role, the actor lookup (:mod:`stance.speakers.actors`) at the article's
+date; then the state of a national office the article names without its state. A group of named
+people ("Jeb Roe and Ted Doe", "Sens. Jane Roe and John Doe") is described by its members: the
+affiliation they share and their shared role in the plural ("presidential candidates"). A speaker
+named by a surname alone that the article gives nothing for takes the full name's description.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from stance.speakers.actors import describe_from_knowledge
+from stance.speakers.roles import describe, state_of_office
+from stance.text.lexicons import gazetteer
+from stance.text.mentions import Mention, MentionIndex
+from stance.text.view import TextView
+
+#: (role, affiliation, source of the affiliation: "article" | "lookup" | None, the affiliation
+#: the article's own words give)
+Description = tuple[str | None, str | None, str | None, str | None]
+
+
+def describe_speaker(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,
+                     day: Callable[[], date | None] | None) -> Description:
+    """Role and affiliation of the speaker ``name`` (its chosen ``mention``, if any); ``day`` gives
+    the article's date for the actor lookup (None: no lookup)."""
+    members = group_members(mentions, name)
+    if members is not None:
+        described = _describe_group(view, mentions, members, day)
+        if described is not None:
+            return described
+    described = _describe_one(view, mentions, name, mention, is_person, day)
+    full = full_name_of_surname(mentions, name) if is_person and described[0] is None and described[1] is None else None
+    if full is not None:
+        # "Day said" where the article names "Doris Day" (the name finder did not link them): the
+        # description the full name's mentions carry
+        return _describe_one(view, mentions, full, None, is_person, day)
+    return described
+
+
+def full_name_of_surname(mentions: MentionIndex, name: str) -> str | None:
+    """The one full name of the article (a person's, or a name of no known type) that ends with
+    the one-word ``name`` ("Day" -> "Doris Day"); None when ``name`` has several words, or no or
+    several such names."""
+    if " " in name or not name[:1].isupper():
+        return None
+    fulls = {m.canonical for m in mentions.names
+             if m.type in ("person", "other", "unknown") and " " in m.canonical and m.canonical.rsplit(" ", 1)[1] == name}
+    return fulls.pop() if len(fulls) == 1 else None
+
+
+def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,
+                  day: Callable[[], date | None] | None) -> Description:
+    role, aff = describe(view, mentions, name, mention)
+    source = "article" if aff else None
+    own = _state_named(aff)
+    if (aff is None or role is None) and day is not None:
+        when = day()
+        known = describe_from_knowledge(mentions, name, when) if aff is None or when is not None else None
+        if known is not None and aff is None:
+            aff, role, source = known.affiliation, role or known.role, "lookup"
+        elif known is not None and known.affiliation == aff:
+            # the article gives the affiliation the lookup gives but no role ("Marco Roe (R-Fla.)"):
+            # the office the lookup knows at the article's date (only with a date: an undated text
+            # would get the actor's latest office)
+            role = known.role
+    if aff is None and is_person:
+        # a national office the article names without its state: the article's state
+        aff = state_of_office(view, mentions, role)
+        source = "article" if aff else None
+    return role, aff, source, own
+
+
+def _state_named(aff: str | None) -> str | None:
+    """The affiliation as the party finder compares it: a state's office under the state's name
+    ("White House" -> United States, as a title before a name reads it), else as written."""
+    if aff is None:
+        return None
+    hit = gazetteer().aliases.get(aff)
+    return hit[0] if hit is not None and hit[1] == "state" else aff
+
+
+def group_members(mentions: MentionIndex, name: str) -> list[str] | None:
+    """The people a group speaker's name joins ("Jeb Roe and Ted Doe", "A, B and C"), each a
+    person the article names; None for any other name."""
+    if " and " not in name:
+        return None
+    parts = [p.strip() for chunk in name.split(" and ") for p in chunk.split(",")]
+    parts = [p for p in parts if p]
+    people = {m.canonical for m in mentions.names if m.type == "person"}
+    if len(parts) < 2 or any(p not in people for p in parts):
+        return None
+    return parts
+
+
+def _describe_group(view: TextView, mentions: MentionIndex, members: list[str],
+                    day: Callable[[], date | None] | None) -> Description | None:
+    """The role (in the plural) and the affiliation the members share where each gives one (one
+    member's, when the others give none; none where they disagree); None when they give neither."""
+    parts = [_describe_one(view, mentions, member, None, True, day) for member in members]
+    roles = {_role_key(p[0]) for p in parts if p[0]}
+    affs = {p[1] for p in parts if p[1]}
+    if len(affs) > 1:
+        affs = set()
+    role = next((p[0] for p in parts if p[0]), None) if len(roles) == 1 else None
+    if role is None and not affs:
+        return None
+    aff = affs.pop() if affs else None
+    source = next((p[2] for p in parts if p[1] == aff and p[2]), None) if aff else None
+    own = next((p[3] for p in parts if p[3] == aff), None) if aff else None
+    return (plural_role(role) if role else None), aff, source, own
+
+
+def _role_key(role: str) -> str:
+    """A role as compared across a group's members (case and a leading "former" aside)."""
+    return role.lower()
+
+
+def plural_role(role: str) -> str:
+    """``role`` with its last word in the plural ("presidential candidate" -> "presidential
+    candidates", "spokesman" -> "spokesmen", "secretary" -> "secretaries"); a role already in the
+    plural or joined by "and" stays."""
+    words = role.split()
+    last = words[-1]
+    if " and " in role or last.lower().endswith("s"):
+        return role
+    if last.lower().endswith("man"):
+        last = last[:-3] + "men"
+    elif last.lower().endswith("y") and len(last) > 2 and last[-2].lower() not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.lower().endswith(("x", "z", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join([*words[:-1], last])
