@@ -68,7 +68,10 @@ def test_roles_and_affiliations(seed_report):
 def test_targets_and_stance(seed_report):
     report, _ = seed_report
     assert report["targets"]["f1"] >= 0.8
-    assert report["stance_macro_f1"] >= 0.55
+    # issue 15: every reference-article figure holds (0.767 / 0.806 since quote-stance 4.1.0 with the
+    # analytic-speaker prior; removing the prior gave 0.700 / 0.760)
+    assert report["stance_accuracy"] >= 0.76
+    assert report["stance_macro_f1"] >= 0.80
 
 
 def test_offsets_match_text(seed_report, seed_gold):
