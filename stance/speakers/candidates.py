@@ -21,6 +21,7 @@ from stance.speakers.roles import named_by_role
 from stance.text.entity_types import entity_lexicons, is_acronym
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
+from stance.text.verb_forms import is_ed_form, is_past_form
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _SKIP_LEFT = frozenset(
@@ -632,7 +633,7 @@ def _opens_intro(view: TextView, mentions: MentionIndex, k: int, first: bool) ->
     if low in ("here", "there") and k + 1 < view.n and view.lowers[k + 1] in _PLACE_PREPS:
         return True  # "Here in Columbia, Sanders stepped up ..."
     if not ((low.endswith("ly") and len(low) > 4)
-            or first and view.words[k][:1].isupper() and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 3
+            or first and view.words[k][:1].isupper() and (low.endswith("ing") and len(low) > 5 or is_ed_form(low, min_len=4, alpha_only=False)
                                                          or low == "led")):
         return False  # neither an -ly adverb nor an opening participle (checked first: it is cheap)
     m = mentions.name_at(k, k + 1)
@@ -927,8 +928,7 @@ def _speech_verb_at(view: TextView, v: int) -> bool:
     """Whether token ``v`` may be a verb of speaking in the past or present tense: a lowercase
     word ending in -ed or -s, or an irregular past form (``past_verbs.txt``: "went on", "shot back")."""
     w = view.words[v]
-    return w.isalpha() and w.islower() and (w.endswith("ed") or w.endswith("s") and not w.endswith("ss")
-                                            or w in word_set("past_verbs.txt"))
+    return w.isalpha() and w.islower() and (is_past_form(w, min_len=0) or w.endswith("s") and not w.endswith("ss"))
 
 
 def _verb_after(view: TextView, k: int, hi: int) -> bool:
