@@ -883,13 +883,11 @@ def subject_before_quote(view: TextView, mentions: MentionIndex, quote_start: in
     verbs = cue_lexicon().verbs
     if any(_finite_cue_form(verbs, view.words[k]) and _skip_left(view, k, np[1]) != np[1] for k in range(np[1], t + 1)):
         return None  # another speaker's cue between ("X is so reckless, the vice president said, that “...”")
-    m = mentions.name_at(np[0], np[0] + 1)
-    if m is not None and _lone_capitalised_word(view, mentions, m, True):
+    if _adverb_as_name(view, mentions, np):
         return None  # "Specifically, “...”": an adverb taken for a name
-    if np[2] == "pronoun" and np[1] - np[0] == 1 and view.lowers[np[0]] in ("he", "she"):
-        return Candidate(np[0], np[1], "colon", "pronoun")
-    if np[2] == "name" and _is_person_name(mentions, np):
-        return Candidate(np[0], np[1], "colon", "name", etype="person")
+    person = _person_subject(view, mentions, np)
+    if person is not None:
+        return person
     if np[2] == "name":
         inner = mentions.names_in(np[0], np[1])
         if inner and inner[0].type in ("organization", "state"):
@@ -914,9 +912,20 @@ def previous_sentence_subject(view: TextView, mentions: MentionIndex, quote_star
     np = sentence_subject(view, mentions, a, b, blocked)
     if np is None:
         return None
-    m = mentions.name_at(np[0], np[0] + 1)
-    if m is not None and _lone_capitalised_word(view, mentions, m, True):
+    if _adverb_as_name(view, mentions, np):
         return None
+    return _person_subject(view, mentions, np)
+
+
+def _adverb_as_name(view: TextView, mentions: MentionIndex, np: tuple[int, int, str]) -> bool:
+    """Whether the subject ``np`` opens with a lone capitalised word taken for a name
+    ("Specifically, “...”"): no subject then."""
+    m = mentions.name_at(np[0], np[0] + 1)
+    return m is not None and _lone_capitalised_word(view, mentions, m, True)
+
+
+def _person_subject(view: TextView, mentions: MentionIndex, np: tuple[int, int, str]) -> Candidate | None:
+    """The subject ``np`` as a speaker candidate when it is a lone he/she or a person's name."""
     if np[2] == "pronoun" and np[1] - np[0] == 1 and view.lowers[np[0]] in ("he", "she"):
         return Candidate(np[0], np[1], "colon", "pronoun")
     if np[2] == "name" and _is_person_name(mentions, np):
