@@ -16,10 +16,12 @@ stances on the article-level corpus's train split.
 
 from __future__ import annotations
 
-import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any, Sequence
+
+from stance.training.progress import log
 
 #: The calibration artifact's version.
 #: 1.1.0: refitted on the pipeline of the second 2026-11-29 session (quotations without the sentence class
@@ -31,9 +33,8 @@ N_FOLDS = 5
 FLOOR = 5e-5
 
 
-def _log(progress: bool, msg: str) -> None:
-    if progress:
-        print(f"[train calibration] {msg}", file=sys.stderr, flush=True)
+#: ``_log(progress, msg)``: an untimed progress line
+_log = partial(log, "train calibration")
 
 
 def collect_rows(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, Any]:

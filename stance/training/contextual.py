@@ -52,7 +52,8 @@ def train_contextual(
     from stance.stance_model.contextual import (
         ContextualStanceClassifier,
     )
-    from stance.training.stance import Progress, read_train_files
+    from stance.training.progress import Progress
+    from stance.training.stance import read_train_files
 
     say = Progress(progress, "train contextual")
     data = Path(data_dir)
@@ -99,7 +100,8 @@ def finish_contextual(
     from stance.artifacts import save_artifact
     from stance.stance_model.contextual import BASE_PACKAGE, base_package_version
     from stance.stance_model.features import LABELS
-    from stance.training.stance import Progress, score_dev_splits
+    from stance.training.progress import Progress
+    from stance.training.stance import score_dev_splits
 
     say = Progress(progress, "train contextual")
     data, out = Path(data_dir), Path(out_dir)

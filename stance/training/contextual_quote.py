@@ -63,7 +63,7 @@ def train_contextual_quote(
     from stance.artifacts import default_models_dir
     from stance.loader import STANCE_ARTIFACTS, load_stance_model
     from stance.stance_model.contextual import ContextualStanceClassifier
-    from stance.training.stance import Progress
+    from stance.training.progress import Progress
 
     say = Progress(progress, "train contextual-quote")
     models = Path(models_dir) if models_dir is not None else default_models_dir()
@@ -105,7 +105,7 @@ def save_contextual_quote(
     from stance.stance_model.contextual import BASE_PACKAGE, base_package_version
     from stance.stance_model.features import LABELS
     from stance.training.quote_stance import example_metrics
-    from stance.training.stance import Progress
+    from stance.training.progress import Progress
 
     say = Progress(progress, "train contextual-quote")
     out = Path(out_dir)

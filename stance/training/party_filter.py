@@ -32,10 +32,12 @@ down. Dev reports the result. The test split is never read.
 from __future__ import annotations
 
 import json
-import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any, Sequence
+
+from stance.training.progress import log
 
 #: Version of the party filter artifact this code writes (1.6.0: acronyms spelled by a name the
 #: mentions split, nicknames in their given-name form, a member's own political party and countries
@@ -56,9 +58,8 @@ THRESHOLDS = tuple(round(0.01 * k, 2) for k in range(1, 96))
 REFERENCE_ARTICLE = Path("seeds") / "000_d50484cecb39428e.gold.json"
 
 
-def _log(progress: bool, msg: str) -> None:
-    if progress:
-        print(f"[train party-filter] {msg}", file=sys.stderr, flush=True)
+#: ``_log(progress, msg)``: an untimed progress line
+_log = partial(log, "train party-filter")
 
 
 class _Recorder:

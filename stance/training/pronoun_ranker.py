@@ -17,10 +17,12 @@ it/they/we only where it is at least as accurate as the rules on dev (the manife
 
 from __future__ import annotations
 
-import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any, Sequence
+
+from stance.training.progress import log
 
 #: 1.0.0: the first pronoun ranker. 1.2.0: it/they/we too (features ``g:...``; ``params.pronouns``); he/she
 #: feature ``relative_same_sent``. 1.3.0: he/she feature ``before_verb`` (the candidate is a clause's subject).
@@ -31,9 +33,8 @@ C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 LEARNED = ("he", "she", "it", "they", "we")
 
 
-def _log(progress: bool, msg: str) -> None:
-    if progress:
-        print(f"[train pronoun-ranker] {msg}", file=sys.stderr, flush=True)
+#: ``_log(progress, msg)``: an untimed progress line
+_log = partial(log, "train pronoun-ranker")
 
 
 def _last_plural(chosen: Sequence[Any], view: Any, i: int) -> tuple[str, str, int] | None:

@@ -32,7 +32,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any, Sequence
 
-from stance.training.stance import Progress
+from stance.training.progress import Progress
 
 #: 4.0: directed_sentiment's train sentences enter as auxiliary examples built as the pipeline's
 #: quotation examples (the source party as the speaker; :func:`stance.training.quote_examples.sentence_quotation_examples`),

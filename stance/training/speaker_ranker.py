@@ -13,10 +13,12 @@ beyond feature weights (feature names are our own templates, cue lemmas and pron
 
 from __future__ import annotations
 
-import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
+
+from stance.training.progress import log
 
 #: 1.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.stance_model.inference`).
 #: 1.2: candidates carry their entity type (``etype=``, :mod:`stance.text.entity_types`); the
@@ -24,9 +26,8 @@ from typing import Any
 RANKER_VERSION = "1.2.0"
 
 
-def _log(progress: bool, msg: str) -> None:
-    if progress:
-        print(f"[train speaker-ranker] {msg}", file=sys.stderr, flush=True)
+#: ``_log(progress, msg)``: an untimed progress line
+_log = partial(log, "train speaker-ranker")
 
 
 def build_examples(docs: list[dict[str, Any]], nlp: Any, progress: bool = False, label: str = "") -> tuple[list[dict], list[int], list[int]]:
