@@ -48,7 +48,7 @@ def train_contextual(
     (default ``<models dir>/contextual``). Returns the written manifest."""
     import json
 
-    from stance.artifacts import default_models_dir
+    from stance.artifacts import artifact_dir
     from stance.stance_model.contextual import (
         ContextualStanceClassifier,
     )
@@ -57,7 +57,7 @@ def train_contextual(
 
     say = Progress(progress, "train contextual")
     data = Path(data_dir)
-    out = Path(out_dir) if out_dir is not None else default_models_dir() / "contextual"
+    out = artifact_dir(out_dir, "contextual")
     hp = dict(DEFAULT_PARAMS)
     hp.update(params or {})
     X: list[Any] = []

@@ -218,7 +218,7 @@ def train_party_filter(data_dir: str | Path, out_dir: str | Path | None = None, 
     cross-validation on train, report dev, save it; return the manifest."""
     import numpy as np
 
-    from stance.artifacts import default_models_dir, file_fingerprint, read_manifest, save_artifact
+    from stance.artifacts import artifact_dir, file_fingerprint, read_manifest, save_artifact
     from stance.corpora.quote_corpus import DEFAULT_ARTICLES, SOURCES, load_quote_corpus
     from stance.loader import PARTY_FILTER_ARTIFACT
     from stance.pipeline import Pipeline
@@ -226,7 +226,7 @@ def train_party_filter(data_dir: str | Path, out_dir: str | Path | None = None, 
     from stance.training.export import build_inference
 
     t_start = time.perf_counter()
-    out = Path(out_dir) if out_dir is not None else default_models_dir() / PARTY_FILTER_ARTIFACT[0]
+    out = artifact_dir(out_dir, PARTY_FILTER_ARTIFACT[0])
     train_docs = load_quote_corpus("train", data_dir)
     dev_docs = load_quote_corpus("dev", data_dir)
     _log(progress, f"{len(train_docs)} train and {len(dev_docs)} dev articles")

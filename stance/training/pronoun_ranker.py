@@ -200,7 +200,7 @@ def train_pronoun_ranker(data_dir: str | Path, out_dir: str | Path | None = None
 
     import numpy as np
 
-    from stance.artifacts import default_models_dir, file_fingerprint, read_manifest, save_artifact
+    from stance.artifacts import artifact_dir, file_fingerprint, read_manifest, save_artifact
     from stance.corpora.pronouns import DEFAULT_PRONOUNS, load_pronouns
     from stance.corpora.quote_corpus import DEFAULT_ARTICLES
     from stance.loader import PRONOUN_RANKER_ARTIFACT
@@ -209,7 +209,7 @@ def train_pronoun_ranker(data_dir: str | Path, out_dir: str | Path | None = None
     from stance.training.export import build_inference
 
     t0 = time.perf_counter()
-    out = Path(out_dir) if out_dir is not None else default_models_dir() / PRONOUN_RANKER_ARTIFACT[0]
+    out = artifact_dir(out_dir, PRONOUN_RANKER_ARTIFACT[0])
     ppath = Path(pronouns_path) if pronouns_path is not None else DEFAULT_PRONOUNS
     pipe = Pipeline(stance_model=False, actor_lookup=False, party_filter=False, calibration=False)
     pipe.annotator.pronoun_ranker = None  # the previous speakers as the rules resolve them

@@ -113,7 +113,7 @@ def train_speaker_ranker(data_dir: str | Path, out_dir: str | Path | None = None
 
     import numpy as np
 
-    from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
+    from stance.artifacts import artifact_dir, file_fingerprint, save_artifact
     from stance.corpora.polnear import load_polnear, polnear_file
     from stance.evaluation.polnear import evaluate_polnear
     from stance.pipeline import Pipeline
@@ -122,7 +122,7 @@ def train_speaker_ranker(data_dir: str | Path, out_dir: str | Path | None = None
     from stance.text.view import blank_english
 
     t_start = time.perf_counter()
-    out = Path(out_dir) if out_dir is not None else default_models_dir() / RANKER_ARTIFACT[0]
+    out = artifact_dir(out_dir, RANKER_ARTIFACT[0])
     train_path = polnear_file(data_dir, "train")
     dev_path = polnear_file(data_dir, "dev")
     _log(progress, f"reading {train_path} and {dev_path}")

@@ -123,14 +123,14 @@ def train_stance(
     """
     import json
 
-    from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
+    from stance.artifacts import artifact_dir, file_fingerprint, save_artifact
     from stance.stance_model.classifier import LABELS, TargetStanceClassifier
     from stance.loader import STANCE_ARTIFACTS
     from stance.training.export import build_inference
 
     say = Progress(progress)
     data = Path(data_dir)
-    out = Path(out_dir) if out_dir is not None else default_models_dir() / "stance"
+    out = artifact_dir(out_dir, "stance")
     hp = dict(params or {})
 
     X: list[Any] = []
