@@ -96,10 +96,7 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
         return j - 1, j, "pronoun"
     m = mentions.name_at(j - 1, j)
     if m is not None and m.end == j and m.start >= lo:
-        start = m.start
-        # include honorifics and titles left of the name ("Mr. Burman", "panel Chairman Rep. X")
-        while start - 1 >= lo and (view.lowers[start - 1] in _HONORIFICS or view.words[start - 1] in _titles()):
-            start -= 1
+        start = _titles_before(view, m.start, lo)
         # "North Korean officials" style: demonym is part of a nominal, handled below
         if m.type != "demonym":
             # "Rep. Elijah Cummings of Maryland", "Yvette Cooper of the Labour Party", "Steven Wolf
@@ -222,6 +219,14 @@ def _titles() -> frozenset[str]:
     from stance.text.lexicons import titles
 
     return frozenset(titles())
+
+
+def _titles_before(view: TextView, start: int, lo: int) -> int:
+    """The start of a name at token ``start`` with the honorifics and titles left of it, not
+    before ``lo`` ("Mr. Burman", "panel Chairman Rep. X")."""
+    while start - 1 >= lo and (view.lowers[start - 1] in _HONORIFICS or view.words[start - 1] in _titles()):
+        start -= 1
+    return start
 
 
 def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> tuple[int, int, str] | None:
@@ -395,10 +400,7 @@ def _person_before_body(view: TextView, mentions: MentionIndex, start: int, lo: 
         if w in _ATTACHING_PREPS:
             prev = mentions.name_at(k - 1, k)
             if prev is not None and prev.type == "person" and prev.end == k and prev.start >= lo and view.words[prev.start][:1].isupper():
-                i = prev.start
-                while i - 1 >= lo and (view.lowers[i - 1] in _HONORIFICS or view.words[i - 1] in _titles()):
-                    i -= 1
-                return i
+                return _titles_before(view, prev.start, lo)
         if not (view.words[k][:1].isupper() or w in _NAME_JOINERS or w == "in"):
             return None
         k -= 1
