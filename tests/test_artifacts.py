@@ -285,3 +285,13 @@ def test_old_manifests_without_extra_files_still_load(artifact):
     (artifact / MANIFEST).write_text(json.dumps(m), encoding="utf-8")
     model, manifest = load_artifact(artifact, expected_name="tiny", expected_major=1)
     assert manifest["extra_files"] == {}
+
+
+def test_artifact_dir_defaults(tmp_path, monkeypatch) -> None:
+    """A training command writes to --out when given, else under the models directory."""
+    from stance.artifacts import artifact_dir
+
+    monkeypatch.setenv("STANCE_MODELS_DIR", str(tmp_path / "models"))
+    assert artifact_dir(tmp_path / "x", "party_filter") == tmp_path / "x"
+    assert artifact_dir(None, "party_filter") == tmp_path / "models" / "party_filter"
+    assert artifact_dir(None, "quote", tmp_path / "m") == tmp_path / "m" / "quote"

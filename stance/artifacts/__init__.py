@@ -7,6 +7,7 @@ from stance.artifacts.store import (
     MANIFEST,
     MODEL_FILE,
     ArtifactError,
+    artifact_dir,
     check_artifact,
     default_models_dir,
     environment_versions,
@@ -18,6 +19,6 @@ from stance.artifacts.store import (
 )
 
 __all__ = [
-    "FORMAT_VERSION", "INFERENCE_FILE", "MANIFEST", "MODEL_FILE", "ArtifactError", "check_artifact",
+    "FORMAT_VERSION", "INFERENCE_FILE", "MANIFEST", "MODEL_FILE", "ArtifactError", "artifact_dir", "check_artifact",
     "default_models_dir", "environment_versions", "file_fingerprint", "load_artifact", "read_manifest", "save_artifact", "sha256_file",
 ]

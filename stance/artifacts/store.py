@@ -326,3 +326,11 @@ def default_models_dir() -> Path:
     if env:
         return Path(env)
     return Path(__file__).resolve().parent.parent.parent / "models"
+
+
+def artifact_dir(out_dir: str | os.PathLike[str] | None, name: str, models_dir: Path | None = None) -> Path:
+    """Where a training command writes artifact ``name``: ``out_dir`` when given, else
+    ``<models_dir>/<name>`` (``models_dir`` defaulting to :func:`default_models_dir`)."""
+    if out_dir is not None:
+        return Path(out_dir)
+    return (models_dir if models_dir is not None else default_models_dir()) / name

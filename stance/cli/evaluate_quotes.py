@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float, STANCE_MODEL_HELP
@@ -48,18 +49,15 @@ def run(args: argparse.Namespace) -> int:
         print("stance evaluate quotes: --data DIR is needed (the folder holding polnear/)", file=sys.stderr)
         return 2
     try:
-        from stance import load
-
         # the labels and data are checked before the (slower) pipeline is loaded
         from stance.corpora.polnear import polnear_file
         from stance.corpora.quote_stance import load_quote_labels
 
         load_quote_labels(args.labels)
         polnear_file(args.data, "train")
-        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset,
-                   party_filter=not args.no_party_filter, calibration=not args.no_calibration)
+        nlp = _pipeline(args)
         r = evaluate_quotes(args.data, args.labels, pipeline=nlp, progress=not args.quiet)
-        r.update({"model": args.model, "analytic_offset": args.analytic_offset, "calibrated": not args.no_calibration})
+        r.update(_settings(args))
     except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
         print(f"stance evaluate quotes: {e}", file=sys.stderr)
         return 2
@@ -82,14 +80,11 @@ def _run_split(args: argparse.Namespace) -> int:
         return 2
     sources = SOURCES if args.source == "all" else (args.source,)
     try:
-        from stance import load
-
         gold = load_quote_corpus(args.split, args.data, sources=sources)  # checked before the pipeline is loaded
-        nlp = load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset,
-                   party_filter=not args.no_party_filter, calibration=not args.no_calibration)
+        nlp = _pipeline(args)
         r = evaluate_split(args.split, args.data, sources=sources, pipeline=nlp, progress=not args.quiet,
                            gold=gold)
-        r.update({"model": args.model, "analytic_offset": args.analytic_offset, "calibrated": not args.no_calibration})
+        r.update(_settings(args))
     except (FileNotFoundError, ValueError, ArtifactError, ImportError) as e:
         print(f"stance evaluate quotes: {e}", file=sys.stderr)
         return 2
@@ -97,3 +92,16 @@ def _run_split(args: argparse.Namespace) -> int:
         plot_reliability(r, args.plot)
     print(to_json(r) if args.json else format_report(r))
     return 0
+
+
+def _pipeline(args: argparse.Namespace) -> Any:
+    """The pipeline to score, loaded with the command's model options."""
+    from stance import load
+
+    return load(models_dir=args.models, stance_model=args.model, analytic_offset=args.analytic_offset,
+                party_filter=not args.no_party_filter, calibration=not args.no_calibration)
+
+
+def _settings(args: argparse.Namespace) -> dict[str, Any]:
+    """The model options, recorded with the scores."""
+    return {"model": args.model, "analytic_offset": args.analytic_offset, "calibrated": not args.no_calibration}

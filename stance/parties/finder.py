@@ -23,26 +23,11 @@ Korea's leader Kim"), a country as a place ("in the United States") and a storm,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from stance.parties.references import ArticleReferences, article_references, description_at, frame_objects
+from stance.parties.references import ArticleReferences, TargetMention, article_references, description_at, frame_objects
 from stance.quotations.finder import RawQuote
 from stance.text.lexicons import political_parties
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
-
-
-@dataclass(frozen=True)
-class TargetMention:
-    """A party named at tokens ``[start, end)``: its canonical name, its type and how it was found
-    (``name``: a name, demonym or pronoun; ``acronym``, ``description``, ``frame_object``: see
-    :mod:`stance.parties.references`; ``speaker_name``: the speaker's own name in the quotation)."""
-
-    name: str
-    type: str
-    start: int
-    end: int
-    via: str = "name"
 
 
 def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
@@ -122,7 +107,7 @@ def find_targets(
             if w == "the" and refs is not None:
                 d = description_at(refs, i)
                 if d is not None and d.end <= b and d.name not in exclude and d.name not in out:
-                    out[d.name] = TargetMention(d.name, d.type, d.start, d.end, d.via)
+                    out[d.name] = d
                 continue
             kind = pk.get(w)
             # a pronoun whose nearest antecedent is the speaker refers to the speaker: no target

@@ -44,15 +44,17 @@ _STATE_MODIFIERS = frozenset({"federal", "national", "central", "current", "new"
 
 
 @dataclass(frozen=True)
-class Reference:
-    """A party referred to at tokens ``[start, end)`` by another form than its name: its canonical
-    name, its type and how it was found (``acronym``, ``description``, ``frame_object``)."""
+class TargetMention:
+    """A party named or referred to at tokens ``[start, end)``: its canonical name, its type and
+    how it was found (``name``: a name, demonym or pronoun; ``acronym``, ``description``,
+    ``frame_object``: another form than its name, found here; ``salient_pronoun``,
+    ``speaker_name``: see :mod:`stance.parties.finder`)."""
 
     name: str
     type: str
     start: int
     end: int
-    via: str
+    via: str = "name"
 
 
 @lru_cache(maxsize=1)
@@ -458,7 +460,7 @@ def _title_word(w: str) -> bool:
     return w[:1].isupper() and any(ch.islower() for ch in w) and w.replace("-", "").isalpha()
 
 
-def description_at(refs: ArticleReferences, i: int) -> Reference | None:
+def description_at(refs: ArticleReferences, i: int) -> TargetMention | None:
     """The party a definite description starting at token ``i`` ("the government", "the
     federal government", "the company") refers to, or None."""
     view, mentions = refs.view, refs.mentions
@@ -479,12 +481,12 @@ def description_at(refs: ArticleReferences, i: int) -> Reference | None:
         if modifier is not None:
             return None  # "the vice president", "the former president": other offices
         held = refs.office_holder(head, i)
-        return Reference(held, "person", i, j + 1, "description") if held else None
+        return TargetMention(held, "person", i, j + 1, "description") if held else None
     if kind == "named":
         if modifier is not None:
             return None  # "the Obama administration" names itself
         named = _named_head_before(refs, head, i)
-        return Reference(named, "organization", i, j + 1, "description") if named else None
+        return TargetMention(named, "organization", i, j + 1, "description") if named else None
     gaz = gazetteer()
     if kind == "state":
         if modifier is not None and modifier in gaz.demonyms:
@@ -494,7 +496,7 @@ def description_at(refs: ArticleReferences, i: int) -> Reference | None:
             state = prev.canonical if prev is not None else refs.main_state
         else:
             return None  # "the Obama administration", "the interim government"
-        return Reference(state, "state", i, j + 1, "description") if state else None
+        return TargetMention(state, "state", i, j + 1, "description") if state else None
     if modifier is not None and modifier[:1].isupper():
         return None
     m = mentions.resolve_nominal(head, i)
@@ -502,7 +504,7 @@ def description_at(refs: ArticleReferences, i: int) -> Reference | None:
         m = mentions.previous(i, ("organization",), max_sents=view.n)
     if m is None:
         return None
-    return Reference(refs.canonical(m.canonical), "organization" if m.type != "state" else "state", i, j + 1, "description")
+    return TargetMention(refs.canonical(m.canonical), "organization" if m.type != "state" else "state", i, j + 1, "description")
 
 
 def _named_head_before(refs: ArticleReferences, head: str, i: int) -> str | None:
@@ -518,7 +520,7 @@ def _named_head_before(refs: ArticleReferences, head: str, i: int) -> str | None
     return None
 
 
-def frame_objects(refs: ArticleReferences, lo: int, hi: int, skip: set[str]) -> list[Reference]:
+def frame_objects(refs: ArticleReferences, lo: int, hi: int, skip: set[str]) -> list[TargetMention]:
     """Objects of the frame verbs at tokens ``[lo, hi)`` (the quotation's sentence outside it):
     a name right after the verb or its particle, with its coordinated names ("Johnson and Weld")
     and the second object of "compare X to Y"; "him"/"her" resolve to the nearest earlier person
@@ -526,7 +528,7 @@ def frame_objects(refs: ArticleReferences, lo: int, hi: int, skip: set[str]) -> 
     view, mentions = refs.view, refs.mentions
     lowers = view.lowers
     verbs = frame_object_verbs()
-    out: list[Reference] = []
+    out: list[TargetMention] = []
     for k in range(lo, hi):
         particle = verbs.get(lowers[k])
         if particle is None:
@@ -540,13 +542,13 @@ def frame_objects(refs: ArticleReferences, lo: int, hi: int, skip: set[str]) -> 
             if lowers[j] in ("him", "her"):
                 ref = mentions.previous(j, ("person",), max_sents=3, skip=skip)
                 if ref is not None:
-                    out.append(Reference(ref.canonical, ref.type, j, j + 1, "frame_object"))
+                    out.append(TargetMention(ref.canonical, ref.type, j, j + 1, "frame_object"))
                 j += 1
             else:
                 m = mentions.name_at(j, j + 1)
                 if m is None or m.start != j:
                     break
-                out.append(Reference(refs.canonical(m.canonical), m.type, m.start, m.end, "frame_object"))
+                out.append(TargetMention(refs.canonical(m.canonical), m.type, m.start, m.end, "frame_object"))
                 j = m.end
                 if j < hi and view.words[j] in ("’s", "'s"):
                     break

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, tagged_words, time_words, word_set
+from stance.text.verb_forms import is_ed_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: quotation marks a document's "read" may open or close
@@ -161,7 +162,7 @@ def _after_determined_noun(view: TextView, i: int, nxt: str) -> bool:
     if nxt == "that":
         # "the poll shows that GOP moderates ...", not a relative "the game shows that aired ..."
         then = lowers[i + 2] if i + 2 < view.n else ""
-        return then.isalpha() and then not in AUXILIARIES and not then.endswith("ed")
+        return then.isalpha() and then not in AUXILIARIES and not is_ed_form(then, min_len=0)
     return nxt in DETERMINERS or nxt in ("he", "she", "they", "it", "we") or (after[:1].isupper() and after.isalpha())
 
 

@@ -19,6 +19,7 @@ from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, NUMBER_WOR
                                   SUBJECT_PRONOUNS, SUBORDINATORS, WH_WORDS, reporting_verbs_with, time_words,
                                   word_set)
 from stance.text.mentions import is_adjective
+from stance.text.verb_forms import is_ed_form, is_irregular_past, is_past_form
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
@@ -464,7 +465,7 @@ def _reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[t
                 if t > i and lowers[t - 1] in {"and", "but", "or"}:
                     break  # "said the tax was unfair and that ...": a second clause
                 nxt = lowers[t + 1] if t + 1 < end else ""
-                if t > i and (nxt in AUXILIARIES or nxt in _past_verbs() or (len(nxt) > 4 and nxt.endswith("ed"))):
+                if t > i and (nxt in AUXILIARIES or is_past_form(nxt, alpha_only=False)):
                     break  # "tweeted about the riots that followed ...": a relative clause
                 k = bisect_left(cues, t - 1, key=_cue_start)
                 if k < len(cues) and cues[k].start == t - 1 and cues[k].frame == "noun":
@@ -750,10 +751,11 @@ def _aux_within(lowers: list[str], i: int, end: int, k: int) -> bool:
 
 
 def _finite_within(lowers: list[str], i: int, end: int, k: int) -> bool:
-    """An auxiliary, a modal or a past-tense-looking verb ("-ed") among the ``k`` tokens from ``i``."""
+    """An auxiliary, a modal or a past-tense-looking verb (a regular "-ed" form, hyphenated ones
+    included: "re-elected") among the ``k`` tokens from ``i``."""
     for t in range(i, min(end, i + k)):
         w = lowers[t]
-        if w in AUXILIARIES or (len(w) > 4 and w.endswith("ed")):
+        if w in AUXILIARIES or is_ed_form(w, alpha_only=False):
             return True
         if w in {",", ".", ";", ":"}:
             return False
@@ -790,11 +792,6 @@ _DEMONSTRATIVES = frozenset({"this", "these", "those"})
 _NOUN_AUXILIARIES = frozenset({"need", "needs", "needed", "will"})
 
 
-@lru_cache(maxsize=1)
-def _past_verbs() -> frozenset[str]:
-    return word_set("past_verbs.txt")
-
-
 def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     """Token ``t`` looks like a finite verb: an auxiliary or modal, an irregular past form, or an
     "-ed" form that is neither an adjective ("the infected people", "300 confirmed cases") nor a
@@ -810,8 +807,9 @@ def _finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
         return False  # "the need", "a set": a noun
     if w in AUXILIARIES:
         return True
-    past = w in _past_verbs()
-    if not past and not (len(w) >= 4 and w.endswith("ed") and not w.endswith("eed") and w.isalpha()):
+    # four letters are enough here ("died", "fled"); "-eed" words are left out as nouns ("need", "seed")
+    past = is_irregular_past(w)
+    if not past and not (is_ed_form(w, min_len=4) and not w.endswith("eed")):
         return False
     if prev in _BEFORE_PARTICIPLE or prev in _AFTER_PARTICIPLE or prev[:1].isdigit() or prev in NUMBER_WORDS:
         return False  # "into advanced age", "300 confirmed cases", "one paid staffer"
@@ -993,7 +991,7 @@ def _object_to_be(view: TextView, i: int, end: int, reach: int = 25) -> bool:
             return False
         if w == "to" and lowers[t + 1] == "be":
             nxt = lowers[t + 2]
-            return nxt.isalpha() and not nxt.endswith("ed") and nxt not in _past_verbs() and nxt not in _FUNCTION_WORDS - DETERMINERS
+            return nxt.isalpha() and not is_past_form(nxt, min_len=0) and nxt not in _FUNCTION_WORDS - DETERMINERS
     return False
 
 
@@ -1611,7 +1609,7 @@ def _main_clause_comma(view: TextView, i: int, sb: int) -> int:
         if k == t + 1 or k >= sb:
             continue
         w = lowers[k]
-        if words[k].isalpha() and words[k].islower() and (w in _past_verbs() or (w.endswith("ed") and len(w) > 3)):
+        if words[k].isalpha() and words[k].islower() and is_past_form(w, min_len=4, alpha_only=False):
             return t
     return sb
 

@@ -21,6 +21,7 @@ from stance.speakers.roles import named_by_role
 from stance.text.entity_types import entity_lexicons, is_acronym
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
+from stance.text.verb_forms import is_ed_form, is_past_form
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 _SKIP_LEFT = frozenset(
@@ -95,10 +96,7 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
         return j - 1, j, "pronoun"
     m = mentions.name_at(j - 1, j)
     if m is not None and m.end == j and m.start >= lo:
-        start = m.start
-        # include honorifics and titles left of the name ("Mr. Burman", "panel Chairman Rep. X")
-        while start - 1 >= lo and (view.lowers[start - 1] in _HONORIFICS or view.words[start - 1] in _titles()):
-            start -= 1
+        start = _titles_before(view, m.start, lo)
         # "North Korean officials" style: demonym is part of a nominal, handled below
         if m.type != "demonym":
             # "Rep. Elijah Cummings of Maryland", "Yvette Cooper of the Labour Party", "Steven Wolf
@@ -221,6 +219,14 @@ def _titles() -> frozenset[str]:
     from stance.text.lexicons import titles
 
     return frozenset(titles())
+
+
+def _titles_before(view: TextView, start: int, lo: int) -> int:
+    """The start of a name at token ``start`` with the honorifics and titles left of it, not
+    before ``lo`` ("Mr. Burman", "panel Chairman Rep. X")."""
+    while start - 1 >= lo and (view.lowers[start - 1] in _HONORIFICS or view.words[start - 1] in _titles()):
+        start -= 1
+    return start
 
 
 def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> tuple[int, int, str] | None:
@@ -394,10 +400,7 @@ def _person_before_body(view: TextView, mentions: MentionIndex, start: int, lo: 
         if w in _ATTACHING_PREPS:
             prev = mentions.name_at(k - 1, k)
             if prev is not None and prev.type == "person" and prev.end == k and prev.start >= lo and view.words[prev.start][:1].isupper():
-                i = prev.start
-                while i - 1 >= lo and (view.lowers[i - 1] in _HONORIFICS or view.words[i - 1] in _titles()):
-                    i -= 1
-                return i
+                return _titles_before(view, prev.start, lo)
         if not (view.words[k][:1].isupper() or w in _NAME_JOINERS or w == "in"):
             return None
         k -= 1
@@ -632,7 +635,7 @@ def _opens_intro(view: TextView, mentions: MentionIndex, k: int, first: bool) ->
     if low in ("here", "there") and k + 1 < view.n and view.lowers[k + 1] in _PLACE_PREPS:
         return True  # "Here in Columbia, Sanders stepped up ..."
     if not ((low.endswith("ly") and len(low) > 4)
-            or first and view.words[k][:1].isupper() and (low.endswith("ing") and len(low) > 5 or low.endswith("ed") and len(low) > 3
+            or first and view.words[k][:1].isupper() and (low.endswith("ing") and len(low) > 5 or is_ed_form(low, min_len=4, alpha_only=False)
                                                          or low == "led")):
         return False  # neither an -ly adverb nor an opening participle (checked first: it is cheap)
     m = mentions.name_at(k, k + 1)
@@ -882,13 +885,11 @@ def subject_before_quote(view: TextView, mentions: MentionIndex, quote_start: in
     verbs = cue_lexicon().verbs
     if any(_finite_cue_form(verbs, view.words[k]) and _skip_left(view, k, np[1]) != np[1] for k in range(np[1], t + 1)):
         return None  # another speaker's cue between ("X is so reckless, the vice president said, that “...”")
-    m = mentions.name_at(np[0], np[0] + 1)
-    if m is not None and _lone_capitalised_word(view, mentions, m, True):
+    if _adverb_as_name(view, mentions, np):
         return None  # "Specifically, “...”": an adverb taken for a name
-    if np[2] == "pronoun" and np[1] - np[0] == 1 and view.lowers[np[0]] in ("he", "she"):
-        return Candidate(np[0], np[1], "colon", "pronoun")
-    if np[2] == "name" and _is_person_name(mentions, np):
-        return Candidate(np[0], np[1], "colon", "name", etype="person")
+    person = _person_subject(view, mentions, np)
+    if person is not None:
+        return person
     if np[2] == "name":
         inner = mentions.names_in(np[0], np[1])
         if inner and inner[0].type in ("organization", "state"):
@@ -913,9 +914,20 @@ def previous_sentence_subject(view: TextView, mentions: MentionIndex, quote_star
     np = sentence_subject(view, mentions, a, b, blocked)
     if np is None:
         return None
-    m = mentions.name_at(np[0], np[0] + 1)
-    if m is not None and _lone_capitalised_word(view, mentions, m, True):
+    if _adverb_as_name(view, mentions, np):
         return None
+    return _person_subject(view, mentions, np)
+
+
+def _adverb_as_name(view: TextView, mentions: MentionIndex, np: tuple[int, int, str]) -> bool:
+    """Whether the subject ``np`` opens with a lone capitalised word taken for a name
+    ("Specifically, “...”"): no subject then."""
+    m = mentions.name_at(np[0], np[0] + 1)
+    return m is not None and _lone_capitalised_word(view, mentions, m, True)
+
+
+def _person_subject(view: TextView, mentions: MentionIndex, np: tuple[int, int, str]) -> Candidate | None:
+    """The subject ``np`` as a speaker candidate when it is a lone he/she or a person's name."""
     if np[2] == "pronoun" and np[1] - np[0] == 1 and view.lowers[np[0]] in ("he", "she"):
         return Candidate(np[0], np[1], "colon", "pronoun")
     if np[2] == "name" and _is_person_name(mentions, np):
@@ -927,8 +939,7 @@ def _speech_verb_at(view: TextView, v: int) -> bool:
     """Whether token ``v`` may be a verb of speaking in the past or present tense: a lowercase
     word ending in -ed or -s, or an irregular past form (``past_verbs.txt``: "went on", "shot back")."""
     w = view.words[v]
-    return w.isalpha() and w.islower() and (w.endswith("ed") or w.endswith("s") and not w.endswith("ss")
-                                            or w in word_set("past_verbs.txt"))
+    return w.isalpha() and w.islower() and (is_past_form(w, min_len=0) or w.endswith("s") and not w.endswith("ss"))
 
 
 def _verb_after(view: TextView, k: int, hi: int) -> bool:

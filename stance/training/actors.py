@@ -108,6 +108,15 @@ def parse_restriction(text: str) -> tuple[str, str | None, str | None] | None:
     return code, start, end
 
 
+def _add_codes(entry: Entry, body: str, comment: str) -> None:
+    """Append to ``entry`` the codes of the bracketed restrictions in a line's ``body``
+    ("[USAGOV >20090120]"), each with the line's ``comment``."""
+    for m in re.finditer(r"\[([^\]]*)\]", body):
+        r = parse_restriction(m.group(1))
+        if r is not None:
+            entry.codes.append((*r, comment))
+
+
 def read_actor_file(lines: Iterable[str]) -> Iterator[Entry]:
     """Entries of a TABARI/PETRARCH actor file."""
     cur: Entry | None = None
@@ -119,18 +128,12 @@ def read_actor_file(lines: Iterable[str]) -> Iterator[Entry]:
             continue
         if body[0] in " \t":
             if cur is not None:
-                for m in re.finditer(r"\[([^\]]*)\]", body):
-                    r = parse_restriction(m.group(1))
-                    if r is not None:
-                        cur.codes.append((*r, comment))
+                _add_codes(cur, body, comment)
             continue
         if body.startswith("+"):
             if cur is not None:
                 cur.synonyms.append(body[1:].split("[")[0].strip())
-                for m in re.finditer(r"\[([^\]]*)\]", body):
-                    r = parse_restriction(m.group(1))
-                    if r is not None:
-                        cur.codes.append((*r, comment))
+                _add_codes(cur, body, comment)
             continue
         if cur is not None:
             yield cur

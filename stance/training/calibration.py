@@ -16,10 +16,12 @@ stances on the article-level corpus's train split.
 
 from __future__ import annotations
 
-import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any, Sequence
+
+from stance.training.progress import log
 
 #: The calibration artifact's version.
 #: 1.1.0: refitted on the pipeline of the second 2026-11-29 session (quotations without the sentence class
@@ -31,9 +33,8 @@ N_FOLDS = 5
 FLOOR = 5e-5
 
 
-def _log(progress: bool, msg: str) -> None:
-    if progress:
-        print(f"[train calibration] {msg}", file=sys.stderr, flush=True)
+#: ``_log(progress, msg)``: an untimed progress line
+_log = partial(log, "train calibration")
 
 
 def collect_rows(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, Any]:
@@ -95,7 +96,7 @@ def train_calibration(data_dir: str | Path, out_dir: str | Path | None = None, s
     """Fit the calibration on the corpus train split and save it; return the manifest."""
     import numpy as np
 
-    from stance.artifacts import default_models_dir, file_fingerprint, read_manifest, save_artifact
+    from stance.artifacts import artifact_dir, default_models_dir, file_fingerprint, read_manifest, save_artifact
     from stance.artifacts.store import content_hashes
     from stance.corpora.quote_corpus import DEFAULT_ARTICLES, SOURCES, load_quote_corpus
     from stance.loader import CALIBRATION_ARTIFACT, STANCE_ARTIFACTS
@@ -105,7 +106,7 @@ def train_calibration(data_dir: str | Path, out_dir: str | Path | None = None, s
 
     t0 = time.perf_counter()
     models = default_models_dir() if out_dir is None else Path(out_dir).parent
-    out = Path(out_dir) if out_dir is not None else models / CALIBRATION_ARTIFACT[0]
+    out = artifact_dir(out_dir, CALIBRATION_ARTIFACT[0], models)
     docs = load_quote_corpus("train", data_dir)
     pipe = Pipeline(models_dir=models, calibration=False)
     data = collect_rows(docs, pipe)

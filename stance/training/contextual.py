@@ -48,15 +48,16 @@ def train_contextual(
     (default ``<models dir>/contextual``). Returns the written manifest."""
     import json
 
-    from stance.artifacts import default_models_dir
+    from stance.artifacts import artifact_dir
     from stance.stance_model.contextual import (
         ContextualStanceClassifier,
     )
-    from stance.training.stance import Progress, read_train_files
+    from stance.training.progress import Progress
+    from stance.training.stance import read_train_files
 
     say = Progress(progress, "train contextual")
     data = Path(data_dir)
-    out = Path(out_dir) if out_dir is not None else default_models_dir() / "contextual"
+    out = artifact_dir(out_dir, "contextual")
     hp = dict(DEFAULT_PARAMS)
     hp.update(params or {})
     X: list[Any] = []
@@ -99,7 +100,8 @@ def finish_contextual(
     from stance.artifacts import save_artifact
     from stance.stance_model.contextual import BASE_PACKAGE, base_package_version
     from stance.stance_model.features import LABELS
-    from stance.training.stance import Progress, score_dev_splits
+    from stance.training.progress import Progress
+    from stance.training.stance import score_dev_splits
 
     say = Progress(progress, "train contextual")
     data, out = Path(data_dir), Path(out_dir)

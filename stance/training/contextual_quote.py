@@ -60,14 +60,14 @@ def train_contextual_quote(
     """Fine-tune the contextual model of ``models_dir`` (default: the shipped models) on the corpus's
     train examples, score dev, save to ``out_dir`` (default ``<models dir>/contextual_quote``);
     return the written manifest."""
-    from stance.artifacts import default_models_dir
+    from stance.artifacts import artifact_dir, default_models_dir
     from stance.loader import STANCE_ARTIFACTS, load_stance_model
     from stance.stance_model.contextual import ContextualStanceClassifier
-    from stance.training.stance import Progress
+    from stance.training.progress import Progress
 
     say = Progress(progress, "train contextual-quote")
     models = Path(models_dir) if models_dir is not None else default_models_dir()
-    out = Path(out_dir) if out_dir is not None else models / STANCE_ARTIFACTS["contextual-quote"][0]
+    out = artifact_dir(out_dir, STANCE_ARTIFACTS["contextual-quote"][0], models)
     hp = dict(DEFAULT_PARAMS)
     hp.update(params or {})
     data = corpus_examples(data_dir, models)
@@ -105,7 +105,7 @@ def save_contextual_quote(
     from stance.stance_model.contextual import BASE_PACKAGE, base_package_version
     from stance.stance_model.features import LABELS
     from stance.training.quote_stance import example_metrics
-    from stance.training.stance import Progress
+    from stance.training.progress import Progress
 
     say = Progress(progress, "train contextual-quote")
     out = Path(out_dir)

@@ -9,10 +9,11 @@ stance`` then reads. About 8 minutes on two cores for some 70,000 examples.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from stance.training.progress import Progress
 
 #: Where the labels live in the repository (read by ``stance train stance``).
 DEFAULT_LABELS = Path(__file__).resolve().parent.parent.parent / "data" / "distill" / "stance_pseudo_labels.npz"
@@ -34,11 +35,7 @@ def distill_labels(
     from stance.loader import load_stance_model
     from stance.training.pseudo import read_texts, build_pool, examples_from_keys, save_labels
 
-    t0 = time.perf_counter()
-
-    def say(msg: str) -> None:
-        if progress:
-            print(f"[distill {time.perf_counter() - t0:7.1f}s] {msg}", file=sys.stderr, flush=True)
+    say = Progress(progress, "distill")
 
     teacher = load_stance_model(models_dir, kind="contextual")
     tdir = (Path(models_dir) if models_dir is not None else default_models_dir()) / "contextual"
@@ -56,7 +53,7 @@ def distill_labels(
     hist = np.bincount(P.argmax(1), minlength=3).tolist()
     say(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     return {"file": str(path), "examples": len(X), "argmax_counts": dict(zip(["hostile", "neutral", "conciliatory"], hist)),
-            "seconds": round(time.perf_counter() - t0, 1)}
+            "seconds": round(time.perf_counter() - say.t0, 1)}
 
 
 def distill_quote_labels(
@@ -72,16 +69,12 @@ def distill_quote_labels(
     from stance.loader import STANCE_ARTIFACTS, load_stance_model
     from stance.training.quote_teacher import label_quote_pool
 
-    t0 = time.perf_counter()
-
-    def say(msg: str) -> None:
-        if progress:
-            print(f"[distill quotes {time.perf_counter() - t0:7.1f}s] {msg}", file=sys.stderr, flush=True)
+    say = Progress(progress, "distill quotes")
 
     models = Path(models_dir) if models_dir is not None else default_models_dir()
     teacher = load_stance_model(models, kind="contextual-quote")
     tm = read_manifest(models / STANCE_ARTIFACTS["contextual-quote"][0])
     summary = label_quote_pool(data_dir, teacher, {"name": tm["name"], "version": tm["version"], "sha256": tm["sha256"]},
                                out=out, models_dir=models, say=say)
-    summary["seconds"] = round(time.perf_counter() - t0, 1)
+    summary["seconds"] = round(time.perf_counter() - say.t0, 1)
     return summary

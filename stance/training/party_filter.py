@@ -32,10 +32,12 @@ down. Dev reports the result. The test split is never read.
 from __future__ import annotations
 
 import json
-import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any, Sequence
+
+from stance.training.progress import log
 
 #: Version of the party filter artifact this code writes (1.6.0: acronyms spelled by a name the
 #: mentions split, nicknames in their given-name form, a member's own political party and countries
@@ -56,9 +58,8 @@ THRESHOLDS = tuple(round(0.01 * k, 2) for k in range(1, 96))
 REFERENCE_ARTICLE = Path("seeds") / "000_d50484cecb39428e.gold.json"
 
 
-def _log(progress: bool, msg: str) -> None:
-    if progress:
-        print(f"[train party-filter] {msg}", file=sys.stderr, flush=True)
+#: ``_log(progress, msg)``: an untimed progress line
+_log = partial(log, "train party-filter")
 
 
 class _Recorder:
@@ -217,7 +218,7 @@ def train_party_filter(data_dir: str | Path, out_dir: str | Path | None = None, 
     cross-validation on train, report dev, save it; return the manifest."""
     import numpy as np
 
-    from stance.artifacts import default_models_dir, file_fingerprint, read_manifest, save_artifact
+    from stance.artifacts import artifact_dir, file_fingerprint, read_manifest, save_artifact
     from stance.corpora.quote_corpus import DEFAULT_ARTICLES, SOURCES, load_quote_corpus
     from stance.loader import PARTY_FILTER_ARTIFACT
     from stance.pipeline import Pipeline
@@ -225,7 +226,7 @@ def train_party_filter(data_dir: str | Path, out_dir: str | Path | None = None, 
     from stance.training.export import build_inference
 
     t_start = time.perf_counter()
-    out = Path(out_dir) if out_dir is not None else default_models_dir() / PARTY_FILTER_ARTIFACT[0]
+    out = artifact_dir(out_dir, PARTY_FILTER_ARTIFACT[0])
     train_docs = load_quote_corpus("train", data_dir)
     dev_docs = load_quote_corpus("dev", data_dir)
     _log(progress, f"{len(train_docs)} train and {len(dev_docs)} dev articles")

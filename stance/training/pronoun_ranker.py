@@ -17,10 +17,12 @@ it/they/we only where it is at least as accurate as the rules on dev (the manife
 
 from __future__ import annotations
 
-import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any, Sequence
+
+from stance.training.progress import log
 
 #: 1.0.0: the first pronoun ranker. 1.2.0: it/they/we too (features ``g:...``; ``params.pronouns``); he/she
 #: feature ``relative_same_sent``. 1.3.0: he/she feature ``before_verb`` (the candidate is a clause's subject).
@@ -31,9 +33,8 @@ C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 LEARNED = ("he", "she", "it", "they", "we")
 
 
-def _log(progress: bool, msg: str) -> None:
-    if progress:
-        print(f"[train pronoun-ranker] {msg}", file=sys.stderr, flush=True)
+#: ``_log(progress, msg)``: an untimed progress line
+_log = partial(log, "train pronoun-ranker")
 
 
 def _last_plural(chosen: Sequence[Any], view: Any, i: int) -> tuple[str, str, int] | None:
@@ -199,7 +200,7 @@ def train_pronoun_ranker(data_dir: str | Path, out_dir: str | Path | None = None
 
     import numpy as np
 
-    from stance.artifacts import default_models_dir, file_fingerprint, read_manifest, save_artifact
+    from stance.artifacts import artifact_dir, file_fingerprint, read_manifest, save_artifact
     from stance.corpora.pronouns import DEFAULT_PRONOUNS, load_pronouns
     from stance.corpora.quote_corpus import DEFAULT_ARTICLES
     from stance.loader import PRONOUN_RANKER_ARTIFACT
@@ -208,7 +209,7 @@ def train_pronoun_ranker(data_dir: str | Path, out_dir: str | Path | None = None
     from stance.training.export import build_inference
 
     t0 = time.perf_counter()
-    out = Path(out_dir) if out_dir is not None else default_models_dir() / PRONOUN_RANKER_ARTIFACT[0]
+    out = artifact_dir(out_dir, PRONOUN_RANKER_ARTIFACT[0])
     ppath = Path(pronouns_path) if pronouns_path is not None else DEFAULT_PRONOUNS
     pipe = Pipeline(stance_model=False, actor_lookup=False, party_filter=False, calibration=False)
     pipe.annotator.pronoun_ranker = None  # the previous speakers as the rules resolve them

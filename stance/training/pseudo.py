@@ -164,12 +164,16 @@ def examples_from_keys(keys: Any, texts: Sequence[Sequence[str]]) -> list[Stance
     out = []
     for kind, fi, ri, a, b, ts, te, ss, se in keys.tolist():
         s = texts[fi][ri][a:b]
-        corpus = "pseudo_" + KINDS[kind]
-        if ss >= 0:
-            out.append(StanceExample(s, ts, te, ss, se, corpus=corpus))
-        else:
-            out.append(StanceExample(s, ts, te, corpus=corpus))
+        out.append(example_from_key(s, ts, te, ss, se, "pseudo_" + KINDS[kind]))
     return out
+
+
+def example_from_key(s: str, ts: int, te: int, ss: int, se: int, corpus: str) -> StanceExample:
+    """The example a stored key names on its sentence ``s``: target span ``[ts, te)`` and speaker
+    span ``[ss, se)`` (``ss`` < 0: no speaker span, the example's default)."""
+    if ss >= 0:
+        return StanceExample(s, ts, te, ss, se, corpus=corpus)
+    return StanceExample(s, ts, te, corpus=corpus)
 
 
 def save_labels(path: str | os.PathLike[str], keys: Any, probs: Any, sources: list[dict[str, Any]], teacher: dict[str, Any]) -> Path:

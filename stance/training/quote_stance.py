@@ -32,7 +32,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any, Sequence
 
-from stance.training.stance import Progress
+from stance.training.progress import Progress
 
 #: 4.0: directed_sentiment's train sentences enter as auxiliary examples built as the pipeline's
 #: quotation examples (the source party as the speaker; :func:`stance.training.quote_examples.sentence_quotation_examples`),
@@ -273,7 +273,7 @@ def train_quote_stance(
     none), fitted as auxiliary examples at the weight the grid's ``teacher_weight`` chooses."""
     from sklearn.metrics import f1_score
 
-    from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
+    from stance.artifacts import artifact_dir, default_models_dir, file_fingerprint, save_artifact
     from stance.corpora.quote_corpus import DEFAULT_ARTICLES, SOURCES, load_quote_corpus
     from stance.corpora.sentences import corpus_file
     from stance.loader import STANCE_ARTIFACTS, load_stance_model
@@ -284,7 +284,7 @@ def train_quote_stance(
 
     say = Progress(progress, "train quote-stance")
     models = Path(models_dir) if models_dir is not None else default_models_dir()
-    out = Path(out_dir) if out_dir is not None else models / STANCE_ARTIFACTS["quote"][0]
+    out = artifact_dir(out_dir, STANCE_ARTIFACTS["quote"][0], models)
     base = load_stance_model(models, kind="blended")
     pipeline = Pipeline(models_dir=models, stance_model="blended")
     data: dict[str, tuple[list[Any], list[str], list[str]]] = {}

@@ -80,14 +80,9 @@ def build_quote_pool(texts: Sequence[str], rows: Sequence[int], pipeline: Any) -
 
 def examples_from_keys(keys: Any, texts: Sequence[str]) -> list[StanceExample]:
     """Rebuild the examples the keys name from the source texts."""
-    out = []
-    for ri, a, b, ts, te, ss, se in keys.tolist():
-        s = texts[ri][a:b]
-        if ss >= 0:
-            out.append(StanceExample(s, ts, te, ss, se, corpus=EXAMPLE_CORPUS))
-        else:
-            out.append(StanceExample(s, ts, te, corpus=EXAMPLE_CORPUS))
-    return out
+    from stance.training.pseudo import example_from_key
+
+    return [example_from_key(texts[ri][a:b], ts, te, ss, se, EXAMPLE_CORPUS) for ri, a, b, ts, te, ss, se in keys.tolist()]
 
 
 def save_teacher_labels(path: str | os.PathLike[str], keys: Any, probs: Any, source: dict[str, Any], teacher: dict[str, Any]) -> Path:

@@ -13,10 +13,12 @@ beyond feature weights (feature names are our own templates, cue lemmas and pron
 
 from __future__ import annotations
 
-import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
+
+from stance.training.progress import log
 
 #: 1.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.stance_model.inference`).
 #: 1.2: candidates carry their entity type (``etype=``, :mod:`stance.text.entity_types`); the
@@ -24,9 +26,8 @@ from typing import Any
 RANKER_VERSION = "1.2.0"
 
 
-def _log(progress: bool, msg: str) -> None:
-    if progress:
-        print(f"[train speaker-ranker] {msg}", file=sys.stderr, flush=True)
+#: ``_log(progress, msg)``: an untimed progress line
+_log = partial(log, "train speaker-ranker")
 
 
 def build_examples(docs: list[dict[str, Any]], nlp: Any, progress: bool = False, label: str = "") -> tuple[list[dict], list[int], list[int]]:
@@ -112,7 +113,7 @@ def train_speaker_ranker(data_dir: str | Path, out_dir: str | Path | None = None
 
     import numpy as np
 
-    from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
+    from stance.artifacts import artifact_dir, file_fingerprint, save_artifact
     from stance.corpora.polnear import load_polnear, polnear_file
     from stance.evaluation.polnear import evaluate_polnear
     from stance.pipeline import Pipeline
@@ -121,7 +122,7 @@ def train_speaker_ranker(data_dir: str | Path, out_dir: str | Path | None = None
     from stance.text.view import blank_english
 
     t_start = time.perf_counter()
-    out = Path(out_dir) if out_dir is not None else default_models_dir() / RANKER_ARTIFACT[0]
+    out = artifact_dir(out_dir, RANKER_ARTIFACT[0])
     train_path = polnear_file(data_dir, "train")
     dev_path = polnear_file(data_dir, "dev")
     _log(progress, f"reading {train_path} and {dev_path}")

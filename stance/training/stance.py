@@ -11,10 +11,11 @@ never fitted on. Fitting is deterministic: the same files and seed give the same
 from __future__ import annotations
 
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from stance.training.progress import Progress
 
 #: The stance model's hyper-parameters are the estimator's defaults
 #: (:class:`stance.stance_model.estimator.TargetStanceClassifier`), which are the shipped model's;
@@ -37,17 +38,6 @@ VERSION = "4.0.0"
 
 TRAIN_FILES = (("newsmtsc", "train"), ("directed_sentiment", "train"))
 DEV_FILES = (("newsmtsc", "dev_rw"), ("newsmtsc", "dev_mt"), ("directed_sentiment", "dev"), ("plover_gsr", "dev"))
-
-
-class Progress:
-    def __init__(self, enabled: bool, label: str = "train stance") -> None:
-        self.enabled = enabled
-        self.label = label
-        self.t0 = time.perf_counter()
-
-    def __call__(self, msg: str) -> None:
-        if self.enabled:
-            print(f"[{self.label} {time.perf_counter() - self.t0:7.1f}s] {msg}", file=sys.stderr, flush=True)
 
 
 def read_train_files(data: Path, say: Any) -> list[tuple[str, list[Any], list[str], dict[str, Any]]]:
@@ -133,14 +123,14 @@ def train_stance(
     """
     import json
 
-    from stance.artifacts import default_models_dir, file_fingerprint, save_artifact
+    from stance.artifacts import artifact_dir, file_fingerprint, save_artifact
     from stance.stance_model.classifier import LABELS, TargetStanceClassifier
     from stance.loader import STANCE_ARTIFACTS
     from stance.training.export import build_inference
 
     say = Progress(progress)
     data = Path(data_dir)
-    out = Path(out_dir) if out_dir is not None else default_models_dir() / "stance"
+    out = artifact_dir(out_dir, "stance")
     hp = dict(params or {})
 
     X: list[Any] = []

@@ -93,7 +93,7 @@ def build_vectors(
     from stance.artifacts import file_fingerprint
     from stance.corpora.sentences import corpus_file
     from stance.stance_model.static_vectors import StaticVectors, quantize
-    from stance.training.stance import Progress
+    from stance.training.progress import Progress
 
     say = Progress(progress, "train vectors")
     data = Path(data_dir)
