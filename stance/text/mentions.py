@@ -21,6 +21,7 @@ from typing import Iterator, Sequence
 
 from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, is_acronym, settle_types
 from stance.text.lexicons import cue_lexicon, data_rows, gazetteer, party_labels, stop_words, titles, word_set
+from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "da", "du", "la", "le", "and", "the"})
@@ -295,8 +296,9 @@ def is_common_noun(w: str) -> bool:
 
 def is_past_tense(w: str) -> bool:
     """Whether the lowercase word ``w`` is a verb in the past tense: a regular form ("endorsed",
-    five letters or more) or an irregular one (``past_verbs.txt``: "drew", "went")."""
-    return len(w) > 4 and w.isalpha() and w.endswith("ed") or w in word_set("past_verbs.txt")
+    five letters or more) or an irregular one (``past_verbs.txt``: "drew", "went"):
+    :func:`stance.text.verb_forms.is_past_form` with its default bounds."""
+    return is_past_form(w)
 
 
 def _person_nouns() -> frozenset[str]:

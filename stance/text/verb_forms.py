@@ -26,4 +26,4 @@ def is_irregular_past(w: str) -> bool:
 def is_past_form(w: str, min_len: int = 5, alpha_only: bool = True) -> bool:
     """Whether the lowercase word ``w`` looks like a verb in the past tense: a regular "-ed" form
     (:func:`is_ed_form` with ``min_len`` and ``alpha_only``) or an irregular one (:func:`is_irregular_past`)."""
-    return is_ed_form(w, min_len, alpha_only) or w in word_set("past_verbs.txt")
+    return is_ed_form(w, min_len, alpha_only) or is_irregular_past(w)
