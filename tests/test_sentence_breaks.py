@@ -73,3 +73,13 @@ def test_speaker_after_a_plural_title_is_found():
     text = 'The board met on Monday. "We will not back down," said Sens. Dana Velk, who leads the budget committee.'
     speaker = speaker_of(nlp, text, "back down")
     assert speaker is not None and speaker.name == "Dana Velk"
+
+
+def test_a_state_after_its_city_and_a_comma_ends_a_sentence_before_a_capitalised_word():
+    text = "The lot is on a highway in Lodi, N.J. Dana Velk owns it."
+    assert _sentences(text) == ["The lot is on a highway in Lodi, N.J.", "Dana Velk owns it."]
+
+
+def test_a_state_before_a_title_without_a_city_does_not_end_a_sentence():
+    text = "Clinton ties N.J. Gov. Tom Oram in the poll."
+    assert _sentences(text) == [text]

@@ -176,6 +176,14 @@ def _split_abbreviation(words: list[str], dot: int, starts: list[int] | None, en
     return starts is None or ends is None or ends[dot - 1] == starts[dot]
 
 
+def _ends_a_place(words: list[str], i: int, regions: frozenset[str]) -> bool:
+    """Whether a sentence starts at the capitalised word ``i`` after a place's state abbreviation
+    ("at his club in Bedminster, N.J. Roger Ailes, ..."): a state written after its city and a
+    comma is followed by a comma when the sentence goes on ("in Lodi, N.J., on Monday")."""
+    return (i >= 3 and words[i - 1] in regions and words[i - 2] == "," and words[i - 3][:1].isupper()
+            and words[i][:1].isupper())
+
+
 def _sentence_breaks(words: list[str], given_starts: list[int] | None,
                      starts: list[int] | None = None, ends: list[int] | None = None,
                      distinct: frozenset[str] | None = None) -> list[int]:
@@ -189,6 +197,7 @@ def _sentence_breaks(words: list[str], given_starts: list[int] | None,
         return [i for i in given_starts if i > 0]
     abbrev_breakers = word_set("sentence_starters.txt", keep_case=True)
     split_abbrevs = word_set("split_abbreviations.txt", keep_case=True)
+    regions = word_set("region_abbreviations.tsv", keep_case=True)
     out = []
     # candidates only: tokens after an end mark, a closer or a word ending in "."
     enders = {w for w in (distinct if distinct is not None else set(words)) if w in _MAY_END or w[-1:] == "."}
@@ -213,8 +222,9 @@ def _sentence_breaks(words: list[str], given_starts: list[int] | None,
                     continue  # ('said "no." Then': the mark closes the sentence before it)
             if _is_sent_starter(words[i]):
                 out.append(i)
-        elif prev[-1:] == "." and len(prev) > 1 and words[i] in abbrev_breakers:
-            out.append(i)  # "against the U.S. In December, ..."
+        elif prev[-1:] == "." and len(prev) > 1 and (
+                words[i] in abbrev_breakers or _ends_a_place(words, i, regions)):
+            out.append(i)  # "against the U.S. In December, ...", "in Lodi, N.J. Harmony's phone"
     return out
 
 
