@@ -160,6 +160,30 @@ def _opens(i: int, starts: list[int] | None, ends: list[int] | None) -> bool:
     return (i == 0 or starts[i] > ends[i - 1]) and ends[i] == starts[i + 1]
 
 
+#: "No" before a number ("the No. 2 Republican", "Act No. 3846"): the tokenizer splits its full
+#: stop off, and a sentence does not end there before a number
+_NUMBER_SIGNS = frozenset({"No", "Nos"})
+
+
+def _split_abbreviation(words: list[str], dot: int, starts: list[int] | None, ends: list[int] | None,
+                        split_abbrevs: frozenset[str]) -> bool:
+    """Whether the full stop at token ``dot`` ends an abbreviation the tokenizer split off it
+    ("Lt" ".", "No" "."): the word before is one of ``split_abbrevs`` or a number sign, written
+    right against the stop (assumed so without offsets)."""
+    w = words[dot - 1]
+    if w not in split_abbrevs and w not in _NUMBER_SIGNS:
+        return False
+    return starts is None or ends is None or ends[dot - 1] == starts[dot]
+
+
+def _ends_a_place(words: list[str], i: int, regions: frozenset[str]) -> bool:
+    """Whether a sentence starts at the capitalised word ``i`` after a place's state abbreviation
+    ("at his club in Bedminster, N.J. Roger Ailes, ..."): a state written after its city and a
+    comma is followed by a comma when the sentence goes on ("in Lodi, N.J., on Monday")."""
+    return (i >= 3 and words[i - 1] in regions and words[i - 2] == "," and words[i - 3][:1].isupper()
+            and words[i][:1].isupper())
+
+
 def _sentence_breaks(words: list[str], given_starts: list[int] | None,
                      starts: list[int] | None = None, ends: list[int] | None = None,
                      distinct: frozenset[str] | None = None) -> list[int]:
@@ -172,11 +196,22 @@ def _sentence_breaks(words: list[str], given_starts: list[int] | None,
     if given_starts is not None:
         return [i for i in given_starts if i > 0]
     abbrev_breakers = word_set("sentence_starters.txt", keep_case=True)
+    split_abbrevs = word_set("split_abbreviations.txt", keep_case=True)
+    regions = word_set("region_abbreviations.tsv", keep_case=True)
     out = []
     # candidates only: tokens after an end mark, a closer or a word ending in "."
     enders = {w for w in (distinct if distinct is not None else set(words)) if w in _MAY_END or w[-1:] == "."}
     for i in [i for i, w in enumerate(words[:-1], 1) if w in enders]:
         prev = words[i - 1]
+        if (prev == "." and i >= 2 and words[i][:1].isalnum()
+                and _split_abbreviation(words, i - 1, starts, ends, split_abbrevs)):
+            # before a word or number (a quotation mark after it is left to the rules below)
+            if words[i - 2] not in _NUMBER_SIGNS:
+                if words[i] in abbrev_breakers:
+                    out.append(i)  # "George Bush Sr. He said": as after an abbreviation kept whole
+                continue  # "Lt. Col. Louis Dorfman", "Sens. Ted Cruz"
+            if words[i][:1].isdigit():
+                continue  # "the No. 2 Republican" ("Is it over? No. But ..." ends a sentence)
         if prev in _END or (prev in _CLOSERS and i >= 2 and words[i - 2] in _END):
             if prev in _AMBIGUOUS_MARKS and _opens(i - 1, starts, ends):
                 continue  # the mark opened this sentence (a break was made before it)
@@ -187,8 +222,9 @@ def _sentence_breaks(words: list[str], given_starts: list[int] | None,
                     continue  # ('said "no." Then': the mark closes the sentence before it)
             if _is_sent_starter(words[i]):
                 out.append(i)
-        elif prev[-1:] == "." and len(prev) > 1 and words[i] in abbrev_breakers:
-            out.append(i)  # "against the U.S. In December, ..."
+        elif prev[-1:] == "." and len(prev) > 1 and (
+                words[i] in abbrev_breakers or _ends_a_place(words, i, regions)):
+            out.append(i)  # "against the U.S. In December, ...", "in Lodi, N.J. Harmony's phone"
     return out
 
 
