@@ -34,6 +34,14 @@ def test_party_match_accepts_other_full_forms_of_one_party():
     assert not party_match("Donald Trump", "Donald Trump Jr.")
     assert not party_match("United States", "White House")  # gold keeps the White House apart
     assert not party_match("Ivanka Trump", "Donald Trump")
+
+
+def test_party_match_accepts_an_acronym_and_the_name_it_abbreviates():
+    assert party_match("Federal Bureau of Investigation", "FBI")
+    assert party_match("DHS", "Department of Homeland Security")
+    assert party_match("U.N.", "United Nations")
+    assert not party_match("Fox Business", "FBI")  # other initials
+    assert not party_match("Federal", "F")  # one word and one letter are no acronym pair
     assert not party_match(None, "ISIS")
 
 

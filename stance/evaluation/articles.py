@@ -104,7 +104,9 @@ def party_match(pred: str | None, gold: str | None) -> bool:
     of two names of two tokens or more whose last is no organisation noun (a middle name or
     initial left out: "Donald J. Trump" = "Donald Trump", "Robert Gabriel Mugabe" = "Robert
     Mugabe"); or two forms of one organisation
-    in the gazetteer ("Al-Qaeda" = "al-Qaida", "ISIS" = "Islamic State")."""
+    in the gazetteer ("Al-Qaeda" = "al-Qaida", "ISIS" = "Islamic State"); or an acronym and the name
+    it abbreviates ("FBI" = "Federal Bureau of Investigation": the article defines the one by the
+    other, and rule 8 lets either stand for the party)."""
     if not pred or not gold:
         return False
     p, g = _party_tokens(pred), _party_tokens(gold)
@@ -116,9 +118,25 @@ def party_match(pred: str | None, gold: str | None) -> bool:
 
     if len(p) >= 2 and len(g) >= 2 and p[0] == g[0] and p[-1] == g[-1] and p[-1] not in word_set("org_nouns.txt"):
         return True  # a person's middle name; not "Democratic Unionist Party" for "Democratic Party"
+    if _acronym_of(pred, gold) or _acronym_of(gold, pred):
+        return True
     gaz = gazetteer()
     hp, hg = gaz.lookup(pred), gaz.lookup(gold)
     return hp is not None and hg is not None and hp == hg and hp[1] == "organization"
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` is an acronym (two capitals or more, dots dropped) of the name ``name`` of
+    two words or more: its initials with or without the connectors ("FBI" = "Federal Bureau of
+    Investigation", "DHS" = "Department of Homeland Security")."""
+    from stance.parties.references import initials
+    from stance.text.entity_types import is_acronym
+
+    words = name.split()
+    if len(words) < 2 or not is_acronym(short, min_len=2, dots=True):
+        return False
+    acr = short.replace(".", "")
+    return acr in (initials(words, False), initials(words, True))
 
 
 def jaccard_ok(pred: str | None, gold: str | None, threshold: float = 0.5) -> bool:

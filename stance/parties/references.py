@@ -97,7 +97,9 @@ def non_party_kinds() -> dict[str, str]:
     return {r[0].strip(): r[1].strip() for r in data_rows("non_party_names.tsv") if len(r) > 1}
 
 
-def _initials(words: list[str], keep_connectors: bool) -> str:
+def initials(words: list[str], keep_connectors: bool) -> str:
+    """The capital initials of a name's words ("Federal Bureau of Investigation" -> "FBI"), its
+    connectors ("of", "and", "the", ...) left out unless ``keep_connectors`` ("FBOI")."""
     return "".join(w[0].upper() for w in words if w and (keep_connectors or w.lower() not in _CONNECTORS) and w[0].isalpha())
 
 
@@ -409,7 +411,7 @@ def acronym_map(view: TextView, mentions: MentionIndex) -> dict[str, str]:
             for name in long_names:
                 toks = name.split()
                 for keep in (False, True):
-                    by_initials.setdefault(_initials(toks, keep), set()).add(name)
+                    by_initials.setdefault(initials(toks, keep), set()).add(name)
         full = by_initials.get(acr)
         if not full:  # no name of the article spells it: a written name split into several mentions
             if written is None:
@@ -450,7 +452,7 @@ def _written_initials(view: TextView, mentions: MentionIndex) -> dict[str, set[s
                     if name in persons:
                         continue
                     for keep in (False, True):
-                        out.setdefault(_initials(toks, keep), set()).add(name)
+                        out.setdefault(initials(toks, keep), set()).add(name)
         i = j + 1
     return out
 
