@@ -228,8 +228,7 @@ def quote_refits(data_dir: str, model: Any, manifest: Mapping[str, Any], cache: 
     base = CachedBase(model.base)
     for name, change in QUOTE_REFITS.items():
         params = {"groups": tuple(shipped["groups"]), "C": shipped["C"], "gold_weight": shipped["gold_weight"],
-                  "aux_weight": shipped.get("aux_weight", 0.0), "teacher_weight": shipped.get("teacher_weight", 0.0),
-                  "teacher_soft": shipped.get("teacher_soft", False), **change}
+                  "aux_weight": shipped.get("aux_weight", 0.0), "teacher_weight": shipped.get("teacher_weight", 0.0), **change}
         t0 = time.perf_counter()
         est = fit_model(X, y, art, gold, aux, params, base, calibrate=False, teacher=teacher)
         est.temperature_ = model.temperature_

@@ -117,32 +117,25 @@ def test_read_teacher_examples_none_and_by_article(tmp_path, every_party, monkey
     X, probs, groups = quote_stance.read_teacher_examples(data, out)
     assert len(X) == len(keys) and set(groups) <= {"teacher:0", "teacher:1"}
     assert np.allclose(probs, [0.2, 0.5, 0.3], atol=1e-3)  # the teacher's probabilities, for hard or soft labels
-    assert set(quote_stance.teacher_rows((X, probs, groups), False)[1]) == {"neutral"}
+    assert set(quote_stance.teacher_rows((X, probs, groups))[1]) == {"neutral"}
 
 
-def test_teacher_rows_hard_and_soft():
-    """Hard: one row per example with the teacher's argmax at factor 1; soft: one row per class
-    the teacher gives at least SOFT_FLOOR, its probability the factor (the cross-entropy with the
-    teacher's distribution), so a fit sees the teacher's doubt."""
-    from stance.training.quote_stance import SOFT_FLOOR, teacher_rows
+def test_teacher_rows_are_the_teachers_argmax():
+    from stance.training.quote_stance import teacher_rows
 
     X, _, _ = _toy_data(2)
-    probs = np.asarray([[0.6, 0.3, 0.1], [0.0, SOFT_FLOOR / 2, 1.0 - SOFT_FLOOR / 2]])
-    hx, hy, hg, hf = teacher_rows((X, probs, ["teacher:0", "teacher:1"]), False)
-    assert hx == X and hy == ["hostile", "conciliatory"] and hg == ["teacher:0", "teacher:1"] and hf == [1.0, 1.0]
-    sx, sy, sg, sf = teacher_rows((X, probs, ["teacher:0", "teacher:1"]), True)
-    assert sx == [X[0]] * 3 + [X[1]] and sy == ["hostile", "neutral", "conciliatory", "conciliatory"]
-    assert sg == ["teacher:0"] * 3 + ["teacher:1"] and np.allclose(sf, [0.6, 0.3, 0.1, 1.0 - SOFT_FLOOR / 2])
-    assert teacher_rows(([], np.zeros((0, 3)), []), False) == ([], [], [], [])
+    probs = np.asarray([[0.6, 0.3, 0.1], [0.0, 0.005, 0.995]])
+    assert teacher_rows((X, probs, ["teacher:0", "teacher:1"])) == (X, ["hostile", "conciliatory"], ["teacher:0", "teacher:1"])
+    assert teacher_rows(([], np.zeros((0, 3)), [])) == ([], [], [])
 
 
-def test_soft_teacher_rows_enter_the_fit_weighted_by_probability(monkeypatch):
+def test_teacher_rows_enter_the_fit_at_the_teacher_weight(monkeypatch):
     from stance.stance_model import quote_estimator
     from stance.training.quote_stance import fit_model
 
     X, y, g = _toy_data(36)
     tx, _, tg = _toy_data(3, seed=4)
-    probs = np.asarray([[0.5, 0.5, 0.0], [0.2, 0.2, 0.6], [0.0, 0.0, 1.0]])
+    probs = np.asarray([[0.6, 0.4, 0.0], [0.2, 0.2, 0.6], [0.0, 0.0, 1.0]])
     fits = []
     real_fit = quote_estimator.QuoteStanceClassifier.fit
 
@@ -151,12 +144,11 @@ def test_soft_teacher_rows_enter_the_fit_weighted_by_probability(monkeypatch):
         return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight, auxiliary=auxiliary)
 
     monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
-    params = {"C": 1.0, "gold_weight": 0.0, "aux_weight": 0.0, "teacher_weight": 0.5, "teacher_soft": True, "min_count": 1}
+    params = {"C": 1.0, "gold_weight": 0.0, "aux_weight": 0.0, "teacher_weight": 0.5, "min_count": 1}
     fit_model(X, y, g, ([], [], []), ([], [], []), params, FixedBase(), calibrate=False, teacher=(tx, probs, ["teacher:0"] * 3))
     Xf, yf, mask, w = fits[-1]
-    assert Xf[len(X):] == [tx[0], tx[0], tx[1], tx[1], tx[1], tx[2]]
-    assert yf[len(X):] == ["hostile", "neutral", "hostile", "neutral", "conciliatory", "conciliatory"]
-    assert np.allclose(w[len(X):], [0.25, 0.25, 0.1, 0.1, 0.3, 0.5]) and all(mask[len(X):]) and not any(mask[:len(X)])
+    assert Xf[len(X):] == list(tx) and yf[len(X):] == ["hostile", "conciliatory", "conciliatory"]
+    assert w[len(X):] == [0.5, 0.5, 0.5] and all(mask[len(X):]) and not any(mask[:len(X)])
 
 
 def test_cli_options():
