@@ -199,6 +199,22 @@ def test_an_unnamed_owner_of_two_words_before_an_appositive_role(lang):
     assert described(lang, text, "Luay Sam")[0] == "program coordinator"
 
 
+@pytest.mark.parametrize("text,aff", [
+    ('The Elm Park Community Center opened in May. "We will win," said Luay Sam, 33, the community center\'s program coordinator.',
+     "Elm Park Community Center"),
+    ('The Oak Hill Country Club lost members. "We will win," said Jay Dee, the club\'s president and general manager.',
+     "Oak Hill Country Club"),
+])
+def test_an_unnamed_owner_before_an_appositive_role_is_the_body_named_before(lang, text, aff):
+    name = text.split("said ")[1].split(",")[0]
+    assert described(lang, text, name)[1] == aff
+
+
+def test_an_unnamed_owner_takes_no_body_whose_name_ends_otherwise(lang):
+    text = 'The Elm Park Medical Center opened in May. "We will win," said Luay Sam, the community center\'s program coordinator.'
+    assert described(lang, text, "Luay Sam") == ("program coordinator", None)
+
+
 def test_a_lowercase_body_ends_before_the_reporting_verb(nlp):
     q = nlp('José Ortiz of the island\'s power authority said fixing the plant may take "a year".').quotes[0]
     assert (q.affiliation, q.affiliation_source) == ("the island's power authority", "article")

@@ -338,8 +338,10 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         i += 1
         q = next((t for t in range(i + 1, min(i + 4, sb - 1)) if words[t] in {"’s", "'s"}), None)
         if q is not None and all(words[t].isalpha() and words[t].islower() for t in range(i, q)):
-            i = q + 1  # "the club's president", "the community center's program coordinator": an
-            # owner the article does not name here
+            # "the club's president", "the community center's program coordinator": an owner the
+            # article does not name here, but may have named before ("Clarkston Community Center")
+            aff = _named_owner(view, mentions, i, q)
+            i = q + 1
     i = _past_age(view, i, sb)
     # "Sudan's defense minister" / "an Israeli spokesman"
     poss = mentions.name_at(i, i + 1)
@@ -431,6 +433,21 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     if aff is None:
         role, aff = _region_in_role(role)
     return role, aff
+
+
+def _named_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str | None:
+    """The organisation a lowercase owner at tokens ``i .. q`` ("the community center's") stands
+    for: the article's last organisation before it whose name ends in those words ("Clarkston
+    Community Center"), when the owner ends in an organisation noun."""
+    if view.lowers[q - 1] not in word_set("org_nouns.txt"):
+        return None
+    body = mentions.resolve_nominal(view.lowers[q - 1], i)
+    if body is None or body.type != "organization":
+        return None
+    tail = view.lowers[i:q]
+    if [w.lower() for w in body.text.split()[-len(tail):]] != tail:
+        return None
+    return body.canonical
 
 
 def _past_age(view: TextView, i: int, hi: int) -> int:
