@@ -239,3 +239,18 @@ def test_the_party_finder_reads_a_state_office_as_its_state():
 def test_a_preposition_of_time_ends_an_appositive_role(lang):
     text = '"She is honest," said Betty Eberle, 68, Clinton’s close friend since sixth grade at the school.'
     assert described(lang, text, "Betty Eberle")[0] == "close friend"
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ('"It is over," said Larry Cole, a senior adviser to Mr. Sanders. Bernie Sanders ended his campaign on Monday.',
+     "Larry Cole", ("senior adviser", "Bernie Sanders campaign")),
+    ('"It is over," wrote Jared Stein, former economic adviser to Vice President Joseph R. Biden Jr.',
+     "Jared Stein", ("former economic adviser", "Joseph R. Biden Jr.")),
+])
+def test_an_adviser_to_a_person_serves_them_or_their_campaign(lang, text, name, expected):
+    assert described(lang, text, name) == expected
+
+
+def test_an_ambassador_to_a_person_is_not_their_staff(lang):
+    text = '"It is over," said Nina Turner, the ambassador to Tom Hanks.'
+    assert described(lang, text, "Nina Turner")[1] is None

@@ -426,6 +426,12 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     if aff is None:
         # "a Michigan Democrat", "a Republican strategist": the party the description names
         aff = next((party_labels()[w] for w in role_words if w in party_labels()), None)
+    if (whole and aff is None and j < sb and lowers[j] in {"to", "for"} and role_words[-1].lower() not in _ENVOY_HEADS
+            and role_words[-1].lower() not in word_set("kin_nouns.txt")):
+        # "a senior adviser to Mr. Sanders", "a surrogate for Mr. Sanders": the person they serve
+        served = _person_after(view, mentions, j + 1, sb)
+        if served is not None:
+            aff = f"{served.canonical} campaign" if _campaigns(view, mentions, served.canonical) else served.canonical
     if whole and j < sb and lowers[j] in _PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
         aff = (_affiliation_from(view, mentions, j + 1, sb, literal=_is_local(role_words)) or _nominal_body(view, mentions, j + 1, sb)
@@ -433,6 +439,25 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     if aff is None:
         role, aff = _region_in_role(role)
     return role, aff
+
+
+def _person_after(view: TextView, mentions: MentionIndex, i: int, hi: int) -> Mention | None:
+    """The person named from token ``i`` after at most three title words ("Mr. Sanders", "Vice
+    President Joseph R. Biden Jr."), when the name ends its phrase."""
+    t = i
+    while t < hi and t - i < 3 and (view.words[t] in titles() or view.words[t] in _title_words() or view.words[t] == "."):
+        t += 1
+    person = mentions.name_at(t, t + 1)
+    if person is None or person.start != t or person.type != "person" or not _ends_its_phrase(view, person):
+        return None
+    return person
+
+
+def _campaigns(view: TextView, mentions: MentionIndex, canonical: str) -> bool:
+    """Whether the article speaks of a campaign in a sentence naming the person ``canonical`` (whose
+    staff then serve the campaign: "Tad Devine, a senior adviser to Mr. Sanders")."""
+    sents = {view.sent_of[n.start] for n in mentions.names if n.type == "person" and n.canonical == canonical}
+    return any(view.lowers[t] in _CAMPAIGN_WORDS for s in sents for t in range(*view.sent_bounds(s)))
 
 
 def _named_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str | None:
@@ -482,6 +507,8 @@ def _second_role(view: TextView, i: int, hi: int) -> int:
 
 #: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
 _ENVOY_HEADS = frozenset({"ambassador", "envoy"})
+#: words that show a person runs a campaign
+_CAMPAIGN_WORDS = frozenset({"campaign", "campaigns", "campaigning", "campaigned"})
 
 #: tokens that end the reach of a description's words
 _REACH_STOPS = frozenset({",", ";", ":", "—", "(", ")", ".", "“", "”", '"', "who", "which", "that", "said", "says"})
