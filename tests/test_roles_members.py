@@ -254,3 +254,20 @@ def test_an_adviser_to_a_person_serves_them_or_their_campaign(lang, text, name, 
 def test_an_ambassador_to_a_person_is_not_their_staff(lang):
     text = '"It is over," said Nina Turner, the ambassador to Tom Hanks.'
     assert described(lang, text, "Nina Turner")[1] is None
+
+
+@pytest.mark.parametrize("text,name,aff", [
+    ('From Andrea Peyser writing at The New York Post: "It is over."', "Andrea Peyser", "The New York Post"),
+    ('Nate Cohn, writing in The New York Times, noticed that voters "have been shifting".', "Nate Cohn", "The New York Times"),
+    ('"It is over," columnist Ai Jun wrote in the Global Times piece.', "Ai Jun", "Global Times"),
+])
+def test_a_writer_writes_for_the_publication_after_the_verb(lang, text, name, aff):
+    assert described(lang, text, name)[1] == aff
+
+
+@pytest.mark.parametrize("text", [
+    '"It is over," Jane Roe wrote on Twitter.',
+    '"It is over," Jane Roe wrote in a statement.',
+])
+def test_a_platform_or_a_document_is_no_writer_s_publication(lang, text):
+    assert described(lang, text, "Jane Roe")[1] is None
