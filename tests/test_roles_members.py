@@ -271,3 +271,13 @@ def test_a_writer_writes_for_the_publication_after_the_verb(lang, text, name, af
 ])
 def test_a_platform_or_a_document_is_no_writer_s_publication(lang, text):
     assert described(lang, text, "Jane Roe")[1] is None
+
+
+def test_a_spokesperson_with_no_body_speaks_for_the_organisation_named_just_before(lang):
+    text = 'Facebook created the tool to help in times of crisis, a spokeswoman, Anna White, said on Saturday.'
+    assert described(lang, text, "Anna White") == ("spokeswoman", "Facebook")
+
+
+def test_a_spokesperson_takes_no_body_from_the_words_they_are_quoted_with(lang):
+    text = '"This is about what Trump does to Acme Corp, not to others," spokesman Stuart Roy said.'
+    assert described(lang, text, "Stuart Roy") == ("spokesman", None)

@@ -515,6 +515,9 @@ def _second_role(view: TextView, i: int, hi: int) -> int:
 
 #: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
 _ENVOY_HEADS = frozenset({"ambassador", "envoy"})
+#: roles whose holder speaks for a body
+_SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_QUOTE_MARKS = frozenset({"“", "”", '"'})
 #: verbs of writing after (or right before) a writer's name, and the prepositions that then name
 #: the publication the writer writes for ("writing at The New York Post", "wrote in the Global
 #: Times"); not "on", which names a platform ("wrote on Twitter")
@@ -1201,6 +1204,13 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         return role, coded
     if aff is None:
         aff = _party_named(role, canonical, speaker_mention, mentions) or _state_of_demonym_opening(canonical)
+    if aff is None and role and role.split()[-1].lower() in _SPOKES_NOUNS and same:
+        # "Facebook created the tool, a spokeswoman, Anna Roe, said": a spokesperson speaks for the
+        # organisation named just before them
+        first = min(m.start for m in same)
+        body = mentions.previous(first, ("organization",), max_sents=1)
+        if body is not None and sum(view.words[t] in _QUOTE_MARKS for t in range(body.end, first)) % 2 == 0:
+            aff = body.canonical  # but not a body inside the words they are quoted with
     return role, aff
 
 
