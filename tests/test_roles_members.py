@@ -281,3 +281,8 @@ def test_a_spokesperson_with_no_body_speaks_for_the_organisation_named_just_befo
 def test_a_spokesperson_takes_no_body_from_the_words_they_are_quoted_with(lang):
     text = '"This is about what Trump does to Acme Corp, not to others," spokesman Stuart Roy said.'
     assert described(lang, text, "Stuart Roy") == ("spokesman", None)
+
+
+def test_a_candidate_s_campaign_before_an_appositive_role_is_the_body(lang):
+    text = '"We make sure," said Colin Strother, a Cuellar campaign spokesman.'
+    assert described(lang, text, "Colin Strother") == ("campaign spokesman", "Cuellar campaign")

@@ -375,6 +375,11 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         # body; "the White House political director": a state's office keeps its name
         aff = poss.text if poss.type == "state" else poss.canonical
         i = poss.end
+    elif (poss is not None and poss.start == i and poss.type == "person" and poss.end + 1 < sb
+          and lowers[poss.end] in _CAMPAIGN_NOUNS and words[poss.end].islower()):
+        # "Colin Roe, a Cuellar campaign spokesman": the candidate's campaign
+        aff = f"{poss.canonical} campaign"
+        i = poss.end
     role_words: list[str] = []
     j = i
     while j < sb and j - i < 5 and words[j] not in _STOP_APPOS and lowers[j] not in _PREPS_TO and lowers[j] not in _TIME_PREPS:
