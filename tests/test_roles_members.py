@@ -286,3 +286,13 @@ def test_a_spokesperson_takes_no_body_from_the_words_they_are_quoted_with(lang):
 def test_a_candidate_s_campaign_before_an_appositive_role_is_the_body(lang):
     text = '"We make sure," said Colin Strother, a Cuellar campaign spokesman.'
     assert described(lang, text, "Colin Strother") == ("campaign spokesman", "Cuellar campaign")
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ('"It is over," said Stuart Stevens, who served as Mitt Romney\'s chief strategist during the 2012 campaign.',
+     "Stuart Stevens", ("chief strategist", "Mitt Romney campaign")),
+    ('"It is over," said Melanne Verveer, who served as Hillary Clinton\'s chief of staff during the Clinton administration.',
+     "Melanne Verveer", ("chief of staff", "Hillary Clinton")),
+])
+def test_a_relative_clause_role_of_a_possessive_owner(lang, text, name, expected):
+    assert described(lang, text, name) == expected

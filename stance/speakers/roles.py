@@ -575,20 +575,28 @@ def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[
     if m.type != "person" or i + 2 >= view.n or view.words[i] != "," or view.lowers[i + 1] != "who":
         return None, None
     hi = view.sent_bounds(view.sent_of[m.start])[1]
-    role = None
+    role = owner = None
     k = i + 2
-    if k + 1 < hi and view.lowers[k] in {"is", "was"}:
-        # "Jeremy Bash, who was the chief of staff to Leon E. Panetta"
-        r = k + 1
+    r = _after_copula(view, k, hi)
+    if r is not None:
+        # "Jeremy Bash, who was the chief of staff to Leon E. Panetta"; "Stuart Roe, who served as
+        # Mitt Romney's chief strategist": the owner's possessive before the role
         if view.lowers[r] in _DETS:
             r += 1
+        named = mentions.name_at(r, r + 1)
+        if (named is not None and named.start == r and named.end + 1 < hi and view.words[named.end] in POSSESSIVE_ENDINGS
+                and named.type in ("person", "organization")):
+            owner, r = named, named.end + 1
         e = r
-        while e < hi and e - r < 4 and view.words[e].islower() and view.words[e].isalpha() and view.lowers[e] not in _PREPS_TO:
+        while (e < hi and e - r < 4 and view.words[e].islower() and view.words[e].isalpha() and view.lowers[e] not in _PREPS_TO
+               and view.lowers[e] not in _TIME_PREPS):
             e += 1
         if e > r and _is_role_head(view.words[e - 1]):
             words = view.words[r:e]
             _extend_role(view, words, e, hi)  # "chief of staff"
             role = " ".join(words)
+            if owner is not None and view.lowers[e - 1] not in word_set("kin_nouns.txt"):
+                return role, _side_of(view, owner, m.start) if owner.type == "person" else owner.canonical
     while k < hi and k - i < 15 and view.words[k] not in _REACH_STOPS:
         if view.lowers[k] in {"at", "for", "with"}:
             body = _affiliation_from(view, mentions, k + 1, hi, ("organization",)) or _body_after_its_kind(view, mentions, k + 1, hi)
@@ -606,6 +614,19 @@ def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[
                 return _HEAD_VERBS[view.lowers[k]], body
         k += 1
     return role, None
+
+
+def _after_copula(view: TextView, k: int, hi: int) -> int | None:
+    """The token after a verb at ``k`` that gives the role after it ("was", "served as", "took
+    over as"), or None."""
+    lowers = view.lowers
+    if k + 1 < hi and lowers[k] in {"is", "was"}:
+        return k + 1
+    if k + 2 < hi and lowers[k] in {"serves", "served"} and lowers[k + 1] == "as":
+        return k + 2
+    if k + 3 < hi and lowers[k] in {"took", "takes"} and lowers[k + 1] == "over" and lowers[k + 2] == "as":
+        return k + 3
+    return None
 
 
 #: verbs of a relative clause after a name that make the person the head or founder of the body
@@ -656,10 +677,12 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
             j = k
     if j + 1 < hi and lowers[j] == "of" and words[j + 1].islower() and words[j + 1].isalpha() and lowers[j + 1] not in _DETS:
         k = j + 1
-        while k < hi and k - j <= 5 and ((words[k].islower() and words[k].isalpha() and lowers[k] not in _FIELD_BREAKS)
+        while k < hi and k - j <= 5 and ((words[k].islower() and words[k].isalpha() and lowers[k] not in _FIELD_BREAKS
+                                           and lowers[k] not in _TIME_PREPS)
                                           or (lowers[k] == "and" and k + 1 < hi and words[k + 1].islower())):
             k += 1
-        if k < hi and (words[k] in _STOP_APPOS or lowers[k] in _PREPS or lowers[k] == "to") and lowers[k - 1] != "and":
+        if (k < hi and (words[k] in _STOP_APPOS or lowers[k] in _PREPS or lowers[k] == "to" or lowers[k] in _TIME_PREPS)
+                and lowers[k - 1] != "and"):
             role_words += ["of", *words[j + 1 : k]]
             j = k
     elif j + 2 < hi and lowers[j] == "of" and role_words[-1] in _title_words() and _is_portfolio(view, j + 1, hi):
