@@ -296,3 +296,13 @@ def test_a_candidate_s_campaign_before_an_appositive_role_is_the_body(lang):
 ])
 def test_a_relative_clause_role_of_a_possessive_owner(lang, text, name, expected):
     assert described(lang, text, name) == expected
+
+
+@pytest.mark.parametrize("text,name,aff", [
+    ('"Is it?" said Susan Hennessey, a former National Security Agency lawyer now at the Brookings Institution.',
+     "Susan Hennessey", "Brookings Institution"),
+    ('"Is it?" said Scott Morris, a former Treasury official who is now a senior fellow at the Center for Global Development.',
+     "Scott Morris", "Center for Global Development"),
+])
+def test_the_body_a_description_says_its_holder_serves_now_wins(lang, text, name, aff):
+    assert described(lang, text, name)[1] == aff

@@ -451,7 +451,31 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
                or _body_in_reach(view, mentions, j + 1, sb) or _lowercase_body(view, mentions, j + 1, sb))
     if aff is None:
         role, aff = _region_in_role(role)
-    return role, aff
+    # "a former NSA lawyer now at the Brookings Institution": the body they serve now wins
+    return role, _current_body(view, mentions, j, sb) or aff
+
+
+def _current_body(view: TextView, mentions: MentionIndex, j: int, hi: int) -> str | None:
+    """The organisation a description from token ``j`` says its holder is "now" or "currently"
+    with ("now at the Brookings Institution", "who is now a senior fellow at the Center for Global
+    Development", "who currently polls for Priorities USA Action"): the first organisation after a
+    preposition within eight tokens of that adverb, before the sentence's reporting verb or a
+    quotation mark."""
+    t = j
+    while t < hi and t - j < 12 and view.lowers[t] not in _NOW_WORDS:
+        if view.words[t] in _QUOTE_MARKS or view.lowers[t] in {"said", "says"}:
+            return None
+        t += 1
+    if t >= hi or view.lowers[t] not in _NOW_WORDS:
+        return None
+    for k in range(t + 1, min(t + 9, hi)):
+        if view.words[k] in _QUOTE_MARKS or view.lowers[k] in {"said", "says"}:
+            return None
+        if view.lowers[k] in {"at", "for", "of", "with"}:
+            body = _affiliation_from(view, mentions, k + 1, hi, ("organization",))
+            if body is not None:
+                return body
+    return None
 
 
 def _person_after(view: TextView, mentions: MentionIndex, i: int, hi: int) -> Mention | None:
@@ -520,6 +544,8 @@ def _second_role(view: TextView, i: int, hi: int) -> int:
 
 #: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
 _ENVOY_HEADS = frozenset({"ambassador", "envoy"})
+#: adverbs after which a description gives the body its holder serves now
+_NOW_WORDS = frozenset({"now", "currently"})
 #: roles whose holder speaks for a body
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _QUOTE_MARKS = frozenset({"“", "”", '"'})
