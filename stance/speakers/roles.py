@@ -266,17 +266,20 @@ def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     i = m.end
     if i < view.n and view.words[i] == ",":
         i += 1
-    hi = view.sent_bounds(view.sent_of[m.start])[1]
+    if m.type != "person" or i + 1 >= view.n:
+        return None, None
     writes = m.start >= 1 and view.lowers[m.start - 1] in _WRITING_VERBS  # "wrote Larry Roe in Slate"
-    if m.type == "person" and i + 1 < hi and view.lowers[i] in _WRITING_VERBS:
+    if view.lowers[i] in _WRITING_VERBS:
         i += 1  # "Nate Roe, writing in The New York Times", "Ai Jun wrote in the Global Times piece"
         writes = True
     if writes:
-        if m.type != "person" or i + 1 >= hi or view.lowers[i] not in _WRITING_PREPS:
+        hi = view.sent_bounds(view.sent_of[m.start])[1]
+        if i + 1 >= hi or view.lowers[i] not in _WRITING_PREPS:
             return None, None
         return None, _affiliation_from(view, mentions, i + 1, hi, ("organization",))
-    if m.type != "person" or i + 1 >= view.n or view.lowers[i] not in {"of", "from", "at"}:
+    if view.lowers[i] not in {"of", "from", "at"}:
         return None, None
+    hi = view.sent_bounds(view.sent_of[m.start])[1]
     j = i + 1
     while j < hi and view.lowers[j] == "the":
         j += 1
