@@ -199,6 +199,22 @@ def test_an_unnamed_owner_of_two_words_before_an_appositive_role(lang):
     assert described(lang, text, "Luay Sam")[0] == "program coordinator"
 
 
+@pytest.mark.parametrize("text,aff", [
+    ('The Elm Park Community Center opened in May. "We will win," said Luay Sam, 33, the community center\'s program coordinator.',
+     "Elm Park Community Center"),
+    ('The Oak Hill Country Club lost members. "We will win," said Jay Dee, the club\'s president and general manager.',
+     "Oak Hill Country Club"),
+])
+def test_an_unnamed_owner_before_an_appositive_role_is_the_body_named_before(lang, text, aff):
+    name = text.split("said ")[1].split(",")[0]
+    assert described(lang, text, name)[1] == aff
+
+
+def test_an_unnamed_owner_takes_no_body_whose_name_ends_otherwise(lang):
+    text = 'The Elm Park Medical Center opened in May. "We will win," said Luay Sam, the community center\'s program coordinator.'
+    assert described(lang, text, "Luay Sam") == ("program coordinator", None)
+
+
 def test_a_lowercase_body_ends_before_the_reporting_verb(nlp):
     q = nlp('José Ortiz of the island\'s power authority said fixing the plant may take "a year".').quotes[0]
     assert (q.affiliation, q.affiliation_source) == ("the island's power authority", "article")
@@ -223,3 +239,70 @@ def test_the_party_finder_reads_a_state_office_as_its_state():
 def test_a_preposition_of_time_ends_an_appositive_role(lang):
     text = '"She is honest," said Betty Eberle, 68, Clinton’s close friend since sixth grade at the school.'
     assert described(lang, text, "Betty Eberle")[0] == "close friend"
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ('"It is over," said Larry Cole, a senior adviser to Mr. Sanders. Bernie Sanders ended his campaign on Monday.',
+     "Larry Cole", ("senior adviser", "Bernie Sanders campaign")),
+    ('"It is over," wrote Jared Stein, former economic adviser to Vice President Joseph R. Biden Jr.',
+     "Jared Stein", ("former economic adviser", "Joseph R. Biden Jr.")),
+])
+def test_an_adviser_to_a_person_serves_them_or_their_campaign(lang, text, name, expected):
+    assert described(lang, text, name) == expected
+
+
+def test_an_ambassador_to_a_person_is_not_their_staff(lang):
+    text = '"It is over," said Nina Turner, the ambassador to Tom Hanks.'
+    assert described(lang, text, "Nina Turner")[1] is None
+
+
+@pytest.mark.parametrize("text,name,aff", [
+    ('From Andrea Peyser writing at The New York Post: "It is over."', "Andrea Peyser", "The New York Post"),
+    ('Nate Cohn, writing in The New York Times, noticed that voters "have been shifting".', "Nate Cohn", "The New York Times"),
+    ('"It is over," columnist Ai Jun wrote in the Global Times piece.', "Ai Jun", "Global Times"),
+])
+def test_a_writer_writes_for_the_publication_after_the_verb(lang, text, name, aff):
+    assert described(lang, text, name)[1] == aff
+
+
+@pytest.mark.parametrize("text", [
+    '"It is over," Jane Roe wrote on Twitter.',
+    '"It is over," Jane Roe wrote in a statement.',
+])
+def test_a_platform_or_a_document_is_no_writer_s_publication(lang, text):
+    assert described(lang, text, "Jane Roe")[1] is None
+
+
+def test_a_spokesperson_with_no_body_speaks_for_the_organisation_named_just_before(lang):
+    text = 'Facebook created the tool to help in times of crisis, a spokeswoman, Anna White, said on Saturday.'
+    assert described(lang, text, "Anna White") == ("spokeswoman", "Facebook")
+
+
+def test_a_spokesperson_takes_no_body_from_the_words_they_are_quoted_with(lang):
+    text = '"This is about what Trump does to Acme Corp, not to others," spokesman Stuart Roy said.'
+    assert described(lang, text, "Stuart Roy") == ("spokesman", None)
+
+
+def test_a_candidate_s_campaign_before_an_appositive_role_is_the_body(lang):
+    text = '"We make sure," said Colin Strother, a Cuellar campaign spokesman.'
+    assert described(lang, text, "Colin Strother") == ("campaign spokesman", "Cuellar campaign")
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ('"It is over," said Stuart Stevens, who served as Mitt Romney\'s chief strategist during the 2012 campaign.',
+     "Stuart Stevens", ("chief strategist", "Mitt Romney campaign")),
+    ('"It is over," said Melanne Verveer, who served as Hillary Clinton\'s chief of staff during the Clinton administration.',
+     "Melanne Verveer", ("chief of staff", "Hillary Clinton")),
+])
+def test_a_relative_clause_role_of_a_possessive_owner(lang, text, name, expected):
+    assert described(lang, text, name) == expected
+
+
+@pytest.mark.parametrize("text,name,aff", [
+    ('"Is it?" said Susan Hennessey, a former National Security Agency lawyer now at the Brookings Institution.',
+     "Susan Hennessey", "Brookings Institution"),
+    ('"Is it?" said Scott Morris, a former Treasury official who is now a senior fellow at the Center for Global Development.',
+     "Scott Morris", "Center for Global Development"),
+])
+def test_the_body_a_description_says_its_holder_serves_now_wins(lang, text, name, aff):
+    assert described(lang, text, name)[1] == aff

@@ -266,7 +266,18 @@ def _body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
     i = m.end
     if i < view.n and view.words[i] == ",":
         i += 1
-    if m.type != "person" or i + 1 >= view.n or view.lowers[i] not in {"of", "from", "at"}:
+    if m.type != "person" or i + 1 >= view.n:
+        return None, None
+    writes = m.start >= 1 and view.lowers[m.start - 1] in _WRITING_VERBS  # "wrote Larry Roe in Slate"
+    if view.lowers[i] in _WRITING_VERBS:
+        i += 1  # "Nate Roe, writing in The New York Times", "Ai Jun wrote in the Global Times piece"
+        writes = True
+    if writes:
+        hi = view.sent_bounds(view.sent_of[m.start])[1]
+        if i + 1 >= hi or view.lowers[i] not in _WRITING_PREPS:
+            return None, None
+        return None, _affiliation_from(view, mentions, i + 1, hi, ("organization",))
+    if view.lowers[i] not in {"of", "from", "at"}:
         return None, None
     hi = view.sent_bounds(view.sent_of[m.start])[1]
     j = i + 1
@@ -338,8 +349,10 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         i += 1
         q = next((t for t in range(i + 1, min(i + 4, sb - 1)) if words[t] in {"’s", "'s"}), None)
         if q is not None and all(words[t].isalpha() and words[t].islower() for t in range(i, q)):
-            i = q + 1  # "the club's president", "the community center's program coordinator": an
-            # owner the article does not name here
+            # "the club's president", "the community center's program coordinator": an owner the
+            # article does not name here, but may have named before ("Clarkston Community Center")
+            aff = _named_owner(view, mentions, i, q)
+            i = q + 1
     i = _past_age(view, i, sb)
     # "Sudan's defense minister" / "an Israeli spokesman"
     poss = mentions.name_at(i, i + 1)
@@ -364,6 +377,11 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
         # "Keith Roe, an NTSB spokesman": the organisation (or an acronym) before the role is its
         # body; "the White House political director": a state's office keeps its name
         aff = poss.text if poss.type == "state" else poss.canonical
+        i = poss.end
+    elif (poss is not None and poss.start == i and poss.type == "person" and poss.end + 1 < sb
+          and lowers[poss.end] in _CAMPAIGN_NOUNS and words[poss.end].islower()):
+        # "Colin Roe, a Cuellar campaign spokesman": the candidate's campaign
+        aff = f"{poss.canonical} campaign"
         i = poss.end
     role_words: list[str] = []
     j = i
@@ -424,13 +442,77 @@ def _appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_clau
     if aff is None:
         # "a Michigan Democrat", "a Republican strategist": the party the description names
         aff = next((party_labels()[w] for w in role_words if w in party_labels()), None)
+    if (whole and aff is None and j < sb and lowers[j] in {"to", "for"} and role_words[-1].lower() not in _ENVOY_HEADS
+            and role_words[-1].lower() not in word_set("kin_nouns.txt")):
+        # "a senior adviser to Mr. Sanders", "a surrogate for Mr. Sanders": the person they serve
+        served = _person_after(view, mentions, j + 1, sb)
+        if served is not None:
+            aff = f"{served.canonical} campaign" if _campaigns(view, mentions, served.canonical) else served.canonical
     if whole and j < sb and lowers[j] in _PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
         aff = (_affiliation_from(view, mentions, j + 1, sb, literal=_is_local(role_words)) or _nominal_body(view, mentions, j + 1, sb)
                or _body_in_reach(view, mentions, j + 1, sb) or _lowercase_body(view, mentions, j + 1, sb))
     if aff is None:
         role, aff = _region_in_role(role)
-    return role, aff
+    # "a former NSA lawyer now at the Brookings Institution": the body they serve now wins
+    return role, _current_body(view, mentions, j, sb) or aff
+
+
+def _current_body(view: TextView, mentions: MentionIndex, j: int, hi: int) -> str | None:
+    """The organisation a description from token ``j`` says its holder is "now" or "currently"
+    with ("now at the Brookings Institution", "who is now a senior fellow at the Center for Global
+    Development", "who currently polls for Priorities USA Action"): the first organisation after a
+    preposition within eight tokens of that adverb, before the sentence's reporting verb or a
+    quotation mark."""
+    t = j
+    while t < hi and t - j < 12 and view.lowers[t] not in _NOW_WORDS:
+        if view.words[t] in _QUOTE_MARKS or view.lowers[t] in {"said", "says"}:
+            return None
+        t += 1
+    if t >= hi or view.lowers[t] not in _NOW_WORDS:
+        return None
+    for k in range(t + 1, min(t + 9, hi)):
+        if view.words[k] in _QUOTE_MARKS or view.lowers[k] in {"said", "says"}:
+            return None
+        if view.lowers[k] in {"at", "for", "of", "with"}:
+            body = _affiliation_from(view, mentions, k + 1, hi, ("organization",))
+            if body is not None:
+                return body
+    return None
+
+
+def _person_after(view: TextView, mentions: MentionIndex, i: int, hi: int) -> Mention | None:
+    """The person named from token ``i`` after at most three title words ("Mr. Sanders", "Vice
+    President Joseph R. Biden Jr."), when the name ends its phrase."""
+    t = i
+    while t < hi and t - i < 3 and (view.words[t] in titles() or view.words[t] in _title_words() or view.words[t] == "."):
+        t += 1
+    person = mentions.name_at(t, t + 1)
+    if person is None or person.start != t or person.type != "person" or not _ends_its_phrase(view, person):
+        return None
+    return person
+
+
+def _campaigns(view: TextView, mentions: MentionIndex, canonical: str) -> bool:
+    """Whether the article speaks of a campaign in a sentence naming the person ``canonical`` (whose
+    staff then serve the campaign: "Tad Devine, a senior adviser to Mr. Sanders")."""
+    sents = {view.sent_of[n.start] for n in mentions.names if n.type == "person" and n.canonical == canonical}
+    return any(view.lowers[t] in _CAMPAIGN_WORDS for s in sents for t in range(*view.sent_bounds(s)))
+
+
+def _named_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str | None:
+    """The organisation a lowercase owner at tokens ``i .. q`` ("the community center's") stands
+    for: the article's last organisation before it whose name ends in those words ("Clarkston
+    Community Center"), when the owner ends in an organisation noun."""
+    if view.lowers[q - 1] not in word_set("org_nouns.txt"):
+        return None
+    body = mentions.resolve_nominal(view.lowers[q - 1], i)
+    if body is None or body.type != "organization":
+        return None
+    tail = view.lowers[i:q]
+    if [w.lower() for w in body.text.split()[-len(tail):]] != tail:
+        return None
+    return body.canonical
 
 
 def _past_age(view: TextView, i: int, hi: int) -> int:
@@ -465,6 +547,18 @@ def _second_role(view: TextView, i: int, hi: int) -> int:
 
 #: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
 _ENVOY_HEADS = frozenset({"ambassador", "envoy"})
+#: adverbs after which a description gives the body its holder serves now
+_NOW_WORDS = frozenset({"now", "currently"})
+#: roles whose holder speaks for a body
+_SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_QUOTE_MARKS = frozenset({"“", "”", '"'})
+#: verbs of writing after (or right before) a writer's name, and the prepositions that then name
+#: the publication the writer writes for ("writing at The New York Post", "wrote in the Global
+#: Times"); not "on", which names a platform ("wrote on Twitter")
+_WRITING_VERBS = frozenset({"writing", "wrote", "writes"})
+_WRITING_PREPS = frozenset({"in", "at", "for"})
+#: words that show a person runs a campaign
+_CAMPAIGN_WORDS = frozenset({"campaign", "campaigns", "campaigning", "campaigned"})
 
 #: tokens that end the reach of a description's words
 _REACH_STOPS = frozenset({",", ";", ":", "—", "(", ")", ".", "“", "”", '"', "who", "which", "that", "said", "says"})
@@ -510,20 +604,28 @@ def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[
     if m.type != "person" or i + 2 >= view.n or view.words[i] != "," or view.lowers[i + 1] != "who":
         return None, None
     hi = view.sent_bounds(view.sent_of[m.start])[1]
-    role = None
+    role = owner = None
     k = i + 2
-    if k + 1 < hi and view.lowers[k] in {"is", "was"}:
-        # "Jeremy Bash, who was the chief of staff to Leon E. Panetta"
-        r = k + 1
+    r = _after_copula(view, k, hi)
+    if r is not None:
+        # "Jeremy Bash, who was the chief of staff to Leon E. Panetta"; "Stuart Roe, who served as
+        # Mitt Romney's chief strategist": the owner's possessive before the role
         if view.lowers[r] in _DETS:
             r += 1
+        named = mentions.name_at(r, r + 1)
+        if (named is not None and named.start == r and named.end + 1 < hi and view.words[named.end] in POSSESSIVE_ENDINGS
+                and named.type in ("person", "organization")):
+            owner, r = named, named.end + 1
         e = r
-        while e < hi and e - r < 4 and view.words[e].islower() and view.words[e].isalpha() and view.lowers[e] not in _PREPS_TO:
+        while (e < hi and e - r < 4 and view.words[e].islower() and view.words[e].isalpha() and view.lowers[e] not in _PREPS_TO
+               and view.lowers[e] not in _TIME_PREPS):
             e += 1
         if e > r and _is_role_head(view.words[e - 1]):
             words = view.words[r:e]
             _extend_role(view, words, e, hi)  # "chief of staff"
             role = " ".join(words)
+            if owner is not None and view.lowers[e - 1] not in word_set("kin_nouns.txt"):
+                return role, _side_of(view, owner, m.start) if owner.type == "person" else owner.canonical
     while k < hi and k - i < 15 and view.words[k] not in _REACH_STOPS:
         if view.lowers[k] in {"at", "for", "with"}:
             body = _affiliation_from(view, mentions, k + 1, hi, ("organization",)) or _body_after_its_kind(view, mentions, k + 1, hi)
@@ -541,6 +643,19 @@ def _relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[
                 return _HEAD_VERBS[view.lowers[k]], body
         k += 1
     return role, None
+
+
+def _after_copula(view: TextView, k: int, hi: int) -> int | None:
+    """The token after a verb at ``k`` that gives the role after it ("was", "served as", "took
+    over as"), or None."""
+    lowers = view.lowers
+    if k + 1 < hi and lowers[k] in {"is", "was"}:
+        return k + 1
+    if k + 2 < hi and lowers[k] in {"serves", "served"} and lowers[k + 1] == "as":
+        return k + 2
+    if k + 3 < hi and lowers[k] in {"took", "takes"} and lowers[k + 1] == "over" and lowers[k + 2] == "as":
+        return k + 3
+    return None
 
 
 #: verbs of a relative clause after a name that make the person the head or founder of the body
@@ -591,10 +706,12 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
             j = k
     if j + 1 < hi and lowers[j] == "of" and words[j + 1].islower() and words[j + 1].isalpha() and lowers[j + 1] not in _DETS:
         k = j + 1
-        while k < hi and k - j <= 5 and ((words[k].islower() and words[k].isalpha() and lowers[k] not in _FIELD_BREAKS)
+        while k < hi and k - j <= 5 and ((words[k].islower() and words[k].isalpha() and lowers[k] not in _FIELD_BREAKS
+                                           and lowers[k] not in _TIME_PREPS)
                                           or (lowers[k] == "and" and k + 1 < hi and words[k + 1].islower())):
             k += 1
-        if k < hi and (words[k] in _STOP_APPOS or lowers[k] in _PREPS or lowers[k] == "to") and lowers[k - 1] != "and":
+        if (k < hi and (words[k] in _STOP_APPOS or lowers[k] in _PREPS or lowers[k] == "to" or lowers[k] in _TIME_PREPS)
+                and lowers[k - 1] != "and"):
             role_words += ["of", *words[j + 1 : k]]
             j = k
     elif j + 2 < hi and lowers[j] == "of" and role_words[-1] in _title_words() and _is_portfolio(view, j + 1, hi):
@@ -1144,6 +1261,13 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         return role, coded
     if aff is None:
         aff = _party_named(role, canonical, speaker_mention, mentions) or _state_of_demonym_opening(canonical)
+    if aff is None and role and role.split()[-1].lower() in _SPOKES_NOUNS and same:
+        # "Facebook created the tool, a spokeswoman, Anna Roe, said": a spokesperson speaks for the
+        # organisation named just before them
+        first = min(m.start for m in same)
+        body = mentions.previous(first, ("organization",), max_sents=1)
+        if body is not None and sum(view.words[t] in _QUOTE_MARKS for t in range(body.end, first)) % 2 == 0:
+            aff = body.canonical  # but not a body inside the words they are quoted with
     return role, aff
 
 
