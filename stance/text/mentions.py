@@ -457,6 +457,7 @@ class MentionIndex:
                     # "Institute for National Strategy", "Secretary of State"
                     if (not org_nouns.isdisjoint(lowers[i:j]) or words[j - 1].split()[-1] in title_words
                             or (j - 2 >= i and f"{words[j - 2]} {words[j - 1]}" in title_words)
+                            or f"{words[j - 1]} {wj} {words[j + 1]}" in title_words  # "Chief of Staff"
                             or wj in {"al", "bin", "de", "van", "von", "del", "da"}):
                         j += 2
                         continue
