@@ -73,3 +73,32 @@ def test_a_title_opening_a_sentence_stays_a_title_when_the_article_writes_it_low
     and the role with it)."""
     text = "President Barack Obama unveiled a budget. Critics said the president was wrong."
     assert ("Barack Obama", "person", "president") in _names(text)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("That, RNC Chief of Staff Katie Walsh explained, is by design.", "Katie Walsh", "chief of staff"),
+    ("Chief of Staff Jeremy Bash said so.", "Jeremy Bash", "chief of staff"),
+    ("New York City Public Advocate Trish James said it was wrong.", "Trish James", "public advocate"),
+])
+def test_title_with_of_inside_stays_one_title_before_the_name(text, name, role):
+    """A title of titles.tsv written with "of" inside it ("Chief of Staff") joins the name run, so
+    the name is not cut into "RNC Chief" and "Staff Katie Walsh"; multi-word titles strip whole."""
+    names = _names(text)
+    assert (name, "person", role) in names
+    assert not any("Staff" in n or "Chief" in n or "Advocate" in n for n, _, _ in names)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Washington Post reported it.", "Washington Post"),
+    ("The Tehran Times said so.", "Tehran Times"),
+    ("He studied at Moscow State University.", "Moscow State University"),
+])
+def test_city_opening_an_organisation_name_stays_in_it(text, name):
+    """A capital city the gazetteer knows as its state ("Washington", "Tehran") opens the name of
+    an organisation written after it; it is not stripped as a country word ("Post", "Times")."""
+    assert (name, "organization", None) in _names(text)
+
+
+def test_city_before_a_title_is_still_the_state():
+    """Before a title the city still gives the state, and the person's name stays clean."""
+    assert ("Jay Inslee", "person", "governor") in _names("Washington Governor Jay Inslee said so.")

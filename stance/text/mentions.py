@@ -194,6 +194,8 @@ def _split_title_at(words: list[str], a: int, b: int) -> tuple[int, str | None, 
             s = " ".join(words[i : i + length])
             hit = gaz.aliases.get(s)
             if hit is not None and hit[1] == "state":
+                if _city_names_body(words, s, i + length, b):
+                    break  # "Washington Post", "Tehran Times": the city is part of the body's name
                 # "White House Press Secretary": the office keeps its name, not the country's
                 aff, i, country = (s if org_nouns_in(words, i, i + length) else hit[0]), i + length, True
                 break
@@ -252,6 +254,16 @@ def _split_title_at(words: list[str], a: int, b: int) -> tuple[int, str | None, 
         if not any(w.lower() in org_nouns for w in words[i:b]) and b - a <= 3:
             return a, None, None
     return i, role, aff
+
+
+def _city_names_body(words: list[str], city: str, k: int, b: int) -> bool:
+    """Whether the state alias ``city`` before ``words[k:b]`` is a city (``places.tsv``: "Washington",
+    "Tehran") that opens an organisation's name ("Washington Post", "Tehran Times", "Moscow State
+    University") rather than a state before a title ("Washington Governor Jay Inslee")."""
+    if city not in entity_lexicons().places or not org_nouns_in(words, k, b):
+        return False
+    t = titles()
+    return not any(" ".join(words[k : k + n]) in t for n in (1, 2, 3) if k + n <= b)
 
 
 def _title_of(words: list[str], a: int, i: int, b: int) -> tuple[int, str | None, str | None]:
@@ -457,6 +469,7 @@ class MentionIndex:
                     # "Institute for National Strategy", "Secretary of State"
                     if (not org_nouns.isdisjoint(lowers[i:j]) or words[j - 1].split()[-1] in title_words
                             or (j - 2 >= i and f"{words[j - 2]} {words[j - 1]}" in title_words)
+                            or f"{words[j - 1]} {wj} {words[j + 1]}" in title_words  # "Chief of Staff"
                             or wj in {"al", "bin", "de", "van", "von", "del", "da"}):
                         j += 2
                         continue
