@@ -15,8 +15,8 @@ from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 
 #: The default stance model: ``"quote"``, quote-stance 4.2.0 (4.1.0's recipe with the evaluation's
 #: party matching for its training examples, stacked on the base's linear heads only, teacher and
-#: auxiliary weights re-chosen by grouped CV under the floor; corpus dev macro-F1 0.579 against
-#: 4.1.0's 0.589, -0.010 [-0.030, +0.009], polar recalls a little higher), trained on the
+#: auxiliary weights re-chosen by grouped CV under the floor; corpus dev macro-F1 0.586 with the
+#: analytic prior against 4.1.0's 0.589, polar recalls a little higher, all within the noise), trained on the
 #: article-level corpus's train split (directed_sentiment train sentences and teacher-labelled
 #: quotations as auxiliary examples) and stacked on the proxy-trained ``"blended"`` model. On the
 #: corpus's dev split 4.0.0's stance macro-F1 was 0.599 against blended's 0.556, +0.044 [+0.003,
