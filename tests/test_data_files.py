@@ -92,7 +92,7 @@ def test_nounish_cue_forms_use_known_tags():
 
 
 def test_function_word_classes_are_read_once_and_shared():
-    from stance.quotations import finder
+    from stance.quotations import tokens
     from stance.stance_model import features
 
     assert lexicons.DETERMINERS == function_words("determiners")
@@ -101,8 +101,8 @@ def test_function_word_classes_are_read_once_and_shared():
     assert lexicons.OBJECT_PRONOUNS | lexicons.SUBJECT_PRONOUNS <= lexicons.PERSONAL_PRONOUNS
     assert lexicons.BE_FORMS - {"be", "been", "being"} <= lexicons.AUXILIARIES
     # the rules use the shared objects, not copies
-    assert finder.DETERMINERS is lexicons.DETERMINERS
-    assert finder.AUXILIARIES is lexicons.AUXILIARIES
+    assert tokens.DETERMINERS is lexicons.DETERMINERS
+    assert tokens.AUXILIARIES is lexicons.AUXILIARIES
     assert features.PERSONAL_PRONOUNS is lexicons.PERSONAL_PRONOUNS
     with pytest.raises(KeyError):
         function_words("adverbs")

@@ -1,0 +1,229 @@
+"""The clause a reporting cue introduces ("X said (that) ..."): zero-"that" clauses, infinitive
+and gerund complements, and the other complement and frame rules, tried in order for one cue.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from stance.quotations.clauses import after_adverbials, clause_ahead, clause_end, subject_before
+from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEMENT, OBJECT_TO_BE, ZERO_THAT,
+                                           addressed_subject, extracted_object, intent_infinitive, named_object,
+                                           object_clause, object_to_be, relative_subject, speech_infinitive,
+                                           tagged_infinitive)
+from stance.quotations.cues import Cue
+from stance.quotations.frames import according_clause, content_start, fronted_frame
+from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_START, CLOSE_MARKS, FUNCTION_WORDS, NO_CLAUSE_START,
+                                      OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
+                                      finite_at, gerund_at, has_finite, present_s, ranges)
+from stance.text.lexicons import AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with
+from stance.text.verb_forms import is_past_form
+from stance.text.view import TextView
+
+#: zero-"that" verbs that as often take a plain object ("reported the incident"): their clause
+#: must read as one (a subject, then a finite verb)
+_ZERO_THAT_NEEDS_VERB = reporting_verbs_with("needs-verb")
+
+
+def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Token range of the clause ``cue`` reports, or None."""
+    sent = view.sent_of[cue.start]
+    sa, sb = view.sent_bounds(sent)
+    lowers = view.lowers
+    words = view.words
+    end = clause_end(view, cue, cues, sb)
+    if cue.frame == "according":
+        return according_clause(view, cue, sa, sb, end)
+    if cue.frame == "noun":
+        # "the claim that the vote was rigged"; not a relative clause ("a statement that was read")
+        i = cue.end + 1
+        if i < end and (lowers[i] in CLAUSE_START or words[i][:1].isupper() or words[i][:1].isdigit()) and clause_ahead(view, i, end):
+            return checked(view, i, end)
+        return None
+    i = cue.end
+    if cue.start == sa or (lowers[cue.start - 1] == "to" and not speech_infinitive(view, cue)):
+        return None  # no subject ("Asked whether ...") or an infinitive ("to maintain")
+    if addressed_subject(view, cue, sa):
+        return None  # an interviewer's question or remark: "How would you describe ...", "You suggest ..."
+    if lowers[cue.start] == cue.lemma and all(lowers[t] in ADVERBS or lowers[t] in {"please", "and", "so"} for t in range(sa, cue.start)):
+        return None  # an imperative: "Now tell us this isn't a witch hunt"
+    if cue.frame in ("say", "name") and cue.end < end:
+        extracted = extracted_object(view, cue, sa, end)
+        if extracted is not None:
+            return extracted
+    if cue.frame in ("say", "obj", "clause"):
+        # fronted content: "CONTENT, X said." / "CONTENT, said X."
+        if cue.start > sa + 3:
+            k = cue.start - 1
+            while k > sa and k > cue.start - _FRAME_SUBJECT_REACH and words[k] != ",":
+                k -= 1
+            if words[k] == "," and k >= sa + 3 and fronted_frame(view, cue, k, sb):
+                ca = content_start(view, sa, k)
+                starts_quoted = words[ca] in OPEN_MARKS and ranges(seg_toks).any_within(ca, k)
+                if not ranges(seg_toks).covers(k, k) and view.lowers[k - 1] not in {"and"} and not starts_quoted:
+                    content_end = _quoted_content_end(view, ca, k)
+                    if words[content_end - 1] in {"”", '"', "''"} and words[ca] in OPEN_MARKS:
+                        return None  # a direct quotation, handled elsewhere
+                    return checked(view, ca, content_end)
+        # a cue right after a closing quotation mark introduces no clause ("...,” said Moon, an ...")
+        if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
+            return None
+        # a comma right before the cue ends content before an inverted frame ("..., said Ruiz"),
+        # unless it closes an appositive of a subject with no verb before ("Chris Ruiz, a
+        # supporter, said Trump ...")
+        after_comma = cue.start - 1 >= sa and words[cue.start - 1] == "," and not (
+            "," in words[max(sa, cue.start - 9) : cue.start - 1] and not has_finite(view, sa, cue.start - 1))
+        intent = intent_infinitive(view, cue, end)
+        if intent is not None:
+            return intent
+        # "that" within a few tokens; a finding verb takes it only right after ("found that", not
+        # "found jobs that")
+        for t in range(i, min(i + (1 if cue.frame == "clause" else 9), end)):
+            if lowers[t] == "that":
+                if t > i and lowers[t - 1] in {"and", "but", "or"}:
+                    break  # "said the tax was unfair and that ...": a second clause
+                nxt = lowers[t + 1] if t + 1 < end else ""
+                if t > i and (nxt in AUXILIARIES or is_past_form(nxt, alpha_only=False)):
+                    break  # "tweeted about the riots that followed ...": a relative clause
+                k = bisect_left(cues, t - 1, key=cue_start)
+                if k < len(cues) and cues[k].start == t - 1 and cues[k].frame == "noun":
+                    break  # "denied allegations that ...": the noun's clause
+                if t > i and lowers[t - 1] in PREPOSITIONS_BEFORE_THAT:
+                    break  # a determiner: "said she was not going to jump to that conclusion"
+                if not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
+                    that_clause = checked(view, t + 1, end)
+                    if that_clause is not None:
+                        return that_clause
+                break
+        # skip adverbials and an object: said (on Monday) (in a statement) (to reporters) (that) ...
+        steps = 0
+        while i < end and steps < 10:
+            w = lowers[i]
+            if w == "that":
+                return checked(view, i + 1, end)
+            # "this" heads an adverbial only before a time word ("said this week"), not as a
+            # subject ("claimed this is a move ...")
+            adverbial_head = w in ADVERBIAL_HEADS and not (w == "this" and (i + 1 >= end or lowers[i + 1] not in TIME_WORDS))
+            if cue.frame == "obj" or adverbial_head or w in TIME_WORDS or words[i][:1].isdigit() or (w in {"the", "a", "an", "reporters", "journalists", "his", "her", "their"} and cue.frame == "obj"):
+                i += 1
+                steps += 1
+                continue
+            if w in {"jan.", "feb.", "nov.", "dec.", "oct.", "sept."}:
+                i += 1
+                steps += 1
+                continue
+            break
+        if cue.frame == "obj":
+            return object_clause(view, cue, end)
+        # a relative clause: "which his wife said was due to ...", "which NASA said might take place"
+        rel = relative_subject(view, cue, sa)
+        if cue.end < end and rel is not None and (finite_at(lowers, cue.end, end) or (
+                # "which he said runs the risk ...", "that courts said discriminated against ..."
+                cue.lemma in ZERO_THAT and not lowers[cue.start].endswith("ing")
+                and (finite_at(lowers, cue.end, end, weak=True) or present_s(view, cue.end)))):
+            e = end
+            if rel > sa and words[rel - 1] == ",":  # ", which X said VP," ends at its comma
+                e = next((t for t in range(cue.end, end) if words[t] == ","), end)
+            return checked(view, cue.end, e)
+        # a clear clause after the verb and its adverbials: "the judge ruled the new tax violated
+        # ...", "said on Sunday, the 36 people infected included ...", "announced on Twitter the
+        # agency would investigate"
+        if cue.end < end and cue.lemma not in _NO_ZERO_THAT and subject_before(view, cue):
+            j = after_adverbials(view, cue.end, end)
+            if clause_ahead(view, j, end):
+                return checked(view, j, end)
+            if cue.lemma in _REPORTS_INFINITIVE and j == cue.end and lowers[j] == "to" and j + 1 < end and words[j + 1].islower() and lowers[j + 1] not in FUNCTION_WORDS:
+                return checked(view, j, end)  # "claimed to have no memory of ..."
+            if cue.lemma in OBJECT_TO_BE and object_to_be(view, j, end):
+                return checked(view, j, end)  # "declared the outbreak to be a pandemic"
+            if cue.lemma in _GERUND_OBJECT and gerund_at(view, j, end):
+                # "reported finding 328 more emails", "recalled going to conventions": up to a comma
+                return checked(view, j, next((t for t in range(j, end) if words[t] == ","), end))
+        if cue.lemma not in ZERO_THAT:
+            return None
+        if i < end and words[i] not in OPEN_MARKS and (
+            # "..., said he ..." is an inverted frame; "..., saying they infringe ..." never is
+            (lowers[i] in CLAUSE_START and not (after_comma and lowers[i] in SUBJECT_PRONOUNS and not aux_within(lowers, i + 1, end, 1)
+                                                 and not lowers[cue.start].endswith("ing")))
+            or (words[i][:1].isupper() and not after_comma)
+            or (lowers[i] not in NO_CLAUSE_START and aux_within(lowers, i + 1, end, 4))
+        ):
+            if i > cue.end and lowers[cue.end] == ",":
+                return None
+            if i > cue.end and not (lowers[i] in SUBJECT_PRONOUNS or aux_within(lowers, i, end, 5)):
+                return None  # "said at a Washington event"
+            if cue.lemma in _ZERO_THAT_NEEDS_VERB and not clause_ahead(view, i, end):
+                return None  # "reported the incident to the police"
+            if (lowers[i] in DETERMINERS and not has_finite(view, i, min(end, i + 20))
+                    and not ranges(seg_toks).any_within(i, end)):
+                return None  # "argued his history of mental illness": an object, no clause
+            if end - i >= 3:
+                return checked(view, i, end)
+        return None
+    if cue.frame == "to":
+        if lowers[cue.start - 1] == "when":
+            return None  # "when asked whether ...": the speaker is asked
+        if cue.lemma in ADDRESSEE_INFINITIVE or cue.lemma in DIRECT_COMPLEMENT:
+            return tagged_infinitive(view, cue, end)
+        for t in range(i, min(i + 8, end)):
+            if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
+                    and lowers[t + 1] not in FUNCTION_WORDS):  # "urged them to leave", not "to the court"
+                return checked(view, t, end)
+            if lowers[t] == "that":
+                return checked(view, t + 1, end)
+        return None
+    if cue.frame == "as":
+        if cue.lemma in ADDRESSEE_INFINITIVE and (
+                i >= end or lowers[i] == "as" or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
+            return None  # "was identified as Ana Ruiz": a passive, no object
+        for t in range(i, min(i + 10, end)):
+            if lowers[t] == "as":
+                if cue.lemma in ADDRESSEE_INFINITIVE and (t + 1 >= end or lowers[t + 1] in {"well", "much", "many", "soon", "long"}
+                                                           or clause_ahead(view, t + 1, end)):
+                    return None  # "cast their ballots as the sun rose": "as" opens a clause
+                return checked(view, i, end)
+        return None
+    if cue.frame == "accuse":
+        k = cue.start - 1
+        while k > sa and lowers[k] in ADVERBS:
+            k -= 1
+        if lowers[k] in BE_FORMS and not lowers[cue.start].endswith("ing") and "by" not in lowers[cue.end:end]:
+            return None  # "He was also accused of defrauding clients": a charge with no accuser named
+        for t in range(i, min(i + 8, end)):
+            if lowers[t] in ("of", "for") and t + 1 < end and lowers[t + 1].endswith("ing"):
+                return checked(view, t + 1, end)
+        return None
+    if cue.frame == "name":
+        return named_object(view, cue, end)
+    return None
+
+
+#: reporting verbs that take a quotation or a that-clause but never a clause without "that"
+_NO_ZERO_THAT = reporting_verbs_with("no-zero-that")
+
+
+#: verbs that also report their subject's infinitive ("claimed to have no memory of ...")
+_REPORTS_INFINITIVE = reporting_verbs_with("infinitive")
+
+
+#: verbs that also report a gerund object ("reported finding 328 more emails")
+_GERUND_OBJECT = reporting_verbs_with("gerund")
+
+
+def _quoted_content_end(view: TextView, sa: int, comma: int) -> int:
+    """End of fronted content before the frame's ``comma``: the quotation mark closing after a
+    comma where the speaker's frame carries an appositive ('Lee “is tapping into it,” Dana Roe, a
+    Lee supporter, told ...': the content ends at the mark, not at the appositive's comma)."""
+    for m in range(comma - 1, max(sa, comma - 11), -1):
+        if view.words[m] in CLOSE_MARKS and view.words[m - 1] == ",":
+            tail = view.words[m + 1 : comma]
+            if (view.words[m] == "’" or any(w in CLOSE_MARKS or w in OPEN_MARKS for w in tail)
+                    or not tail or not tail[0][:1].isupper() or "," not in tail):
+                return comma  # not a name with an appositive ("..., suggesting he might ...")
+            return m + 1
+    return comma
+
+
+#: longest subject of a frame after fronted content, in tokens ("..., Algerian foreign ministry
+#: spokesman Ana Maria Ruiz Garcia said")
+_FRAME_SUBJECT_REACH = 10
