@@ -726,7 +726,8 @@ def test_opens_intro_checks_the_cheap_word_tests_first():
     its answers are those of the full rule (a name or a noun opens the subject; an -ly adverb,
     a capitalised participle opening the sentence, a subordinator or a time phrase opens an
     introductory phrase)."""
-    from stance.speakers import candidates as C
+    from stance.speakers import clause_subjects as C
+    from stance.speakers import noun_phrases as N
     from stance.text.mentions import MentionIndex
     from stance.text.view import blank_english, build_view
 
@@ -734,12 +735,12 @@ def test_opens_intro_checks_the_cheap_word_tests_first():
         low = view.lowers[k]
         if low in C._SENTENCE_ADVERBS:
             return k + 1 < view.n and view.words[k + 1] == ","
-        if low in C._SUBORDINATORS or low in C._INTRO_WORDS or C.time_phrase_at(view, k):
+        if low in C._SUBORDINATORS or low in C._INTRO_WORDS or N.time_phrase_at(view, k):
             return True
         m = mentions.name_at(k, k + 1)
         if m is not None and m.start == k and not C._lone_capitalised_word(view, mentions, m, first):
             return False
-        if low in C._nouns()[0] or low in C._nouns()[1] or not low.isalpha():
+        if low in N.nouns()[0] or low in N.nouns()[1] or not low.isalpha():
             return False
         if low.endswith("ly") and len(low) > 4:
             return True

@@ -1,0 +1,189 @@
+"""Resolving a chosen candidate to a named speaker: pronouns, descriptions, titles, coordinated
+persons, documents and bodies to the mention the article names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stance.speakers.appositives import (VERB_STOPS, appositive_owner, described_referent, owner_of_described_who,
+                                         subject_described_before_who)
+from stance.speakers.candidate_record import Candidate
+from stance.speakers.issuers import full_body, issuer_named_before, previous_outside, spelled_out, subject_body_before
+from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, QUANTIFIERS, coordinated_persons, nouns, np_ending_at,
+                                          person_by_title, titled_name)
+from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
+from stance.text.lexicons import word_set
+from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
+from stance.text.view import RangeIndex, TextView
+
+
+def resolve_candidate(
+    c: Candidate,
+    view: TextView,
+    mentions: MentionIndex,
+    blocked: list[tuple[int, int]],
+    last_plural: tuple[str, str, int] | None,
+    pronoun_ranker: Any = None,
+    previous_speaker: str | None = None,
+) -> tuple[str, str, Mention | None]:
+    """(canonical name, type, name mention or None) of a chosen candidate. A he/she is resolved by
+    :func:`stance.speakers.pronouns.resolve_pronoun` (``pronoun_ranker``, or its rules without one;
+    ``previous_speaker``: the name of the speaker chosen for the quotation before). A "they" is the
+    last plural nominal speaker (``last_plural``: name, type, first token), unless a body opened a
+    sentence after it (:func:`subject_body_before`). An it/they/we the pronoun ranker resolves
+    (:func:`stance.speakers.pronouns.ranks`) is its pick among the referent candidates, the rules'
+    answer one of them (:func:`stance.speakers.pronouns.resolve_referent`)."""
+    person_nouns, org_nouns = nouns()
+    words = view.words
+    if c.kind == "according":
+        return _source_name(c, view, mentions, blocked, pronoun_ranker, previous_speaker)
+    if c.np_type == "name":
+        if (view.lowers[c.start] in QUANTIFIERS and c.end - c.start == 2 and words[c.end - 1].endswith("s")
+                and (m0 := mentions.name_at(c.end - 1, c.end)) is not None and m0.type == "organization"):
+            return view.span_text(c.start, c.end), "person", None  # "Other Republicans": some of its members
+        both = coordinated_persons(view, mentions, c.start, c.end)
+        if both:
+            names = [x.canonical for x in both]
+            return ", ".join(names[:-1]) + " and " + names[-1], "person", both[0]
+        m = mentions.name_at(c.end - 1, c.end)
+        inner = [x for x in mentions.names_in(c.start, c.end) if x.type in ("person", "organization", "state")]
+        if inner:
+            # the head name, not a parenthetical "(D-Mo.)" or an "of Maryland" after it; the
+            # person after a body and a role ("UCL astronomer Angelos Tsiaras")
+            m = inner[0]
+            for nxt in inner[1:]:
+                if titled_name(view, mentions, m.end, c.end) is not nxt:
+                    break
+                m = nxt
+        if m is not None:
+            titled = person_by_title(view, mentions, m)
+            if titled is not None:
+                return titled.canonical, "person", titled
+            typ = m.type if m.type in ("person", "organization", "state") else "unknown"
+            full = spelled_out(mentions, m)
+            if full is not None:
+                return full.canonical, full.type if full.type == "state" else "organization", full
+            if m.type == "organization":
+                m = full_body(view, mentions, m, blocked)
+            return m.canonical, typ, m
+        return view.span_text(c.start, c.end), "unknown", None
+    if c.np_type == "pronoun":
+        w = view.lowers[c.start]
+        kind = pronoun_kinds().get(w, "")
+        if w in ("who", "which"):
+            k = c.start - 1
+            named = mentions.name_at(k, k + 1) if k >= 0 else None
+            if named is not None and named.end == c.start and named.type in ("person", "organization", "state"):
+                return named.canonical, named.type, named  # "drafted by Alex Greenwich who said"
+            if k >= 0 and words[k] == ",":
+                owner = appositive_owner(view, mentions, k, view.sent_bounds(view.sent_of[k])[0]) if w == "who" else None
+                if owner is not None:  # "Mark Hay, a marine ecologist and Regents Professor at GT, who said"
+                    return owner.canonical, "person", owner
+                np = np_ending_at(view, mentions, k, 0)
+                if np is not None:
+                    return resolve_candidate(Candidate(np[0], np[1], "left", np[2]), view, mentions, blocked, last_plural,
+                                             pronoun_ranker, previous_speaker)
+            elif w == "who":
+                owner = owner_of_described_who(view, mentions, c.start)
+                if owner is not None:  # "Bo Lind, a state delegate and party donor who said"
+                    return owner.canonical, "person", owner
+                described = subject_described_before_who(view, mentions, c.start, blocked)
+                if described is not None:  # "Trump ... is a serial liar, racist and birther who has pledged"
+                    return described.canonical, "person", described
+                np = np_ending_at(view, mentions, c.start, view.sent_bounds(view.sent_of[c.start])[0])
+                if np is not None and np[2] == "nominal":  # "Trump dismissed critics who called ...": critics
+                    a = max([t + 1 for t in range(np[0], np[1] - 1) if is_past_tense(view.lowers[t]) or view.lowers[t] in VERB_STOPS],
+                            default=np[0])
+                    return resolve_candidate(Candidate(a, np[1], "left", np[2]), view, mentions, blocked, last_plural,
+                                             pronoun_ranker, previous_speaker)
+        if kind in ("thing", "plural", "self") and ranks(pronoun_ranker, w):  # the trained ranker, given the rules' answer
+            rule = resolve_candidate(c, view, mentions, blocked, last_plural, None, previous_speaker)
+            name, typ, m = resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
+            noun = name.split()[-1].lower() if name else ""
+            if m is None and noun in word_set("document_nouns.txt"):
+                # "X released a statement. It read ...": the document speaks for its issuer
+                issuer = issuer_named_before(view, mentions, noun, c.start, RangeIndex.of(blocked))
+                if issuer is not None:
+                    issuer = spelled_out(mentions, issuer) or issuer
+                    return issuer.canonical, issuer.type, issuer
+            return name, typ, m
+        if kind == "person-sg":
+            m = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)
+            if m is not None:
+                return m.canonical, "person", m
+        body = subject_body_before(view, mentions, c.start, blocked) if kind in ("thing", "plural") else None
+        if kind == "plural" and last_plural is not None and (body is None or body.start < last_plural[2]):
+            return last_plural[0], last_plural[1], None
+        if kind in ("thing", "plural"):
+            m = body or previous_outside(mentions, c.start, ("state", "organization"), blocked)
+            if m is not None:
+                m = full_body(view, mentions, m, blocked)
+                return m.canonical, m.type, m
+        return view.span_text(c.start, c.end), "unknown", None
+    # nominal: "Many experts", "the ministry", "Sudan's defense minister"
+    head = view.lowers[c.end - 1]
+    referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
+    if referent is not None:
+        return referent[0].canonical, referent[1], referent[0]
+    if head in word_set("document_nouns.txt") and c.end - c.start >= 3 and view.lowers[c.end - 2] in org_nouns:
+        # "the government statement" with no body found: the issuer as written ("government")
+        return resolve_candidate(Candidate(c.start, c.end - 1, c.kind, "nominal"), view, mentions, blocked, last_plural,
+                                 pronoun_ranker, previous_speaker)
+    k = c.start
+    while k < c.end - 1 and view.lowers[k] in DETS:
+        k += 1
+    if k > c.start and view.lowers[k] == "of":
+        k = c.start  # "One of the users": the part of the group, not "of the users"
+    name = view.span_text(k, c.end)
+    name = name.replace(" ’s", "’s").replace(" 's", "'s")
+    typ = "organization" if head in org_nouns else "person"
+    return name, typ, None
+
+
+_POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
+
+
+def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: list[tuple[int, int]],
+                 pronoun_ranker: Any = None, previous_speaker: str | None = None) -> tuple[str, str, Mention | None]:
+    """(name, type, mention) of the phrase after "according to": the name it ends in ("eyewitness
+    Vinnie DeVita", "news agency ISNA"); a run of capitalised words naming one body as written ("the
+    Philippine Institute of Volcanology and Seismology"); the one a description stands for, as for
+    any speaker (:func:`described_referent`: "NDRRMC report" -> the council, "the academy" -> the
+    academy named before, "her memoirs" -> who "her" is); else the phrase itself ("reports",
+    "Johnson's critics"), a leading his/her/its/their made the nearest person or body named before
+    ("his publicist" -> "Tony Mendez's publicist")."""
+    person_nouns, org_nouns = nouns()
+    k = c.start
+    while k < c.end - 1 and view.lowers[k] in ("the", "a", "an"):
+        k += 1
+    head = mentions.name_at(c.end - 1, c.end)
+    # "Commissioner James Rovella of the Connecticut Department of ...": the person, not the body
+    owner = next((m for m in mentions.names_in(k, c.end)
+                  if m.type == "person" and m.end < c.end and view.lowers[m.end] in {"of", "at", "from", "with"}), None)
+    if head is not None and owner is not None:
+        head = owner
+    if head is not None and head.type in ("person", "organization", "state"):
+        inner = [m for m in mentions.names_in(k, c.end) if m.type in ("person", "organization", "state", "unknown")]
+        caps = all(view.words[t][:1].isupper() or view.lowers[t] in NAME_JOINERS for t in range(k, c.end))
+        joined = any(view.lowers[t] in ("of", "for", "and") for t in range(k, head.start))
+        if head.start <= k or not caps or len(inner) <= 1 or not joined and head.type == "person":
+            return head.canonical, head.type, head
+        return _joined(view, k, c.end), "organization", None
+    referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
+    if referent is not None:
+        return referent[0].canonical, referent[1], referent[0]
+    low = view.lowers[c.end - 1]
+    typ = "person" if low in person_nouns else "organization" if low in org_nouns else "unknown"
+    name = _joined(view, k, c.end)
+    first = view.lowers[k]
+    if first in _POSSESSIVE_PRONOUNS and c.end - k > 1:
+        owner = mentions.previous(k, ("person",) if _POSSESSIVE_PRONOUNS[first] else ("organization", "state", "person"), max_sents=8)
+        if owner is not None:
+            name = f"{owner.canonical}'s {_joined(view, k + 1, c.end)}"
+    return name, typ, None
+
+
+def _joined(view: TextView, i: int, j: int) -> str:
+    """Text of tokens ``[i, j)`` with a possessive joined to its word."""
+    return view.span_text(i, j).replace(" ’s", "’s").replace(" 's", "'s")

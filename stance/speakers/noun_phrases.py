@@ -1,0 +1,512 @@
+"""Noun phrases around a reporting cue: the phrase ending before it and the one starting after it,
+time phrases, the source after "according to", titled and coordinated names, and the descriptive
+phrase beside a quotation ("one official said").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from stance.speakers.roles import named_by_role
+from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
+from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
+from stance.text.view import POSSESSIVE_MARKS, TextView
+
+
+SKIP_LEFT = frozenset(
+    "has have had will would also previously repeatedly later then again once reportedly did does do "
+    "not n't never just recently separately further publicly privately frequently often already still "
+    "is was were are been being may might could should can must first last angrily quickly flatly "
+    "simply bluntly openly told once emphatically ’ve 've often now would later sometimes usually "
+    "even only since all both each then long so too ".split()
+)
+DETS = frozenset("the a an one many some several most other others few all both two three various these those such".split())
+QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
+
+
+@lru_cache(maxsize=1)
+def nouns() -> tuple[frozenset[str], frozenset[str]]:
+    return word_set("person_nouns.txt"), word_set("org_nouns.txt")
+
+
+NP_STOP_LEFT = frozenset(
+    {"and", "but", "that", "said", "says", "for", "to", "of", "in", "on", "at", "with", "by", "as", "when",
+     "while", "after", "before", "because", "if", "than", "then", "so", "or", "is", "was", "were", "are",
+     "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
+)
+#: words naming a part of a group before "of the ..." ("One of the victims")
+_PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each", "both", "two", "three", "few"})
+#: quantifiers before a plural party or group label that make it some of its members ("Other
+#: Republicans", "Many Democrats"), not the body
+QUANTIFIERS = frozenset({"other", "many", "some", "several", "most", "few", "two", "three", "four", "dozens", "hundreds"})
+#: prepositions whose object is never the subject of the cue right after it
+OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about", "via"})
+#: lowercase particles that open a surname after a title or honorific ("Mayor de Blasio", "Mr. van Rompuy")
+_SURNAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "le", "la", "bin", "ben", "dos", "das", "ter", "ten"})
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
+
+
+def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tuple[int, int, str] | None:
+    """The noun phrase ending just before token ``j`` (not before ``lo``): (start, end, np_type)."""
+    if j <= lo:
+        return None
+    w = view.lowers[j - 1]
+    if w == ")":
+        # "Sen. Claire McCaskill (D-Mo.) said": skip a short parenthetical
+        k = j - 2
+        while k > lo and j - k < 10 and view.words[k] != "(":
+            k -= 1
+        if k > lo and view.words[k] == "(":
+            np = np_ending_at(view, mentions, k, lo)
+            return (np[0], j, np[2]) if np is not None else None
+        return None
+    pk = pronoun_kinds()
+    if w in pk and pk[w] != "self" or w in ("who", "which"):
+        return j - 1, j, "pronoun"
+    if w in {"i", "we"}:
+        return j - 1, j, "pronoun"
+    m = mentions.name_at(j - 1, j)
+    if m is not None and m.end == j and m.start >= lo:
+        start = _titles_before(view, m.start, lo)
+        # "North Korean officials" style: demonym is part of a nominal, handled below
+        if m.type != "demonym":
+            # "Rep. Elijah Cummings of Maryland", "Yvette Cooper of the Labour Party", "Steven Wolf
+            # at Saint Francis": a body or place after "of"/"at" belongs to the person before
+            owner = _person_before_body(view, mentions, start, lo)
+            if owner is not None:
+                return owner, j, "name"
+            if m.type == "person":
+                start = _coordinated_start(view, mentions, start, lo)  # "Biden and Sanders announced"
+            return start, j, "name"
+    person_nouns, org_nouns = nouns()
+    if w in person_nouns or w in org_nouns or w in word_set("document_nouns.txt"):
+        k = j - 1
+        while k - 1 >= lo:
+            p = view.lowers[k - 1]
+            word = view.words[k - 1]
+            if is_time_word(view, k - 1):
+                break
+            if p in DETS or p in POSSESSIVE_MARKS or (p.isalpha() and p not in SKIP_LEFT and p not in NP_STOP_LEFT and len(p) > 1) or p == "-" or p[:1].isdigit():
+                k -= 1
+                if p in DETS:
+                    break
+                continue
+            if word[:1].isupper() and p not in SKIP_LEFT and p not in NP_STOP_LEFT:
+                k -= 1  # ("On Thursday officials said": "officials", not the time phrase)
+                continue
+            break
+        if k - 2 >= lo and view.lowers[k - 1] == "of" and view.lowers[k - 2] in _PART_WORDS:
+            k -= 2  # "One of the users said": the part of the group speaks
+        if j - k > 6:
+            k = j - 6
+        if w not in person_nouns and w not in org_nouns and view.lowers[k] in ("a", "an"):
+            return None  # "issued a statement saying": a document it issued, not the speaker
+        owner = _person_before_body(view, mentions, k, lo)
+        if owner is not None:  # "Crystal C'Bearing of the Northern Arapaho tribal historic preservation office"
+            return owner, j, "name"
+        return k, j, "nominal"
+    # "the 34-year-old mother of three", "the ad's narrator of ...": a determiner-led phrase
+    # whose head is a person noun followed by a short "of" phrase
+    if w in NP_STOP_LEFT or not (w.isalpha() or w[:1].isdigit()):
+        return None
+    k = j - 1
+    while k - 1 >= lo and j - k < 5 and view.lowers[k - 1] not in NP_STOP_LEFT - {"of"} and view.words[k - 1] not in {",", ".", "“", '"', "''", "—"}:
+        if view.lowers[k - 1] == "of":
+            np = np_ending_at(view, mentions, k - 1, lo)
+            if np is not None and np[2] in ("nominal", "name"):
+                return np[0], j, np[2]
+            return None
+        k -= 1
+    return None
+
+
+#: tokens that end the source phrase after "according to"
+_SOURCE_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", "[", "who", "which", "that", "whose", "when",
+                           "where", "because", "if", "while"})
+#: words before a time word that start a time phrase ("on Thursday", "last week")
+TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "late", "early"})
+#: prepositions that open a time phrase with an article ("during a Sunday", "on the Monday")
+ARTICLE_TIME_LEADS = frozenset({"on", "during", "at", "in"})
+ARTICLES = frozenset({"a", "an", "the"})
+#: words of time that are also common words; time words only when capitalised
+_AMBIGUOUS_TIME = frozenset({"may", "march"})
+#: the time words that are days of the week (capitalised; the others, "yesterday", are not)
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: longest source phrase after "according to", in tokens
+MAX_SOURCE = 14
+
+
+#: words a name may hold between its capitalised words ("Institute of Volcanology and Seismology")
+NAME_JOINERS = frozenset({"of", "for", "and", "the", "de", "&", "-", "on"}) | POSSESSIVE_MARKS
+
+
+
+def is_time_word(view: TextView, k: int) -> bool:
+    w = view.lowers[k]
+    return w in time_words() and (w not in _AMBIGUOUS_TIME or view.words[k][:1].isupper())
+
+
+def time_phrase_at(view: TextView, k: int) -> bool:
+    """Whether a time phrase starts at token ``k`` ("on Thursday", "last week", "yesterday"; not
+    "Monday's report")."""
+    if k >= view.n:
+        return False
+    if view.lowers[k] in TIME_LEADS:
+        return k + 1 < view.n and is_time_word(view, k + 1)
+    return is_time_word(view, k) and (k + 1 >= view.n or view.lowers[k + 1] not in POSSESSIVE_MARKS)
+
+
+def according_source(view: TextView, mentions: MentionIndex, cue_end: int, hi: int) -> tuple[int, int] | None:
+    """The source phrase after "according to" (tokens from ``cue_end``, before ``hi``): up to a
+    comma, a clause word ("who", "that"), a parenthesis, a quotation mark or a time phrase; a
+    person named in apposition after a description ("his wife, Amanda,") included; a place after
+    a capitalised body ("... Prevention in the United States") left out."""
+    end = cue_end
+    while end < hi and end - cue_end < MAX_SOURCE:
+        if view.lowers[end] in _SOURCE_STOPS or view.words[end] in QUOTE_CHARS or time_phrase_at(view, end):
+            break
+        end += 1
+    while end > cue_end and view.lowers[end - 1] in {"and", "or", "of", "the", "a", "an", "by"}:
+        end -= 1
+    if end <= cue_end:
+        return None
+    # "his wife, Amanda," / "the city's mayor, Jane Roe,": the person the description names
+    if end + 1 < hi and view.words[end] == "," and (view.lowers[end - 1] in nouns()[0] or view.lowers[end - 1] in role_words()):
+        m = mentions.name_at(end + 1, end + 2)
+        if (m is not None and m.type == "person" and m.start == end + 1
+                and (m.end >= hi or view.words[m.end] in {",", "."})):
+            return cue_end, m.end
+    # "the Centers for Disease Control and Prevention in the United States": the body, not where it is
+    k = cue_end + 1
+    while k < end and (view.words[k][:1].isupper() or view.lowers[k] in NAME_JOINERS - {"on"}):
+        k += 1
+    if cue_end + 1 < k < end and view.lowers[k] in {"in", "at", "from", "on"}:
+        end = k
+    return cue_end, end
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from stance.text.lexicons import titles
+
+    return frozenset(titles())
+
+
+def _titles_before(view: TextView, start: int, lo: int) -> int:
+    """The start of a name at token ``start`` with the honorifics and titles left of it, not
+    before ``lo`` ("Mr. Burman", "panel Chairman Rep. X")."""
+    while start - 1 >= lo and (view.lowers[start - 1] in _HONORIFICS or view.words[start - 1] in _titles()):
+        start -= 1
+    return start
+
+
+def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> tuple[int, int, str] | None:
+    """The noun phrase starting at token ``i`` (ending by ``hi``)."""
+    if i >= hi:
+        return None
+    w = view.lowers[i]
+    if w in {"he", "she", "they", "it", "we", "i"}:
+        return i, i + 1, "pronoun"
+    m = mentions.name_at(i, i + 1)
+    if m is not None and m.type != "demonym":
+        titled_after = person_after_possessive(view, mentions, m.end, hi)
+        if titled_after is not None:  # "writes Huber's longtime tag team partner Erick Rowan"
+            return titled_after.start, titled_after.end, "name"
+        # include a leading title ("said U.S. Secretary of State Marco Rubio"): the mention
+        # starts after the title, so take the title tokens too; "said UCL astronomer Angelos
+        # Tsiaras": the body, the role and the person
+        titled = titled_name(view, mentions, m.end, hi)
+        if titled is None and m.type != "person":
+            tail = _noun_after(view, m.end, hi)
+            if tail is not None:
+                return min(i, m.start), tail, "nominal"  # "the New York businessman"
+        if titled is None and m.type == "person":
+            return min(i, m.start), _coordinated_end(view, mentions, m, hi), "name"  # "said A, B and C"
+        return min(i, m.start), (titled.end if titled is not None else m.end), "name"
+    # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
+    if view.words[i][:1].isupper():
+        for m in mentions.names_in(i, min(hi, i + 8)):
+            if m.type in ("person", "organization") and all(x[:1].isupper() or x in {"of", "for", "the", "and"}
+                                                            for x in view.words[i : m.start]):
+                return i, m.end, "name"
+            break
+    # honorifics and lowercase title words before a name: "said Mr. McGinley", "said 9/11 widow
+    # Terry Strada", "said panel Chairman Rep. X"
+    person_nouns, org_nouns = nouns()
+    k = i
+    while k < hi and k - i < 5:
+        lw = view.lowers[k]
+        if lw in _HONORIFICS or view.words[k] in _titles() or (k > i and lw in person_nouns) or (k == i and (lw[:1].isdigit() or lw in DETS or lw in person_nouns)):
+            k += 1
+            m = mentions.name_at(k, k + 1) if k < hi else None
+            if m is None and k + 1 < hi and view.words[k] in _SURNAME_PARTICLES:
+                m = mentions.name_at(k + 1, k + 2)  # "Mayor de Blasio": a surname with its particle
+                if m is not None and (m.start != k + 1 or m.type != "person"):
+                    m = None
+            if m is not None and m.type not in ("demonym",) and m.start >= k - 1:
+                tail = _noun_after(view, m.end, hi) if m.type != "person" else None
+                return (i, tail, "nominal") if tail is not None else (i, m.end, "name")  # "a former Republican staffer"
+            continue
+        break
+    k = i
+    if w in DETS or view.words[i][:1].isupper() or w in POSSESSIVE_MARKS:
+        k = i + 1
+    elif w not in person_nouns and w not in org_nouns:
+        return None
+    docs = word_set("document_nouns.txt")
+    while k < hi and k - i < 6:
+        lw = view.lowers[k]
+        if lw in docs and k > i and _document_after_read(view, i):
+            return i, k + 1, "nominal"  # '"...," read the statement': the document speaks for its author
+        if lw in _TIME_ENDS:
+            return None  # "A few days later the administration said": a time phrase, not the subject
+        if lw in person_nouns or lw in org_nouns:
+            titled = titled_name(view, mentions, k, hi)
+            if titled is None and lw in org_nouns:
+                titled = titled_name(view, mentions, k + 1, hi)  # "foreign ministry spokeswoman Maria Z."
+            if titled is not None:
+                return i, titled.end, "name"  # "said Ukrainian spokesman Oleg Nikolenko"
+            while k + 1 < hi and _speaker_noun(view.lowers[k + 1]):
+                k += 1  # a compound's head: "Several conservative groups", "the police officers"
+            return i, k + 1, "nominal"
+        if not (lw.isalpha() or view.words[k][:1].isupper() or lw in POSSESSIVE_MARKS or lw == "-" or lw[:1].isdigit()):
+            break
+        k += 1
+    if w in person_nouns or w in org_nouns:
+        return i, i + 1, "nominal"
+    return None
+
+
+def _speaker_noun(w: str) -> bool:
+    """Whether ``w`` is a person or body noun, or the plural of one ("groups")."""
+    person_nouns, org_nouns = nouns()
+    return w in person_nouns or w in org_nouns or w[-1:] == "s" and (w[:-1] in person_nouns or w[:-1] in org_nouns)
+
+
+#: words that close a time phrase before a sentence's subject ("A few days later", "Two years ago")
+_TIME_ENDS = frozenset({"later", "earlier", "ago"})
+
+
+def _document_after_read(view: TextView, i: int) -> bool:
+    """Whether the phrase at token ``i`` follows an inverted "read(s)" ('"...," reads the statement'),
+    where a document phrase is the speaker."""
+    return i > 0 and view.lowers[i - 1] in ("read", "reads")
+
+
+def person_after_possessive(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
+    """The person named after a possessive at token ``k`` and a short run of lowercase words ending
+    in a person or role noun ("Huber's longtime tag team partner Erick Rowan", "Trump's campaign
+    manager, Brad Parscale"): the person, not the possessor; None otherwise."""
+    if k >= hi or view.lowers[k] not in POSSESSIVE_MARKS:
+        return None
+    j = k + 1
+    while j < hi and j - k <= 5 and view.words[j].isalpha() and view.words[j].islower():
+        j += 1
+    last = view.lowers[j - 1]
+    if j == k + 1 or not (last in nouns()[0] or last in role_words()):
+        return None
+    if j < hi and view.words[j] == ",":
+        j += 1
+    m = mentions.name_at(j, j + 1) if j < hi else None
+    return m if m is not None and m.start == j and m.type == "person" else None
+
+
+def _noun_after(view: TextView, k: int, hi: int) -> int | None:
+    """End of a short run of lowercase words from token ``k`` whose last is a person or body noun
+    (the "businessman" of "the New York businessman"), or None."""
+    person_nouns, org_nouns = nouns()
+    j = k
+    while j < hi and j - k < 3 and view.words[j].isalpha() and view.words[j].islower():
+        j += 1
+        if view.lowers[j - 1] in person_nouns or view.lowers[j - 1] in org_nouns:
+            if j < hi and view.words[j].isalpha() and view.words[j].islower() and view.lowers[j] in person_nouns:
+                continue  # "committee staffer"
+            return j
+    return None
+
+
+def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
+    """The person named right after lowercase role words starting at token ``k`` ("spokesman
+    Oleg Nikolenko", "press secretary John Kirby"; up to three words, the last a person noun; the
+    words before it any lowercase modifiers: "public health expert Wendy Parmet"; a hyphen may
+    join two of them: "study co-author Carl Lipo"; a capitalised title or an honorific may stand
+    between the role and the name: "study co-author Professor Carl Lipo")."""
+    person_nouns = nouns()[0]
+    words = view.words
+    j = k
+    seen = 0
+    while j < hi and seen < 3:
+        if words[j].isalpha() and words[j].islower():
+            j += 1
+            seen += 1
+            if view.lowers[j - 1] in person_nouns and not (j < hi and (words[j].islower() or words[j] == "-")):
+                break
+        elif (words[j] == "-" and j > k and j + 1 < hi and words[j + 1].isalpha() and words[j + 1].islower()
+              and view.starts[j] == view.ends[j - 1]):
+            j += 1  # "co-author": one word written with a hyphen
+        else:
+            break
+    if j == k or j >= hi or view.lowers[j - 1] not in person_nouns:
+        return None
+    t = j
+    while t < hi and t - j < 2 and (words[t] in _titles() or view.lowers[t] in _HONORIFICS):
+        t += 1
+    m = mentions.name_at(t, t + 1) if t < hi else None
+    return m if m is not None and m.start == t and m.type == "person" else None
+
+
+#: prepositions that attach a body or place to the person before them
+ATTACHING_PREPS = frozenset({"of", "at", "from"})
+
+
+def _person_before_body(view: TextView, mentions: MentionIndex, start: int, lo: int) -> int | None:
+    """Start of the person named before the body or place that starts at token ``start`` and follows
+    "of"/"at"/"from" (and more capitalised words): "Yvette Cooper of the Labour Party", "Ryan
+    Norris of the University of Guelph in Ontario" -> the person's start."""
+    # walk left over the body's words ("of the University of Guelph in Ontario") to an
+    # "of"/"at"/"from" right after a person's name
+    k = start - 1
+    while k - 1 >= lo and start - k <= 12:
+        w = view.lowers[k]
+        if w in ATTACHING_PREPS:
+            prev = mentions.name_at(k - 1, k)
+            if prev is not None and prev.type == "person" and prev.end == k and prev.start >= lo and view.words[prev.start][:1].isupper():
+                return _titles_before(view, prev.start, lo)
+        if not (view.words[k][:1].isupper() or w in NAME_JOINERS or w == "in"):
+            return None
+        k -= 1
+    return None
+
+
+def _coordinated_start(view: TextView, mentions: MentionIndex, start: int, lo: int) -> int:
+    """Start of a coordination of persons ending in the person named at ``start`` ("Joe Biden and
+    Bernie Sanders", "A, B and C"): ``start`` itself when no person comes before "and"."""
+    k = start
+    joiner = "and"
+    while k - 2 >= lo and view.lowers[k - 1] == joiner:
+        prev = mentions.name_at(k - 2, k - 1)
+        if (prev is None or prev.type != "person" or prev.end != k - 1 or prev.start < lo
+                or not view.words[prev.start][:1].isupper() or view.words[prev.end - 1] in _titles()):
+            break  # (not "PG&E President and CEO X": a title is no person)
+        k = prev.start
+        joiner = ","
+    return k
+
+
+def _coordinated_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -> int:
+    """End of a coordination of persons that starts with the person ``m`` ("Sameh Shoukry, Nikos
+    Dendias and Jean-Yves Le Drian"; each joined by a comma or, the last, by "and"): ``m.end``
+    when no "and" and person follow."""
+    end = m.end
+    while end + 1 < hi and view.lowers[end] in (",", "and"):
+        nxt = mentions.name_at(end + 1, end + 2)
+        if (nxt is None or nxt.start != end + 1 or nxt.type != "person" or nxt.end > hi
+                or not view.words[nxt.start][:1].isupper() or view.words[nxt.end - 1] in _titles()):
+            break
+        if view.lowers[end] == "and":
+            return nxt.end
+        end = nxt.end
+    return m.end
+
+
+def coordinated_persons(view: TextView, mentions: MentionIndex, i: int, j: int) -> list[Mention]:
+    """The persons of a coordination filling tokens ``[i, j)`` ("Biden and Sanders"), or [] when
+    the span is no such coordination."""
+    persons = [m for m in mentions.names_in(i, j) if m.type == "person"]
+    if len(persons) < 2 or persons[-1].end != j:
+        return []
+    for a, b in zip(persons, persons[1:]):
+        if b.start - a.end != 1 or view.lowers[a.end] not in ("and", ","):
+            return []
+    return persons if view.lowers[persons[-2].end] == "and" else []
+
+
+def is_person_name(mentions: MentionIndex, np: tuple[int, int, str]) -> bool:
+    """Whether the noun phrase ``np`` is a name whose head mention is a person (capitalised: not
+    "of Tesco")."""
+    if np[2] != "name":
+        return False
+    m = mentions.name_at(np[1] - 1, np[1])
+    return m is not None and m.type == "person" and m.text[:1].isupper()
+
+
+def role_before_name(view: TextView, i: int, j: int) -> bool:
+    """Whether tokens ``[i, j)`` before a person's name are a title: capitalised words ("The mayor
+    of Paris, Anne Hidalgo,"), or lowercase words ending in a role or person noun ("The study's
+    lead author, doctoral candidate Maninder Thind,"), or one lowercase occupation noun
+    ("herpetologist David Blackburn")."""
+    if all(view.words[t][:1].isupper() for t in range(i, j)):
+        return True
+    last = view.lowers[j - 1]
+    if j - i == 1 and view.words[i].isalpha() and view.words[i].islower() and last.endswith(_AGENT_ENDINGS):
+        return True  # one lowercase agent noun: "One of the study's authors, herpetologist David Blackburn,"
+    return (j - i <= 6 and all(view.words[t].isalpha() or view.words[t] == "-" for t in range(i, j))
+            and (last in role_words() or last in nouns()[0]))
+
+
+#: endings of nouns of a person's occupation ("herpetologist", "historian", "teacher", "director")
+_AGENT_ENDINGS = ("ist", "ian", "er", "or", "ant", "ent")
+
+
+def person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[int, int, str] | None,
+                              lo: int) -> tuple[int, int, str] | None:
+    """For a description that is itself an appositive ("Susan Bro, Heather Heyer's mother,"), the
+    person named before it; else ``np``."""
+    if np is None or np[2] != "nominal" or np[0] - 1 <= lo or view.words[np[0] - 1] != ",":
+        return np
+    m = mentions.name_at(np[0] - 2, np[0] - 1)
+    if m is not None and m.type == "person" and m.end == np[0] - 1 and m.start >= lo:
+        return m.start, m.end, "name"
+    return np
+
+
+#: first words of a short speaker phrase beside a quotation whose head no lexicon knows ('"...,"
+#: the 46-year-old said', '"...," wrote one commenter', '"...," another tweeted')
+_PHRASE_LEADS = frozenset({"the", "a", "an", "one", "another", "its", "his", "her", "their", "this", "some", "several",
+                           "many", "most", "both", "two", "three", "other", "others", "those", "these"})
+#: punctuation and marks between a quotation's words and the phrase after it
+QUOTE_TAIL = frozenset({",", "?", "!", "—", "--", "”", '"', "''", "’"})
+#: longest such phrase, in tokens
+_MAX_PHRASE = 6
+#: number words that start a second phrase inside one ("Another featured five photos")
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds".split())
+
+
+def phrase_beside_quote(view: TextView, i: int, j: int) -> tuple[int, int, str] | None:
+    """The tokens ``[i, j)`` between a quotation and its cue ('"...," the crowd yelled'), or between
+    an inverted cue and the sentence's end ('"...," wrote one commenter.'), or between a clause's
+    start and its cue ("Several said ...", "14 percent said ..."), as a nominal speaker phrase when,
+    after the quotation's closing marks and comma, they are a short phrase led by a determiner or
+    quantifier ("the billionaire business mogul", "another", "those") or a number and its noun, of
+    plain words ending in a lowercase word (a name is a mention and found elsewhere); None
+    otherwise."""
+    while i < j and view.words[i] in QUOTE_TAIL:
+        i += 1
+    for t in range(i + 1, j):
+        if view.lowers[t] in AUXILIARIES and view.lowers[t] not in POSSESSIVE_MARKS:
+            j = t  # '"...?" a reporter can be heard asking': the phrase before the verb group
+            break
+    lead = view.lowers[i] if i < j else ""
+    alone = j - i == 1 and lead in _PHRASE_LEADS  # "Several said ...", "tweeted another"
+    if (not 0 < j - i <= _MAX_PHRASE or not (lead in _PHRASE_LEADS or lead.isdigit() and j - i == 2)
+            or not (view.words[j - 1].islower() or alone)):
+        return None
+    verbs = cue_lexicon().verbs
+    for t in range(i, j):
+        w = view.lowers[t]
+        if not (w.isalpha() or w[:1].isdigit() or w == "-" or w in POSSESSIVE_MARKS) or (t > i and w in verbs):
+            return None
+        if t > i + 1 and (w in DETERMINERS or w in _NUMBER_WORDS or w == "to"):
+            return None  # a second phrase: "The town released a statement", "This prompted the paper to"
+    return i, j, "nominal"
+
+
+def person_by_title(view: TextView, mentions: MentionIndex, m: Mention) -> Mention | None:
+    """For a one-word name that is only a title after "the" ("The President insists"), the person the article
+    introduced with that title (:func:`stance.speakers.roles.named_by_role`), not a longer name that
+    ends in it ("Vice President"); None for any other name or when no person has the title."""
+    if m.end - m.start != 1 or m.text not in _titles() or m.type != "person" or m.start == 0:
+        return None
+    if view.lowers[m.start - 1] != "the":
+        return None  # (not "One MP told the BBC": no particular person)
+    return named_by_role(view, mentions, m.text.lower(), m.start)
