@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import stance
-from stance.speakers.roles import _describe_nominal
+from stance.speakers.role_nominals import describe_nominal
 from stance.text.mentions import MentionIndex
 from stance.text.view import build_view, make_doc
 
@@ -148,7 +148,7 @@ def test_one_activist_name(nlp):
     ("the Spanish-speaking son", "son", None),
 ])
 def test_describe_nominal(nominal, role, aff):
-    assert _describe_nominal(nominal) == (role, aff)
+    assert describe_nominal(nominal) == (role, aff)
 
 
 # -- 5. definite role descriptions --------------------------------------------------------------

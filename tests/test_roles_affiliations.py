@@ -251,9 +251,9 @@ def test_the_second_of_a_pair_under_a_plural_role(nlp):
     ("Some members of opposition parties", "members", "opposition parties"),
 ])
 def test_a_description_with_its_body_after_a_preposition(nominal, role, aff):
-    from stance.speakers.roles import _describe_nominal
+    from stance.speakers.role_nominals import describe_nominal
 
-    assert _describe_nominal(nominal) == (role, aff)
+    assert describe_nominal(nominal) == (role, aff)
 
 
 def test_a_short_body_name_is_the_article_s_full_name(nlp):
@@ -451,10 +451,10 @@ def test_a_role_in_a_relative_clause(nlp):
 
 
 def test_words_after_a_possessive_owner_belong_to_the_role():
-    from stance.speakers.roles import _describe_nominal
+    from stance.speakers.role_nominals import describe_nominal
 
-    assert _describe_nominal("Trump ’s Indiana chairman") == ("Indiana chairman", "Trump")
-    assert _describe_nominal("Sudan's defense minister") == ("defense minister", "Sudan")
+    assert describe_nominal("Trump ’s Indiana chairman") == ("Indiana chairman", "Trump")
+    assert describe_nominal("Sudan's defense minister") == ("defense minister", "Sudan")
 
 
 # -- nouns for people that only WordNet lists (stance/data/wordnet_person_nouns.txt) ---------------
@@ -469,8 +469,8 @@ def test_a_noun_for_a_person_that_wordnet_lists_heads_a_role_before_a_name(nlp, 
 
 
 def test_wordnet_nouns_leave_out_names_and_words_mostly_verbs_or_adjectives():
-    from stance.speakers.roles import _role_nouns
-    nouns = _role_nouns()
+    from stance.speakers.role_lexicon import role_nouns
+    nouns = role_nouns()
     assert {"herpetologist", "anthropologists", "jock", "whistle-blower"} <= nouns
     assert not {"clinton", "carson", "have", "tell", "white", "accused"} & nouns
 
@@ -585,8 +585,8 @@ def test_a_possessed_role_before_a_name_closing_the_sentence(nlp, text, words, r
     ("Clinton’s campaign spokesman", "spokesman", "Clinton campaign"),
 ])
 def test_a_possessive_before_a_lowercase_body_in_a_description(name, role, aff):
-    from stance.speakers.roles import _describe_nominal
-    assert _describe_nominal(name) == (role, aff)
+    from stance.speakers.role_nominals import describe_nominal
+    assert describe_nominal(name) == (role, aff)
 
 
 @pytest.mark.parametrize("text, words, role, aff", [

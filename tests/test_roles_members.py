@@ -118,9 +118,9 @@ def test_a_group_quantifier_is_not_an_owner(lang):
     ("John Smith", (None, None)),
 ])
 def test_a_title_left_inside_a_speaker_s_name(name, expected):
-    from stance.speakers.roles import _title_in_name
+    from stance.speakers.role_titles import title_in_name
 
-    assert _title_in_name(name) == expected
+    assert title_in_name(name) == expected
 
 
 @pytest.mark.parametrize("text,name,aff", [

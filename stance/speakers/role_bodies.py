@@ -1,0 +1,304 @@
+"""Affiliations: the organisation or country named from a token ("the Seoul-based Korea Research
+Institute"), where a body's name ends, the body after a name ("X of the Harvard-Smithsonian
+Center"), a body within reach of a role, a lowercase body ("the fire service"), the police force
+or court a judge or officer serves (``police_ranks.txt``), and an acronym spelled out where the
+article defines it in parentheses.
+"""
+
+from __future__ import annotations
+
+from stance.speakers.role_lexicon import (
+    FIELD_BREAKS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL,
+)
+from stance.text.entity_types import entity_lexicons, is_acronym
+from stance.text.lexicons import gazetteer, role_words, stop_words, word_set
+from stance.text.mentions import Mention, MentionIndex
+from stance.text.view import POSSESSIVE_ENDINGS, TextView
+
+
+_PREPS_THE = PREPS | {"the"}
+
+
+def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
+                      types: tuple[str, ...] | None = None, *, literal: bool = False) -> str | None:
+    """The organisation or country named from token ``i`` ("the Seoul-based Korea Research ...");
+    with ``types``, only a name of one of those types; with ``literal``, a place as written (the
+    city of a mayor: "mayor of Paris" -> Paris, not the state its capital stands for)."""
+    words = view.words
+    while i < hi and view.lowers[i] in {"the", "a", "an"}:
+        i += 1
+    # skip "Seoul-based", "U.S.-funded"
+    while i + 2 < hi and words[i + 1] == "-" and view.lowers[i + 2] in {"based", "funded", "backed", "led", "run"}:
+        i += 3
+    m = mentions.name_at(i, i + 1)
+    if m is None and i + 1 < hi:
+        # "the Australian Retailers Association": the country word was split off the body's name
+        body = mentions.name_at(i + 1, i + 2)
+        if (body is not None and body.start == i + 1 and body.type == "organization"
+                and ((body.affiliation and (words[i] in gazetteer().demonyms or words[i] in gazetteer().aliases))
+                     or (words[i][:1].isupper() and words[i].isalpha() and view.lowers[i] not in stop_words()))):
+            # "the Progressive Campaign Change Committee": a capitalised word split off the front
+            return view.span_text(i, body.end)
+    if m is None or m.start < i - 1 or (types is not None and m.type not in types):
+        return None
+    if m.end + 1 < hi and words[m.end] in POSSESSIVE_ENDINGS:
+        # "Argentina's Amnesty International": the body, not its country
+        body = mentions.name_at(m.end + 1, m.end + 2)
+        if body is not None and body.start == m.end + 1:
+            return body.text
+        e = m.end + 1
+        while e < hi and e - m.end <= 4 and words[e].islower() and words[e].isalpha() and view.lowers[e] not in FIELD_BREAKS:
+            e += 1
+        if e > m.end + 1 and view.lowers[e - 1] in word_set("org_nouns.txt") and m.type in ("state", "demonym", "organization"):
+            # "the UK's counter terror police": the state's body, as "Russia's foreign ministry"
+            return f"{m.canonical}'s {view.span_text(m.end + 1, e)}"
+    if m.type == "person" and m.end < hi and view.lowers[m.end] == "campaign":
+        return f"{m.canonical} campaign"  # "an adviser on the Sanders campaign"
+    if m.type in ("organization", "person"):
+        e = _cut_name_end(view, mentions, m, hi)
+        if e > m.end:
+            return view.span_text(m.start, e)  # "president of Rock the Vote", not "Rock"
+    return m.canonical if m.type in ("state", "demonym") and not literal else m.text
+
+
+#: lowercase words inside an organisation's name that the name finder cuts the name at
+_NAME_JOINERS = frozenset({"the", "for", "to", "of", "on", "and", "&"})
+
+
+def _cut_name_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -> int:
+    """The end of the organisation's name that the mention ``m`` opens when the name finder cut it
+    at a lowercase joiner or a year ("Rock the Vote", "Democracy for America", "Coalition to Stop
+    Trump", "Caucus of Rank and File Educators", "Cleveland 2016 Host Committee"): the name goes
+    on over each joiner or year followed by another name that is no person's ("gender") and no
+    place; ``m.end`` when it does not go on. A mention holding an organisation noun was not cut
+    at "of"/"for"/"on"/"and" (the name finder keeps those), so only "the"/"to" extend it."""
+    if "gender" in m.extra or m.end - m.start > 3:
+        return m.end
+    lowers = view.lowers
+    has_org_noun = not word_set("org_nouns.txt").isdisjoint(lowers[m.start : m.end])
+    e = m.end
+    while e + 1 < hi:
+        w = view.words[e]
+        if lowers[e] in _NAME_JOINERS and not (has_org_noun and lowers[e] not in {"the", "to"}):
+            if lowers[e] in {"and", "the"} and lowers[e + 1] == "the":
+                break
+        elif not (len(w) == 4 and w.isdigit()):
+            break
+        nxt = mentions.name_at(e + 1, e + 2)
+        if nxt is None or nxt.start != e + 1 or "gender" in nxt.extra or (nxt.type == "place" and w != "&"):
+            break  # but "Cushman & Wakefield": a firm's partners' names, whatever else they name
+        e = nxt.end
+    return e
+
+
+#: the types of a name after "of" / "from" / "at" that a person belongs to
+_BODY_TYPES = ("organization", "state", "demonym")
+
+
+def body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
+    """The body a person's name is followed by: "Ryan Cloutier of the Harvard–Smithsonian Center",
+    "Brigid Kosgei of Kenya", "Jane Roe, from Griffith University": (None, the body)."""
+    i = m.end
+    if i < view.n and view.words[i] == ",":
+        i += 1
+    if m.type != "person" or i + 1 >= view.n:
+        return None, None
+    writes = m.start >= 1 and view.lowers[m.start - 1] in _WRITING_VERBS  # "wrote Larry Roe in Slate"
+    if view.lowers[i] in _WRITING_VERBS:
+        i += 1  # "Nate Roe, writing in The New York Times", "Ai Jun wrote in the Global Times piece"
+        writes = True
+    if writes:
+        hi = view.sent_bounds(view.sent_of[m.start])[1]
+        if i + 1 >= hi or view.lowers[i] not in _WRITING_PREPS:
+            return None, None
+        return None, affiliation_from(view, mentions, i + 1, hi, ("organization",))
+    if view.lowers[i] not in {"of", "from", "at"}:
+        return None, None
+    hi = view.sent_bounds(view.sent_of[m.start])[1]
+    j = i + 1
+    while j < hi and view.lowers[j] == "the":
+        j += 1
+    body = mentions.name_at(j, j + 1)
+    if body is not None and body.type == "person" and "gender" not in body.extra:
+        # a name no given name or honorific shows to be a person: "of Scripps Research", "of USGS"
+        return None, body.text
+    if view.lowers[i] == "at":
+        # "Lee Roe at Washington University"; but "met Sanders at the Vatican": a place he was at
+        return None, affiliation_from(view, mentions, i + 1, hi, ("organization",)) or lowercase_body(view, mentions, i + 1, hi)
+    if body is not None and body.start == j and body.type == "place" and body.text in entity_lexicons().regions:
+        return None, entity_lexicons().regions[body.text]  # "Senator Jane Roe of California": the state she serves
+    return None, (affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or lowercase_body(view, mentions, i + 1, hi)
+                  or body_after_its_kind(view, mentions, i + 1, hi))
+
+
+def body_after_its_kind(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """The body named after a lowercase noun of its kind from token ``i``: "of the law firm Mayer
+    Brown", "of the advocacy group Democracy for America" -> the name; None when the words from
+    ``i`` are not a determiner, lowercase words ending in an organisation noun, and a name."""
+    k = i
+    if k < hi and view.lowers[k] in {"the", "a", "an"}:
+        k += 1
+    e = k
+    while e < hi and e - k < 4 and view.words[e].islower() and view.words[e].isalpha():
+        e += 1
+    if e == k or e >= hi or view.lowers[e - 1] not in word_set("org_nouns.txt"):
+        return None
+    body = mentions.name_at(e, e + 1)
+    if body is None or body.start != e or "gender" in body.extra or body.type not in ("organization", "person"):
+        return None
+    end = _cut_name_end(view, mentions, body, hi)
+    return view.span_text(body.start, end) if end > body.end else body.canonical
+
+
+def current_body(view: TextView, mentions: MentionIndex, j: int, hi: int) -> str | None:
+    """The organisation a description from token ``j`` says its holder is "now" or "currently"
+    with ("now at the Brookings Institution", "who is now a senior fellow at the Center for Global
+    Development", "who currently polls for Priorities USA Action"): the first organisation after a
+    preposition within eight tokens of that adverb, before the sentence's reporting verb or a
+    quotation mark."""
+    t = j
+    while t < hi and t - j < 12 and view.lowers[t] not in _NOW_WORDS:
+        if view.words[t] in QUOTE_MARKS or view.lowers[t] in {"said", "says"}:
+            return None
+        t += 1
+    if t >= hi or view.lowers[t] not in _NOW_WORDS:
+        return None
+    for k in range(t + 1, min(t + 9, hi)):
+        if view.words[k] in QUOTE_MARKS or view.lowers[k] in {"said", "says"}:
+            return None
+        if view.lowers[k] in {"at", "for", "of", "with"}:
+            body = affiliation_from(view, mentions, k + 1, hi, ("organization",))
+            if body is not None:
+                return body
+    return None
+
+
+#: adverbs after which a description gives the body its holder serves now
+_NOW_WORDS = frozenset({"now", "currently"})
+
+#: verbs of writing after (or right before) a writer's name, and the prepositions that then name
+#: the publication the writer writes for ("writing at The New York Post", "wrote in the Global
+#: Times"); not "on", which names a platform ("wrote on Twitter")
+_WRITING_VERBS = frozenset({"writing", "wrote", "writes"})
+_WRITING_PREPS = frozenset({"in", "at", "for"})
+
+
+def body_in_reach(view: TextView, mentions: MentionIndex, i: int, hi: int, reach: int = 10) -> str | None:
+    """The first organisation named after a preposition from token ``i`` up to the end of the
+    description (a comma, a clause, ``reach`` tokens): "in the school of information studies at
+    Syracuse University", "of the activist group Badass Teachers Association"."""
+    k = i
+    while k < hi and k - i < reach and view.words[k] not in REACH_STOPS:
+        m = mentions.name_at(k, k + 1)
+        if m is not None and m.start == k:
+            if ((m.type == "organization" and (view.lowers[k - 1] in _PREPS_THE or view.words[k - 1].islower()))
+                    or (m.type == "person" and "gender" not in m.extra and view.lowers[k - 1] in word_set("org_nouns.txt"))):
+                # "the investment bank Westwood Capital": a body's name after its kind
+                e = _cut_name_end(view, mentions, m, hi)
+                return view.span_text(m.start, e) if e > m.end else m.canonical
+            k = m.end
+            continue
+        k += 1
+    return None
+
+
+def lowercase_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """A body written in lowercase words from token ``i`` that end in an organisation noun: "the
+    fire service", "a regional civil defense office", "the island's power authority", "the police
+    department of nearby Cullinan" (the determiner dropped, a possessor kept); at least two words,
+    so a bare "the company" is left to the article's named bodies."""
+    words, lowers = view.words, view.lowers
+    k = i
+    if k < hi and lowers[k] in {"the", "a", "an"}:
+        k += 1
+    a = k
+    if k + 1 < hi and words[k].islower() and words[k].isalpha() and words[k + 1] in POSSESSIVE_ENDINGS:
+        k += 2  # "the island's"
+    e = k
+    while (e < hi and e - k < 5 and words[e].islower() and words[e].isalpha() and lowers[e] not in FIELD_BREAKS
+           and lowers[e] not in stop_words() and lowers[e] not in REACH_STOPS):
+        e += 1  # but "of the island's power authority said": the verb ends the body
+    if e == k or lowers[e - 1] not in word_set("org_nouns.txt") or e - a < 2:
+        return None
+    if e + 1 < hi and lowers[e] == "of":
+        # "the police department of nearby Cullinan": the place it serves
+        t = e + 1
+        if t < hi and words[t].islower() and words[t].isalpha() and lowers[t] not in stop_words():
+            t += 1
+        place = mentions.name_at(t, t + 1)
+        if place is not None and place.start == t and "gender" not in place.extra:
+            return view.span_text(a if a == k else i, place.end)
+    if e < hi and words[e] not in REACH_STOPS and lowers[e] not in PREPS_TO and lowers[e] not in VERBAL:
+        return None
+    return view.span_text(a if a == k else i, e)
+
+
+def nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """The organisation a lowercase "the bank" from token ``i`` stands for: the article's last
+    organisation before it whose name ends in that noun ("the Government Development Bank")."""
+    if i + 1 < hi and view.lowers[i] == "the" and view.lowers[i + 1] in word_set("org_nouns.txt") and view.words[i + 1].islower():
+        if i + 2 >= hi or view.words[i + 2] in STOP_APPOS or view.lowers[i + 2] in PREPS:
+            body = mentions.resolve_nominal(view.lowers[i + 1], i)
+            if body is not None and body.type == "organization":
+                return body.canonical
+    return None
+
+
+#: role words of a judge
+_JUDICIAL = frozenset({"judge", "judges", "justice", "justices", "magistrate", "magistrates"})
+
+
+def _served_body_words(role_words: set[str]) -> frozenset[str] | None:
+    """The words one of the names of the body a role's holder serves holds: a police officer's
+    force (a word of ``police_ranks.txt``: "Police", "Constabulary"), a judge's court ("Court",
+    "Tribunal"); None for another role."""
+    if not word_set("police_ranks.txt").isdisjoint(role_words):
+        return frozenset({"Police", "Constabulary"})
+    if not _JUDICIAL.isdisjoint(role_words):
+        return frozenset({"Court", "Tribunal"})
+    return None
+
+
+def police_force_near(view: TextView, mentions: MentionIndex, role: str | None, at: Mention | None, reach: int = 3) -> str | None:
+    """The body an officer of one serves when the article names no body for them: for a police
+    officer ("Detective Inspector", "police spokesman") a police force ("Thames Valley Police"),
+    for a judge ("Judge", "Chief Justice") a court ("U.S. Federal Court", "US Supreme Court")
+    (:func:`_served_body_words`): the last such body named before the officer's mention ``at``,
+    else the first one named within ``reach`` sentences after it; None for another role or when
+    there is none."""
+    if not role or at is None:
+        return None
+    heads = _served_body_words(set(role.lower().split()))
+    if heads is None:
+        return None
+    s = view.sent_of[at.start]
+    before = after = None
+    for m in mentions.names:
+        name_words = m.text.split()
+        if m.type == "organization" and len(name_words) > 1 and not heads.isdisjoint(name_words):
+            if m.start < at.start:
+                before = m.canonical
+            elif after is None and view.sent_of[m.start] - s <= reach:
+                after = m.canonical
+    return before or after
+
+
+def expand_acronym(mentions: MentionIndex, name: str) -> str:
+    """The article's full name of an acronym ("UCL" -> "University College London" when the
+    article names it): a name mention whose capitalised words' initials spell it; else ``name``."""
+    if not is_acronym(name, min_len=2, max_len=6):
+        return name
+    words = mentions.view.words
+    for word, m in mentions.bracketed_forms:
+        # the article spells it out before it in parentheses: "Georgia Institute of Technology (GT)"
+        if word == name and m.text != name:
+            a = m.start
+            while a > 0 and words[a - 1][:1].isupper() and words[a - 1].isalpha() and mentions.view.lowers[a - 1] not in stop_words():
+                a -= 1  # a place split off the front: "Georgia Institute of Technology"
+            return mentions.view.span_text(a, m.end)
+    for m in mentions.names:
+        toks = m.text.split()
+        if len(toks) == len(name) or (len(toks) > len(name) and len(toks) <= 2 * len(name)):
+            if "".join(t[0] for t in toks if t[:1].isupper()) == name:
+                return m.text
+    return name

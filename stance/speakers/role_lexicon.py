@@ -1,0 +1,139 @@
+"""The words the role rules share: prepositions, determiners and stop marks that bound a role or
+a description, the role nouns (``data/role_nouns.txt`` and the WordNet person nouns, with their
+plurals), the lower-cased titles and their modifiers, and tests of a word as a role head, an
+office, a field ("foreign policy adviser") or a local office ("mayor").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from stance.text.lexicons import cue_lexicon, role_words, stop_words, titles, word_set
+
+
+PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on"})
+DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
+#: words that make the text after a name's comma a clause rather than a description
+VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
+
+QUANTIFIED_DETS = DETS | {"one", "another", "some", "many", "several"}
+
+PREPS_TO = PREPS | {"to"}
+
+FIELD_BREAKS = PREPS | VERBAL | {"who", "which", "that"}
+
+STOP_APPOS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")", "—", "said", "says", "who", "which", "and"})
+
+#: role heads whose holder serves a city or region, named as written ("mayor of Paris")
+_LOCAL_HEADS = frozenset({"mayor", "mayors", "selectman", "councillor", "councilor", "alderman"})
+
+
+def is_local(role_words: list[str]) -> bool:
+    """Whether a role's head serves a city ("the mayor", "deputy mayor")."""
+    return bool(role_words) and role_words[-1].lower() in _LOCAL_HEADS
+
+
+#: a candidate's organisation, named after its owner as the annotation writes it ("Clinton campaign")
+CAMPAIGN_NOUNS = frozenset({"campaign"})
+
+QUOTE_MARKS = frozenset({"“", "”", '"'})
+
+#: tokens that end the reach of a description's words
+REACH_STOPS = frozenset({",", ";", ":", "—", "(", ")", ".", "“", "”", '"', "who", "which", "that", "said", "says"})
+
+
+def singular_role(word: str) -> str:
+    """The singular of a plural role noun or title ("maintainers", "Vice Presidents" -> "Presidents"
+    -> "President", "spokesmen", "secretaries"); other words as they are."""
+    low = word.lower()
+    for plural, singular in (("men", "man"), ("ies", "y"), ("s", "")):
+        if low.endswith(plural):
+            stem = word[: len(word) - len(plural)] + singular
+            if is_role_head(stem):
+                return stem
+    return word
+
+
+def names_office(name: str) -> bool:
+    """Whether a state's name is the name of one of its offices ("White House", "State
+    Department"): it holds an organisation noun."""
+    org_nouns = word_set("org_nouns.txt")
+    return any(w.lower() in org_nouns for w in name.split())
+
+
+def is_role_head(word: str) -> bool:
+    """A person noun or a title word ("chairwoman", "executive", "Secretary")."""
+    return word.lower() in role_nouns() or word.lower() in titles_lower()
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Nouns that head a role: the person nouns, the occupations (``occupation_nouns.txt``) and
+    WordNet's nouns for people (``wordnet_person_nouns.txt``: "herpetologist", "jock",
+    "anthropologist") with their plurals."""
+    return listed_role_nouns() | _with_plurals(word_set("wordnet_person_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def listed_role_nouns() -> frozenset[str]:
+    """The role nouns of the project's own lists (``person_nouns.txt``, ``occupation_nouns.txt``),
+    without WordNet's."""
+    return word_set("person_nouns.txt") | word_set("occupation_nouns.txt")
+
+
+def _with_plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """``nouns`` and their regular plurals ("archaeologists", "secretaries", "policemen",
+    "coaches")."""
+    out = set(nouns)
+    for w in nouns:
+        if w.endswith("man"):
+            out.add(w[:-3] + "men")
+        elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+            out.add(w[:-1] + "ies")
+        elif w.endswith(("s", "x", "z", "ch", "sh")):
+            out.add(w + "es")
+        else:
+            out.add(w + "s")
+    return frozenset(out)
+
+
+def is_participle(word: str) -> bool:
+    """A lowercase -ing or -ed word ("visiting", "based"), which opens a clause after a role."""
+    return word.islower() and word.isalpha() and len(word) > 4 and word.endswith(("ing", "ed"))
+
+
+def role_vocabulary() -> frozenset[str]:
+    """:func:`role_words` under a name the appositive's local ``role_words`` list does not shadow."""
+    return role_words()
+
+
+@lru_cache(maxsize=1)
+def titles_lower() -> frozenset[str]:
+    """The titles ("Prime Minister", "Senator"), lowercased."""
+    return frozenset(t.lower() for t in titles())
+
+
+@lru_cache(maxsize=1)
+def title_modifiers_lower() -> frozenset[str]:
+    """The title modifiers ("Prime", "Vice", "Deputy"), lowercased."""
+    return frozenset(w.lower() for w in word_set("title_modifiers.txt", keep_case=True))
+
+
+@lru_cache(maxsize=1)
+def capitalised_title_words() -> frozenset[str]:
+    """The capitalised words of the titles ("Monsenor", "Secretary", "State")."""
+    return frozenset(w for t in titles() for w in t.split() if w[:1].isupper())
+
+
+def is_field_word(word: str) -> bool:
+    """A lowercase word that can qualify a role noun before a name as its field or kind ("voice"
+    actor, "pop culture" professor, "engineering" professor, "tag team" partner): a
+    lowercase alphabetic word that is not a function word, a reporting verb, an adverb in -ly, a
+    participle in -ed, a past verb or a preposition (``role_field_stops.txt``): the words that
+    end a role read leftwards ("said", "told", "met", "like", "newly"),
+    nor an organisation noun, which names the role's owner ("foreign ministry spokeswoman")."""
+    low = word.lower()
+    return (word.islower() and word.isalpha() and len(word) > 1 and low not in stop_words()
+            and low not in word_set("org_nouns.txt") and low not in word_set("past_verbs.txt")
+            and low not in word_set("role_field_stops.txt")
+            and low not in cue_lexicon().verbs and not low.endswith(("ly", "ed")))

@@ -1,0 +1,147 @@
+"""The owner of a role: a possessor before the role noun ("its leader", "North Korea's leader",
+"Sanders' campaign manager"), a name the role is "of" or "for", the owner of a title, and a bare
+"the spokesperson" whose owner the article named earlier.
+"""
+
+from __future__ import annotations
+
+from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, DETS, names_office, role_nouns
+from stance.speakers.role_nominals import describe_nominal
+from stance.text.lexicons import gazetteer, party_labels, stop_words, word_set
+from stance.text.mentions import Mention, MentionIndex
+from stance.text.view import POSSESSIVE_ENDINGS, TextView
+
+
+def possessed_role(view: TextView, mentions: MentionIndex, a: int, q: int, e: int) -> tuple[str | None, str | None]:
+    """The role at tokens ``q+1 .. e`` of the owner at ``a .. q`` before the possessive ending at
+    ``q``: "Stanford University's chancellor" -> (chancellor, Stanford University); a person's
+    staff serve the person or their campaign ("Sanders's campaign manager")."""
+    role_toks = view.words[q + 1 : e]
+    if not role_toks or not view.words[a][:1].isupper() or role_toks[-1].lower() not in role_nouns():
+        return None, None
+    if not all(t.islower() or t == "-" for t in role_toks):
+        return None, None
+    role = view.span_text(q + 1, e).replace(" - ", "-")
+    owner = mentions.name_at(a, q)
+    if owner is not None and owner.start == a and owner.end == q and owner.type == "person":
+        return role, side_of(view, owner, q)
+    if owner is not None and owner.start == a and owner.end == q:
+        return role, owner.canonical
+    return role, view.span_text(a, q)
+
+
+def side_of(view: TextView, person: Mention, i: int) -> str:
+    """The affiliation of someone on the staff of ``person`` (named in the sentence of token
+    ``i``): the person's campaign when that sentence speaks of a campaign ("Sanders' campaign
+    manager" -> "Bernie Sanders campaign"), else the person ("Hagan's former spokeswoman" -> "Kay
+    Hagan")."""
+    a, b = view.sent_bounds(view.sent_of[i])
+    if any(view.lowers[t] == "campaign" for t in range(a, b)):
+        return f"{person.canonical} campaign"
+    return person.canonical
+
+
+def named_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str | None:
+    """The organisation a lowercase owner at tokens ``i .. q`` ("the community center's") stands
+    for: the article's last organisation before it whose name ends in those words ("Clarkston
+    Community Center"), when the owner ends in an organisation noun."""
+    if view.lowers[q - 1] not in word_set("org_nouns.txt"):
+        return None
+    body = mentions.resolve_nominal(view.lowers[q - 1], i)
+    if body is None or body.type != "organization":
+        return None
+    tail = view.lowers[i:q]
+    if [w.lower() for w in body.text.split()[-len(tail):]] != tail:
+        return None
+    return body.canonical
+
+
+def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
+    """The body a role starting at token ``k`` belongs to, named just before it: "UCL astronomer",
+    "Valiant Entertainment editor", "Democrat", "a Russian foreign ministry spokeswoman"."""
+    if k < 1:
+        return None
+    org_nouns = word_set("org_nouns.txt")
+    gaz = gazetteer()
+    # a lowercase body: "foreign ministry", "provincial police"
+    j = k
+    while (j - 1 >= 0 and k - j < 3 and view.words[j - 1].islower() and view.words[j - 1].isalpha()
+           and view.lowers[j - 1] not in {"and", "or"}):
+        j -= 1
+    if j < k and view.lowers[k - 1] in org_nouns:
+        body = view.span_text(j, k)
+        d = view.words[j - 1] if j >= 1 else ""
+        if d in gaz.demonyms:
+            return f"{gaz.demonyms[d]}'s {body}"
+        if d in party_labels() and j == k - 1:
+            return party_labels()[d]  # "Republican committee member": the party, not a bare "committee"
+        if view.lowers[k - 1] in CAMPAIGN_NOUNS:
+            # "Carson campaign manager": the candidate's campaign; "presidential campaign rival Marco
+            # Roe": no one's campaign is named
+            owner = mentions.name_at(j - 1, j) if d[:1].isupper() else None
+            if owner is not None and owner.end == j and owner.type == "person":
+                return f"{owner.canonical} campaign"
+            if not d[:1].isupper():
+                return None
+        return body if j == k - 1 or view.lowers[j] not in DETS else view.span_text(j + 1, k)
+    if j < k and j >= 1:
+        # "Princeton University neuroscience professor": a field between an organisation and the role
+        owner = mentions.name_at(j - 1, j)
+        if owner is not None and owner.end == j and owner.type in ("organization", "state"):
+            return owner.canonical
+        # "Republican state representative", "Israeli state prosecutor": a party or a country
+        return party_labels().get(view.words[j - 1]) or gaz.demonyms.get(view.words[j - 1])
+    owner = mentions.name_at(k - 1, k)
+    if owner is None or owner.end != k:
+        d = view.words[k - 1]
+        return party_labels().get(d) or gaz.demonyms.get(d)
+    if owner.type == "state" and names_office(owner.text):
+        return owner.text  # "White House press secretary": the office keeps its name, as a title's does
+    if owner.type in ("state", "demonym"):
+        return owner.canonical
+    if owner.text in party_labels():
+        return party_labels()[owner.text]
+    if (owner.end - owner.start == 1 and owner.start == view.sent_bounds(view.sent_of[owner.start])[0]
+            and owner.type != "organization" and owner.text.lower() in view.words):
+        # "Opposition leader X", "Assembly president X" opening a sentence: a common word the
+        # article also writes lowercase, capitalised only by its place; no body
+        return None
+    return owner.text
+
+
+def earlier_owner(view: TextView, canonical: str) -> str | None:
+    """The body of a bare "the spokesperson" that the article named with its owner earlier ("an
+    Interpol spokesperson stated. The spokesperson added"): the owner of the first description of
+    that head noun in the article that has one; None for a description with more words."""
+    toks = [t for t in canonical.split() if t.lower() not in DETS]
+    if len(toks) != 1:
+        return None
+    head = toks[0].lower()
+    for t in range(1, view.n):
+        if view.lowers[t] == head and view.words[t].islower():
+            a = view.sent_bounds(view.sent_of[t])[0]
+            k = t
+            while (k - 1 >= a and t - k < 3 and (view.words[k - 1][:1].isupper() or view.words[k - 1] in POSSESSIVE_ENDINGS)
+                   and (view.words[k - 1] in POSSESSIVE_ENDINGS
+                        or (view.lowers[k - 1] not in stop_words() and view.lowers[k - 1] not in word_set("time_words.txt")))):
+                k -= 1  # the owner's words: "an Interpol spokesperson", "Russia's foreign ministry spokeswoman";
+                # not "On Thursday officials"
+            if k < t:
+                _, owner = describe_nominal(view.span_text(k, t + 1))
+                if owner:
+                    return owner
+    return None
+
+
+def owner_of_title(view: TextView, mentions: MentionIndex, m: Mention) -> str | None:
+    """The organisation or state whose possessive stands before the title of ``m`` ("Red Hat's
+    Chief Technical Officer Chris Wright" -> Red Hat); None when there is none."""
+    k = m.start
+    while k - 1 >= 0 and m.start - k < 5 and view.words[k - 1][:1].isupper():
+        k -= 1  # the title's capitalised words
+    if k == m.start or k < 2 or view.words[k - 1] not in POSSESSIVE_ENDINGS:
+        return None
+    owner = mentions.name_at(k - 2, k - 1)
+    if owner is None or owner.end != k - 1 or owner.type not in ("organization", "state"):
+        return None
+    return owner.canonical

@@ -1,0 +1,64 @@
+"""Party labels and codes: the party a role or name gives ("Republican senator"), a party code
+after a name ("Senator X (R)"), and the party an affiliation label stands for.
+"""
+
+from __future__ import annotations
+
+from stance.text.lexicons import party_labels, word_set
+from stance.text.mentions import Mention, MentionIndex
+from stance.text.view import TextView
+
+
+def party_named(role: str | None, canonical: str, speaker_mention: Mention | None, mentions: MentionIndex) -> str | None:
+    """The party a capitalised party label names in a role ("Republican strategist" opening a
+    sentence) or in a speaker that is a party's members or one of them ("Other Republicans", "one
+    Republican involved", "a former GOP leadership aide"), not in an organisation's name ("Republican
+    National Committee", "the GOP" itself, "Democratic Party"); a label that is also a leaning ("Conservative
+    columnist", ``ideology_labels.txt``) only where the article names that party; None when there is
+    none."""
+    labels = party_labels()
+    org_nouns = word_set("org_nouns.txt")
+    for text in (role, speaker_mention.text if speaker_mention is not None else canonical):
+        if not text:
+            continue
+        toks = text.replace("’", " ").split()
+        if any(t.lower() in org_nouns for t in toks) or text in labels.values() or (len(toks) == 1 and text.isupper()):
+            continue
+        for k, t in enumerate(toks):
+            hit = labels.get(t) or (labels.get(t[:-1]) if t.endswith("s") else None)
+            if hit is not None and t[:1].isupper() and not (text is not role and k > 0 and toks[k - 1][:1].isupper()):
+                if t.lower().rstrip("s") in word_set("ideology_labels.txt") and not any(m.canonical == hit for m in mentions.names):
+                    continue
+                return hit  # but not a surname after a given name ("John Tory")
+    return None
+
+
+#: the party letters of a US legislator's "(R-Fla.)" / "(D-Calif.)" after the name
+_PARTY_CODES = {"R": "Republican Party", "D": "Democratic Party"}
+
+
+def party_code_after(view: TextView, m: Mention) -> tuple[str | None, str | None]:
+    """The party a "(R-Fla.)" / "(D-N.Y.)" or ", R-N.Y.," after a person's name gives: (None, the
+    party)."""
+    i = m.end
+    if (m.type == "person" and i + 3 < view.n and view.words[i] in {"(", ","} and view.words[i + 1] in _PARTY_CODES
+            and (view.words[i + 2] == "-" or (view.words[i] == "(" and view.words[i + 2] == ")"))):
+        return None, _PARTY_CODES[view.words[i + 1]]
+    return None, None
+
+
+def party_of_label(aff: str | None) -> str | None:
+    """``aff``, or the party a party label inside it names when it is no organisation's name: the
+    owner words before a role ("Presumptive Republican", "U.S. Democratic", "Indiana GOP", "Maryland
+    Republicans") -> Republican Party / Democratic Party; "Republican National Committee" stays."""
+    if not aff:
+        return aff
+    toks = aff.replace("’", " ").replace("”", " ").split()
+    if any(t.lower() in word_set("org_nouns.txt") for t in toks):
+        return aff
+    labels = party_labels()
+    for t in toks:
+        hit = labels.get(t) or (labels.get(t[:-1]) if t.endswith("s") else None)
+        if hit is not None and not (t in labels and labels[t] == aff):
+            return hit
+    return aff
