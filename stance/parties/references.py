@@ -432,27 +432,29 @@ def _written_initials(view: TextView, mentions: MentionIndex) -> dict[str, set[s
     which the mentions split at "in Washington"; "Organizing for Action"), from and to a title-case
     word, of two title-case words or more, not a person's name."""
     words = view.words
+    sent_of = view.sent_of
     persons = {m.text for m in mentions.names if m.type == "person"}
+    memo: dict[str, bool] = {}
+    title = [memo[w] if w in memo else memo.setdefault(w, _title_word(w)) for w in words]  # once per word
     out: dict[str, set[str]] = {}
     i, n = 0, view.n
     while i < n:
-        if not _title_word(words[i]):
+        if not title[i]:
             i += 1
             continue
         j = i  # the run: title-case words and connectors between them, in one sentence
-        while (j + 1 < n and j + 1 - i < _MAX_WRITTEN and view.sent_of[j + 1] == view.sent_of[i]
-               and (_title_word(words[j + 1]) or (words[j + 1] in _CONNECTORS and j + 2 < n and _title_word(words[j + 2])))):
+        while (j + 1 < n and j + 1 - i < _MAX_WRITTEN and sent_of[j + 1] == sent_of[i]
+               and (title[j + 1] or (words[j + 1] in _CONNECTORS and j + 2 < n and title[j + 2]))):
             j += 1
-        caps = [k for k in range(i, j + 1) if _title_word(words[k])]
-        for a in caps:
-            for b in caps:
-                if b > a:
-                    toks = words[a:b + 1]
-                    name = " ".join(toks)
-                    if name in persons:
-                        continue
-                    for keep in (False, True):
-                        out.setdefault(initials(toks, keep), set()).add(name)
+        caps = [k for k in range(i, j + 1) if title[k]]
+        for x, a in enumerate(caps):
+            for b in caps[x + 1:]:
+                toks = words[a:b + 1]
+                name = " ".join(toks)
+                if name in persons:
+                    continue
+                for keep in (False, True):
+                    out.setdefault(initials(toks, keep), set()).add(name)
         i = j + 1
     return out
 
