@@ -34,7 +34,7 @@ from functools import cached_property, lru_cache
 
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.lexicons import data_rows, gazetteer, inflections, party_labels, word_set
-from stance.text.mentions import Mention, MentionIndex, is_adjective
+from stance.text.mentions import Mention, MentionIndex, is_adjective, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: Lowercase words left out of an acronym's initials ("Organizing for Action" is OFA or OA).
@@ -158,6 +158,20 @@ class ArticleReferences:
         """One-word "person" names never written inside a sentence: capitalised common words
         ("Today he's ...", "Imagine ..."), not antecedents of a pronoun."""
         return initial_only_names(self.view, self.mentions)
+
+    @cached_property
+    def no_antecedents(self) -> frozenset[str]:
+        """The names no pronoun refers to: :attr:`initial_only`, :attr:`placelike` and
+        :attr:`things` (their union, made once per document)."""
+        return frozenset(self.initial_only | self.placelike | self.things)
+
+    @cached_property
+    def descriptions_and_pronouns(self) -> list[int]:
+        """The positions of the tokens :func:`~stance.parties.finder.find_targets` reads past the
+        names: "the" (a description may start there) and the pronouns, in order, found once per
+        document instead of in every quotation's tokens."""
+        pk = pronoun_kinds()
+        return [i for i, w in enumerate(self.view.lowers) if w == "the" or w in pk]
 
     @cached_property
     def gender(self) -> dict[str, str]:
@@ -435,13 +449,15 @@ def _written_initials(view: TextView, mentions: MentionIndex) -> dict[str, set[s
     sent_of = view.sent_of
     persons = {m.text for m in mentions.names if m.type == "person"}
     memo: dict[str, bool] = {}
-    title = [memo[w] if w in memo else memo.setdefault(w, _title_word(w)) for w in words]  # once per word
+    # each token's title case, read once per distinct capitalised word
+    title = [w[:1].isupper() and (memo[w] if w in memo else memo.setdefault(w, _title_word(w))) for w in words]
+    title.append(True)  # a sentinel: the scan below stops at n
     out: dict[str, set[str]] = {}
     i, n = 0, view.n
-    while i < n:
-        if not title[i]:
-            i += 1
-            continue
+    while True:
+        i = title.index(True, i)  # the next title-case word
+        if i >= n:
+            break
         j = i  # the run: title-case words and connectors between them, in one sentence
         while (j + 1 < n and j + 1 - i < _MAX_WRITTEN and sent_of[j + 1] == sent_of[i]
                and (title[j + 1] or (words[j + 1] in _CONNECTORS and j + 2 < n and title[j + 2]))):
