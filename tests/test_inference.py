@@ -381,3 +381,15 @@ def test_ranker_binary_weights_follow_replaced_coefficients():
     assert scorer.decision_function(x).tolist() == [29.5]
     assert scorer._binary_scores([{"a": 1}]) is None  # an int: the vectorised path
     assert scorer.decision_function([{"a": 1}]).tolist() == [9.5]
+
+
+def test_ranker_string_feature_columns_follow_a_replaced_vocabulary():
+    """The (feature, value) -> column memo of the plain-Python scores is made again when the
+    vocabulary or the separator is replaced, and an unknown pair stays unknown (no weight)."""
+    scorer = LinearRanker({"kind=name": 0, "kind:pronoun": 1}, np.asarray([[1.0, 2.0]]), np.asarray([0.0]), [0, 1])
+    assert scorer.decision_function([{"kind": "name"}, {"kind": "pronoun"}]).tolist() == [1.0, 0.0]
+    assert scorer.decision_function([{"kind": "name"}]).tolist() == [1.0]  # from the memo
+    scorer.vocabulary_ = {"kind=name": 1, "kind=pronoun": 0}
+    assert scorer.decision_function([{"kind": "name"}, {"kind": "pronoun"}]).tolist() == [2.0, 1.0]
+    scorer.separator = ":"
+    assert scorer.decision_function([{"kind": "name"}, {"kind": "pronoun"}]).tolist() == [0.0, 0.0]

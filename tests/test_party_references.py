@@ -373,3 +373,54 @@ def test_a_name_before_an_organisation_noun_is_no_antecedent(nlp):
 def test_an_adjective_first_name_without_a_given_name_after_it_is_kept(nlp):
     text = "Rocky Linux shipped on Monday. Ana Ruiz said Red Hat Linux had lost users."
     assert _refs(nlp, text).person_form("Red Hat Linux") == "Red Hat Linux"
+
+
+_WRITTEN = ("Members of Citizens for Responsibility and Ethics in Washington said CREW would sue. "
+            "Organizing for Action (OFA) and the Federal Election Commission met. "
+            "He said the FEC was slow, and Ana Ruiz of the McCain Institute agreed with her.")
+
+
+def _written_initials_scan(view, mentions) -> dict[str, set[str]]:
+    """The plain reading of references._written_initials: every token tested as it is met."""
+    from stance.parties.references import _CONNECTORS, _MAX_WRITTEN, _title_word, initials
+    words = view.words
+    persons = {m.text for m in mentions.names if m.type == "person"}
+    out: dict[str, set[str]] = {}
+    i, n = 0, view.n
+    while i < n:
+        if not _title_word(words[i]):
+            i += 1
+            continue
+        j = i
+        while (j + 1 < n and j + 1 - i < _MAX_WRITTEN and view.sent_of[j + 1] == view.sent_of[i]
+               and (_title_word(words[j + 1]) or (words[j + 1] in _CONNECTORS and j + 2 < n and _title_word(words[j + 2])))):
+            j += 1
+        caps = [k for k in range(i, j + 1) if _title_word(words[k])]
+        for a in caps:
+            for b in caps:
+                if b > a and " ".join(words[a:b + 1]) not in persons:
+                    for keep in (False, True):
+                        out.setdefault(initials(words[a:b + 1], keep), set()).add(" ".join(words[a:b + 1]))
+        i = j + 1
+    return out
+
+
+def test_written_initials_read_each_word_once_and_find_the_same_names(nlp):
+    """The title-case flags computed once per word give the names a token-by-token scan gives."""
+    from stance.parties.references import _written_initials
+    view = build_view(nlp.make_doc(_WRITTEN))
+    mentions = MentionIndex(view)
+    got = _written_initials(view, mentions)
+    assert got == _written_initials_scan(view, mentions)
+    assert "Citizens for Responsibility and Ethics in Washington" in got["CREW"]
+
+
+def test_description_and_pronoun_positions_are_found_once_per_document(nlp):
+    """The document's "the" and pronoun positions, and the names no pronoun refers to, are the
+    ones a scan of every token and the union of the three name sets give."""
+    from stance.text.mentions import pronoun_kinds
+    refs = _refs(nlp, _WRITTEN)
+    pk = pronoun_kinds()
+    assert refs.descriptions_and_pronouns == [i for i, w in enumerate(refs.view.lowers) if w == "the" or w in pk]
+    assert refs.descriptions_and_pronouns  # "the", "He", "her"
+    assert refs.no_antecedents == refs.initial_only | refs.placelike | refs.things

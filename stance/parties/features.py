@@ -59,6 +59,8 @@ class ArticleContext:
         self.titled: set[str] = {m.canonical for m in mentions.names if m.role}
         self.speakers: set[str] = {s for s in speakers if s}
         self.speaker_tokens: set[str] = {t for s in self.speakers for t in s.lower().split()}
+        #: name -> :func:`_name_shape`, filled as the targets are read
+        self.name_shapes: dict[str, tuple[Any, ...]] = {}
 
     @cached_property
     def starts(self) -> dict[str, list[int]]:
@@ -95,6 +97,18 @@ def _tokens(name: str) -> set[str]:
     return {t for t in name.lower().replace("-", " ").split() if len(t) > 1}
 
 
+def _name_shape(name: str, toks: list[str], gaz: Any, org_nouns: frozenset[str]) -> tuple[Any, ...]:
+    """What :func:`target_features` reads of a name alone: (all caps, a digit, a lowercase word,
+    short, its gazetteer hit, a country, an organisation noun in it)."""
+    return (name.isupper() and any(ch.isalpha() for ch in name),
+            any(ch.isdigit() for ch in name),
+            not all(w[:1].isupper() for w in toks),
+            len(toks) == 1 and len(name) <= 3,
+            gaz.lookup(name),
+            name in gaz.countries,
+            not org_nouns.isdisjoint(name.lower().split()))
+
+
 def target_features(
     ctx: ArticleContext,
     raw: RawQuote,
@@ -129,22 +143,25 @@ def target_features(
             "n_targets": _bucket(len(targets)),
             "order": _bucket(k),
         }
+        shape = ctx.name_shapes.get(name)
+        if shape is None:  # once per name and document: names recur across quotations
+            shape = ctx.name_shapes[name] = _name_shape(name, toks, gaz, org_nouns)
+        all_caps, digit, lower_word, short, hit, country, org_noun = shape
         # shape
-        if name.isupper() and any(ch.isalpha() for ch in name):
+        if all_caps:
             f["all_caps"] = 1.0
-        if any(ch.isdigit() for ch in name):
+        if digit:
             f["digit"] = 1.0
-        if not all(w[:1].isupper() for w in toks):
+        if lower_word:
             f["lower_word"] = 1.0
-        if len(toks) == 1 and len(name) <= 3:
+        if short:
             f["short"] = 1.0
         # gazetteer and lists
-        hit = gaz.lookup(name)
         if hit is not None:
             f["gaz"] = hit[1]
-        if name in gaz.countries:
+        if country:
             f["country"] = 1.0
-        if not org_nouns.isdisjoint(name.lower().split()):
+        if org_noun:
             f["org_noun"] = 1.0
         # how the finder found it
         w0 = lowers[t.start] if t.start < n else ""

@@ -23,6 +23,8 @@ Korea's leader Kim"), a country as a place ("in the United States") and a storm,
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from stance.parties.references import ArticleReferences, TargetMention, article_references, description_at, frame_objects
 from stance.quotations.finder import RawQuote
 from stance.text.lexicons import political_parties
@@ -100,10 +102,13 @@ def find_targets(
                 continue
             typ = "state" if m.type == "demonym" else "organization" if via == "acronym" else m.type
             out[name] = TargetMention(name, typ, m.start, m.end, via)
-        for i in range(a, b):
+        if refs is not None:  # the document's "the" and pronoun positions in [a, b)
+            marked = refs.descriptions_and_pronouns
+            at = marked[bisect_left(marked, a):bisect_left(marked, b)]
+        else:  # most tokens are neither a description nor a pronoun
+            at = [i for i in range(a, b) if lowers[i] == "the" or lowers[i] in pk]
+        for i in at:
             w = lowers[i]
-            if w != "the" and w not in pk:
-                continue  # most tokens: neither a description nor a pronoun
             if w == "the" and refs is not None:
                 d = description_at(refs, i)
                 if d is not None and d.end <= b and d.name not in exclude and d.name not in out:
@@ -113,7 +118,10 @@ def find_targets(
             # a pronoun whose nearest antecedent is the speaker refers to the speaker: no target
             if kind == "person-sg":
                 # capitalised common words ("Today he's ...") are no antecedents
-                skip = (exclude if direct else set()) | (refs.initial_only | refs.placelike | refs.things if refs is not None else set())
+                if refs is None:
+                    skip = exclude if direct else set()
+                else:
+                    skip = exclude | refs.no_antecedents if direct and exclude else refs.no_antecedents
                 if refs is not None:  # of the pronoun's gender, where the article shows it
                     ref = refs.previous_person(i, w, max_sents=4, skip=skip or None)
                 else:

@@ -34,7 +34,7 @@ from functools import cached_property, lru_cache
 
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.lexicons import data_rows, gazetteer, inflections, party_labels, word_set
-from stance.text.mentions import Mention, MentionIndex, is_adjective
+from stance.text.mentions import Mention, MentionIndex, is_adjective, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: Lowercase words left out of an acronym's initials ("Organizing for Action" is OFA or OA).
@@ -158,6 +158,20 @@ class ArticleReferences:
         """One-word "person" names never written inside a sentence: capitalised common words
         ("Today he's ...", "Imagine ..."), not antecedents of a pronoun."""
         return initial_only_names(self.view, self.mentions)
+
+    @cached_property
+    def no_antecedents(self) -> frozenset[str]:
+        """The names no pronoun refers to: :attr:`initial_only`, :attr:`placelike` and
+        :attr:`things` (their union, made once per document)."""
+        return frozenset(self.initial_only | self.placelike | self.things)
+
+    @cached_property
+    def descriptions_and_pronouns(self) -> list[int]:
+        """The positions of the tokens :func:`~stance.parties.finder.find_targets` reads past the
+        names: "the" (a description may start there) and the pronouns, in order, found once per
+        document instead of in every quotation's tokens."""
+        pk = pronoun_kinds()
+        return [i for i, w in enumerate(self.view.lowers) if w == "the" or w in pk]
 
     @cached_property
     def gender(self) -> dict[str, str]:
@@ -432,27 +446,31 @@ def _written_initials(view: TextView, mentions: MentionIndex) -> dict[str, set[s
     which the mentions split at "in Washington"; "Organizing for Action"), from and to a title-case
     word, of two title-case words or more, not a person's name."""
     words = view.words
+    sent_of = view.sent_of
     persons = {m.text for m in mentions.names if m.type == "person"}
+    memo: dict[str, bool] = {}
+    # each token's title case, read once per distinct capitalised word
+    title = [w[:1].isupper() and (memo[w] if w in memo else memo.setdefault(w, _title_word(w))) for w in words]
+    title.append(True)  # a sentinel: the scan below stops at n
     out: dict[str, set[str]] = {}
     i, n = 0, view.n
-    while i < n:
-        if not _title_word(words[i]):
-            i += 1
-            continue
+    while True:
+        i = title.index(True, i)  # the next title-case word
+        if i >= n:
+            break
         j = i  # the run: title-case words and connectors between them, in one sentence
-        while (j + 1 < n and j + 1 - i < _MAX_WRITTEN and view.sent_of[j + 1] == view.sent_of[i]
-               and (_title_word(words[j + 1]) or (words[j + 1] in _CONNECTORS and j + 2 < n and _title_word(words[j + 2])))):
+        while (j + 1 < n and j + 1 - i < _MAX_WRITTEN and sent_of[j + 1] == sent_of[i]
+               and (title[j + 1] or (words[j + 1] in _CONNECTORS and j + 2 < n and title[j + 2]))):
             j += 1
-        caps = [k for k in range(i, j + 1) if _title_word(words[k])]
-        for a in caps:
-            for b in caps:
-                if b > a:
-                    toks = words[a:b + 1]
-                    name = " ".join(toks)
-                    if name in persons:
-                        continue
-                    for keep in (False, True):
-                        out.setdefault(initials(toks, keep), set()).add(name)
+        caps = [k for k in range(i, j + 1) if title[k]]
+        for x, a in enumerate(caps):
+            for b in caps[x + 1:]:
+                toks = words[a:b + 1]
+                name = " ".join(toks)
+                if name in persons:
+                    continue
+                for keep in (False, True):
+                    out.setdefault(initials(toks, keep), set()).add(name)
         i = j + 1
     return out
 
