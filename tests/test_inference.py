@@ -384,11 +384,11 @@ def test_ranker_binary_weights_follow_replaced_coefficients():
 
 
 def test_ranker_string_feature_columns_follow_a_replaced_vocabulary():
-    """The (feature, value) -> column memo of the plain-Python scores is made again when the
-    vocabulary or the separator is replaced, and an unknown pair stays unknown (no weight)."""
+    """The plain-Python scores read the current vocabulary and separator, and an unknown pair
+    stays unknown (no weight)."""
     scorer = LinearRanker({"kind=name": 0, "kind:pronoun": 1}, np.asarray([[1.0, 2.0]]), np.asarray([0.0]), [0, 1])
     assert scorer.decision_function([{"kind": "name"}, {"kind": "pronoun"}]).tolist() == [1.0, 0.0]
-    assert scorer.decision_function([{"kind": "name"}]).tolist() == [1.0]  # from the memo
+    assert scorer.decision_function([{"kind": "name"}]).tolist() == [1.0]  # the same again
     scorer.vocabulary_ = {"kind=name": 1, "kind=pronoun": 0}
     assert scorer.decision_function([{"kind": "name"}, {"kind": "pronoun"}]).tolist() == [2.0, 1.0]
     scorer.separator = ":"

@@ -35,12 +35,6 @@ def make_ranker(C: float = 1.0, random_state: int = 0) -> Any:
     )
 
 
-#: Marks a (feature, value) pair :meth:`LinearRanker._binary_scores` has not looked up yet.
-_UNSEEN = object()
-#: The (feature, value) -> column memo is emptied when it grows past this many pairs.
-_MAX_COLUMNS_MEMO = 200_000
-
-
 class LinearRanker:
     """The speaker ranker without scikit-learn: ``predict_proba(list of feature dicts)``.
 
@@ -176,12 +170,6 @@ class LinearRanker:
         w, b = weights[2], weights[3]
         get = self.vocabulary_.get
         sep = self.separator
-        memo = self.__dict__.get("_columns")
-        if memo is None or memo[0] is not self.vocabulary_ or memo[1] != sep or len(memo[2]) > _MAX_COLUMNS_MEMO:
-            # (feature, string value) -> column or None, made again when the vocabulary is replaced
-            memo = self._columns = (self.vocabulary_, sep, {})
-        columns = memo[2]
-        column = columns.get
         out = []
         for x in X:
             terms = []
@@ -190,10 +178,7 @@ class LinearRanker:
                 if tv is float:
                     j = get(f)
                 elif tv is str:
-                    key = (f, v)
-                    j = column(key, _UNSEEN)
-                    if j is _UNSEEN:  # "feature=value" formatted once, not per candidate
-                        j = columns[key] = get("%s%s%s" % (f, sep, v))
+                    j = get("%s%s%s" % (f, sep, v))
                     v = 1.0
                 else:
                     return None
