@@ -542,12 +542,12 @@ def test_relation_features_name_the_governing_verbs_with_their_class_and_flags()
 
 def test_training_examples_match_parties_as_the_evaluation_does():
     """A proposed party takes the gold label of the party ``stance evaluate quotes`` matches it to
-    (:func:`stance.evaluation.quote_corpus.match_parties`, names by ``party_match``): "Donald Trump"
+    (:func:`stance.evaluation.articles.match_parties`, names by ``party_match``): "Donald Trump"
     is gold "Donald J. Trump" and "al-Qaida" is "Al-Qaeda" (which ``speaker_match`` missed), one to
     one, in the pipeline's order; an unmatched proposal is left out."""
     from types import SimpleNamespace
 
-    from stance.evaluation.quote_corpus import match_parties
+    from stance.evaluation.articles import match_parties
     from stance.training.quote_examples import labelled_examples
 
     names = ["Donald Trump", "al-Qaida", "Hillary Clinton", "Trump"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 KINDS = ("direct", "indirect", "mixed")
 LABELS = ("hostile", "neutral", "conciliatory")
@@ -139,6 +139,23 @@ def _acronym_of(short: str, name: str) -> bool:
     return acr in (initials(words, False), initials(words, True))
 
 
+def match_parties(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]) -> list[tuple[int, int]]:
+    """(gold index, pred index) pairs of parties whose ``"target"`` names match
+    (:func:`party_match`), one to one, each gold party taking the first
+    unused predicted one; the matching of every stance score (here and in
+    :mod:`stance.evaluation.quote_corpus`), of the quote model's training examples
+    (:func:`stance.training.quote_examples.labelled_examples`) and of the party filter's labels."""
+    used: set[int] = set()
+    out = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            if j not in used and party_match(p["target"], g["target"]):
+                used.add(j)
+                out.append((i, j))
+                break
+    return out
+
+
 def jaccard_ok(pred: str | None, gold: str | None, threshold: float = 0.5) -> bool:
     """Token-set Jaccard of the two strings is at least ``threshold``."""
     if not pred or not gold:
@@ -222,18 +239,10 @@ def evaluate_articles(gold_docs: list[Mapping[str, Any]], pred_docs: list[Mappin
             pst = pred_q.get("stances") or []
             t_gold += len(gst)
             t_pred += len(pst)
-            used = set()
-            for s in gst:
-                hit = None
-                for k2, ps in enumerate(pst):
-                    if k2 not in used and party_match(ps["target"], s["target"]):
-                        hit = k2
-                        break
-                if hit is not None:
-                    used.add(hit)
-                    t_tp += 1
-                    st_gold.append(s["label"])
-                    st_pred.append(pst[hit]["label"])
+            for a, b in match_parties(gst, pst):
+                t_tp += 1
+                st_gold.append(gst[a]["label"])
+                st_pred.append(pst[b]["label"])
         for i, q in enumerate(pq):
             if i not in {a for a, _ in m}:
                 errors.append({"id": g.get("id"), "error": "spurious", "pred": q["quote"]["text"][:80]})

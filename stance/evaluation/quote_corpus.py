@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from stance.corpora.quote_corpus import SOURCES, load_quote_corpus
-from stance.evaluation.articles import match_spans, party_match
+from stance.evaluation.articles import match_parties, match_spans
 from stance.types import STANCE_LABELS
 
 
@@ -39,22 +39,6 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     r = tp / n_gold if n_gold else 0.0
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
             "tp": tp, "pred": n_pred, "gold": n_gold}
-
-
-def match_parties(gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]) -> list[tuple[int, int]]:
-    """(gold index, pred index) pairs of parties whose ``"target"`` names match
-    (:func:`~stance.evaluation.articles.party_match`), one to one, each gold party taking the first
-    unused predicted one; the matching of every stance score here and of the quote model's training
-    examples (:func:`stance.training.quote_examples.labelled_examples`)."""
-    used: set[int] = set()
-    out = []
-    for i, g in enumerate(gold):
-        for j, p in enumerate(pred):
-            if j not in used and party_match(p["target"], g["target"]):
-                used.add(j)
-                out.append((i, j))
-                break
-    return out
 
 
 def matched_party_stances(gold_docs: Iterable[Mapping[str, Any]], pred_docs: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:

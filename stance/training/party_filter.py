@@ -86,7 +86,7 @@ def build_examples(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, A
     Returns ``{"X", "y", "groups", "listed", "gold_parties", "quotes_matched"}``: ``listed`` flags
     negatives named in the gold quotation's ``not_parties``; ``gold_parties`` counts the gold
     parties of matched quotations (the recall denominator)."""
-    from stance.evaluation.articles import match_spans, party_match
+    from stance.evaluation.articles import match_parties, match_spans, party_match
 
     rec = _Recorder()
     pipeline.annotator.party_filter = rec
@@ -108,14 +108,8 @@ def build_examples(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, A
             not_parties = gq[j].get("not_parties") or []
             matched += 1
             gold_parties += len(gold)
-            used: set[int] = set()
-            pos: set[int] = set()
-            for gname in gold:  # one to one, gold order: as stance evaluate quotes counts
-                for k, pname in enumerate(names):
-                    if k not in used and party_match(pname, gname):
-                        used.add(k)
-                        pos.add(k)
-                        break
+            # one to one, gold order: as stance evaluate quotes counts
+            pos = {k for _, k in match_parties([{"target": n} for n in gold], [{"target": n} for n in names])}
             for k, (pname, f) in enumerate(zip(names, feats)):
                 X.append(f)
                 y.append(int(k in pos))

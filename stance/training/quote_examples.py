@@ -5,7 +5,7 @@ Each gold article is run through the pipeline's rules up to the stance model
 stance examples built from them exactly as at run time. A proposed party takes the gold label of
 the party it names in the gold quotation it overlaps (quotations matched as in
 ``stance evaluate quotes``: :func:`stance.evaluation.articles.match_spans`, parties by
-:func:`stance.evaluation.quote_corpus.match_parties`: names matched by
+:func:`stance.evaluation.articles.match_parties`: names matched by
 :func:`stance.evaluation.articles.party_match`, one to one, as ``stance evaluate quotes`` matches
 them, so the training examples are the pairs the evaluation scores). Proposed parties that match no gold party
 (``not_parties`` and unannotated names) are left out: the stance model is asked about the parties
@@ -19,7 +19,7 @@ import re
 from typing import Any, Iterable, Mapping
 
 from stance.evaluation.articles import match_spans
-from stance.evaluation.quote_corpus import match_parties
+from stance.evaluation.articles import match_parties
 from stance.stance_model.quote_scorer import QUOTATION_CORPUS
 
 

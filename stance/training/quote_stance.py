@@ -55,7 +55,7 @@ from stance.training.progress import Progress
 #: grouped CV 0.535 / 0.552 / 0.558, directed_sentiment dev 0.753 / 0.741 / 0.727: 0.3 chosen under
 #: the floor); groups, C, gold and aux weights fixed at 4.0.0's choice.
 #: 4.2: training examples matched to gold parties as ``stance evaluate quotes`` matches them
-#: (:func:`stance.evaluation.quote_corpus.match_parties`, ``party_match``; 3,220 train examples
+#: (:func:`stance.evaluation.articles.match_parties`, ``party_match``; 3,220 train examples
 #: instead of 3,194 with ``speaker_match`` on the same pipeline); the base network's stacked columns (the ``stack``
 #: group) out, the base's linear heads only (``heads``: grouped CV on train 0.5480 against 0.5494,
 #: difference -0.0015 [-0.0078, +0.0047] by article bootstrap); teacher and auxiliary weights
