@@ -25,16 +25,68 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Iterable, Sequence
 
 from stance.parties.references import ArticleReferences, article_references, non_party_kinds
 from stance.quotations.finder import RawQuote
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import gazetteer, stop_words, word_set
-from stance.text.mentions import MentionIndex, pronoun_kinds, sentence_headline_case
+from stance.text.lexicons import AUXILIARIES, DETERMINERS, POSSESSIVE_DETERMINERS, data_rows, gazetteer, stop_words, word_set
+from stance.text.mentions import MentionIndex, is_adjective, is_common_noun, pronoun_kinds, sentence_headline_case
+from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
+
+
+@lru_cache(maxsize=1)
+def target_prepositions() -> dict[str, str]:
+    """``data/target_prepositions.tsv``: preposition (or verb of telling) -> place | medium | addressee | other."""
+    return {r[0].strip(): r[1].strip() for r in data_rows("target_prepositions.tsv") if len(r) > 1}
+
+
+#: Words right after a name that make it a clause's subject: the auxiliaries (not the possessive
+#: clitic) and the commonest present-tense verbs of speech and thought.
+_SUBJECT_NEXT = (AUXILIARIES - POSSESSIVE_MARKS) | {"says", "thinks", "knows", "wants", "believes"}
+
+
+def grammatical_role(view: TextView, start: int, end: int) -> dict[str, str]:
+    """What the words around a target's tokens ``[start, end)`` show of its role in its clause:
+    ``gov``, the preposition or verb of telling before it (determiners and possessives read past),
+    by kind ("place": "in the Senate", "at the hospital"; "medium": "on Twitter"; "addressee": "told
+    the Associated Press"; or the preposition itself: "of", "against"); ``possessed``, the possessive determiner right before it ("his Labour Party", "our
+    coalition": the speaker's own side); ``role``, "subject" before an auxiliary or a past-tense verb
+    ("Congress will", "Trump said") or "modifier" before a lowercase common noun ("Twitter handle",
+    "Senate seats", "Coalition troops")."""
+    lowers, words = view.lowers, view.words
+    out: dict[str, str] = {}
+    k = start - 1
+    if k >= 0 and lowers[k] in POSSESSIVE_DETERMINERS:
+        out["possessed"] = lowers[k]
+    while k >= 0 and lowers[k] in DETERMINERS:
+        k -= 1
+    if k >= 0:
+        kind = target_prepositions().get(lowers[k])
+        if kind is not None:
+            out["gov"] = lowers[k] if kind == "other" else kind
+    if end < view.n:
+        w = words[end]
+        if lowers[end] in _SUBJECT_NEXT or (w.islower() and is_past_form(w)):
+            out["role"] = "subject"
+        elif w.isalpha() and w.islower() and w not in stop_words() and is_common_noun(w):
+            out["role"] = "modifier"
+    return out
+
+
+def common_words(written: str, given_names: Any) -> str | None:
+    """Whether the words of a target as written are common words, not a name's: "all" ("Leave",
+    "Title Sponsor", "Sometimes", "Common Core": a common noun, an adjective or a stop word
+    capitalised, not a given name), "some" ("Stockholm Syndrome", "Team Hillary") or None."""
+    toks = [t for t in written.replace("-", " ").split() if t[:1].isalpha()]
+    if not toks:
+        return None
+    stop = stop_words()
+    k = sum(1 for t in toks if t not in given_names and ((low := t.lower()) in stop or is_common_noun(low) or is_adjective(low)))
+    return "all" if k == len(toks) else "some" if k else None
 
 
 def _bucket(n: int) -> str:
@@ -61,6 +113,8 @@ class ArticleContext:
         self.speaker_tokens: set[str] = {t for s in self.speakers for t in s.lower().split()}
         #: name -> :func:`_name_shape`, filled as the targets are read
         self.name_shapes: dict[str, tuple[Any, ...]] = {}
+        #: a target as written -> :func:`common_words`, filled as the targets are read
+        self.common_words: dict[str, str | None] = {}
 
     @cached_property
     def starts(self) -> dict[str, list[int]]:
@@ -219,6 +273,14 @@ def target_features(
         f["next"] = nxt
         if t.end < n and words[t.end] in POSSESSIVE_MARKS:
             f["possessive"] = 1.0
+        if f["rule"] != "pronoun" and t.end > t.start:  # its role in the clause: "in the Senate", "his Labour Party", "Trump said"
+            f.update(grammatical_role(view, t.start, t.end))
+            common = ctx.common_words.get(surface, False)
+            if common is False:  # once per written form and document
+                common = ctx.common_words[surface] = common_words(surface, first_names)
+            if common is not None:  # "Leave", "Title Sponsor", "Sometimes": not a name
+                f["common_words"] = common
+                f["common_type"] = f"{t.type}|{common}"
         # learned from the not_parties: what kind of non-party the name usually is
         kinds = non_party_kinds()
         kind = kinds.get(surface) or kinds.get(name)
