@@ -443,3 +443,10 @@ def test_the_name_just_before_the_opening_mark_is_the_quotations_subject(nlp, te
 def test_a_name_before_a_comma_or_colon_is_no_quotation_subject(nlp, text):
     found = {name: via for _, f in _targets(nlp, text) for name, via in f.items()}
     assert "quote_subject" not in found.values(), found
+
+
+def test_the_fed_is_the_federal_reserve(nlp):
+    """"the Fed" is the gazetteer's Federal Reserve, the name the annotation writes."""
+    text = 'Mara Lind said the Fed "will not raise rates this year."'
+    found = {name for _, f in _targets(nlp, text) for name in f}
+    assert "Federal Reserve" in found and "Fed" not in found

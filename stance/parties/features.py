@@ -49,7 +49,7 @@ def target_prepositions() -> dict[str, str]:
 _SUBJECT_NEXT = (AUXILIARIES - POSSESSIVE_MARKS) | {"says", "thinks", "knows", "wants", "believes"}
 
 
-def grammatical_role(view: TextView, start: int, end: int) -> dict[str, str]:
+def grammatical_role(view: TextView, start: int, end: int, stop: frozenset[str] | None = None) -> dict[str, str]:
     """What the words around a target's tokens ``[start, end)`` show of its role in its clause:
     ``gov``, the preposition or verb of telling before it (determiners and possessives read past),
     by kind ("place": "in the Senate", "at the hospital"; "medium": "on Twitter"; "addressee": "told
@@ -72,20 +72,23 @@ def grammatical_role(view: TextView, start: int, end: int) -> dict[str, str]:
         w = words[end]
         if lowers[end] in _SUBJECT_NEXT or (w.islower() and is_past_form(w)):
             out["role"] = "subject"
-        elif w.isalpha() and w.islower() and w not in stop_words() and is_common_noun(w):
+        elif w.isalpha() and w.islower() and w not in (stop if stop is not None else stop_words()) and is_common_noun(w):
             out["role"] = "modifier"
     return out
 
 
-def common_words(written: str, given_names: Any) -> str | None:
+@lru_cache(maxsize=1 << 16)
+def common_words(written: str) -> str | None:
     """Whether the words of a target as written are common words, not a name's: "all" ("Leave",
     "Title Sponsor", "Sometimes", "Common Core": a common noun, an adjective or a stop word
-    capitalised, not a given name), "some" ("Stockholm Syndrome", "Team Hillary") or None."""
+    capitalised, not a given name), "some" ("Stockholm Syndrome", "Team Hillary") or None. Cached
+    across documents: names recur."""
     toks = [t for t in written.replace("-", " ").split() if t[:1].isalpha()]
     if not toks:
         return None
     stop = stop_words()
-    k = sum(1 for t in toks if t not in given_names and ((low := t.lower()) in stop or is_common_noun(low) or is_adjective(low)))
+    given = entity_lexicons().first_names
+    k = sum(1 for t in toks if t not in given and ((low := t.lower()) in stop or is_common_noun(low) or is_adjective(low)))
     return "all" if k == len(toks) else "some" if k else None
 
 
@@ -113,8 +116,6 @@ class ArticleContext:
         self.speaker_tokens: set[str] = {t for s in self.speakers for t in s.lower().split()}
         #: name -> :func:`_name_shape`, filled as the targets are read
         self.name_shapes: dict[str, tuple[Any, ...]] = {}
-        #: a target as written -> :func:`common_words`, filled as the targets are read
-        self.common_words: dict[str, str | None] = {}
 
     @cached_property
     def starts(self) -> dict[str, list[int]]:
@@ -274,13 +275,13 @@ def target_features(
         if t.end < n and words[t.end] in POSSESSIVE_MARKS:
             f["possessive"] = 1.0
         if f["rule"] != "pronoun" and t.end > t.start:  # its role in the clause: "in the Senate", "his Labour Party", "Trump said"
-            f.update(grammatical_role(view, t.start, t.end))
-            common = ctx.common_words.get(surface, False)
-            if common is False:  # once per written form and document
-                common = ctx.common_words[surface] = common_words(surface, first_names)
-            if common is not None:  # "Leave", "Title Sponsor", "Sometimes": not a name
-                f["common_words"] = common
-                f["common_type"] = f"{t.type}|{common}"
+            f.update(grammatical_role(view, t.start, t.end, stop))
+        # words of the name as written, or of the name a pronoun is read as: "Leave", "Title Sponsor",
+        # "Sometimes", "Stockholm Syndrome" are common words, no name
+        common = common_words(name if f["rule"] == "pronoun" else surface)
+        if common is not None:
+            f["common_words"] = common
+            f["common_type"] = f"{'pronoun' if f['rule'] == 'pronoun' else t.type}|{common}"
         # learned from the not_parties: what kind of non-party the name usually is
         kinds = non_party_kinds()
         kind = kinds.get(surface) or kinds.get(name)
