@@ -16,8 +16,12 @@ Trump"), and the reference form the finder used (acronym, description, frame obj
 salient reading of a pronoun); for a pronoun's reading, how many sentences back the name was last
 written and the person's rank by mentions; for a state, whether the speaker's affiliation is
 another state; a person with nothing that shows it is one (no given name, title or gender the
-article shows: places and things are typed persons by default); and pairs of type, rule, place
-and quotation kind.
+article shows: places and things are typed persons by default); the target's role in its clause
+(:func:`grammatical_role`: the preposition or verb of telling before it, "in the Senate", "on
+Twitter", "told the Associated Press", ``data/target_prepositions.tsv``; a possessive determiner,
+"his Labour Party"; a subject, "Congress will", or a modifier, "Twitter handle"); a name made of
+common words ("Leave", "Title Sponsor", "Sometimes": :func:`common_words`; for a pronoun, of the
+name it is read as); and pairs of type, rule, place and quotation kind.
 Article-level facts are computed once per document (:class:`ArticleContext`).
 """
 

@@ -9,7 +9,8 @@ to the nearest earlier party (and, for he/she/his/her inside the quotation, also
 article names most, ``via="salient_pronoun"``, for the trained filter to weigh), the reporting frame between cue and quotation ("called Kim 'a smart
 guy'", "accused X", "calling it a 'rogue' state") and the objects of targeting verbs elsewhere in
 the quotation's sentence ("praised Sanders for ...", "he said of Johnson and Weld"; see
-:mod:`stance.parties.references`).
+:mod:`stance.parties.references`), and the name written just before the quotation's opening mark,
+its subject (Clinton "caused tremendous havoc", ``via="quote_subject"``).
 A person's name whose first word is no given name ("Half Clinton", from a headline; "Trump" read
 as "Trump Tower Manila") is given in the form the article writes with a given name ("Hillary
 Clinton", "Donald Trump").
@@ -149,7 +150,8 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
                          affiliation: str | None, refs: ArticleReferences | None = None) -> list[TargetMention]:
     """The parties a quotation talks about: those
     of its own tokens and of the reporting frame between its cue and it (when at most
-    :data:`FRAME_GAP` tokens), then the objects of targeting verbs in the rest of its sentences,
+    :data:`FRAME_GAP` tokens), the name just before its opening mark (:func:`_quote_subject`), the
+    speaker's own name inside it, then the objects of targeting verbs in the rest of its sentences,
     minus the speaker and the body the speaker speaks for. ``refs``: the article's
     :class:`~stance.parties.references.ArticleReferences` (the document's, shared with the filter, when not given)."""
     if refs is None:
