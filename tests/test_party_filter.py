@@ -314,3 +314,40 @@ def test_choose_threshold_maximises_f1_under_the_reference_floor():
     assert choose_threshold(proba, y, 3, 1.0) == 0.3
     assert choose_threshold(proba, y, 3, 0.25) == 0.25  # the reference floor holds it down
     assert choose_threshold(proba, y, 3, 0.0) == 0.0
+
+
+def test_features_of_a_targets_role_in_its_clause(nlp_rules):
+    """The governing preposition or verb of telling (determiners read past), a possessive
+    determiner, and a subject or modifier reading from the word after the name."""
+    text = ('Ana Ruiz said "Boris Kovac will lose in the Senate of Sylvania, and our Farmers League '
+            'knows it." Ruiz also told the Daily Planet that Kovac posted on Twitter.')
+    feats = _target_features_of(nlp_rules, text, by_span=False)
+    assert feats["Boris Kovac"]["role"] == "subject" and "gov" not in feats["Boris Kovac"]
+    assert feats["Senate of Sylvania"]["gov"] == "place"
+    assert feats["Farmers League"]["possessed"] == "our"
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Leave", "all"), ("Title Sponsor", "all"), ("Sometimes", "all"),
+    ("Stockholm Syndrome", "some"), ("Boris Kovac", None), ("Ana Ruiz", None), ("Hope", None),
+])
+def test_names_made_of_common_words(written, expected):
+    """A capitalised common noun, adjective or stop word is no name's word; a given name is one
+    even when it is also a common word ("Hope")."""
+    from stance.parties.features import common_words
+
+    assert common_words(written) == expected
+
+
+def test_grammatical_role_reads_prepositions_and_the_word_after(nlp_rules):
+    from stance.parties.features import grammatical_role
+    from stance.text.view import build_view
+
+    view = build_view(nlp_rules.make_doc("He told the Daily Planet that Twitter handles at his Farmers League were closed."))
+    w = view.words
+    planet = (w.index("Daily"), w.index("Planet") + 1)
+    assert grammatical_role(view, *planet)["gov"] == "addressee"
+    twitter = (w.index("Twitter"), w.index("Twitter") + 1)
+    assert grammatical_role(view, *twitter)["role"] == "modifier"
+    league = (w.index("Farmers"), w.index("League") + 1)
+    assert grammatical_role(view, *league) == {"possessed": "his", "gov": "place", "role": "subject"}

@@ -424,3 +424,29 @@ def test_description_and_pronoun_positions_are_found_once_per_document(nlp):
     assert refs.descriptions_and_pronouns == [i for i, w in enumerate(refs.view.lowers) if w == "the" or w in pk]
     assert refs.descriptions_and_pronouns  # "the", "He", "her"
     assert refs.no_antecedents == refs.initial_only | refs.placelike | refs.things
+
+
+@pytest.mark.parametrize("text, subject", [
+    ('Borislav Kovac won the vote. Kovac "has pole-vaulted himself into a real contest," said Mara Lind.', "Borislav Kovac"),
+    ('After the storm, the Ministry of Ports "may have already closed the harbour," Mara Lind wrote.', "Ministry of Ports"),
+])
+def test_the_name_just_before_the_opening_mark_is_the_quotations_subject(nlp, text, subject):
+    """The quotation's grammatical subject written outside it, right before its opening mark."""
+    found = {name: via for _, f in _targets(nlp, text) for name, via in f.items()}
+    assert found.get(subject) == "quote_subject", found
+
+
+@pytest.mark.parametrize("text", [
+    'According to historian Borislav Kovac, "rates have moved in step with wages."',
+    'Rep. Mara Lind (R-Ore.): "I have not heard anyone say that."',
+])
+def test_a_name_before_a_comma_or_colon_is_no_quotation_subject(nlp, text):
+    found = {name: via for _, f in _targets(nlp, text) for name, via in f.items()}
+    assert "quote_subject" not in found.values(), found
+
+
+def test_the_fed_is_the_federal_reserve(nlp):
+    """"the Fed" is the gazetteer's Federal Reserve, the name the annotation writes."""
+    text = 'Mara Lind said the Fed "will not raise rates this year."'
+    found = {name for _, f in _targets(nlp, text) for name in f}
+    assert "Federal Reserve" in found and "Fed" not in found

@@ -16,8 +16,12 @@ Trump"), and the reference form the finder used (acronym, description, frame obj
 salient reading of a pronoun); for a pronoun's reading, how many sentences back the name was last
 written and the person's rank by mentions; for a state, whether the speaker's affiliation is
 another state; a person with nothing that shows it is one (no given name, title or gender the
-article shows: places and things are typed persons by default); and pairs of type, rule, place
-and quotation kind.
+article shows: places and things are typed persons by default); the target's role in its clause
+(:func:`grammatical_role`: the preposition or verb of telling before it, "in the Senate", "on
+Twitter", "told the Associated Press", ``data/target_prepositions.tsv``; a possessive determiner,
+"his Labour Party"; a subject, "Congress will", or a modifier, "Twitter handle"); a name made of
+common words ("Leave", "Title Sponsor", "Sometimes": :func:`common_words`; for a pronoun, of the
+name it is read as); and pairs of type, rule, place and quotation kind.
 Article-level facts are computed once per document (:class:`ArticleContext`).
 """
 
@@ -25,16 +29,71 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Iterable, Sequence
 
 from stance.parties.references import ArticleReferences, article_references, non_party_kinds
 from stance.quotations.finder import RawQuote
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import gazetteer, stop_words, word_set
-from stance.text.mentions import MentionIndex, pronoun_kinds, sentence_headline_case
+from stance.text.lexicons import AUXILIARIES, DETERMINERS, POSSESSIVE_DETERMINERS, data_rows, gazetteer, stop_words, word_set
+from stance.text.mentions import MentionIndex, is_adjective, is_common_noun, pronoun_kinds, sentence_headline_case
+from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
+
+
+@lru_cache(maxsize=1)
+def target_prepositions() -> dict[str, str]:
+    """``data/target_prepositions.tsv``: preposition (or verb of telling) -> place | medium | addressee | other."""
+    return {r[0].strip(): r[1].strip() for r in data_rows("target_prepositions.tsv") if len(r) > 1}
+
+
+#: Words right after a name that make it a clause's subject: the auxiliaries (not the possessive
+#: clitic) and the commonest present-tense verbs of speech and thought.
+_SUBJECT_NEXT = (AUXILIARIES - POSSESSIVE_MARKS) | {"says", "thinks", "knows", "wants", "believes"}
+
+
+def grammatical_role(view: TextView, start: int, end: int, stop: frozenset[str] | None = None) -> dict[str, str]:
+    """What the words around a target's tokens ``[start, end)`` show of its role in its clause:
+    ``gov``, the preposition or verb of telling before it (determiners and possessives read past),
+    by kind ("place": "in the Senate", "at the hospital"; "medium": "on Twitter"; "addressee": "told
+    the Associated Press"; or the preposition itself: "of", "against"); ``possessed``, the possessive determiner right before it ("his Labour Party", "our
+    coalition": the speaker's own side); ``role``, "subject" before an auxiliary or a past-tense verb
+    ("Congress will", "Trump said") or "modifier" before a lowercase common noun ("Twitter handle",
+    "Senate seats", "Coalition troops")."""
+    lowers, words = view.lowers, view.words
+    out: dict[str, str] = {}
+    k = start - 1
+    if k >= 0 and lowers[k] in POSSESSIVE_DETERMINERS:
+        out["possessed"] = lowers[k]
+    while k >= 0 and lowers[k] in DETERMINERS:
+        k -= 1
+    if k >= 0:
+        kind = target_prepositions().get(lowers[k])
+        if kind is not None:
+            out["gov"] = lowers[k] if kind == "other" else kind
+    if end < view.n:
+        w = words[end]
+        if lowers[end] in _SUBJECT_NEXT or (w.islower() and is_past_form(w)):
+            out["role"] = "subject"
+        elif w.isalpha() and w.islower() and w not in (stop if stop is not None else stop_words()) and is_common_noun(w):
+            out["role"] = "modifier"
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def common_words(written: str) -> str | None:
+    """Whether the words of a target as written are common words, not a name's: "all" ("Leave",
+    "Title Sponsor", "Sometimes", "Common Core": a common noun, an adjective or a stop word
+    capitalised, not a given name), "some" ("Stockholm Syndrome", "Team Hillary") or None. Cached
+    across documents: names recur."""
+    toks = [t for t in written.replace("-", " ").split() if t[:1].isalpha()]
+    if not toks:
+        return None
+    stop = stop_words()
+    given = entity_lexicons().first_names
+    k = sum(1 for t in toks if t not in given and ((low := t.lower()) in stop or is_common_noun(low) or is_adjective(low)))
+    return "all" if k == len(toks) else "some" if k else None
 
 
 def _bucket(n: int) -> str:
@@ -219,6 +278,14 @@ def target_features(
         f["next"] = nxt
         if t.end < n and words[t.end] in POSSESSIVE_MARKS:
             f["possessive"] = 1.0
+        if f["rule"] != "pronoun" and t.end > t.start:  # its role in the clause: "in the Senate", "his Labour Party", "Trump said"
+            f.update(grammatical_role(view, t.start, t.end, stop))
+        # words of the name as written, or of the name a pronoun is read as: "Leave", "Title Sponsor",
+        # "Sometimes", "Stockholm Syndrome" are common words, no name
+        common = common_words(name if f["rule"] == "pronoun" else surface)
+        if common is not None:
+            f["common_words"] = common
+            f["common_type"] = f"{'pronoun' if f['rule'] == 'pronoun' else t.type}|{common}"
         # learned from the not_parties: what kind of non-party the name usually is
         kinds = non_party_kinds()
         kind = kinds.get(surface) or kinds.get(name)

@@ -9,7 +9,8 @@ to the nearest earlier party (and, for he/she/his/her inside the quotation, also
 article names most, ``via="salient_pronoun"``, for the trained filter to weigh), the reporting frame between cue and quotation ("called Kim 'a smart
 guy'", "accused X", "calling it a 'rogue' state") and the objects of targeting verbs elsewhere in
 the quotation's sentence ("praised Sanders for ...", "he said of Johnson and Weld"; see
-:mod:`stance.parties.references`).
+:mod:`stance.parties.references`), and the name written just before the quotation's opening mark,
+its subject (Clinton "caused tremendous havoc", ``via="quote_subject"``).
 A person's name whose first word is no given name ("Half Clinton", from a headline; "Trump" read
 as "Trump Tower Manila") is given in the form the article writes with a given name ("Hillary
 Clinton", "Donald Trump").
@@ -149,7 +150,8 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
                          affiliation: str | None, refs: ArticleReferences | None = None) -> list[TargetMention]:
     """The parties a quotation talks about: those
     of its own tokens and of the reporting frame between its cue and it (when at most
-    :data:`FRAME_GAP` tokens), then the objects of targeting verbs in the rest of its sentences,
+    :data:`FRAME_GAP` tokens), the name just before its opening mark (:func:`_quote_subject`), the
+    speaker's own name inside it, then the objects of targeting verbs in the rest of its sentences,
     minus the speaker and the body the speaker speaks for. ``refs``: the article's
     :class:`~stance.parties.references.ArticleReferences` (the document's, shared with the filter, when not given)."""
     if refs is None:
@@ -168,6 +170,12 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
             regions.append((lo, hi, False))
     out = find_targets(view, mentions, regions, exclude, refs=refs, salient_in=(raw.tok_start, raw.tok_end))
     seen = {t.name for t in out}
+    subject = _quote_subject(view, mentions, raw)
+    if subject is not None:
+        for t in find_targets(view, mentions, [(subject[0], subject[1], False)], exclude, refs=refs):
+            if t.name not in seen:
+                seen.add(t.name)
+                out.append(TargetMention(t.name, t.type, t.start, t.end, "quote_subject"))
     if speaker is not None:
         named = _speaker_named(mentions, raw, speaker)
         if named is not None:
@@ -198,6 +206,30 @@ def _person_forms(view: TextView, targets: list[TargetMention], refs: ArticleRef
         seen.add(t.name)
         out.append(t)
     return out
+
+
+#: The characters of quotation marks: a quotation whose opening mark follows a name directly.
+_QUOTE_CHARS = frozenset('"\u201c\u201d\u2018\u2019\'`')
+
+
+def _quote_subject(view: TextView, mentions: MentionIndex, raw: RawQuote) -> tuple[int, int] | None:
+    """The tokens of the name that opens the quotation's clause just before its opening mark, in
+    its sentence (Clinton "caused tremendous havoc", he said; Sanders "has pole-vaulted himself
+    into ..."; the Department of Homeland Security "may have already removed ..."): the
+    quotation's grammatical subject, written outside it; proposed (``via="quote_subject"``) for
+    the trained filter to weigh. Not after a colon or a comma ("Rep. X:", "According to X, ...")."""
+    a = raw.tok_start
+    if a <= 0 or a >= view.n:
+        return None
+    lo = view.sent_bounds(view.sent_of[a])[0]
+    names = mentions.names_in(lo, a)
+    if not names:
+        return None
+    m = names[-1]
+    gap = view.text[view.ends[m.end - 1]:raw.start].strip()
+    if not gap or not _QUOTE_CHARS.issuperset(gap) or m.type not in ("person", "organization", "state", "demonym"):
+        return None
+    return m.start, m.end
 
 
 def _speaker_named(mentions: MentionIndex, raw: RawQuote, speaker: str) -> TargetMention | None:

@@ -39,7 +39,10 @@ from typing import Any, Sequence
 
 from stance.training.progress import log
 
-#: Version of the party filter artifact this code writes (1.6.0: acronyms spelled by a name the
+#: Version of the party filter artifact this code writes (1.7.0: the quotation's subject written before
+#: its opening mark among the proposals, "Fed" as the Federal Reserve; features of the target's role
+#: in its clause (governing preposition or verb of telling, possessive determiner, subject or
+#: modifier) and of names made of common words; 1.6.0: acronyms spelled by a name the
 #: mentions split, nicknames in their given-name form, a member's own political party and countries
 #: after "into"/"entering" as places among the proposals; 1.5.0: countries as places after a
 #: locative preposition and person names in their given-name form among the proposals, the
@@ -49,7 +52,7 @@ from stance.training.progress import log
 #: of a pronoun's reading, of a state against the speaker's affiliation and pairs of type, rule,
 #: place and quotation kind; 1.2.0: retrained on the corpus with its second batch of PolNeAR
 #: train articles and the pipeline of the third 2026-11-29 session).
-PARTY_FILTER_VERSION = "1.6.0"
+PARTY_FILTER_VERSION = "1.7.0"
 #: C values tried by grouped cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Thresholds tried (on train out-of-fold probabilities).
