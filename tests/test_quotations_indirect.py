@@ -772,3 +772,25 @@ def test_a_naming_verb_with_an_unquoted_complement(lang, text, clause):
 ])
 def test_a_naming_verb_without_a_complement_reports_nothing(lang, text):
     assert not any(kind == "indirect" for kind, _ in found(lang, text))
+
+
+# -- "said" and a plain noun-phrase subject with a present-tense verb ---------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("Local growers said the valley prides itself on its orchards.", "the valley prides itself on its orchards"),
+    ("Transport planners say commuter demand depends on fuel prices.", "commuter demand depends on fuel prices"),
+    ("One organizer says the charter ignores small towns.", "the charter ignores small towns"),
+])
+def test_said_with_a_present_tense_clause(lang, text, clause):
+    """A zero-"that" clause after "say" whose verb is a present "-s" form after a noun ("the
+    valley prides itself", "demand depends on"): no auxiliary or past form shows it."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The old captain said goodbye to his crew.",
+    "Then the mayor said grace before the meal.",
+    "Does the candidate get tired and say the wrong thing or make bad decisions?",
+])
+def test_said_with_an_object_reports_nothing(lang, text):
+    """"said goodbye", "say the wrong thing": an object of "say", no clause (no verb after a noun)."""
+    assert found(lang, text) == []

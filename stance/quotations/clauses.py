@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBS, AFTER_PARTICIPLE, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS,
                                       NO_CLAUSE_START, OPEN_MARKS, TIME_WORDS, cue_start, finite_at, has_finite,
-                                      plural_present_at, present_at, speaker_nouns)
+                                      plural_present_at, present_at, present_s, speaker_nouns)
 from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS,
                                   WH_WORDS)
 from stance.text.verb_forms import is_past_form
@@ -199,6 +199,37 @@ def clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
         elif not has_prep and plural_present_at(lowers, words, t, end):
             return True  # "the stores fill the shelves every night"
         t += 1
+    return False
+
+
+#: lowercase words after "said" that are its object, never a clause's subject ("said goodbye to ...")
+_SAID_OBJECTS = frozenset("goodbye hello yes no sorry thanks grace so otherwise amen".split())
+#: longest plain subject before its verb in :func:`noun_subject_clause`, in tokens
+_NOUN_SUBJECT_REACH = 12
+
+
+def noun_subject_clause(view: TextView, i: int, end: int) -> bool:
+    """Tokens from ``i`` read as a clause whose subject is a plain noun phrase (a determiner, a
+    lowercase noun or a gerund and its modifiers) and whose verb is finite in any tense, a present
+    "-s" form after a lowercase word included: "people misunderstand Trump", "the place prides
+    itself on ...", "social media success depends on ...", "seeing so many officers was a welcome
+    sight". The verb must come before a comma, a stop, a quotation mark or a relative pronoun."""
+    lowers, words = view.lowers, view.words
+    first = lowers[i] if i < end else ""
+    if not (first in DETERMINERS or (words[i].isalpha() and words[i].islower() and first not in NO_CLAUSE_START
+                                     and first not in FUNCTION_WORDS and first not in ADVERBS and first not in TIME_WORDS
+                                     and first not in AUXILIARIES and first not in _SAID_OBJECTS and not first.endswith("ly"))):
+        return False
+    for t in range(i + 1, min(end, i + _NOUN_SUBJECT_REACH)):
+        w = lowers[t]
+        if w in {",", ";", ":"} or w in CLAUSE_STOPS or words[t] in OPEN_MARKS or w in RELATIVES or w in SUBJECT_PRONOUNS:
+            return False
+        if finite_at(lowers, t, end, weak=True) or plural_present_at(lowers, words, t, end):
+            return True
+        prev = lowers[t - 1]
+        if (present_s(view, t) and t + 1 < end and lowers[t + 1].isalpha() and prev.isalpha() and words[t - 1].islower()
+                and prev not in FUNCTION_WORDS and prev not in DETERMINERS and prev not in ADVERBS):
+            return True
     return False
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from stance.quotations.clauses import after_adverbials, clause_ahead, clause_end, subject_before
+from stance.quotations.clauses import after_adverbials, clause_ahead, clause_end, noun_subject_clause, subject_before
 from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEMENT, OBJECT_TO_BE, ZERO_THAT,
                                            addressed_subject, extracted_object, intent_infinitive, named_object,
                                            object_clause, object_to_be, relative_subject, speech_infinitive,
@@ -147,6 +147,7 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                                                  and not lowers[cue.start].endswith("ing")))
             or (words[i][:1].isupper() and not after_comma)
             or (lowers[i] not in NO_CLAUSE_START and aux_within(lowers, i + 1, end, 4))
+            or (cue.lemma in _NOUN_SUBJECT_VERBS and not after_comma and noun_subject_clause(view, i, end))
         ):
             if i > cue.end and lowers[cue.end] == ",":
                 return None
@@ -155,7 +156,8 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
             if cue.lemma in _ZERO_THAT_NEEDS_VERB and not clause_ahead(view, i, end):
                 return None  # "reported the incident to the police"
             if (lowers[i] in DETERMINERS and not has_finite(view, i, min(end, i + 20))
-                    and not ranges(seg_toks).any_within(i, end)):
+                    and not ranges(seg_toks).any_within(i, end)
+                    and not (cue.lemma in _NOUN_SUBJECT_VERBS and noun_subject_clause(view, i, end))):
                 return None  # "argued his history of mental illness": an object, no clause
             if end - i >= 3:
                 return checked(view, i, end)
@@ -196,6 +198,11 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
     if cue.frame == "name":
         return named_object(view, cue, end)
     return None
+
+
+#: zero-"that" verbs whose clause may open with a plain noun phrase and a present-tense verb
+#: ("said people misunderstand Trump", "said the place prides itself on ...")
+_NOUN_SUBJECT_VERBS = frozenset({"say"})
 
 
 #: reporting verbs that take a quotation or a that-clause but never a clause without "that"
