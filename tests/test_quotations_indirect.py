@@ -794,3 +794,23 @@ def test_said_with_a_present_tense_clause(lang, text, clause):
 def test_said_with_an_object_reports_nothing(lang, text):
     """"said goodbye", "say the wrong thing": an object of "say", no clause (no verb after a noun)."""
     assert found(lang, text) == []
+
+
+# -- a noun-ish base form after a plural noun is a verb ----------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("Polls show that most voters in the county oppose the new bridge.",
+     "most voters in the county oppose the new bridge"),
+    ("The firm gave $5,000 to the fund in 2014, campaign finance records show.", "The firm gave $5,000 to the fund in 2014"),
+    ("Weather records show the river rose four metres overnight.", "the river rose four metres overnight"),
+])
+def test_show_after_a_plural_subject(lang, text, clause):
+    """"polls show that ...", "..., records show.": "show" after a plural noun is its verb."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The game shows that aired last year were popular.",
+    "The new rules that apply to drivers were published on Monday.",
+])
+def test_a_plural_noun_ish_form_stays_a_noun(lang, text):
+    assert found(lang, text) == []

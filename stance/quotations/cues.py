@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from stance.quotations.tokens import plural_s
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, tagged_words, time_words, word_set
 from stance.text.verb_forms import is_ed_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -166,6 +167,18 @@ def _after_determined_noun(view: TextView, i: int, nxt: str) -> bool:
     return nxt in DETERMINERS or nxt in ("he", "she", "they", "it", "we") or (after[:1].isupper() and after.isalpha())
 
 
+def _after_plural_noun(view: TextView, i: int, nxt: str) -> bool:
+    """A noun-ish base form (``show``, ``find``, ``state``) is a verb after a lowercase plural noun
+    (its subject: no plural noun modifies a singular one in a compound here) before "that", a
+    clause or the end of its frame: "polls show that ...", "surveys show he ...", "..., campaign
+    records show." (not "the shows that aired", "the rules that apply": "-s" forms)."""
+    w, prev = view.lowers[i], view.lowers[i - 1] if i > 0 else ""
+    opens = i > 0 and view.sent_of[i - 1] != view.sent_of[i - 2] if i > 1 else i == 1  # "Polls show ..."
+    if w.endswith("s") or not plural_s(prev) or not (view.words[i - 1].islower() or opens) or prev in _NOT_PLURAL:
+        return False
+    return nxt in {"that", ".", ","} or (nxt.isalpha() and nxt not in _NOUN_FOLLOWERS)
+
+
 def _verb_context(view: TextView, i: int) -> bool:
     """A noun-ish cue form counts as a verb when 'that', a quotation, a comma or 'to' follows, or a
     pronoun or auxiliary precedes, or a subject precedes (a name or a plural noun: "Trump claims",
@@ -175,6 +188,8 @@ def _verb_context(view: TextView, i: int) -> bool:
     prev = lowers[i - 1] if i > 0 else ""
     if _after_determined_noun(view, i, nxt):
         return True  # "the motion claims Trump's ...", "the poll shows that ..."
+    if lowers[i] in _RELATIVE_THAT_NOUNS and _after_plural_noun(view, i, nxt):
+        return True  # "polls show that ...", "..., campaign finance records show."
     if nxt == "that" and lowers[i] in _RELATIVE_THAT_NOUNS:
         return False  # "rules that allow ...", "the reason that ..."
     if nxt in {"that", ",", ":", "“", '"', "''", "``", "on", "for"}:
