@@ -814,3 +814,42 @@ def test_show_after_a_plural_subject(lang, text, clause):
 ])
 def test_a_plural_noun_ish_form_stays_a_noun(lang, text):
     assert found(lang, text) == []
+
+
+# -- "as" verbs: an extracted object, or no object at all ---------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The letter gave them access to what she described as transition resources for the new team, officials said.",
+     "transition resources for the new team"),
+    ("He asked whether the old job, which friends described as miserable, led to his drinking.", "miserable"),
+    ("The mayor will showcase what his aides describe as a growing coalition of local leaders.",
+     "a growing coalition of local leaders"),
+])
+def test_an_as_verb_with_an_extracted_object(lang, text, clause):
+    """"what she described as Y": the words after "as" (the relative's antecedent is X), up to a comma."""
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "For twelve years he had what is often described as the city's second-biggest job.",
+    "The three candidates most often described as outsiders took most of the vote.",
+    "The museum director, described as one of the region's most generous patrons, resigned on Friday.",
+])
+def test_an_as_verb_without_object_or_subject_reports_nothing(lang, text):
+    """A passive or a participle right before "as" ("is often described as ..."): no speaker, no quotation."""
+    assert found(lang, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    'He is known for a pattern called a "glider" in the game.',
+    'The agency began a training program dubbed "Harbor 2026" in 2017.',
+    'She taught a 2002 psychology class called "Perception" at the college.',
+    'He specialised in a process called "exfiltration."',
+])
+def test_a_naming_participle_after_a_thing_quotes_no_one(lang, text):
+    """'a pattern called a "glider"': a reduced relative naming a thing, not a quotation."""
+    assert found(lang, text) == []
+
+
+def test_an_active_naming_verb_still_quotes(lang):
+    assert found(lang, 'The senator called the plan "a disgrace" on Monday.') == [("direct", "a disgrace")]
+    assert found(lang, 'A new radio ad calling it "dangerous" aired on Monday.') == [("direct", "dangerous")]

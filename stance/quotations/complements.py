@@ -251,6 +251,34 @@ def extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, 
     return None
 
 
+#: relative pronouns an "as" verb's object is extracted by ("what she described as ...")
+_AS_RELATIVES = frozenset({"what", "which", "whom", "who", "that"})
+
+
+def extracted_as_complement(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
+    """The complement of an "as" verb whose object a relative pronoun before its subject extracts:
+    "what she described as post-election resources", "which friends described as miserable",
+    "whom he described as 'volatile'" (ANNOTATION.md rule 1, *described X as Y*, with X the
+    relative's antecedent): the words after "as", up to a comma, a dash, a semicolon or the
+    clause's end."""
+    lowers, words = view.lowers, view.words
+    i = cue.end
+    k = cue.start - 1
+    while k > sa and (lowers[k] in ADVERBS or lowers[k] in {"often", "sometimes", "widely"} or lowers[k].endswith("ly")):
+        k -= 1
+    if i + 1 >= end or lowers[i] != "as" or lowers[k] in BE_FORMS or lowers[k] in {"been", "being"}:
+        return None  # "what has been described as ...", "what is often described as ...": a passive, no speaker
+    if relative_subject(view, cue, sa, relatives=_AS_RELATIVES) is None:
+        return None
+    e = next((t for t in range(i + 1, end) if words[t] in {",", ";", ":"} or words[t] in _DASH_MARKS), end)
+    a, b = trim_tokens(view, i + 1, e)
+    return (a, b) if b > a else None  # one word is enough: "which friends described as miserable"
+
+
+#: dashes that close an extracted complement ("— which the paper described as unusual —")
+_DASH_MARKS = frozenset({"—", "–", "--"})
+
+
 def relative_subject(view: TextView, cue: Cue, sa: int, relatives: frozenset[str] = frozenset({"which", "who", "that"})) -> int | None:
     """The token of the relative pronoun the cue's subject follows ("which NASA said", "which his
     wife Bernadette said", "which they've said"): the reported clause is the relative clause's own

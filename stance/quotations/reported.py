@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from stance.quotations.clauses import after_adverbials, clause_ahead, clause_end, noun_subject_clause, subject_before
 from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEMENT, OBJECT_TO_BE, ZERO_THAT,
-                                           addressed_subject, extracted_object, intent_infinitive, named_object,
+                                           addressed_subject, extracted_as_complement, extracted_object, intent_infinitive, named_object,
                                            object_clause, object_to_be, relative_subject, speech_infinitive,
                                            tagged_infinitive)
 from stance.quotations.cues import Cue
@@ -175,6 +175,13 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                 return checked(view, t + 1, end)
         return None
     if cue.frame == "as":
+        extracted_as = extracted_as_complement(view, cue, sa, end)
+        if extracted_as is not None:
+            return extracted_as  # "what she described as ..."
+        if i < end and lowers[i] == "as" and (lowers[cue.start - 1] in {",", "been", "being"} or lowers[cue.start - 1] in BE_FORMS
+                                              or not subject_before(view, cue)):
+            return None  # no object and no subject: a passive or a participle ("is often described as
+            # ...", "the candidates most often described as ...", "Ruiz, described as ..."): no speaker
         if cue.lemma in ADDRESSEE_INFINITIVE and (
                 i >= end or lowers[i] == "as" or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
             return None  # "was identified as Ana Ruiz": a passive, no object
