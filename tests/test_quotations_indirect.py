@@ -853,3 +853,26 @@ def test_a_naming_participle_after_a_thing_quotes_no_one(lang, text):
 def test_an_active_naming_verb_still_quotes(lang):
     assert found(lang, 'The senator called the plan "a disgrace" on Monday.') == [("direct", "a disgrace")]
     assert found(lang, 'A new radio ad calling it "dangerous" aired on Monday.') == [("direct", "dangerous")]
+
+
+# -- a cue noun's content clause without "that" --------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The arrest came after an allegation he assaulted Dana Roe, his former partner.", "he assaulted Dana Roe, his former partner"),
+    ("The officers face allegations they failed to react quickly to the reports.",
+     "they failed to react quickly to the reports"),
+    ("He denied the claim he had taken the money.", "he had taken the money"),
+])
+def test_a_cue_noun_with_a_content_clause_without_that(lang, text, clause):
+    """"an allegation he assaulted X": a pronoun subject, a finite verb and its object or infinitive."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator has broken many promises he made to the voters of the state.",
+    "He received criticism for a statement he made in late April.",
+    "Carson Defends Himself Against Claims He Exaggerated His Life Story.",
+])
+def test_a_relative_clause_after_a_cue_noun_is_no_content(lang, text):
+    """"promises he made to the voters": the verb lacks its object (a relative clause); a headline's
+    capitalised "He" is left alone."""
+    assert found(lang, text) == []

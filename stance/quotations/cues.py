@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stance.quotations.tokens import plural_s
+from stance.quotations.tokens import finite_at, infinitive_at, plural_s
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, tagged_words, time_words, word_set
 from stance.text.verb_forms import is_ed_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -88,9 +88,42 @@ def find_cues(view: TextView) -> list[Cue]:
             out.append(Cue(i, i + 1, "read", "say"))
             continue
         # a cue noun with its clause: "the claim that ...", "allegations that ..."
-        if w in nouns and i + 1 < len(lowers) and lowers[i + 1] == "that":
+        if w in nouns and i + 1 < len(lowers) and (lowers[i + 1] == "that" or content_without_that(view, i)):
             out.append(Cue(i, i + 1, nouns[w], "noun"))
     return out
+
+
+#: subject pronouns that open a cue noun's content clause without "that" ("the allegation he ...")
+_CONTENT_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def content_without_that(view: TextView, i: int) -> bool:
+    """Whether the cue noun at token ``i`` has a content clause without "that": a subject pronoun,
+    a finite verb (an auxiliary, a past form) and the start of its object (a determiner, a name,
+    an object pronoun) or an infinitive: "an allegation he assaulted Neka Roe", "the accusation
+    he penetrated ...", "allegations they failed to react"; not a relative clause, whose verb
+    lacks its object ("promises he made to the voters", "the statement he made in April")."""
+    lowers, words = view.lowers, view.words
+    prev = lowers[i - 1] if i > 0 else ""
+    if prev == "to" or prev in AUXILIARIES or prev in _CONTENT_SUBJECTS:
+        return False  # a verb: "able to claim she had ...", "they claim he ..."
+    if (i + 3 >= view.n or lowers[i + 1] not in _CONTENT_SUBJECTS or not (words[i + 1].islower() or words[i + 1] == "I")
+            or not finite_at(lowers, i + 2, view.n)):
+        return False  # (a capitalised "He" is a headline's: "Claims He Exaggerated His Story")
+    j = i + 3
+    if lowers[i + 2] in AUXILIARIES and j + 1 < view.n and is_ed_form(lowers[j]) or lowers[j] in _IRREGULAR_PARTICIPLES:
+        j += 1  # "the claim he had taken the money"
+    nxt = lowers[j] if j < view.n else ""
+    return (nxt in DETERMINERS or nxt in _OBJECT_STARTS or (words[j][:1].isupper() and words[j].isalpha())
+            or infinitive_at(view, j, view.n))
+
+
+#: past participles after an auxiliary in a content clause ("he had taken the money")
+_IRREGULAR_PARTICIPLES = frozenset("taken given made told sent stolen paid known seen done written broken hidden".split())
+
+
+#: object pronouns that may open the object of a content clause's verb
+_OBJECT_STARTS = frozenset({"him", "her", "them", "us", "me", "it"})
 
 
 #: forms of "read" that report a document's words ("the statement reads", "read the warning")

@@ -35,8 +35,9 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
     if cue.frame == "according":
         return according_clause(view, cue, sa, sb, end)
     if cue.frame == "noun":
-        # "the claim that the vote was rigged"; not a relative clause ("a statement that was read")
-        i = cue.end + 1
+        # "the claim that the vote was rigged"; not a relative clause ("a statement that was read");
+        # without "that" after a pronoun subject ("an allegation he assaulted X", cues.find_cues)
+        i = cue.end + 1 if lowers[cue.end] == "that" else cue.end
         if i < end and (lowers[i] in CLAUSE_START or words[i][:1].isupper() or words[i][:1].isdigit()) and clause_ahead(view, i, end):
             return checked(view, i, end)
         return None
