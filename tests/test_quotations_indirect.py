@@ -876,3 +876,22 @@ def test_a_relative_clause_after_a_cue_noun_is_no_content(lang, text):
     """"promises he made to the voters": the verb lacks its object (a relative clause); a headline's
     capitalised "He" is left alone."""
     assert found(lang, text) == []
+
+
+# -- fronted content before a frame whose subject has an acronym or an "-ing" modifier -----------
+@pytest.mark.parametrize("text, clause", [
+    ("The virus has spread to 40 countries, the World Health Organization (WHO) said on Monday.",
+     "The virus has spread to 40 countries"),
+    ("The champion has retired at 31, wrestling promotion Stardom announced yesterday.", "The champion has retired at 31"),
+    ("Half of the money arrived in March, new fundraising reports show.", "Half of the money arrived in March"),
+])
+def test_fronted_content_before_a_frame_with_a_modified_subject(lang, text, clause):
+    """An acronym in brackets ("(WHO)") is no relative pronoun; an "-ing" word before a lowercase
+    noun ("wrestling promotion", "fundraising reports") modifies it: the frame has a plain subject."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_participle_clause_before_a_frame_is_no_subject(lang):
+    """"..., saying they were told to ...": an "-ing" word before a pronoun opens a participle clause."""
+    assert found(lang, "The strike ended on Monday, saying they were told to go home, workers said.") != [
+        ("indirect", "The strike ended on Monday")]

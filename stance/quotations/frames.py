@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from stance.quotations.clauses import addressee_ends, clause_ahead, clause_end, subject_before
 from stance.quotations.cues import Cue, NOUNISH
-from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_STOPS, CLOSE_MARKS, DASHES, NOUN_AUXILIARIES,
+from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NOUN_AUXILIARIES,
                                       NO_CLAUSE_START, OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, checked, cue_start,
                                       finite_at, has_finite, ranges, speaker_nouns)
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS
@@ -302,13 +302,23 @@ def content_start(view: TextView, sa: int, comma: int) -> int:
 _FRONTED_SUBORDINATORS = frozenset({"if", "because", "while", "although", "though", "unless", "whether"})
 
 
+def _noun_modifier(view: TextView, t: int, e: int) -> bool:
+    """Whether the "-ing" word at token ``t`` of a frame's subject modifies the noun after it, a
+    lowercase content word before the verb at ``e`` ("wrestling promotion Stardom announced",
+    "new fundraising reports show"), rather than opening a participle clause ("saying they ...")."""
+    nxt = view.words[t + 1] if t + 1 < e else ""
+    if view.lowers[t - 1] in FUNCTION_WORDS or view.lowers[t - 1] in NO_CLAUSE_START - {","}:
+        return False  # "instead of denying poor folks ...": a gerund after a preposition
+    return nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt not in DETERMINERS and nxt not in AUXILIARIES
+
+
 def fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     """True for "..., X said." and "..., said X(, an analyst at Y)." frames, and for a
     parenthetical "..., X said, ..." (also of a finding verb: "..., they reasoned, ...")."""
     lowers = view.lowers
     between = lowers[comma + 1 : cue.start]
-    if any(w in _NP_BREAKERS for w in between):
-        return False
+    if any(lowers[t] in _NP_BREAKERS and view.words[t].islower() for t in range(comma + 1, cue.start)):
+        return False  # (an acronym is no breaker: "the World Health Organization (WHO) said")
     k = cue.end
     if between:  # "X said" (+ an addressee and adverbials) then the end, or a comma and the rest
         while k < sb and k < cue.end + 5 and view.words[k] not in {".", "!", "?", ","}:
@@ -325,7 +335,8 @@ def fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
         e = cue.start
         while e > comma + 1 and (lowers[e - 1] in AUXILIARIES or lowers[e - 1] in ADVERBS or lowers[e - 1] == "not"):
             e -= 1
-        if any(view.words[t].islower() and lowers[t].endswith("ing") for t in range(comma + 1, e)) or has_finite(view, comma + 1, e):
+        if any(view.words[t].islower() and lowers[t].endswith("ing") and not _noun_modifier(view, t, e)
+               for t in range(comma + 1, e)) or has_finite(view, comma + 1, e):
             return False  # no plain subject: "..., saying they were being told to ..."
         sa = content_start(view, view.sent_bounds(view.sent_of[cue.start])[0], comma)
         if k < sb and view.words[k] == ",":
