@@ -895,3 +895,17 @@ def test_a_participle_clause_before_a_frame_is_no_subject(lang):
     """"..., saying they were told to ...": an "-ing" word before a pronoun opens a participle clause."""
     assert found(lang, "The strike ended on Monday, saying they were told to go home, workers said.") != [
         ("indirect", "The strike ended on Monday")]
+
+
+# -- a quantifier standing alone as the subject of a reporting verb -----------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("Some think the birds glided, while some say flight grew up from the ground.", "flight grew up from the ground"),
+    ("Asked about the new bridge, some said it would never be finished.", "it would never be finished"),
+])
+def test_a_quantifier_subject_before_a_reporting_verb(lang, text, clause):
+    """"some say ...", "most said ...": the quantifier is the subject, the verb a cue."""
+    assert ("indirect", clause) in found(lang, text)
+
+
+def test_all_told_is_no_cue(lang):
+    assert found(lang, "All told, up to five million people could be eligible for the program.") == []

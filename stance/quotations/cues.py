@@ -14,7 +14,10 @@ from stance.text.view import POSSESSIVE_MARKS, TextView
 #: quotation marks a document's "read" may open or close
 _QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
-# Words before a cue that make it a noun or adjective ("a phone call", "the said document").
+#: quantifiers that stand alone as a verb's subject ("some say ...", "most said they ...")
+_QUANTIFIER_SUBJECTS = frozenset({"some", "many", "most", "few", "several", "both", "all"})
+# Words before a cue that make it a noun or adjective ("a phone call", "the said document"); a
+# quantifier only before a noun-ish form ("some reports"): before a plain verb form it is the subject
 _NOMINAL_BEFORE = DETERMINERS | word_set("cue_noun_markers.txt")
 # Cue forms that are far more often nouns; they count only with a clear verb context.
 NOUNISH = word_set("nounish_cues.tsv")
@@ -79,7 +82,8 @@ def find_cues(view: TextView) -> list[Cue]:
             hyphenated = prev == "-" and view.starts[i] == view.ends[i - 1]
             # a noun-ish form after a preposition is a noun: "in order for", "in reports"
             nounish = w in NOUNISH and (prev in _PREPOSITIONS_BEFORE_NOUNS or not _verb_context(view, i))
-            if prev not in _NOMINAL_BEFORE and not hyphenated and not nounish:
+            quantifier_subject = prev in _QUANTIFIER_SUBJECTS and w not in NOUNISH and not (prev == "all" and w == "told")
+            if (prev not in _NOMINAL_BEFORE or quantifier_subject) and not hyphenated and not nounish:
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
                     out.append(Cue(i, i + 1, entry[0], entry[1]))
