@@ -909,3 +909,19 @@ def test_a_quantifier_subject_before_a_reporting_verb(lang, text, clause):
 
 def test_all_told_is_no_cue(lang):
     assert found(lang, "All told, up to five million people could be eligible for the program.") == []
+
+
+# -- an indirect question after "asked" and its addressee ---------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The host also asked the mayor if the city benefits from a double standard.",
+     "the city benefits from a double standard"),
+    ("Then the dean asked the students whether they were always so serious.", "they were always so serious"),
+])
+def test_asked_an_addressee_if(lang, text, clause):
+    """"asked X if/whether ...": the question is reported speech of the asker."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_passive_ask_reports_no_question(lang):
+    """"was asked by X whether ...": the subject is the one asked."""
+    assert found(lang, "The senator was asked by the host whether his aim was similar.") == []

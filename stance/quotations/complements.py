@@ -149,6 +149,27 @@ def speech_infinitive(view: TextView, cue: Cue) -> bool:
                              and (nxt in SUBJECT_PRONOUNS or nxt in CLAUSE_START))
 
 
+#: verbs that report an indirect question after their addressee ("asked the students if ...")
+_QUESTION_VERBS = frozenset({"ask"})
+
+
+def asked_question(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The indirect question an active "ask" reports after its addressee: "asked Clinton if Trump
+    benefits from ...", "asked the U.S. attorney in D.C. whether Clinton committed perjury" (the
+    clause after "if"/"whether"); not a passive ("was asked whether ...": the asker is no subject)."""
+    lowers = view.lowers
+    if cue.lemma not in _QUESTION_VERBS or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}:
+        return None
+    for j in addressee_ends(view, cue.end, end):
+        k = j
+        while k < end and k - j <= 4 and lowers[k] not in {"if", "whether"} and (lowers[k] in TIME_WORDS or lowers[k] in {"in", "of", "at", "the"}
+                                                                                 or view.words[k][:1].isupper()):
+            k += 1  # "the U.S. attorney in D.C. whether", "Clinton Friday whether"
+        if k < end and lowers[k] in {"if", "whether"}:
+            return checked(view, k + 1, end)
+    return None
+
+
 def object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
     """The clause of a verb with an addressee, without "that": "told reporters she would
     resign", "told the Military Times the attack began at 7:45" (the addressee is skipped),

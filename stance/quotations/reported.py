@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from stance.quotations.clauses import after_adverbials, clause_ahead, clause_end, noun_subject_clause, subject_before
 from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEMENT, OBJECT_TO_BE, ZERO_THAT,
-                                           addressed_subject, extracted_as_complement, extracted_object, intent_infinitive, named_object,
+                                           addressed_subject, asked_question, extracted_as_complement, extracted_object, intent_infinitive, named_object,
                                            object_clause, object_to_be, relative_subject, speech_infinitive,
                                            tagged_infinitive)
 from stance.quotations.cues import Cue
@@ -168,6 +168,9 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
             return None  # "when asked whether ...": the speaker is asked
         if cue.lemma in ADDRESSEE_INFINITIVE or cue.lemma in DIRECT_COMPLEMENT:
             return tagged_infinitive(view, cue, end)
+        question = asked_question(view, cue, end)
+        if question is not None:
+            return question
         for t in range(i, min(i + 8, end)):
             if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
                     and lowers[t + 1] not in FUNCTION_WORDS):  # "urged them to leave", not "to the court"
