@@ -925,3 +925,8 @@ def test_asked_an_addressee_if(lang, text, clause):
 def test_a_passive_ask_reports_no_question(lang):
     """"was asked by X whether ...": the subject is the one asked."""
     assert found(lang, "The senator was asked by the host whether his aim was similar.") == []
+
+
+def test_a_capitalised_subordinator_is_no_subject(lang):
+    """"As revealed at trial, ...": "As" before a participle is no subject; nobody reveals."""
+    assert found(lang, "As revealed at trial, the couple had kept their children indoors for years.") == []

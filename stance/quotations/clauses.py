@@ -120,6 +120,8 @@ def subject_before(view: TextView, cue: Cue) -> bool:
     if t < 0:
         return False
     w = lowers[t]
+    if words[t][:1].isupper() and (w in NO_CLAUSE_START or w in SUBORDINATORS) and w not in SUBJECT_PRONOUNS:
+        return False  # a capitalised subordinator, no subject: "As revealed at trial, ..."
     if w in SUBJECT_PRONOUNS or w in {"who", "which", ")", ","} or words[t][:1].isupper():
         return True  # ",": after an appositive ("Ruiz, the mayor, announced ...")
     if w == "and":
