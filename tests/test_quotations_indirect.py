@@ -930,3 +930,28 @@ def test_a_passive_ask_reports_no_question(lang):
 def test_a_capitalised_subordinator_is_no_subject(lang):
     """"As revealed at trial, ...": "As" before a participle is no subject; nobody reveals."""
     assert found(lang, "As revealed at trial, the couple had kept their children indoors for years.") == []
+
+
+def test_a_second_frame_after_and_ends_the_clause(lang):
+    """"... and several said ...": a pronoun or quantifier subject and a cue after "and" open a new frame."""
+    assert found(lang, "One voter said people changed their minds and several said they wanted the vote repeated.") == [
+        ("indirect", "people changed their minds"), ("indirect", "they wanted the vote repeated")]
+
+
+@pytest.mark.parametrize("text", [
+    "Wikinews asked the author if he had any ideas about the sponges.",
+    "When a reporter later asked the senator if the plan would work, he left.",
+])
+def test_a_journalists_question_is_no_quotation(lang, text):
+    """ANNOTATION.md: questions put by the journalist are not annotated."""
+    assert all("had any ideas" not in span and "plan would work" not in span for _, span in found(lang, text))
+
+
+def test_a_wh_clause_after_say_is_no_statement(lang):
+    """"isn't saying what ...": a question word opens no reported statement."""
+    assert found(lang, "Trump isn't saying what other interrogation techniques he would support.") == []
+
+
+def test_a_time_phrase_after_a_cue_nouns_relative_clause(lang):
+    """"statements he had made the previous night": a relative clause and a time phrase, no content."""
+    assert found(lang, "The host asked him about statements he had made the previous night.") == []

@@ -204,6 +204,8 @@ def clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
     return False
 
 
+#: quantifiers that stand alone as a second frame's subject ("... and several said ...")
+_QUANTIFIER_SUBJECTS = frozenset({"some", "many", "most", "few", "several", "both", "all", "others"})
 #: lowercase words after "said" that are its object, never a clause's subject ("said goodbye to ...")
 _SAID_OBJECTS = frozenset("goodbye hello yes no sorry thanks grace so otherwise amen".split())
 #: longest plain subject before its verb in :func:`noun_subject_clause`, in tokens
@@ -220,7 +222,8 @@ def noun_subject_clause(view: TextView, i: int, end: int) -> bool:
     first = lowers[i] if i < end else ""
     if not (first in DETERMINERS or (words[i].isalpha() and words[i].islower() and first not in NO_CLAUSE_START
                                      and first not in FUNCTION_WORDS and first not in ADVERBS and first not in TIME_WORDS
-                                     and first not in AUXILIARIES and first not in _SAID_OBJECTS and not first.endswith("ly"))):
+                                     and first not in AUXILIARIES and first not in _SAID_OBJECTS and first not in WH_WORDS
+                                     and first not in {"whether", "if"} and not first.endswith("ly"))):
         return False
     for t in range(i + 1, min(end, i + _NOUN_SUBJECT_REACH)):
         w = lowers[t]
@@ -258,8 +261,8 @@ def clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             return c.start - 1
         if prev in DASHES and c.start - 1 > cue.end:
             return c.start - 1  # "... similar to influenza — suggesting, experts noted, ..."
-        if prev in {"also"} and view.lowers[c.start - 2] in {"and", "but"}:
-            return c.start - 2
+        if (prev in {"also"} or prev in SUBJECT_PRONOUNS or prev in _QUANTIFIER_SUBJECTS) and view.lowers[c.start - 2] in {"and", "but"}:
+            return c.start - 2  # "... and also said", "... and several said ...": a second frame
         # a new frame with its own subject after a comma: "..., but the commissioner stated ...",
         # "..., which he said would ..."
         for k in range(c.start - 2, max(cue.end, c.start - 10), -1):

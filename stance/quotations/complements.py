@@ -153,6 +153,10 @@ def speech_infinitive(view: TextView, cue: Cue) -> bool:
 _QUESTION_VERBS = frozenset({"ask"})
 
 
+#: askers whose questions are the journalist's own, which no quotation reports (ANNOTATION.md rule 1)
+_JOURNALISTS = frozenset({"wikinews", "reporter", "reporters", "journalist", "journalists", "interviewer", "correspondent"})
+
+
 def asked_question(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
     """The indirect question an active "ask" reports after its addressee: "asked Clinton if Trump
     benefits from ...", "asked the U.S. attorney in D.C. whether Clinton committed perjury" (the
@@ -160,6 +164,9 @@ def asked_question(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None
     lowers = view.lowers
     if cue.lemma not in _QUESTION_VERBS or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}:
         return None
+    sa = view.sent_bounds(view.sent_of[cue.start])[0]
+    if any(w in _JOURNALISTS for w in lowers[max(sa, cue.start - 6) : cue.start]):
+        return None  # "Wikinews asked X if ...", "an NBC reporter asked ...": the journalist's question (not annotated)
     for j in addressee_ends(view, cue.end, end):
         k = j
         while k < end and k - j <= 4 and lowers[k] not in {"if", "whether"} and (lowers[k] in TIME_WORDS or lowers[k] in {"in", "of", "at", "the"}

@@ -118,6 +118,8 @@ def content_without_that(view: TextView, i: int) -> bool:
     if lowers[i + 2] in AUXILIARIES and j + 1 < view.n and is_ed_form(lowers[j]) or lowers[j] in _IRREGULAR_PARTICIPLES:
         j += 1  # "the claim he had taken the money"
     nxt = lowers[j] if j < view.n else ""
+    if any(w in time_words() or w in {"previous", "last", "next"} for w in lowers[j : j + 4]):
+        return False  # "statements he had made the previous night": a time phrase, not an object
     return (nxt in DETERMINERS or nxt in _OBJECT_STARTS or (words[j][:1].isupper() and words[j].isalpha())
             or infinitive_at(view, j, view.n))
 
