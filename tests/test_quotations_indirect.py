@@ -955,3 +955,17 @@ def test_a_wh_clause_after_say_is_no_statement(lang):
 def test_a_time_phrase_after_a_cue_nouns_relative_clause(lang):
     """"statements he had made the previous night": a relative clause and a time phrase, no content."""
     assert found(lang, "The host asked him about statements he had made the previous night.") == []
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("A news network reported, citing university data, there were over 1,000 deaths on Wednesday.",
+     "there were over 1,000 deaths on Wednesday"),
+    ("The agency reported, quoting two officials, that the deal was close.", "the deal was close"),
+])
+def test_a_source_aside_after_the_verb(lang, text, clause):
+    """"reported, citing X, (that) ...": the source set off by commas belongs to the frame."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_citing_phrase_after_the_clause_stays_out(lang):
+    assert found(lang, "The mayor said the bridge was unsafe, citing a 2019 report.") == [("indirect", "the bridge was unsafe")]

@@ -65,6 +65,8 @@ def _described_name_ends(view: TextView, k: int, end: int, i: int) -> list[int]:
 
 
 _ADVERBIAL_PREPOSITIONS = frozenset("on in at during via through over from to".split())
+#: participles that open a source set off by commas after a reporting verb ("reported, citing X, ...")
+_SOURCE_ASIDES = frozenset({"citing", "quoting"})
 
 
 def after_adverbials(view: TextView, i: int, end: int) -> int:
@@ -83,6 +85,14 @@ def after_adverbials(view: TextView, i: int, end: int) -> int:
             continue
         if w in {"this", "last", "next", "earlier", "later"} and i + 1 < end and lowers[i + 1] in TIME_WORDS:
             i += 2
+            continue
+        if w in _SOURCE_ASIDES or (w == "based" and i + 1 < end and lowers[i + 1] == "on"):
+            # a source set off by commas: "reported, citing two sources, that ...", "reported on
+            # Monday, based on the delegate count, if ..."
+            close = next((j for j in range(i + 2, min(i + 12, end)) if words[j] in {",", ";", ":"} or words[j] in CLAUSE_STOPS), None)
+            if close is None or words[close] != "," or i == start or words[i - 1] != ",":
+                return start
+            i = close
             continue
         if w == "as" and i + 1 < end and lowers[i + 1] == "of" or w in _ADVERBIAL_PREPOSITIONS:
             for j in range(i + 1, min(i + 7, end)):
@@ -253,6 +263,8 @@ def clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             continue
         if c.frame == "noun":
             continue  # "said the claim that ..." is inside the clause
+        if view.lowers[c.start] in _SOURCE_ASIDES and after_adverbials(view, cue.end, sb) > c.start:
+            continue  # "reported, citing two sources, that ...": the source is inside the frame
         prev = view.lowers[c.start - 1]
         closing = _closing_frame(view, c)
         if closing is not None and closing > cue.end:

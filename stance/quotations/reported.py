@@ -133,6 +133,8 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
             j = after_adverbials(view, cue.end, end)
             if clause_ahead(view, j, end):
                 return checked(view, j, end)
+            if j > cue.end + 1 and lowers[j] == "that" and words[j - 1] == ",":
+                return checked(view, j + 1, end)  # "reported, citing two sources, that ..."
             if cue.lemma in _REPORTS_INFINITIVE and j == cue.end and lowers[j] == "to" and j + 1 < end and words[j + 1].islower() and lowers[j + 1] not in FUNCTION_WORDS:
                 return checked(view, j, end)  # "claimed to have no memory of ..."
             if cue.lemma in OBJECT_TO_BE and object_to_be(view, j, end):
