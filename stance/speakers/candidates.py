@@ -33,6 +33,12 @@ from stance.text.mentions import MentionIndex
 from stance.text.view import RangeIndex, TextView
 
 
+
+#: quantifiers that stand alone as a cue's subject ("several said", "some say")
+_LONE_QUANTIFIERS = frozenset({"some", "several", "many", "most", "both", "others", "few"})
+#: words that open a second clause before such a quantifier
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", ",", ";"})
+
 def candidates_for_cue(
     view: TextView,
     mentions: MentionIndex,
@@ -118,6 +124,9 @@ def candidates_for_cue(
                 add(inner, "left")
             else:
                 add(person_before_appositive(view, mentions, np_ending_at(view, mentions, k, a), a), "left")
+    if j - 1 >= lo and view.lowers[j - 1] in _LONE_QUANTIFIERS and (j - 2 < lo or view.lowers[j - 2] in _CLAUSE_JOINS):
+        # a quantifier alone opening a second clause: "... and several said ...", "while some say"
+        add((j - 1, j, "nominal"), "left")
     left = np_ending_at(view, mentions, j, lo)
     if left is not None and left[2] == "nominal" and left[0] > lo and view.lowers[left[0] - 1] in OBJECT_PREPS:
         left = None  # "in relaying the news to parliament said": an object, not the speaker
