@@ -969,3 +969,14 @@ def test_a_source_aside_after_the_verb(lang, text, clause):
 
 def test_a_citing_phrase_after_the_clause_stays_out(lang):
     assert found(lang, "The mayor said the bridge was unsafe, citing a 2019 report.") == [("indirect", "the bridge was unsafe")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The leader was treated abroad for months and according to the Ministry of Foreign Affairs he died at a hospital "
+     "in the morning.", "he died at a hospital in the morning"),
+    ("Prices rose and according to the Central Bank inflation will remain high.", "inflation will remain high"),
+])
+def test_according_to_a_named_source_without_a_comma(lang, text, clause):
+    """"and according to the Ministry he died ...": the name ends where a clause starts ("he died
+    at": an "-ed" form after a pronoun is finite even before a preposition)."""
+    assert ("indirect", clause) in found(lang, text)

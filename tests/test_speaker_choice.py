@@ -793,3 +793,9 @@ def test_a_lone_quantifier_after_a_conjunction_speaks(nlp, text, start, name):
     name or noun of the clause before."""
     sp = speaker_of(nlp, text, start)
     assert sp is not None and speaker_match(sp.name, name), sp
+
+
+def test_according_to_source_ends_where_the_quotation_starts(nlp):
+    text = "Prices rose in May and according to the Central Bank inflation will remain high."
+    sp = speaker_of(nlp, text, "inflation will")
+    assert sp is not None and sp.name == "Central Bank", sp

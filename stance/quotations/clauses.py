@@ -173,7 +173,8 @@ def clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
         t = i + 1
         while t < end and lowers[t] in ADVERBS:
             t += 1
-        if t < end and (finite_at(lowers, t, end) or (lowers[t].endswith("s") and lowers[t].isalpha() and lowers[i] not in {"i", "you", "we", "they"})):
+        # (an "-ed" form before a preposition is finite after a pronoun: "he died at ...")
+        if t < end and (finite_at(lowers, t, end, weak=True) or (lowers[t].endswith("s") and lowers[t].isalpha() and lowers[i] not in {"i", "you", "we", "they"})):
             return True
         if t >= end or lowers[t] not in {"and", "or"}:
             return False  # "he and his wife tested positive": a coordinated subject

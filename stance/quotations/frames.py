@@ -45,6 +45,10 @@ def according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> tu
     # "..., and, according to X, CONTENT": the source opens the next clause
     opens = (cue.start == ls or prev in {"“", "—"} or (prev == "," and cue.start - 2 > ls and view.lowers[cue.start - 2] in {"and", "but"})
              or (cue.start == ls + 1 and view.lowers[ls] in _OPENING_CONJUNCTIONS))  # "But according to X, ..."
+    if opens or (prev in {"and", "but"} and has_finite(view, ls, cue.start - 1)):
+        rest = _after_named_source(view, cue, end)
+        if rest is not None:
+            return rest  # no comma after the source: "... and according to the Ministry he died at ..."
     first = view.lowers[ls]
     reach = _ACCORDING_ADVERBIAL if first in TIME_WORDS or first in NUMBER_WORDS or first in NO_CLAUSE_START else 4
     after_adverbial = (prev == "," and ls < cue.start - 1 <= ls + reach and not has_finite(view, ls, cue.start - 1)
@@ -63,6 +67,27 @@ def according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> tu
     if prev.lower() not in {"and", "but", "or"} and cue.start - ls >= 3 and _names_a_source(view, cue.end, sb):
         return checked(view, ls, cue.start)
     return None
+
+
+#: lowercase words inside a source's name ("the Ministry of Foreign Affairs")
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "&"})
+
+
+def _after_named_source(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The clause right after a named source that no comma closes: "according to the Ministry of
+    Foreign Affairs he died at ...", "according to Wasef archaeologists have not yet found ...": a
+    name (capitalised words and their joiners, maybe after "the") and then a clause."""
+    words, lowers = view.words, view.lowers
+    k = cue.end
+    if k < end and lowers[k] == "the":
+        k += 1
+    start = k
+    while k < end and (words[k][:1].isupper() and words[k].isalpha() or (k > start and lowers[k] in _NAME_JOINERS and k + 1 < end
+                                                                       and words[k + 1][:1].isupper())):
+        k += 1
+    if k == start or k >= end or words[k] in {",", ".", ";", ":"} or not words[k].islower():
+        return None
+    return checked(view, k, end) if clause_ahead(view, k, end) else None
 
 
 def _verb_after_source(view: TextView, cue: Cue, sa: int, sb: int) -> int | None:

@@ -75,7 +75,11 @@ def candidates_for_cue(
         out.append(Candidate(i, j, kind, np_type, etype=etype))
 
     if cue_end - cue_start == 2 and view.lowers[cue_start] == "according" and view.lowers[cue_start + 1] == "to":
-        src = according_source(view, mentions, cue_end, b)
+        # (the source ends where the quotation after it starts: "according to the Ministry he died")
+        hi = b
+        if quote_tokens is not None and cue_end < quote_tokens[0] < b and "," not in view.words[cue_end : quote_tokens[0]]:
+            hi = quote_tokens[0]
+        src = according_source(view, mentions, cue_end, hi)
         if src is not None:
             add((src[0], src[1], "name" if mentions.name_at(src[1] - 1, src[1]) is not None else "nominal"), "according")
     if is_participle_cue(view, cue_start, cue_end, a):
