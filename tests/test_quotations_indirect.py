@@ -980,3 +980,9 @@ def test_according_to_a_named_source_without_a_comma(lang, text, clause):
     """"and according to the Ministry he died ...": the name ends where a clause starts ("he died
     at": an "-ed" form after a pronoun is finite even before a preposition)."""
     assert ("indirect", clause) in found(lang, text)
+
+
+def test_a_passive_naming_cue_still_quotes(lang):
+    """'has been called "strategic ambiguity" by X': a passive with its agent, not a participle naming a thing."""
+    assert ("direct", "strategic ambiguity") in found(
+        lang, 'This feature of the movement has been called "strategic ambiguity" by a professor at the university.')

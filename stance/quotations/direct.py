@@ -13,7 +13,7 @@ from stance.quotations.frames import ACCORDING_REACH
 from stance.quotations.segments import QuoteSegment
 from stance.quotations.tokens import (CLOSE_MARKS, DASHES, FUNCTION_WORDS, OPEN_MARKS, cue_start, finite_at, has_finite, is_word,
                                       plural_s, ranges)
-from stance.text.lexicons import word_set
+from stance.text.lexicons import AUXILIARIES, word_set
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -230,12 +230,14 @@ def _names_a_thing(view: TextView, cue: Cue, a: int) -> bool:
     t = cue.start - 1
     if lowers[cue.start].endswith("ing") or any(lowers[k] not in {"a", "an", "the"} and view.words[k] not in OPEN_MARKS for k in range(cue.end, a)):
         return False  # "an ad calling it 'dangerous'": an object, the ad's words
-    if t < 1 or not (words[t].isalpha() and words[t].islower()) or plural_s(lowers[t]) or lowers[t] in FUNCTION_WORDS:
-        return False
+    if (t < 1 or not (words[t].isalpha() and words[t].islower()) or plural_s(lowers[t]) or lowers[t] in FUNCTION_WORDS
+            or lowers[t] in AUXILIARIES or lowers[t] in {"been", "being"} or lowers[t].endswith("ly")):
+        return False  # a passive ("has been called ... by X") or an adverb ("often labeled"), no noun
     for k in range(t - 1, max(-1, t - 4), -1):
         if lowers[k] in _THING_DETERMINERS:
             return True
-        if not (words[k].isalnum() or words[k] == "-") or lowers[k] in FUNCTION_WORDS or lowers[k] in {"what", "which", "who", "that"}:
+        if (not (words[k].isalnum() or words[k] == "-") or lowers[k] in FUNCTION_WORDS or lowers[k] in AUXILIARIES
+                or lowers[k] in {"what", "which", "who", "that"}):
             return False
     return False
 
