@@ -772,3 +772,217 @@ def test_a_naming_verb_with_an_unquoted_complement(lang, text, clause):
 ])
 def test_a_naming_verb_without_a_complement_reports_nothing(lang, text):
     assert not any(kind == "indirect" for kind, _ in found(lang, text))
+
+
+# -- "said" and a plain noun-phrase subject with a present-tense verb ---------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("Local growers said the valley prides itself on its orchards.", "the valley prides itself on its orchards"),
+    ("Transport planners say commuter demand depends on fuel prices.", "commuter demand depends on fuel prices"),
+    ("One organizer says the charter ignores small towns.", "the charter ignores small towns"),
+])
+def test_said_with_a_present_tense_clause(lang, text, clause):
+    """A zero-"that" clause after "say" whose verb is a present "-s" form after a noun ("the
+    valley prides itself", "demand depends on"): no auxiliary or past form shows it."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The old captain said goodbye to his crew.",
+    "Then the mayor said grace before the meal.",
+    "Does the candidate get tired and say the wrong thing or make bad decisions?",
+])
+def test_said_with_an_object_reports_nothing(lang, text):
+    """"said goodbye", "say the wrong thing": an object of "say", no clause (no verb after a noun)."""
+    assert found(lang, text) == []
+
+
+# -- a noun-ish base form after a plural noun is a verb ----------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("Polls show that most voters in the county oppose the new bridge.",
+     "most voters in the county oppose the new bridge"),
+    ("The firm gave $5,000 to the fund in 2014, campaign finance records show.", "The firm gave $5,000 to the fund in 2014"),
+    ("Weather records show the river rose four metres overnight.", "the river rose four metres overnight"),
+])
+def test_show_after_a_plural_subject(lang, text, clause):
+    """"polls show that ...", "..., records show.": "show" after a plural noun is its verb."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The game shows that aired last year were popular.",
+    "The new rules that apply to drivers were published on Monday.",
+])
+def test_a_plural_noun_ish_form_stays_a_noun(lang, text):
+    assert found(lang, text) == []
+
+
+# -- "as" verbs: an extracted object, or no object at all ---------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The letter gave them access to what she described as transition resources for the new team, officials said.",
+     "transition resources for the new team"),
+    ("He asked whether the old job, which friends described as miserable, led to his drinking.", "miserable"),
+    ("The mayor will showcase what his aides describe as a growing coalition of local leaders.",
+     "a growing coalition of local leaders"),
+])
+def test_an_as_verb_with_an_extracted_object(lang, text, clause):
+    """"what she described as Y": the words after "as" (the relative's antecedent is X), up to a comma."""
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "For twelve years he had what is often described as the city's second-biggest job.",
+    "The three candidates most often described as outsiders took most of the vote.",
+    "The museum director, described as one of the region's most generous patrons, resigned on Friday.",
+])
+def test_an_as_verb_without_object_or_subject_reports_nothing(lang, text):
+    """A passive or a participle right before "as" ("is often described as ..."): no speaker, no quotation."""
+    assert found(lang, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    'He is known for a pattern called a "glider" in the game.',
+    'The agency began a training program dubbed "Harbor 2026" in 2017.',
+    'She taught a 2002 psychology class called "Perception" at the college.',
+    'He specialised in a process called "exfiltration."',
+])
+def test_a_naming_participle_after_a_thing_quotes_no_one(lang, text):
+    """'a pattern called a "glider"': a reduced relative naming a thing, not a quotation."""
+    assert found(lang, text) == []
+
+
+def test_an_active_naming_verb_still_quotes(lang):
+    assert found(lang, 'The senator called the plan "a disgrace" on Monday.') == [("direct", "a disgrace")]
+    assert found(lang, 'A new radio ad calling it "dangerous" aired on Monday.') == [("direct", "dangerous")]
+
+
+# -- a cue noun's content clause without "that" --------------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The arrest came after an allegation he assaulted Dana Roe, his former partner.", "he assaulted Dana Roe, his former partner"),
+    ("The officers face allegations they failed to react quickly to the reports.",
+     "they failed to react quickly to the reports"),
+    ("He denied the claim he had taken the money.", "he had taken the money"),
+])
+def test_a_cue_noun_with_a_content_clause_without_that(lang, text, clause):
+    """"an allegation he assaulted X": a pronoun subject, a finite verb and its object or infinitive."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator has broken many promises he made to the voters of the state.",
+    "He received criticism for a statement he made in late April.",
+    "Carson Defends Himself Against Claims He Exaggerated His Life Story.",
+])
+def test_a_relative_clause_after_a_cue_noun_is_no_content(lang, text):
+    """"promises he made to the voters": the verb lacks its object (a relative clause); a headline's
+    capitalised "He" is left alone."""
+    assert found(lang, text) == []
+
+
+# -- fronted content before a frame whose subject has an acronym or an "-ing" modifier -----------
+@pytest.mark.parametrize("text, clause", [
+    ("The virus has spread to 40 countries, the World Health Organization (WHO) said on Monday.",
+     "The virus has spread to 40 countries"),
+    ("The champion has retired at 31, wrestling promotion Stardom announced yesterday.", "The champion has retired at 31"),
+    ("Half of the money arrived in March, new fundraising reports show.", "Half of the money arrived in March"),
+])
+def test_fronted_content_before_a_frame_with_a_modified_subject(lang, text, clause):
+    """An acronym in brackets ("(WHO)") is no relative pronoun; an "-ing" word before a lowercase
+    noun ("wrestling promotion", "fundraising reports") modifies it: the frame has a plain subject."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_participle_clause_before_a_frame_is_no_subject(lang):
+    """"..., saying they were told to ...": an "-ing" word before a pronoun opens a participle clause."""
+    assert found(lang, "The strike ended on Monday, saying they were told to go home, workers said.") != [
+        ("indirect", "The strike ended on Monday")]
+
+
+# -- a quantifier standing alone as the subject of a reporting verb -----------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("Some think the birds glided, while some say flight grew up from the ground.", "flight grew up from the ground"),
+    ("Asked about the new bridge, some said it would never be finished.", "it would never be finished"),
+])
+def test_a_quantifier_subject_before_a_reporting_verb(lang, text, clause):
+    """"some say ...", "most said ...": the quantifier is the subject, the verb a cue."""
+    assert ("indirect", clause) in found(lang, text)
+
+
+def test_all_told_is_no_cue(lang):
+    assert found(lang, "All told, up to five million people could be eligible for the program.") == []
+
+
+# -- an indirect question after "asked" and its addressee ---------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The host also asked the mayor if the city benefits from a double standard.",
+     "the city benefits from a double standard"),
+    ("Then the dean asked the students whether they were always so serious.", "they were always so serious"),
+])
+def test_asked_an_addressee_if(lang, text, clause):
+    """"asked X if/whether ...": the question is reported speech of the asker."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_passive_ask_reports_no_question(lang):
+    """"was asked by X whether ...": the subject is the one asked."""
+    assert found(lang, "The senator was asked by the host whether his aim was similar.") == []
+
+
+def test_a_capitalised_subordinator_is_no_subject(lang):
+    """"As revealed at trial, ...": "As" before a participle is no subject; nobody reveals."""
+    assert found(lang, "As revealed at trial, the couple had kept their children indoors for years.") == []
+
+
+def test_a_second_frame_after_and_ends_the_clause(lang):
+    """"... and several said ...": a pronoun or quantifier subject and a cue after "and" open a new frame."""
+    assert found(lang, "One voter said people changed their minds and several said they wanted the vote repeated.") == [
+        ("indirect", "people changed their minds"), ("indirect", "they wanted the vote repeated")]
+
+
+@pytest.mark.parametrize("text", [
+    "Wikinews asked the author if he had any ideas about the sponges.",
+    "When a reporter later asked the senator if the plan would work, he left.",
+])
+def test_a_journalists_question_is_no_quotation(lang, text):
+    """ANNOTATION.md: questions put by the journalist are not annotated."""
+    assert all("had any ideas" not in span and "plan would work" not in span for _, span in found(lang, text))
+
+
+def test_a_wh_clause_after_say_is_no_statement(lang):
+    """"isn't saying what ...": a question word opens no reported statement."""
+    assert found(lang, "Trump isn't saying what other interrogation techniques he would support.") == []
+
+
+def test_a_time_phrase_after_a_cue_nouns_relative_clause(lang):
+    """"statements he had made the previous night": a relative clause and a time phrase, no content."""
+    assert found(lang, "The host asked him about statements he had made the previous night.") == []
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("A news network reported, citing university data, there were over 1,000 deaths on Wednesday.",
+     "there were over 1,000 deaths on Wednesday"),
+    ("The agency reported, quoting two officials, that the deal was close.", "the deal was close"),
+])
+def test_a_source_aside_after_the_verb(lang, text, clause):
+    """"reported, citing X, (that) ...": the source set off by commas belongs to the frame."""
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_a_citing_phrase_after_the_clause_stays_out(lang):
+    assert found(lang, "The mayor said the bridge was unsafe, citing a 2019 report.") == [("indirect", "the bridge was unsafe")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("The leader was treated abroad for months and according to the Ministry of Foreign Affairs he died at a hospital "
+     "in the morning.", "he died at a hospital in the morning"),
+    ("Prices rose and according to the Central Bank inflation will remain high.", "inflation will remain high"),
+])
+def test_according_to_a_named_source_without_a_comma(lang, text, clause):
+    """"and according to the Ministry he died ...": the name ends where a clause starts ("he died
+    at": an "-ed" form after a pronoun is finite even before a preposition)."""
+    assert ("indirect", clause) in found(lang, text)
+
+
+def test_a_passive_naming_cue_still_quotes(lang):
+    """'has been called "strategic ambiguity" by X': a passive with its agent, not a participle naming a thing."""
+    assert ("direct", "strategic ambiguity") in found(
+        lang, 'This feature of the movement has been called "strategic ambiguity" by a professor at the university.')

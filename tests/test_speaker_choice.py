@@ -781,3 +781,21 @@ def test_who_ending_the_predicate_of_the_subjects_is(nlp):
             "who has repeatedly pledged to close the harbour to tourists.")
     sp = speaker_of(nlp, text, "close the harbour")
     assert sp is not None and sp.name == "Ana Ruiz"
+
+
+# -- a quantifier alone as the subject of a second clause ----------------------------------------
+@pytest.mark.parametrize("text, start, name", [
+    ("One voter said people changed their minds and several said they wanted the vote repeated.", "they wanted", "several"),
+    ("Some think the birds glided from trees, while some say flight grew up from the ground.", "flight grew", "some"),
+])
+def test_a_lone_quantifier_after_a_conjunction_speaks(nlp, text, start, name):
+    """"... and several said ...", "while some say ...": the quantifier is the speaker, not a
+    name or noun of the clause before."""
+    sp = speaker_of(nlp, text, start)
+    assert sp is not None and speaker_match(sp.name, name), sp
+
+
+def test_according_to_source_ends_where_the_quotation_starts(nlp):
+    text = "Prices rose in May and according to the Central Bank inflation will remain high."
+    sp = speaker_of(nlp, text, "inflation will")
+    assert sp is not None and sp.name == "Central Bank", sp

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBS, AFTER_PARTICIPLE, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS,
                                       NO_CLAUSE_START, OPEN_MARKS, TIME_WORDS, cue_start, finite_at, has_finite,
-                                      plural_present_at, present_at, speaker_nouns)
+                                      plural_present_at, present_at, present_s, speaker_nouns)
 from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS,
                                   WH_WORDS)
 from stance.text.verb_forms import is_past_form
@@ -65,6 +65,8 @@ def _described_name_ends(view: TextView, k: int, end: int, i: int) -> list[int]:
 
 
 _ADVERBIAL_PREPOSITIONS = frozenset("on in at during via through over from to".split())
+#: participles that open a source set off by commas after a reporting verb ("reported, citing X, ...")
+_SOURCE_ASIDES = frozenset({"citing", "quoting"})
 
 
 def after_adverbials(view: TextView, i: int, end: int) -> int:
@@ -83,6 +85,14 @@ def after_adverbials(view: TextView, i: int, end: int) -> int:
             continue
         if w in {"this", "last", "next", "earlier", "later"} and i + 1 < end and lowers[i + 1] in TIME_WORDS:
             i += 2
+            continue
+        if w in _SOURCE_ASIDES or (w == "based" and i + 1 < end and lowers[i + 1] == "on"):
+            # a source set off by commas: "reported, citing two sources, that ...", "reported on
+            # Monday, based on the delegate count, if ..."
+            close = next((j for j in range(i + 2, min(i + 12, end)) if words[j] in {",", ";", ":"} or words[j] in CLAUSE_STOPS), None)
+            if close is None or words[close] != "," or i == start or words[i - 1] != ",":
+                return start
+            i = close
             continue
         if w == "as" and i + 1 < end and lowers[i + 1] == "of" or w in _ADVERBIAL_PREPOSITIONS:
             for j in range(i + 1, min(i + 7, end)):
@@ -120,6 +130,8 @@ def subject_before(view: TextView, cue: Cue) -> bool:
     if t < 0:
         return False
     w = lowers[t]
+    if words[t][:1].isupper() and (w in NO_CLAUSE_START or w in SUBORDINATORS) and w not in SUBJECT_PRONOUNS:
+        return False  # a capitalised subordinator, no subject: "As revealed at trial, ..."
     if w in SUBJECT_PRONOUNS or w in {"who", "which", ")", ","} or words[t][:1].isupper():
         return True  # ",": after an appositive ("Ruiz, the mayor, announced ...")
     if w == "and":
@@ -161,7 +173,8 @@ def clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
         t = i + 1
         while t < end and lowers[t] in ADVERBS:
             t += 1
-        if t < end and (finite_at(lowers, t, end) or (lowers[t].endswith("s") and lowers[t].isalpha() and lowers[i] not in {"i", "you", "we", "they"})):
+        # (an "-ed" form before a preposition is finite after a pronoun: "he died at ...")
+        if t < end and (finite_at(lowers, t, end, weak=True) or (lowers[t].endswith("s") and lowers[t].isalpha() and lowers[i] not in {"i", "you", "we", "they"})):
             return True
         if t >= end or lowers[t] not in {"and", "or"}:
             return False  # "he and his wife tested positive": a coordinated subject
@@ -202,6 +215,40 @@ def clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
     return False
 
 
+#: quantifiers that stand alone as a second frame's subject ("... and several said ...")
+_QUANTIFIER_SUBJECTS = frozenset({"some", "many", "most", "few", "several", "both", "all", "others"})
+#: lowercase words after "said" that are its object, never a clause's subject ("said goodbye to ...")
+_SAID_OBJECTS = frozenset("goodbye hello yes no sorry thanks grace so otherwise amen".split())
+#: longest plain subject before its verb in :func:`noun_subject_clause`, in tokens
+_NOUN_SUBJECT_REACH = 12
+
+
+def noun_subject_clause(view: TextView, i: int, end: int) -> bool:
+    """Tokens from ``i`` read as a clause whose subject is a plain noun phrase (a determiner, a
+    lowercase noun or a gerund and its modifiers) and whose verb is finite in any tense, a present
+    "-s" form after a lowercase word included: "people misunderstand Trump", "the place prides
+    itself on ...", "social media success depends on ...", "seeing so many officers was a welcome
+    sight". The verb must come before a comma, a stop, a quotation mark or a relative pronoun."""
+    lowers, words = view.lowers, view.words
+    first = lowers[i] if i < end else ""
+    if not (first in DETERMINERS or (words[i].isalpha() and words[i].islower() and first not in NO_CLAUSE_START
+                                     and first not in FUNCTION_WORDS and first not in ADVERBS and first not in TIME_WORDS
+                                     and first not in AUXILIARIES and first not in _SAID_OBJECTS and first not in WH_WORDS
+                                     and first not in {"whether", "if"} and not first.endswith("ly"))):
+        return False
+    for t in range(i + 1, min(end, i + _NOUN_SUBJECT_REACH)):
+        w = lowers[t]
+        if w in {",", ";", ":"} or w in CLAUSE_STOPS or words[t] in OPEN_MARKS or w in RELATIVES or w in SUBJECT_PRONOUNS:
+            return False
+        if finite_at(lowers, t, end, weak=True) or plural_present_at(lowers, words, t, end):
+            return True
+        prev = lowers[t - 1]
+        if (present_s(view, t) and t + 1 < end and lowers[t + 1].isalpha() and prev.isalpha() and words[t - 1].islower()
+                and prev not in FUNCTION_WORDS and prev not in DETERMINERS and prev not in ADVERBS):
+            return True
+    return False
+
+
 def clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
     """End of the reported clause: the sentence end, a semicolon or a colon, or before "and/but
     CUE" or ", according to"."""
@@ -217,6 +264,8 @@ def clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             continue
         if c.frame == "noun":
             continue  # "said the claim that ..." is inside the clause
+        if view.lowers[c.start] in _SOURCE_ASIDES and after_adverbials(view, cue.end, sb) > c.start:
+            continue  # "reported, citing two sources, that ...": the source is inside the frame
         prev = view.lowers[c.start - 1]
         closing = _closing_frame(view, c)
         if closing is not None and closing > cue.end:
@@ -225,8 +274,8 @@ def clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             return c.start - 1
         if prev in DASHES and c.start - 1 > cue.end:
             return c.start - 1  # "... similar to influenza — suggesting, experts noted, ..."
-        if prev in {"also"} and view.lowers[c.start - 2] in {"and", "but"}:
-            return c.start - 2
+        if (prev in {"also"} or prev in SUBJECT_PRONOUNS or prev in _QUANTIFIER_SUBJECTS) and view.lowers[c.start - 2] in {"and", "but"}:
+            return c.start - 2  # "... and also said", "... and several said ...": a second frame
         # a new frame with its own subject after a comma: "..., but the commissioner stated ...",
         # "..., which he said would ..."
         for k in range(c.start - 2, max(cue.end, c.start - 10), -1):

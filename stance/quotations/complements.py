@@ -149,6 +149,34 @@ def speech_infinitive(view: TextView, cue: Cue) -> bool:
                              and (nxt in SUBJECT_PRONOUNS or nxt in CLAUSE_START))
 
 
+#: verbs that report an indirect question after their addressee ("asked the students if ...")
+_QUESTION_VERBS = frozenset({"ask"})
+
+
+#: askers whose questions are the journalist's own, which no quotation reports (ANNOTATION.md rule 1)
+_JOURNALISTS = frozenset({"wikinews", "reporter", "reporters", "journalist", "journalists", "interviewer", "correspondent"})
+
+
+def asked_question(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The indirect question an active "ask" reports after its addressee: "asked Clinton if Trump
+    benefits from ...", "asked the U.S. attorney in D.C. whether Clinton committed perjury" (the
+    clause after "if"/"whether"); not a passive ("was asked whether ...": the asker is no subject)."""
+    lowers = view.lowers
+    if cue.lemma not in _QUESTION_VERBS or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}:
+        return None
+    sa = view.sent_bounds(view.sent_of[cue.start])[0]
+    if any(w in _JOURNALISTS for w in lowers[max(sa, cue.start - 6) : cue.start]):
+        return None  # "Wikinews asked X if ...", "an NBC reporter asked ...": the journalist's question (not annotated)
+    for j in addressee_ends(view, cue.end, end):
+        k = j
+        while k < end and k - j <= 4 and lowers[k] not in {"if", "whether"} and (lowers[k] in TIME_WORDS or lowers[k] in {"in", "of", "at", "the"}
+                                                                                 or view.words[k][:1].isupper()):
+            k += 1  # "the U.S. attorney in D.C. whether", "Clinton Friday whether"
+        if k < end and lowers[k] in {"if", "whether"}:
+            return checked(view, k + 1, end)
+    return None
+
+
 def object_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
     """The clause of a verb with an addressee, without "that": "told reporters she would
     resign", "told the Military Times the attack began at 7:45" (the addressee is skipped),
@@ -249,6 +277,34 @@ def extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, 
             and lowers[cue.start - 1] not in SUBJECT_PRONOUNS):
         return checked(view, cue.end, e)
     return None
+
+
+#: relative pronouns an "as" verb's object is extracted by ("what she described as ...")
+_AS_RELATIVES = frozenset({"what", "which", "whom", "who", "that"})
+
+
+def extracted_as_complement(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
+    """The complement of an "as" verb whose object a relative pronoun before its subject extracts:
+    "what she described as post-election resources", "which friends described as miserable",
+    "whom he described as 'volatile'" (ANNOTATION.md rule 1, *described X as Y*, with X the
+    relative's antecedent): the words after "as", up to a comma, a dash, a semicolon or the
+    clause's end."""
+    lowers, words = view.lowers, view.words
+    i = cue.end
+    k = cue.start - 1
+    while k > sa and (lowers[k] in ADVERBS or lowers[k] in {"often", "sometimes", "widely"} or lowers[k].endswith("ly")):
+        k -= 1
+    if i + 1 >= end or lowers[i] != "as" or lowers[k] in BE_FORMS or lowers[k] in {"been", "being"}:
+        return None  # "what has been described as ...", "what is often described as ...": a passive, no speaker
+    if relative_subject(view, cue, sa, relatives=_AS_RELATIVES) is None:
+        return None
+    e = next((t for t in range(i + 1, end) if words[t] in {",", ";", ":"} or words[t] in _DASH_MARKS), end)
+    a, b = trim_tokens(view, i + 1, e)
+    return (a, b) if b > a else None  # one word is enough: "which friends described as miserable"
+
+
+#: dashes that close an extracted complement ("— which the paper described as unusual —")
+_DASH_MARKS = frozenset({"—", "–", "--"})
 
 
 def relative_subject(view: TextView, cue: Cue, sa: int, relatives: frozenset[str] = frozenset({"which", "who", "that"})) -> int | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from stance.quotations.tokens import finite_at, infinitive_at, plural_s
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, tagged_words, time_words, word_set
 from stance.text.verb_forms import is_ed_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -13,7 +14,10 @@ from stance.text.view import POSSESSIVE_MARKS, TextView
 #: quotation marks a document's "read" may open or close
 _QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
-# Words before a cue that make it a noun or adjective ("a phone call", "the said document").
+#: quantifiers that stand alone as a verb's subject ("some say ...", "most said they ...")
+_QUANTIFIER_SUBJECTS = frozenset({"some", "many", "most", "few", "several", "both", "all"})
+# Words before a cue that make it a noun or adjective ("a phone call", "the said document"); a
+# quantifier only before a noun-ish form ("some reports"): before a plain verb form it is the subject
 _NOMINAL_BEFORE = DETERMINERS | word_set("cue_noun_markers.txt")
 # Cue forms that are far more often nouns; they count only with a clear verb context.
 NOUNISH = word_set("nounish_cues.tsv")
@@ -78,7 +82,8 @@ def find_cues(view: TextView) -> list[Cue]:
             hyphenated = prev == "-" and view.starts[i] == view.ends[i - 1]
             # a noun-ish form after a preposition is a noun: "in order for", "in reports"
             nounish = w in NOUNISH and (prev in _PREPOSITIONS_BEFORE_NOUNS or not _verb_context(view, i))
-            if prev not in _NOMINAL_BEFORE and not hyphenated and not nounish:
+            quantifier_subject = prev in _QUANTIFIER_SUBJECTS and w not in NOUNISH and not (prev == "all" and w == "told")
+            if (prev not in _NOMINAL_BEFORE or quantifier_subject) and not hyphenated and not nounish:
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
                     out.append(Cue(i, i + 1, entry[0], entry[1]))
@@ -87,9 +92,44 @@ def find_cues(view: TextView) -> list[Cue]:
             out.append(Cue(i, i + 1, "read", "say"))
             continue
         # a cue noun with its clause: "the claim that ...", "allegations that ..."
-        if w in nouns and i + 1 < len(lowers) and lowers[i + 1] == "that":
+        if w in nouns and i + 1 < len(lowers) and (lowers[i + 1] == "that" or content_without_that(view, i)):
             out.append(Cue(i, i + 1, nouns[w], "noun"))
     return out
+
+
+#: subject pronouns that open a cue noun's content clause without "that" ("the allegation he ...")
+_CONTENT_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def content_without_that(view: TextView, i: int) -> bool:
+    """Whether the cue noun at token ``i`` has a content clause without "that": a subject pronoun,
+    a finite verb (an auxiliary, a past form) and the start of its object (a determiner, a name,
+    an object pronoun) or an infinitive: "an allegation he assaulted Neka Roe", "the accusation
+    he penetrated ...", "allegations they failed to react"; not a relative clause, whose verb
+    lacks its object ("promises he made to the voters", "the statement he made in April")."""
+    lowers, words = view.lowers, view.words
+    prev = lowers[i - 1] if i > 0 else ""
+    if prev == "to" or prev in AUXILIARIES or prev in _CONTENT_SUBJECTS:
+        return False  # a verb: "able to claim she had ...", "they claim he ..."
+    if (i + 3 >= view.n or lowers[i + 1] not in _CONTENT_SUBJECTS or not (words[i + 1].islower() or words[i + 1] == "I")
+            or not finite_at(lowers, i + 2, view.n)):
+        return False  # (a capitalised "He" is a headline's: "Claims He Exaggerated His Story")
+    j = i + 3
+    if lowers[i + 2] in AUXILIARIES and j + 1 < view.n and is_ed_form(lowers[j]) or lowers[j] in _IRREGULAR_PARTICIPLES:
+        j += 1  # "the claim he had taken the money"
+    nxt = lowers[j] if j < view.n else ""
+    if any(w in time_words() or w in {"previous", "last", "next"} for w in lowers[j : j + 4]):
+        return False  # "statements he had made the previous night": a time phrase, not an object
+    return (nxt in DETERMINERS or nxt in _OBJECT_STARTS or (words[j][:1].isupper() and words[j].isalpha())
+            or infinitive_at(view, j, view.n))
+
+
+#: past participles after an auxiliary in a content clause ("he had taken the money")
+_IRREGULAR_PARTICIPLES = frozenset("taken given made told sent stolen paid known seen done written broken hidden".split())
+
+
+#: object pronouns that may open the object of a content clause's verb
+_OBJECT_STARTS = frozenset({"him", "her", "them", "us", "me", "it"})
 
 
 #: forms of "read" that report a document's words ("the statement reads", "read the warning")
@@ -166,6 +206,18 @@ def _after_determined_noun(view: TextView, i: int, nxt: str) -> bool:
     return nxt in DETERMINERS or nxt in ("he", "she", "they", "it", "we") or (after[:1].isupper() and after.isalpha())
 
 
+def _after_plural_noun(view: TextView, i: int, nxt: str) -> bool:
+    """A noun-ish base form (``show``, ``find``, ``state``) is a verb after a lowercase plural noun
+    (its subject: no plural noun modifies a singular one in a compound here) before "that", a
+    clause or the end of its frame: "polls show that ...", "surveys show he ...", "..., campaign
+    records show." (not "the shows that aired", "the rules that apply": "-s" forms)."""
+    w, prev = view.lowers[i], view.lowers[i - 1] if i > 0 else ""
+    opens = i > 0 and view.sent_of[i - 1] != view.sent_of[i - 2] if i > 1 else i == 1  # "Polls show ..."
+    if w.endswith("s") or not plural_s(prev) or not (view.words[i - 1].islower() or opens) or prev in _NOT_PLURAL:
+        return False
+    return nxt in {"that", ".", ","} or (nxt.isalpha() and nxt not in _NOUN_FOLLOWERS)
+
+
 def _verb_context(view: TextView, i: int) -> bool:
     """A noun-ish cue form counts as a verb when 'that', a quotation, a comma or 'to' follows, or a
     pronoun or auxiliary precedes, or a subject precedes (a name or a plural noun: "Trump claims",
@@ -175,6 +227,8 @@ def _verb_context(view: TextView, i: int) -> bool:
     prev = lowers[i - 1] if i > 0 else ""
     if _after_determined_noun(view, i, nxt):
         return True  # "the motion claims Trump's ...", "the poll shows that ..."
+    if lowers[i] in _RELATIVE_THAT_NOUNS and _after_plural_noun(view, i, nxt):
+        return True  # "polls show that ...", "..., campaign finance records show."
     if nxt == "that" and lowers[i] in _RELATIVE_THAT_NOUNS:
         return False  # "rules that allow ...", "the reason that ..."
     if nxt in {"that", ",", ":", "“", '"', "''", "``", "on", "for"}:

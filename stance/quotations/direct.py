@@ -11,8 +11,9 @@ from stance.quotations.complements import ADDRESSEE_INFINITIVE, DIRECT_COMPLEMEN
 from stance.quotations.cues import Cue
 from stance.quotations.frames import ACCORDING_REACH
 from stance.quotations.segments import QuoteSegment
-from stance.quotations.tokens import CLOSE_MARKS, DASHES, OPEN_MARKS, cue_start, finite_at, has_finite, is_word, ranges
-from stance.text.lexicons import word_set
+from stance.quotations.tokens import (CLOSE_MARKS, DASHES, FUNCTION_WORDS, OPEN_MARKS, cue_start, finite_at, has_finite, is_word,
+                                      plural_s, ranges)
+from stance.text.lexicons import AUXILIARIES, word_set
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -188,6 +189,8 @@ def is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | None
     if cue is not None:
         # naming constructions: called X "Y", described X as "Y"; or "X said, 'Y'"
         if cue.frame in _NAMING_FRAMES:
+            if cue.frame in ("name", "as") and cue.end <= a and a - cue.end <= 2 and _names_a_thing(view, cue, a):
+                return False  # 'a process called "exfiltration"': a participle naming a thing, no speaker
             if cue.frame == "as" and cue.lemma != "describe" and "as" not in view.lowers[cue.end:a]:
                 # "referred to Rubio's appearance on 'The Megyn Kelly Show'": a title; only
                 # "describe" also takes quoted words as its object ("described 'insane' heat")
@@ -213,6 +216,30 @@ def is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | None
     if starts_sentence and 2 <= n_words < 5 and words[b - 1] in {".", "!", "?"} and words[a][:1].isupper() and _after_speech(view, seg_toks, k):
         return True  # '..." he said. "They see that."': a short sentence continuing the speech before it
     return n_words >= 5 and starts_sentence or n_words >= 8
+
+
+#: determiners before a noun a naming participle follows ("a pattern called ...")
+_THING_DETERMINERS = frozenset({"a", "an", "the", "this", "its", "their", "his", "her"})
+
+
+def _names_a_thing(view: TextView, cue: Cue, a: int) -> bool:
+    """Whether a naming cue is a participle after a singular lowercase noun led by a determiner (a
+    reduced relative: 'a pattern called a "glider"', 'a military program dubbed "Z 2026"', 'a
+    Twitter account named "x"'): the words in marks name the thing; no one is quoted."""
+    lowers, words = view.lowers, view.words
+    t = cue.start - 1
+    if lowers[cue.start].endswith("ing") or any(lowers[k] not in {"a", "an", "the"} and view.words[k] not in OPEN_MARKS for k in range(cue.end, a)):
+        return False  # "an ad calling it 'dangerous'": an object, the ad's words
+    if (t < 1 or not (words[t].isalpha() and words[t].islower()) or plural_s(lowers[t]) or lowers[t] in FUNCTION_WORDS
+            or lowers[t] in AUXILIARIES or lowers[t] in {"been", "being"} or lowers[t].endswith("ly")):
+        return False  # a passive ("has been called ... by X") or an adverb ("often labeled"), no noun
+    for k in range(t - 1, max(-1, t - 4), -1):
+        if lowers[k] in _THING_DETERMINERS:
+            return True
+        if (not (words[k].isalnum() or words[k] == "-") or lowers[k] in FUNCTION_WORDS or lowers[k] in AUXILIARIES
+                or lowers[k] in {"what", "which", "who", "that"}):
+            return False
+    return False
 
 
 def _after_speech(view: TextView, seg_toks, k: int) -> bool:

@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from stance.quotations.clauses import addressee_ends, clause_ahead, clause_end, subject_before
 from stance.quotations.cues import Cue, NOUNISH
-from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_STOPS, CLOSE_MARKS, DASHES, NOUN_AUXILIARIES,
+from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NOUN_AUXILIARIES,
                                       NO_CLAUSE_START, OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, checked, cue_start,
                                       finite_at, has_finite, ranges, speaker_nouns)
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS
@@ -45,6 +45,10 @@ def according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> tu
     # "..., and, according to X, CONTENT": the source opens the next clause
     opens = (cue.start == ls or prev in {"“", "—"} or (prev == "," and cue.start - 2 > ls and view.lowers[cue.start - 2] in {"and", "but"})
              or (cue.start == ls + 1 and view.lowers[ls] in _OPENING_CONJUNCTIONS))  # "But according to X, ..."
+    if opens or (prev in {"and", "but"} and has_finite(view, ls, cue.start - 1)):
+        rest = _after_named_source(view, cue, end)
+        if rest is not None:
+            return rest  # no comma after the source: "... and according to the Ministry he died at ..."
     first = view.lowers[ls]
     reach = _ACCORDING_ADVERBIAL if first in TIME_WORDS or first in NUMBER_WORDS or first in NO_CLAUSE_START else 4
     after_adverbial = (prev == "," and ls < cue.start - 1 <= ls + reach and not has_finite(view, ls, cue.start - 1)
@@ -63,6 +67,27 @@ def according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> tu
     if prev.lower() not in {"and", "but", "or"} and cue.start - ls >= 3 and _names_a_source(view, cue.end, sb):
         return checked(view, ls, cue.start)
     return None
+
+
+#: lowercase words inside a source's name ("the Ministry of Foreign Affairs")
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "&"})
+
+
+def _after_named_source(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The clause right after a named source that no comma closes: "according to the Ministry of
+    Foreign Affairs he died at ...", "according to Wasef archaeologists have not yet found ...": a
+    name (capitalised words and their joiners, maybe after "the") and then a clause."""
+    words, lowers = view.words, view.lowers
+    k = cue.end
+    if k < end and lowers[k] == "the":
+        k += 1
+    start = k
+    while k < end and (words[k][:1].isupper() and words[k].isalpha() or (k > start and lowers[k] in _NAME_JOINERS and k + 1 < end
+                                                                       and words[k + 1][:1].isupper())):
+        k += 1
+    if k == start or k >= end or words[k] in {",", ".", ";", ":"} or not words[k].islower():
+        return None
+    return checked(view, k, end) if clause_ahead(view, k, end) else None
 
 
 def _verb_after_source(view: TextView, cue: Cue, sa: int, sb: int) -> int | None:
@@ -302,13 +327,23 @@ def content_start(view: TextView, sa: int, comma: int) -> int:
 _FRONTED_SUBORDINATORS = frozenset({"if", "because", "while", "although", "though", "unless", "whether"})
 
 
+def _noun_modifier(view: TextView, t: int, e: int) -> bool:
+    """Whether the "-ing" word at token ``t`` of a frame's subject modifies the noun after it, a
+    lowercase content word before the verb at ``e`` ("wrestling promotion Stardom announced",
+    "new fundraising reports show"), rather than opening a participle clause ("saying they ...")."""
+    nxt = view.words[t + 1] if t + 1 < e else ""
+    if view.lowers[t - 1] in FUNCTION_WORDS or view.lowers[t - 1] in NO_CLAUSE_START - {","}:
+        return False  # "instead of denying poor folks ...": a gerund after a preposition
+    return nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt not in DETERMINERS and nxt not in AUXILIARIES
+
+
 def fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     """True for "..., X said." and "..., said X(, an analyst at Y)." frames, and for a
     parenthetical "..., X said, ..." (also of a finding verb: "..., they reasoned, ...")."""
     lowers = view.lowers
     between = lowers[comma + 1 : cue.start]
-    if any(w in _NP_BREAKERS for w in between):
-        return False
+    if any(lowers[t] in _NP_BREAKERS and view.words[t].islower() for t in range(comma + 1, cue.start)):
+        return False  # (an acronym is no breaker: "the World Health Organization (WHO) said")
     k = cue.end
     if between:  # "X said" (+ an addressee and adverbials) then the end, or a comma and the rest
         while k < sb and k < cue.end + 5 and view.words[k] not in {".", "!", "?", ","}:
@@ -325,7 +360,8 @@ def fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
         e = cue.start
         while e > comma + 1 and (lowers[e - 1] in AUXILIARIES or lowers[e - 1] in ADVERBS or lowers[e - 1] == "not"):
             e -= 1
-        if any(view.words[t].islower() and lowers[t].endswith("ing") for t in range(comma + 1, e)) or has_finite(view, comma + 1, e):
+        if any(view.words[t].islower() and lowers[t].endswith("ing") and not _noun_modifier(view, t, e)
+               for t in range(comma + 1, e)) or has_finite(view, comma + 1, e):
             return False  # no plain subject: "..., saying they were being told to ..."
         sa = content_start(view, view.sent_bounds(view.sent_of[cue.start])[0], comma)
         if k < sb and view.words[k] == ",":

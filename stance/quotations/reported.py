@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from stance.quotations.clauses import after_adverbials, clause_ahead, clause_end, subject_before
+from stance.quotations.clauses import after_adverbials, clause_ahead, clause_end, noun_subject_clause, subject_before
 from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEMENT, OBJECT_TO_BE, ZERO_THAT,
-                                           addressed_subject, extracted_object, intent_infinitive, named_object,
+                                           addressed_subject, asked_question, extracted_as_complement, extracted_object, intent_infinitive, named_object,
                                            object_clause, object_to_be, relative_subject, speech_infinitive,
                                            tagged_infinitive)
 from stance.quotations.cues import Cue
@@ -35,8 +35,9 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
     if cue.frame == "according":
         return according_clause(view, cue, sa, sb, end)
     if cue.frame == "noun":
-        # "the claim that the vote was rigged"; not a relative clause ("a statement that was read")
-        i = cue.end + 1
+        # "the claim that the vote was rigged"; not a relative clause ("a statement that was read");
+        # without "that" after a pronoun subject ("an allegation he assaulted X", cues.find_cues)
+        i = cue.end + 1 if lowers[cue.end] == "that" else cue.end
         if i < end and (lowers[i] in CLAUSE_START or words[i][:1].isupper() or words[i][:1].isdigit()) and clause_ahead(view, i, end):
             return checked(view, i, end)
         return None
@@ -132,6 +133,8 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
             j = after_adverbials(view, cue.end, end)
             if clause_ahead(view, j, end):
                 return checked(view, j, end)
+            if j > cue.end + 1 and lowers[j] == "that" and words[j - 1] == ",":
+                return checked(view, j + 1, end)  # "reported, citing two sources, that ..."
             if cue.lemma in _REPORTS_INFINITIVE and j == cue.end and lowers[j] == "to" and j + 1 < end and words[j + 1].islower() and lowers[j + 1] not in FUNCTION_WORDS:
                 return checked(view, j, end)  # "claimed to have no memory of ..."
             if cue.lemma in OBJECT_TO_BE and object_to_be(view, j, end):
@@ -147,6 +150,7 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                                                  and not lowers[cue.start].endswith("ing")))
             or (words[i][:1].isupper() and not after_comma)
             or (lowers[i] not in NO_CLAUSE_START and aux_within(lowers, i + 1, end, 4))
+            or (cue.lemma in _NOUN_SUBJECT_VERBS and not after_comma and noun_subject_clause(view, i, end))
         ):
             if i > cue.end and lowers[cue.end] == ",":
                 return None
@@ -155,7 +159,8 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
             if cue.lemma in _ZERO_THAT_NEEDS_VERB and not clause_ahead(view, i, end):
                 return None  # "reported the incident to the police"
             if (lowers[i] in DETERMINERS and not has_finite(view, i, min(end, i + 20))
-                    and not ranges(seg_toks).any_within(i, end)):
+                    and not ranges(seg_toks).any_within(i, end)
+                    and not (cue.lemma in _NOUN_SUBJECT_VERBS and noun_subject_clause(view, i, end))):
                 return None  # "argued his history of mental illness": an object, no clause
             if end - i >= 3:
                 return checked(view, i, end)
@@ -165,6 +170,9 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
             return None  # "when asked whether ...": the speaker is asked
         if cue.lemma in ADDRESSEE_INFINITIVE or cue.lemma in DIRECT_COMPLEMENT:
             return tagged_infinitive(view, cue, end)
+        question = asked_question(view, cue, end)
+        if question is not None:
+            return question
         for t in range(i, min(i + 8, end)):
             if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
                     and lowers[t + 1] not in FUNCTION_WORDS):  # "urged them to leave", not "to the court"
@@ -173,6 +181,13 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                 return checked(view, t + 1, end)
         return None
     if cue.frame == "as":
+        extracted_as = extracted_as_complement(view, cue, sa, end)
+        if extracted_as is not None:
+            return extracted_as  # "what she described as ..."
+        if i < end and lowers[i] == "as" and (lowers[cue.start - 1] in {",", "been", "being"} or lowers[cue.start - 1] in BE_FORMS
+                                              or not subject_before(view, cue)):
+            return None  # no object and no subject: a passive or a participle ("is often described as
+            # ...", "the candidates most often described as ...", "Ruiz, described as ..."): no speaker
         if cue.lemma in ADDRESSEE_INFINITIVE and (
                 i >= end or lowers[i] == "as" or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
             return None  # "was identified as Ana Ruiz": a passive, no object
@@ -196,6 +211,11 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
     if cue.frame == "name":
         return named_object(view, cue, end)
     return None
+
+
+#: zero-"that" verbs whose clause may open with a plain noun phrase and a present-tense verb
+#: ("said people misunderstand Trump", "said the place prides itself on ...")
+_NOUN_SUBJECT_VERBS = frozenset({"say"})
 
 
 #: reporting verbs that take a quotation or a that-clause but never a clause without "that"

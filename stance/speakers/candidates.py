@@ -33,6 +33,12 @@ from stance.text.mentions import MentionIndex
 from stance.text.view import RangeIndex, TextView
 
 
+
+#: quantifiers that stand alone as a cue's subject ("several said", "some say")
+_LONE_QUANTIFIERS = frozenset({"some", "several", "many", "most", "both", "others", "few"})
+#: words that open a second clause before such a quantifier
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", ",", ";"})
+
 def candidates_for_cue(
     view: TextView,
     mentions: MentionIndex,
@@ -69,7 +75,11 @@ def candidates_for_cue(
         out.append(Candidate(i, j, kind, np_type, etype=etype))
 
     if cue_end - cue_start == 2 and view.lowers[cue_start] == "according" and view.lowers[cue_start + 1] == "to":
-        src = according_source(view, mentions, cue_end, b)
+        # (the source ends where the quotation after it starts: "according to the Ministry he died")
+        hi = b
+        if quote_tokens is not None and cue_end < quote_tokens[0] < b and "," not in view.words[cue_end : quote_tokens[0]]:
+            hi = quote_tokens[0]
+        src = according_source(view, mentions, cue_end, hi)
         if src is not None:
             add((src[0], src[1], "name" if mentions.name_at(src[1] - 1, src[1]) is not None else "nominal"), "according")
     if is_participle_cue(view, cue_start, cue_end, a):
@@ -118,6 +128,9 @@ def candidates_for_cue(
                 add(inner, "left")
             else:
                 add(person_before_appositive(view, mentions, np_ending_at(view, mentions, k, a), a), "left")
+    if j - 1 >= lo and view.lowers[j - 1] in _LONE_QUANTIFIERS and (j - 2 < lo or view.lowers[j - 2] in _CLAUSE_JOINS):
+        # a quantifier alone opening a second clause: "... and several said ...", "while some say"
+        add((j - 1, j, "nominal"), "left")
     left = np_ending_at(view, mentions, j, lo)
     if left is not None and left[2] == "nominal" and left[0] > lo and view.lowers[left[0] - 1] in OBJECT_PREPS:
         left = None  # "in relaying the news to parliament said": an object, not the speaker
