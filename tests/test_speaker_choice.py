@@ -781,3 +781,25 @@ def test_who_ending_the_predicate_of_the_subjects_is(nlp):
             "who has repeatedly pledged to close the harbour to tourists.")
     sp = speaker_of(nlp, text, "close the harbour")
     assert sp is not None and sp.name == "Ana Ruiz"
+
+
+# -- "the Vermont senator": a definite description of the person named just before -----------------
+def test_a_definite_description_is_the_person_named_just_before(nlp):
+    text = ('Lena Basko spoke at a rally in Port Elm on Sunday. The independent Narvian senator said the plan '
+            'would "ruin the coast" within a decade.')
+    sp = speaker_of(nlp, text, "ruin the coast")
+    assert sp is not None and sp.name == "Lena Basko"
+
+
+def test_a_description_whose_noun_introduced_someone_unnamed_stays_unnamed(nlp):
+    text = ('Lena Basko was greeted by an organizer at the field office. The organizer said the volunteers '
+            'would "win the county" by Friday.')
+    sp = speaker_of(nlp, text, "win the county")
+    assert sp is not None and sp.name != "Lena Basko"
+
+
+def test_a_description_of_an_unnamed_kind_of_person_stays_unnamed(nlp):
+    text = ('Lena Basko visited the flooded town of Port Elm. The woman said the river had "never been so high" '
+            'in her life.')
+    sp = speaker_of(nlp, text, "never been so high")
+    assert sp is not None and sp.name != "Lena Basko"
