@@ -803,3 +803,10 @@ def test_a_description_of_an_unnamed_kind_of_person_stays_unnamed(nlp):
             'in her life.')
     sp = speaker_of(nlp, text, "never been so high")
     assert sp is not None and sp.name != "Lena Basko"
+
+
+def test_his_campaign_is_the_campaign_of_the_person_he_is(nlp):
+    text = ('Ted Crane lost the primary on Tuesday. His campaign said the count was "deeply flawed" and '
+            'asked for a recount.')
+    sp = speaker_of(nlp, text, "deeply flawed")
+    assert sp is not None and sp.name == "Ted Crane campaign" and sp.type == "organization"

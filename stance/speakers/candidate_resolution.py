@@ -9,6 +9,7 @@ from typing import Any
 from stance.speakers.appositives import (VERB_STOPS, appositive_owner, described_referent, owner_of_described_who,
                                          subject_described_before_who)
 from stance.speakers.candidate_record import Candidate
+from stance.speakers.definite_persons import known_person
 from stance.speakers.issuers import full_body, issuer_named_before, previous_outside, spelled_out, subject_body_before
 from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, QUANTIFIERS, coordinated_persons, nouns, np_ending_at,
                                           person_by_title, titled_name)
@@ -31,7 +32,8 @@ def resolve_candidate(
     :func:`stance.speakers.pronouns.resolve_pronoun` (``pronoun_ranker``, or its rules without one;
     ``previous_speaker``: the name of the speaker chosen for the quotation before). A "they" is the
     last plural nominal speaker (``last_plural``: name, type, first token), unless a body opened a
-    sentence after it (:func:`subject_body_before`). An it/they/we the pronoun ranker resolves
+    sentence after it (:func:`subject_body_before`). "His campaign" is the campaign of the person the
+    his/her is ("Bernie Sanders campaign"). An it/they/we the pronoun ranker resolves
     (:func:`stance.speakers.pronouns.ranks`) is its pick among the referent candidates, the rules'
     answer one of them (:func:`stance.speakers.pronouns.resolve_referent`)."""
     person_nouns, org_nouns = nouns()
@@ -126,6 +128,11 @@ def resolve_candidate(
     referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
     if referent is not None:
         return referent[0].canonical, referent[1], referent[0]
+    if head == _CAMPAIGN and c.end - c.start == 2 and view.lowers[c.start] in ("his", "her"):
+        # "His campaign said": the campaign of the person the his/her is, as an affiliation names it
+        owner = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)
+        if owner is not None and known_person(view, mentions, owner):
+            return f"{owner.canonical} {_CAMPAIGN}", "organization", None
     if head in word_set("document_nouns.txt") and c.end - c.start >= 3 and view.lowers[c.end - 2] in org_nouns:
         # "the government statement" with no body found: the issuer as written ("government")
         return resolve_candidate(Candidate(c.start, c.end - 1, c.kind, "nominal"), view, mentions, blocked, last_plural,
@@ -142,6 +149,9 @@ def resolve_candidate(
 
 
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
+#: a person's organisation a his/her names: "his campaign" is "<the person> campaign" (the form
+#: :mod:`stance.speakers.role_appositives` gives a campaign staffer's affiliation)
+_CAMPAIGN = "campaign"
 
 
 def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: list[tuple[int, int]],

@@ -68,6 +68,11 @@ def person_of_description(view: TextView, mentions: MentionIndex, i: int, j: int
     m = resolve_pronoun(view, mentions, i, blocked, pronoun_ranker, previous_speaker)
     if m is None or not 1 <= view.sent_of[i] - view.sent_of[m.start] <= WINDOW_SENTS:
         return None
-    if person_gender(view, mentions, m) not in ("m", "f") and " " not in m.canonical:
-        return None
-    return m
+    return m if known_person(view, mentions, m) else None
+
+
+def known_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
+    """Whether the person mention ``m`` is surely a person: of a known gender (a given name or an
+    honorific shows it) or named in two words or more (not a place the name finder typed as a
+    person)."""
+    return person_gender(view, mentions, m) in ("m", "f") or " " in m.canonical
