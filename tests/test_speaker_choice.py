@@ -810,3 +810,14 @@ def test_his_campaign_is_the_campaign_of_the_person_he_is(nlp):
             'asked for a recount.')
     sp = speaker_of(nlp, text, "deeply flawed")
     assert sp is not None and sp.name == "Ted Crane campaign" and sp.type == "organization"
+
+
+def test_a_plural_party_label_is_the_party_members(nlp):
+    text = 'The bill passed the House on Friday. Republicans said the plan would "ruin the budget" within a decade.'
+    a = nlp(text)
+    q = next(q for q in a.quotes if "ruin the budget" in q.quote.text)
+    assert q.speaker.name == "Republicans" and q.speaker.type == "person"
+    assert q.affiliation == "Republican Party"
+    # a party's own name stays the party
+    sp = speaker_of(nlp, 'The vote was close. The Liberal Democrats said the plan would "ruin the budget".', "ruin the budget")
+    assert sp is not None and sp.name == "Liberal Democrats"

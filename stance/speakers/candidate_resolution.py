@@ -14,7 +14,7 @@ from stance.speakers.issuers import full_body, issuer_named_before, previous_out
 from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, QUANTIFIERS, coordinated_persons, nouns, np_ending_at,
                                           person_by_title, titled_name)
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
-from stance.text.lexicons import word_set
+from stance.text.lexicons import party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
 from stance.text.view import RangeIndex, TextView
 
@@ -44,6 +44,9 @@ def resolve_candidate(
         if (view.lowers[c.start] in QUANTIFIERS and c.end - c.start == 2 and words[c.end - 1].endswith("s")
                 and (m0 := mentions.name_at(c.end - 1, c.end)) is not None and m0.type == "organization"):
             return view.span_text(c.start, c.end), "person", None  # "Other Republicans": some of its members
+        m0 = mentions.name_at(c.end - 1, c.end)
+        if m0 is not None and m0.end == c.end and _members_label(view, m0):
+            return words[m0.start], "person", None  # "Republicans said": the party's members, not the party
         both = coordinated_persons(view, mentions, c.start, c.end)
         if both:
             names = [x.canonical for x in both]
@@ -152,6 +155,15 @@ _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""
 #: a person's organisation a his/her names: "his campaign" is "<the person> campaign" (the form
 #: :mod:`stance.speakers.role_appositives` gives a campaign staffer's affiliation)
 _CAMPAIGN = "campaign"
+
+
+def _members_label(view: TextView, m: Mention) -> bool:
+    """Whether the organisation mention ``m`` is one word, the plural of a party label
+    (``party_labels.tsv``: "Republicans", "Democrats"): the party's members speak, a group of people
+    (not "Liberal Democrats", a party's name)."""
+    w = view.words[m.start]
+    return (m.type == "organization" and m.end - m.start == 1 and len(w) > 2 and w.endswith("s")
+            and w[:-1] in party_labels())
 
 
 def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: list[tuple[int, int]],
