@@ -90,6 +90,30 @@ def test_a_two_word_name_is_linked_to_its_fuller_form(lang, text, short, full):
     assert names(lang, text)[short][0] == full
 
 
+def test_an_honorific_picks_among_full_names_sharing_a_surname(lang):
+    text = ("Hillary Clinton spoke in Iowa. Bill Clinton spoke in Ohio. On Monday Mr. Clinton said no. "
+            "On Tuesday Mrs. Clinton said yes. Later Clinton said maybe.")
+    mi = MentionIndex(build_view(make_doc(lang, text, trained=False)))
+    lone = [m.canonical for m in mi.names if m.text == "Clinton"]
+    # after "Mr.": the man; after "Mrs.": the woman; without an honorific: the first named
+    assert lone == ["Bill Clinton", "Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_surname_after_titles_only_is_the_full_name_of_that_surname(lang):
+    text = ("John Kasich and Ted Cruz spoke. Ohio Gov. Kasich said he would stay. Later Kasich said no.")
+    got = names(lang, text)
+    assert got["Ohio Gov. Kasich"][0] == "John Kasich" and got["Kasich"][0] == "John Kasich"
+    # no full name of that surname: it stays
+    assert names(lang, "Ohio Gov. Kasich said he would stay.")["Ohio Gov. Kasich"][0] == "Ohio Gov. Kasich"
+
+
+def test_the_name_linker_finds_the_one_full_name_of_a_surname(lang):
+    mi = MentionIndex(build_view(make_doc(lang, "Doris Day sang. Ohio Gov. Kasich spoke. John Kasich left.", trained=False)))
+    assert mi.full_name_of("Day") == "Doris Day"
+    assert mi.full_name_of("Kasich") == "John Kasich"  # not the titled form
+    assert mi.full_name_of("Doris Day") is None and mi.full_name_of("Smith") is None
+
+
 # -- 2. title plus name ---------------------------------------------------------------------
 @pytest.mark.parametrize("text, name, role, aff", [
     ("“It is over,” said Ukrainian spokesman Oleg Nikolenko.", "Oleg Nikolenko", "spokesman", "Ukraine"),
