@@ -264,3 +264,14 @@ def test_state_body_speaker_gets_its_state():
 def test_a_capitalised_online_role_noun_is_no_part_of_the_name(lang):
     got = names(lang, "Podcaster Tom Velkin said the vote was rigged.")
     assert got["Tom Velkin"][1] == "podcaster"
+
+
+def test_a_letter_joined_by_a_hyphen_stays_in_its_name(lang):
+    got = names(lang, "He is the president of Wealth-X, a firm. Wealth-X keeps its books. Jay-Z sang.")
+    assert "Wealth-X" in got and "X" not in got and "Jay-Z" in got
+    # a letter before a hyphenated lowercase word names nothing ("X-wing", "T-shirt")
+    got = names(lang, "The replica of Luke Skywalker's X-wing fighter sold. He wore a T-shirt.")
+    assert "X" not in got and "T" not in got
+    # a party code and a pair of names still split ("R-Ky.", "Trump-Kim")
+    got = names(lang, "Sen. Rand Paul (R-Ky.) spoke before the Trump-Kim summit.")
+    assert "Trump" in got and "Kim" in got and "R-Ky." not in got

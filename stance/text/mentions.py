@@ -457,6 +457,8 @@ class MentionIndex:
                         (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)
                         or (i + 1 in is_name_word and (w in title_words or (i + 2 < n and f"{w} {words[i + 1]}" in title_words)))
                         or (w in surnames and i + 1 < n and (words[i + 1] == "," or lowers[i + 1] in verbs))
+                        or (i + 2 < n and words[i + 1] == "-" and len(words[i + 2]) == 1 and i + 2 in is_cap
+                            and v.starts[i + 1] == v.ends[i] and v.starts[i + 2] == v.ends[i + 1])  # "Wealth-X keeps"
                         or (not written_lower and lw not in stop and i + 1 in is_name_word and _named_inside(v, caps, i))):
                     continue  # but "United States President ...", "US voice actor ...": a country's name;
                     # "President Barack Obama ..." after "the president": a title before a name
@@ -508,6 +510,10 @@ class MentionIndex:
                     j += 3  # "Bashar al-Assad"
                     continue
                 break
+            if (j == i + 1 and len(w) == 1 and j + 1 < n and words[j] == "-" and lowers[j + 1][:1].isalpha()
+                    and words[j + 1][:1].islower() and v.starts[j] == v.ends[i] and v.starts[j + 1] == v.ends[j]):
+                i = j
+                continue  # a letter before a hyphenated word ("X-wing", "T-shirt", "K-pop") names nothing
             a = i
             if a >= 2 and words[a - 1] == "-" and lowers[a - 2] in _ARTICLE_PARTICLES and v.starts[a - 1] == v.ends[a - 2]:
                 a -= 2  # "said al-Assad": the article particle is part of the name
@@ -532,7 +538,8 @@ class MentionIndex:
         if "-" in words[a:b]:
             k = words.index("-", a, b)
             if (gaz.lookup(v.span_text(a, b)) is None and k - a == 1 and v.span_text(a, b) not in self._hyphen_surnames and b - k == 2 and _is_cap(words[a]) and _is_cap(words[k + 1])
-                    and not (a > 0 and (v.lowers[a - 1] in _HONORIFICS or words[a - 1] in titles()))):
+                    and not (a > 0 and (v.lowers[a - 1] in _HONORIFICS or words[a - 1] in titles()))
+                    and len(words[k + 1]) > 1):  # "Wealth-X", "Jay-Z": one name (but "R-Ky." is a party code)
                 self._add_name(a, k)
                 self._add_name(k + 1, b)
                 return
