@@ -103,6 +103,9 @@ def test_a_surname_after_titles_only_is_the_full_name_of_that_surname(lang):
     text = ("John Kasich and Ted Cruz spoke. Ohio Gov. Kasich said he would stay. Later Kasich said no.")
     got = names(lang, text)
     assert got["Ohio Gov. Kasich"][0] == "John Kasich" and got["Kasich"][0] == "John Kasich"
+    # the surname before a generational suffix; "Admiral" is a title as "Adm." is
+    got = names(lang, "Harry B. Harris Jr. leads the command. Admiral Harris said he would stay.")
+    assert got["Harris"] == ("Harry B. Harris Jr.", "admiral", None)
     # no full name of that surname: it stays
     assert names(lang, "Ohio Gov. Kasich said he would stay.")["Ohio Gov. Kasich"][0] == "Ohio Gov. Kasich"
 

@@ -162,6 +162,13 @@ def _party_first_words() -> frozenset[str]:
     return frozenset(label.split()[0] for label in party_labels())
 
 
+def _surname(name: str) -> str:
+    """A name's surname: its last word, or the word before a generational suffix ("Harris" of
+    "Harry B. Harris Jr.")."""
+    toks = name.split()
+    return toks[-2] if len(toks) > 2 and toks[-1] in _GENERATIONAL else toks[-1]
+
+
 def _titled_surname(text: str) -> bool:
     """Whether a name is a surname after title words only (``titles.tsv``, a region before them
     allowed: "Ohio Gov. Kasich", "Sen. Cruz", "President Obama")."""
@@ -696,14 +703,14 @@ class MentionIndex:
 
     def full_name_of(self, surname: str) -> str | None:
         """The name linker for a surname alone: the one full name of the article (a person's, or a
-        name of no known type, of two words or more, not a titled surname: :func:`_titled_surname`) whose last word is
-        the one-word ``surname`` ("Day" -> "Doris Day"); None when ``surname`` has several words,
+        name of no known type, of two words or more, not a titled surname: :func:`_titled_surname`) whose surname
+        (its last word, or the one before a generational suffix: "Harry B. Harris Jr.") is the one-word ``surname`` ("Day" -> "Doris Day"); None when ``surname`` has several words,
         or the article has no or several such names."""
         if " " in surname or not surname[:1].isupper():
             return None
         fulls = {m.canonical for m in self.names
                  if m.type in ("person", "other", "unknown") and " " in m.canonical
-                 and m.canonical.rsplit(" ", 1)[1] == surname and not _titled_surname(m.canonical)}
+                 and _surname(m.canonical) == surname and not _titled_surname(m.canonical)}
         return fulls.pop() if len(fulls) == 1 else None
 
     def _one_of(self, m: Mention, fuller: list[str], given: dict[str, str]) -> str:
