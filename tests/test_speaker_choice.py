@@ -821,3 +821,34 @@ def test_a_plural_party_label_is_the_party_members(nlp):
     # a party's own name stays the party
     sp = speaker_of(nlp, 'The vote was close. The Liberal Democrats said the plan would "ruin the budget".', "ruin the budget")
     assert sp is not None and sp.name == "Liberal Democrats"
+
+
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("A new poll came out. Twenty-four percent said he would win the race.", "he would win", "Twenty-four percent"),
+        ("Voters were split, with 50 percent saying he would win.", "he would win", "50 percent"),
+        ("In the poll, 46 percent said yes, compared with 23 percent who said it was improper.", "it was improper",
+         "23 percent"),
+        ("Thirty-one percent of those surveyed say the party is doomed.", "the party is doomed",
+         "Thirty-one percent of those surveyed"),
+        ("About four in 10 said they were angry.", "they were angry", "About four in 10"),
+        ("Almost half said they would vote.", "they would vote", "Almost half"),
+        ("Only 24% said she was honest.", "she was honest", "Only 24%"),
+    ],
+)
+def test_a_proportion_of_people_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name and sp.type == "person"
+
+
+def test_a_share_of_a_thing_is_no_speaker():
+    from stance.speakers.proportions import proportion_before
+    from stance.text.view import blank_english, build_view
+
+    view = build_view(blank_english()("It is less than half of what researchers say they need."))
+    cue = view.lowers.index("say")
+    assert proportion_before(view, cue, 0) is None
+    view = build_view(blank_english()("Yet 27 percent of those who named a candidate said no."))
+    cue = view.lowers.index("said")
+    assert view.span_text(*proportion_before(view, cue, 0)) == "27 percent of those who named a candidate"

@@ -40,6 +40,8 @@ def resolve_candidate(
     words = view.words
     if c.kind == "according":
         return _source_name(c, view, mentions, blocked, pronoun_ranker, previous_speaker)
+    if c.kind == "proportion":
+        return view.span_text(c.start, c.end), "person", None  # "Twenty-four percent": as written
     if c.np_type == "name":
         if (view.lowers[c.start] in QUANTIFIERS and c.end - c.start == 2 and words[c.end - 1].endswith("s")
                 and (m0 := mentions.name_at(c.end - 1, c.end)) is not None and m0.type == "organization"):
