@@ -852,3 +852,17 @@ def test_a_share_of_a_thing_is_no_speaker():
     view = build_view(blank_english()("Yet 27 percent of those who named a candidate said no."))
     cue = view.lowers.index("said")
     assert view.span_text(*proportion_before(view, cue, 0)) == "27 percent of those who named a candidate"
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ('Ted Crane arrived on Monday. "The plan will fail," the White House spokesman, Lena Basko, said on Monday.',
+         "The plan will fail"),
+        ("Ted Crane opened the rally. Another former Crane adviser, Lena Basko, also spoke and said the plan would fail.",
+         "the plan would fail"),
+    ],
+)
+def test_a_person_named_in_apposition_to_a_description_speaks(nlp, text, part):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == "Lena Basko"

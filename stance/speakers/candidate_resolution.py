@@ -130,6 +130,9 @@ def resolve_candidate(
         return view.span_text(c.start, c.end), "unknown", None
     # nominal: "Many experts", "the ministry", "Sudan's defense minister"
     head = view.lowers[c.end - 1]
+    named = _named_in_apposition(view, mentions, c.end)
+    if named is not None and head in person_nouns:
+        return named.canonical, "person", named  # "the White House spokesman, Josh Earnest, said"
     referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
     if referent is not None:
         return referent[0].canonical, referent[1], referent[0]
@@ -157,6 +160,18 @@ _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""
 #: a person's organisation a his/her names: "his campaign" is "<the person> campaign" (the form
 #: :mod:`stance.speakers.role_appositives` gives a campaign staffer's affiliation)
 _CAMPAIGN = "campaign"
+
+
+def _named_in_apposition(view: TextView, mentions: MentionIndex, j: int) -> Mention | None:
+    """The person named between commas right after a description ending at token ``j`` ("Another
+    former Trump adviser, Sebastian Gorka, also spoke"): the name is the description's referent;
+    None when no such name follows."""
+    if j + 2 >= view.n or view.words[j] != ",":
+        return None
+    m = mentions.name_at(j + 1, j + 2)
+    if m is None or m.start != j + 1 or m.type != "person" or m.end >= view.n or view.words[m.end] != ",":
+        return None
+    return m
 
 
 def _members_label(view: TextView, m: Mention) -> bool:
