@@ -866,3 +866,13 @@ def test_a_share_of_a_thing_is_no_speaker():
 def test_a_person_named_in_apposition_to_a_description_speaks(nlp, text, part):
     sp = speaker_of(nlp, text, part)
     assert sp is not None and sp.name == "Lena Basko"
+
+
+def test_an_unresolved_who_is_the_words_before_it(nlp):
+    sp = speaker_of(nlp, "The delegates met on Monday. The party needs the superdelegates who have already said they "
+                         "back the plan.", "they back the plan")
+    assert sp is not None and sp.name == "superdelegates"
+    # not a place named after a preposition
+    sp = speaker_of(nlp, "A staff member for the campaign in Philadelphia who said she would march left early.",
+                    "she would march")
+    assert sp is None or sp.name != "Philadelphia"

@@ -11,7 +11,7 @@ from stance.speakers.appositives import (VERB_STOPS, appositive_owner, described
 from stance.speakers.candidate_record import Candidate
 from stance.speakers.definite_persons import known_person
 from stance.speakers.issuers import full_body, issuer_named_before, previous_outside, spelled_out, subject_body_before
-from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, QUANTIFIERS, coordinated_persons, nouns, np_ending_at,
+from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUANTIFIERS, coordinated_persons, nouns, np_ending_at,
                                           person_by_title, titled_name)
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.text.lexicons import party_labels, word_set
@@ -104,6 +104,9 @@ def resolve_candidate(
                             default=np[0])
                     return resolve_candidate(Candidate(a, np[1], "left", np[2]), view, mentions, blocked, last_plural,
                                              pronoun_ranker, previous_speaker)
+                before = _words_before_who(view, c.start)
+                if before is not None:  # "those who said", "the superdelegates who've said", "a booker who said"
+                    return view.span_text(*before), "person", None
         if kind in ("thing", "plural", "self") and ranks(pronoun_ranker, w):  # the trained ranker, given the rules' answer
             rule = resolve_candidate(c, view, mentions, blocked, last_plural, None, previous_speaker)
             name, typ, m = resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
@@ -160,6 +163,32 @@ _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""
 #: a person's organisation a his/her names: "his campaign" is "<the person> campaign" (the form
 #: :mod:`stance.speakers.role_appositives` gives a campaign staffer's affiliation)
 _CAMPAIGN = "campaign"
+
+
+#: most words of the phrase a "who" refers to when no rule resolves it
+_MAX_WHO_WORDS = 5
+
+
+def _words_before_who(view: TextView, who: int) -> tuple[int, int] | None:
+    """The words right before a "who" that no rule resolved, back to a determiner, a
+    punctuation mark or a function word (at most :data:`_MAX_WHO_WORDS`: "those", "superdelegates",
+    "Abraham Lincoln impersonator"): the people it refers to, as written; None when there are none
+    or they are a name after a preposition (a place or a body)."""
+    k = who
+    sa = view.sent_bounds(view.sent_of[who])[0]
+    while k > sa and who - k < _MAX_WHO_WORDS:
+        w, low = view.words[k - 1], view.lowers[k - 1]
+        if not w.replace("-", "").replace("’", "").replace("'", "").isalpha() or low in DETS and low != "those" \
+                or low in NP_STOP_LEFT or low in VERB_STOPS or is_past_tense(low):
+            break
+        k -= 1
+    if k < who and k > sa and view.lowers[k - 1] in _AFTER_PREPOSITION and view.words[k][:1].isupper():
+        return None  # "a staff member for the campaign in Philadelphia who said": not the place
+    return (k, who) if k < who else None
+
+
+#: prepositions whose named object is not what a "who" right after it refers to
+_AFTER_PREPOSITION = frozenset({"in", "at", "from", "of", "for", "on", "with", "by", "to", "near", "across"})
 
 
 def _named_in_apposition(view: TextView, mentions: MentionIndex, j: int) -> Mention | None:
