@@ -876,3 +876,9 @@ def test_an_unresolved_who_is_the_words_before_it(nlp):
     sp = speaker_of(nlp, "A staff member for the campaign in Philadelphia who said she would march left early.",
                     "she would march")
     assert sp is None or sp.name != "Philadelphia"
+
+
+def test_an_unnamed_speaker_keeps_its_indefinite_article(nlp):
+    sp = speaker_of(nlp, 'The hotel was sold in May. A spokesman for the buyer said the name "will change" soon.',
+                    "will change")
+    assert sp is not None and sp.name.startswith("A spokesman")

@@ -153,6 +153,8 @@ def resolve_candidate(
         k += 1
     if k > c.start and view.lowers[k] == "of":
         k = c.start  # "One of the users": the part of the group, not "of the users"
+    if k == c.start + 1 and view.lowers[c.start] in ("a", "an"):
+        k = c.start  # "A spokesman", "a new poll": one not named, as the article writes it
     name = view.span_text(k, c.end)
     name = name.replace(" ’s", "’s").replace(" 's", "'s")
     typ = "organization" if head in org_nouns else "person"
