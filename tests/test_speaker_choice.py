@@ -882,3 +882,10 @@ def test_an_unnamed_speaker_keeps_its_indefinite_article(nlp):
     sp = speaker_of(nlp, 'The hotel was sold in May. A spokesman for the buyer said the name "will change" soon.',
                     "will change")
     assert sp is not None and sp.name.startswith("A spokesman")
+
+
+def test_both_men_are_the_pair_named_before(nlp):
+    text = ("Blair Effron and Robert Pruzan founded the bank in 2006. It is not clear what the equity held by "
+            "Mr. Effron and Mr. Pruzan is worth. Both men said the firm would stay private.")
+    sp = speaker_of(nlp, text, "the firm would stay private")
+    assert sp is not None and sp.name == "Blair Effron and Robert Pruzan"

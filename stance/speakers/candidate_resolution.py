@@ -9,7 +9,7 @@ from typing import Any
 from stance.speakers.appositives import (VERB_STOPS, appositive_owner, described_referent, owner_of_described_who,
                                          subject_described_before_who)
 from stance.speakers.candidate_record import Candidate
-from stance.speakers.definite_persons import known_person
+from stance.speakers.definite_persons import known_person, pair_of_description
 from stance.speakers.issuers import full_body, issuer_named_before, previous_outside, spelled_out, subject_body_before
 from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUANTIFIERS, coordinated_persons, nouns, np_ending_at,
                                           person_by_title, titled_name)
@@ -139,6 +139,9 @@ def resolve_candidate(
     referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
     if referent is not None:
         return referent[0].canonical, referent[1], referent[0]
+    pair = pair_of_description(view, mentions, c.start, c.end, blocked)
+    if pair is not None:  # "Both officers indicated" after "Antoine Roe and Nicolas Doe"
+        return pair[0], "person", pair[1]
     if head == _CAMPAIGN and c.end - c.start == 2 and view.lowers[c.start] in ("his", "her"):
         # "His campaign said": the campaign of the person the his/her is, as an affiliation names it
         owner = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)

@@ -12,6 +12,9 @@ named in one of the :data:`WINDOW_SENTS` sentences before the description's (not
 "interview with hosts Joe Roe and Mika Doe, the Democratic candidate stated") and is a person by
 a known gender or a name of two words or more (not a place typed as a person).
 
+A description of two ("Both men", "both officers") stands for the nearest persons named joined by
+"and" before it ("Antoine Roe and Nicolas Doe", "Mr. Roe and Mr. Doe"; :func:`pair_of_description`).
+
 A description whose noun the article used before it ("an organizer ... the organizer", "A
 Republican committee aide ... the aide", "a source close to him ... the source") stays the unnamed
 speaker it describes: where the earlier use tied the noun to a named person, the role lookup
@@ -24,7 +27,8 @@ from typing import Any, Sequence
 
 from stance.speakers.gendered import gendered_nouns
 from stance.speakers.noun_phrases import NP_STOP_LEFT, nouns
-from stance.speakers.pronouns import person_gender, resolve_pronoun
+from stance.speakers.pronouns import coordinated_ending_at, person_gender, resolve_pronoun
+from stance.speakers.role_lexicon import role_nouns
 from stance.text.lexicons import word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import RangeIndex, TextView
@@ -76,3 +80,28 @@ def known_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
     honorific shows it) or named in two words or more (not a place the name finder typed as a
     person)."""
     return person_gender(view, mentions, m) in ("m", "f") or " " in m.canonical
+
+
+def pair_of_description(view: TextView, mentions: MentionIndex, i: int, j: int,
+                        blocked: RangeIndex | Sequence[tuple[int, int]]) -> tuple[str, Mention] | None:
+    """The persons a description of two ``[i, j)`` ("Both men", "both officers") stands for: the
+    nearest persons named joined by "and" before it outside quotations, as (their names joined,
+    the last one's mention); None for any other phrase or when there are none."""
+    if view.lowers[i] != "both" or not 2 <= j - i <= MAX_MODIFIERS + 2:
+        return None
+    head = view.lowers[j - 1]
+    plural = head.endswith("s") and not head.endswith("ss") or head in ("men", "women", "people")
+    if not plural or head not in role_nouns():
+        return None
+    for t in range(i + 1, j - 1):
+        w = view.words[t]
+        if not w.replace("-", "").replace(".", "").isalnum() or view.lowers[t] in NP_STOP_LEFT or view.lowers[t] == "the":
+            return None
+    index = RangeIndex.of(blocked)
+    for m in mentions.names_before(i):
+        if m.type != "person" or m.end > i or index.covers(m.start, m.end):
+            continue
+        both = coordinated_ending_at(view, mentions, m)
+        if both is not None:
+            return both[1], m
+    return None
