@@ -31,8 +31,12 @@ _REACH = MAX_QUALIFIERS + 5 + MAX_TAIL
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    """Word classes of ``proportion_words.tsv``."""
-    return {r[0].strip(): frozenset(r[1].split()) for r in data_rows("proportion_words.tsv") if len(r) > 1}
+    """Word classes of ``proportion_words.tsv``, with all the number words (``numbers`` and those of
+    ``function_words.tsv``) under ``all_numbers``."""
+    out = {r[0].strip(): frozenset(r[1].split()) for r in data_rows("proportion_words.tsv") if len(r) > 1}
+    out["all_numbers"] = NUMBER_WORDS | out["numbers"]
+    out["anchors"] = out["all_numbers"] | out["units"] | out["parts"]  # a share holds one of these or digits
+    return out
 
 
 def _number_end(view: TextView, t: int, end: int) -> int | None:
@@ -40,10 +44,9 @@ def _number_end(view: TextView, t: int, end: int) -> int | None:
     number word ("six", "Twenty"), or a tens word joined by a hyphen to a unit ("Twenty-four");
     None when no number starts there."""
     w = view.lowers[t]
-    numbers = NUMBER_WORDS | _words()["numbers"]
     if w.replace(".", "", 1).replace(",", "").isdigit():
         return t + 1
-    if w not in numbers:
+    if w not in _words()["all_numbers"]:
         return None
     if t + 2 < end and view.words[t + 1] == "-" and view.lowers[t + 2] in NUMBER_WORDS:
         return t + 3
@@ -73,8 +76,14 @@ def proportion_before(view: TextView, j: int, lo: int) -> tuple[int, int] | None
     """The proportion phrase ending right before token ``j`` (a cue, after skipped adverbs), or
     before a "who" right before it, starting at ``lo`` or later: its token span; None when there is
     none (see the module docstring)."""
-    e = j - 1 if j - 1 > lo and view.lowers[j - 1] == "who" else j
-    for s in range(max(lo, e - _REACH), e):  # the earliest start: the whole phrase
+    lowers = view.lowers
+    e = j - 1 if j - 1 > lo and lowers[j - 1] == "who" else j
+    first = max(lo, e - _REACH)
+    anchors = _words()["anchors"]
+    window = lowers[first:e]
+    if anchors.isdisjoint(window) and not any(w[:1].isdigit() for w in window):
+        return None  # (most cues: no number, unit or part near)
+    for s in range(first, e):  # the earliest start: the whole phrase
         core = _share_end(view, s, e)
         if core is None:
             continue
