@@ -90,6 +90,13 @@ def test_a_two_word_name_is_linked_to_its_fuller_form(lang, text, short, full):
     assert names(lang, text)[short][0] == full
 
 
+def test_a_surname_is_its_full_name_not_a_longer_name_opening_with_it(lang):
+    got = names(lang, "Donald Trump ate a taco bowl at Trump Tower Grill on Monday. Trump said it was good. "
+                      "Hillary Clinton spoke later. Hillary said no.")
+    assert got["Trump"][0] == "Donald Trump"
+    assert got["Hillary"][0] == "Hillary Clinton"  # a given name alone still opens its full name
+
+
 def test_an_honorific_picks_among_full_names_sharing_a_surname(lang):
     text = ("Hillary Clinton spoke in Iowa. Bill Clinton spoke in Ohio. On Monday Mr. Clinton said no. "
             "On Tuesday Mrs. Clinton said yes. Later Clinton said maybe.")

@@ -669,6 +669,8 @@ class MentionIndex:
                 best_len = len(t)
                 for key in ((">", *t), ("<", *t)):  # a surname first: "Gorka" is "Sebastian Gorka"
                     cur = longest.get(key)
+                    if key[0] == "<" and len(t) == 1 and best_len > 1:
+                        break  # a surname's full name, not a longer name opening with it ("Trump Tower Grill")
                     if cur is not None and cur[0] > best_len:
                         best, best_len = cur[1], cur[0]
                         if key in tied and longest[key] == cur:
