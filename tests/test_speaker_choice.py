@@ -889,3 +889,9 @@ def test_both_men_are_the_pair_named_before(nlp):
             "Mr. Effron and Mr. Pruzan is worth. Both men said the firm would stay private.")
     sp = speaker_of(nlp, text, "the firm would stay private")
     assert sp is not None and sp.name == "Blair Effron and Robert Pruzan"
+
+
+def test_a_state_office_speaks_as_the_office(nlp):
+    sp = speaker_of(nlp, 'The plan was announced on Monday. The White House says the cuts "will be deep" next year.',
+                    "will be deep")
+    assert sp is not None and sp.name == "White House" and sp.type == "organization"

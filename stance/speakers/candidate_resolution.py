@@ -14,6 +14,7 @@ from stance.speakers.issuers import full_body, issuer_named_before, previous_out
 from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUANTIFIERS, coordinated_persons, nouns, np_ending_at,
                                           person_by_title, titled_name)
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
+from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, names_office
 from stance.text.lexicons import party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
 from stance.text.view import RangeIndex, TextView
@@ -73,6 +74,8 @@ def resolve_candidate(
                 return full.canonical, full.type if full.type == "state" else "organization", full
             if m.type == "organization":
                 m = full_body(view, mentions, m, blocked)
+            if _an_office(m):
+                return m.text, "organization", m  # "The White House says": the office, as written
             return m.canonical, typ, m
         return view.span_text(c.start, c.end), "unknown", None
     if c.np_type == "pronoun":
@@ -138,15 +141,17 @@ def resolve_candidate(
         return named.canonical, "person", named  # "the White House spokesman, Josh Earnest, said"
     referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
     if referent is not None:
+        if _an_office(referent[0]):
+            return referent[0].text, "organization", referent[0]
         return referent[0].canonical, referent[1], referent[0]
     pair = pair_of_description(view, mentions, c.start, c.end, blocked)
     if pair is not None:  # "Both officers indicated" after "Antoine Roe and Nicolas Doe"
         return pair[0], "person", pair[1]
-    if head == _CAMPAIGN and c.end - c.start == 2 and view.lowers[c.start] in ("his", "her"):
-        # "His campaign said": the campaign of the person the his/her is, as an affiliation names it
+    if head in CAMPAIGN_NOUNS and c.end - c.start == 2 and view.lowers[c.start] in ("his", "her"):
+        # "His campaign said": the campaign of the person the his/her is, as the annotation names it
         owner = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)
         if owner is not None and known_person(view, mentions, owner):
-            return f"{owner.canonical} {_CAMPAIGN}", "organization", None
+            return f"{owner.canonical} {view.words[c.end - 1].lower()}", "organization", None
     if head in word_set("document_nouns.txt") and c.end - c.start >= 3 and view.lowers[c.end - 2] in org_nouns:
         # "the government statement" with no body found: the issuer as written ("government")
         return resolve_candidate(Candidate(c.start, c.end - 1, c.kind, "nominal"), view, mentions, blocked, last_plural,
@@ -165,9 +170,6 @@ def resolve_candidate(
 
 
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
-#: a person's organisation a his/her names: "his campaign" is "<the person> campaign" (the form
-#: :mod:`stance.speakers.role_appositives` gives a campaign staffer's affiliation)
-_CAMPAIGN = "campaign"
 
 
 #: most words of the phrase a "who" refers to when no rule resolves it
@@ -194,6 +196,13 @@ def _words_before_who(view: TextView, who: int) -> tuple[int, int] | None:
 
 #: prepositions whose named object is not what a "who" right after it refers to
 _AFTER_PREPOSITION = frozenset({"in", "at", "from", "of", "for", "on", "with", "by", "to", "near", "across"})
+
+
+def _an_office(m: Mention) -> bool:
+    """Whether the name mention ``m`` is a state's office the gazetteer reads as the state ("White
+    House" -> United States, :func:`stance.speakers.role_lexicon.names_office`): as a speaker it is
+    the office, an organisation, as written."""
+    return m.type == "state" and m.text != m.canonical and names_office(m.text)
 
 
 def _named_in_apposition(view: TextView, mentions: MentionIndex, j: int) -> Mention | None:
