@@ -9,7 +9,8 @@ have their own rule, :mod:`stance.speakers.gendered`). The person is resolved as
 speaker is (:func:`stance.speakers.pronouns.resolve_pronoun`: the pronoun ranker over the persons
 named in the sentences before, or the nearest one outside quotations) and kept only when it is
 named in one of the :data:`WINDOW_SENTS` sentences before the description's (not in its own:
-"interview with hosts Joe Roe and Mika Doe, the Democratic candidate stated") and is a person by
+"interview with hosts Joe Roe and Mika Doe, the Democratic candidate stated"), not named again
+after it in its sentence ("the prince called for Lee to drop out": not Lee), and is a person by
 a known gender or a name of two words or more (not a place typed as a person).
 
 A description of two ("Both men", "both officers") stands for the nearest persons named joined by
@@ -72,6 +73,8 @@ def person_of_description(view: TextView, mentions: MentionIndex, i: int, j: int
     m = resolve_pronoun(view, mentions, i, blocked, pronoun_ranker, previous_speaker)
     if m is None or not 1 <= view.sent_of[i] - view.sent_of[m.start] <= WINDOW_SENTS:
         return None
+    if any(o.canonical == m.canonical for o in mentions.names_in(j, view.sent_bounds(view.sent_of[i])[1])):
+        return None  # "the prince called for Lee to drop out": not the person its own clause names
     return m if known_person(view, mentions, m) else None
 
 
