@@ -90,6 +90,40 @@ def test_a_two_word_name_is_linked_to_its_fuller_form(lang, text, short, full):
     assert names(lang, text)[short][0] == full
 
 
+def test_a_surname_is_its_full_name_not_a_longer_name_opening_with_it(lang):
+    got = names(lang, "Donald Trump ate a taco bowl at Trump Tower Grill on Monday. Trump said it was good. "
+                      "Hillary Clinton spoke later. Hillary said no.")
+    assert got["Trump"][0] == "Donald Trump"
+    assert got["Hillary"][0] == "Hillary Clinton"  # a given name alone still opens its full name
+
+
+def test_an_honorific_picks_among_full_names_sharing_a_surname(lang):
+    text = ("Hillary Clinton spoke in Iowa. Bill Clinton spoke in Ohio. On Monday Mr. Clinton said no. "
+            "On Tuesday Mrs. Clinton said yes. Later Clinton said maybe.")
+    mi = MentionIndex(build_view(make_doc(lang, text, trained=False)))
+    lone = [m.canonical for m in mi.names if m.text == "Clinton"]
+    # after "Mr.": the man; after "Mrs.": the woman; without an honorific: the first named
+    assert lone == ["Bill Clinton", "Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_surname_after_titles_only_is_the_full_name_of_that_surname(lang):
+    text = ("John Kasich and Ted Cruz spoke. Ohio Gov. Kasich said he would stay. Later Kasich said no.")
+    got = names(lang, text)
+    assert got["Ohio Gov. Kasich"][0] == "John Kasich" and got["Kasich"][0] == "John Kasich"
+    # the surname before a generational suffix; "Admiral" is a title as "Adm." is
+    got = names(lang, "Harry B. Harris Jr. leads the command. Admiral Harris said he would stay.")
+    assert got["Harris"] == ("Harry B. Harris Jr.", "admiral", None)
+    # no full name of that surname: it stays
+    assert names(lang, "Ohio Gov. Kasich said he would stay.")["Ohio Gov. Kasich"][0] == "Ohio Gov. Kasich"
+
+
+def test_the_name_linker_finds_the_one_full_name_of_a_surname(lang):
+    mi = MentionIndex(build_view(make_doc(lang, "Doris Day sang. Ohio Gov. Kasich spoke. John Kasich left.", trained=False)))
+    assert mi.full_name_of("Day") == "Doris Day"
+    assert mi.full_name_of("Kasich") == "John Kasich"  # not the titled form
+    assert mi.full_name_of("Doris Day") is None and mi.full_name_of("Smith") is None
+
+
 # -- 2. title plus name ---------------------------------------------------------------------
 @pytest.mark.parametrize("text, name, role, aff", [
     ("“It is over,” said Ukrainian spokesman Oleg Nikolenko.", "Oleg Nikolenko", "spokesman", "Ukraine"),
@@ -240,3 +274,14 @@ def test_state_body_speaker_gets_its_state():
 def test_a_capitalised_online_role_noun_is_no_part_of_the_name(lang):
     got = names(lang, "Podcaster Tom Velkin said the vote was rigged.")
     assert got["Tom Velkin"][1] == "podcaster"
+
+
+def test_a_letter_joined_by_a_hyphen_stays_in_its_name(lang):
+    got = names(lang, "He is the president of Wealth-X, a firm. Wealth-X keeps its books. Jay-Z sang.")
+    assert "Wealth-X" in got and "X" not in got and "Jay-Z" in got
+    # a letter before a hyphenated lowercase word names nothing ("X-wing", "T-shirt")
+    got = names(lang, "The replica of Luke Skywalker's X-wing fighter sold. He wore a T-shirt.")
+    assert "X" not in got and "T" not in got
+    # a party code and a pair of names still split ("R-Ky.", "Trump-Kim")
+    got = names(lang, "Sen. Rand Paul (R-Ky.) spoke before the Trump-Kim summit.")
+    assert "Trump" in got and "Kim" in got and "R-Ky." not in got

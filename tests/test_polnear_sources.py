@@ -430,7 +430,7 @@ def test_a_two_word_participle_cue_hangs_on_the_clause(nlp, text, part, name):
      'Loyola University Maryland, and it makes the money impossible to trace.', "strategic ambiguity", "Dana Velk"),
     ("While Republicans have often faced criticism for the lengthy ongoing investigation into the events "
      "surrounding the tragedy — often labeled as a “witch hunt” by Democrats — it seems likely Velk is "
-     "correct.", "witch hunt", "Democratic Party"),
+     "correct.", "witch hunt", "Democrats"),  # the party's members, as written (a plural party label)
 ])
 def test_a_passive_agent_after_the_quoted_object(nlp, text, part, name):
     """'called "Y" by X', 'labeled as a "Y" by X': the agent after the quoted object speaks, not the

@@ -799,3 +799,117 @@ def test_according_to_source_ends_where_the_quotation_starts(nlp):
     text = "Prices rose in May and according to the Central Bank inflation will remain high."
     sp = speaker_of(nlp, text, "inflation will")
     assert sp is not None and sp.name == "Central Bank", sp
+
+
+# -- "the Vermont senator": a definite description of the person named just before -----------------
+def test_a_definite_description_is_the_person_named_just_before(nlp):
+    text = ('Lena Basko spoke at a rally in Port Elm on Sunday. The independent Narvian senator said the plan '
+            'would "ruin the coast" within a decade.')
+    sp = speaker_of(nlp, text, "ruin the coast")
+    assert sp is not None and sp.name == "Lena Basko"
+
+
+def test_a_description_whose_noun_introduced_someone_unnamed_stays_unnamed(nlp):
+    text = ('Lena Basko was greeted by an organizer at the field office. The organizer said the volunteers '
+            'would "win the county" by Friday.')
+    sp = speaker_of(nlp, text, "win the county")
+    assert sp is not None and sp.name != "Lena Basko"
+
+
+def test_a_description_of_an_unnamed_kind_of_person_stays_unnamed(nlp):
+    text = ('Lena Basko visited the flooded town of Port Elm. The woman said the river had "never been so high" '
+            'in her life.')
+    sp = speaker_of(nlp, text, "never been so high")
+    assert sp is not None and sp.name != "Lena Basko"
+
+
+def test_his_campaign_is_the_campaign_of_the_person_he_is(nlp):
+    text = ('Ted Crane lost the primary on Tuesday. His campaign said the count was "deeply flawed" and '
+            'asked for a recount.')
+    sp = speaker_of(nlp, text, "deeply flawed")
+    assert sp is not None and sp.name == "Ted Crane campaign" and sp.type == "organization"
+
+
+def test_a_plural_party_label_is_the_party_members(nlp):
+    text = 'The bill passed the House on Friday. Republicans said the plan would "ruin the budget" within a decade.'
+    a = nlp(text)
+    q = next(q for q in a.quotes if "ruin the budget" in q.quote.text)
+    assert q.speaker.name == "Republicans" and q.speaker.type == "person"
+    assert q.affiliation == "Republican Party"
+    # a party's own name stays the party
+    sp = speaker_of(nlp, 'The vote was close. The Liberal Democrats said the plan would "ruin the budget".', "ruin the budget")
+    assert sp is not None and sp.name == "Liberal Democrats"
+
+
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("A new poll came out. Twenty-four percent said he would win the race.", "he would win", "Twenty-four percent"),
+        ("Voters were split, with 50 percent saying he would win.", "he would win", "50 percent"),
+        ("In the poll, 46 percent said yes, compared with 23 percent who said it was improper.", "it was improper",
+         "23 percent"),
+        ("Thirty-one percent of those surveyed say the party is doomed.", "the party is doomed",
+         "Thirty-one percent of those surveyed"),
+        ("About four in 10 said they were angry.", "they were angry", "About four in 10"),
+        ("Almost half said they would vote.", "they would vote", "Almost half"),
+        ("Only 24% said she was honest.", "she was honest", "Only 24%"),
+    ],
+)
+def test_a_proportion_of_people_speaks(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name and sp.type == "person"
+
+
+def test_a_share_of_a_thing_is_no_speaker():
+    from stance.speakers.proportions import proportion_before
+    from stance.text.view import blank_english, build_view
+
+    view = build_view(blank_english()("It is less than half of what researchers say they need."))
+    cue = view.lowers.index("say")
+    assert proportion_before(view, cue, 0) is None
+    view = build_view(blank_english()("Yet 27 percent of those who named a candidate said no."))
+    cue = view.lowers.index("said")
+    assert view.span_text(*proportion_before(view, cue, 0)) == "27 percent of those who named a candidate"
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ('Ted Crane arrived on Monday. "The plan will fail," the White House spokesman, Lena Basko, said on Monday.',
+         "The plan will fail"),
+        ("Ted Crane opened the rally. Another former Crane adviser, Lena Basko, also spoke and said the plan would fail.",
+         "the plan would fail"),
+    ],
+)
+def test_a_person_named_in_apposition_to_a_description_speaks(nlp, text, part):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == "Lena Basko"
+
+
+def test_an_unresolved_who_is_the_words_before_it(nlp):
+    sp = speaker_of(nlp, "The delegates met on Monday. The party needs the superdelegates who have already said they "
+                         "back the plan.", "they back the plan")
+    assert sp is not None and sp.name == "superdelegates"
+    # not a place named after a preposition
+    sp = speaker_of(nlp, "A staff member for the campaign in Philadelphia who said she would march left early.",
+                    "she would march")
+    assert sp is None or sp.name != "Philadelphia"
+
+
+def test_an_unnamed_speaker_keeps_its_indefinite_article(nlp):
+    sp = speaker_of(nlp, 'The hotel was sold in May. A spokesman for the buyer said the name "will change" soon.',
+                    "will change")
+    assert sp is not None and sp.name.startswith("A spokesman")
+
+
+def test_both_men_are_the_pair_named_before(nlp):
+    text = ("Blair Effron and Robert Pruzan founded the bank in 2006. It is not clear what the equity held by "
+            "Mr. Effron and Mr. Pruzan is worth. Both men said the firm would stay private.")
+    sp = speaker_of(nlp, text, "the firm would stay private")
+    assert sp is not None and sp.name == "Blair Effron and Robert Pruzan"
+
+
+def test_a_state_office_speaks_as_the_office(nlp):
+    sp = speaker_of(nlp, 'The plan was announced on Monday. The White House says the cuts "will be deep" next year.',
+                    "will be deep")
+    assert sp is not None and sp.name == "White House" and sp.type == "organization"

@@ -24,3 +24,20 @@ def test_words_opening_quoted_speech_are_not_parties(nlp_rules, text, not_target
     names = {m.text for m in MentionIndex(view).names}
     assert not (names & not_targets), names
     assert targets <= names
+
+
+def test_a_party_s_members_speak_for_it_but_a_member_does_not():
+    from stance.parties.finder import _members_of
+
+    assert _members_of("Democrats", "Democratic Party") and _members_of("Other Republicans", "Republican Party")
+    assert not _members_of("Nancy Pelosi", "Democratic Party") and not _members_of("Democrats", "Republican Party")
+
+
+def test_the_party_is_no_party_of_its_members_quotation():
+    import stance
+
+    nlp = stance.load(ranker=False)  # (the stance model on: the quotation's parties are its stances)
+    a = nlp("The vote was close. Democrats said the Democratic Party would win in November.")
+    q = next(q for q in a.quotes if "would win" in q.quote.text)
+    assert q.speaker.name == "Democrats"
+    assert "Democratic Party" not in {s.target for s in q.stances}

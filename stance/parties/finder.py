@@ -28,7 +28,7 @@ from bisect import bisect_left
 
 from stance.parties.references import ArticleReferences, TargetMention, article_references, description_at, frame_objects
 from stance.quotations.finder import RawQuote
-from stance.text.lexicons import political_parties
+from stance.text.lexicons import party_labels, political_parties
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -146,6 +146,13 @@ def find_targets(
 FRAME_GAP = 8
 
 
+def _members_of(speaker: str, party: str) -> bool:
+    """Whether the speaker is a party's members named by its plural label ("Democrats", "Other
+    Republicans" for the Democratic or Republican Party: ``party_labels.tsv``)."""
+    last = speaker.split()[-1]
+    return last.endswith("s") and party_labels().get(last[:-1]) == party
+
+
 def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, speaker: str | None,
                          affiliation: str | None, refs: ArticleReferences | None = None) -> list[TargetMention]:
     """The parties a quotation talks about: those
@@ -159,9 +166,10 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
     exclude = set()
     if speaker is not None:
         exclude.add(speaker)
-        if affiliation and affiliation not in political_parties():
+        if affiliation and (affiliation not in political_parties() or _members_of(speaker, affiliation)):
             # a member does not speak for their party: "Republicans could go back in time", said
-            # by a Republican, is about it (the trained filter weighs it)
+            # by a Republican, is about it (the trained filter weighs it); but the members as a
+            # group ("Democrats say ...") speak for it
             exclude.add(affiliation)
     regions = [(raw.tok_start, raw.tok_end, raw.kind == "direct")]
     if raw.cue is not None:

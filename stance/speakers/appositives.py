@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from stance.speakers.clause_subjects import sentence_subject
+from stance.speakers.definite_persons import person_of_description
 from stance.speakers.gendered import person_of_gendered_noun
 from stance.speakers.issuers import body_named_before, document_author
 from stance.speakers.noun_phrases import ATTACHING_PREPS, NAME_JOINERS, NP_STOP_LEFT, QUOTE_CHARS, nouns, np_ending_at
@@ -138,7 +139,9 @@ def described_referent(view: TextView, mentions: MentionIndex, i: int, j: int, b
     """The person or body a description ``[i, j)`` stands for, and its type: a document's author or issuer
     (:func:`document_author`), the body "the NOUN" names ("the ministry", "the academy"), the person
     "the NOUN" with a role or a gendered noun names ("the archbishop", "the father"); None for any
-    other phrase or when the article names no such referent."""
+    other phrase or when the article names no such referent; a definite description of a person
+    the article named before (:func:`stance.speakers.definite_persons.person_of_description`: "the
+    independent Vermont senator")."""
     person_nouns, org_nouns = nouns()
     author = document_author(view, mentions, i, j, blocked, pronoun_ranker, previous_speaker)
     if author is not None:
@@ -156,4 +159,8 @@ def described_referent(view: TextView, mentions: MentionIndex, i: int, j: int, b
         m = named_by_role(view, mentions, head, i) or person_of_gendered_noun(view, mentions, i, j, blocked)
         if m is not None:
             return m, "person"
+    # "the independent Vermont senator said": the person named before, as a he/she is resolved
+    m = person_of_description(view, mentions, i, j, blocked, pronoun_ranker, previous_speaker)
+    if m is not None:
+        return m, "person"
     return None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 
 #: candidate kinds, in the rules' default preference order
-CANDIDATE_KINDS = ("according", "participle", "agent", "appositive", "colon", "coordinated", "left", "right", "subject", "agent_for",
+CANDIDATE_KINDS = ("proportion", "according", "participle", "agent", "appositive", "colon", "coordinated", "left", "right", "subject", "agent_for",
                    "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})

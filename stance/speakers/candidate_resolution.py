@@ -9,11 +9,13 @@ from typing import Any
 from stance.speakers.appositives import (VERB_STOPS, appositive_owner, described_referent, owner_of_described_who,
                                          subject_described_before_who)
 from stance.speakers.candidate_record import Candidate
+from stance.speakers.definite_persons import known_person, pair_of_description
 from stance.speakers.issuers import full_body, issuer_named_before, previous_outside, spelled_out, subject_body_before
-from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, QUANTIFIERS, coordinated_persons, nouns, np_ending_at,
+from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUANTIFIERS, coordinated_persons, nouns, np_ending_at,
                                           person_by_title, titled_name)
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
-from stance.text.lexicons import word_set
+from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, names_office
+from stance.text.lexicons import party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
 from stance.text.view import RangeIndex, TextView
 
@@ -31,17 +33,23 @@ def resolve_candidate(
     :func:`stance.speakers.pronouns.resolve_pronoun` (``pronoun_ranker``, or its rules without one;
     ``previous_speaker``: the name of the speaker chosen for the quotation before). A "they" is the
     last plural nominal speaker (``last_plural``: name, type, first token), unless a body opened a
-    sentence after it (:func:`subject_body_before`). An it/they/we the pronoun ranker resolves
+    sentence after it (:func:`subject_body_before`). "His campaign" is the campaign of the person the
+    his/her is ("Bernie Sanders campaign"). An it/they/we the pronoun ranker resolves
     (:func:`stance.speakers.pronouns.ranks`) is its pick among the referent candidates, the rules'
     answer one of them (:func:`stance.speakers.pronouns.resolve_referent`)."""
     person_nouns, org_nouns = nouns()
     words = view.words
     if c.kind == "according":
         return _source_name(c, view, mentions, blocked, pronoun_ranker, previous_speaker)
+    if c.kind == "proportion":
+        return view.span_text(c.start, c.end), "person", None  # "Twenty-four percent": as written
     if c.np_type == "name":
         if (view.lowers[c.start] in QUANTIFIERS and c.end - c.start == 2 and words[c.end - 1].endswith("s")
                 and (m0 := mentions.name_at(c.end - 1, c.end)) is not None and m0.type == "organization"):
             return view.span_text(c.start, c.end), "person", None  # "Other Republicans": some of its members
+        m0 = mentions.name_at(c.end - 1, c.end)
+        if m0 is not None and m0.end == c.end and _members_label(view, m0):
+            return words[m0.start], "person", None  # "Republicans said": the party's members, not the party
         both = coordinated_persons(view, mentions, c.start, c.end)
         if both:
             names = [x.canonical for x in both]
@@ -66,6 +74,8 @@ def resolve_candidate(
                 return full.canonical, full.type if full.type == "state" else "organization", full
             if m.type == "organization":
                 m = full_body(view, mentions, m, blocked)
+            if _an_office(m):
+                return m.text, "organization", m  # "The White House says": the office, as written
             return m.canonical, typ, m
         return view.span_text(c.start, c.end), "unknown", None
     if c.np_type == "pronoun":
@@ -97,6 +107,9 @@ def resolve_candidate(
                             default=np[0])
                     return resolve_candidate(Candidate(a, np[1], "left", np[2]), view, mentions, blocked, last_plural,
                                              pronoun_ranker, previous_speaker)
+                before = _words_before_who(view, c.start)
+                if before is not None:  # "those who said", "the superdelegates who've said", "a booker who said"
+                    return view.span_text(*before), "person", None
         if kind in ("thing", "plural", "self") and ranks(pronoun_ranker, w):  # the trained ranker, given the rules' answer
             rule = resolve_candidate(c, view, mentions, blocked, last_plural, None, previous_speaker)
             name, typ, m = resolve_referent(view, mentions, c.start, blocked, pronoun_ranker, rule, previous_speaker, last_plural)
@@ -123,9 +136,22 @@ def resolve_candidate(
         return view.span_text(c.start, c.end), "unknown", None
     # nominal: "Many experts", "the ministry", "Sudan's defense minister"
     head = view.lowers[c.end - 1]
+    named = _named_in_apposition(view, mentions, c.end)
+    if named is not None and head in person_nouns:
+        return named.canonical, "person", named  # "the White House spokesman, Josh Earnest, said"
     referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
     if referent is not None:
+        if _an_office(referent[0]):
+            return referent[0].text, "organization", referent[0]
         return referent[0].canonical, referent[1], referent[0]
+    pair = pair_of_description(view, mentions, c.start, c.end, blocked)
+    if pair is not None:  # "Both officers indicated" after "Antoine Roe and Nicolas Doe"
+        return pair[0], "person", pair[1]
+    if head in CAMPAIGN_NOUNS and c.end - c.start == 2 and view.lowers[c.start] in ("his", "her"):
+        # "His campaign said": the campaign of the person the his/her is, as the annotation names it
+        owner = resolve_pronoun(view, mentions, c.start, blocked, pronoun_ranker, previous_speaker)
+        if owner is not None and known_person(view, mentions, owner):
+            return f"{owner.canonical} {view.words[c.end - 1].lower()}", "organization", None
     if head in word_set("document_nouns.txt") and c.end - c.start >= 3 and view.lowers[c.end - 2] in org_nouns:
         # "the government statement" with no body found: the issuer as written ("government")
         return resolve_candidate(Candidate(c.start, c.end - 1, c.kind, "nominal"), view, mentions, blocked, last_plural,
@@ -135,6 +161,8 @@ def resolve_candidate(
         k += 1
     if k > c.start and view.lowers[k] == "of":
         k = c.start  # "One of the users": the part of the group, not "of the users"
+    if k == c.start + 1 and view.lowers[c.start] in ("a", "an"):
+        k = c.start  # "A spokesman", "a new poll": one not named, as the article writes it
     name = view.span_text(k, c.end)
     name = name.replace(" ’s", "’s").replace(" 's", "'s")
     typ = "organization" if head in org_nouns else "person"
@@ -142,6 +170,60 @@ def resolve_candidate(
 
 
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
+
+
+#: most words of the phrase a "who" refers to when no rule resolves it
+_MAX_WHO_WORDS = 5
+
+
+def _words_before_who(view: TextView, who: int) -> tuple[int, int] | None:
+    """The words right before a "who" that no rule resolved, back to a determiner, a
+    punctuation mark or a function word (at most :data:`_MAX_WHO_WORDS`: "those", "superdelegates",
+    "Abraham Lincoln impersonator"): the people it refers to, as written; None when there are none
+    or they are a name after a preposition (a place or a body)."""
+    k = who
+    sa = view.sent_bounds(view.sent_of[who])[0]
+    while k > sa and who - k < _MAX_WHO_WORDS:
+        w, low = view.words[k - 1], view.lowers[k - 1]
+        if not w.replace("-", "").replace("’", "").replace("'", "").isalpha() or low in DETS and low != "those" \
+                or low in NP_STOP_LEFT or low in VERB_STOPS or is_past_tense(low):
+            break
+        k -= 1
+    if k < who and k > sa and view.lowers[k - 1] in _AFTER_PREPOSITION and view.words[k][:1].isupper():
+        return None  # "a staff member for the campaign in Philadelphia who said": not the place
+    return (k, who) if k < who else None
+
+
+#: prepositions whose named object is not what a "who" right after it refers to
+_AFTER_PREPOSITION = frozenset({"in", "at", "from", "of", "for", "on", "with", "by", "to", "near", "across"})
+
+
+def _an_office(m: Mention) -> bool:
+    """Whether the name mention ``m`` is a state's office the gazetteer reads as the state ("White
+    House" -> United States, :func:`stance.speakers.role_lexicon.names_office`): as a speaker it is
+    the office, an organisation, as written."""
+    return m.type == "state" and m.text != m.canonical and names_office(m.text)
+
+
+def _named_in_apposition(view: TextView, mentions: MentionIndex, j: int) -> Mention | None:
+    """The person named between commas right after a description ending at token ``j`` ("Another
+    former Trump adviser, Sebastian Gorka, also spoke"): the name is the description's referent;
+    None when no such name follows."""
+    if j + 2 >= view.n or view.words[j] != ",":
+        return None
+    m = mentions.name_at(j + 1, j + 2)
+    if m is None or m.start != j + 1 or m.type != "person" or m.end >= view.n or view.words[m.end] != ",":
+        return None
+    return m
+
+
+def _members_label(view: TextView, m: Mention) -> bool:
+    """Whether the organisation mention ``m`` is one word, the plural of a party label
+    (``party_labels.tsv``: "Republicans", "Democrats"): the party's members speak, a group of people
+    (not "Liberal Democrats", a party's name)."""
+    w = view.words[m.start]
+    return (m.type == "organization" and m.end - m.start == 1 and len(w) > 2 and w.endswith("s")
+            and w[:-1] in party_labels())
 
 
 def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: list[tuple[int, int]],

@@ -24,6 +24,7 @@ from stance.speakers.clause_subjects import (clause_subject, colon_introducer, i
                                              previous_sentence_subject, sentence_subject, skip_left, subject_before_quote,
                                              trailing_speaker, verb_after)
 from stance.speakers.issuers import defined_in_parentheses, document_author, issuer_named_before, spelled_out, subject_body_before
+from stance.speakers.proportions import proportion_before
 from stance.speakers.noun_phrases import (OBJECT_PREPS, QUOTE_CHARS, QUOTE_TAIL, according_source, coordinated_persons,
                                           is_person_name, np_ending_at, np_starting_at, person_after_possessive,
                                           person_before_appositive, phrase_beside_quote, role_before_name, time_phrase_at,
@@ -90,6 +91,11 @@ def candidates_for_cue(
     lo = max(lo, blocked.max_end_at_most(cue_start, lo))
     j = skip_left(view, cue_start, lo)
     prev = view.lowers[j - 1] if j - 1 >= lo else ""
+    share = proportion_before(view, j, lo)
+    if share is not None and share not in seen and not inside_quote(*share):
+        # "Twenty-four percent said": the respondents speak, by rule (first: over a participle's subject)
+        seen.add(share)
+        out.insert(0, Candidate(share[0], share[1], "proportion", "nominal"))
     # gerund cue after "for": "lashed out at Rubio for calling it ..."
     if prev == "for" and view.lowers[cue_start].endswith("ing"):
         add(np_ending_at(view, mentions, j - 1, a), "agent_for")
@@ -245,7 +251,7 @@ def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_en
     by_kind: dict[str, Candidate] = {}
     for c in cands:
         by_kind.setdefault(c.kind, c)
-    for kind in ("according", "participle", "agent", "appositive", "coordinated"):
+    for kind in ("proportion", "according", "participle", "agent", "appositive", "coordinated"):
         if kind in by_kind:
             return by_kind[kind]
     if "agent_for" in by_kind:

@@ -34,23 +34,12 @@ def describe_speaker(view: TextView, mentions: MentionIndex, name: str, mention:
         if described is not None:
             return described
     described = _describe_one(view, mentions, name, mention, is_person, day)
-    full = full_name_of_surname(mentions, name) if is_person and described[0] is None and described[1] is None else None
+    full = mentions.full_name_of(name) if is_person and described[0] is None and described[1] is None else None
     if full is not None:
         # "Day said" where the article names "Doris Day" (the name finder did not link them): the
         # description the full name's mentions carry
         return _describe_one(view, mentions, full, None, is_person, day)
     return described
-
-
-def full_name_of_surname(mentions: MentionIndex, name: str) -> str | None:
-    """The one full name of the article (a person's, or a name of no known type) that ends with
-    the one-word ``name`` ("Day" -> "Doris Day"); None when ``name`` has several words, or no or
-    several such names."""
-    if " " in name or not name[:1].isupper():
-        return None
-    fulls = {m.canonical for m in mentions.names
-             if m.type in ("person", "other", "unknown") and " " in m.canonical and m.canonical.rsplit(" ", 1)[1] == name}
-    return fulls.pop() if len(fulls) == 1 else None
 
 
 def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,

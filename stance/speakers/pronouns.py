@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
 
-from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER
+from stance.text.entity_types import GENDERED_HONORIFICS, HONORIFICS, PRONOUN_GENDER
 from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, PERSONAL_PRONOUNS, RELATIVES, SUBORDINATORS,
                                    cue_lexicon, data_rows, stop_words, time_words, word_set)
 from stance.text.mentions import Mention, MentionIndex, headline_like, is_past_tense
@@ -274,22 +274,28 @@ def _description(view: TextView, h: int, lo: int) -> tuple[int, str]:
     return k, " ".join(view.words[k:h + 1])
 
 
-def _coordinated(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[int, str] | None:
+def coordinated_ending_at(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[int, str] | None:
     """Named persons joined by "and" (and commas) ending with the person ``m`` ("Nancy Foner and
-    Richard Alba"): first token and their names as the article gives them in full ("Wilcox and
+    Richard Alba", "Mr. Effron and Mr. Pruzan"): first token and their names as the article gives them in full ("Wilcox and
     Beruff" after "Todd Wilcox" and "Carlos Beruff": "Todd Wilcox and Carlos Beruff"), or None when
     ``m`` follows no "and"."""
     names = [m]
-    k = m.start
+    k = _honorific_start(view, m.start)
+    last = k
     while k >= 2 and view.lowers[k - 1] in ("and", ",") and len(names) < 6:
         prev = mentions.name_at(k - 2, k - 1)
         if prev is None or prev.type != "person" or prev.end != k - 1:
             break
         names.insert(0, prev)
-        k = prev.start
-    if len(names) < 2 or view.lowers[names[-1].start - 1] != "and":
+        k = _honorific_start(view, prev.start)
+    if len(names) < 2 or view.lowers[last - 1] != "and":
         return None
     return names[0].start, ", ".join(x.canonical for x in names[:-1]) + " and " + names[-1].canonical
+
+
+def _honorific_start(view: TextView, i: int) -> int:
+    """Token ``i``, or the gendered honorific right before it ("Mr. Effron and Mr. Pruzan")."""
+    return i - 1 if i > 0 and view.lowers[i - 1] in GENDERED_HONORIFICS else i
 
 
 def _plural_word(w: str) -> bool:
@@ -387,7 +393,7 @@ def referent_candidates(view: TextView, mentions: MentionIndex, i: int, blocked:
             name = m.text if _plural_word(view.lowers[m.end - 1]) and m.text != m.canonical else m.canonical
             found.append((m.start, m.end, name, m.type, m, m.type))
         elif m.type == "person":
-            both = _coordinated(view, mentions, m) if "persons" in kinds else None
+            both = coordinated_ending_at(view, mentions, m) if "persons" in kinds else None
             if both is not None:
                 found.append((both[0], m.end, both[1], "person", m, "persons"))
             elif "person" in kinds and not not_a_person(view, mentions, m):

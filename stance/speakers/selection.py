@@ -20,9 +20,10 @@ from stance.types import Span, Speaker
 #: sentence whose colon introduces a quotation without a cue (kind "colon", also given to the speaker
 #: of an attribution right after a cueless quotation, :func:`~stance.speakers.candidates.trailing_speaker`,
 #: or the subject before it in its own sentence, :func:`~stance.speakers.candidates.subject_before_quote`),
-#: and the subject of the first of two coordinated verbs, right before that verb ("Graham called both
-#: men 'crazy' and said ...", kind "coordinated").
-RULED_KINDS = frozenset({"according", "participle", "agent", "appositive", "colon", "coordinated"})
+#: the subject of the first of two coordinated verbs, right before that verb ("Graham called both
+#: men 'crazy' and said ...", kind "coordinated"), and a proportion of people right before the cue
+#: ("Twenty-four percent said", kind "proportion": :mod:`stance.speakers.proportions`).
+RULED_KINDS = frozenset({"proportion", "according", "participle", "agent", "appositive", "colon", "coordinated"})
 #: Confidence of a speaker chosen by rule (not scored).
 RULED_CONFIDENCE = 0.9
 

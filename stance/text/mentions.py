@@ -162,6 +162,24 @@ def _party_first_words() -> frozenset[str]:
     return frozenset(label.split()[0] for label in party_labels())
 
 
+def _surname(name: str) -> str:
+    """A name's surname: its last word, or the word before a generational suffix ("Harris" of
+    "Harry B. Harris Jr.")."""
+    toks = name.split()
+    return toks[-2] if len(toks) > 2 and toks[-1] in _GENERATIONAL else toks[-1]
+
+
+def _titled_surname(text: str) -> bool:
+    """Whether a name is a surname after title words only (``titles.tsv``, a region before them
+    allowed: "Ohio Gov. Kasich", "Sen. Cruz", "President Obama")."""
+    toks = text.split()
+    if len(toks) < 2:
+        return False
+    title_words = titles()
+    regions = entity_lexicons().regions
+    return any(t in title_words for t in toks[:-1]) and all(t in title_words or t in regions for t in toks[:-1])
+
+
 def _split_title(words: list[str], a: int, b: int) -> tuple[int, str | None, str | None]:
     """Strip leading country words and a title from the name run ``[a, b)``.
 
@@ -446,6 +464,8 @@ class MentionIndex:
                         (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)
                         or (i + 1 in is_name_word and (w in title_words or (i + 2 < n and f"{w} {words[i + 1]}" in title_words)))
                         or (w in surnames and i + 1 < n and (words[i + 1] == "," or lowers[i + 1] in verbs))
+                        or (i + 2 < n and words[i + 1] == "-" and len(words[i + 2]) == 1 and i + 2 in is_cap
+                            and v.starts[i + 1] == v.ends[i] and v.starts[i + 2] == v.ends[i + 1])  # "Wealth-X keeps"
                         or (not written_lower and lw not in stop and i + 1 in is_name_word and _named_inside(v, caps, i))):
                     continue  # but "United States President ...", "US voice actor ...": a country's name;
                     # "President Barack Obama ..." after "the president": a title before a name
@@ -497,6 +517,10 @@ class MentionIndex:
                     j += 3  # "Bashar al-Assad"
                     continue
                 break
+            if (j == i + 1 and len(w) == 1 and j + 1 < n and words[j] == "-" and lowers[j + 1][:1].isalpha()
+                    and words[j + 1][:1].islower() and v.starts[j] == v.ends[i] and v.starts[j + 1] == v.ends[j]):
+                i = j
+                continue  # a letter before a hyphenated word ("X-wing", "T-shirt", "K-pop") names nothing
             a = i
             if a >= 2 and words[a - 1] == "-" and lowers[a - 2] in _ARTICLE_PARTICLES and v.starts[a - 1] == v.ends[a - 2]:
                 a -= 2  # "said al-Assad": the article particle is part of the name
@@ -521,7 +545,8 @@ class MentionIndex:
         if "-" in words[a:b]:
             k = words.index("-", a, b)
             if (gaz.lookup(v.span_text(a, b)) is None and k - a == 1 and v.span_text(a, b) not in self._hyphen_surnames and b - k == 2 and _is_cap(words[a]) and _is_cap(words[k + 1])
-                    and not (a > 0 and (v.lowers[a - 1] in _HONORIFICS or words[a - 1] in titles()))):
+                    and not (a > 0 and (v.lowers[a - 1] in _HONORIFICS or words[a - 1] in titles()))
+                    and len(words[k + 1]) > 1):  # "Wealth-X", "Jay-Z": one name (but "R-Ky." is a party code)
                 self._add_name(a, k)
                 self._add_name(k + 1, b)
                 return
@@ -606,6 +631,7 @@ class MentionIndex:
         # per prefix/suffix instead of comparing every pair of mentions
         persons = [m for m in self.names if m.type == "person"]
         longest: dict[tuple[str, ...], tuple[int, str]] = {}
+        tied: dict[tuple[str, ...], list[str]] = {}  # the longest names of equal length sharing a key
         # a repeated name changes nothing (the first of equal length wins): each text once;
         # a name written in a headline-case sentence is no fullest name ("Outreach Undone By
         # Trump" is no form of "Trump"), though it may be named so elsewhere
@@ -632,6 +658,8 @@ class MentionIndex:
                     cur = longest.get(key)
                     if cur is None or n > cur[0]:
                         longest[key] = (n, text)
+                    elif n == cur[0] and k < n:
+                        tied.setdefault(key, [cur[1]]).append(text)  # "Clinton": "Hillary Clinton", "Bill Clinton"
         resolved: dict[tuple[str, str], str] = {}
         for m in persons:
             best = resolved.get((m.text, m.canonical))
@@ -641,17 +669,62 @@ class MentionIndex:
                 best_len = len(t)
                 for key in ((">", *t), ("<", *t)):  # a surname first: "Gorka" is "Sebastian Gorka"
                     cur = longest.get(key)
+                    if key[0] == "<" and len(t) == 1 and best_len > 1:
+                        break  # a surname's full name, not a longer name opening with it ("Trump Tower Grill")
                     if cur is not None and cur[0] > best_len:
                         best, best_len = cur[1], cur[0]
-                resolved[(m.text, m.canonical)] = best
+                        if key in tied and longest[key] == cur:
+                            best = self._one_of(m, tied[key], given)
+                            break  # (chosen per mention: not kept for the next mention of the text)
+                else:
+                    resolved[(m.text, m.canonical)] = best
             m.canonical = best
         self._link_company_short_forms()
         persons = [m for m in self.names if m.type == "person"]
         self._link_honorific_surnames(persons)
         self._link_inner_surnames(persons)
         self._link_fuller_forms(persons)
+        self._link_titled_surnames(persons)
         self._retype_speaking_surnames(persons)
         # an organisation's short form ("the Foreign Ministry") is matched in resolve_nominal
+
+    def _link_titled_surnames(self, persons: list[Mention]) -> None:
+        """"Ohio Gov. Kasich" (and the "Kasich" linked to it as its fullest form) after "John
+        Kasich": a person name that is a surname after title words only (``titles.tsv``, with a
+        region before them: "Ohio Gov.", "Sen.", "President") is the one full name of the article
+        that ends in that surname (:meth:`full_name_of`)."""
+        for text in dict.fromkeys(m.canonical for m in persons):
+            if not _titled_surname(text):
+                continue
+            full = self.full_name_of(text.rsplit(" ", 1)[1])
+            if full is None:
+                continue
+            for m in persons:
+                if m.canonical == text:
+                    m.canonical = full
+
+    def full_name_of(self, surname: str) -> str | None:
+        """The name linker for a surname alone: the one full name of the article (a person's, or a
+        name of no known type, of two words or more, not a titled surname: :func:`_titled_surname`) whose surname
+        (its last word, or the one before a generational suffix: "Harry B. Harris Jr.") is the one-word ``surname`` ("Day" -> "Doris Day"); None when ``surname`` has several words,
+        or the article has no or several such names."""
+        if " " in surname or not surname[:1].isupper():
+            return None
+        fulls = {m.canonical for m in self.names
+                 if m.type in ("person", "other", "unknown") and " " in m.canonical
+                 and _surname(m.canonical) == surname and not _titled_surname(m.canonical)}
+        return fulls.pop() if len(fulls) == 1 else None
+
+    def _one_of(self, m: Mention, fuller: list[str], given: dict[str, str]) -> str:
+        """The one of several person names of equal length (in the order the article first names
+        them) that the shorter mention ``m`` is: after a gendered honorific, the first whose given
+        name agrees ("Mr. Clinton" of "Hillary Clinton" and "Bill Clinton": "Bill Clinton"); else
+        the first named ("the first of equal length wins")."""
+        v = self.view
+        honorific = GENDERED_HONORIFICS.get(v.lowers[m.start - 1]) if m.start > 0 else None
+        if honorific is not None:
+            return next((f for f in fuller if given.get(f.split()[0]) == honorific), fuller[0])
+        return fuller[0]
 
     def _retype_speaking_surnames(self, persons: list[Mention]) -> None:
         """"Cuban said" after "Mark Cuban": a one-word name the gazetteer types as a demonym, a place,

@@ -1,0 +1,110 @@
+"""A definite description of a named person: "the Vermont senator", "the investor", "The
+Republican incumbent" refer back to a person the article named in the sentences just before.
+
+Only "the", at most :data:`MAX_MODIFIERS` modifiers (words, names, hyphenated words: no
+preposition, verb or punctuation) and a singular person noun (``person_nouns.txt``) make such a
+description; not a noun of people an article seldom names or of a group
+(``unnamed_person_nouns.txt``: "the man", "the source", "the family"), nor a gendered one (those
+have their own rule, :mod:`stance.speakers.gendered`). The person is resolved as a he/she
+speaker is (:func:`stance.speakers.pronouns.resolve_pronoun`: the pronoun ranker over the persons
+named in the sentences before, or the nearest one outside quotations) and kept only when it is
+named in one of the :data:`WINDOW_SENTS` sentences before the description's (not in its own:
+"interview with hosts Joe Roe and Mika Doe, the Democratic candidate stated"), not named again
+after it in its sentence ("the prince called for Lee to drop out": not Lee), and is a person by
+a known gender or a name of two words or more (not a place typed as a person).
+
+A description of two ("Both men", "both officers") stands for the nearest persons named joined by
+"and" before it ("Antoine Roe and Nicolas Doe", "Mr. Roe and Mr. Doe"; :func:`pair_of_description`).
+
+A description whose noun the article used before it ("an organizer ... the organizer", "A
+Republican committee aide ... the aide", "a source close to him ... the source") stays the unnamed
+speaker it describes: where the earlier use tied the noun to a named person, the role lookup
+(:func:`stance.speakers.roles.named_by_role`) has resolved it before this rule is asked.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from stance.speakers.gendered import gendered_nouns
+from stance.speakers.noun_phrases import NP_STOP_LEFT, nouns
+from stance.speakers.pronouns import coordinated_ending_at, person_gender, resolve_pronoun
+from stance.speakers.role_lexicon import role_nouns
+from stance.text.lexicons import word_set
+from stance.text.mentions import Mention, MentionIndex
+from stance.text.view import RangeIndex, TextView
+
+#: most modifiers between "the" and the person noun
+MAX_MODIFIERS = 4
+#: sentences before the description's own that its person is named in
+WINDOW_SENTS = 2
+
+
+def is_person_description(view: TextView, i: int, j: int) -> bool:
+    """Whether tokens ``[i, j)`` are "the", up to :data:`MAX_MODIFIERS` modifiers and a singular
+    person noun that is neither gendered nor of ``unnamed_person_nouns.txt`` ("the independent
+    Vermont senator"; not "the race for the Republican", "the senators" nor "the man")."""
+    if view.lowers[i] != "the" or not 2 <= j - i <= MAX_MODIFIERS + 2:
+        return False
+    head = view.lowers[j - 1]
+    if (head not in nouns()[0] or (head.endswith("s") and not head.endswith("ss"))
+            or head in word_set("unnamed_person_nouns.txt") or head in gendered_nouns()):
+        return False
+    for t in range(i + 1, j - 1):
+        w = view.words[t]
+        if not w.replace("-", "").replace(".", "").isalnum() or view.lowers[t] in NP_STOP_LEFT or view.lowers[t] == "the":
+            return False
+    return True
+
+
+def _used_before(view: TextView, head: str, i: int) -> bool:
+    """Whether the lowercase noun ``head`` occurs before token ``i``."""
+    return any(view.lowers[t] == head for t in range(i))
+
+
+def person_of_description(view: TextView, mentions: MentionIndex, i: int, j: int,
+                          blocked: RangeIndex | Sequence[tuple[int, int]], pronoun_ranker: Any = None,
+                          previous_speaker: str | None = None) -> Mention | None:
+    """The named person the definite description ``[i, j)`` stands for (see the module
+    docstring); None when it is no such description, its noun was used before, or no person
+    qualifies."""
+    if not is_person_description(view, i, j) or _used_before(view, view.lowers[j - 1], i):
+        return None
+    m = resolve_pronoun(view, mentions, i, blocked, pronoun_ranker, previous_speaker)
+    if m is None or not 1 <= view.sent_of[i] - view.sent_of[m.start] <= WINDOW_SENTS:
+        return None
+    if any(o.canonical == m.canonical for o in mentions.names_in(j, view.sent_bounds(view.sent_of[i])[1])):
+        return None  # "the prince called for Lee to drop out": not the person its own clause names
+    return m if known_person(view, mentions, m) else None
+
+
+def known_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
+    """Whether the person mention ``m`` is surely a person: of a known gender (a given name or an
+    honorific shows it) or named in two words or more (not a place the name finder typed as a
+    person)."""
+    return person_gender(view, mentions, m) in ("m", "f") or " " in m.canonical
+
+
+def pair_of_description(view: TextView, mentions: MentionIndex, i: int, j: int,
+                        blocked: RangeIndex | Sequence[tuple[int, int]]) -> tuple[str, Mention] | None:
+    """The persons a description of two ``[i, j)`` ("Both men", "both officers") stands for: the
+    nearest persons named joined by "and" before it outside quotations, as (their names joined,
+    the last one's mention); None for any other phrase or when there are none."""
+    if view.lowers[i] != "both" or not 2 <= j - i <= MAX_MODIFIERS + 2:
+        return None
+    head = view.lowers[j - 1]
+    plural = head.endswith("s") and not head.endswith("ss") or head in ("men", "women", "people")
+    if not plural or head not in role_nouns():
+        return None
+    for t in range(i + 1, j - 1):
+        w = view.words[t]
+        if not w.replace("-", "").replace(".", "").isalnum() or view.lowers[t] in NP_STOP_LEFT or view.lowers[t] == "the":
+            return None
+    index = RangeIndex.of(blocked)
+    for m in mentions.names_before(i):
+        if m.type != "person" or m.end > i or index.covers(m.start, m.end):
+            continue
+        both = coordinated_ending_at(view, mentions, m)
+        if both is not None:
+            return both[1], m
+    return None
