@@ -129,6 +129,16 @@ def test_teacher_rows_are_the_teachers_argmax():
     assert teacher_rows(([], np.zeros((0, 3)), [])) == ([], [], [])
 
 
+def test_teacher_summary_counts_the_argmax_labels():
+    """The training's progress line on the teacher examples (it called ``teacher_rows`` with an
+    argument the function no longer takes, so ``stance train quote-stance`` stopped there)."""
+    from stance.training.quote_stance import teacher_summary
+
+    X, _, _ = _toy_data(3)
+    probs = np.asarray([[0.6, 0.3, 0.1], [0.7, 0.2, 0.1], [0.0, 0.005, 0.995]])
+    assert teacher_summary((X, probs, ["teacher:0"] * 3)) == "3 (argmax {'hostile': 2, 'conciliatory': 1})"
+
+
 def test_teacher_rows_enter_the_fit_at_the_teacher_weight(monkeypatch):
     from stance.stance_model import quote_estimator
     from stance.training.quote_stance import fit_model

@@ -132,6 +132,12 @@ def teacher_rows(teacher: tuple[list[Any], Any, list[str]]) -> tuple[list[Any], 
     return list(tx), hard_labels(probs)[0] if len(tx) else [], list(tids)
 
 
+def teacher_summary(teacher: tuple[list[Any], Any, list[str]]) -> str:
+    """How many teacher-labelled examples ``teacher`` holds and its argmax labels' counts (the
+    training's progress line)."""
+    return f"{len(teacher[0])} (argmax {dict(Counter(teacher_rows(teacher)[1]))})"
+
+
 def fit_model(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
               aux: tuple[list[Any], list[str], list[str]], params: dict[str, Any], base: Any, calibrate: bool = True,
               teacher: tuple[list[Any], Any, list[str]] = NO_EXAMPLES) -> Any:
@@ -277,7 +283,7 @@ def train_quote_stance(
     say(f"{AUX_CORPUS}: {len(aux[0])} train and {len(aux_dev[0])} dev sentences as quotation examples")
     teacher = read_teacher_examples(data_dir, teacher_labels)
     if teacher[0]:
-        say(f"teacher-labelled quotation examples: {len(teacher[0])} (argmax {dict(Counter(teacher_rows(teacher, False)[1]))})")
+        say(f"teacher-labelled quotation examples: {teacher_summary(teacher)}")
     grid = dict(GRID, **(grid or {}))
     cached = CachedBase(base)
 
