@@ -406,12 +406,15 @@ def _written_initials_scan(view, mentions) -> dict[str, set[str]]:
 
 
 def test_written_initials_read_each_word_once_and_find_the_same_names(nlp):
-    """The title-case flags computed once per word give the names a token-by-token scan gives."""
+    """The title-case flags computed once per word, and initials grown word by word up to the
+    longest acronym asked for, give the names a token-by-token scan gives those acronyms."""
     from stance.parties.references import _written_initials
     view = build_view(nlp.make_doc(_WRITTEN))
     mentions = MentionIndex(view)
-    got = _written_initials(view, mentions)
-    assert got == _written_initials_scan(view, mentions)
+    scan = _written_initials_scan(view, mentions)
+    for acronyms in ({"CREW"}, {"CREW", "OFA", "FEC", "MI"}, {"CFRAEIW", "OFA"}, set(scan)):
+        got = _written_initials(view, mentions, acronyms)
+        assert got == {k: v for k, v in scan.items() if k in acronyms}
     assert "Citizens for Responsibility and Ethics in Washington" in got["CREW"]
 
 
