@@ -447,9 +447,9 @@ def _written_initials(view: TextView, mentions: MentionIndex, acronyms: set[str]
     sent_of = view.sent_of
     persons = {m.text for m in mentions.names if m.type == "person"}
     longest = max(map(len, acronyms))
-    memo: dict[str, bool] = {}
-    # each token's title case, read once per distinct capitalised word
-    title = [w[:1].isupper() and (memo[w] if w in memo else memo.setdefault(w, _title_word(w))) for w in words]
+    # each token's title case, read once per distinct word
+    title_words = {w for w in view.distinct if w[:1].isupper() and _title_word(w)}
+    title = [w in title_words for w in words]
     title.append(True)  # a sentinel: the scan below stops at n
     out: dict[str, set[str]] = {}
     i, n = 0, view.n
