@@ -416,6 +416,14 @@ def test_written_initials_read_each_word_once_and_find_the_same_names(nlp):
         got = _written_initials(view, mentions, acronyms)
         assert got == {k: v for k, v in scan.items() if k in acronyms}
     assert "Citizens for Responsibility and Ethics in Washington" in got["CREW"]
+    # a name opening with a title-case connector: its initials without it start with the next word's
+    view = build_view(nlp.make_doc("The Federal Election Commission met. For Our Future Action sued."))
+    mentions = MentionIndex(view)
+    scan = _written_initials_scan(view, mentions)
+    for acronyms in ({"FEC", "TFEC", "OFA"}, {"FOFA", "OFA"}, set(scan)):
+        assert _written_initials(view, mentions, acronyms) == {k: v for k, v in scan.items() if k in acronyms}
+    assert _written_initials(view, mentions, {"FEC", "OFA"}) == {
+        "FEC": {"The Federal Election Commission", "Federal Election Commission"}, "OFA": {"For Our Future Action"}}
 
 
 def test_description_and_pronoun_positions_are_found_once_per_document(nlp):

@@ -447,6 +447,7 @@ def _written_initials(view: TextView, mentions: MentionIndex, acronyms: set[str]
     sent_of = view.sent_of
     persons = {m.text for m in mentions.names if m.type == "person"}
     longest = max(map(len, acronyms))
+    firsts = {acr[0] for acr in acronyms}
     # each token's title case, read once per distinct word
     title_words = {w for w in view.distinct if w[:1].isupper() and _title_word(w)}
     title = [w in title_words for w in words]
@@ -462,8 +463,8 @@ def _written_initials(view: TextView, mentions: MentionIndex, acronyms: set[str]
                and (title[j + 1] or (words[j + 1] in _CONNECTORS and j + 2 < n and title[j + 2]))):
             j += 1
         for a in range(i, j + 1):
-            if not title[a]:
-                continue
+            if not title[a] or (words[a][0].upper() not in firsts and words[a].lower() not in _CONNECTORS):
+                continue  # (initials start with the first word's, unless it is a connector: "The")
             dropped = kept = ""  # the initials of words[a:b + 1] (:func:`initials`), grown word by word
             for b in range(a, j + 1):
                 w = words[b]
@@ -485,7 +486,7 @@ def _written_initials(view: TextView, mentions: MentionIndex, acronyms: set[str]
 
 def _title_word(w: str) -> bool:
     """A capitalised word with a lowercase letter ("Action", "McCain"): not an acronym."""
-    return w[:1].isupper() and any(ch.islower() for ch in w) and w.replace("-", "").isalpha()
+    return w[:1].isupper() and any(map(str.islower, w)) and w.replace("-", "").isalpha()
 
 
 def description_at(refs: ArticleReferences, i: int) -> TargetMention | None:
