@@ -406,13 +406,24 @@ def _written_initials_scan(view, mentions) -> dict[str, set[str]]:
 
 
 def test_written_initials_read_each_word_once_and_find_the_same_names(nlp):
-    """The title-case flags computed once per word give the names a token-by-token scan gives."""
+    """The title-case flags computed once per word, and initials grown word by word up to the
+    longest acronym asked for, give the names a token-by-token scan gives those acronyms."""
     from stance.parties.references import _written_initials
     view = build_view(nlp.make_doc(_WRITTEN))
     mentions = MentionIndex(view)
-    got = _written_initials(view, mentions)
-    assert got == _written_initials_scan(view, mentions)
+    scan = _written_initials_scan(view, mentions)
+    for acronyms in ({"CREW"}, {"CREW", "OFA", "FEC", "MI"}, {"CFRAEIW", "OFA"}, set(scan)):
+        got = _written_initials(view, mentions, acronyms)
+        assert got == {k: v for k, v in scan.items() if k in acronyms}
     assert "Citizens for Responsibility and Ethics in Washington" in got["CREW"]
+    # a name opening with a title-case connector: its initials without it start with the next word's
+    view = build_view(nlp.make_doc("The Federal Election Commission met. For Our Future Action sued."))
+    mentions = MentionIndex(view)
+    scan = _written_initials_scan(view, mentions)
+    for acronyms in ({"FEC", "TFEC", "OFA"}, {"FOFA", "OFA"}, set(scan)):
+        assert _written_initials(view, mentions, acronyms) == {k: v for k, v in scan.items() if k in acronyms}
+    assert _written_initials(view, mentions, {"FEC", "OFA"}) == {
+        "FEC": {"The Federal Election Commission", "Federal Election Commission"}, "OFA": {"For Our Future Action"}}
 
 
 def test_description_and_pronoun_positions_are_found_once_per_document(nlp):

@@ -408,29 +408,26 @@ def acronym_map(view: TextView, mentions: MentionIndex) -> dict[str, str]:
     Acronyms the gazetteer knows are left to it."""
     gaz = gazetteer()
     out: dict[str, str] = {}
-    long_names = {m.canonical for m in mentions.names if len(m.canonical.split()) >= 2 and m.type != "person"}
     for word, m in mentions.bracketed_forms:  # the first name of two words or more so defined
         if m.end - m.start >= 2 and is_acronym(word, min_len=2, max_len=6, dots=True):
             out.setdefault(word.replace(".", ""), m.canonical)
-    by_initials: dict[str, set[str]] | None = None  # built when the first acronym needs it
-    written: dict[str, set[str]] | None = None  # likewise, from the words the article writes
-    for m in mentions.names:
-        if m.end - m.start != 1 or not is_acronym(m.text, min_len=2, max_len=6, dots=True):
-            continue
-        acr = m.text.replace(".", "")
-        if acr in out or gaz.lookup(m.text) is not None:
-            continue
-        if by_initials is None:
-            by_initials = {}
-            for name in long_names:
-                toks = name.split()
-                for keep in (False, True):
-                    by_initials.setdefault(initials(toks, keep), set()).add(name)
-        full = by_initials.get(acr)
-        if not full:  # no name of the article spells it: a written name split into several mentions
-            if written is None:
-                written = _written_initials(view, mentions)
-            full = written.get(acr)
+    # the one-word acronyms left to resolve, in the article's order
+    open_acronyms = list(dict.fromkeys(
+        m.text.replace(".", "") for m in mentions.names
+        if m.end - m.start == 1 and is_acronym(m.text, min_len=2, max_len=6, dots=True)
+        and m.text.replace(".", "") not in out and gaz.lookup(m.text) is None))
+    if not open_acronyms:
+        return out
+    by_initials: dict[str, set[str]] = {}
+    for name in {m.canonical for m in mentions.names if len(m.canonical.split()) >= 2 and m.type != "person"}:
+        toks = name.split()
+        for keep in (False, True):
+            by_initials.setdefault(initials(toks, keep), set()).add(name)
+    # no name of the article spells these: written names split into several mentions
+    unspelt = {acr for acr in open_acronyms if not by_initials.get(acr)}
+    written = _written_initials(view, mentions, unspelt) if unspelt else {}
+    for acr in open_acronyms:
+        full = by_initials.get(acr) or written.get(acr)
         if full and len(full) == 1:
             out[acr] = next(iter(full))
     return out
@@ -440,17 +437,20 @@ def acronym_map(view: TextView, mentions: MentionIndex) -> dict[str, str]:
 _MAX_WRITTEN = 10
 
 
-def _written_initials(view: TextView, mentions: MentionIndex) -> dict[str, set[str]]:
-    """Initials (connectors kept or dropped) -> the article's written names with them: runs of
-    title-case words joined by connectors ("Citizens for Responsibility and Ethics in Washington",
-    which the mentions split at "in Washington"; "Organizing for Action"), from and to a title-case
-    word, of two title-case words or more, not a person's name."""
+def _written_initials(view: TextView, mentions: MentionIndex, acronyms: set[str]) -> dict[str, set[str]]:
+    """Each of ``acronyms`` that initials (connectors kept or dropped) of the article's written
+    names spell -> those names: runs of title-case words joined by connectors ("Citizens for
+    Responsibility and Ethics in Washington", which the mentions split at "in Washington";
+    "Organizing for Action"), from and to a title-case word, of two title-case words or more, not
+    a person's name."""
     words = view.words
     sent_of = view.sent_of
     persons = {m.text for m in mentions.names if m.type == "person"}
-    memo: dict[str, bool] = {}
-    # each token's title case, read once per distinct capitalised word
-    title = [w[:1].isupper() and (memo[w] if w in memo else memo.setdefault(w, _title_word(w))) for w in words]
+    longest = max(map(len, acronyms))
+    firsts = {acr[0] for acr in acronyms}
+    # each token's title case, read once per distinct word
+    title_words = {w for w in view.distinct if w[:1].isupper() and _title_word(w)}
+    title = [w in title_words for w in words]
     title.append(True)  # a sentinel: the scan below stops at n
     out: dict[str, set[str]] = {}
     i, n = 0, view.n
@@ -462,22 +462,31 @@ def _written_initials(view: TextView, mentions: MentionIndex) -> dict[str, set[s
         while (j + 1 < n and j + 1 - i < _MAX_WRITTEN and sent_of[j + 1] == sent_of[i]
                and (title[j + 1] or (words[j + 1] in _CONNECTORS and j + 2 < n and title[j + 2]))):
             j += 1
-        caps = [k for k in range(i, j + 1) if title[k]]
-        for x, a in enumerate(caps):
-            for b in caps[x + 1:]:
-                toks = words[a:b + 1]
-                name = " ".join(toks)
-                if name in persons:
-                    continue
-                for keep in (False, True):
-                    out.setdefault(initials(toks, keep), set()).add(name)
+        for a in range(i, j + 1):
+            if not title[a] or (words[a][0].upper() not in firsts and words[a].lower() not in _CONNECTORS):
+                continue  # (initials start with the first word's, unless it is a connector: "The")
+            dropped = kept = ""  # the initials of words[a:b + 1] (:func:`initials`), grown word by word
+            for b in range(a, j + 1):
+                w = words[b]
+                if w[:1].isalpha():
+                    kept += w[0].upper()
+                    if w.lower() not in _CONNECTORS:
+                        dropped += w[0].upper()
+                if len(dropped) > longest:
+                    break  # (no acronym is that long, and initials only grow)
+                if b > a and title[b] and (dropped in acronyms or kept in acronyms):
+                    name = " ".join(words[a:b + 1])
+                    if name not in persons:
+                        for key in (dropped, kept):
+                            if key in acronyms:
+                                out.setdefault(key, set()).add(name)
         i = j + 1
     return out
 
 
 def _title_word(w: str) -> bool:
     """A capitalised word with a lowercase letter ("Action", "McCain"): not an acronym."""
-    return w[:1].isupper() and any(ch.islower() for ch in w) and w.replace("-", "").isalpha()
+    return w[:1].isupper() and any(map(str.islower, w)) and w.replace("-", "").isalpha()
 
 
 def description_at(refs: ArticleReferences, i: int) -> TargetMention | None:
