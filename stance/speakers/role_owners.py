@@ -72,7 +72,7 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         body = view.span_text(j, k)
         d = view.words[j - 1] if j >= 1 else ""
         if d in gaz.demonyms:
-            return f"{gaz.demonyms[d]}'s {body}"
+            return gaz.demonyms[d]  # "a Russian foreign ministry spokeswoman": the state (state_body_before)
         if d in party_labels() and j == k - 1:
             return party_labels()[d]  # "Republican committee member": the party, not a bare "committee"
         if view.lowers[k - 1] in CAMPAIGN_NOUNS:
@@ -107,6 +107,32 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         # article also writes lowercase, capitalised only by its place; no body
         return None
     return owner.text
+
+
+def state_body_before(view: TextView, mentions: MentionIndex, k: int) -> tuple[int, str] | None:
+    """A state's body written lowercase right before a role starting at token ``k``, after the
+    state's demonym or possessive: "Russian foreign ministry" spokeswoman, "Algerian foreign
+    affairs ministry" spokesman, "China's foreign ministry" spokesperson -> (the token where the
+    body's words start, the state), as an appositive after the name reads it ("Maria Roe, a
+    Russian foreign ministry spokeswoman": role "foreign ministry spokeswoman", affiliation
+    Russia); None when no state owns such a body there."""
+    if k < 2 or view.lowers[k - 1] not in word_set("org_nouns.txt") or not view.words[k - 1].islower():
+        return None
+    j = k
+    while (j - 1 >= 0 and k - j < 3 and view.words[j - 1].islower() and view.words[j - 1].isalpha()
+           and view.lowers[j - 1] not in {"and", "or"} and view.lowers[j - 1] not in DETS):
+        j -= 1
+    if j < 1:
+        return None
+    d = view.words[j - 1]
+    gaz = gazetteer()
+    if d in gaz.demonyms:
+        return j, gaz.demonyms[d]
+    if d in POSSESSIVE_ENDINGS and j >= 2:
+        owner = mentions.name_at(j - 2, j - 1)
+        if owner is not None and owner.end == j - 1 and owner.type == "state" and not names_office(owner.text):
+            return j, owner.canonical
+    return None
 
 
 def earlier_owner(view: TextView, canonical: str) -> str | None:

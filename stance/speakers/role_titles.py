@@ -10,7 +10,7 @@ from stance.speakers.role_lexicon import (
     PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word, is_role_head,
     listed_role_nouns, role_nouns, title_modifiers_lower, titles_lower,
 )
-from stance.speakers.role_owners import owner_before, side_of
+from stance.speakers.role_owners import owner_before, side_of, state_body_before
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, role_words, stop_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
@@ -136,6 +136,11 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         # "presidential front-runner Donald Trump": the hyphened compound and the role words before
         # it are the role (its owner is looked for before the role noun as before)
         role = view.span_text(_role_words_before(view, k - 2), i + 1).replace(" - ", "-")
+    state_body = state_body_before(view, mentions, k)
+    if state_body is not None:
+        # "Russian foreign ministry spokeswoman Maria Roe": the body is part of the role, its state
+        # the affiliation
+        return view.span_text(state_body[0], i + 1).replace(" - ", "-"), state_body[1]
     p = view.lowers[k - 1]
     if p in {"its", "their"}:
         # the owner is the nearest earlier state or body that is not the object of a preposition

@@ -1,0 +1,40 @@
+"""Roles and affiliations in constructions that recur in news writing: a state's body before a
+role (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stance.speakers.roles import describe
+from stance.text.mentions import MentionIndex
+from stance.text.view import build_view, make_doc
+
+
+def described(lang, text: str, name: str) -> tuple[str | None, str | None]:
+    """describe() of ``name`` in ``text``."""
+    view = build_view(make_doc(lang, text, trained=False))
+    return describe(view, MentionIndex(view), name)
+
+
+# -- a state's lowercase body before the role: part of the role, the state the affiliation ----
+@pytest.mark.parametrize("text, name, role, aff", [
+    ("The talks failed, said Russian foreign ministry spokeswoman Maria Roe.",
+     "Maria Roe", "foreign ministry spokeswoman", "Russia"),
+    ("The talks failed, said Algerian foreign affairs ministry spokesman Ali Roe.",
+     "Ali Roe", "foreign affairs ministry spokesman", "Algeria"),
+    ("The talks failed, said China's foreign ministry spokesperson Hua Roe.",
+     "Hua Roe", "foreign ministry spokesperson", "China"),
+    # as the appositive after the name reads it
+    ("The talks failed, said Maria Roe, a Russian foreign ministry spokeswoman.",
+     "Maria Roe", "foreign ministry spokeswoman", "Russia"),
+    # an office of a state named as a state keeps its name
+    ("The talks failed, said White House press secretary Jen Roe.", "Jen Roe", "press secretary", "White House"),
+])
+def test_a_states_body_before_a_role(lang, text, name, role, aff):
+    assert described(lang, text, name) == (role, aff)
+
+
+def test_a_states_body_in_an_unnamed_speaker():
+    from stance.speakers.role_nominals import describe_nominal
+    assert describe_nominal("Azerbaijan's foreign ministry spokesman") == ("foreign ministry spokesman", "Azerbaijan")
+    assert describe_nominal("a spokesperson for the fire service") == ("spokesperson", "fire service")
