@@ -38,3 +38,20 @@ def test_a_states_body_in_an_unnamed_speaker():
     from stance.speakers.role_nominals import describe_nominal
     assert describe_nominal("Azerbaijan's foreign ministry spokesman") == ("foreign ministry spokesman", "Azerbaijan")
     assert describe_nominal("a spokesperson for the fire service") == ("spokesperson", "fire service")
+
+
+# -- "the city's", "the province's", "the country's" before a role: the place named before ----
+@pytest.mark.parametrize("text, name, aff", [
+    ("A fire broke out at a hotel in Delhi, India. Jane Roe, the city's home minister, said the hotel was unsafe.",
+     "Jane Roe", "Delhi"),
+    ("The tax began in British Columbia, Canada. Mary Roe, the province's environment minister, said it worked.",
+     "Mary Roe", "British Columbia"),
+    ("Floods hit Toronto in Canada. Jim Roe, the country's environment minister, said it would rain.", "Jim Roe", "Canada"),
+    ("Police came to Paris. The city's deputy mayor Anne Roe said the streets were calm.", "Anne Roe", "Paris"),
+])
+def test_a_places_possessive_before_a_role(lang, text, name, aff):
+    assert described(lang, text, name)[1] == aff
+
+
+def test_a_places_possessive_with_no_place_named_before(lang):
+    assert described(lang, "Jane Roe, the city's home minister, said the hotel was unsafe.", "Jane Roe") == ("home minister", None)

@@ -14,7 +14,7 @@ from stance.speakers.role_lexicon import (
     role_vocabulary, singular_role, titles_lower,
 )
 from stance.speakers.role_nominals import describe_nominal
-from stance.speakers.role_owners import named_owner, possessed_role, side_of
+from stance.speakers.role_owners import named_owner, place_owner, possessed_role, side_of
 from stance.speakers.role_titles import ends_its_phrase
 from stance.text.entity_types import HONORIFICS, entity_lexicons
 from stance.text.lexicons import cue_lexicon, gazetteer, party_labels, role_words, titles, word_set
@@ -163,7 +163,7 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         if q is not None and all(words[t].isalpha() and words[t].islower() for t in range(i, q)):
             # "the club's president", "the community center's program coordinator": an owner the
             # article does not name here, but may have named before ("Clarkston Community Center")
-            aff = named_owner(view, mentions, i, q)
+            aff = named_owner(view, mentions, i, q) or place_owner(view, mentions, i, q)
             i = q + 1
     i = _past_age(view, i, sb)
     # "Sudan's defense minister" / "an Israeli spokesman"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, DETS, names_office, role_nouns
 from stance.speakers.role_nominals import describe_nominal
-from stance.text.lexicons import gazetteer, party_labels, stop_words, word_set
+from stance.text.entity_types import entity_lexicons
+from stance.text.lexicons import data_rows, gazetteer, party_labels, stop_words, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -107,6 +108,36 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         # article also writes lowercase, capitalised only by its place; no body
         return None
     return owner.text
+
+
+#: how many name mentions back :func:`place_owner` looks for the place
+_PLACE_OWNER_REACH = 40
+
+
+def place_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str | None:
+    """The place a lowercase owner at tokens ``i .. q`` ("the city's", "the province's", "the
+    country's") stands for (``place_owner_nouns.tsv``): the nearest place of that kind the article
+    named before token ``i``; None for another owner or when the article named none."""
+    if q != i + 1 or i < 1 or view.lowers[i - 1] != "the":
+        return None
+    kind = next((row[1].strip() for row in data_rows("place_owner_nouns.tsv") if row[0] == view.lowers[i]), None)
+    if kind is None:
+        return None
+    regions = entity_lexicons().regions
+    k = mentions.index_before(i)
+    before = [m for m in mentions.names[max(0, k - _PLACE_OWNER_REACH + 1) : k + 1][::-1] if m.end <= i]
+    if kind == "city":
+        # a city, or a capital standing for its state ("Paris"); a city that is also a region
+        # ("Delhi") when the article names no other
+        city = next((m for m in before if (m.type == "place" and m.text not in regions) or (m.type == "state" and m.text != m.canonical)), None)
+        city = city or next((m for m in before if m.type == "place"), None)
+        return city.text if city is not None else None
+    for m in before:
+        if kind in ("region", "island") and m.type == "place" and m.text in regions:
+            return regions[m.text]
+        if kind in ("island", "state") and m.type == "state" and m.text == m.canonical:
+            return m.canonical
+    return None
 
 
 def state_body_before(view: TextView, mentions: MentionIndex, k: int) -> tuple[int, str] | None:

@@ -10,7 +10,7 @@ from stance.speakers.role_lexicon import (
     PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word, is_role_head,
     listed_role_nouns, role_nouns, title_modifiers_lower, titles_lower,
 )
-from stance.speakers.role_owners import owner_before, side_of, state_body_before
+from stance.speakers.role_owners import owner_before, place_owner, side_of, state_body_before
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, role_words, stop_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
@@ -161,7 +161,7 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
             return role, owner.canonical
         if owner is not None and owner.type == "person" and view.lowers[i] not in word_set("kin_nouns.txt"):
             return role, side_of(view, owner, i)  # "Clinton's campaign manager Robby Mook"
-        return role, None
+        return role, place_owner(view, mentions, k - 2, k - 1) if owner is None else None  # "the city's mayor Jane Roe"
     return role, owner_before(view, mentions, k)
 
 
