@@ -55,3 +55,15 @@ def test_a_places_possessive_before_a_role(lang, text, name, aff):
 
 def test_a_places_possessive_with_no_place_named_before(lang):
     assert described(lang, "Jane Roe, the city's home minister, said the hotel was unsafe.", "Jane Roe") == ("home minister", None)
+
+
+# -- a coordination of roles before the name: the owner named before the first of them --------
+@pytest.mark.parametrize("text, name, role, aff", [
+    ("The film opened on Monday, British actor and director Kenneth Roe said.", "Kenneth Roe", "director", "United Kingdom"),
+    ("The law passed, US singer, actor, and animal rights advocate Dana Roe said.", "Dana Roe", "animal rights advocate",
+     "United States"),
+    # a comma alone joins no roles: "his lawyer, attorney X" is two descriptions
+    ("The case closed, his lawyer, attorney Ken Roe said.", "Ken Roe", "attorney", None),
+])
+def test_the_owner_of_coordinated_roles_before_a_name(lang, text, name, role, aff):
+    assert described(lang, text, name) == (role, aff)

@@ -136,6 +136,7 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         # "presidential front-runner Donald Trump": the hyphened compound and the role words before
         # it are the role (its owner is looked for before the role noun as before)
         role = view.span_text(_role_words_before(view, k - 2), i + 1).replace(" - ", "-")
+    k = _first_coordinated_role(view, k, sent_start)  # the owner is named before the first of the roles
     state_body = state_body_before(view, mentions, k)
     if state_body is not None:
         # "Russian foreign ministry spokeswoman Maria Roe": the body is part of the role, its state
@@ -163,6 +164,28 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
             return role, side_of(view, owner, i)  # "Clinton's campaign manager Robby Mook"
         return role, place_owner(view, mentions, k - 2, k - 1) if owner is None else None  # "the city's mayor Jane Roe"
     return role, owner_before(view, mentions, k)
+
+
+def _first_coordinated_role(view: TextView, k: int, sent_start: int) -> int:
+    """The start of the first of the lowercase roles that a role starting at token ``k`` ends a
+    coordination of ("British actor and director", "US singer, actor, and animal rights
+    advocate"), where their owner is named; ``k`` when "and" does not join another role before
+    it."""
+    t = k
+    joined = False
+    while True:
+        c = t - 1
+        and_ = c >= sent_start and view.lowers[c] == "and"
+        if and_:
+            c -= 1
+        if c >= sent_start and view.words[c] == "," and (joined or and_):
+            c -= 1  # the serial comma, or a comma between earlier roles of the list
+        if c == t - 1 or c < sent_start or not (joined or and_):
+            return t
+        if not (view.words[c].islower() and view.lowers[c] in role_nouns()):
+            return t
+        t = _role_words_before(view, c)
+        joined = True
 
 
 def ends_its_phrase(view: TextView, m: Mention) -> bool:
