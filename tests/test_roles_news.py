@@ -67,3 +67,15 @@ def test_a_places_possessive_with_no_place_named_before(lang):
 ])
 def test_the_owner_of_coordinated_roles_before_a_name(lang, text, name, role, aff):
     assert described(lang, text, name) == (role, aff)
+
+
+# -- a relative clause's role in a party's contest: the party -----------------------------------
+@pytest.mark.parametrize("text, name, role, aff", [
+    ("John Roe, who was a candidate in the Democratic primaries for the 2020 election, ended his campaign.",
+     "John Roe", "candidate", "Democratic Party"),
+    ("Jane Roe, who was a candidate for the Republican nomination, said she would stay.", "Jane Roe", "candidate", "Republican Party"),
+    # a party label that names no contest of the party is no affiliation
+    ("Jane Roe, who was a candidate in the primary, met Democratic voters.", "Jane Roe", "candidate", None),
+])
+def test_a_partys_contest_in_a_relative_clause(lang, text, name, role, aff):
+    assert described(lang, text, name) == (role, aff)

@@ -369,6 +369,9 @@ def relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[s
             role = " ".join(words)
             if owner is not None and view.lowers[e - 1] not in word_set("kin_nouns.txt"):
                 return role, side_of(view, owner, m.start) if owner.type == "person" else owner.canonical
+            party = _party_in_clause(view, e, hi)
+            if party is not None:
+                return role, party  # "who was a candidate in the Democratic primaries"
     while k < hi and k - i < 15 and view.words[k] not in REACH_STOPS:
         if view.lowers[k] in {"at", "for", "with"}:
             body = affiliation_from(view, mentions, k + 1, hi, ("organization",)) or body_after_its_kind(view, mentions, k + 1, hi)
@@ -386,6 +389,23 @@ def relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[s
                 return _HEAD_VERBS[view.lowers[k]], body
         k += 1
     return role, None
+
+
+#: nouns of a party's contests and lists after its label ("the Democratic primary")
+_PARTY_CONTESTS = frozenset({"primary", "primaries", "nomination", "caucus", "caucuses", "ticket", "convention", "field"})
+
+
+def _party_in_clause(view: TextView, e: int, hi: int) -> str | None:
+    """The party of a role's complement in a relative clause ("who was a candidate in the
+    Democratic primaries for the 2020 election", "who ran for the Republican nomination"): a
+    party label before a noun of a party's contest, from token ``e`` up to the clause's end
+    (``REACH_STOPS``) within ten tokens; None when there is none."""
+    k = e
+    while k + 1 < hi and k - e < 10 and view.words[k] not in REACH_STOPS:
+        if view.words[k] in party_labels() and view.lowers[k + 1] in _PARTY_CONTESTS:
+            return party_labels()[view.words[k]]
+        k += 1
+    return None
 
 
 def _after_copula(view: TextView, k: int, hi: int) -> int | None:
