@@ -79,3 +79,15 @@ def test_the_owner_of_coordinated_roles_before_a_name(lang, text, name, role, af
 ])
 def test_a_partys_contest_in_a_relative_clause(lang, text, name, role, aff):
     assert described(lang, text, name) == (role, aff)
+
+
+# -- a relative clause's role "of" a body, after "is", "was", "has been" -------------------------
+@pytest.mark.parametrize("text, name, role, aff", [
+    ("Mark Roe, who is the chief executive of Acme Corporation, said the plan would fail.", "Mark Roe", "chief executive",
+     "Acme Corporation"),
+    ("Mark Roe, who has been the mayor of Springfield for ten years, said the plan would fail.", "Mark Roe", "mayor", "Springfield"),
+    # kin is no body
+    ("Mark Roe, who was the son of a farmer, said the plan would fail.", "Mark Roe", "son", None),
+])
+def test_a_relative_clauses_role_of_a_body(lang, text, name, role, aff):
+    assert described(lang, text, name) == (role, aff)

@@ -365,13 +365,18 @@ def relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[s
             e += 1
         if e > r and is_role_head(view.words[e - 1]):
             words = view.words[r:e]
-            _extend_role(view, words, e, hi)  # "chief of staff"
+            j = _extend_role(view, words, e, hi)  # "chief of staff"
             role = " ".join(words)
             if owner is not None and view.lowers[e - 1] not in word_set("kin_nouns.txt"):
                 return role, side_of(view, owner, m.start) if owner.type == "person" else owner.canonical
             party = _party_in_clause(view, e, hi)
             if party is not None:
                 return role, party  # "who was a candidate in the Democratic primaries"
+            if j < hi and view.lowers[j] == "of" and view.lowers[e - 1] not in word_set("kin_nouns.txt"):
+                # "who is the chief executive of Acme", "who has been the mayor of Springfield"
+                body = affiliation_from(view, mentions, j + 1, hi, literal=is_local(words))
+                if body is not None:
+                    return role, body
     while k < hi and k - i < 15 and view.words[k] not in REACH_STOPS:
         if view.lowers[k] in {"at", "for", "with"}:
             body = affiliation_from(view, mentions, k + 1, hi, ("organization",)) or body_after_its_kind(view, mentions, k + 1, hi)
@@ -414,6 +419,8 @@ def _after_copula(view: TextView, k: int, hi: int) -> int | None:
     lowers = view.lowers
     if k + 1 < hi and lowers[k] in {"is", "was"}:
         return k + 1
+    if k + 2 < hi and lowers[k] in {"has", "had"} and lowers[k + 1] == "been":
+        return k + 2  # "who has been the mayor of X"
     if k + 2 < hi and lowers[k] in {"serves", "served"} and lowers[k + 1] == "as":
         return k + 2
     if k + 3 < hi and lowers[k] in {"took", "takes"} and lowers[k + 1] == "over" and lowers[k + 2] == "as":
