@@ -91,3 +91,11 @@ def test_a_partys_contest_in_a_relative_clause(lang, text, name, role, aff):
 ])
 def test_a_relative_clauses_role_of_a_body(lang, text, name, role, aff):
     assert described(lang, text, name) == (role, aff)
+
+
+def test_a_mayor_serves_the_city_named_at_the_head_of_its_bodies(nlp):
+    # Toronto is named once as a place, as Ottawa is; "Toronto Police" makes it the article's city
+    text = ('A man from Toronto was arrested. People in Ottawa were shocked. Toronto Police said the case was closed. '
+            'On Tuesday mayor John Roe said the city "will heal".')
+    q = next(q for q in nlp(text).quotes if "heal" in q.quote.text)
+    assert (q.speaker.name, q.role, q.affiliation) == ("John Roe", "mayor", "Toronto")

@@ -103,11 +103,16 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
     John Tory" in a story about Toronto -> Toronto); the region or state it names most often for a
     governor; else None."""
     if role and is_local(role.split()):
-        # "mayor John Tory": the city the article names most often
+        # "mayor John Tory": the city the article names most often, also at the head of its bodies'
+        # names ("Toronto Police")
         counts: dict[str, int] = {}
         for m in mentions.names:
             if m.type == "place":
                 counts[m.text] = counts.get(m.text, 0) + 1
+        for m in mentions.names:
+            head = m.text.split()[0] if m.type == "organization" and " " in m.text else None
+            if head in counts:
+                counts[head] += 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
