@@ -99,3 +99,10 @@ def test_a_mayor_serves_the_city_named_at_the_head_of_its_bodies(nlp):
             'On Tuesday mayor John Roe said the city "will heal".')
     q = next(q for q in nlp(text).quotes if "heal" in q.quote.text)
     assert (q.speaker.name, q.role, q.affiliation) == ("John Roe", "mayor", "Toronto")
+
+
+# -- a plural role before two names: each of them holds it once ---------------------------------
+@pytest.mark.parametrize("name", ["Antoine Roe", "Nicolas Doe"])
+def test_a_plural_role_before_a_pair_of_names(lang, name):
+    text = "She met officers Antoine Roe and Nicolas Doe at a pub. Roe denied it. Doe said she lied."
+    assert described(lang, text, name) == ("officer", None)

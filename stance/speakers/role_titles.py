@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
     PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word, is_role_head,
-    listed_role_nouns, role_nouns, title_modifiers_lower, titles_lower,
+    listed_role_nouns, role_nouns, singular_role, title_modifiers_lower, titles_lower,
 )
 from stance.speakers.role_owners import owner_before, place_owner, side_of, state_body_before
 from stance.text.entity_types import entity_lexicons
@@ -79,7 +79,26 @@ def role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
                 if r.endswith("s") and r.split()[-1][:-1].lower() in role_nouns():
                     return r[:-1], a
                 break
-    return _role_before_one(view, mentions, m)
+    role, aff = _role_before_one(view, mentions, m)
+    if role and m.type == "person" and _opens_a_pair(view, mentions, m):
+        # "officers Antoine Roe and Nicolas Doe": each of them one officer
+        words = role.split()
+        role = " ".join([*words[:-1], singular_role(words[-1])])
+    return role, aff
+
+
+def _opens_a_pair(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
+    """Whether another person's name follows the person ``m`` after "and" or a comma ("Antoine
+    Roe and Nicolas Doe")."""
+    k = m.end
+    if k < view.n and view.words[k] == ",":
+        k += 1
+    if k < view.n and view.lowers[k] == "and":
+        k += 1
+    if k == m.end:
+        return False
+    nxt = mentions.name_at(k, k + 1)
+    return nxt is not None and nxt.start == k and nxt.type == "person"
 
 
 def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
