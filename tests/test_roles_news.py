@@ -106,3 +106,14 @@ def test_a_mayor_serves_the_city_named_at_the_head_of_its_bodies(nlp):
 def test_a_plural_role_before_a_pair_of_names(lang, name):
     text = "She met officers Antoine Roe and Nicolas Doe at a pub. Roe denied it. Doe said she lied."
     assert described(lang, text, name) == ("officer", None)
+
+
+# -- a lowercase body no name owns before a role: part of the role -------------------------------
+@pytest.mark.parametrize("text, name, role", [
+    ('"It is fascinating," the selection committee member Ulf Roe said.', "Ulf Roe", "selection committee member"),
+    ('"It is fascinating," said selection committee member Ulf Roe.', "Ulf Roe", "selection committee member"),
+    # a named owner keeps the role to its own words
+    ('"It is fascinating," said Carson campaign manager Ulf Roe.', "Ulf Roe", "manager"),
+])
+def test_an_unowned_body_before_a_role_is_part_of_it(lang, text, name, role):
+    assert described(lang, text, name)[0] == role

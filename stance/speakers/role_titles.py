@@ -7,7 +7,7 @@ named body ("members of the Senate Judiciary Committee").
 from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
-    PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word, is_role_head,
+    CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word, is_role_head,
     listed_role_nouns, role_nouns, singular_role, title_modifiers_lower, titles_lower,
 )
 from stance.speakers.role_owners import owner_before, place_owner, side_of, state_body_before
@@ -161,6 +161,10 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         # "Russian foreign ministry spokeswoman Maria Roe": the body is part of the role, its state
         # the affiliation
         return view.span_text(state_body[0], i + 1).replace(" - ", "-"), state_body[1]
+    body_start = _unowned_body_before(view, k)
+    if body_start is not None:
+        # "selection committee member Ulf Roe": a body no name owns is part of the role
+        role = view.span_text(body_start, i + 1).replace(" - ", "-")
     p = view.lowers[k - 1]
     if p in {"its", "their"}:
         # the owner is the nearest earlier state or body that is not the object of a preposition
@@ -183,6 +187,23 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
             return role, side_of(view, owner, i)  # "Clinton's campaign manager Robby Mook"
         return role, place_owner(view, mentions, k - 2, k - 1) if owner is None else None  # "the city's mayor Jane Roe"
     return role, owner_before(view, mentions, k)
+
+
+def _unowned_body_before(view: TextView, k: int) -> int | None:
+    """The start of a lowercase body right before a role starting at token ``k`` ("selection
+    committee" member) that no name, possessive, party or campaign owns: the token before it is
+    a lowercase word or a mark; None when there is no such body."""
+    if k < 1 or view.lowers[k - 1] not in word_set("org_nouns.txt") or not view.words[k - 1].islower():
+        return None
+    if view.lowers[k - 1] in CAMPAIGN_NOUNS:
+        return None
+    j = k
+    org_nouns = word_set("org_nouns.txt")
+    while j - 1 >= 0 and k - j < 3 and (is_field_word(view.words[j - 1]) or (view.words[j - 1].islower() and view.lowers[j - 1] in org_nouns)):
+        j -= 1
+    if j == k or (j >= 1 and (view.words[j - 1][:1].isupper() or view.words[j - 1] in POSSESSIVE_ENDINGS)):
+        return None
+    return j
 
 
 def _first_coordinated_role(view: TextView, k: int, sent_start: int) -> int:
