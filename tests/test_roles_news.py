@@ -138,3 +138,16 @@ def test_a_sports_position_before_a_name(lang, text, name, role, aff):
 def test_a_description_between_dashes(nlp, text):
     q = nlp(text).quotes[0]
     assert (q.speaker.name, q.role, q.affiliation) == ("Mark Roe", "mayor", "Springfield")
+
+
+# -- a body speaker named with a possessive: its owner --------------------------------------------
+@pytest.mark.parametrize("text, name, aff", [
+    ("Deaths may rise, according to the University of Washington's Institute for Health Metrics and Evaluation.",
+     "University of Washington's Institute for Health Metrics and Evaluation", "University of Washington"),
+    ("Governor John Roe spoke in Ohio. Roe's campaign said the poll was wrong.", "Roe's campaign", "John Roe campaign"),
+    ("The World Bank met. The bank's board said the loan was approved.", "bank's board", "World Bank"),
+    ("The convention ended. The Democratic nominee's campaign said the poll was wrong.", "Democratic nominee's campaign",
+     "Democratic Party"),
+])
+def test_the_owner_of_a_possessed_body(lang, text, name, aff):
+    assert described(lang, text, name)[1] == aff

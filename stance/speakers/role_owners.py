@@ -166,6 +166,48 @@ def state_body_before(view: TextView, mentions: MentionIndex, k: int) -> tuple[i
     return None
 
 
+def owner_of_possessed_body(view: TextView, mentions: MentionIndex, name: str) -> str | None:
+    """The owner of a body speaker named with a possessive ("Kasich's campaign", "University of
+    Washington's Institute for Health Metrics", "Taiwan's Constitutional Court", "the bank's
+    board", "the Democratic nominee's campaign"): the organisation or state the article names so;
+    a person's campaign as "FULL NAME campaign", a person's office as the person; the party a
+    party label before a role names; the organisation the article named before whose name ends in
+    a lowercase owner; None when the name holds no possessive before a body's noun or the owner
+    is none of these."""
+    for mark in ("'s ", "’s "):
+        owner, found, body = name.partition(mark)
+        if found:
+            break
+    else:
+        return None
+    body_words = body.split()
+    org_nouns = word_set("org_nouns.txt")
+    if not any(w.lower() in org_nouns for w in body_words):
+        return None  # "Institute for Health Metrics", "campaign", "office", "board"
+    toks = [t for t in owner.split() if t.lower() not in DETS]
+    if not toks:
+        return None
+    owner = " ".join(toks)
+    if toks[0] in party_labels() and len(toks) > 1 and toks[-1].lower() in role_nouns():
+        return party_labels()[toks[0]]  # "the Democratic nominee's campaign"
+    if len(toks) == 1 and owner.islower():
+        named = mentions.resolve_nominal(owner.lower(), view.n)  # "the bank's board"
+        return named.canonical if named is not None and named.type == "organization" else None
+    if toks[0] in {"Mr.", "Mrs.", "Ms.", "Dr."}:
+        toks = toks[1:]
+        owner = " ".join(toks)
+    hits = [m for m in mentions.names if m.text == owner or m.canonical == owner]
+    if not hits:
+        return None
+    m = hits[0]
+    if m.type == "person":
+        full = mentions.canonical_person(m.canonical)
+        return f"{full} campaign" if any(w.lower() in CAMPAIGN_NOUNS for w in body_words) else full
+    if m.type in ("organization", "state"):
+        return m.canonical
+    return None
+
+
 def earlier_owner(view: TextView, canonical: str) -> str | None:
     """The body of a bare "the spokesperson" that the article named with its owner earlier ("an
     Interpol spokesperson stated. The spokesperson added"): the owner of the first description of

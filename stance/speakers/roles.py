@@ -28,7 +28,7 @@ from stance.speakers.role_appositives import appositive, appositive_before, rela
 from stance.speakers.role_bodies import body_after, expand_acronym, police_force_near
 from stance.speakers.role_lexicon import QUOTE_MARKS, STOP_APPOS
 from stance.speakers.role_nominals import describe_nominal
-from stance.speakers.role_owners import earlier_owner, owner_of_title
+from stance.speakers.role_owners import earlier_owner, owner_of_possessed_body, owner_of_title
 from stance.speakers.role_parties import party_code_after, party_named, party_of_label
 from stance.speakers.role_states import (
     holds_state_office, state_of_bare_government, state_of_body, state_of_demonym_opening,
@@ -104,7 +104,7 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
     if speaker_mention is None and not same:
         role, aff = describe_nominal(canonical)
         if role is None and aff is None:
-            aff = state_of_body(canonical)
+            aff = owner_of_possessed_body(view, mentions, canonical) or state_of_body(canonical)
         if role is not None and aff is None:
             aff = earlier_owner(view, canonical)
         return role, state_of_bare_government(view, mentions, canonical, aff)
@@ -141,7 +141,7 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
         if role is not None and aff is None:
             return role, state_of_bare_government(view, mentions, canonical, nominal_aff)
     if aff is None:
-        aff = state_of_body(canonical)
+        aff = owner_of_possessed_body(view, mentions, canonical) or state_of_body(canonical)
     if aff is None:
         aff = police_force_near(view, mentions, role, same[0] if same else speaker_mention)
     aff = state_of_bare_government(view, mentions, canonical, aff)
