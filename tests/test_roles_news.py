@@ -151,3 +151,17 @@ def test_a_description_between_dashes(nlp, text):
 ])
 def test_the_owner_of_a_possessed_body(lang, text, name, aff):
     assert described(lang, text, name)[1] == aff
+
+
+# -- a demonym before a body's kind before its name: the country ----------------------------------
+@pytest.mark.parametrize("text, name, aff", [
+    ("On Monday, state-owned Iranian news agency Fars reported the warrants were issued.", "Fars", "Iran"),
+    ("The Russian news agency TASS said the talks went well.", "TASS", "Russia"),
+])
+def test_a_demonym_before_a_bodys_kind(lang, text, name, aff):
+    assert described(lang, text, name)[1] == aff
+
+
+def test_a_demonym_before_a_persons_name_is_no_bodys_country(lang):
+    text = "Donald Trump spoke. Mexican officials met Trump. The Mexican press office Trump aide said nothing."
+    assert described(lang, text, "Donald Trump")[1] != "Mexico"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from stance.speakers.role_lexicon import DETS, is_local
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, word_set
-from stance.text.mentions import MentionIndex
+from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
 
@@ -167,4 +167,26 @@ def state_of_body(name: str) -> str | None:
         s = " ".join(toks[:n])
         if n < len(toks) and s in regions:
             return regions[s]
+    return None
+
+
+def state_of_kind_before(view: TextView, mentions: MentionIndex, same: list[Mention]) -> str | None:
+    """The country a demonym names before a noun of a body's kind right before the body's name
+    ("state-owned Iranian news agency Fars", "the Russian news agency TASS" -> Iran, Russia): at
+    most four lowercase words between the demonym and the name, the last of them an organisation
+    noun (``org_nouns.txt``); the first such mention of the body that has one; None when none has
+    or the name is a person's (a given name or honorific shows it)."""
+    demonyms = gazetteer().demonyms
+    if any("gender" in m.extra for m in same):
+        return None  # a person's name
+    for m in same:
+        if m.start < 2 or m.type not in ("organization", "person", "unknown"):
+            continue  # a body, or a name the name finder could not tell from a person's ("Fars")
+        t = m.start - 1
+        if not (view.words[t].islower() and view.lowers[t] in word_set("org_nouns.txt")):
+            continue
+        while t - 1 >= 0 and m.start - t < 4 and (view.words[t - 1].islower() or view.words[t - 1] == "-"):
+            t -= 1
+        if t - 1 >= 0 and view.words[t - 1] in demonyms:
+            return demonyms[view.words[t - 1]]
     return None
