@@ -165,3 +165,13 @@ def test_a_demonym_before_a_bodys_kind(lang, text, name, aff):
 def test_a_demonym_before_a_persons_name_is_no_bodys_country(lang):
     text = "Donald Trump spoke. Mexican officials met Trump. The Mexican press office Trump aide said nothing."
     assert described(lang, text, "Donald Trump")[1] != "Mexico"
+
+
+# -- a body's name followed by "of"/"in" a state: the state ---------------------------------------
+@pytest.mark.parametrize("text, name, aff", [
+    ("According to the Centers for Disease Control and Prevention in the United States, cases rose.",
+     "Centers for Disease Control and Prevention", "United States"),
+    ("The National Disaster Council (NDC) of the Philippines raised the toll to six.", "National Disaster Council", "Philippines"),
+])
+def test_a_state_after_a_bodys_name(lang, text, name, aff):
+    assert described(lang, text, name)[1] == aff

@@ -190,3 +190,25 @@ def state_of_kind_before(view: TextView, mentions: MentionIndex, same: list[Ment
         if t - 1 >= 0 and view.words[t - 1] in demonyms:
             return demonyms[view.words[t - 1]]
     return None
+
+
+def state_after_body(view: TextView, mentions: MentionIndex, same: list[Mention]) -> str | None:
+    """The state a body's name is followed by ("the Centers for Disease Control and Prevention in
+    the United States", "the National Disaster Council (NDRRMC) of the Philippines" -> United
+    States, Philippines): "of" or "in", "the", then a state's name as such (not a capital that
+    stands for it); the first mention of the body that has one; None when none has."""
+    for m in same:
+        if m.type != "organization":
+            continue
+        t = m.end
+        if t + 2 < view.n and view.words[t] == "(" and view.words[t + 2] == ")":
+            t += 3  # its acronym
+        if t + 1 >= view.n or view.lowers[t] not in {"of", "in"}:
+            continue
+        t += 1
+        if view.lowers[t] == "the":
+            t += 1
+        state = mentions.name_at(t, t + 1)
+        if state is not None and state.start == t and state.type == "state" and state.text == state.canonical:
+            return state.canonical
+    return None
