@@ -175,3 +175,9 @@ def test_a_demonym_before_a_persons_name_is_no_bodys_country(lang):
 ])
 def test_a_state_after_a_bodys_name(lang, text, name, aff):
     assert described(lang, text, name)[1] == aff
+
+
+def test_a_generic_owner_before_an_appositive_role(lang):
+    # "company" (description_heads.tsv: any organisation) stands for the organisation named before
+    text = "Acme Corporation opened a plant. Jane Roe, the company's founder, said the plant would grow."
+    assert described(lang, text, "Jane Roe") == ("founder", "Acme Corporation")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, DETS, names_office, role_nouns
 from stance.speakers.role_nominals import describe_nominal
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import data_rows, gazetteer, party_labels, stop_words, word_set
+from stance.text.lexicons import data_rows, description_heads, gazetteer, party_labels, stop_words, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -42,6 +42,10 @@ def side_of(view: TextView, person: Mention, i: int) -> str:
     return person.canonical
 
 
+#: how many sentences back a generic owner ("the company's") looks for its organisation
+_GENERIC_OWNER_SENTS = 3
+
+
 def named_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str | None:
     """The organisation a lowercase owner at tokens ``i .. q`` ("the community center's") stands
     for: the article's last organisation before it whose name ends in those words ("Clarkston
@@ -49,6 +53,10 @@ def named_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str |
     if view.lowers[q - 1] not in word_set("org_nouns.txt"):
         return None
     body = mentions.resolve_nominal(view.lowers[q - 1], i)
+    if body is None and q == i + 1 and description_heads().get(view.lowers[i]) == ("organization", True):
+        # "the company's founder": a generic head stands for the organisation named last before
+        last = mentions.previous(i, ("organization",), max_sents=_GENERIC_OWNER_SENTS)
+        return last.canonical if last is not None else None
     if body is None or body.type != "organization":
         return None
     tail = view.lowers[i:q]
