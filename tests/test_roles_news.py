@@ -181,3 +181,14 @@ def test_a_generic_owner_before_an_appositive_role(lang):
     # "company" (description_heads.tsv: any organisation) stands for the organisation named before
     text = "Acme Corporation opened a plant. Jane Roe, the company's founder, said the plant would grow."
     assert described(lang, text, "Jane Roe") == ("founder", "Acme Corporation")
+
+
+# -- a study's lead author over another role; a co-author's other role over "co-author" -------
+@pytest.mark.parametrize("text, name, role", [
+    ('"Resistance spreads," said lead author Professor David Roe of the University of East Anglia.', "David Roe", "lead author"),
+    ('"We looked at emissions," said study co-author Mary Roe, a geochemist.', "Mary Roe", "geochemist"),
+    # a co-author with no other role stays one
+    ('"We looked at emissions," said Walter Roe, co-author of the study.', "Walter Roe", "co-author"),
+])
+def test_the_roles_of_a_studys_authors(lang, text, name, role):
+    assert described(lang, text, name)[0].replace(" - ", "-") == role

@@ -22,6 +22,7 @@ and appositives), and the public functions stay importable from here.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from stance.speakers.role_appositives import appositive, appositive_before, relative_body
@@ -38,7 +39,7 @@ from stance.speakers.role_titles import (
     member_of_named_body, role_before, title_before_acronym, title_in_name, title_of_state_before,
 )
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import gazetteer, party_labels, word_set
+from stance.text.lexicons import data_rows, gazetteer, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -122,6 +123,8 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
     for r, a in _descriptions(view, mentions, same):
         if r and r.split()[-1].lower() in relations:
             r = None  # "rival Bernie Sanders": a relation, not a role
+        if r and role is not None and _study_rank(r) > _study_rank(role):
+            role = r  # "lead author Professor Jane Roe": the study's lead author
         if aff in parties and a and a not in parties and _names_body(mentions, a):
             # "Democratic strategist Jane Roe, president of the New Democrat Network": the body she
             # works for, not the party a label before her name gives
@@ -152,6 +155,22 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
         if body is not None and body.type == "organization" and body.text != aff:
             aff = body.canonical
     return role, party_of_label(expand_acronym(mentions, aff)) if aff else aff
+
+
+def _study_rank(role: str) -> int:
+    """How a role ranks as a person's part in a study (``study_roles.tsv``): 2 for a lead author, 0
+    for a co-author, 1 for any other role."""
+    low = role.lower().replace(" - ", "-")
+    for name, rank in _study_roles().items():
+        if low == name or low.endswith(" " + name):
+            return rank
+    return 1
+
+
+@lru_cache(maxsize=1)
+def _study_roles() -> dict[str, int]:
+    """``study_roles.tsv``: role -> rank (lead 2, weak 0)."""
+    return {row[0].strip(): (2 if row[1].strip() == "lead" else 0) for row in data_rows("study_roles.tsv")}
 
 
 def _without_middle(full: str) -> str | None:
