@@ -187,6 +187,9 @@ def test_a_generic_owner_before_an_appositive_role(lang):
 @pytest.mark.parametrize("text, name, role", [
     ('"Resistance spreads," said lead author Professor David Roe of the University of East Anglia.', "David Roe", "lead author"),
     ('"We looked at emissions," said study co-author Mary Roe, a geochemist.', "Mary Roe", "geochemist"),
+    # the role coordinated with a co-author's
+    ("On Monday, postdoctoral researcher and study co-author Natasha Roe said the ratio was skewed.", "Natasha Roe",
+     "postdoctoral researcher"),
     # a co-author with no other role stays one
     ('"We looked at emissions," said Walter Roe, co-author of the study.', "Walter Roe", "co-author"),
 ])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from stance.text.lexicons import cue_lexicon, role_words, stop_words, titles, word_set
+from stance.text.lexicons import cue_lexicon, data_rows, role_words, stop_words, titles, word_set
 
 
 PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on"})
@@ -150,3 +150,20 @@ def is_field_word(word: str) -> bool:
             and low not in word_set("org_nouns.txt") and low not in word_set("past_verbs.txt")
             and low not in word_set("role_field_stops.txt")
             and low not in cue_lexicon().verbs and not low.endswith(("ly", "ed")))
+
+
+def study_rank(role: str) -> int:
+    """How a role ranks as a person's part in a study (``study_roles.tsv``): 2 for a lead author
+    ("lead author", "co-lead author"), 0 for a co-author ("study co-author"), 1 for any other
+    role."""
+    low = role.lower().replace(" - ", "-")
+    for name, rank in _study_roles().items():
+        if low == name or low.endswith(" " + name):
+            return rank
+    return 1
+
+
+@lru_cache(maxsize=1)
+def _study_roles() -> dict[str, int]:
+    """``study_roles.tsv``: role -> rank (lead 2, weak 0)."""
+    return {row[0].strip(): (2 if row[1].strip() == "lead" else 0) for row in data_rows("study_roles.tsv")}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
     CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word, is_role_head,
-    listed_role_nouns, role_nouns, singular_role, sports_positions, title_modifiers_lower, titles_lower,
+    listed_role_nouns, role_nouns, singular_role, sports_positions, study_rank, title_modifiers_lower, titles_lower,
 )
 from stance.speakers.role_owners import owner_before, place_owner, side_of, state_body_before
 from stance.text.entity_types import entity_lexicons
@@ -156,10 +156,20 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
     if k == 0:
         return view.span_text(k, i + 1), None
     role = view.span_text(k, i + 1)
+    role_start = k
     if k == i and k >= 2 and view.words[k - 1] == "-" and view.words[k - 2].isalpha() and view.words[k - 2].islower():
         # "presidential front-runner Donald Trump": the hyphened compound and the role words before
         # it are the role (its owner is looked for before the role noun as before)
-        role = view.span_text(_role_words_before(view, k - 2), i + 1).replace(" - ", "-")
+        role_start = _role_words_before(view, k - 2)
+        role = view.span_text(role_start, i + 1).replace(" - ", "-")
+    whole_start = _unowned_body_before(view, role_start) or role_start  # "study co-author"
+    first = _first_coordinated_role(view, whole_start, sent_start)
+    if first < whole_start and study_rank(role) == 0:
+        # "postdoctoral researcher and study co-author Jane Roe": the role beside the co-author's
+        e = first
+        while e < whole_start and view.lowers[e] not in {"and", ","}:
+            e += 1
+        return view.span_text(first, e).replace(" - ", "-"), owner_before(view, mentions, first)
     k = _first_coordinated_role(view, k, sent_start)  # the owner is named before the first of the roles
     state_body = state_body_before(view, mentions, k)
     if state_body is not None:

@@ -22,12 +22,11 @@ and appositives), and the public functions stay importable from here.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator
 
 from stance.speakers.role_appositives import appositive, appositive_before, relative_body
 from stance.speakers.role_bodies import body_after, expand_acronym, police_force_near
-from stance.speakers.role_lexicon import QUOTE_MARKS, STOP_APPOS
+from stance.speakers.role_lexicon import QUOTE_MARKS, STOP_APPOS, study_rank
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import earlier_owner, owner_of_possessed_body, owner_of_title
 from stance.speakers.role_parties import party_code_after, party_named, party_of_label
@@ -39,7 +38,7 @@ from stance.speakers.role_titles import (
     member_of_named_body, role_before, title_before_acronym, title_in_name, title_of_state_before,
 )
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import data_rows, gazetteer, party_labels, word_set
+from stance.text.lexicons import gazetteer, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -123,7 +122,7 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
     for r, a in _descriptions(view, mentions, same):
         if r and r.split()[-1].lower() in relations:
             r = None  # "rival Bernie Sanders": a relation, not a role
-        if r and role is not None and _study_rank(r) > _study_rank(role):
+        if r and role is not None and study_rank(r) > study_rank(role):
             role = r  # "lead author Professor Jane Roe": the study's lead author
         if aff in parties and a and a not in parties and _names_body(mentions, a):
             # "Democratic strategist Jane Roe, president of the New Democrat Network": the body she
@@ -155,22 +154,6 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
         if body is not None and body.type == "organization" and body.text != aff:
             aff = body.canonical
     return role, party_of_label(expand_acronym(mentions, aff)) if aff else aff
-
-
-def _study_rank(role: str) -> int:
-    """How a role ranks as a person's part in a study (``study_roles.tsv``): 2 for a lead author, 0
-    for a co-author, 1 for any other role."""
-    low = role.lower().replace(" - ", "-")
-    for name, rank in _study_roles().items():
-        if low == name or low.endswith(" " + name):
-            return rank
-    return 1
-
-
-@lru_cache(maxsize=1)
-def _study_roles() -> dict[str, int]:
-    """``study_roles.tsv``: role -> rank (lead 2, weak 0)."""
-    return {row[0].strip(): (2 if row[1].strip() == "lead" else 0) for row in data_rows("study_roles.tsv")}
 
 
 def _without_middle(full: str) -> str | None:
