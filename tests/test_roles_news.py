@@ -195,3 +195,8 @@ def test_a_generic_owner_before_an_appositive_role(lang):
 ])
 def test_the_roles_of_a_studys_authors(lang, text, name, role):
     assert described(lang, text, name)[0].replace(" - ", "-") == role
+
+
+def test_a_bodys_name_split_at_and(lang):
+    text = "Carl Roe of the Bill and Melinda Gates Foundation, which offered a prize, said the coating was new."
+    assert described(lang, text, "Carl Roe") == (None, "Bill and Melinda Gates Foundation")
