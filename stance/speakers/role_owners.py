@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, DETS, names_office, role_nouns
 from stance.speakers.role_nominals import describe_nominal
 from stance.text.entity_types import entity_lexicons
@@ -122,13 +124,19 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
 _PLACE_OWNER_REACH = 40
 
 
+@lru_cache(maxsize=1)
+def _place_owner_nouns() -> dict[str, str]:
+    """``place_owner_nouns.tsv``: noun -> kind of place (city, region, island, state)."""
+    return {row[0].strip(): row[1].strip() for row in data_rows("place_owner_nouns.tsv")}
+
+
 def place_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str | None:
     """The place a lowercase owner at tokens ``i .. q`` ("the city's", "the province's", "the
     country's") stands for (``place_owner_nouns.tsv``): the nearest place of that kind the article
     named before token ``i``; None for another owner or when the article named none."""
     if q != i + 1 or i < 1 or view.lowers[i - 1] != "the":
         return None
-    kind = next((row[1].strip() for row in data_rows("place_owner_nouns.tsv") if row[0] == view.lowers[i]), None)
+    kind = _place_owner_nouns().get(view.lowers[i])
     if kind is None:
         return None
     regions = entity_lexicons().regions
