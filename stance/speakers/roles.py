@@ -32,7 +32,7 @@ from stance.speakers.role_owners import earlier_owner, owner_of_possessed_body, 
 from stance.speakers.role_parties import party_code_after, party_named, party_of_label
 from stance.speakers.role_states import (
     holds_state_office, state_of_bare_government, state_of_body, state_of_demonym_opening,
-    state_after_body, state_of_government, state_of_kind_before, state_of_office,
+    state_after_body, state_of_government, state_of_office,
 )
 from stance.speakers.role_titles import (
     member_of_named_body, role_before, title_before_acronym, title_in_name, title_of_state_before,
@@ -144,7 +144,7 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
             return role, state_of_bare_government(view, mentions, canonical, nominal_aff)
     if aff is None:
         aff = (owner_of_possessed_body(view, mentions, canonical) or state_of_body(canonical)
-               or state_of_kind_before(view, mentions, same) or state_after_body(view, mentions, same))
+               or state_after_body(view, mentions, same))
     if aff is None:
         aff = police_force_near(view, mentions, role, same[0] if same else speaker_mention)
     aff = state_of_bare_government(view, mentions, canonical, aff)
