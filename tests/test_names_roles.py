@@ -149,7 +149,7 @@ def test_title_and_body_before_a_name(nlp, text, name, role, aff):
 def test_russian_foreign_ministry_spokeswoman_named(nlp):
     q = one(nlp, "“This is a provocation,” said Russian foreign ministry spokeswoman Maria Zakharova.")
     assert q.speaker.name == "Maria Zakharova"
-    assert q.role == "spokeswoman" and q.affiliation == "Russia's foreign ministry"
+    assert q.role == "foreign ministry spokeswoman" and q.affiliation == "Russia"
 
 
 # -- 3. appositive descriptors ----------------------------------------------------------------
@@ -174,7 +174,7 @@ def test_one_activist_name(nlp):
 
 # -- 4. roles and affiliations of unnamed speakers ---------------------------------------------
 @pytest.mark.parametrize("nominal, role, aff", [
-    ("a Russian foreign ministry spokeswoman", "spokeswoman", "Russia's foreign ministry"),
+    ("a Russian foreign ministry spokeswoman", "foreign ministry spokeswoman", "Russia"),
     ("an Interpol spokesperson", "spokesperson", "Interpol"),
     ("Israeli spokesman", "spokesman", "Israel"),
     ("Sudan’s defense minister", "defense minister", "Sudan"),

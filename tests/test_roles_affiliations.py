@@ -167,9 +167,9 @@ def test_descriptions_around_the_name(nlp, text, words, name, role, aff):
     # a participle, an adverb or a reporting verb before the role is not part of it
     ('The poll closed. The newly hired analyst Paul Roe said, "We will not back it."', "analyst", None),
     ('The poll closed. "We will not back it," said analyst Paul Roe.', "analyst", None),
-    # an organisation noun before the role names its owner
+    # a state's lowercase body before the role is part of the role, the state its affiliation
     ('The poll closed. A Russian foreign ministry spokeswoman, Maria Roe, said, "We will not back it."',
-     "spokeswoman", "Russia's foreign ministry"),
+     "foreign ministry spokeswoman", "Russia"),
 ])
 def test_a_role_before_a_name_keeps_its_lowercase_field(nlp, text, role, aff):
     q = quote(nlp, text, "back it")
@@ -579,8 +579,8 @@ def test_a_possessed_role_before_a_name_closing_the_sentence(nlp, text, words, r
 
 
 @pytest.mark.parametrize("name, role, aff", [
-    # the possessive ending is not part of the body's lowercase name
-    ("Russia's foreign ministry spokeswoman", "spokeswoman", "Russia's foreign ministry"),
+    # the possessive ending is not part of the role; a state's body is, the state the affiliation
+    ("Russia's foreign ministry spokeswoman", "foreign ministry spokeswoman", "Russia"),
     # a person's campaign is written "Clinton campaign" (the annotation's form)
     ("Clinton’s campaign spokesman", "spokesman", "Clinton campaign"),
 ])

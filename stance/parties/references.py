@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
-from stance.text.lexicons import data_rows, gazetteer, inflections, party_labels, word_set
+from stance.text.lexicons import data_rows, description_heads, gazetteer, inflections, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex, is_adjective, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -55,16 +55,6 @@ class TargetMention:
     start: int
     end: int
     via: str = "name"
-
-
-@lru_cache(maxsize=1)
-def description_heads() -> dict[str, tuple[str, bool]]:
-    """``data/description_heads.tsv``: head noun -> (``state`` | ``organization`` | ``named`` | ``title``, any organisation)."""
-    out = {}
-    for row in data_rows("description_heads.tsv"):
-        kind = row[1].split() if len(row) > 1 else ["organization"]
-        out[row[0].strip()] = (kind[0], "any" in kind[1:])
-    return out
 
 
 @lru_cache(maxsize=1)

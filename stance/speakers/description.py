@@ -14,6 +14,7 @@ from datetime import date
 from typing import Callable
 
 from stance.speakers.actors import describe_from_knowledge
+from stance.speakers.role_states import state_of_kind_before
 from stance.speakers.roles import describe, state_of_office
 from stance.text.lexicons import gazetteer
 from stance.text.mentions import Mention, MentionIndex
@@ -45,8 +46,12 @@ def describe_speaker(view: TextView, mentions: MentionIndex, name: str, mention:
 def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,
                   day: Callable[[], date | None] | None) -> Description:
     role, aff = describe(view, mentions, name, mention)
-    source = "article" if aff else None
     own = _state_named(aff)
+    if aff is None:
+        # "Iranian news agency Fars": the body's country, which it does not speak for (the party
+        # finder keeps that state among the parties: own stays None)
+        aff = state_of_kind_before(view, mentions, [m for m in mentions.names if m.canonical == name])
+    source = "article" if aff else None
     if (aff is None or role is None) and day is not None:
         when = day()
         known = describe_from_knowledge(mentions, name, when) if aff is None or when is not None else None

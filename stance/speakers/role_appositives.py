@@ -14,13 +14,16 @@ from stance.speakers.role_lexicon import (
     role_vocabulary, singular_role, titles_lower,
 )
 from stance.speakers.role_nominals import describe_nominal
-from stance.speakers.role_owners import named_owner, possessed_role, side_of
+from stance.speakers.role_owners import named_owner, place_owner, possessed_role, side_of
 from stance.speakers.role_titles import ends_its_phrase
 from stance.text.entity_types import HONORIFICS, entity_lexicons
 from stance.text.lexicons import cue_lexicon, gazetteer, party_labels, role_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
+
+#: marks that open a description after a name: a comma, or a dash ("Jane Roe — who heads X —")
+_APPOSITIVE_OPENERS = frozenset({",", "—", "–"})
 
 #: a union of the shared sets that the scans below test per token (built once, not per test)
 _DETS_ONE = DETS | {"one", "another"}
@@ -144,8 +147,8 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
     journalist visiting Nice"; :func:`named_by_role` leaves those out)."""
     words, lowers = view.words, view.lowers
     n = view.n
-    if m.end >= n or words[m.end] != ",":
-        return None, None
+    if m.end >= n or words[m.end] not in _APPOSITIVE_OPENERS:
+        return None, None  # a comma, or a dash ("Jane Roe — the mayor of Springfield — said")
     sb = view.sent_bounds(view.sent_of[m.start])[1]
     i = m.end + 1
     if i + 2 < sb and words[i].isdigit() and words[i + 1] == ",":
@@ -163,7 +166,7 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         if q is not None and all(words[t].isalpha() and words[t].islower() for t in range(i, q)):
             # "the club's president", "the community center's program coordinator": an owner the
             # article does not name here, but may have named before ("Clarkston Community Center")
-            aff = named_owner(view, mentions, i, q)
+            aff = named_owner(view, mentions, i, q) or place_owner(view, mentions, i, q)
             i = q + 1
     i = _past_age(view, i, sb)
     # "Sudan's defense minister" / "an Israeli spokesman"
@@ -344,7 +347,7 @@ def relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[s
     teaches constitutional law at Washington University" -> (None, Washington University); "Jeremy
     Bash, who was the chief of staff to Leon E. Panetta" -> (chief of staff, None)."""
     i = m.end
-    if m.type != "person" or i + 2 >= view.n or view.words[i] != "," or view.lowers[i + 1] != "who":
+    if m.type != "person" or i + 2 >= view.n or view.words[i] not in _APPOSITIVE_OPENERS or view.lowers[i + 1] != "who":
         return None, None
     hi = view.sent_bounds(view.sent_of[m.start])[1]
     role = owner = None
@@ -365,10 +368,18 @@ def relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[s
             e += 1
         if e > r and is_role_head(view.words[e - 1]):
             words = view.words[r:e]
-            _extend_role(view, words, e, hi)  # "chief of staff"
+            j = _extend_role(view, words, e, hi)  # "chief of staff"
             role = " ".join(words)
             if owner is not None and view.lowers[e - 1] not in word_set("kin_nouns.txt"):
                 return role, side_of(view, owner, m.start) if owner.type == "person" else owner.canonical
+            party = _party_in_clause(view, e, hi)
+            if party is not None:
+                return role, party  # "who was a candidate in the Democratic primaries"
+            if j < hi and view.lowers[j] == "of" and view.lowers[e - 1] not in word_set("kin_nouns.txt"):
+                # "who is the chief executive of Acme", "who has been the mayor of Springfield"
+                body = affiliation_from(view, mentions, j + 1, hi, literal=is_local(words))
+                if body is not None:
+                    return role, body
     while k < hi and k - i < 15 and view.words[k] not in REACH_STOPS:
         if view.lowers[k] in {"at", "for", "with"}:
             body = affiliation_from(view, mentions, k + 1, hi, ("organization",)) or body_after_its_kind(view, mentions, k + 1, hi)
@@ -388,12 +399,31 @@ def relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[s
     return role, None
 
 
+#: nouns of a party's contests and lists after its label ("the Democratic primary")
+_PARTY_CONTESTS = frozenset({"primary", "primaries", "nomination", "caucus", "caucuses", "ticket", "convention", "field"})
+
+
+def _party_in_clause(view: TextView, e: int, hi: int) -> str | None:
+    """The party of a role's complement in a relative clause ("who was a candidate in the
+    Democratic primaries for the 2020 election", "who ran for the Republican nomination"): a
+    party label before a noun of a party's contest, from token ``e`` up to the clause's end
+    (``REACH_STOPS``) within ten tokens; None when there is none."""
+    k = e
+    while k + 1 < hi and k - e < 10 and view.words[k] not in REACH_STOPS:
+        if view.words[k] in party_labels() and view.lowers[k + 1] in _PARTY_CONTESTS:
+            return party_labels()[view.words[k]]
+        k += 1
+    return None
+
+
 def _after_copula(view: TextView, k: int, hi: int) -> int | None:
     """The token after a verb at ``k`` that gives the role after it ("was", "served as", "took
     over as"), or None."""
     lowers = view.lowers
     if k + 1 < hi and lowers[k] in {"is", "was"}:
         return k + 1
+    if k + 2 < hi and lowers[k] in {"has", "had"} and lowers[k + 1] == "been":
+        return k + 2  # "who has been the mayor of X"
     if k + 2 < hi and lowers[k] in {"serves", "served"} and lowers[k + 1] == "as":
         return k + 2
     if k + 3 < hi and lowers[k] in {"took", "takes"} and lowers[k + 1] == "over" and lowers[k + 2] == "as":

@@ -39,6 +39,11 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
                      or (words[i][:1].isupper() and words[i].isalpha() and view.lowers[i] not in stop_words()))):
             # "the Progressive Campaign Change Committee": a capitalised word split off the front
             return view.span_text(i, body.end)
+    if m is not None and m.type == "person" and m.start == i and m.end + 1 < hi and view.lowers[m.end] == "and":
+        # "the Bill and Melinda Gates Foundation": the name finder split the body's name at "and"
+        body = mentions.name_at(m.end + 1, m.end + 2)
+        if body is not None and body.start == m.end + 1 and body.type == "organization" and (types is None or "organization" in types):
+            return view.span_text(m.start, body.end)
     if m is None or m.start < i - 1 or (types is not None and m.type not in types):
         return None
     if m.end + 1 < hi and words[m.end] in POSSESSIVE_ENDINGS:

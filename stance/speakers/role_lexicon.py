@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from stance.text.lexicons import cue_lexicon, role_words, stop_words, titles, word_set
+from stance.text.lexicons import cue_lexicon, data_rows, role_words, stop_words, titles, word_set
 
 
 PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on"})
@@ -76,9 +76,22 @@ def role_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def listed_role_nouns() -> frozenset[str]:
-    """The role nouns of the project's own lists (``person_nouns.txt``, ``occupation_nouns.txt``),
-    without WordNet's."""
-    return word_set("person_nouns.txt") | word_set("occupation_nouns.txt")
+    """The role nouns of the project's own lists (``person_nouns.txt``, ``occupation_nouns.txt``,
+    the one-word positions of ``sports_positions.txt``), without WordNet's."""
+    return word_set("person_nouns.txt") | word_set("occupation_nouns.txt") | frozenset(
+        p for p in word_set("sports_positions.txt") if " " not in p)
+
+
+@lru_cache(maxsize=1)
+def sports_positions() -> dict[int, frozenset[tuple[str, ...]]]:
+    """The positions of several words of ``sports_positions.txt`` ("half back", "wide receiver"),
+    as word tuples by their number of words."""
+    out: dict[int, set[tuple[str, ...]]] = {}
+    for p in word_set("sports_positions.txt"):
+        words = tuple(p.split())
+        if len(words) > 1:
+            out.setdefault(len(words), set()).add(words)
+    return {n: frozenset(v) for n, v in out.items()}
 
 
 def _with_plurals(nouns: frozenset[str]) -> frozenset[str]:
@@ -137,3 +150,20 @@ def is_field_word(word: str) -> bool:
             and low not in word_set("org_nouns.txt") and low not in word_set("past_verbs.txt")
             and low not in word_set("role_field_stops.txt")
             and low not in cue_lexicon().verbs and not low.endswith(("ly", "ed")))
+
+
+def study_rank(role: str) -> int:
+    """How a role ranks as a person's part in a study (``study_roles.tsv``): 2 for a lead author
+    ("lead author", "co-lead author"), 0 for a co-author ("study co-author"), 1 for any other
+    role."""
+    low = role.lower().replace(" - ", "-")
+    for name, rank in _study_roles().items():
+        if low == name or low.endswith(" " + name):
+            return rank
+    return 1
+
+
+@lru_cache(maxsize=1)
+def _study_roles() -> dict[str, int]:
+    """``study_roles.tsv``: role -> rank (lead 2, weak 0)."""
+    return {row[0].strip(): (2 if row[1].strip() == "lead" else 0) for row in data_rows("study_roles.tsv")}

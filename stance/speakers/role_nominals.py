@@ -18,8 +18,8 @@ _GROUP_QUANTIFIERS = frozenset({"other", "both", "all", "most", "few", "more"})
 def describe_nominal(name: str) -> tuple[str | None, str | None]:
     """Role and affiliation inside a descriptive speaker: "Israeli spokesman" -> (spokesman,
     Israel); "Sudan's defense minister" -> (defense minister, Sudan); "an Interpol spokesperson"
-    -> (spokesperson, Interpol); "a Russian foreign ministry spokeswoman" -> (spokeswoman,
-    Russia's foreign ministry); "prosecutors" -> (prosecutors, None)."""
+    -> (spokesperson, Interpol); "a Russian foreign ministry spokeswoman" -> (foreign ministry
+    spokeswoman, Russia); "prosecutors" -> (prosecutors, None)."""
     toks = name.replace("’s", " ’s").replace("'s", " 's").split()
     while toks and (toks[0].lower() in QUANTIFIED_DETS or toks[0].lower() in _GROUP_QUANTIFIERS):
         toks = toks[1:]  # "Other Republicans": no owner "Other"
@@ -65,8 +65,11 @@ def describe_nominal(name: str) -> tuple[str | None, str | None]:
     if body and prefix[-1] in org_nouns:
         if owned and body in CAMPAIGN_NOUNS and owner[:1].isupper():
             return role, f"{owner} {body}"  # "Clinton's campaign spokesman": the "Clinton campaign"
-        country = gaz.demonyms.get(owner) or (gaz.aliases.get(owner) or ("", ""))[0]
-        return role, f"{country}'s {body}" if country else body
+        hit = gaz.aliases.get(owner)
+        country = gaz.demonyms.get(owner) or (hit[0] if hit is not None and hit[1] == "state" else "")
+        if country:
+            return f"{body} {role}", country  # "a Russian foreign ministry spokeswoman": the body is part of the role
+        return role, f"{hit[0]}'s {body}" if hit is not None else body
     if (owned and j < len(prefix) and owner[:1].isupper() and not owner.split("-")[-1].islower()
             and toks[-1].lower() not in word_set("kin_nouns.txt")):
         role = " ".join(prefix[j:] + toks[r:])  # "Windsor Locks' first selectman": the owner's

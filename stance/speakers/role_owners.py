@@ -5,9 +5,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, DETS, names_office, role_nouns
 from stance.speakers.role_nominals import describe_nominal
-from stance.text.lexicons import gazetteer, party_labels, stop_words, word_set
+from stance.text.entity_types import entity_lexicons
+from stance.text.lexicons import data_rows, description_heads, gazetteer, party_labels, stop_words, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -41,6 +44,10 @@ def side_of(view: TextView, person: Mention, i: int) -> str:
     return person.canonical
 
 
+#: how many sentences back a generic owner ("the company's") looks for its organisation
+_GENERIC_OWNER_SENTS = 3
+
+
 def named_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str | None:
     """The organisation a lowercase owner at tokens ``i .. q`` ("the community center's") stands
     for: the article's last organisation before it whose name ends in those words ("Clarkston
@@ -48,6 +55,10 @@ def named_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str |
     if view.lowers[q - 1] not in word_set("org_nouns.txt"):
         return None
     body = mentions.resolve_nominal(view.lowers[q - 1], i)
+    if body is None and q == i + 1 and description_heads().get(view.lowers[i]) == ("organization", True):
+        # "the company's founder": a generic head stands for the organisation named last before
+        last = mentions.previous(i, ("organization",), max_sents=_GENERIC_OWNER_SENTS)
+        return last.canonical if last is not None else None
     if body is None or body.type != "organization":
         return None
     tail = view.lowers[i:q]
@@ -72,7 +83,7 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         body = view.span_text(j, k)
         d = view.words[j - 1] if j >= 1 else ""
         if d in gaz.demonyms:
-            return f"{gaz.demonyms[d]}'s {body}"
+            return gaz.demonyms[d]  # "a Russian foreign ministry spokeswoman": the state (state_body_before)
         if d in party_labels() and j == k - 1:
             return party_labels()[d]  # "Republican committee member": the party, not a bare "committee"
         if view.lowers[k - 1] in CAMPAIGN_NOUNS:
@@ -107,6 +118,110 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
         # article also writes lowercase, capitalised only by its place; no body
         return None
     return owner.text
+
+
+#: how many name mentions back :func:`place_owner` looks for the place
+_PLACE_OWNER_REACH = 40
+
+
+@lru_cache(maxsize=1)
+def _place_owner_nouns() -> dict[str, str]:
+    """``place_owner_nouns.tsv``: noun -> kind of place (city, region, island, state)."""
+    return {row[0].strip(): row[1].strip() for row in data_rows("place_owner_nouns.tsv")}
+
+
+def place_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str | None:
+    """The place a lowercase owner at tokens ``i .. q`` ("the city's", "the province's", "the
+    country's") stands for (``place_owner_nouns.tsv``): the nearest place of that kind the article
+    named before token ``i``; None for another owner or when the article named none."""
+    if q != i + 1 or i < 1 or view.lowers[i - 1] != "the":
+        return None
+    kind = _place_owner_nouns().get(view.lowers[i])
+    if kind is None:
+        return None
+    regions = entity_lexicons().regions
+    k = mentions.index_before(i)
+    before = [m for m in mentions.names[max(0, k - _PLACE_OWNER_REACH + 1) : k + 1][::-1] if m.end <= i]
+    if kind == "city":
+        # a city, or a capital standing for its state ("Paris"); a city that is also a region
+        # ("Delhi") when the article names no other
+        city = next((m for m in before if (m.type == "place" and m.text not in regions) or (m.type == "state" and m.text != m.canonical)), None)
+        city = city or next((m for m in before if m.type == "place"), None)
+        return city.text if city is not None else None
+    for m in before:
+        if kind in ("region", "island") and m.type == "place" and m.text in regions:
+            return regions[m.text]
+        if kind in ("island", "state") and m.type == "state" and m.text == m.canonical:
+            return m.canonical
+    return None
+
+
+def state_body_before(view: TextView, mentions: MentionIndex, k: int) -> tuple[int, str] | None:
+    """A state's body written lowercase right before a role starting at token ``k``, after the
+    state's demonym or possessive: "Russian foreign ministry" spokeswoman, "Algerian foreign
+    affairs ministry" spokesman, "China's foreign ministry" spokesperson -> (the token where the
+    body's words start, the state), as an appositive after the name reads it ("Maria Roe, a
+    Russian foreign ministry spokeswoman": role "foreign ministry spokeswoman", affiliation
+    Russia); None when no state owns such a body there."""
+    if k < 2 or view.lowers[k - 1] not in word_set("org_nouns.txt") or not view.words[k - 1].islower():
+        return None
+    j = k
+    while (j - 1 >= 0 and k - j < 3 and view.words[j - 1].islower() and view.words[j - 1].isalpha()
+           and view.lowers[j - 1] not in {"and", "or"} and view.lowers[j - 1] not in DETS):
+        j -= 1
+    if j < 1:
+        return None
+    d = view.words[j - 1]
+    gaz = gazetteer()
+    if d in gaz.demonyms:
+        return j, gaz.demonyms[d]
+    if d in POSSESSIVE_ENDINGS and j >= 2:
+        owner = mentions.name_at(j - 2, j - 1)
+        if owner is not None and owner.end == j - 1 and owner.type == "state" and not names_office(owner.text):
+            return j, owner.canonical
+    return None
+
+
+def owner_of_possessed_body(view: TextView, mentions: MentionIndex, name: str) -> str | None:
+    """The owner of a body speaker named with a possessive ("Kasich's campaign", "University of
+    Washington's Institute for Health Metrics", "Taiwan's Constitutional Court", "the bank's
+    board", "the Democratic nominee's campaign"): the organisation or state the article names so;
+    a person's campaign as "FULL NAME campaign", a person's office as the person; the party a
+    party label before a role names; the organisation the article named before whose name ends in
+    a lowercase owner; None when the name holds no possessive before a body's noun or the owner
+    is none of these."""
+    for mark in ("'s ", "’s "):
+        owner, found, body = name.partition(mark)
+        if found:
+            break
+    else:
+        return None
+    body_words = body.split()
+    org_nouns = word_set("org_nouns.txt")
+    if not any(w.lower() in org_nouns for w in body_words):
+        return None  # "Institute for Health Metrics", "campaign", "office", "board"
+    toks = [t for t in owner.split() if t.lower() not in DETS]
+    if not toks:
+        return None
+    owner = " ".join(toks)
+    if toks[0] in party_labels() and len(toks) > 1 and toks[-1].lower() in role_nouns():
+        return party_labels()[toks[0]]  # "the Democratic nominee's campaign"
+    if len(toks) == 1 and owner.islower():
+        named = mentions.resolve_nominal(owner.lower(), view.n)  # "the bank's board"
+        return named.canonical if named is not None and named.type == "organization" else None
+    if toks[0] in {"Mr.", "Mrs.", "Ms.", "Dr."}:
+        toks = toks[1:]
+        owner = " ".join(toks)
+    hits = [m for m in mentions.names if m.text == owner or m.canonical == owner]
+    if not hits:
+        return None
+    m = hits[0]
+    if m.type == "person":
+        full = mentions.canonical_person(m.canonical)
+        return f"{full} campaign" if any(w.lower() in CAMPAIGN_NOUNS for w in body_words) else full
+    if m.type in ("organization", "state"):
+        return m.canonical
+    return None
 
 
 def earlier_owner(view: TextView, canonical: str) -> str | None:

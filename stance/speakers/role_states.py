@@ -8,7 +8,7 @@ from __future__ import annotations
 from stance.speakers.role_lexicon import DETS, is_local
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, word_set
-from stance.text.mentions import MentionIndex
+from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
 
@@ -103,11 +103,16 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
     John Tory" in a story about Toronto -> Toronto); the region or state it names most often for a
     governor; else None."""
     if role and is_local(role.split()):
-        # "mayor John Tory": the city the article names most often
+        # "mayor John Tory": the city the article names most often, also at the head of its bodies'
+        # names ("Toronto Police")
         counts: dict[str, int] = {}
         for m in mentions.names:
             if m.type == "place":
                 counts[m.text] = counts.get(m.text, 0) + 1
+        for m in mentions.names:
+            head = m.text.split()[0] if m.type == "organization" and " " in m.text else None
+            if head in counts:
+                counts[head] += 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
@@ -162,4 +167,48 @@ def state_of_body(name: str) -> str | None:
         s = " ".join(toks[:n])
         if n < len(toks) and s in regions:
             return regions[s]
+    return None
+
+
+def state_of_kind_before(view: TextView, mentions: MentionIndex, same: list[Mention]) -> str | None:
+    """The country a demonym names before a noun of a body's kind right before the body's name
+    ("state-owned Iranian news agency Fars", "the Russian news agency TASS" -> Iran, Russia): at
+    most four lowercase words between the demonym and the name, the last of them an organisation
+    noun (``org_nouns.txt``); the first such mention of the body that has one; None when none has
+    or the name is a person's (a given name or honorific shows it)."""
+    demonyms = gazetteer().demonyms
+    if any("gender" in m.extra for m in same):
+        return None  # a person's name
+    for m in same:
+        if m.start < 2 or m.type not in ("organization", "person", "unknown"):
+            continue  # a body, or a name the name finder could not tell from a person's ("Fars")
+        t = m.start - 1
+        if not (view.words[t].islower() and view.lowers[t] in word_set("org_nouns.txt")):
+            continue
+        while t - 1 >= 0 and m.start - t < 4 and (view.words[t - 1].islower() or view.words[t - 1] == "-"):
+            t -= 1
+        if t - 1 >= 0 and view.words[t - 1] in demonyms:
+            return demonyms[view.words[t - 1]]
+    return None
+
+
+def state_after_body(view: TextView, mentions: MentionIndex, same: list[Mention]) -> str | None:
+    """The state a body's name is followed by ("the Centers for Disease Control and Prevention in
+    the United States", "the National Disaster Council (NDRRMC) of the Philippines" -> United
+    States, Philippines): "of" or "in", "the", then a state's name as such (not a capital that
+    stands for it); the first mention of the body that has one; None when none has."""
+    for m in same:
+        if m.type != "organization":
+            continue
+        t = m.end
+        if t + 2 < view.n and view.words[t] == "(" and view.words[t + 2] == ")":
+            t += 3  # its acronym
+        if t + 1 >= view.n or view.lowers[t] not in {"of", "in"}:
+            continue
+        t += 1
+        if view.lowers[t] == "the":
+            t += 1
+        state = mentions.name_at(t, t + 1)
+        if state is not None and state.start == t and state.type == "state" and state.text == state.canonical:
+            return state.canonical
     return None

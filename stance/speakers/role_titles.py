@@ -7,10 +7,10 @@ named body ("members of the Senate Judiciary Committee").
 from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
-    PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word, is_role_head,
-    listed_role_nouns, role_nouns, title_modifiers_lower, titles_lower,
+    CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word, is_role_head,
+    listed_role_nouns, role_nouns, singular_role, sports_positions, study_rank, title_modifiers_lower, titles_lower,
 )
-from stance.speakers.role_owners import owner_before, side_of
+from stance.speakers.role_owners import owner_before, place_owner, side_of, state_body_before
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, role_words, stop_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
@@ -79,7 +79,26 @@ def role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str
                 if r.endswith("s") and r.split()[-1][:-1].lower() in role_nouns():
                     return r[:-1], a
                 break
-    return _role_before_one(view, mentions, m)
+    role, aff = _role_before_one(view, mentions, m)
+    if role and m.type == "person" and _opens_a_pair(view, mentions, m):
+        # "officers Antoine Roe and Nicolas Doe": each of them one officer
+        words = role.split()
+        role = " ".join([*words[:-1], singular_role(words[-1])])
+    return role, aff
+
+
+def _opens_a_pair(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
+    """Whether another person's name follows the person ``m`` after "and" or a comma ("Antoine
+    Roe and Nicolas Doe")."""
+    k = m.end
+    if k < view.n and view.words[k] == ",":
+        k += 1
+    if k < view.n and view.lowers[k] == "and":
+        k += 1
+    if k == m.end:
+        return False
+    nxt = mentions.name_at(k, k + 1)
+    return nxt is not None and nxt.start == k and nxt.type == "person"
 
 
 def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
@@ -101,6 +120,11 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
     person_nouns = role_nouns()
     w = view.lowers[i]
     sent_start = view.sent_bounds(view.sent_of[i])[0]
+    for n, positions in sports_positions().items():
+        # "Caloundra half back Sam Roe": a player's position of several words, the team before it
+        a = i - n + 1
+        if a > sent_start and tuple(view.words[a : i + 1]) in positions and i == m.start - 1:
+            return view.span_text(a, i + 1), owner_before(view, mentions, a)
     for n in (4, 3):
         # a title of several words written lowercase: "former secretary of state Hillary Clinton"
         a = m.start - n
@@ -132,10 +156,30 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
     if k == 0:
         return view.span_text(k, i + 1), None
     role = view.span_text(k, i + 1)
+    role_start = k
     if k == i and k >= 2 and view.words[k - 1] == "-" and view.words[k - 2].isalpha() and view.words[k - 2].islower():
         # "presidential front-runner Donald Trump": the hyphened compound and the role words before
         # it are the role (its owner is looked for before the role noun as before)
-        role = view.span_text(_role_words_before(view, k - 2), i + 1).replace(" - ", "-")
+        role_start = _role_words_before(view, k - 2)
+        role = view.span_text(role_start, i + 1).replace(" - ", "-")
+    whole_start = _unowned_body_before(view, role_start) or role_start  # "study co-author"
+    first = _first_coordinated_role(view, whole_start, sent_start)
+    if first < whole_start and study_rank(role) == 0:
+        # "postdoctoral researcher and study co-author Jane Roe": the role beside the co-author's
+        e = first
+        while e < whole_start and view.lowers[e] not in {"and", ","}:
+            e += 1
+        return view.span_text(first, e).replace(" - ", "-"), owner_before(view, mentions, first)
+    k = _first_coordinated_role(view, k, sent_start)  # the owner is named before the first of the roles
+    state_body = state_body_before(view, mentions, k)
+    if state_body is not None:
+        # "Russian foreign ministry spokeswoman Maria Roe": the body is part of the role, its state
+        # the affiliation
+        return view.span_text(state_body[0], i + 1).replace(" - ", "-"), state_body[1]
+    body_start = _unowned_body_before(view, k)
+    if body_start is not None:
+        # "selection committee member Ulf Roe": a body no name owns is part of the role
+        role = view.span_text(body_start, i + 1).replace(" - ", "-")
     p = view.lowers[k - 1]
     if p in {"its", "their"}:
         # the owner is the nearest earlier state or body that is not the object of a preposition
@@ -156,8 +200,47 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
             return role, owner.canonical
         if owner is not None and owner.type == "person" and view.lowers[i] not in word_set("kin_nouns.txt"):
             return role, side_of(view, owner, i)  # "Clinton's campaign manager Robby Mook"
-        return role, None
+        return role, place_owner(view, mentions, k - 2, k - 1) if owner is None else None  # "the city's mayor Jane Roe"
     return role, owner_before(view, mentions, k)
+
+
+def _unowned_body_before(view: TextView, k: int) -> int | None:
+    """The start of a lowercase body right before a role starting at token ``k`` ("selection
+    committee" member) that no name, possessive, party or campaign owns: the token before it is
+    a lowercase word or a mark; None when there is no such body."""
+    if k < 1 or view.lowers[k - 1] not in word_set("org_nouns.txt") or not view.words[k - 1].islower():
+        return None
+    if view.lowers[k - 1] in CAMPAIGN_NOUNS:
+        return None
+    j = k
+    org_nouns = word_set("org_nouns.txt")
+    while j - 1 >= 0 and k - j < 3 and (is_field_word(view.words[j - 1]) or (view.words[j - 1].islower() and view.lowers[j - 1] in org_nouns)):
+        j -= 1
+    if j == k or (j >= 1 and (view.words[j - 1][:1].isupper() or view.words[j - 1] in POSSESSIVE_ENDINGS)):
+        return None
+    return j
+
+
+def _first_coordinated_role(view: TextView, k: int, sent_start: int) -> int:
+    """The start of the first of the lowercase roles that a role starting at token ``k`` ends a
+    coordination of ("British actor and director", "US singer, actor, and animal rights
+    advocate"), where their owner is named; ``k`` when "and" does not join another role before
+    it."""
+    t = k
+    joined = False
+    while True:
+        c = t - 1
+        and_ = c >= sent_start and view.lowers[c] == "and"
+        if and_:
+            c -= 1
+        if c >= sent_start and view.words[c] == "," and (joined or and_):
+            c -= 1  # the serial comma, or a comma between earlier roles of the list
+        if c == t - 1 or c < sent_start or not (joined or and_):
+            return t
+        if not (view.words[c].islower() and view.lowers[c] in role_nouns()):
+            return t
+        t = _role_words_before(view, c)
+        joined = True
 
 
 def ends_its_phrase(view: TextView, m: Mention) -> bool:

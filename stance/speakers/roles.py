@@ -26,13 +26,13 @@ from typing import Iterator
 
 from stance.speakers.role_appositives import appositive, appositive_before, relative_body
 from stance.speakers.role_bodies import body_after, expand_acronym, police_force_near
-from stance.speakers.role_lexicon import QUOTE_MARKS, STOP_APPOS
+from stance.speakers.role_lexicon import QUOTE_MARKS, STOP_APPOS, study_rank
 from stance.speakers.role_nominals import describe_nominal
-from stance.speakers.role_owners import earlier_owner, owner_of_title
+from stance.speakers.role_owners import earlier_owner, owner_of_possessed_body, owner_of_title
 from stance.speakers.role_parties import party_code_after, party_named, party_of_label
 from stance.speakers.role_states import (
     holds_state_office, state_of_bare_government, state_of_body, state_of_demonym_opening,
-    state_of_government, state_of_office,
+    state_after_body, state_of_government, state_of_office,
 )
 from stance.speakers.role_titles import (
     member_of_named_body, role_before, title_before_acronym, title_in_name, title_of_state_before,
@@ -104,7 +104,7 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
     if speaker_mention is None and not same:
         role, aff = describe_nominal(canonical)
         if role is None and aff is None:
-            aff = state_of_body(canonical)
+            aff = owner_of_possessed_body(view, mentions, canonical) or state_of_body(canonical)
         if role is not None and aff is None:
             aff = earlier_owner(view, canonical)
         return role, state_of_bare_government(view, mentions, canonical, aff)
@@ -122,6 +122,8 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
     for r, a in _descriptions(view, mentions, same):
         if r and r.split()[-1].lower() in relations:
             r = None  # "rival Bernie Sanders": a relation, not a role
+        if r and role is not None and study_rank(r) > study_rank(role):
+            role = r  # "lead author Professor Jane Roe": the study's lead author
         if aff in parties and a and a not in parties and _names_body(mentions, a):
             # "Democratic strategist Jane Roe, president of the New Democrat Network": the body she
             # works for, not the party a label before her name gives
@@ -141,7 +143,8 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
         if role is not None and aff is None:
             return role, state_of_bare_government(view, mentions, canonical, nominal_aff)
     if aff is None:
-        aff = state_of_body(canonical)
+        aff = (owner_of_possessed_body(view, mentions, canonical) or state_of_body(canonical)
+               or state_after_body(view, mentions, same))
     if aff is None:
         aff = police_force_near(view, mentions, role, same[0] if same else speaker_mention)
     aff = state_of_bare_government(view, mentions, canonical, aff)

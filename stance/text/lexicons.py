@@ -166,6 +166,18 @@ def role_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def description_heads() -> dict[str, tuple[str, bool]]:
+    """``data/description_heads.tsv``: head noun -> (``state`` | ``organization`` | ``named`` |
+    ``title``, whether any organisation may be its referent). Read by the party references and the
+    owners of roles ("the company's founder")."""
+    out = {}
+    for row in data_rows("description_heads.tsv"):
+        kind = row[1].split() if len(row) > 1 else ["organization"]
+        out[row[0].strip()] = (kind[0], "any" in kind[1:])
+    return out
+
+
+@lru_cache(maxsize=1)
 def party_labels() -> dict[str, str]:
     """Party labels before a title or name ("Democrat", "Conservative") -> the party's name."""
     return {row[0].strip(): row[1].strip() for row in data_rows("party_labels.tsv")}
