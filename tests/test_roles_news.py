@@ -119,15 +119,6 @@ def test_an_unowned_body_before_a_role_is_part_of_it(lang, text, name, role):
     assert described(lang, text, name)[0] == role
 
 
-# -- a player's position before the name: the role, the team before it its affiliation ----------
-@pytest.mark.parametrize("text, name, role, aff", [
-    ("After the game, Caloundra half back Sam Roe said the side was slow.", "Sam Roe", "half back", "Caloundra"),
-    ("After the game, Chelsea midfielder Sam Roe said the side was slow.", "Sam Roe", "midfielder", "Chelsea"),
-])
-def test_a_sports_position_before_a_name(lang, text, name, role, aff):
-    assert described(lang, text, name) == (role, aff)
-
-
 # -- a description set off by dashes, as by commas -------------------------------------------
 @pytest.mark.parametrize("text", [
     'Mark Roe — who has been the mayor of Springfield for ten years — said the plan "will not work."',

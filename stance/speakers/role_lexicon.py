@@ -76,22 +76,9 @@ def role_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def listed_role_nouns() -> frozenset[str]:
-    """The role nouns of the project's own lists (``person_nouns.txt``, ``occupation_nouns.txt``,
-    the one-word positions of ``sports_positions.txt``), without WordNet's."""
-    return word_set("person_nouns.txt") | word_set("occupation_nouns.txt") | frozenset(
-        p for p in word_set("sports_positions.txt") if " " not in p)
-
-
-@lru_cache(maxsize=1)
-def sports_positions() -> dict[int, frozenset[tuple[str, ...]]]:
-    """The positions of several words of ``sports_positions.txt`` ("half back", "wide receiver"),
-    as word tuples by their number of words."""
-    out: dict[int, set[tuple[str, ...]]] = {}
-    for p in word_set("sports_positions.txt"):
-        words = tuple(p.split())
-        if len(words) > 1:
-            out.setdefault(len(words), set()).add(words)
-    return {n: frozenset(v) for n, v in out.items()}
+    """The role nouns of the project's own lists (``person_nouns.txt``, ``occupation_nouns.txt``),
+    without WordNet's."""
+    return word_set("person_nouns.txt") | word_set("occupation_nouns.txt")
 
 
 def _with_plurals(nouns: frozenset[str]) -> frozenset[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
     CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word, is_role_head,
-    listed_role_nouns, role_nouns, singular_role, sports_positions, study_rank, title_modifiers_lower, titles_lower,
+    listed_role_nouns, role_nouns, singular_role, study_rank, title_modifiers_lower, titles_lower,
 )
 from stance.speakers.role_owners import owner_before, place_owner, side_of, state_body_before
 from stance.text.entity_types import entity_lexicons
@@ -120,11 +120,6 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
     person_nouns = role_nouns()
     w = view.lowers[i]
     sent_start = view.sent_bounds(view.sent_of[i])[0]
-    for n, positions in sports_positions().items():
-        # "Caloundra half back Sam Roe": a player's position of several words, the team before it
-        a = i - n + 1
-        if a > sent_start and tuple(view.words[a : i + 1]) in positions and i == m.start - 1:
-            return view.span_text(a, i + 1), owner_before(view, mentions, a)
     for n in (4, 3):
         # a title of several words written lowercase: "former secretary of state Hillary Clinton"
         a = m.start - n
