@@ -119,18 +119,6 @@ def test_an_unowned_body_before_a_role_is_part_of_it(lang, text, name, role):
     assert described(lang, text, name)[0] == role
 
 
-# -- a description set off by dashes, as by commas -------------------------------------------
-@pytest.mark.parametrize("text", [
-    'Mark Roe — who has been the mayor of Springfield for ten years — said the plan "will not work."',
-    'Mark Roe — the mayor of Springfield — said the plan "will not work."',
-    'On Monday, Mark Roe — the mayor of Springfield — said the plan "will not work."',
-    '"The plan will not work," said Mark Roe — the mayor of Springfield.',
-])
-def test_a_description_between_dashes(nlp, text):
-    q = nlp(text).quotes[0]
-    assert (q.speaker.name, q.role, q.affiliation) == ("Mark Roe", "mayor", "Springfield")
-
-
 # -- a body speaker named with a possessive: its owner --------------------------------------------
 @pytest.mark.parametrize("text, name, aff", [
     ("Deaths may rise, according to the University of Washington's Institute for Health Metrics and Evaluation.",

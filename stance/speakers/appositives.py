@@ -52,26 +52,6 @@ def appositive_owner(view: TextView, mentions: MentionIndex, comma: int, lo: int
     return None
 
 
-#: dashes that set off an appositive ("Jane Roe — the mayor — said")
-DASHES = frozenset({"—", "–"})
-
-
-def dashed_appositive_owner(view: TextView, mentions: MentionIndex, dash: int, lo: int) -> Mention | None:
-    """The person whose appositive the dash at token ``dash`` closes ("Aparna Roe — who has been
-    the manager for ten years — said"): a person named right before the opening dash, with no
-    quotation mark or other dash between the two and at most ``_APPOSITIVE_REACH`` tokens; None
-    otherwise."""
-    for t in range(dash - 1, max(lo, dash - _APPOSITIVE_REACH) - 1, -1):
-        if view.words[t] in QUOTE_CHARS:
-            return None
-        if view.words[t] in DASHES:
-            if t + 1 == dash:
-                return None
-            m = mentions.name_at(t - 1, t)
-            return m if m is not None and m.end == t and m.type == "person" else None
-    return None
-
-
 #: prepositions whose object is never the speaker of the cue right after it, a person included
 OPPOSING_PREPS = frozenset({"against"})
 

@@ -17,9 +17,7 @@ record in :mod:`~stance.speakers.candidate_record`; their public functions are r
 
 from __future__ import annotations
 
-from stance.speakers.appositives import (
-    DASHES as _DASHES, OPPOSING_PREPS, appositive_owner, dashed_appositive_owner, described_referent, owner_of_place,
-)
+from stance.speakers.appositives import OPPOSING_PREPS, appositive_owner, described_referent, owner_of_place
 from stance.speakers.candidate_record import CANDIDATE_KINDS, Candidate, RANKER_ONLY_KINDS
 from stance.speakers.candidate_resolution import resolve_candidate
 from stance.speakers.clause_subjects import (clause_subject, colon_introducer, intro_end, is_participle_cue, participle_subject,
@@ -117,12 +115,6 @@ def candidates_for_cue(
         subj = sentence_subject(view, mentions, a, cue_start, blocked) if owner is not None else None
         if owner is not None and subj is not None and subj[0] <= owner.start < subj[1]:
             add((subj[0], owner.end, "name"), "appositive")
-    if prev in _DASHES and j - 1 > lo:
-        # "Aparna Roe — who has been the manager for ten years — said": the person before the
-        # dashes that close right before the cue speaks, by rule
-        owner = dashed_appositive_owner(view, mentions, j - 1, lo)
-        if owner is not None and (owner.start == a or view.words[owner.start - 1] == ","):
-            add((owner.start, owner.end, "name"), "appositive")  # opening the clause
     if prev == ",":
         # appositives after a quotation: '"...," Scott Pruitt, the attorney general of Oklahoma,
         # one of the states suing, said': the first chunk after the quotation

@@ -22,9 +22,6 @@ from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 
-#: marks that open a description after a name: a comma, or a dash ("Jane Roe — who heads X —")
-_APPOSITIVE_OPENERS = frozenset({",", "—", "–"})
-
 #: a union of the shared sets that the scans below test per token (built once, not per test)
 _DETS_ONE = DETS | {"one", "another"}
 
@@ -147,8 +144,8 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
     journalist visiting Nice"; :func:`named_by_role` leaves those out)."""
     words, lowers = view.words, view.lowers
     n = view.n
-    if m.end >= n or words[m.end] not in _APPOSITIVE_OPENERS:
-        return None, None  # a comma, or a dash ("Jane Roe — the mayor of Springfield — said")
+    if m.end >= n or words[m.end] != ",":
+        return None, None
     sb = view.sent_bounds(view.sent_of[m.start])[1]
     i = m.end + 1
     if i + 2 < sb and words[i].isdigit() and words[i + 1] == ",":
@@ -347,7 +344,7 @@ def relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[s
     teaches constitutional law at Washington University" -> (None, Washington University); "Jeremy
     Bash, who was the chief of staff to Leon E. Panetta" -> (chief of staff, None)."""
     i = m.end
-    if m.type != "person" or i + 2 >= view.n or view.words[i] not in _APPOSITIVE_OPENERS or view.lowers[i + 1] != "who":
+    if m.type != "person" or i + 2 >= view.n or view.words[i] != "," or view.lowers[i + 1] != "who":
         return None, None
     hi = view.sent_bounds(view.sent_of[m.start])[1]
     role = owner = None
