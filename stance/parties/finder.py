@@ -28,7 +28,7 @@ from bisect import bisect_left
 
 from stance.parties.references import ArticleReferences, TargetMention, article_references, description_at, frame_objects
 from stance.quotations.finder import RawQuote
-from stance.text.lexicons import party_labels, political_parties
+from stance.text.lexicons import party_of_members, political_parties
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -148,9 +148,8 @@ FRAME_GAP = 8
 
 def _members_of(speaker: str, party: str) -> bool:
     """Whether the speaker is a party's members named by its plural label ("Democrats", "Other
-    Republicans" for the Democratic or Republican Party: ``party_labels.tsv``)."""
-    last = speaker.split()[-1]
-    return last.endswith("s") and party_labels().get(last[:-1]) == party
+    Republicans" for the Democratic or Republican Party: :func:`~stance.text.lexicons.party_of_members`)."""
+    return party_of_members(speaker.split()[-1]) == party
 
 
 def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, speaker: str | None,

@@ -15,7 +15,7 @@ from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUAN
                                           person_by_title, titled_name)
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, names_office
-from stance.text.lexicons import party_labels, word_set
+from stance.text.lexicons import party_of_members, word_set
 from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
 from stance.text.view import RangeIndex, TextView
 
@@ -219,11 +219,10 @@ def _named_in_apposition(view: TextView, mentions: MentionIndex, j: int) -> Ment
 
 def _members_label(view: TextView, m: Mention) -> bool:
     """Whether the organisation mention ``m`` is one word, the plural of a party label
-    (``party_labels.tsv``: "Republicans", "Democrats"): the party's members speak, a group of people
+    (:func:`~stance.text.lexicons.party_of_members`: "Republicans", "Democrats"): the party's members speak, a group of people
     (not "Liberal Democrats", a party's name)."""
     w = view.words[m.start]
-    return (m.type == "organization" and m.end - m.start == 1 and len(w) > 2 and w.endswith("s")
-            and w[:-1] in party_labels())
+    return m.type == "organization" and m.end - m.start == 1 and party_of_members(w) is not None
 
 
 def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: list[tuple[int, int]],

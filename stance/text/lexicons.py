@@ -183,6 +183,12 @@ def party_labels() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in data_rows("party_labels.tsv")}
 
 
+def party_of_members(word: str) -> str | None:
+    """The party whose members a plural party label names ("Democrats", "Republicans": the
+    label of :func:`party_labels` and an "s"); None for any other word."""
+    return party_labels().get(word[:-1]) if word.endswith("s") else None
+
+
 @lru_cache(maxsize=1)
 def political_parties() -> frozenset[str]:
     """The parties the labels of :func:`party_labels` name ("Democratic Party")."""
