@@ -7,15 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from stance.quotations.tokens import finite_at, infinitive_at, plural_s
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, tagged_words, time_words, word_set
+from stance.text.lexicons import AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, cue_lexicon, tagged_words, time_words, word_set
 from stance.text.verb_forms import is_ed_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: quotation marks a document's "read" may open or close
 _QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
-#: quantifiers that stand alone as a verb's subject ("some say ...", "most said they ...")
-_QUANTIFIER_SUBJECTS = frozenset({"some", "many", "most", "few", "several", "both", "all"})
 # Words before a cue that make it a noun or adjective ("a phone call", "the said document"); a
 # quantifier only before a noun-ish form ("some reports"): before a plain verb form it is the subject
 _NOMINAL_BEFORE = DETERMINERS | word_set("cue_noun_markers.txt")
@@ -82,7 +80,7 @@ def find_cues(view: TextView) -> list[Cue]:
             hyphenated = prev == "-" and view.starts[i] == view.ends[i - 1]
             # a noun-ish form after a preposition is a noun: "in order for", "in reports"
             nounish = w in NOUNISH and (prev in _PREPOSITIONS_BEFORE_NOUNS or not _verb_context(view, i))
-            quantifier_subject = prev in _QUANTIFIER_SUBJECTS and w not in NOUNISH and not (prev == "all" and w == "told")
+            quantifier_subject = prev in LONE_QUANTIFIERS and w not in NOUNISH and not (prev == "all" and w == "told")
             if (prev not in _NOMINAL_BEFORE or quantifier_subject) and not hyphenated and not nounish:
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):

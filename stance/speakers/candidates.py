@@ -29,16 +29,17 @@ from stance.speakers.noun_phrases import (OBJECT_PREPS, QUOTE_CHARS, QUOTE_TAIL,
                                           is_person_name, np_ending_at, np_starting_at, person_after_possessive,
                                           person_before_appositive, phrase_beside_quote, role_before_name, time_phrase_at,
                                           titled_name)
-from stance.text.lexicons import cue_lexicon
+from stance.text.lexicons import LONE_QUANTIFIERS, cue_lexicon
 from stance.text.mentions import MentionIndex
 from stance.text.view import RangeIndex, TextView
 
 
-
-#: quantifiers that stand alone as a cue's subject ("several said", "some say")
-_LONE_QUANTIFIERS = frozenset({"some", "several", "many", "most", "both", "others", "few"})
+#: quantifiers that stand alone as a cue's subject ("several said", "some say"; not "all": the rule
+#: was fitted without it)
+_LONE_QUANTIFIERS = LONE_QUANTIFIERS - {"all"}
 #: words that open a second clause before such a quantifier
 _CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", ",", ";"})
+
 
 def candidates_for_cue(
     view: TextView,
