@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from stance.quotations.tokens import finite_at, infinitive_at, plural_s
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, cue_lexicon, tagged_words, time_words, word_set
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS,
+                                  cue_lexicon, tagged_words, time_words, word_set)
 from stance.text.verb_forms import is_ed_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -96,7 +97,7 @@ def find_cues(view: TextView) -> list[Cue]:
 
 
 #: subject pronouns that open a cue noun's content clause without "that" ("the allegation he ...")
-_CONTENT_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+_CONTENT_SUBJECTS = SUBJECT_PRONOUNS - {"you"}
 
 
 def content_without_that(view: TextView, i: int) -> bool:
@@ -126,8 +127,8 @@ def content_without_that(view: TextView, i: int) -> bool:
 _IRREGULAR_PARTICIPLES = frozenset("taken given made told sent stolen paid known seen done written broken hidden".split())
 
 
-#: object pronouns that may open the object of a content clause's verb
-_OBJECT_STARTS = frozenset({"him", "her", "them", "us", "me", "it"})
+#: object pronouns that may open the object of a content clause's verb ("it" too, not "you")
+_OBJECT_STARTS = (OBJECT_PRONOUNS - {"you"}) | {"it"}
 
 
 #: forms of "read" that report a document's words ("the statement reads", "read the warning")
