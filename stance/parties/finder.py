@@ -28,6 +28,7 @@ from bisect import bisect_left
 
 from stance.parties.references import ArticleReferences, TargetMention, article_references, description_at, frame_objects
 from stance.quotations.finder import RawQuote
+from stance.quotations.tokens import QUOTE_MARKS
 from stance.text.lexicons import party_of_members, political_parties
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -216,7 +217,7 @@ def _person_forms(view: TextView, targets: list[TargetMention], refs: ArticleRef
 
 
 #: The characters of quotation marks: a quotation whose opening mark follows a name directly.
-_QUOTE_CHARS = frozenset('"\u201c\u201d\u2018\u2019\'`')
+_QUOTE_CHARS = frozenset("".join(QUOTE_MARKS))
 
 
 def _quote_subject(view: TextView, mentions: MentionIndex, raw: RawQuote) -> tuple[int, int] | None:

@@ -6,14 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stance.quotations.tokens import finite_at, infinitive_at, plural_s
+from stance.quotations.tokens import QUOTE_MARKS, finite_at, infinitive_at, plural_s
 from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS,
                                   cue_lexicon, tagged_words, time_words, word_set)
 from stance.text.verb_forms import is_ed_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
-
-#: quotation marks a document's "read" may open or close
-_QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 
 # Words before a cue that make it a noun or adjective ("a phone call", "the said document"); a
 # quantifier only before a noun-ish form ("some reports"): before a plain verb form it is the subject
@@ -150,11 +147,11 @@ def document_reads(view: TextView, i: int) -> bool:
     j = i - 1
     if j >= 0 and lowers[j] in time_words():
         j -= 1
-    if j >= 0 and (lowers[j] in docs or lowers[j] == "it") and (nxt in {",", ":"} or nxt in _QUOTE_MARKS
+    if j >= 0 and (lowers[j] in docs or lowers[j] == "it") and (nxt in {",", ":"} or nxt in QUOTE_MARKS
                                                               or nxt in _ENDS and _after_quotation(view, j)):
         return True  # ('"...," the email read.': the document phrase right after a quotation)
     prev = lowers[i - 1] if i > 0 else ""
-    if prev not in {",", ";"} and prev not in _QUOTE_MARKS:
+    if prev not in {",", ";"} and prev not in QUOTE_MARKS:
         return False
     for k in range(i + 1, min(view.n, i + 1 + _READ_REACH)):
         if lowers[k] in docs:
@@ -174,7 +171,7 @@ def _after_quotation(view: TextView, j: int) -> bool:
     """Whether the short phrase ending at token ``j`` follows a quotation's closing mark and a
     comma (or the mark alone: '"...?" the email read')."""
     for k in range(j, max(-1, j - _DOC_PHRASE - 1), -1):
-        if view.lowers[k] in _QUOTE_MARKS:
+        if view.lowers[k] in QUOTE_MARKS:
             return k < j and k > 0 and view.words[k - 1] in {",", "?", "!"} or view.words[k + 1] == ","
         if not (view.lowers[k].isalnum() or view.lowers[k] in POSSESSIVE_MARKS or view.lowers[k] == "-"):
             return False

@@ -21,6 +21,9 @@ CLAUSE_START = frozenset(
     "if when while because although as".split()
 )
 _TRAIL = ".,;:—–-"
+#: quotation marks as tokens (curly, straight, doubled ASCII), either side: the one definition the
+#: cue finder, the speaker phrases and the party finder read
+QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 OPEN_MARKS = frozenset({"“", '"', "''", "``", "‘", "«"})
 CLOSE_MARKS = frozenset({"”", '"', "''", "’", "»"})
 
