@@ -86,18 +86,6 @@ def aux_within(lowers: list[str], i: int, end: int, k: int) -> bool:
     return False
 
 
-def _finite_within(lowers: list[str], i: int, end: int, k: int) -> bool:
-    """An auxiliary, a modal or a past-tense-looking verb (a regular "-ed" form, hyphenated ones
-    included: "re-elected") among the ``k`` tokens from ``i``."""
-    for t in range(i, min(end, i + k)):
-        w = lowers[t]
-        if w in AUXILIARIES or is_ed_form(w, alpha_only=False):
-            return True
-        if w in {",", ".", ";", ":"}:
-            return False
-    return False
-
-
 #: words after which an "-ed" form is an adjective or a participle, not a finite verb
 _BEFORE_PARTICIPLE = frozenset(
     "the a an this that these those his her its their our my your of in on at by with for from to as "

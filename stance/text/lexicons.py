@@ -12,8 +12,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-_VOWELS = set("aeiou")
-
 
 def _data_text(name: str) -> str:
     return resources.files("stance").joinpath("data", name).read_text(encoding="utf-8")
