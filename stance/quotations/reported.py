@@ -105,7 +105,7 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
             # "this" heads an adverbial only before a time word ("said this week"), not as a
             # subject ("claimed this is a move ...")
             adverbial_head = w in ADVERBIAL_HEADS and not (w == "this" and (i + 1 >= end or lowers[i + 1] not in TIME_WORDS))
-            if cue.frame == "obj" or adverbial_head or w in TIME_WORDS or words[i][:1].isdigit() or (w in {"the", "a", "an", "reporters", "journalists", "his", "her", "their"} and cue.frame == "obj"):
+            if cue.frame == "obj" or adverbial_head or w in TIME_WORDS or words[i][:1].isdigit():
                 i += 1
                 steps += 1
                 continue

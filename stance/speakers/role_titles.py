@@ -227,12 +227,12 @@ def _unowned_body_before(view: TextView, k: int) -> int | None:
     """The start of a lowercase body right before a role starting at token ``k`` ("selection
     committee" member) that no name, possessive, party or campaign owns: the token before it is
     a lowercase word or a mark; None when there is no such body."""
-    if k < 1 or view.lowers[k - 1] not in word_set("org_nouns.txt") or not view.words[k - 1].islower():
+    org_nouns = word_set("org_nouns.txt")
+    if k < 1 or view.lowers[k - 1] not in org_nouns or not view.words[k - 1].islower():
         return None
     if view.lowers[k - 1] in CAMPAIGN_NOUNS:
         return None
     j = k
-    org_nouns = word_set("org_nouns.txt")
     while j - 1 >= 0 and k - j < 3 and (is_field_word(view.words[j - 1]) or (view.words[j - 1].islower() and view.lowers[j - 1] in org_nouns)):
         j -= 1
     if j == k or (j >= 1 and (view.words[j - 1][:1].isupper() or view.words[j - 1] in POSSESSIVE_ENDINGS)):
