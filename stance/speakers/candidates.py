@@ -4,12 +4,16 @@ Rules propose candidates around the cue (the noun phrase before it, skipping aux
 and an appositive; the one after it in inverted order; the clause subject for a coordinated verb, chosen by rule when a verb follows it right away;
 the agent before "for" with a gerund cue; the previous speaker; the whole phrase after "according
 to", which is the source by definition and overrides the ranker; for a participle cue after a
-comma, ", saying ...", the subject of the clause it hangs on, which also overrides the ranker). Each candidate carries the
+comma, ", saying ...", the subject of the clause it hangs on, which also overrides the ranker; a
+proportion of people right before the cue, "Twenty-four percent said", chosen by rule before any
+other; a quantifier alone opening a second clause, "... and several said"). Each candidate carries the
 features the trained ranker (:mod:`stance.speakers.ranker`) scores; without a ranker the rule order decides.
 
 This module assembles the candidates and is the entry point the pipeline imports; the rules live in
 :mod:`~stance.speakers.noun_phrases` (phrases around the cue), :mod:`~stance.speakers.clause_subjects`
-(subject finding), :mod:`~stance.speakers.appositives` (appositives and descriptions),
+(subject finding), :mod:`~stance.speakers.appositives` (appositives and descriptions, with
+:mod:`~stance.speakers.definite_persons`: "the Vermont senator", "both officers"),
+:mod:`~stance.speakers.proportions` (poll shares),
 :mod:`~stance.speakers.issuers` (documents, issuers, bodies, acronyms) and
 :mod:`~stance.speakers.candidate_resolution` (a candidate resolved to a named speaker), with the
 record in :mod:`~stance.speakers.candidate_record`; their public functions are re-exported here.
