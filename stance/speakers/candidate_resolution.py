@@ -137,15 +137,9 @@ def resolve_candidate(
     return _resolve_nominal(c, view, mentions, blocked, last_plural, pronoun_ranker, previous_speaker)
 
 
-def _resolve_nominal(
-    c: Candidate,
-    view: TextView,
-    mentions: MentionIndex,
-    blocked: list[tuple[int, int]],
-    last_plural: tuple[str, str, int] | None,
-    pronoun_ranker: Any = None,
-    previous_speaker: str | None = None,
-) -> tuple[str, str, Mention | None]:
+def _resolve_nominal(c: Candidate, view: TextView, mentions: MentionIndex, blocked: list[tuple[int, int]],
+                     last_plural: tuple[str, str, int] | None, pronoun_ranker: Any = None,
+                     previous_speaker: str | None = None) -> tuple[str, str, Mention | None]:
     """:func:`resolve_candidate` for a nominal candidate ("Many experts", "the ministry", "Sudan's
     defense minister"): the person named in apposition after it, the referent of a description
     (:func:`described_referent`; a state's office as written), the pair "both officers" stands for,
