@@ -104,6 +104,18 @@ def test_function_word_classes_are_read_once_and_shared():
     assert tokens.DETERMINERS is lexicons.DETERMINERS
     assert tokens.AUXILIARIES is lexicons.AUXILIARIES
     assert features.PERSONAL_PRONOUNS is lexicons.PERSONAL_PRONOUNS
+    # the quantifiers standing alone as a subject: one class, read by the cues, clauses and speakers
+    from stance.quotations import clauses, cues
+    from stance.speakers import candidates
+
+    assert cues.LONE_QUANTIFIERS is clauses.LONE_QUANTIFIERS is lexicons.LONE_QUANTIFIERS
+    assert candidates._LONE_QUANTIFIERS == lexicons.LONE_QUANTIFIERS - {"all"}
+    # the quotation marks as tokens: one definition, its characters in the party finder
+    from stance.parties import finder
+    from stance.speakers import noun_phrases
+
+    assert noun_phrases.QUOTE_CHARS is tokens.QUOTE_MARKS and cues.QUOTE_MARKS is tokens.QUOTE_MARKS
+    assert finder._QUOTE_CHARS == frozenset("".join(tokens.QUOTE_MARKS))
     with pytest.raises(KeyError):
         function_words("adverbs")
 

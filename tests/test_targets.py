@@ -31,6 +31,11 @@ def test_a_party_s_members_speak_for_it_but_a_member_does_not():
 
     assert _members_of("Democrats", "Democratic Party") and _members_of("Other Republicans", "Republican Party")
     assert not _members_of("Nancy Pelosi", "Democratic Party") and not _members_of("Democrats", "Republican Party")
+    # one rule for the plural label, shared with the speaker resolution ("Republicans said")
+    from stance.text.lexicons import party_of_members
+
+    assert party_of_members("Republicans") == "Republican Party" and party_of_members("Democrats") == "Democratic Party"
+    assert party_of_members("Republican") is None and party_of_members("Senators") is None
 
 
 def test_the_party_is_no_party_of_its_members_quotation():

@@ -28,7 +28,8 @@ from bisect import bisect_left
 
 from stance.parties.references import ArticleReferences, TargetMention, article_references, description_at, frame_objects
 from stance.quotations.finder import RawQuote
-from stance.text.lexicons import party_labels, political_parties
+from stance.quotations.tokens import QUOTE_MARKS
+from stance.text.lexicons import party_of_members, political_parties
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -148,9 +149,8 @@ FRAME_GAP = 8
 
 def _members_of(speaker: str, party: str) -> bool:
     """Whether the speaker is a party's members named by its plural label ("Democrats", "Other
-    Republicans" for the Democratic or Republican Party: ``party_labels.tsv``)."""
-    last = speaker.split()[-1]
-    return last.endswith("s") and party_labels().get(last[:-1]) == party
+    Republicans" for the Democratic or Republican Party: :func:`~stance.text.lexicons.party_of_members`)."""
+    return party_of_members(speaker.split()[-1]) == party
 
 
 def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, speaker: str | None,
@@ -217,7 +217,7 @@ def _person_forms(view: TextView, targets: list[TargetMention], refs: ArticleRef
 
 
 #: The characters of quotation marks: a quotation whose opening mark follows a name directly.
-_QUOTE_CHARS = frozenset('"\u201c\u201d\u2018\u2019\'`')
+_QUOTE_CHARS = frozenset("".join(QUOTE_MARKS))
 
 
 def _quote_subject(view: TextView, mentions: MentionIndex, raw: RawQuote) -> tuple[int, int] | None:

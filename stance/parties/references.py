@@ -31,6 +31,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Iterator
 
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.lexicons import data_rows, description_heads, gazetteer, inflections, party_labels, word_set
@@ -455,23 +456,32 @@ def _written_initials(view: TextView, mentions: MentionIndex, acronyms: set[str]
         for a in range(i, j + 1):
             if not title[a] or (words[a][0].upper() not in firsts and words[a].lower() not in _CONNECTORS):
                 continue  # (initials start with the first word's, unless it is a connector: "The")
-            dropped = kept = ""  # the initials of words[a:b + 1] (:func:`initials`), grown word by word
-            for b in range(a, j + 1):
-                w = words[b]
-                if w[:1].isalpha():
-                    kept += w[0].upper()
-                    if w.lower() not in _CONNECTORS:
-                        dropped += w[0].upper()
-                if len(dropped) > longest:
-                    break  # (no acronym is that long, and initials only grow)
-                if b > a and title[b] and (dropped in acronyms or kept in acronyms):
-                    name = " ".join(words[a:b + 1])
-                    if name not in persons:
-                        for key in (dropped, kept):
-                            if key in acronyms:
-                                out.setdefault(key, set()).add(name)
+            for key, name in _spelled_from(words, title, a, j, acronyms, longest):
+                if name not in persons:
+                    out.setdefault(key, set()).add(name)
         i = j + 1
     return out
+
+
+def _spelled_from(words: list[str], title: list[bool], a: int, j: int, acronyms: set[str],
+                  longest: int) -> Iterator[tuple[str, str]]:
+    """(acronym, name) for each written name ``words[a:b + 1]`` (``a < b <= j``, ending in a
+    title-case word) whose initials, connectors dropped or kept (:func:`initials`), spell one of
+    ``acronyms`` (``longest``: the longest of them)."""
+    dropped = kept = ""  # the initials of words[a:b + 1], grown word by word
+    for b in range(a, j + 1):
+        w = words[b]
+        if w[:1].isalpha():
+            kept += w[0].upper()
+            if w.lower() not in _CONNECTORS:
+                dropped += w[0].upper()
+        if len(dropped) > longest:
+            return  # (no acronym is that long, and initials only grow)
+        if b > a and title[b] and (dropped in acronyms or kept in acronyms):
+            name = " ".join(words[a:b + 1])
+            for key in (dropped, kept):
+                if key in acronyms:
+                    yield key, name
 
 
 def _title_word(w: str) -> bool:

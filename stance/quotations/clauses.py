@@ -12,7 +12,7 @@ from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBS, AFTER_PARTICIPLE, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS,
                                       NO_CLAUSE_START, OPEN_MARKS, TIME_WORDS, cue_start, finite_at, has_finite,
                                       plural_present_at, present_at, present_s, speaker_nouns)
-from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS,
+from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS,
                                   WH_WORDS)
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -215,8 +215,6 @@ def clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
     return False
 
 
-#: quantifiers that stand alone as a second frame's subject ("... and several said ...")
-_QUANTIFIER_SUBJECTS = frozenset({"some", "many", "most", "few", "several", "both", "all", "others"})
 #: lowercase words after "said" that are its object, never a clause's subject ("said goodbye to ...")
 _SAID_OBJECTS = frozenset("goodbye hello yes no sorry thanks grace so otherwise amen".split())
 #: longest plain subject before its verb in :func:`noun_subject_clause`, in tokens
@@ -274,7 +272,7 @@ def clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             return c.start - 1
         if prev in DASHES and c.start - 1 > cue.end:
             return c.start - 1  # "... similar to influenza — suggesting, experts noted, ..."
-        if (prev in {"also"} or prev in SUBJECT_PRONOUNS or prev in _QUANTIFIER_SUBJECTS) and view.lowers[c.start - 2] in {"and", "but"}:
+        if (prev in {"also"} or prev in SUBJECT_PRONOUNS or prev in LONE_QUANTIFIERS) and view.lowers[c.start - 2] in {"and", "but"}:
             return c.start - 2  # "... and also said", "... and several said ...": a second frame
         # a new frame with its own subject after a comma: "..., but the commissioner stated ...",
         # "..., which he said would ..."

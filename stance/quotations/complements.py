@@ -151,10 +151,8 @@ def speech_infinitive(view: TextView, cue: Cue) -> bool:
 
 #: verbs that report an indirect question after their addressee ("asked the students if ...")
 _QUESTION_VERBS = frozenset({"ask"})
-
-
 #: askers whose questions are the journalist's own, which no quotation reports (ANNOTATION.md rule 1)
-_JOURNALISTS = frozenset({"wikinews", "reporter", "reporters", "journalist", "journalists", "interviewer", "correspondent"})
+_JOURNALISTS = word_set("journalist_nouns.txt")
 
 
 def asked_question(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:

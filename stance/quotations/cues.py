@@ -6,16 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stance.quotations.tokens import finite_at, infinitive_at, plural_s
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, tagged_words, time_words, word_set
+from stance.quotations.tokens import QUOTE_MARKS, finite_at, infinitive_at, plural_s
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS,
+                                  cue_lexicon, tagged_words, time_words, word_set)
 from stance.text.verb_forms import is_ed_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
-#: quotation marks a document's "read" may open or close
-_QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
-
-#: quantifiers that stand alone as a verb's subject ("some say ...", "most said they ...")
-_QUANTIFIER_SUBJECTS = frozenset({"some", "many", "most", "few", "several", "both", "all"})
 # Words before a cue that make it a noun or adjective ("a phone call", "the said document"); a
 # quantifier only before a noun-ish form ("some reports"): before a plain verb form it is the subject
 _NOMINAL_BEFORE = DETERMINERS | word_set("cue_noun_markers.txt")
@@ -82,7 +78,7 @@ def find_cues(view: TextView) -> list[Cue]:
             hyphenated = prev == "-" and view.starts[i] == view.ends[i - 1]
             # a noun-ish form after a preposition is a noun: "in order for", "in reports"
             nounish = w in NOUNISH and (prev in _PREPOSITIONS_BEFORE_NOUNS or not _verb_context(view, i))
-            quantifier_subject = prev in _QUANTIFIER_SUBJECTS and w not in NOUNISH and not (prev == "all" and w == "told")
+            quantifier_subject = prev in LONE_QUANTIFIERS and w not in NOUNISH and not (prev == "all" and w == "told")
             if (prev not in _NOMINAL_BEFORE or quantifier_subject) and not hyphenated and not nounish:
                 # a capitalised cue mid-sentence is part of a name ("Washington Post")
                 if not (view.words[i][:1].isupper() and i > 0 and view.sent_of[i - 1] == view.sent_of[i]):
@@ -98,7 +94,7 @@ def find_cues(view: TextView) -> list[Cue]:
 
 
 #: subject pronouns that open a cue noun's content clause without "that" ("the allegation he ...")
-_CONTENT_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+_CONTENT_SUBJECTS = SUBJECT_PRONOUNS - {"you"}
 
 
 def content_without_that(view: TextView, i: int) -> bool:
@@ -128,8 +124,8 @@ def content_without_that(view: TextView, i: int) -> bool:
 _IRREGULAR_PARTICIPLES = frozenset("taken given made told sent stolen paid known seen done written broken hidden".split())
 
 
-#: object pronouns that may open the object of a content clause's verb
-_OBJECT_STARTS = frozenset({"him", "her", "them", "us", "me", "it"})
+#: object pronouns that may open the object of a content clause's verb ("it" too, not "you")
+_OBJECT_STARTS = (OBJECT_PRONOUNS - {"you"}) | {"it"}
 
 
 #: forms of "read" that report a document's words ("the statement reads", "read the warning")
@@ -151,11 +147,11 @@ def document_reads(view: TextView, i: int) -> bool:
     j = i - 1
     if j >= 0 and lowers[j] in time_words():
         j -= 1
-    if j >= 0 and (lowers[j] in docs or lowers[j] == "it") and (nxt in {",", ":"} or nxt in _QUOTE_MARKS
+    if j >= 0 and (lowers[j] in docs or lowers[j] == "it") and (nxt in {",", ":"} or nxt in QUOTE_MARKS
                                                               or nxt in _ENDS and _after_quotation(view, j)):
         return True  # ('"...," the email read.': the document phrase right after a quotation)
     prev = lowers[i - 1] if i > 0 else ""
-    if prev not in {",", ";"} and prev not in _QUOTE_MARKS:
+    if prev not in {",", ";"} and prev not in QUOTE_MARKS:
         return False
     for k in range(i + 1, min(view.n, i + 1 + _READ_REACH)):
         if lowers[k] in docs:
@@ -175,7 +171,7 @@ def _after_quotation(view: TextView, j: int) -> bool:
     """Whether the short phrase ending at token ``j`` follows a quotation's closing mark and a
     comma (or the mark alone: '"...?" the email read')."""
     for k in range(j, max(-1, j - _DOC_PHRASE - 1), -1):
-        if view.lowers[k] in _QUOTE_MARKS:
+        if view.lowers[k] in QUOTE_MARKS:
             return k < j and k > 0 and view.words[k - 1] in {",", "?", "!"} or view.words[k + 1] == ","
         if not (view.lowers[k].isalnum() or view.lowers[k] in POSSESSIVE_MARKS or view.lowers[k] == "-"):
             return False

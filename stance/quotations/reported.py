@@ -105,7 +105,7 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
             # "this" heads an adverbial only before a time word ("said this week"), not as a
             # subject ("claimed this is a move ...")
             adverbial_head = w in ADVERBIAL_HEADS and not (w == "this" and (i + 1 >= end or lowers[i + 1] not in TIME_WORDS))
-            if cue.frame == "obj" or adverbial_head or w in TIME_WORDS or words[i][:1].isdigit() or (w in {"the", "a", "an", "reporters", "journalists", "his", "her", "their"} and cue.frame == "obj"):
+            if cue.frame == "obj" or adverbial_head or w in TIME_WORDS or words[i][:1].isdigit():
                 i += 1
                 steps += 1
                 continue
@@ -166,50 +166,77 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                 return checked(view, i, end)
         return None
     if cue.frame == "to":
-        if lowers[cue.start - 1] == "when":
-            return None  # "when asked whether ...": the speaker is asked
-        if cue.lemma in ADDRESSEE_INFINITIVE or cue.lemma in DIRECT_COMPLEMENT:
-            return tagged_infinitive(view, cue, end)
-        question = asked_question(view, cue, end)
-        if question is not None:
-            return question
-        for t in range(i, min(i + 8, end)):
-            if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
-                    and lowers[t + 1] not in FUNCTION_WORDS):  # "urged them to leave", not "to the court"
-                return checked(view, t, end)
-            if lowers[t] == "that":
-                return checked(view, t + 1, end)
-        return None
+        return _to_clause(view, cue, end)
     if cue.frame == "as":
-        extracted_as = extracted_as_complement(view, cue, sa, end)
-        if extracted_as is not None:
-            return extracted_as  # "what she described as ..."
-        if i < end and lowers[i] == "as" and (lowers[cue.start - 1] in {",", "been", "being"} or lowers[cue.start - 1] in BE_FORMS
-                                              or not subject_before(view, cue)):
-            return None  # no object and no subject: a passive or a participle ("is often described as
-            # ...", "the candidates most often described as ...", "Ruiz, described as ..."): no speaker
-        if cue.lemma in ADDRESSEE_INFINITIVE and (
-                i >= end or lowers[i] == "as" or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
-            return None  # "was identified as Ana Ruiz": a passive, no object
-        for t in range(i, min(i + 10, end)):
-            if lowers[t] == "as":
-                if cue.lemma in ADDRESSEE_INFINITIVE and (t + 1 >= end or lowers[t + 1] in {"well", "much", "many", "soon", "long"}
-                                                           or clause_ahead(view, t + 1, end)):
-                    return None  # "cast their ballots as the sun rose": "as" opens a clause
-                return checked(view, i, end)
-        return None
+        return _as_clause(view, cue, sa, end)
     if cue.frame == "accuse":
-        k = cue.start - 1
-        while k > sa and lowers[k] in ADVERBS:
-            k -= 1
-        if lowers[k] in BE_FORMS and not lowers[cue.start].endswith("ing") and "by" not in lowers[cue.end:end]:
-            return None  # "He was also accused of defrauding clients": a charge with no accuser named
-        for t in range(i, min(i + 8, end)):
-            if lowers[t] in ("of", "for") and t + 1 < end and lowers[t + 1].endswith("ing"):
-                return checked(view, t + 1, end)
-        return None
+        return _accuse_clause(view, cue, sa, end)
     if cue.frame == "name":
         return named_object(view, cue, end)
+    return None
+
+
+def _to_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """:func:`reported_clause` for a verb with an addressee and an infinitive or a that-clause
+    ("urged them to leave", "told them that ..."; an "ask"'s indirect question,
+    :func:`~stance.quotations.complements.asked_question`); None after "when" ("when asked
+    whether ...")."""
+    lowers, words = view.lowers, view.words
+    i = cue.end
+    if lowers[cue.start - 1] == "when":
+        return None  # "when asked whether ...": the speaker is asked
+    if cue.lemma in ADDRESSEE_INFINITIVE or cue.lemma in DIRECT_COMPLEMENT:
+        return tagged_infinitive(view, cue, end)
+    question = asked_question(view, cue, end)
+    if question is not None:
+        return question
+    for t in range(i, min(i + 8, end)):
+        if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
+                and lowers[t + 1] not in FUNCTION_WORDS):  # "urged them to leave", not "to the court"
+            return checked(view, t, end)
+        if lowers[t] == "that":
+            return checked(view, t + 1, end)
+    return None
+
+
+def _as_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
+    """:func:`reported_clause` for an "as" verb ("described the plan as a disaster"; "what she
+    described as ...", :func:`~stance.quotations.complements.extracted_as_complement`); None for a
+    passive or a participle with no subject, or an "as" that opens a clause."""
+    lowers = view.lowers
+    i = cue.end
+    extracted_as = extracted_as_complement(view, cue, sa, end)
+    if extracted_as is not None:
+        return extracted_as  # "what she described as ..."
+    if i < end and lowers[i] == "as" and (lowers[cue.start - 1] in {",", "been", "being"} or lowers[cue.start - 1] in BE_FORMS
+                                          or not subject_before(view, cue)):
+        return None  # no object and no subject: a passive or a participle ("is often described as
+        # ...", "the candidates most often described as ...", "Ruiz, described as ..."): no speaker
+    if cue.lemma in ADDRESSEE_INFINITIVE and (
+            i >= end or lowers[i] == "as" or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
+        return None  # "was identified as Ana Ruiz": a passive, no object
+    for t in range(i, min(i + 10, end)):
+        if lowers[t] == "as":
+            if cue.lemma in ADDRESSEE_INFINITIVE and (t + 1 >= end or lowers[t + 1] in {"well", "much", "many", "soon", "long"}
+                                                       or clause_ahead(view, t + 1, end)):
+                return None  # "cast their ballots as the sun rose": "as" opens a clause
+            return checked(view, i, end)
+    return None
+
+
+def _accuse_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
+    """:func:`reported_clause` for an accusing verb: the "-ing" clause after "of"/"for" ("accused
+    him of lying"); None for a passive charge with no accuser named."""
+    lowers = view.lowers
+    i = cue.end
+    k = cue.start - 1
+    while k > sa and lowers[k] in ADVERBS:
+        k -= 1
+    if lowers[k] in BE_FORMS and not lowers[cue.start].endswith("ing") and "by" not in lowers[cue.end:end]:
+        return None  # "He was also accused of defrauding clients": a charge with no accuser named
+    for t in range(i, min(i + 8, end)):
+        if lowers[t] in ("of", "for") and t + 1 < end and lowers[t + 1].endswith("ing"):
+            return checked(view, t + 1, end)
     return None
 
 

@@ -21,6 +21,9 @@ CLAUSE_START = frozenset(
     "if when while because although as".split()
 )
 _TRAIL = ".,;:—–-"
+#: quotation marks as tokens (curly, straight, doubled ASCII), either side: the one definition the
+#: cue finder, the speaker phrases and the party finder read
+QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
 OPEN_MARKS = frozenset({"“", '"', "''", "``", "‘", "«"})
 CLOSE_MARKS = frozenset({"”", '"', "''", "’", "»"})
 
@@ -79,18 +82,6 @@ def aux_within(lowers: list[str], i: int, end: int, k: int) -> bool:
         if lowers[t] in AUXILIARIES:
             return True
         if lowers[t] in {",", ".", ";", ":"}:
-            return False
-    return False
-
-
-def _finite_within(lowers: list[str], i: int, end: int, k: int) -> bool:
-    """An auxiliary, a modal or a past-tense-looking verb (a regular "-ed" form, hyphenated ones
-    included: "re-elected") among the ``k`` tokens from ``i``."""
-    for t in range(i, min(end, i + k)):
-        w = lowers[t]
-        if w in AUXILIARIES or is_ed_form(w, alpha_only=False):
-            return True
-        if w in {",", ".", ";", ":"}:
             return False
     return False
 

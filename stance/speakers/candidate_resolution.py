@@ -15,7 +15,7 @@ from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUAN
                                           person_by_title, titled_name)
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, names_office
-from stance.text.lexicons import party_labels, word_set
+from stance.text.lexicons import party_of_members, word_set
 from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
 from stance.text.view import RangeIndex, TextView
 
@@ -37,7 +37,6 @@ def resolve_candidate(
     his/her is ("Bernie Sanders campaign"). An it/they/we the pronoun ranker resolves
     (:func:`stance.speakers.pronouns.ranks`) is its pick among the referent candidates, the rules'
     answer one of them (:func:`stance.speakers.pronouns.resolve_referent`)."""
-    person_nouns, org_nouns = nouns()
     words = view.words
     if c.kind == "according":
         return _source_name(c, view, mentions, blocked, pronoun_ranker, previous_speaker)
@@ -135,6 +134,18 @@ def resolve_candidate(
                 return m.canonical, m.type, m
         return view.span_text(c.start, c.end), "unknown", None
     # nominal: "Many experts", "the ministry", "Sudan's defense minister"
+    return _resolve_nominal(c, view, mentions, blocked, last_plural, pronoun_ranker, previous_speaker)
+
+
+def _resolve_nominal(c: Candidate, view: TextView, mentions: MentionIndex, blocked: list[tuple[int, int]],
+                     last_plural: tuple[str, str, int] | None, pronoun_ranker: Any = None,
+                     previous_speaker: str | None = None) -> tuple[str, str, Mention | None]:
+    """:func:`resolve_candidate` for a nominal candidate ("Many experts", "the ministry", "Sudan's
+    defense minister"): the person named in apposition after it, the referent of a description
+    (:func:`described_referent`; a state's office as written), the pair "both officers" stands for,
+    the campaign "his campaign" is, the issuer of a body's document; else the phrase as written
+    (its determiners dropped, but "A spokesman" and "One of the users" kept whole)."""
+    person_nouns, org_nouns = nouns()
     head = view.lowers[c.end - 1]
     named = _named_in_apposition(view, mentions, c.end)
     if named is not None and head in person_nouns:
@@ -219,11 +230,10 @@ def _named_in_apposition(view: TextView, mentions: MentionIndex, j: int) -> Ment
 
 def _members_label(view: TextView, m: Mention) -> bool:
     """Whether the organisation mention ``m`` is one word, the plural of a party label
-    (``party_labels.tsv``: "Republicans", "Democrats"): the party's members speak, a group of people
+    (:func:`~stance.text.lexicons.party_of_members`: "Republicans", "Democrats"): the party's members speak, a group of people
     (not "Liberal Democrats", a party's name)."""
     w = view.words[m.start]
-    return (m.type == "organization" and m.end - m.start == 1 and len(w) > 2 and w.endswith("s")
-            and w[:-1] in party_labels())
+    return m.type == "organization" and m.end - m.start == 1 and party_of_members(w) is not None
 
 
 def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: list[tuple[int, int]],

@@ -4,12 +4,16 @@ Rules propose candidates around the cue (the noun phrase before it, skipping aux
 and an appositive; the one after it in inverted order; the clause subject for a coordinated verb, chosen by rule when a verb follows it right away;
 the agent before "for" with a gerund cue; the previous speaker; the whole phrase after "according
 to", which is the source by definition and overrides the ranker; for a participle cue after a
-comma, ", saying ...", the subject of the clause it hangs on, which also overrides the ranker). Each candidate carries the
+comma, ", saying ...", the subject of the clause it hangs on, which also overrides the ranker; a
+proportion of people right before the cue, "Twenty-four percent said", chosen by rule before any
+other; a quantifier alone opening a second clause, "... and several said"). Each candidate carries the
 features the trained ranker (:mod:`stance.speakers.ranker`) scores; without a ranker the rule order decides.
 
 This module assembles the candidates and is the entry point the pipeline imports; the rules live in
 :mod:`~stance.speakers.noun_phrases` (phrases around the cue), :mod:`~stance.speakers.clause_subjects`
-(subject finding), :mod:`~stance.speakers.appositives` (appositives and descriptions),
+(subject finding), :mod:`~stance.speakers.appositives` (appositives and descriptions, with
+:mod:`~stance.speakers.definite_persons`: "the Vermont senator", "both officers"),
+:mod:`~stance.speakers.proportions` (poll shares),
 :mod:`~stance.speakers.issuers` (documents, issuers, bodies, acronyms) and
 :mod:`~stance.speakers.candidate_resolution` (a candidate resolved to a named speaker), with the
 record in :mod:`~stance.speakers.candidate_record`; their public functions are re-exported here.
@@ -29,16 +33,17 @@ from stance.speakers.noun_phrases import (OBJECT_PREPS, QUOTE_CHARS, QUOTE_TAIL,
                                           is_person_name, np_ending_at, np_starting_at, person_after_possessive,
                                           person_before_appositive, phrase_beside_quote, role_before_name, time_phrase_at,
                                           titled_name)
-from stance.text.lexicons import cue_lexicon
+from stance.text.lexicons import LONE_QUANTIFIERS, cue_lexicon
 from stance.text.mentions import MentionIndex
 from stance.text.view import RangeIndex, TextView
 
 
-
-#: quantifiers that stand alone as a cue's subject ("several said", "some say")
-_LONE_QUANTIFIERS = frozenset({"some", "several", "many", "most", "both", "others", "few"})
+#: quantifiers that stand alone as a cue's subject ("several said", "some say"; not "all": the rule
+#: was fitted without it)
+_LONE_QUANTIFIERS = LONE_QUANTIFIERS - {"all"}
 #: words that open a second clause before such a quantifier
 _CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", ",", ";"})
+
 
 def candidates_for_cue(
     view: TextView,

@@ -50,7 +50,14 @@ def is_person_description(view: TextView, i: int, j: int) -> bool:
     if (head not in nouns()[0] or (head.endswith("s") and not head.endswith("ss"))
             or head in word_set("unnamed_person_nouns.txt") or head in gendered_nouns()):
         return False
-    for t in range(i + 1, j - 1):
+    return _plain_modifiers(view, i + 1, j - 1)
+
+
+def _plain_modifiers(view: TextView, a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` between a description's determiner and its noun are plain
+    modifiers: words, names, hyphenated words or initials, no preposition, verb, punctuation or
+    second "the" (``NP_STOP_LEFT``)."""
+    for t in range(a, b):
         w = view.words[t]
         if not w.replace("-", "").replace(".", "").isalnum() or view.lowers[t] in NP_STOP_LEFT or view.lowers[t] == "the":
             return False
@@ -96,10 +103,8 @@ def pair_of_description(view: TextView, mentions: MentionIndex, i: int, j: int,
     plural = head.endswith("s") and not head.endswith("ss") or head in ("men", "women", "people")
     if not plural or head not in role_nouns():
         return None
-    for t in range(i + 1, j - 1):
-        w = view.words[t]
-        if not w.replace("-", "").replace(".", "").isalnum() or view.lowers[t] in NP_STOP_LEFT or view.lowers[t] == "the":
-            return None
+    if not _plain_modifiers(view, i + 1, j - 1):
+        return None
     index = RangeIndex.of(blocked)
     for m in mentions.names_before(i):
         if m.type != "person" or m.end > i or index.covers(m.start, m.end):

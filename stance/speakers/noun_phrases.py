@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from stance.quotations.tokens import QUOTE_MARKS
 from stance.speakers.roles import named_by_role
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
@@ -21,7 +22,7 @@ SKIP_LEFT = frozenset(
     "even only since all both each then long so too ".split()
 )
 DETS = frozenset("the a an one many some several most other others few all both two three various these those such".split())
-QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "‘", "’"})
+QUOTE_CHARS = QUOTE_MARKS  # (the quotation marks' one definition: stance.quotations.tokens)
 
 
 @lru_cache(maxsize=1)

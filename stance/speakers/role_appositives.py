@@ -396,18 +396,15 @@ def relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[s
     return role, None
 
 
-#: nouns of a party's contests and lists after its label ("the Democratic primary")
-_PARTY_CONTESTS = frozenset({"primary", "primaries", "nomination", "caucus", "caucuses", "ticket", "convention", "field"})
-
-
 def _party_in_clause(view: TextView, e: int, hi: int) -> str | None:
     """The party of a role's complement in a relative clause ("who was a candidate in the
     Democratic primaries for the 2020 election", "who ran for the Republican nomination"): a
-    party label before a noun of a party's contest, from token ``e`` up to the clause's end
-    (``REACH_STOPS``) within ten tokens; None when there is none."""
+    party label before a noun of a party's contest (``party_contest_nouns.txt``), from token ``e``
+    up to the clause's end (``REACH_STOPS``) within ten tokens; None when there is none."""
+    contests = word_set("party_contest_nouns.txt")  # "primaries", "nomination", ...
     k = e
     while k + 1 < hi and k - e < 10 and view.words[k] not in REACH_STOPS:
-        if view.words[k] in party_labels() and view.lowers[k + 1] in _PARTY_CONTESTS:
+        if view.words[k] in party_labels() and view.lowers[k + 1] in contests:
             return party_labels()[view.words[k]]
         k += 1
     return None

@@ -55,7 +55,7 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         while e < hi and e - m.end <= 4 and words[e].islower() and words[e].isalpha() and view.lowers[e] not in FIELD_BREAKS:
             e += 1
         if e > m.end + 1 and view.lowers[e - 1] in word_set("org_nouns.txt") and m.type in ("state", "demonym", "organization"):
-            # "the UK's counter terror police": the state's body, as "Russia's foreign ministry"
+            # "the UK's counter terror police": the state's body, written with its state
             return f"{m.canonical}'s {view.span_text(m.end + 1, e)}"
     if m.type == "person" and m.end < hi and view.lowers[m.end] == "campaign":
         return f"{m.canonical} campaign"  # "an adviser on the Sanders campaign"

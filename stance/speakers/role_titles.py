@@ -157,14 +157,9 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
         # it are the role (its owner is looked for before the role noun as before)
         role_start = _role_words_before(view, k - 2)
         role = view.span_text(role_start, i + 1).replace(" - ", "-")
-    whole_start = _unowned_body_before(view, role_start) or role_start  # "study co-author"
-    first = _first_coordinated_role(view, whole_start, sent_start)
-    if first < whole_start and study_rank(role) == 0:
-        # "postdoctoral researcher and study co-author Jane Roe": the role beside the co-author's
-        e = first
-        while e < whole_start and view.lowers[e] not in {"and", ","}:
-            e += 1
-        return view.span_text(first, e).replace(" - ", "-"), owner_before(view, mentions, first)
+    beside = _role_beside_coauthor(view, mentions, role, role_start, sent_start)
+    if beside is not None:
+        return beside
     k = _first_coordinated_role(view, k, sent_start)  # the owner is named before the first of the roles
     state_body = state_body_before(view, mentions, k)
     if state_body is not None:
@@ -175,40 +170,69 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
     if body_start is not None:
         # "selection committee member Ulf Roe": a body no name owns is part of the role
         role = view.span_text(body_start, i + 1).replace(" - ", "-")
+    return role, _role_owner(view, mentions, k, i)
+
+
+def _role_beside_coauthor(view: TextView, mentions: MentionIndex, role: str, role_start: int,
+                          sent_start: int) -> tuple[str, str | None] | None:
+    """The role coordinated before a co-author's ("postdoctoral researcher and study co-author Jane
+    Roe": postdoctoral researcher; :func:`~stance.speakers.role_lexicon.study_rank` 0), as (role,
+    its owner); None when ``role`` (its words from token ``role_start``, after a lowercase body no
+    name owns: "study co-author") is no co-author's or no role is coordinated before it."""
+    whole_start = _unowned_body_before(view, role_start) or role_start  # "study co-author"
+    first = _first_coordinated_role(view, whole_start, sent_start)
+    if first >= whole_start or study_rank(role) != 0:
+        return None
+    e = first
+    while e < whole_start and view.lowers[e] not in {"and", ","}:
+        e += 1
+    return view.span_text(first, e).replace(" - ", "-"), owner_before(view, mentions, first)
+
+
+def _role_owner(view: TextView, mentions: MentionIndex, k: int, i: int) -> str | None:
+    """The owner of a role before a name whose words start at token ``k`` and whose noun is token
+    ``i``: after "its"/"their" the nearest earlier state or body not after a preposition
+    (:func:`_earlier_owner_of_pronoun`); after a possessive the state or body it marks, a person's
+    side ("Clinton's campaign manager") or the place a lowercase owner stands for ("the city's
+    mayor"); else the owner named right before the role (:func:`owner_before`)."""
     p = view.lowers[k - 1]
     if p in {"its", "their"}:
-        # the owner is the nearest earlier state or body that is not the object of a preposition
-        j = k - 1
-        while True:
-            owner = mentions.previous(j, ("state", "organization", "demonym"), max_sents=2)
-            if owner is None:
-                return role, None
-            b = owner.start - 1
-            if b >= 0 and view.lowers[b] == "the":
-                b -= 1
-            if b < 0 or view.lowers[b] not in _OBJECT_PREPS:
-                return role, owner.canonical
-            j = owner.start
+        return _earlier_owner_of_pronoun(view, mentions, k - 1)
     if p in {"’s", "'s"}:
         owner = mentions.name_at(k - 2, k - 1)
         if owner is not None and owner.type in ("state", "organization"):
-            return role, owner.canonical
+            return owner.canonical
         if owner is not None and owner.type == "person" and view.lowers[i] not in word_set("kin_nouns.txt"):
-            return role, side_of(view, owner, i)  # "Clinton's campaign manager Robby Mook"
-        return role, place_owner(view, mentions, k - 2, k - 1) if owner is None else None  # "the city's mayor Jane Roe"
-    return role, owner_before(view, mentions, k)
+            return side_of(view, owner, i)  # "Clinton's campaign manager Robby Mook"
+        return place_owner(view, mentions, k - 2, k - 1) if owner is None else None  # "the city's mayor Jane Roe"
+    return owner_before(view, mentions, k)
+
+
+def _earlier_owner_of_pronoun(view: TextView, mentions: MentionIndex, j: int) -> str | None:
+    """The owner an "its"/"their" at token ``j`` stands for: the nearest earlier state or body (in
+    the two sentences before) that is not the object of a preposition; None when there is none."""
+    while True:
+        owner = mentions.previous(j, ("state", "organization", "demonym"), max_sents=2)
+        if owner is None:
+            return None
+        b = owner.start - 1
+        if b >= 0 and view.lowers[b] == "the":
+            b -= 1
+        if b < 0 or view.lowers[b] not in _OBJECT_PREPS:
+            return owner.canonical
+        j = owner.start
 
 
 def _unowned_body_before(view: TextView, k: int) -> int | None:
     """The start of a lowercase body right before a role starting at token ``k`` ("selection
     committee" member) that no name, possessive, party or campaign owns: the token before it is
     a lowercase word or a mark; None when there is no such body."""
-    if k < 1 or view.lowers[k - 1] not in word_set("org_nouns.txt") or not view.words[k - 1].islower():
+    org_nouns = word_set("org_nouns.txt")
+    if k < 1 or view.lowers[k - 1] not in org_nouns or not view.words[k - 1].islower():
         return None
     if view.lowers[k - 1] in CAMPAIGN_NOUNS:
         return None
     j = k
-    org_nouns = word_set("org_nouns.txt")
     while j - 1 >= 0 and k - j < 3 and (is_field_word(view.words[j - 1]) or (view.words[j - 1].islower() and view.lowers[j - 1] in org_nouns)):
         j -= 1
     if j == k or (j >= 1 and (view.words[j - 1][:1].isupper() or view.words[j - 1] in POSSESSIVE_ENDINGS)):

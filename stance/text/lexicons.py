@@ -12,8 +12,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-_VOWELS = set("aeiou")
-
 
 def _data_text(name: str) -> str:
     return resources.files("stance").joinpath("data", name).read_text(encoding="utf-8")
@@ -183,6 +181,12 @@ def party_labels() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in data_rows("party_labels.tsv")}
 
 
+def party_of_members(word: str) -> str | None:
+    """The party whose members a plural party label names ("Democrats", "Republicans": the
+    label of :func:`party_labels` and an "s"); None for any other word."""
+    return party_labels().get(word[:-1]) if word.endswith("s") else None
+
+
 @lru_cache(maxsize=1)
 def political_parties() -> frozenset[str]:
     """The parties the labels of :func:`party_labels` name ("Democratic Party")."""
@@ -260,3 +264,4 @@ RELATIVES = function_words("relatives")
 WH_WORDS = function_words("wh_words")
 SUBORDINATORS = function_words("subordinators")
 NUMBER_WORDS = function_words("number_words")
+LONE_QUANTIFIERS = function_words("lone_quantifiers")
