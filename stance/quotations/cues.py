@@ -208,7 +208,7 @@ def _after_plural_noun(view: TextView, i: int, nxt: str) -> bool:
     clause or the end of its frame: "polls show that ...", "surveys show he ...", "..., campaign
     records show." (not "the shows that aired", "the rules that apply": "-s" forms)."""
     w, prev = view.lowers[i], view.lowers[i - 1] if i > 0 else ""
-    opens = i > 0 and view.sent_of[i - 1] != view.sent_of[i - 2] if i > 1 else i == 1  # "Polls show ..."
+    opens = i == 1 or (i > 1 and view.sent_of[i - 1] != view.sent_of[i - 2])  # the noun opens its sentence: "Polls show ..."
     if w.endswith("s") or not plural_s(prev) or not (view.words[i - 1].islower() or opens) or prev in _NOT_PLURAL:
         return False
     return nxt in {"that", ".", ","} or (nxt.isalpha() and nxt not in _NOUN_FOLLOWERS)
