@@ -355,6 +355,17 @@ def test_a_storm_a_god_or_a_disease_is_no_party(nlp):
     assert "Donald Trump" in found  # a person's name after "Hurricane" stays a person
 
 
+def test_an_event_or_a_law_is_no_party(nlp):
+    """Names of events and laws (``non_party_names.tsv``, kind ``event``) are things: never proposed."""
+    text = ('Ana Ruiz said "Brexit will hurt farmers, as World War II did, and Obamacare will not help '
+            'them," and she said Boris Kovac was wrong.')
+    refs = _refs(nlp, text)
+    assert {"Brexit", "World War II", "Obamacare"} <= refs.things
+    found = {n for _, got in _targets(nlp, text) for n in got}
+    assert not found & {"Brexit", "World War II", "Obamacare"}
+    assert "Boris Kovac" in found
+
+
 def test_the_judge_is_the_judge_the_article_named(nlp):
     text = ("Judge Maria Kovac sentenced Tom Reed on Monday. "
             'His lawyer Ana Ruiz said the judge had ignored the evidence.')
