@@ -355,6 +355,15 @@ def test_a_storm_a_god_or_a_disease_is_no_party(nlp):
     assert "Donald Trump" in found  # a person's name after "Hurricane" stays a person
 
 
+def test_a_country_after_a_place_and_its_comma_is_a_place(nlp):
+    """"in Nice, France": the country only locates the place before its comma; a list of
+    countries keeps its members."""
+    text = 'Ana Ruiz said "the attack in Nice, France was the work of Boris Kovac, and Belgium, Canada and Chad knew it."'
+    (_, found), = _targets(nlp, text)
+    assert "France" not in found
+    assert {"Boris Kovac", "Belgium", "Canada", "Chad"} <= set(found)
+
+
 def test_an_event_or_a_law_is_no_party(nlp):
     """Names of events and laws (``non_party_names.tsv``, kind ``event``) are things: never proposed."""
     text = ('Ana Ruiz said "Brexit will hurt farmers, as World War II did, and Obamacare will not help '

@@ -49,12 +49,17 @@ def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
 _LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering"})
 
 
-def _is_location(view: TextView, m) -> bool:
+def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
     """A place rather than a party: a capital after a locative preposition ("talks in Hanoi"),
     a country after one, with or without "the", unless its possessive follows ("deaths in the
-    United States", but "in Israel's interests"), or a country in a compound with another ("the
-    Russia-Ukraine war")."""
+    United States", but "in Israel's interests"), a country in a compound with another ("the
+    Russia-Ukraine war"), or a country that only locates the place named before its comma
+    ("the attack in Nice, France", "a plane in Nevada, United States crashed")."""
     words = view.words
+    if m.start >= 2 and words[m.start - 1] == ",":
+        before = mentions.name_at(m.start - 2, m.start - 1)
+        if before is not None and before.type == "place" and before.end == m.start - 1:
+            return True
     if m.start > 0 and view.lowers[m.start - 1] in _LOCATIVE and m.text != m.canonical:
         return True
     k = m.start - 2 if m.start >= 2 and view.lowers[m.start - 1] == "the" else m.start - 1
@@ -100,7 +105,7 @@ def find_targets(
                 name, via = refs.canonical(name), "acronym"
             if name in exclude or name in out or (refs is not None and name in refs.things):
                 continue
-            if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, m)):
+            if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, mentions, m)):
                 continue
             typ = "state" if m.type == "demonym" else "organization" if via == "acronym" else m.type
             out[name] = TargetMention(name, typ, m.start, m.end, via)
