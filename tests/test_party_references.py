@@ -364,14 +364,15 @@ def test_a_country_after_a_place_and_its_comma_is_a_place(nlp):
     assert {"Boris Kovac", "Belgium", "Canada", "Chad"} <= set(found)
 
 
-def test_an_event_or_a_law_is_no_party(nlp):
-    """Names of events and laws (``non_party_names.tsv``, kind ``event``) are things: never proposed."""
+def test_an_event_a_law_a_religion_or_a_deity_is_no_party(nlp):
+    """Names of ``non_party_names.tsv`` kind ``thing`` are things: never proposed."""
     text = ('Ana Ruiz said "Brexit will hurt farmers, as World War II did, and Obamacare will not help '
-            'them," and she said Boris Kovac was wrong.')
+            'them, and Islam and Satan have nothing to do with it," and she said Boris Kovac was wrong.')
     refs = _refs(nlp, text)
-    assert {"Brexit", "World War II", "Obamacare"} <= refs.things
+    things = {"Brexit", "World War II", "Obamacare", "Islam", "Satan"}
+    assert things <= refs.things
     found = {n for _, got in _targets(nlp, text) for n in got}
-    assert not found & {"Brexit", "World War II", "Obamacare"}
+    assert not found & things
     assert "Boris Kovac" in found
 
 
