@@ -482,3 +482,23 @@ def test_the_fed_is_the_federal_reserve(nlp):
     text = 'Mara Lind said the Fed "will not raise rates this year."'
     found = {name for _, f in _targets(nlp, text) for name in f}
     assert "Federal Reserve" in found and "Fed" not in found
+
+
+def test_one_person_is_proposed_once(nlp):
+    """A person already proposed under the same name, or with a middle name or initial more or
+    less ("John Bolton" after "John R. Bolton"), is not proposed again; other persons stay."""
+    from stance.parties.finder import _person_forms
+    from stance.parties.references import TargetMention
+
+    text = "John R. Bolton and Ana Ruiz met John Bolton and Ana Ruiz."
+    view = build_view(nlp.make_doc(text))
+    refs = ArticleReferences(view, MentionIndex(view))
+    w = view.words
+    targets = [TargetMention("John R. Bolton", "person", 0, 3, "name"),
+               TargetMention("Ana Ruiz", "person", 4, 6, "name"),
+               TargetMention("John Bolton", "person", 7, 9, "salient_pronoun"),
+               TargetMention("Ana Ruiz", "person", 10, 12, "description"),
+               TargetMention("Ana Kovac", "person", 10, 12, "name")]
+    assert w[7:9] == ["John", "Bolton"]
+    got = [t.name for t in _person_forms(view, targets, refs, set())]
+    assert got == ["John R. Bolton", "Ana Ruiz", "Ana Kovac"]

@@ -206,16 +206,27 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
 def _person_forms(view: TextView, targets: list[TargetMention], refs: ArticleReferences, exclude: set[str]) -> list[TargetMention]:
     """Persons named by :meth:`~stance.parties.references.ArticleReferences.person_form` ("Half
     Clinton" -> "Hillary Clinton", "Trump" read as "Trump Tower Manila" -> "Donald Trump"); a
-    target that becomes an earlier one or an excluded name goes."""
+    target that becomes an earlier one or an excluded name goes, and so does a person whose name
+    is an earlier person's with a middle name or initial more or less ("John Bolton" after "John
+    R. Bolton", "Robert Mugabe" after "Robert Gabriel Mugabe": one party, as the evaluation
+    matches names)."""
     out: list[TargetMention] = []
     seen: set[str] = set()
+    ends: set[tuple[str, str]] = set()
     for t in targets:
         if t.type == "person":
             name = refs.person_form(t.name, view.span_text(t.start, t.end) if t.via == "name" else None)
             if name != t.name:
-                if name in exclude or name in seen:
+                if name in exclude:
                     continue
                 t = TargetMention(name, t.type, t.start, t.end, t.via)
+            toks = t.name.replace(".", "").lower().split()
+            if len(toks) >= 2:
+                if (toks[0], toks[-1]) in ends:
+                    continue
+                ends.add((toks[0], toks[-1]))
+        if t.name in seen:
+            continue
         seen.add(t.name)
         out.append(t)
     return out
