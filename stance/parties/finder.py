@@ -25,6 +25,7 @@ Korea's leader Kim"), a country as a place ("in the United States") and a storm,
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from stance.parties.references import ArticleReferences, TargetMention, article_references, description_at, frame_objects
 from stance.quotations.finder import RawQuote
@@ -203,6 +204,14 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
     return _person_forms(view, out, refs, exclude)
 
 
+@lru_cache(maxsize=1 << 14)
+def _first_and_last(name: str) -> tuple[str, str] | None:
+    """A name's first and last words, lowercase without dots ("John R. Bolton" -> ("john",
+    "bolton")); None for a one-word name. Cached across documents: names recur."""
+    toks = name.replace(".", "").lower().split()
+    return (toks[0], toks[-1]) if len(toks) >= 2 else None
+
+
 def _person_forms(view: TextView, targets: list[TargetMention], refs: ArticleReferences, exclude: set[str]) -> list[TargetMention]:
     """Persons named by :meth:`~stance.parties.references.ArticleReferences.person_form` ("Half
     Clinton" -> "Hillary Clinton", "Trump" read as "Trump Tower Manila" -> "Donald Trump"); a
@@ -220,11 +229,11 @@ def _person_forms(view: TextView, targets: list[TargetMention], refs: ArticleRef
                 if name in exclude:
                     continue
                 t = TargetMention(name, t.type, t.start, t.end, t.via)
-            toks = t.name.replace(".", "").lower().split()
-            if len(toks) >= 2:
-                if (toks[0], toks[-1]) in ends:
+            key = _first_and_last(t.name)
+            if key is not None:
+                if key in ends:
                     continue
-                ends.add((toks[0], toks[-1]))
+                ends.add(key)
         if t.name in seen:
             continue
         seen.add(t.name)
