@@ -351,3 +351,21 @@ def test_grammatical_role_reads_prepositions_and_the_word_after(nlp_rules):
     assert grammatical_role(view, *twitter)["role"] == "modifier"
     league = (w.index("Farmers"), w.index("League") + 1)
     assert grammatical_role(view, *league) == {"possessed": "his", "gov": "place", "role": "subject"}
+
+
+def test_a_preposition_governs_the_noun_a_target_modifies_or_possesses(nlp_rules):
+    """"to U.S. interests", "to Kovac's plan": the preposition governs the noun after the target,
+    so the target gets ``gov_noun``, not ``gov``; "to Kovac." keeps ``gov``."""
+    from stance.parties.features import grammatical_role
+    from stance.text.view import build_view
+
+    view = build_view(nlp_rules.make_doc(
+        "It will never contribute to U.S. interests, nor to Kovac's plan, nor to the hostile Sylvania "
+        "army, said Ruiz, who wrote to Kovac."))
+    w = view.words
+    us = (w.index("U.S."), w.index("U.S.") + 1)
+    assert grammatical_role(view, *us) == {"gov_noun": "place", "role": "modifier"}
+    kovac = w.index("Kovac")
+    assert grammatical_role(view, kovac, kovac + 1) == {"gov_noun": "place"}
+    last = len(w) - 1 - w[::-1].index("Kovac")
+    assert grammatical_role(view, last, last + 1) == {"gov": "place"}

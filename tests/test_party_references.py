@@ -355,6 +355,27 @@ def test_a_storm_a_god_or_a_disease_is_no_party(nlp):
     assert "Donald Trump" in found  # a person's name after "Hurricane" stays a person
 
 
+def test_a_country_after_a_place_and_its_comma_is_a_place(nlp):
+    """"in Nice, France": the country only locates the place before its comma; a list of
+    countries keeps its members."""
+    text = 'Ana Ruiz said "the attack in Nice, France was the work of Boris Kovac, and Belgium, Canada and Chad knew it."'
+    (_, found), = _targets(nlp, text)
+    assert "France" not in found
+    assert {"Boris Kovac", "Belgium", "Canada", "Chad"} <= set(found)
+
+
+def test_an_event_a_law_a_religion_or_a_deity_is_no_party(nlp):
+    """Names of ``non_party_names.tsv`` kind ``thing`` are things: never proposed."""
+    text = ('Ana Ruiz said "Brexit will hurt farmers, as World War II did, and Obamacare will not help '
+            'them, and Islam and Satan have nothing to do with it," and she said Boris Kovac was wrong.')
+    refs = _refs(nlp, text)
+    things = {"Brexit", "World War II", "Obamacare", "Islam", "Satan"}
+    assert things <= refs.things
+    found = {n for _, got in _targets(nlp, text) for n in got}
+    assert not found & things
+    assert "Boris Kovac" in found
+
+
 def test_the_judge_is_the_judge_the_article_named(nlp):
     text = ("Judge Maria Kovac sentenced Tom Reed on Monday. "
             'His lawyer Ana Ruiz said the judge had ignored the evidence.')
@@ -461,3 +482,23 @@ def test_the_fed_is_the_federal_reserve(nlp):
     text = 'Mara Lind said the Fed "will not raise rates this year."'
     found = {name for _, f in _targets(nlp, text) for name in f}
     assert "Federal Reserve" in found and "Fed" not in found
+
+
+def test_one_person_is_proposed_once(nlp):
+    """A person already proposed under the same name, or with a middle name or initial more or
+    less ("John Bolton" after "John R. Bolton"), is not proposed again; other persons stay."""
+    from stance.parties.finder import _person_forms
+    from stance.parties.references import TargetMention
+
+    text = "John R. Bolton and Ana Ruiz met John Bolton and Ana Ruiz."
+    view = build_view(nlp.make_doc(text))
+    refs = ArticleReferences(view, MentionIndex(view))
+    w = view.words
+    targets = [TargetMention("John R. Bolton", "person", 0, 3, "name"),
+               TargetMention("Ana Ruiz", "person", 4, 6, "name"),
+               TargetMention("John Bolton", "person", 7, 9, "salient_pronoun"),
+               TargetMention("Ana Ruiz", "person", 10, 12, "description"),
+               TargetMention("Ana Kovac", "person", 10, 12, "name")]
+    assert w[7:9] == ["John", "Bolton"]
+    got = [t.name for t in _person_forms(view, targets, refs, set())]
+    assert got == ["John R. Bolton", "Ana Ruiz", "Ana Kovac"]

@@ -57,7 +57,9 @@ def grammatical_role(view: TextView, start: int, end: int, stop: frozenset[str] 
     """What the words around a target's tokens ``[start, end)`` show of its role in its clause:
     ``gov``, the preposition or verb of telling before it (determiners and possessives read past),
     by kind ("place": "in the Senate", "at the hospital"; "medium": "on Twitter"; "addressee": "told
-    the Associated Press"; or the preposition itself: "of", "against"); ``possessed``, the possessive determiner right before it ("his Labour Party", "our
+    the Associated Press"; or the preposition itself: "of", "against"), or ``gov_noun`` when the
+    target only modifies or possesses the noun the preposition governs ("to U.S. interests", "to
+    Trump's overture"); ``possessed``, the possessive determiner right before it ("his Labour Party", "our
     coalition": the speaker's own side); ``role``, "subject" before an auxiliary or a past-tense verb
     ("Congress will", "Trump said") or "modifier" before a lowercase common noun ("Twitter handle",
     "Senate seats", "Coalition troops")."""
@@ -68,16 +70,26 @@ def grammatical_role(view: TextView, start: int, end: int, stop: frozenset[str] 
         out["possessed"] = lowers[k]
     while k >= 0 and lowers[k] in DETERMINERS:
         k -= 1
-    if k >= 0:
-        kind = target_prepositions().get(lowers[k])
-        if kind is not None:
-            out["gov"] = lowers[k] if kind == "other" else kind
+    stop = stop if stop is not None else stop_words()
+    # a possessor or a modifier ("to Trump's overture", "to U.S. interests") is not what the
+    # preposition governs: the noun after it is
+    head = True
     if end < view.n:
         w = words[end]
         if lowers[end] in _SUBJECT_NEXT or (w.islower() and is_past_form(w)):
             out["role"] = "subject"
-        elif w.isalpha() and w.islower() and w not in (stop if stop is not None else stop_words()) and is_common_noun(w):
-            out["role"] = "modifier"
+        elif w.isalpha() and w.islower() and w not in stop:
+            if is_common_noun(w):
+                out["role"] = "modifier"
+                head = False
+            elif is_adjective(w):  # "the U.S. hostile policy"
+                head = False
+        elif w in POSSESSIVE_MARKS:
+            head = False
+    if k >= 0:
+        kind = target_prepositions().get(lowers[k])
+        if kind is not None:
+            out["gov" if head else "gov_noun"] = lowers[k] if kind == "other" else kind
     return out
 
 

@@ -25,6 +25,7 @@ Korea's leader Kim"), a country as a place ("in the United States") and a storm,
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from stance.parties.references import ArticleReferences, TargetMention, article_references, description_at, frame_objects
 from stance.quotations.finder import RawQuote
@@ -49,12 +50,17 @@ def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
 _LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering"})
 
 
-def _is_location(view: TextView, m) -> bool:
+def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
     """A place rather than a party: a capital after a locative preposition ("talks in Hanoi"),
     a country after one, with or without "the", unless its possessive follows ("deaths in the
-    United States", but "in Israel's interests"), or a country in a compound with another ("the
-    Russia-Ukraine war")."""
+    United States", but "in Israel's interests"), a country in a compound with another ("the
+    Russia-Ukraine war"), or a country that only locates the place named before its comma
+    ("the attack in Nice, France", "a plane in Nevada, United States crashed")."""
     words = view.words
+    if m.start >= 2 and words[m.start - 1] == ",":
+        before = mentions.name_at(m.start - 2, m.start - 1)
+        if before is not None and before.type == "place" and before.end == m.start - 1:
+            return True
     if m.start > 0 and view.lowers[m.start - 1] in _LOCATIVE and m.text != m.canonical:
         return True
     k = m.start - 2 if m.start >= 2 and view.lowers[m.start - 1] == "the" else m.start - 1
@@ -100,7 +106,7 @@ def find_targets(
                 name, via = refs.canonical(name), "acronym"
             if name in exclude or name in out or (refs is not None and name in refs.things):
                 continue
-            if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, m)):
+            if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, mentions, m)):
                 continue
             typ = "state" if m.type == "demonym" else "organization" if via == "acronym" else m.type
             out[name] = TargetMention(name, typ, m.start, m.end, via)
@@ -198,19 +204,38 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
     return _person_forms(view, out, refs, exclude)
 
 
+@lru_cache(maxsize=1 << 14)
+def _first_and_last(name: str) -> tuple[str, str] | None:
+    """A name's first and last words, lowercase without dots ("John R. Bolton" -> ("john",
+    "bolton")); None for a one-word name. Cached across documents: names recur."""
+    toks = name.replace(".", "").lower().split()
+    return (toks[0], toks[-1]) if len(toks) >= 2 else None
+
+
 def _person_forms(view: TextView, targets: list[TargetMention], refs: ArticleReferences, exclude: set[str]) -> list[TargetMention]:
     """Persons named by :meth:`~stance.parties.references.ArticleReferences.person_form` ("Half
     Clinton" -> "Hillary Clinton", "Trump" read as "Trump Tower Manila" -> "Donald Trump"); a
-    target that becomes an earlier one or an excluded name goes."""
+    target that becomes an earlier one or an excluded name goes, and so does a person whose name
+    is an earlier person's with a middle name or initial more or less ("John Bolton" after "John
+    R. Bolton", "Robert Mugabe" after "Robert Gabriel Mugabe": one party, as the evaluation
+    matches names)."""
     out: list[TargetMention] = []
     seen: set[str] = set()
+    ends: set[tuple[str, str]] = set()
     for t in targets:
         if t.type == "person":
             name = refs.person_form(t.name, view.span_text(t.start, t.end) if t.via == "name" else None)
             if name != t.name:
-                if name in exclude or name in seen:
+                if name in exclude:
                     continue
                 t = TargetMention(name, t.type, t.start, t.end, t.via)
+            key = _first_and_last(t.name)
+            if key is not None:
+                if key in ends:
+                    continue
+                ends.add(key)
+        if t.name in seen:
+            continue
         seen.add(t.name)
         out.append(t)
     return out

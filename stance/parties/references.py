@@ -84,7 +84,7 @@ def thing_words() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def non_party_kinds() -> dict[str, str]:
-    """``data/non_party_names.tsv``: name -> place | media | group."""
+    """``data/non_party_names.tsv``: name -> place | media | group | thing."""
     return {r[0].strip(): r[1].strip() for r in data_rows("non_party_names.tsv") if len(r) > 1}
 
 
@@ -122,11 +122,17 @@ class ArticleReferences:
         """One-word names the article writes next to a word of ``data/thing_names.tsv`` ("Hurricane
         Dorian", "the god Thoth", "Parkinson's disease"): a storm, a god, a disease, no party and no
         antecedent of a pronoun. Only names that are their own canonical form ("Hurricane Donald"
-        leaves "Donald Trump" alone), or the word's two-word mention ("Hurricane Dorian": "Dorian")."""
+        leaves "Donald Trump" alone), or the word's two-word mention ("Hurricane Dorian": "Dorian").
+        Names of events, laws, religions and deities (``data/non_party_names.tsv``, kind ``thing``:
+        "Brexit", "World War II", "Obamacare", "Islam", "Satan") are things wherever they stand."""
         before, after = thing_words()
+        kinds = non_party_kinds()
         lowers, words, n = self.view.lowers, self.view.words, self.view.n
         out: set[str] = set()
         for m in self.mentions.names:
+            if kinds.get(m.canonical) == "thing":
+                out.add(m.canonical)
+                continue
             if m.end - m.start == 2 and lowers[m.start] in before:
                 out.add(words[m.start + 1])  # the name written with its word: "Hurricane Dorian"
                 continue
