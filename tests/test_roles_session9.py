@@ -34,3 +34,29 @@ def test_the_quotation_is_kept():
     import stance
     a = stance.load()('Wikinews spoke with analyst John Roe about the vote. Roe said the result "was a surprise to everyone."')
     assert [(q.speaker.name, q.role, q.affiliation) for q in a.quotes] == [("John Roe", "analyst", None)]
+
+
+# -- a speaker named by a description: the body named right after it where the article writes it --
+@pytest.mark.parametrize("text, speaker, aff", [
+    ('A spokeswoman for the House Armed Services Committee emailed reporters, arguing, "The text says nothing of the kind."',
+     "A spokeswoman", "House Armed Services Committee"),
+    # two bodies joined by "and", an acronym in parentheses between
+    ("In findings published on Wednesday, researchers from the Georgia Institute of Technology (GT) and University of "
+     'South Carolina Beaufort reported warming seas. The researchers said the damage "is severe".',
+     "researchers", "Georgia Institute of Technology and University of South Carolina Beaufort"),
+    # an adverb before the preposition; the later "The researchers" are the ones the article described
+    ("Researchers mostly from Pennsylvania State University reported inventing a coating on Monday. "
+     'The researchers said the coating "repels almost everything".', "researchers", "Pennsylvania State University"),
+])
+def test_the_body_after_a_descriptive_speaker(text, speaker, aff):
+    import stance
+    quotes = [q for q in stance.load()(text).quotes if q.speaker is not None and q.speaker.name == speaker]
+    assert quotes and all(q.affiliation == aff for q in quotes)
+
+
+def test_no_body_after_a_description_gives_none(lang):
+    from stance.speakers.role_bodies import body_after_description
+    view = build_view(make_doc(lang, 'The officials said on Monday that the talks "went well".', trained=False))
+    assert body_after_description(view, MentionIndex(view), "officials") is None
+    view = build_view(make_doc(lang, "Officials from Iran met on Monday.", trained=False))
+    assert body_after_description(view, MentionIndex(view), "Officials") == "Iran"
