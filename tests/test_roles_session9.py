@@ -60,3 +60,20 @@ def test_no_body_after_a_description_gives_none(lang):
     assert body_after_description(view, MentionIndex(view), "officials") is None
     view = build_view(make_doc(lang, "Officials from Iran met on Monday.", trained=False))
     assert body_after_description(view, MentionIndex(view), "Officials") == "Iran"
+
+
+# -- an acronym spelled out by a name whose first word the name finder split off -------------
+@pytest.mark.parametrize("text, name, aff", [
+    ('The Republican National Committee met on Friday. "We are united," said RNC spokesman Sean Roe.',
+     "Sean Roe", "Republican National Committee"),
+    ('The American Federation of Teachers met on Friday. "We are united," said Randi Roe, president of the AFT.',
+     "Randi Roe", "American Federation of Teachers"),
+])
+def test_an_acronym_of_a_name_with_a_split_front(lang, text, name, aff):
+    assert described(lang, text, name)[1] == aff
+
+
+def test_the_split_front_must_spell_the_acronym(lang):
+    from stance.speakers.role_bodies import expand_acronym
+    view = build_view(make_doc(lang, "The Republican National Committee met on Friday with the NCA.", trained=False))
+    assert expand_acronym(MentionIndex(view), "NCA") == "NCA"

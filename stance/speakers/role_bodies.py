@@ -348,9 +348,23 @@ def expand_acronym(mentions: MentionIndex, name: str) -> str:
             while a > 0 and words[a - 1][:1].isupper() and words[a - 1].isalpha() and mentions.view.lowers[a - 1] not in stop_words():
                 a -= 1  # a place split off the front: "Georgia Institute of Technology"
             return mentions.view.span_text(a, m.end)
+    view = mentions.view
     for m in mentions.names:
         toks = m.text.split()
         if len(toks) == len(name) or (len(toks) > len(name) and len(toks) <= 2 * len(name)):
             if "".join(t[0] for t in toks if t[:1].isupper()) == name:
                 return m.text
+        if m.type != "organization":
+            continue
+        # a capitalised word the name finder split off the body's front ("Republican National
+        # Committee" -> RNC, after "National Committee"), or the parts of a hyphened name
+        # ("Hewlett-Packard" -> HP)
+        a = m.start
+        while a > 0 and m.start - a < 2 and words[a - 1][:1].isupper() and words[a - 1].isalpha() and view.lowers[a - 1] not in stop_words():
+            a -= 1
+        full = view.span_text(a, m.end)
+        parts = full.replace("-", " ").split()
+        if (a < m.start or "-" in full) and len(parts) <= 2 * len(name):
+            if "".join(t[0] for t in parts if t[:1].isupper()) == name:
+                return full
     return name
