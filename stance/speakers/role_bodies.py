@@ -357,14 +357,11 @@ def expand_acronym(mentions: MentionIndex, name: str) -> str:
         if m.type != "organization":
             continue
         # a capitalised word the name finder split off the body's front ("Republican National
-        # Committee" -> RNC, after "National Committee"), or the parts of a hyphened name
-        # ("Hewlett-Packard" -> HP)
+        # Committee" -> RNC, after "National Committee")
         a = m.start
         while a > 0 and m.start - a < 2 and words[a - 1][:1].isupper() and words[a - 1].isalpha() and view.lowers[a - 1] not in stop_words():
             a -= 1
-        full = view.span_text(a, m.end)
-        parts = full.replace("-", " ").split()
-        if (a < m.start or "-" in full) and len(parts) <= 2 * len(name):
-            if "".join(t[0] for t in parts if t[:1].isupper()) == name:
-                return full
+        parts = view.span_text(a, m.end).split()
+        if a < m.start and len(parts) <= 2 * len(name) and "".join(t[0] for t in parts if t[:1].isupper()) == name:
+            return " ".join(parts)
     return name
