@@ -77,3 +77,13 @@ def test_the_split_front_must_spell_the_acronym(lang):
     from stance.speakers.role_bodies import expand_acronym
     view = build_view(make_doc(lang, "The Republican National Committee met on Friday with the NCA.", trained=False))
     assert expand_acronym(MentionIndex(view), "NCA") == "NCA"
+
+
+# -- a bare party label after a name is the person's party, not their role -------------------
+@pytest.mark.parametrize("text, name, role, aff", [
+    ('Nevada\'s governor, Brian Roe, a Republican, said Tuesday that he "had voted for Mr. Rubio".',
+     "Brian Roe", "governor", "Republican Party"),
+    ('"We will win," said Rick Roe, a Republican.', "Rick Roe", None, "Republican Party"),
+])
+def test_a_party_label_is_no_role(lang, text, name, role, aff):
+    assert described(lang, text, name) == (role, aff)

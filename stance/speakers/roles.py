@@ -124,6 +124,8 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
     for r, a in _descriptions(view, mentions, same):
         if r and r.split()[-1].lower() in relations:
             r = None  # "rival Bernie Sanders": a relation, not a role
+        if r and r in party_labels():
+            r = None  # "Brian Roe, a Republican": a party (its affiliation), not a role
         if r and role is not None and study_rank(r) > study_rank(role):
             role = r  # "lead author Professor Jane Roe": the study's lead author
         if aff in parties and a and a not in parties and _names_body(mentions, a):
