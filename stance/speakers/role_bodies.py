@@ -136,6 +136,53 @@ def body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str 
                   or body_after_its_kind(view, mentions, i + 1, hi))
 
 
+#: prepositions after a description that name the body its people belong to ("a spokeswoman for
+#: the House Armed Services Committee", "sources within the Department of Defense", "researchers
+#: from the University of Washington")
+_DESCRIPTION_PREPS = frozenset({"for", "from", "within", "at", "with", "of"})
+
+
+def body_after_description(view: TextView, mentions: MentionIndex, description: str) -> str | None:
+    """The body named right after a speaker that is a description, not a name, where the article
+    first writes it ("A spokeswoman [for the House Armed Services Committee] emailed reporters"):
+    two bodies joined by "and" are one affiliation ("researchers from the Georgia Institute of
+    Technology (GT) and University of South Carolina Beaufort"); None when no preposition and
+    body follow."""
+    if not description:
+        return None
+    # the first place the article writes it, also capitalised opening a sentence ("Researchers from")
+    found = [c for c in (view.text.find(description), view.text.find(description[:1].upper() + description[1:])) if c >= 0]
+    c = min(found) if found else -1
+    if c < 0:
+        return None
+    start = view.token_at_or_after(c)
+    i = view.token_at_or_after(c + len(description))
+    if start >= view.n or i >= view.n or view.starts[start] != c or view.ends[i - 1] != c + len(description):
+        return None  # not a whole run of tokens
+    hi = view.sent_bounds(view.sent_of[start])[1]
+    if i + 2 < hi and view.lowers[i].endswith("ly") and view.lowers[i].isalpha():
+        i += 1  # "researchers mostly from Pennsylvania State University"
+    if i + 1 >= hi or view.lowers[i] not in _DESCRIPTION_PREPS:
+        return None
+    first = affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES)
+    if first is None:
+        return None
+    # the end of the first body, and a second one after "and" (a parenthesised acronym between)
+    j = i + 1
+    while j < hi and view.lowers[j] in {"the", "a", "an"}:
+        j += 1
+    # "Georgia Institute of Technology": the state word may be split off the body's name
+    body = mentions.name_at(j, j + 1) or mentions.name_at(j + 1, j + 2)
+    e = body.end if body is not None else hi
+    if e + 2 < hi and view.words[e] == "(" and view.words[e + 2] == ")":
+        e += 3
+    if e + 1 < hi and view.lowers[e] == "and":
+        second = affiliation_from(view, mentions, e + 1, hi, ("organization",))
+        if second is not None:
+            return f"{first} and {second}"
+    return first
+
+
 def body_after_its_kind(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
     """The body named after a lowercase noun of its kind from token ``i``: "of the law firm Mayer
     Brown", "of the advocacy group Democracy for America" -> the name; None when the words from
@@ -301,9 +348,20 @@ def expand_acronym(mentions: MentionIndex, name: str) -> str:
             while a > 0 and words[a - 1][:1].isupper() and words[a - 1].isalpha() and mentions.view.lowers[a - 1] not in stop_words():
                 a -= 1  # a place split off the front: "Georgia Institute of Technology"
             return mentions.view.span_text(a, m.end)
+    view = mentions.view
     for m in mentions.names:
         toks = m.text.split()
         if len(toks) == len(name) or (len(toks) > len(name) and len(toks) <= 2 * len(name)):
             if "".join(t[0] for t in toks if t[:1].isupper()) == name:
                 return m.text
+        if m.type != "organization":
+            continue
+        # a capitalised word the name finder split off the body's front ("Republican National
+        # Committee" -> RNC, after "National Committee")
+        a = m.start
+        while a > 0 and m.start - a < 2 and words[a - 1][:1].isupper() and words[a - 1].isalpha() and view.lowers[a - 1] not in stop_words():
+            a -= 1
+        parts = view.span_text(a, m.end).split()
+        if a < m.start and len(parts) <= 2 * len(name) and "".join(t[0] for t in parts if t[:1].isupper()) == name:
+            return " ".join(parts)
     return name

@@ -12,6 +12,7 @@ from stance.speakers.role_nominals import describe_nominal
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import data_rows, description_heads, gazetteer, party_labels, stop_words, word_set
 from stance.text.mentions import Mention, MentionIndex
+from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 
@@ -67,6 +68,15 @@ def named_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str |
     return body.canonical
 
 
+def _clause_words(view: TextView, j: int, k: int) -> bool:
+    """Whether the lowercase words of tokens ``j``..``k - 1`` before a role hold a function word or
+    a past-tense verb: the clause of the name before them ("Wikinews spoke with analyst Jane Roe",
+    "the agency said that spokesman"), not a field between a body and the role ("Princeton
+    University neuroscience professor")."""
+    stops = stop_words()
+    return any(view.lowers[t] in stops or is_past_form(view.lowers[t]) for t in range(j, k))
+
+
 def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     """The body a role starting at token ``k`` belongs to, named just before it: "UCL astronomer",
     "Valiant Entertainment editor", "Democrat", "a Russian foreign ministry spokeswoman"."""
@@ -95,7 +105,7 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
             if not d[:1].isupper():
                 return None
         return body if j == k - 1 or view.lowers[j] not in DETS else view.span_text(j + 1, k)
-    if j < k and j >= 1:
+    if j < k and j >= 1 and not _clause_words(view, j, k):
         # "Princeton University neuroscience professor": a field between an organisation and the role
         owner = mentions.name_at(j - 1, j)
         if owner is not None and owner.end == j and owner.type in ("organization", "state"):

@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from stance.speakers.role_appositives import appositive, appositive_before, relative_body
-from stance.speakers.role_bodies import body_after, expand_acronym, police_force_near
+from stance.speakers.role_bodies import body_after, body_after_description, expand_acronym, police_force_near
 from stance.speakers.role_lexicon import QUOTE_MARKS, STOP_APPOS, study_rank
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import earlier_owner, owner_of_possessed_body, owner_of_title
@@ -103,6 +103,8 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
     role = aff = None
     if speaker_mention is None and not same:
         role, aff = describe_nominal(canonical)
+        if role is not None and aff is None:
+            aff = body_after_description(view, mentions, canonical)
         if role is None and aff is None:
             aff = owner_of_possessed_body(view, mentions, canonical) or state_of_body(canonical)
         if role is not None and aff is None:
@@ -122,6 +124,8 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
     for r, a in _descriptions(view, mentions, same):
         if r and r.split()[-1].lower() in relations:
             r = None  # "rival Bernie Sanders": a relation, not a role
+        if r and r in party_labels():
+            r = None  # "Brian Roe, a Republican": a party (its affiliation), not a role
         if r and role is not None and study_rank(r) > study_rank(role):
             role = r  # "lead author Professor Jane Roe": the study's lead author
         if aff in parties and a and a not in parties and _names_body(mentions, a):
@@ -140,6 +144,9 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
     if role is None:
         # "Officials said", "Members of the House of Commons": a capitalised description
         role, nominal_aff = describe_nominal(canonical)
+        if role is not None and nominal_aff is None:
+            # "A spokeswoman for the House Armed Services Committee": the body after the description
+            nominal_aff = body_after_description(view, mentions, canonical)
         if role is not None and aff is None:
             return role, state_of_bare_government(view, mentions, canonical, nominal_aff)
     if aff is None:
