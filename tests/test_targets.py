@@ -57,10 +57,10 @@ def test_long_object_of_an_as_naming_frame_is_searched_for_parties():
     from stance.text.mentions import MentionIndex
     from stance.text.view import build_view, make_doc, make_language
 
-    text = ("The radio host Ana Ruiz described the Rutgers University women's basketball team as "
+    text = ("The radio host Ana Ruiz described the Ohio State University women's rowing team as "
             '"lazy and badly coached." She was fired a week later.')
     view = build_view(make_doc(make_language(), text))
     (raw,) = find_quotations(view, find_cues(view))
     assert raw.kind == "direct" and text[raw.start:raw.end] == "lazy and badly coached."
     names = {t.name for t in parties_of_quotation(view, MentionIndex(view), raw, "Ana Ruiz", None)}
-    assert "Rutgers University" in names
+    assert "Ohio State University" in names

@@ -145,8 +145,8 @@ def find_targets(
 
 #: A cue-to-quotation gap of at most this many tokens is searched for parties too.
 FRAME_GAP = 8
-#: ... and for an "as" naming frame, whose object may be longer ('described the Rutgers University
-#: women's basketball team as "..."': the quotation is the quoted words only, ANNOTATION.md rule 3)
+#: ... and for an "as" naming frame, whose object may be longer ('described the town's under-21
+#: football team as "..."': the quotation is the quoted words only, ANNOTATION.md rule 3)
 AS_FRAME_GAP = 12
 
 

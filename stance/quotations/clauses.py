@@ -104,7 +104,7 @@ def after_adverbials(view: TextView, i: int, end: int) -> int:
                 if (j >= i + 2 and (lowers[j] in DETERMINERS or lowers[j] in SUBJECT_PRONOUNS or words[j][:1].isupper())
                         and lowers[j - 1] not in DETERMINERS and not any(lowers[u] in OBJECT_PREPOSITIONS for u in range(i + 1, j))
                         and clause_ahead(view, j, end)):
-                    # (not inside a second prepositional object: "at the outset of a debate dominated by ...")
+                    # (not inside a second prepositional object: "at the start of a meeting dominated by ...")
                     return j
             else:
                 return i
@@ -349,7 +349,7 @@ def _closing_frame(view: TextView, c: Cue) -> int | None:
     return None
 
 
-#: words that may open a new frame's subject after a comma (", while 60 percent said ...")
+#: words that may open a new frame's subject after a comma (", while 60 percent said it ...")
 _FRAME_OPENERS = frozenset({"while", "whereas", "but", "and", "even"})
 #: longest plain noun-phrase subject of a new frame after a comma, in tokens
 _NP_FRAME_REACH = 6
@@ -358,8 +358,8 @@ _NP_FRAME_REACH = 6
 def _noun_phrase_frame(view: TextView, cue_end: int, comma: int, c: Cue) -> bool:
     """Whether the words after ``comma`` are another speaker's frame with a plain noun-phrase
     subject and content of its own after the cue, after a clause (two words or more from the first
-    cue's end ``cue_end`` to the comma, no subordinator first): ", foreign policy experts affirm that ...", ",
-    while 60 percent said he should ...", ", even some allies questioned why ..." (no verb, comma or
+    cue's end ``cue_end`` to the comma, no subordinator first): ", outside engineers affirm that ...", ",
+    while 60 percent said it should ...", ", even some residents asked why ..." (no verb, comma or
     mark in the subject; the cue followed by "that", a pronoun, a determiner or a name, not by a
     comma: "..., officials said, ..." is a parenthetical frame)."""
     words, lowers = view.words, view.lowers
@@ -372,12 +372,12 @@ def _noun_phrase_frame(view: TextView, cue_end: int, comma: int, c: Cue) -> bool
         w = lowers[t]
         if (not (words[t].isalnum() or w in POSSESSIVE_MARKS or w == "%") or w in AUXILIARIES or w in RELATIVES or w in SUBORDINATORS
                 or w in {"and", "or"} or finite_at(lowers, t, c.start)):
-            return False  # (a list goes on: "the title, history and text of the law showed ...")
+            return False  # (a list goes on: "the wording, timing and scope of the order showed ...")
     if lowers[j] in SUBJECT_PRONOUNS or words[j][:1].isupper():
         return False  # a pronoun or a name: the other frame rules decide
     first = cue_end + 1 if lowers[cue_end] == "that" else cue_end
     if comma - first < 2 or lowers[first] in SUBORDINATORS:
-        return False  # no clause before the comma to end ("say that, because Comey testified ...")
+        return False  # no clause before the comma to end ("say that, because the auditor reported ...")
     nxt = lowers[c.end] if c.end < view.n else ""
     return nxt == "that" or nxt in SUBJECT_PRONOUNS or nxt in DETERMINERS
 

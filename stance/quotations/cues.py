@@ -230,7 +230,7 @@ def _verb_context(view: TextView, i: int) -> bool:
     if lowers[i] in _RELATIVE_THAT_NOUNS and _after_plural_noun(view, i, nxt):
         return True  # "polls show that ...", "..., campaign finance records show."
     if lowers[i] in _FINDING_FORMS and prev in word_set("evidence_nouns.txt") and (nxt == "that" or (nxt.isalpha() and nxt not in _NOUN_FOLLOWERS)):
-        return True  # "a poll shows Sanders leading ...", "exit polling shows he won ...", "data show that ..."
+        return True  # "a poll shows the mayor leading ...", "exit polling shows she won ...", "data show that ..."
     if nxt == "that" and lowers[i] in _RELATIVE_THAT_NOUNS:
         return False  # "rules that allow ...", "the reason that ..."
     if nxt in {"that", ",", ":", "“", '"', "''", "``", "on", "for"}:

@@ -32,7 +32,7 @@ def nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]]
             continue
         if (c.lemma in ADDRESSEE_INFINITIVE or c.lemma in DIRECT_COMPLEMENT) and not (c.frame == "as" and c.end <= a and as_opens_quotation(view, a)):
             continue  # "offered a 'same-sex union'", "encouraged 'blasphemers'": no quotation's cue
-            # (but 'dismissed the affair as "absurd"' names its object in marks)
+            # (but 'dismissed the report as "absurd"' names its object in marks)
         if c.start >= b:
             d = c.start - b
             # another quotation between: "“A,” he said. “B”" is not B's cue
@@ -193,7 +193,7 @@ def is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | None
             if cue.frame in ("name", "as") and cue.end <= a and a - cue.end <= 2 and _names_a_thing(view, cue, a):
                 return False  # 'a process called "exfiltration"': a participle naming a thing, no speaker
             if cue.frame == "as" and cue.end <= a and a - cue.end <= _NAMING_REACH and _quoted_as_object(view, seg_toks, k):
-                return True  # 'dismissed the whole affair as "absurd."', 'as "criminals" and "rapists"'
+                return True  # 'dismissed the report as "absurd."', 'as "clowns" and "cowards"'
             if cue.frame == "as" and cue.lemma != "describe" and "as" not in view.lowers[cue.end:a]:
                 # "referred to Rubio's appearance on 'The Megyn Kelly Show'": a title; only
                 # "describe" also takes quoted words as its object ("described 'insane' heat")
@@ -262,7 +262,7 @@ def _after_speech(view: TextView, seg_toks, k: int) -> bool:
 def as_opens_quotation(view: TextView, a: int) -> bool:
     """Whether the quoted segment whose words start at token ``a`` opens right after "as" (a
     determiner between allowed): the object of a naming construction in marks ('described him as
-    "a guiding force"', 'referred to them as "criminals" and "rapists"', 'as a "stunt"'), a direct
+    "a guiding force"', 'referred to them as "clowns" and "cowards"', 'as a "stunt"'), a direct
     quotation by ANNOTATION.md rule 3, not part of a mixed one."""
     lowers, words = view.lowers, view.words
     o = a - 1  # the opening mark
@@ -277,15 +277,15 @@ def as_opens_quotation(view: TextView, a: int) -> bool:
     return nxt >= view.n or not words[nxt].isalnum() or lowers[nxt] in _AFTER_QUOTED_OBJECT or words[nxt][:1].isupper()
 
 
-#: words that may follow a quoted naming object without continuing it ('as "criminals" and
-#: "rapists"', '"a guiding force" who was ...', '"fantastic," telling ...' has a comma)
+#: words that may follow a quoted naming object without continuing it ('as "clowns" and
+#: "cowards"', '"a guiding force" who was ...', '"fantastic," telling ...' has a comma)
 _AFTER_QUOTED_OBJECT = frozenset("and or but who whose which that while when because".split())
 
 
 def _quoted_as_object(view: TextView, seg_toks, k: int) -> bool:
     """Whether quoted segment ``k`` is the object in marks of an "as" naming construction: it opens
     right after "as" (:func:`as_opens_quotation`), or it is coordinated with the segment before it
-    that is ('as "criminals" and "rapists"', 'as "gamesmanship" and a "stunt"')."""
+    that is ('as "clowns" and "cowards"', 'as "gamesmanship" and a "stunt"')."""
     a, _ = seg_toks[k]
     if as_opens_quotation(view, a):
         return True

@@ -80,10 +80,10 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
         if cue.lemma in _ACCUSES_TOO:
             charge = _accuse_clause(view, cue, sa, end)
             if charge is not None:
-                return charge  # "blasted the Drudge Report for linking to ..."
+                return charge  # "blasted the council for closing the library ..."
         aside = _that_after_aside(view, cue, end)
         if aside is not None:
-            return aside  # "said — on Twitter, as it happens — that ...", "said, twice, that ..."
+            return aside  # "said — in a radio interview, as it turned out — that ...", "said, twice, that ..."
         # "that" within a few tokens; a finding verb takes it only right after ("found that", not
         # "found jobs that")
         for t in range(i, min(i + (1 if cue.frame == "clause" else 9), end)):
@@ -162,9 +162,9 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
             if i > cue.end and lowers[cue.end] == ",":
                 return None
             if i > cue.end and _at_least(lowers, i - 1, end):
-                i -= 1  # "said at least 71 people were arrested": a quantifier, not a preposition
+                i -= 1  # "said at least 30 fans were detained": a quantifier, not a preposition
             elif i > cue.end and lowers[i - 1] in OBJECT_PREPOSITIONS:
-                return None  # the object of a preposition: "said on ABC's This Week", "said at the outset of a debate"
+                return None  # the object of a preposition: "said on Radio North's Morning Show", "said at the start of a meeting"
             if i > cue.end and not (lowers[i] in SUBJECT_PRONOUNS or aux_within(lowers, i, end, 5)):
                 return None  # "said at a Washington event"
             if cue.lemma in _ZERO_THAT_NEEDS_VERB and not clause_ahead(view, i, end):
@@ -193,8 +193,8 @@ _ASIDE_REACH = 16
 
 def _that_after_aside(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
     """The that-clause after an aside set off by two dashes or two commas right after the verb (an
-    adverb before it allowed): "said — on Twitter, as it happens — that Trump raised ...", "argued
-    emphatically - rebuking Mr. Trump by name - that ...", "said, twice, that he was going ...";
+    adverb before it allowed): "said — in a radio interview, as it turned out — that the bridge ...",
+    "argued firmly - turning to the council several times - that ...", "said, twice, that the team ...";
     None when there is no such aside."""
     lowers, words = view.lowers, view.words
     i = cue.end
@@ -216,7 +216,7 @@ def _that_after_aside(view: TextView, cue: Cue, end: int) -> tuple[int, int] | N
 
 def _at_least(lowers: list[str], i: int, end: int) -> bool:
     """Token ``i`` opens "at least"/"at most", a quantifier of the clause's subject ("said at least
-    71 people were arrested"), not a preposition."""
+    30 fans were detained"), not a preposition."""
     return lowers[i] == "at" and i + 1 < end and lowers[i + 1] in {"least", "most"}
 
 
@@ -282,7 +282,7 @@ def _accuse_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, in
         if lowers[t] in ("of", "for"):
             g = t + 1
             while g < end and (lowers[g] in _GERUND_NEGATORS or (lowers[g].endswith("ly") and view.words[g].islower())):
-                g += 1  # "blasted Obama for not directly arming ...", "accused him of never paying ..."
+                g += 1  # "blasted the agency for not directly warning ...", "accused him of never paying ..."
             if g < end and lowers[g].endswith("ing"):
                 return checked(view, t + 1, end)
     return None
@@ -305,7 +305,7 @@ _NO_ZERO_THAT = reporting_verbs_with("no-zero-that")
 _REPORTS_INFINITIVE = reporting_verbs_with("infinitive")
 
 
-#: "say" verbs that also report a gerund after their object and "for" ("blasted X for linking ...")
+#: "say" verbs that also report a gerund after their object and "for" ("blasted X for closing ...")
 _ACCUSES_TOO = reporting_verbs_with("accuse")
 
 
