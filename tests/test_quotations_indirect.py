@@ -986,3 +986,110 @@ def test_a_passive_naming_cue_still_quotes(lang):
     """'has been called "strategic ambiguity" by X': a passive with its agent, not a participle naming a thing."""
     assert ("direct", "strategic ambiguity") in found(
         lang, 'This feature of the movement has been called "strategic ambiguity" by a professor at the university.')
+
+
+# -- "show"/"find" after a noun of evidence (evidence_nouns.txt) --------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The latest poll shows the mayor has lost ground in the north.", "the mayor has lost ground in the north"),
+    ("Recent polling shows that most voters back the new park.", "most voters back the new park"),
+    ("Data show that the average rent rose by a tenth.", "the average rent rose by a tenth"),
+])
+def test_finding_verb_after_a_noun_of_evidence(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_show_after_other_nouns_stays_a_noun(lang):
+    assert found(lang, "The talent shows that aired last year drew large crowds.") == []
+
+
+# -- a "say" verb of criticism with "for" and a gerund (reporting_verbs.tsv tag "accuse") -------
+@pytest.mark.parametrize("text, clause", [
+    ("The senator blasted the council for closing the library on weekends.", "closing the library on weekends"),
+    ("At a rally, she ripped her rival for taking money from lobbyists.", "taking money from lobbyists"),
+    ("The mayor blasted the agency for not directly warning residents.", "not directly warning residents"),
+    ("The union criticized the board for never consulting its members.", "never consulting its members"),
+])
+def test_gerund_after_for_of_a_criticising_verb(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+# -- a preposition's object after a reporting verb is no reported clause (tokens.OBJECT_PREPOSITIONS)
+@pytest.mark.parametrize("text", [
+    '"We will win this," Ruiz said on Radio North\'s Morning Show.',
+    '"The park will stay open," Ana Roe, a council member, said at Mr. Ruiz\'s picnic on Tuesday.',
+    '"This vote is about our schools," Roe said at the start of a meeting dominated by questions about parking.',
+    '"I worked on that plan in 2013," Roe said, in response to a question about how the rules affected fishermen.',
+])
+def test_prepositional_object_after_the_verb_is_no_clause(lang, text):
+    assert [k for k, _ in found(lang, text)] == ["direct"]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Police said at least 30 fans were detained on Friday night.", "at least 30 fans were detained on Friday night"),
+    ("The minister said on Monday the talks would resume.", "the talks would resume"),
+    ("The agency announced on Twitter the agency would investigate.", "the agency would investigate"),
+])
+def test_clause_after_adverbials_still_found(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+# -- 'described X as "Y"': a purely quoted object after "as" is direct, each segment its own
+@pytest.mark.parametrize("text, quotes", [
+    ('The coach referred to the referees as "clowns" and "cowards" on Monday.', ["clowns", "cowards"]),
+    ('The council has referred to the ruling as "gamesmanship" and a "stunt".', ["gamesmanship", "stunt"]),
+    ('The minister dismissed the report as "absurd." Her aides agreed.', ["absurd."]),
+    ('Smith described the plan as "a disaster".', ["a disaster"]),
+])
+def test_quoted_object_of_as_is_direct(lang, text, quotes):
+    assert found(lang, text) == [("direct", q) for q in quotes]
+
+
+def test_quoted_word_inside_an_as_phrase_stays_mixed(lang):
+    assert found(lang, 'Smith described the plan as a "disaster" for the city\'s budget and its schools.') == [
+        ("mixed", 'the plan as a "disaster" for the city\'s budget and its schools')]
+
+
+# -- a reported clause ends before another frame whose subject is a plain noun phrase ----------
+@pytest.mark.parametrize("text, clauses", [
+    ("In the survey, 38 percent said the bridge should be rebuilt, while 60 percent said it should be closed.",
+     ["the bridge should be rebuilt", "it should be closed"]),
+    ("While the mayor claimed that the cameras exist, outside engineers affirm that it is unlikely.",
+     ["the cameras exist", "it is unlikely"]),
+])
+def test_clause_ends_before_a_noun_phrase_frame(lang, text, clauses):
+    assert found(lang, text) == [("indirect", c) for c in clauses]
+
+
+def test_according_to_keeps_the_frame_after_its_comma(lang):
+    quotes = found(lang, "According to a new survey, 44 percent of residents said they would use the ferry.")
+    assert ("indirect", "44 percent of residents said they would use the ferry") in quotes
+
+
+@pytest.mark.parametrize("text, first", [
+    ('The judge wrote that the wording, timing and scope of the order showed it to be "a punishment in disguise."',
+     'the wording, timing and scope of the order showed it to be "a punishment in disguise."'),
+    ('She went on to say that, because the auditor reported that the accounts were "in order," the fund is also safe from the cuts.',
+     'because the auditor reported that the accounts were "in order," the fund is also safe from the cuts'),
+])
+def test_no_noun_phrase_frame_inside_a_list_or_after_a_subordinator(lang, text, first):
+    assert found(lang, text)[0] == ("mixed", first)
+
+
+# -- a that-clause after an aside set off by dashes or commas right after the verb ----------------
+@pytest.mark.parametrize("text, clause", [
+    ("The spokesman said — in a radio interview, as it turned out — that the bridge would reopen in May.",
+     "the bridge would reopen in May"),
+    ("In her speech, the mayor argued firmly - turning to the council and its chair several times - that it had failed the city.",
+     "it had failed the city"),
+    ("The coach said, twice, that the team would train on Sunday morning.",
+     "the team would train on Sunday morning"),
+])
+def test_that_clause_after_an_aside(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+# -- an inverted frame after a closing mark ends the clause before it ---------------------------
+@pytest.mark.parametrize("opening", ["Surveys show that", "Few deny that"])
+def test_inverted_frame_after_a_closing_mark_ends_the_clause(lang, opening):
+    text = opening + ' "voters are tired of the long campaign," said Ana Ruiz, a pollster at a university.'
+    assert found(lang, text) == [("direct", "voters are tired of the long campaign,")]

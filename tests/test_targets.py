@@ -46,3 +46,21 @@ def test_the_party_is_no_party_of_its_members_quotation():
     q = next(q for q in a.quotes if "would win" in q.quote.text)
     assert q.speaker.name == "Democrats"
     assert "Democratic Party" not in {s.target for s in q.stances}
+
+
+def test_long_object_of_an_as_naming_frame_is_searched_for_parties():
+    """'described X as "Y"' is a direct quotation of Y alone (ANNOTATION.md rule 3); the object X,
+    up to AS_FRAME_GAP tokens between the cue and the quotation, is still a party."""
+    from stance.parties.finder import parties_of_quotation
+    from stance.quotations.cues import find_cues
+    from stance.quotations.finder import find_quotations
+    from stance.text.mentions import MentionIndex
+    from stance.text.view import build_view, make_doc, make_language
+
+    text = ("The radio host Ana Ruiz described the Ohio State University women's rowing team as "
+            '"lazy and badly coached." She was fired a week later.')
+    view = build_view(make_doc(make_language(), text))
+    (raw,) = find_quotations(view, find_cues(view))
+    assert raw.kind == "direct" and text[raw.start:raw.end] == "lazy and badly coached."
+    names = {t.name for t in parties_of_quotation(view, MentionIndex(view), raw, "Ana Ruiz", None)}
+    assert "Ohio State University" in names

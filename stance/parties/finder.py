@@ -151,6 +151,9 @@ def find_targets(
 
 #: A cue-to-quotation gap of at most this many tokens is searched for parties too.
 FRAME_GAP = 8
+#: ... and for an "as" naming frame, whose object may be longer ('described the town's under-21
+#: football team as "..."': the quotation is the quoted words only, ANNOTATION.md rule 3)
+AS_FRAME_GAP = 12
 
 
 def _members_of(speaker: str, party: str) -> bool:
@@ -180,7 +183,7 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
     regions = [(raw.tok_start, raw.tok_end, raw.kind == "direct")]
     if raw.cue is not None:
         lo, hi = sorted((raw.cue.end, raw.tok_start)) if raw.cue.end <= raw.tok_start else (raw.tok_end, raw.cue.start)
-        if hi - lo <= FRAME_GAP:
+        if hi - lo <= (AS_FRAME_GAP if raw.cue.frame == "as" else FRAME_GAP):
             regions.append((lo, hi, False))
     out = find_targets(view, mentions, regions, exclude, refs=refs, salient_in=(raw.tok_start, raw.tok_end))
     seen = {t.name for t in out}

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 
 from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBS, AFTER_PARTICIPLE, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS,
-                                      NO_CLAUSE_START, OPEN_MARKS, TIME_WORDS, cue_start, finite_at, has_finite,
+                                      NO_CLAUSE_START, OBJECT_PREPOSITIONS, OPEN_MARKS, TIME_WORDS, cue_start, finite_at, has_finite,
                                       plural_present_at, present_at, present_s, speaker_nouns)
 from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS,
                                   WH_WORDS)
@@ -101,7 +101,10 @@ def after_adverbials(view: TextView, i: int, end: int) -> int:
                     break
                 if words[j] in CLAUSE_STOPS or words[j] in OPEN_MARKS:
                     return i
-                if j >= i + 2 and (lowers[j] in DETERMINERS or lowers[j] in SUBJECT_PRONOUNS or words[j][:1].isupper()) and clause_ahead(view, j, end):
+                if (j >= i + 2 and (lowers[j] in DETERMINERS or lowers[j] in SUBJECT_PRONOUNS or words[j][:1].isupper())
+                        and lowers[j - 1] not in DETERMINERS and not any(lowers[u] in OBJECT_PREPOSITIONS for u in range(i + 1, j))
+                        and clause_ahead(view, j, end)):
+                    # (not inside a second prepositional object: "at the start of a meeting dominated by ...")
                     return j
             else:
                 return i
@@ -268,6 +271,10 @@ def clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
         closing = _closing_frame(view, c)
         if closing is not None and closing > cue.end:
             return closing
+        if (c.start - 2 > cue.end and view.words[c.start - 1] in CLOSE_MARKS and view.words[c.start - 2] in {",", "?", "!"}
+                and c.frame == "say" and not view.lowers[c.start].endswith("ing") and c.end < view.n
+                and (view.words[c.end][:1].isupper() or view.lowers[c.end] in DETERMINERS)):
+            return c.start  # an inverted frame after the closing mark: 'shows that "...," said Ruiz'
         if prev in {"and", "but", ","} or (c.frame == "according" and prev == ","):
             return c.start - 1
         if prev in DASHES and c.start - 1 > cue.end:
@@ -285,7 +292,7 @@ def clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
                     return k
                 if view.lowers[k + 1] == "with" and view.lowers[c.start].endswith("ing"):
                     return k  # an absolute phrase with its own speaker: "..., with local press claiming ..."
-                if _new_speaker_frame(view, k, c, intro):
+                if _new_speaker_frame(view, k, c, intro) or (cue.frame != "according" and _noun_phrase_frame(view, cue.end, k, c)):
                     return k
                 break
     if cue.frame == "to":
@@ -340,6 +347,39 @@ def _closing_frame(view: TextView, c: Cue) -> int | None:
     if k >= 1 and words[k] in CLOSE_MARKS and words[k - 1] in {",", "?", "!"}:
         return k + 1
     return None
+
+
+#: words that may open a new frame's subject after a comma (", while 60 percent said it ...")
+_FRAME_OPENERS = frozenset({"while", "whereas", "but", "and", "even"})
+#: longest plain noun-phrase subject of a new frame after a comma, in tokens
+_NP_FRAME_REACH = 6
+
+
+def _noun_phrase_frame(view: TextView, cue_end: int, comma: int, c: Cue) -> bool:
+    """Whether the words after ``comma`` are another speaker's frame with a plain noun-phrase
+    subject and content of its own after the cue, after a clause (two words or more from the first
+    cue's end ``cue_end`` to the comma, no subordinator first): ", outside engineers affirm that ...", ",
+    while 60 percent said it should ...", ", even some residents asked why ..." (no verb, comma or
+    mark in the subject; the cue followed by "that", a pronoun, a determiner or a name, not by a
+    comma: "..., officials said, ..." is a parenthetical frame)."""
+    words, lowers = view.words, view.lowers
+    j = comma + 1
+    while j < c.start and lowers[j] in _FRAME_OPENERS:
+        j += 1
+    if not 1 <= c.start - j <= _NP_FRAME_REACH or c.frame not in ("say", "clause"):
+        return False
+    for t in range(j, c.start):
+        w = lowers[t]
+        if (not (words[t].isalnum() or w in POSSESSIVE_MARKS or w == "%") or w in AUXILIARIES or w in RELATIVES or w in SUBORDINATORS
+                or w in {"and", "or"} or finite_at(lowers, t, c.start)):
+            return False  # (a list goes on: "the wording, timing and scope of the order showed ...")
+    if lowers[j] in SUBJECT_PRONOUNS or words[j][:1].isupper():
+        return False  # a pronoun or a name: the other frame rules decide
+    first = cue_end + 1 if lowers[cue_end] == "that" else cue_end
+    if comma - first < 2 or lowers[first] in SUBORDINATORS:
+        return False  # no clause before the comma to end ("say that, because the auditor reported ...")
+    nxt = lowers[c.end] if c.end < view.n else ""
+    return nxt == "that" or nxt in SUBJECT_PRONOUNS or nxt in DETERMINERS
 
 
 def _new_speaker_frame(view: TextView, comma: int, c: Cue, intro: bool = False) -> bool:

@@ -214,6 +214,10 @@ def _after_plural_noun(view: TextView, i: int, nxt: str) -> bool:
     return nxt in {"that", ".", ","} or (nxt.isalpha() and nxt not in _NOUN_FOLLOWERS)
 
 
+#: noun-ish forms that report findings after a noun of evidence (``evidence_nouns.txt``)
+_FINDING_FORMS = frozenset({"show", "shows", "find", "finds"})
+
+
 def _verb_context(view: TextView, i: int) -> bool:
     """A noun-ish cue form counts as a verb when 'that', a quotation, a comma or 'to' follows, or a
     pronoun or auxiliary precedes, or a subject precedes (a name or a plural noun: "Trump claims",
@@ -225,6 +229,8 @@ def _verb_context(view: TextView, i: int) -> bool:
         return True  # "the motion claims Trump's ...", "the poll shows that ..."
     if lowers[i] in _RELATIVE_THAT_NOUNS and _after_plural_noun(view, i, nxt):
         return True  # "polls show that ...", "..., campaign finance records show."
+    if lowers[i] in _FINDING_FORMS and prev in word_set("evidence_nouns.txt") and (nxt == "that" or (nxt.isalpha() and nxt not in _NOUN_FOLLOWERS)):
+        return True  # "a poll shows the mayor leading ...", "exit polling shows she won ...", "data show that ..."
     if nxt == "that" and lowers[i] in _RELATIVE_THAT_NOUNS:
         return False  # "rules that allow ...", "the reason that ..."
     if nxt in {"that", ",", ":", "“", '"', "''", "``", "on", "for"}:

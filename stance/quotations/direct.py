@@ -30,8 +30,9 @@ def nearest_cue(view: TextView, cues: list[Cue], seg_toks: list[tuple[int, int]]
             continue
         if c.frame in _NO_QUOTE_FRAMES and not (c.frame == "according" and _according_beside(view, c, a, b)):
             continue
-        if c.lemma in ADDRESSEE_INFINITIVE or c.lemma in DIRECT_COMPLEMENT:
+        if (c.lemma in ADDRESSEE_INFINITIVE or c.lemma in DIRECT_COMPLEMENT) and not (c.frame == "as" and c.end <= a and as_opens_quotation(view, a)):
             continue  # "offered a 'same-sex union'", "encouraged 'blasphemers'": no quotation's cue
+            # (but 'dismissed the report as "absurd"' names its object in marks)
         if c.start >= b:
             d = c.start - b
             # another quotation between: "“A,” he said. “B”" is not B's cue
@@ -191,6 +192,8 @@ def is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | None
         if cue.frame in _NAMING_FRAMES:
             if cue.frame in ("name", "as") and cue.end <= a and a - cue.end <= 2 and _names_a_thing(view, cue, a):
                 return False  # 'a process called "exfiltration"': a participle naming a thing, no speaker
+            if cue.frame == "as" and cue.end <= a and a - cue.end <= _NAMING_REACH and _quoted_as_object(view, seg_toks, k):
+                return True  # 'dismissed the report as "absurd."', 'as "clowns" and "cowards"'
             if cue.frame == "as" and cue.lemma != "describe" and "as" not in view.lowers[cue.end:a]:
                 # "referred to Rubio's appearance on 'The Megyn Kelly Show'": a title; only
                 # "describe" also takes quoted words as its object ("described 'insane' heat")
@@ -254,3 +257,45 @@ def _after_speech(view: TextView, seg_toks, k: int) -> bool:
         return False
     s, ps = view.sent_of[a], view.sent_of[min(pb, view.n - 1)]
     return s - ps in (0, 1) and view.para_of_sent[s] == view.para_of_sent[ps] and pb - pa >= 5
+
+
+def as_opens_quotation(view: TextView, a: int) -> bool:
+    """Whether the quoted segment whose words start at token ``a`` opens right after "as" (a
+    determiner between allowed): the object of a naming construction in marks ('described him as
+    "a guiding force"', 'referred to them as "clowns" and "cowards"', 'as a "stunt"'), a direct
+    quotation by ANNOTATION.md rule 3, not part of a mixed one."""
+    lowers, words = view.lowers, view.words
+    o = a - 1  # the opening mark
+    if o < 1 or words[o] not in OPEN_MARKS:
+        return False
+    if not (lowers[o - 1] == "as" or (o >= 2 and lowers[o - 1] in {"a", "an", "the"} and lowers[o - 2] == "as")):
+        return False
+    # purely quoted: nothing continues the quoted phrase after its closing mark ('as a "disaster"
+    # for the city' is mixed)
+    c = next((t for t in range(a, view.n) if words[t] in CLOSE_MARKS), view.n)
+    nxt = c + 1
+    return nxt >= view.n or not words[nxt].isalnum() or lowers[nxt] in _AFTER_QUOTED_OBJECT or words[nxt][:1].isupper()
+
+
+#: words that may follow a quoted naming object without continuing it ('as "clowns" and
+#: "cowards"', '"a guiding force" who was ...', '"fantastic," telling ...' has a comma)
+_AFTER_QUOTED_OBJECT = frozenset("and or but who whose which that while when because".split())
+
+
+def _quoted_as_object(view: TextView, seg_toks, k: int) -> bool:
+    """Whether quoted segment ``k`` is the object in marks of an "as" naming construction: it opens
+    right after "as" (:func:`as_opens_quotation`), or it is coordinated with the segment before it
+    that is ('as "clowns" and "cowards"', 'as "gamesmanship" and a "stunt"')."""
+    a, _ = seg_toks[k]
+    if as_opens_quotation(view, a):
+        return True
+    if k == 0:
+        return False
+    pa, pb = seg_toks[k - 1]
+    gap = [w for w in view.lowers[pb:a] if w not in OPEN_MARKS and w not in CLOSE_MARKS]
+    return (0 < len(gap) <= 3 and any(w in {"and", "or", ","} for w in gap) and all(w in _COORDINATION for w in gap)
+            and as_opens_quotation(view, pa))
+
+
+#: the words between two coordinated quoted objects ('"gamesmanship" and a "stunt"')
+_COORDINATION = frozenset({"and", "or", ",", "a", "an", "the"})

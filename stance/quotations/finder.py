@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from stance.quotations.cues import Cue, find_cues
-from stance.quotations.direct import is_speech, layout_cue, nearest_cue
+from stance.quotations.direct import as_opens_quotation, is_speech, layout_cue, nearest_cue
 from stance.quotations.frames import according_rest, as_frame_spans, parenthetical_rest
 from stance.quotations.reported import reported_clause
 from stance.quotations.segments import QuoteSegment, find_quote_segments
@@ -154,6 +154,8 @@ def _clause_quote(view: TextView, segs: list[QuoteSegment], seg_toks: RangeIndex
         sa, sb = seg_toks[inside[0]]
         if len(inside) == 1 and sa <= a + 1 and sb >= b - 1:
             return None  # the clause is one quotation: a direct quote, handled below
+    if inside and cue.frame == "as" and as_opens_quotation(view, seg_a[inside[0]]):
+        return None  # 'described X as "Y"': Y is a direct quotation (each quoted segment its own)
     kind = "mixed" if inside else "indirect"
     cs, ce = view.char_span(a, b)
     if kind == "mixed":
@@ -162,3 +164,4 @@ def _clause_quote(view: TextView, segs: list[QuoteSegment], seg_toks: RangeIndex
         ce = max(ce, last.close_end) if last.close_end <= view.ends[min(b, view.n - 1)] else ce
     return RawQuote(cs, ce, kind, cue, a, b, view.sent_of[a], view.para_of_sent[view.sent_of[a]],
                     quote_before_cue=a < cue.start, segments=[segs[k] for k in inside]), inside
+

@@ -13,7 +13,7 @@ from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEME
                                            tagged_infinitive)
 from stance.quotations.cues import Cue
 from stance.quotations.frames import according_clause, content_start, fronted_frame
-from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_START, CLOSE_MARKS, FUNCTION_WORDS, NO_CLAUSE_START,
+from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
                                       OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
                                       finite_at, gerund_at, has_finite, present_s, ranges)
 from stance.text.lexicons import AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with
@@ -77,6 +77,13 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
         intent = intent_infinitive(view, cue, end)
         if intent is not None:
             return intent
+        if cue.lemma in _ACCUSES_TOO:
+            charge = _accuse_clause(view, cue, sa, end)
+            if charge is not None:
+                return charge  # "blasted the council for closing the library ..."
+        aside = _that_after_aside(view, cue, end)
+        if aside is not None:
+            return aside  # "said — in a radio interview, as it turned out — that ...", "said, twice, that ..."
         # "that" within a few tokens; a finding verb takes it only right after ("found that", not
         # "found jobs that")
         for t in range(i, min(i + (1 if cue.frame == "clause" else 9), end)):
@@ -154,6 +161,10 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
         ):
             if i > cue.end and lowers[cue.end] == ",":
                 return None
+            if i > cue.end and _at_least(lowers, i - 1, end):
+                i -= 1  # "said at least 30 fans were detained": a quantifier, not a preposition
+            elif i > cue.end and lowers[i - 1] in OBJECT_PREPOSITIONS:
+                return None  # the object of a preposition: "said on Radio North's Morning Show", "said at the start of a meeting"
             if i > cue.end and not (lowers[i] in SUBJECT_PRONOUNS or aux_within(lowers, i, end, 5)):
                 return None  # "said at a Washington event"
             if cue.lemma in _ZERO_THAT_NEEDS_VERB and not clause_ahead(view, i, end):
@@ -174,6 +185,39 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
     if cue.frame == "name":
         return named_object(view, cue, end)
     return None
+
+
+#: longest aside set off by dashes or commas between a reporting verb and its "that", in tokens
+_ASIDE_REACH = 16
+
+
+def _that_after_aside(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
+    """The that-clause after an aside set off by two dashes or two commas right after the verb (an
+    adverb before it allowed): "said — in a radio interview, as it turned out — that the bridge ...",
+    "argued firmly - turning to the council several times - that ...", "said, twice, that the team ...";
+    None when there is no such aside."""
+    lowers, words = view.lowers, view.words
+    i = cue.end
+    while i < end and lowers[i].endswith("ly") and words[i].islower():
+        i += 1
+    if i >= end or not (words[i] in DASHES or words[i] == ","):
+        return None
+    mark = words[i]
+    for t in range(i + 2, min(end - 1, i + _ASIDE_REACH)):
+        w = words[t]
+        if w in OPEN_MARKS or w in CLOSE_MARKS or w in {";", ":", "."}:
+            return None
+        if (w == mark or (mark in DASHES and w in DASHES)) and lowers[t + 1] == "that":
+            return checked(view, t + 2, end)
+        if mark == "," and w == ",":
+            return None  # a second comma not before "that": no aside of this shape
+    return None
+
+
+def _at_least(lowers: list[str], i: int, end: int) -> bool:
+    """Token ``i`` opens "at least"/"at most", a quantifier of the clause's subject ("said at least
+    30 fans were detained"), not a preposition."""
+    return lowers[i] == "at" and i + 1 < end and lowers[i + 1] in {"least", "most"}
 
 
 def _to_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
@@ -235,9 +279,17 @@ def _accuse_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, in
     if lowers[k] in BE_FORMS and not lowers[cue.start].endswith("ing") and "by" not in lowers[cue.end:end]:
         return None  # "He was also accused of defrauding clients": a charge with no accuser named
     for t in range(i, min(i + 8, end)):
-        if lowers[t] in ("of", "for") and t + 1 < end and lowers[t + 1].endswith("ing"):
-            return checked(view, t + 1, end)
+        if lowers[t] in ("of", "for"):
+            g = t + 1
+            while g < end and (lowers[g] in _GERUND_NEGATORS or (lowers[g].endswith("ly") and view.words[g].islower())):
+                g += 1  # "blasted the agency for not directly warning ...", "accused him of never paying ..."
+            if g < end and lowers[g].endswith("ing"):
+                return checked(view, t + 1, end)
     return None
+
+
+#: negators that may stand before an accusing verb's gerund ("for not arming", "of never paying")
+_GERUND_NEGATORS = frozenset({"not", "never"})
 
 
 #: zero-"that" verbs whose clause may open with a plain noun phrase and a present-tense verb
@@ -251,6 +303,10 @@ _NO_ZERO_THAT = reporting_verbs_with("no-zero-that")
 
 #: verbs that also report their subject's infinitive ("claimed to have no memory of ...")
 _REPORTS_INFINITIVE = reporting_verbs_with("infinitive")
+
+
+#: "say" verbs that also report a gerund after their object and "for" ("blasted X for closing ...")
+_ACCUSES_TOO = reporting_verbs_with("accuse")
 
 
 #: verbs that also report a gerund object ("reported finding 328 more emails")

@@ -13,6 +13,10 @@ from stance.text.verb_forms import is_ed_form, is_irregular_past
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
+#: prepositions whose object, not a reported clause, a phrase after a reporting verb's adverbials
+#: is when it follows one at once ("said on Radio North's Morning Show", "said at the start of a
+#: meeting dominated by ...", "said in response to a question about how ...")
+OBJECT_PREPOSITIONS = frozenset("on at in of to from during".split())
 #: words that may stand between a reporting verb and its clause: time words and "statement", "repeatedly"...
 TIME_WORDS = time_words() | word_set("frame_fillers.txt")
 CLAUSE_START = frozenset(

@@ -115,7 +115,7 @@ def tagged_words(name: str, tag: str, column: int = 1) -> frozenset[str]:
 
 
 #: the tags of the clause column of ``reporting_verbs.tsv`` (its header says what each means)
-REPORTING_CLAUSE_TAGS = frozenset({"zero-that", "needs-verb", "no-zero-that", "infinitive", "addressee", "direct", "gerund"})
+REPORTING_CLAUSE_TAGS = frozenset({"zero-that", "needs-verb", "no-zero-that", "infinitive", "addressee", "direct", "gerund", "accuse"})
 
 
 def reporting_verbs_with(tag: str) -> frozenset[str]:
