@@ -12,6 +12,7 @@ import stance
 
 from stance.training.pseudo import (
     build_pool,
+    held_out_records,
     load_labelled,
     name_spans,
     save_labels,
@@ -66,6 +67,34 @@ def test_pool_round_trip_without_text(tmp_path, nlp):
         assert ex.text in ARTICLE or ex.text in SENTENCE
     quote = [ex for ex in X if ex.corpus == "pseudo_quote"]
     assert quote and any(ex.has_source for ex in quote)
+
+
+def test_held_out_corpus_articles_are_left_out_of_pool_and_labels(tmp_path, nlp, monkeypatch):
+    import stance.corpora.quote_corpus as qc
+
+    data = _corpus(tmp_path)
+    other = ARTICLE.replace("Halvorsen", "Lindqvist").replace("Castellano", "Moreau").replace("Brandt", "Okafor")
+    (data / "polnear" / "train.jsonl").write_text("".join(json.dumps({"doc_id": i, "text": t}) + "\n" for i, t in (("a1", ARTICLE), ("a2", other))))
+    keys, sources = build_pool(data, pipeline=nlp)
+    assert {0, 1} <= set(keys[keys[:, 1] == 0][:, 2].tolist())  # both records before the rule applies
+    out = save_labels(tmp_path / "labels.npz", keys, np.full((len(keys), 3), 1 / 3), sources, {"name": "t", "version": "1", "sha256": "0"})
+    n_a2 = int(((keys[:, 1] == 0) & (keys[:, 2] == 1)).sum())
+    monkeypatch.setattr(qc, "held_out_ids", lambda corpus_dir=None: frozenset({"a2"}))
+    assert held_out_records(data) == {(0, 1)}
+    X, P, meta = load_labelled(out, data)
+    assert meta["held_out_rows"] == n_a2 > 0 and len(X) == len(P) == len(keys) - n_a2
+    kept, _ = build_pool(data, pipeline=nlp)
+    assert not ((kept[:, 1] == 0) & (kept[:, 2] == 1)).any() and len(kept) == len(keys) - n_a2
+
+
+def test_held_out_records_follow_the_corpus_splits(tmp_path):
+    from stance.corpora.quote_corpus import article_splits
+
+    splits = article_splits()  # ids only: no PolNeAR text
+    pick = {s: next(a for a, x in splits.items() if x == s) for s in ("train", "dev", "test")}
+    data = _corpus(tmp_path)
+    (data / "polnear" / "train.jsonl").write_text("".join(json.dumps({"doc_id": pick[s], "text": "x"}) + "\n" for s in ("train", "dev", "test")))
+    assert held_out_records(data) == {(0, 1), (0, 2)}
 
 
 def test_changed_corpus_is_refused(tmp_path, nlp):

@@ -45,6 +45,23 @@ def test_polnear_lines_store_no_text_and_splits_follow_splits_json():
         assert '"text"' not in f.read_text(encoding="utf-8"), f
 
 
+def test_drop_held_out_removes_dev_and_test_articles_and_keeps_train(tmp_path):
+    from stance.corpora.quote_corpus import article_splits, drop_held_out, held_out_ids
+
+    splits = article_splits()  # the shipped splits.json: ids only, no PolNeAR text
+    by_split = {s: sorted(a for a, x in splits.items() if x == s) for s in ("train", "dev", "test")}
+    assert all(by_split.values())
+    outside = {"doc_id": "not_a_corpus_article"}
+    docs = [{"doc_id": a} for s in ("train", "dev", "test") for a in by_split[s][:3]] + [outside]
+    kept, dropped = drop_held_out(docs)
+    assert [d["doc_id"] for d in kept] == by_split["train"][:3] + [outside["doc_id"]]
+    assert dropped == 6
+    assert held_out_ids() == set(by_split["dev"]) | set(by_split["test"])
+    (tmp_path / "splits.json").write_text(json.dumps({"a": "train", "b": "dev", "c": "test"}))
+    kept, dropped = drop_held_out(iter([{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "x"}]), tmp_path, id_key="id")
+    assert [d["id"] for d in kept] == ["a", "x"] and dropped == 2
+
+
 def test_bad_split_and_missing_polnear_data_are_refused():
     with pytest.raises(ValueError, match="split"):
         load_quote_corpus("validation", None)

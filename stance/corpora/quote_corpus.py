@@ -24,6 +24,33 @@ from stance.io import jsonl_objects
 DEFAULT_ARTICLES = Path(__file__).resolve().parent.parent.parent / "data" / "quote_stance" / "articles"
 SOURCES = ("wikinews", "polnear")
 SPLITS = ("train", "dev", "test")
+#: The corpus splits held out for evaluation: no shipped model is trained on their articles, even
+#: through another corpus (the PolNeAR part's articles are PolNeAR ``train`` documents).
+HELD_OUT_SPLITS = ("dev", "test")
+
+
+def article_splits(corpus_dir: str | os.PathLike[str] | None = None) -> dict[str, str]:
+    """``{article id: split}`` of every corpus article, both sources (``splits.json``)."""
+    import json
+
+    root = Path(corpus_dir) if corpus_dir is not None else DEFAULT_ARTICLES
+    return dict(json.loads((root / "splits.json").read_text(encoding="utf-8")))
+
+
+def held_out_ids(corpus_dir: str | os.PathLike[str] | None = None) -> frozenset[str]:
+    """The ids of the corpus articles of :data:`HELD_OUT_SPLITS` (dev and test)."""
+    return frozenset(a for a, s in article_splits(corpus_dir).items() if s in HELD_OUT_SPLITS)
+
+
+def drop_held_out(docs: Iterable[dict[str, Any]], corpus_dir: str | os.PathLike[str] | None = None,
+                  id_key: str = "doc_id") -> tuple[list[dict[str, Any]], int]:
+    """``(kept documents, number dropped)``: ``docs`` (e.g. PolNeAR ``train`` documents, id under
+    ``id_key``) without the corpus's dev and test articles, so a model trained on them has not seen
+    the articles its corpus figures are measured on. The one place for this rule."""
+    held = held_out_ids(corpus_dir)
+    docs = list(docs)
+    kept = [d for d in docs if d[id_key] not in held]
+    return kept, len(docs) - len(kept)
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -11,6 +11,10 @@ contextual model (:mod:`stance.stance_model.contextual`) reads far more of the s
 - ``quote``: the stance inputs the pipeline itself builds from PolNeAR ``train`` articles
   (attribution text, target, speaker mention as source; what the model sees at run time).
 
+PolNeAR articles that are dev or test articles of the article-level corpus are left out of the
+pool and dropped from a labels file when it is loaded (:func:`held_out_records`,
+:func:`stance.corpora.quote_corpus.held_out_ids`), so the stance model is not trained on their text.
+
 Each example is stored as integer *keys* (which file, which record, which character offsets), never
 as text: :func:`save_labels` writes keys, the teacher's probabilities and the sha256 of every source
 file to one ``.npz``; :func:`load_labelled` rebuilds the examples from the corpus files given at run
@@ -92,6 +96,21 @@ def read_texts(data_dir: Path) -> tuple[list[list[str]], list[dict[str, Any]]]:
     return texts, prints
 
 
+def held_out_records(data_dir: str | os.PathLike[str]) -> frozenset[tuple[int, int]]:
+    """``(source file, record)`` indices (as in the keys) of the PolNeAR ``train`` records that are
+    dev or test articles of the article-level corpus (:func:`stance.corpora.quote_corpus.held_out_ids`)."""
+    from stance.corpora.quote_corpus import held_out_ids
+    from stance.corpora.sentences import corpus_file, read_records
+
+    held = held_out_ids()
+    out = set()
+    for fi, (corpus, split) in enumerate(SOURCES):
+        if corpus == "polnear":
+            recs = read_records(corpus_file(Path(data_dir), corpus, split))
+            out |= {(fi, ri) for ri, r in enumerate(recs) if r.get("doc_id") in held}
+    return frozenset(out)
+
+
 def build_pool(data_dir: str | os.PathLike[str], pipeline: Any = None, max_per_sentence: int = 3, seed: int = 0) -> tuple[Any, list[dict[str, Any]]]:
     """The unlabelled examples as a key array ``(n, 9)`` int64 and the source files' fingerprints.
 
@@ -102,6 +121,7 @@ def build_pool(data_dir: str | os.PathLike[str], pipeline: Any = None, max_per_s
 
     data = Path(data_dir)
     texts, prints = read_texts(data)
+    held = held_out_records(data)
     non_names = word_set("non_names.txt", keep_case=True)
     starters = frozenset(w.lower() for w in word_set("sentence_starters.txt", keep_case=True))
     rng = random.Random(seed)
@@ -115,6 +135,8 @@ def build_pool(data_dir: str | os.PathLike[str], pipeline: Any = None, max_per_s
         labelled.setdefault(str(r["text"]), []).append((int(r["target"]["start"]), int(r["target"]["end"])))
     for fi, recs in enumerate(texts):
         for ri, text in enumerate(recs):
+            if (fi, ri) in held:
+                continue
             spans = [(0, len(text))] if SOURCES[fi][0] == "newsmtsc" else sentence_spans(text)
             for a, b in spans:
                 s = text[a:b]
@@ -135,6 +157,8 @@ def build_pool(data_dir: str | os.PathLike[str], pipeline: Any = None, max_per_s
 
         pipeline = stance.load()
     for ri, text in enumerate(texts[0]):
+        if (0, ri) in held:
+            continue
         keys.extend((1, 0, ri, *k) for k in pipeline_example_keys(pipeline, text, seen))
     return np.asarray(keys, dtype=np.int64).reshape(-1, 9), prints
 
@@ -200,7 +224,8 @@ def write_label_file(path: str | os.PathLike[str], keys: Any, probs: Any, meta: 
 
 
 def load_labelled(path: str | os.PathLike[str], data_dir: str | os.PathLike[str]) -> tuple[list[StanceExample], Any, dict[str, Any]]:
-    """``(examples, probs, meta)`` from a labels file and the corpus files it was built from.
+    """``(examples, probs, meta)`` from a labels file and the corpus files it was built from,
+    without the rows of :func:`held_out_records` (their number in ``meta["held_out_rows"]``).
 
     Raises ``ValueError`` naming the file when a source file's sha256 differs from the one recorded."""
     import numpy as np
@@ -215,5 +240,8 @@ def load_labelled(path: str | os.PathLike[str], data_dir: str | os.PathLike[str]
         if want["sha256"] != have["sha256"]:
             raise ValueError(f"{path}: built from {want['corpus']} with sha256 {want['sha256'][:12]}…, "
                              f"but {have['file']} has {have['sha256'][:12]}…; relabel with `stance distill`")
-    return examples_from_keys(keys, texts), probs, meta
+    held = held_out_records(data_dir)
+    keep = np.asarray([(int(k[1]), int(k[2])) not in held for k in keys], dtype=bool) if len(keys) else np.ones(0, dtype=bool)
+    meta = dict(meta, held_out_rows=int((~keep).sum()))
+    return examples_from_keys(keys[keep], texts), probs[keep], meta
 

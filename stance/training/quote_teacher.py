@@ -35,10 +35,9 @@ FORMAT = 1
 
 def corpus_article_ids(articles_dir: str | os.PathLike[str] | None = None) -> frozenset[str]:
     """The ids of every article of the article corpus, all splits (``splits.json``)."""
-    from stance.corpora.quote_corpus import DEFAULT_ARTICLES
+    from stance.corpora.quote_corpus import article_splits
 
-    path = Path(articles_dir) if articles_dir is not None else DEFAULT_ARTICLES
-    return frozenset(json.loads((path / "splits.json").read_text(encoding="utf-8")))
+    return frozenset(article_splits(articles_dir))
 
 
 def read_source(data_dir: str | os.PathLike[str]) -> tuple[list[str], list[str], dict[str, Any]]:

@@ -4,7 +4,8 @@ Examples come from the rule pipeline itself: for every gold attribution with a s
 reporting cues our lexicon finds that overlap the gold cue are taken, the rules' speaker
 candidates of that cue are generated (:func:`stance.speakers.candidates.candidates_for_cue`) and featurised
 (:func:`stance.speakers.candidates.group_features`), and a candidate is positive when its tokens overlap the
-gold source span. The ranker (:func:`stance.speakers.ranker.make_ranker`) is fitted on train, scored on dev
+gold source span. The ranker (:func:`stance.speakers.ranker.make_ranker`) is fitted on train (without the article
+corpus's dev and test articles: :func:`stance.corpora.quote_corpus.drop_held_out`), scored on dev
 (top-1 accuracy over cues with at least one positive candidate, against the rules' pick on the
 same cues, and the end-to-end PolNeAR evaluation with and without it), and saved as the
 ``speaker-ranker`` artifact. The data is read at run time; nothing of it is stored in the model
@@ -23,7 +24,10 @@ from stance.training.progress import log
 #: 1.1: the artifact also holds ``inference.npz`` (numpy export, see :mod:`stance.stance_model.inference`).
 #: 1.2: candidates carry their entity type (``etype=``, :mod:`stance.text.entity_types`); the
 #: artifact holds only what the runtime reads (no ``model.joblib``).
-RANKER_VERSION = "1.2.0"
+#: 1.3: trained without the PolNeAR train documents that are dev or test articles of the article
+#: corpus (:func:`stance.corpora.quote_corpus.drop_held_out`), so the corpus's dev/test figures do
+#: not rest on a model that saw their gold sources; same features, labels and C.
+RANKER_VERSION = "1.3.0"
 
 
 #: ``_log(progress, msg)``: an untimed progress line
@@ -108,13 +112,15 @@ def top1(scores: Any, y: list[int], groups: list[int]) -> dict[str, Any]:
 
 
 def train_speaker_ranker(data_dir: str | Path, out_dir: str | Path | None = None, seed: int = 0, progress: bool = True) -> dict[str, Any]:
-    """Fit the speaker ranker on PolNeAR train, score it on dev, save it; return the manifest."""
+    """Fit the speaker ranker on PolNeAR train without the article corpus's dev/test articles,
+    score it on PolNeAR dev, save it; return the manifest."""
     import json
 
     import numpy as np
 
     from stance.artifacts import artifact_dir, file_fingerprint, save_artifact
     from stance.corpora.polnear import load_polnear, polnear_file
+    from stance.corpora.quote_corpus import HELD_OUT_SPLITS, drop_held_out
     from stance.evaluation.polnear import evaluate_polnear
     from stance.pipeline import Pipeline
     from stance.loader import RANKER_ARTIFACT
@@ -126,7 +132,8 @@ def train_speaker_ranker(data_dir: str | Path, out_dir: str | Path | None = None
     train_path = polnear_file(data_dir, "train")
     dev_path = polnear_file(data_dir, "dev")
     _log(progress, f"reading {train_path} and {dev_path}")
-    train_docs = load_polnear(data_dir, "train")
+    train_docs, n_held_out = drop_held_out(load_polnear(data_dir, "train"))
+    _log(progress, f"train: {len(train_docs)} documents ({n_held_out} left out: the article corpus's {'/'.join(HELD_OUT_SPLITS)} articles)")
     dev_docs = load_polnear(data_dir, "dev")
     nlp = blank_english()  # the pipeline's tokenizer
     Xtr, ytr, gtr = build_examples(train_docs, nlp, progress, "train")
@@ -163,6 +170,8 @@ def train_speaker_ranker(data_dir: str | Path, out_dir: str | Path | None = None
         "dev_cues": ranker_top1["groups"],
         "dev_polnear_with_ranker": brief(rep_ranker),
         "dev_polnear_rules_only": brief(rep_rules),
+        "train_documents": len(train_docs),
+        "train_documents_held_out": n_held_out,
         "train_cues": len(set(gtr)),
         "train_candidates": len(Xtr),
         "train_seconds": round(time.perf_counter() - t_start, 1),
@@ -182,7 +191,8 @@ def train_speaker_ranker(data_dir: str | Path, out_dir: str | Path | None = None
         training_data=[file_fingerprint(train_path, len(train_docs)), file_fingerprint(dev_path, len(dev_docs))],
         metrics=metrics,
         params={"model": "DictVectorizer + LogisticRegression(class_weight=balanced)", "C": C, "seed": seed,
-                "features": "stance.speakers.candidates.group_features", "corpus": "PolNeAR v1.0.0 train (dev for metrics only)"},
+                "features": "stance.speakers.candidates.group_features", "corpus": "PolNeAR v1.0.0 train (dev for metrics only)",
+                "excluded": f"{n_held_out} PolNeAR train documents that are article-corpus {'/'.join(HELD_OUT_SPLITS)} articles (splits.json)"},
         extra_files={inference["file"]: npz},
         extra_manifest={"inference": inference},
     )

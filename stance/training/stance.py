@@ -160,8 +160,10 @@ def train_stance(
         y += [LABELS[i] for i in probs.argmax(1)]
         weights += probs.max(1).tolist()
         soft_net = (xs, probs)
-        fingerprints.append(dict(file_fingerprint(pseudo_labels, n_examples=len(xs)), corpus="pseudo", teacher=meta["teacher"]))
-        say(f"read {pseudo_labels}: {len(xs)} teacher-labelled examples ({meta['teacher']['name']} {meta['teacher']['version']})")
+        fingerprints.append(dict(file_fingerprint(pseudo_labels, n_examples=len(xs)), corpus="pseudo", teacher=meta["teacher"],
+                                 held_out_rows=meta["held_out_rows"]))
+        say(f"read {pseudo_labels}: {len(xs)} teacher-labelled examples ({meta['teacher']['name']} {meta['teacher']['version']}; "
+            f"{meta['held_out_rows']} of the article corpus's dev/test articles left out)")
 
     vec = None
     if vectors is None:
