@@ -562,38 +562,3 @@ def test_training_examples_match_parties_as_the_evaluation_does():
     X, y, ids = labelled_examples([doc], pipeline)
     assert X == ["ex-Donald Trump", "ex-al-Qaida"] and y == ["conciliatory", "hostile"] and ids == ["a1", "a1"]
     assert match_parties(gold[:3], [{"target": n} for n in names]) == [(0, 1), (1, 0)]
-def test_class_offsets_are_folded_into_the_intercept_and_the_temperature_fit(monkeypatch):
-    """Decision offsets shift the fitted scores (so the numpy scorer needs nothing more) and the
-    temperature is fitted on the shifted out-of-fold scores."""
-    from stance.stance_model import quote_estimator
-    from stance.stance_model.quote_estimator import QuoteStanceClassifier
-
-    X, y, g = _toy_data(60)
-    plain = QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1, calibrate=False).fit(X, y)
-    off = QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1, calibrate=False,
-                                class_offsets=(0.5, 0.0, -0.25)).fit(X, y)
-    assert np.allclose(off.intercept_ - plain.intercept_, [0.5, 0.0, -0.25])
-    assert np.allclose(off.to_scorer().decision_function(X) - plain.decision_function(X), [0.5, 0.0, -0.25])
-    seen = []
-    real = quote_estimator.fit_temperature
-    monkeypatch.setattr(quote_estimator, "fit_temperature", lambda s, yi: seen.append(np.asarray(s)) or real(s, yi))
-    QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1).fit(X, y, groups=g)
-    QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1, class_offsets=(0.5, 0.0, -0.25)).fit(X, y, groups=g)
-    assert np.allclose(seen[1] - seen[0], [0.5, 0.0, -0.25])
-
-
-def test_choose_offsets_rates_neighbourhoods_under_the_floor():
-    """The offsets are rated by the mean CV macro-F1 of their 3 x 3 grid neighbourhood, among
-    those whose auxiliary dev score reaches the floor."""
-    from stance.stance_model.features import LABELS
-    from stance.training.quote_stance import choose_offsets
-
-    lab = np.asarray(LABELS, dtype=object)
-    y = list(lab[[0, 0, 1, 1, 1, 2, 2]])
-    # hostile rows need a hostile offset of >= 0.2 to be called hostile; conciliatory ones are clear
-    s = np.array([[0.0, 0.15, -1], [0.0, 0.15, -1], [-1, 0, -1], [-1, 0, -1], [-1, 0, -1], [-1, 0, 1], [-1, 0, 1]])
-    pick = choose_offsets(s, y, s, y, grid=(-0.2, 0.0, 0.2, 0.4, 0.6), floor=0.0)
-    assert pick["class_offsets"][0] >= 0.2 and pick["class_offsets"][1] == 0.0 and pick["cv_macro_f1"] == 1.0
-    aux_y = list(lab[[1, 1, 1, 1, 1, 2, 2]])  # on the auxiliary set the hostile rows are neutral
-    held = choose_offsets(s, y, s, aux_y, grid=(-0.2, 0.0, 0.2, 0.4, 0.6), floor=0.6)
-    assert held["class_offsets"][0] <= 0.0 and held["aux_dev_macro_f1"] >= 0.6 and held["cv_macro_f1"] < 1.0

@@ -178,34 +178,3 @@ def test_contextual_quote_is_a_contextual_stance_model_name():
 
     assert stance_model_name("contextual-quote") == "contextual-quote" and "contextual-quote" in CONTEXTUAL_STANCE_MODELS
     assert STANCE_ARTIFACTS["contextual-quote"][:2] == ("contextual_quote", "stance-contextual-quote")
-
-
-def test_teacher_rows_keep_the_examples_the_teacher_is_confident_of():
-    """``min_confidence``: only the examples whose argmax probability reaches it enter."""
-    from stance.training.quote_stance import teacher_rows
-
-    X, _, _ = _toy_data(3)
-    probs = np.asarray([[0.6, 0.3, 0.1], [0.4, 0.35, 0.25], [0.0, 0.005, 0.995]])
-    groups = ["teacher:0", "teacher:1", "teacher:2"]
-    assert teacher_rows((X, probs, groups), 0.6) == ([X[0], X[2]], ["hostile", "conciliatory"], ["teacher:0", "teacher:2"])
-    assert teacher_rows((X, probs, groups), 0.0)[1] == ["hostile", "hostile", "conciliatory"]
-
-
-def test_fit_model_reads_the_teachers_confidence_floor(monkeypatch):
-    from stance.stance_model import quote_estimator
-    from stance.training.quote_stance import fit_model
-
-    X, y, g = _toy_data(36)
-    tx, _, _ = _toy_data(3, seed=4)
-    probs = np.asarray([[0.6, 0.4, 0.0], [0.4, 0.3, 0.3], [0.0, 0.0, 1.0]])
-    fits = []
-    real_fit = quote_estimator.QuoteStanceClassifier.fit
-
-    def spy(self, Xf, yf, groups=None, sample_weight=None, auxiliary=None):
-        fits.append(list(yf))
-        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight, auxiliary=auxiliary)
-
-    monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
-    params = {"C": 1.0, "gold_weight": 0.0, "aux_weight": 0.0, "teacher_weight": 0.5, "teacher_min_confidence": 0.5, "min_count": 1}
-    fit_model(X, y, g, ([], [], []), ([], [], []), params, FixedBase(), calibrate=False, teacher=(tx, probs, ["teacher:0"] * 3))
-    assert fits[-1][len(X):] == ["hostile", "conciliatory"]

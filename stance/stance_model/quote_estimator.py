@@ -66,16 +66,11 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
     (:data:`~stance.stance_model.quote_scorer.FEATURE_GROUPS`); ``C`` the inverse regularisation;
     ``class_weight`` as in scikit-learn; ``min_count`` how often a feature must occur in training;
     ``window`` the lexical features' window; ``calibrate`` fit the temperature (else 1) on
-    ``cv`` folds grouped by the ``groups`` argument of :meth:`fit`; ``class_offsets`` (one per
-    class of :data:`~stance.stance_model.features.LABELS`, default none) are added to the fitted
-    scores (folded into the intercept, so the numpy scorer needs nothing more) before the
-    temperature, which is fitted on the offset scores: a decision rule chosen by cross-validation
-    (``stance train quote-stance``)."""
+    ``cv`` folds grouped by the ``groups`` argument of :meth:`fit`."""
 
     def __init__(self, base: Any = None, groups: Sequence[str] = DEFAULT_GROUPS, C: float = 1.0,
                  class_weight: Any = "balanced", min_count: int = 2, window: int = 10,
-                 calibrate: bool = True, cv: int = 5, max_iter: int = 2000,
-                 class_offsets: Sequence[float] | None = None):
+                 calibrate: bool = True, cv: int = 5, max_iter: int = 2000):
         self.base = base
         self.groups = groups
         self.C = C
@@ -85,7 +80,6 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
         self.calibrate = calibrate
         self.cv = cv
         self.max_iter = max_iter
-        self.class_offsets = class_offsets
 
     # -- design matrix -------------------------------------------------------------------------
     def _strings(self, X: Sequence[Any]) -> list[list[str]]:
@@ -145,9 +139,6 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
         self.lexicon_ = read_lexicon()
         self.cameo_ = read_cameo()
         self.classes_ = np.asarray(LABELS, dtype=object)
-        off = np.zeros(len(LABELS)) if self.class_offsets is None else np.asarray(self.class_offsets, dtype=np.float64)
-        if off.shape != (len(LABELS),):
-            raise ValueError(f"class_offsets has shape {off.shape}, expected ({len(LABELS)},)")
         strings = self._strings(X)
         stack = base_columns(self.base, X, self.groups) if self._needs_base() else None
         y_idx = np.asarray([LABELS.index(v) for v in y])
@@ -163,7 +154,7 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
                 sub = None if stack is None else stack
                 M = self._matrix(strings, sub, vocab)
                 lr = self._lr().fit(M[tr], y[tr], sample_weight=w[tr])
-                oof[te] = self._ordered(lr, M[te]) + off
+                oof[te] = self._ordered(lr, M[te])
             self.oof_scores_ = oof
             self.temperature_ = fit_temperature(oof[~aux], y_idx[~aux])
         self.vocabulary_ = self._vocabulary(strings)
@@ -174,7 +165,7 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
         nv = len(self.vocabulary_)
         self.coef_ = np.ascontiguousarray(coef[:nv])
         self.stack_coef_ = np.ascontiguousarray(coef[nv:]) if self._needs_base() else np.zeros((0, len(LABELS)))
-        self.intercept_ = lr.intercept_[order].astype(np.float64) + off
+        self.intercept_ = lr.intercept_[order].astype(np.float64)
         return self
 
     def decision_function(self, X: Sequence[Any]) -> Any:

@@ -14,11 +14,6 @@
    examples and on the auxiliary examples; among the settings whose model (fitted on all of train)
    scores at least :data:`AUX_DEV_FLOOR` macro-F1 on directed_sentiment dev scored as quotations
    (the test splits are never read).
-   For each setting, the decision offsets (added to the hostile and conciliatory scores, neutral
-   0; :data:`OFFSET_GRID`) are chosen on the same out-of-fold scores (:func:`choose_offsets`):
-   the pair with the best mean CV macro-F1 over its 3 x 3 neighbourhood in the grid among those
-   whose directed_sentiment dev score reaches the floor; the settings are then compared at their
-   offsets.
 4. The chosen model is fitted on all of train with a temperature fitted on grouped out-of-fold
    scores (:class:`stance.stance_model.quote_estimator.QuoteStanceClassifier`) and scored on the
    dev split's examples.
@@ -66,11 +61,7 @@ from stance.training.progress import Progress
 #: difference -0.0015 [-0.0078, +0.0047] by article bootstrap); teacher and auxiliary weights
 #: re-chosen by the grid below (hard teacher labels: soft ones scored 0.5433 against 0.5494 at
 #: weight 0.3; the option was removed). This constant is the version the manifest records.
-#: 4.3: decision offsets on the hostile and conciliatory scores chosen per setting by the grouped CV
-#: under the floor (:func:`choose_offsets`, :data:`OFFSET_GRID`), and a floor on the teacher's
-#: confidence (``teacher_min_confidence``: only teacher-labelled examples whose argmax probability
-#: reaches it enter) in the grid; weights fixed at 4.2.0's choice (aux 0.3, teacher 2.0).
-VERSION = "4.3.0"
+VERSION = "4.2.0"
 #: The settings cross-validated on train (every combination). ``gold_weight``: the weight of the
 #: examples rebuilt from gold quotations relative to the pipeline's own examples; ``aux_weight``:
 #: that of the auxiliary directed_sentiment train sentences (:data:`AUX_CORPUS`).
@@ -89,14 +80,9 @@ GRID: dict[str, Sequence[Any]] = {
     "groups": [("lexical", "relation", "heads")],
     "C": [3.0],
     "gold_weight": [0.0],
-    "aux_weight": [0.3],
-    "teacher_weight": [2.0],
-    "teacher_min_confidence": [0.0, 0.6],
+    "aux_weight": [0.2, 0.3],
+    "teacher_weight": [0.5, 1.0, 2.0],
 }
-#: The decision offsets tried on the hostile and on the conciliatory scores (every pair; neutral
-#: stays 0): added to the scores before the argmax and the temperature (:func:`choose_offsets`).
-#: (0.0,): none.
-OFFSET_GRID: tuple[float, ...] = (-0.2, 0.0, 0.2, 0.4, 0.6)
 #: The auxiliary sentence corpus (its train split) and the floor of its dev split's stance macro-F1
 #: when scored as quotations, below which a setting is not chosen (issue 14: the default model
 #: must score >= 0.74 there).
@@ -134,21 +120,16 @@ class CachedBase:
 NO_EXAMPLES: tuple[list[Any], list[str], list[str]] = ([], [], [])
 
 
-def teacher_rows(teacher: tuple[list[Any], Any, list[str]], min_confidence: float = 0.0) -> tuple[list[Any], list[str], list[str]]:
+def teacher_rows(teacher: tuple[list[Any], Any, list[str]]) -> tuple[list[Any], list[str], list[str]]:
     """``(examples, labels, group ids)`` of the teacher-labelled examples ``teacher`` (examples,
     ``(n, 3)`` probabilities over :data:`~stance.stance_model.features.LABELS`, group ids): the
-    teacher's most probable label, for the examples whose most probable label's probability is at
-    least ``min_confidence`` (soft labels, one row per class weighted by the teacher's
+    teacher's most probable label (soft labels, one row per class weighted by the teacher's
     probability, scored 0.5433 against 0.5494 in grouped CV on train at weight 0.3 and were
     removed)."""
     from stance.training.quote_teacher import hard_labels
 
     tx, probs, tids = teacher
-    if not len(tx):
-        return [], [], []
-    labels, conf = hard_labels(probs)
-    keep = [i for i in range(len(tx)) if conf[i] >= min_confidence]
-    return [tx[i] for i in keep], [labels[i] for i in keep], [tids[i] for i in keep]
+    return list(tx), hard_labels(probs)[0] if len(tx) else [], list(tids)
 
 
 def teacher_summary(teacher: tuple[list[Any], Any, list[str]]) -> str:
@@ -164,8 +145,7 @@ def fit_model(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple
     pipeline's examples ``X`` (weight 1), the gold-quotation examples ``gold`` (weight
     ``params["gold_weight"]``), the auxiliary sentence examples ``aux`` (weight
     ``params["aux_weight"]``) and the teacher-labelled quotation examples ``teacher`` (weight
-    ``params["teacher_weight"]``, default 0; its argmax labels where the teacher's confidence
-    reaches ``params["teacher_min_confidence"]``, default 0: :func:`teacher_rows`); ``aux`` and ``teacher`` are outside the
+    ``params["teacher_weight"]``, default 0; its argmax labels: :func:`teacher_rows`); ``aux`` and ``teacher`` are outside the
     class balancing and the temperature's fit; ``gold`` and ``aux`` are ``(examples, labels, group
     ids)``, ``teacher`` ``(examples, probabilities, group ids)``."""
     from stance.stance_model.quote_estimator import QuoteStanceClassifier
@@ -174,10 +154,9 @@ def fit_model(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple
     gw = float(p.pop("gold_weight", 1.0))
     aw = float(p.pop("aux_weight", 0.0))
     tw = float(p.pop("teacher_weight", 0.0))
-    tc = float(p.pop("teacher_min_confidence", 0.0))
     gx, gy, gids = gold
     ax, ay, aids = aux if aw > 0 else NO_EXAMPLES
-    tx, ty, tids = teacher_rows(teacher, tc) if tw > 0 else NO_EXAMPLES
+    tx, ty, tids = teacher_rows(teacher) if tw > 0 else NO_EXAMPLES
     Xf, yf = list(X) + list(gx) + list(ax) + list(tx), list(y) + list(gy) + list(ay) + list(ty)
     w = [1.0] * len(X) + [gw] * len(gx) + [aw] * len(ax) + [tw] * len(tx)
     mask = [False] * (len(X) + len(gx)) + [True] * (len(ax) + len(tx))
@@ -185,13 +164,12 @@ def fit_model(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple
         Xf, yf, groups=list(groups) + list(gids) + list(aids) + list(tids), sample_weight=w, auxiliary=mask)
 
 
-def grouped_cv_scores(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
-                      params: dict[str, Any], base: Any, folds: int = FOLDS,
-                      aux: tuple[list[Any], list[str], list[str]] = NO_EXAMPLES,
-                      teacher: tuple[list[Any], Any, list[str]] = NO_EXAMPLES) -> Any:
-    """Out-of-fold scores (``decision_function``, ``(n, 3)`` in
-    :data:`~stance.stance_model.features.LABELS` order, before any temperature) of the pipeline's
-    examples ``X`` in a ``folds``-fold CV grouped by article: each fold is fitted (:func:`fit_model`) on the other articles' pipeline examples and
+def grouped_cv_predictions(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
+                           params: dict[str, Any], base: Any, folds: int = FOLDS,
+                           aux: tuple[list[Any], list[str], list[str]] = NO_EXAMPLES,
+                           teacher: tuple[list[Any], Any, list[str]] = NO_EXAMPLES) -> Any:
+    """Out-of-fold predicted labels of the pipeline's examples ``X`` in a ``folds``-fold CV grouped
+    by article: each fold is fitted (:func:`fit_model`) on the other articles' pipeline examples and
     gold-quotation examples (``gold``: examples, labels, article ids; weight ``params["gold_weight"]``)
     and on all auxiliary sentence examples ``aux`` (another corpus, no article shared; weight
     ``params["aux_weight"]``) and teacher-labelled examples ``teacher`` (articles outside the
@@ -201,67 +179,15 @@ def grouped_cv_scores(X: list[Any], y: Sequence[str], groups: Sequence[str], gol
 
     y = np.asarray(y, dtype=object)
     gx, gy, gids = gold
-    out = np.zeros((len(y), 3))
+    pred = np.empty(len(y), dtype=object)
     for tr, te in GroupKFold(n_splits=folds).split(X, y, groups):
         held = {groups[i] for i in te}
         keep = [i for i, a in enumerate(gids) if a not in held]
         m = fit_model([X[i] for i in tr], list(y[tr]), [groups[i] for i in tr],
                       ([gx[i] for i in keep], [gy[i] for i in keep], [gids[i] for i in keep]), aux, params, base, calibrate=False,
                       teacher=teacher)
-        out[te] = m.decision_function([X[i] for i in te])
-    return out
-
-
-def grouped_cv_predictions(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
-                           params: dict[str, Any], base: Any, folds: int = FOLDS,
-                           aux: tuple[list[Any], list[str], list[str]] = NO_EXAMPLES,
-                           teacher: tuple[list[Any], Any, list[str]] = NO_EXAMPLES) -> Any:
-    """Out-of-fold predicted labels of :func:`grouped_cv_scores` (each row's argmax, the offsets
-    ``params["class_offsets"]`` added when given)."""
-    import numpy as np
-
-    from stance.stance_model.features import LABELS
-
-    p = dict(params)
-    off = np.asarray(p.pop("class_offsets", None) or (0.0,) * len(LABELS), dtype=np.float64)
-    scores = grouped_cv_scores(X, y, groups, gold, p, base, folds, aux, teacher)
-    return np.asarray(LABELS, dtype=object)[np.argmax(scores + off, axis=1)]
-
-
-def offset_macro_f1(y: Sequence[str], scores: Any, offsets: Any) -> float:
-    """Macro-F1 against ``y`` of the argmax of ``scores`` plus ``offsets`` (one per class)."""
-    import numpy as np
-    from sklearn.metrics import f1_score
-
-    from stance.stance_model.features import LABELS
-
-    pred = np.asarray(LABELS, dtype=object)[np.argmax(np.asarray(scores) + np.asarray(offsets, dtype=np.float64), axis=1)]
-    return float(f1_score(list(y), list(pred), labels=list(LABELS), average="macro"))
-
-
-def choose_offsets(cv_scores: Any, y: Sequence[str], aux_scores: Any, aux_y: Sequence[str],
-                   grid: Sequence[float] = OFFSET_GRID, floor: float = AUX_DEV_FLOOR) -> dict[str, Any]:
-    """The decision offsets ``(hostile, 0, conciliatory)``, each from ``grid``, that give the best
-    mean out-of-fold macro-F1 (``cv_scores`` against ``y``) over their 3 x 3 neighbourhood in the
-    grid (so as not to pick a lone lucky point), among the pairs whose auxiliary dev macro-F1
-    (``aux_scores`` against ``aux_y``) reaches ``floor`` (all pairs when none does). Returns the
-    offsets and their point figures: ``{"class_offsets", "cv_macro_f1", "cv_rating", "aux_dev_macro_f1"}``."""
-    import numpy as np
-
-    grid = list(grid)
-    pairs = [(i, j) for i in range(len(grid)) for j in range(len(grid))]
-    cv = {k: offset_macro_f1(y, cv_scores, [grid[k[0]], 0.0, grid[k[1]]]) for k in pairs}
-    ds = {k: offset_macro_f1(aux_y, aux_scores, [grid[k[0]], 0.0, grid[k[1]]]) for k in pairs}
-
-    def rating(k: tuple[int, int]) -> float:
-        i, j = k
-        return float(np.mean([cv[a, b] for a in range(max(0, i - 1), min(len(grid), i + 2))
-                              for b in range(max(0, j - 1), min(len(grid), j + 2))]))
-
-    ok = [k for k in pairs if ds[k] >= floor] or pairs
-    best = max(ok, key=lambda k: (rating(k), cv[k]))
-    return {"class_offsets": [grid[best[0]], 0.0, grid[best[1]]], "cv_macro_f1": round(cv[best], 4),
-            "cv_rating": round(rating(best), 4), "aux_dev_macro_f1": round(ds[best], 4)}
+        pred[te] = m.predict([X[i] for i in te])
+    return pred
 
 
 def teacher_path(teacher_labels: str | os.PathLike[str] | bool | None) -> str | None:
@@ -329,8 +255,7 @@ def train_quote_stance(
     teacher-labelled quotation examples (:mod:`stance.training.quote_teacher`; default
     :data:`~stance.training.quote_teacher.DEFAULT_TEACHER_LABELS` when the file exists, ``False``
     none), fitted as auxiliary examples at the weight the grid's ``teacher_weight`` chooses."""
-    import numpy as np
-    from sklearn.metrics import f1_score, recall_score
+    from sklearn.metrics import f1_score
 
     from stance.artifacts import artifact_dir, default_models_dir, file_fingerprint, save_artifact
     from stance.corpora.quote_corpus import DEFAULT_ARTICLES, SOURCES, load_quote_corpus
@@ -371,22 +296,16 @@ def train_quote_stance(
         cv.append({"model": "base", "cv_macro_f1": round(float(f1_score(y, base.predict(X), labels=list(LABELS), average="macro")), 4),
                    "aux_dev_macro_f1": aux_dev_f1(base)})
         weights = grid["teacher_weight"] if teacher[0] else [0.0]
-        confidences = grid["teacher_min_confidence"] if teacher[0] else [0.0]
-        settings = product(grid["groups"], grid["C"], grid["gold_weight"], grid["aux_weight"], weights, confidences)
-        for groups, C, gw, aw, tw, tc in settings:
-            p = {"groups": tuple(groups), "C": C, "gold_weight": gw, "aux_weight": aw, "teacher_weight": tw, "teacher_min_confidence": tc}
-            oof = grouped_cv_scores(X, y, art, gold, p, cached, aux=aux, teacher=teacher)
+        settings = product(grid["groups"], grid["C"], grid["gold_weight"], grid["aux_weight"], weights)
+        for groups, C, gw, aw, tw in settings:
+            p = {"groups": tuple(groups), "C": C, "gold_weight": gw, "aux_weight": aw, "teacher_weight": tw}
+            f = float(f1_score(y, grouped_cv_predictions(X, y, art, gold, p, cached, aux=aux, teacher=teacher), labels=list(LABELS), average="macro"))
             full = fit_model(X, y, art, gold, aux, p, cached, calibrate=False, teacher=teacher)
-            pick = choose_offsets(oof, y, full.decision_function(aux_dev[0]), aux_dev[1])
-            pred = np.asarray(LABELS, dtype=object)[np.argmax(oof + pick["class_offsets"], axis=1)]
-            cv.append(dict(p, groups=list(groups), **pick, cv_macro_f1_no_offsets=round(offset_macro_f1(y, oof, 0.0), 4),
-                           aux_dev_macro_f1_no_offsets=aux_dev_f1(full),
-                           cv_recall=dict(zip(LABELS, [round(float(r), 4) for r in recall_score(y, pred, labels=list(LABELS), average=None)]))))
+            cv.append(dict(p, groups=list(groups), cv_macro_f1=round(f, 4), aux_dev_macro_f1=aux_dev_f1(full)))
             say(f"CV {json.dumps(cv[-1])}")
         best = choose_setting(cv[1:])
         params = {"groups": tuple(best["groups"]), "C": best["C"], "gold_weight": best["gold_weight"], "aux_weight": best["aux_weight"],
-                  "teacher_weight": best["teacher_weight"], "teacher_min_confidence": best["teacher_min_confidence"],
-                  "class_offsets": tuple(best["class_offsets"])}
+                  "teacher_weight": best["teacher_weight"]}
         say(f"chosen by grouped CV ({time.perf_counter() - t0:.0f}s): {params}")
     model = fit_model(X, y, art, gold, aux, params, base, teacher=teacher)
     say(f"temperature {model.temperature_:.3f}; {len(model.vocabulary_)} sparse features")
@@ -413,8 +332,7 @@ def train_quote_stance(
     manifest_path = save_artifact(
         None, out, name=STANCE_ARTIFACTS["quote"][1], version=VERSION, labels=LABELS, training_data=prints,
         metrics=metrics,
-        params=dict(params, groups=list(params["groups"]), class_offsets=list(params.get("class_offsets") or (0.0, 0.0, 0.0)),
-                    offset_grid=list(OFFSET_GRID), class_weight=model.class_weight, class_weight_rows="corpus examples (not auxiliary)",
+        params=dict(params, groups=list(params["groups"]), class_weight=model.class_weight, class_weight_rows="corpus examples (not auxiliary)",
                     aux_corpus=AUX_CORPUS, aux_dev_floor=AUX_DEV_FLOOR, cv_folds=FOLDS, seed=seed,
                     estimator="stance.stance_model.quote_estimator.QuoteStanceClassifier"),
         extra_files={inference["file"]: npz},
