@@ -230,7 +230,7 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
         if info is not None and info.source == SOURCE_PHOENIX and day is not None and not any(t.covers(day) for t in table.terms(key)):
             # no Phoenix period at the article's date (another "José Ortiz", years before): only
             # when the article names the affiliation
-            if not any(m.canonical == info.affiliation for m in mentions.names):
+            if not mentions.named(info.affiliation):
                 return None
         return info
     info = table.lookup(name, day, surname=True)
@@ -241,6 +241,6 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
         other = m.canonical.split()
         if len(other) > 1 and name_key(other[-1]) == key:
             return None
-    if not any(m.canonical == info.affiliation for m in mentions.names):
+    if not mentions.named(info.affiliation):
         return None
     return info
