@@ -36,6 +36,7 @@ from typing import Iterator
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.lexicons import data_rows, description_heads, gazetteer, inflections, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex, is_adjective, pronoun_kinds
+from stance.text.positions import positions_of
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: Lowercase words left out of an acronym's initials ("Organizing for Action" is OFA or OA).
@@ -162,7 +163,7 @@ class ArticleReferences:
         names: "the" (a description may start there) and the pronouns, in order, found once per
         document instead of in every quotation's tokens."""
         pk = pronoun_kinds()
-        return [i for i, w in enumerate(self.view.lowers) if w == "the" or w in pk]
+        return positions_of(self.view.lowers, pk.keys() | {"the"})
 
     @cached_property
     def gender(self) -> dict[str, str]:
@@ -336,7 +337,7 @@ def person_genders(view: TextView, mentions: MentionIndex, window: int = 25) -> 
         return {}
     # the pronouns' token positions, in order (one set look-up per token: faster than a
     # list.index scan per pronoun form, measured)
-    at = [i for i, w in enumerate(lowers) if w in PRONOUN_GENDER]
+    at = positions_of(lowers, PRONOUN_GENDER)
     score: dict[str, int] = {}  # > 0: male, < 0: female
     n_at = len(at)
     first_names = entity_lexicons().first_names
