@@ -158,7 +158,7 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or (len(w) > 1 and w[0] == "'" and w[1:2].isupper())
 
 
-def _capitalised(words: Iterable[str]) -> set[str]:
+def capitalised_words(words: Iterable[str]) -> set[str]:
     """The words :func:`_is_cap` accepts (a capital first, or after an apostrophe: "'Hara"),
     read at C speed."""
     ws = list(words)
@@ -450,7 +450,7 @@ class MentionIndex:
         # the rest of the document is lowercase: visit only the capitalised tokens
         # per distinct word: capitalised, part of a name, may start a name
         distinct = v.distinct
-        cap_words = _capitalised(distinct)
+        cap_words = capitalised_words(distinct)
         name_words = cap_words - non_names
         start_words = set(filter(str.isalpha, name_words))  # and the words with a letter among others ("O'Neill")
         start_words.update(w for w in name_words - start_words if any(map(str.isalpha, w)))
