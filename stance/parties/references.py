@@ -559,10 +559,8 @@ def frame_objects(refs: ArticleReferences, lo: int, hi: int, skip: set[str]) -> 
     lowers = view.lowers
     verbs = frame_object_verbs()
     out: list[TargetMention] = []
-    for k in range(lo, hi):
-        particle = verbs.get(lowers[k])
-        if particle is None:
-            continue
+    for k in positions_of(lowers[lo:hi], verbs, lo):  # the frame verbs only
+        particle = verbs[lowers[k]]
         j = k + 1
         if particle:
             if j >= hi or lowers[j] != particle:
