@@ -442,7 +442,7 @@ def _written_initials(view: TextView, mentions: MentionIndex, acronyms: set[str]
     firsts = {acr[0] for acr in acronyms}
     # each token's title case, read once per distinct word
     title_words = set(filter(_title_word, capitalised_words(view.distinct)))
-    title = [w in title_words for w in words]
+    title = list(map(title_words.__contains__, words))
     title.append(True)  # a sentinel: the scan below stops at n
     out: dict[str, set[str]] = {}
     i, n = 0, view.n
