@@ -35,7 +35,7 @@ from typing import Iterator
 
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.lexicons import data_rows, description_heads, gazetteer, inflections, party_labels, word_set
-from stance.text.mentions import Mention, MentionIndex, capitalised_words, is_adjective, pronoun_kinds
+from stance.text.mentions import Mention, MentionIndex, is_adjective, pronoun_kinds
 from stance.text.positions import positions_of
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -441,7 +441,7 @@ def _written_initials(view: TextView, mentions: MentionIndex, acronyms: set[str]
     longest = max(map(len, acronyms))
     firsts = {acr[0] for acr in acronyms}
     # each token's title case, read once per distinct word
-    title_words = set(filter(_title_word, capitalised_words(view.distinct)))
+    title_words = set(filter(_title_word, mentions.capitalised))  # (capitalised, with a lowercase letter)
     title = list(map(title_words.__contains__, words))
     title.append(True)  # a sentinel: the scan below stops at n
     out: dict[str, set[str]] = {}

@@ -198,7 +198,7 @@ def extract_features(
 
     # target words
     tw = TOKEN_RE.findall(ex.text[ex.target_start:ex.target_end].lower())
-    feats += map("tw:".__add__, tw)
+    feats += ["tw:" + w for w in tw]
     if len(tw) == 1 and tw[0] in PERSONAL_PRONOUNS:
         app("t_pron")
 
@@ -228,8 +228,8 @@ def extract_features(
         app("t_clause_start")
     if ti >= 1 and toks[ti - 1] == "by":
         app("t_by")
-    feats += map("c:".__add__, toks[cs:ti])  # (the clause's tokens but the target, in order)
-    feats += map("c:".__add__, toks[ti + 1:ce])
+    feats += ["c:" + w for w in toks[cs:ti]]  # (the clause's tokens but the target, in order)
+    feats += ["c:" + w for w in toks[ti + 1:ce]]
 
     # quotation: is the target inside quote marks?
     nq = sum(map(_QUOTE_CHARS.__contains__, toks[:ti]))
@@ -287,7 +287,8 @@ def extract_features(
         app("dir:" + direc)
         app("dird:" + direc + distance_bucket(dist))
         lo, hi = (si, ti) if si < ti else (ti, si)
-        feats += map(("bw:" + direc + ":").__add__, toks[lo + 1:hi])
+        between = "bw:" + direc + ":"
+        feats += [between + w for w in toks[lo + 1:hi]]
         if si + 1 < n:
             app("s_R1:" + toks[si + 1])
         if si + 2 < n:

@@ -16,9 +16,8 @@ import calendar
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import compress, repeat
 from operator import itemgetter
-from typing import Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, is_acronym, settle_types
 from stance.text.lexicons import cue_lexicon, data_rows, gazetteer, party_labels, stop_words, titles, word_set
@@ -158,13 +157,6 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or (len(w) > 1 and w[0] == "'" and w[1:2].isupper())
 
 
-def capitalised_words(words: Iterable[str]) -> set[str]:
-    """The words :func:`_is_cap` accepts (a capital first, or after an apostrophe: "'Hara"),
-    read at C speed."""
-    ws = list(words)
-    out = set(compress(ws, map(str.isupper, map(_INITIAL, ws))))
-    out.update(w for w in compress(ws, map(str.startswith, ws, repeat("'"))) if w[1:2].isupper())
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -428,6 +420,9 @@ class MentionIndex:
         #: hyphenated last words of longer names ("Lopez-Cantera" of "Carlos Lopez-Cantera"): alone
         #: later, they are that surname, not a pair of names ("Trump-Kim")
         self._hyphen_surnames: set[str] = set()
+        #: the document's distinct capitalised words (:func:`_is_cap`), found by the name finder
+        #: (also read by :func:`stance.parties.references.acronym_map`)
+        self.capitalised: set[str] = set()
         self._build_names()
         self._settle_types()
         self._starts = [m.start for m in self.names]
@@ -450,13 +445,13 @@ class MentionIndex:
         # the rest of the document is lowercase: visit only the capitalised tokens
         # per distinct word: capitalised, part of a name, may start a name
         distinct = v.distinct
-        cap_words = capitalised_words(distinct)
+        cap_words = self.capitalised = {w for w in distinct if w[:1].isupper() or (w[:1] == "'" and w[1:2].isupper())}  # _is_cap
         name_words = cap_words - non_names
         start_words = set(filter(str.isalpha, name_words))  # and the words with a letter among others ("O'Neill")
         start_words.update(w for w in name_words - start_words if any(map(str.isalpha, w)))
         caps = positions_of(words, cap_words)
         is_cap = set(caps)
-        is_name_word = set(compress(caps, map(name_words.__contains__, map(words.__getitem__, caps))))
+        is_name_word = {i for i in caps if words[i] in name_words}
         # surnames of people named in full with a known given name ("Tom Small", "Dana King"): such a
         # word opening a sentence before a comma or a reporting verb is that surname ("Small, who ...",
         # "King says"), though it is an ordinary word elsewhere

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress, repeat
 from typing import Any
 
 from stance.text.lexicons import word_set
@@ -203,8 +202,7 @@ def _sentence_breaks(words: list[str], given_starts: list[int] | None,
     regions = word_set("region_abbreviations.tsv", keep_case=True)
     out = []
     # candidates only: tokens after an end mark, a closer or a word ending in "."
-    written = list(distinct if distinct is not None else set(words))  # each distinct word once
-    enders = _MAY_END.intersection(written).union(compress(written, map(str.endswith, written, repeat("."))))
+    enders = {w for w in (distinct if distinct is not None else set(words)) if w in _MAY_END or w[-1:] == "."}
     for i in positions_of(words[:-1], enders, 1):
         prev = words[i - 1]
         if (prev == "." and i >= 2 and words[i][:1].isalnum()
