@@ -157,8 +157,6 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or (len(w) > 1 and w[0] == "'" and w[1:2].isupper())
 
 
-
-
 @lru_cache(maxsize=1)
 def _party_first_words() -> frozenset[str]:
     """First words of the party labels ("Liberal" of "Liberal Democrat")."""
