@@ -36,6 +36,7 @@ from typing import Iterator
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.lexicons import data_rows, description_heads, gazetteer, inflections, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex, is_adjective, pronoun_kinds
+from stance.text.positions import positions_of
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: Lowercase words left out of an acronym's initials ("Organizing for Action" is OFA or OA).
@@ -168,7 +169,7 @@ class ArticleReferences:
         names: "the" (a description may start there) and the pronouns, in order, found once per
         document instead of in every quotation's tokens."""
         pk = pronoun_kinds()
-        return [i for i, w in enumerate(self.view.lowers) if w == "the" or w in pk]
+        return positions_of(self.view.lowers, pk.keys() | {"the"})
 
     @cached_property
     def gender(self) -> dict[str, str]:
@@ -342,7 +343,7 @@ def person_genders(view: TextView, mentions: MentionIndex, window: int = 25) -> 
         return {}
     # the pronouns' token positions, in order (one set look-up per token: faster than a
     # list.index scan per pronoun form, measured)
-    at = [i for i, w in enumerate(lowers) if w in PRONOUN_GENDER]
+    at = positions_of(lowers, PRONOUN_GENDER)
     score: dict[str, int] = {}  # > 0: male, < 0: female
     n_at = len(at)
     first_names = entity_lexicons().first_names
@@ -446,8 +447,8 @@ def _written_initials(view: TextView, mentions: MentionIndex, acronyms: set[str]
     longest = max(map(len, acronyms))
     firsts = {acr[0] for acr in acronyms}
     # each token's title case, read once per distinct word
-    title_words = {w for w in view.distinct if w[:1].isupper() and _title_word(w)}
-    title = [w in title_words for w in words]
+    title_words = set(filter(_title_word, mentions.capitalised))  # (capitalised, with a lowercase letter)
+    title = list(map(title_words.__contains__, words))
     title.append(True)  # a sentinel: the scan below stops at n
     out: dict[str, set[str]] = {}
     i, n = 0, view.n
@@ -564,10 +565,8 @@ def frame_objects(refs: ArticleReferences, lo: int, hi: int, skip: set[str]) -> 
     lowers = view.lowers
     verbs = frame_object_verbs()
     out: list[TargetMention] = []
-    for k in range(lo, hi):
-        particle = verbs.get(lowers[k])
-        if particle is None:
-            continue
+    for k in positions_of(lowers[lo:hi], verbs, lo):  # the frame verbs only
+        particle = verbs[lowers[k]]
         j = k + 1
         if particle:
             if j >= hi or lowers[j] != particle:

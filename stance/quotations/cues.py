@@ -9,6 +9,7 @@ from functools import lru_cache
 from stance.quotations.tokens import QUOTE_MARKS, finite_at, infinitive_at, plural_s
 from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS,
                                   cue_lexicon, tagged_words, time_words, word_set)
+from stance.text.positions import positions_of
 from stance.text.verb_forms import is_ed_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -55,7 +56,7 @@ def find_cues(view: TextView) -> list[Cue]:
     out: list[Cue] = []
     nxt = 0  # the first token not inside a cue found before
     # only tokens that may start a cue (one set look-up per token)
-    for i in [i for i, w in enumerate(lowers) if w in starters]:
+    for i in positions_of(lowers, starters):
         if i < nxt:
             continue
         w = lowers[i]

@@ -93,7 +93,7 @@ class ActorLookup:
     """Name -> terms, from the rows of the two data files.
 
     The Phoenix rows (about 19,000) are indexed by name when built and parsed into terms only when
-    a name is looked up, so building the lookup stays cheap."""
+    a name is looked up (and kept: a row is parsed once), so building the lookup stays cheap."""
 
     def __init__(self, recent_rows: Iterable[list[str]], phoenix_rows: Iterable[list[str]]):
         self.full: dict[str, list[Term]] = {}
@@ -111,6 +111,7 @@ class ActorLookup:
         self.rows: list[list[str]] = []
         self.phoenix_full: dict[str, list[int]] = {}
         self.phoenix_surname: dict[str, list[int]] = {}
+        self._phoenix_parsed: dict[int, tuple[Term, ...]] = {}  # row -> its terms, once looked up
         for row in phoenix_rows:
             if len(row) < 5 or row[0] != "A":
                 continue
@@ -124,14 +125,15 @@ class ActorLookup:
                 if n:
                     self.phoenix_surname.setdefault(n, []).append(k)
 
-    def phoenix_terms(self, k: int) -> list[Term]:
-        """The terms of Phoenix row ``k``."""
-        row = self.rows[k]
-        out = []
-        for cell in row[4].split(";"):
-            aff, _sector, start, end, role = (cell.split(",") + [""] * 5)[:5]
-            if aff:
-                out.append(Term(row[1], aff, role or None, parse_day(start), parse_day(end, end=True), SOURCE_PHOENIX))
+    def phoenix_terms(self, k: int) -> tuple[Term, ...]:
+        """The terms of Phoenix row ``k`` (parsed when first asked)."""
+        out = self._phoenix_parsed.get(k)
+        if out is None:
+            row = self.rows[k]
+            out = self._phoenix_parsed[k] = tuple(
+                Term(row[1], aff, role or None, parse_day(start), parse_day(end, end=True), SOURCE_PHOENIX)
+                for aff, _sector, start, end, role in ((cell.split(",") + [""] * 5)[:5] for cell in row[4].split(";"))
+                if aff)
         return out
 
     def terms(self, name: str, *, surname: bool = False) -> list[Term]:
@@ -230,7 +232,7 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
         if info is not None and info.source == SOURCE_PHOENIX and day is not None and not any(t.covers(day) for t in table.terms(key)):
             # no Phoenix period at the article's date (another "José Ortiz", years before): only
             # when the article names the affiliation
-            if not any(m.canonical == info.affiliation for m in mentions.names):
+            if not mentions.named(info.affiliation):
                 return None
         return info
     info = table.lookup(name, day, surname=True)
@@ -241,6 +243,6 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
         other = m.canonical.split()
         if len(other) > 1 and name_key(other[-1]) == key:
             return None
-    if not any(m.canonical == info.affiliation for m in mentions.names):
+    if not mentions.named(info.affiliation):
         return None
     return info

@@ -10,6 +10,16 @@ CANDIDATE_KINDS = ("proportion", "according", "participle", "agent", "appositive
                    "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
+#: Candidate kinds chosen by rule over the ranker: the phrase after "according to" (the source by
+#: definition), the subject of the clause a participle cue hangs on, a passive cue's agent after "by",
+#: the sentence's subject before an appositive chain that ends at the cue, the speaker of the
+#: sentence whose colon introduces a quotation without a cue (kind "colon", also given to the speaker
+#: of an attribution right after a cueless quotation, :func:`~stance.speakers.clause_subjects.trailing_speaker`,
+#: or the subject before it in its own sentence, :func:`~stance.speakers.clause_subjects.subject_before_quote`),
+#: the subject of the first of two coordinated verbs, right before that verb ("Graham called both
+#: men 'crazy' and said ...", kind "coordinated"), and a proportion of people right before the cue
+#: ("Twenty-four percent said", kind "proportion": :mod:`stance.speakers.proportions`).
+RULED_KINDS = frozenset({"proportion", "according", "participle", "agent", "appositive", "colon", "coordinated"})
 
 
 @dataclass

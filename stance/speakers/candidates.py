@@ -22,7 +22,7 @@ record in :mod:`~stance.speakers.candidate_record`; their public functions are r
 from __future__ import annotations
 
 from stance.speakers.appositives import OPPOSING_PREPS, appositive_owner, described_referent, owner_of_place
-from stance.speakers.candidate_record import CANDIDATE_KINDS, Candidate, RANKER_ONLY_KINDS
+from stance.speakers.candidate_record import CANDIDATE_KINDS, Candidate, RANKER_ONLY_KINDS, RULED_KINDS
 from stance.speakers.candidate_resolution import resolve_candidate
 from stance.speakers.clause_subjects import (clause_subject, colon_introducer, intro_end, is_participle_cue, participle_subject,
                                              previous_sentence_subject, sentence_subject, skip_left, subject_before_quote,
@@ -53,11 +53,15 @@ def candidates_for_cue(
     quote_tokens: tuple[int, int] | None,
     blocked: list[tuple[int, int]],
     extra: bool = False,
+    skip_ruled: bool = False,
 ) -> list[Candidate]:
     """Speaker candidates for the cue ``[cue_start, cue_end)``.
 
     ``quote_tokens`` is the content the cue introduces; ``blocked`` are token ranges inside
-    quotation marks, where no speaker can be."""
+    quotation marks, where no speaker can be. ``extra``: also the candidates only the trained
+    ranker scores (:data:`RANKER_ONLY_KINDS`), unless ``skip_ruled`` and a candidate of a kind
+    chosen by rule (:data:`RULED_KINDS`) decides the cue (the pipeline scores none of its
+    candidates then; training keeps them)."""
     sent = view.sent_of[cue_start]
     a, b = view.sent_bounds(sent)
     out: list[Candidate] = []
@@ -176,6 +180,8 @@ def candidates_for_cue(
             e = b - 1 if view.words[b - 1] in (".", "!", "?") else b
             right = phrase_beside_quote(view, cue_end, e)  # '"...," wrote one commenter.'
         add(right, "right")
+    if extra and skip_ruled and not RULED_KINDS.isdisjoint([c.kind for c in out]):
+        extra = False  # the rule's candidate is the speaker: no ranker candidates needed
     # the clause subject before the cue (looked for once): a fallback, and a ranker candidate
     subject = clause_subject(view, mentions, sent, cue_start, blocked) if not out or extra else None
     if not out:

@@ -50,7 +50,7 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
     if aff is None:
         # "Iranian news agency Fars": the body's country, which it does not speak for (the party
         # finder keeps that state among the parties: own stays None)
-        aff = state_of_kind_before(view, mentions, [m for m in mentions.names if m.canonical == name])
+        aff = state_of_kind_before(view, mentions, mentions.named(name))
     source = "article" if aff else None
     if (aff is None or role is None) and day is not None:
         when = day()

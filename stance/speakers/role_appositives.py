@@ -285,7 +285,7 @@ def _person_after(view: TextView, mentions: MentionIndex, i: int, hi: int) -> Me
 def _campaigns(view: TextView, mentions: MentionIndex, canonical: str) -> bool:
     """Whether the article speaks of a campaign in a sentence naming the person ``canonical`` (whose
     staff then serve the campaign: "Tad Devine, a senior adviser to Mr. Sanders")."""
-    sents = {view.sent_of[n.start] for n in mentions.names if n.type == "person" and n.canonical == canonical}
+    sents = {view.sent_of[n.start] for n in mentions.named(canonical) if n.type == "person"}
     return any(view.lowers[t] in _CAMPAIGN_WORDS for s in sents for t in range(*view.sent_bounds(s)))
 
 

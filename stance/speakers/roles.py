@@ -56,7 +56,7 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
     gives no affiliation, the political party a party label in the role or in the speaker's own
     words names (:func:`party_named`)."""
     short = _without_middle(canonical)
-    same = [m for m in mentions.names if m.canonical == canonical or m.canonical == short]
+    same = mentions.named(canonical, short)
     role, aff = _describe(view, mentions, canonical, speaker_mention, same)
     if role is None and aff is None:
         role, aff = title_in_name(canonical)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from stance.quotations.finder import RawQuote
+from stance.speakers.candidate_record import RULED_KINDS
 from stance.speakers.candidates import (Candidate, candidates_for_cue, colon_introducer, group_features, pick_by_rules,
                                        previous_sentence_subject, resolve_candidate, subject_before_quote,
                                        trailing_speaker)
@@ -14,16 +15,6 @@ from stance.text.view import RangeIndex, TextView
 from stance.types import Span, Speaker
 
 
-#: Candidate kinds chosen by rule over the ranker: the phrase after "according to" (the source by
-#: definition), the subject of the clause a participle cue hangs on, a passive cue's agent after "by",
-#: the sentence's subject before an appositive chain that ends at the cue, the speaker of the
-#: sentence whose colon introduces a quotation without a cue (kind "colon", also given to the speaker
-#: of an attribution right after a cueless quotation, :func:`~stance.speakers.candidates.trailing_speaker`,
-#: or the subject before it in its own sentence, :func:`~stance.speakers.candidates.subject_before_quote`),
-#: the subject of the first of two coordinated verbs, right before that verb ("Graham called both
-#: men 'crazy' and said ...", kind "coordinated"), and a proportion of people right before the cue
-#: ("Twenty-four percent said", kind "proportion": :mod:`stance.speakers.proportions`).
-RULED_KINDS = frozenset({"proportion", "according", "participle", "agent", "appositive", "colon", "coordinated"})
 #: Confidence of a speaker chosen by rule (not scored).
 RULED_CONFIDENCE = 0.9
 
@@ -104,8 +95,8 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
             per_quote.append([])
             continue
         cands = candidates_for_cue(view, mentions, q.cue.start, q.cue.end, (q.tok_start, q.tok_end), blocked,
-                                   extra=ranker is not None)
-        if ranker is not None:
+                                   extra=ranker is not None, skip_ruled=True)
+        if ranker is not None and RULED_KINDS.isdisjoint([c.kind for c in cands]):  # (a ruled cue is not scored)
             feats.extend(group_features(cands, view, q.cue.start, q.cue.end, q.quote_before_cue, q.cue.lemma))
         per_quote.append(cands)
     scores = None
@@ -139,7 +130,6 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
             # "X said ..., adding that ...": the speaker of the cue before it in the sentence
             earlier = _earlier_cued(raws, len(out), view)
             if earlier is not None and out[earlier][0] is not None:
-                k += len(cands)
                 out.append(out[earlier])
                 previous = out[earlier][0].name
                 continue
@@ -152,8 +142,8 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         else:
             best = pick_by_rules(cands, view, q.cue.start, q.cue.end, q.quote_before_cue)
             conf = 0.8 if best is not None else 0.0
-        if q.cue is not None:
-            k += len(cands)
+        if q.cue is not None and ruled is None:
+            k += len(cands)  # the cue's candidates were scored
         if best is None:
             out.append((None, None, 0.0))
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -198,8 +198,7 @@ def extract_features(
 
     # target words
     tw = TOKEN_RE.findall(ex.text[ex.target_start:ex.target_end].lower())
-    for w in tw:
-        app("tw:" + w)
+    feats += ["tw:" + w for w in tw]
     if len(tw) == 1 and tw[0] in PERSONAL_PRONOUNS:
         app("t_pron")
 
@@ -229,12 +228,11 @@ def extract_features(
         app("t_clause_start")
     if ti >= 1 and toks[ti - 1] == "by":
         app("t_by")
-    for j in range(cs, ce):
-        if j != ti:
-            app("c:" + toks[j])
+    feats += ["c:" + w for w in toks[cs:ti]]  # (the clause's tokens but the target, in order)
+    feats += ["c:" + w for w in toks[ti + 1:ce]]
 
     # quotation: is the target inside quote marks?
-    nq = len([t for t in toks[:ti] if t in _QUOTE_CHARS])
+    nq = sum(map(_QUOTE_CHARS.__contains__, toks[:ti]))
     if nq % 2 == 1:
         app("t_in_quote")
     if not _QUOTE_CHARS.isdisjoint(toks):
@@ -244,10 +242,9 @@ def extract_features(
     neg_ahead = -10
     nearest_l: tuple[int, str] | None = None
     nearest_r: tuple[int, str] | None = None
-    for j, tok in enumerate(toks):
-        cat = lexicon.get(tok)
-        if cat is None:
-            continue
+    for j in compress(range(n), map(lexicon.__contains__, toks)):  # the lexicon's words only
+        tok = toks[j]
+        cat = lexicon[tok]
         if cat == "negator":
             neg_ahead = j
             continue
@@ -290,8 +287,8 @@ def extract_features(
         app("dir:" + direc)
         app("dird:" + direc + distance_bucket(dist))
         lo, hi = (si, ti) if si < ti else (ti, si)
-        for j in range(lo + 1, hi):
-            app("bw:" + direc + ":" + toks[j])
+        between = "bw:" + direc + ":"
+        feats += [between + w for w in toks[lo + 1:hi]]
         if si + 1 < n:
             app("s_R1:" + toks[si + 1])
         if si + 2 < n:

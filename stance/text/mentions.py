@@ -21,6 +21,7 @@ from typing import Iterator, Sequence
 
 from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, is_acronym, settle_types
 from stance.text.lexicons import cue_lexicon, data_rows, gazetteer, party_labels, stop_words, titles, word_set
+from stance.text.positions import positions_of
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -413,9 +414,13 @@ class MentionIndex:
         self._guesses: dict[int, TypeGuess] = {}  # name index -> type guess (names the gazetteer does not type)
         self._genders: dict[str, str] | None = None  # canonical person -> gender, built when first asked
         self._counts: dict[str, int] | None = None  # canonical name -> mentions, built when first asked
+        self._by_canonical: dict[str, list[int]] | None = None  # canonical name -> indices in names, built when first asked
         #: hyphenated last words of longer names ("Lopez-Cantera" of "Carlos Lopez-Cantera"): alone
         #: later, they are that surname, not a pair of names ("Trump-Kim")
         self._hyphen_surnames: set[str] = set()
+        #: the document's distinct capitalised words (:func:`_is_cap`), found by the name finder
+        #: (also read by :func:`stance.parties.references.acronym_map`)
+        self.capitalised: set[str] = set()
         self._build_names()
         self._settle_types()
         self._starts = [m.start for m in self.names]
@@ -438,10 +443,11 @@ class MentionIndex:
         # the rest of the document is lowercase: visit only the capitalised tokens
         # per distinct word: capitalised, part of a name, may start a name
         distinct = v.distinct
-        cap_words = {w for w in distinct if w[:1].isupper() or (w[:1] == "'" and w[1:2].isupper())}  # _is_cap
+        cap_words = self.capitalised = {w for w in distinct if w[:1].isupper() or (w[:1] == "'" and w[1:2].isupper())}  # _is_cap
         name_words = cap_words - non_names
-        start_words = {w for w in name_words if w.isalpha() or any(ch.isalpha() for ch in w)}
-        caps = [i for i, w in enumerate(words) if w in cap_words]
+        start_words = set(filter(str.isalpha, name_words))  # and the words with a letter among others ("O'Neill")
+        start_words.update(w for w in name_words - start_words if any(map(str.isalpha, w)))
+        caps = positions_of(words, cap_words)
         is_cap = set(caps)
         is_name_word = {i for i in caps if words[i] in name_words}
         # surnames of people named in full with a known given name ("Tom Small", "Dana King"): such a
@@ -847,6 +853,20 @@ class MentionIndex:
             for m in self.names:
                 self._counts[m.canonical] = self._counts.get(m.canonical, 0) + 1
         return self._counts.get(canonical, 0)
+
+    def named(self, canonical: str, other: str | None = None) -> list[Mention]:
+        """The name mentions whose canonical name is ``canonical`` (or ``other``), in the article's
+        order: ``[m for m in names if m.canonical in (canonical, other)]`` by an index built when
+        first asked (the names are final then)."""
+        by = self._by_canonical
+        if by is None:
+            by = self._by_canonical = {}
+            for k, m in enumerate(self.names):
+                by.setdefault(m.canonical, []).append(k)
+        at = by.get(canonical, [])
+        if other is not None and other != canonical and other in by:
+            at = sorted(at + by[other])
+        return [self.names[k] for k in at]
 
     def gender_of(self, canonical: str) -> str:
         """The gender ("m", "f" or "") that any mention of the person ``canonical`` shows (a given

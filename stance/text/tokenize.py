@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import islice
+from itertools import compress, count, islice, repeat
+from operator import is_not
 from sys import intern
 from typing import Any
 
@@ -337,7 +338,7 @@ class ChunkTokenizer:
         lowers: list[str] = []
         joint = (-1, -1)  # the span of text last tokenized by spaCy as a whole
         done = 0  # chunks before this one are in the lists
-        for i in [i for i, entry in enumerate(entries) if entry.__class__ is not str]:
+        for i in compress(count(), map(is_not, map(type, entries), repeat(str))):  # the entries that are no str
             if done < i:  # one-token chunks: their spans, texts and lowercase forms
                 starts += chunk_starts[done:i]
                 ends += chunk_ends[done:i]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stance.text.lexicons import word_set
+from stance.text.positions import positions_of
 from stance.text.tokenize import (  # noqa: F401  (tokenization used to live here; re-exported)
     TEXT_KEY,
     BlankEnglish,
@@ -32,7 +33,7 @@ POSSESSIVE_MARKS = frozenset({"’s", "'s"})
 #: a possessive ending: the clitic or the bare apostrophe of a plural ("the officials' plan")
 POSSESSIVE_ENDINGS = POSSESSIVE_MARKS | {"’", "'"}
 _CLOSERS = {"”", '"', "''", "’", "'", ")", "»"}
-_NEWLINE = re.compile(r"\n")
+_NEWLINE = re.compile(r"\n")  # (a literal: the engine skips to each newline; "\n+" made it try every character)
 
 
 @dataclass
@@ -201,7 +202,7 @@ def _sentence_breaks(words: list[str], given_starts: list[int] | None,
     out = []
     # candidates only: tokens after an end mark, a closer or a word ending in "."
     enders = {w for w in (distinct if distinct is not None else set(words)) if w in _MAY_END or w[-1:] == "."}
-    for i in [i for i, w in enumerate(words[:-1], 1) if w in enders]:
+    for i in positions_of(words[:-1], enders, 1):
         prev = words[i - 1]
         if (prev == "." and i >= 2 and words[i][:1].isalnum()
                 and _split_abbreviation(words, i - 1, starts, ends, split_abbrevs)):
