@@ -183,3 +183,25 @@ def test_sentence_level_stance_is_not_calibrated(tmp_path):
     rec = {"id": "a", "text": text, "target": {"start": start, "end": start + 7}}
     raw = model.predict_proba([StanceExample.from_record(rec, corpus="quote")])[0]
     assert all(abs(got[c] - float(v)) < 1e-3 for c, v in zip(model.classes_, raw))
+
+
+def test_training_fits_the_blended_models_probabilities(monkeypatch, tmp_path):
+    """The calibration rescales the "blended" model only, so its training must score the corpus with
+    that model whatever the default stance model is (it used the default, "quote", by mistake)."""
+    import stance.pipeline
+    from stance.training import calibration as training
+
+    seen: dict = {}
+
+    class Stop(Exception):
+        pass
+
+    def fake_pipeline(**kwargs):
+        seen.update(kwargs)
+        raise Stop
+
+    monkeypatch.setattr(stance.pipeline, "Pipeline", fake_pipeline)
+    monkeypatch.setattr("stance.corpora.quote_corpus.load_quote_corpus", lambda split, data_dir: [])
+    with pytest.raises(Stop):
+        training.train_calibration(tmp_path, out_dir=tmp_path / "models" / CALIBRATION_ARTIFACT[0], progress=False)
+    assert seen["stance_model"] == "blended" and seen["calibration"] is False

@@ -26,7 +26,7 @@ from stance.training.progress import log
 #: The calibration artifact's version.
 #: 1.1.0: refitted on the pipeline of the second 2026-11-29 session (quotations without the sentence class
 #: offsets; grouped CV chose one temperature per head).
-CALIBRATION_VERSION = "1.1.0"
+CALIBRATION_VERSION = "1.2.0"
 #: Folds of the grouped cross-validation on train.
 N_FOLDS = 5
 #: Probabilities are read as the pipeline serialises them (4 decimals): a 0.0 is taken as this.
@@ -108,7 +108,7 @@ def train_calibration(data_dir: str | Path, out_dir: str | Path | None = None, s
     models = default_models_dir() if out_dir is None else Path(out_dir).parent
     out = artifact_dir(out_dir, CALIBRATION_ARTIFACT[0], models)
     docs = load_quote_corpus("train", data_dir)
-    pipe = Pipeline(models_dir=models, calibration=False)
+    pipe = Pipeline(models_dir=models, stance_model="blended", calibration=False)
     data = collect_rows(docs, pipe)
     n = len(data["y"])
     _log(progress, f"{len(docs)} train articles: {n} matched parties "
