@@ -20,6 +20,8 @@ RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
 #: men 'crazy' and said ...", kind "coordinated"), and a proportion of people right before the cue
 #: ("Twenty-four percent said", kind "proportion": :mod:`stance.speakers.proportions`).
 RULED_KINDS = frozenset({"proportion", "according", "participle", "agent", "appositive", "colon", "coordinated"})
+#: :data:`RULED_KINDS` in the rules' preference order (:data:`CANDIDATE_KINDS`)
+RULED_ORDER = tuple(k for k in CANDIDATE_KINDS if k in RULED_KINDS)
 
 
 @dataclass

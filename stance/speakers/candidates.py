@@ -22,7 +22,7 @@ record in :mod:`~stance.speakers.candidate_record`; their public functions are r
 from __future__ import annotations
 
 from stance.speakers.appositives import OPPOSING_PREPS, appositive_owner, described_referent, owner_of_place
-from stance.speakers.candidate_record import CANDIDATE_KINDS, Candidate, RANKER_ONLY_KINDS, RULED_KINDS
+from stance.speakers.candidate_record import CANDIDATE_KINDS, Candidate, RANKER_ONLY_KINDS, RULED_KINDS, RULED_ORDER
 from stance.speakers.candidate_resolution import resolve_candidate
 from stance.speakers.clause_subjects import (clause_subject, colon_introducer, intro_end, is_participle_cue, participle_subject,
                                              previous_sentence_subject, sentence_subject, skip_left, subject_before_quote,
@@ -262,7 +262,7 @@ def pick_by_rules(cands: list[Candidate], view: TextView, cue_start: int, cue_en
     by_kind: dict[str, Candidate] = {}
     for c in cands:
         by_kind.setdefault(c.kind, c)
-    for kind in ("proportion", "according", "participle", "agent", "appositive", "coordinated"):
+    for kind in RULED_ORDER:  # ("colon" candidates never stand among a cue's)
         if kind in by_kind:
             return by_kind[kind]
     if "agent_for" in by_kind:
