@@ -1,0 +1,71 @@
+"""Roles and affiliations, tenth session (invented sentences): a speaker of no known type is
+described as a person may be ("Day said" after "Doris Day"); a party label in a described group
+wins over a bare chamber or body word ("Senate Republican leaders" -> Republican Party)."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.speakers.role_parties import party_over_chamber
+from stance.speakers.roles import describe
+from stance.text.mentions import MentionIndex
+from stance.text.view import build_view, make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return stance.load()
+
+
+def described(lang, text: str, name: str) -> tuple[str | None, str | None]:
+    """describe() of ``name`` in ``text``."""
+    view = build_view(make_doc(lang, text, trained=False))
+    return describe(view, MentionIndex(view), name)
+
+
+# -- a speaker of no known type ("Day" names no person for the name finder) ---------------------
+def test_an_unknown_speaker_is_described(nlp):
+    a = nlp('US singer, actor, and animal rights advocate Doris Day died on Monday at her home. '
+            '"I have the reputation," Day said.')
+    (q,) = a.quotes
+    assert q.speaker.type == "unknown"
+    assert (q.role, q.affiliation) == ("animal rights advocate", "United States")
+
+
+def test_an_unknown_speakers_affiliation_keeps_its_parties(nlp):
+    """The affiliation of a speaker of no known type does not take its state out of the parties."""
+    text = ('US singer and actor Doris Day died on Monday at her home. '
+            '"The United States has been good to me," Day said.')
+    (q,) = nlp(text).quotes
+    assert q.affiliation == "United States"
+    assert "United States" in {s.target for s in q.stances}
+
+
+# -- a party label in a described group over a chamber or a body word ---------------------------
+@pytest.mark.parametrize("canonical, aff, expected", [
+    ("Senate Republican leaders", "Senate Republican", "Republican Party"),
+    ("A Republican committee aide", "committee", "Republican Party"),
+    ("House Democrats", "House", "Democratic Party"),
+    ("GOP committee staff", "committee", "Republican Party"),
+    # a body's whole name, or no label, stays
+    ("A Republican aide", "Senate Judiciary Committee", "Senate Judiciary Committee"),
+    ("committee staff", "committee", "committee"),
+    ("Senate leaders", "Senate", "Senate"),
+    ("House Democrats", None, None),
+])
+def test_party_over_chamber(canonical, aff, expected):
+    assert party_over_chamber(canonical, aff) == expected
+
+
+@pytest.mark.parametrize("text, name, role, aff", [
+    ("Senate Republican leaders said the vote was a sham.", "Senate Republican leaders", "leaders", "Republican Party"),
+    ("A Republican committee aide said the vote was a sham.", "A Republican committee aide", "aide", "Republican Party"),
+])
+def test_a_described_group_takes_its_party(lang, text, name, role, aff):
+    assert described(lang, text, name) == (role, aff)
+
+
+def test_a_named_person_keeps_the_body(lang):
+    """A person's name is not a described group: the body after the name stays."""
+    assert described(lang, "Republican Senator John Roe of the Senate said the vote was a sham.", "John Roe")[1] == "Senate"
