@@ -69,3 +69,23 @@ def test_a_described_group_takes_its_party(lang, text, name, role, aff):
 def test_a_named_person_keeps_the_body(lang):
     """A person's name is not a described group: the body after the name stays."""
     assert described(lang, "Republican Senator John Roe of the Senate said the vote was a sham.", "John Roe")[1] == "Senate"
+
+
+# -- a state's national body named without its state: the article's state ----------------------
+@pytest.mark.parametrize("text, speaker, aff", [
+    ("The United States sanctioned Iran on Monday. The United States wants a deal. "
+     "The State Department said the sanctions would stay.", "State Department", "United States"),
+    ("Obama met Putin in the United States. The Obama administration said the talks were useful.",
+     "Obama administration", "United States"),
+    ("The government of Puerto Rico is in crisis after the governor of Puerto Rico resigned. The Senate said it would meet on Monday.",
+     "Senate", "Puerto Rico"),
+])
+def test_a_national_body_takes_the_articles_state(nlp, text, speaker, aff):
+    (q,) = nlp(text).quotes
+    assert (q.speaker.name, q.affiliation) == (speaker, aff)
+
+
+def test_an_embassy_is_not_the_articles_state(nlp):
+    """An embassy serves another state than the article's: no affiliation from the article's state."""
+    (q,) = nlp("India mourned the dead in New Delhi, India. The Myanma embassy said two pilgrims died.").quotes
+    assert q.affiliation is None
