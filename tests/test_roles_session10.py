@@ -89,3 +89,10 @@ def test_an_embassy_is_not_the_articles_state(nlp):
     """An embassy serves another state than the article's: no affiliation from the article's state."""
     (q,) = nlp("India mourned the dead in New Delhi, India. The Myanma embassy said two pilgrims died.").quotes
     assert q.affiliation is None
+
+
+def test_a_companys_service_is_no_national_body(nlp):
+    """A lowercase "service" after a company's name is the company's: no state from the article."""
+    (q,) = nlp("The fair in Texas, United States, drew crowds. The owner of the Make Crate subscription service "
+               "stated that her company's products place a strong emphasis on teaching young people about coding.").quotes
+    assert q.affiliation != "United States"
