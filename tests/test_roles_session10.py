@@ -96,3 +96,28 @@ def test_a_companys_service_is_no_national_body(nlp):
     (q,) = nlp("The fair in Texas, United States, drew crowds. The owner of the Make Crate subscription service "
                "stated that her company's products place a strong emphasis on teaching young people about coding.").quotes
     assert q.affiliation != "United States"
+
+
+# -- a title holding "of" (titles.tsv) is one role, not a role and a body ----------------------
+@pytest.mark.parametrize("text, name, role, aff", [
+    ("Jane Roe, the former secretary of state, said the plan would fail.", "Jane Roe", "former secretary of state", None),
+    # a national office: the article's state (state_offices.txt)
+    ('The government of Tunisia agreed. Souhail Roe, a member of Parliament, said, "We proposed a bill."',
+     "Souhail Roe", "member of Parliament", "Tunisia"),
+    # a body's name after "of" stays the body
+    ("John Roe, a member of the Senate Judiciary Committee, said the bill failed.", "John Roe", "member", "Senate Judiciary Committee"),
+    ("Jane Roe, a professor of law at Yale, said the bill failed.", "Jane Roe", "professor of law", "Yale"),
+])
+def test_a_title_holding_of_in_an_appositive(nlp, text, name, role, aff):
+    q = nlp(text).quotes[0]
+    assert (q.speaker.name, q.role, q.affiliation) == (name, role, aff)
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("the former secretary of state", ("former secretary of state", None)),
+    ("a Tunisian member of parliament", ("member of parliament", "Tunisia")),
+    ("a spokesman for the ministry", ("spokesman", "ministry")),
+])
+def test_a_title_holding_of_in_a_description(description, expected):
+    from stance.speakers.role_nominals import describe_nominal
+    assert describe_nominal(description) == expected
