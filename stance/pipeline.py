@@ -132,11 +132,16 @@ class Annotator:
 
         for raw, (speaker, mention_obj, conf) in zip(raws, chosen):
             role = aff = source = own = None
-            if speaker is not None and speaker.type in ("person", "organization"):
+            if speaker is not None and speaker.type in ("person", "organization", "unknown"):
+                # a speaker of no known type ("Day said" after "Doris Day", a name that ends like an
+                # event's) is described as a person may be; its affiliation does not take it out of
+                # the parties (the party finder and filter were built on person and body speakers)
                 if speaker.name not in described:
-                    described[speaker.name] = describe_speaker(view, mentions, speaker.name, mention_obj, speaker.type == "person",
+                    described[speaker.name] = describe_speaker(view, mentions, speaker.name, mention_obj, speaker.type != "organization",
                                                                article_day if self.actor_lookup else None)
                 role, aff, source, own = described[speaker.name]
+                if speaker.type == "unknown":
+                    own = None
             # the party finder and the party filter see the affiliation the article's words give
             # only: a looked-up one is not excluded from the parties (measured on the corpus dev
             # split: excluding it lost true parties), and the filter was trained without the lookup

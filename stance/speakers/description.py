@@ -14,7 +14,7 @@ from datetime import date
 from typing import Callable
 
 from stance.speakers.actors import describe_from_knowledge
-from stance.speakers.role_states import state_of_kind_before
+from stance.speakers.role_states import state_of_kind_before, state_of_national_body
 from stance.speakers.roles import describe, state_of_office
 from stance.text.lexicons import gazetteer
 from stance.text.mentions import Mention, MentionIndex
@@ -65,6 +65,11 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
     if aff is None and is_person:
         # a national office the article names without its state: the article's state
         aff = state_of_office(view, mentions, role)
+        source = "article" if aff else None
+    elif aff is None:
+        # a national body the article names without its state ("the State Department"): the
+        # article's state
+        aff = state_of_national_body(view, mentions, name)
         source = "article" if aff else None
     return role, aff, source, own
 

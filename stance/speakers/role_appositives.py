@@ -201,6 +201,12 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         role_words.append(words[j])  # "a former adviser to the president": the role ends before "to"
         # (and "Clinton's close friend since sixth grade" before "since")
         j += 1
+    titled = _title_with_of(view, role_words, j, sb)
+    has_title = titled > j
+    if has_title:
+        # "the former secretary of state", "a member of Parliament": a title holding "of" is one role
+        role_words += words[j:titled]
+        j = titled
     if role_words and j < sb and lowers[j] == "and":
         second = _second_role(view, j + 1, sb)
         if second > j + 1:
@@ -225,7 +231,7 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         role_words = ["former", *(w for w in role_words[1:] if w.lower() not in DETS)]  # "formerly the director"
     title_lowers = titles_lower()
     heads = [k for k, w in enumerate(role_words) if w.lower() in person_nouns or w.lower() in title_lowers]
-    whole = " ".join(role_words) in titles() or (heads and heads[-1] == len(role_words) - 1)
+    whole = " ".join(role_words) in titles() or (heads and heads[-1] == len(role_words) - 1) or has_title
     if not whole and open_clauses and heads and heads[-1] + 1 < len(role_words) and is_participle(role_words[heads[-1] + 1]):
         # "an Iranian journalist visiting Nice": a participle clause ends the role at its head
         role_words = role_words[: heads[-1] + 1]
@@ -268,6 +274,20 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         role, aff = _region_in_role(role)
     # "a former NSA lawyer now at the Brookings Institution": the body they serve now wins
     return role, current_body(view, mentions, j, sb) or aff
+
+
+def _title_with_of(view: TextView, role_words: list[str], j: int, hi: int) -> int:
+    """The token after a title that holds "of" and ends an appositive's role ``role_words`` (which
+    ends before token ``j``): "secretary" + "of state", "member" + "of Parliament", "chief" + "of
+    staff" (``titles.tsv``), before a comma, a preposition or the sentence's end; else ``j``."""
+    if not role_words or j + 1 >= hi or view.lowers[j] != "of":
+        return j
+    for n in (2, 1):
+        e = j + 1 + n
+        if e <= hi and " ".join([role_words[-1].lower(), "of", *view.lowers[j + 1 : e]]) in titles_lower():
+            if e == hi or view.words[e] in STOP_APPOS or view.lowers[e] in PREPS_TO or view.lowers[e] == "and":
+                return e
+    return j
 
 
 def _person_after(view: TextView, mentions: MentionIndex, i: int, hi: int) -> Mention | None:

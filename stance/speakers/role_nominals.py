@@ -4,7 +4,7 @@ spokesman, affiliation the ministry; "the Israeli military" -> Israel; "one of t
 
 from __future__ import annotations
 
-from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, role_nouns
+from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, role_nouns, titles_lower
 from stance.text.lexicons import gazetteer, party_labels, role_words, stop_words, word_set
 from stance.text.view import POSSESSIVE_ENDINGS
 
@@ -26,6 +26,8 @@ def describe_nominal(name: str) -> tuple[str | None, str | None]:
     person_nouns = role_nouns()
     for p in range(1, len(toks) - 1):
         if toks[p].lower() in _PREPS_WITHIN and toks[p - 1].lower() in person_nouns:
+            if " ".join(toks[p - 1 :]).lower() in titles_lower():
+                return _title_holding_of(toks, p - 1)
             # "representatives from Iran", "sources within the United States Department of Defense"
             role, _ = describe_nominal(" ".join(toks[:p]))
             rest = toks[p + 1 :]
@@ -87,3 +89,16 @@ def describe_nominal(name: str) -> tuple[str | None, str | None]:
     if hit is not None:
         return role, hit[0]
     return role, party_labels().get(owner, owner)
+
+
+def _title_holding_of(toks: list[str], h: int) -> tuple[str, str | None]:
+    """A description ending in a title that holds "of" from token ``h`` ("the former secretary of
+    state", "a Tunisian member of parliament"): (the title with the lowercase modifiers before it,
+    the state a demonym or state's name before them names, else None); not a body "state"."""
+    k = h
+    while k > 0 and toks[k - 1].islower() and (toks[k - 1] in role_words() or toks[k - 1] in {"former", "then"}):
+        k -= 1
+    owner = " ".join(toks[:k])
+    gaz = gazetteer()
+    hit = gaz.aliases.get(owner)
+    return " ".join(toks[k:]), gaz.demonyms.get(owner) or (hit[0] if hit is not None and hit[1] == "state" else None)

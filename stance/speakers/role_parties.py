@@ -62,3 +62,26 @@ def party_of_label(aff: str | None) -> str | None:
         if hit is not None and not (t in labels and labels[t] == aff):
             return hit
     return aff
+
+
+def party_over_chamber(canonical: str, aff: str | None) -> str | None:
+    """``aff``, or the party a capitalised party label in a described speaker names when ``aff`` is
+    only a chamber or a common body word, alone or with that label ("Senate Republican leaders":
+    not "Senate Republican"; "A Republican committee aide": not "committee"; "House Democrats": not
+    "House"): a party's members speak for the party (the annotators' rule for US politicians:
+    the party when stated)."""
+    if not aff:
+        return aff
+    labels = party_labels()
+    org_nouns = word_set("org_nouns.txt")
+
+    def label(t: str) -> str | None:
+        return labels.get(t) or (labels.get(t[:-1]) if t.endswith("s") else None)
+
+    if not all(t.lower() in org_nouns or label(t) for t in aff.split()):
+        return aff
+    for t in canonical.replace("’", " ").split():
+        hit = label(t)
+        if hit is not None and t[:1].isupper():
+            return hit
+    return aff

@@ -212,3 +212,19 @@ def state_after_body(view: TextView, mentions: MentionIndex, same: list[Mention]
         if state is not None and state.start == t and state.type == "state" and state.text == state.canonical:
             return state.canonical
     return None
+
+
+def state_of_national_body(view: TextView, mentions: MentionIndex, name: str) -> str | None:
+    """The article's state (:func:`state_of_government`) for a body speaker named by a state's
+    national body without its state ("the State Department", "Department of Justice", "Obama
+    administration", "the Senate"): its head noun (the word before "of"/"for", else the last) is
+    in ``national_body_heads.txt`` and capitalised, or is a lowercase government word after a
+    name ("Obama administration"); None for any other name."""
+    toks = name.split()
+    cut = next((k for k, t in enumerate(toks) if t.lower() in {"of", "for"}), len(toks))
+    if cut == 0 or toks[cut - 1].lower() not in word_set("national_body_heads.txt"):
+        return None
+    head = toks[cut - 1]
+    if not head[:1].isupper() and head not in _GOVERNMENT_WORDS:
+        return None  # "the Make Crate subscription service": a company's service, not a state's
+    return state_of_government(view, mentions)

@@ -29,7 +29,7 @@ from stance.speakers.role_bodies import body_after, body_after_description, expa
 from stance.speakers.role_lexicon import QUOTE_MARKS, STOP_APPOS, study_rank
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import earlier_owner, owner_of_possessed_body, owner_of_title
-from stance.speakers.role_parties import party_code_after, party_named, party_of_label
+from stance.speakers.role_parties import party_code_after, party_named, party_of_label, party_over_chamber
 from stance.speakers.role_states import (
     holds_state_office, state_of_bare_government, state_of_body, state_of_demonym_opening,
     state_after_body, state_of_government, state_of_office,
@@ -68,6 +68,8 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         return role, coded
     if aff is None:
         aff = party_named(role, canonical, speaker_mention, mentions) or state_of_demonym_opening(canonical)
+    elif not same or all(m.type != "person" for m in same):
+        aff = party_over_chamber(canonical, aff)  # a described group or member, not a named person
     if aff is None and role and role.split()[-1].lower() in _SPOKES_NOUNS and same:
         # "Facebook created the tool, a spokeswoman, Anna Roe, said": a spokesperson speaks for the
         # organisation named just before them
