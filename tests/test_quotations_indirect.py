@@ -1093,3 +1093,24 @@ def test_that_clause_after_an_aside(lang, text, clause):
 def test_inverted_frame_after_a_closing_mark_ends_the_clause(lang, opening):
     text = opening + ' "voters are tired of the long campaign," said Ana Ruiz, a pollster at a university.'
     assert found(lang, text) == [("direct", "voters are tired of the long campaign,")]
+
+
+# -- a cue after a quoted fragment inside its subject -----------------------------------------------
+# (train: 'Humphrey, who calls Trump a "sociopath," said he ...', 'Joe Scarborough, host of "Morning
+# Joe," suggested ...', 'Ann Selzer is happy to be Iowa's "silver standard," says she ...')
+@pytest.mark.parametrize("text, clause", [
+    ('Ana Ruiz, who calls the mayor a "crook," said he had lost the trust of the city.',
+     "he had lost the trust of the city"),
+    ('Tomas Velk, host of the radio show "Morning Talk," suggested business owner Ana Ruiz\'s refusal to pay could cost her the vote.',
+     "business owner Ana Ruiz's refusal to pay could cost her the vote"),
+])
+def test_clause_after_a_quoted_fragment_in_the_subject(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    '"We will rebuild the bridge," said Ana Ruiz, a lawyer who ran the campaign.',
+    '"We will rebuild the bridge," said the mayor, who ran the campaign.',
+])
+def test_no_clause_after_an_inverted_frame(lang, text):
+    assert [k for k, _ in found(lang, text)] == ["direct"]
