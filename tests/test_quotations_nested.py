@@ -61,3 +61,20 @@ def test_inner_speaker_inside_an_outer_mixed_report(nlp):
     inner = [q for q in quotes if q.quote.text.startswith("the crews face")]
     assert len(outer) == 1 and outer[0].speaker.name == "Narvian Press Agency"
     assert len(inner) == 1 and inner[0].speaker.name == "Ana Ruiz"
+
+
+# -- the writer's or a transcript's own voice ----------------------------------------------------
+# (train: three Wikinews interview answers, "we have shown that ...", "We also showed that ...",
+# "... and found that we have ...", and seven PolNeAR first-person reports: none is gold)
+@pytest.mark.parametrize("text", [
+    "((WN)) How did the birds behave?\n\n((Ana Ruiz)) In a second study, we have shown that the males fight more when "
+    "the colony is crowded.",
+    "AR: We also found that nearly all of the females breed every year.",
+])
+def test_first_person_report_is_no_quotation(nlp, text):
+    assert [q for q in nlp(text).quotes if q.kind != "direct"] == []
+
+
+def test_first_person_quotation_in_marks_stays(nlp):
+    text = '"We have shown that the males fight more," the study says.'
+    assert [q.kind for q in nlp(text).quotes] == ["direct"]

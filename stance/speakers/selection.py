@@ -165,3 +165,15 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         mention = Span.of(view.text, view.starts[best.start], view.ends[best.end - 1])
         out.append((Speaker(name, mention, typ), m, conf))
     return out
+
+
+#: unresolved speakers that are the writer's or an interview transcript's own voice
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def first_person_report(raw: RawQuote, speaker: Speaker | None) -> bool:
+    """Whether ``raw`` is an indirect or mixed report whose speaker stayed a bare "I" or "we": the
+    writer's own voice or an interviewee's answer in a transcript ("we have shown that ...", "we
+    found that ..."), not words attributed to a speaker (ANNOTATION.md rule 1). A quotation in
+    marks stays (its speaker may be found otherwise)."""
+    return raw.kind != "direct" and speaker is not None and speaker.name.lower() in _FIRST_PERSON
