@@ -1114,3 +1114,23 @@ def test_clause_after_a_quoted_fragment_in_the_subject(lang, text, clause):
 ])
 def test_no_clause_after_an_inverted_frame(lang, text):
     assert [k for k, _ in found(lang, text)] == ["direct"]
+
+
+# -- a cue noun's infinitive and its owner -------------------------------------------------------
+# (train: "his promise to build a wall", "Trump's claim to understand ...", "a previous pledge to
+# remain neutral", "his contention that ...": 12 gold quotations)
+@pytest.mark.parametrize("text, clause", [
+    ("His attacks on the council and his promise to build a new bridge over the river were popular.",
+     "to build a new bridge over the river"),
+    ("Ruiz mocked Velk's claim to understand the working class.", "to understand the working class"),
+    ("The mayor declined to say whether she would honor a previous pledge to remain neutral in the dispute.",
+     "to remain neutral in the dispute"),
+    ("Velk is not alone in his contention that the tax had hurt the port.", "the tax had hurt the port"),
+])
+def test_cue_noun_reports_its_infinitive(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+def test_a_cue_verb_keeps_its_own_infinitive(lang):
+    # the verb "promise" reports its infinitive by its own frame, once
+    assert found(lang, "Applicants must promise to furnish a deposit before the draw.") == []

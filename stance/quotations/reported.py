@@ -11,7 +11,7 @@ from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEME
                                            addressed_subject, asked_question, extracted_as_complement, extracted_object, intent_infinitive, named_object,
                                            object_clause, object_to_be, relative_subject, speech_infinitive,
                                            tagged_infinitive)
-from stance.quotations.cues import Cue
+from stance.quotations.cues import Cue, noun_infinitive
 from stance.quotations.frames import according_clause, content_start, fronted_frame
 from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
                                       OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
@@ -40,6 +40,8 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
         i = cue.end + 1 if lowers[cue.end] == "that" else cue.end
         if i < end and (lowers[i] in CLAUSE_START or words[i][:1].isupper() or words[i][:1].isdigit()) and clause_ahead(view, i, end):
             return checked(view, i, end)
+        if lowers[i] == "to" and noun_infinitive(view, cue.start, cue.lemma):
+            return checked(view, i, _infinitive_end(view, i, end))  # "his promise to build a wall ..."
         return None
     i = cue.end
     if cue.start == sa or (lowers[cue.start - 1] == "to" and not speech_infinitive(view, cue)):
@@ -186,6 +188,16 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
     if cue.frame == "name":
         return named_object(view, cue, end)
     return None
+
+
+def _infinitive_end(view: TextView, i: int, end: int) -> int:
+    """The end of an infinitive phrase at token ``i`` after a cue noun, which may stand inside the
+    subject of the sentence: the first comma, semicolon, dash or finite verb after its verb ("his
+    promise to build a wall on the border were about more than ...")."""
+    for t in range(i + 2, end):
+        if view.words[t] in {",", ";", ":"} or view.words[t] in DASHES or finite_at(view.lowers, t, end):
+            return t
+    return end
 
 
 def _clause_after_quoted_fragment(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
