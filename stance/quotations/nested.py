@@ -8,9 +8,11 @@ module adds the outer one.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from stance.quotations.clauses import after_adverbials, subject_before
 from stance.quotations.cues import Cue
-from stance.quotations.tokens import ADVERBS, CLOSE_MARKS, FUNCTION_WORDS, NO_CLAUSE_START, OPEN_MARKS, has_finite
+from stance.quotations.tokens import ADVERBS, CLOSE_MARKS, FUNCTION_WORDS, NO_CLAUSE_START, OPEN_MARKS, cue_start, has_finite
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS
 from stance.text.view import TextView
 
@@ -81,15 +83,18 @@ def nested_reports(view: TextView, cues: list[Cue], inner: list[tuple[Cue, int, 
         if (cue.frame not in INNER_FRAMES or start < cue.end or first.endswith("ing") or first in NO_CLAUSE_START
                 or (cue.start > 0 and view.lowers[cue.start - 1] == "to")):
             continue  # content before its frame ("..., X said"), a participle ("cited X as saying"), an infinitive
-        sent = view.sent_of[cue.start]
-        sa, sb = view.sent_bounds(sent)
-        for outer in reversed([c for c in cues if sa <= c.start and c.end <= cue.start]):
-            if outer.frame not in OUTER_FRAMES:
-                break
-            if outer.frame != "according" and not subject_before(view, outer):
-                break  # no verb with a subject: "that 2013 report, Ari Fleischer, said"
-            a = _inner_subject_start(view, outer, sb)
-            if a is not None and a < cue.start and _plain_subject(view, a, cue.start):
-                out.append((outer, a, end))
-            break  # only the nearest cue before can frame this one
+        sa, sb = view.sent_bounds(view.sent_of[cue.start])
+        k = bisect_left(cues, cue.start, key=cue_start) - 1  # the nearest cue before this one
+        while k >= 0 and cues[k].end > cue.start:
+            k -= 1
+        if k < 0 or cues[k].start < sa:
+            continue  # no cue before it in its sentence
+        outer = cues[k]  # only the nearest cue before can frame this one
+        if outer.frame not in OUTER_FRAMES:
+            continue
+        if outer.frame != "according" and not subject_before(view, outer):
+            continue  # no verb with a subject: "that 2013 report, Ari Fleischer, said"
+        a = _inner_subject_start(view, outer, sb)
+        if a is not None and a < cue.start and _plain_subject(view, a, cue.start):
+            out.append((outer, a, end))
     return out
