@@ -27,7 +27,7 @@ from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
 from stance.speakers.inheritance import inherit_speakers
 from stance.speakers.description import describe_speaker
-from stance.speakers.selection import choose_speakers, quoted_spans
+from stance.speakers.selection import choose_speakers, first_person_report, quoted_spans
 from stance.stance_model.calibration import calibrate
 from stance.stance_model.examples import stance_examples
 from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
@@ -120,6 +120,9 @@ class Annotator:
         blocked = quoted_spans(raws)
         chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, blocked, self.ranker, self.pronoun_ranker),
                                   view, mentions, blocked)
+        if any(first_person_report(r, c[0]) for r, c in zip(raws, chosen)):
+            kept = [(r, c) for r, c in zip(raws, chosen) if not first_person_report(r, c[0])]
+            raws, chosen = [r for r, _ in kept], [c for _, c in kept]
         t0 = self._tick("speakers", t0)
         pendings: list[_Pending] = []
         described: dict[str, tuple[str | None, str | None, str | None, str | None]] = {}

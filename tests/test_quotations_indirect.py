@@ -1093,3 +1093,44 @@ def test_that_clause_after_an_aside(lang, text, clause):
 def test_inverted_frame_after_a_closing_mark_ends_the_clause(lang, opening):
     text = opening + ' "voters are tired of the long campaign," said Ana Ruiz, a pollster at a university.'
     assert found(lang, text) == [("direct", "voters are tired of the long campaign,")]
+
+
+# -- a cue after a quoted fragment inside its subject -----------------------------------------------
+# (train: 'Humphrey, who calls Trump a "sociopath," said he ...', 'Joe Scarborough, host of "Morning
+# Joe," suggested ...', 'Ann Selzer is happy to be Iowa's "silver standard," says she ...')
+@pytest.mark.parametrize("text, clause", [
+    ('Ana Ruiz, who calls the mayor a "crook," said he had lost the trust of the city.',
+     "he had lost the trust of the city"),
+    ('Tomas Velk, host of the radio show "Morning Talk," suggested business owner Ana Ruiz\'s refusal to pay could cost her the vote.',
+     "business owner Ana Ruiz's refusal to pay could cost her the vote"),
+])
+def test_clause_after_a_quoted_fragment_in_the_subject(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    '"We will rebuild the bridge," said Ana Ruiz, a lawyer who ran the campaign.',
+    '"We will rebuild the bridge," said the mayor, who ran the campaign.',
+])
+def test_no_clause_after_an_inverted_frame(lang, text):
+    assert [k for k, _ in found(lang, text)] == ["direct"]
+
+
+# -- a cue noun's infinitive and its owner -------------------------------------------------------
+# (train: "his promise to build a wall", "Trump's claim to understand ...", "a previous pledge to
+# remain neutral", "his contention that ...": 12 gold quotations)
+@pytest.mark.parametrize("text, clause", [
+    ("His attacks on the council and his promise to build a new bridge over the river were popular.",
+     "to build a new bridge over the river"),
+    ("Ruiz mocked Velk's claim to understand the working class.", "to understand the working class"),
+    ("The mayor declined to say whether she would honor a previous pledge to remain neutral in the dispute.",
+     "to remain neutral in the dispute"),
+    ("Velk is not alone in his contention that the tax had hurt the port.", "the tax had hurt the port"),
+])
+def test_cue_noun_reports_its_infinitive(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+def test_a_cue_verb_keeps_its_own_infinitive(lang):
+    # the verb "promise" reports its infinitive by its own frame, once
+    assert found(lang, "Applicants must promise to furnish a deposit before the draw.") == []

@@ -913,3 +913,13 @@ def test_a_state_office_speaks_as_the_office(nlp):
     sp = speaker_of(nlp, 'The plan was announced on Monday. The White House says the cuts "will be deep" next year.',
                     "will be deep")
     assert sp is not None and sp.name == "White House" and sp.type == "organization"
+
+
+# -- the owner of a cue noun speaks ----------------------------------------------------------------
+# (train: "Trump's claim that ...", "Pence ... his contention that ...", "Trump's claim to understand ...")
+@pytest.mark.parametrize("text, part, name", [
+    ("Senator Ana Ruiz mocked Tomas Velk's claim that the port was profitable.", "the port was profitable", "Tomas Velk"),
+    ("Mayor Ana Ruiz mocked Tomas Velk's promise to cut the port fees by half.", "to cut the port fees", "Tomas Velk"),
+])
+def test_owner_of_a_cue_noun_speaks(nlp, text, part, name):
+    assert speaker_match(speaker_of(nlp, text, part).name, name)

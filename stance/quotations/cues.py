@@ -88,10 +88,58 @@ def find_cues(view: TextView) -> list[Cue]:
         if w in _READ_FORMS and document_reads(view, i):
             out.append(Cue(i, i + 1, "read", "say"))
             continue
-        # a cue noun with its clause: "the claim that ...", "allegations that ..."
-        if w in nouns and i + 1 < len(lowers) and (lowers[i + 1] == "that" or content_without_that(view, i)):
+        # a cue noun with its clause: "the claim that ...", "allegations that ...", "his promise to ..."
+        if w in nouns and i + 1 < len(lowers) and (lowers[i + 1] == "that" or content_without_that(view, i)
+                                                   or noun_infinitive(view, i, nouns[w])):
             out.append(Cue(i, i + 1, nouns[w], "noun"))
     return out
+
+
+#: cue nouns that also report an infinitive after them ("his promise to build a wall")
+_INFINITIVE_NOUNS = tagged_words("cue_nouns.tsv", "infinitive")
+#: words before a cue noun that make it a determined noun with an owner or a determiner
+_NOUN_OWNERS = DETERMINERS | POSSESSIVE_MARKS | frozenset({"his", "her", "their", "its", "our", "my", "your"})
+#: words that may stand between the determiner and the cue noun ("his oft-stated promise")
+_NOUN_MODIFIER_REACH = 2
+
+
+def noun_infinitive(view: TextView, i: int, lemma: str) -> bool:
+    """Whether the cue noun at token ``i`` (lemma ``lemma``, tagged ``infinitive`` in
+    ``cue_nouns.tsv``) reports the infinitive after it: "to" and a verb's base form follow, and a
+    determiner or a possessive stands before it, up to two lowercase modifiers between ("his
+    promise to build a wall", "Trump's claim to understand ...", "a previous pledge to remain
+    neutral"; not the verb: "you promise to offer")."""
+    if lemma not in _INFINITIVE_NOUNS or not infinitive_at(view, i + 1, view.n):
+        return False
+    t = _determiner_before(view, i)
+    return t is not None
+
+
+def _determiner_before(view: TextView, i: int) -> int | None:
+    """The determiner or possessive before the noun at token ``i`` (up to two lowercase modifiers
+    between: "his oft-stated promise", "a previous pledge"), or None."""
+    lowers, words = view.lowers, view.words
+    t = i - 1
+    while t >= 0 and i - t <= _NOUN_MODIFIER_REACH and words[t].islower() and lowers[t] not in _NOUN_OWNERS and lowers[t].replace("-", "").isalpha() \
+            and lowers[t] not in AUXILIARIES and lowers[t] not in SUBJECT_PRONOUNS and lowers[t] not in {"to", "and", "or"}:
+        t -= 1
+    return t if t >= 0 and lowers[t] in _NOUN_OWNERS else None
+
+
+#: possessive determiners that name a cue noun's owner ("his promise to ...")
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+
+
+def noun_cue_owner(view: TextView, i: int) -> int | None:
+    """The possessive before the cue noun at token ``i`` ("Trump's claim that ...", "his promise
+    to ..."): the token of "'s" or of the possessive pronoun; the
+    owner is the one who claims or promises. None for another word or no owner."""
+    if view.lowers[i] not in _lexicon()[4]:
+        return None
+    t = _determiner_before(view, i)
+    if t is None or not (view.lowers[t] in _POSSESSIVE_PRONOUNS or (view.lowers[t] in POSSESSIVE_MARKS and t > 0)):
+        return None
+    return t
 
 
 #: subject pronouns that open a cue noun's content clause without "that" ("the allegation he ...")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from stance.quotations.cues import Cue, find_cues
 from stance.quotations.direct import as_opens_quotation, is_speech, layout_cue, nearest_cue
 from stance.quotations.frames import according_rest, as_frame_spans, parenthetical_rest
+from stance.quotations.nested import nested_reports
 from stance.quotations.reported import reported_clause
 from stance.quotations.segments import QuoteSegment, find_quote_segments
 from stance.quotations.tokens import CLAUSE_START, checked, has_finite
@@ -81,6 +82,9 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
                     out.append(found[0])
                     used_segs.update(found[1])
 
+    # 1b. nested reports: "NPR reported X said Y" is NPR's "X said Y" and X's "Y" (rule 4)
+    _add_nested(view, segs, seg_toks, seg_a, seg_b, cues, out, used_segs)
+
     # 2. direct: each remaining quoted segment, with the nearest cue of its sentences
     for k, seg in enumerate(segs):
         if k in used_segs:
@@ -105,6 +109,24 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
 #: subordinators that open an adverbial clause after a reporting verb ("said as she accepted the
 #: award", "said when asked about ..."), or reported content only with its main clause after a comma
 _ADVERBIAL_OPENERS = frozenset({"as", "when", "while"})
+
+
+def _add_nested(view: TextView, segs: list[QuoteSegment], seg_toks: RangeIndex, seg_a: list[int], seg_b: list[int],
+                cues: list[Cue], out: list[RawQuote], used_segs: set[int]) -> None:
+    """Add to ``out`` the outer report of each nested report among its clause quotations
+    (:func:`~stance.quotations.nested.nested_reports`), in place of a quotation of the outer cue
+    that is only the inner speaker's subject ("According to ISNA, the prosecutor general, Ali
+    Mehr, said ..." is not ISNA's "the prosecutor general, Ali Mehr")."""
+    inner = [(q.cue, q.tok_start, q.tok_end) for q in out if q.cue is not None]
+    for outer, a, b in nested_reports(view, cues, inner):
+        if any(q.cue is outer and q.tok_start <= a and q.tok_end >= b for q in out):
+            continue  # the outer cue's clause already spans it
+        found = _clause_quote(view, segs, seg_toks, seg_a, seg_b, outer, (a, b))
+        if found is None:
+            continue
+        out[:] = [q for q in out if not (q.cue is outer and a <= q.tok_start and q.tok_end <= b)]
+        out.append(found[0])
+        used_segs.update(found[1])
 
 
 def _unless_adverbial(view: TextView, span: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEME
                                            addressed_subject, asked_question, extracted_as_complement, extracted_object, intent_infinitive, named_object,
                                            object_clause, object_to_be, relative_subject, speech_infinitive,
                                            tagged_infinitive)
-from stance.quotations.cues import Cue
+from stance.quotations.cues import Cue, noun_infinitive
 from stance.quotations.frames import according_clause, content_start, fronted_frame
 from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
                                       OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
@@ -40,6 +40,8 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
         i = cue.end + 1 if lowers[cue.end] == "that" else cue.end
         if i < end and (lowers[i] in CLAUSE_START or words[i][:1].isupper() or words[i][:1].isdigit()) and clause_ahead(view, i, end):
             return checked(view, i, end)
+        if lowers[i] == "to" and noun_infinitive(view, cue.start, cue.lemma):
+            return checked(view, i, _infinitive_end(view, i, end))  # "his promise to build a wall ..."
         return None
     i = cue.end
     if cue.start == sa or (lowers[cue.start - 1] == "to" and not speech_infinitive(view, cue)):
@@ -66,9 +68,10 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                     if words[content_end - 1] in {"”", '"', "''"} and words[ca] in OPEN_MARKS:
                         return None  # a direct quotation, handled elsewhere
                     return checked(view, ca, content_end)
-        # a cue right after a closing quotation mark introduces no clause ("...,” said Moon, an ...")
+        # a cue right after a closing quotation mark introduces no clause ("...,” said Moon, an ..."),
+        # unless the quotation is a fragment inside the subject and a clause follows
         if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
-            return None
+            return _clause_after_quoted_fragment(view, cue, sa, end)
         # a comma right before the cue ends content before an inverted frame ("..., said Ruiz"),
         # unless it closes an appositive of a subject with no verb before ("Chris Ruiz, a
         # supporter, said Trump ...")
@@ -184,6 +187,36 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
         return _accuse_clause(view, cue, sa, end)
     if cue.frame == "name":
         return named_object(view, cue, end)
+    return None
+
+
+def _infinitive_end(view: TextView, i: int, end: int) -> int:
+    """The end of an infinitive phrase at token ``i`` after a cue noun, which may stand inside the
+    subject of the sentence: the first comma, semicolon, dash or finite verb after its verb ("his
+    promise to build a wall on the border were about more than ...")."""
+    for t in range(i + 2, end):
+        if view.words[t] in {",", ";", ":"} or view.words[t] in DASHES or finite_at(view.lowers, t, end):
+            return t
+    return end
+
+
+def _clause_after_quoted_fragment(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
+    """The clause after a cue that follows a quoted fragment in its subject ('Ruiz, who calls the
+    mayor a "crook," said he will run', 'Ana Ruiz, host of "Morning Talk," suggested the city's
+    refusal to pay could ...'): the sentence opens with no quotation mark, and after the cue comes
+    a subject pronoun and a finite verb, or a lowercase noun phrase (no determiner: '"...," said the
+    mayor, who ...' is an inverted frame) and a clause; None otherwise ('"...," said Moon')."""
+    lowers, words = view.lowers, view.words
+    if words[sa] in OPEN_MARKS or cue.end >= end or lowers[cue.start].endswith("ing"):
+        return None
+    i = cue.end
+    if lowers[i] == "that":
+        return checked(view, i + 1, end)
+    if lowers[i] in SUBJECT_PRONOUNS and words[i] != "I" and lowers[i] != "you":
+        return checked(view, i, end) if clause_ahead(view, i, end) else None
+    if (words[i].isalpha() and words[i].islower() and lowers[i] not in DETERMINERS and lowers[i] not in FUNCTION_WORDS
+            and lowers[i] not in NO_CLAUSE_START and clause_ahead(view, i, end)):
+        return checked(view, i, end)
     return None
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 
 #: candidate kinds, in the rules' default preference order
-CANDIDATE_KINDS = ("proportion", "according", "participle", "agent", "appositive", "colon", "coordinated", "left", "right", "subject", "agent_for",
+CANDIDATE_KINDS = ("proportion", "according", "owner", "participle", "agent", "appositive", "colon", "coordinated", "left", "right", "subject", "agent_for",
                    "previous", "nearest", "sent_subject")
 #: kinds proposed only for the trained ranker; :func:`pick_by_rules` never picks them
 RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
@@ -18,8 +18,9 @@ RANKER_ONLY_KINDS = frozenset({"nearest", "sent_subject"})
 #: or the subject before it in its own sentence, :func:`~stance.speakers.clause_subjects.subject_before_quote`),
 #: the subject of the first of two coordinated verbs, right before that verb ("Graham called both
 #: men 'crazy' and said ...", kind "coordinated"), and a proportion of people right before the cue
-#: ("Twenty-four percent said", kind "proportion": :mod:`stance.speakers.proportions`).
-RULED_KINDS = frozenset({"proportion", "according", "participle", "agent", "appositive", "colon", "coordinated"})
+#: ("Twenty-four percent said", kind "proportion": :mod:`stance.speakers.proportions`), and the
+#: owner of a noun cue ("Trump's claim that ...", "his promise to ...", kind "owner").
+RULED_KINDS = frozenset({"proportion", "according", "owner", "participle", "agent", "appositive", "colon", "coordinated"})
 #: :data:`RULED_KINDS` in the rules' preference order (:data:`CANDIDATE_KINDS`)
 RULED_ORDER = tuple(k for k in CANDIDATE_KINDS if k in RULED_KINDS)
 

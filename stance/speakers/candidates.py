@@ -33,9 +33,10 @@ from stance.speakers.noun_phrases import (OBJECT_PREPS, QUOTE_CHARS, QUOTE_TAIL,
                                           is_person_name, np_ending_at, np_starting_at, person_after_possessive,
                                           person_before_appositive, phrase_beside_quote, role_before_name, time_phrase_at,
                                           titled_name)
+from stance.quotations.cues import noun_cue_owner
 from stance.text.lexicons import LONE_QUANTIFIERS, cue_lexicon
 from stance.text.mentions import MentionIndex
-from stance.text.view import RangeIndex, TextView
+from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 
 #: quantifiers that stand alone as a cue's subject ("several said", "some say"; not "all": the rule
@@ -92,6 +93,13 @@ def candidates_for_cue(
         src = according_source(view, mentions, cue_end, hi)
         if src is not None:
             add((src[0], src[1], "name" if mentions.name_at(src[1] - 1, src[1]) is not None else "nominal"), "according")
+    owner = noun_cue_owner(view, cue_start) if cue_end - cue_start == 1 else None
+    if owner is not None and not inside_quote(owner, owner + 1):
+        # "Trump's claim that ...", "his promise to ...": the noun's owner speaks, by rule
+        if view.lowers[owner] in POSSESSIVE_MARKS:
+            add(np_ending_at(view, mentions, owner, a), "owner")
+        else:
+            add((owner, owner + 1, "pronoun"), "owner")
     if is_participle_cue(view, cue_start, cue_end, a):
         add(participle_subject(view, mentions, cue_start, blocked), "participle")
     lo = a

@@ -3,6 +3,7 @@ candidate, or the rule order without a ranker."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any, Sequence
 
 from stance.quotations.finder import RawQuote
@@ -20,11 +21,21 @@ RULED_CONFIDENCE = 0.9
 
 
 def quoted_spans(raws: Sequence[RawQuote]) -> RangeIndex:
-    """The token spans no speaker is looked for in: direct quotations, and the quoted parts of
-    mixed ones (O(log n) look-ups)."""
+    """The token spans no speaker is looked for in: direct quotations, and mixed ones but those
+    that hold another quotation's cue, a nested report whose inner speaker is inside it ("According
+    to ISNA, the prosecutor general said the 36 must face 'charges'": :mod:`stance.quotations.nested`)
+    (O(log n) look-ups)."""
     blocked = [(q.tok_start, q.tok_end) for q in raws if q.kind == "direct"]
-    blocked += [(q.tok_start, q.tok_end) for q in raws for s in q.segments if q.kind == "mixed"]
+    cue_starts = sorted(q.cue.start for q in raws if q.cue is not None)
+    blocked += [(q.tok_start, q.tok_end) for q in raws for s in q.segments
+                if q.kind == "mixed" and not _holds_a_cue(cue_starts, q.tok_start, q.tok_end)]
     return RangeIndex(blocked)
+
+
+def _holds_a_cue(cue_starts: list[int], a: int, b: int) -> bool:
+    """Whether one of the sorted cue tokens ``cue_starts`` lies in ``[a, b)``."""
+    i = bisect_left(cue_starts, a)
+    return i < len(cue_starts) and cue_starts[i] < b
 
 
 def _earlier_cued(raws: Sequence[RawQuote], i: int, view: TextView) -> int | None:
@@ -154,3 +165,15 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         mention = Span.of(view.text, view.starts[best.start], view.ends[best.end - 1])
         out.append((Speaker(name, mention, typ), m, conf))
     return out
+
+
+#: unresolved speakers that are the writer's or an interview transcript's own voice
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def first_person_report(raw: RawQuote, speaker: Speaker | None) -> bool:
+    """Whether ``raw`` is an indirect or mixed report whose speaker stayed a bare "I" or "we": the
+    writer's own voice or an interviewee's answer in a transcript ("we have shown that ...", "we
+    found that ..."), not words attributed to a speaker (ANNOTATION.md rule 1). A quotation in
+    marks stays (its speaker may be found otherwise)."""
+    return raw.kind != "direct" and speaker is not None and speaker.name.lower() in _FIRST_PERSON

@@ -547,12 +547,15 @@ class MentionIndex:
                 self._add_name(k + 1, b)
             return
         # a hyphenated pair of single names ("Trump-Kim") is two mentions; "Jean-Claude Juncker",
-        # "Jenn St-Onge" and "Lee Jae-myung" are one
+        # "Jenn St-Onge" and "Lee Jae-myung" are one, and so is a pair neither of whose words names
+        # anything on its own ("Kimberly-Clark", "ABS-CBN", "WSET-TV": no "Clark", "CBN" or "TV"
+        # alone in the article, none a gazetteer name)
         if "-" in words[a:b]:
             k = words.index("-", a, b)
             if (gaz.lookup(v.span_text(a, b)) is None and k - a == 1 and v.span_text(a, b) not in self._hyphen_surnames and b - k == 2 and _is_cap(words[a]) and _is_cap(words[k + 1])
                     and not (a > 0 and (v.lowers[a - 1] in _HONORIFICS or words[a - 1] in titles()))
-                    and len(words[k + 1]) > 1):  # "Wealth-X", "Jay-Z": one name (but "R-Ky." is a party code)
+                    and len(words[k + 1]) > 1  # "Wealth-X", "Jay-Z": one name (but "R-Ky." is a party code)
+                    and (len(words[a]) == 1 or self._names_alone(words[a]) or self._names_alone(words[k + 1]))):  # "R-Ky."
                 self._add_name(a, k)
                 self._add_name(k + 1, b)
                 return
@@ -592,6 +595,15 @@ class MentionIndex:
         if "-" in words[s:b] and b - s >= 4:
             self._hyphen_surnames.add(m.text.split()[-1])
         self.names.append(m)
+
+    def _names_alone(self, word: str) -> bool:
+        """Whether ``word`` (one part of a hyphenated pair) names something on its own: a gazetteer
+        name, or a word the article also writes with no hyphen beside it ("Trump" of "Trump-Kim")."""
+        if gazetteer().lookup(word) is not None:
+            return True
+        words = self.view.words
+        return any(not ((p > 0 and words[p - 1] == "-") or (p + 1 < len(words) and words[p + 1] == "-"))
+                   for p in positions_of(words, (word,)))
 
     def _settle_types(self) -> None:
         """Agree the guessed types of the same name across the article (:func:`settle_types`)
