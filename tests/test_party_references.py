@@ -80,6 +80,36 @@ def test_the_foundation_is_the_foundation_named_before(nlp):
     assert found == {"Kovac Foundation": "description"}
 
 
+def test_a_title_written_as_a_name_is_its_holder(nlp):
+    # party-filter 1.9.0 (train: 33 bare titles proposed as persons "President", "Queen", 1 a party
+    # by accident; "the Queen" x2 and "their President" are the holder the article names)
+    text = ("Queen Lena Marsh opened the session on Monday. "
+            'Boris Kovac said: "The government is trying to use the Queen to silence us."')
+    found = {}
+    for q, f in _targets(nlp, text):
+        if "silence" in q:
+            found = f
+    assert found.get("Lena Marsh") == "description" and "Queen" not in found
+
+
+def test_a_title_as_an_office_is_no_party(nlp):
+    text = 'Ana Ruiz said: "Boris Kovac is unfit to be President."'
+    (_, found), = _targets(nlp, text)
+    assert set(found) == {"Boris Kovac"}
+
+
+def test_a_title_written_as_a_name_is_no_pronoun_antecedent(nlp):
+    text = ("Boris Kovac met the Ambassador on Monday. "
+            'Ana Ruiz said: "He has broken his promise."')
+    refs = _refs(nlp, text)
+    assert "Ambassador" in refs.no_antecedents
+    found = {}
+    for q, f in _targets(nlp, text):
+        if "promise" in q:
+            found = f
+    assert "Ambassador" not in found and "Boris Kovac" in found
+
+
 def test_a_description_that_is_a_name_is_left_to_the_name():
     refs_text = "Ana Ruiz said the Department of Roads was late."
     nlp = stance.load(stance_model=False, party_filter=False)

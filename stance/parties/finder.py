@@ -27,7 +27,16 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-from stance.parties.references import ArticleReferences, TargetMention, article_references, description_at, frame_objects
+from stance.parties.references import (
+    ArticleReferences,
+    TargetMention,
+    article_references,
+    bare_title,
+    definite_title,
+    description_at,
+    frame_objects,
+    is_bare_title,
+)
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
 from stance.text.lexicons import party_of_members, political_parties
@@ -98,6 +107,14 @@ def find_targets(
         for m in mentions.names_in(a, b):
             if m.type not in ("person", "state", "organization", "demonym"):
                 continue
+            if is_bare_title(m):  # "the Queen": the office's holder; "to be President": no party
+                d = bare_title(refs, m) if refs is not None else None
+                if d is not None:
+                    if d.name not in exclude and d.name not in out:
+                        out[d.name] = d
+                    continue
+                if not definite_title(view, m):
+                    continue
             name = m.canonical
             via = "name"
             if refs is not None and refs.canonical(name) != name:
