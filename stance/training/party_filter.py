@@ -39,9 +39,11 @@ from typing import Any, Sequence
 
 from stance.training.progress import log
 
-#: Version of the party filter artifact this code writes (1.9.0: "the foundation" resolved to the
-#: foundation the article names before, the objects of "oppose" and "credit" in the quotation's
-#: sentence among the proposals; 1.8.0: a preposition before a target that
+#: Version of the party filter artifact this code writes (1.9.0: the written form of a non-person
+#: alias, demonym or partial name as a feature (``written``: "america", "u.s.", "gop"); a title
+#: written as a name ("the Queen") proposed as its holder, "to be President" not at all; "the
+#: foundation" resolved to the foundation the article names before, the objects of "oppose" and
+#: "credit" in the quotation's sentence among the proposals; 1.8.0: a preposition before a target that
 #: modifies or possesses a noun as ``gov_noun``, not ``gov`` ("to U.S. interests"); events, laws,
 #: religions and deities, and a country after a place and its comma ("Nice, France") no longer
 #: proposed; 1.7.0: the quotation's subject written before
