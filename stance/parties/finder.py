@@ -4,7 +4,8 @@ reporting frame refers to, canonicalised within the article.
 Sources: names in the quotation (persons by their fullest form, countries and bodies through
 the gazetteer: Washington -> United States, Pyongyang -> North Korea), demonyms (North Korean ->
 North Korea), acronyms resolved to the article's full name ("DNC" -> Democratic National
-Committee), definite descriptions ("the government", "the company"), third-person pronouns resolved
+Committee), definite descriptions ("the government", "the company") and titles written as names
+("the Queen": its holder; "to be President": none), third-person pronouns resolved
 to the nearest earlier party (and, for he/she/his/her inside the quotation, also to the person the
 article names most, ``via="salient_pronoun"``, for the trained filter to weigh), the reporting frame between cue and quotation ("called Kim 'a smart
 guy'", "accused X", "calling it a 'rogue' state") and the objects of targeting verbs elsewhere in
