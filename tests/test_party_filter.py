@@ -195,6 +195,14 @@ def test_a_person_with_nothing_that_shows_it_is_one(nlp_rules):
     assert "person_no_evidence" not in feats["Boris Kovac"]  # a given name shows it
 
 
+def test_the_written_form_of_an_alias_is_a_feature(nlp_rules):
+    # party-filter 1.9.0: "America" is a party 9 times of 55 on train, "U.S." 15 of 45, "Republicans" 38 of 60
+    text = 'Senator Ana Ruiz said America and the U.S. Navy had failed Boris Kovac, "again."'
+    feats = _target_features_of(nlp_rules, text)
+    assert feats["America"]["written"] == "america" and feats["America"]["rule"] == "alias"
+    assert "written" not in feats["Boris Kovac"]  # persons: no written form
+
+
 def test_shipped_artifact_and_its_manifest():
     pf = load_party_filter()
     assert isinstance(pf, PartyFilter) and 0.0 < pf.threshold < 1.0

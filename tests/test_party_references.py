@@ -72,6 +72,44 @@ def test_the_company_is_the_organisation_named_before(nlp):
     assert found == {"Acme Corporation": "description"}
 
 
+def test_the_foundation_is_the_foundation_named_before(nlp):
+    # party-filter 1.9.0 (train: "the foundation" 10 parties of 16 proposals, the Clinton Foundation)
+    text = ("The Kovac Foundation raised $2 million in May. "
+            "Ana Ruiz said the foundation had hidden its donors.")
+    (_, found), = _targets(nlp, text)
+    assert found == {"Kovac Foundation": "description"}
+
+
+def test_a_title_written_as_a_name_is_its_holder(nlp):
+    # party-filter 1.9.0 (train: 33 bare titles proposed as persons "President", "Queen", 1 a party
+    # by accident; "the Queen" x2 and "their President" are the holder the article names)
+    text = ("Queen Lena Marsh opened the session on Monday. "
+            'Boris Kovac said: "The government is trying to use the Queen to silence us."')
+    found = {}
+    for q, f in _targets(nlp, text):
+        if "silence" in q:
+            found = f
+    assert found.get("Lena Marsh") == "description" and "Queen" not in found
+
+
+def test_a_title_as_an_office_is_no_party(nlp):
+    text = 'Ana Ruiz said: "Boris Kovac is unfit to be President."'
+    (_, found), = _targets(nlp, text)
+    assert set(found) == {"Boris Kovac"}
+
+
+def test_a_title_written_as_a_name_is_no_pronoun_antecedent(nlp):
+    text = ("Boris Kovac met the Ambassador on Monday. "
+            'Ana Ruiz said: "He has broken his promise."')
+    refs = _refs(nlp, text)
+    assert "Ambassador" in refs.no_antecedents
+    found = {}
+    for q, f in _targets(nlp, text):
+        if "promise" in q:
+            found = f
+    assert "Ambassador" not in found and "Boris Kovac" in found
+
+
 def test_a_description_that_is_a_name_is_left_to_the_name():
     refs_text = "Ana Ruiz said the Department of Roads was late."
     nlp = stance.load(stance_model=False, party_filter=False)
@@ -88,6 +126,9 @@ def test_a_description_that_is_a_name_is_left_to_the_name():
         ('"They are good people," Ana Ruiz said of Boris Kovac and Lena Marsh.', {"Boris Kovac", "Lena Marsh"}),
         # "referring to X" after the attribution
         ('"He has won nothing," Ana Ruiz said, referring to Boris Kovac.', {"Boris Kovac"}),
+        # "opposed X's ...", "credited X with ..." (party-filter 1.9.0; train: 2 and 1 parties, none not)
+        ('Ana Ruiz opposed Boris Kovac\'s plan, saying it would "ruin the farmers."', {"Boris Kovac"}),
+        ('Ana Ruiz credited Boris Kovac with the deal, calling it "a triumph of patience."', {"Boris Kovac"}),
         # "compared X to Y, saying"
         ("Ana Ruiz compared Boris Kovac to Lena Marsh, saying both had failed the farmers.",
          {"Boris Kovac", "Lena Marsh"}),
@@ -105,6 +146,7 @@ def test_objects_of_targeting_verbs_in_the_quotations_sentence(nlp, text, expect
 def test_frame_verb_forms():
     verbs = frame_object_verbs()
     assert verbs["referring"] == "to" and verbs["said"] == "of" and verbs["slammed"] == ""
+    assert verbs["opposed"] == "" and verbs["credited"] == "" and verbs["talked"] == "about"
     assert "sayed" not in verbs and "speaked" not in verbs
 
 

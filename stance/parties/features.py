@@ -246,6 +246,8 @@ def target_features(
             f["rule"] = "alias" if hit is not None else "partial_name"
         else:
             f["rule"] = "name"
+        if t.type != "person" and f["rule"] in ("alias", "demonym", "partial_name"):
+            f["written"] = surface.lower()  # "America", "U.S.", "GOP", "Republicans", "White House": forms differ
         # the speaker and their side
         tt = name_tokens[k]
         if tt and spk and tt & spk:

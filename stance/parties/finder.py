@@ -4,7 +4,8 @@ reporting frame refers to, canonicalised within the article.
 Sources: names in the quotation (persons by their fullest form, countries and bodies through
 the gazetteer: Washington -> United States, Pyongyang -> North Korea), demonyms (North Korean ->
 North Korea), acronyms resolved to the article's full name ("DNC" -> Democratic National
-Committee), definite descriptions ("the government", "the company"), third-person pronouns resolved
+Committee), definite descriptions ("the government", "the company") and titles written as names
+("the Queen": its holder; "to be President": none), third-person pronouns resolved
 to the nearest earlier party (and, for he/she/his/her inside the quotation, also to the person the
 article names most, ``via="salient_pronoun"``, for the trained filter to weigh), the reporting frame between cue and quotation ("called Kim 'a smart
 guy'", "accused X", "calling it a 'rogue' state") and the objects of targeting verbs elsewhere in
@@ -27,7 +28,16 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-from stance.parties.references import ArticleReferences, TargetMention, article_references, description_at, frame_objects
+from stance.parties.references import (
+    ArticleReferences,
+    TargetMention,
+    article_references,
+    bare_title,
+    definite_title,
+    description_at,
+    frame_objects,
+    is_bare_title,
+)
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
 from stance.text.lexicons import party_of_members, political_parties
@@ -98,6 +108,14 @@ def find_targets(
         for m in mentions.names_in(a, b):
             if m.type not in ("person", "state", "organization", "demonym"):
                 continue
+            if is_bare_title(m):  # "the Queen": the office's holder; "to be President": no party
+                d = bare_title(refs, m) if refs is not None else None
+                if d is not None:
+                    if d.name not in exclude and d.name not in out:
+                        out[d.name] = d
+                    continue
+                if not definite_title(view, m):
+                    continue
             name = m.canonical
             via = "name"
             if refs is not None and refs.canonical(name) != name:

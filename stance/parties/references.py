@@ -34,7 +34,7 @@ from functools import cached_property, lru_cache
 from typing import Iterator
 
 from stance.text.entity_types import GENDERED_HONORIFICS, PRONOUN_GENDER, entity_lexicons, is_acronym
-from stance.text.lexicons import data_rows, description_heads, gazetteer, inflections, party_labels, word_set
+from stance.text.lexicons import data_rows, description_heads, gazetteer, inflections, party_labels, titles, word_set
 from stance.text.mentions import Mention, MentionIndex, is_adjective, pronoun_kinds
 from stance.text.positions import positions_of
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -159,9 +159,11 @@ class ArticleReferences:
 
     @cached_property
     def no_antecedents(self) -> frozenset[str]:
-        """The names no pronoun refers to: :attr:`initial_only`, :attr:`placelike` and
-        :attr:`things` (their union, made once per document)."""
-        return frozenset(self.initial_only | self.placelike | self.things)
+        """The names no pronoun refers to: :attr:`initial_only`, :attr:`placelike`,
+        :attr:`things` and titles written as names ("President": :func:`is_bare_title`; their union,
+        made once per document)."""
+        titled = {m.canonical for m in self.mentions.names if is_bare_title(m)}
+        return frozenset(self.initial_only | self.placelike | self.things | titled)
 
     @cached_property
     def descriptions_and_pronouns(self) -> list[int]:
@@ -541,6 +543,35 @@ def description_at(refs: ArticleReferences, i: int) -> TargetMention | None:
     if m is None:
         return None
     return TargetMention(refs.canonical(m.canonical), "organization" if m.type != "state" else "state", i, j + 1, "description")
+
+
+def bare_title(refs: ArticleReferences, m: Mention) -> TargetMention | None:
+    """The person a title written as a name refers to ("the President's death", "use the Queen",
+    "the Secretary and her staff", "their President"): the nearest earlier person the article gives
+    that role (:meth:`ArticleReferences.office_holder`), as a description (``via="description"``),
+    when a determiner or possessive stands before it and no "of" after it ("the President of the
+    United States" is the office); else None. ``m``: a mention for which :func:`is_bare_title` holds."""
+    view = refs.view
+    if not definite_title(view, m) or (m.end < view.n and view.lowers[m.end] == "of"):
+        return None
+    held = refs.office_holder(titles()[m.canonical].lower(), m.start)
+    return TargetMention(held, "person", m.start, m.end, "description") if held else None
+
+
+def is_bare_title(m: Mention) -> bool:
+    """Whether a person mention is only a title ("President", "Queen", "Prime Minister")."""
+    return m.type == "person" and m.canonical == m.text and m.canonical in titles()
+
+
+def definite_title(view: TextView, m: Mention) -> bool:
+    """Whether a bare title has a determiner or possessive before it ("the Attorney General", "their
+    President"): a definite description of an office or its holder, not the office in general ("to
+    be President", "ran for President", "a Speaker")."""
+    return m.start > 0 and view.lowers[m.start - 1] in _TITLE_DETERMINERS
+
+
+#: Words before a bare title that make it a definite description of the office's holder.
+_TITLE_DETERMINERS = frozenset({"the", "their", "our", "your", "his", "her", "its"})
 
 
 def _named_head_before(refs: ArticleReferences, head: str, i: int) -> str | None:

@@ -39,7 +39,11 @@ from typing import Any, Sequence
 
 from stance.training.progress import log
 
-#: Version of the party filter artifact this code writes (1.8.0: a preposition before a target that
+#: Version of the party filter artifact this code writes (1.9.0: the written form of a non-person
+#: alias, demonym or partial name as a feature (``written``: "america", "u.s.", "gop"); a title
+#: written as a name ("the Queen") proposed as its holder, "to be President" not at all; "the
+#: foundation" resolved to the foundation the article names before, the objects of "oppose" and
+#: "credit" in the quotation's sentence among the proposals; 1.8.0: a preposition before a target that
 #: modifies or possesses a noun as ``gov_noun``, not ``gov`` ("to U.S. interests"); events, laws,
 #: religions and deities, and a country after a place and its comma ("Nice, France") no longer
 #: proposed; 1.7.0: the quotation's subject written before
@@ -55,7 +59,7 @@ from stance.training.progress import log
 #: of a pronoun's reading, of a state against the speaker's affiliation and pairs of type, rule,
 #: place and quotation kind; 1.2.0: retrained on the corpus with its second batch of PolNeAR
 #: train articles and the pipeline of the third 2026-11-29 session).
-PARTY_FILTER_VERSION = "1.8.0"
+PARTY_FILTER_VERSION = "1.9.0"
 #: C values tried by grouped cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Thresholds tried (on train out-of-fold probabilities).
