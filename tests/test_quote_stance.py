@@ -514,7 +514,7 @@ def test_joint_lookup_gives_each_models_columns_and_the_same_scores(monkeypatch)
     lex = [extract_features(ex, model.lexicon_, model.window, tk) for ex, tk in zip(X, tokens)]
     lex[1] = lex[1] + ["tw:zzzunseenword", "bias"]  # a string in neither vocabulary, a repeated one
     (q, q_ends), (b, b_ends) = model._joint_columns(lex)
-    lex_vocab = model._group_vocabularies()[0]
+    lex_vocab, _ = model._group_vocabularies()
     want_q, want_ends = lookup_columns(X, lex_vocab, model.lexicon_, model.window, tokens, lex)
     want_b, _ = lookup_columns(X, model.base.vocabulary_, model.lexicon_, model.window, tokens, lex)
     assert q.tolist() == want_q.tolist() and b.tolist() == want_b.tolist()

@@ -6,8 +6,6 @@ temperature:
 * ``lexical``: the target-aware sparse features of :mod:`stance.stance_model.features`;
 * ``relation``: the speaker-to-party relation features of :mod:`stance.stance_model.relation`
   (CAMEO verbs around the party, the reporting cue, negation and modality, own side);
-* ``mentions``: the cues around the party's other mentions in the quotation, its name again or a
-  pronoun referring to it (:mod:`stance.stance_model.party_mentions`);
 * ``heads``: the proxy-trained base model's two linear heads (the ``"blended"`` stance model,
   :class:`~stance.stance_model.inference.LinearStanceScorer`, trained on NewsMTSC,
   directed_sentiment and teacher labels) as :data:`HEAD_COLUMNS` dense columns: their
@@ -40,11 +38,10 @@ import numpy as np
 from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_field, pack_strings, unpack_strings
 from stance.stance_model.features import extract_features, tokenize_batch
 from stance.stance_model.inference import row_sums, softmax_rows
-from stance.stance_model.party_mentions import mention_features
 from stance.stance_model.relation import relation_features
 
 QUOTE_STANCE_KIND = "quote-stance"
-FEATURE_GROUPS = ("lexical", "relation", "mentions", "heads")
+FEATURE_GROUPS = ("lexical", "relation", "heads")
 #: The groups the model is trained with by default (those of the shipped model).
 DEFAULT_GROUPS = ("lexical", "relation", "heads")
 #: The groups computed from the base model (dense columns after the sparse ones).
@@ -59,18 +56,16 @@ QUOTATION_CORPUS = "quote"
 
 def feature_strings(X: Sequence[Any], tokens: Sequence[Any], groups: Sequence[str], lexicon: Mapping[str, str],
                     cameo: Mapping[str, str], window: int, lex_feats: Sequence[list[str]] | None = None) -> list[list[str]]:
-    """Each example's sparse feature strings (``lex:``, ``rel:`` and ``men:`` prefixed, duplicates
-    removed); ``lex_feats``: the examples' :func:`extract_features` strings when the caller has them."""
+    """Each example's sparse feature strings (``lex:`` and ``rel:`` prefixed, duplicates removed);
+    ``lex_feats``: the examples' :func:`extract_features` strings when the caller has them."""
     out = []
-    lex, rel, men = "lexical" in groups, "relation" in groups, "mentions" in groups
+    lex, rel = "lexical" in groups, "relation" in groups
     for r, (ex, tk) in enumerate(zip(X, tokens)):
         fs: list[str] = []
         if lex:
             fs += ["lex:" + f for f in (lex_feats[r] if lex_feats is not None else extract_features(ex, lexicon, window, tk))]
         if rel:
             fs += ["rel:" + f for f in relation_features(ex, tk, cameo, lexicon)]
-        if men:
-            fs += ["men:" + f for f in mention_features(ex, tk, cameo, lexicon)]
         out.append(list(dict.fromkeys(fs)))
     return out
 
@@ -282,16 +277,15 @@ class QuoteStanceScorer:
             S += base_columns(self.base, X, self.groups, tokens, lex if share else None, base_cols) @ self.stack_coef_
         return S + self.intercept_
 
-    def _group_vocabularies(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-        """``({lexical feature: column}, {relation feature: column}, {mention feature: column})``:
-        the vocabulary without the ``lex:`` / ``rel:`` / ``men:`` prefixes, built on first use, so
-        run-time features are looked up without building the prefixed strings."""
+    def _group_vocabularies(self) -> tuple[dict[str, int], dict[str, int]]:
+        """``({lexical feature: column}, {relation feature: column})``: the vocabulary without the
+        ``lex:`` / ``rel:`` prefixes, built on first use, so run-time features are looked up
+        without building the prefixed strings."""
         split = getattr(self, "_split_vocab", None)
         if split is None:
             lex = {f[4:]: j for f, j in self.vocabulary_.items() if f.startswith("lex:")}
             rel = {f[4:]: j for f, j in self.vocabulary_.items() if f.startswith("rel:")}
-            men = {f[4:]: j for f, j in self.vocabulary_.items() if f.startswith("men:")}
-            split = self._split_vocab = (lex, rel, men)
+            split = self._split_vocab = (lex, rel)
         return split
 
     def _base_of_lexical(self) -> Any:
@@ -300,7 +294,7 @@ class QuoteStanceScorer:
         ``-1`` at the end, read for a string in neither), built on first use."""
         cached = getattr(self, "_lex_base", None)
         if cached is None or cached[1] is not self.base:
-            lex_vocab = self._group_vocabularies()[0]
+            lex_vocab, _ = self._group_vocabularies()
             out = np.full(len(self.vocabulary_) + 1, -1, dtype=np.int64)
             out[np.fromiter(lex_vocab.values(), dtype=np.int64, count=len(lex_vocab))] = np.fromiter(
                 map(self.base.vocabulary_.get, lex_vocab, repeat(-1)), dtype=np.int64, count=len(lex_vocab))
@@ -312,7 +306,7 @@ class QuoteStanceScorer:
         the base model's vocabulary (``-1`` when absent), every row's concatenated, as
         :func:`~stance.stance_model.features.lookup_columns` gives them. A string is looked up in
         the base's vocabulary only when it is not in this model's (whose columns carry the base's)."""
-        lex_vocab = self._group_vocabularies()[0]
+        lex_vocab, _ = self._group_vocabularies()
         base_of = self._base_of_lexical()
         ends = np.zeros(len(lex) + 1, dtype=np.int64)
         np.cumsum(np.fromiter(map(len, lex), dtype=np.int64, count=len(lex)), out=ends[1:])
@@ -330,38 +324,33 @@ class QuoteStanceScorer:
         """The rows :func:`sparse_rows` gives for :func:`feature_strings` (the same columns: a set of
         distinct strings maps to a set of distinct columns), looked up group by group; ``lex_cols``:
         the lexical strings' columns (:meth:`_joint_columns`), when looked up already."""
-        lex_vocab, rel_vocab, men_vocab = self._group_vocabularies()
+        lex_vocab, rel_vocab = self._group_vocabularies()
         use_lex = "lexical" in self.groups and lex is not None
-        use_rel, use_men = "relation" in self.groups, "mentions" in self.groups
-        if use_lex and lex_cols is not None and not (use_rel or use_men):
+        if use_lex and lex_cols is not None and "relation" not in self.groups:
             return binary_rows(lex_cols[0], lex_cols[1], len(self.vocabulary_))
-        cameo, lexicon = self.cameo_, self.lexicon_
-        minus = repeat(-1)
-        if use_lex and lex_cols is not None:  # the other groups' columns, then all groups' rows
-            more: list[int] = []
-            more_ends = [0] * (len(X) + 1)
+        if use_lex and lex_cols is not None:  # the relation features' columns, then both groups' rows
+            rel_cols: list[int] = []
+            rel_ends = [0] * (len(X) + 1)
             for r, (ex, tk) in enumerate(zip(X, tokens), 1):
-                if use_rel:
-                    more.extend(map(rel_vocab.get, relation_features(ex, tk, cameo, lexicon), minus))
-                if use_men:
-                    more.extend(map(men_vocab.get, mention_features(ex, tk, cameo, lexicon), minus))
-                more_ends[r] = len(more)
+                rel_cols.extend(map(rel_vocab.get, relation_features(ex, tk, self.cameo_, self.lexicon_), repeat(-1)))
+                rel_ends[r] = len(rel_cols)
             n = len(X)
             at = np.arange(n, dtype=np.int64)
-            rows = np.concatenate([np.repeat(at, np.diff(lex_cols[1])), np.repeat(at, np.diff(np.asarray(more_ends, dtype=np.int64)))])
-            return binary_rows_of(rows, np.concatenate([lex_cols[0], np.asarray(more, dtype=np.int64)]), n,
+            rows = np.concatenate([np.repeat(at, np.diff(lex_cols[1])), np.repeat(at, np.diff(np.asarray(rel_ends, dtype=np.int64)))])
+            return binary_rows_of(rows, np.concatenate([lex_cols[0], np.asarray(rel_cols, dtype=np.int64)]), n,
                                   len(self.vocabulary_))
-        lget, rget, mget = lex_vocab.get, rel_vocab.get, men_vocab.get
+        use_rel = "relation" in self.groups
+        lget, rget = lex_vocab.get, rel_vocab.get
+        cameo, lexicon = self.cameo_, self.lexicon_
         cols: list[int] = []
         ext = cols.extend
         ends = [0] * (len(X) + 1)
+        minus = repeat(-1)
         for r, (ex, tk) in enumerate(zip(X, tokens)):
             if use_lex:
                 ext(map(lget, lex[r], minus))  # type: ignore[index]
             if use_rel:
                 ext(map(rget, relation_features(ex, tk, cameo, lexicon), minus))
-            if use_men:
-                ext(map(mget, mention_features(ex, tk, cameo, lexicon), minus))
             ends[r + 1] = len(cols)
         return binary_rows(cols, ends, len(self.vocabulary_))
 
