@@ -110,6 +110,32 @@ def test_build_vectors_counts_projects_and_quantises(tmp_path, monkeypatch):
         tv.build_vectors(tmp_path, tmp_path / "x.npz", dim=20, progress=False)
 
 
+def test_build_vectors_skips_held_out_polnear_articles(tmp_path, monkeypatch):
+    """The piece counts never read the article corpus's dev/test PolNeAR articles (by doc_id):
+    a word only they hold keeps the weight of an unseen piece."""
+    import json
+
+    from stance.corpora.quote_corpus import held_out_ids
+    from stance.training import vectors as tv
+
+    held = sorted(held_out_ids())[0]
+    rng = np.random.default_rng(0)
+    E = rng.normal(size=(len(PIECES), 12)).astype(np.float32)
+    monkeypatch.setattr(tv, "encode_pieces", lambda **kw: (list(PIECES), E, {"base": "test", "base_version": "0"}))
+    common = "The senator accused Ruritania of lying to voters, and Halvorsen praised hammers."
+    for corpus in ("newsmtsc", "directed_sentiment", "polnear"):
+        (tmp_path / corpus).mkdir()
+        recs = [{"doc_id": "kept", "text": common}]
+        if corpus == "polnear":
+            recs.append({"doc_id": held, "text": "Brandt Brandt Brandt"})
+        (tmp_path / corpus / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs))
+    header = tv.build_vectors(tmp_path, tmp_path / "v.npz", dim=4, progress=False)
+    v = StaticVectors.load(tmp_path / "v.npz", sha256=header["sha256"])
+    ids = {p: i for i, p in enumerate(PIECES)}
+    assert v.weights[ids["brandt"]] == 1.0 and v.weights[ids["the"]] < 1.0
+    assert v.meta["held_out_skipped"] == 1
+
+
 def _toy_corpora(tmp_path):
     import json
 

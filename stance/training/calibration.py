@@ -26,7 +26,9 @@ from stance.training.progress import log
 #: The calibration artifact's version.
 #: 1.1.0: refitted on the pipeline of the second 2026-11-29 session (quotations without the sentence class
 #: offsets; grouped CV chose one temperature per head).
-CALIBRATION_VERSION = "1.2.0"
+#: 1.2.0: fitted on the blended model's own probabilities, on stance-classifier 4.1.0.
+#: 1.3.0: refitted on stance-classifier 4.2.0 (vectors without the corpus's dev/test texts).
+CALIBRATION_VERSION = "1.3.0"
 #: Folds of the grouped cross-validation on train.
 N_FOLDS = 5
 #: Probabilities are read as the pipeline serialises them (4 decimals): a 0.0 is taken as this.

