@@ -393,3 +393,15 @@ def test_ranker_string_feature_columns_follow_a_replaced_vocabulary():
     assert scorer.decision_function([{"kind": "name"}, {"kind": "pronoun"}]).tolist() == [2.0, 1.0]
     scorer.separator = ":"
     assert scorer.decision_function([{"kind": "name"}, {"kind": "pronoun"}]).tolist() == [0.0, 0.0]
+
+
+def test_ranker_binary_scores_skip_zero_features_only_with_finite_weights():
+    """A feature of value 0.0 adds nothing to a score (skipped), unless a weight is infinite:
+    then 0.0 times it is nan, as in the vectorised path."""
+    scorer = LinearRanker({"a": 0, "b": 1}, np.asarray([[2.0, 3.0]]), np.asarray([0.5]), [0, 1])
+    assert scorer._binary_scores([{"a": 0.0, "b": 1.0}, {"a": -0.0}]) == [3.5, 0.5]
+    scorer.coef_ = np.asarray([[np.inf, 3.0]])
+    fast = scorer._binary_scores([{"a": 0.0, "b": 1.0}])
+    assert np.isnan(fast[0])
+    with np.errstate(invalid="ignore"):
+        assert np.isnan(scorer._sparse_scores([{"a": 0.0, "b": 1.0}])[0])

@@ -544,3 +544,22 @@ def test_one_person_is_proposed_once(nlp):
     assert w[7:9] == ["John", "Bolton"]
     got = [t.name for t in _person_forms(view, targets, refs, set())]
     assert got == ["John R. Bolton", "Ana Ruiz", "Ana Kovac"]
+
+
+def test_one_scan_gives_the_descriptions_pronouns_and_genders(nlp):
+    """The article's "the", pronoun and gendered-pronoun positions come from one scan of its
+    tokens; each list is the scan for its own words alone, and the genders are those
+    :func:`person_genders` finds by its own scan."""
+    from stance.text.entity_types import PRONOUN_GENDER
+    from stance.text.mentions import pronoun_kinds
+
+    text = ("Ana Ruiz met Tom Small on Monday. She said the plan would fail. "
+            "Small blamed himself and said he would quit; they left the hall.")
+    refs = _refs(nlp, text)
+    lowers = refs.view.lowers
+    keep = pronoun_kinds().keys() | {"the"}
+    assert refs.descriptions_and_pronouns == [i for i, w in enumerate(lowers) if w in keep]
+    assert refs.descriptions_and_pronouns  # "the", "she", "he", "they"
+    assert refs.gender == person_genders(refs.view, refs.mentions)
+    assert refs.gender == {"Ana Ruiz": "f", "Tom Small": "m"}
+    assert person_genders(refs.view, refs.mentions, pronouns=[i for i, w in enumerate(lowers) if w in PRONOUN_GENDER]) == refs.gender

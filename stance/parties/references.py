@@ -166,17 +166,26 @@ class ArticleReferences:
         return frozenset(self.initial_only | self.placelike | self.things | titled)
 
     @cached_property
+    def _the_and_pronouns(self) -> list[int]:
+        """The positions of "the", the pronouns (``pronouns.tsv``) and the gendered pronouns
+        (:data:`PRONOUN_GENDER`), in order: one scan of the document's tokens for
+        :attr:`descriptions_and_pronouns` and :attr:`gender`."""
+        return positions_of(self.view.lowers, pronoun_kinds().keys() | PRONOUN_GENDER.keys() | {"the"})
+
+    @cached_property
     def descriptions_and_pronouns(self) -> list[int]:
         """The positions of the tokens :func:`~stance.parties.finder.find_targets` reads past the
         names: "the" (a description may start there) and the pronouns, in order, found once per
         document instead of in every quotation's tokens."""
-        pk = pronoun_kinds()
-        return positions_of(self.view.lowers, pk.keys() | {"the"})
+        keep = pronoun_kinds().keys() | {"the"}
+        lowers = self.view.lowers
+        return [i for i in self._the_and_pronouns if lowers[i] in keep]
 
     @cached_property
     def gender(self) -> dict[str, str]:
         """Person canonical name -> "m" | "f", where the article shows it."""
-        return person_genders(self.view, self.mentions)
+        lowers = self.view.lowers
+        return person_genders(self.view, self.mentions, pronouns=[i for i in self._the_and_pronouns if lowers[i] in PRONOUN_GENDER])
 
     @cached_property
     def _persons(self) -> tuple[list[Mention], list[int]]:
@@ -334,18 +343,20 @@ _GENDERED = frozenset({"m", "f", "mf"})
 _HONORIFIC_GENDER = {k.capitalize(): g for k, g in GENDERED_HONORIFICS.items()}
 
 
-def person_genders(view: TextView, mentions: MentionIndex, window: int = 25) -> dict[str, str]:
+def person_genders(view: TextView, mentions: MentionIndex, window: int = 25, pronouns: list[int] | None = None) -> dict[str, str]:
     """Person canonical name -> gender ("m" | "f") by the article's majority evidence: the first
     third-person singular pronoun within ``window`` tokens after a mention with no other person
     named in between, an honorific before it, and a given name of one gender ("Hillary Clinton";
-    ``data/first_names.tsv``, names of two tokens or more). Ties and no evidence: absent."""
+    ``data/first_names.tsv``, names of two tokens or more). Ties and no evidence: absent.
+    ``pronouns``: the positions of the gendered pronouns (:data:`PRONOUN_GENDER`), in order, when
+    the caller has them."""
     lowers, words = view.lowers, view.words
     persons = [m for m in mentions.names if m.type == "person"]
     if not persons:
         return {}
     # the pronouns' token positions, in order (one set look-up per token: faster than a
     # list.index scan per pronoun form, measured)
-    at = positions_of(lowers, PRONOUN_GENDER)
+    at = positions_of(lowers, PRONOUN_GENDER) if pronouns is None else pronouns
     score: dict[str, int] = {}  # > 0: male, < 0: female
     n_at = len(at)
     first_names = entity_lexicons().first_names

@@ -171,8 +171,9 @@ class LinearRanker:
         weights = self.__dict__.get("_weights")
         if weights is None or weights[0] is not self.coef_ or weights[1] is not self.intercept_:
             # the weights as plain floats, made again when coef_ or intercept_ is replaced
-            weights = self._weights = (self.coef_, self.intercept_, self.coef_[0].tolist(), float(self.intercept_[0]))
-        w, b = weights[2], weights[3]
+            weights = self._weights = (self.coef_, self.intercept_, self.coef_[0].tolist(), float(self.intercept_[0]),
+                                       bool(np.isfinite(self.coef_[0]).all()))
+        w, b, finite = weights[2], weights[3], weights[4]
         get = self.vocabulary_.get
         sep = self.separator
         out = []
@@ -181,6 +182,8 @@ class LinearRanker:
             for f, v in x.items():
                 tv = type(v)
                 if tv is float:
+                    if v == 0.0 and finite:
+                        continue  # w * 0.0 changes no sum that starts at +0.0 (which is never -0.0)
                     j = get(f)
                 elif tv is str:
                     j = get("%s%s%s" % (f, sep, v))
