@@ -33,7 +33,9 @@ def nouns() -> tuple[frozenset[str], frozenset[str]]:
 NP_STOP_LEFT = frozenset(
     {"and", "but", "that", "said", "says", "for", "to", "of", "in", "on", "at", "with", "by", "as", "when",
      "while", "after", "before", "because", "if", "than", "then", "so", "or", "is", "was", "were", "are",
-     "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
+     "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why",
+     # clause openers: never inside a noun phrase ("But other advisers", "although his advisers")
+     "yet", "although", "though", "perhaps", "however", "whether", "unless", "whereas", "nor"}
 )
 #: words naming a part of a group before "of the ..." ("One of the victims")
 _PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each", "both", "two", "three", "few"})
@@ -209,6 +211,8 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if w in {"he", "she", "they", "it", "we", "i"}:
         return i, i + 1, "pronoun"
     m = mentions.name_at(i, i + 1)
+    if w in NP_STOP_LEFT and w != "that" and (m is None or m.start != i):
+        return None  # a clause word opens no phrase ("But other advisers": the phrase starts after it)
     if m is not None and m.type != "demonym":
         titled_after = person_after_possessive(view, mentions, m.end, hi)
         if titled_after is not None:  # "writes Huber's longtime tag team partner Erick Rowan"
