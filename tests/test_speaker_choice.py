@@ -294,6 +294,23 @@ def test_an_unnamed_speaker_keeps_its_quantifier(nlp, text, part, name):
     assert sp is not None and sp.name == name
 
 
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        # a person's campaign speaks, not the person ("The Sanders campaign", "Ryan's campaign")
+        ("Bernie Sanders spoke in Iowa. The Sanders campaign responded Friday, saying the super PAC had taken "
+         "money from lobbyists.", "the super PAC", "Sanders campaign"),
+        ("Marco Rubio spoke in Iowa. But the Rubio campaign risks underestimating Mr. Trump by dismissing "
+         "claims that he can win.", "he can win", "Rubio campaign"),
+        ("Paul Ryan spoke in Iowa. Ryan's campaign shrugged off the comments, telling reporters, \"We are "
+         "fine.\"", "We are fine", "Ryan's campaign"),
+    ],
+)
+def test_a_persons_campaign_speaks_as_the_campaign(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name and sp.type == "organization"
+
+
 def test_the_body_noun_finds_a_body_named_far_before(nlp):
     """"the academy" is the academy the first sentence named, however many sentences before."""
     text = ("The Royal Narvian Academy of Arts gave its prize to two painters on Tuesday. The painters live in "

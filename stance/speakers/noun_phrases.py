@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from stance.quotations.tokens import QUOTE_MARKS
+from stance.speakers.role_lexicon import CAMPAIGN_NOUNS
 from stance.speakers.roles import named_by_role
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
@@ -226,6 +227,9 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
             if tail is not None:
                 return min(i, m.start), tail, "nominal"  # "the New York businessman"
         if titled is None and m.type == "person":
+            campaign = _campaign_after(view, m, hi)
+            if campaign is not None:
+                return min(i, m.start), campaign, "nominal"  # "Sanders's campaign said", not Sanders
             return min(i, m.start), _coordinated_end(view, mentions, m, hi), "name"  # "said A, B and C"
         return min(i, m.start), (titled.end if titled is not None else m.end), "name"
     # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
@@ -233,6 +237,9 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         for m in mentions.names_in(i, min(hi, i + 8)):
             if m.type in ("person", "organization") and all(x[:1].isupper() or x in {"of", "for", "the", "and"}
                                                             for x in view.words[i : m.start]):
+                campaign = _campaign_after(view, m, hi) if m.type == "person" else None
+                if campaign is not None:
+                    return i, campaign, "nominal"  # "The Sanders campaign responded": the campaign
                 return i, m.end, "name"
             break
     # honorifics and lowercase title words before a name: "said Mr. McGinley", "said 9/11 widow
@@ -249,6 +256,9 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
                 if m is not None and (m.start != k + 1 or m.type != "person"):
                     m = None
             if m is not None and m.type not in ("demonym",) and m.start >= k - 1:
+                campaign = _campaign_after(view, m, hi) if m.type == "person" else None
+                if campaign is not None:
+                    return i, campaign, "nominal"  # "the Rubio campaign risks ... by dismissing"
                 tail = _noun_after(view, m.end, hi) if m.type != "person" else None
                 return (i, tail, "nominal") if tail is not None else (i, m.end, "name")  # "a former Republican staffer"
             continue
@@ -280,6 +290,14 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if w in person_nouns or w in org_nouns:
         return i, i + 1, "nominal"
     return None
+
+
+def _campaign_after(view: TextView, m: Mention, hi: int) -> int | None:
+    """The end of a campaign noun right after the person name ``m`` (before ``hi``), with or
+    without a possessive ("the Sanders campaign", "Trump's campaign"): the phrase names the
+    campaign, which speaks, not the person; None when none follows."""
+    k = m.end + 1 if m.end < hi and view.lowers[m.end] in POSSESSIVE_MARKS else m.end
+    return k + 1 if k < hi and view.lowers[k] in CAMPAIGN_NOUNS else None
 
 
 def _speaker_noun(w: str) -> bool:
