@@ -311,6 +311,25 @@ def test_a_persons_campaign_speaks_as_the_campaign(nlp, text, part, name):
     assert sp is not None and sp.name == name and sp.type == "organization"
 
 
+@pytest.mark.parametrize(
+    "text, part, name, mention",
+    [
+        # a past-tense verb ends the phrase before a cue: the verb's object is no speaker
+        ("Bernie Sanders spoke in Iowa on Monday. The Vermont senator emailed supporters saying: \"We will win "
+         "this fight.\"", "We will win", "Bernie Sanders", "The Vermont senator"),
+        ("Hillary Clinton spoke in Iowa on Monday. Reprising one of her own favorite lines, the former secretary "
+         "of state talked about continuing the \"progress we had under President Obama\" and her plans.",
+         "progress we had", "Hillary Clinton", "the former secretary"),
+        # "another" is a determiner: the phrase stops there, not at the verb before it
+        ("The campaign was in trouble. The Post quoted another unnamed GOP official as saying that the team "
+         "was weak.", "the team was weak", "another unnamed GOP official", "another unnamed GOP official"),
+    ],
+)
+def test_a_verb_ends_the_phrase_before_a_cue(nlp, text, part, name, mention):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name and sp.mention.text == mention
+
+
 def test_the_body_noun_finds_a_body_named_far_before(nlp):
     """"the academy" is the academy the first sentence named, however many sentences before."""
     text = ("The Royal Narvian Academy of Arts gave its prize to two painters on Tuesday. The painters live in "

@@ -12,6 +12,7 @@ from stance.speakers.role_lexicon import CAMPAIGN_NOUNS
 from stance.speakers.roles import named_by_role
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
+from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -22,7 +23,7 @@ SKIP_LEFT = frozenset(
     "simply bluntly openly told once emphatically ’ve 've often now would later sometimes usually "
     "even only since all both each then long so too ".split()
 )
-DETS = frozenset("the a an one many some several most other others few all both two three various these those such".split())
+DETS = frozenset("the a an one another many some several most other others few all both two three various these those such".split())
 QUOTE_CHARS = QUOTE_MARKS  # (the quotation marks' one definition: stance.quotations.tokens)
 
 
@@ -90,6 +91,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             word = view.words[k - 1]
             if is_time_word(view, k - 1):
                 break
+            if k - 2 >= lo and is_past_form(p) and _heads_phrase(view, mentions, k - 2):
+                return None  # "The Vermont senator emailed supporters saying": the verb's object, no subject
             if p in DETS or p in POSSESSIVE_MARKS or (p.isalpha() and p not in SKIP_LEFT and p not in NP_STOP_LEFT and len(p) > 1) or p == "-" or p[:1].isdigit():
                 k -= 1
                 if p in DETS:
@@ -115,6 +118,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
         return None
     k = j - 1
     while k - 1 >= lo and j - k < 5 and view.lowers[k - 1] not in NP_STOP_LEFT - {"of"} and view.words[k - 1] not in {",", ".", "“", '"', "''", "—"}:
+        if is_past_form(view.lowers[k - 1]):
+            return None  # "the former secretary of state talked about continuing": a verb, no "of" phrase
         if view.lowers[k - 1] == "of":
             np = np_ending_at(view, mentions, k - 1, lo)
             if np is not None and np[2] in ("nominal", "name"):
@@ -290,6 +295,12 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if w in person_nouns or w in org_nouns:
         return i, i + 1, "nominal"
     return None
+
+
+def _heads_phrase(view: TextView, mentions: MentionIndex, t: int) -> bool:
+    """Whether token ``t`` ends a speaker phrase: a person or body noun (or its plural), or a name."""
+    m = mentions.name_at(t, t + 1)
+    return _speaker_noun(view.lowers[t]) or (m is not None and m.end == t + 1)
 
 
 def _campaign_after(view: TextView, m: Mention, hi: int) -> int | None:
@@ -521,6 +532,8 @@ def phrase_beside_quote(view: TextView, i: int, j: int) -> tuple[int, int, str] 
             return None
         if t > i + 1 and (w in DETERMINERS or w in _NUMBER_WORDS or w == "to"):
             return None  # a second phrase: "The town released a statement", "This prompted the paper to"
+        if t > i + 1 and is_past_form(w) and _speaker_noun(view.lowers[t - 1]):
+            return None  # a verb after the phrase: "The Vermont senator emailed supporters saying"
     return i, j, "nominal"
 
 
