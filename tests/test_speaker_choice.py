@@ -229,6 +229,14 @@ def test_a_headline_run_of_names_is_no_antecedent_of_she():
          "question.\"", "The law is clear", "Ann Miller"),
         ("Helena Markov wrote a book in 1990. \"I was never happy there,\" her memoirs say.",
          "never happy", "Helena Markov"),
+        # the issuer after a participle and a time phrase, and the document named four sentences before
+        ("Progress is evident. A report released in September by the Narvian Academy of Sciences noted "
+         "that more migrants own homes. Among parents, only half believe that. In fact, children are better "
+         "educated. They find much better jobs. \"Migrants are integrating into society,\" the report "
+         "concluded.", "Migrants are integrating", "Narvian Academy of Sciences"),
+        # "summary" is a document noun
+        ("According to a Narvian Police summary of its inquiry, the mayor sent an email. The clerk did not "
+         "delete the files, according to the summary.", "The clerk did not", "Narvian Police"),
     ],
 )
 def test_a_document_speaks_for_its_author(nlp, text, part, name):
