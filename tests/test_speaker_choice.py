@@ -895,6 +895,24 @@ def test_a_description_whose_noun_introduced_someone_unnamed_stays_unnamed(nlp):
     assert sp is not None and sp.name != "Lena Basko"
 
 
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        # the noun used before only to title the person, with the description's modifiers: that person
+        ("Billionaire investor Mark Roe spoke in Dallas on Monday about the race. \"Nobody would come to your "
+         "aid,\" the investor said.", "Nobody would", "Mark Roe"),
+        ("Republican presidential candidate Ben Roe spoke in Dallas on Monday. \"I am getting special "
+         "scrutiny,\" the Republican presidential candidate told CBS on Sunday.", "special scrutiny", "Ben Roe"),
+        # the earlier use lacks the description's modifiers: another person, unnamed
+        ("Civil Aviation Minister Hardeep Puri visited the crash site on Friday. The local health minister said, "
+         "\"Ten people died in the crash.\"", "Ten people died", "local health minister"),
+    ],
+)
+def test_a_description_repeating_a_title_is_the_titled_person(nlp, text, part, name):
+    sp = speaker_of(nlp, text, part)
+    assert sp is not None and sp.name == name
+
+
 def test_a_description_of_an_unnamed_kind_of_person_stays_unnamed(nlp):
     text = ('Lena Basko visited the flooded town of Port Elm. The woman said the river had "never been so high" '
             'in her life.')
