@@ -906,6 +906,10 @@ def test_a_description_whose_noun_introduced_someone_unnamed_stays_unnamed(nlp):
         # the earlier use lacks the description's modifiers: another person, unnamed
         ("Civil Aviation Minister Hardeep Puri visited the crash site on Friday. The local health minister said, "
          "\"Ten people died in the crash.\"", "Ten people died", "local health minister"),
+        # the earlier use is someone's ("the prime minister's spokesman"): that unnamed person
+        ("Prime Minister Dara Quill met the king on Monday. The talks went well, the prime minister's spokesman "
+         "said. \"The prime minister disagrees with the plan,\" the spokesman said.", "disagrees with the plan",
+         "spokesman"),
     ],
 )
 def test_a_description_repeating_a_title_is_the_titled_person(nlp, text, part, name):

@@ -17,8 +17,9 @@ A description of two ("Both men", "both officers") stands for the nearest person
 "and" before it ("Antoine Roe and Nicolas Doe", "Mr. Roe and Mr. Doe"; :func:`pair_of_description`).
 
 A description whose noun the article used before it in an indefinite phrase ("an organizer ... the
-organizer", "A Republican committee aide ... the aide", "a source close to him ... the source")
-stays the unnamed speaker it describes, as does one whose modifiers no earlier use of the noun
+organizer", "A Republican committee aide ... the aide", "a source close to him ... the source") or
+a possessed one ("the prime minister's spokesman ... the spokesman") stays the unnamed speaker it
+describes, as does one whose modifiers no earlier use of the noun
 carries ("Civil Aviation Minister Hardeep Puri ... The local health minister"); a noun used
 before only to title someone with the description's modifiers ("billionaire investor Mark Roe ...
 the investor") does not stop the rule. Where the earlier use tied the noun to a named person, the
@@ -36,7 +37,7 @@ from stance.speakers.pronouns import coordinated_ending_at, person_gender, resol
 from stance.speakers.role_lexicon import role_nouns
 from stance.text.lexicons import word_set
 from stance.text.mentions import Mention, MentionIndex
-from stance.text.view import RangeIndex, TextView
+from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 #: most modifiers between "the" and the person noun
 MAX_MODIFIERS = 4
@@ -74,8 +75,9 @@ _INDEFINITES = frozenset({"a", "an", "one", "another"})
 
 def _used_before(view: TextView, i: int, j: int) -> bool:
     """Whether the description ``[i, j)`` refers back to an earlier use of its noun rather than to a
-    person named before: the noun heads an indefinite phrase before it ("an organizer ... the
-    organizer", "A Republican committee aide ... the aide"), or every earlier use of the noun lacks
+    person named before: the noun heads an indefinite or a possessed phrase before it ("an
+    organizer ... the organizer", "A Republican committee aide ... the aide", "the prime minister's
+    spokesman ... the spokesman"), or every earlier use of the noun lacks
     one of the description's modifiers ("Civil Aviation Minister Hardeep Puri ... The local health
     minister": another minister). A noun not used before, or used only to qualify a name with the
     description's modifiers ("presidential candidate Hillary Roe ... The presidential candidate",
@@ -89,8 +91,8 @@ def _used_before(view: TextView, i: int, j: int) -> bool:
         k = t - 1
         while k >= 0 and t - k <= MAX_MODIFIERS and view.lowers[k] not in _INDEFINITES and _plain_modifiers(view, k, k + 1):
             k -= 1
-        if k >= 0 and view.lowers[k] in _INDEFINITES:
-            return True
+        if k >= 0 and (view.lowers[k] in _INDEFINITES or view.lowers[k] in POSSESSIVE_MARKS):
+            return True  # (also someone's: "the prime minister's spokesman ... the spokesman")
         repeated = repeated or modifiers <= {view.lowers[x] for x in range(k + 1, t)}
     return not repeated and any(view.lowers[t] == head for t in range(i))
 
