@@ -161,16 +161,20 @@ def person_gender(view: TextView, mentions: MentionIndex, m: Mention) -> str:
     return _article_genders(view, mentions).get(m.canonical, "")
 
 
+#: net he-over-she (or she-over-he) pronouns after a person's mentions that show its gender: one
+#: pronoun alone is too weak ("Kwak Gil Sup ... he" in the reference article; "Obama ... she")
+_PRONOUN_MARGIN = 2
 #: per document: each person's gender as the article's pronouns show it (:func:`person_genders`)
 _ARTICLE_GENDERS: "weakref.WeakKeyDictionary[MentionIndex, dict[str, str]]" = weakref.WeakKeyDictionary()
 
 
 def _article_genders(view: TextView, mentions: MentionIndex) -> dict[str, str]:
     """The genders :func:`stance.text.genders.person_genders` reads from the article (the he/she
-    that follows a person's mentions: "Ban Ki-moon ... When he assumed office"), once per document."""
+    that follows a person's mentions: "Ban Ki-moon ... When he assumed office", at least
+    :data:`_PRONOUN_MARGIN` more of one gender than of the other), once per document."""
     g = _ARTICLE_GENDERS.get(mentions)
     if g is None:
-        g = _ARTICLE_GENDERS[mentions] = person_genders(view, mentions)
+        g = _ARTICLE_GENDERS[mentions] = person_genders(view, mentions, min_margin=_PRONOUN_MARGIN)
     return g
 
 

@@ -16,11 +16,12 @@ from stance.text.view import TextView
 _HONORIFIC_GENDER = {k.capitalize(): g for k, g in GENDERED_HONORIFICS.items()}
 
 
-def person_genders(view: TextView, mentions: MentionIndex, window: int = 25) -> dict[str, str]:
+def person_genders(view: TextView, mentions: MentionIndex, window: int = 25, min_margin: int = 1) -> dict[str, str]:
     """Person canonical name -> gender ("m" | "f") by the article's majority evidence: the first
     third-person singular pronoun within ``window`` tokens after a mention with no other person
     named in between, an honorific before it, and a given name of one gender ("Hillary Clinton";
-    ``data/first_names.tsv``, names of two tokens or more). Ties and no evidence: absent."""
+    ``data/first_names.tsv``, names of two tokens or more). Ties and no evidence: absent, as is a
+    margin under ``min_margin`` (one pronoun each weighs 1, an honorific or a given name 2)."""
     lowers, words = view.lowers, view.words
     persons = [m for m in mentions.names if m.type == "person"]
     if not persons:
@@ -44,4 +45,4 @@ def person_genders(view: TextView, mentions: MentionIndex, window: int = 25) -> 
             if p < n_at and at[p] < min(m.end + window, persons[k + 1].start if k + 1 < len(persons) else view.n):
                 v += 1 if PRONOUN_GENDER[lowers[at[p]]] == "m" else -1
         score[m.canonical] = v
-    return {name: "m" if v > 0 else "f" for name, v in score.items() if v}
+    return {name: "m" if v > 0 else "f" for name, v in score.items() if v and abs(v) >= min_margin}
