@@ -285,6 +285,25 @@ def test_a_clause_word_opens_no_speaker_phrase(nlp, text, part, name):
     assert sp.mention.text.split()[0].lower() not in ("but", "yet", "although")
 
 
+def test_a_sentence_adverb_does_not_end_the_search_for_a_subject(nlp):
+    """"perhaps" opens no noun phrase, but a subject may follow it: "And perhaps, he said, ..." keeps "he"."""
+    text = ("The museum opened on Saturday. \"It will help people in Ferguson,'' Mr. Obama said. And perhaps, he "
+            "said, it could help a visitor see the efforts of officers who, ''in fits and starts, are trying to do the "
+            "right thing.''")
+    sp = speaker_of(nlp, text, "in fits and starts")
+    assert sp is not None and sp.mention.text == "he"
+
+
+def test_the_person_of_a_campaign_object_is_no_nearest_candidate():
+    """"accuse Clinton's campaign": the campaign is the object, and its person no extra candidate
+    for the ranker (the rules alone pick the object here, as they did before the campaign rule)."""
+    nlp = stance.load(stance_model=False)
+    text = ("Trump spoke in Ohio on Friday. Trump took to Twitter overnight to accuse Clinton’s campaign of being "
+            "“duped” by “a con” and encourage Americans to vote.")
+    sp = speaker_of(nlp, text, "duped")
+    assert sp is not None and sp.name == "Trump"
+
+
 @pytest.mark.parametrize(
     "text, part, name",
     [

@@ -35,10 +35,11 @@ def nouns() -> tuple[frozenset[str], frozenset[str]]:
 NP_STOP_LEFT = frozenset(
     {"and", "but", "that", "said", "says", "for", "to", "of", "in", "on", "at", "with", "by", "as", "when",
      "while", "after", "before", "because", "if", "than", "then", "so", "or", "is", "was", "were", "are",
-     "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why",
-     # clause openers: never inside a noun phrase ("But other advisers", "although his advisers")
-     "yet", "although", "though", "perhaps", "however", "whether", "unless", "whereas", "nor"}
+     "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
 )
+#: sentence adverbs and subordinators that are never part of a noun phrase ("Yet many officials",
+#: "although his advisers say"), though a subject may follow them: the phrase starts after them
+CLAUSE_OPENERS = frozenset({"yet", "although", "though", "perhaps", "however", "whether", "unless", "whereas", "nor"})
 #: words naming a part of a group before "of the ..." ("One of the victims")
 _PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each", "both", "two", "three", "few"})
 #: quantifiers before a plural party or group label that make it some of its members ("Other
@@ -93,6 +94,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
                 break
             if k - 2 >= lo and is_past_form(p) and _heads_phrase(view, mentions, k - 2):
                 return None  # "The Vermont senator emailed supporters saying": the verb's object, no subject
+            if p in CLAUSE_OPENERS:
+                break  # "although his advisers say": the phrase starts after it
             if p in DETS or p in POSSESSIVE_MARKS or (p.isalpha() and p not in SKIP_LEFT and p not in NP_STOP_LEFT and len(p) > 1) or p == "-" or p[:1].isdigit():
                 k -= 1
                 if p in DETS:
@@ -217,7 +220,7 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if w in {"he", "she", "they", "it", "we", "i"}:
         return i, i + 1, "pronoun"
     m = mentions.name_at(i, i + 1)
-    if w in NP_STOP_LEFT and w != "that" and (m is None or m.start != i):
+    if (w in NP_STOP_LEFT and w != "that" or w in CLAUSE_OPENERS) and (m is None or m.start != i):
         return None  # a clause word opens no phrase ("But other advisers": the phrase starts after it)
     if m is not None and m.type != "demonym":
         titled_after = person_after_possessive(view, mentions, m.end, hi)
