@@ -71,6 +71,8 @@ def _plain_modifiers(view: TextView, a: int, b: int) -> bool:
 
 #: determiners that introduce someone not named ("an organizer", "one source", "another aide")
 _INDEFINITES = frozenset({"a", "an", "one", "another"})
+#: the earlier uses of a description's noun looked at, nearest first
+_MAX_USES = 8
 
 
 def _used_before(view: TextView, i: int, j: int) -> bool:
@@ -82,19 +84,24 @@ def _used_before(view: TextView, i: int, j: int) -> bool:
     minister": another minister). A noun not used before, or used only to qualify a name with the
     description's modifiers ("presidential candidate Hillary Roe ... The presidential candidate",
     "billionaire investor Mark Roe ... the investor"), refers to a person named before."""
-    head = view.lowers[j - 1]
-    modifiers = {view.lowers[t] for t in range(i + 1, j - 1)}
+    lowers = view.lowers
+    head = lowers[j - 1]
+    modifiers = {lowers[t] for t in range(i + 1, j - 1)}
     repeated = False
-    for t in range(i):
-        if view.lowers[t] != head:
+    uses = 0
+    for t in range(i - 1, -1, -1):  # nearest first, at most _MAX_USES uses (linear time on long texts)
+        if lowers[t] != head:
             continue
         k = t - 1
-        while k >= 0 and t - k <= MAX_MODIFIERS and view.lowers[k] not in _INDEFINITES and _plain_modifiers(view, k, k + 1):
+        while k >= 0 and t - k <= MAX_MODIFIERS and lowers[k] not in _INDEFINITES and _plain_modifiers(view, k, k + 1):
             k -= 1
-        if k >= 0 and (view.lowers[k] in _INDEFINITES or view.lowers[k] in POSSESSIVE_MARKS):
+        if k >= 0 and (lowers[k] in _INDEFINITES or lowers[k] in POSSESSIVE_MARKS):
             return True  # (also someone's: "the prime minister's spokesman ... the spokesman")
-        repeated = repeated or modifiers <= {view.lowers[x] for x in range(k + 1, t)}
-    return not repeated and any(view.lowers[t] == head for t in range(i))
+        repeated = repeated or modifiers <= {lowers[x] for x in range(k + 1, t)}
+        uses += 1
+        if uses >= _MAX_USES:
+            break
+    return uses > 0 and not repeated
 
 
 def person_of_description(view: TextView, mentions: MentionIndex, i: int, j: int,
