@@ -261,3 +261,47 @@ def test_a_thing_named_after_a_person_is_no_he():
     view, mentions = _setup(text)
     names = [c.mention.canonical for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])]
     assert "Harry B. Harris" in names
+
+
+def test_a_given_name_of_no_known_gender_takes_the_gender_its_pronouns_show():
+    """"Ban" and "Barack" have no gender in the given-name list: the he/she that follows the
+    person's mentions shows it ("Ban's persistence. When he took office")."""
+    from stance.speakers.pronouns import person_gender
+
+    text = ("Ban Ki-moon sat in a hotel in Washington this week, and he looked relaxed. The deal might not have happened without Ban's "
+            "persistence. When he took office in 2007, he made climate change his top goal.")
+    view, mentions = _setup(text)
+    ban = next(m for m in mentions.names if m.canonical == "Ban Ki-moon")
+    assert person_gender(view, mentions, ban) == "m"
+
+
+def test_a_name_without_a_given_name_takes_no_gender_from_pronouns():
+    """A place or a thing typed as a person ("Scarborough Shoal") gets no gender from a he after it."""
+    from stance.speakers.pronouns import person_gender
+
+    text = "Admiral Roe flew over Scarborough Shoal on Monday. Later he said the reef was being built up."
+    view, mentions = _setup(text)
+    shoal = [m for m in mentions.names if m.canonical == "Scarborough Shoal"]
+    assert all(person_gender(view, mentions, m) == "" for m in shoal)
+
+
+@needs_artifact
+def test_he_after_a_person_of_unknown_given_name_is_that_person():
+    """With the shipped rankers: "he" is Ban Ki-moon (his gender shown by the article's pronouns),
+    not Donald Trump, the only person of a known gender named before."""
+    text = ("Ban Ki-moon sat in a hotel in Washington this week, and he looked relaxed. The deal might not have happened without Ban's "
+            "persistence. When he took office in 2007, he made climate change his top goal. Donald Trump has called "
+            "global warming a hoax. Asked whether Trump could win, Ban demurred. \"There is just one science,\" he said.")
+    a = stance.load(stance_model=False)(text)
+    assert [q.speaker.name for q in a.quotes if "one science" in q.quote.text] == ["Ban Ki-moon"]
+
+
+def test_one_pronoun_alone_shows_no_gender_for_a_name_of_unknown_gender():
+    """One "he" after the only mention is too weak ("Kwak Gil Sup ..., he said" in the reference
+    article): at least two more of one gender are needed."""
+    from stance.speakers.pronouns import person_gender
+
+    text = "Kwak Gil Sup, head of a research centre, spoke on Monday. Later he said the talks would fail."
+    view, mentions = _setup(text)
+    kwak = next(m for m in mentions.names if m.canonical == "Kwak Gil Sup")
+    assert person_gender(view, mentions, kwak) == ""

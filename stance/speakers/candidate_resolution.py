@@ -168,17 +168,18 @@ def _resolve_nominal(c: Candidate, view: TextView, mentions: MentionIndex, block
         return resolve_candidate(Candidate(c.start, c.end - 1, c.kind, "nominal"), view, mentions, blocked, last_plural,
                                  pronoun_ranker, previous_speaker)
     k = c.start
-    while k < c.end - 1 and view.lowers[k] in DETS:
-        k += 1
-    if k > c.start and view.lowers[k] == "of":
-        k = c.start  # "One of the users": the part of the group, not "of the users"
-    if k == c.start + 1 and view.lowers[c.start] in ("a", "an"):
-        k = c.start  # "A spokesman", "a new poll": one not named, as the article writes it
+    while k < c.end - 1 and view.lowers[k] in DEFINITE_DETS:
+        k += 1  # "the researchers": the ones named before ("researchers from ..."), not as written
     name = view.span_text(k, c.end)
     name = name.replace(" ’s", "’s").replace(" 's", "'s")
     typ = "organization" if head in org_nouns else "person"
     return name, typ, None
 
+
+#: determiners of a phrase that refers back to a group described before ("the researchers",
+#: "those voters"): dropped from the speaker's name; the others ("Many experts", "a spokesman",
+#: "One of the users", "other advisers") are kept, as the annotation writes an unnamed speaker
+DEFINITE_DETS = frozenset({"the", "these", "those"})
 
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
 

@@ -29,6 +29,7 @@ from stance.speakers.clause_subjects import (clause_subject, colon_introducer, i
                                              trailing_speaker, verb_after)
 from stance.speakers.issuers import defined_in_parentheses, document_author, issuer_named_before, spelled_out, subject_body_before
 from stance.speakers.proportions import proportion_before
+from stance.speakers.role_lexicon import CAMPAIGN_NOUNS
 from stance.speakers.noun_phrases import (OBJECT_PREPS, QUOTE_CHARS, QUOTE_TAIL, according_source, coordinated_persons,
                                           is_person_name, np_ending_at, np_starting_at, person_after_possessive,
                                           person_before_appositive, phrase_beside_quote, role_before_name, time_phrase_at,
@@ -205,6 +206,9 @@ def candidates_for_cue(
         # a body before a role and a person ("UCL" in "UCL astronomer Angelos Tsiaras") is not one
         # (not the one told, nor the object or content after a participle: "asking Velk")
         near = [m for m in near if not ((addressee or gerund) and m.start == cue_end) and m.start != object_name]
+        # (nor the person of a campaign candidate: "accuse Clinton's campaign" offers the campaign, not Clinton)
+        near = [m for m in near if not any(c.np_type == "nominal" and c.start <= m.start and m.end < c.end
+                                           and view.lowers[c.end - 1] in CAMPAIGN_NOUNS for c in out)]
         # (nor the possessor in "Huber's longtime tag team partner Erick Rowan")
         near = [m for m in near[:3] if titled_name(view, mentions, m.end, b) is None
                 and person_after_possessive(view, mentions, m.end, b) is None

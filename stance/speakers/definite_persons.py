@@ -16,10 +16,15 @@ a known gender or a name of two words or more (not a place typed as a person).
 A description of two ("Both men", "both officers") stands for the nearest persons named joined by
 "and" before it ("Antoine Roe and Nicolas Doe", "Mr. Roe and Mr. Doe"; :func:`pair_of_description`).
 
-A description whose noun the article used before it ("an organizer ... the organizer", "A
-Republican committee aide ... the aide", "a source close to him ... the source") stays the unnamed
-speaker it describes: where the earlier use tied the noun to a named person, the role lookup
-(:func:`stance.speakers.roles.named_by_role`) has resolved it before this rule is asked.
+A description whose noun the article used before it in an indefinite phrase ("an organizer ... the
+organizer", "A Republican committee aide ... the aide", "a source close to him ... the source") or
+a possessed one ("the prime minister's spokesman ... the spokesman") stays the unnamed speaker it
+describes, as does one whose modifiers no earlier use of the noun
+carries ("Civil Aviation Minister Hardeep Puri ... The local health minister"); a noun used
+before only to title someone with the description's modifiers ("billionaire investor Mark Roe ...
+the investor") does not stop the rule. Where the earlier use tied the noun to a named person, the
+role lookup (:func:`stance.speakers.roles.named_by_role`) may have resolved it before this rule is
+asked.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from stance.speakers.pronouns import coordinated_ending_at, person_gender, resol
 from stance.speakers.role_lexicon import role_nouns
 from stance.text.lexicons import word_set
 from stance.text.mentions import Mention, MentionIndex
-from stance.text.view import RangeIndex, TextView
+from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 #: most modifiers between "the" and the person noun
 MAX_MODIFIERS = 4
@@ -64,9 +69,39 @@ def _plain_modifiers(view: TextView, a: int, b: int) -> bool:
     return True
 
 
-def _used_before(view: TextView, head: str, i: int) -> bool:
-    """Whether the lowercase noun ``head`` occurs before token ``i``."""
-    return any(view.lowers[t] == head for t in range(i))
+#: determiners that introduce someone not named ("an organizer", "one source", "another aide")
+_INDEFINITES = frozenset({"a", "an", "one", "another"})
+#: the earlier uses of a description's noun looked at, nearest first
+_MAX_USES = 8
+
+
+def _used_before(view: TextView, i: int, j: int) -> bool:
+    """Whether the description ``[i, j)`` refers back to an earlier use of its noun rather than to a
+    person named before: the noun heads an indefinite or a possessed phrase before it ("an
+    organizer ... the organizer", "A Republican committee aide ... the aide", "the prime minister's
+    spokesman ... the spokesman"), or every earlier use of the noun lacks
+    one of the description's modifiers ("Civil Aviation Minister Hardeep Puri ... The local health
+    minister": another minister). A noun not used before, or used only to qualify a name with the
+    description's modifiers ("presidential candidate Hillary Roe ... The presidential candidate",
+    "billionaire investor Mark Roe ... the investor"), refers to a person named before."""
+    lowers = view.lowers
+    head = lowers[j - 1]
+    modifiers = {lowers[t] for t in range(i + 1, j - 1)}
+    repeated = False
+    uses = 0
+    for t in range(i - 1, -1, -1):  # nearest first, at most _MAX_USES uses (linear time on long texts)
+        if lowers[t] != head:
+            continue
+        k = t - 1
+        while k >= 0 and t - k <= MAX_MODIFIERS and lowers[k] not in _INDEFINITES and _plain_modifiers(view, k, k + 1):
+            k -= 1
+        if k >= 0 and (lowers[k] in _INDEFINITES or lowers[k] in POSSESSIVE_MARKS):
+            return True  # (also someone's: "the prime minister's spokesman ... the spokesman")
+        repeated = repeated or modifiers <= {lowers[x] for x in range(k + 1, t)}
+        uses += 1
+        if uses >= _MAX_USES:
+            break
+    return uses > 0 and not repeated
 
 
 def person_of_description(view: TextView, mentions: MentionIndex, i: int, j: int,
@@ -75,7 +110,9 @@ def person_of_description(view: TextView, mentions: MentionIndex, i: int, j: int
     """The named person the definite description ``[i, j)`` stands for (see the module
     docstring); None when it is no such description, its noun was used before, or no person
     qualifies."""
-    if not is_person_description(view, i, j) or _used_before(view, view.lowers[j - 1], i):
+    if not is_person_description(view, i, j):
+        return None
+    if _used_before(view, i, j):
         return None
     m = resolve_pronoun(view, mentions, i, blocked, pronoun_ranker, previous_speaker)
     if m is None or not 1 <= view.sent_of[i] - view.sent_of[m.start] <= WINDOW_SENTS:

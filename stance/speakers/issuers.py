@@ -14,13 +14,15 @@ from stance.speakers.roles import named_by_role
 from stance.text.entity_types import is_acronym
 from stance.text.lexicons import word_set
 from stance.text.mentions import Mention, MentionIndex
+from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 
 #: entity types that author a document
 _AUTHOR_TYPES = ("person", "organization", "state")
-#: sentences back that a bare "the statement" looks for the one who issued a statement
-_DOCUMENT_WINDOW = 3
+#: sentences back that a bare "the statement" looks for the one who issued a statement (6, not
+#: 3: "A report released by X noted ... [four sentences] ... the report concluded", PolNeAR train)
+_DOCUMENT_WINDOW = 6
 
 
 def document_author(view: TextView, mentions: MentionIndex, i: int, j: int, blocked: list[tuple[int, int]],
@@ -98,10 +100,13 @@ def issuer_named_before(view: TextView, mentions: MentionIndex, noun: str, i: in
 def _issuer_after(view: TextView, mentions: MentionIndex, t: int) -> Mention | None:
     """The person or body named right after the document noun at token ``t`` and "from"/"by"/"of"
     (a determiner allowed: "a report from the NTSB"; a time phrase before it: "a report on
-    Wednesday by UpGuard"; a title before a person: "a tweet by Secretary of State Mike Pompeo"),
+    Wednesday by UpGuard"; a participle before it: "a report released in September by the
+    academy"; a title before a person: "a tweet by Secretary of State Mike Pompeo"),
     its acronym spelled out; None otherwise (and for a possessor: "from
     the State Department's inspector general")."""
     k = t + 1
+    if k + 1 < view.n and is_past_form(view.lowers[k]) and view.lowers[k + 1] in ("by", "in", "on", "last", "this", "earlier"):
+        k += 1  # "a report released in September by the National Academies"
     if time_phrase_at(view, k):
         k += 1 if is_time_word(view, k) else 2
     if k >= view.n or view.lowers[k] not in ("from", "by", "of"):

@@ -8,9 +8,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from stance.quotations.tokens import QUOTE_MARKS
+from stance.speakers.role_lexicon import CAMPAIGN_NOUNS
 from stance.speakers.roles import named_by_role
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
+from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -21,7 +23,7 @@ SKIP_LEFT = frozenset(
     "simply bluntly openly told once emphatically ’ve 've often now would later sometimes usually "
     "even only since all both each then long so too ".split()
 )
-DETS = frozenset("the a an one many some several most other others few all both two three various these those such".split())
+DETS = frozenset("the a an one another many some several most other others few all both two three various these those such".split())
 QUOTE_CHARS = QUOTE_MARKS  # (the quotation marks' one definition: stance.quotations.tokens)
 
 
@@ -35,6 +37,9 @@ NP_STOP_LEFT = frozenset(
      "while", "after", "before", "because", "if", "than", "then", "so", "or", "is", "was", "were", "are",
      "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
 )
+#: sentence adverbs and subordinators that are never part of a noun phrase ("Yet many officials",
+#: "although his advisers say"), though a subject may follow them: the phrase starts after them
+CLAUSE_OPENERS = frozenset({"yet", "although", "though", "perhaps", "however", "whether", "unless", "whereas", "nor"})
 #: words naming a part of a group before "of the ..." ("One of the victims")
 _PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each", "both", "two", "three", "few"})
 #: quantifiers before a plural party or group label that make it some of its members ("Other
@@ -87,6 +92,10 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             word = view.words[k - 1]
             if is_time_word(view, k - 1):
                 break
+            if k - 2 >= lo and is_past_form(p) and _heads_phrase(view, mentions, k - 2):
+                return None  # "The Vermont senator emailed supporters saying": the verb's object, no subject
+            if p in CLAUSE_OPENERS:
+                break  # "although his advisers say": the phrase starts after it
             if p in DETS or p in POSSESSIVE_MARKS or (p.isalpha() and p not in SKIP_LEFT and p not in NP_STOP_LEFT and len(p) > 1) or p == "-" or p[:1].isdigit():
                 k -= 1
                 if p in DETS:
@@ -112,6 +121,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
         return None
     k = j - 1
     while k - 1 >= lo and j - k < 5 and view.lowers[k - 1] not in NP_STOP_LEFT - {"of"} and view.words[k - 1] not in {",", ".", "“", '"', "''", "—"}:
+        if is_past_form(view.lowers[k - 1]):
+            return None  # "the former secretary of state talked about continuing": a verb, no "of" phrase
         if view.lowers[k - 1] == "of":
             np = np_ending_at(view, mentions, k - 1, lo)
             if np is not None and np[2] in ("nominal", "name"):
@@ -209,6 +220,8 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if w in {"he", "she", "they", "it", "we", "i"}:
         return i, i + 1, "pronoun"
     m = mentions.name_at(i, i + 1)
+    if (w in NP_STOP_LEFT and w != "that" or w in CLAUSE_OPENERS) and (m is None or m.start != i):
+        return None  # a clause word opens no phrase ("But other advisers": the phrase starts after it)
     if m is not None and m.type != "demonym":
         titled_after = person_after_possessive(view, mentions, m.end, hi)
         if titled_after is not None:  # "writes Huber's longtime tag team partner Erick Rowan"
@@ -222,6 +235,9 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
             if tail is not None:
                 return min(i, m.start), tail, "nominal"  # "the New York businessman"
         if titled is None and m.type == "person":
+            campaign = _campaign_after(view, m, hi)
+            if campaign is not None:
+                return min(i, m.start), campaign, "nominal"  # "Sanders's campaign said", not Sanders
             return min(i, m.start), _coordinated_end(view, mentions, m, hi), "name"  # "said A, B and C"
         return min(i, m.start), (titled.end if titled is not None else m.end), "name"
     # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
@@ -229,6 +245,9 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         for m in mentions.names_in(i, min(hi, i + 8)):
             if m.type in ("person", "organization") and all(x[:1].isupper() or x in {"of", "for", "the", "and"}
                                                             for x in view.words[i : m.start]):
+                campaign = _campaign_after(view, m, hi) if m.type == "person" else None
+                if campaign is not None:
+                    return i, campaign, "nominal"  # "The Sanders campaign responded": the campaign
                 return i, m.end, "name"
             break
     # honorifics and lowercase title words before a name: "said Mr. McGinley", "said 9/11 widow
@@ -245,6 +264,9 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
                 if m is not None and (m.start != k + 1 or m.type != "person"):
                     m = None
             if m is not None and m.type not in ("demonym",) and m.start >= k - 1:
+                campaign = _campaign_after(view, m, hi) if m.type == "person" else None
+                if campaign is not None:
+                    return i, campaign, "nominal"  # "the Rubio campaign risks ... by dismissing"
                 tail = _noun_after(view, m.end, hi) if m.type != "person" else None
                 return (i, tail, "nominal") if tail is not None else (i, m.end, "name")  # "a former Republican staffer"
             continue
@@ -276,6 +298,20 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if w in person_nouns or w in org_nouns:
         return i, i + 1, "nominal"
     return None
+
+
+def _heads_phrase(view: TextView, mentions: MentionIndex, t: int) -> bool:
+    """Whether token ``t`` ends a speaker phrase: a person or body noun (or its plural), or a name."""
+    m = mentions.name_at(t, t + 1)
+    return _speaker_noun(view.lowers[t]) or (m is not None and m.end == t + 1)
+
+
+def _campaign_after(view: TextView, m: Mention, hi: int) -> int | None:
+    """The end of a campaign noun right after the person name ``m`` (before ``hi``), with or
+    without a possessive ("the Sanders campaign", "Trump's campaign"): the phrase names the
+    campaign, which speaks, not the person; None when none follows."""
+    k = m.end + 1 if m.end < hi and view.lowers[m.end] in POSSESSIVE_MARKS else m.end
+    return k + 1 if k < hi and view.lowers[k] in CAMPAIGN_NOUNS else None
 
 
 def _speaker_noun(w: str) -> bool:
@@ -499,6 +535,8 @@ def phrase_beside_quote(view: TextView, i: int, j: int) -> tuple[int, int, str] 
             return None
         if t > i + 1 and (w in DETERMINERS or w in _NUMBER_WORDS or w == "to"):
             return None  # a second phrase: "The town released a statement", "This prompted the paper to"
+        if t > i + 1 and is_past_form(w) and _speaker_noun(view.lowers[t - 1]):
+            return None  # a verb after the phrase: "The Vermont senator emailed supporters saying"
     return i, j, "nominal"
 
 

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
 
-from stance.text.entity_types import GENDERED_HONORIFICS, HONORIFICS, PRONOUN_GENDER
+from stance.text.entity_types import GENDERED_HONORIFICS, HONORIFICS, PRONOUN_GENDER, entity_lexicons
+from stance.text.genders import person_genders
 from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, PERSONAL_PRONOUNS, RELATIVES, SUBORDINATORS,
                                    cue_lexicon, data_rows, stop_words, time_words, word_set)
 from stance.text.mentions import Mention, MentionIndex, headline_like, is_past_tense
@@ -140,7 +141,9 @@ _FIRM_GENDERS: "weakref.WeakKeyDictionary[MentionIndex, dict[str, str]]" = weakr
 def person_gender(view: TextView, mentions: MentionIndex, m: Mention) -> str:
     """The gender of the person ``m`` names: the one a full name ("Hillary Clinton") or an honorific
     ("Mrs. Clinton") of the same person shows, before the guess from a lone surname that is also a
-    given name ("Clinton", "Warren" read as men's names); else the mention's or the article's."""
+    given name ("Clinton", "Warren" read as men's names); else the mention's or the article's; else,
+    for a name opening with a given name of no known gender ("Barack", "Ban"), the one the pronouns
+    after the person's mentions show (:func:`stance.text.genders.person_genders`)."""
     firm = _FIRM_GENDERS.get(mentions)
     if firm is None:
         firm = {}
@@ -152,7 +155,27 @@ def person_gender(view: TextView, mentions: MentionIndex, m: Mention) -> str:
             if honorific or " " in o.text:
                 firm.setdefault(o.canonical, honorific or g)
         _FIRM_GENDERS[mentions] = firm
-    return firm.get(m.canonical) or m.extra.get("gender") or mentions.gender_of(m.canonical)
+    g = firm.get(m.canonical) or m.extra.get("gender") or mentions.gender_of(m.canonical)
+    if g or m.canonical.split()[0] not in entity_lexicons().first_names:
+        return g  # (not "Scarborough Shoal", "LGBT Americans": no given name, no person's pronouns)
+    return _article_genders(view, mentions).get(m.canonical, "")
+
+
+#: net he-over-she (or she-over-he) pronouns after a person's mentions that show its gender: one
+#: pronoun alone is too weak ("Kwak Gil Sup ... he" in the reference article; "Obama ... she")
+_PRONOUN_MARGIN = 2
+#: per document: each person's gender as the article's pronouns show it (:func:`person_genders`)
+_ARTICLE_GENDERS: "weakref.WeakKeyDictionary[MentionIndex, dict[str, str]]" = weakref.WeakKeyDictionary()
+
+
+def _article_genders(view: TextView, mentions: MentionIndex) -> dict[str, str]:
+    """The genders :func:`stance.text.genders.person_genders` reads from the article (the he/she
+    that follows a person's mentions: "Ban Ki-moon ... When he assumed office", at least
+    :data:`_PRONOUN_MARGIN` more of one gender than of the other), once per document."""
+    g = _ARTICLE_GENDERS.get(mentions)
+    if g is None:
+        g = _ARTICLE_GENDERS[mentions] = person_genders(view, mentions, min_margin=_PRONOUN_MARGIN)
+    return g
 
 
 def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
