@@ -26,7 +26,9 @@ from stance.training.progress import log
 
 #: 1.0.0: the first pronoun ranker. 1.2.0: it/they/we too (features ``g:...``; ``params.pronouns``); he/she
 #: feature ``relative_same_sent``. 1.3.0: he/she feature ``before_verb`` (the candidate is a clause's subject).
-PRONOUN_RANKER_VERSION = "1.3.0"
+#: 1.4.0: retrained with the tenth session's genders (pronouns after a person's mentions give a
+#: gender to names of unknown gender: ``gender_match`` fires for more persons); same recipe.
+PRONOUN_RANKER_VERSION = "1.4.0"
 #: ``C`` values tried by cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Pronouns the ranker learns.

@@ -27,7 +27,9 @@ from stance.training.progress import log
 #: 1.3: trained without the PolNeAR train documents that are dev or test articles of the article
 #: corpus (:func:`stance.corpora.quote_corpus.drop_held_out`), so the corpus's dev/test figures do
 #: not rest on a model that saw their gold sources; same features, labels and C.
-RANKER_VERSION = "1.3.0"
+#: 1.4: retrained on the tenth session's candidates (campaign speakers, possessive owners of cue
+#: nouns, subject phrases); same recipe.
+RANKER_VERSION = "1.4.0"
 
 
 #: ``_log(progress, msg)``: an untimed progress line
