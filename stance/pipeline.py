@@ -120,9 +120,10 @@ class Annotator:
         blocked = quoted_spans(raws)
         chosen = inherit_speakers(raws, choose_speakers(view, mentions, raws, blocked, self.ranker, self.pronoun_ranker),
                                   view, mentions, blocked)
-        if any(first_person_report(r, c[0]) for r, c in zip(raws, chosen)):
-            kept = [(r, c) for r, c in zip(raws, chosen) if not first_person_report(r, c[0])]
-            raws, chosen = [r for r, _ in kept], [c for _, c in kept]
+        keep = [not first_person_report(r, c[0]) for r, c in zip(raws, chosen)]
+        if not all(keep):
+            raws = [r for r, k in zip(raws, keep) if k]
+            chosen = [c for c, k in zip(chosen, keep) if k]
         t0 = self._tick("speakers", t0)
         pendings: list[_Pending] = []
         described: dict[str, tuple[str | None, str | None, str | None, str | None]] = {}
