@@ -87,6 +87,11 @@ def test_the_company_is_no_school_centre_or_known_body(nlp):
     (_, found), = [q for q in _targets(nlp, text) if "ignored" in q[0]]
     assert found.get("Acme Corporation") == "description"
     assert "Islamic State" not in found
+    # a name with a title in it is the office's holder, no brand ("PG&E President and CEO X")
+    text = ("Parents sued Dravko in May. In a letter, Dravko President and CEO Boris Kovac said "
+            "the firm had stopped selling rifles.")
+    (_, found), = _targets(nlp, text)
+    assert found == {"Dravko": "description"}
 
 
 def test_a_law_a_treaty_or_a_convention_is_no_party(nlp):

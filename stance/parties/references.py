@@ -544,14 +544,17 @@ def _business_before(refs: ArticleReferences, i: int) -> Mention | None:
     gaz = gazetteer()
     public = word_set("non_business_nouns.txt")
     given = entity_lexicons().first_names
+    office = titles().keys()
     for m in refs.mentions.names_before(i):
         if m.end > i:
             continue
         if m.type == "person":
             # a brand typed a person by default ("Remington", "G4S Secure Solutions"): no given
             # name, no title and no gender the article shows
-            if (m.role is not None or m.canonical.split()[0] in given or m.canonical in refs.gender
-                    or is_common_noun(m.canonical.lower())):  # "Chapter" (11), "TEXT"
+            words = m.canonical.split()
+            if (m.role is not None or words[0] in given or m.canonical in refs.gender
+                    or is_common_noun(m.canonical.lower())  # "Chapter" (11), "TEXT"
+                    or not office.isdisjoint(words)):  # "PG&E President" (and CEO Andy Vesey)
                 continue
         elif m.type != "organization":
             continue
