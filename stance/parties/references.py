@@ -96,6 +96,17 @@ def initials(words: list[str], keep_connectors: bool) -> str:
     return "".join(w[0].upper() for w in words if w and (keep_connectors or w.lower() not in _CONNECTORS) and w[0].isalpha())
 
 
+def _thing_by_head(name: str, heads: frozenset[str], gaz) -> bool:
+    """Whether a name of two words or more is a thing by its last word: a law, treaty or
+    doctrine (``heads``, ``data/thing_heads.txt``: "Geneva Convention") or a population named by a
+    demonym ("Muslim Americans", "LGBT Americans", "African American"; not a demonym of the
+    gazetteer itself, "South Korean"); never a name the gazetteer knows."""
+    last = name.rsplit(" ", 1)
+    if len(last) != 2 or not (last[1] in heads or (last[1] in gaz.demonyms and name not in gaz.demonyms)):
+        return False
+    return gaz.lookup(name) is None
+
+
 class ArticleReferences:
     """The article's acronyms and its main state, computed once per document.
 
@@ -128,8 +139,9 @@ class ArticleReferences:
         Names of events, laws, religions and deities (``data/non_party_names.tsv``, kind ``thing``:
         "Brexit", "World War II", "Obamacare", "Islam", "Satan") are things wherever they stand, and
         so are names of two words or more whose last word makes them a law, treaty or doctrine
-        (``data/thing_heads.txt``: "Affordable Care Act", "Geneva Convention"), unless the gazetteer
-        names them."""
+        (``data/thing_heads.txt``: "Affordable Care Act", "Geneva Convention") or a population (a
+        demonym: "Muslim Americans", "African American"), unless the gazetteer names them
+        (:func:`_thing_by_head`)."""
         before, after = thing_words()
         kinds = non_party_kinds()
         heads = word_set("thing_heads.txt", keep_case=True)
@@ -140,9 +152,8 @@ class ArticleReferences:
             if kinds.get(m.canonical) == "thing":
                 out.add(m.canonical)
                 continue
-            last = m.canonical.rsplit(" ", 1)
-            if len(last) == 2 and last[1] in heads and gaz.lookup(m.canonical) is None:
-                out.add(m.canonical)  # "Geneva Convention", "College for All Act"
+            if _thing_by_head(m.canonical, heads, gaz):
+                out.add(m.canonical)  # "Geneva Convention", "College for All Act", "Muslim Americans"
                 continue
             if m.end - m.start == 2 and lowers[m.start] in before:
                 out.add(words[m.start + 1])  # the name written with its word: "Hurricane Dorian"
@@ -153,8 +164,7 @@ class ArticleReferences:
             if (m.start > 0 and lowers[m.start - 1] in before) or (j < n and lowers[j] in after):
                 out.add(m.canonical)
         for full in self.acronyms.values():  # "the ACA": the Affordable Care Act
-            last = full.rsplit(" ", 1)
-            if len(last) == 2 and last[1] in heads and gaz.lookup(full) is None:
+            if _thing_by_head(full, heads, gaz):
                 out.add(full)
         return out
 
