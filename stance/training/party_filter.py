@@ -40,7 +40,8 @@ from typing import Any, Sequence
 from stance.training.progress import log
 
 #: Version of the party filter artifact this code writes (1.10.0: names of laws, treaties and
-#: conventions (``thing_heads.txt``), "Common Core" and "America First" no longer proposed; "the
+#: conventions (``thing_heads.txt``), populations named by a demonym ("Muslim Americans"), "Common
+#: Core" and "America First" no longer proposed; "the
 #: company" / "the firm" / "the network" resolved to the nearest business, no public body or
 #: gazetteer name; 1.9.0: the written form of a non-person
 #: alias, demonym or partial name as a feature (``written``: "america", "u.s.", "gop"); a title
