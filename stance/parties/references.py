@@ -35,7 +35,7 @@ from typing import Iterator
 
 from stance.text.entity_types import PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.genders import person_genders
-from stance.text.lexicons import data_rows, description_heads, gazetteer, inflections, party_labels, titles, word_set
+from stance.text.lexicons import Gazetteer, data_rows, description_heads, gazetteer, inflections, party_labels, titles, word_set
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun, pronoun_kinds
 from stance.text.positions import positions_of
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -96,7 +96,7 @@ def initials(words: list[str], keep_connectors: bool) -> str:
     return "".join(w[0].upper() for w in words if w and (keep_connectors or w.lower() not in _CONNECTORS) and w[0].isalpha())
 
 
-def _thing_by_head(name: str, heads: frozenset[str], gaz) -> bool:
+def _thing_by_head(name: str, heads: frozenset[str], gaz: Gazetteer) -> bool:
     """Whether a name of two words or more is a thing by its last word: a law, treaty or
     doctrine (``heads``, ``data/thing_heads.txt``: "Geneva Convention") or a population named by a
     demonym ("Muslim Americans", "LGBT Americans", "African American"; not a demonym of the
@@ -547,9 +547,9 @@ def description_at(refs: ArticleReferences, i: int) -> TargetMention | None:
 
 def _business_before(refs: ArticleReferences, i: int) -> Mention | None:
     """The nearest organisation named before token ``i`` that may be "the company", "the firm" or
-    "the network": an organisation, or a name typed a person with nothing that shows a person
-    (a brand: "Remington"); no name the gazetteer knows (states, international bodies, armed groups: "the
-    Islamic State") and no name of a public, civic or educational body
+    "the network": an organisation, or a name typed a person with nothing that shows a person (a
+    brand: "Remington"); no name the gazetteer knows (states, international bodies, armed groups:
+    "the Islamic State") and no name of a public, civic or educational body
     (``data/non_business_nouns.txt``: "Sandy Hook Elementary School", "Flint Center")."""
     gaz = gazetteer()
     public = word_set("non_business_nouns.txt")
