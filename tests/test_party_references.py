@@ -72,6 +72,54 @@ def test_the_company_is_the_organisation_named_before(nlp):
     assert found == {"Acme Corporation": "description"}
 
 
+def test_the_company_is_no_school_centre_or_known_body(nlp):
+    # party-filter 1.10.0 (train: "the company" read as "Sandy Hook Elementary School", "Flint
+    # Center", "Islamic State"; 0 parties of 9 proposals): a public or civic body, or a name the
+    # gazetteer knows, is skipped for the business named before it, even one typed a person by
+    # default (a brand: no given name, title or gender)
+    text = ("Parents at Lakeside Elementary School sued Dravko on Monday. "
+            "Ana Ruiz said the company had marketed its rifles to teenagers.")
+    (_, found), = _targets(nlp, text)
+    assert found.get("Dravko") == "description"
+    assert "Lakeside Elementary School" not in found
+    text = ("Acme Corporation sold trucks to the Islamic State, investigators said. "
+            "Ana Ruiz said the company had ignored the sanctions.")
+    (_, found), = [q for q in _targets(nlp, text) if "ignored" in q[0]]
+    assert found.get("Acme Corporation") == "description"
+    assert "Islamic State" not in found
+    # a name with a title in it is the office's holder, no brand ("PG&E President and CEO X")
+    text = ("Parents sued Dravko in May. In a letter, Dravko President and CEO Boris Kovac said "
+            "the firm had stopped selling rifles.")
+    (_, found), = _targets(nlp, text)
+    assert found == {"Dravko": "description"}
+
+
+def test_a_law_a_treaty_or_a_convention_is_no_party(nlp):
+    # party-filter 1.10.0 (train: "Affordable Care Act", "College for All Act", "Geneva
+    # Convention", "National Convention": 0 parties of 19 proposals): a name ending in a word of
+    # thing_heads.txt is a thing, never proposed, also when an acronym stands for it
+    text = ('The Clean Rivers Act (CRA) passed in May. Ana Ruiz said "the CRA and the Geneva '
+            'Convention bind Boris Kovac, and the Lisbon Agreement binds him too."')
+    refs = _refs(nlp, text)
+    assert {"Clean Rivers Act", "Geneva Convention", "Lisbon Agreement"} <= refs.things
+    found = {n for _, got in _targets(nlp, text) for n in got}
+    assert not found & {"Clean Rivers Act", "Geneva Convention", "Lisbon Agreement"}
+    assert "Boris Kovac" in found
+
+
+def test_a_population_named_by_a_demonym_is_no_party(nlp):
+    # train: "Muslim Americans", "LGBT Americans", "African American", "Central Americans" and
+    # "Deferred Action for Parents of Americans" (DAPA): 0 parties of 34 proposals, 8 kept; a "he"
+    # read them as persons
+    text = ('Boris Kovac met Turkish Americans in Ohio. Ana Ruiz said "Muslim Americans and Latin '
+            'Americans fear Boris Kovac, and he knows it."')
+    refs = _refs(nlp, text)
+    assert {"Turkish Americans", "Muslim Americans", "Latin Americans"} <= refs.things
+    found = {n for _, got in _targets(nlp, text) for n in got}
+    assert not found & {"Turkish Americans", "Muslim Americans", "Latin Americans"}
+    assert "Boris Kovac" in found
+
+
 def test_the_foundation_is_the_foundation_named_before(nlp):
     # party-filter 1.9.0 (train: "the foundation" 10 parties of 16 proposals, the Clinton Foundation)
     text = ("The Kovac Foundation raised $2 million in May. "
@@ -409,9 +457,10 @@ def test_a_country_after_a_place_and_its_comma_is_a_place(nlp):
 def test_an_event_a_law_a_religion_or_a_deity_is_no_party(nlp):
     """Names of ``non_party_names.tsv`` kind ``thing`` are things: never proposed."""
     text = ('Ana Ruiz said "Brexit will hurt farmers, as World War II did, and Obamacare will not help '
-            'them, and Islam and Satan have nothing to do with it," and she said Boris Kovac was wrong.')
+            'them, and Islam and Satan have nothing to do with it, nor Common Core or America First," '
+            'and she said Boris Kovac was wrong.')
     refs = _refs(nlp, text)
-    things = {"Brexit", "World War II", "Obamacare", "Islam", "Satan"}
+    things = {"Brexit", "World War II", "Obamacare", "Islam", "Satan", "Common Core", "America First"}
     assert things <= refs.things
     found = {n for _, got in _targets(nlp, text) for n in got}
     assert not found & things

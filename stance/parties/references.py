@@ -35,8 +35,8 @@ from typing import Iterator
 
 from stance.text.entity_types import PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.genders import person_genders
-from stance.text.lexicons import data_rows, description_heads, gazetteer, inflections, party_labels, titles, word_set
-from stance.text.mentions import Mention, MentionIndex, is_adjective, pronoun_kinds
+from stance.text.lexicons import Gazetteer, data_rows, description_heads, gazetteer, inflections, party_labels, titles, word_set
+from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun, pronoun_kinds
 from stance.text.positions import positions_of
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -96,6 +96,17 @@ def initials(words: list[str], keep_connectors: bool) -> str:
     return "".join(w[0].upper() for w in words if w and (keep_connectors or w.lower() not in _CONNECTORS) and w[0].isalpha())
 
 
+def _thing_by_head(name: str, heads: frozenset[str], gaz: Gazetteer) -> bool:
+    """Whether a name of two words or more is a thing by its last word: a law, treaty or
+    doctrine (``heads``, ``data/thing_heads.txt``: "Geneva Convention") or a population named by a
+    demonym ("Muslim Americans", "LGBT Americans", "African American"; not a demonym of the
+    gazetteer itself, "South Korean"); never a name the gazetteer knows."""
+    last = name.rsplit(" ", 1)
+    if len(last) != 2 or not (last[1] in heads or (last[1] in gaz.demonyms and name not in gaz.demonyms)):
+        return False
+    return gaz.lookup(name) is None
+
+
 class ArticleReferences:
     """The article's acronyms and its main state, computed once per document.
 
@@ -126,14 +137,23 @@ class ArticleReferences:
         antecedent of a pronoun. Only names that are their own canonical form ("Hurricane Donald"
         leaves "Donald Trump" alone), or the word's two-word mention ("Hurricane Dorian": "Dorian").
         Names of events, laws, religions and deities (``data/non_party_names.tsv``, kind ``thing``:
-        "Brexit", "World War II", "Obamacare", "Islam", "Satan") are things wherever they stand."""
+        "Brexit", "World War II", "Obamacare", "Islam", "Satan") are things wherever they stand, and
+        so are names of two words or more whose last word makes them a law, treaty or doctrine
+        (``data/thing_heads.txt``: "Affordable Care Act", "Geneva Convention") or a population (a
+        demonym: "Muslim Americans", "African American"), unless the gazetteer names them
+        (:func:`_thing_by_head`)."""
         before, after = thing_words()
         kinds = non_party_kinds()
+        heads = word_set("thing_heads.txt", keep_case=True)
+        gaz = gazetteer()
         lowers, words, n = self.view.lowers, self.view.words, self.view.n
         out: set[str] = set()
         for m in self.mentions.names:
             if kinds.get(m.canonical) == "thing":
                 out.add(m.canonical)
+                continue
+            if _thing_by_head(m.canonical, heads, gaz):
+                out.add(m.canonical)  # "Geneva Convention", "College for All Act", "Muslim Americans"
                 continue
             if m.end - m.start == 2 and lowers[m.start] in before:
                 out.add(words[m.start + 1])  # the name written with its word: "Hurricane Dorian"
@@ -143,6 +163,9 @@ class ArticleReferences:
             j = m.end + 1 if m.end < n and words[m.end] in POSSESSIVE_MARKS else m.end
             if (m.start > 0 and lowers[m.start - 1] in before) or (j < n and lowers[j] in after):
                 out.add(m.canonical)
+        for full in self.acronyms.values():  # "the ACA": the Affordable Care Act
+            if _thing_by_head(full, heads, gaz):
+                out.add(full)
         return out
 
     @cached_property
@@ -516,10 +539,38 @@ def description_at(refs: ArticleReferences, i: int) -> TargetMention | None:
         return None
     m = mentions.resolve_nominal(head, i)
     if m is None and any_org:
-        m = mentions.previous(i, ("organization",), max_sents=view.n)
+        m = _business_before(refs, i)
     if m is None:
         return None
     return TargetMention(refs.canonical(m.canonical), "organization" if m.type != "state" else "state", i, j + 1, "description")
+
+
+def _business_before(refs: ArticleReferences, i: int) -> Mention | None:
+    """The nearest organisation named before token ``i`` that may be "the company", "the firm" or
+    "the network": an organisation, or a name typed a person with nothing that shows a person (a
+    brand: "Remington"); no name the gazetteer knows (states, international bodies, armed groups:
+    "the Islamic State") and no name of a public, civic or educational body
+    (``data/non_business_nouns.txt``: "Sandy Hook Elementary School", "Flint Center")."""
+    gaz = gazetteer()
+    public = word_set("non_business_nouns.txt")
+    given = entity_lexicons().first_names
+    office = titles().keys()
+    for m in refs.mentions.names_before(i):
+        if m.end > i:
+            continue
+        if m.type == "person":
+            # a brand typed a person by default ("Remington", "G4S Secure Solutions"): no given
+            # name, no title and no gender the article shows
+            words = m.canonical.split()
+            if (m.role is not None or words[0] in given or m.canonical in refs.gender
+                    or is_common_noun(m.canonical.lower())  # "Chapter" (11), "TEXT"
+                    or not office.isdisjoint(words)):  # "PG&E President" (and CEO Andy Vesey)
+                continue
+        elif m.type != "organization":
+            continue
+        if gaz.lookup(m.canonical) is None and public.isdisjoint(m.canonical.lower().split()):
+            return m
+    return None
 
 
 def bare_title(refs: ArticleReferences, m: Mention) -> TargetMention | None:

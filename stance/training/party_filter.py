@@ -39,7 +39,11 @@ from typing import Any, Sequence
 
 from stance.training.progress import log
 
-#: Version of the party filter artifact this code writes (1.9.0: the written form of a non-person
+#: Version of the party filter artifact this code writes (1.10.0: names of laws, treaties and
+#: conventions (``thing_heads.txt``), populations named by a demonym ("Muslim Americans"), "Common
+#: Core" and "America First" no longer proposed; "the
+#: company" / "the firm" / "the network" resolved to the nearest business, no public body or
+#: gazetteer name; 1.9.0: the written form of a non-person
 #: alias, demonym or partial name as a feature (``written``: "america", "u.s.", "gop"); a title
 #: written as a name ("the Queen") proposed as its holder, "to be President" not at all; "the
 #: foundation" resolved to the foundation the article names before, the objects of "oppose" and
@@ -59,7 +63,7 @@ from stance.training.progress import log
 #: of a pronoun's reading, of a state against the speaker's affiliation and pairs of type, rule,
 #: place and quotation kind; 1.2.0: retrained on the corpus with its second batch of PolNeAR
 #: train articles and the pipeline of the third 2026-11-29 session).
-PARTY_FILTER_VERSION = "1.9.0"
+PARTY_FILTER_VERSION = "1.10.0"
 #: C values tried by grouped cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Thresholds tried (on train out-of-fold probabilities).
