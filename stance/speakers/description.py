@@ -16,7 +16,7 @@ from typing import Callable
 from stance.speakers.actors import describe_from_knowledge
 from stance.speakers.role_states import state_of_kind_before, state_of_national_body
 from stance.speakers.roles import describe, state_of_office
-from stance.text.lexicons import gazetteer
+from stance.text.lexicons import gazetteer, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
@@ -46,12 +46,17 @@ def describe_speaker(view: TextView, mentions: MentionIndex, name: str, mention:
 def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,
                   day: Callable[[], date | None] | None) -> Description:
     role, aff = describe(view, mentions, name, mention)
+    governed = (_state_governed(mentions, name, day)
+                if day is not None and _governs_region(role) and aff in party_labels().values() else None)
     own = _state_named(aff)
     if aff is None:
         # "Iranian news agency Fars": the body's country, which it does not speak for (the party
         # finder keeps that state among the parties: own stays None)
         aff = state_of_kind_before(view, mentions, mentions.named(name))
     source = "article" if aff else None
+    if governed is not None:
+        # "Republican Gov. Mary Roe": the state she governs, not her party
+        aff, source = governed, "lookup"
     if (aff is None or role is None) and day is not None:
         when = day()
         known = describe_from_knowledge(mentions, name, when) if aff is None or when is not None else None
@@ -72,6 +77,22 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         aff = state_of_national_body(view, mentions, name)
         source = "article" if aff else None
     return role, aff, source, own
+
+
+def _governs_region(role: str | None) -> bool:
+    """Whether ``role`` is that of the head of a state's or province's own executive
+    (``region_executives.txt``: "governor", "former governor")."""
+    return bool(role) and role.split()[-1].lower() in word_set("region_executives.txt")
+
+
+def _state_governed(mentions: MentionIndex, name: str, day: Callable[[], date | None]) -> str | None:
+    """The state the actor lookup says the governor ``name`` governs at the article's date ("Gov.
+    Mary Roe (R)": the state, not the party the article writes beside the name); None when the
+    lookup knows no such office of theirs then."""
+    known = describe_from_knowledge(mentions, name, day())
+    if known is None or not _governs_region(known.role):
+        return None
+    return known.affiliation
 
 
 def _state_named(aff: str | None) -> str | None:
