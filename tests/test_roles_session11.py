@@ -39,3 +39,37 @@ def test_a_governor_out_of_office_keeps_the_party(nlp):
 def test_a_party_label_of_another_office_stays(nlp):
     role, aff, _ = _described(nlp, "Republican Sen. Jane Roe said on Friday that the measure went too far.", "2016-05-20")
     assert aff == "Republican Party"
+
+
+# -- "the former secretary of state": a former office the article names and the lookup knows ----
+def test_a_former_office_the_article_names_is_the_role(nlp):
+    text = ('Hillary Clinton said on Monday that the plan "will not pass". The former secretary of state '
+            'spoke in Iowa.')
+    role, aff, _ = _described(nlp, text, "2016-01-11")
+    assert role == "former secretary of state"
+    assert aff == "Democratic Party"
+
+
+def test_without_the_former_office_the_lookup_role_stays(nlp):
+    text = 'Hillary Clinton said on Monday that the plan "will not pass". The former senator spoke in Iowa.'
+    role, _, _ = _described(nlp, text, "2016-01-11")
+    assert role == "presidential candidate"
+
+
+def test_the_articles_own_role_wins_over_a_former_office(nlp):
+    text = ('Democratic candidate Hillary Clinton said on Monday that the plan "will not pass". The former '
+            'secretary of state spoke in Iowa.')
+    role, _, _ = _described(nlp, text, "2016-01-11")
+    assert role == "candidate"
+
+
+def test_former_offices_are_those_ended_before_the_day():
+    from datetime import date
+
+    from stance.speakers.actors import Term, former_offices
+
+    terms = [Term("Jane Roe", "Ruritania", "Foreign Minister", date(2001, 1, 1), date(2005, 1, 1), "recent"),
+             Term("Jane Roe", "Ruritania", "Prime Minister", date(2006, 1, 1), date(2010, 1, 1), "recent"),
+             Term("Jane Roe", "Ruritania", "President", date(2012, 1, 1), None, "recent")]
+    assert former_offices(terms, date(2008, 1, 1)) == ["Foreign Minister"]
+    assert former_offices(terms, date(2013, 1, 1)) == ["Prime Minister", "Foreign Minister"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from stance.speakers.actors import describe_from_knowledge
+from stance.speakers.actors import actor_lookup, describe_from_knowledge, former_offices
 from stance.speakers.role_states import state_of_kind_before, state_of_national_body
 from stance.speakers.roles import describe, state_of_office
 from stance.text.lexicons import gazetteer, party_labels, word_set
@@ -60,9 +60,13 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
     if (aff is None or role is None) and day is not None:
         when = day()
         known = describe_from_knowledge(mentions, name, when) if aff is None or when is not None else None
+        if known is not None and role is None:
+            # "the former secretary of state" where the article gives no role beside the name: the
+            # office the article names, the lookup saying the speaker held it
+            role = _former_office_named(view, name, when)
         if known is not None and aff is None:
             aff, role, source = known.affiliation, role or known.role, "lookup"
-        elif known is not None and known.affiliation == aff:
+        elif known is not None and known.affiliation == aff and role is None:
             # the article gives the affiliation the lookup gives but no role ("Marco Roe (R-Fla.)"):
             # the office the lookup knows at the article's date (only with a date: an undated text
             # would get the actor's latest office)
@@ -77,6 +81,21 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         aff = state_of_national_body(view, mentions, name)
         source = "article" if aff else None
     return role, aff, source, own
+
+
+def _former_office_named(view: TextView, name: str, day: date | None) -> str | None:
+    """"former X" when the article writes "the former X" (a definite description of someone who
+    held the office X) and X is an office the actor lookup says ``name`` held before ``day``
+    ("the former secretary of state" of Hillary Clinton in 2016); else None."""
+    offices = former_offices(actor_lookup().terms(name), day) if len(name.split()) > 1 else []
+    if not offices:
+        return None
+    lowered = view.text.lower()
+    for office in offices:
+        k = lowered.find(f"the former {office.lower()}")
+        if k >= 0 and (k + 11 + len(office) >= len(lowered) or not lowered[k + 11 + len(office)].isalnum()):
+            return "former " + view.text[k + 11 : k + 11 + len(office)]
+    return None
 
 
 def _governs_region(role: str | None) -> bool:
