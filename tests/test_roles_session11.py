@@ -73,3 +73,26 @@ def test_former_offices_are_those_ended_before_the_day():
              Term("Jane Roe", "Ruritania", "President", date(2012, 1, 1), None, "recent")]
     assert former_offices(terms, date(2008, 1, 1)) == ["Foreign Minister"]
     assert former_offices(terms, date(2013, 1, 1)) == ["Prime Minister", "Foreign Minister"]
+
+
+# -- a field word between a named owner and the role ("North Carolina election officials") -------
+@pytest.mark.parametrize("name, expected", [
+    ("Ohio election officials", ("election officials", "Ohio")),
+    ("Israeli election officials", ("election officials", "Israel")),
+    ("House ethics investigators", ("ethics investigators", "House")),
+    # a common word capitalised at the start of a sentence owns nothing
+    ("Law enforcement officials", ("officials", None)),
+    ("Abortion rights advocates", ("advocates", None)),
+    # an owner's own role is no field ("Texas senator's allies")
+    ("Texas senator’s allies", ("allies", None)),
+    ("the 34-year-old mother", ("mother", None)),
+])
+def test_a_field_between_owner_and_role(name, expected):
+    from stance.speakers.role_nominals import describe_nominal
+
+    assert describe_nominal(name) == expected
+
+
+def test_a_described_group_with_a_field_is_affiliated_with_its_state(nlp):
+    (q,) = nlp("Ohio election officials said on Wednesday that turnout had been the highest in years.").quotes
+    assert (q.role, q.affiliation) == ("election officials", "Ohio")
