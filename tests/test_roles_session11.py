@@ -96,3 +96,13 @@ def test_a_field_between_owner_and_role(name, expected):
 def test_a_described_group_with_a_field_is_affiliated_with_its_state(nlp):
     (q,) = nlp("Ohio election officials said on Wednesday that turnout had been the highest in years.").quotes
     assert (q.role, q.affiliation) == ("election officials", "Ohio")
+
+
+# -- political media written by bare name (known_orgs.txt) ----------------------------------------
+@pytest.mark.parametrize("text, outlet", [
+    ("National Review’s Jane Roe wrote that the party was finished.", "National Review"),
+    ('From Jane Roe writing at Mediaite: "The segment was odd."', "Mediaite"),
+])
+def test_a_writer_is_affiliated_with_the_outlet(nlp, text, outlet):
+    (q,) = nlp(text).quotes
+    assert q.affiliation == outlet
