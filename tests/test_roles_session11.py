@@ -106,3 +106,22 @@ def test_a_described_group_with_a_field_is_affiliated_with_its_state(nlp):
 def test_a_writer_is_affiliated_with_the_outlet(nlp, text, outlet):
     (q,) = nlp(text).quotes
     assert q.affiliation == outlet
+
+
+# -- "his campaign manager, Jeff Roe": the campaign of the candidate the pronoun stands for -------
+@pytest.mark.parametrize("text, role, aff", [
+    ("Bernie Sanders won in Wisconsin on Tuesday. Earlier Tuesday, his campaign manager, Jeff Roe, said "
+     "the streak is proof the candidate can still close the gap.", "campaign manager", "Bernie Sanders campaign"),
+    # "her": the woman named before, not the man named last
+    ("Hillary Clinton criticized Bernie Sanders on Friday. Her campaign manager, Robby Roe, said the "
+     "staffers had broken the rules.", "campaign manager", "Hillary Clinton campaign"),
+])
+def test_a_possessive_pronouns_campaign(nlp, text, role, aff):
+    qs = [q for q in nlp(text).quotes if q.speaker.name.endswith("Roe")]
+    assert [(q.role, q.affiliation) for q in qs] == [(role, aff)]
+
+
+def test_a_reporting_verb_after_the_name_opens_no_description(nlp):
+    """'Robby Roe, suggested that ...': the comma closes the description before the name."""
+    (q,) = nlp('Her spokesman, Robby Roe, suggested that the staffers "may have broken the law."').quotes
+    assert q.role == "spokesman"

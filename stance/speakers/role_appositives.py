@@ -16,7 +16,8 @@ from stance.speakers.role_lexicon import (
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import named_owner, place_owner, possessed_role, side_of
 from stance.speakers.role_titles import ends_its_phrase
-from stance.text.entity_types import HONORIFICS, entity_lexicons
+from stance.speakers.pronouns import person_gender
+from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
 from stance.text.lexicons import cue_lexicon, gazetteer, party_labels, role_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -78,6 +79,11 @@ def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tup
         return None, None
     while c < e and lowers[c] in _DETS_ONE:
         c += 1
+    if c < e - 1 and c > sa and lowers[c - 1] in PRONOUN_GENDER and lowers[c] in CAMPAIGN_NOUNS and lowers[e - 1] in role_nouns():
+        # "his campaign manager, Jeff Roe": the campaign of the candidate "his" stands for
+        owner = _person_of_possessive(view, mentions, c - 1, m)
+        if owner is not None:
+            return view.span_text(c, e), f"{owner.canonical} campaign"
     one_of = c > 0 and lowers[c - 1] == "one" and c + 1 < e and lowers[c] == "of"
     if one_of:
         c += 1  # "One of South Sudan's Vice Presidents, Jane Roe": one of a plural role
@@ -109,6 +115,39 @@ def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tup
         return " ".join(role_words), None  # "The Vice President, Mike Pence"
     role, aff = describe_nominal(" ".join(role_words))
     return role or " ".join(role_words), aff
+
+
+def _reporting_form(word: str) -> bool:
+    """Whether ``word`` is an inflected reporting verb ("suggested", "said", "says"), which opens
+    a clause, not a description; not a bare form that is also a noun ("state", "report")."""
+    low = word.lower()
+    hit = cue_lexicon().verbs.get(low)
+    return hit is not None and hit[0] != low
+
+
+#: how many sentences back a possessive pronoun's person is looked for
+_POSSESSOR_SENTS = 2
+
+
+def _person_of_possessive(view: TextView, mentions: MentionIndex, j: int, speaker: Mention) -> Mention | None:
+    """The person the possessive "his"/"her" at token ``j`` stands for: the nearest person named
+    before it (in the sentence or the :data:`_POSSESSOR_SENTS` before) whose gender is the
+    pronoun's, else the nearest of no known gender, never the speaker ``speaker``; None when
+    there is none."""
+    want = PRONOUN_GENDER[view.lowers[j]]
+    unknown = None
+    k = j
+    while True:
+        cand = mentions.previous(k, ("person",), max_sents=_POSSESSOR_SENTS)
+        if cand is None:
+            return unknown
+        if cand.canonical != speaker.canonical:
+            g = person_gender(view, mentions, cand)
+            if g == want:
+                return cand
+            if not g and unknown is None:
+                unknown = cand
+        k = cand.start
 
 
 #: tokens that may close a name ending its sentence or quotation
@@ -225,8 +264,9 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
                 and role_words[t].isalpha() and role_words[t].lower() not in role_vocabulary()):
             role_words = role_words[:t]
             j = sb
-    if not role_words or not VERBAL.isdisjoint(w.lower() for w in role_words):
-        return None, None  # "Tom, were greeted by an organizer": a clause, not a description
+    if not role_words or not VERBAL.isdisjoint(w.lower() for w in role_words) or _reporting_form(role_words[0]):
+        # "Tom, were greeted by an organizer", "Robby Roe, suggested that the staffers": a clause
+        return None, None
     if role_words[0].lower() == "formerly":
         role_words = ["former", *(w for w in role_words[1:] if w.lower() not in DETS)]  # "formerly the director"
     title_lowers = titles_lower()
