@@ -125,3 +125,14 @@ def test_a_reporting_verb_after_the_name_opens_no_description(nlp):
     """'Robby Roe, suggested that ...': the comma closes the description before the name."""
     (q,) = nlp('Her spokesman, Robby Roe, suggested that the staffers "may have broken the law."').quotes
     assert q.role == "spokesman"
+
+
+@pytest.mark.parametrize("text, role", [
+    ('Comedian Sarah Roe, herself a supporter of the senator, said "we have to unite."', "Comedian"),
+    ('"It was a fair fight," said Jane Roe, rather than as an insurgent at the convention.', None),
+    # a capitalised country is no pronoun
+    ('On Twitter, Adam Roe, US sport columnist from ESPN, said "they were on their way to a game."', "US sport columnist"),
+])
+def test_a_pronoun_or_contrast_opens_no_description(nlp, text, role):
+    (q,) = nlp(text).quotes
+    assert q.role == role

@@ -18,7 +18,10 @@ from stance.speakers.role_owners import named_owner, place_owner, possessed_role
 from stance.speakers.role_titles import ends_its_phrase
 from stance.speakers.pronouns import person_gender
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
-from stance.text.lexicons import cue_lexicon, gazetteer, party_labels, role_words, titles, word_set
+from stance.text.lexicons import (
+    OBJECT_PRONOUNS, SUBJECT_PRONOUNS, SUBORDINATORS, cue_lexicon, function_words, gazetteer, party_labels, role_words, titles,
+    word_set,
+)
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -115,6 +118,13 @@ def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tup
         return " ".join(role_words), None  # "The Vice President, Mike Pence"
     role, aff = describe_nominal(" ".join(role_words))
     return role or " ".join(role_words), aff
+
+
+#: words (lowercase as written: not "US") that open no description after a name's comma: a
+#: pronoun, a reflexive, a subordinator or a contrast ("Tom Roe, him disrespecting ...", "Jane
+#: Roe, herself a supporter", "..., while ...", "Jane Roe, rather than as an insurgent")
+_NOT_DESCRIPTION_OPENERS = (SUBJECT_PRONOUNS | OBJECT_PRONOUNS | function_words("reflexives") | SUBORDINATORS
+                            | function_words("contrast_openers"))
 
 
 def _reporting_form(word: str) -> bool:
@@ -264,7 +274,8 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
                 and role_words[t].isalpha() and role_words[t].lower() not in role_vocabulary()):
             role_words = role_words[:t]
             j = sb
-    if not role_words or not VERBAL.isdisjoint(w.lower() for w in role_words) or _reporting_form(role_words[0]):
+    if (not role_words or not VERBAL.isdisjoint(w.lower() for w in role_words) or _reporting_form(role_words[0])
+            or role_words[0] in _NOT_DESCRIPTION_OPENERS):
         # "Tom, were greeted by an organizer", "Robby Roe, suggested that the staffers": a clause
         return None, None
     if role_words[0].lower() == "formerly":
