@@ -136,3 +136,19 @@ def test_a_reporting_verb_after_the_name_opens_no_description(nlp):
 def test_a_pronoun_or_contrast_opens_no_description(nlp, text, role):
     (q,) = nlp(text).quotes
     assert q.role == role
+
+
+# -- a lowercase field after "for" ("vice president for foreign policy studies") ------------------
+@pytest.mark.parametrize("text, role, aff", [
+    ('"This is misleading," said Chris Roe, vice president for defense and foreign policy studies at the Cato Institute.',
+     "vice president for defense and foreign policy studies", "Cato Institute"),
+    ('Dan Roe, senior director for Asian affairs at the National Security Council, said he expects "a clear signal."',
+     "senior director for Asian affairs", "National Security Council"),
+    ('"The goal was a deal," said David Roe, a longtime strategist for progressive causes whose agency made the ads.',
+     "longtime strategist for progressive causes", None),
+    # an office after "for" is what the person runs for, not a field
+    ('"I will win," said Jane Roe, a candidate for president from Ohio.', "candidate", None),
+])
+def test_a_field_after_for(nlp, text, role, aff):
+    (q,) = nlp(text).quotes
+    assert (q.role, q.affiliation) == (role, aff)

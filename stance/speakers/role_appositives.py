@@ -19,7 +19,7 @@ from stance.speakers.role_titles import ends_its_phrase
 from stance.speakers.pronouns import person_gender
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
 from stance.text.lexicons import (
-    OBJECT_PRONOUNS, SUBJECT_PRONOUNS, SUBORDINATORS, cue_lexicon, function_words, gazetteer, party_labels, role_words, titles,
+    OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, cue_lexicon, function_words, gazetteer, party_labels, role_words, titles,
     word_set,
 )
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
@@ -518,15 +518,19 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
         if second and is_role_head(second[-1]) and VERBAL.isdisjoint(w.lower() for w in second) and lowers[j + 1] not in DETS:
             role_words += ["and", *second]
             j = k
-    if j + 1 < hi and lowers[j] == "of" and words[j + 1].islower() and words[j + 1].isalpha() and lowers[j + 1] not in DETS:
-        k = j + 1
+    if (j + 1 < hi and lowers[j] in _FIELD_PREPS and _opens_field(view, j + 1, hi)
+            and not (lowers[j] == "for" and lowers[j + 1] in titles_lower())):
+        # "professor of constitutional law"; "vice president for defense and foreign policy
+        # studies", "senior director for Asian affairs" (but not "candidate for president")
+        k = j + 2
         while k < hi and k - j <= 5 and ((words[k].islower() and words[k].isalpha() and lowers[k] not in FIELD_BREAKS
-                                           and lowers[k] not in _TIME_PREPS)
+                                           and lowers[k] not in _TIME_PREPS and lowers[k] not in RELATIVES)
                                           or (lowers[k] == "and" and k + 1 < hi and words[k + 1].islower())):
             k += 1
-        if (k < hi and (words[k] in STOP_APPOS or lowers[k] in PREPS or lowers[k] == "to" or lowers[k] in _TIME_PREPS)
+        if (k < hi and (words[k] in STOP_APPOS or lowers[k] in PREPS or lowers[k] == "to" or lowers[k] in _TIME_PREPS
+                        or lowers[k] in RELATIVES)
                 and lowers[k - 1] != "and"):
-            role_words += ["of", *words[j + 1 : k]]
+            role_words += [words[j], *words[j + 1 : k]]
             j = k
     elif j + 2 < hi and lowers[j] == "of" and role_words[-1] in capitalised_title_words() and _is_portfolio(view, j + 1, hi):
         # "the Secretary of Justice for Puerto Rico": a capitalised portfolio after a title
@@ -534,6 +538,25 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
         role_words += ["of", *words[j + 1 : k]]
         j = k
     return j
+
+
+#: prepositions after a role that a lowercase field follows ("professor of law", "director for Asian affairs")
+_FIELD_PREPS = frozenset({"of", "for"})
+
+
+def _opens_field(view: TextView, t: int, hi: int) -> bool:
+    """Whether token ``t`` opens a field after a role's preposition: a lowercase word that is no
+    determiner, or a capitalised adjective before a lowercase word ("Asian affairs", "European
+    history") that names no state, place or body."""
+    w = view.words[t]
+    if not w.isalpha():
+        return False
+    if w.islower():
+        return view.lowers[t] not in DETS
+    if t + 1 >= hi or not view.words[t + 1].islower() or not view.words[t + 1].isalpha() or not is_adjective(w.lower()):
+        return False
+    gaz, lex = gazetteer(), entity_lexicons()
+    return not (w in gaz.aliases or w in lex.places or w in lex.regions or w in lex.orgs)
 
 
 def _is_portfolio(view: TextView, t: int, hi: int) -> bool:
