@@ -152,3 +152,8 @@ def test_a_pronoun_or_contrast_opens_no_description(nlp, text, role):
 def test_a_field_after_for(nlp, text, role, aff):
     (q,) = nlp(text).quotes
     assert (q.role, q.affiliation) == (role, aff)
+
+
+def test_an_honorific_affiliation_is_the_persons_full_name(nlp):
+    (q,) = nlp('Marco Roe finished fifth on Tuesday. Mr. Roe\'s advisers said "the debate hurt him."').quotes
+    assert (q.role, q.affiliation) == ("advisers", "Marco Roe")

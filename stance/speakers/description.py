@@ -16,6 +16,7 @@ from typing import Callable
 from stance.speakers.actors import actor_lookup, describe_from_knowledge, former_offices
 from stance.speakers.role_states import state_of_kind_before, state_of_national_body
 from stance.speakers.roles import describe, state_of_office
+from stance.text.entity_types import GENDERED_HONORIFICS
 from stance.text.lexicons import gazetteer, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
@@ -46,6 +47,7 @@ def describe_speaker(view: TextView, mentions: MentionIndex, name: str, mention:
 def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,
                   day: Callable[[], date | None] | None) -> Description:
     role, aff = describe(view, mentions, name, mention)
+    aff = _without_honorific(mentions, aff)
     governed = (_state_governed(mentions, name, day)
                 if day is not None and _governs_region(role) and aff in party_labels().values() else None)
     own = _state_named(aff)
@@ -81,6 +83,17 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         aff = state_of_national_body(view, mentions, name)
         source = "article" if aff else None
     return role, aff, source, own
+
+
+def _without_honorific(mentions: MentionIndex, aff: str | None) -> str | None:
+    """An affiliation that is a person named with an honorific ("Mr. Rubio", from "Mr. Rubio's
+    advisers") as the article's fullest name of that person ("Marco Rubio"); else ``aff``."""
+    words = aff.split() if aff else []
+    if len(words) < 2 or words[0].lower() not in GENDERED_HONORIFICS:
+        return aff
+    rest = " ".join(words[1:])
+    full = mentions.canonical_person(rest)
+    return full if full != rest else aff
 
 
 def _former_office_named(view: TextView, name: str, day: date | None) -> str | None:
