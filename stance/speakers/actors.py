@@ -187,6 +187,14 @@ def resolve(terms: list[Term], day: date | None) -> ActorInfo | None:
     return ActorInfo(info.affiliation, None, info.source) if info is not None else None
 
 
+def former_offices(terms: list[Term], day: date | None) -> list[str]:
+    """The offices (roles) of ``terms`` that ended before ``day`` (None: that ended at all), most
+    recent first, without repeats: "Secretary of State" for Hillary Clinton in 2016."""
+    ended = sorted((t for t in terms if t.role and t.end is not None and (day is None or t.end < day)),
+                   key=lambda t: t.end or date.min, reverse=True)
+    return list(dict.fromkeys(t.role for t in ended if t.role))
+
+
 #: generational suffixes after a name ("Jr.", "III"), in :func:`name_key` form
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 

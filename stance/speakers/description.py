@@ -13,10 +13,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from stance.speakers.actors import describe_from_knowledge
+from stance.speakers.actors import actor_lookup, describe_from_knowledge, former_offices
 from stance.speakers.role_states import state_of_kind_before, state_of_national_body
 from stance.speakers.roles import describe, state_of_office
-from stance.text.lexicons import gazetteer
+from stance.text.entity_types import GENDERED_HONORIFICS
+from stance.text.lexicons import gazetteer, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
@@ -46,18 +47,28 @@ def describe_speaker(view: TextView, mentions: MentionIndex, name: str, mention:
 def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,
                   day: Callable[[], date | None] | None) -> Description:
     role, aff = describe(view, mentions, name, mention)
+    aff = _without_honorific(mentions, aff)
+    governed = (_state_governed(mentions, name, day)
+                if day is not None and _governs_region(role) and aff in party_labels().values() else None)
     own = _state_named(aff)
     if aff is None:
         # "Iranian news agency Fars": the body's country, which it does not speak for (the party
         # finder keeps that state among the parties: own stays None)
         aff = state_of_kind_before(view, mentions, mentions.named(name))
     source = "article" if aff else None
+    if governed is not None:
+        # "Republican Gov. Mary Roe": the state she governs, not her party
+        aff, source = governed, "lookup"
     if (aff is None or role is None) and day is not None:
         when = day()
         known = describe_from_knowledge(mentions, name, when) if aff is None or when is not None else None
+        if known is not None and role is None:
+            # "the former secretary of state" where the article gives no role beside the name: the
+            # office the article names, the lookup saying the speaker held it
+            role = _former_office_named(view, name, when)
         if known is not None and aff is None:
             aff, role, source = known.affiliation, role or known.role, "lookup"
-        elif known is not None and known.affiliation == aff:
+        elif known is not None and known.affiliation == aff and role is None:
             # the article gives the affiliation the lookup gives but no role ("Marco Roe (R-Fla.)"):
             # the office the lookup knows at the article's date (only with a date: an undated text
             # would get the actor's latest office)
@@ -72,6 +83,48 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         aff = state_of_national_body(view, mentions, name)
         source = "article" if aff else None
     return role, aff, source, own
+
+
+def _without_honorific(mentions: MentionIndex, aff: str | None) -> str | None:
+    """An affiliation that is a person named with an honorific ("Mr. Rubio", from "Mr. Rubio's
+    advisers") as the article's fullest name of that person ("Marco Rubio"); else ``aff``."""
+    words = aff.split() if aff else []
+    if len(words) < 2 or words[0].lower() not in GENDERED_HONORIFICS:
+        return aff
+    rest = " ".join(words[1:])
+    full = mentions.canonical_person(rest)
+    return full if full != rest else aff
+
+
+def _former_office_named(view: TextView, name: str, day: date | None) -> str | None:
+    """"former X" when the article writes "the former X" (a definite description of someone who
+    held the office X) and X is an office the actor lookup says ``name`` held before ``day``
+    ("the former secretary of state" of Hillary Clinton in 2016); else None."""
+    offices = former_offices(actor_lookup().terms(name), day) if len(name.split()) > 1 else []
+    if not offices:
+        return None
+    lowered = view.text.lower()
+    for office in offices:
+        k = lowered.find(f"the former {office.lower()}")
+        if k >= 0 and (k + 11 + len(office) >= len(lowered) or not lowered[k + 11 + len(office)].isalnum()):
+            return "former " + view.text[k + 11 : k + 11 + len(office)]
+    return None
+
+
+def _governs_region(role: str | None) -> bool:
+    """Whether ``role`` is that of the head of a state's or province's own executive
+    (``region_executives.txt``: "governor", "former governor")."""
+    return bool(role) and role.split()[-1].lower() in word_set("region_executives.txt")
+
+
+def _state_governed(mentions: MentionIndex, name: str, day: Callable[[], date | None]) -> str | None:
+    """The state the actor lookup says the governor ``name`` governs at the article's date ("Gov.
+    Mary Roe (R)": the state, not the party the article writes beside the name); None when the
+    lookup knows no such office of theirs then."""
+    known = describe_from_knowledge(mentions, name, day())
+    if known is None or not _governs_region(known.role):
+        return None
+    return known.affiliation
 
 
 def _state_named(aff: str | None) -> str | None:

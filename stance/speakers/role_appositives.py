@@ -16,8 +16,12 @@ from stance.speakers.role_lexicon import (
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import named_owner, place_owner, possessed_role, side_of
 from stance.speakers.role_titles import ends_its_phrase
-from stance.text.entity_types import HONORIFICS, entity_lexicons
-from stance.text.lexicons import cue_lexicon, gazetteer, party_labels, role_words, titles, word_set
+from stance.speakers.pronouns import person_gender
+from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
+from stance.text.lexicons import (
+    OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, cue_lexicon, function_words, gazetteer, party_labels, role_words, titles,
+    word_set,
+)
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -78,6 +82,11 @@ def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tup
         return None, None
     while c < e and lowers[c] in _DETS_ONE:
         c += 1
+    if c < e - 1 and c > sa and lowers[c - 1] in PRONOUN_GENDER and lowers[c] in CAMPAIGN_NOUNS and lowers[e - 1] in role_nouns():
+        # "his campaign manager, Jeff Roe": the campaign of the candidate "his" stands for
+        owner = _person_of_possessive(view, mentions, c - 1, m)
+        if owner is not None:
+            return view.span_text(c, e), f"{owner.canonical} campaign"
     one_of = c > 0 and lowers[c - 1] == "one" and c + 1 < e and lowers[c] == "of"
     if one_of:
         c += 1  # "One of South Sudan's Vice Presidents, Jane Roe": one of a plural role
@@ -109,6 +118,46 @@ def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tup
         return " ".join(role_words), None  # "The Vice President, Mike Pence"
     role, aff = describe_nominal(" ".join(role_words))
     return role or " ".join(role_words), aff
+
+
+#: words (lowercase as written: not "US") that open no description after a name's comma: a
+#: pronoun, a reflexive, a subordinator or a contrast ("Tom Roe, him disrespecting ...", "Jane
+#: Roe, herself a supporter", "..., while ...", "Jane Roe, rather than as an insurgent")
+_NOT_DESCRIPTION_OPENERS = (SUBJECT_PRONOUNS | OBJECT_PRONOUNS | function_words("reflexives") | SUBORDINATORS
+                            | function_words("contrast_openers"))
+
+
+def _reporting_form(word: str) -> bool:
+    """Whether ``word`` is an inflected reporting verb ("suggested", "said", "says"), which opens
+    a clause, not a description; not a bare form that is also a noun ("state", "report")."""
+    low = word.lower()
+    hit = cue_lexicon().verbs.get(low)
+    return hit is not None and hit[0] != low
+
+
+#: how many sentences back a possessive pronoun's person is looked for
+_POSSESSOR_SENTS = 2
+
+
+def _person_of_possessive(view: TextView, mentions: MentionIndex, j: int, speaker: Mention) -> Mention | None:
+    """The person the possessive "his"/"her" at token ``j`` stands for: the nearest person named
+    before it (in the sentence or the :data:`_POSSESSOR_SENTS` before) whose gender is the
+    pronoun's, else the nearest of no known gender, never the speaker ``speaker``; None when
+    there is none."""
+    want = PRONOUN_GENDER[view.lowers[j]]
+    unknown = None
+    k = j
+    while True:
+        cand = mentions.previous(k, ("person",), max_sents=_POSSESSOR_SENTS)
+        if cand is None:
+            return unknown
+        if cand.canonical != speaker.canonical:
+            g = person_gender(view, mentions, cand)
+            if g == want:
+                return cand
+            if not g and unknown is None:
+                unknown = cand
+        k = cand.start
 
 
 #: tokens that may close a name ending its sentence or quotation
@@ -225,8 +274,10 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
                 and role_words[t].isalpha() and role_words[t].lower() not in role_vocabulary()):
             role_words = role_words[:t]
             j = sb
-    if not role_words or not VERBAL.isdisjoint(w.lower() for w in role_words):
-        return None, None  # "Tom, were greeted by an organizer": a clause, not a description
+    if (not role_words or not VERBAL.isdisjoint(w.lower() for w in role_words) or _reporting_form(role_words[0])
+            or role_words[0] in _NOT_DESCRIPTION_OPENERS):
+        # "Tom, were greeted by an organizer", "Robby Roe, suggested that the staffers": a clause
+        return None, None
     if role_words[0].lower() == "formerly":
         role_words = ["former", *(w for w in role_words[1:] if w.lower() not in DETS)]  # "formerly the director"
     title_lowers = titles_lower()
@@ -467,15 +518,19 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
         if second and is_role_head(second[-1]) and VERBAL.isdisjoint(w.lower() for w in second) and lowers[j + 1] not in DETS:
             role_words += ["and", *second]
             j = k
-    if j + 1 < hi and lowers[j] == "of" and words[j + 1].islower() and words[j + 1].isalpha() and lowers[j + 1] not in DETS:
-        k = j + 1
+    if (j + 1 < hi and lowers[j] in _FIELD_PREPS and _opens_field(view, j + 1, hi)
+            and not (lowers[j] == "for" and lowers[j + 1] in titles_lower())):
+        # "professor of constitutional law"; "vice president for defense and foreign policy
+        # studies", "senior director for Asian affairs" (but not "candidate for president")
+        k = j + 2
         while k < hi and k - j <= 5 and ((words[k].islower() and words[k].isalpha() and lowers[k] not in FIELD_BREAKS
-                                           and lowers[k] not in _TIME_PREPS)
+                                           and lowers[k] not in _TIME_PREPS and lowers[k] not in RELATIVES)
                                           or (lowers[k] == "and" and k + 1 < hi and words[k + 1].islower())):
             k += 1
-        if (k < hi and (words[k] in STOP_APPOS or lowers[k] in PREPS or lowers[k] == "to" or lowers[k] in _TIME_PREPS)
+        if (k < hi and (words[k] in STOP_APPOS or lowers[k] in PREPS or lowers[k] == "to" or lowers[k] in _TIME_PREPS
+                        or lowers[k] in RELATIVES)
                 and lowers[k - 1] != "and"):
-            role_words += ["of", *words[j + 1 : k]]
+            role_words += [words[j], *words[j + 1 : k]]
             j = k
     elif j + 2 < hi and lowers[j] == "of" and role_words[-1] in capitalised_title_words() and _is_portfolio(view, j + 1, hi):
         # "the Secretary of Justice for Puerto Rico": a capitalised portfolio after a title
@@ -483,6 +538,25 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
         role_words += ["of", *words[j + 1 : k]]
         j = k
     return j
+
+
+#: prepositions after a role that a lowercase field follows ("professor of law", "director for Asian affairs")
+_FIELD_PREPS = frozenset({"of", "for"})
+
+
+def _opens_field(view: TextView, t: int, hi: int) -> bool:
+    """Whether token ``t`` opens a field after a role's preposition: a lowercase word that is no
+    determiner, or a capitalised adjective before a lowercase word ("Asian affairs", "European
+    history") that names no state, place or body."""
+    w = view.words[t]
+    if not w.isalpha():
+        return False
+    if w.islower():
+        return view.lowers[t] not in DETS
+    if t + 1 >= hi or not view.words[t + 1].islower() or not view.words[t + 1].isalpha() or not is_adjective(w.lower()):
+        return False
+    gaz, lex = gazetteer(), entity_lexicons()
+    return not (w in gaz.aliases or w in lex.places or w in lex.regions or w in lex.orgs)
 
 
 def _is_portfolio(view: TextView, t: int, hi: int) -> bool:

@@ -4,7 +4,8 @@ spokesman, affiliation the ministry; "the Israeli military" -> Israel; "one of t
 
 from __future__ import annotations
 
-from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, role_nouns, titles_lower
+from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, is_field_word, role_nouns, titles_lower
+from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, role_words, stop_words, word_set
 from stance.text.view import POSSESSIVE_ENDINGS
 
@@ -75,6 +76,9 @@ def describe_nominal(name: str) -> tuple[str | None, str | None]:
     if (owned and j < len(prefix) and owner[:1].isupper() and not owner.split("-")[-1].islower()
             and toks[-1].lower() not in word_set("kin_nouns.txt")):
         role = " ".join(prefix[j:] + toks[r:])  # "Windsor Locks' first selectman": the owner's
+    elif (0 < j < len(prefix) and len(prefix) - j <= 2 and not owned and _names_owner(owner)
+          and all(is_field_word(t) and t not in person_nouns for t in prefix[j:])):
+        role = " ".join(prefix[j:] + toks[r:])  # "North Carolina election officials": the field is the role's
     elif j < len(prefix) or owner.split("-")[-1].islower():
         return role, None  # "the 34-year-old mother", "the Spanish-speaking son": no owner
     owner_toks = owner.split()
@@ -89,6 +93,17 @@ def describe_nominal(name: str) -> tuple[str | None, str | None]:
     if hit is not None:
         return role, hit[0]
     return role, party_labels().get(owner, owner)
+
+
+def _names_owner(owner: str) -> bool:
+    """Whether ``owner`` (the capitalised words before a description's field and role) names a
+    state, a region, a party or a body ("North Carolina", "Israeli", "Democratic", "House"), not
+    a common word capitalised at the start of a sentence ("Law enforcement officials")."""
+    gaz = gazetteer()
+    last = owner.split()[-1] if owner.split() else ""
+    return bool(owner) and owner[:1].isupper() and (
+        owner in gaz.demonyms or owner in gaz.aliases or owner in party_labels()
+        or owner in entity_lexicons().regions.values() or last.lower() in word_set("org_nouns.txt"))
 
 
 def _title_holding_of(toks: list[str], h: int) -> tuple[str, str | None]:
