@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from typing import Any
 
+from stance.corpora.polnear import date_of
 from stance.corpora.quote_corpus import load_quote_corpus
 from stance.evaluation.articles import evaluate_articles, jaccard_ok, match_spans
 
@@ -38,11 +38,10 @@ def with_span_texts(doc: dict[str, Any]) -> dict[str, Any]:
 
 def known_date(doc: dict[str, Any]) -> str | None:
     """The publication date the corpus records: Wikinews ``date``; PolNeAR's id
-    (``breitbart_2015-12-11_...``, as ``benchmarks/polnear_dates.py``)."""
+    (``breitbart_2015-12-11_...``: :func:`stance.corpora.polnear.date_of`)."""
     if doc.get("date"):
         return str(doc["date"])
-    m = re.search(r"_(\d{4}-\d{2}-\d{2})_", doc["id"])
-    return m.group(1) if m else None
+    return date_of(doc["id"])
 
 
 def lookup_counts(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, int]:

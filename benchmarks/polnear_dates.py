@@ -15,17 +15,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 
-_DATE = re.compile(r"(?:^|_)(\d{4}-\d{2}-\d{2})(?:_|$)")
-
-
-def date_of(doc_id: str) -> str | None:
-    """The ``YYYY-MM-DD`` date encoded in a PolNeAR ``doc_id``, or None."""
-    m = _DATE.search(doc_id)
-    return m.group(1) if m else None
-
+from stance.corpora.polnear import date_of
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -62,6 +62,31 @@ def test_drop_held_out_removes_dev_and_test_articles_and_keeps_train(tmp_path):
     assert [d["id"] for d in kept] == ["a", "x"] and dropped == 2
 
 
+def test_polnear_ids_give_the_publication_date():
+    from stance.corpora.polnear import date_of
+
+    assert date_of("breitbart_2015-12-11_exclusive-maria") == "2015-12-11"
+    assert date_of("nyt_2016-03-01") == "2016-03-01"
+    assert date_of("breitbart_exclusive_2015-1-11_x") is None and date_of("") is None
+
+
+def test_the_corpus_evaluation_gives_the_pipeline_each_articles_date():
+    from stance.evaluation.quote_corpus import evaluate_split
+
+    seen = []
+
+    class Recorder:
+        def pipe(self, items, as_tuples=False):
+            for text, doc_id, date in items:
+                seen.append((doc_id, date))
+                yield type("A", (), {"to_dict": lambda self, i=doc_id: {"id": i, "quotes": []}})()
+
+    gold = [{"id": "w", "source": "wikinews", "text": "t", "date": "2019-04-08", "quotes": []},
+            {"id": "p", "source": "polnear", "text": "t", "quotes": []}]
+    evaluate_split("dev", None, pipeline=Recorder(), gold=gold)
+    assert seen == [("w", "2019-04-08"), ("p", None)]
+
+
 def test_bad_split_and_missing_polnear_data_are_refused():
     with pytest.raises(ValueError, match="split"):
         load_quote_corpus("validation", None)
@@ -76,6 +101,7 @@ def test_bad_split_and_missing_polnear_data_are_refused():
 def test_polnear_part_fits_the_corpus_texts():
     docs = load_quote_corpus("dev", SHARED_DATA, sources=("polnear",))
     assert len(docs) >= 50
+    assert all(d["date"] == d["id"].split("_")[1] for d in docs)  # the date the id encodes, for the actor lookup
     for d in docs:
         for q in d["quotes"]:
             assert 0 <= q["quote"]["start"] < q["quote"]["end"] <= len(d["text"])

@@ -3,8 +3,18 @@ run time from ``DIR/polnear/{split}.jsonl`` (or ``DIR/{split}.jsonl``)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
+
+_ID_DATE = re.compile(r"(?:^|_)(\d{4}-\d{2}-\d{2})(?:_|$)")
+
+
+def date_of(doc_id: str) -> str | None:
+    """The ``YYYY-MM-DD`` publication date a PolNeAR ``doc_id`` encodes (outlet, date, slug:
+    ``breitbart_2015-11-11_the-ninth-circle`` -> ``2015-11-11``), or None."""
+    m = _ID_DATE.search(doc_id)
+    return m.group(1) if m else None
 
 
 def polnear_file(data_dir: str | Path, split: str) -> Path:

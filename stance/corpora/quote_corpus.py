@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable
 
-from stance.corpora.polnear import load_polnear
+from stance.corpora.polnear import date_of, load_polnear
 from stance.io import jsonl_objects
 
 #: The shipped corpus folder.
@@ -79,7 +79,8 @@ def _check_spans(doc: dict[str, Any], where: str) -> None:
 def load_quote_corpus(split: str, data_dir: str | os.PathLike[str] | None = None, *,
                       sources: Iterable[str] = SOURCES,
                       corpus_dir: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
-    """The gold articles of ``split`` from ``sources``, each with its ``text``.
+    """The gold articles of ``split`` from ``sources``, each with its ``text`` and, where known, its
+    publication ``date`` (Wikinews' own; PolNeAR's from its id).
 
     ``data_dir`` is the corpora folder holding ``polnear/`` (needed for the PolNeAR part; the
     texts are filled in from ``polnear/train.jsonl``). Span offsets are checked against the
@@ -104,6 +105,8 @@ def load_quote_corpus(split: str, data_dir: str | os.PathLike[str] | None = None
                 if d["id"] not in texts:
                     raise ValueError(f"{path}: article {d['id']!r} is not in PolNeAR train under {data_dir}")
                 d["text"] = texts[d["id"]]
+                if not d.get("date") and date_of(d["id"]):
+                    d["date"] = date_of(d["id"])  # the publication date the id encodes, for the actor lookup
         for d in docs:
             d.setdefault("source", source)
             _check_spans(d, str(path))

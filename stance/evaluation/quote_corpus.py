@@ -159,7 +159,8 @@ def format_report(r: Mapping[str, Any]) -> str:
 def evaluate_split(split: str, data_dir: str | os.PathLike[str] | None, *, sources: Sequence[str] = SOURCES,
                    pipeline: Any = None, progress: bool = False, n_bins: int = 10,
                    gold: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Run ``pipeline`` (default: ``stance.load()``) over the corpus articles of ``split`` and score
+    """Run ``pipeline`` (default: ``stance.load()``) over the corpus articles of ``split`` (each with
+    its publication date, for the actor lookup, as ``stance analyze`` passes a ``date`` field) and score
     them with :func:`evaluate_quote_stance`, overall and per source. ``gold``: the articles already
     read by :func:`~stance.corpora.quote_corpus.load_quote_corpus` for this split and these sources
     (default: read them here)."""
@@ -171,7 +172,7 @@ def evaluate_split(split: str, data_dir: str | os.PathLike[str] | None, *, sourc
         pipeline = load()
     t0 = time.perf_counter()
     pred = []
-    for k, a in enumerate(pipeline.pipe(((d["text"], d["id"]) for d in gold), as_tuples=True), 1):
+    for k, a in enumerate(pipeline.pipe(((d["text"], d["id"], d.get("date")) for d in gold), as_tuples=True), 1):
         pred.append(a.to_dict())
         if progress and (k % 20 == 0 or k == len(gold)):
             print(f"\ranalysed {k}/{len(gold)} articles", end="", file=sys.stderr, flush=True)

@@ -31,6 +31,7 @@ from stance.types import STANCE_LABELS
 from stance.evaluation.articles import overlap_ok
 from stance.evaluation.stance import score
 
+from stance.corpora.polnear import date_of
 from stance.corpora.quote_stance import DEFAULT_LABELS, load_quote_labels
 
 
@@ -126,7 +127,7 @@ def evaluate_quotes(
         pipeline = load(models_dir)
     t0 = time.perf_counter()
     analyses: dict[str, Mapping[str, Any]] = {}
-    for k, a in enumerate(pipeline.pipe(((d["text"], d["doc_id"]) for d in docs), as_tuples=True), 1):
+    for k, a in enumerate(pipeline.pipe(((d["text"], d["doc_id"], date_of(d["doc_id"])) for d in docs), as_tuples=True), 1):
         analyses[a.id] = a.to_dict()
         if progress and (k % 10 == 0 or k == len(docs)):
             print(f"\ranalysed {k}/{len(docs)} articles", end="", file=sys.stderr, flush=True)
