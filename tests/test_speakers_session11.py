@@ -1,0 +1,56 @@
+"""Speaker phrases and descriptions (issue 15, session 11), on invented sentences: a noun WordNet
+knows for people heads a speaker phrase ("Mrs. Roe's confidants", "one Doe confidant"), and a
+definite description with such a noun, a hyphenated one or an age refers back to the person named
+before it ("the retired neurosurgeon", "the GOP front-runner", "the 46-year-old")."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from tests.conftest import speaker_of
+
+
+@pytest.fixture(scope="module", params=["ranker", "rules"])
+def nlp(request):
+    return stance.load(stance_model=False, ranker=request.param == "ranker")
+
+
+@pytest.mark.parametrize(
+    "text, start, name",
+    [
+        ("Mara Velk spoke in Ohio on Monday. Mrs. Velk's confidants say it is only fitting that she won.",
+         "it is only fitting", "Mrs. Velk's confidants"),
+        ('Tomas Brand spoke in Ohio on Monday. "He is bigger than the party," said one Brand confidant.',
+         "He is bigger", "one Brand confidant"),
+        ("Oren Falk left office in 2001. Falk defenders argue that this was the best anyone could have done.",
+         "this was the best", "Falk defenders"),
+    ],
+)
+def test_a_wordnet_person_noun_heads_the_speaker_phrase(nlp, text, start, name):
+    sp = speaker_of(nlp, text, start)
+    assert sp is not None and sp.name == name
+
+
+def test_a_preposition_object_stays_out_of_the_phrase(nlp):
+    sp = speaker_of(nlp, 'The hotel was sold in May. A spokesman for the buyer said the name "will change" soon.',
+                    "will change")
+    assert sp is not None and sp.name.startswith("A spokesman")
+
+
+@pytest.mark.parametrize(
+    "text, start, name",
+    [
+        ("Tomas Brand held a rally in Ohio on Monday. The billionaire real estate magnate said that the wall "
+         "would be built.", "the wall would", "Tomas Brand"),
+        ("Lena Basko spoke in Iowa on Tuesday. The retired neurosurgeon said that taxes were too high.",
+         "taxes were too high", "Lena Basko"),
+        ("Tomas Brand won again on Tuesday. The GOP presidential front-runner said that he would win Ohio "
+         "too.", "he would win", "Tomas Brand"),
+        ("Mara Velk spoke at the convention. The 46-year-old said that her husband was kind.",
+         "her husband was kind", "Mara Velk"),
+    ],
+)
+def test_a_description_refers_to_the_person_named_before(nlp, text, start, name):
+    sp = speaker_of(nlp, text, start)
+    assert sp is not None and sp.name == name
