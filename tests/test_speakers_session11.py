@@ -54,3 +54,46 @@ def test_a_preposition_object_stays_out_of_the_phrase(nlp):
 def test_a_description_refers_to_the_person_named_before(nlp, text, start, name):
     sp = speaker_of(nlp, text, start)
     assert sp is not None and sp.name == name
+
+
+# -- names: title chains and nicknames --------------------------------------------------------
+from stance.text.mentions import MentionIndex  # noqa: E402
+from stance.text.view import build_view, make_doc  # noqa: E402
+
+
+def _names(lang, text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    """Name mention text -> (canonical, role, affiliation)."""
+    mi = MentionIndex(build_view(make_doc(lang, text, trained=False)))
+    return {m.text: (m.canonical, m.role, m.affiliation) for m in mi.names}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("On Monday Secretary General Lena Basko spoke.", "Lena Basko", "secretary general"),
+    ("On Monday NATO Secretary General Tomas Brand spoke.", "Tomas Brand", "Secretary General"),
+    ("On Monday State Department Inspector General Oren Falk spoke.", "Oren Falk", "Inspector General"),
+    ("On Monday Narvia News Executive Chairman Mara Velk spoke.", "Mara Velk", "Executive Chairman"),
+    ("On Monday Oversight Committee Chairman Rep. Karl Roe spoke.", "Karl Roe", "chairman"),
+    ("On Monday PolitiFact Executive Director Ilse Marrow spoke.", "Ilse Marrow", "Executive Director"),
+])
+def test_a_chain_of_titles_stays_out_of_the_name(lang, text, name, role):
+    got = _names(lang, text)
+    assert name in got, got
+    assert got[name][0] == name and got[name][1] == role
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"She lied," Brand said of Crooked Hillary Clinton at the rally.', "Hillary Clinton"),
+    ("Unlike Hillary Clinton, the senator voted against the bill.", "Hillary Clinton"),
+])
+def test_an_adjective_before_a_given_name_is_no_part_of_the_name(lang, text, name):
+    got = _names(lang, text)
+    assert name in got, got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Monday Rich Lowry Smith spoke.", "Rich Lowry Smith"),  # a given name, not the adjective
+    ("On Monday Little Rock Mayor Frank Scott spoke.", "Frank Scott"),  # a place's first word
+])
+def test_a_given_name_or_a_place_keeps_its_first_word(lang, text, name):
+    got = _names(lang, text)
+    assert name in got, got

@@ -112,7 +112,7 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             k = j - 6
         if w not in person_nouns and w not in org_nouns and w not in role_nouns() and view.lowers[k] in ("a", "an"):
             return None  # "issued a statement saying": a document it issued, not the speaker
-        if (k - 1 >= lo and view.lowers[k - 1] in OBJECT_PREPS | {"of", "for", "by"} and w not in person_nouns
+        if (k - 1 >= lo and view.lowers[k - 1] in OBJECT_PREPS | {"for", "by"} and w not in person_nouns
                 and w not in org_nouns and w not in word_set("document_nouns.txt")):
             return None  # "A spokesman for the buyer said": a WordNet person noun after a preposition is no subject
         owner = _person_before_body(view, mentions, k, lo)
