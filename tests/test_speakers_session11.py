@@ -97,3 +97,22 @@ def test_an_adjective_before_a_given_name_is_no_part_of_the_name(lang, text, nam
 def test_a_given_name_or_a_place_keeps_its_first_word(lang, text, name):
     got = _names(lang, text)
     assert name in got, got
+
+
+# -- he/she never denotes a name made of common words ----------------------------------------
+from stance.speakers.pronouns import _common_words_name  # noqa: E402
+
+
+@pytest.mark.parametrize("name, common", [
+    ("Social Security", True), ("Southeast Asian", True), ("Independent Vermont", True),
+    ("Gray Miller", False), ("Xi Jinping", False), ("Newt Gingrich", False), ("Bush", False),
+])
+def test_a_name_of_common_words_is_no_person(name, common):
+    assert _common_words_name(name) is common
+
+
+def test_he_skips_a_name_of_common_words(nlp):
+    text = ("Ozu Tanaberi runs a bakery in Toledo. Southeast Asian leaders met on Monday. "
+            "He said that the summit would help.")
+    sp = speaker_of(nlp, text, "the summit would")
+    assert sp is not None and sp.name == "Ozu Tanaberi"
