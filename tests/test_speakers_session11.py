@@ -32,6 +32,21 @@ def test_a_wordnet_person_noun_heads_the_speaker_phrase(nlp, text, start, name):
     assert sp is not None and sp.name == name
 
 
+@pytest.mark.parametrize(
+    "text, start, name",
+    [
+        ("Dara Quill spoke on Monday. (Quill's spokeswoman challenged the claim, and said Quill "
+         "had never attacked the governor.)", "had never attacked", "Quill's spokeswoman"),
+        ("Lena Basko used a private server. Essentially, Basko's lawyers read the e-mails and found that "
+         "one person in the chain had a state address.", "one person in the chain", "Basko's lawyers"),
+        ("Oren Falk's lawyer, Karl Roe, said that the fee was paid.", "the fee was paid", "Karl Roe"),
+    ],
+)
+def test_the_people_a_possessive_names_speak_not_the_possessor(nlp, text, start, name):
+    sp = speaker_of(nlp, text, start)
+    assert sp is not None and sp.name == name
+
+
 def test_a_preposition_object_stays_out_of_the_phrase(nlp):
     sp = speaker_of(nlp, 'The hotel was sold in May. A spokesman for the buyer said the name "will change" soon.',
                     "will change")

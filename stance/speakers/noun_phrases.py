@@ -242,6 +242,9 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
             campaign = _campaign_after(view, m, hi)
             if campaign is not None:
                 return min(i, m.start), campaign, "nominal"  # "Sanders's campaign said", not Sanders
+            possessed = _possessed_person_after(view, m, hi)
+            if possessed is not None:
+                return min(i, m.start), possessed, "nominal"  # "Grayson's spokeswoman challenged", not Grayson
             return min(i, m.start), _coordinated_end(view, mentions, m, hi), "name"  # "said A, B and C"
         return min(i, m.start), (titled.end if titled is not None else m.end), "name"
     # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
@@ -318,6 +321,17 @@ def _campaign_after(view: TextView, m: Mention, hi: int) -> int | None:
     campaign, which speaks, not the person; None when none follows."""
     k = m.end + 1 if m.end < hi and view.lowers[m.end] in POSSESSIVE_MARKS else m.end
     return k + 1 if k < hi and view.lowers[k] in CAMPAIGN_NOUNS else None
+
+
+def _possessed_person_after(view: TextView, m: Mention, hi: int) -> int | None:
+    """The end of the people a person's possessive names right after the name ``m`` (before
+    ``hi``): a possessive and a short run of lowercase words ending in a noun for people
+    ("Grayson's spokeswoman", "Clinton's lawyers", "Obama's first five questioners"): they speak,
+    not the person; None when no such phrase follows."""
+    if m.end >= hi or view.lowers[m.end] not in POSSESSIVE_MARKS:
+        return None
+    j = _noun_after(view, m.end + 1, hi)
+    return j if j is not None and view.lowers[j - 1] in role_nouns() else None
 
 
 def _speaker_noun(w: str) -> bool:
