@@ -131,3 +131,27 @@ def test_he_skips_a_name_of_common_words(nlp):
             "He said that the summit would help.")
     sp = speaker_of(nlp, text, "the summit would")
     assert sp is not None and sp.name == "Ozu Tanaberi"
+
+
+# -- a party code is no speaker ----------------------------------------------------------------
+def test_a_party_code_is_no_speaker(nlp):
+    text = ('"It is not new in Narvia," said Rep. Karl Roe (D-Va.) at the time, adding that "we have been '
+            'electing new people for a long time."')
+    sp = speaker_of(nlp, text, "we have been electing")
+    assert sp is not None and sp.name == "Karl Roe"
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("Sen. Ted Roe, R-Texas, spoke.", "R", True),
+    ("Sen. Ted Roe, R-Texas, spoke.", "Texas", True),
+    ("Rep. Karl Roe (D-Va.) spoke.", "D", True),
+    ("Jay-Z spoke.", "Jay", False),
+    ("Ted Roe spoke in Texas.", "Texas", False),
+])
+def test_party_code_parts(lang, text, span, code):
+    from stance.speakers.candidates import party_code_part
+    from stance.text.view import build_view, make_doc
+
+    view = build_view(make_doc(lang, text, trained=False))
+    i = view.words.index(span)
+    assert party_code_part(view, i, i + 1) is code
