@@ -40,6 +40,21 @@ from stance.text.mentions import MentionIndex
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 
+#: the party letters of a US legislator's party code ("R-Texas", "(D-Va.)")
+_PARTY_LETTERS = frozenset({"R", "D", "I"})
+
+
+def party_code_part(view: TextView, i: int, j: int) -> bool:
+    """Whether tokens ``[i, j)`` are the party letter or the state of a party code written
+    without spaces ("Sen. Ted Cruz, R-Texas," -> "R", "Texas"; "(D-Va.)" -> "D", "Va."): a
+    label after a legislator's name, never a speaker."""
+    def joined(t: int) -> bool:  # a hyphen at t between two tokens, no spaces
+        return 0 < t < view.n - 1 and view.words[t] == "-" and view.ends[t - 1] == view.starts[t] and view.ends[t] == view.starts[t + 1]
+    if j - i == 1 and view.words[i] in _PARTY_LETTERS and joined(i + 1):
+        return True
+    return i >= 2 and joined(i - 1) and view.words[i - 2] in _PARTY_LETTERS and (i < 3 or not view.words[i - 3][:1].isalnum())
+
+
 #: quantifiers that stand alone as a cue's subject ("several said", "some say"; not "all": the rule
 #: was fitted without it)
 _LONE_QUANTIFIERS = LONE_QUANTIFIERS - {"all"}
@@ -77,7 +92,7 @@ def candidates_for_cue(
         if np is None:
             return
         i, j, np_type = np
-        if (i, j) in seen or (inside_quote(i, j) and not quoted_ok):
+        if (i, j) in seen or (inside_quote(i, j) and not quoted_ok) or party_code_part(view, i, j):
             return
         seen.add((i, j))
         etype = ""

@@ -29,6 +29,7 @@ asked.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Sequence
 
 from stance.speakers.gendered import gendered_nouns
@@ -48,14 +49,45 @@ WINDOW_SENTS = 2
 def is_person_description(view: TextView, i: int, j: int) -> bool:
     """Whether tokens ``[i, j)`` are "the", up to :data:`MAX_MODIFIERS` modifiers and a singular
     person noun that is neither gendered nor of ``unnamed_person_nouns.txt`` ("the independent
-    Vermont senator"; not "the race for the Republican", "the senators" nor "the man")."""
-    if view.lowers[i] != "the" or not 2 <= j - i <= MAX_MODIFIERS + 2:
+    Vermont senator", "the retired neurosurgeon": a noun WordNet knows for people, "the GOP
+    front-runner": a hyphenated one, "the 46-year-old": an age; not "the race for the Republican",
+    "the senators" nor "the man")."""
+    if view.lowers[i] != "the":
         return False
-    head = view.lowers[j - 1]
-    if (head not in nouns()[0] or (head.endswith("s") and not head.endswith("ss"))
-            or head in word_set("unnamed_person_nouns.txt") or head in gendered_nouns()):
+    h = _head_start(view, i, j)
+    if not 2 <= h + 1 - i <= MAX_MODIFIERS + 2 or not _person_head("".join(view.lowers[h:j])):
         return False
-    return _plain_modifiers(view, i + 1, j - 1)
+    return _plain_modifiers(view, i + 1, h)
+
+
+#: an age written as a noun ("the 46-year-old"): a person
+_AGE_NOUN = re.compile(r"\d+-year-old")
+
+
+def _person_head(head: str) -> bool:
+    """Whether the lowercase noun ``head`` heads a description of one person: a singular person
+    noun (``person_nouns.txt`` or WordNet's, :func:`~stance.speakers.role_lexicon.role_nouns`) or
+    an age ("46-year-old"), not gendered nor of ``unnamed_person_nouns.txt``."""
+    if _AGE_NOUN.fullmatch(head):
+        return True
+    if head not in nouns()[0] and head not in role_nouns() or head.endswith("s") and not head.endswith("ss"):
+        return False
+    return head not in word_set("unnamed_person_nouns.txt") and head not in gendered_nouns()
+
+
+def _head_start(view: TextView, i: int, j: int) -> int:
+    """The first token of the noun ending the phrase ``[i, j)``: its last token, or the first of the
+    hyphenated compound it ends ("front-runner", "46-year-old"; the hyphens written without spaces)."""
+    h = j - 1
+    while h - 2 > i and _joining_hyphen(view, h - 1):
+        h -= 2
+    return h
+
+
+def _joining_hyphen(view: TextView, t: int) -> bool:
+    """Whether token ``t`` is a hyphen written between two words without spaces ("front-runner")."""
+    return (view.words[t] == "-" and 0 < t < view.n - 1 and view.ends[t - 1] == view.starts[t]
+            and view.ends[t] == view.starts[t + 1])
 
 
 def _plain_modifiers(view: TextView, a: int, b: int) -> bool:
@@ -64,6 +96,8 @@ def _plain_modifiers(view: TextView, a: int, b: int) -> bool:
     second "the" (``NP_STOP_LEFT``)."""
     for t in range(a, b):
         w = view.words[t]
+        if _joining_hyphen(view, t):
+            continue  # "the Los Angeles-based attorney"
         if not w.replace("-", "").replace(".", "").isalnum() or view.lowers[t] in NP_STOP_LEFT or view.lowers[t] == "the":
             return False
     return True

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from stance.quotations.tokens import QUOTE_MARKS
-from stance.speakers.role_lexicon import CAMPAIGN_NOUNS
+from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, role_nouns
 from stance.speakers.roles import named_by_role
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
@@ -85,7 +85,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
                 start = _coordinated_start(view, mentions, start, lo)  # "Biden and Sanders announced"
             return start, j, "name"
     person_nouns, org_nouns = nouns()
-    if w in person_nouns or w in org_nouns or w in word_set("document_nouns.txt"):
+    if w in person_nouns or w in org_nouns or w in word_set("document_nouns.txt") or w in role_nouns():
+        # (a head WordNet knows for people, too: "Mrs. Roe's confidants", "one Doe confidant")
         k = j - 1
         while k - 1 >= lo:
             p = view.lowers[k - 1]
@@ -109,8 +110,11 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             k -= 2  # "One of the users said": the part of the group speaks
         if j - k > 6:
             k = j - 6
-        if w not in person_nouns and w not in org_nouns and view.lowers[k] in ("a", "an"):
+        if w not in person_nouns and w not in org_nouns and w not in role_nouns() and view.lowers[k] in ("a", "an"):
             return None  # "issued a statement saying": a document it issued, not the speaker
+        if (k - 1 >= lo and view.lowers[k - 1] in OBJECT_PREPS | {"for", "by"} and w not in person_nouns
+                and w not in org_nouns and w not in word_set("document_nouns.txt")):
+            return None  # "A spokesman for the buyer said": a WordNet person noun after a preposition is no subject
         owner = _person_before_body(view, mentions, k, lo)
         if owner is not None:  # "Crystal C'Bearing of the Northern Arapaho tribal historic preservation office"
             return owner, j, "name"
@@ -238,6 +242,9 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
             campaign = _campaign_after(view, m, hi)
             if campaign is not None:
                 return min(i, m.start), campaign, "nominal"  # "Sanders's campaign said", not Sanders
+            possessed = _possessed_person_after(view, m, hi)
+            if possessed is not None:
+                return min(i, m.start), possessed, "nominal"  # "Grayson's spokeswoman challenged", not Grayson
             return min(i, m.start), _coordinated_end(view, mentions, m, hi), "name"  # "said A, B and C"
         return min(i, m.start), (titled.end if titled is not None else m.end), "name"
     # capitalised title words before a name: "said Russian Foreign Minister Sergei Lavrov"
@@ -267,8 +274,10 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
                 campaign = _campaign_after(view, m, hi) if m.type == "person" else None
                 if campaign is not None:
                     return i, campaign, "nominal"  # "the Rubio campaign risks ... by dismissing"
-                tail = _noun_after(view, m.end, hi) if m.type != "person" else None
-                return (i, tail, "nominal") if tail is not None else (i, m.end, "name")  # "a former Republican staffer"
+                # "a former Republican staffer"; a person's name after a determiner modifies the noun
+                # after it ("one Doe confidant", "a Roe aide")
+                tail = _noun_after(view, m.end, hi) if m.type != "person" or view.lowers[i] in DETS else None
+                return (i, tail, "nominal") if tail is not None else (i, m.end, "name")
             continue
         break
     k = i
@@ -314,6 +323,17 @@ def _campaign_after(view: TextView, m: Mention, hi: int) -> int | None:
     return k + 1 if k < hi and view.lowers[k] in CAMPAIGN_NOUNS else None
 
 
+def _possessed_person_after(view: TextView, m: Mention, hi: int) -> int | None:
+    """The end of the people a person's possessive names right after the name ``m`` (before
+    ``hi``): a possessive and a short run of lowercase words ending in a noun for people
+    ("Grayson's spokeswoman", "Clinton's lawyers", "Obama's first five questioners"): they speak,
+    not the person; None when no such phrase follows."""
+    if m.end >= hi or view.lowers[m.end] not in POSSESSIVE_MARKS:
+        return None
+    j = _noun_after(view, m.end + 1, hi)
+    return j if j is not None and view.lowers[j - 1] in role_nouns() else None
+
+
 def _speaker_noun(w: str) -> bool:
     """Whether ``w`` is a person or body noun, or the plural of one ("groups")."""
     person_nouns, org_nouns = nouns()
@@ -350,12 +370,13 @@ def person_after_possessive(view: TextView, mentions: MentionIndex, k: int, hi: 
 
 def _noun_after(view: TextView, k: int, hi: int) -> int | None:
     """End of a short run of lowercase words from token ``k`` whose last is a person or body noun
-    (the "businessman" of "the New York businessman"), or None."""
+    (the "businessman" of "the New York businessman"; a noun WordNet knows for people, too:
+    "confidant"), or None."""
     person_nouns, org_nouns = nouns()
     j = k
     while j < hi and j - k < 3 and view.words[j].isalpha() and view.words[j].islower():
         j += 1
-        if view.lowers[j - 1] in person_nouns or view.lowers[j - 1] in org_nouns:
+        if view.lowers[j - 1] in person_nouns or view.lowers[j - 1] in org_nouns or view.lowers[j - 1] in role_nouns():
             if j < hi and view.words[j].isalpha() and view.words[j].islower() and view.lowers[j] in person_nouns:
                 continue  # "committee staffer"
             return j

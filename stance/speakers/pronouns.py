@@ -34,8 +34,8 @@ from typing import Any, Sequence
 from stance.text.entity_types import GENDERED_HONORIFICS, HONORIFICS, PRONOUN_GENDER, entity_lexicons
 from stance.text.genders import person_genders
 from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, PERSONAL_PRONOUNS, RELATIVES, SUBORDINATORS,
-                                   cue_lexicon, data_rows, stop_words, time_words, word_set)
-from stance.text.mentions import Mention, MentionIndex, headline_like, is_past_tense
+                                   cue_lexicon, data_rows, gazetteer, stop_words, time_words, word_set)
+from stance.text.mentions import Mention, MentionIndex, headline_like, is_adjective, is_common_noun, is_past_tense
 from stance.text.view import RangeIndex, TextView
 
 #: Sentences before the pronoun's own that candidates come from.
@@ -190,6 +190,8 @@ def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
         return True  # "Hillary Clinton Goes After Donald Trump As The New Mitt Romney"
     if mentions.gender_of(m.canonical) or m.extra.get("gender"):
         return False
+    if _common_words_name(m.canonical):
+        return True  # "Social Security", "Southeast Asian", "Independent Vermont": no person's name
     if m.start > 1 and view.lowers[m.start - 1] in _NAME_CONNECTORS and view.words[m.start - 2][:1].isupper():
         return True
     if _named_for_person(view, mentions, m):
@@ -203,6 +205,22 @@ def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
         places = frozenset(c for c, v in after_place.items() if v)
         _PLACE_LIKE[mentions] = places
     return m.canonical in places
+
+
+@lru_cache(maxsize=1 << 12)
+def _common_words_name(name: str) -> bool:
+    """Whether ``name`` (of no known gender) is two words or more, each an English adjective or
+    common noun WordNet knows, a state or region, or a demonym ("Social Security", "Southeast
+    Asian", "Independent Vermont"): a thing's or a place's name the name finder typed as a person's,
+    none of the names a he/she denotes (a person's name holds a given name or a surname that is no
+    common word: "Gray Miller", "Xi Jinping")."""
+    words = name.split()
+    if len(words) < 2:
+        return False  # "Bush", "Rice": a surname alone may be a common word
+    lex = entity_lexicons()
+    demonyms = gazetteer().demonyms
+    return all(is_adjective(w.lower()) or is_common_noun(w.lower()) or w in lex.regions or w in lex.places or w in demonyms
+               for w in words)
 
 
 #: per mention index: the last words of the persons it names in two words or more ("Trump" of "Donald Trump")

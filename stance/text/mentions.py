@@ -202,6 +202,8 @@ def _split_run(before: str, run: tuple[str, ...]) -> tuple[int, str | None, str 
 
 def _split_title_at(words: list[str], a: int, b: int) -> tuple[int, str | None, str | None]:
     """:func:`_split_title` of a run of two words or more, read from ``words``."""
+    if _nickname_adjective(words, a, b):
+        return _split_title_at(words, a + 1, b)  # "Crooked Hillary Clinton": the person is "Hillary Clinton"
     gaz = gazetteer()
     t = titles()
     role = aff = None
@@ -238,6 +240,8 @@ def _split_title_at(words: list[str], a: int, b: int) -> tuple[int, str | None, 
             if s in t:
                 role = t[s] or None
                 i += length
+                if role is not None:
+                    i, role = _title_chain(words, i, b, role)  # "Secretary General Ban Ki-moon"
                 break
     if role is not None and words[i] == "of" and b - i - 2 < 2:
         return i + 1, None, None  # "the President of Burundi": no person here, only the place after "of"
@@ -273,6 +277,24 @@ def _split_title_at(words: list[str], a: int, b: int) -> tuple[int, str | None, 
         if not any(w.lower() in org_nouns for w in words[i:b]) and b - a <= 3:
             return a, None, None
     return i, role, aff
+
+
+def _nickname_adjective(words: list[str], a: int, b: int) -> bool:
+    """Whether the run ``words[a:b]`` of three words or more opens with a capitalised adjective
+    (WordNet's, ``wordnet_adjectives.txt``) before a given name: a nickname's or a sentence's word
+    ("Crooked Hillary Clinton", "Unlike Hillary Clinton"), no part of the person's name; not a given
+    name itself ("Rich Lowry"), a title, a party label, a state, a demonym or a place's first word
+    ("Little Rock ...")."""
+    if b - a < 3:
+        return False
+    w = words[a]
+    lex = entity_lexicons()
+    if not is_adjective(w.lower()) or w in lex.first_names or words[a + 1] not in lex.first_names:
+        return False
+    gaz = gazetteer()
+    pair = f"{w} {words[a + 1]}"
+    return (w not in titles() and w not in party_labels() and w not in _party_first_words() and w not in gaz.aliases
+            and w not in gaz.demonyms and pair not in gaz.aliases and pair not in lex.places and pair not in lex.regions)
 
 
 def _city_names_body(words: list[str], city: str, k: int, b: int) -> bool:
@@ -367,11 +389,16 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | Non
                     end += 2  # "Special Representative for Iran Brian Hook"
                 if not role or not _is_cap(words[end]) or b - end < 2:
                     return None  # "Mr.", "Dr.": an honorific
+                chained, _ = _title_chain(words, end, b, role)  # "NATO Secretary General Jens Roe"
+                role_end = chained
+                while role_end > end and words[role_end - 1].endswith("."):
+                    role_end -= 1  # "Committee Chairman Rep. Jo Roe": the honorific is no part of the role
+                end = chained
                 j = k
                 while j > i and words[j - 1] in modifiers:
                     j -= 1  # "Deputy Secretary", "Solicitor General": one longer title
-                if j < k or end > k + length:
-                    role = " ".join(words[j:end]).replace(" - ", "-")
+                if j < k or role_end > k + length:
+                    role = " ".join(words[j:role_end]).replace(" - ", "-")
                 body = " ".join(words[i:j])
                 named = (org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms or body in party_labels()
                          or body.replace("-", "").isupper())
@@ -401,8 +428,27 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | Non
                 j -= 1  # "Senate Minority Whip": one longer title
             body = " ".join(words[i:j])
             if org_nouns_in(words, i, j) or body.isupper() or body in gaz.aliases or body in entity_lexicons().orgs:
-                return j, k + 1, " ".join(words[j : k + 1])
+                end, role = _title_chain(words, k + 1, b, " ".join(words[j : k + 1]))  # "NSA Director Adm. Jo Roe"
+                return j, end, role
     return None
+
+
+def _title_chain(words: list[str], end: int, b: int, role: str) -> tuple[int, str]:
+    """The end of the title words right after a title that ends at ``end`` in the name run ending
+    at ``b`` (titles or capitalised person nouns: "Secretary General", "Inspector General",
+    "Executive Director", "Chairman Rep.", "Director Adm."), and the
+    role ``role`` with those of them that are no abbreviation, in its case ("secretary general",
+    "Inspector General"): the name starts
+    after the chain, two words or more before ``b`` ("NATO Secretary General Jens Roe" -> "Jens
+    Roe", not "General Jens Roe")."""
+    t = titles()
+    given = entity_lexicons().first_names
+    while b - end - 1 >= 2 and (words[end] in t or words[end][:1].isupper() and words[end].lower() in _person_nouns()
+                                and words[end] not in given):
+        if not words[end].endswith("."):
+            role = f"{role} {(t[words[end]] or words[end]) if role == role.lower() else words[end]}"
+        end += 1
+    return end, role
 
 
 class MentionIndex:
