@@ -142,7 +142,7 @@ class Annotator:
                 # the parties (the party finder and filter were built on person and body speakers)
                 if speaker.name not in described:
                     described[speaker.name] = describe_speaker(view, mentions, speaker.name, mention_obj, speaker.type != "organization",
-                                                               article_day if self.actor_lookup else None)
+                                                               article_day if self.actor_lookup else None, blocked)
                 role, aff, source, own = described[speaker.name]
                 if speaker.type == "unknown":
                     own = None

@@ -19,7 +19,7 @@ from stance.speakers.roles import describe, state_of_office
 from stance.text.entity_types import GENDERED_HONORIFICS
 from stance.text.lexicons import gazetteer, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex
-from stance.text.view import TextView
+from stance.text.view import RangeIndex, TextView
 
 #: (role, affiliation, source of the affiliation: "article" | "lookup" | None, the affiliation
 #: the article's own words give)
@@ -27,26 +27,27 @@ Description = tuple[str | None, str | None, str | None, str | None]
 
 
 def describe_speaker(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,
-                     day: Callable[[], date | None] | None) -> Description:
+                     day: Callable[[], date | None] | None, quoted: RangeIndex | None = None) -> Description:
     """Role and affiliation of the speaker ``name`` (its chosen ``mention``, if any); ``day`` gives
-    the article's date for the actor lookup (None: no lookup)."""
+    the article's date for the actor lookup (None: no lookup); ``quoted``: the token spans of the
+    article's quotations, whose descriptions of a person rank after the narration's."""
     members = group_members(mentions, name)
     if members is not None:
-        described = _describe_group(view, mentions, members, day)
+        described = _describe_group(view, mentions, members, day, quoted)
         if described is not None:
             return described
-    described = _describe_one(view, mentions, name, mention, is_person, day)
+    described = _describe_one(view, mentions, name, mention, is_person, day, quoted)
     full = mentions.full_name_of(name) if is_person and described[0] is None and described[1] is None else None
     if full is not None:
         # "Day said" where the article names "Doris Day" (the name finder did not link them): the
         # description the full name's mentions carry
-        return _describe_one(view, mentions, full, None, is_person, day)
+        return _describe_one(view, mentions, full, None, is_person, day, quoted)
     return described
 
 
 def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,
-                  day: Callable[[], date | None] | None) -> Description:
-    role, aff = describe(view, mentions, name, mention)
+                  day: Callable[[], date | None] | None, quoted: RangeIndex | None = None) -> Description:
+    role, aff = describe(view, mentions, name, mention, quoted)
     aff = _without_honorific(mentions, aff)
     governed = (_state_governed(mentions, name, day)
                 if day is not None and _governs_region(role) and aff in party_labels().values() else None)
@@ -150,10 +151,10 @@ def group_members(mentions: MentionIndex, name: str) -> list[str] | None:
 
 
 def _describe_group(view: TextView, mentions: MentionIndex, members: list[str],
-                    day: Callable[[], date | None] | None) -> Description | None:
+                    day: Callable[[], date | None] | None, quoted: RangeIndex | None = None) -> Description | None:
     """The role (in the plural) and the affiliation the members share where each gives one (one
     member's, when the others give none; none where they disagree); None when they give neither."""
-    parts = [_describe_one(view, mentions, member, None, True, day) for member in members]
+    parts = [_describe_one(view, mentions, member, None, True, day, quoted) for member in members]
     roles = {_role_key(p[0]) for p in parts if p[0]}
     affs = {p[1] for p in parts if p[1]}
     if len(affs) > 1:

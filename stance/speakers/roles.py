@@ -40,7 +40,7 @@ from stance.speakers.role_titles import (
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex
-from stance.text.view import POSSESSIVE_ENDINGS, TextView
+from stance.text.view import POSSESSIVE_ENDINGS, RangeIndex, TextView
 
 
 __all__ = ["describe", "expand_acronym", "holds_state_office", "named_by_role", "party_of_label",
@@ -51,13 +51,17 @@ __all__ = ["describe", "expand_acronym", "holds_state_office", "named_by_role", 
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
-def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None) -> tuple[str | None, str | None]:
+def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None,
+             quoted: RangeIndex | None = None) -> tuple[str | None, str | None]:
     """(role, affiliation) of the party named ``canonical`` in this article; when the article
     gives no affiliation, the political party a party label in the role or in the speaker's own
-    words names (:func:`party_named`)."""
+    words names (:func:`party_named`). ``quoted``: the token spans of the article's quotations;
+    the narration's descriptions of the party come before those in someone's quoted words ("...
+    the Honorable Jane Roe, secretary of state nominated during recess ..." in a court's ruling
+    does not beat the article's "the now-former governor Roe")."""
     short = _without_middle(canonical)
     same = mentions.named(canonical, short)
-    role, aff = _describe(view, mentions, canonical, speaker_mention, same)
+    role, aff = _describe(view, mentions, canonical, speaker_mention, same, quoted)
     if role is None and aff is None:
         role, aff = title_in_name(canonical)
         aff = expand_acronym(mentions, aff) if aff else aff
@@ -99,9 +103,9 @@ def _names_state_or_body(aff: str) -> bool:
 
 
 def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None,
-              same: list[Mention]) -> tuple[str | None, str | None]:
+              same: list[Mention], quoted: RangeIndex | None = None) -> tuple[str | None, str | None]:
     """:func:`describe` without the party of a party label or code; ``same``: the mentions of
-    ``canonical`` (and of it without its middle name)."""
+    ``canonical`` (and of it without its middle name); ``quoted``: the quotations' token spans."""
     role = aff = None
     if speaker_mention is None and not same:
         role, aff = describe_nominal(canonical)
@@ -123,7 +127,8 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
             aff = m.possessor
     relations = word_set("relation_nouns.txt")
     parties = set(party_labels().values())
-    for r, a in _descriptions(view, mentions, same):
+    narration_first = sorted(same, key=lambda m: quoted.covers(m.start, m.end)) if quoted else same  # stable
+    for r, a in _descriptions(view, mentions, narration_first):
         if r and r.split()[-1].lower() in relations:
             r = None  # "rival Bernie Sanders": a relation, not a role
         if r and r in party_labels():
