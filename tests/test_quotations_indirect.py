@@ -1134,3 +1134,31 @@ def test_cue_noun_reports_its_infinitive(lang, text, clause):
 def test_a_cue_verb_keeps_its_own_infinitive(lang):
     # the verb "promise" reports its infinitive by its own frame, once
     assert found(lang, "Applicants must promise to furnish a deposit before the draw.") == []
+
+
+# -- "call to" + infinitive (train: eight PolNeAR gold quotations, "Trump called to ban ...",
+# "his recent call to ban ...", "her call to admit ...", "its calls to delay ..."; invented sentences)
+@pytest.mark.parametrize("text, span", [
+    ("Last week the senator called to close the northern border crossing.", "to close the northern border crossing"),
+    ("The union ignored her call to end the strike before the holiday.", "to end the strike before the holiday"),
+])
+def test_call_to_infinitive_is_reported(lang, text, span):
+    assert ("indirect", span) in _found_kind_span(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Three residents were called to testify before the committee on Monday.",
+    "He held a long conference call to discuss the merger with investors.",
+    "The flood was a call to action for the whole region.",
+])
+def test_call_to_without_a_speaker_reports_nothing(lang, text):
+    assert [k for k, _ in _found_kind_span(lang, text)] == []
+
+
+def _found_kind_span(lang, text: str) -> list[tuple[str, str]]:
+    from stance.quotations.cues import find_cues
+    from stance.quotations.finder import find_quotations
+    from stance.text.view import build_view, make_doc
+
+    view = build_view(make_doc(lang, text))
+    return [(q.kind, text[q.start:q.end]) for q in find_quotations(view, find_cues(view))]

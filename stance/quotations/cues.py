@@ -97,6 +97,8 @@ def find_cues(view: TextView) -> list[Cue]:
 
 #: cue nouns that also report an infinitive after them ("his promise to build a wall")
 _INFINITIVE_NOUNS = tagged_words("cue_nouns.tsv", "infinitive")
+#: cue nouns that report the infinitive after them only after a possessive owner ("his call to ban ...")
+_OWNED_INFINITIVE_NOUNS = tagged_words("cue_nouns.tsv", "owned-infinitive")
 #: words before a cue noun that make it a determined noun with an owner or a determiner
 _NOUN_OWNERS = DETERMINERS | POSSESSIVE_MARKS | frozenset({"his", "her", "their", "its", "our", "my", "your"})
 #: words that may stand between the determiner and the cue noun ("his oft-stated promise")
@@ -109,6 +111,8 @@ def noun_infinitive(view: TextView, i: int, lemma: str) -> bool:
     determiner or a possessive stands before it, up to two lowercase modifiers between ("his
     promise to build a wall", "Trump's claim to understand ...", "a previous pledge to remain
     neutral"; not the verb: "you promise to offer")."""
+    if lemma in _OWNED_INFINITIVE_NOUNS:
+        return infinitive_at(view, i + 1, view.n) and noun_cue_owner(view, i) is not None
     if lemma not in _INFINITIVE_NOUNS or not infinitive_at(view, i + 1, view.n):
         return False
     t = _determiner_before(view, i)

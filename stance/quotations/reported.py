@@ -15,7 +15,7 @@ from stance.quotations.cues import Cue, noun_infinitive
 from stance.quotations.frames import according_clause, content_start, fronted_frame
 from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
                                       OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
-                                      finite_at, gerund_at, has_finite, present_s, ranges)
+                                      finite_at, gerund_at, has_finite, infinitive_at, present_s, ranges)
 from stance.text.lexicons import AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with
 from stance.text.verb_forms import is_past_form
 from stance.text.view import TextView
@@ -186,6 +186,8 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
     if cue.frame == "accuse":
         return _accuse_clause(view, cue, sa, end)
     if cue.frame == "name":
+        if cue.lemma in _REPORTS_INFINITIVE and infinitive_at(view, cue.end, end) and subject_before(view, cue):
+            return checked(view, cue.end, end)  # "Trump called to ban ...", not "were called to testify"
         return named_object(view, cue, end)
     return None
 
