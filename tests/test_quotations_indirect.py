@@ -1181,3 +1181,18 @@ def test_noun_ish_form_closing_an_inverted_frame_is_a_cue(lang, text, span):
 ])
 def test_noun_ish_form_at_sentence_end_stays_a_noun(lang, text):
     assert _found_kind_span(lang, text) == []
+
+
+# -- a subordinate clause's report ends where the main clause opens with a frame of its own
+# (train: PolNeAR "While 28% say they are undecided, 27 percent of those who named a candidate
+# said ...", "While the inspector general found ..., Clinton's campaign contended that ..."; +4
+# matched, -2 spurious; invented sentences)
+@pytest.mark.parametrize("text, first, second", [
+    ("While 30 percent say they will vote early, 41 percent of the voters said they would wait.",
+     "they will vote early", "they would wait"),
+    ("While the auditor found the port lost money, the harbour board insisted that the books were sound.",
+     "the port lost money", "the books were sound"),
+])
+def test_subordinate_report_ends_before_the_main_frame(lang, text, first, second):
+    quotes = _found_kind_span(lang, text)
+    assert ("indirect", first) in quotes and ("indirect", second) in quotes
