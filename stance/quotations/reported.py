@@ -70,7 +70,9 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                     return checked(view, ca, content_end)
         # a cue right after a closing quotation mark introduces no clause ("...,” said Moon, an ..."),
         # unless the quotation is a fragment inside the subject and a clause follows
-        if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
+        if cue.start - 1 >= sa and (words[cue.start - 1] in {"”", '"', "''"} or (
+                words[cue.start - 1] == "“" and cue.start - 2 >= sa and words[cue.start - 2] in {",", ".", "!", "?"})):
+            # (a closer typed as an opener: '... for her here,“ said X', segments.find_quote_segments)
             return _clause_after_quoted_fragment(view, cue, sa, end)
         # a comma right before the cue ends content before an inverted frame ("..., said Ruiz"),
         # unless it closes an appositive of a subject with no verb before ("Chris Ruiz, a
