@@ -83,3 +83,18 @@ def test_a_state_after_its_city_and_a_comma_ends_a_sentence_before_a_capitalised
 def test_a_state_before_a_title_without_a_city_does_not_end_a_sentence():
     text = "Clinton ties N.J. Gov. Tom Oram in the poll."
     assert _sentences(text) == [text]
+
+
+# (train: Wikinews 'told the Military Times the attack took place at about 7:45 p.m. "No Coalition
+# troops were injured."' and two more abbreviation + opening mark + capital in the train splits)
+@pytest.mark.parametrize("text, first", [
+    ('The ferry left at 7:45 p.m. "No one was hurt," the captain said.', "The ferry left at 7:45 p.m."),
+    ("The ferry left at 7:45 p.m. “No one was hurt,” the captain said.", "The ferry left at 7:45 p.m."),
+])
+def test_an_abbreviation_before_an_opening_quotation_ends_a_sentence(text, first):
+    assert _sentences(text)[0] == first
+
+
+def test_an_abbreviation_before_a_quoted_lowercase_phrase_does_not_end_a_sentence():
+    text = 'The policy of the U.S. "war on drugs" era was costly.'
+    assert _sentences(text) == [text]

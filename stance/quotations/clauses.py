@@ -259,7 +259,7 @@ def clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
             break
     intro = view.lowers[view.sent_bounds(view.sent_of[cue.start])[0]] in SUBORDINATORS
     if intro:
-        sb = _main_clause_comma(view, cue.end, sb)
+        sb = min(_main_clause_comma(view, cue.end, sb), _main_clause_frame(view, cue, cues, sb))
     for c in cues[bisect_right(cues, cue.start, key=cue_start) : bisect_left(cues, sb, key=cue_start)]:
         if c.start <= cue.start or c.start >= sb:
             continue
@@ -301,6 +301,31 @@ def clause_end(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
         for t in range(cue.end + 2, sb - 2):
             if view.words[t] == "," and view.lowers[t + 1] == "and" and finite_at(view.lowers, t + 2, sb) and view.lowers[t + 2] not in AUXILIARIES:
                 return t
+    return sb
+
+
+#: longest subject of the main clause's own frame after a subordinate clause, in tokens ("27
+#: percent of those polled said")
+_MAIN_SUBJECT_REACH = 9
+
+
+def _main_clause_frame(view: TextView, cue: Cue, cues: list[Cue], sb: int) -> int:
+    """In a sentence opening with a subordinate clause that holds ``cue``, the comma where the
+    main clause opens with a frame of its own: a subject of a few words with no verb and a
+    reporting verb ("While one estimate says there are 2,400 billionaires, another says ...",
+    "While 28 percent say they are undecided, 27 percent of those polled said ..."): the clause
+    ``cue`` reports ends there; ``sb`` when there is none."""
+    words = view.words
+    for c in cues[bisect_right(cues, cue.start, key=cue_start) : bisect_left(cues, sb, key=cue_start)]:
+        if c.frame == "noun" or view.lowers[c.start].endswith("ing"):
+            continue
+        for t in range(c.start - 1, max(cue.end, c.start - _MAIN_SUBJECT_REACH - 1), -1):
+            if words[t] in {";", ":"} or words[t] in CLOSE_MARKS or words[t] in OPEN_MARKS:
+                break
+            if words[t] == ",":
+                if t + 1 < c.start and not has_finite(view, t + 1, c.start) and subject_before(view, c):
+                    return t
+                break
     return sb
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from stance.quotations.tokens import QUOTE_MARKS, finite_at, infinitive_at, plural_s
+from stance.quotations.tokens import FUNCTION_WORDS, QUOTE_MARKS, finite_at, infinitive_at, plural_s
 from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS,
                                   cue_lexicon, tagged_words, time_words, word_set)
 from stance.text.positions import positions_of
@@ -97,6 +97,8 @@ def find_cues(view: TextView) -> list[Cue]:
 
 #: cue nouns that also report an infinitive after them ("his promise to build a wall")
 _INFINITIVE_NOUNS = tagged_words("cue_nouns.tsv", "infinitive")
+#: cue nouns that report the infinitive after them only after a possessive owner ("his call to ban ...")
+_OWNED_INFINITIVE_NOUNS = tagged_words("cue_nouns.tsv", "owned-infinitive")
 #: words before a cue noun that make it a determined noun with an owner or a determiner
 _NOUN_OWNERS = DETERMINERS | POSSESSIVE_MARKS | frozenset({"his", "her", "their", "its", "our", "my", "your"})
 #: words that may stand between the determiner and the cue noun ("his oft-stated promise")
@@ -109,6 +111,8 @@ def noun_infinitive(view: TextView, i: int, lemma: str) -> bool:
     determiner or a possessive stands before it, up to two lowercase modifiers between ("his
     promise to build a wall", "Trump's claim to understand ...", "a previous pledge to remain
     neutral"; not the verb: "you promise to offer")."""
+    if lemma in _OWNED_INFINITIVE_NOUNS:
+        return infinitive_at(view, i + 1, view.n) and noun_cue_owner(view, i) is not None
     if lemma not in _INFINITIVE_NOUNS or not infinitive_at(view, i + 1, view.n):
         return False
     t = _determiner_before(view, i)
@@ -267,6 +271,34 @@ def _after_plural_noun(view: TextView, i: int, nxt: str) -> bool:
 _FINDING_FORMS = frozenset({"show", "shows", "find", "finds"})
 
 
+#: sentence ends after a noun-ish form that closes an inverted frame ("..., O'Keefe notes.")
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+#: longest subject between a frame's comma and its noun-ish verb, in tokens
+_FRAME_SUBJECT = 6
+
+
+def _closing_frame_subject(view: TextView, i: int) -> bool:
+    """Whether the noun-ish form at token ``i`` ends a sentence after a comma and a short subject
+    (up to six words, the first a determiner or capitalised, the last before the verb a name or a
+    lowercase singular noun) with words before the comma: the frame of fronted content ("..., the
+    BBC reports.", "..., O'Keefe notes.", "..., a USA TODAY analysis shows."), not an object
+    ("..., rather than challenging Trump's claims.")."""
+    lowers, words = view.lowers, view.words
+    sa = view.sent_bounds(view.sent_of[i])[0]
+    t = i - 1
+    while t > sa and i - t <= _FRAME_SUBJECT and words[t] != ",":
+        if not (words[t].replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalnum() or lowers[t] in POSSESSIVE_MARKS
+                or words[t] == "-"):
+            return False
+        t -= 1
+    if t <= sa + 1 or words[t] != "," or t == i - 1:
+        return False
+    first, last = words[t + 1], words[i - 1]
+    if not (lowers[t + 1] in DETERMINERS or first[:1].isupper()):
+        return False
+    return last[:1].isupper() or (last.isalpha() and last.islower() and lowers[i - 1] not in FUNCTION_WORDS and not plural_s(lowers[i - 1]))
+
+
 def _verb_context(view: TextView, i: int) -> bool:
     """A noun-ish cue form counts as a verb when 'that', a quotation, a comma or 'to' follows, or a
     pronoun or auxiliary precedes, or a subject precedes (a name or a plural noun: "Trump claims",
@@ -274,6 +306,8 @@ def _verb_context(view: TextView, i: int) -> bool:
     lowers = view.lowers
     nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
     prev = lowers[i - 1] if i > 0 else ""
+    if nxt in _SENTENCE_ENDS and _closing_frame_subject(view, i):
+        return True  # "..., O'Keefe notes.", "..., a USA TODAY analysis shows."
     if _after_determined_noun(view, i, nxt):
         return True  # "the motion claims Trump's ...", "the poll shows that ..."
     if lowers[i] in _RELATIVE_THAT_NOUNS and _after_plural_noun(view, i, nxt):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from stance.quotations.cues import Cue, find_cues
 from stance.quotations.direct import as_opens_quotation, is_speech, layout_cue, nearest_cue
 from stance.quotations.frames import according_rest, as_frame_spans, parenthetical_rest
+from stance.quotations.inside import reports_inside
 from stance.quotations.nested import nested_reports
 from stance.quotations.reported import reported_clause
 from stance.quotations.segments import QuoteSegment, find_quote_segments
@@ -58,8 +59,8 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
     seg_b = [b for _, b in seg_toks]
     # mark-inclusive token ranges, used to block cues and speakers inside quotations
     blocked = seg_toks
-    cues = find_cues(view) if cues is None else cues
-    cues = [c for c in cues if not blocked.contains(c.start)]
+    all_cues = find_cues(view) if cues is None else cues
+    cues = [c for c in all_cues if not blocked.contains(c.start)]
     used_segs: set[int] = set()
     out: list[RawQuote] = []
 
@@ -102,8 +103,32 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
             continue
         out.append(RawQuote(seg.start, seg.end, "direct", cue, a, b, view.sent_of[a],
                             view.para_of_sent[view.sent_of[a]], quote_before_cue=before, segments=[seg]))
+
+    # 3. reports inside direct quotations ('"The FBI said that she did nothing illegal," Davis said')
+    if len(cues) < len(all_cues):
+        _add_inside(view, seg_toks, all_cues, out)
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _add_inside(view: TextView, seg_toks: RangeIndex, all_cues: list[Cue], out: list[RawQuote]) -> None:
+    """Add to ``out`` the reports inside its direct quotations
+    (:func:`~stance.quotations.inside.reports_inside`), each once."""
+    starts = [c.start for c in all_cues]
+    seen = {(q.start, q.end) for q in out}
+    for q in [q for q in out if q.kind == "direct"]:
+        inner = all_cues[bisect_left(starts, q.tok_start) : bisect_left(starts, q.tok_end)]
+        if not inner:
+            continue
+        found = reports_inside(view, q.tok_start, q.tok_end, inner,
+                               lambda c: reported_clause(view, c, all_cues, seg_toks))
+        for cue, kind, (a, b), seg in found:
+            cs, ce = (seg.start, seg.end) if seg is not None else view.char_span(a, b)
+            if (cs, ce) in seen:
+                continue
+            seen.add((cs, ce))
+            out.append(RawQuote(cs, ce, kind, cue, a, b, view.sent_of[a], view.para_of_sent[view.sent_of[a]],
+                                segments=[seg] if seg is not None else []))
 
 
 #: subordinators that open an adverbial clause after a reporting verb ("said as she accepted the

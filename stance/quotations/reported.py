@@ -15,8 +15,8 @@ from stance.quotations.cues import Cue, noun_infinitive
 from stance.quotations.frames import according_clause, content_start, fronted_frame
 from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
                                       OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
-                                      finite_at, gerund_at, has_finite, present_s, ranges)
-from stance.text.lexicons import AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with
+                                      finite_at, gerund_at, has_finite, infinitive_at, present_s, ranges)
+from stance.text.lexicons import AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with, time_words, word_set
 from stance.text.verb_forms import is_past_form
 from stance.text.view import TextView
 
@@ -70,7 +70,9 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                     return checked(view, ca, content_end)
         # a cue right after a closing quotation mark introduces no clause ("...,” said Moon, an ..."),
         # unless the quotation is a fragment inside the subject and a clause follows
-        if cue.start - 1 >= sa and words[cue.start - 1] in {"”", '"', "''"}:
+        if cue.start - 1 >= sa and (words[cue.start - 1] in {"”", '"', "''"} or (
+                words[cue.start - 1] == "“" and cue.start - 2 >= sa and words[cue.start - 2] in {",", ".", "!", "?"})):
+            # (a closer typed as an opener: '... for her here,“ said X', segments.find_quote_segments)
             return _clause_after_quoted_fragment(view, cue, sa, end)
         # a comma right before the cue ends content before an inverted frame ("..., said Ruiz"),
         # unless it closes an appositive of a subject with no verb before ("Chris Ruiz, a
@@ -91,6 +93,8 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
         # "found jobs that")
         for t in range(i, min(i + (1 if cue.frame == "clause" else 9), end)):
             if lowers[t] == "that":
+                if t > i and demonstrative_that(lowers, t, end):
+                    break  # "saying an attack that day on an air base ...": a determiner
                 if t > i and lowers[t - 1] in {"and", "but", "or"}:
                     break  # "said the tax was unfair and that ...": a second clause
                 nxt = lowers[t + 1] if t + 1 < end else ""
@@ -186,8 +190,20 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
     if cue.frame == "accuse":
         return _accuse_clause(view, cue, sa, end)
     if cue.frame == "name":
+        if cue.lemma in _REPORTS_INFINITIVE and infinitive_at(view, cue.end, end) and subject_before(view, cue):
+            return checked(view, cue.end, end)  # "Trump called to ban ...", not "were called to testify"
         return named_object(view, cue, end)
     return None
+
+
+#: nouns of time after which "that" is a demonstrative ("that same day", "that night")
+_THAT_TIME_NOUNS = time_words() | word_set("that_time_nouns.txt")
+
+
+def demonstrative_that(lowers: list[str], t: int, end: int) -> bool:
+    """Whether the "that" at token ``t`` is a demonstrative before a noun of time ("asked Trump
+    about it that same day", "that night"), not the complementizer of a clause."""
+    return t + 1 < end and lowers[t + 1] in _THAT_TIME_NOUNS
 
 
 def _infinitive_end(view: TextView, i: int, end: int) -> int:
@@ -271,7 +287,7 @@ def _to_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
         if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
                 and lowers[t + 1] not in FUNCTION_WORDS):  # "urged them to leave", not "to the court"
             return checked(view, t, end)
-        if lowers[t] == "that":
+        if lowers[t] == "that" and not (t > i and demonstrative_that(lowers, t, end)):
             return checked(view, t + 1, end)
     return None
 

@@ -48,6 +48,20 @@ def _looks_closing(text: str, start: int, end: int) -> bool:
     return not before.isspace()
 
 
+def _misturned_closer(text: str, start: int, end: int) -> bool:
+    """Whether an opening curly mark at ``[start, end)``, inside an open curly quotation, closes it
+    (a closer typed the wrong way round): right after a comma or a stop (one space between
+    allowed) and before a space or the end of the text ('... for her here,“ said Clyburn', '...
+    They see that. “')."""
+    after = text[end] if end < len(text) else " "
+    if not after.isspace():
+        return False
+    k = start - 1
+    if k >= 0 and text[k] == " ":
+        k -= 1
+    return k >= 0 and text[k] in ",.!?"
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a].isspace():
         a += 1
@@ -86,7 +100,9 @@ def find_quote_segments(text: str, max_len: int = 5000) -> list[QuoteSegment]:
             # an ambiguous mark between spaces cannot open ("...coalitions, '' said", "'Well done,' \" said"):
             # it closes the open quotation
             is_closer = mark in _CLOSE_ONLY or (mark in _AMBIGUOUS and (_looks_closing(text, s, e) or not _looks_opening(text, s, e)))
-            if mark in _OPEN_ONLY or (mark in _AMBIGUOUS and not is_closer):
+            if mark == "“" and open_mark[2] == "“" and _misturned_closer(text, s, e):
+                is_closer = True  # '... for her here,“ said X', '... They see that. “': a closer typed as an opener
+            elif mark in _OPEN_ONLY or (mark in _AMBIGUOUS and not is_closer):
                 # a second opener: the first never closed; restart here
                 open_mark = (s, e, mark)
                 continue

@@ -105,7 +105,9 @@ def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQu
         if q.cue is None:
             per_quote.append([])
             continue
-        cands = candidates_for_cue(view, mentions, q.cue.start, q.cue.end, (q.tok_start, q.tok_end), blocked,
+        # a report inside a quotation (stance.quotations.inside) has its speaker inside it too
+        own_blocked = RangeIndex([(q.tok_start, q.tok_end)]) if blocked.contains(q.cue.start) else blocked
+        cands = candidates_for_cue(view, mentions, q.cue.start, q.cue.end, (q.tok_start, q.tok_end), own_blocked,
                                    extra=ranker is not None, skip_ruled=True)
         if ranker is not None and RULED_KINDS.isdisjoint([c.kind for c in cands]):  # (a ruled cue is not scored)
             feats.extend(group_features(cands, view, q.cue.start, q.cue.end, q.quote_before_cue, q.cue.lemma))

@@ -151,6 +151,8 @@ def _text_length(doc: Any) -> int:
 
 #: quotation marks that open as well as close a quotation (the NYT's '' opens and closes)
 _AMBIGUOUS_MARKS = frozenset({'"', "''", "'"})
+#: quotation marks that only open one
+_OPENING_MARKS = frozenset({"“", "``", "«"})
 
 
 def _opens(i: int, starts: list[int] | None, ends: list[int] | None) -> bool:
@@ -226,6 +228,9 @@ def _sentence_breaks(words: list[str], given_starts: list[int] | None,
         elif prev[-1:] == "." and len(prev) > 1 and (
                 words[i] in abbrev_breakers or _ends_a_place(words, i, regions)):
             out.append(i)  # "against the U.S. In December, ...", "in Lodi, N.J. Harmony's phone"
+        elif (prev[-1:] == "." and len(prev) > 1 and i + 1 < len(words) and words[i + 1][:1].isupper()
+              and (words[i] in _OPENING_MARKS or (words[i] in _AMBIGUOUS_MARKS and _opens(i, starts, ends)))):
+            out.append(i)  # 'at about 7:45 p.m. "No troops were injured."': a quotation opens the next sentence
     return out
 
 
