@@ -488,3 +488,88 @@ def test_training_examples_match_parties_as_the_evaluation_does():
     X, y, ids = labelled_examples([doc], pipeline)
     assert X == ["ex-Donald Trump", "ex-al-Qaida"] and y == ["conciliatory", "hostile"] and ids == ["a1", "a1"]
     assert match_parties(gold[:3], [{"target": n} for n in names]) == [(0, 1), (1, 0)]
+
+
+# -- the example's frame (Daume III's feature augmentation by frame) ----------------------------
+
+
+def test_a_sentence_record_and_a_pipeline_quotation_have_different_frames(tmp_path, nlp):
+    """The frame is what the input is, computed the same way at training and at run time: a
+    sentence record (``StanceExample.from_record``, as ``stance classify``, ``stance evaluate
+    stance`` and the directed_sentiment training sentences build them) is a ``sentence``; the
+    pipeline's examples of a quotation it found in an article are ``quotation`` ones."""
+    from stance.cli.classify import _parse
+    from stance.corpora.sentences import load_examples
+    from stance.stance_model.quote_scorer import example_frame
+    from stance.training.quote_examples import sentence_quotation_examples
+
+    rec = {"id": "s1", "text": "Minister Ruiz accused Freedonia of lying.", "label": "hostile",
+           "target": {"start": 22, "end": 31}, "source_actor": {"start": 0, "end": 13}}
+    path = tmp_path / "sentences.jsonl"
+    path.write_text(json.dumps(rec) + "\n")
+    _, classified, err = _parse(json.dumps(rec), 1)
+    assert err is None and example_frame(classified) == "sentence"
+    assert [example_frame(x) for x in load_examples(path, corpus="quote")[0]] == ["sentence"]
+    trained = sentence_quotation_examples(path)[0]
+    assert [example_frame(x) for x in trained] == ["sentence"] and trained[0] == classified
+    text = 'Senator Ana Ruiz said on Monday: "Russia has lied to us for years."'
+    _, pendings = nlp.annotator.prepare(nlp.make_doc(text))
+    examples = [x for p in pendings for x in p.examples]
+    assert examples and {example_frame(x) for x in examples} == {"quotation"}
+    assert example_frame(StanceExample(text, 34, 40)) == "quotation"
+
+
+def test_frame_group_copies_each_lexical_feature_into_its_frame():
+    from stance.stance_model.features import read_lexicon, tokenize_batch
+    from stance.stance_model.quote_scorer import feature_strings
+
+    q = StanceExample("Ruiz accused Freedonia of lying.", 13, 22, 0, 4)
+    s = StanceExample("Ruiz accused Freedonia of lying.", 13, 22, 0, 4, sentence=True)
+    lex = read_lexicon()
+    fq, fs = feature_strings([q, s], tokenize_batch([q, s]), ("lexical", "frame"), lex, 10)
+    shared = [f for f in fq if f.startswith("lex:")]
+    assert shared and shared == [f for f in fs if f.startswith("lex:")]
+    assert sorted(f[3:] for f in fq if f.startswith("lq:")) == sorted(f[4:] for f in shared)
+    assert sorted(f[3:] for f in fs if f.startswith("ls:")) == sorted(f[4:] for f in shared)
+    assert "frame:quotation" in fq and "frame:sentence" in fs
+    assert not any(f.startswith("ls:") for f in fq) and not any(f.startswith("lq:") for f in fs)
+    assert feature_strings([q], tokenize_batch([q]), ("lexical",), lex, 10)[0] == shared
+
+
+def test_frame_heads_are_the_heads_copied_into_the_example_frame():
+    from stance.stance_model.quote_scorer import HEAD_COLUMNS, base_column_count, base_columns, head_columns
+
+    q = StanceExample("Ruiz attacked Freedonia.", 14, 23, 0, 4)
+    s = StanceExample("Ruiz attacked Freedonia.", 14, 23, 0, 4, sentence=True)
+    H = head_columns(FixedBase(), [q, s])
+    B = base_columns(FixedBase(), [q, s], ("lexical", "heads", "frame_heads"))
+    assert B.shape == (2, base_column_count(("heads", "frame_heads"))) == (2, 3 * HEAD_COLUMNS)
+    assert np.array_equal(B[:, :7], H)
+    assert np.array_equal(B[0, 7:14], H[0]) and not B[0, 14:].any()  # the quotation's copy
+    assert np.array_equal(B[1, 14:], H[1]) and not B[1, 7:14].any()  # the sentence's copy
+
+
+@pytest.mark.parametrize("groups", [("lexical", "heads", "frame"), ("lexical", "heads", "frame", "frame_heads")])
+def test_frame_model_scorer_matches_the_estimator_and_tells_the_frames_apart(groups):
+    """With the shipped base (so the scorer looks the lexical strings up once for both models),
+    the numpy scorer gives the estimator's probabilities in both frames, and the same text scores
+    differently as a sentence and as a quotation (their own weights)."""
+    from dataclasses import replace
+
+    from stance.stance_model.quote_estimator import QuoteStanceClassifier
+
+    base = load_stance_model(MODELS, kind="blended")
+    X, y, g = _toy_data()
+    X = [replace(x, sentence=i % 2 == 0) for i, x in enumerate(X)]
+    y = [lab if i % 2 else "neutral" for i, lab in enumerate(y)]  # the sentences say otherwise
+    m = QuoteStanceClassifier(base=base, groups=groups, C=1.0, min_count=1).fit(X, y, groups=g)
+    assert any(f.startswith("lq:") for f in m.vocabulary_) and any(f.startswith("ls:") for f in m.vocabulary_)
+    arrays, meta = m.to_scorer().to_arrays()
+    scorer = scorer_from_npz(write_npz(arrays, meta), expected_kind="quote-stance").with_base(base)
+    assert scorer._shares_features()
+    probe = X + [replace(x, sentence=not x.sentence) for x in X[:6]]
+    assert np.abs(scorer.predict_proba(probe) - m.predict_proba(probe)).max() < 1e-9
+    q = StanceExample("Minister Ruiz accused Freedonia on day 7, she said.", 22, 31, 0, 13)
+    pq, ps = scorer.predict_proba([q, replace(q, sentence=True)])
+    assert np.abs(pq - ps).max() > 1e-3
+    assert scorer.predict([q])[0] == "hostile" and scorer.predict([replace(q, sentence=True)])[0] == "neutral"
