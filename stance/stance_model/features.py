@@ -32,11 +32,7 @@ class StanceExample:
     mark the speaker's (or acting party's) mention when it occurs in ``text``, else ``None``.
     ``corpus`` names where the example comes from (``"quote"`` for pipeline input,
     ``"newsmtsc"``, ``"directed_sentiment"``, ``"plover_gsr"`` for the corpora); it is used for
-    per-corpus training weights only, not as a feature. ``sentence``: the example was built from a
-    sentence record (:meth:`from_record`: a text with its target and source party, as ``stance
-    classify``, ``stance evaluate stance`` and the sentence corpora give them) rather than from a
-    quotation the pipeline found in an article (its attribution as the text); the quote-trained
-    model may weigh the two frames apart (:func:`stance.stance_model.quote_scorer.example_frame`).
+    per-corpus training weights only, not as a feature.
     """
 
     text: str
@@ -45,7 +41,6 @@ class StanceExample:
     source_start: int | None = None
     source_end: int | None = None
     corpus: str = "quote"
-    sentence: bool = False
 
     def __post_init__(self) -> None:
         n = len(self.text)
@@ -90,7 +85,7 @@ class StanceExample:
                 corpus = "plover_gsr"
             else:
                 corpus = "quote"
-        return cls(text, ts, te, ss, se, corpus, sentence=True)
+        return cls(text, ts, te, ss, se, corpus)
 
 
 # --------------------------------------------------------------------------------------------

@@ -40,15 +40,11 @@ from stance.stance_model.features import extract_features, tokenize_batch
 from stance.stance_model.inference import row_sums, softmax_rows
 
 QUOTE_STANCE_KIND = "quote-stance"
-FEATURE_GROUPS = ("lexical", "heads", "frame", "frame_heads")
+FEATURE_GROUPS = ("lexical", "heads")
 #: The groups the model is trained with by default (those of the shipped model).
 DEFAULT_GROUPS = ("lexical", "heads")
 #: The groups computed from the base model (dense columns after the sparse ones).
-BASE_GROUPS = ("heads", "frame_heads")
-#: The frames of an example (:func:`example_frame`), each a domain of its own feature copies.
-FRAMES = ("quotation", "sentence")
-#: Prefix of each frame's copies of the lexical features (the ``frame`` group).
-FRAME_PREFIX = {"quotation": "lq:", "sentence": "ls:"}
+BASE_GROUPS = ("heads",)
 #: Floor of the base model's probabilities before their log is taken.
 STACK_FLOOR = 1e-4
 #: The linear heads' columns: 3 log-probabilities of each linear head, has-source.
@@ -57,35 +53,16 @@ HEAD_COLUMNS = 7
 QUOTATION_CORPUS = "quote"
 
 
-def example_frame(ex: Any) -> str:
-    """The example's frame, an observable property of its input: ``"sentence"`` for an example built
-    from a sentence record (:meth:`~stance.stance_model.features.StanceExample.from_record`: the
-    directed_sentiment sentences the model is trained on and the sentences ``stance classify`` and
-    ``stance evaluate stance`` score, whose text is a whole sentence and whose source is any acting
-    party), ``"quotation"`` for one the pipeline built from a quotation it found in an article
-    (its attribution as the text, the speaker's mention as the source; also the training examples
-    rebuilt from gold quotations and the teacher-labelled ones)."""
-    return "sentence" if getattr(ex, "sentence", False) else "quotation"
-
-
 def feature_strings(X: Sequence[Any], tokens: Sequence[Any], groups: Sequence[str], lexicon: Mapping[str, str],
                     window: int, lex_feats: Sequence[list[str]] | None = None) -> list[list[str]]:
-    """Each example's sparse feature strings (``lex:`` prefixed, duplicates removed); with the
-    ``frame`` group also the frame's copy of each (``lq:`` or ``ls:``, :data:`FRAME_PREFIX`, by
-    :func:`example_frame`: the shared weights plus the frame's own, Daume III's feature augmentation)
-    and the frame's bias (``frame:quotation`` or ``frame:sentence``); ``lex_feats``: the examples'
-    :func:`extract_features` strings when the caller has them."""
+    """Each example's sparse feature strings (``lex:`` prefixed, duplicates removed);
+    ``lex_feats``: the examples' :func:`extract_features` strings when the caller has them."""
     out = []
-    lex, frame = "lexical" in groups, "frame" in groups
+    lex = "lexical" in groups
     for r, (ex, tk) in enumerate(zip(X, tokens)):
         fs: list[str] = []
         if lex:
-            base = list(dict.fromkeys(lex_feats[r] if lex_feats is not None else extract_features(ex, lexicon, window, tk)))
-            fs += ["lex:" + f for f in base]
-            if frame:
-                fr = example_frame(ex)
-                fs += [FRAME_PREFIX[fr] + f for f in base]
-                fs.append("frame:" + fr)
+            fs += ["lex:" + f for f in (lex_feats[r] if lex_feats is not None else extract_features(ex, lexicon, window, tk))]
         out.append(list(dict.fromkeys(fs)))
     return out
 
@@ -135,9 +112,8 @@ def head_columns(base: Any, X: Sequence[Any], tokens: Sequence[Any] | None = Non
 
 
 def base_column_count(groups: Sequence[str]) -> int:
-    """How many dense base-model columns the feature ``groups`` hold: :data:`HEAD_COLUMNS` for
-    ``heads`` and as many again for each frame with ``frame_heads``."""
-    return (HEAD_COLUMNS if "heads" in groups else 0) + (HEAD_COLUMNS * len(FRAMES) if "frame_heads" in groups else 0)
+    """How many dense base-model columns the feature ``groups`` hold."""
+    return HEAD_COLUMNS if "heads" in groups else 0
 
 
 def base_columns(base: Any, X: Sequence[Any], groups: Sequence[str], tokens: Sequence[Any] | None = None,
@@ -147,10 +123,8 @@ def base_columns(base: Any, X: Sequence[Any], groups: Sequence[str], tokens: Seq
     (the batch's :func:`~stance.stance_model.features.tokenize_batch`) and ``feats`` (its lexical
     feature strings, when they are the base model's own) are passed on so the base does not
     recompute them; ``columns``: those strings' columns in the base's vocabulary
-    (``lookup_columns``), when the caller has looked them up. With ``frame_heads`` the head columns
-    are followed by each frame's copy of them (:data:`FRAMES` order; zeros outside the example's
-    frame, :func:`example_frame`)."""
-    if not len(X) or not any(g in groups for g in BASE_GROUPS):
+    (``lookup_columns``), when the caller has looked them up."""
+    if not len(X) or "heads" not in groups:
         return np.zeros((len(X), base_column_count(groups)))
     extra = {"columns": columns} if columns is not None else {}  # (a base without the argument is fine without it)
     p0, p1 = base.linear_parts(X, tokens, feats, **extra)
@@ -159,12 +133,7 @@ def base_columns(base: Any, X: Sequence[Any], groups: Sequence[str], tokens: Seq
     def logs(p: Any) -> Any:
         return np.log(np.clip(p, STACK_FLOOR, 1.0))
 
-    heads = np.hstack([logs(p0), logs(p1), has_src])
-    parts = [heads] if "heads" in groups else []
-    if "frame_heads" in groups:
-        frames = [example_frame(ex) for ex in X]
-        parts += [heads * np.asarray([[f == fr] for f in frames], dtype=np.float64) for fr in FRAMES]
-    return np.hstack(parts)
+    return np.hstack([logs(p0), logs(p1), has_src])
 
 
 def route_quotations(X: Sequence[Any], quote_proba: Any, base: Any) -> Any:
@@ -303,25 +272,6 @@ class QuoteStanceScorer:
             S += base_columns(self.base, X, self.groups, tokens, lex if share else None, base_cols) @ self.stack_coef_
         return S + self.intercept_
 
-    def _frame_columns(self) -> dict[str, tuple[Any, int]]:
-        """For each frame, ``(copy, bias)``: the column of each shared lexical column's frame copy
-        (``-1`` when absent; one more ``-1`` at the end, read for a string outside the vocabulary)
-        and the column of the frame's bias (``-1`` when absent), built on first use. A copy occurs
-        in training at most as often as its shared string, so it is in the vocabulary only when
-        the shared string is."""
-        cached = getattr(self, "_frame_cols", None)
-        if cached is None:
-            lex_vocab = self._lexical_vocabulary()
-            cached = {}
-            for fr in FRAMES:
-                copy = np.full(len(self.vocabulary_) + 1, -1, dtype=np.int64)
-                pre = FRAME_PREFIX[fr]
-                for f, j in lex_vocab.items():
-                    copy[j] = self.vocabulary_.get(pre + f, -1)
-                cached[fr] = (copy, self.vocabulary_.get("frame:" + fr, -1))
-            self._frame_cols = cached
-        return cached
-
     def _lexical_vocabulary(self) -> dict[str, int]:
         """``{lexical feature: column}``: the vocabulary without the ``lex:`` prefix, built on first
         use, so run-time features are looked up without building the prefixed strings."""
@@ -368,30 +318,9 @@ class QuoteStanceScorer:
         the lexical strings' columns (:meth:`_joint_columns`), when looked up already."""
         if "lexical" not in self.groups or lex is None:
             return binary_rows([], [0] * (len(X) + 1), len(self.vocabulary_))
-        if "frame" not in self.groups:
-            if lex_cols is not None:
-                return binary_rows(lex_cols[0], lex_cols[1], len(self.vocabulary_))
-            return sparse_rows(lex, self._lexical_vocabulary())
-        if lex_cols is None:
-            get = self._lexical_vocabulary().get
-            ends = np.zeros(len(lex) + 1, dtype=np.int64)
-            np.cumsum(np.fromiter(map(len, lex), dtype=np.int64, count=len(lex)), out=ends[1:])
-            flat = list(chain.from_iterable(lex))
-            lex_cols = (np.fromiter(map(get, flat, repeat(-1)), dtype=np.int64, count=len(flat)), ends)
-        q, ends = np.asarray(lex_cols[0], dtype=np.int64), np.asarray(lex_cols[1], dtype=np.int64)
-        n = len(X)
-        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(ends))
-        frame_cols = self._frame_columns()
-        frames = [example_frame(ex) for ex in X]
-        copy = np.full(len(q), -1, dtype=np.int64)
-        bias = np.empty(n, dtype=np.int64)
-        for fr in FRAMES:
-            in_fr = np.asarray([f == fr for f in frames], dtype=bool)
-            at = in_fr[rows]
-            copy[at] = frame_cols[fr][0][q[at]]
-            bias[in_fr] = frame_cols[fr][1]
-        return binary_rows_of(np.concatenate([rows, rows, np.arange(n, dtype=np.int64)]), np.concatenate([q, copy, bias]),
-                              n, len(self.vocabulary_))
+        if lex_cols is not None:
+            return binary_rows(lex_cols[0], lex_cols[1], len(self.vocabulary_))
+        return sparse_rows(lex, self._lexical_vocabulary())
 
     def predict_proba(self, X: Iterable[Any]) -> Any:
         """Calibrated class probabilities of the quotation examples and the base model's of the

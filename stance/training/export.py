@@ -78,12 +78,11 @@ def default_check_inputs(scorer: Any, n: int = 400, seed: int = 0) -> list[Any]:
             starts = np.cumsum([0] + [len(t) + 1 for t in toks])
             ti = int(rng.integers(0, len(toks)))
             ts, te = int(starts[ti]), int(starts[ti] + len(toks[ti]))
-            sentence = i % 4 >= 2  # both frames (quote_scorer.example_frame), with and without a source
             if i % 2 and len(toks) > 1:
                 si = int((ti + rng.integers(1, len(toks))) % len(toks))
-                out.append(StanceExample(text, ts, te, int(starts[si]), int(starts[si] + len(toks[si])), sentence=sentence))
+                out.append(StanceExample(text, ts, te, int(starts[si]), int(starts[si] + len(toks[si]))))
             else:
-                out.append(StanceExample(text, ts, te, sentence=sentence))
+                out.append(StanceExample(text, ts, te))
         return out
     raise TypeError(f"unknown scorer {type(scorer).__name__}")
 
