@@ -1,4 +1,4 @@
-"""The quote-trained stance model: CAMEO verb data, relation features, estimator <-> numpy scorer,
+"""The quote-trained stance model: estimator <-> numpy scorer,
 its artifact and the loader's checks of the base model it stacks."""
 
 from __future__ import annotations
@@ -15,75 +15,12 @@ from hypothesis import strategies as st
 from stance.artifacts import ArtifactError
 from stance.artifacts.npz import write_npz
 from stance.loader import load_stance_model, scorer_from_npz, stance_artifact_dirs
-from stance.stance_model.features import LABELS, StanceExample, read_lexicon, tokenize_marked
+from stance.stance_model.features import LABELS, StanceExample
 from stance.stance_model.quote_scorer import QuoteStanceScorer
-from stance.stance_model.relation import cameo_class, read_cameo, relation_features
 
-from .conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "models"
-
-
-def _compile_module():
-    return load_script("tools/compile_cameo.py")
-
-
-def test_compile_cameo_blocks_codes_and_forms():
-    lines = [
-        "# comment",
-        "---  ACCUSE   [112]  ---",
-        "ACCUSE",
-        "BLAME {BLAMES BLAMED BLAMING } [111]",
-        "- * OF CORRUPTION   [1121]",
-        "---  PRAISE   [051]  ---",
-        "PRAISE  # a comment",
-        "SPEAK_OUT",
-        "---  ALTER   [---]  ---",
-        "CHANGE",
-    ]
-    verbs = _compile_module().compile_verbs(lines)
-    assert verbs["accuse"] == verbs["accused"] == verbs["accusing"] == "11"
-    assert verbs["blamed"] == "11" and "blamer" not in verbs
-    assert verbs["praise"] == verbs["praises"] == "05"
-    assert "change" not in verbs and not any("_" in v or " " in v for v in verbs)
-
-
-def test_shipped_cameo_classes():
-    cameo = read_cameo()
-    assert cameo_class(cameo["accused"]) == "conf" and cameo_class(cameo["threaten"]) == "conf"
-    assert cameo_class(cameo["praised"]) == "coop" and cameo_class(cameo["thank"]) == "coop"
-    assert (ROOT / "stance" / "data" / "CAMEO_LICENSE.txt").read_text().startswith("The MIT License")
-
-
-def _rel(text, target, source=None):
-    ts = text.index(target)
-    ss = se = None
-    if source is not None:
-        ss = text.index(source)
-        se = ss + len(source)
-    ex = StanceExample(text, ts, ts + len(target), ss, se)
-    return relation_features(ex, tokenize_marked(ex), read_cameo(), read_lexicon())
-
-
-def test_relation_features_verbs_negation_cue_and_own_side():
-    f = _rel('"We will not attack Freedonia," Lopez said.', "Freedonia", "Lopez")
-    assert "pat:conf:nm" in f and "neg_near" in f and "modal_near" in f and "cue:said" in f
-    assert "own_side" not in f
-    f = _rel("Senator Ana Ruiz praised the Ruiz campaign, she said.", "Ruiz campaign", "Senator Ana Ruiz")
-    assert "own_side" in f and "pat:coop" in f
-    f = _rel("Halvorsen accused nobody.", "Halvorsen")
-    assert "agt:conf" in f and "src:none" in f
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.text(max_size=60), st.data())
-def test_relation_features_any_span(text, data):
-    a = data.draw(st.integers(0, len(text)))
-    b = data.draw(st.integers(a, len(text)))
-    ex = StanceExample(text, a, b)
-    feats = relation_features(ex, tokenize_marked(ex), read_cameo(), read_lexicon())
-    assert all(isinstance(x, str) for x in feats)
 
 
 class FixedBase:
@@ -142,12 +79,13 @@ def test_estimator_without_stack_needs_no_base():
     from stance.stance_model.quote_estimator import QuoteStanceClassifier
 
     X, y, _ = _toy_data(60)
-    m = QuoteStanceClassifier(groups=("lexical", "relation"), calibrate=False, min_count=1).fit(X, y)
+    m = QuoteStanceClassifier(groups=("lexical",), calibrate=False, min_count=1).fit(X, y)
     assert m.temperature_ == 1.0 and not m.to_scorer().needs_base
     with pytest.raises(ValueError):
         QuoteStanceClassifier(groups=("heads",)).fit(X, y)
-    with pytest.raises(ValueError, match="unknown feature groups"):  # the network's columns were removed in 4.2.0
-        QuoteStanceClassifier(base=FixedBase(), groups=("lexical", "stack"), min_count=1, calibrate=False).fit(X, y)
+    for gone in ("stack", "relation"):  # the network's columns were removed in 4.2.0, the relation features after 4.5.0
+        with pytest.raises(ValueError, match="unknown feature groups"):
+            QuoteStanceClassifier(base=FixedBase(), groups=("lexical", gone), min_count=1, calibrate=False).fit(X, y)
 
 
 def test_shipped_quote_model_loads_and_refuses_another_base(tmp_path):
@@ -208,7 +146,7 @@ def test_head_columns_are_the_linear_heads_and_has_source():
     p0, p1 = FixedBase().linear_parts(X)
     assert H.shape == (2, HEAD_COLUMNS) == (2, 7)
     assert np.allclose(H[:, :3], np.log(p0)) and np.allclose(H[:, 3:6], np.log(p1)) and H[:, 6].tolist() == [1.0, 0.0]
-    assert base_columns(FixedBase(), X, ("lexical", "relation")).shape == (2, base_column_count(("lexical",))) == (2, 0)
+    assert base_columns(FixedBase(), X, ("lexical",)).shape == (2, base_column_count(("lexical",))) == (2, 0)
 
 
 def test_linear_parts_with_shared_features_are_the_linear_heads():
@@ -514,7 +452,7 @@ def test_joint_lookup_gives_each_models_columns_and_the_same_scores(monkeypatch)
     lex = [extract_features(ex, model.lexicon_, model.window, tk) for ex, tk in zip(X, tokens)]
     lex[1] = lex[1] + ["tw:zzzunseenword", "bias"]  # a string in neither vocabulary, a repeated one
     (q, q_ends), (b, b_ends) = model._joint_columns(lex)
-    lex_vocab, _ = model._group_vocabularies()
+    lex_vocab = model._lexical_vocabulary()
     want_q, want_ends = lookup_columns(X, lex_vocab, model.lexicon_, model.window, tokens, lex)
     want_b, _ = lookup_columns(X, model.base.vocabulary_, model.lexicon_, model.window, tokens, lex)
     assert q.tolist() == want_q.tolist() and b.tolist() == want_b.tolist()
@@ -526,18 +464,6 @@ def test_joint_lookup_gives_each_models_columns_and_the_same_scores(monkeypatch)
     shared = model.decision_function(X)
     monkeypatch.setattr(type(model), "_joint_columns", lambda self, lex: (None, None))
     assert np.array_equal(model.decision_function(X), shared)
-
-
-def test_relation_features_name_the_governing_verbs_with_their_class_and_flags():
-    """The patient/agent features reuse the class and the negation/modal flags of the verb the
-    window loop met (the nearest CAMEO verb before the party, the first after it)."""
-    cameo = {"attacked": "19", "praised": "05", "helped": "07"}
-    toks = ["ruiz", "would", "not", "have", "attacked", "<t>", "and", "praised", "helped", "them"]
-    ex = StanceExample("x", 0, 1)
-    feats = relation_features(ex, (toks, 5, -1), cameo, {})
-    assert "pat:conf:nm" in feats and "patr:19" in feats and "cv:conf:L:nm" in feats
-    assert "agt:coop" in feats and "agtr:05" in feats and "agtr:07" not in feats
-    assert feats.count("cv:coop:R") == 2 and "cr:07:R" in feats
 
 
 def test_training_examples_match_parties_as_the_evaluation_does():

@@ -26,7 +26,6 @@ from sklearn.model_selection import GroupKFold, StratifiedKFold
 from stance.stance_model.features import LABELS, read_lexicon, tokenize_batch
 from stance.stance_model.inference import softmax_rows
 from stance.stance_model.quote_scorer import BASE_GROUPS, DEFAULT_GROUPS, FEATURE_GROUPS, QuoteStanceScorer, base_columns, feature_strings, route_quotations, sparse_rows
-from stance.stance_model.relation import read_cameo
 
 
 def fit_temperature(scores: Any, y_idx: Any) -> float:
@@ -58,8 +57,8 @@ def balanced_factors(y: Any, rows: Any, class_weight: Any) -> Any:
 
 
 class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
-    """Stance toward a party from quote-level training data: logistic regression over lexical,
-    relation and base-model features, with a temperature fitted by grouped CV.
+    """Stance toward a party from quote-level training data: logistic regression over lexical and
+    base-model features, with a temperature fitted by grouped CV.
 
     Parameters: ``base`` the proxy-trained model whose probabilities are the ``heads`` columns
     (needed when ``groups`` holds it); ``groups`` the feature groups
@@ -83,7 +82,7 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
 
     # -- design matrix -------------------------------------------------------------------------
     def _strings(self, X: Sequence[Any]) -> list[list[str]]:
-        return feature_strings(X, tokenize_batch(X), tuple(self.groups), self.lexicon_, self.cameo_, self.window)
+        return feature_strings(X, tokenize_batch(X), tuple(self.groups), self.lexicon_, self.window)
 
     def _needs_base(self) -> bool:
         return any(g in self.groups for g in BASE_GROUPS)
@@ -137,7 +136,6 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
         if self._needs_base() and self.base is None:
             raise ValueError(f"the feature groups {list(BASE_GROUPS)} need a base model")
         self.lexicon_ = read_lexicon()
-        self.cameo_ = read_cameo()
         self.classes_ = np.asarray(LABELS, dtype=object)
         strings = self._strings(X)
         stack = base_columns(self.base, X, self.groups) if self._needs_base() else None
@@ -186,5 +184,5 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
     def to_scorer(self) -> QuoteStanceScorer:
         """The numpy scorer with the same weights (the base model attached as it is)."""
         return QuoteStanceScorer(self.vocabulary_, self.coef_, self.stack_coef_, self.intercept_, self.temperature_,
-                                 LABELS, lexicon=self.lexicon_, cameo=self.cameo_, window=self.window,
+                                 LABELS, lexicon=self.lexicon_, window=self.window,
                                  groups=tuple(self.groups), base=self.base)

@@ -4,8 +4,6 @@ The model is a multinomial logistic regression over feature groups, scaled by a 
 temperature:
 
 * ``lexical``: the target-aware sparse features of :mod:`stance.stance_model.features`;
-* ``relation``: the speaker-to-party relation features of :mod:`stance.stance_model.relation`
-  (CAMEO verbs around the party, the reporting cue, negation and modality, own side);
 * ``heads``: the proxy-trained base model's two linear heads (the ``"blended"`` stance model,
   :class:`~stance.stance_model.inference.LinearStanceScorer`, trained on NewsMTSC,
   directed_sentiment and teacher labels) as :data:`HEAD_COLUMNS` dense columns: their
@@ -14,7 +12,9 @@ temperature:
   model computes anyway, so they cost one vocabulary look-up and one sparse product; the base's
   target network does not run on quotation examples. (Until quote-stance 4.2.0 a ``stack`` group
   also stacked the network's log-probabilities; the grouped CV on train found no gain from them,
-  so they were removed.)
+  so they were removed. Until quote-stance 4.5.0 a ``relation`` group held speaker-to-party
+  relation features (CAMEO verbs around the party, the reporting cue, negation, own side); 4.5.0
+  was trained without them, as they cost dev, and their code and data were removed.)
 
 Only quotation examples (``corpus == "quote"``, what the pipeline builds) are scored by the
 model; examples from the sentence corpora (NewsMTSC, directed_sentiment, ...) have no quotation
@@ -38,12 +38,11 @@ import numpy as np
 from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_field, pack_strings, unpack_strings
 from stance.stance_model.features import extract_features, tokenize_batch
 from stance.stance_model.inference import row_sums, softmax_rows
-from stance.stance_model.relation import relation_features
 
 QUOTE_STANCE_KIND = "quote-stance"
-FEATURE_GROUPS = ("lexical", "relation", "heads")
+FEATURE_GROUPS = ("lexical", "heads")
 #: The groups the model is trained with by default (those of the shipped model).
-DEFAULT_GROUPS = ("lexical", "relation", "heads")
+DEFAULT_GROUPS = ("lexical", "heads")
 #: The groups computed from the base model (dense columns after the sparse ones).
 BASE_GROUPS = ("heads",)
 #: Floor of the base model's probabilities before their log is taken.
@@ -55,17 +54,15 @@ QUOTATION_CORPUS = "quote"
 
 
 def feature_strings(X: Sequence[Any], tokens: Sequence[Any], groups: Sequence[str], lexicon: Mapping[str, str],
-                    cameo: Mapping[str, str], window: int, lex_feats: Sequence[list[str]] | None = None) -> list[list[str]]:
-    """Each example's sparse feature strings (``lex:`` and ``rel:`` prefixed, duplicates removed);
+                    window: int, lex_feats: Sequence[list[str]] | None = None) -> list[list[str]]:
+    """Each example's sparse feature strings (``lex:`` prefixed, duplicates removed);
     ``lex_feats``: the examples' :func:`extract_features` strings when the caller has them."""
     out = []
-    lex, rel = "lexical" in groups, "relation" in groups
+    lex = "lexical" in groups
     for r, (ex, tk) in enumerate(zip(X, tokens)):
         fs: list[str] = []
         if lex:
             fs += ["lex:" + f for f in (lex_feats[r] if lex_feats is not None else extract_features(ex, lexicon, window, tk))]
-        if rel:
-            fs += ["rel:" + f for f in relation_features(ex, tk, cameo, lexicon)]
         out.append(list(dict.fromkeys(fs)))
     return out
 
@@ -164,7 +161,7 @@ class QuoteStanceScorer:
     kind = QUOTE_STANCE_KIND
 
     def __init__(self, vocabulary: Mapping[str, int], coef: Any, stack_coef: Any, intercept: Any, temperature: float,
-                 classes: Sequence[str], *, lexicon: Mapping[str, str], cameo: Mapping[str, str], window: int,
+                 classes: Sequence[str], *, lexicon: Mapping[str, str], window: int,
                  groups: Sequence[str], base: Any = None, batch_rows: int = 2048):
         self.vocabulary_ = dict(vocabulary)
         self.coef_ = np.asarray(coef, dtype=np.float64)
@@ -173,7 +170,6 @@ class QuoteStanceScorer:
         self.temperature_ = float(temperature)
         self.classes_ = np.asarray(list(classes), dtype=object)
         self.lexicon_ = dict(lexicon)
-        self.cameo_ = dict(cameo)
         self.window = int(window)
         self.groups = tuple(groups)
         self.base = base
@@ -221,10 +217,8 @@ class QuoteStanceScorer:
             names[j] = f
         arrays, vspec = pack_strings("vocab", names)
         words = sorted(self.lexicon_)
-        verbs = sorted(self.cameo_)
         specs = {"vocab": vspec}
-        for key, values in (("lexicon_words", words), ("lexicon_categories", [self.lexicon_[w] for w in words]),
-                            ("cameo_verbs", verbs), ("cameo_roots", [self.cameo_[v] for v in verbs])):
+        for key, values in (("lexicon_words", words), ("lexicon_categories", [self.lexicon_[w] for w in words])):
             a, spec = pack_strings(key, values)
             arrays.update(a)
             specs[key] = spec
@@ -236,6 +230,8 @@ class QuoteStanceScorer:
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> "QuoteStanceScorer":
+        """The scorer ``to_arrays`` wrote (files up to quote-stance 4.5.0 also hold the removed
+        relation features' CAMEO verbs, ``cameo_verbs``/``cameo_roots``, which are not read)."""
         spec = meta["strings"]
 
         def strings(key: str) -> list[str]:
@@ -245,13 +241,12 @@ class QuoteStanceScorer:
         if len(names) != int(meta["n_features"]):
             raise InferenceFileError(f"{len(names)} feature names, the header says {meta['n_features']}")
         words, cats = strings("lexicon_words"), strings("lexicon_categories")
-        verbs, roots = strings("cameo_verbs"), strings("cameo_roots")
-        if len(words) != len(cats) or len(verbs) != len(roots):
-            raise InferenceFileError("lexicon or CAMEO words and their categories differ in number")
+        if len(words) != len(cats):
+            raise InferenceFileError("lexicon words and their categories differ in number")
         return cls(dict(zip(names, range(len(names)))), array_field(arrays, "coef", np.float64, 2),
                    array_field(arrays, "stack_coef", np.float64, 2), array_field(arrays, "intercept", np.float64, 1),
                    float(meta["temperature"]), meta["classes"], lexicon=dict(zip(words, cats)),
-                   cameo=dict(zip(verbs, roots)), window=int(meta["window"]), groups=tuple(meta["groups"]))
+                   window=int(meta["window"]), groups=tuple(meta["groups"]))
 
     # -- prediction --------------------------------------------------------------------------
     def decision_function(self, X: Iterable[Any]) -> Any:
@@ -277,16 +272,13 @@ class QuoteStanceScorer:
             S += base_columns(self.base, X, self.groups, tokens, lex if share else None, base_cols) @ self.stack_coef_
         return S + self.intercept_
 
-    def _group_vocabularies(self) -> tuple[dict[str, int], dict[str, int]]:
-        """``({lexical feature: column}, {relation feature: column})``: the vocabulary without the
-        ``lex:`` / ``rel:`` prefixes, built on first use, so run-time features are looked up
-        without building the prefixed strings."""
-        split = getattr(self, "_split_vocab", None)
-        if split is None:
-            lex = {f[4:]: j for f, j in self.vocabulary_.items() if f.startswith("lex:")}
-            rel = {f[4:]: j for f, j in self.vocabulary_.items() if f.startswith("rel:")}
-            split = self._split_vocab = (lex, rel)
-        return split
+    def _lexical_vocabulary(self) -> dict[str, int]:
+        """``{lexical feature: column}``: the vocabulary without the ``lex:`` prefix, built on first
+        use, so run-time features are looked up without building the prefixed strings."""
+        lex = getattr(self, "_lex_vocab", None)
+        if lex is None:
+            lex = self._lex_vocab = {f[4:]: j for f, j in self.vocabulary_.items() if f.startswith("lex:")}
+        return lex
 
     def _base_of_lexical(self) -> Any:
         """For each column of this model's vocabulary, the base model's column of the same lexical
@@ -294,7 +286,7 @@ class QuoteStanceScorer:
         ``-1`` at the end, read for a string in neither), built on first use."""
         cached = getattr(self, "_lex_base", None)
         if cached is None or cached[1] is not self.base:
-            lex_vocab, _ = self._group_vocabularies()
+            lex_vocab = self._lexical_vocabulary()
             out = np.full(len(self.vocabulary_) + 1, -1, dtype=np.int64)
             out[np.fromiter(lex_vocab.values(), dtype=np.int64, count=len(lex_vocab))] = np.fromiter(
                 map(self.base.vocabulary_.get, lex_vocab, repeat(-1)), dtype=np.int64, count=len(lex_vocab))
@@ -306,7 +298,7 @@ class QuoteStanceScorer:
         the base model's vocabulary (``-1`` when absent), every row's concatenated, as
         :func:`~stance.stance_model.features.lookup_columns` gives them. A string is looked up in
         the base's vocabulary only when it is not in this model's (whose columns carry the base's)."""
-        lex_vocab, _ = self._group_vocabularies()
+        lex_vocab = self._lexical_vocabulary()
         base_of = self._base_of_lexical()
         ends = np.zeros(len(lex) + 1, dtype=np.int64)
         np.cumsum(np.fromiter(map(len, lex), dtype=np.int64, count=len(lex)), out=ends[1:])
@@ -324,35 +316,11 @@ class QuoteStanceScorer:
         """The rows :func:`sparse_rows` gives for :func:`feature_strings` (the same columns: a set of
         distinct strings maps to a set of distinct columns), looked up group by group; ``lex_cols``:
         the lexical strings' columns (:meth:`_joint_columns`), when looked up already."""
-        lex_vocab, rel_vocab = self._group_vocabularies()
-        use_lex = "lexical" in self.groups and lex is not None
-        if use_lex and lex_cols is not None and "relation" not in self.groups:
+        if "lexical" not in self.groups or lex is None:
+            return binary_rows([], [0] * (len(X) + 1), len(self.vocabulary_))
+        if lex_cols is not None:
             return binary_rows(lex_cols[0], lex_cols[1], len(self.vocabulary_))
-        if use_lex and lex_cols is not None:  # the relation features' columns, then both groups' rows
-            rel_cols: list[int] = []
-            rel_ends = [0] * (len(X) + 1)
-            for r, (ex, tk) in enumerate(zip(X, tokens), 1):
-                rel_cols.extend(map(rel_vocab.get, relation_features(ex, tk, self.cameo_, self.lexicon_), repeat(-1)))
-                rel_ends[r] = len(rel_cols)
-            n = len(X)
-            at = np.arange(n, dtype=np.int64)
-            rows = np.concatenate([np.repeat(at, np.diff(lex_cols[1])), np.repeat(at, np.diff(np.asarray(rel_ends, dtype=np.int64)))])
-            return binary_rows_of(rows, np.concatenate([lex_cols[0], np.asarray(rel_cols, dtype=np.int64)]), n,
-                                  len(self.vocabulary_))
-        use_rel = "relation" in self.groups
-        lget, rget = lex_vocab.get, rel_vocab.get
-        cameo, lexicon = self.cameo_, self.lexicon_
-        cols: list[int] = []
-        ext = cols.extend
-        ends = [0] * (len(X) + 1)
-        minus = repeat(-1)
-        for r, (ex, tk) in enumerate(zip(X, tokens)):
-            if use_lex:
-                ext(map(lget, lex[r], minus))  # type: ignore[index]
-            if use_rel:
-                ext(map(rget, relation_features(ex, tk, cameo, lexicon), minus))
-            ends[r + 1] = len(cols)
-        return binary_rows(cols, ends, len(self.vocabulary_))
+        return sparse_rows(lex, self._lexical_vocabulary())
 
     def predict_proba(self, X: Iterable[Any]) -> Any:
         """Calibrated class probabilities of the quotation examples and the base model's of the
