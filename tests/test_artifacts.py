@@ -295,3 +295,26 @@ def test_artifact_dir_defaults(tmp_path, monkeypatch) -> None:
     assert artifact_dir(tmp_path / "x", "party_filter") == tmp_path / "x"
     assert artifact_dir(None, "party_filter") == tmp_path / "models" / "party_filter"
     assert artifact_dir(None, "quote", tmp_path / "m") == tmp_path / "m" / "quote"
+
+
+def test_load_refuses_a_models_directory_that_does_not_exist(tmp_path) -> None:
+    """A mistyped models directory is an error, not a pipeline silently without its rankers and
+    party filter; with every model turned off no directory is needed."""
+    import stance
+
+    missing = tmp_path / "no_such_models"
+    for kwargs in ({"stance_model": False}, {"ranker": False, "stance_model": False}, {}):
+        with pytest.raises(ArtifactError, match="models directory not found"):
+            stance.load(models_dir=missing, **kwargs)
+    nlp = stance.load(models_dir=missing, ranker=False, stance_model=False, party_filter=False)
+    assert nlp('"Fine," said Ana Ruiz.').quotes[0].speaker.name == "Ana Ruiz"
+
+
+def test_cli_reports_a_models_directory_that_does_not_exist(tmp_path, capsys) -> None:
+    """``stance analyze --models DIR`` with a missing DIR exits 2 with a one-line message."""
+    from stance.cli import main
+
+    (tmp_path / "a.txt").write_text('"Fine," said Ana Ruiz.', encoding="utf-8")
+    assert main(["analyze", str(tmp_path / "a.txt"), "--models", str(tmp_path / "nope"), "--no-stance"]) == 2
+    err = capsys.readouterr().err
+    assert "models directory not found" in err and "Traceback" not in err
