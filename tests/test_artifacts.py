@@ -309,12 +309,3 @@ def test_load_refuses_a_models_directory_that_does_not_exist(tmp_path) -> None:
     nlp = stance.load(models_dir=missing, ranker=False, stance_model=False, party_filter=False)
     assert nlp('"Fine," said Ana Ruiz.').quotes[0].speaker.name == "Ana Ruiz"
 
-
-def test_cli_reports_a_models_directory_that_does_not_exist(tmp_path, capsys) -> None:
-    """``stance analyze --models DIR`` with a missing DIR exits 2 with a one-line message."""
-    from stance.cli import main
-
-    (tmp_path / "a.txt").write_text('"Fine," said Ana Ruiz.', encoding="utf-8")
-    assert main(["analyze", str(tmp_path / "a.txt"), "--models", str(tmp_path / "nope"), "--no-stance"]) == 2
-    err = capsys.readouterr().err
-    assert "models directory not found" in err and "Traceback" not in err

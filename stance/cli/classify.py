@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, STANCE_MODEL_HELP
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, int_at_least, STANCE_MODEL_HELP
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
     parser.add_argument("--model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
                         type=canonical_stance_model, help=STANCE_MODEL_HELP)
-    parser.add_argument("--batch-size", type=int, default=2048, help="targets per vectorised call (default 2048)")
+    parser.add_argument("--batch-size", type=int_at_least(1), default=2048, help="targets per vectorised call (default 2048)")
 
 
 def _parse(line: str, lineno: int):  # -> (id, example | None, error | None)
