@@ -168,8 +168,12 @@ def run(args: argparse.Namespace) -> int:
                 pending_errors[k] = Record(r.id, r.text, r.error, r.line, fields)
                 continue
             day = (r.fields or {}).get(date_field) if date_field else None
-            if day is not None and not isinstance(day, str):
+            if isinstance(day, float) and day != day:
+                day = None  # a missing parquet value (NaN)
+            elif day is not None and not isinstance(day, str):
                 day = str(day)  # a parquet/CSV date or timestamp: its ISO form
+            if isinstance(day, str) and not day.strip():
+                day = None  # an empty CSV cell or "": no date, as without the field
             yield r.text, (k, r.id, fields), day
 
     try:
