@@ -15,7 +15,7 @@ from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canon
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", metavar="INPUT.jsonl", help="input JSONL ('-' for stdin)")
+    parser.add_argument("input", metavar="INPUT.jsonl", help="JSONL of {id, text, target: {start, end[, text]}[, source_actor: {start, end} or null]}, character offsets into text ('-' for stdin)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="output JSONL")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
     parser.add_argument("--model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
