@@ -279,3 +279,20 @@ def test_contextual_model_in_several_processes_is_a_usage_error(tmp_path, capsys
     src.write_text(GOOD[0], encoding="utf-8")
     assert main(["analyze", str(src), "--stance-model", "contextual", "--n-process", "2"]) == 2
     assert "runs in one process" in capsys.readouterr().err
+
+
+def test_a_spacy_model_that_is_not_installed_is_a_clear_error(tmp_path, capsys):
+    """--spacy-model naming no installed pipeline exits 2 with one line (was an OSError traceback);
+    from Python it is a SpacyModelError, an OSError."""
+    import stance
+    from stance.text.tokenize import SpacyModelError
+
+    src = tmp_path / "in.txt"
+    src.write_text(GOOD[0], encoding="utf-8")
+    for cmd in (["analyze", str(src)], ["render", str(src), "-o", str(tmp_path / "p.html")]):
+        assert main([*cmd, "--spacy-model", "xx_no_such_pipeline", "--no-stance"]) == 2
+        err = capsys.readouterr().err
+        assert "spaCy pipeline 'xx_no_such_pipeline' could not be loaded" in err and "Traceback" not in err
+    with pytest.raises(SpacyModelError, match="could not be loaded"):
+        stance.load("xx_no_such_pipeline", stance_model=False)
+    assert issubclass(SpacyModelError, OSError)

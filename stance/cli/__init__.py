@@ -83,6 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(e, ArtifactError):
             print(f"stance: model artifact refused: {e}", file=sys.stderr)
             return 2
+        from stance.text.tokenize import SpacyModelError
+
+        if isinstance(e, SpacyModelError):
+            print(f"stance: {e}", file=sys.stderr)
+            return 2
         from stance.stance_model.contextual import ContextualDependencyError
 
         if isinstance(e, ContextualDependencyError):
