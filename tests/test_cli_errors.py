@@ -296,3 +296,17 @@ def test_a_spacy_model_that_is_not_installed_is_a_clear_error(tmp_path, capsys):
     with pytest.raises(SpacyModelError, match="could not be loaded"):
         stance.load("xx_no_such_pipeline", stance_model=False)
     assert issubclass(SpacyModelError, OSError)
+
+
+def test_no_records_is_a_warning_not_silence(tmp_path, capsys):
+    """An empty JSONL file or a directory without .txt files writes nothing and exits 0, with a
+    warning on stderr; an empty .txt file is one record (no warning)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    for src in (tmp_path / "docs", tmp_path / "empty.jsonl"):
+        assert main(["analyze", str(src), "--no-stance"]) == 0
+        captured = capsys.readouterr()
+        assert captured.out == "" and f"warning: no records in {src}" in captured.err
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["analyze", str(tmp_path / "empty.txt"), "--no-stance"]) == 0
+    assert "warning" not in capsys.readouterr().err

@@ -216,6 +216,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"stance analyze: {e}", file=sys.stderr)
         return 2
     tick(final=True)
+    if n == 0:
+        where = "stdin" if args.input in (None, "-") else args.input
+        print(f"stance analyze: warning: no records in {where}", file=sys.stderr)
     if failed:
         print(f"stance analyze: {failed} of {n} records failed", file=sys.stderr)
         return 1
