@@ -27,10 +27,13 @@ def load(spacy_model: Any = None, models_dir: Any = None, **kwargs: Any) -> "Pip
 
     Args:
         spacy_model: ``None`` for spaCy's blank English (no download needed), or the name or path
-            of an installed trained spaCy pipeline, whose NER and parser the rules then use.
-        models_dir: directory holding the ``speaker_ranker/`` and ``stance/`` artifacts; defaults to
-            ``$STANCE_MODELS_DIR`` or the ``models/`` directory shipped with the project.
-        **kwargs: passed to :class:`~stance.pipeline.Pipeline`.
+            of an installed trained spaCy pipeline, whose sentence boundaries and entities the
+            rules then use.
+        models_dir: the models directory holding the artifacts (``speaker_ranker/``,
+            ``quote_stance/``, ...); defaults to ``$STANCE_MODELS_DIR`` or the ``models/`` directory
+            shipped with the project. One that does not exist raises
+            :class:`~stance.artifacts.ArtifactError` when any model is used.
+        **kwargs: the options of :class:`~stance.pipeline.Pipeline` (:mod:`stance.defaults`).
     """
     from stance.pipeline import Pipeline
 

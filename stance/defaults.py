@@ -13,15 +13,10 @@ from typing import Any, Mapping
 
 from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 
-#: The default stance model: ``"quote"``, quote-stance 4.2.0 (4.1.0's recipe with the evaluation's
-#: party matching for its training examples, stacked on the base's linear heads only, teacher and
-#: auxiliary weights re-chosen by grouped CV under the floor; corpus dev macro-F1 0.586 with the
-#: analytic prior against 4.1.0's 0.589, polar recalls a little higher, all within the noise), trained on the
-#: article-level corpus's train split (directed_sentiment train sentences and teacher-labelled
-#: quotations as auxiliary examples) and stacked on the proxy-trained ``"blended"`` model. On the
-#: corpus's dev split 4.0.0's stance macro-F1 was 0.599 against blended's 0.556, +0.044 [+0.003,
-#: +0.078] by the paired article bootstrap; on directed_sentiment dev scored as quotations 4.2.0
-#: scores 0.744 (blended 0.767); data/STANCE_DATA_CARD.md.
+#: The default stance model: ``"quote"`` (``models/quote_stance``), trained on the article-level
+#: corpus's train split (directed_sentiment train sentences and teacher-labelled quotations as
+#: auxiliary examples) and stacked on the proxy-trained ``"blended"`` model's linear heads. Its
+#: version is in its manifest; its figures in data/STANCE_DATA_CARD.md and the README.
 DEFAULT_STANCE_MODEL = "quote"
 #: Stance models by name (``True`` means the default; ``False`` or ``None``: no stance model):
 #: ``"quote"``, the quote-trained model; ``"blended"``, the proxy-trained sparse linear model

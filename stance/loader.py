@@ -284,8 +284,15 @@ def load_stance_model(models_dir: str | os.PathLike[str] | None = None, *, estim
 
 def load_models(options: Mapping[str, Any]) -> tuple[Any, Any]:
     """``(ranker, stance_model)`` for pipeline options (as :func:`stance.defaults.pipeline_options`
-    returns them); either is None when the options turn it off."""
+    returns them); either is None when the options turn it off. A models directory that does not
+    exist raises :class:`~stance.artifacts.ArtifactError` when any model is asked for (one that
+    exists but lacks an optional artifact, such as the rankers or the party filter, runs without it)."""
     models_dir = options.get("models_dir")
+    if options.get("ranker") or options.get("stance_model") or options.get("party_filter"):
+        path = _models_path(models_dir)
+        if not path.is_dir():  # else a mistyped directory would silently drop the rankers and filter
+            raise ArtifactError(f"{path}: models directory not found (pass an existing one as models_dir / --models, "
+                                f"or set $STANCE_MODELS_DIR)")
     ranker = load_ranker(models_dir) if options.get("ranker") else None
     name = options.get("stance_model")
     stance_model = load_stance_model(models_dir, kind=name, quotations=True) if name else None

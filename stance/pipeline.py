@@ -240,13 +240,15 @@ class Pipeline:
     Args:
         spacy_model: ``None`` for spaCy's blank English (no download), or an installed trained
             pipeline's name or path (its parser or senter then sets sentence boundaries).
-        models_dir: directory with the ``speaker_ranker/`` and ``stance/`` artifacts.
+        models_dir: the models directory holding the artifacts (default ``$STANCE_MODELS_DIR``,
+            else the project's ``models/``).
         ranker: use the trained speaker ranker and pronoun ranker (``False``: the rules alone decide).
         stance_model: which trained stance model scores the targets: ``"quote"`` (the default,
             also ``True``) for the model trained on the article-level corpus and stacked on the
             blended one, ``"blended"`` (``"linear"`` is its older name) for the proxy-trained linear
             model blended with the target-aware network, ``"contextual"`` for the optional fine-tuned transformer
-            (needs the ``[contextual]`` extra; serial only), ``False`` for none (no stances are
+            and ``"contextual-quote"`` for it fine-tuned further on the article corpus (both need
+            the ``[contextual]`` extra; serial only), ``False`` for none (no stances are
             produced). Options and defaults: :mod:`stance.defaults`.
         timings: accumulate per-stage wall time in :attr:`timings`.
         analytic_offset: log-odds added to the neutral class when the speaker is an analyst,

@@ -25,6 +25,12 @@ SPEAKER_TYPES = ("person", "organization", "state", "unknown")
 STANCE_LABELS = ("hostile", "neutral", "conciliatory")
 
 
+def _excerpt(d: Any, width: int = 80) -> str:
+    """A short printable form of a malformed value, for an error message."""
+    text = repr(d)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Span:
     """A character span ``text[start:end]`` of the analysed text."""
@@ -128,17 +134,24 @@ class Quote:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Quote":
-        return cls(
-            quote=Span.from_dict(d["quote"]),  # type: ignore[arg-type]
-            kind=str(d["kind"]),
-            cue=Span.from_dict(d.get("cue")),
-            speaker=Speaker.from_dict(d.get("speaker")),
-            role=d.get("role"),
-            affiliation=d.get("affiliation"),
-            confidence=float(d.get("confidence", 1.0)),
-            stances=tuple(Stance.from_dict(s) for s in d.get("stances") or ()),
-            affiliation_source=d.get("affiliation_source"),
-        )
+        """The quotation a :meth:`to_dict` dict describes; a malformed one raises ``ValueError``
+        naming what is wrong (a missing key or a value of the wrong type)."""
+        try:
+            return cls(
+                quote=Span.from_dict(d["quote"]),  # type: ignore[arg-type]
+                kind=str(d["kind"]),
+                cue=Span.from_dict(d.get("cue")),
+                speaker=Speaker.from_dict(d.get("speaker")),
+                role=d.get("role"),
+                affiliation=d.get("affiliation"),
+                confidence=float(d.get("confidence", 1.0)),
+                stances=tuple(Stance.from_dict(s) for s in d.get("stances") or ()),
+                affiliation_source=d.get("affiliation_source"),
+            )
+        except KeyError as e:
+            raise ValueError(f"malformed quotation: no {e.args[0]!r} in {_excerpt(d)}") from None
+        except (TypeError, AttributeError, ValueError) as e:
+            raise ValueError(f"malformed quotation {_excerpt(d)}: {e}") from None
 
 
 @dataclass(frozen=True)
@@ -158,11 +171,13 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Analysis":
-        return cls(
-            id=d.get("id"),
-            quotes=tuple(Quote.from_dict(q) for q in d.get("quotes") or ()),
-            text=d.get("text"),
-        )
+        """The analysis a :meth:`to_dict` dict describes; a malformed one raises ``ValueError``."""
+        if not isinstance(d, Mapping):
+            raise ValueError(f"an analysis is a JSON object, got {type(d).__name__}")
+        quotes = d.get("quotes") or ()
+        if not isinstance(quotes, (list, tuple)):
+            raise ValueError(f"an analysis's 'quotes' is a list, got {type(quotes).__name__}")
+        return cls(id=d.get("id"), quotes=tuple(Quote.from_dict(q) for q in quotes), text=d.get("text"))
 
     @property
     def speakers(self) -> dict[str, Speaker]:

@@ -335,6 +335,28 @@ def test_analyze_reads_the_date_field(tmp_path):
     assert got[2]["quotes"][0]["affiliation"] == "United States"  # its "date" is ignored with --date-field published
 
 
+
+def test_analyze_reads_an_empty_date_cell_as_no_date(tmp_path):
+    """An empty CSV cell (or "" in JSONL) under the date column is a missing date, as a record
+    without the field is, not a malformed one."""
+    import csv
+
+    from stance.cli import main
+
+    src = tmp_path / "in.csv"
+    with open(src, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "text", "date"])
+        w.writerows([["a", TRUMP, "2016-03-01"], ["b", TRUMP, ""], ["c", TRUMP, "   "]])
+    out = tmp_path / "out.jsonl"
+    assert main(["analyze", str(src), "-o", str(out), "--no-stance", "--progress", "never"]) == 0
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [g["quotes"][0]["affiliation"] for g in got] == ["Republican Party", "United States", "United States"]
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "d", "text": TRUMP, "date": ""}) + "\n", encoding="utf-8")
+    assert main(["analyze", str(src), "-o", str(out), "--no-stance", "--progress", "never"]) == 0
+    assert json.loads(out.read_text())["quotes"][0]["affiliation"] == "United States"
+
 def test_old_json_without_affiliation_source_still_reads():
     d = {"id": "x", "quotes": [{"quote": {"start": 0, "end": 2, "text": "Hi"}, "kind": "direct", "cue": None,
                                 "speaker": None, "role": None, "affiliation": "France", "confidence": 1.0, "stances": []}]}

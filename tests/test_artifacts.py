@@ -295,3 +295,45 @@ def test_artifact_dir_defaults(tmp_path, monkeypatch) -> None:
     assert artifact_dir(tmp_path / "x", "party_filter") == tmp_path / "x"
     assert artifact_dir(None, "party_filter") == tmp_path / "models" / "party_filter"
     assert artifact_dir(None, "quote", tmp_path / "m") == tmp_path / "m" / "quote"
+
+
+def test_load_refuses_a_models_directory_that_does_not_exist(tmp_path) -> None:
+    """A mistyped models directory is an error, not a pipeline silently without its rankers and
+    party filter; with every model turned off no directory is needed."""
+    import stance
+
+    missing = tmp_path / "no_such_models"
+    for kwargs in ({"stance_model": False}, {"ranker": False, "stance_model": False}, {}):
+        with pytest.raises(ArtifactError, match="models directory not found"):
+            stance.load(models_dir=missing, **kwargs)
+    nlp = stance.load(models_dir=missing, ranker=False, stance_model=False, party_filter=False)
+    assert nlp('"Fine," said Ana Ruiz.').quotes[0].speaker.name == "Ana Ruiz"
+
+
+
+def test_artifacts_check_reports_every_directory(tmp_path, capsys) -> None:
+    """``stance artifacts check`` checks each directory, a refused one does not stop the others,
+    the shipped calibration (a manifest only) passes, an estimator whose repr fails is named by its
+    class, and the exit status is 1 when any artifact was refused."""
+    import shutil
+
+    from stance.artifacts import default_models_dir
+    from stance.cli import main
+
+    shipped = default_models_dir()
+    for sub in ("stance", "stance_calibration"):
+        shutil.copytree(shipped / sub, tmp_path / sub)
+    model = _tiny_model()
+    del model.C  # an estimator pickled before an attribute existed: sklearn's repr raises
+    save_artifact(model, tmp_path / "old", name="old-model", version="1.0.0", labels=["a", "b"])
+    save_artifact(_tiny_model(), tmp_path / "bad", name="bad-model", version="1.0.0", labels=["a", "b"])
+    data = bytearray((tmp_path / "bad" / MODEL_FILE).read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (tmp_path / "bad" / MODEL_FILE).write_bytes(bytes(data))
+    dirs = [str(tmp_path / d) for d in ("bad", "old", "stance_calibration")]
+    assert main(["artifacts", "check", *dirs]) == 1
+    out, err = capsys.readouterr()
+    assert "old-model 1.0.0 ok: LogisticRegression\n" in out
+    assert "stance-calibration" in out and "ok: temperature" in out
+    assert "bad: refused:" in err and "sha256" in err and "1 of 3 artifacts refused" in err
+    assert main(["artifacts", "check", *dirs[1:]]) == 0

@@ -150,11 +150,18 @@ def _tiny_model():
 def test_bad_models_dir_exits_2(tmp_path, capsys):
     src = tmp_path / "in.txt"
     src.write_text(GOOD[0], encoding="utf-8")
+    # a models directory that does not exist (also when only the rankers would read it)
+    for flags in ([], ["--no-stance"]):
+        rc = main(["analyze", str(src), "--models", str(tmp_path / "nowhere"), *flags])
+        err = capsys.readouterr().err
+        assert rc == 2
+        assert "models directory not found" in err and "nowhere" in err and "Traceback" not in err
     # a models directory without the stance artifact
-    rc = main(["analyze", str(src), "--models", str(tmp_path / "nowhere")])
+    (tmp_path / "empty_models").mkdir()
+    rc = main(["analyze", str(src), "--models", str(tmp_path / "empty_models")])
     err = capsys.readouterr().err
     assert rc == 2
-    assert "manifest not found" in err and "nowhere" in err
+    assert "manifest not found" in err and "empty_models" in err
     # a corrupt ranker artifact
     bad = tmp_path / "models"
     save_artifact(_tiny_model(), bad / "speaker_ranker", name="speaker-ranker", version="1.0.0", labels=["no", "yes"])
@@ -254,3 +261,52 @@ def test_analytic_offset_must_be_a_finite_number(cmd, bad, capsys):
         main([*cmd, "--analytic-offset", bad])
     assert e.value.code == 2
     assert "--analytic-offset" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("cmd", [["analyze", "-"], ["classify", "-", "-o", "out.jsonl"]])
+@pytest.mark.parametrize("opt", ["--batch-size", "--n-process"])
+def test_batch_size_and_processes_must_be_positive(cmd, opt, capsys):
+    if cmd[0] == "classify" and opt == "--n-process":
+        pytest.skip("classify has no --n-process")
+    with pytest.raises(SystemExit) as e:
+        main([*cmd, opt, "0"])
+    assert e.value.code == 2
+    assert f"argument {opt}: must be >= 1, got 0" in capsys.readouterr().err
+
+
+def test_contextual_model_in_several_processes_is_a_usage_error(tmp_path, capsys):
+    src = tmp_path / "in.txt"
+    src.write_text(GOOD[0], encoding="utf-8")
+    assert main(["analyze", str(src), "--stance-model", "contextual", "--n-process", "2"]) == 2
+    assert "runs in one process" in capsys.readouterr().err
+
+
+def test_a_spacy_model_that_is_not_installed_is_a_clear_error(tmp_path, capsys):
+    """--spacy-model naming no installed pipeline exits 2 with one line (was an OSError traceback);
+    from Python it is a SpacyModelError, an OSError."""
+    import stance
+    from stance.text.tokenize import SpacyModelError
+
+    src = tmp_path / "in.txt"
+    src.write_text(GOOD[0], encoding="utf-8")
+    for cmd in (["analyze", str(src)], ["render", str(src), "-o", str(tmp_path / "p.html")]):
+        assert main([*cmd, "--spacy-model", "xx_no_such_pipeline", "--no-stance"]) == 2
+        err = capsys.readouterr().err
+        assert "spaCy pipeline 'xx_no_such_pipeline' could not be loaded" in err and "Traceback" not in err
+    with pytest.raises(SpacyModelError, match="could not be loaded"):
+        stance.load("xx_no_such_pipeline", stance_model=False)
+    assert issubclass(SpacyModelError, OSError)
+
+
+def test_no_records_is_a_warning_not_silence(tmp_path, capsys):
+    """An empty JSONL file or a directory without .txt files writes nothing and exits 0, with a
+    warning on stderr; an empty .txt file is one record (no warning)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    for src in (tmp_path / "docs", tmp_path / "empty.jsonl"):
+        assert main(["analyze", str(src), "--no-stance"]) == 0
+        captured = capsys.readouterr()
+        assert captured.out == "" and f"warning: no records in {src}" in captured.err
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["analyze", str(tmp_path / "empty.txt"), "--no-stance"]) == 0
+    assert "warning" not in capsys.readouterr().err

@@ -79,3 +79,23 @@ def test_strict_drops_implicit():
     p = [_doc([_q(0, 10)])]
     assert evaluate_articles(g, p, strict=True)["targets"]["gold"] == 0
     assert evaluate_articles(g, p)["targets"]["gold"] == 1
+
+
+def test_evaluate_articles_warns_of_gold_articles_without_a_prediction(tmp_path, capsys) -> None:
+    """Predictions under other ids score zero: the report lists the gold ids left unpredicted and
+    the command warns on stderr instead of printing zeros silently."""
+    import json as _json
+
+    from stance.cli import main
+    from stance.evaluation.articles import evaluate_articles
+
+    q = {"quote": {"start": 1, "end": 5, "text": "Fine"}, "kind": "direct", "cue": None,
+         "speaker": {"name": "Ana Ruiz", "mention": None, "type": "person"}, "stances": []}
+    gold = [{"id": "g1", "text": '"Fine," said Ana Ruiz.', "quotes": [q]}]
+    assert evaluate_articles(gold, [{"id": "g1", "quotes": [q]}])["unpredicted"] == []
+    report = evaluate_articles(gold, [{"id": "other", "quotes": [q]}])
+    assert report["unpredicted"] == ["g1"] and report["quotes"]["tp"] == 0
+    (tmp_path / "gold.jsonl").write_text(_json.dumps(gold[0]) + "\n", encoding="utf-8")
+    (tmp_path / "pred.jsonl").write_text(_json.dumps({"id": "other", "quotes": [q]}) + "\n", encoding="utf-8")
+    assert main(["evaluate", "articles", "--gold", str(tmp_path / "gold.jsonl"), "--pred", str(tmp_path / "pred.jsonl")]) == 0
+    assert "1 of 1 gold articles have no prediction with their id (first: 'g1')" in capsys.readouterr().err

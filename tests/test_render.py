@@ -223,3 +223,17 @@ def test_browser_screenshot(tmp_path):
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1200, 1600)
     assert len(data) > 20_000  # a rendered page, not a blank image
+
+
+def test_cli_reports_a_stored_analysis_it_cannot_read(tmp_path, capsys):
+    """A JSONL record whose 'quotes' are malformed exits 2 with a one-line message naming the
+    record (was: a KeyError traceback); --reanalyze analyses its text instead."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "z", "text": '"Fine," said Ana Ruiz.', "quotes": [{"kind": "direct"}]}) + "\n",
+                   encoding="utf-8")
+    out = tmp_path / "page.html"
+    assert main(["render", str(src), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "record 'z': malformed quotation: no 'quote'" in err and "Traceback" not in err and not out.exists()
+    assert main(["render", str(src), "-o", str(out), "--reanalyze", "--no-stance"]) == 0
+    assert "Ana Ruiz" in out.read_text(encoding="utf-8")

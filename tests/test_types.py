@@ -54,3 +54,22 @@ def test_gold_seed_is_valid_under_schema(seed_gold):
 def test_speakers_property():
     a = _analysis()
     assert list(a.speakers) == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("bad, message", [
+    ([1, 2], "an analysis is a JSON object, got list"),
+    ({"quotes": 5}, "'quotes' is a list, got int"),
+    ({"quotes": [{"kind": "direct"}]}, "malformed quotation: no 'quote'"),
+    ({"quotes": [{"quote": {"start": "a", "end": 1, "text": "x"}, "kind": "direct"}]}, "malformed quotation"),
+    ({"quotes": [5]}, "malformed quotation 5"),
+])
+def test_from_dict_rejects_malformed_input_with_a_value_error(bad, message):
+    """Malformed JSON gives a ValueError saying what is wrong, not a bare KeyError/TypeError."""
+    with pytest.raises(ValueError, match=message):
+        Analysis.from_dict(bad)
+
+
+def test_round_trip_keeps_the_text_only_when_asked():
+    a = Analysis("a", (), text="Nothing was said.")
+    assert Analysis.from_dict(a.to_dict(include_text=True)) == a
+    assert Analysis.from_dict(a.to_dict()).text is None

@@ -33,7 +33,7 @@ COMMANDS: list[tuple[tuple[str, ...], str, str]] = [
     (("evaluate", "articles"), "stance.cli.evaluate_articles", "score predictions against gold articles"),
     (("evaluate", "polnear"), "stance.cli.evaluate_polnear", "evaluate attribution on PolNeAR"),
     (("evaluate", "stance"), "stance.cli.evaluate_stance", "evaluate the stance classifier"),
-    (("evaluate", "quotes"), "stance.cli.evaluate_quotes", "score quote-level speaker stance on the project's annotated PolNeAR quotes"),
+    (("evaluate", "quotes"), "stance.cli.evaluate_quotes", "score the pipeline's quotations, parties and speaker stances on the article-level corpus (--split), or on the earlier PolNeAR quote set"),
     (("artifacts",), "stance.cli.artifacts", "check model artifacts, or export an estimator's inference.npz"),
 ]
 
@@ -82,6 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(e, ArtifactError):
             print(f"stance: model artifact refused: {e}", file=sys.stderr)
+            return 2
+        from stance.text.tokenize import SpacyModelError
+
+        if isinstance(e, SpacyModelError):
+            print(f"stance: {e}", file=sys.stderr)
             return 2
         from stance.stance_model.contextual import ContextualDependencyError
 

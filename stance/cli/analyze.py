@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
+from stance.defaults import CONTEXTUAL_STANCE_MODELS
 from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
-from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float, progress_line, STANCE_MODEL_HELP
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, finite_float, int_at_least, progress_line, STANCE_MODEL_HELP
 
 
 def _dumps(obj: Any) -> str:
@@ -74,9 +75,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date-field", default="date", metavar="F",
                    help="field/column holding each article's publication date (YYYY-MM-DD), passed to the actor lookup "
                         "so that office holders are those of that day (default date; records without it: the date the "
-                        "text's first line gives, else today's offices; '' to ignore)")
-    p.add_argument("--batch-size", type=int, default=64)
-    p.add_argument("--n-process", type=int, default=1)
+                        "text's first line gives, else each actor's latest office; '' to ignore)")
+    p.add_argument("--batch-size", type=int_at_least(1), default=64,
+                   help="articles analysed together; their stances are scored in one call (default 64)")
+    p.add_argument("--n-process", type=int_at_least(1), default=1,
+                   help="worker processes, each loading the pipeline once (default 1; the contextual models need 1)")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto", help="progress on stderr (auto: when stderr is a terminal)")
 
 
@@ -138,6 +141,9 @@ def run(args: argparse.Namespace) -> int:
     if args.output not in (None, "-") and Path(args.output).is_dir():
         print(f"stance analyze: {args.output} is a directory; -o needs a file name", file=sys.stderr)
         return 2
+    if args.n_process > 1 and not args.no_stance and args.stance_model in CONTEXTUAL_STANCE_MODELS:
+        print(f"stance analyze: --stance-model {args.stance_model} runs in one process; drop --n-process", file=sys.stderr)
+        return 2
     nlp = stance.load(args.spacy_model, args.models, ranker=not args.no_ranker,
                       stance_model=False if args.no_stance else args.stance_model, analytic_offset=args.analytic_offset,
                       party_filter=not args.no_party_filter, actor_lookup=not args.no_actor_lookup,
@@ -162,8 +168,12 @@ def run(args: argparse.Namespace) -> int:
                 pending_errors[k] = Record(r.id, r.text, r.error, r.line, fields)
                 continue
             day = (r.fields or {}).get(date_field) if date_field else None
-            if day is not None and not isinstance(day, str):
+            if isinstance(day, float) and day != day:
+                day = None  # a missing parquet value (NaN)
+            elif day is not None and not isinstance(day, str):
                 day = str(day)  # a parquet/CSV date or timestamp: its ISO form
+            if isinstance(day, str) and not day.strip():
+                day = None  # an empty CSV cell or "": no date, as without the field
             yield r.text, (k, r.id, fields), day
 
     try:
@@ -206,6 +216,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"stance analyze: {e}", file=sys.stderr)
         return 2
     tick(final=True)
+    if n == 0:
+        where = "stdin" if args.input in (None, "-") else args.input
+        print(f"stance analyze: warning: no records in {where}", file=sys.stderr)
     if failed:
         print(f"stance analyze: {failed} of {n} records failed", file=sys.stderr)
         return 1

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import argparse
 
-from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, STANCE_MODEL_HELP
+from stance.cli.options import DEFAULT_STANCE_MODEL, STANCE_MODEL_CHOICES, canonical_stance_model, int_at_least, STANCE_MODEL_HELP
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", metavar="INPUT.jsonl", help="input JSONL ('-' for stdin)")
+    parser.add_argument("input", metavar="INPUT.jsonl", help="JSONL of {id, text, target: {start, end[, text]}[, source_actor: {start, end} or null]}, character offsets into text ('-' for stdin)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="output JSONL")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory (default: the shipped models/)")
     parser.add_argument("--model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
                         type=canonical_stance_model, help=STANCE_MODEL_HELP)
-    parser.add_argument("--batch-size", type=int, default=2048, help="targets per vectorised call (default 2048)")
+    parser.add_argument("--batch-size", type=int_at_least(1), default=2048, help="targets per vectorised call (default 2048)")
 
 
 def _parse(line: str, lineno: int):  # -> (id, example | None, error | None)

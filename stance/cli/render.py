@@ -93,7 +93,14 @@ def run(args: argparse.Namespace) -> int:
     from stance.types import Analysis, Quote
 
     if quotes is not None and not args.reanalyze:
-        analysis = Analysis(rid, tuple(Quote.from_dict(q) for q in quotes), text=text)
+        try:
+            if not isinstance(quotes, list):
+                raise ValueError(f"'quotes' is a list, got {type(quotes).__name__}")
+            analysis = Analysis(rid, tuple(Quote.from_dict(q) for q in quotes), text=text)
+        except ValueError as e:
+            print(f"stance render: {args.article}: record {rid!r}: {e} (--reanalyze analyses its text instead)",
+                  file=sys.stderr)
+            return 2
     else:
         import stance
 

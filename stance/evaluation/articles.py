@@ -185,13 +185,18 @@ def _speaker_name(q: Mapping[str, Any]) -> str | None:
 
 
 def evaluate_articles(gold_docs: list[Mapping[str, Any]], pred_docs: list[Mapping[str, Any]], *, strict: bool = False) -> dict[str, Any]:
-    """Compare predicted and gold articles (matched by ``id``, else by position)."""
+    """Compare predicted and gold articles (matched by ``id``, else by position). A gold article
+    without a prediction counts as one with no quotations; the report lists their ids under
+    ``"unpredicted"``."""
     by_id = {d.get("id"): d for d in pred_docs}
     pairs = []
+    unpredicted: list[Any] = []
     for k, g in enumerate(gold_docs):
         p = by_id.get(g.get("id"))
         if p is None and k < len(pred_docs) and len(by_id) != len(pred_docs):
             p = pred_docs[k]
+        if p is None:
+            unpredicted.append(g.get("id"))
         pairs.append((g, p or {"quotes": []}))
 
     n_pred = n_gold = tp = 0
@@ -252,6 +257,7 @@ def evaluate_articles(gold_docs: list[Mapping[str, Any]], pred_docs: list[Mappin
     stance_acc = sum(1 for a, b in zip(st_gold, st_pred) if a == b) / len(st_gold) if st_gold else 0.0
     return {
         "documents": len(pairs),
+        "unpredicted": unpredicted,
         "quotes": detection,
         "per_kind": per_kind,
         "speaker_accuracy": spk_ok / spk_n if spk_n else 0.0,

@@ -79,10 +79,15 @@ def _is_pathological(chunk: str) -> bool:
     return len(chunk) > _MAX_RUN or (len(chunk) >= _MAX_PUNCT and _PUNCT_ANY.search(chunk) is not None)
 
 
+class SpacyModelError(OSError):
+    """The trained spaCy pipeline a ``spacy_model`` option names cannot be loaded."""
+
+
 def make_language(spacy_model: Any = None) -> Any:
     """The spaCy ``Language`` a pipeline tokenizes with: blank English for ``None``
     (:func:`blank_english`), the installed pipeline a name or path names, or ``spacy_model``
-    itself when it is a ``Language``."""
+    itself when it is a ``Language``. A name or path spaCy cannot load raises
+    :class:`SpacyModelError` (an ``OSError``) saying so."""
     import os
 
     if spacy_model is None:
@@ -90,7 +95,11 @@ def make_language(spacy_model: Any = None) -> Any:
     if isinstance(spacy_model, (str, os.PathLike)):
         import spacy
 
-        return spacy.load(spacy_model)
+        try:
+            return spacy.load(spacy_model)
+        except OSError as e:
+            raise SpacyModelError(f"spaCy pipeline {os.fspath(spacy_model)!r} could not be loaded (is it "
+                                  f"installed? without spacy_model / --spacy-model, blank English is used): {e}") from None
     return spacy_model
 
 
