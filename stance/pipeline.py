@@ -146,11 +146,12 @@ class Annotator:
                 role, aff, source, own = described[speaker.name]
                 if speaker.type == "unknown":
                     own = None
-            # the party finder and the party filter see the affiliation the article's words give
-            # only: a looked-up one is not excluded from the parties (measured on the corpus dev
-            # split: excluding it lost true parties), and the filter was trained without the lookup
-            # or the state of an office
-            targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, own)
+            # the party finder and the party filter see the affiliation the article's words give;
+            # a looked-up one is excluded from the parties only when it is a country (the state
+            # the speaker's office speaks for; other looked-up affiliations lost true parties on the
+            # corpus dev split), and the filter was trained without the lookup or the state of an office
+            targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, own,
+                                           looked_up=aff if source == "lookup" else None)
             pendings.append(_Pending(raw, speaker, role, aff, conf, targets, [], source, own))
         if self.party_filter is not None:  # one scoring call per document
             kept = self.party_filter.select_all(view, mentions, [
