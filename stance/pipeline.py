@@ -147,11 +147,14 @@ class Annotator:
                 if speaker.type == "unknown":
                     own = None
             # the party finder and the party filter see the affiliation the article's words give;
-            # a looked-up one is excluded from the parties only when it is a country (the state
-            # the speaker's office speaks for; other looked-up affiliations lost true parties on the
-            # corpus dev split), and the filter was trained without the lookup or the state of an office
+            # a looked-up one is excluded from the parties only when it is a country and the
+            # article's date is known (the state of the office the speaker held that day; other
+            # looked-up affiliations lost true parties on the corpus dev split, and an undated
+            # text gets an actor's latest office: the 2016 candidate Trump as president), and the
+            # filter was trained without the lookup or the state of an office
+            dated_lookup = source == "lookup" and article_day() is not None
             targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, own,
-                                           looked_up=aff if source == "lookup" else None)
+                                           looked_up=aff if dated_lookup else None)
             pendings.append(_Pending(raw, speaker, role, aff, conf, targets, [], source, own))
         if self.party_filter is not None:  # one scoring call per document
             kept = self.party_filter.select_all(view, mentions, [
