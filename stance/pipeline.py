@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from stance.defaults import CONTEXTUAL_STANCE_MODELS, DEFAULTS, pipeline_options
 from stance.gcpause import gc_paused
 from stance.loader import load_calibration, load_models, load_party_filter, load_pronoun_ranker
-from stance.parties.finder import parties_of_quotation
+from stance.parties.finder import parties_of_quotation, spoken_for
 from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
 from stance.speakers.inheritance import inherit_speakers
@@ -144,6 +144,7 @@ class Annotator:
                     described[speaker.name] = describe_speaker(view, mentions, speaker.name, mention_obj, speaker.type != "organization",
                                                                article_day if self.actor_lookup else None, blocked)
                 role, aff, source, own = described[speaker.name]
+                own = spoken_for(mentions, own, role)
                 if speaker.type == "unknown":
                     own = None
             # the party finder and the party filter see the affiliation the article's words give;

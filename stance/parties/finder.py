@@ -57,6 +57,26 @@ def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
     return False
 
 
+#: Words of a role that say the speaker no longer holds it ("former deputy director", "ex-minister").
+_FORMER = frozenset({"former", "formerly", "ex", "retired", "onetime", "one-time"})
+
+
+def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None) -> str | None:
+    """The body a speaker speaks for, as the party finder and filter exclude it: ``affiliation``
+    (the article's words), except an organisation the speaker's ``role`` says they left ("former
+    CIA deputy director" praising "the best officers to ever serve at CIA"; guideline rule 8: the
+    speaker's own organisation is excluded only when the speaker speaks for it). A former office's
+    state or region stays excluded (a former president on "America")."""
+    if affiliation is None or not role:
+        return affiliation
+    words = role.lower().replace("-", " ").split()
+    if not _FORMER.intersection(words):
+        return affiliation
+    if any(m.type == "organization" for m in mentions.named(affiliation)):
+        return None
+    return affiliation
+
+
 def names_population(written: str) -> bool:
     """Whether a demonym as written is a plural noun naming a people ("Egyptians", "Britons",
     "North Koreans"), a population (guideline rule 8), not the state; "Swiss" and "Seychellois" are
