@@ -77,13 +77,6 @@ def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None
     return affiliation
 
 
-def names_population(written: str) -> bool:
-    """Whether a demonym as written is a plural noun naming a people ("Egyptians", "Britons",
-    "North Koreans"), a population (guideline rule 8), not the state; "Swiss" and "Seychellois" are
-    adjectives too and stay."""
-    return written.endswith("s") and not written.endswith(("ss", "ois"))
-
-
 _LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering"})
 
 
@@ -135,8 +128,6 @@ def find_targets(
         for m in mentions.names_in(a, b):
             if m.type not in ("person", "state", "organization", "demonym"):
                 continue
-            if m.type == "demonym" and names_population(m.text):
-                continue  # "ancient Egyptians captured ibises": a people, no party
             if is_bare_title(m):  # "the Queen": the office's holder; "to be President": no party
                 d = bare_title(refs, m) if refs is not None else None
                 if d is not None:
