@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from stance.defaults import CONTEXTUAL_STANCE_MODELS, DEFAULTS, pipeline_options
 from stance.gcpause import gc_paused
 from stance.loader import load_calibration, load_models, load_party_filter, load_pronoun_ranker
-from stance.parties.finder import parties_of_quotation
+from stance.parties.finder import parties_of_quotation, spoken_for
 from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
 from stance.speakers.inheritance import inherit_speakers
@@ -144,13 +144,18 @@ class Annotator:
                     described[speaker.name] = describe_speaker(view, mentions, speaker.name, mention_obj, speaker.type != "organization",
                                                                article_day if self.actor_lookup else None, blocked)
                 role, aff, source, own = described[speaker.name]
+                own = spoken_for(mentions, own, role)
                 if speaker.type == "unknown":
                     own = None
-            # the party finder and the party filter see the affiliation the article's words give
-            # only: a looked-up one is not excluded from the parties (measured on the corpus dev
-            # split: excluding it lost true parties), and the filter was trained without the lookup
-            # or the state of an office
-            targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, own)
+            # the party finder and the party filter see the affiliation the article's words give;
+            # a looked-up one is excluded from the parties only when it is a country and the
+            # article's date is known (the state of the office the speaker held that day; other
+            # looked-up affiliations lost true parties on the corpus dev split, and an undated
+            # text gets an actor's latest office: the 2016 candidate Trump as president), and the
+            # filter was trained without the lookup or the state of an office
+            dated_lookup = source == "lookup" and article_day() is not None
+            targets = parties_of_quotation(view, mentions, raw, speaker.name if speaker is not None else None, own,
+                                           looked_up=aff if dated_lookup else None)
             pendings.append(_Pending(raw, speaker, role, aff, conf, targets, [], source, own))
         if self.party_filter is not None:  # one scoring call per document
             kept = self.party_filter.select_all(view, mentions, [

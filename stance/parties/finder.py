@@ -40,7 +40,7 @@ from stance.parties.references import (
 )
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
-from stance.text.lexicons import party_of_members, political_parties
+from stance.text.lexicons import gazetteer, party_of_members, political_parties
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -55,6 +55,26 @@ def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
         if nm is not None and nm.type == "person":
             return all(view.words[t][:1].islower() for t in range(j + 1, k))
     return False
+
+
+#: Words of a role that say the speaker no longer holds it ("former deputy director", "ex-minister").
+_FORMER = frozenset({"former", "formerly", "ex", "retired", "onetime", "one-time"})
+
+
+def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None) -> str | None:
+    """The body a speaker speaks for, as the party finder and filter exclude it: ``affiliation``
+    (the article's words), except an organisation the speaker's ``role`` says they left ("former
+    CIA deputy director" praising "the best officers to ever serve at CIA"; guideline rule 8: the
+    speaker's own organisation is excluded only when the speaker speaks for it). A former office's
+    state or region stays excluded (a former president on "America")."""
+    if affiliation is None or not role:
+        return affiliation
+    words = role.lower().replace("-", " ").split()
+    if not _FORMER.intersection(words):
+        return affiliation
+    if any(m.type == "organization" for m in mentions.named(affiliation)):
+        return None
+    return affiliation
 
 
 _LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering"})
@@ -181,13 +201,17 @@ def _members_of(speaker: str, party: str) -> bool:
 
 
 def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, speaker: str | None,
-                         affiliation: str | None, refs: ArticleReferences | None = None) -> list[TargetMention]:
+                         affiliation: str | None, refs: ArticleReferences | None = None,
+                         looked_up: str | None = None) -> list[TargetMention]:
     """The parties a quotation talks about: those
     of its own tokens and of the reporting frame between its cue and it (when at most
     :data:`FRAME_GAP` tokens), the name just before its opening mark (:func:`_quote_subject`), the
     speaker's own name inside it, then the objects of targeting verbs in the rest of its sentences,
     minus the speaker and the body the speaker speaks for. ``refs``: the article's
-    :class:`~stance.parties.references.ArticleReferences` (the document's, shared with the filter, when not given)."""
+    :class:`~stance.parties.references.ArticleReferences` (the document's, shared with the filter, when not given).
+    ``looked_up``: the speaker's affiliation an actor lookup gives (not the article's words); when
+    it is a country, the speaker holds its office and speaks for it (guideline rule 8), so it is
+    no party either: a president's "America is already great"."""
     if refs is None:
         refs = article_references(view, mentions)
     exclude = set()
@@ -198,6 +222,8 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
             # by a Republican, is about it (the trained filter weighs it); but the members as a
             # group ("Democrats say ...") speak for it
             exclude.add(affiliation)
+        if looked_up is not None and looked_up in gazetteer().countries:
+            exclude.add(looked_up)
     regions = [(raw.tok_start, raw.tok_end, raw.kind == "direct")]
     if raw.cue is not None:
         lo, hi = sorted((raw.cue.end, raw.tok_start)) if raw.cue.end <= raw.tok_start else (raw.tok_end, raw.cue.start)

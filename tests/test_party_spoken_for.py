@@ -1,0 +1,79 @@
+"""Which body a speaker speaks for, as the party finder excludes it (guideline rule 8: the
+speaker's own state or organisation is no party when the speaker speaks for it), and two
+behaviours of short international-news sentences: the object of the reporting frame and a bare
+surname of a person named before. All texts are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+from stance.parties.finder import spoken_for
+from stance.text.mentions import MentionIndex
+from stance.text.view import build_view
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """Rules, speaker ranker and actor lookup, no party filter, no stance model: every proposed target."""
+    return stance.load(stance_model=False, party_filter=False)
+
+
+def _targets(nlp, text: str, date: str | None = None) -> list[tuple[str, dict[str, str]]]:
+    """(quotation text, {target name: how it was found}) for each quotation of ``text``."""
+    view, pendings = nlp.annotator.prepare(nlp.make_doc(text), date)
+    return [(text[p.raw.start:p.raw.end], {t.name: t.via for t in p.targets}) for p in pendings]
+
+
+PENCE = 'Vice President Mike Pence said on Friday the United States is "in the midst of a crisis on our southern border."'
+
+
+def test_a_dated_office_holder_speaks_for_the_looked_up_country(nlp):
+    # the lookup gives the office Pence held that day: the United States is his own state
+    (_, found), = _targets(nlp, PENCE, "2019-01-11")
+    assert "United States" not in found
+
+
+def test_an_undated_text_keeps_the_looked_up_country(nlp):
+    # without a date the lookup gives an actor's latest office (a 2016 candidate as president):
+    # the country stays a proposal for the filter to weigh
+    (_, found), = _targets(nlp, PENCE)
+    assert "United States" in found
+
+
+CIA = ("The Central Intelligence Agency (CIA) named a new chief on Monday. {who} praised Mendez on "
+       'Twitter: "Tony was one of the best officers to ever serve at CIA. His work was unique."')
+
+
+def test_a_former_officials_organisation_is_a_party(nlp):
+    (_, found), = _targets(nlp, CIA.format(who="Former CIA deputy director Michael Morell"))
+    assert "Central Intelligence Agency" in found
+
+
+def test_a_serving_officials_organisation_is_not(nlp):
+    (_, found), = _targets(nlp, CIA.format(who="CIA deputy director Jane Roe"))
+    assert "Central Intelligence Agency" not in found
+
+
+def test_spoken_for_keeps_states_and_serving_roles(nlp):
+    text = "The Farmers Defence League marched in France on Monday."
+    mentions = MentionIndex(build_view(nlp.make_doc(text)))
+    assert spoken_for(mentions, "Farmers Defence League", "former spokesman") is None
+    assert spoken_for(mentions, "Farmers Defence League", "ex-chairman") is None
+    assert spoken_for(mentions, "Farmers Defence League", "spokesman") == "Farmers Defence League"
+    assert spoken_for(mentions, "France", "former president") == "France"
+    assert spoken_for(mentions, "Farmers Defence League", None) == "Farmers Defence League"
+
+
+def test_the_object_of_the_reporting_frame_is_proposed(nlp):
+    # issue 14 item 3: "praised Germany for its support, saying ..." is about Germany (the
+    # trained filter then weighs it)
+    (_, found), = _targets(nlp, "Prime Minister Mark Rutte praised Germany for its support, saying the two "
+                                "countries were close friends.")
+    assert found.get("Germany") == "frame_object"
+
+
+def test_a_bare_surname_is_the_person_named_before(nlp):
+    (_, found), = _targets(nlp, "Jane Roe, a local teacher, spoke at the meeting. Later, John Smith said Roe "
+                                "was a liar.")
+    assert "Jane Roe" in found
