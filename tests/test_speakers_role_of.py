@@ -52,6 +52,9 @@ def test_a_role_of_a_body_or_state_is_the_speaker(nlp, text, part, name, role, a
     "text, part, name",
     [
         ('"We will respond soon," the spokesman of the ministry said.', "We will respond", "spokesman of the ministry"),
+        # (not the ministry the article named before: the phrase describes its spokesman)
+        ('The Ministry of Defence issued new rules on Monday. "We will respond soon," the spokesman of the ministry said.',
+         "We will respond", "spokesman of the ministry"),
         ("The wife of Jon Amsel said that her husband was innocent.", "her husband was innocent", "wife of Jon Amsel"),
         ("A representative for Mr. Dorvik said that the sale was legal.", "the sale was legal",
          "A representative for Mr. Dorvik"),
