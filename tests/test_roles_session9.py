@@ -39,7 +39,7 @@ def test_the_quotation_is_kept():
 # -- a speaker named by a description: the body named right after it where the article writes it --
 @pytest.mark.parametrize("text, speaker, aff", [
     ('A spokeswoman for the House Armed Services Committee emailed reporters, arguing, "The text says nothing of the kind."',
-     "A spokeswoman", "House Armed Services Committee"),
+     "A spokeswoman for the House Armed Services Committee", "House Armed Services Committee"),
     # two bodies joined by "and", an acronym in parentheses between
     ("In findings published on Wednesday, researchers from the Georgia Institute of Technology (GT) and University of "
      'South Carolina Beaufort reported warming seas. The researchers said the damage "is severe".',

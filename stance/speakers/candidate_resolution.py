@@ -15,6 +15,7 @@ from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUAN
                                           person_by_title, titled_name)
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, names_office
+from stance.speakers.role_of_phrases import role_of_head
 from stance.text.lexicons import party_of_members, word_set
 from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
 from stance.text.view import RangeIndex, TextView
@@ -146,11 +147,16 @@ def _resolve_nominal(c: Candidate, view: TextView, mentions: MentionIndex, block
     the campaign "his campaign" is, the issuer of a body's document; else the phrase as written
     (its determiners dropped, but "A spokesman" and "One of the users" kept whole)."""
     person_nouns, org_nouns = nouns()
-    head = view.lowers[c.end - 1]
+    role_at = role_of_head(view, mentions, c.start, c.end)
+    # "the spokesman of the ministry": the role is the head, not what it serves
+    head = view.lowers[c.end - 1 if role_at is None else role_at]
     named = _named_in_apposition(view, mentions, c.end)
     if named is not None and head in person_nouns:
         return named.canonical, "person", named  # "the White House spokesman, Josh Earnest, said"
-    referent = described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
+    # (a role and what it serves describe an unnamed person by their own words: "the foreign
+    # minister of Ukraine" is no person or body named before)
+    referent = (described_referent(view, mentions, c.start, c.end, blocked, pronoun_ranker, previous_speaker)
+                if role_at is None else None)
     if referent is not None:
         if _an_office(referent[0]):
             return referent[0].text, "organization", referent[0]
@@ -250,6 +256,10 @@ def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: 
     k = c.start
     while k < c.end - 1 and view.lowers[k] in ("the", "a", "an"):
         k += 1
+    role_at = role_of_head(view, mentions, k, c.end)
+    if role_at is not None and not mentions.names_in(k, role_at + 1):
+        # "according to the foreign minister of Ukraine": the unnamed person the phrase describes
+        return _joined(view, k, c.end), "person", None
     head = mentions.name_at(c.end - 1, c.end)
     # "Commissioner James Rovella of the Connecticut Department of ...": the person, not the body
     owner = next((m for m in mentions.names_in(k, c.end)

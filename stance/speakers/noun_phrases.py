@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from stance.quotations.tokens import QUOTE_MARKS
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, role_nouns
+from stance.speakers.role_of_phrases import ROLE_OF_PREPS, is_role_of_head, object_end
 from stance.speakers.roles import named_by_role
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
@@ -79,11 +80,12 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             # "Rep. Elijah Cummings of Maryland", "Yvette Cooper of the Labour Party", "Steven Wolf
             # at Saint Francis": a body or place after "of"/"at" belongs to the person before
             owner = _person_before_body(view, mentions, start, lo)
-            if owner is not None:
-                return owner, j, "name"
-            if m.type == "person":
+            if owner is None and m.type == "person":
                 start = _coordinated_start(view, mentions, start, lo)  # "Biden and Sanders announced"
-            return start, j, "name"
+            described = role_phrase_before(view, mentions, start if owner is None else owner, lo)
+            if described is not None:
+                return described, j, "nominal"  # "the foreign minister of Ukraine said": not Ukraine
+            return (start if owner is None else owner), j, "name"
     person_nouns, org_nouns = nouns()
     if w in person_nouns or w in org_nouns or w in word_set("document_nouns.txt") or w in role_nouns():
         # (a head WordNet knows for people, too: "Mrs. Roe's confidants", "one Doe confidant")
@@ -112,9 +114,12 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             k = j - 6
         if w not in person_nouns and w not in org_nouns and w not in role_nouns() and view.lowers[k] in ("a", "an"):
             return None  # "issued a statement saying": a document it issued, not the speaker
+        described = role_phrase_before(view, mentions, k, lo)
+        if described is not None:
+            return described, j, "nominal"  # "A spokesman for the buyer", "the spokesman of the ministry"
         if (k - 1 >= lo and view.lowers[k - 1] in OBJECT_PREPS | {"for", "by"} and w not in person_nouns
                 and w not in org_nouns and w not in word_set("document_nouns.txt")):
-            return None  # "A spokesman for the buyer said": a WordNet person noun after a preposition is no subject
+            return None  # "met the buyer said": a WordNet person noun after a preposition is no subject
         owner = _person_before_body(view, mentions, k, lo)
         if owner is not None:  # "Crystal C'Bearing of the Northern Arapaho tribal historic preservation office"
             return owner, j, "name"
@@ -300,7 +305,9 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
                 return i, titled.end, "name"  # "said Ukrainian spokesman Oleg Nikolenko"
             while k + 1 < hi and _speaker_noun(view.lowers[k + 1]):
                 k += 1  # a compound's head: "Several conservative groups", "the police officers"
-            return i, k + 1, "nominal"
+            served = (object_end(view, mentions, k + 2, hi)
+                      if k + 2 < hi and view.lowers[k + 1] in ROLE_OF_PREPS and is_role_of_head(view.words[k]) else None)
+            return i, (k + 1 if served is None else served), "nominal"  # "said the foreign minister of Ukraine"
         if not (lw.isalpha() or view.words[k][:1].isupper() or lw in POSSESSIVE_MARKS or lw == "-" or lw[:1].isdigit()):
             break
         k += 1
@@ -434,6 +441,24 @@ def _person_before_body(view: TextView, mentions: MentionIndex, start: int, lo: 
             return None
         k -= 1
     return None
+
+
+def role_phrase_before(view: TextView, mentions: MentionIndex, start: int, lo: int) -> int | None:
+    """Start of the unnamed role phrase before "of"/"for" and the object starting at token
+    ``start`` (its article included), not before ``lo``: "the foreign minister of Ukraine", "a
+    spokesperson for the European Commission", "The head of the police's internal investigators",
+    "the wife of John Smith" -> the start of "the foreign minister", ...: the described person
+    speaks (:mod:`stance.speakers.role_of_phrases`); None when no such phrase comes before ("the
+    government of Ukraine", "the people of France", "Yvette Cooper of the Labour Party")."""
+    p = start - 1
+    if p >= lo and view.lowers[p] == "the":
+        p -= 1
+    if p - 1 < lo or view.lowers[p] not in ROLE_OF_PREPS or not is_role_of_head(view.words[p - 1]):
+        return None
+    np = np_ending_at(view, mentions, p, lo)
+    if np is None or np[1] != p or np[2] != "nominal" or mentions.names_in(np[0], p):
+        return None
+    return np[0]
 
 
 def _coordinated_start(view: TextView, mentions: MentionIndex, start: int, lo: int) -> int:

@@ -34,7 +34,7 @@ def describe_nominal(name: str) -> tuple[str | None, str | None]:
             rest = toks[p + 1 :]
             if rest and rest[0].lower() == "the":
                 rest = rest[1:]
-            body = " ".join(rest)
+            body = " ".join(rest).replace(" ’s", "’s").replace(" 's", "'s")  # (a possessive joined again)
             hit = gazetteer().lookup(body)
             return role, (hit[0] if hit is not None else gazetteer().demonyms.get(body, body)) or None
     if not toks or toks[-1].lower() not in person_nouns:
