@@ -65,12 +65,18 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
     order: list[str] = []
     k = 0
     relative = any(view.lowers[t] in RELATIVES for t in range(max(view.sent_bounds(s0)[0], i - 2), i))
+    near: dict[str, int] = {}  # mentions per name in the window
+    subjects: dict[str, int] = {}  # per name, how often the window has it as a sentence's subject
     for m in mentions.names_before(i):  # nearest first, stops when the caller stops
         s = view.sent_of[m.start]
         if s0 - s > WINDOW_SENTS * 3:
             break
         if s0 - s > WINDOW_SENTS and m.canonical != previous_speaker:
             continue
+        if s0 - s <= WINDOW_SENTS and m.end <= i:
+            near[m.canonical] = near.get(m.canonical, 0) + 1
+            if _subject_mention(view, m):
+                subjects[m.canonical] = subjects.get(m.canonical, 0) + 1
         if m.type not in PERSON_TYPES or m.canonical in seen or m.end > i or not_a_person(view, mentions, m):
             continue
         quoted = blocked.covers(m.start, m.end)
@@ -103,11 +109,52 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
             "before_verb": 1.0 if m.end < view.n and _finite_verb(view.lowers[m.end]) else 0.0,
             # a he/she in a relative clause ("in which he called") refers within its sentence
             "relative_same_sent": 1.0 if relative and s == s0 else 0.0,
+            # inside the quotation the he/she attributes ("'Trump lost me long ago,' he said"):
+            # a speaker is rarely named in its own words
+            "own_quote": 1.0 if quoted and _own_quote(blocked, m, i) else 0.0,
+            # a name used as a modifier ("a Trump supporter", "the Clinton campaign")
+            "attributive": 1.0 if _attributive(view, m) else 0.0,
         }
         seen[m.canonical] = Antecedent(m, f)
         order.append(m.canonical)
         k += 1
-    return [seen[c] for c in order]
+    out = [seen[c] for c in order]
+    for c in out:  # salience in the window rather than in the article
+        c.features["near_count"] = math.log1p(near.get(c.mention.canonical, 0)) / 2.0
+        c.features["near_subject"] = math.log1p(subjects.get(c.mention.canonical, 0)) / 2.0
+    return out
+
+
+def _subject_mention(view: TextView, m: Mention) -> bool:
+    """Whether the name mention ``m`` is a clause's subject: it opens its sentence (after "The",
+    "But", "And" at most) or follows a comma (after a fronted phrase: "Wednesday, the day he
+    quit, Bloomberg endorsed"), and a finite verb follows it ("Christie has been"), or, at a
+    sentence's start, a comma (an apposition: "Tanden, a ...")."""
+    if m.end >= view.n:
+        return False
+    sa = view.sent_bounds(view.sent_of[m.start])[0]
+    nxt = view.lowers[m.end]
+    if m.start == sa or (m.start - sa <= 2 and view.lowers[sa] in ("the", "but", "and")):
+        return _finite_verb(nxt) or nxt in (",", "'s", "’s")
+    return m.start > sa and view.lowers[m.start - 1] == "," and _finite_verb(nxt)
+
+
+def _own_quote(blocked: RangeIndex, m: Mention, i: int) -> bool:
+    """Whether the quoted mention ``m`` lies in a quotation that closes at most three tokens before
+    token ``i`` (the one a he/she right after it attributes)."""
+    e = blocked.max_end_at_most(i, -1)
+    return e >= i - 3 and e >= m.end and blocked.covers(m.start, e)
+
+
+def _attributive(view: TextView, m: Mention) -> bool:
+    """Whether the name ``m`` modifies a noun: after an article and before a lowercase common noun
+    ("a Trump supporter", "the Obama administration"), or before a common noun that is no verb."""
+    if m.end >= view.n:
+        return False
+    nxt = view.lowers[m.end]
+    if not (view.words[m.end][:1].islower() and nxt.isalpha() and is_common_noun(nxt)) or _finite_verb(nxt) or nxt in stop_words():
+        return False
+    return True
 
 
 def _finite_verb(w: str) -> bool:
