@@ -344,7 +344,7 @@ def test_window_salience_counts_mentions_and_subjects_near_the_pronoun():
 @needs_artifact
 def test_shipped_ranker_knows_the_window_salience_features():
     r = load_pronoun_ranker()
-    assert {"own_quote", "attributive", "near_count", "near_subject"} <= set(r.vocabulary_)
+    assert {"own_quote", "attributive", "near_count", "near_subject", "subj_first", "chain"} <= set(r.vocabulary_)
     text = 'Former Senator Tom Baker backs Ann Lee now. "Bob Smith lost me a long time ago," he said.'
     speakers = [q.speaker.name for q in stance.load(stance_model=False)(text).quotes if q.speaker is not None]
     assert speakers == ["Tom Baker"]
@@ -355,3 +355,38 @@ def test_a_subject_after_a_fronted_phrase_counts_as_a_subject():
     view, mentions = _setup(text)
     feats = {c.mention.canonical: c.features["near_subject"] for c in antecedent_candidates(view, mentions, view.lowers.index("he", 6), [])}
     assert feats["Bob Smith"] > 0.0 and feats["Tom Baker"] == 0.0
+
+
+def test_the_person_last_named_as_a_subject_is_marked_subj_first():
+    text = "Tom Baker met Bob Smith in Ohio. Later the talks went on. He said the deal was near."
+    view, mentions = _setup(text)
+    feats = {c.mention.canonical: c.features.get("subj_first", 0.0)
+             for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
+    assert feats == {"Bob Smith": 0.0, "Tom Baker": 1.0}
+
+
+def test_chain_counts_the_agreeing_pronouns_before_the_next_candidate():
+    text = "Tom Baker said his plan would work and he would win. Bob Smith disagreed. He said it would fail."
+    view, mentions = _setup(text)
+    i = len(view.lowers) - 1 - view.lowers[::-1].index("he")
+    feats = {c.mention.canonical: c.features["chain"] for c in antecedent_candidates(view, mentions, i, [])}
+    assert feats["Tom Baker"] > 0.0 and feats["Bob Smith"] == 0.0
+    # a "she" counts her pronouns, not his
+    text = "Ann Lee said his plan would fail. Tom Baker disagreed. She said it would fail."
+    view, mentions = _setup(text)
+    feats = {c.mention.canonical: c.features["chain"] for c in antecedent_candidates(view, mentions, view.lowers.index("she"), [])}
+    assert feats == {"Ann Lee": 0.0}
+
+
+def test_the_subject_of_the_words_a_trailing_pronoun_reports_is_not_subj_first():
+    # "Tom Baker met ..." is the last subject before "he"; in "Bob Smith is wrong, he said" the
+    # subject before the comma belongs to the reported words
+    text = "Tom Baker met voters in Ohio. Bob Smith is wrong, he said."
+    view, mentions = _setup(text)
+    feats = {c.mention.canonical: c.features.get("subj_first", 0.0)
+             for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
+    assert feats == {"Bob Smith": 0.0, "Tom Baker": 1.0}
+    view, mentions = _setup("Tom Baker met voters in Ohio. Bob Smith arrived and he said more.")
+    feats = {c.mention.canonical: c.features.get("subj_first", 0.0)
+             for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
+    assert feats == {"Bob Smith": 1.0, "Tom Baker": 0.0}

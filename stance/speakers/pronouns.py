@@ -67,6 +67,11 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
     relative = any(view.lowers[t] in RELATIVES for t in range(max(view.sent_bounds(s0)[0], i - 2), i))
     near: dict[str, int] = {}  # mentions per name in the window
     subjects: dict[str, int] = {}  # per name, how often the window has it as a sentence's subject
+    # the nearest agreeing person named as a clause's subject, outside quotations; in the pronoun's
+    # own sentence only when no comma comes right before the pronoun (there the subject before it
+    # is that of the words it reports: "Crops are withering, he noted")
+    last_subject: str | None = None
+    trailing = i > 0 and view.lowers[i - 1] == ","
     for m in mentions.names_before(i):  # nearest first, stops when the caller stops
         s = view.sent_of[m.start]
         if s0 - s > WINDOW_SENTS * 3:
@@ -77,6 +82,11 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
             near[m.canonical] = near.get(m.canonical, 0) + 1
             if _subject_mention(view, m):
                 subjects[m.canonical] = subjects.get(m.canonical, 0) + 1
+                if last_subject is None and (s < s0 or not trailing) and m.type in PERSON_TYPES \
+                        and not blocked.covers(m.start, m.end):
+                    g = person_gender(view, mentions, m)
+                    if not (want and g and g != want):
+                        last_subject = m.canonical
         if m.type not in PERSON_TYPES or m.canonical in seen or m.end > i or not_a_person(view, mentions, m):
             continue
         quoted = blocked.covers(m.start, m.end)
@@ -122,7 +132,31 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
     for c in out:  # salience in the window rather than in the article
         c.features["near_count"] = math.log1p(near.get(c.mention.canonical, 0)) / 2.0
         c.features["near_subject"] = math.log1p(subjects.get(c.mention.canonical, 0)) / 2.0
+    if last_subject is not None and last_subject in seen:
+        # the centre of attention: the agreeing person last named as a clause's subject
+        seen[last_subject].features["subj_first"] = 1.0
+    if out and want:
+        _chain_features(view, blocked, i, s0, want, out)
     return out
+
+
+def _chain_features(view: TextView, blocked: RangeIndex, i: int, s0: int, want: str, cands: Sequence[Antecedent]) -> None:
+    """Feature ``chain`` of each candidate: the agreeing pronouns outside quotations ("he", "his",
+    "him" for a "he") after its nearest mention and before the next nearer candidate's mention (or
+    the pronoun): a person the text kept referring to before another came up is the one it is
+    about ("Smith said he ... His plan ... Jones agreed. He said": Smith's chain is 2)."""
+    lo = view.sent_bounds(max(0, s0 - WINDOW_SENTS))[0]
+    agree = _AGREEING[want]
+    prons = [t for t in range(lo, i) if view.lowers[t] in agree and not blocked.contains(t)]
+    hi = i
+    for c in sorted(cands, key=lambda c: -c.mention.start):
+        n = sum(1 for t in prons if c.mention.end <= t < hi)
+        c.features["chain"] = math.log1p(n) / 2.0
+        hi = min(hi, c.mention.start)
+
+
+#: the pronouns of each gender (:data:`PRONOUN_GENDER`'s values) a chain of reference counts
+_AGREEING = {"m": frozenset({"he", "his", "him", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
 
 
 def _subject_mention(view: TextView, m: Mention) -> bool:
