@@ -390,3 +390,11 @@ def test_the_subject_of_the_words_a_trailing_pronoun_reports_is_not_subj_first()
     feats = {c.mention.canonical: c.features.get("subj_first", 0.0)
              for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
     assert feats == {"Bob Smith": 1.0, "Tom Baker": 0.0}
+
+
+def test_a_body_named_as_a_modifier_is_marked_attributive_for_it():
+    text = "The Orvane Space Agency covered a Kestrel Orbital Station spacewalk. It praised the crew."
+    view, mentions = _setup(text)
+    i = view.words.index("It")
+    feats = {r.name: r.features.get("g:attributive", 0.0) for r in referent_candidates(view, mentions, i, [])}
+    assert feats.get("Kestrel Orbital Station") == 1.0 and feats.get("Orvane Space Agency") == 0.0

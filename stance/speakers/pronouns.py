@@ -10,7 +10,8 @@ one-word name only ever after a preposition of place, a thing named after a pers
 "Trump Tower Grill"). Each candidate gets features of agreement (its gender matches) and salience (sentence and token distance,
 recency rank, the previous speaker, the subject of its sentence, how often the article names it,
 inside a quotation or not, after a preposition, before a reporting verb, in the sentence of a pronoun
-in a relative clause). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
+in a relative clause; in the quotation the pronoun attributes, a name modifying a noun, mentions and
+subject mentions in the window, the last agreeing subject, the agreeing pronouns after it). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
 ``LogisticRegression`` trained by ``stance train pronoun-ranker``, run by its numpy export) scores
 them; without it the rule picks the nearest agreeing person.
 
@@ -181,14 +182,15 @@ def _own_quote(blocked: RangeIndex, m: Mention, i: int) -> bool:
 
 
 def _attributive(view: TextView, m: Mention) -> bool:
-    """Whether the name ``m`` modifies a noun: after an article and before a lowercase common noun
-    ("a Trump supporter", "the Obama administration"), or before a common noun that is no verb."""
+    """Whether the name ``m`` modifies a noun: a lowercase word follows it that is no finite verb
+    and no function word, and is a common noun ("Trump supporters", "the Obama administration") or
+    comes after "a"/"an" before the name ("a Kestrel Station spacewalk": no name follows "a")."""
     if m.end >= view.n:
         return False
     nxt = view.lowers[m.end]
-    if not (view.words[m.end][:1].islower() and nxt.isalpha() and is_common_noun(nxt)) or _finite_verb(nxt) or nxt in stop_words():
+    if not (view.words[m.end][:1].islower() and nxt.isalpha()) or _finite_verb(nxt) or nxt in stop_words():
         return False
-    return True
+    return is_common_noun(nxt) or (m.start > 0 and view.lowers[m.start - 1] in ("a", "an"))
 
 
 def _finite_verb(w: str) -> bool:
@@ -571,6 +573,8 @@ def referent_candidates(view: TextView, mentions: MentionIndex, i: int, blocked:
             "g:before_cue": 1.0 if b < view.n and view.lowers[b] in verbs else 0.0,
             "g:plural": 1.0 if plural else 0.0,
             "g:multiword": 1.0 if " " in name else 0.0,
+            # a name modifying a noun ("a Kestrel Station spacewalk") is no referent
+            "g:attributive": 1.0 if m is not None and _attributive(view, m) else 0.0,
         }
         r = Referent(name, typ, m, a, f)
         seen[key] = r

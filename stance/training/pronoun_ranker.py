@@ -32,7 +32,7 @@ from stance.training.progress import log
 #: ``attributive`` ("a Trump supporter"), ``near_count`` and ``near_subject`` (mentions, and
 #: mentions as a sentence's subject, in the window rather than the article), ``subj_first`` (the
 #: agreeing person last named as a clause's subject) and ``chain`` (agreeing pronouns after the
-#: candidate before the next one is named).
+#: candidate before the next one is named); it/they feature ``g:attributive``.
 PRONOUN_RANKER_VERSION = "1.5.0"
 #: ``C`` values tried by cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
