@@ -305,3 +305,96 @@ def test_one_pronoun_alone_shows_no_gender_for_a_name_of_unknown_gender():
     view, mentions = _setup(text)
     kwak = next(m for m in mentions.names if m.canonical == "Kwak Gil Sup")
     assert person_gender(view, mentions, kwak) == ""
+
+
+def test_a_name_in_the_quotation_the_pronoun_attributes_is_marked_own_quote():
+    text = 'Tom Baker spoke on Monday. "Bob Smith lost me long ago," he said.'
+    view, mentions = _setup(text)
+    i = view.lowers.index("he")
+    q0 = view.words.index('"')
+    q1 = len(view.words) - view.words[::-1].index('"')
+    feats = {c.mention.canonical: c.features["own_quote"] for c in antecedent_candidates(view, mentions, i, [(q0, q1)])}
+    assert feats == {"Bob Smith": 1.0, "Tom Baker": 0.0}
+    # a quotation that closed well before the pronoun is not its own
+    text = '"Bob Smith is wrong," Tom Baker told reporters at the town hall on Monday, and then he said more.'
+    view, mentions = _setup(text)
+    feats = {c.mention.canonical: c.features["own_quote"] for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [(0, 6)])}
+    assert feats["Bob Smith"] == 0.0
+
+
+def test_a_name_that_modifies_a_noun_is_attributive():
+    view, mentions = _setup("Ann Lee, a Baker supporter, met Tom Baker. He said the vote was close.")
+    cands = antecedent_candidates(view, mentions, view.lowers.index("he"), [])
+    # the nearest Baker mention ("met Tom Baker.") is no modifier
+    assert cands and all(c.features["attributive"] == 0.0 for c in cands)
+    view, mentions = _setup("Tom Lee met the Baker campaign. He said the vote was close.")
+    feats = {c.mention.canonical: c.features["attributive"] for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
+    assert feats["Baker"] == 1.0 and feats["Tom Lee"] == 0.0
+
+
+def test_window_salience_counts_mentions_and_subjects_near_the_pronoun():
+    text = ("Tom Baker spoke first. Tom Baker has a plan. Bob Smith listened to Baker. "
+            "He said the plan would work.")
+    view, mentions = _setup(text)
+    feats = {c.mention.canonical: c.features for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
+    assert feats["Tom Baker"]["near_count"] > feats["Bob Smith"]["near_count"] > 0.0
+    assert feats["Tom Baker"]["near_subject"] > feats["Bob Smith"]["near_subject"] > 0.0
+
+
+@needs_artifact
+def test_shipped_ranker_knows_the_window_salience_features():
+    r = load_pronoun_ranker()
+    assert {"own_quote", "attributive", "near_count", "near_subject", "subj_first", "chain"} <= set(r.vocabulary_)
+    text = 'Former Senator Tom Baker backs Ann Lee now. "Bob Smith lost me a long time ago," he said.'
+    speakers = [q.speaker.name for q in stance.load(stance_model=False)(text).quotes if q.speaker is not None]
+    assert speakers == ["Tom Baker"]
+
+
+def test_a_subject_after_a_fronted_phrase_counts_as_a_subject():
+    text = "On Wednesday, the day he left, Bob Smith endorsed Tom Baker. He said it was time."
+    view, mentions = _setup(text)
+    feats = {c.mention.canonical: c.features["near_subject"] for c in antecedent_candidates(view, mentions, view.lowers.index("he", 6), [])}
+    assert feats["Bob Smith"] > 0.0 and feats["Tom Baker"] == 0.0
+
+
+def test_the_person_last_named_as_a_subject_is_marked_subj_first():
+    text = "Tom Baker met Bob Smith in Ohio. Later the talks went on. He said the deal was near."
+    view, mentions = _setup(text)
+    feats = {c.mention.canonical: c.features.get("subj_first", 0.0)
+             for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
+    assert feats == {"Bob Smith": 0.0, "Tom Baker": 1.0}
+
+
+def test_chain_counts_the_agreeing_pronouns_before_the_next_candidate():
+    text = "Tom Baker said his plan would work and he would win. Bob Smith disagreed. He said it would fail."
+    view, mentions = _setup(text)
+    i = len(view.lowers) - 1 - view.lowers[::-1].index("he")
+    feats = {c.mention.canonical: c.features["chain"] for c in antecedent_candidates(view, mentions, i, [])}
+    assert feats["Tom Baker"] > 0.0 and feats["Bob Smith"] == 0.0
+    # a "she" counts her pronouns, not his
+    text = "Ann Lee said his plan would fail. Tom Baker disagreed. She said it would fail."
+    view, mentions = _setup(text)
+    feats = {c.mention.canonical: c.features["chain"] for c in antecedent_candidates(view, mentions, view.lowers.index("she"), [])}
+    assert feats == {"Ann Lee": 0.0}
+
+
+def test_the_subject_of_the_words_a_trailing_pronoun_reports_is_not_subj_first():
+    # "Tom Baker met ..." is the last subject before "he"; in "Bob Smith is wrong, he said" the
+    # subject before the comma belongs to the reported words
+    text = "Tom Baker met voters in Ohio. Bob Smith is wrong, he said."
+    view, mentions = _setup(text)
+    feats = {c.mention.canonical: c.features.get("subj_first", 0.0)
+             for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
+    assert feats == {"Bob Smith": 0.0, "Tom Baker": 1.0}
+    view, mentions = _setup("Tom Baker met voters in Ohio. Bob Smith arrived and he said more.")
+    feats = {c.mention.canonical: c.features.get("subj_first", 0.0)
+             for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
+    assert feats == {"Bob Smith": 1.0, "Tom Baker": 0.0}
+
+
+def test_a_body_named_as_a_modifier_is_marked_attributive_for_it():
+    text = "The Orvane Space Agency covered a Kestrel Orbital Station spacewalk. It praised the crew."
+    view, mentions = _setup(text)
+    i = view.words.index("It")
+    feats = {r.name: r.features.get("g:attributive", 0.0) for r in referent_candidates(view, mentions, i, [])}
+    assert feats.get("Kestrel Orbital Station") == 1.0 and feats.get("Orvane Space Agency") == 0.0

@@ -10,7 +10,8 @@ one-word name only ever after a preposition of place, a thing named after a pers
 "Trump Tower Grill"). Each candidate gets features of agreement (its gender matches) and salience (sentence and token distance,
 recency rank, the previous speaker, the subject of its sentence, how often the article names it,
 inside a quotation or not, after a preposition, before a reporting verb, in the sentence of a pronoun
-in a relative clause). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
+in a relative clause; in the quotation the pronoun attributes, a name modifying a noun, mentions and
+subject mentions in the window, the last agreeing subject, the agreeing pronouns after it). The pronoun ranker (``models/pronoun_ranker``, a ``DictVectorizer`` +
 ``LogisticRegression`` trained by ``stance train pronoun-ranker``, run by its numpy export) scores
 them; without it the rule picks the nearest agreeing person.
 
@@ -65,12 +66,28 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
     order: list[str] = []
     k = 0
     relative = any(view.lowers[t] in RELATIVES for t in range(max(view.sent_bounds(s0)[0], i - 2), i))
+    near: dict[str, int] = {}  # mentions per name in the window
+    subjects: dict[str, int] = {}  # per name, how often the window has it as a sentence's subject
+    # the nearest agreeing person named as a clause's subject, outside quotations; in the pronoun's
+    # own sentence only when no comma comes right before the pronoun (there the subject before it
+    # is that of the words it reports: "Crops are withering, he noted")
+    last_subject: str | None = None
+    trailing = i > 0 and view.lowers[i - 1] == ","
     for m in mentions.names_before(i):  # nearest first, stops when the caller stops
         s = view.sent_of[m.start]
         if s0 - s > WINDOW_SENTS * 3:
             break
         if s0 - s > WINDOW_SENTS and m.canonical != previous_speaker:
             continue
+        if s0 - s <= WINDOW_SENTS and m.end <= i:
+            near[m.canonical] = near.get(m.canonical, 0) + 1
+            if _subject_mention(view, m):
+                subjects[m.canonical] = subjects.get(m.canonical, 0) + 1
+                if last_subject is None and (s < s0 or not trailing) and m.type in PERSON_TYPES \
+                        and not blocked.covers(m.start, m.end):
+                    g = person_gender(view, mentions, m)
+                    if not (want and g and g != want):
+                        last_subject = m.canonical
         if m.type not in PERSON_TYPES or m.canonical in seen or m.end > i or not_a_person(view, mentions, m):
             continue
         quoted = blocked.covers(m.start, m.end)
@@ -103,11 +120,77 @@ def antecedent_candidates(view: TextView, mentions: MentionIndex, i: int, blocke
             "before_verb": 1.0 if m.end < view.n and _finite_verb(view.lowers[m.end]) else 0.0,
             # a he/she in a relative clause ("in which he called") refers within its sentence
             "relative_same_sent": 1.0 if relative and s == s0 else 0.0,
+            # inside the quotation the he/she attributes ("'Trump lost me long ago,' he said"):
+            # a speaker is rarely named in its own words
+            "own_quote": 1.0 if quoted and _own_quote(blocked, m, i) else 0.0,
+            # a name used as a modifier ("a Trump supporter", "the Clinton campaign")
+            "attributive": 1.0 if _attributive(view, m) else 0.0,
         }
         seen[m.canonical] = Antecedent(m, f)
         order.append(m.canonical)
         k += 1
-    return [seen[c] for c in order]
+    out = [seen[c] for c in order]
+    for c in out:  # salience in the window rather than in the article
+        c.features["near_count"] = math.log1p(near.get(c.mention.canonical, 0)) / 2.0
+        c.features["near_subject"] = math.log1p(subjects.get(c.mention.canonical, 0)) / 2.0
+    if last_subject is not None and last_subject in seen:
+        # the centre of attention: the agreeing person last named as a clause's subject
+        seen[last_subject].features["subj_first"] = 1.0
+    if out and want:
+        _chain_features(view, blocked, i, s0, want, out)
+    return out
+
+
+def _chain_features(view: TextView, blocked: RangeIndex, i: int, s0: int, want: str, cands: Sequence[Antecedent]) -> None:
+    """Feature ``chain`` of each candidate: the agreeing pronouns outside quotations ("he", "his",
+    "him" for a "he") after its nearest mention and before the next nearer candidate's mention (or
+    the pronoun): a person the text kept referring to before another came up is the one it is
+    about ("Smith said he ... His plan ... Jones agreed. He said": Smith's chain is 2)."""
+    lo = view.sent_bounds(max(0, s0 - WINDOW_SENTS))[0]
+    agree = _AGREEING[want]
+    prons = [t for t in range(lo, i) if view.lowers[t] in agree and not blocked.contains(t)]
+    hi = i
+    for c in sorted(cands, key=lambda c: -c.mention.start):
+        n = sum(1 for t in prons if c.mention.end <= t < hi)
+        c.features["chain"] = math.log1p(n) / 2.0
+        hi = min(hi, c.mention.start)
+
+
+#: the pronouns of each gender (:data:`PRONOUN_GENDER`'s values) a chain of reference counts
+_AGREEING = {"m": frozenset({"he", "his", "him", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
+
+
+def _subject_mention(view: TextView, m: Mention) -> bool:
+    """Whether the name mention ``m`` is a clause's subject: it opens its sentence (after "The",
+    "But", "And" at most) or follows a comma (after a fronted phrase: "Wednesday, the day he
+    quit, Bloomberg endorsed"), and a finite verb follows it ("Christie has been"), or, at a
+    sentence's start, a comma (an apposition: "Tanden, a ...")."""
+    if m.end >= view.n:
+        return False
+    sa = view.sent_bounds(view.sent_of[m.start])[0]
+    nxt = view.lowers[m.end]
+    if m.start == sa or (m.start - sa <= 2 and view.lowers[sa] in ("the", "but", "and")):
+        return _finite_verb(nxt) or nxt in (",", "'s", "’s")
+    return m.start > sa and view.lowers[m.start - 1] == "," and _finite_verb(nxt)
+
+
+def _own_quote(blocked: RangeIndex, m: Mention, i: int) -> bool:
+    """Whether the quoted mention ``m`` lies in a quotation that closes at most three tokens before
+    token ``i`` (the one a he/she right after it attributes)."""
+    e = blocked.max_end_at_most(i, -1)
+    return e >= i - 3 and e >= m.end and blocked.covers(m.start, e)
+
+
+def _attributive(view: TextView, m: Mention) -> bool:
+    """Whether the name ``m`` modifies a noun: a lowercase word follows it that is no finite verb
+    and no function word, and is a common noun ("Trump supporters", "the Obama administration") or
+    comes after "a"/"an" before the name ("a Kestrel Station spacewalk": no name follows "a")."""
+    if m.end >= view.n:
+        return False
+    nxt = view.lowers[m.end]
+    if not (view.words[m.end][:1].islower() and nxt.isalpha()) or _finite_verb(nxt) or nxt in stop_words():
+        return False
+    return is_common_noun(nxt) or (m.start > 0 and view.lowers[m.start - 1] in ("a", "an"))
 
 
 def _finite_verb(w: str) -> bool:
@@ -490,6 +573,8 @@ def referent_candidates(view: TextView, mentions: MentionIndex, i: int, blocked:
             "g:before_cue": 1.0 if b < view.n and view.lowers[b] in verbs else 0.0,
             "g:plural": 1.0 if plural else 0.0,
             "g:multiword": 1.0 if " " in name else 0.0,
+            # a name modifying a noun ("a Kestrel Station spacewalk") is no referent
+            "g:attributive": 1.0 if m is not None and _attributive(view, m) else 0.0,
         }
         r = Referent(name, typ, m, a, f)
         seen[key] = r

@@ -28,7 +28,12 @@ from stance.training.progress import log
 #: feature ``relative_same_sent``. 1.3.0: he/she feature ``before_verb`` (the candidate is a clause's subject).
 #: 1.4.0: retrained with the tenth session's genders (pronouns after a person's mentions give a
 #: gender to names of unknown gender: ``gender_match`` fires for more persons); same recipe.
-PRONOUN_RANKER_VERSION = "1.4.0"
+#: 1.5.0: he/she salience features ``own_quote`` (inside the quotation the pronoun attributes),
+#: ``attributive`` ("a Trump supporter"), ``near_count`` and ``near_subject`` (mentions, and
+#: mentions as a sentence's subject, in the window rather than the article), ``subj_first`` (the
+#: agreeing person last named as a clause's subject) and ``chain`` (agreeing pronouns after the
+#: candidate before the next one is named); it/they feature ``g:attributive``.
+PRONOUN_RANKER_VERSION = "1.5.0"
 #: ``C`` values tried by cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Pronouns the ranker learns.
