@@ -157,7 +157,7 @@ def _chain_features(view: TextView, blocked: RangeIndex, i: int, s0: int, want: 
 
 
 #: the pronouns of each gender (:data:`PRONOUN_GENDER`'s values) a chain of reference counts
-_AGREEING = {"m": frozenset({"he", "his", "him", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
+_AGREEING = {g: frozenset(p for p, pg in PRONOUN_GENDER.items() if pg == g) for g in set(PRONOUN_GENDER.values())}
 
 
 def _subject_mention(view: TextView, m: Mention) -> bool:

@@ -13,7 +13,6 @@ phrase.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from stance.speakers.role_lexicon import role_nouns
 from stance.text.lexicons import titles, word_set
@@ -44,7 +43,7 @@ def object_end(view: TextView, mentions: MentionIndex, t: int, hi: int) -> int |
     lowercase phrase ending in a noun for a body or people ("the ministry", "the buyer", "the
     police's internal investigators"); None for anything else ("of three", "of state")."""
     k = t + 1 if t < hi and view.lowers[t] in _ARTICLES else t
-    while k < hi - 1 and view.words[k] in _titles():
+    while k < hi - 1 and view.words[k] in titles():
         k += 1  # "for Mayor Frank Jackson"
     if k >= hi:
         return None
@@ -81,9 +80,3 @@ def role_of_head(view: TextView, mentions: MentionIndex, i: int, j: int) -> int 
             ok = end is not None and (end == j or mentions.name_at(j - 1, j) is not None)
             return t - 1 if ok else None
     return None
-
-
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    """The capitalised titles ("Mayor", "Secretary")."""
-    return frozenset(titles())
