@@ -6,7 +6,8 @@ told, the speaker's own side). The filter scores each proposal's features
 (:func:`stance.parties.features.target_features`) with a binary linear model trained on the
 article-level corpus (``stance train party-filter``; artifact ``models/party_filter``) and keeps
 those whose probability of being a party reaches the artifact's decision threshold, or the
-threshold of the target's type (person, state, organization) when the artifact gives one.
+threshold of the target's type (person, state, organization) when the artifact gives one, and
+always a party named as the object of the quotation's own polar cue verb (:func:`cue_object`).
 """
 
 from __future__ import annotations
