@@ -30,6 +30,8 @@ from stance.speakers.description import describe_speaker
 from stance.speakers.selection import choose_speakers, first_person_report, quoted_spans
 from stance.stance_model.calibration import calibrate
 from stance.stance_model.examples import stance_examples
+from stance.stance_model.class_offsets import add_class_offsets
+from stance.stance_model.frame_prior import FRAME_STANCE_OFFSET
 from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
 from stance.text.dateline import article_date, as_date
 from stance.text.mentions import MentionIndex
@@ -94,6 +96,9 @@ class Annotator:
         self.analytic_offset = float(analytic_offset)
         if not math.isfinite(self.analytic_offset):
             raise ValueError(f"analytic_offset must be a finite number, got {analytic_offset!r}")
+        #: log-odds added to the class a frame verb takes toward its object party (see
+        #: :mod:`stance.stance_model.frame_prior`; 0 turns the prior off)
+        self.frame_offset = FRAME_STANCE_OFFSET
         self.timings: dict[str, float] | None = defaultdict(float) if timings else None
 
     def _tick(self, stage: str, t0: float) -> float:
@@ -193,6 +198,9 @@ class Annotator:
                          for _, _, ps in prepared for p in ps]
                 rows = np.repeat(flags, [len(p.examples) for _, _, ps in prepared for p in ps])
                 probs = add_neutral_offset(probs, classes, rows, self.analytic_offset)
+            if self.frame_offset:
+                frames = [t.frame for _, _, ps in prepared for p in ps if p.examples for t in p.targets]
+                probs = add_class_offsets(probs, classes, frames, self.frame_offset)
             if self.calibration is not None:
                 heads = np.repeat(["speaker" if p.speaker is not None else "no_speaker" for _, _, ps in prepared for p in ps],
                                   [len(p.examples) for _, _, ps in prepared for p in ps])

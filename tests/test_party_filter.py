@@ -377,3 +377,41 @@ def test_a_preposition_governs_the_noun_a_target_modifies_or_possesses(nlp_rules
     assert grammatical_role(view, kovac, kovac + 1) == {"gov_noun": "place"}
     last = len(w) - 1 - w[::-1].index("Kovac")
     assert grammatical_role(view, last, last + 1) == {"gov": "place"}
+
+
+class _NoScorer:
+    """A scorer that calls nothing a party."""
+
+    classes_ = np.array([0, 1])
+
+    def predict_proba(self, X):
+        return np.stack([np.ones(len(X)), np.zeros(len(X))], axis=1)
+
+
+@pytest.mark.parametrize("text, part, kept", [
+    # the cue verb accuses or warns the party it names as its object: kept whatever the scorer says
+    ("Iran warned the United States that it would answer any attack.", "answer any attack", ["United States"]),
+    ("Mayor Ana Ruiz accused Boris Kovac of hiding the audit from the council.", "hiding the audit", ["Boris Kovac"]),
+    ("Mayor Ana Ruiz praised Boris Kovac for saving the harbour from closure.", "saving the harbour", ["Boris Kovac"]),
+    # a name that modifies the object, a cue that takes no stance, a negated one: the scorer decides
+    ("Mayor Ana Ruiz criticized Boris Kovac voters for backing the plan.", "backing the plan", []),
+    ("Iran told the United States that it would answer any attack.", "answer any attack", []),
+    ("Mayor Ana Ruiz did not accuse Boris Kovac of hiding the audit from the council.", "hiding the audit", []),
+])
+def test_the_cue_verbs_polar_object_survives_the_filter(text, part, kept):
+    nlp = stance.load(stance_model=False, party_filter=False)
+    cap = _Capture()
+    nlp.annotator.party_filter = cap
+    nlp(text)
+    view, mentions, quotes = cap.args
+    out = PartyFilter(_NoScorer(), 0.5).select_all(view, mentions, quotes)
+    hits = [[t.name for t in o] for (raw, targets, _, _), o in zip(quotes, out) if part in view.text[raw.start:raw.end]]
+    assert hits == [kept]
+    proposed = [t.name for raw, targets, _, _ in quotes if part in view.text[raw.start:raw.end] for t in targets]
+    assert set(kept) <= set(proposed) and proposed  # the others were proposed and dropped
+
+
+@needs_artifact
+def test_a_warned_state_is_a_party_with_the_shipped_filter():
+    (q,) = stance.load()("Iran warned the United States that it would retaliate against any attack.").quotes
+    assert [(s.target, s.label) for s in q.stances] == [("United States", "hostile")]

@@ -12,6 +12,7 @@ from stance.parties.references import (
     acronym_map,
     article_references,
     frame_object_verbs,
+    frame_verb_polarities,
     person_genders,
 )
 from stance.text.mentions import MentionIndex
@@ -612,3 +613,49 @@ def test_one_scan_gives_the_descriptions_pronouns_and_genders(nlp):
     assert refs.gender == person_genders(refs.view, refs.mentions)
     assert refs.gender == {"Ana Ruiz": "f", "Tom Small": "m"}
     assert person_genders(refs.view, refs.mentions, pronouns=[i for i, w in enumerate(lowers) if w in PRONOUN_GENDER]) == refs.gender
+
+
+def test_frame_verb_polarities():
+    pol = frame_verb_polarities()
+    assert pol["accused"] == pol["warns"] == pol["slammed"] == pol["criticising"] == "hostile"
+    assert pol["praised"] == pol["thanking"] == pol["congratulates"] == pol["endorsed"] == "conciliatory"
+    assert "called" not in pol and "asked" not in pol and "said" not in pol and "referring" not in pol
+
+
+def _frames(nlp, text: str, part: str) -> dict[str, str]:
+    """{target name: the frame verb's stance toward it} of the quotation of ``text`` holding ``part``."""
+    view, pendings = nlp.annotator.prepare(nlp.make_doc(text))
+    for p in pendings:
+        if part in text[p.raw.start:p.raw.end]:
+            return {t.name: t.frame for t in p.targets}
+    raise AssertionError(f"no quotation holds {part!r}")
+
+
+@pytest.mark.parametrize("text, part, expected", [
+    # the cue's own object, found by its name between cue and quotation
+    ("Iran warned the United States that it would answer any attack.", "answer any attack",
+     {"United States": "hostile"}),
+    ("Mayor Ana Ruiz accused Boris Kovac of hiding the audit from the council.", "hiding the audit",
+     {"Boris Kovac": "hostile"}),
+    # another verb of the sentence; the object named again inside the quotation
+    ('Ana Ruiz praised Boris Kovac for the deal, saying: "Kovac kept his word."', "kept his word",
+     {"Boris Kovac": "conciliatory"}),
+    # a verb that takes no stance, and a negated one
+    ("Ana Ruiz asked Boris Kovac whether the audit was finished.", "the audit was finished", {"Boris Kovac": ""}),
+    ("Ana Ruiz did not accuse Boris Kovac of hiding the audit from the council.", "hiding the audit", {"Boris Kovac": ""}),
+    ("Ana Ruiz never accused Boris Kovac of hiding the audit from the council.", "hiding the audit", {"Boris Kovac": ""}),
+])
+def test_a_frame_verbs_stance_toward_its_object(nlp, text, part, expected):
+    found = _frames(nlp, text, part)
+    for name, frame in expected.items():
+        hit = [n for n in found if name in n]
+        assert hit, found
+        assert found[hit[0]] == frame, found
+
+
+def test_a_name_after_the_is_no_new_frame_object(nlp):
+    # "the Kovac campaign's": the name modifies the object; it is not proposed from the frame
+    text = 'Boris Kovac spoke first. Ana Ruiz denounced the Kovac campaign\'s leaflets, saying: "They are full of lies."'
+    assert _frames(nlp, text, "full of lies") == {}
+    text = 'Boris Kovac spoke first. Ana Ruiz denounced Kovac, saying: "They are full of lies."'
+    assert _frames(nlp, text, "full of lies") == {"Boris Kovac": "hostile"}

@@ -6,21 +6,45 @@ told, the speaker's own side). The filter scores each proposal's features
 (:func:`stance.parties.features.target_features`) with a binary linear model trained on the
 article-level corpus (``stance train party-filter``; artifact ``models/party_filter``) and keeps
 those whose probability of being a party reaches the artifact's decision threshold, or the
-threshold of the target's type (person, state, organization) when the artifact gives one.
+threshold of the target's type (person, state, organization) when the artifact gives one, and
+always a party named as the object of the quotation's own polar cue verb (:func:`cue_object`).
 """
 
 from __future__ import annotations
 
 from typing import Any, Sequence, Tuple
 
-from stance.parties.features import ArticleContext, target_features
+from stance.parties.features import ArticleContext, grammatical_role, target_features
 from stance.quotations.finder import RawQuote
 from stance.text.mentions import MentionIndex
-from stance.text.view import TextView
+from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: What :meth:`PartyFilter.select_all` takes per quotation: the raw quotation, its proposed
 #: targets, its speaker's name and the speaker's affiliation.
 Quotation = Tuple[RawQuote, Sequence[Any], "str | None", "str | None"]
+
+
+#: The types of the party a polar cue verb takes as its object that the filter always keeps.
+CUE_OBJECT_TYPES = frozenset({"person", "state", "organization"})
+
+
+def cue_object(view: TextView, raw: RawQuote, target: Any) -> bool:
+    """Whether ``target`` is the object of the quotation's own cue verb when that verb takes a
+    stance toward it ("Iran warned the United States that ...", "accused Russia of shelling ...":
+    :attr:`~stance.parties.references.TargetMention.frame`), named (not a pronoun) right after
+    the cue (or its "the") and heading the object, not modifying it ("criticized Christian
+    Evangelical voters").
+    Guideline rule 8 makes the object in the reporting frame a party (*accused X*, *urged X*)."""
+    cue = raw.cue
+    if cue is None or not getattr(target, "frame", "") or target.type not in CUE_OBJECT_TYPES:
+        return False
+    j = cue.end
+    if j < view.n and view.lowers[j] == "the":
+        j += 1
+    if target.start != j or raw.tok_start <= j < raw.tok_end or not view.words[j][:1].isupper():
+        return False  # in the frame, not a pronoun ("endorsed her", read as the wrong woman, lost on train)
+    return grammatical_role(view, target.start, target.end).get("role") != "modifier" and not (
+        target.end < view.n and view.words[target.end] in POSSESSIVE_MARKS)
 
 
 class PartyFilter:
@@ -71,7 +95,13 @@ class PartyFilter:
             cut = [self.threshold_of(t.type) for _, targets, _, _ in quotes for t in targets]
             keep = [bool(v >= c) for v, c in zip(proba, cut)]
         else:
-            keep = proba >= self.threshold
+            keep = [bool(v) for v in proba >= self.threshold]
+        k = 0
+        for raw, targets, _, _ in quotes:
+            for j, t in enumerate(targets):
+                if not keep[k + j] and cue_object(view, raw, t):
+                    keep[k + j] = True
+            k += len(targets)
         out = []
         k = 0
         for _, targets, _, _ in quotes:

@@ -35,7 +35,7 @@ from typing import Iterator
 
 from stance.text.entity_types import PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.genders import person_genders
-from stance.text.lexicons import Gazetteer, data_rows, description_heads, gazetteer, inflections, party_labels, titles, word_set
+from stance.text.lexicons import Gazetteer, data_rows, description_heads, gazetteer, inflections, party_labels, tagged_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun, pronoun_kinds
 from stance.text.positions import positions_of
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -51,30 +51,65 @@ class TargetMention:
     """A party named or referred to at tokens ``[start, end)``: its canonical name, its type and
     how it was found (``name``: a name, demonym or pronoun; ``acronym``, ``description``,
     ``frame_object``: another form than its name, found here; ``salient_pronoun``,
-    ``speaker_name``: see :mod:`stance.parties.finder`)."""
+    ``speaker_name``: see :mod:`stance.parties.finder`). ``frame``: the stance a verb of the
+    quotation's frame takes toward it as its object ("hostile": accused or warned it;
+    "conciliatory": praised or thanked it; :func:`frame_verb_polarities`), "" for none."""
 
     name: str
     type: str
     start: int
     end: int
     via: str = "name"
+    frame: str = ""
+
+
+def _frame_verb_rows() -> Iterator[tuple[set[str], str, str]]:
+    """``data/frame_object_verbs.tsv``: (every inflected form, particle, polarity) per verb."""
+    for row in data_rows("frame_object_verbs.tsv"):
+        lemma = row[0].strip()
+        irregular = {f.strip() for f in row[1].split(",")} if len(row) > 1 and row[1].strip() else set()
+        particle = row[2].strip() if len(row) > 2 else ""
+        polarity = row[3].strip() if len(row) > 3 else ""
+        forms = inflections(lemma) | irregular
+        if irregular:
+            forms -= {lemma + "ed", lemma + "d"} - irregular
+        yield forms, particle, polarity
 
 
 @lru_cache(maxsize=1)
 def frame_object_verbs() -> dict[str, str]:
     """``data/frame_object_verbs.tsv``: every inflected form -> the particle its object follows
     ("" for none; "to" for "referring to X")."""
-    out: dict[str, str] = {}
-    for row in data_rows("frame_object_verbs.tsv"):
-        lemma = row[0].strip()
-        irregular = {f.strip() for f in row[1].split(",")} if len(row) > 1 and row[1].strip() else set()
-        particle = row[2].strip() if len(row) > 2 else ""
-        forms = inflections(lemma) | irregular
-        if irregular:
-            forms -= {lemma + "ed", lemma + "d"} - irregular
-        for f in forms:
-            out[f] = particle
-    return out
+    return {f: particle for forms, particle, _ in _frame_verb_rows() for f in forms}
+
+
+@lru_cache(maxsize=1)
+def frame_verb_polarities() -> dict[str, str]:
+    """``data/frame_object_verbs.tsv``: every inflected form of a verb that takes a stance toward
+    its object -> that stance (guideline rule 10: "accused", "warned" -> "hostile"; "praised",
+    "thanked" -> "conciliatory"); verbs that take none ("called", "asked") are absent."""
+    return {f: polarity for forms, _, polarity in _frame_verb_rows() if polarity for f in forms}
+
+
+#: Tokens before a frame verb searched for a negator ("did not criticize", "never praised": the
+#: verb's stance is then not the speaker's).
+NEGATION_REACH = 3
+
+
+def _frame_polarity(lowers: list[str], k: int, lo: int) -> str:
+    """The stance of the frame verb at token ``k`` toward its object: its polarity
+    (:func:`frame_verb_polarities`), "" when it has none or a negator of the stance lexicon
+    stands within :data:`NEGATION_REACH` tokens before it (from ``lo`` on)."""
+    polarity = frame_verb_polarities().get(lowers[k], "")
+    if polarity and not negators().isdisjoint(lowers[max(lo, k - NEGATION_REACH):k]):
+        return ""
+    return polarity
+
+
+@lru_cache(maxsize=1)
+def negators() -> frozenset[str]:
+    """The negators of ``data/stance_lexicon.tsv`` ("not", "n't", "never", "without", ...)."""
+    return tagged_words("stance_lexicon.tsv", "negator")
 
 
 @lru_cache(maxsize=1)
@@ -619,13 +654,14 @@ def frame_objects(refs: ArticleReferences, lo: int, hi: int, skip: set[str]) -> 
     """Objects of the frame verbs at tokens ``[lo, hi)`` (the quotation's sentence outside it):
     a name right after the verb or its particle, with its coordinated names ("Johnson and Weld")
     and the second object of "compare X to Y"; "him"/"her" resolve to the nearest earlier person
-    not in ``skip``."""
+    not in ``skip``. Each carries the verb's stance toward it (``frame``: :func:`_frame_polarity`)."""
     view, mentions = refs.view, refs.mentions
     lowers = view.lowers
     verbs = frame_object_verbs()
     out: list[TargetMention] = []
     for k in positions_of(lowers[lo:hi], verbs, lo):  # the frame verbs only
         particle = verbs[lowers[k]]
+        polarity = _frame_polarity(lowers, k, lo)
         j = k + 1
         if particle:
             if j >= hi or lowers[j] != particle:
@@ -635,13 +671,15 @@ def frame_objects(refs: ArticleReferences, lo: int, hi: int, skip: set[str]) -> 
             if lowers[j] in ("him", "her"):
                 ref = mentions.previous(j, ("person",), max_sents=3, skip=skip)
                 if ref is not None:
-                    out.append(TargetMention(ref.canonical, ref.type, j, j + 1, "frame_object"))
+                    out.append(TargetMention(ref.canonical, ref.type, j, j + 1, "frame_object", polarity))
                 j += 1
             else:
+                if lowers[j] == "the" and j + 1 < hi:  # "accused the Justice Department of ..."
+                    j += 1
                 m = mentions.name_at(j, j + 1)
                 if m is None or m.start != j:
                     break
-                out.append(TargetMention(refs.canonical(m.canonical), m.type, m.start, m.end, "frame_object"))
+                out.append(TargetMention(refs.canonical(m.canonical), m.type, m.start, m.end, "frame_object", polarity))
                 j = m.end
                 if j < hi and view.words[j] in ("’s", "'s"):
                     break

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
+from stance.stance_model.class_offsets import add_class_offsets
 from stance.text.lexicons import word_set
 
 #: Log-odds added to ``neutral`` for an analytic speaker (0 turns the prior off).
@@ -54,16 +55,4 @@ def is_analytic(role: str | None, speaker_name: str | None = None) -> bool:
 def add_neutral_offset(probs: Any, classes: Sequence[str], rows: Any, offset: float) -> Any:
     """``probs`` with ``offset`` added to the neutral log-probability of the boolean ``rows`` and
     those rows renormalised (a new array; the others unchanged)."""
-    import numpy as np
-
-    probs = np.array(probs, dtype=np.float64)
-    rows = np.asarray(rows, dtype=bool)
-    if not offset or "neutral" not in classes or not rows.any():
-        return probs
-    k = list(classes).index("neutral")
-    s = np.log(np.maximum(probs[rows], 1e-12))
-    s[:, k] += float(offset)
-    s -= s.max(axis=1, keepdims=True)
-    e = np.exp(s)
-    probs[rows] = e / e.sum(axis=1, keepdims=True)
-    return probs
+    return add_class_offsets(probs, classes, ["neutral" if r else "" for r in rows], offset)
