@@ -25,7 +25,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from stance.speakers.role_appositives import appositive, appositive_before, relative_body
-from stance.speakers.role_bodies import body_after, body_after_description, expand_acronym, police_force_near
+from stance.speakers.role_bodies import (
+    body_after, body_after_description, description_span, expand_acronym, police_force_near, spoken_for_before,
+)
 from stance.speakers.role_lexicon import QUOTE_MARKS, STOP_APPOS, study_rank
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import earlier_owner, owner_of_possessed_body, owner_of_title
@@ -74,13 +76,14 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         aff = party_named(role, canonical, speaker_mention, mentions) or state_of_demonym_opening(canonical)
     elif not same or all(m.type != "person" for m in same):
         aff = party_over_chamber(canonical, aff)  # a described group or member, not a named person
-    if aff is None and role and role.split()[-1].lower() in _SPOKES_NOUNS and same:
+    if aff is None and role and role.split()[-1].lower() in _SPOKES_NOUNS:
         # "Facebook created the tool, a spokeswoman, Anna Roe, said": a spokesperson speaks for the
-        # organisation named just before them
-        first = min(m.start for m in same)
-        body = mentions.previous(first, ("organization",), max_sents=1)
-        if body is not None and sum(view.words[t] in QUOTE_MARKS for t in range(body.end, first)) % 2 == 0:
-            aff = body.canonical  # but not a body inside the words they are quoted with
+        # organisation named just before them; so does an unnamed one ("The task force released a
+        # statement. A spokesperson told ...")
+        span = None if same or speaker_mention is not None else description_span(view, canonical)
+        first = min(m.start for m in same) if same else speaker_mention.start if speaker_mention is not None else span[0] if span else None
+        if first is not None:
+            aff = spoken_for_before(view, mentions, first)
     return role, aff
 
 
