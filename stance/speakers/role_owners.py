@@ -258,12 +258,29 @@ def earlier_owner(view: TextView, canonical: str) -> str | None:
     return None
 
 
+def _opens_body(view: TextView, j: int) -> bool:
+    """Whether token ``j`` is a lowercase modifier (no determiner, no "-ly" adverb) that opens a
+    phrase: no lowercase word before it ("In Ontario, provincial police", "Russian foreign
+    ministry")."""
+    w = view.words[j]
+    if not (w.islower() and w.isalpha()) or view.lowers[j] in DETS or w.endswith("ly"):
+        return False
+    return j == 0 or not (view.words[j - 1].islower() and view.words[j - 1].isalpha())
+
+
 def owner_of_title(view: TextView, mentions: MentionIndex, m: Mention) -> str | None:
     """The organisation or state whose possessive stands before the title of ``m`` ("Red Hat's
-    Chief Technical Officer Chris Wright" -> Red Hat); None when there is none."""
+    Chief Technical Officer Chris Wright" -> Red Hat), or a body written lowercase right before
+    it ("provincial police Detective Constable Jane Roe" -> provincial police, as
+    :func:`owner_before` reads it); None when there is none."""
     k = m.start
     while k - 1 >= 0 and m.start - k < 5 and view.words[k - 1][:1].isupper():
         k -= 1  # the title's capitalised words
+    if (k < m.start and k >= 2 and view.words[k - 1].islower() and view.lowers[k - 1] in word_set("org_nouns.txt")
+            and _opens_body(view, k - 2)):
+        # a modifier and the body's noun opening a phrase, not a bare "the party Chairman Jane Roe"
+        # nor a verb's "would almost certainly force Sen. Jane Roe"
+        return owner_before(view, mentions, k)
     if k == m.start or k < 2 or view.words[k - 1] not in POSSESSIVE_ENDINGS:
         return None
     owner = mentions.name_at(k - 2, k - 1)
