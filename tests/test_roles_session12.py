@@ -1,0 +1,60 @@
+"""Roles and affiliations, twelfth session (invented sentences): a spokesperson without a body of
+their own speaks for the organisation or the candidate's campaign named just before them, named or
+not ("A spokesperson told ..."); a lowercase body right before a title ("provincial police
+Detective Constable Jane Roe") is the title holder's."""
+
+from __future__ import annotations
+
+import pytest
+
+import stance
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return stance.load()
+
+
+def _by_speaker(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {q.speaker.name: (q.role, q.affiliation) for q in nlp(text).quotes if q.speaker is not None}
+
+
+# -- a spokesperson speaks for the body named just before them ----------------------------------
+def test_an_unnamed_spokesperson_speaks_for_the_body_before(nlp):
+    text = ("On Monday the Northern Rail Authority released a statement saying the line had reopened. "
+            "A spokesperson told the Daily Courier the repairs took four days.")
+    assert _by_speaker(nlp, text)["A spokesperson"] == ("spokesperson", "Northern Rail Authority")
+
+
+def test_a_spokesperson_speaks_for_the_campaign_before(nlp):
+    text = ("Jane Roe is moving staff to Ohio. Roe's campaign says it will shift workers from its "
+            "Denver office to the early states. Spokeswoman Mary Doe says the candidate has "
+            "\u201calways run a lean campaign.\u201d")
+    assert _by_speaker(nlp, text)["Mary Doe"] == ("spokeswoman", "Jane Roe campaign")
+
+
+def test_no_body_before_a_spokesperson_leaves_none(nlp):
+    text = "It rained all week. A spokesperson told reporters the roads were closed."
+    assert _by_speaker(nlp, text)["A spokesperson"] == ("spokesperson", None)
+
+
+def test_a_body_inside_the_quotation_is_not_the_spokespersons(nlp):
+    text = ('"We will never work with the Northern Rail Authority again," a spokesperson said on Monday.')
+    role, aff = _by_speaker(nlp, text)["a spokesperson"]
+    assert aff is None
+
+
+# -- a lowercase body before a title -----------------------------------------------------------
+def test_a_lowercase_body_before_a_title_is_the_affiliation(nlp):
+    text = ("The Royal Mounted Police (RMP) seized the drugs on Sunday. In Ontario, provincial police "
+            "Detective Constable Jane Roe told reporters that prices had risen.")
+    assert _by_speaker(nlp, text)["Jane Roe"] == ("detective constable", "provincial police")
+
+
+@pytest.mark.parametrize("text", [
+    "The party Chairman John Roe said the vote was fair.",
+    "The ruling would almost certainly force Sen. John Roe to say that the vote was fair.",
+])
+def test_no_body_from_a_bare_noun_or_a_verb(nlp, text):
+    _, aff = next(iter(_by_speaker(nlp, text).values()))
+    assert aff not in {"party", "force", "almost certainly force", "certainly force"}
