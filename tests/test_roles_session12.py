@@ -58,3 +58,14 @@ def test_a_lowercase_body_before_a_title_is_the_affiliation(nlp):
 def test_no_body_from_a_bare_noun_or_a_verb(nlp, text):
     _, aff = next(iter(_by_speaker(nlp, text).values()))
     assert aff not in {"party", "force", "almost certainly force", "certainly force"}
+
+
+# -- two capitalised words the name finder split off a body's front ----------------------------
+@pytest.mark.parametrize("text, aff", [
+    ('"The bill is bad," said Jane Roe, a former director of the White House Office of Rural Policy under President John Doe.',
+     "White House Office of Rural Policy"),
+    ("Reports cited sources within the United States Department of Energy. The sources said the plant had closed.",
+     "United States Department of Energy"),
+])
+def test_two_words_split_off_a_body_are_its_name(nlp, text, aff):
+    assert aff in {a for _, a in _by_speaker(nlp, text).values()}

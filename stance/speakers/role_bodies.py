@@ -36,8 +36,13 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         body = mentions.name_at(i + 1, i + 2)
         if (body is not None and body.start == i + 1 and body.type == "organization"
                 and ((body.affiliation and (words[i] in gazetteer().demonyms or words[i] in gazetteer().aliases))
-                     or (words[i][:1].isupper() and words[i].isalpha() and view.lowers[i] not in stop_words()))):
+                     or _name_word(view, i))):
             # "the Progressive Campaign Change Committee": a capitalised word split off the front
+            return view.span_text(i, body.end)
+        body = mentions.name_at(i + 2, i + 3) if i + 2 < hi else None
+        if (body is not None and body.start == i + 2 and body.type == "organization" and _name_word(view, i)
+                and _name_word(view, i + 1)):
+            # "the White House Office of Strategic Initiatives": two words split off the front
             return view.span_text(i, body.end)
     if m is not None and m.type == "person" and m.start == i and m.end + 1 < hi and view.lowers[m.end] == "and":
         # "the Bill and Melinda Gates Foundation": the name finder split the body's name at "and"
@@ -64,6 +69,11 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         if e > m.end:
             return view.span_text(m.start, e)  # "president of Rock the Vote", not "Rock"
     return m.canonical if m.type in ("state", "demonym") and not literal else m.text
+
+
+def _name_word(view: TextView, i: int) -> bool:
+    """Whether token ``i`` is a capitalised word that may open a body's name (no function word)."""
+    return view.words[i][:1].isupper() and view.words[i].isalpha() and view.lowers[i] not in stop_words()
 
 
 #: lowercase words inside an organisation's name that the name finder cuts the name at
