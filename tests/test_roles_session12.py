@@ -69,3 +69,14 @@ def test_no_body_from_a_bare_noun_or_a_verb(nlp, text):
 ])
 def test_two_words_split_off_a_body_are_its_name(nlp, text, aff):
     assert aff in {a for _, a in _by_speaker(nlp, text).values()}
+
+
+# -- a description after a party code ---------------------------------------------------------
+def test_a_committee_after_a_party_code_is_the_affiliation(nlp):
+    text = "Rep. Jane Roe (D-Md.), chair of the Rules Committee, said that the hearing would be open."
+    assert _by_speaker(nlp, text)["Jane Roe"] == ("representative", "Rules Committee")
+
+
+def test_a_role_after_a_party_code_leaves_the_party(nlp):
+    text = "Sen. John Roe (R-S.C.), a former presidential candidate, said that the race was over."
+    assert _by_speaker(nlp, text)["John Roe"] == ("senator", "Republican Party")

@@ -15,6 +15,7 @@ from stance.speakers.role_lexicon import (
 )
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import named_owner, place_owner, possessed_role, side_of
+from stance.speakers.role_parties import after_party_code
 from stance.speakers.role_titles import ends_its_phrase
 from stance.speakers.pronouns import person_gender
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
@@ -193,10 +194,11 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
     journalist visiting Nice"; :func:`named_by_role` leaves those out)."""
     words, lowers = view.words, view.lowers
     n = view.n
-    if m.end >= n or words[m.end] != ",":
+    end = after_party_code(view, m)  # "Rep. Jane Roe (D-Md.), chair of the Platform Committee"
+    if end >= n or words[end] != ",":
         return None, None
     sb = view.sent_bounds(view.sent_of[m.start])[1]
-    i = m.end + 1
+    i = end + 1
     if i + 2 < sb and words[i].isdigit() and words[i + 1] == ",":
         i += 2  # "Betsy Ebeling, 68, Clinton's close friend": the age first
     one_of = i + 2 < sb and lowers[i] == "one" and lowers[i + 1] == "of"

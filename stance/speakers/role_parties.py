@@ -47,6 +47,18 @@ def party_code_after(view: TextView, m: Mention) -> tuple[str | None, str | None
     return None, None
 
 
+def after_party_code(view: TextView, m: Mention) -> int:
+    """The token after a parenthesised party code right after a person's name ("Rep. Jane Roe
+    (D-Md.), chair of ...": the comma), where a description after the name begins; else the
+    name's end."""
+    i = m.end
+    if i < view.n and view.words[i] == "(" and party_code_after(view, m)[1] is not None:
+        for k in range(i + 2, min(i + 10, view.n)):
+            if view.words[k] == ")":
+                return k + 1
+    return i
+
+
 def party_of_label(aff: str | None) -> str | None:
     """``aff``, or the party a party label inside it names when it is no organisation's name: the
     owner words before a role ("Presumptive Republican", "U.S. Democratic", "Indiana GOP", "Maryland
