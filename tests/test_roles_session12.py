@@ -80,3 +80,16 @@ def test_a_committee_after_a_party_code_is_the_affiliation(nlp):
 def test_a_role_after_a_party_code_leaves_the_party(nlp):
     text = "Sen. John Roe (R-S.C.), a former presidential candidate, said that the race was over."
     assert _by_speaker(nlp, text)["John Roe"] == ("senator", "Republican Party")
+
+
+# -- a candidate's staff serve the campaign the article names -----------------------------------
+def test_a_candidates_adviser_serves_the_campaign_named_elsewhere(nlp):
+    text = ("\"It worked,\" said Warren Roe, Mr. Doe's longtime policy adviser. Roe now works on "
+            "Mr. Doe's presidential campaign. John Doe said the plan was fair.")
+    assert _by_speaker(nlp, text)["Warren Roe"][1] == "John Doe campaign"
+
+
+def test_someone_elses_campaign_makes_no_campaign_staff(nlp):
+    text = ("\"It worked,\" said Mary Roe, Mr. Doe's chief of staff. The campaign to replace John "
+            "Doe has begun.")
+    assert _by_speaker(nlp, text)["Mary Roe"][1] == "John Doe"

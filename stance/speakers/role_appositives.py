@@ -14,7 +14,7 @@ from stance.speakers.role_lexicon import (
     role_vocabulary, singular_role, titles_lower,
 )
 from stance.speakers.role_nominals import describe_nominal
-from stance.speakers.role_owners import named_owner, place_owner, possessed_role, side_of
+from stance.speakers.role_owners import named_owner, place_owner, possessed_role, runs_campaign, side_of
 from stance.speakers.role_parties import after_party_code
 from stance.speakers.role_titles import ends_its_phrase
 from stance.speakers.pronouns import person_gender
@@ -309,7 +309,7 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         if role_words[-1].lower() in word_set("kin_nouns.txt"):
             return f"{kin} {role}", None
         # "Donald Trump's fired campaign manager": the person's staff, affiliated with them
-        return role, side_of(view, poss, m.start)
+        return role, side_of(view, mentions, poss, m.start)
     if aff is None:
         # "a Michigan Democrat", "a Republican strategist": the party the description names
         aff = next((party_labels()[w] for w in role_words if w in party_labels()), None)
@@ -318,7 +318,7 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         # "a senior adviser to Mr. Sanders", "a surrogate for Mr. Sanders": the person they serve
         served = _person_after(view, mentions, j + 1, sb)
         if served is not None:
-            aff = f"{served.canonical} campaign" if _campaigns(view, mentions, served.canonical) else served.canonical
+            aff = f"{served.canonical} campaign" if runs_campaign(view, mentions, served.canonical) else served.canonical
     if whole and j < sb and lowers[j] in PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
         aff = (affiliation_from(view, mentions, j + 1, sb, literal=is_local(role_words)) or nominal_body(view, mentions, j + 1, sb)
@@ -355,12 +355,6 @@ def _person_after(view: TextView, mentions: MentionIndex, i: int, hi: int) -> Me
     return person
 
 
-def _campaigns(view: TextView, mentions: MentionIndex, canonical: str) -> bool:
-    """Whether the article speaks of a campaign in a sentence naming the person ``canonical`` (whose
-    staff then serve the campaign: "Tad Devine, a senior adviser to Mr. Sanders")."""
-    sents = {view.sent_of[n.start] for n in mentions.named(canonical) if n.type == "person"}
-    return any(view.lowers[t] in _CAMPAIGN_WORDS for s in sents for t in range(*view.sent_bounds(s)))
-
 
 def _past_age(view: TextView, i: int, hi: int) -> int:
     """The token after an age written before a role at token ``i`` ("a 26-year-old benefits
@@ -394,9 +388,6 @@ def _second_role(view: TextView, i: int, hi: int) -> int:
 
 #: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
 _ENVOY_HEADS = frozenset({"ambassador", "envoy"})
-
-#: words that show a person runs a campaign
-_CAMPAIGN_WORDS = frozenset({"campaign", "campaigns", "campaigning", "campaigned"})
 
 
 def _region_in_role(role: str) -> tuple[str, str | None]:
@@ -441,7 +432,7 @@ def relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[s
             j = _extend_role(view, words, e, hi)  # "chief of staff"
             role = " ".join(words)
             if owner is not None and view.lowers[e - 1] not in word_set("kin_nouns.txt"):
-                return role, side_of(view, owner, m.start) if owner.type == "person" else owner.canonical
+                return role, side_of(view, mentions, owner, m.start) if owner.type == "person" else owner.canonical
             party = _party_in_clause(view, e, hi)
             if party is not None:
                 return role, party  # "who was a candidate in the Democratic primaries"
