@@ -93,3 +93,15 @@ def test_someone_elses_campaign_makes_no_campaign_staff(nlp):
     text = ("\"It worked,\" said Mary Roe, Mr. Doe's chief of staff. The campaign to replace John "
             "Doe has begun.")
     assert _by_speaker(nlp, text)["Mary Roe"][1] == "John Doe"
+
+
+# -- "top" belongs to a role; a lowercase owner is the article's body of that noun --------------
+def test_top_belongs_to_the_role_and_keeps_its_owner(nlp):
+    text = 'Jane Doe spoke in Ohio. "This has gone too far," said Doe\'s top foreign policy aide John Roe.'
+    assert _by_speaker(nlp, text)["John Roe"] == ("top foreign policy aide", "Jane Doe")
+
+
+def test_a_lowercase_owner_is_the_named_body(nlp):
+    text = ("Acme University was sued in May. One of the university's top executives, John Roe, "
+            "testified that the teachers were hired by others.")
+    assert _by_speaker(nlp, text)["John Roe"] == ("top executive", "Acme University")

@@ -165,8 +165,9 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
     if aff is None:
         aff = police_force_near(view, mentions, role, same[0] if same else speaker_mention)
     aff = state_of_bare_government(view, mentions, canonical, aff)
-    if aff and " " not in aff and aff.lower() in word_set("org_nouns.txt") and aff[:1].isupper():
-        # "Society President Ash Soni": the article's body of that name ("Royal Pharmaceutical Society")
+    if aff and " " not in aff and aff.lower() in word_set("org_nouns.txt"):
+        # "Society President Ash Soni": the article's body of that name ("Royal Pharmaceutical
+        # Society"); so for a lowercase owner ("one of the university's top executives")
         body = mentions.resolve_nominal(aff.lower(), same[0].start if same else view.n)
         if body is not None and body.type == "organization" and body.text != aff:
             aff = body.canonical
