@@ -105,3 +105,16 @@ def test_a_lowercase_owner_is_the_named_body(nlp):
     text = ("Acme University was sued in May. One of the university's top executives, John Roe, "
             "testified that the teachers were hired by others.")
     assert _by_speaker(nlp, text)["John Roe"] == ("top executive", "Acme University")
+
+
+# -- a committee member's title names the committee --------------------------------------------
+def test_a_national_committeeman_belongs_to_the_committee(nlp):
+    text = '"It is unlikely," said John Roe, a Republican National Committeeman from Ohio.'
+    assert _by_speaker(nlp, text)["John Roe"] == ("Republican National Committeeman", "Republican National Committee")
+
+
+def test_committee_of_member_needs_a_capitalised_title():
+    from stance.speakers.role_parties import committee_of_member
+    assert committee_of_member(["Democratic", "State", "Committeewoman"]) == "Democratic State Committee"
+    assert committee_of_member(["Republican", "national", "committeeman"]) is None
+    assert committee_of_member(["Republican", "strategist"]) is None

@@ -15,7 +15,7 @@ from stance.speakers.role_lexicon import (
 )
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import named_owner, place_owner, possessed_role, runs_campaign, side_of
-from stance.speakers.role_parties import after_party_code
+from stance.speakers.role_parties import after_party_code, committee_of_member
 from stance.speakers.role_titles import ends_its_phrase
 from stance.speakers.pronouns import person_gender
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
@@ -311,8 +311,9 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         # "Donald Trump's fired campaign manager": the person's staff, affiliated with them
         return role, side_of(view, mentions, poss, m.start)
     if aff is None:
-        # "a Michigan Democrat", "a Republican strategist": the party the description names
-        aff = next((party_labels()[w] for w in role_words if w in party_labels()), None)
+        # "a Republican National Committeeman": the committee the title names; "a Michigan
+        # Democrat", "a Republican strategist": the party the description names
+        aff = committee_of_member(role_words) or next((party_labels()[w] for w in role_words if w in party_labels()), None)
     if (whole and aff is None and j < sb and lowers[j] in {"to", "for"} and role_words[-1].lower() not in _ENVOY_HEADS
             and role_words[-1].lower() not in word_set("kin_nouns.txt")):
         # "a senior adviser to Mr. Sanders", "a surrogate for Mr. Sanders": the person they serve
