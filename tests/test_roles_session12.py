@@ -118,3 +118,11 @@ def test_committee_of_member_needs_a_capitalised_title():
     assert committee_of_member(["Democratic", "State", "Committeewoman"]) == "Democratic State Committee"
     assert committee_of_member(["Republican", "national", "committeeman"]) is None
     assert committee_of_member(["Republican", "strategist"]) is None
+
+
+# -- "Corps" names a body ----------------------------------------------------------------------
+def test_a_corps_is_an_organisation(nlp):
+    text = "Liberty Corps\u2019 Jane Roe, a prominent Democratic pollster, said that voters were open to it."
+    assert _by_speaker(nlp, text)["Jane Roe"][1] == "Liberty Corps"
+    text = '"It was hard," said John Roe, a veteran of 22 years in the Marine Corps.'
+    assert _by_speaker(nlp, text)["John Roe"][1] == "Marine Corps"
