@@ -28,7 +28,7 @@ from stance.speakers.role_appositives import appositive, appositive_before, rela
 from stance.speakers.role_bodies import (
     body_after, body_after_description, description_span, expand_acronym, police_force_near, spoken_for_before,
 )
-from stance.speakers.role_lexicon import QUOTE_MARKS, STOP_APPOS, study_rank
+from stance.speakers.role_lexicon import STOP_APPOS, study_rank
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import earlier_owner, owner_of_possessed_body, owner_of_title
 from stance.speakers.role_parties import party_code_after, party_named, party_of_label, party_over_chamber
@@ -80,11 +80,22 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         # "Facebook created the tool, a spokeswoman, Anna Roe, said": a spokesperson speaks for the
         # organisation named just before them; so does an unnamed one ("The task force released a
         # statement. A spokesperson told ...")
-        span = None if same or speaker_mention is not None else description_span(view, canonical)
-        first = min(m.start for m in same) if same else speaker_mention.start if speaker_mention is not None else span[0] if span else None
+        first = _first_mention_at(view, canonical, speaker_mention, same)
         if first is not None:
             aff = spoken_for_before(view, mentions, first)
     return role, aff
+
+
+def _first_mention_at(view: TextView, canonical: str, speaker_mention: Mention | None, same: list[Mention]) -> int | None:
+    """Where the article first names the speaker ``canonical``: its first name mention, else the
+    chosen mention, else where it first writes the description ("A spokesperson"); None when it
+    writes it nowhere."""
+    if same:
+        return min(m.start for m in same)
+    if speaker_mention is not None:
+        return speaker_mention.start
+    span = description_span(view, canonical)
+    return span[0] if span is not None else None
 
 
 def _names_body(mentions: MentionIndex, aff: str) -> bool:
