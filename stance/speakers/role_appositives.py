@@ -14,7 +14,8 @@ from stance.speakers.role_lexicon import (
     role_vocabulary, singular_role, titles_lower,
 )
 from stance.speakers.role_nominals import describe_nominal
-from stance.speakers.role_owners import named_owner, place_owner, possessed_role, side_of
+from stance.speakers.role_owners import named_owner, place_owner, possessed_role, runs_campaign, side_of
+from stance.speakers.role_parties import after_party_code, committee_of_member
 from stance.speakers.role_titles import ends_its_phrase
 from stance.speakers.pronouns import person_gender
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
@@ -193,10 +194,11 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
     journalist visiting Nice"; :func:`named_by_role` leaves those out)."""
     words, lowers = view.words, view.lowers
     n = view.n
-    if m.end >= n or words[m.end] != ",":
+    end = after_party_code(view, m)  # "Rep. Jane Roe (D-Md.), chair of the Platform Committee"
+    if end >= n or words[end] != ",":
         return None, None
     sb = view.sent_bounds(view.sent_of[m.start])[1]
-    i = m.end + 1
+    i = end + 1
     if i + 2 < sb and words[i].isdigit() and words[i + 1] == ",":
         i += 2  # "Betsy Ebeling, 68, Clinton's close friend": the age first
     one_of = i + 2 < sb and lowers[i] == "one" and lowers[i + 1] == "of"
@@ -307,16 +309,17 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         if role_words[-1].lower() in word_set("kin_nouns.txt"):
             return f"{kin} {role}", None
         # "Donald Trump's fired campaign manager": the person's staff, affiliated with them
-        return role, side_of(view, poss, m.start)
+        return role, side_of(view, mentions, poss, m.start)
     if aff is None:
-        # "a Michigan Democrat", "a Republican strategist": the party the description names
-        aff = next((party_labels()[w] for w in role_words if w in party_labels()), None)
+        # "a Republican National Committeeman": the committee the title names; "a Michigan
+        # Democrat", "a Republican strategist": the party the description names
+        aff = committee_of_member(role_words) or next((party_labels()[w] for w in role_words if w in party_labels()), None)
     if (whole and aff is None and j < sb and lowers[j] in {"to", "for"} and role_words[-1].lower() not in _ENVOY_HEADS
             and role_words[-1].lower() not in word_set("kin_nouns.txt")):
         # "a senior adviser to Mr. Sanders", "a surrogate for Mr. Sanders": the person they serve
         served = _person_after(view, mentions, j + 1, sb)
         if served is not None:
-            aff = f"{served.canonical} campaign" if _campaigns(view, mentions, served.canonical) else served.canonical
+            aff = f"{served.canonical} campaign" if runs_campaign(view, mentions, served.canonical) else served.canonical
     if whole and j < sb and lowers[j] in PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
         aff = (affiliation_from(view, mentions, j + 1, sb, literal=is_local(role_words)) or nominal_body(view, mentions, j + 1, sb)
@@ -353,12 +356,6 @@ def _person_after(view: TextView, mentions: MentionIndex, i: int, hi: int) -> Me
     return person
 
 
-def _campaigns(view: TextView, mentions: MentionIndex, canonical: str) -> bool:
-    """Whether the article speaks of a campaign in a sentence naming the person ``canonical`` (whose
-    staff then serve the campaign: "Tad Devine, a senior adviser to Mr. Sanders")."""
-    sents = {view.sent_of[n.start] for n in mentions.named(canonical) if n.type == "person"}
-    return any(view.lowers[t] in _CAMPAIGN_WORDS for s in sents for t in range(*view.sent_bounds(s)))
-
 
 def _past_age(view: TextView, i: int, hi: int) -> int:
     """The token after an age written before a role at token ``i`` ("a 26-year-old benefits
@@ -392,9 +389,6 @@ def _second_role(view: TextView, i: int, hi: int) -> int:
 
 #: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
 _ENVOY_HEADS = frozenset({"ambassador", "envoy"})
-
-#: words that show a person runs a campaign
-_CAMPAIGN_WORDS = frozenset({"campaign", "campaigns", "campaigning", "campaigned"})
 
 
 def _region_in_role(role: str) -> tuple[str, str | None]:
@@ -439,7 +433,7 @@ def relative_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[s
             j = _extend_role(view, words, e, hi)  # "chief of staff"
             role = " ".join(words)
             if owner is not None and view.lowers[e - 1] not in word_set("kin_nouns.txt"):
-                return role, side_of(view, owner, m.start) if owner.type == "person" else owner.canonical
+                return role, side_of(view, mentions, owner, m.start) if owner.type == "person" else owner.canonical
             party = _party_in_clause(view, e, hi)
             if party is not None:
                 return role, party  # "who was a candidate in the Democratic primaries"

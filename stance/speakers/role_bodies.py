@@ -8,7 +8,7 @@ article defines it in parentheses.
 from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
-    FIELD_BREAKS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL,
+    CAMPAIGN_NOUNS, FIELD_BREAKS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL,
 )
 from stance.text.entity_types import entity_lexicons, is_acronym
 from stance.text.lexicons import gazetteer, role_words, stop_words, word_set
@@ -36,8 +36,13 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         body = mentions.name_at(i + 1, i + 2)
         if (body is not None and body.start == i + 1 and body.type == "organization"
                 and ((body.affiliation and (words[i] in gazetteer().demonyms or words[i] in gazetteer().aliases))
-                     or (words[i][:1].isupper() and words[i].isalpha() and view.lowers[i] not in stop_words()))):
+                     or _name_word(view, i))):
             # "the Progressive Campaign Change Committee": a capitalised word split off the front
+            return view.span_text(i, body.end)
+        body = mentions.name_at(i + 2, i + 3) if i + 2 < hi else None
+        if (body is not None and body.start == i + 2 and body.type == "organization" and _name_word(view, i)
+                and _name_word(view, i + 1)):
+            # "the White House Office of Strategic Initiatives": two words split off the front
             return view.span_text(i, body.end)
     if m is not None and m.type == "person" and m.start == i and m.end + 1 < hi and view.lowers[m.end] == "and":
         # "the Bill and Melinda Gates Foundation": the name finder split the body's name at "and"
@@ -64,6 +69,11 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         if e > m.end:
             return view.span_text(m.start, e)  # "president of Rock the Vote", not "Rock"
     return m.canonical if m.type in ("state", "demonym") and not literal else m.text
+
+
+def _name_word(view: TextView, i: int) -> bool:
+    """Whether token ``i`` is a capitalised word that may open a body's name (no function word)."""
+    return view.words[i][:1].isupper() and view.words[i].isalpha() and view.lowers[i] not in stop_words()
 
 
 #: lowercase words inside an organisation's name that the name finder cuts the name at
@@ -142,23 +152,33 @@ def body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str 
 _DESCRIPTION_PREPS = frozenset({"for", "from", "within", "at", "with", "of"})
 
 
+def description_span(view: TextView, description: str) -> tuple[int, int] | None:
+    """The tokens ``[start, end)`` where the article first writes a speaker that is a description,
+    not a name ("A spokeswoman"), also capitalised opening a sentence ("Researchers from"); None
+    when it writes it nowhere as a whole run of tokens (or only at the text's end)."""
+    if not description:
+        return None
+    found = [c for c in (view.text.find(description), view.text.find(description[:1].upper() + description[1:])) if c >= 0]
+    c = min(found) if found else -1
+    if c < 0:
+        return None
+    start = view.token_at_or_after(c)
+    end = view.token_at_or_after(c + len(description))
+    if start >= view.n or end >= view.n or view.starts[start] != c or view.ends[end - 1] != c + len(description):
+        return None  # not a whole run of tokens
+    return start, end
+
+
 def body_after_description(view: TextView, mentions: MentionIndex, description: str) -> str | None:
     """The body named right after a speaker that is a description, not a name, where the article
     first writes it ("A spokeswoman [for the House Armed Services Committee] emailed reporters"):
     two bodies joined by "and" are one affiliation ("researchers from the Georgia Institute of
     Technology (GT) and University of South Carolina Beaufort"); None when no preposition and
     body follow."""
-    if not description:
+    span = description_span(view, description)
+    if span is None:
         return None
-    # the first place the article writes it, also capitalised opening a sentence ("Researchers from")
-    found = [c for c in (view.text.find(description), view.text.find(description[:1].upper() + description[1:])) if c >= 0]
-    c = min(found) if found else -1
-    if c < 0:
-        return None
-    start = view.token_at_or_after(c)
-    i = view.token_at_or_after(c + len(description))
-    if start >= view.n or i >= view.n or view.starts[start] != c or view.ends[i - 1] != c + len(description):
-        return None  # not a whole run of tokens
+    start, i = span
     hi = view.sent_bounds(view.sent_of[start])[1]
     if i + 2 < hi and view.lowers[i].endswith("ly") and view.lowers[i].isalpha():
         i += 1  # "researchers mostly from Pennsylvania State University"
@@ -365,3 +385,24 @@ def expand_acronym(mentions: MentionIndex, name: str) -> str:
         if a < m.start and len(parts) <= 2 * len(name) and "".join(t[0] for t in parts if t[:1].isupper()) == name:
             return " ".join(parts)
     return name
+
+
+def spoken_for_before(view: TextView, mentions: MentionIndex, first: int) -> str | None:
+    """The body a spokesperson first mentioned at token ``first`` speaks for when the article names
+    none beside them: the organisation named last before them in their sentence or the one before
+    ("Facebook created the tool, a spokeswoman, Anna Roe, said"), not one inside the words they are
+    quoted with; None when there is none."""
+    body = mentions.previous(first, ("organization",), max_sents=1)
+    lo = view.sent_bounds(max(0, view.sent_of[first] - 1))[0]
+    for t in range(first - 1, max(lo, body.end if body is not None else lo), -1):
+        # "O'Malley's campaign says it will shift staff. Spokeswoman Haley Roe says": a candidate's
+        # campaign named nearer than any organisation
+        if view.lowers[t] in CAMPAIGN_NOUNS and view.words[t].islower():
+            k = t - 1 if view.words[t - 1] in POSSESSIVE_ENDINGS else t
+            owner = mentions.name_at(k - 1, k)
+            if owner is not None and owner.end == k and owner.type == "person":
+                if sum(view.words[u] in QUOTE_MARKS for u in range(t, first)) % 2 == 0:
+                    return f"{mentions.canonical_person(owner.canonical)} campaign"
+    if body is None or sum(view.words[t] in QUOTE_MARKS for t in range(body.end, first)) % 2:
+        return None
+    return body.canonical

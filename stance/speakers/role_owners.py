@@ -28,21 +28,51 @@ def possessed_role(view: TextView, mentions: MentionIndex, a: int, q: int, e: in
     role = view.span_text(q + 1, e).replace(" - ", "-")
     owner = mentions.name_at(a, q)
     if owner is not None and owner.start == a and owner.end == q and owner.type == "person":
-        return role, side_of(view, owner, q)
+        return role, side_of(view, mentions, owner, q)
     if owner is not None and owner.start == a and owner.end == q:
         return role, owner.canonical
     return role, view.span_text(a, q)
 
 
-def side_of(view: TextView, person: Mention, i: int) -> str:
+def side_of(view: TextView, mentions: MentionIndex, person: Mention, i: int) -> str:
     """The affiliation of someone on the staff of ``person`` (named in the sentence of token
     ``i``): the person's campaign when that sentence speaks of a campaign ("Sanders' campaign
-    manager" -> "Bernie Sanders campaign"), else the person ("Hagan's former spokeswoman" -> "Kay
-    Hagan")."""
+    manager" -> "Bernie Sanders campaign") or the article names the person's campaign anywhere
+    (:func:`owns_campaign`: "Warren Roe, Mr. Sanders's longtime policy adviser", where the article
+    says Roe "now works on Mr. Sanders's presidential campaign"), else the person ("Hagan's former
+    spokeswoman" -> "Kay Hagan")."""
     a, b = view.sent_bounds(view.sent_of[i])
-    if any(view.lowers[t] == "campaign" for t in range(a, b)):
+    if any(view.lowers[t] == "campaign" for t in range(a, b)) or owns_campaign(view, mentions, person.canonical):
         return f"{person.canonical} campaign"
     return person.canonical
+
+
+def owns_campaign(view: TextView, mentions: MentionIndex, canonical: str) -> bool:
+    """Whether the article names the campaign of the person ``canonical``: "campaign" right after
+    one of their mentions, a possessive and up to two lowercase words between ("Murphy's campaign",
+    "Mr. Sanders's presidential campaign", "the Obama campaign"); not a campaign of someone else in
+    a sentence naming them ("the campaign to replace Obama")."""
+    for n in mentions.named(canonical):
+        if n.type != "person":
+            continue
+        t = n.end + (1 if n.end < view.n and view.words[n.end] in POSSESSIVE_ENDINGS else 0)
+        for k in range(t, min(t + 3, view.n)):
+            if view.lowers[k] in CAMPAIGN_NOUNS:
+                return True
+            if not view.words[k].islower():
+                break
+    return False
+
+
+#: words that show a person runs a campaign
+_CAMPAIGN_WORDS = frozenset({"campaign", "campaigns", "campaigning", "campaigned"})
+
+
+def runs_campaign(view: TextView, mentions: MentionIndex, canonical: str) -> bool:
+    """Whether the article speaks of a campaign in a sentence naming the person ``canonical`` (whose
+    staff then serve the campaign: "Tad Devine, a senior adviser to Mr. Sanders")."""
+    sents = {view.sent_of[n.start] for n in mentions.named(canonical) if n.type == "person"}
+    return any(view.lowers[t] in _CAMPAIGN_WORDS for s in sents for t in range(*view.sent_bounds(s)))
 
 
 #: how many sentences back a generic owner ("the company's") looks for its organisation
@@ -258,12 +288,29 @@ def earlier_owner(view: TextView, canonical: str) -> str | None:
     return None
 
 
+def _opens_body(view: TextView, j: int) -> bool:
+    """Whether token ``j`` is a lowercase modifier (no determiner, no "-ly" adverb) that opens a
+    phrase: no lowercase word before it ("In Ontario, provincial police", "Russian foreign
+    ministry")."""
+    w = view.words[j]
+    if not (w.islower() and w.isalpha()) or view.lowers[j] in DETS or w.endswith("ly"):
+        return False
+    return j == 0 or not (view.words[j - 1].islower() and view.words[j - 1].isalpha())
+
+
 def owner_of_title(view: TextView, mentions: MentionIndex, m: Mention) -> str | None:
     """The organisation or state whose possessive stands before the title of ``m`` ("Red Hat's
-    Chief Technical Officer Chris Wright" -> Red Hat); None when there is none."""
+    Chief Technical Officer Chris Wright" -> Red Hat), or a body written lowercase right before
+    it ("provincial police Detective Constable Jane Roe" -> provincial police, as
+    :func:`owner_before` reads it); None when there is none."""
     k = m.start
     while k - 1 >= 0 and m.start - k < 5 and view.words[k - 1][:1].isupper():
         k -= 1  # the title's capitalised words
+    if (k < m.start and k >= 2 and view.words[k - 1].islower() and view.lowers[k - 1] in word_set("org_nouns.txt")
+            and _opens_body(view, k - 2)):
+        # a modifier and the body's noun opening a phrase, not a bare "the party Chairman Jane Roe"
+        # nor a verb's "would almost certainly force Sen. Jane Roe"
+        return owner_before(view, mentions, k)
     if k == m.start or k < 2 or view.words[k - 1] not in POSSESSIVE_ENDINGS:
         return None
     owner = mentions.name_at(k - 2, k - 1)

@@ -47,6 +47,35 @@ def party_code_after(view: TextView, m: Mention) -> tuple[str | None, str | None
     return None, None
 
 
+def after_party_code(view: TextView, m: Mention) -> int:
+    """The token after a parenthesised party code right after a person's name ("Rep. Jane Roe
+    (D-Md.), chair of ...": the comma), where a description after the name begins; else the
+    name's end."""
+    i = m.end
+    if i < view.n and view.words[i] == "(" and party_code_after(view, m)[1] is not None:
+        for k in range(i + 2, min(i + 10, view.n)):
+            if view.words[k] == ")":
+                return k + 1
+    return i
+
+
+#: titles of a committee's member, which name the committee before them
+_COMMITTEE_MEMBERS = frozenset({"committeeman", "committeewoman", "committeemen", "committeewomen"})
+
+
+def committee_of_member(role_words: list[str]) -> str | None:
+    """The committee a capitalised member's title names ("Republican National Committeeman" ->
+    Republican National Committee, "Democratic State Committeewoman" -> Democratic State
+    Committee): the capitalised words before the title and "Committee"; None for another role or
+    a lowercase one ("the state's Republican national committeeman" names no body)."""
+    if len(role_words) < 2 or role_words[-1].lower() not in _COMMITTEE_MEMBERS or not role_words[-1][:1].isupper():
+        return None
+    k = len(role_words) - 1
+    while k > 0 and role_words[k - 1][:1].isupper() and role_words[k - 1].isalpha():
+        k -= 1
+    return " ".join([*role_words[k:-1], "Committee"]) if k < len(role_words) - 1 else None
+
+
 def party_of_label(aff: str | None) -> str | None:
     """``aff``, or the party a party label inside it names when it is no organisation's name: the
     owner words before a role ("Presumptive Republican", "U.S. Democratic", "Indiana GOP", "Maryland

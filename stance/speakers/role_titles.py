@@ -203,7 +203,7 @@ def _role_owner(view: TextView, mentions: MentionIndex, k: int, i: int) -> str |
         if owner is not None and owner.type in ("state", "organization"):
             return owner.canonical
         if owner is not None and owner.type == "person" and view.lowers[i] not in word_set("kin_nouns.txt"):
-            return side_of(view, owner, i)  # "Clinton's campaign manager Robby Mook"
+            return side_of(view, mentions, owner, i)  # "Clinton's campaign manager Robby Mook"
         return place_owner(view, mentions, k - 2, k - 1) if owner is None else None  # "the city's mayor Jane Roe"
     return owner_before(view, mentions, k)
 

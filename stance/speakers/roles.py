@@ -25,8 +25,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from stance.speakers.role_appositives import appositive, appositive_before, relative_body
-from stance.speakers.role_bodies import body_after, body_after_description, expand_acronym, police_force_near
-from stance.speakers.role_lexicon import QUOTE_MARKS, STOP_APPOS, study_rank
+from stance.speakers.role_bodies import (
+    body_after, body_after_description, description_span, expand_acronym, police_force_near, spoken_for_before,
+)
+from stance.speakers.role_lexicon import STOP_APPOS, study_rank
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import earlier_owner, owner_of_possessed_body, owner_of_title
 from stance.speakers.role_parties import party_code_after, party_named, party_of_label, party_over_chamber
@@ -74,14 +76,26 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         aff = party_named(role, canonical, speaker_mention, mentions) or state_of_demonym_opening(canonical)
     elif not same or all(m.type != "person" for m in same):
         aff = party_over_chamber(canonical, aff)  # a described group or member, not a named person
-    if aff is None and role and role.split()[-1].lower() in _SPOKES_NOUNS and same:
+    if aff is None and role and role.split()[-1].lower() in _SPOKES_NOUNS:
         # "Facebook created the tool, a spokeswoman, Anna Roe, said": a spokesperson speaks for the
-        # organisation named just before them
-        first = min(m.start for m in same)
-        body = mentions.previous(first, ("organization",), max_sents=1)
-        if body is not None and sum(view.words[t] in QUOTE_MARKS for t in range(body.end, first)) % 2 == 0:
-            aff = body.canonical  # but not a body inside the words they are quoted with
+        # organisation named just before them; so does an unnamed one ("The task force released a
+        # statement. A spokesperson told ...")
+        first = _first_mention_at(view, canonical, speaker_mention, same)
+        if first is not None:
+            aff = spoken_for_before(view, mentions, first)
     return role, aff
+
+
+def _first_mention_at(view: TextView, canonical: str, speaker_mention: Mention | None, same: list[Mention]) -> int | None:
+    """Where the article first names the speaker ``canonical``: its first name mention, else the
+    chosen mention, else where it first writes the description ("A spokesperson"); None when it
+    writes it nowhere."""
+    if same:
+        return min(m.start for m in same)
+    if speaker_mention is not None:
+        return speaker_mention.start
+    span = description_span(view, canonical)
+    return span[0] if span is not None else None
 
 
 def _names_body(mentions: MentionIndex, aff: str) -> bool:
@@ -162,8 +176,9 @@ def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_me
     if aff is None:
         aff = police_force_near(view, mentions, role, same[0] if same else speaker_mention)
     aff = state_of_bare_government(view, mentions, canonical, aff)
-    if aff and " " not in aff and aff.lower() in word_set("org_nouns.txt") and aff[:1].isupper():
-        # "Society President Ash Soni": the article's body of that name ("Royal Pharmaceutical Society")
+    if aff and " " not in aff and aff.lower() in word_set("org_nouns.txt"):
+        # "Society President Ash Soni": the article's body of that name ("Royal Pharmaceutical
+        # Society"); so for a lowercase owner ("one of the university's top executives")
         body = mentions.resolve_nominal(aff.lower(), same[0].start if same else view.n)
         if body is not None and body.type == "organization" and body.text != aff:
             aff = body.canonical
