@@ -1210,3 +1210,29 @@ def test_that_before_a_time_noun_is_no_complementizer(lang):
 def test_that_right_after_the_verb_stays_a_complementizer(lang):
     assert ("indirect", "time off was rare for the crews") in _found_kind_span(
         lang, "The dockers agreed that time off was rare for the crews.")
+
+
+# -- inverted frames whose source is a common noun, and one entry per span ----------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The new tax is unfair to farmers, said critics.", "The new tax is unfair to farmers"),
+    ("The bridge will reopen next month, said several engineers.", "The bridge will reopen next month"),
+    ("The talks had stalled over the border, said two officials familiar with the matter.",
+     "The talks had stalled over the border"),
+    ("The council had ignored the warnings, wrote columnist Ana Ruiz in a blog post.",
+     "The council had ignored the warnings"),
+    # a relative clause on the speaker, longer than the frame's usual reach
+    ("The mayor warned the chief of police about the plan, said an aide who was briefed on the meeting and "
+     "spoke on condition of anonymity.", "The mayor warned the chief of police about the plan"),
+])
+def test_inverted_frame_with_a_common_noun_source(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+def test_no_inverted_frame_without_a_source(lang):
+    assert found(lang, "The vote was delayed again, said repeatedly.") == []
+
+
+def test_two_cues_of_one_clause_make_one_quotation(lang):
+    text = "The firm said in a statement on Tuesday that it would appeal the ruling."
+    spans = found(lang, text)
+    assert spans.count(("indirect", "it would appeal the ruling")) == 1

@@ -108,6 +108,19 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
     if len(cues) < len(all_cues):
         _add_inside(view, seg_toks, all_cues, out)
     out.sort(key=lambda q: (q.start, q.end))
+    return _one_per_span(out)
+
+
+def _one_per_span(quotes: list[RawQuote]) -> list[RawQuote]:
+    """The quotations (sorted by span) with one entry per character span: two cues that report the
+    same clause ("said in a statement that ...", "cited polling data showing that ...") make one
+    quotation (ANNOTATION.md rule 4: an entry per quoted segment), the first cue's (the earlier
+    in the text)."""
+    out: list[RawQuote] = []
+    for q in quotes:
+        if out and out[-1].start == q.start and out[-1].end == q.end:
+            continue
+        out.append(q)
     return out
 
 

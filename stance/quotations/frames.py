@@ -12,7 +12,7 @@ from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NOUN_AUXILIARIES,
                                       NO_CLAUSE_START, OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, checked, cue_start,
                                       finite_at, has_finite, ranges, speaker_nouns)
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS
+from stance.text.lexicons import AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS
 from stance.text.view import TextView
 
 _NP_BREAKERS = frozenset("though although but and because while when as if since so which who whom after before".split())
@@ -382,8 +382,11 @@ def fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     if cue.frame == "clause" or lowers[cue.start].endswith("ing"):
         return False  # "X reported, citing Y, ...": a participle, not an inverted frame
     # inverted "said X": a noun phrase, then the end or an appositive
-    if k >= sb or view.lowers[k] == "that" or not (view.words[k][:1].isupper() or view.lowers[k] in {"the", "a", "an", "he", "she", "they"}):
+    if k >= sb or view.lowers[k] == "that":
         return False
+    if not (view.words[k][:1].isupper() or view.lowers[k] in {"the", "a", "an", "he", "she", "they"}):
+        if not _inverted_common_source(view, k, sb):
+            return False
     if clause_ahead(view, k, sb):
         return False  # "Ruiz, the mayor, announced Gil would appeal": a clause, not a speaker
     if not _names_a_source(view, k, sb):
@@ -395,6 +398,38 @@ def fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
         return False  # "..., said he thinks ...": not an inverted frame
     while k < sb and view.words[k] not in {".", "!", "?", ","}:
         k += 1
+        if k < sb and view.lowers[k] == "who":
+            break  # "..., said an official who asked not to be named": a relative on the speaker
         if k - cue.end > 8:
             return False
     return True
+
+
+#: lowercase words that open an unnamed source after an inverted cue ("..., said several observers",
+#: "..., said two officials"): quantifiers and numbers (the noun after them is checked)
+_SOURCE_QUANTIFIERS = LONE_QUANTIFIERS | NUMBER_WORDS | frozenset({"other", "another", "one"})
+
+
+def _inverted_common_source(view: TextView, k: int, sb: int) -> bool:
+    """Whether the lowercase words from token ``k`` after an inverted cue are a source named by a
+    common noun: a quantifier, a number or a bare noun, then a short phrase whose first noun is
+    for people or bodies ("..., said critics.", "..., said several observers", "..., said
+    six-million people who ...", "..., wrote film director Ana Ruiz on Facebook"); not an adverb or
+    a preposition ("..., said repeatedly", "..., said in a statement")."""
+    lowers, words = view.lowers, view.words
+    w = lowers[k]
+    if not (w in _SOURCE_QUANTIFIERS or w[:1].isdigit() or (words[k].isalpha() and words[k].islower())):
+        if not (words[k].islower() and "-" in w):  # "six-million", "so-called"
+            return False
+    if w in FUNCTION_WORDS - LONE_QUANTIFIERS or w in ADVERBS or w in TIME_WORDS:
+        return False
+    nouns = speaker_nouns()
+    t = k
+    while t < sb and t < k + 4 and words[t] not in {".", "!", "?", ",", ";"}:
+        low = lowers[t]
+        if low in nouns or low.rstrip("s") in nouns or words[t][:1].isupper():
+            return _names_a_source(view, k, sb)
+        if not words[t].islower() or low in FUNCTION_WORDS - LONE_QUANTIFIERS:
+            return False
+        t += 1
+    return False
