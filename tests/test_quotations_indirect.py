@@ -1236,3 +1236,24 @@ def test_two_cues_of_one_clause_make_one_quotation(lang):
     text = "The firm said in a statement on Tuesday that it would appeal the ruling."
     spans = found(lang, text)
     assert spans.count(("indirect", "it would appeal the ruling")) == 1
+
+
+# -- a reporting verb's infinitive after an aspect, attempt or manner word ----------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The mayor was quick to add that the new bridge would open in May.", "the new bridge would open in May"),
+    ("Opponents continue to warn that the tax will drive farmers away.", "the tax will drive farmers away"),
+    ("The coach went on to explain that two players had been injured.", "two players had been injured"),
+    ("The council tried to remind residents that the water was safe.", "the water was safe"),
+    ("She used to boast that her team had never lost a match.", "her team had never lost a match"),
+])
+def test_reporting_infinitive_after_aspect_or_manner(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "It is important to note that the figures are provisional.",
+    "The minister refused to admit that the plan had failed.",
+    "Analysts expect the bank to announce that rates will rise.",
+])
+def test_no_report_in_other_infinitives(lang, text):
+    assert found(lang, text) == []

@@ -130,6 +130,8 @@ def tagged_infinitive(view: TextView, cue: Cue, end: int) -> tuple[int, int] | N
 
 #: speech verbs whose infinitive reports a clause ("went on to say that ...", "continued to say he ...")
 _SPEECH_INFINITIVES = frozenset({"say", "tell", "argue", "claim"})
+#: words before "to" after which any reporting verb's infinitive reports its that-clause
+_SPEECH_INFINITIVE_HEADS = word_set("speech_infinitive_heads.txt")
 #: verbs before "to" whose infinitive reports nothing ("declined to say whether ...")
 _REFUSALS = frozenset("refuse refused refuses refusing decline declined declines declining not never".split())
 
@@ -138,11 +140,17 @@ def speech_infinitive(view: TextView, cue: Cue) -> bool:
     """Whether "to CUE" is a speech verb's infinitive that reports its clause: "say", "tell",
     "argue" or "claim" after "to", not after a refusal ("declined to say"), with "that" or
     (for "say") a clause's first word right after it, not a question word ("too early to say
-    whether ...")."""
+    whether ..."); any reporting verb's after an aspect, attempt or manner word
+    (``speech_infinitive_heads.txt``: "continued to warn that", "was quick to point out that"),
+    with "that" right after it or after its addressee."""
     lowers = view.lowers
-    if cue.lemma not in _SPEECH_INFINITIVES or cue.start < 2 or lowers[cue.start - 2] in _REFUSALS:
+    if cue.start < 2 or lowers[cue.start - 2] in _REFUSALS:
         return False
     nxt = lowers[cue.end] if cue.end < view.n else ""
+    if cue.lemma not in _SPEECH_INFINITIVES:
+        if lowers[cue.start - 2] not in _SPEECH_INFINITIVE_HEADS or cue.frame not in ("say", "obj"):
+            return False
+        return nxt == "that" or (cue.frame == "obj" and any(lowers[j] == "that" for j in addressee_ends(view, cue.end, view.n)[:1]))
     if cue.frame == "obj":
         return any(lowers[j] == "that" for j in addressee_ends(view, cue.end, view.n)[:1])
     return nxt == "that" or (cue.lemma == "say" and nxt not in WH_WORDS and nxt not in {"whether", "if"}
