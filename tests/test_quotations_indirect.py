@@ -1257,3 +1257,33 @@ def test_reporting_infinitive_after_aspect_or_manner(lang, text, clause):
 ])
 def test_no_report_in_other_infinitives(lang, text):
     assert found(lang, text) == []
+
+
+def test_made_it_clear_reports_its_clause(lang):
+    text = "The governor made it clear that the budget would not be cut."
+    assert found(lang, text) == [("indirect", "the budget would not be cut")]
+
+
+# -- a cue noun's agent before its content clause -----------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The council rejected claims by local farmers that the dam had dried up their wells.",
+     "the dam had dried up their wells"),
+    ("The biggest surprise was an allegation from his former partner, Ana Roe, that the firm had hidden its debts.",
+     "the firm had hidden its debts"),
+])
+def test_cue_noun_with_an_agent_before_that(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The senator faced attacks from his rivals -- so much so that he cancelled the debate.",
+    "The statement by the ministry that was released on Monday said nothing new.",
+])
+def test_no_content_clause_after_an_agent(lang, text):
+    assert found(lang, text) == []
+
+
+def test_the_agent_of_a_cue_noun_speaks(nlp):
+    a = nlp("The mayor dismissed an allegation from his former partner, Ana Roe, that the firm had hidden its debts.")
+    q = [q for q in a.to_dict()["quotes"] if q["quote"]["text"] == "the firm had hidden its debts"]
+    assert q and q[0]["speaker"]["name"] == "Ana Roe"

@@ -11,7 +11,7 @@ from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEME
                                            addressed_subject, asked_question, extracted_as_complement, extracted_object, intent_infinitive, named_object,
                                            object_clause, object_to_be, relative_subject, speech_infinitive,
                                            tagged_infinitive)
-from stance.quotations.cues import Cue, noun_infinitive
+from stance.quotations.cues import Cue, agent_then_that, noun_infinitive
 from stance.quotations.frames import according_clause, content_start, fronted_frame
 from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
                                       OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
@@ -38,6 +38,9 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
         # "the claim that the vote was rigged"; not a relative clause ("a statement that was read");
         # without "that" after a pronoun subject ("an allegation he assaulted X", cues.find_cues)
         i = cue.end + 1 if lowers[cue.end] == "that" else cue.end
+        agent_that = agent_then_that(view, cue.start) if lowers[cue.end] in ("by", "from") else None
+        if agent_that is not None:
+            i = agent_that + 1  # "claims by intelligence agencies that ..."
         if i < end and (lowers[i] in CLAUSE_START or words[i][:1].isupper() or words[i][:1].isdigit()) and clause_ahead(view, i, end):
             return checked(view, i, end)
         if lowers[i] == "to" and noun_infinitive(view, cue.start, cue.lemma):
