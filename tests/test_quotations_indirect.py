@@ -1287,3 +1287,29 @@ def test_the_agent_of_a_cue_noun_speaks(nlp):
     a = nlp("The mayor dismissed an allegation from his former partner, Ana Roe, that the firm had hidden its debts.")
     q = [q for q in a.to_dict()["quotes"] if q["quote"]["text"] == "the firm had hidden its debts"]
     assert q and q[0]["speaker"]["name"] == "Ana Roe"
+
+
+# -- the rest after an inverted parenthetical frame ----------------------------------------------
+@pytest.mark.parametrize("text, rest", [
+    ("The old bridge was never safe, said Ana Roe, but the new one will last a century.",
+     "the new one will last a century"),
+    ("Rather than raising the fee again, said Ana Roe, head of the water board, the city wants the leaks fixed.",
+     "the city wants the leaks fixed"),
+])
+def test_rest_after_an_inverted_parenthetical_frame(lang, text, rest):
+    assert ("indirect", rest) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The plan will fail, said Ana Roe, an economist who has written two books on the subject.",
+    "The plan will fail, said Ana Roe, adding that the talks would go on.",
+])
+def test_no_rest_after_an_appositive_or_a_participle(lang, text):
+    spans = [s for _, s in found(lang, text)]
+    assert not any(s.startswith(("an economist", "adding")) for s in spans)
+
+
+def test_the_inverted_speaker_speaks_the_rest(nlp):
+    a = nlp("The council never trusted the mayor, said Ana Roe, but the voters still do.")
+    q = [q for q in a.to_dict()["quotes"] if q["quote"]["text"] == "the voters still do"]
+    assert q and q[0]["speaker"]["name"] == "Ana Roe"

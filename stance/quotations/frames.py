@@ -176,6 +176,52 @@ def parenthetical_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list
     return checked(view, r, end)
 
 
+#: longest speaker phrase, and longest appositive after it, of an inverted parenthetical frame
+_INVERTED_SPEAKER_REACH = 8
+_INVERTED_APPOSITIVE_REACH = 10
+
+
+def inverted_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The content after an inverted parenthetical frame: "..., said Howard, but her politics do
+    not make up for it", "..., said Ana Roe, a vice president, the firm wants the gap narrowed",
+    "..., reads the motion, the order violates the charter" (ANNOTATION.md rule 4: the content
+    before the frame is its own entry; its speaker follows the cue, as for the content before it). The
+    cue follows a comma after at least three words without quotation marks; its speaker is a short source phrase up to a comma (an appositive without a verb
+    may follow, up to another comma); the rest, maybe after "and" or "but", has a finite verb."""
+    lowers, words = view.lowers, view.words
+    sa, sb = view.sent_bounds(view.sent_of[cue.start])
+    if cue.frame != "say" or lowers[cue.start].endswith("ing") or cue.start - 1 - sa < 3 or words[cue.start - 1] != ",":
+        return None
+    if any(w in OPEN_MARKS or w in CLOSE_MARKS for w in words[sa : cue.start]):
+        return None  # a quotation before the frame: a direct quotation's own frame
+    s = cue.end
+    if s >= sb or not (words[s][:1].isupper() or lowers[s] in {"the", "a", "an"} or _inverted_common_source(view, s, sb)):
+        return None
+    if lowers[s] in SUBJECT_PRONOUNS or not _names_a_source(view, s, sb):
+        return None
+    c = next((t for t in range(s + 1, min(sb, s + _INVERTED_SPEAKER_REACH + 1)) if words[t] in {",", ".", ";", ":", "!", "?"}), None)
+    if c is None or words[c] != ",":
+        return None
+    r = c + 1
+    while r < sb and lowers[r] in {"and", "but"}:
+        r += 1
+    nxt = next((t for t in range(r, min(sb, r + _INVERTED_APPOSITIVE_REACH + 1)) if words[t] in {",", ".", ";", ":", "!", "?"}), None)
+    if r == c + 1 and nxt is not None and words[nxt] == "," and not has_finite(view, r, nxt) \
+            and not any(w in OPEN_MARKS or w in CLOSE_MARKS for w in words[r:nxt]):
+        r = nxt + 1  # an appositive on the speaker: "said Ana Roe, a vice president, ..."
+        while r < sb and lowers[r] in {"and", "but"}:
+            r += 1
+    end = clause_end(view, cue, cues, sb)
+    if r >= end or words[r] in OPEN_MARKS or lowers[r] in RELATIVES or lowers[r] in _NO_REST_START or lowers[r] in {"a", "an"}:
+        return None  # (an indefinite description is the speaker's appositive: "said Ana Roe, an expert who ...")
+    if ranges(seg_toks).any_within(r, end) or not has_finite(view, r, min(end, r + 12)):
+        return None
+    i = bisect_left(cues, r, key=cue_start)
+    if i < len(cues) and cues[i].start < min(end, r + 12):
+        return None  # another frame of its own: "..., said Ruiz, adding ...", "..., said Ruiz, and Doe said ..."
+    return checked(view, r, end)
+
+
 #: longest subject of an "as X said" frame, in tokens ("as the Washington Post's Ishaan Tharoor wrote")
 _AS_SUBJECT_REACH = 8
 #: longest tail of an "as X said" frame after its verb, in tokens ("as one aide told Palo Alto Weekly,")
