@@ -1313,3 +1313,9 @@ def test_the_inverted_speaker_speaks_the_rest(nlp):
     a = nlp("The council never trusted the mayor, said Ana Roe, but the voters still do.")
     q = [q for q in a.to_dict()["quotes"] if q["quote"]["text"] == "the voters still do"]
     assert q and q[0]["speaker"]["name"] == "Ana Roe"
+
+
+def test_noticed_that_reports_its_clause(lang):
+    assert found(lang, "The anchor noticed that none of the networks had cut away.") == [
+        ("indirect", "none of the networks had cut away")]
+    assert found(lang, "He noticed the car in the driveway.") == []
