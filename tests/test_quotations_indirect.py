@@ -1319,3 +1319,11 @@ def test_noticed_that_reports_its_clause(lang):
     assert found(lang, "The anchor noticed that none of the networks had cut away.") == [
         ("indirect", "none of the networks had cut away")]
     assert found(lang, "He noticed the car in the driveway.") == []
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Rising prices of seeds worry the farmers most, said Ana Roe.", "Rising prices of seeds worry the farmers most"),
+    ("The new mayor still lacks a majority on the council, said John Doe.", "The new mayor still lacks a majority on the council"),
+])
+def test_inverted_frame_after_a_plain_present_verb(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]

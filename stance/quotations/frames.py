@@ -11,7 +11,7 @@ from stance.quotations.clauses import addressee_ends, clause_ahead, clause_end, 
 from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NOUN_AUXILIARIES,
                                       NO_CLAUSE_START, OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, checked, cue_start,
-                                      finite_at, has_finite, ranges, speaker_nouns)
+                                      finite_at, has_finite, plural_present_at, present_s, ranges, speaker_nouns)
 from stance.text.lexicons import AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS
 from stance.text.view import TextView
 
@@ -438,7 +438,7 @@ def fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     if not _names_a_source(view, k, sb):
         return False  # "The governor, Ana Ruiz, declared a state of emergency": an object, not a speaker
     sa = content_start(view, view.sent_bounds(view.sent_of[cue.start])[0], comma)
-    if not has_finite(view, sa, comma):
+    if not (has_finite(view, sa, comma) or _present_verb(view, sa, comma)):
         return False  # "Yesterday, Roscosmos, the space agency, announced the death": no content before
     if view.lowers[k] in SUBJECT_PRONOUNS and k + 1 < sb and view.words[k + 1] not in {".", ",", "!", "?"}:
         return False  # "..., said he thinks ...": not an inverted frame
@@ -449,6 +449,15 @@ def fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
         if k - cue.end > 8:
             return False
     return True
+
+
+def _present_verb(view: TextView, a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` hold a verb in the plain present that :func:`has_finite` does not
+    see: after a plural noun and before a determiner ("a variety of factors impact the cost") or
+    a "-s" form after a preverbal adverb ("Clinton also lacks in ...")."""
+    lowers, words = view.lowers, view.words
+    return any(plural_present_at(lowers, words, t, b) or (present_s(view, t) and lowers[t - 1] in ADVERBS)
+               for t in range(a + 1, b))
 
 
 #: lowercase words that open an unnamed source after an inverted cue ("..., said several observers",
