@@ -1327,3 +1327,10 @@ def test_noticed_that_reports_its_clause(lang):
 ])
 def test_inverted_frame_after_a_plain_present_verb(lang, text, clause):
     assert found(lang, text) == [("indirect", clause)]
+
+
+def test_that_clause_after_a_comma(lang):
+    assert ("indirect", "the hearing would be delayed") in found(lang, "The judge added, that the hearing would be delayed.")
+    # a result clause of "so", not the content of the frame
+    assert not any(s.startswith("if") for _, s in found(
+        lang, "The plan is so risky, the minister said, that if it fails the bank will close."))

@@ -108,7 +108,8 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                     break  # "denied allegations that ...": the noun's clause
                 if t > i and lowers[t - 1] in PREPOSITIONS_BEFORE_THAT:
                     break  # a determiner: "said she was not going to jump to that conclusion"
-                if not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
+                comma_that = t == i + 1 and words[i] == "," and not any(w in _RESULT_SO for w in lowers[sa : cue.start])
+                if comma_that or not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
                     that_clause = checked(view, t + 1, end)
                     if that_clause is not None:
                         return that_clause
@@ -360,6 +361,10 @@ _REPORTS_INFINITIVE = reporting_verbs_with("infinitive")
 #: "say" verbs that also report a gerund after their object and "for" ("blasted X for closing ...")
 _ACCUSES_TOO = reporting_verbs_with("accuse")
 
+
+#: words before a frame that make a "that" after it a result clause, not content ("Trump is so
+#: reckless, the vice president said, that ...")
+_RESULT_SO = frozenset({"so", "such"})
 
 #: verbs that also report a gerund object ("reported finding 328 more emails")
 _GERUND_OBJECT = reporting_verbs_with("gerund")
