@@ -1334,3 +1334,8 @@ def test_that_clause_after_a_comma(lang):
     # a result clause of "so", not the content of the frame
     assert not any(s.startswith("if") for _, s in found(
         lang, "The plan is so risky, the minister said, that if it fails the bank will close."))
+
+
+def test_what_he_called_with_a_two_word_object(lang):
+    assert ("indirect", "political correctness") in found(lang, "The senator despises what he calls political correctness.")
+    assert found(lang, "The party favors what are called progressive taxes.") == []

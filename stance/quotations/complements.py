@@ -274,8 +274,10 @@ def extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, 
                 finite_at(lowers, cue.end, end, weak=True) or present_s(view, cue.end)):
             return checked(view, cue.end, e)
         if ((cue.frame == "name" or cue.lemma in _EXTRACTED_NAMING) and nxt not in FUNCTION_WORDS - DETERMINERS
+                and lowers[cue.start - 1] not in BE_FORMS  # "what are called progressive taxes": no speaker
                 and nxt.isalpha() and words[cue.end] not in OPEN_MARKS and not any(words[t] in {"(", ")"} for t in range(cue.end, e))):
-            return checked(view, cue.end, e)
+            a, b = trim_tokens(view, cue.end, e)
+            return (a, b) if b - a >= 2 else None  # "what he calls political correctness": two words are enough
         return None
     if (zero_relative and nxt not in NOUN_AUXILIARIES and not nxt.startswith(("do", "did"))
             and lowers[cue.start - 1] not in {"has", "have", "had"}
