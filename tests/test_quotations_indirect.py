@@ -1339,3 +1339,11 @@ def test_that_clause_after_a_comma(lang):
 def test_what_he_called_with_a_two_word_object(lang):
     assert ("indirect", "political correctness") in found(lang, "The senator despises what he calls political correctness.")
     assert found(lang, "The party favors what are called progressive taxes.") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The senator has sought to portray his rival as a career politician.", "his rival as a career politician"),
+    ("The mayor continued to characterize the strike as illegal and reckless.", "the strike as illegal and reckless"),
+])
+def test_describing_infinitive_after_an_attempt_or_aspect(lang, text, span):
+    assert ("indirect", span) in found(lang, text)

@@ -142,14 +142,17 @@ def speech_infinitive(view: TextView, cue: Cue) -> bool:
     (for "say") a clause's first word right after it, not a question word ("too early to say
     whether ..."); any reporting verb's after an aspect, attempt or manner word
     (``speech_infinitive_heads.txt``: "continued to warn that", "was quick to point out that"),
-    with "that" right after it or after its addressee."""
+    with "that" right after it or after its addressee, and a describing verb's ("attempted to
+    portray her as ...", "sought to characterize X as ...")."""
     lowers = view.lowers
     if cue.start < 2 or lowers[cue.start - 2] in _REFUSALS:
         return False
     nxt = lowers[cue.end] if cue.end < view.n else ""
     if cue.lemma not in _SPEECH_INFINITIVES:
-        if lowers[cue.start - 2] not in _SPEECH_INFINITIVE_HEADS or cue.frame not in ("say", "obj"):
+        if lowers[cue.start - 2] not in _SPEECH_INFINITIVE_HEADS or cue.frame not in ("say", "obj", "as"):
             return False
+        if cue.frame == "as":
+            return True  # "sought to portray her as ...": the "as" rule reads the rest
         return nxt == "that" or (cue.frame == "obj" and any(lowers[j] == "that" for j in addressee_ends(view, cue.end, view.n)[:1]))
     if cue.frame == "obj":
         return any(lowers[j] == "that" for j in addressee_ends(view, cue.end, view.n)[:1])
