@@ -1347,3 +1347,11 @@ def test_what_he_called_with_a_two_word_object(lang):
 ])
 def test_describing_infinitive_after_an_attempt_or_aspect(lang, text, span):
     assert ("indirect", span) in found(lang, text)
+
+
+@pytest.mark.parametrize("text, charge", [
+    ("Critics have long faulted the mayor for once backing the stadium deal.", "once backing the stadium deal"),
+    ("The governor accused Ana Roe, the head of the union, of misleading the members.", "misleading the members"),
+])
+def test_accusing_verb_with_an_adverb_or_an_appositive(lang, text, charge):
+    assert ("indirect", charge) in found(lang, text)

@@ -331,14 +331,31 @@ def _accuse_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, in
         k -= 1
     if lowers[k] in BE_FORMS and not lowers[cue.start].endswith("ing") and "by" not in lowers[cue.end:end]:
         return None  # "He was also accused of defrauding clients": a charge with no accuser named
-    for t in range(i, min(i + 8, end)):
-        if lowers[t] in ("of", "for"):
-            g = t + 1
-            while g < end and (lowers[g] in _GERUND_NEGATORS or (lowers[g].endswith("ly") and view.words[g].islower())):
-                g += 1  # "blasted the agency for not directly warning ...", "accused him of never paying ..."
-            if g < end and lowers[g].endswith("ing"):
-                return checked(view, t + 1, end)
+    for t in _accused_of_at(view, i, end):
+        g = t + 1
+        while g < end and (lowers[g] in _GERUND_NEGATORS or lowers[g] in ADVERBS or (lowers[g].endswith("ly") and view.words[g].islower())):
+            g += 1  # "blasted the agency for not directly warning ...", "criticized him for once holding ..."
+        if g < end and lowers[g].endswith("ing"):
+            return checked(view, t + 1, end)
     return None
+
+
+#: longest appositive on an accusing verb's object before "of"/"for", in tokens
+_ACCUSED_APPOSITIVE = 12
+
+
+def _accused_of_at(view: TextView, i: int, end: int) -> list[int]:
+    """The tokens of "of"/"for" that may open the charge after an accusing verb ending at token
+    ``i``: within eight tokens, or right after an appositive set off by commas on the object
+    ("accused Cruz, the senator from Texas, of being ...")."""
+    lowers, words = view.lowers, view.words
+    out = [t for t in range(i, min(i + 8, end)) if lowers[t] in ("of", "for")]
+    c1 = next((t for t in range(i + 1, min(i + 8, end)) if words[t] == ","), None)
+    if c1 is not None:
+        c2 = next((t for t in range(c1 + 1, min(c1 + 1 + _ACCUSED_APPOSITIVE, end)) if words[t] == ","), None)
+        if c2 is not None and c2 + 1 < end and lowers[c2 + 1] in ("of", "for"):
+            out.append(c2 + 1)
+    return out
 
 
 #: negators that may stand before an accusing verb's gerund ("for not arming", "of never paying")
