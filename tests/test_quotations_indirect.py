@@ -1355,3 +1355,9 @@ def test_describing_infinitive_after_an_attempt_or_aspect(lang, text, span):
 ])
 def test_accusing_verb_with_an_adverb_or_an_appositive(lang, text, charge):
     assert ("indirect", charge) in found(lang, text)
+
+
+def test_a_passive_asking_verb_without_its_asker_reports_nothing(lang):
+    assert found(lang, "Residents of the valley were asked to boil their water for a week.") == []
+    assert ("indirect", "to keep the records by the committee") in found(
+        lang, "The clerk had been asked to keep the records by the committee.")

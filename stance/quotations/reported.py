@@ -287,6 +287,11 @@ def _to_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
     question = asked_question(view, cue, end)
     if question is not None:
         return question
+    k = cue.start - 1
+    while k > 0 and (lowers[k] in ADVERBS or (lowers[k].endswith("ly") and words[k].islower())):
+        k -= 1
+    if (lowers[k] in BE_FORMS or lowers[k] in {"get", "got"}) and not lowers[cue.start].endswith("ing") and "by" not in lowers[i:end]:
+        return None  # a passive with no asker named: "households were asked to place a red flag"
     for t in range(i, min(i + 8, end)):
         if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
                 and lowers[t + 1] not in FUNCTION_WORDS):  # "urged them to leave", not "to the court"
