@@ -1361,3 +1361,15 @@ def test_a_passive_asking_verb_without_its_asker_reports_nothing(lang):
     assert found(lang, "Residents of the valley were asked to boil their water for a week.") == []
     assert ("indirect", "to keep the records by the committee") in found(
         lang, "The clerk had been asked to keep the records by the committee.")
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Exit polling shows the governor won most voters under 30.", "the governor won most voters under 30"),
+    ("Investigators looking into that fire have determined the wiring was faulty.", "the wiring was faulty"),
+])
+def test_finding_verb_after_a_bare_or_demonstrative_noun(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+def test_finding_noun_is_no_cue(lang):
+    assert found(lang, "A strong showing in the state could push the other candidates out of the race.") == []

@@ -15,7 +15,7 @@ from stance.quotations.cues import Cue, agent_then_that, noun_infinitive
 from stance.quotations.frames import according_clause, content_start, fronted_frame
 from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
                                       OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
-                                      finite_at, gerund_at, has_finite, infinitive_at, present_s, ranges)
+                                      finite_at, gerund_at, has_finite, infinitive_at, plural_s, present_s, ranges, speaker_nouns)
 from stance.text.lexicons import AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with, time_words, word_set
 from stance.text.verb_forms import is_past_form
 from stance.text.view import TextView
@@ -147,7 +147,7 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
         # a clear clause after the verb and its adverbials: "the judge ruled the new tax violated
         # ...", "said on Sunday, the 36 people infected included ...", "announced on Twitter the
         # agency would investigate"
-        if cue.end < end and cue.lemma not in _NO_ZERO_THAT and subject_before(view, cue):
+        if cue.end < end and cue.lemma not in _NO_ZERO_THAT and (subject_before(view, cue) or (cue.frame == "clause" and _finding_subject(view, cue))):
             j = after_adverbials(view, cue.end, end)
             if clause_ahead(view, j, end):
                 return checked(view, j, end)
@@ -198,6 +198,34 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
             return checked(view, cue.end, end)  # "Trump called to ban ...", not "were called to testify"
         return named_object(view, cue, end)
     return None
+
+
+def _finding_subject(view: TextView, cue: Cue) -> bool:
+    """Whether a finding verb ("show", "find", "determine": frame "clause", which reports only a
+    clear clause) has a subject :func:`~stance.quotations.clauses.subject_before` does not see: a
+    lowercase noun or a year right before it, past adverbs and auxiliaries ("exit polling shows
+    ...", "prosecutors investigating that attack have determined ...", "an analysis of elections
+    going back to 1972 showed ..."), not a participle used as an adjective ("the reported ...")."""
+    lowers, words = view.lowers, view.words
+    if lowers[cue.start].endswith("ing"):
+        return False  # "a strong showing from ...": a noun
+    t = cue.start - 1
+    while t > 0 and (lowers[t] in ADVERBS or lowers[t] in AUXILIARIES or (lowers[t].endswith("ly") and words[t].islower())):
+        t -= 1
+    w, low = words[t], lowers[t]
+    if t < 0 or low in FUNCTION_WORDS or low in DETERMINERS or not (w.isdigit() or w.islower()):
+        return False
+    return ((w.isdigit() and len(w) == 4) or low in speaker_nouns() or low in word_set("document_nouns.txt")
+            or low in _FINDING_SOURCES or (plural_s(low) and not low.endswith("ed"))
+            or (t > 0 and lowers[t - 1] in _DEMONSTRATIVE_DETS and w.isalpha()))  # "the judge in that case determined"
+
+
+#: demonstratives before a noun that heads (or ends) a finding verb's subject
+_DEMONSTRATIVE_DETS = frozenset({"that", "this", "those", "these"})
+
+
+#: nouns of evidence that are a finding verb's subject with no determiner ("exit polling shows ...")
+_FINDING_SOURCES = frozenset({"polling", "research", "evidence", "analysis"})
 
 
 #: nouns of time after which "that" is a demonstrative ("that same day", "that night")
