@@ -1373,3 +1373,9 @@ def test_finding_verb_after_a_bare_or_demonstrative_noun(lang, text, clause):
 
 def test_finding_noun_is_no_cue(lang):
     assert found(lang, "A strong showing in the state could push the other candidates out of the race.") == []
+
+
+def test_credit_with_reports_its_gerund(lang):
+    assert ("indirect", "saving the club from bankruptcy") in found(
+        lang, "The fans credited the new owner with saving the club from bankruptcy.")
+    assert found(lang, "He is also credited with founding the club.") == []

@@ -373,6 +373,9 @@ def _accuse_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, in
     return None
 
 
+#: prepositions that open an accusing (or crediting) verb's charge ("accused him of ...", "blamed
+#: them for ...", "credited her with ...")
+_CHARGE_PREPOSITIONS = frozenset({"of", "for", "with"})
 #: longest appositive on an accusing verb's object before "of"/"for", in tokens
 _ACCUSED_APPOSITIVE = 12
 
@@ -382,11 +385,11 @@ def _accused_of_at(view: TextView, i: int, end: int) -> list[int]:
     ``i``: within eight tokens, or right after an appositive set off by commas on the object
     ("accused Cruz, the senator from Texas, of being ...")."""
     lowers, words = view.lowers, view.words
-    out = [t for t in range(i, min(i + 8, end)) if lowers[t] in ("of", "for")]
+    out = [t for t in range(i, min(i + 8, end)) if lowers[t] in _CHARGE_PREPOSITIONS]
     c1 = next((t for t in range(i + 1, min(i + 8, end)) if words[t] == ","), None)
     if c1 is not None:
         c2 = next((t for t in range(c1 + 1, min(c1 + 1 + _ACCUSED_APPOSITIVE, end)) if words[t] == ","), None)
-        if c2 is not None and c2 + 1 < end and lowers[c2 + 1] in ("of", "for"):
+        if c2 is not None and c2 + 1 < end and lowers[c2 + 1] in _CHARGE_PREPOSITIONS:
             out.append(c2 + 1)
     return out
 
