@@ -183,11 +183,12 @@ _INVERTED_APPOSITIVE_REACH = 10
 
 def inverted_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The content after an inverted parenthetical frame: "..., said Howard, but her politics do
-    not make up for it", "..., said Ana Roe, a vice president, the firm wants the gap narrowed",
-    "..., reads the motion, the order violates the charter" (ANNOTATION.md rule 4: the content
-    before the frame is its own entry; its speaker follows the cue, as for the content before it). The
-    cue follows a comma after at least three words without quotation marks; its speaker is a short source phrase up to a comma (an appositive without a verb
-    may follow, up to another comma); the rest, maybe after "and" or "but", has a finite verb."""
+    not make up for it", "..., said Ana Roe, a vice president, the firm wants the gap narrowed"
+    (ANNOTATION.md rule 4: the content before the frame is its own entry; its speaker follows the
+    cue, as for the content before it). The cue follows a comma after at least three words without
+    quotation marks; its speaker is a short source phrase up to a comma (an appositive without a
+    verb may follow, up to another comma); the rest, maybe after "and" or "but", has a finite verb
+    and no frame of its own."""
     lowers, words = view.lowers, view.words
     sa, sb = view.sent_bounds(view.sent_of[cue.start])
     if cue.frame != "say" or lowers[cue.start].endswith("ing") or cue.start - 1 - sa < 3 or words[cue.start - 1] != ",":
