@@ -1210,3 +1210,172 @@ def test_that_before_a_time_noun_is_no_complementizer(lang):
 def test_that_right_after_the_verb_stays_a_complementizer(lang):
     assert ("indirect", "time off was rare for the crews") in _found_kind_span(
         lang, "The dockers agreed that time off was rare for the crews.")
+
+
+# -- inverted frames whose source is a common noun, and one entry per span ----------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The new tax is unfair to farmers, said critics.", "The new tax is unfair to farmers"),
+    ("The bridge will reopen next month, said several engineers.", "The bridge will reopen next month"),
+    ("The talks had stalled over the border, said two officials familiar with the matter.",
+     "The talks had stalled over the border"),
+    ("The council had ignored the warnings, wrote columnist Ana Ruiz in a blog post.",
+     "The council had ignored the warnings"),
+    # a relative clause on the speaker, longer than the frame's usual reach
+    ("The mayor warned the chief of police about the plan, said an aide who was briefed on the meeting and "
+     "spoke on condition of anonymity.", "The mayor warned the chief of police about the plan"),
+])
+def test_inverted_frame_with_a_common_noun_source(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+def test_no_inverted_frame_without_a_source(lang):
+    assert found(lang, "The vote was delayed again, said repeatedly.") == []
+
+
+def test_two_cues_of_one_clause_make_one_quotation(lang):
+    text = "The firm said in a statement on Tuesday that it would appeal the ruling."
+    spans = found(lang, text)
+    assert spans.count(("indirect", "it would appeal the ruling")) == 1
+
+
+# -- a reporting verb's infinitive after an aspect, attempt or manner word ----------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The mayor was quick to add that the new bridge would open in May.", "the new bridge would open in May"),
+    ("Opponents continue to warn that the tax will drive farmers away.", "the tax will drive farmers away"),
+    ("The coach went on to explain that two players had been injured.", "two players had been injured"),
+    ("The council tried to remind residents that the water was safe.", "the water was safe"),
+    ("She used to boast that her team had never lost a match.", "her team had never lost a match"),
+])
+def test_reporting_infinitive_after_aspect_or_manner(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "It is important to note that the figures are provisional.",
+    "The minister refused to admit that the plan had failed.",
+    "Analysts expect the bank to announce that rates will rise.",
+])
+def test_no_report_in_other_infinitives(lang, text):
+    assert found(lang, text) == []
+
+
+def test_made_it_clear_reports_its_clause(lang):
+    text = "The governor made it clear that the budget would not be cut."
+    assert found(lang, text) == [("indirect", "the budget would not be cut")]
+
+
+# -- a cue noun's agent before its content clause -----------------------------------------------
+@pytest.mark.parametrize("text, clause", [
+    ("The council rejected claims by local farmers that the dam had dried up their wells.",
+     "the dam had dried up their wells"),
+    ("The biggest surprise was an allegation from his former partner, Ana Roe, that the firm had hidden its debts.",
+     "the firm had hidden its debts"),
+])
+def test_cue_noun_with_an_agent_before_that(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The senator faced attacks from his rivals -- so much so that he cancelled the debate.",
+    "The statement by the ministry that was released on Monday said nothing new.",
+])
+def test_no_content_clause_after_an_agent(lang, text):
+    assert found(lang, text) == []
+
+
+def test_the_agent_of_a_cue_noun_speaks(nlp):
+    a = nlp("The mayor dismissed an allegation from his former partner, Ana Roe, that the firm had hidden its debts.")
+    q = [q for q in a.to_dict()["quotes"] if q["quote"]["text"] == "the firm had hidden its debts"]
+    assert q and q[0]["speaker"]["name"] == "Ana Roe"
+
+
+# -- the rest after an inverted parenthetical frame ----------------------------------------------
+@pytest.mark.parametrize("text, rest", [
+    ("The old bridge was never safe, said Ana Roe, but the new one will last a century.",
+     "the new one will last a century"),
+    ("Rather than raising the fee again, said Ana Roe, head of the water board, the city wants the leaks fixed.",
+     "the city wants the leaks fixed"),
+])
+def test_rest_after_an_inverted_parenthetical_frame(lang, text, rest):
+    assert ("indirect", rest) in found(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The plan will fail, said Ana Roe, an economist who has written two books on the subject.",
+    "The plan will fail, said Ana Roe, adding that the talks would go on.",
+])
+def test_no_rest_after_an_appositive_or_a_participle(lang, text):
+    spans = [s for _, s in found(lang, text)]
+    assert not any(s.startswith(("an economist", "adding")) for s in spans)
+
+
+def test_the_inverted_speaker_speaks_the_rest(nlp):
+    a = nlp("The council never trusted the mayor, said Ana Roe, but the voters still do.")
+    q = [q for q in a.to_dict()["quotes"] if q["quote"]["text"] == "the voters still do"]
+    assert q and q[0]["speaker"]["name"] == "Ana Roe"
+
+
+def test_noticed_that_reports_its_clause(lang):
+    assert found(lang, "The anchor noticed that none of the networks had cut away.") == [
+        ("indirect", "none of the networks had cut away")]
+    assert found(lang, "He noticed the car in the driveway.") == []
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Rising prices of seeds worry the farmers most, said Ana Roe.", "Rising prices of seeds worry the farmers most"),
+    ("The new mayor still lacks a majority on the council, said John Doe.", "The new mayor still lacks a majority on the council"),
+])
+def test_inverted_frame_after_a_plain_present_verb(lang, text, clause):
+    assert found(lang, text) == [("indirect", clause)]
+
+
+def test_that_clause_after_a_comma(lang):
+    assert ("indirect", "the hearing would be delayed") in found(lang, "The judge added, that the hearing would be delayed.")
+    # a result clause of "so", not the content of the frame
+    assert not any(s.startswith("if") for _, s in found(
+        lang, "The plan is so risky, the minister said, that if it fails the bank will close."))
+
+
+def test_what_he_called_with_a_two_word_object(lang):
+    assert ("indirect", "political correctness") in found(lang, "The senator despises what he calls political correctness.")
+    assert found(lang, "The party favors what are called progressive taxes.") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The senator has sought to portray his rival as a career politician.", "his rival as a career politician"),
+    ("The mayor continued to characterize the strike as illegal and reckless.", "the strike as illegal and reckless"),
+])
+def test_describing_infinitive_after_an_attempt_or_aspect(lang, text, span):
+    assert ("indirect", span) in found(lang, text)
+
+
+@pytest.mark.parametrize("text, charge", [
+    ("Critics have long faulted the mayor for once backing the stadium deal.", "once backing the stadium deal"),
+    ("The governor accused Ana Roe, the head of the union, of misleading the members.", "misleading the members"),
+])
+def test_accusing_verb_with_an_adverb_or_an_appositive(lang, text, charge):
+    assert ("indirect", charge) in found(lang, text)
+
+
+def test_a_passive_asking_verb_without_its_asker_reports_nothing(lang):
+    assert found(lang, "Residents of the valley were asked to boil their water for a week.") == []
+    assert ("indirect", "to keep the records by the committee") in found(
+        lang, "The clerk had been asked to keep the records by the committee.")
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Exit polling shows the governor won most voters under 30.", "the governor won most voters under 30"),
+    ("Investigators looking into that fire have determined the wiring was faulty.", "the wiring was faulty"),
+])
+def test_finding_verb_after_a_bare_or_demonstrative_noun(lang, text, clause):
+    assert ("indirect", clause) in found(lang, text)
+
+
+def test_finding_noun_is_no_cue(lang):
+    assert found(lang, "A strong showing in the state could push the other candidates out of the race.") == []
+
+
+def test_credit_with_reports_its_gerund(lang):
+    assert ("indirect", "saving the club from bankruptcy") in found(
+        lang, "The fans credited the new owner with saving the club from bankruptcy.")
+    assert found(lang, "He is also credited with founding the club.") == []

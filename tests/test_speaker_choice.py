@@ -1043,3 +1043,12 @@ def test_a_state_office_speaks_as_the_office(nlp):
 ])
 def test_owner_of_a_cue_noun_speaks(nlp, text, part, name):
     assert speaker_match(speaker_of(nlp, text, part).name, name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Another pollster, Ana Roe of Clemson University, said the race was tightening.", "Ana Roe"),
+    ("A former lawmaker, Sen. John Doe (I-Conn.), said he would vote for the bill.", "John Doe"),
+])
+def test_a_description_names_its_person_in_apposition_with_title_or_body(nlp, text, name):
+    q = nlp(text).to_dict()["quotes"]
+    assert q and q[0]["speaker"]["name"] == name

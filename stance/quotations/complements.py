@@ -130,6 +130,8 @@ def tagged_infinitive(view: TextView, cue: Cue, end: int) -> tuple[int, int] | N
 
 #: speech verbs whose infinitive reports a clause ("went on to say that ...", "continued to say he ...")
 _SPEECH_INFINITIVES = frozenset({"say", "tell", "argue", "claim"})
+#: words before "to" after which any reporting verb's infinitive reports its that-clause
+_SPEECH_INFINITIVE_HEADS = word_set("speech_infinitive_heads.txt")
 #: verbs before "to" whose infinitive reports nothing ("declined to say whether ...")
 _REFUSALS = frozenset("refuse refused refuses refusing decline declined declines declining not never".split())
 
@@ -138,11 +140,20 @@ def speech_infinitive(view: TextView, cue: Cue) -> bool:
     """Whether "to CUE" is a speech verb's infinitive that reports its clause: "say", "tell",
     "argue" or "claim" after "to", not after a refusal ("declined to say"), with "that" or
     (for "say") a clause's first word right after it, not a question word ("too early to say
-    whether ...")."""
+    whether ..."); any reporting verb's after an aspect, attempt or manner word
+    (``speech_infinitive_heads.txt``: "continued to warn that", "was quick to point out that"),
+    with "that" right after it or after its addressee, and a describing verb's ("attempted to
+    portray her as ...", "sought to characterize X as ...")."""
     lowers = view.lowers
-    if cue.lemma not in _SPEECH_INFINITIVES or cue.start < 2 or lowers[cue.start - 2] in _REFUSALS:
+    if cue.start < 2 or lowers[cue.start - 2] in _REFUSALS:
         return False
     nxt = lowers[cue.end] if cue.end < view.n else ""
+    if cue.lemma not in _SPEECH_INFINITIVES:
+        if lowers[cue.start - 2] not in _SPEECH_INFINITIVE_HEADS or cue.frame not in ("say", "obj", "as"):
+            return False
+        if cue.frame == "as":
+            return True  # "sought to portray her as ...": the "as" rule reads the rest
+        return nxt == "that" or (cue.frame == "obj" and any(lowers[j] == "that" for j in addressee_ends(view, cue.end, view.n)[:1]))
     if cue.frame == "obj":
         return any(lowers[j] == "that" for j in addressee_ends(view, cue.end, view.n)[:1])
     return nxt == "that" or (cue.lemma == "say" and nxt not in WH_WORDS and nxt not in {"whether", "if"}
@@ -266,8 +277,10 @@ def extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, 
                 finite_at(lowers, cue.end, end, weak=True) or present_s(view, cue.end)):
             return checked(view, cue.end, e)
         if ((cue.frame == "name" or cue.lemma in _EXTRACTED_NAMING) and nxt not in FUNCTION_WORDS - DETERMINERS
+                and lowers[cue.start - 1] not in BE_FORMS  # "what are called progressive taxes": no speaker
                 and nxt.isalpha() and words[cue.end] not in OPEN_MARKS and not any(words[t] in {"(", ")"} for t in range(cue.end, e))):
-            return checked(view, cue.end, e)
+            a, b = trim_tokens(view, cue.end, e)
+            return (a, b) if b - a >= 2 else None  # "what he calls political correctness": two words are enough
         return None
     if (zero_relative and nxt not in NOUN_AUXILIARIES and not nxt.startswith(("do", "did"))
             and lowers[cue.start - 1] not in {"has", "have", "had"}

@@ -90,7 +90,7 @@ def find_cues(view: TextView) -> list[Cue]:
             continue
         # a cue noun with its clause: "the claim that ...", "allegations that ...", "his promise to ..."
         if w in nouns and i + 1 < len(lowers) and (lowers[i + 1] == "that" or content_without_that(view, i)
-                                                   or noun_infinitive(view, i, nouns[w])):
+                                                   or noun_infinitive(view, i, nouns[w]) or agent_then_that(view, i) is not None):
             out.append(Cue(i, i + 1, nouns[w], "noun"))
     return out
 
@@ -144,6 +144,31 @@ def noun_cue_owner(view: TextView, i: int) -> int | None:
     if t is None or not (view.lowers[t] in _POSSESSIVE_PRONOUNS or (view.lowers[t] in POSSESSIVE_MARKS and t > 0)):
         return None
     return t
+
+
+#: prepositions of a cue noun's agent before its content clause ("claims by X that ...")
+_AGENT_PREPOSITIONS = frozenset({"by", "from"})
+#: longest agent between a cue noun and its "that", in tokens
+_AGENT_REACH = 10
+
+
+def agent_then_that(view: TextView, i: int) -> int | None:
+    """The token of the "that" opening the content clause of the cue noun at token ``i`` after
+    its agent: "by" or "from" and a short phrase (commas of an appositive allowed, no verb, stop
+    or quotation mark) right after the noun ("claims by intelligence agencies that ...", "an
+    allegation from his first wife, Ana Roe, that ...", "a statement by actor John Doe that
+    ..."); None otherwise (not "attacks from his rivals -- so much so that ...")."""
+    lowers, words = view.lowers, view.words
+    if i + 3 >= view.n or lowers[i + 1] not in _AGENT_PREPOSITIONS:
+        return None
+    for t in range(i + 2, min(view.n - 1, i + 2 + _AGENT_REACH)):
+        w = lowers[t]
+        if w == "that":
+            return t if t > i + 2 and lowers[t - 1] not in {"so", "such", "and", "but", "or"} else None
+        if w in QUOTE_MARKS or w in AUXILIARIES or finite_at(lowers, t, view.n) or not (
+                w == "," or words[t].replace("-", "").replace(".", "").replace("’", "").replace("'", "").isalnum()):
+            return None
+    return None
 
 
 #: subject pronouns that open a cue noun's content clause without "that" ("the allegation he ...")

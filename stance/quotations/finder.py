@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from stance.quotations.cues import Cue, find_cues
 from stance.quotations.direct import as_opens_quotation, is_speech, layout_cue, nearest_cue
-from stance.quotations.frames import according_rest, as_frame_spans, parenthetical_rest
+from stance.quotations.frames import according_rest, as_frame_spans, inverted_rest, parenthetical_rest
 from stance.quotations.inside import reports_inside
 from stance.quotations.nested import nested_reports
 from stance.quotations.reported import reported_clause
@@ -76,10 +76,15 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
         else:
             spans = [reported_clause(view, cue, cues, seg_toks)]
         spans = [part for span in spans if span is not None for part in _split_that_clauses(view, span)]
+        inverted = inverted_rest(view, cue, cues, seg_toks) if cue.frame == "say" and as_spans is None else None
+        if inverted is not None and inverted not in spans:
+            spans.append(inverted)
         for n, span in enumerate(spans):
             if span not in spans[:n]:
                 found = _clause_quote(view, segs, seg_toks, seg_a, seg_b, cue, span)
                 if found is not None:
+                    if span == inverted:
+                        found[0].quote_before_cue = True  # "..., said Ruiz, REST": the speaker follows the cue
                     out.append(found[0])
                     used_segs.update(found[1])
 
@@ -108,6 +113,19 @@ def find_quotations(view: TextView, cues: list[Cue] | None = None) -> list[RawQu
     if len(cues) < len(all_cues):
         _add_inside(view, seg_toks, all_cues, out)
     out.sort(key=lambda q: (q.start, q.end))
+    return _one_per_span(out)
+
+
+def _one_per_span(quotes: list[RawQuote]) -> list[RawQuote]:
+    """The quotations (sorted by span) with one entry per character span: two cues that report the
+    same clause ("said in a statement that ...", "cited polling data showing that ...") make one
+    quotation (ANNOTATION.md rule 4: an entry per quoted segment), the first cue's (the earlier
+    in the text)."""
+    out: list[RawQuote] = []
+    for q in quotes:
+        if out and out[-1].start == q.start and out[-1].end == q.end:
+            continue
+        out.append(q)
     return out
 
 

@@ -11,8 +11,8 @@ from stance.quotations.clauses import addressee_ends, clause_ahead, clause_end, 
 from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NOUN_AUXILIARIES,
                                       NO_CLAUSE_START, OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, checked, cue_start,
-                                      finite_at, has_finite, ranges, speaker_nouns)
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS
+                                      finite_at, has_finite, plural_present_at, present_s, ranges, speaker_nouns)
+from stance.text.lexicons import AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS
 from stance.text.view import TextView
 
 _NP_BREAKERS = frozenset("though although but and because while when as if since so which who whom after before".split())
@@ -173,6 +173,53 @@ def parenthetical_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list
     i = bisect_left(cues, r, key=cue_start)
     if i < len(cues) and cues[i].start == r:
         return None  # "..., he said, adding that ..."
+    return checked(view, r, end)
+
+
+#: longest speaker phrase, and longest appositive after it, of an inverted parenthetical frame
+_INVERTED_SPEAKER_REACH = 8
+_INVERTED_APPOSITIVE_REACH = 10
+
+
+def inverted_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The content after an inverted parenthetical frame: "..., said Howard, but her politics do
+    not make up for it", "..., said Ana Roe, a vice president, the firm wants the gap narrowed"
+    (ANNOTATION.md rule 4: the content before the frame is its own entry; its speaker follows the
+    cue, as for the content before it). The cue follows a comma after at least three words without
+    quotation marks; its speaker is a short source phrase up to a comma (an appositive without a
+    verb may follow, up to another comma); the rest, maybe after "and" or "but", has a finite verb
+    and no frame of its own."""
+    lowers, words = view.lowers, view.words
+    sa, sb = view.sent_bounds(view.sent_of[cue.start])
+    if cue.frame != "say" or lowers[cue.start].endswith("ing") or cue.start - 1 - sa < 3 or words[cue.start - 1] != ",":
+        return None
+    if any(w in OPEN_MARKS or w in CLOSE_MARKS for w in words[sa : cue.start]):
+        return None  # a quotation before the frame: a direct quotation's own frame
+    s = cue.end
+    if s >= sb or not (words[s][:1].isupper() or lowers[s] in {"the", "a", "an"} or _inverted_common_source(view, s, sb)):
+        return None
+    if lowers[s] in SUBJECT_PRONOUNS or not _names_a_source(view, s, sb):
+        return None
+    c = next((t for t in range(s + 1, min(sb, s + _INVERTED_SPEAKER_REACH + 1)) if words[t] in {",", ".", ";", ":", "!", "?"}), None)
+    if c is None or words[c] != ",":
+        return None
+    r = c + 1
+    while r < sb and lowers[r] in {"and", "but"}:
+        r += 1
+    nxt = next((t for t in range(r, min(sb, r + _INVERTED_APPOSITIVE_REACH + 1)) if words[t] in {",", ".", ";", ":", "!", "?"}), None)
+    if r == c + 1 and nxt is not None and words[nxt] == "," and not has_finite(view, r, nxt) \
+            and not any(w in OPEN_MARKS or w in CLOSE_MARKS for w in words[r:nxt]):
+        r = nxt + 1  # an appositive on the speaker: "said Ana Roe, a vice president, ..."
+        while r < sb and lowers[r] in {"and", "but"}:
+            r += 1
+    end = clause_end(view, cue, cues, sb)
+    if r >= end or words[r] in OPEN_MARKS or lowers[r] in RELATIVES or lowers[r] in _NO_REST_START or lowers[r] in {"a", "an"}:
+        return None  # (an indefinite description is the speaker's appositive: "said Ana Roe, an expert who ...")
+    if ranges(seg_toks).any_within(r, end) or not has_finite(view, r, min(end, r + 12)):
+        return None
+    i = bisect_left(cues, r, key=cue_start)
+    if i < len(cues) and cues[i].start < min(end, r + 12):
+        return None  # another frame of its own: "..., said Ruiz, adding ...", "..., said Ruiz, and Doe said ..."
     return checked(view, r, end)
 
 
@@ -382,19 +429,63 @@ def fronted_frame(view: TextView, cue: Cue, comma: int, sb: int) -> bool:
     if cue.frame == "clause" or lowers[cue.start].endswith("ing"):
         return False  # "X reported, citing Y, ...": a participle, not an inverted frame
     # inverted "said X": a noun phrase, then the end or an appositive
-    if k >= sb or view.lowers[k] == "that" or not (view.words[k][:1].isupper() or view.lowers[k] in {"the", "a", "an", "he", "she", "they"}):
+    if k >= sb or view.lowers[k] == "that":
         return False
+    if not (view.words[k][:1].isupper() or view.lowers[k] in {"the", "a", "an", "he", "she", "they"}):
+        if not _inverted_common_source(view, k, sb):
+            return False
     if clause_ahead(view, k, sb):
         return False  # "Ruiz, the mayor, announced Gil would appeal": a clause, not a speaker
     if not _names_a_source(view, k, sb):
         return False  # "The governor, Ana Ruiz, declared a state of emergency": an object, not a speaker
     sa = content_start(view, view.sent_bounds(view.sent_of[cue.start])[0], comma)
-    if not has_finite(view, sa, comma):
+    if not (has_finite(view, sa, comma) or _present_verb(view, sa, comma)):
         return False  # "Yesterday, Roscosmos, the space agency, announced the death": no content before
     if view.lowers[k] in SUBJECT_PRONOUNS and k + 1 < sb and view.words[k + 1] not in {".", ",", "!", "?"}:
         return False  # "..., said he thinks ...": not an inverted frame
     while k < sb and view.words[k] not in {".", "!", "?", ","}:
         k += 1
+        if k < sb and view.lowers[k] == "who":
+            break  # "..., said an official who asked not to be named": a relative on the speaker
         if k - cue.end > 8:
             return False
     return True
+
+
+def _present_verb(view: TextView, a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` hold a verb in the plain present that :func:`has_finite` does not
+    see: after a plural noun and before a determiner ("a variety of factors impact the cost") or
+    a "-s" form after a preverbal adverb ("Clinton also lacks in ...")."""
+    lowers, words = view.lowers, view.words
+    return any(plural_present_at(lowers, words, t, b) or (present_s(view, t) and lowers[t - 1] in ADVERBS)
+               for t in range(a + 1, b))
+
+
+#: lowercase words that open an unnamed source after an inverted cue ("..., said several observers",
+#: "..., said two officials"): quantifiers and numbers (the noun after them is checked)
+_SOURCE_QUANTIFIERS = LONE_QUANTIFIERS | NUMBER_WORDS | frozenset({"other", "another", "one"})
+
+
+def _inverted_common_source(view: TextView, k: int, sb: int) -> bool:
+    """Whether the lowercase words from token ``k`` after an inverted cue are a source named by a
+    common noun: a quantifier, a number or a bare noun, then a short phrase whose first noun is
+    for people or bodies ("..., said critics.", "..., said several observers", "..., said
+    six-million people who ...", "..., wrote film director Ana Ruiz on Facebook"); not an adverb or
+    a preposition ("..., said repeatedly", "..., said in a statement")."""
+    lowers, words = view.lowers, view.words
+    w = lowers[k]
+    if not (w in _SOURCE_QUANTIFIERS or w[:1].isdigit() or (words[k].isalpha() and words[k].islower())):
+        if not (words[k].islower() and "-" in w):  # "six-million", "so-called"
+            return False
+    if w in FUNCTION_WORDS - LONE_QUANTIFIERS or w in ADVERBS or w in TIME_WORDS:
+        return False
+    nouns = speaker_nouns()
+    t = k
+    while t < sb and t < k + 4 and words[t] not in {".", "!", "?", ",", ";"}:
+        low = lowers[t]
+        if low in nouns or low.rstrip("s") in nouns or words[t][:1].isupper():
+            return _names_a_source(view, k, sb)
+        if not words[t].islower() or low in FUNCTION_WORDS - LONE_QUANTIFIERS:
+            return False
+        t += 1
+    return False

@@ -11,11 +11,11 @@ from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEME
                                            addressed_subject, asked_question, extracted_as_complement, extracted_object, intent_infinitive, named_object,
                                            object_clause, object_to_be, relative_subject, speech_infinitive,
                                            tagged_infinitive)
-from stance.quotations.cues import Cue, noun_infinitive
+from stance.quotations.cues import Cue, agent_then_that, noun_infinitive
 from stance.quotations.frames import according_clause, content_start, fronted_frame
 from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
                                       OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
-                                      finite_at, gerund_at, has_finite, infinitive_at, present_s, ranges)
+                                      finite_at, gerund_at, has_finite, infinitive_at, plural_s, present_s, ranges, speaker_nouns)
 from stance.text.lexicons import AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with, time_words, word_set
 from stance.text.verb_forms import is_past_form
 from stance.text.view import TextView
@@ -38,6 +38,9 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
         # "the claim that the vote was rigged"; not a relative clause ("a statement that was read");
         # without "that" after a pronoun subject ("an allegation he assaulted X", cues.find_cues)
         i = cue.end + 1 if lowers[cue.end] == "that" else cue.end
+        agent_that = agent_then_that(view, cue.start) if lowers[cue.end] in ("by", "from") else None
+        if agent_that is not None:
+            i = agent_that + 1  # "claims by intelligence agencies that ..."
         if i < end and (lowers[i] in CLAUSE_START or words[i][:1].isupper() or words[i][:1].isdigit()) and clause_ahead(view, i, end):
             return checked(view, i, end)
         if lowers[i] == "to" and noun_infinitive(view, cue.start, cue.lemma):
@@ -105,7 +108,8 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                     break  # "denied allegations that ...": the noun's clause
                 if t > i and lowers[t - 1] in PREPOSITIONS_BEFORE_THAT:
                     break  # a determiner: "said she was not going to jump to that conclusion"
-                if not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
+                comma_that = t == i + 1 and words[i] == "," and not any(w in _RESULT_SO for w in lowers[sa : cue.start])
+                if comma_that or not any(words[u] in {",", "“", '"', ";"} for u in range(i, t)):
                     that_clause = checked(view, t + 1, end)
                     if that_clause is not None:
                         return that_clause
@@ -143,7 +147,7 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
         # a clear clause after the verb and its adverbials: "the judge ruled the new tax violated
         # ...", "said on Sunday, the 36 people infected included ...", "announced on Twitter the
         # agency would investigate"
-        if cue.end < end and cue.lemma not in _NO_ZERO_THAT and subject_before(view, cue):
+        if cue.end < end and cue.lemma not in _NO_ZERO_THAT and (subject_before(view, cue) or (cue.frame == "clause" and _finding_subject(view, cue))):
             j = after_adverbials(view, cue.end, end)
             if clause_ahead(view, j, end):
                 return checked(view, j, end)
@@ -194,6 +198,34 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
             return checked(view, cue.end, end)  # "Trump called to ban ...", not "were called to testify"
         return named_object(view, cue, end)
     return None
+
+
+def _finding_subject(view: TextView, cue: Cue) -> bool:
+    """Whether a finding verb ("show", "find", "determine": frame "clause", which reports only a
+    clear clause) has a subject :func:`~stance.quotations.clauses.subject_before` does not see: a
+    lowercase noun or a year right before it, past adverbs and auxiliaries ("exit polling shows
+    ...", "prosecutors investigating that attack have determined ...", "an analysis of elections
+    going back to 1972 showed ..."), not a participle used as an adjective ("the reported ...")."""
+    lowers, words = view.lowers, view.words
+    if lowers[cue.start].endswith("ing"):
+        return False  # "a strong showing from ...": a noun
+    t = cue.start - 1
+    while t > 0 and (lowers[t] in ADVERBS or lowers[t] in AUXILIARIES or (lowers[t].endswith("ly") and words[t].islower())):
+        t -= 1
+    w, low = words[t], lowers[t]
+    if t < 0 or low in FUNCTION_WORDS or low in DETERMINERS or not (w.isdigit() or w.islower()):
+        return False
+    return ((w.isdigit() and len(w) == 4) or low in speaker_nouns() or low in word_set("document_nouns.txt")
+            or low in _FINDING_SOURCES or (plural_s(low) and not low.endswith("ed"))
+            or (t > 0 and lowers[t - 1] in _DEMONSTRATIVE_DETS and w.isalpha()))  # "the judge in that case determined"
+
+
+#: demonstratives before a noun that heads (or ends) a finding verb's subject
+_DEMONSTRATIVE_DETS = frozenset({"that", "this", "those", "these"})
+
+
+#: nouns of evidence that are a finding verb's subject with no determiner ("exit polling shows ...")
+_FINDING_SOURCES = frozenset({"polling", "research", "evidence", "analysis"})
 
 
 #: nouns of time after which "that" is a demonstrative ("that same day", "that night")
@@ -283,6 +315,11 @@ def _to_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
     question = asked_question(view, cue, end)
     if question is not None:
         return question
+    k = cue.start - 1
+    while k > 0 and (lowers[k] in ADVERBS or (lowers[k].endswith("ly") and words[k].islower())):
+        k -= 1
+    if (lowers[k] in BE_FORMS or lowers[k] in {"get", "got"}) and not lowers[cue.start].endswith("ing") and "by" not in lowers[i:end]:
+        return None  # a passive with no asker named: "households were asked to place a red flag"
     for t in range(i, min(i + 8, end)):
         if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
                 and lowers[t + 1] not in FUNCTION_WORDS):  # "urged them to leave", not "to the court"
@@ -327,14 +364,34 @@ def _accuse_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, in
         k -= 1
     if lowers[k] in BE_FORMS and not lowers[cue.start].endswith("ing") and "by" not in lowers[cue.end:end]:
         return None  # "He was also accused of defrauding clients": a charge with no accuser named
-    for t in range(i, min(i + 8, end)):
-        if lowers[t] in ("of", "for"):
-            g = t + 1
-            while g < end and (lowers[g] in _GERUND_NEGATORS or (lowers[g].endswith("ly") and view.words[g].islower())):
-                g += 1  # "blasted the agency for not directly warning ...", "accused him of never paying ..."
-            if g < end and lowers[g].endswith("ing"):
-                return checked(view, t + 1, end)
+    for t in _accused_of_at(view, i, end):
+        g = t + 1
+        while g < end and (lowers[g] in _GERUND_NEGATORS or lowers[g] in ADVERBS or (lowers[g].endswith("ly") and view.words[g].islower())):
+            g += 1  # "blasted the agency for not directly warning ...", "criticized him for once holding ..."
+        if g < end and lowers[g].endswith("ing"):
+            return checked(view, t + 1, end)
     return None
+
+
+#: prepositions that open an accusing (or crediting) verb's charge ("accused him of ...", "blamed
+#: them for ...", "credited her with ...")
+_CHARGE_PREPOSITIONS = frozenset({"of", "for", "with"})
+#: longest appositive on an accusing verb's object before "of"/"for", in tokens
+_ACCUSED_APPOSITIVE = 12
+
+
+def _accused_of_at(view: TextView, i: int, end: int) -> list[int]:
+    """The tokens of "of"/"for" that may open the charge after an accusing verb ending at token
+    ``i``: within eight tokens, or right after an appositive set off by commas on the object
+    ("accused Cruz, the senator from Texas, of being ...")."""
+    lowers, words = view.lowers, view.words
+    out = [t for t in range(i, min(i + 8, end)) if lowers[t] in _CHARGE_PREPOSITIONS]
+    c1 = next((t for t in range(i + 1, min(i + 8, end)) if words[t] == ","), None)
+    if c1 is not None:
+        c2 = next((t for t in range(c1 + 1, min(c1 + 1 + _ACCUSED_APPOSITIVE, end)) if words[t] == ","), None)
+        if c2 is not None and c2 + 1 < end and lowers[c2 + 1] in _CHARGE_PREPOSITIONS:
+            out.append(c2 + 1)
+    return out
 
 
 #: negators that may stand before an accusing verb's gerund ("for not arming", "of never paying")
@@ -357,6 +414,10 @@ _REPORTS_INFINITIVE = reporting_verbs_with("infinitive")
 #: "say" verbs that also report a gerund after their object and "for" ("blasted X for closing ...")
 _ACCUSES_TOO = reporting_verbs_with("accuse")
 
+
+#: words before a frame that make a "that" after it a result clause, not content ("Trump is so
+#: reckless, the vice president said, that ...")
+_RESULT_SO = frozenset({"so", "such"})
 
 #: verbs that also report a gerund object ("reported finding 328 more emails")
 _GERUND_OBJECT = reporting_verbs_with("gerund")

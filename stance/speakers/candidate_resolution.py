@@ -225,14 +225,36 @@ def _an_office(m: Mention) -> bool:
 
 def _named_in_apposition(view: TextView, mentions: MentionIndex, j: int) -> Mention | None:
     """The person named between commas right after a description ending at token ``j`` ("Another
-    former Trump adviser, Sebastian Gorka, also spoke"): the name is the description's referent;
-    None when no such name follows."""
-    if j + 2 >= view.n or view.words[j] != ",":
+    former Trump adviser, Sebastian Gorka, also spoke"), maybe after a title ("Another lawmaker,
+    Sen. Joe Roe, ...") and before a parenthetical or an "of"/"at"/"from" phrase ("Another pollster,
+    Ana Roe of Clemson University, said"): the name is the description's referent; None when no
+    such name follows."""
+    words = view.words
+    if j + 2 >= view.n or words[j] != ",":
         return None
-    m = mentions.name_at(j + 1, j + 2)
-    if m is None or m.start != j + 1 or m.type != "person" or m.end >= view.n or view.words[m.end] != ",":
+    k = j + 1
+    while k < min(view.n, j + 1 + _APPOSITION_TITLES) and mentions.name_at(k, k + 1) is None and words[k][:1].isupper() and words[k].rstrip(".").isalpha():
+        k += 1  # a title before the name: "Sen.", "Representative"
+    m = mentions.name_at(k, k + 1)
+    if m is None or m.start != k or m.type != "person" or m.end >= view.n:
         return None
-    return m
+    e = m.end
+    if words[e] == "(":
+        e = next((t + 1 for t in range(e + 1, min(view.n, e + 8)) if words[t] == ")"), e)  # "(I-Conn.)"
+    elif view.lowers[e] in _APPOSITION_AFFILIATIONS:
+        t = e + 1
+        while t < min(view.n, e + 1 + _APPOSITION_AFFILIATION_REACH) and (words[t][:1].isupper() or view.lowers[t] in {"of", "the", "and", "for"}):
+            t += 1
+        e = t if t > e + 1 else e  # "Ana Roe of Clemson University"
+    return m if e < view.n and words[e] == "," else None
+
+
+#: most title words before a name in apposition ("Sen.", "Representative")
+_APPOSITION_TITLES = 2
+#: prepositions of a body after a name in apposition ("of Clemson University")
+_APPOSITION_AFFILIATIONS = frozenset({"of", "at", "from"})
+#: longest body after a name in apposition, in tokens
+_APPOSITION_AFFILIATION_REACH = 6
 
 
 def _members_label(view: TextView, m: Mention) -> bool:

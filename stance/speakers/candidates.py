@@ -34,7 +34,7 @@ from stance.speakers.noun_phrases import (OBJECT_PREPS, QUOTE_CHARS, QUOTE_TAIL,
                                           is_person_name, np_ending_at, np_starting_at, person_after_possessive,
                                           person_before_appositive, phrase_beside_quote, role_before_name, time_phrase_at,
                                           titled_name)
-from stance.quotations.cues import noun_cue_owner
+from stance.quotations.cues import agent_then_that, noun_cue_owner
 from stance.text.lexicons import LONE_QUANTIFIERS, cue_lexicon
 from stance.text.mentions import MentionIndex
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
@@ -116,6 +116,11 @@ def candidates_for_cue(
             add(np_ending_at(view, mentions, owner, a), "owner")
         else:
             add((owner, owner + 1, "pronoun"), "owner")
+    elif owner is None and cue_end - cue_start == 1:
+        that = agent_then_that(view, cue_start)
+        if that is not None and not inside_quote(cue_start + 2, that):
+            # "claims by intelligence agencies that ...": the agent claims, by rule
+            add(np_ending_at(view, mentions, that - 1 if view.words[that - 1] == "," else that, cue_start + 2), "owner")
     if is_participle_cue(view, cue_start, cue_end, a):
         add(participle_subject(view, mentions, cue_start, blocked), "participle")
     lo = a
