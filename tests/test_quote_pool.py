@@ -1,7 +1,6 @@
-"""The annotated pool (stance.training.quote_pool) and its place in the quote model's training:
-lines hold keys and labels only, are rebuilt from the corpus file given at run time (refused when
-it changed), ``not-a-party`` lines stay out of the stance fit, an adjudicated label wins, and the
-examples enter the fit inside the class balancing at their own weight."""
+"""The annotated pool (stance.training.quote_pool): lines hold keys and labels only, are rebuilt
+from the corpus file given at run time (refused when it changed), ``not-a-party`` lines are left
+out of the stance examples, an adjudicated label wins; the build tool's agreement figures."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ import json
 
 import pytest
 
-from .test_quote_stance import FixedBase, _toy_data
 from .test_quote_teacher import ARTICLE
 
 #: The second record: three parties in two quotations.
@@ -93,56 +91,6 @@ def test_pool_line_naming_another_article_is_refused(tmp_path, every_party):
     write_pool(tmp_path / "pool", rows, {"source": fp})
     with pytest.raises(ValueError, match="another article"):
         load_pool(data, tmp_path / "pool")
-
-
-def test_pool_rows_enter_the_fit_balanced_at_the_pool_weight(monkeypatch):
-    from stance.stance_model import quote_estimator
-    from stance.training.quote_stance import fit_model, grouped_cv_predictions
-
-    X, y, g = _toy_data(36)
-    px, py, pg = _toy_data(9, seed=7)
-    ax, ay, ag = _toy_data(6, seed=5)
-    fits = []
-    real_fit = quote_estimator.QuoteStanceClassifier.fit
-
-    def spy(self, Xf, yf, groups=None, sample_weight=None, auxiliary=None):
-        fits.append((list(Xf), list(yf), list(auxiliary), list(sample_weight), list(groups)))
-        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight, auxiliary=auxiliary)
-
-    monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
-    pool = (px, py, [f"pool:{a}" for a in pg])
-    params = {"C": 1.0, "gold_weight": 0.0, "aux_weight": 0.2, "pool_weight": 0.5, "min_count": 1}
-    fit_model(X, y, g, ([], [], []), (ax, ay, ag), params, FixedBase(), calibrate=False, pool=pool)
-    Xf, yf, mask, w, groups = fits[-1]
-    assert Xf[len(X):len(X) + len(px)] == px and yf[len(X):len(X) + len(px)] == py
-    assert mask == [False] * (len(X) + len(px)) + [True] * len(ax)  # inside the class balancing, unlike aux
-    assert w[len(X):len(X) + len(px)] == [0.5] * len(px) and groups[len(X):len(X) + len(px)] == pool[2]
-    fit_model(X, y, g, ([], [], []), (ax, ay, ag), dict(params, pool_weight=0.0), FixedBase(), calibrate=False, pool=pool)
-    assert len(fits[-1][0]) == len(X) + len(ax)  # weight 0: left out
-    fits.clear()
-    grouped_cv_predictions(X, y, g, ([], [], []), params, FixedBase(), folds=3, aux=(ax, ay, ag), pool=pool)
-    assert len(fits) == 3 and all(f[0][len(f[0]) - len(ax) - len(px):len(f[0]) - len(ax)] == px for f in fits)  # every fold sees the pool
-
-
-def test_pool_path_and_read_pool_examples(tmp_path, monkeypatch):
-    from stance.training import quote_pool, quote_stance
-
-    assert quote_stance.pool_path(False) is None
-    assert quote_stance.read_pool_examples(tmp_path, False) == ([], [], [])
-    monkeypatch.setattr(quote_pool, "DEFAULT_POOL", tmp_path / "absent")
-    assert quote_stance.pool_path(None) is None  # no default labels: no pool examples
-    assert quote_stance.pool_path(str(tmp_path)) == tmp_path
-
-
-def test_cli_pool_options():
-    from stance.cli import build_parser
-
-    a = build_parser().parse_args(["train", "quote-stance", "--data", "d", "--no-pool"])
-    assert a.no_pool and a.pool is None
-    a = build_parser().parse_args(["train", "quote-stance", "--data", "d", "--pool", "p"])
-    assert a.pool == "p" and not a.no_pool
-    with pytest.raises(SystemExit):
-        build_parser().parse_args(["train", "quote-stance", "--data", "d", "--no-pool", "--pool", "p"])
 
 
 def test_build_tool_agreement():

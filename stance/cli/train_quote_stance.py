@@ -20,14 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                    help="teacher-labelled quotation examples written by `stance distill --quotes` "
                         "(default: data/distill/quote_teacher_labels.npz when present)")
     g.add_argument("--no-teacher", action="store_true", help="no teacher-labelled quotation examples")
-    g = parser.add_mutually_exclusive_group()
-    g.add_argument("--pool", metavar="DIR", default=None,
-                   help="annotated pool examples (a directory holding labels.jsonl and pool.json; "
-                        "default: data/quote_stance/pool when present)")
-    g.add_argument("--no-pool", action="store_true", help="no annotated pool examples")
 
 
 def run(args: argparse.Namespace) -> int:
     return run_training(args, command="stance train quote-stance", function="stance.training.quote_stance:train_quote_stance",
-                        models_dir=args.models, teacher_labels=False if args.no_teacher else args.teacher_labels,
-                        pool_dir=False if args.no_pool else args.pool)
+                        models_dir=args.models, teacher_labels=False if args.no_teacher else args.teacher_labels)

@@ -9,9 +9,10 @@ speaker offsets, the teacher file's keys) and holds the label(s), never text; :f
 rebuilds the examples from the PolNeAR file given at run time and refuses a file whose sha256
 differs from the one the labels were written against.
 
-``stance train quote-stance`` fits the stance-labelled rows (``not-a-party`` rows are left out)
-at the weight its grid chooses (``pool_weight``), inside the class balancing like the corpus's own
-examples: they are the same kind of example, labelled the same way.
+No shipped model trains on them yet: fitted into the quote model as extra training rows they
+did not beat noise (see the data card), so ``stance train quote-stance`` does not read them.
+:func:`load_pool` gives the stance-labelled examples (``not-a-party`` lines left out) for such
+experiments.
 """
 
 from __future__ import annotations

@@ -65,12 +65,8 @@ from stance.training.progress import Progress
 #: features (the grid's groups ``lexical + heads``): the tenth session's ablation on the clean stack
 #: found them costing corpus dev macro-F1 (retrained without them: +0.021 [+0.007, +0.035] by paired
 #: article bootstrap) while the grouped CV on train found no difference (-0.0024 [-0.0075, +0.0025]).
-#: 4.6: the annotated pool (:mod:`stance.training.quote_pool`: 2,541 stance-labelled examples of the
-#: 268 PolNeAR train articles outside the corpus, labelled by AI annotators, kappa 0.857 over four
-#: labels) as training rows at ``pool_weight``, inside the class balancing; the grid is over the
-#: teacher and pool weights (auxiliary weight 0.2, groups, C and gold weight at 4.5.0's choice).
 #: This constant is the version the manifest records.
-VERSION = "4.6.0"
+VERSION = "4.5.0"
 #: The settings cross-validated on train (every combination). ``gold_weight``: the weight of the
 #: examples rebuilt from gold quotations relative to the pipeline's own examples; ``aux_weight``:
 #: that of the auxiliary directed_sentiment train sentences (:data:`AUX_CORPUS`).
@@ -89,9 +85,8 @@ GRID: dict[str, Sequence[Any]] = {
     "groups": [("lexical", "heads")],
     "C": [3.0],
     "gold_weight": [0.0],
-    "aux_weight": [0.2],
-    "teacher_weight": [0.0, 1.0],
-    "pool_weight": [0.0, 1.0, 2.0],
+    "aux_weight": [0.2, 0.3],
+    "teacher_weight": [0.5, 1.0, 2.0],
 }
 #: The auxiliary sentence corpus (its train split) and the floor of its dev split's stance macro-F1
 #: when scored as quotations, below which a setting is not chosen (issue 14: the default model
@@ -150,48 +145,40 @@ def teacher_summary(teacher: tuple[list[Any], Any, list[str]]) -> str:
 
 def fit_model(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
               aux: tuple[list[Any], list[str], list[str]], params: dict[str, Any], base: Any, calibrate: bool = True,
-              teacher: tuple[list[Any], Any, list[str]] = NO_EXAMPLES,
-              pool: tuple[list[Any], list[str], list[str]] = NO_EXAMPLES) -> Any:
+              teacher: tuple[list[Any], Any, list[str]] = NO_EXAMPLES) -> Any:
     """A :class:`~stance.stance_model.quote_estimator.QuoteStanceClassifier` fitted on the
     pipeline's examples ``X`` (weight 1), the gold-quotation examples ``gold`` (weight
     ``params["gold_weight"]``), the auxiliary sentence examples ``aux`` (weight
     ``params["aux_weight"]``) and the teacher-labelled quotation examples ``teacher`` (weight
-    ``params["teacher_weight"]``, default 0; its argmax labels: :func:`teacher_rows`) and the
-    annotated pool examples ``pool`` (:mod:`stance.training.quote_pool`; weight
-    ``params["pool_weight"]``, default 0); ``aux`` and ``teacher`` are outside the class balancing
-    and the temperature's fit, ``pool`` (hand-labelled like the corpus) is inside both; ``gold``,
-    ``aux`` and ``pool`` are ``(examples, labels, group ids)``, ``teacher`` ``(examples,
-    probabilities, group ids)``."""
+    ``params["teacher_weight"]``, default 0; its argmax labels: :func:`teacher_rows`); ``aux`` and ``teacher`` are outside the
+    class balancing and the temperature's fit; ``gold`` and ``aux`` are ``(examples, labels, group
+    ids)``, ``teacher`` ``(examples, probabilities, group ids)``."""
     from stance.stance_model.quote_estimator import QuoteStanceClassifier
 
     p = dict(params)
     gw = float(p.pop("gold_weight", 1.0))
     aw = float(p.pop("aux_weight", 0.0))
     tw = float(p.pop("teacher_weight", 0.0))
-    pw = float(p.pop("pool_weight", 0.0))
     gx, gy, gids = gold
     ax, ay, aids = aux if aw > 0 else NO_EXAMPLES
     tx, ty, tids = teacher_rows(teacher) if tw > 0 else NO_EXAMPLES
-    px, py, pids = pool if pw > 0 else NO_EXAMPLES
-    Xf = list(X) + list(gx) + list(px) + list(ax) + list(tx)
-    yf = list(y) + list(gy) + list(py) + list(ay) + list(ty)
-    w = [1.0] * len(X) + [gw] * len(gx) + [pw] * len(px) + [aw] * len(ax) + [tw] * len(tx)
-    mask = [False] * (len(X) + len(gx) + len(px)) + [True] * (len(ax) + len(tx))
+    Xf, yf = list(X) + list(gx) + list(ax) + list(tx), list(y) + list(gy) + list(ay) + list(ty)
+    w = [1.0] * len(X) + [gw] * len(gx) + [aw] * len(ax) + [tw] * len(tx)
+    mask = [False] * (len(X) + len(gx)) + [True] * (len(ax) + len(tx))
     return QuoteStanceClassifier(base=base, calibrate=calibrate, **p).fit(
-        Xf, yf, groups=list(groups) + list(gids) + list(pids) + list(aids) + list(tids), sample_weight=w, auxiliary=mask)
+        Xf, yf, groups=list(groups) + list(gids) + list(aids) + list(tids), sample_weight=w, auxiliary=mask)
 
 
 def grouped_cv_predictions(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
                            params: dict[str, Any], base: Any, folds: int = FOLDS,
                            aux: tuple[list[Any], list[str], list[str]] = NO_EXAMPLES,
-                           teacher: tuple[list[Any], Any, list[str]] = NO_EXAMPLES,
-                           pool: tuple[list[Any], list[str], list[str]] = NO_EXAMPLES) -> Any:
+                           teacher: tuple[list[Any], Any, list[str]] = NO_EXAMPLES) -> Any:
     """Out-of-fold predicted labels of the pipeline's examples ``X`` in a ``folds``-fold CV grouped
     by article: each fold is fitted (:func:`fit_model`) on the other articles' pipeline examples and
     gold-quotation examples (``gold``: examples, labels, article ids; weight ``params["gold_weight"]``)
     and on all auxiliary sentence examples ``aux`` (another corpus, no article shared; weight
-    ``params["aux_weight"]``), teacher-labelled examples ``teacher`` and annotated pool examples
-    ``pool`` (both from articles outside the corpus; :func:`fit_model`)."""
+    ``params["aux_weight"]``) and teacher-labelled examples ``teacher`` (articles outside the
+    corpus; :func:`fit_model`)."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
@@ -203,7 +190,7 @@ def grouped_cv_predictions(X: list[Any], y: Sequence[str], groups: Sequence[str]
         keep = [i for i, a in enumerate(gids) if a not in held]
         m = fit_model([X[i] for i in tr], list(y[tr]), [groups[i] for i in tr],
                       ([gx[i] for i in keep], [gy[i] for i in keep], [gids[i] for i in keep]), aux, params, base, calibrate=False,
-                      teacher=teacher, pool=pool)
+                      teacher=teacher)
         pred[te] = m.predict([X[i] for i in te])
     return pred
 
@@ -230,27 +217,6 @@ def read_teacher_examples(data_dir: str | os.PathLike[str], teacher_labels: str 
         return NO_EXAMPLES
     X, probs, meta = load_teacher_labels(path, data_dir)
     return X, probs, [f"teacher:{r}" for r in meta["records"]]
-
-
-def pool_path(pool_dir: str | os.PathLike[str] | bool | None) -> Path | None:
-    """The pool directory ``pool_dir`` names (``None``: the default one when it holds labels;
-    ``False``: none)."""
-    from stance.training.quote_pool import DEFAULT_POOL, LABELS_FILE
-
-    if pool_dir is False:
-        return None
-    if pool_dir is None or pool_dir is True:
-        return DEFAULT_POOL if (DEFAULT_POOL / LABELS_FILE).is_file() else None
-    return Path(pool_dir)
-
-
-def read_pool_examples(data_dir: str | os.PathLike[str], pool_dir: str | os.PathLike[str] | bool | None) -> tuple[list[Any], list[str], list[str]]:
-    """``(examples, labels, group ids)`` of the annotated pool's stance-labelled examples, or none
-    (:func:`pool_path`)."""
-    from stance.training.quote_pool import load_pool
-
-    path = pool_path(pool_dir)
-    return NO_EXAMPLES if path is None else load_pool(data_dir, path)
 
 
 def choose_setting(rows: Sequence[dict[str, Any]], floor: float = AUX_DEV_FLOOR) -> dict[str, Any]:
@@ -284,7 +250,6 @@ def train_quote_stance(
     models_dir: str | os.PathLike[str] | None = None,
     teacher_labels: str | os.PathLike[str] | bool | None = None,
     grid: dict[str, Sequence[Any]] | None = None,
-    pool_dir: str | os.PathLike[str] | bool | None = None,
 ) -> dict[str, Any]:
     """Train, select by grouped CV on train, score dev, save; return the written manifest.
 
@@ -294,10 +259,7 @@ def train_quote_stance(
     parameters and skips the search; ``grid`` replaces :data:`GRID`. ``teacher_labels``: the
     teacher-labelled quotation examples (:mod:`stance.training.quote_teacher`; default
     :data:`~stance.training.quote_teacher.DEFAULT_TEACHER_LABELS` when the file exists, ``False``
-    none), fitted as auxiliary examples at the weight the grid's ``teacher_weight`` chooses;
-    ``pool_dir`` the annotated pool examples (:mod:`stance.training.quote_pool`; default
-    :data:`~stance.training.quote_pool.DEFAULT_POOL` when it holds labels, ``False`` none), fitted at
-    the weight the grid's ``pool_weight`` chooses."""
+    none), fitted as auxiliary examples at the weight the grid's ``teacher_weight`` chooses."""
     from sklearn.metrics import f1_score
 
     from stance.artifacts import artifact_dir, default_models_dir, file_fingerprint, save_artifact
@@ -327,9 +289,6 @@ def train_quote_stance(
     teacher = read_teacher_examples(data_dir, teacher_labels)
     if teacher[0]:
         say(f"teacher-labelled quotation examples: {teacher_summary(teacher)}")
-    pool = read_pool_examples(data_dir, pool_dir)
-    if pool[0]:
-        say(f"annotated pool examples: {len(pool[0])} ({dict(Counter(pool[1]))})")
     grid = dict(GRID, **(grid or {}))
     cached = CachedBase(base)
 
@@ -342,24 +301,22 @@ def train_quote_stance(
         cv.append({"model": "base", "cv_macro_f1": round(float(f1_score(y, base.predict(X), labels=list(LABELS), average="macro")), 4),
                    "aux_dev_macro_f1": aux_dev_f1(base)})
         weights = grid["teacher_weight"] if teacher[0] else [0.0]
-        pool_weights = grid["pool_weight"] if pool[0] else [0.0]
-        settings = product(grid["groups"], grid["C"], grid["gold_weight"], grid["aux_weight"], weights, pool_weights)
-        for groups, C, gw, aw, tw, pw in settings:
-            p = {"groups": tuple(groups), "C": C, "gold_weight": gw, "aux_weight": aw, "teacher_weight": tw, "pool_weight": pw}
-            f = float(f1_score(y, grouped_cv_predictions(X, y, art, gold, p, cached, aux=aux, teacher=teacher, pool=pool), labels=list(LABELS), average="macro"))
-            full = fit_model(X, y, art, gold, aux, p, cached, calibrate=False, teacher=teacher, pool=pool)
+        settings = product(grid["groups"], grid["C"], grid["gold_weight"], grid["aux_weight"], weights)
+        for groups, C, gw, aw, tw in settings:
+            p = {"groups": tuple(groups), "C": C, "gold_weight": gw, "aux_weight": aw, "teacher_weight": tw}
+            f = float(f1_score(y, grouped_cv_predictions(X, y, art, gold, p, cached, aux=aux, teacher=teacher), labels=list(LABELS), average="macro"))
+            full = fit_model(X, y, art, gold, aux, p, cached, calibrate=False, teacher=teacher)
             cv.append(dict(p, groups=list(groups), cv_macro_f1=round(f, 4), aux_dev_macro_f1=aux_dev_f1(full)))
             say(f"CV {json.dumps(cv[-1])}")
         best = choose_setting(cv[1:])
         params = {"groups": tuple(best["groups"]), "C": best["C"], "gold_weight": best["gold_weight"], "aux_weight": best["aux_weight"],
-                  "teacher_weight": best["teacher_weight"], "pool_weight": best["pool_weight"]}
+                  "teacher_weight": best["teacher_weight"]}
         say(f"chosen by grouped CV ({time.perf_counter() - t0:.0f}s): {params}")
-    model = fit_model(X, y, art, gold, aux, params, base, teacher=teacher, pool=pool)
+    model = fit_model(X, y, art, gold, aux, params, base, teacher=teacher)
     say(f"temperature {model.temperature_:.3f}; {len(model.vocabulary_)} sparse features")
     Xd, yd, _ = data["dev"]
     metrics = {"train_examples": len(y), "train_examples_from_gold_quotations": len(gold[0]),
-               "train_examples_auxiliary": {AUX_CORPUS: len(aux[0]), "teacher_labelled_quotations": len(teacher[0])},
-               "train_examples_annotated_pool": len(pool[0]), "cv": cv, "temperature": round(model.temperature_, 4),
+               "train_examples_auxiliary": {AUX_CORPUS: len(aux[0]), "teacher_labelled_quotations": len(teacher[0])}, "cv": cv, "temperature": round(model.temperature_, 4),
                "dev_examples": example_metrics(model, Xd, yd),
                "dev_examples_base": example_metrics(base, Xd, yd),
                f"{AUX_CORPUS}_dev_as_quotations": example_metrics(model, aux_dev[0], aux_dev[1]),
@@ -375,10 +332,6 @@ def train_quote_stance(
             prints.append(dict(file_fingerprint(path), corpus=f"quote_stance/articles/{source}", role=role))
     for split, role in (("train", "train (auxiliary)"), ("dev", "dev (floor)")):
         prints.append(dict(file_fingerprint(corpus_file(data_dir, AUX_CORPUS, split)), corpus=AUX_CORPUS, role=role))
-    if pool[0] and float(params.get("pool_weight", 0.0)) > 0:
-        from stance.training.quote_pool import LABELS_FILE
-
-        prints.append(dict(file_fingerprint(pool_path(pool_dir) / LABELS_FILE), corpus="quote_stance/pool", role="train"))
     if teacher[0] and float(params.get("teacher_weight", 0.0)) > 0:
         prints.append(dict(file_fingerprint(Path(teacher_path(teacher_labels))), corpus="teacher-labelled quotations", role="train (auxiliary)"))
     manifest_path = save_artifact(
