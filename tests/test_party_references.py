@@ -612,3 +612,15 @@ def test_one_scan_gives_the_descriptions_pronouns_and_genders(nlp):
     assert refs.gender == person_genders(refs.view, refs.mentions)
     assert refs.gender == {"Ana Ruiz": "f", "Tom Small": "m"}
     assert person_genders(refs.view, refs.mentions, pronouns=[i for i, w in enumerate(lowers) if w in PRONOUN_GENDER]) == refs.gender
+
+
+def test_a_country_someone_goes_to_or_comes_from_is_a_place(nlp):
+    """"moving to Canada", "returned to the United States", "refugees from Syria", "originally
+    from Egypt": where someone goes or comes from, no party; a country the quotation speaks of
+    after other words stays ("a threat to Canada", "aid from Norway")."""
+    text = ('Ana Ruiz said "if he wins, I am moving to Canada, and refugees from Syria who came to the '
+            'United States are no threat to Canada," and she said Nadia Haddad, originally from Egypt, '
+            'was grateful for aid from Norway.')
+    found = {n for _, got in _targets(nlp, text) for n in got}
+    assert not found & {"Syria", "United States", "Egypt"}
+    assert {"Canada", "Norway"} <= found

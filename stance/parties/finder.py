@@ -40,7 +40,7 @@ from stance.parties.references import (
 )
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
-from stance.text.lexicons import gazetteer, party_of_members, political_parties
+from stance.text.lexicons import data_rows, gazetteer, inflections, party_of_members, political_parties, word_set
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -80,12 +80,41 @@ def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None
 _LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering"})
 
 
+@lru_cache(maxsize=1)
+def motion_verb_forms() -> frozenset[str]:
+    """Every form of the verbs of going and coming (``data/motion_verbs.tsv``: "moving", "returned",
+    "came", "fled")."""
+    forms: set[str] = set()
+    for row in data_rows("motion_verbs.tsv"):
+        lemma = row[0].strip().lower()
+        forms |= inflections(lemma)
+        if len(row) > 1:
+            forms.update(f.strip().lower() for f in row[1].split(",") if f.strip())
+    return frozenset(forms)
+
+
+def _went_to_or_came_from(view: TextView, m) -> bool:
+    """A country someone goes to or comes from: after "to" or "from" (with or without "the") that
+    follows a verb of going or coming ("I'm moving to Canada", "since he returned to Washington",
+    "women who come to the U.S.", "people coming from Syria"), or after "from" that follows people
+    or "originally" ("refugees from Syria", "originally from Egypt": ``data/origin_words.txt``)."""
+    lowers = view.lowers
+    k = m.start - 1
+    if k >= 0 and lowers[k] == "the":
+        k -= 1
+    if k < 1 or lowers[k] not in ("to", "from"):
+        return False
+    before = lowers[k - 1]
+    return before in motion_verb_forms() or (lowers[k] == "from" and before in word_set("origin_words.txt"))
+
+
 def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
     """A place rather than a party: a capital after a locative preposition ("talks in Hanoi"),
     a country after one, with or without "the", unless its possessive follows ("deaths in the
     United States", but "in Israel's interests"), a country in a compound with another ("the
-    Russia-Ukraine war"), or a country that only locates the place named before its comma
-    ("the attack in Nice, France", "a plane in Nevada, United States crashed")."""
+    Russia-Ukraine war"), a country that only locates the place named before its comma
+    ("the attack in Nice, France", "a plane in Nevada, United States crashed"), or one someone
+    goes to or comes from (:func:`_went_to_or_came_from`)."""
     words = view.words
     if m.start >= 2 and words[m.start - 1] == ",":
         before = mentions.name_at(m.start - 2, m.start - 1)
@@ -100,7 +129,7 @@ def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
         return True
     if m.start >= 2 and words[m.start - 1] == "-" and view.starts[m.start] == view.ends[m.start - 1] and words[m.start - 2][:1].isupper():
         return True
-    return False
+    return _went_to_or_came_from(view, m)
 
 
 def find_targets(
