@@ -624,3 +624,13 @@ def test_a_country_someone_goes_to_or_comes_from_is_a_place(nlp):
     found = {n for _, got in _targets(nlp, text) for n in got}
     assert not found & {"Syria", "United States", "Egypt"}
     assert {"Canada", "Norway"} <= found
+
+
+def test_party_members_or_a_people_as_a_segment_of_the_public_are_no_party(nlp):
+    """"working-class white Democrats", "65 percent of Republicans", "white America": a segment of
+    the public, no party; the party named otherwise stays ("Republicans in the Senate")."""
+    text = ('Ana Ruiz said "working-class white Democrats and 65 percent of Republicans distrust the plan, '
+            'and white America will not buy it," and she said Republicans in the Senate blocked it.')
+    (_, first), (_, second) = _targets(nlp, text)
+    assert not {"Democratic Party", "Republican Party", "United States"} & set(first)
+    assert "Republican Party" in second

@@ -19,7 +19,9 @@ Excluded: the speaker (but its own name written inside the quotation is proposed
 ``speaker_name``, for the trained filter to weigh: it is mostly a wrongly found speaker), the state
 or organisation the speaker speaks for (not a political party its member speaks of:
 ``data/party_labels.tsv``), a country that only identifies a person ("North
-Korea's leader Kim"), a country as a place ("in the United States") and a storm, god or disease
+Korea's leader Kim"), a country as a place ("in the United States", "moving to Canada", "refugees
+from Syria"), a party's members or a country's people as a segment of the public ("white
+Democrats", "65 percent of Republicans", "white America") and a storm, god or disease
 ("Hurricane Dorian": :attr:`~stance.parties.references.ArticleReferences.things`).
 """
 
@@ -108,6 +110,31 @@ def _went_to_or_came_from(view: TextView, m) -> bool:
     return before in motion_verb_forms() or (lowers[k] == "from" and before in word_set("origin_words.txt"))
 
 
+@lru_cache(maxsize=1)
+def segment_words() -> dict[str, frozenset[str]]:
+    """``data/segment_words.tsv``: kind ("before", "share") -> its words."""
+    out: dict[str, set[str]] = {}
+    for row in data_rows("segment_words.tsv"):
+        if len(row) > 1:
+            out.setdefault(row[1].strip(), set()).add(row[0].strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _population_segment(view: TextView, m) -> bool:
+    """A party's members or a country's people as a segment of the public, no party (ANNOTATION.md
+    rule 8: populations are excluded): after a word of ``data/segment_words.tsv`` of kind "before"
+    ("working-class white Democrats", "white America"), or, for the members' plural label, after
+    "of" and a share ("65 percent of Republicans", "23% of Democrats", "a survey of Republicans")."""
+    if m.start == 0:
+        return False
+    lowers = view.lowers
+    words = segment_words()
+    if lowers[m.start - 1] in words.get("before", ()):
+        return True
+    return (m.start >= 2 and lowers[m.start - 1] == "of" and lowers[m.start - 2] in words.get("share", ())
+            and m.end - m.start == 1 and party_of_members(view.words[m.start]) is not None)
+
+
 def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
     """A place rather than a party: a capital after a locative preposition ("talks in Hanoi"),
     a country after one, with or without "the", unless its possessive follows ("deaths in the
@@ -174,6 +201,8 @@ def find_targets(
             if name in exclude or name in out or (refs is not None and name in refs.things):
                 continue
             if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, mentions, m)):
+                continue
+            if m.type in ("state", "organization") and _population_segment(view, m):
                 continue
             typ = "state" if m.type == "demonym" else "organization" if via == "acronym" else m.type
             out[name] = TargetMention(name, typ, m.start, m.end, via)
