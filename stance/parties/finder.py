@@ -42,7 +42,7 @@ from stance.parties.references import (
 )
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
-from stance.text.lexicons import data_rows, gazetteer, inflections, party_of_members, political_parties, word_set
+from stance.text.lexicons import OBJECT_PRONOUNS, data_rows, gazetteer, inflections, party_of_members, political_parties, word_set
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -97,9 +97,10 @@ def motion_verb_forms() -> frozenset[str]:
 
 def _went_to_or_came_from(view: TextView, m) -> bool:
     """A country someone goes to or comes from: after "to" or "from" (with or without "the") that
-    follows a verb of going or coming ("I'm moving to Canada", "since he returned to Washington",
-    "women who come to the U.S.", "people coming from Syria"), or after "from" that follows people
-    or "originally" ("refugees from Syria", "originally from Egypt": ``data/origin_words.txt``)."""
+    follows a verb of going or coming, or its object pronoun ("I'm moving to Canada", "since he
+    returned to Washington", "women who come to the U.S.", "they're moving it to Mexico"), or after
+    "from" that follows people or "originally" ("refugees from Syria", "originally from Egypt":
+    ``data/origin_words.txt``)."""
     lowers = view.lowers
     k = m.start - 1
     if k >= 0 and lowers[k] == "the":
@@ -107,6 +108,8 @@ def _went_to_or_came_from(view: TextView, m) -> bool:
     if k < 1 or lowers[k] not in ("to", "from"):
         return False
     before = lowers[k - 1]
+    if (before in OBJECT_PRONOUNS or before == "it") and k >= 2 and lowers[k - 2] in motion_verb_forms():
+        return True
     return before in motion_verb_forms() or (lowers[k] == "from" and before in word_set("origin_words.txt"))
 
 
