@@ -634,3 +634,13 @@ def test_party_members_or_a_people_as_a_segment_of_the_public_are_no_party(nlp):
     (_, first), (_, second) = _targets(nlp, text)
     assert not {"Democratic Party", "Republican Party", "United States"} & set(first)
     assert "Republican Party" in second
+
+
+def test_a_name_before_a_noun_of_land_is_a_place(nlp):
+    """"the Amazon rainforest", "the Mexico border": the name names a place, no party; the same
+    name elsewhere stays ("Mexico will not pay")."""
+    text = ('Ana Ruiz said "the Amazon rainforest is burning and the wall on the Mexico border will not '
+            'help," and she said Mexico will not pay for it.')
+    (_, first), (_, second) = _targets(nlp, text)
+    assert not {"Amazon", "Mexico"} & set(first)
+    assert "Mexico" in second

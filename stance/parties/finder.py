@@ -21,7 +21,8 @@ or organisation the speaker speaks for (not a political party its member speaks 
 ``data/party_labels.tsv``), a country that only identifies a person ("North
 Korea's leader Kim"), a country as a place ("in the United States", "moving to Canada", "refugees
 from Syria"), a party's members or a country's people as a segment of the public ("white
-Democrats", "65 percent of Republicans", "white America") and a storm, god or disease
+Democrats", "65 percent of Republicans", "white America"), a name before a noun of land ("the Amazon
+rainforest", "the Mexico border": ``data/geo_nouns.txt``) and a storm, god or disease
 ("Hurricane Dorian": :attr:`~stance.parties.references.ArticleReferences.things`).
 """
 
@@ -207,6 +208,8 @@ def find_targets(
                 continue
             if m.type in ("state", "organization") and _population_segment(view, m):
                 continue
+            if m.end < view.n and view.words[m.end].islower() and lowers[m.end] in word_set("geo_nouns.txt"):
+                continue  # a place's name: "the Amazon rainforest", "the Mexico border"
             typ = "state" if m.type == "demonym" else "organization" if via == "acronym" else m.type
             out[name] = TargetMention(name, typ, m.start, m.end, via)
         if refs is not None:  # the document's "the" and pronoun positions in [a, b)
