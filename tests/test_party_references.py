@@ -644,3 +644,13 @@ def test_a_name_before_a_noun_of_land_is_a_place(nlp):
     (_, first), (_, second) = _targets(nlp, text)
     assert not {"Amazon", "Mexico"} & set(first)
     assert "Mexico" in second
+
+
+def test_a_country_in_a_slogan_is_no_party(nlp):
+    """"make Canada great again", "put Canada first": the slogan's country is no party;
+    "make Mexico pay" keeps its party."""
+    text = ('Ana Ruiz said "we will make Canada great again and put Canada first," and she said '
+            'she would make Mexico pay for it.')
+    (_, first), (_, second) = _targets(nlp, text)
+    assert "Canada" not in first
+    assert "Mexico" in second

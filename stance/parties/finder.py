@@ -22,7 +22,8 @@ or organisation the speaker speaks for (not a political party its member speaks 
 Korea's leader Kim"), a country as a place ("in the United States", "moving to Canada", "refugees
 from Syria"), a party's members or a country's people as a segment of the public ("white
 Democrats", "65 percent of Republicans", "white America"), a name before a noun of land ("the Amazon
-rainforest", "the Mexico border": ``data/geo_nouns.txt``) and a storm, god or disease
+rainforest", "the Mexico border": ``data/geo_nouns.txt``), a country in a slogan ("make America great
+again", "put America first") and a storm, god or disease
 ("Hurricane Dorian": :attr:`~stance.parties.references.ArticleReferences.things`).
 """
 
@@ -139,6 +140,21 @@ def _population_segment(view: TextView, m) -> bool:
             and m.end - m.start == 1 and party_of_members(view.words[m.start]) is not None)
 
 
+#: Verbs of the campaign slogans whose object is a country ("make America great again", "put
+#: America first").
+_SLOGAN_VERBS = frozenset({"make", "makes", "making", "made", "put", "puts", "putting"})
+
+
+def _slogan_object(view: TextView, m) -> bool:
+    """A country as the object of a slogan, no party: after "make" or "put" and before "first" or,
+    within four tokens, "again" ("make America great again", "make America 'win' again", "put
+    America first"); not "make Mexico pay for the wall"."""
+    lowers = view.lowers
+    if m.start == 0 or lowers[m.start - 1] not in _SLOGAN_VERBS or m.end >= view.n:
+        return False
+    return lowers[m.end] == "first" or "again" in lowers[m.end:min(m.end + 4, view.n)]
+
+
 def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
     """A place rather than a party: a capital after a locative preposition ("talks in Hanoi"),
     a country after one, with or without "the", unless its possessive follows ("deaths in the
@@ -207,6 +223,8 @@ def find_targets(
             if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, mentions, m)):
                 continue
             if m.type in ("state", "organization") and _population_segment(view, m):
+                continue
+            if m.type == "state" and _slogan_object(view, m):
                 continue
             if m.end < view.n and view.words[m.end].islower() and lowers[m.end] in word_set("geo_nouns.txt"):
                 continue  # a place's name: "the Amazon rainforest", "the Mexico border"
