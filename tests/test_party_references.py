@@ -620,9 +620,10 @@ def test_a_country_someone_goes_to_or_comes_from_is_a_place(nlp):
     after other words stays ("a threat to Canada", "aid from Norway")."""
     text = ('Ana Ruiz said "if he wins, I am moving to Canada, and refugees from Syria who came to the '
             'United States are no threat to Canada," and she said Nadia Haddad, originally from Egypt, '
-            'was grateful for aid from Norway. Ana Ruiz said "the firm is moving it to Peru."')
+            'was grateful for aid from Norway. Ana Ruiz said "the firm is moving it to Peru." Ana Ruiz said '
+            'trade from Chile to Japan had doubled.')
     found = {n for _, got in _targets(nlp, text) for n in got}
-    assert not found & {"Syria", "United States", "Egypt", "Peru"}
+    assert not found & {"Syria", "United States", "Egypt", "Peru", "Japan"}
     assert {"Canada", "Norway"} <= found
 
 

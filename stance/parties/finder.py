@@ -100,8 +100,9 @@ def motion_verb_forms() -> frozenset[str]:
 def _went_to_or_came_from(view: TextView, m) -> bool:
     """A country someone goes to or comes from: after "to" or "from" (with or without "the") that
     follows a verb of going or coming, or its object pronoun ("I'm moving to Canada", "since he
-    returned to Washington", "women who come to the U.S.", "they're moving it to Mexico"), or after
-    "from" that follows people or "originally" ("refugees from Syria", "originally from Egypt":
+    returned to Washington", "women who come to the U.S.", "they're moving it to Mexico"), after
+    "to" that ends a route ("immigration from Mexico to the United States"), or after "from" that
+    follows people or "originally" ("refugees from Syria", "originally from Egypt":
     ``data/origin_words.txt``)."""
     lowers = view.lowers
     k = m.start - 1
@@ -112,6 +113,8 @@ def _went_to_or_came_from(view: TextView, m) -> bool:
     before = lowers[k - 1]
     if (before in OBJECT_PRONOUNS or before == "it") and k >= 2 and lowers[k - 2] in motion_verb_forms():
         return True
+    if lowers[k] == "to" and "from" in lowers[max(0, k - 5):k - 1]:
+        return True  # the end of a route: "immigration from Mexico to the United States"
     return before in motion_verb_forms() or (lowers[k] == "from" and before in word_set("origin_words.txt"))
 
 
