@@ -655,3 +655,13 @@ def test_a_country_in_a_slogan_is_no_party(nlp):
     (_, first), (_, second) = _targets(nlp, text)
     assert "Canada" not in first
     assert "Mexico" in second
+
+
+def test_a_platform_as_a_message_channel_is_no_party(nlp):
+    """"on Twitter", "via Facebook": the channel of a message, no party; the platform named
+    otherwise stays ("Twitter must ban him")."""
+    text = ('Ana Ruiz said "I read it on Twitter and via Facebook," and she said Twitter must ban '
+            'Boris Kovac.')
+    (_, first), (_, second) = _targets(nlp, text)
+    assert not {"Twitter", "Facebook"} & set(first)
+    assert "Twitter" in second

@@ -23,7 +23,8 @@ Korea's leader Kim"), a country as a place ("in the United States", "moving to C
 from Syria"), a party's members or a country's people as a segment of the public ("white
 Democrats", "65 percent of Republicans", "white America"), a name before a noun of land ("the Amazon
 rainforest", "the Mexico border": ``data/geo_nouns.txt``), a country in a slogan ("make America great
-again", "put America first") and a storm, god or disease
+again", "put America first"), a news outlet or platform as a message's channel ("on Twitter", "via
+Facebook") and a storm, god or disease
 ("Hurricane Dorian": :attr:`~stance.parties.references.ArticleReferences.things`).
 """
 
@@ -32,6 +33,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
+from stance.parties.features import target_prepositions
 from stance.parties.references import (
     ArticleReferences,
     TargetMention,
@@ -41,10 +43,11 @@ from stance.parties.references import (
     description_at,
     frame_objects,
     is_bare_title,
+    non_party_kinds,
 )
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
-from stance.text.lexicons import OBJECT_PRONOUNS, data_rows, gazetteer, inflections, party_of_members, political_parties, word_set
+from stance.text.lexicons import DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, inflections, party_of_members, political_parties, word_set
 from stance.text.mentions import MentionIndex, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -158,6 +161,18 @@ def _slogan_object(view: TextView, m) -> bool:
     return lowers[m.end] == "first" or "again" in lowers[m.end:min(m.end + 4, view.n)]
 
 
+def _channel(view: TextView, m) -> bool:
+    """A news outlet or platform (``data/non_party_names.tsv`` kind "media") as the channel of a
+    message, no party: after a preposition of kind "medium" (``data/target_prepositions.tsv``:
+    "on Twitter", "via Facebook", "on his Facebook page")."""
+    if non_party_kinds().get(m.text) != "media" and non_party_kinds().get(m.canonical) != "media":
+        return False
+    k = m.start - 1
+    while k >= 0 and view.lowers[k] in DETERMINERS:
+        k -= 1
+    return k >= 0 and target_prepositions().get(view.lowers[k]) == "medium"
+
+
 def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
     """A place rather than a party: a capital after a locative preposition ("talks in Hanoi"),
     a country after one, with or without "the", unless its possessive follows ("deaths in the
@@ -228,6 +243,8 @@ def find_targets(
             if m.type in ("state", "organization") and _population_segment(view, m):
                 continue
             if m.type == "state" and _slogan_object(view, m):
+                continue
+            if m.type == "organization" and _channel(view, m):
                 continue
             if m.end < view.n and view.words[m.end].islower() and lowers[m.end] in word_set("geo_nouns.txt"):
                 continue  # a place's name: "the Amazon rainforest", "the Mexico border"
