@@ -631,9 +631,10 @@ def test_party_members_or_a_people_as_a_segment_of_the_public_are_no_party(nlp):
     """"working-class white Democrats", "65 percent of Republicans", "white America": a segment of
     the public, no party; the party named otherwise stays ("Republicans in the Senate")."""
     text = ('Ana Ruiz said "working-class white Democrats and 65 percent of Republicans distrust the plan, '
-            'and white America will not buy it," and she said Republicans in the Senate blocked it.')
+            'and white America and the people of Canada and all of France will not buy it," and she said '
+            'Republicans in the Senate blocked it.')
     (_, first), (_, second) = _targets(nlp, text)
-    assert not {"Democratic Party", "Republican Party", "United States"} & set(first)
+    assert not {"Democratic Party", "Republican Party", "United States", "Canada", "France"} & set(first)
     assert "Republican Party" in second
 
 

@@ -134,16 +134,22 @@ def segment_words() -> dict[str, frozenset[str]]:
 def _population_segment(view: TextView, m) -> bool:
     """A party's members or a country's people as a segment of the public, no party (ANNOTATION.md
     rule 8: populations are excluded): after a word of ``data/segment_words.tsv`` of kind "before"
-    ("working-class white Democrats", "white America"), or, for the members' plural label, after
-    "of" and a share ("65 percent of Republicans", "23% of Democrats", "a survey of Republicans")."""
+    ("working-class white Democrats", "white America"); for the members' plural label, after "of"
+    and a share ("65 percent of Republicans", "23% of Democrats", "a survey of Republicans"); for a
+    country, after "of" and a word of kind "of" ("the people of South Sudan", "all of France")."""
     if m.start == 0:
         return False
     lowers = view.lowers
     words = segment_words()
     if lowers[m.start - 1] in words.get("before", ()):
         return True
-    return (m.start >= 2 and lowers[m.start - 1] == "of" and lowers[m.start - 2] in words.get("share", ())
-            and m.end - m.start == 1 and party_of_members(view.words[m.start]) is not None)
+    k = m.start - 2 if lowers[m.start - 1] == "the" else m.start - 1
+    if k < 1 or lowers[k] != "of":
+        return False
+    if m.type == "state" and lowers[k - 1] in words.get("of", ()):
+        return True
+    return (lowers[k - 1] in words.get("share", ()) and m.end - m.start == 1
+            and party_of_members(view.words[m.start]) is not None)
 
 
 #: Verbs of the campaign slogans whose object is a country ("make America great again", "put
