@@ -666,3 +666,13 @@ def test_a_platform_as_a_message_channel_is_no_party(nlp):
     (_, first), (_, second) = _targets(nlp, text)
     assert not {"Twitter", "Facebook"} & set(first)
     assert "Twitter" in second
+
+
+def test_an_institution_named_as_a_place_is_no_party(nlp):
+    """"died at Gleneagles Hospital", "a student at the University of Chicago", "rushed to Mercy
+    Hospital": a place, no party; the institution as an actor stays ("Mercy Hospital must pay")."""
+    text = ('Ana Ruiz said "he died at Gleneagles Hospital, a student at the University of Chicago was '
+            'rushed to Mercy Hospital," and she said Mercy Hospital must pay Boris Kovac.')
+    (_, first), (_, second) = _targets(nlp, text)
+    assert not {"Gleneagles Hospital", "University of Chicago", "Mercy Hospital"} & set(first)
+    assert "Mercy Hospital" in second

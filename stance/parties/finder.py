@@ -24,7 +24,8 @@ from Syria"), a party's members or a country's people as a segment of the public
 Democrats", "65 percent of Republicans", "white America"), a name before a noun of land ("the Amazon
 rainforest", "the Mexico border": ``data/geo_nouns.txt``), a country in a slogan ("make America great
 again", "put America first"), a news outlet or platform as a message's channel ("on Twitter", "via
-Facebook") and a storm, god or disease
+Facebook"), an institution named as a place ("died at Gleneagles Hospital") and a storm, god or
+disease
 ("Hurricane Dorian": :attr:`~stance.parties.references.ArticleReferences.things`).
 """
 
@@ -47,8 +48,9 @@ from stance.parties.references import (
 )
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
-from stance.text.lexicons import DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, inflections, party_of_members, political_parties, word_set
-from stance.text.mentions import MentionIndex, pronoun_kinds
+from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, inflections, party_of_members, political_parties,
+                                  stop_words, word_set)
+from stance.text.mentions import MentionIndex, is_common_noun, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -179,6 +181,29 @@ def _channel(view: TextView, m) -> bool:
     return k >= 0 and target_prepositions().get(view.lowers[k]) == "medium"
 
 
+#: Prepositions that make an institution's name a place ("died at Gleneagles Hospital").
+_INSTITUTION_LOCATIVE = frozenset({"at", "in", "inside", "near", "into"})
+
+
+def _institution_place(view: TextView, m) -> bool:
+    """An institution named as a place, no party: a name whose first or last word is in
+    ``data/institution_heads.txt`` after "at", "in", "inside", "near" or "into" (with or without
+    "the": "died at Gleneagles Hospital", "a student at the University of Chicago") or where someone
+    goes to it ("rushed to Kozhikode Medical College": :func:`_went_to_or_came_from`); not one that
+    modifies a noun after it ("in the Trump University cases")."""
+    words = m.text.lower().split()
+    heads = word_set("institution_heads.txt")
+    if not words or (words[0] not in heads and words[-1] not in heads):
+        return False
+    nxt = view.words[m.end] if m.end < view.n else ""
+    if nxt.isalpha() and nxt.islower() and nxt not in stop_words() and is_common_noun(nxt):
+        return False  # a modifier: "in the Trump University cases"
+    k = m.start - 1
+    if k >= 0 and view.lowers[k] == "the":
+        k -= 1
+    return (k >= 0 and view.lowers[k] in _INSTITUTION_LOCATIVE) or _went_to_or_came_from(view, m)
+
+
 def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
     """A place rather than a party: a capital after a locative preposition ("talks in Hanoi"),
     a country after one, with or without "the", unless its possessive follows ("deaths in the
@@ -251,6 +276,8 @@ def find_targets(
             if m.type == "state" and _slogan_object(view, m):
                 continue
             if m.type == "organization" and _channel(view, m):
+                continue
+            if m.type in ("organization", "person") and _institution_place(view, m):
                 continue
             if m.end < view.n and view.words[m.end].islower() and lowers[m.end] in word_set("geo_nouns.txt"):
                 continue  # a place's name: "the Amazon rainforest", "the Mexico border"
