@@ -24,8 +24,8 @@ from Syria"), a party's members or a country's people as a segment of the public
 Democrats", "65 percent of Republicans", "white America"), a name before a noun of land ("the Amazon
 rainforest", "the Mexico border": ``data/geo_nouns.txt``), a country in a slogan ("make America great
 again", "put America first"), a news outlet or platform as a message's channel ("on Twitter", "via
-Facebook"), an institution named as a place ("died at Gleneagles Hospital") and a storm, god or
-disease
+Facebook"), an institution named as a place ("died at Gleneagles Hospital"), an acronym in the
+plural ("super PACs") and a storm, god or disease
 ("Hurricane Dorian": :attr:`~stance.parties.references.ArticleReferences.things`).
 """
 
@@ -204,6 +204,12 @@ def _institution_place(view: TextView, m) -> bool:
     return (k >= 0 and view.lowers[k] in _INSTITUTION_LOCATIVE) or _went_to_or_came_from(view, m)
 
 
+def _plural_acronym(text: str) -> bool:
+    """An acronym written in the plural ("super PACs", "the PFDs"): a common noun's, many of a
+    kind, no one party (ANNOTATION.md rule 8: generic groups are excluded)."""
+    return len(text) >= 3 and text.endswith("s") and text[:-1].isalpha() and text[:-1].isupper()
+
+
 def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
     """A place rather than a party: a capital after a locative preposition ("talks in Hanoi"),
     a country after one, with or without "the", unless its possessive follows ("deaths in the
@@ -272,6 +278,8 @@ def find_targets(
             if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, mentions, m)):
                 continue
             if m.type in ("state", "organization") and _population_segment(view, m):
+                continue
+            if _plural_acronym(m.text):
                 continue
             if m.type == "state" and _slogan_object(view, m):
                 continue
