@@ -621,9 +621,11 @@ def test_a_country_someone_goes_to_or_comes_from_is_a_place(nlp):
     text = ('Ana Ruiz said "if he wins, I am moving to Canada, and refugees from Syria who came to the '
             'United States are no threat to Canada," and she said Nadia Haddad, originally from Egypt, '
             'was grateful for aid from Norway. Ana Ruiz said "the firm is moving it to Peru." Ana Ruiz said '
-            'trade from Chile to Japan had doubled.')
+            'trade from Chile to Japan had doubled. Ana Ruiz said the passengers were citizens from Algeria, '
+            'Belgium, Chad and Kuwait, and that Norway, Sweden and Iceland had sent aid.')
     found = {n for _, got in _targets(nlp, text) for n in got}
-    assert not found & {"Syria", "United States", "Egypt", "Peru", "Japan"}
+    assert not found & {"Syria", "United States", "Egypt", "Peru", "Japan", "Algeria", "Belgium", "Chad", "Kuwait"}
+    assert {"Sweden", "Iceland"} <= found
     assert {"Canada", "Norway"} <= found
 
 

@@ -210,13 +210,29 @@ def _plural_acronym(text: str) -> bool:
     return len(text) >= 3 and text.endswith("s") and text[:-1].isalpha() and text[:-1].isupper()
 
 
+def _list_head(view: TextView, mentions: MentionIndex, m):
+    """The first country of the list of countries ``m`` ends or stands in ("citizens from Algeria,
+    Belgium, Canada and Chad": Algeria for each), ``m`` itself when it is the first or no list."""
+    head = m
+    while head.start >= 2 and view.lowers[head.start - 1] in (",", "and", "or"):
+        j = head.start - 2
+        if view.lowers[head.start - 1] in ("and", "or") and view.words[j] == ",":
+            j -= 1  # "A, B, and C"
+        prev = mentions.name_at(j, j + 1) if j >= 0 else None
+        if prev is None or prev.end != j + 1 or prev.type != "state":
+            break
+        head = prev
+    return head
+
+
 def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
     """A place rather than a party: a capital after a locative preposition ("talks in Hanoi"),
     a country after one, with or without "the", unless its possessive follows ("deaths in the
     United States", but "in Israel's interests"), a country in a compound with another ("the
     Russia-Ukraine war"), a country that only locates the place named before its comma
     ("the attack in Nice, France", "a plane in Nevada, United States crashed"), or one someone
-    goes to or comes from (:func:`_went_to_or_came_from`)."""
+    goes to or comes from (:func:`_went_to_or_came_from`; so is every country of a list that opens
+    with one: "citizens from Algeria, Belgium and Chad", :func:`_list_head`)."""
     words = view.words
     if m.start >= 2 and words[m.start - 1] == ",":
         before = mentions.name_at(m.start - 2, m.start - 1)
@@ -277,6 +293,8 @@ def find_targets(
                 continue
             if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, mentions, m)):
                 continue
+            if m.type == "state" and (head := _list_head(view, mentions, m)) is not m and _went_to_or_came_from(view, head):
+                continue  # a list of places: "citizens from Algeria, Belgium and Chad"
             if m.type in ("state", "organization") and _population_segment(view, m):
                 continue
             if _plural_acronym(m.text):
