@@ -622,9 +622,11 @@ def test_a_country_someone_goes_to_or_comes_from_is_a_place(nlp):
             'United States are no threat to Canada," and she said Nadia Haddad, originally from Egypt, '
             'was grateful for aid from Norway. Ana Ruiz said "the firm is moving it to Peru." Ana Ruiz said '
             'trade from Chile to Japan had doubled. Ana Ruiz said the passengers were citizens from Algeria, '
-            'Belgium, Chad and Kuwait, and that Norway, Sweden and Iceland had sent aid.')
+            'Belgium, Chad and Kuwait, and that Norway, Sweden and Iceland had sent aid. Ana Ruiz said '
+            '"the land grab in Iraq and Lebanon must end."')
     found = {n for _, got in _targets(nlp, text) for n in got}
-    assert not found & {"Syria", "United States", "Egypt", "Peru", "Japan", "Algeria", "Belgium", "Chad", "Kuwait"}
+    assert not found & {"Syria", "United States", "Egypt", "Peru", "Japan", "Algeria", "Belgium", "Chad", "Kuwait",
+                        "Iraq", "Lebanon"}
     assert {"Sweden", "Iceland"} <= found
     assert {"Canada", "Norway"} <= found
 

@@ -231,8 +231,9 @@ def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
     United States", but "in Israel's interests"), a country in a compound with another ("the
     Russia-Ukraine war"), a country that only locates the place named before its comma
     ("the attack in Nice, France", "a plane in Nevada, United States crashed"), or one someone
-    goes to or comes from (:func:`_went_to_or_came_from`; so is every country of a list that opens
-    with one: "citizens from Algeria, Belgium and Chad", :func:`_list_head`)."""
+    goes to or comes from (:func:`_went_to_or_came_from`). The parties finder takes every country
+    of a list that opens with such a place for one too ("in Iraq and Syria", "citizens from Algeria,
+    Belgium and Chad": :func:`_list_head`)."""
     words = view.words
     if m.start >= 2 and words[m.start - 1] == ",":
         before = mentions.name_at(m.start - 2, m.start - 1)
@@ -293,8 +294,8 @@ def find_targets(
                 continue
             if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, mentions, m)):
                 continue
-            if m.type == "state" and (head := _list_head(view, mentions, m)) is not m and _went_to_or_came_from(view, head):
-                continue  # a list of places: "citizens from Algeria, Belgium and Chad"
+            if m.type == "state" and (head := _list_head(view, mentions, m)) is not m and _is_location(view, mentions, head):
+                continue  # a list of places: "citizens from Algeria, Belgium and Chad", "in Iraq and Syria"
             if m.type in ("state", "organization") and _population_segment(view, m):
                 continue
             if _plural_acronym(m.text):
