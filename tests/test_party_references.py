@@ -623,10 +623,11 @@ def test_a_country_someone_goes_to_or_comes_from_is_a_place(nlp):
             'was grateful for aid from Norway. Ana Ruiz said "the firm is moving it to Peru." Ana Ruiz said '
             'trade from Chile to Japan had doubled. Ana Ruiz said the passengers were citizens from Algeria, '
             'Belgium, Chad and Kuwait, and that Norway, Sweden and Iceland had sent aid. Ana Ruiz said '
-            '"the land grab in Iraq and Lebanon must end."')
+            '"the land grab in Iraq and Lebanon must end, and fires in and around Peru and anger within '
+            'Ecuador grow."')
     found = {n for _, got in _targets(nlp, text) for n in got}
     assert not found & {"Syria", "United States", "Egypt", "Peru", "Japan", "Algeria", "Belgium", "Chad", "Kuwait",
-                        "Iraq", "Lebanon"}
+                        "Iraq", "Lebanon", "Ecuador"}
     assert {"Sweden", "Iceland"} <= found
     assert {"Canada", "Norway"} <= found
 

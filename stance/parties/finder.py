@@ -86,7 +86,7 @@ def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None
     return affiliation
 
 
-_LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering"})
+_LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering", "around", "within"})
 
 
 @lru_cache(maxsize=1)
