@@ -682,11 +682,3 @@ def test_an_institution_named_as_a_place_is_no_party(nlp):
     assert not {"Gleneagles Hospital", "University of Chicago", "Mercy Hospital"} & set(first)
     assert "Mercy Hospital" in second
 
-
-def test_an_acronym_in_the_plural_is_no_party(nlp):
-    """"super PACs": many of a kind, no party; the singular acronym of one body stays."""
-    text = ('The Liberty Action Committee (LAC) met on Monday. Ana Ruiz said "super PACs have the money, '
-            'and the LAC has none."')
-    (_, found), = _targets(nlp, text)
-    assert "PACs" not in found
-    assert "Liberty Action Committee" in found

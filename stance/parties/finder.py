@@ -24,8 +24,8 @@ from Syria"), a party's members or a country's people as a segment of the public
 Democrats", "65 percent of Republicans", "white America"), a name before a noun of land ("the Amazon
 rainforest", "the Mexico border": ``data/geo_nouns.txt``), a country in a slogan ("make America great
 again", "put America first"), a news outlet or platform as a message's channel ("on Twitter", "via
-Facebook"), an institution named as a place ("died at Gleneagles Hospital"), an acronym in the
-plural ("super PACs") and a storm, god or disease
+Facebook"), an institution named as a place ("died at Gleneagles Hospital") and a storm, god or
+disease
 ("Hurricane Dorian": :attr:`~stance.parties.references.ArticleReferences.things`).
 """
 
@@ -204,12 +204,6 @@ def _institution_place(view: TextView, m) -> bool:
     return (k >= 0 and view.lowers[k] in _INSTITUTION_LOCATIVE) or _went_to_or_came_from(view, m)
 
 
-def _plural_acronym(text: str) -> bool:
-    """An acronym written in the plural ("super PACs", "the PFDs"): a common noun's, many of a
-    kind, no one party (ANNOTATION.md rule 8: generic groups are excluded)."""
-    return len(text) >= 3 and text.endswith("s") and text[:-1].isalpha() and text[:-1].isupper()
-
-
 def _list_head(view: TextView, mentions: MentionIndex, m):
     """The first country of the list of countries ``m`` ends or stands in ("citizens from Algeria,
     Belgium, Canada and Chad": Algeria for each), ``m`` itself when it is the first or no list."""
@@ -297,8 +291,6 @@ def find_targets(
             if m.type == "state" and (head := _list_head(view, mentions, m)) is not m and _is_location(view, mentions, head):
                 continue  # a list of places: "citizens from Algeria, Belgium and Chad", "in Iraq and Syria"
             if m.type in ("state", "organization") and _population_segment(view, m):
-                continue
-            if _plural_acronym(m.text):
                 continue
             if m.type == "state" and _slogan_object(view, m):
                 continue
