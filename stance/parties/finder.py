@@ -19,7 +19,13 @@ Excluded: the speaker (but its own name written inside the quotation is proposed
 ``speaker_name``, for the trained filter to weigh: it is mostly a wrongly found speaker), the state
 or organisation the speaker speaks for (not a political party its member speaks of:
 ``data/party_labels.tsv``), a country that only identifies a person ("North
-Korea's leader Kim"), a country as a place ("in the United States") and a storm, god or disease
+Korea's leader Kim"), a country as a place ("in the United States", "moving to Canada", "refugees
+from Syria"), a party's members or a country's people as a segment of the public ("white
+Democrats", "65 percent of Republicans", "white America"), a name before a noun of land ("the Amazon
+rainforest", "the Mexico border": ``data/geo_nouns.txt``), a country in a slogan ("make America great
+again", "put America first"), a news outlet or platform as a message's channel ("on Twitter", "via
+Facebook"), an institution named as a place ("died at Gleneagles Hospital") and a storm, god or
+disease
 ("Hurricane Dorian": :attr:`~stance.parties.references.ArticleReferences.things`).
 """
 
@@ -29,6 +35,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
+from stance.parties.features import target_prepositions
 from stance.parties.references import (
     ArticleReferences,
     TargetMention,
@@ -38,11 +45,13 @@ from stance.parties.references import (
     description_at,
     frame_objects,
     is_bare_title,
+    non_party_kinds,
 )
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
-from stance.text.lexicons import gazetteer, party_of_members, political_parties
-from stance.text.mentions import MentionIndex, pronoun_kinds
+from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, inflections, party_of_members, political_parties,
+                                  stop_words, word_set)
+from stance.text.mentions import MentionIndex, is_common_noun, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -78,15 +87,148 @@ def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None
     return affiliation
 
 
-_LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering"})
+_LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering", "around", "within"})
+
+
+@lru_cache(maxsize=1)
+def motion_verb_forms() -> frozenset[str]:
+    """Every form of the verbs of going and coming (``data/motion_verbs.tsv``: "moving", "returned",
+    "came", "fled")."""
+    forms: set[str] = set()
+    for row in data_rows("motion_verbs.tsv"):
+        lemma = row[0].strip().lower()
+        forms |= inflections(lemma)
+        if len(row) > 1:
+            forms.update(f.strip().lower() for f in row[1].split(",") if f.strip())
+    return frozenset(forms)
+
+
+def _went_to_or_came_from(view: TextView, m) -> bool:
+    """A country someone goes to or comes from: after "to" or "from" (with or without "the") that
+    follows a verb of going or coming, or its object pronoun ("I'm moving to Canada", "since he
+    returned to Washington", "women who come to the U.S.", "they're moving it to Mexico"), after
+    "to" that ends a route ("immigration from Mexico to the United States"), or after "from" that
+    follows people or "originally" ("refugees from Syria", "originally from Egypt":
+    ``data/origin_words.txt``)."""
+    lowers = view.lowers
+    k = m.start - 1
+    if k >= 0 and lowers[k] == "the":
+        k -= 1
+    if k < 1 or lowers[k] not in ("to", "from"):
+        return False
+    before = lowers[k - 1]
+    if (before in OBJECT_PRONOUNS or before == "it") and k >= 2 and lowers[k - 2] in motion_verb_forms():
+        return True
+    if lowers[k] == "to" and "from" in lowers[max(0, k - 5):k - 1]:
+        return True  # the end of a route: "immigration from Mexico to the United States"
+    return before in motion_verb_forms() or (lowers[k] == "from" and before in word_set("origin_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def segment_words() -> dict[str, frozenset[str]]:
+    """``data/segment_words.tsv``: kind ("before", "share") -> its words."""
+    out: dict[str, set[str]] = {}
+    for row in data_rows("segment_words.tsv"):
+        if len(row) > 1:
+            out.setdefault(row[1].strip(), set()).add(row[0].strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _population_segment(view: TextView, m) -> bool:
+    """A party's members or a country's people as a segment of the public, no party (ANNOTATION.md
+    rule 8: populations are excluded): after a word of ``data/segment_words.tsv`` of kind "before"
+    ("working-class white Democrats", "white America"); for the members' plural label, after "of"
+    and a share ("65 percent of Republicans", "23% of Democrats", "a survey of Republicans"); for a
+    country, after "of" and a word of kind "of" ("the people of South Sudan", "all of France")."""
+    if m.start == 0:
+        return False
+    lowers = view.lowers
+    words = segment_words()
+    if lowers[m.start - 1] in words.get("before", ()):
+        return True
+    k = m.start - 2 if lowers[m.start - 1] == "the" else m.start - 1
+    if k < 1 or lowers[k] != "of":
+        return False
+    if m.type == "state" and lowers[k - 1] in words.get("of", ()):
+        return True
+    return (lowers[k - 1] in words.get("share", ()) and m.end - m.start == 1
+            and party_of_members(view.words[m.start]) is not None)
+
+
+#: Verbs of the campaign slogans whose object is a country ("make America great again", "put
+#: America first").
+_SLOGAN_VERBS = frozenset({"make", "makes", "making", "made", "put", "puts", "putting"})
+
+
+def _slogan_object(view: TextView, m) -> bool:
+    """A country as the object of a slogan, no party: after "make" or "put" and before "first" or,
+    within four tokens, "again" ("make America great again", "make America 'win' again", "put
+    America first"); not "make Mexico pay for the wall"."""
+    lowers = view.lowers
+    if m.start == 0 or lowers[m.start - 1] not in _SLOGAN_VERBS or m.end >= view.n:
+        return False
+    return lowers[m.end] == "first" or "again" in lowers[m.end:min(m.end + 4, view.n)]
+
+
+def _channel(view: TextView, m) -> bool:
+    """A news outlet or platform (``data/non_party_names.tsv`` kind "media") as the channel of a
+    message, no party: after a preposition of kind "medium" (``data/target_prepositions.tsv``:
+    "on Twitter", "via Facebook", "on his Facebook page")."""
+    if non_party_kinds().get(m.text) != "media" and non_party_kinds().get(m.canonical) != "media":
+        return False
+    k = m.start - 1
+    while k >= 0 and view.lowers[k] in DETERMINERS:
+        k -= 1
+    return k >= 0 and target_prepositions().get(view.lowers[k]) == "medium"
+
+
+#: Prepositions that make an institution's name a place ("died at Gleneagles Hospital").
+_INSTITUTION_LOCATIVE = frozenset({"at", "in", "inside", "near", "into"})
+
+
+def _institution_place(view: TextView, m) -> bool:
+    """An institution named as a place, no party: a name whose first or last word is in
+    ``data/institution_heads.txt`` after "at", "in", "inside", "near" or "into" (with or without
+    "the": "died at Gleneagles Hospital", "a student at the University of Chicago") or where someone
+    goes to it ("rushed to Kozhikode Medical College": :func:`_went_to_or_came_from`); not one that
+    modifies a noun after it ("in the Trump University cases")."""
+    words = m.text.lower().split()
+    heads = word_set("institution_heads.txt")
+    if not words or (words[0] not in heads and words[-1] not in heads):
+        return False
+    nxt = view.words[m.end] if m.end < view.n else ""
+    if nxt.isalpha() and nxt.islower() and nxt not in stop_words() and is_common_noun(nxt):
+        return False  # a modifier: "in the Trump University cases"
+    k = m.start - 1
+    if k >= 0 and view.lowers[k] == "the":
+        k -= 1
+    return (k >= 0 and view.lowers[k] in _INSTITUTION_LOCATIVE) or _went_to_or_came_from(view, m)
+
+
+def _list_head(view: TextView, mentions: MentionIndex, m):
+    """The first country of the list of countries ``m`` ends or stands in ("citizens from Algeria,
+    Belgium, Canada and Chad": Algeria for each), ``m`` itself when it is the first or no list."""
+    head = m
+    while head.start >= 2 and view.lowers[head.start - 1] in (",", "and", "or"):
+        j = head.start - 2
+        if view.lowers[head.start - 1] in ("and", "or") and view.words[j] == ",":
+            j -= 1  # "A, B, and C"
+        prev = mentions.name_at(j, j + 1) if j >= 0 else None
+        if prev is None or prev.end != j + 1 or prev.type != "state":
+            break
+        head = prev
+    return head
 
 
 def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
     """A place rather than a party: a capital after a locative preposition ("talks in Hanoi"),
     a country after one, with or without "the", unless its possessive follows ("deaths in the
     United States", but "in Israel's interests"), a country in a compound with another ("the
-    Russia-Ukraine war"), or a country that only locates the place named before its comma
-    ("the attack in Nice, France", "a plane in Nevada, United States crashed")."""
+    Russia-Ukraine war"), a country that only locates the place named before its comma
+    ("the attack in Nice, France", "a plane in Nevada, United States crashed"), or one someone
+    goes to or comes from (:func:`_went_to_or_came_from`). The parties finder takes every country
+    of a list that opens with such a place for one too ("in Iraq and Syria", "citizens from Algeria,
+    Belgium and Chad": :func:`_list_head`)."""
     words = view.words
     if m.start >= 2 and words[m.start - 1] == ",":
         before = mentions.name_at(m.start - 2, m.start - 1)
@@ -101,7 +243,7 @@ def _is_location(view: TextView, mentions: MentionIndex, m) -> bool:
         return True
     if m.start >= 2 and words[m.start - 1] == "-" and view.starts[m.start] == view.ends[m.start - 1] and words[m.start - 2][:1].isupper():
         return True
-    return False
+    return _went_to_or_came_from(view, m)
 
 
 def find_targets(
@@ -147,6 +289,18 @@ def find_targets(
                 continue
             if m.type == "state" and (_identifies_person(view, mentions, m) or _is_location(view, mentions, m)):
                 continue
+            if m.type == "state" and (head := _list_head(view, mentions, m)) is not m and _is_location(view, mentions, head):
+                continue  # a list of places: "citizens from Algeria, Belgium and Chad", "in Iraq and Syria"
+            if m.type in ("state", "organization") and _population_segment(view, m):
+                continue
+            if m.type == "state" and _slogan_object(view, m):
+                continue
+            if m.type == "organization" and _channel(view, m):
+                continue
+            if m.type in ("organization", "person") and _institution_place(view, m):
+                continue
+            if m.end < view.n and view.words[m.end].islower() and lowers[m.end] in word_set("geo_nouns.txt"):
+                continue  # a place's name: "the Amazon rainforest", "the Mexico border"
             typ = "state" if m.type == "demonym" else "organization" if via == "acronym" else m.type
             out[name] = TargetMention(name, typ, m.start, m.end, via)
         if refs is not None:  # the document's "the" and pronoun positions in [a, b)
