@@ -1,0 +1,184 @@
+"""Article-level stance consistency: would mixing a party's stances within an article help?
+
+Each predicted stance's probabilities ``p`` become ``(1 - a) * p + a * mean(others)``, where
+``others`` are the probabilities of the same party's other stances in the same article (all
+speakers), and the label is re-read from the mixture. Two measurements, as in the stance data card
+(twelfth session; not built into the pipeline: within the noise on dev):
+
+1. **Train, grouped out-of-fold:** the quote model's recipe (4.5.0's shipped setting, without
+   calibration) is fitted in 5 folds grouped by article on the corpus train split's pipeline
+   examples (matched to gold parties), and each held-out example's probabilities are mixed with
+   those of the other examples of its party in its article, for each weight of ``--weights``;
+   macro-F1 and a paired article bootstrap against ``a = 0``.
+2. **Dev, full pipeline:** the default pipeline's predictions on the corpus dev articles, mixed
+   with ``--dev-weight`` (chosen on train), against the unmixed ones: paired article bootstrap of
+   stance macro-F1 and end-to-end F1 (2,000 resamples).
+
+    python benchmarks/article_consistency.py --data ../shared/data     # ~5 min on 2 cores
+
+The test split is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+from collections import defaultdict
+from typing import Any, Sequence
+
+import numpy as np
+
+LABELS = ("hostile", "neutral", "conciliatory")
+#: 4.5.0's shipped setting of the quote model (``models/quote_stance`` manifest ``params``).
+SETTING = {"groups": ("lexical", "heads"), "C": 3.0, "gold_weight": 0.0, "aux_weight": 0.2, "teacher_weight": 1.0}
+
+
+def mixed(P: Any, keys: Sequence[Any], a: float) -> Any:
+    """``P`` (n, 3) with each row mixed with the mean of the other rows of its key, by weight ``a``."""
+    groups: dict[Any, list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        groups[k].append(i)
+    Q = np.array(P, dtype=np.float64)
+    for ix in groups.values():
+        if len(ix) > 1:
+            tot = P[ix].sum(0)
+            for i in ix:
+                Q[i] = (1 - a) * P[i] + a * (tot - P[i]) / (len(ix) - 1)
+    return Q
+
+
+def macro_f1(y: Sequence[str], pred: Sequence[str]) -> float:
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(list(y), list(pred), labels=list(LABELS), average="macro"))
+
+
+def train_out_of_fold(data: str) -> tuple[Any, list[str], list[str], list[str]]:
+    """Grouped 5-fold out-of-fold probabilities of the train examples, their labels, articles and parties."""
+    from sklearn.model_selection import GroupKFold
+
+    from stance.artifacts import default_models_dir
+    from stance.corpora.quote_corpus import load_quote_corpus
+    from stance.corpora.sentences import corpus_file
+    from stance.evaluation.articles import match_parties, match_spans
+    from stance.loader import load_stance_model
+    from stance.pipeline import Pipeline
+    from stance.training.quote_examples import sentence_quotation_examples
+    from stance.training.quote_stance import NO_EXAMPLES, CachedBase, fit_model, read_teacher_examples
+
+    models = default_models_dir()
+    base = CachedBase(load_stance_model(models, kind="blended"))
+    pipe = Pipeline(models_dir=models, stance_model="blended")
+    X: list[Any] = []
+    y: list[str] = []
+    art: list[str] = []
+    party: list[str] = []
+    for d in load_quote_corpus("train", data):
+        _, pendings = pipe.annotator.prepare(pipe.make_doc(d["text"]))
+        gq = d.get("quotes") or []
+        for i, j in match_spans([(p.raw.start, p.raw.end) for p in pendings], [(q["quote"]["start"], q["quote"]["end"]) for q in gq]):
+            p = pendings[i]
+            gold = [s for s in gq[j].get("stances") or [] if not s.get("implicit")]
+            for a, b in sorted(match_parties(gold, [{"target": t.name} for t in p.targets]), key=lambda ab: ab[1]):
+                X.append(p.examples[b])
+                y.append(gold[a]["label"])
+                art.append(d["id"])
+                party.append(p.targets[b].name)
+    aux = sentence_quotation_examples(corpus_file(data, "directed_sentiment", "train"))
+    teacher = read_teacher_examples(data, None)
+    P = np.zeros((len(X), len(LABELS)))
+    ya = np.asarray(y, dtype=object)
+    for tr, te in GroupKFold(n_splits=5).split(X, ya, art):
+        m = fit_model([X[i] for i in tr], list(ya[tr]), [art[i] for i in tr], NO_EXAMPLES, aux, dict(SETTING), base,
+                      calibrate=False, teacher=teacher)
+        P[te] = m.predict_proba([X[i] for i in te])
+    return P, y, art, party
+
+
+def bootstrap(per_article: dict[str, list[int]], score: Any, n: int = 2000) -> tuple[float, float, float]:
+    """The observed difference ``score(all rows)`` and its 95 % interval over article resamples."""
+    arts = sorted(per_article)
+    rng = np.random.default_rng(0)
+    obs = score(np.concatenate([per_article[a] for a in arts]))
+    d = [score(np.concatenate([per_article[arts[k]] for k in rng.integers(0, len(arts), len(arts))])) for _ in range(n)]
+    lo, hi = np.percentile(d, [2.5, 97.5])
+    return obs, float(lo), float(hi)
+
+
+def mixed_analyses(analyses: list[dict[str, Any]], a: float) -> list[dict[str, Any]]:
+    """Copies of stored analyses with each party's stances mixed within the article (weight ``a``)."""
+    out = []
+    for d in analyses:
+        d = copy.deepcopy(d)
+        stances: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for q in d["quotes"]:
+            for s in q.get("stances") or []:
+                stances[s["target"]].append(s)
+        for ss in stances.values():
+            P = np.asarray([[s["scores"][c] for c in LABELS] for s in ss])
+            for s, row in zip(ss, mixed(P, [0] * len(ss), a)):
+                s["scores"] = {c: float(v) for c, v in zip(LABELS, row)}
+                s["label"] = LABELS[int(np.argmax(row))]
+        out.append(d)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True, help="corpus directory (PolNeAR texts, directed_sentiment)")
+    ap.add_argument("--weights", type=float, nargs="+", default=[0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
+    ap.add_argument("--dev-weight", type=float, default=0.5, help="the weight scored on dev (chosen on train)")
+    ap.add_argument("--n", type=int, default=2000, help="bootstrap resamples")
+    args = ap.parse_args()
+
+    import stance
+    from stance.corpora.quote_corpus import load_quote_corpus
+    from stance.evaluation.quote_corpus import evaluate_quote_stance
+
+    P, y, art, party = train_out_of_fold(args.data)
+    keys = list(zip(art, party))
+    base = np.asarray(LABELS, dtype=object)[P.argmax(1)]
+    rows: dict[str, list[int]] = defaultdict(list)
+    for i, a in enumerate(art):
+        rows[a].append(i)
+    ya = np.asarray(y, dtype=object)
+    print(f"train, grouped out-of-fold ({len(y)} examples, {len(rows)} articles): macro-F1 at a=0 {macro_f1(y, base):.4f}")
+    for a in args.weights:
+        pred = np.asarray(LABELS, dtype=object)[mixed(P, keys, a).argmax(1)]
+        obs, lo, hi = bootstrap(rows, lambda s, pred=pred: macro_f1(ya[s], pred[s]) - macro_f1(ya[s], base[s]), args.n)
+        print(f"  a={a:.2f}: macro-F1 {macro_f1(y, pred):.4f}, difference {obs:+.4f} [{lo:+.4f}, {hi:+.4f}]")
+
+    gold = load_quote_corpus("dev", args.data)
+    nlp = stance.load()
+    plain = [a.to_dict() for a in nlp.pipe(((d["text"], d["id"], d.get("date")) for d in gold), as_tuples=True)]
+    mix = mixed_analyses(plain, args.dev_weight)
+
+    def counts(pred_docs: list[dict[str, Any]]) -> Any:
+        out = []
+        for g, p in zip(gold, pred_docs):
+            r = evaluate_quote_stance([g], [p])
+            c = r["stance"]["confusion"]
+            conf = [c[x][z] for x in LABELS for z in LABELS] if c else [0] * 9
+            e = r["end_to_end"]
+            out.append(conf + [e["tp"], e["pred"], e["gold"]])
+        return np.asarray(out, dtype=np.float64)
+
+    def stats(v: Any) -> np.ndarray:
+        cm = v[:9].reshape(3, 3)
+        f = []
+        for k in range(3):
+            pr, rc = cm[k, k] / max(cm[:, k].sum(), 1), cm[k, k] / max(cm[k].sum(), 1)
+            f.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+        tp, npred, ngold = v[9:12]
+        pr, rc = tp / max(npred, 1), tp / max(ngold, 1)
+        return np.asarray([np.mean(f), 2 * pr * rc / (pr + rc) if pr + rc else 0.0])
+
+    A, B = counts(plain), counts(mix)
+    per = {str(i): [i] for i in range(len(gold))}
+    for k, name in enumerate(["stance macro-F1", "end-to-end F1"]):
+        obs, lo, hi = bootstrap(per, lambda s, k=k: float(stats(B[s].sum(0))[k] - stats(A[s].sum(0))[k]), args.n)
+        print(f"dev, a={args.dev_weight:.2f}: {name} {stats(A.sum(0))[k]:.4f} -> {stats(B.sum(0))[k]:.4f}, {obs:+.4f} [{lo:+.4f}, {hi:+.4f}]")
+
+
+if __name__ == "__main__":
+    main()
