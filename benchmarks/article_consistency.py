@@ -60,10 +60,9 @@ def train_out_of_fold(data: str) -> tuple[Any, list[str], list[str], list[str]]:
     from stance.artifacts import default_models_dir
     from stance.corpora.quote_corpus import load_quote_corpus
     from stance.corpora.sentences import corpus_file
-    from stance.evaluation.articles import match_parties, match_spans
     from stance.loader import load_stance_model
     from stance.pipeline import Pipeline
-    from stance.training.quote_examples import sentence_quotation_examples
+    from stance.training.quote_examples import matched_party_examples, sentence_quotation_examples
     from stance.training.quote_stance import NO_EXAMPLES, CachedBase, fit_model, read_teacher_examples
 
     models = default_models_dir()
@@ -73,17 +72,11 @@ def train_out_of_fold(data: str) -> tuple[Any, list[str], list[str], list[str]]:
     y: list[str] = []
     art: list[str] = []
     party: list[str] = []
-    for d in load_quote_corpus("train", data):
-        _, pendings = pipe.annotator.prepare(pipe.make_doc(d["text"]))
-        gq = d.get("quotes") or []
-        for i, j in match_spans([(p.raw.start, p.raw.end) for p in pendings], [(q["quote"]["start"], q["quote"]["end"]) for q in gq]):
-            p = pendings[i]
-            gold = [s for s in gq[j].get("stances") or [] if not s.get("implicit")]
-            for a, b in sorted(match_parties(gold, [{"target": t.name} for t in p.targets]), key=lambda ab: ab[1]):
-                X.append(p.examples[b])
-                y.append(gold[a]["label"])
-                art.append(d["id"])
-                party.append(p.targets[b].name)
+    for doc_id, example, label, name in matched_party_examples(load_quote_corpus("train", data), pipe):
+        X.append(example)
+        y.append(label)
+        art.append(doc_id)
+        party.append(name)
     aux = sentence_quotation_examples(corpus_file(data, "directed_sentiment", "train"))
     teacher = read_teacher_examples(data, None)
     P = np.zeros((len(X), len(LABELS)))

@@ -5,21 +5,7 @@ are invented."""
 
 from __future__ import annotations
 
-import pytest
-
-import stance
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """Rules and speaker ranker, no party filter, no stance model: every proposed target."""
-    return stance.load(stance_model=False, party_filter=False)
-
-
-def _targets(nlp, text: str) -> list[tuple[str, dict[str, str]]]:
-    """(quotation text, {target name: how it was found}) for each quotation of ``text``."""
-    view, pendings = nlp.annotator.prepare(nlp.make_doc(text))
-    return [(text[p.raw.start:p.raw.end], {t.name: t.via for t in p.targets}) for p in pendings]
+from .test_party_references import _targets, nlp  # noqa: F401  (the module-scoped pipeline fixture and its helper)
 
 
 def test_a_country_someone_goes_to_or_comes_from_is_a_place(nlp):

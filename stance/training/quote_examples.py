@@ -16,21 +16,21 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from stance.evaluation.articles import match_spans
 from stance.evaluation.articles import match_parties
 from stance.stance_model.quote_scorer import QUOTATION_CORPUS
 
 
-def labelled_examples(docs: Iterable[Mapping[str, Any]], pipeline: Any) -> tuple[list[Any], list[str], list[str]]:
-    """``(examples, labels, article ids)`` of the proposed parties that match a gold party.
+def matched_party_examples(docs: Iterable[Mapping[str, Any]], pipeline: Any) -> Iterator[tuple[str, Any, str, str]]:
+    """``(article id, example, gold label, party name)`` of every proposed party that matches a gold
+    party of a matched quotation (quotations by :func:`~stance.evaluation.articles.match_spans`,
+    parties by :func:`~stance.evaluation.articles.match_parties`, as ``stance evaluate quotes``
+    matches them; implicit gold stances left out), in article, quotation and proposal order.
 
     ``pipeline`` is a :class:`stance.pipeline.Pipeline` loaded with a stance model (any: only its
     presence makes the rules build the examples)."""
-    X: list[Any] = []
-    y: list[str] = []
-    ids: list[str] = []
     for d in docs:
         view, pendings = pipeline.annotator.prepare(pipeline.make_doc(d["text"]))
         gq = d.get("quotes") or []
@@ -39,9 +39,19 @@ def labelled_examples(docs: Iterable[Mapping[str, Any]], pipeline: Any) -> tuple
             p = pendings[i]
             gold = [s for s in gq[j].get("stances") or [] if not s.get("implicit")]
             for a, b in sorted(match_parties(gold, [{"target": t.name} for t in p.targets]), key=lambda ab: ab[1]):
-                X.append(p.examples[b])
-                y.append(gold[a]["label"])
-                ids.append(d["id"])
+                yield d["id"], p.examples[b], gold[a]["label"], p.targets[b].name
+
+
+def labelled_examples(docs: Iterable[Mapping[str, Any]], pipeline: Any) -> tuple[list[Any], list[str], list[str]]:
+    """``(examples, labels, article ids)`` of the proposed parties that match a gold party
+    (:func:`matched_party_examples`)."""
+    X: list[Any] = []
+    y: list[str] = []
+    ids: list[str] = []
+    for doc_id, example, label, _ in matched_party_examples(docs, pipeline):
+        X.append(example)
+        y.append(label)
+        ids.append(doc_id)
     return X, y, ids
 
 
