@@ -341,7 +341,8 @@ def train_quote_stance(
         for split, role in (("train", "train"), ("dev", "dev")):
             path = DEFAULT_ARTICLES / source / f"{split}.jsonl"
             prints.append(dict(file_fingerprint(path), corpus=f"quote_stance/articles/{source}", role=role))
-    for split, role in (("train", "train (auxiliary)"), ("dev", "dev (floor)")):
+    aux_role = "train (auxiliary)" if float(params.get("aux_weight", 0.0)) > 0 else "cross-validation grid only (weight 0 in the chosen setting)"
+    for split, role in (("train", aux_role), ("dev", "dev (floor)")):
         prints.append(dict(file_fingerprint(corpus_file(data_dir, AUX_CORPUS, split)), corpus=AUX_CORPUS, role=role))
     if teacher[0] and float(params.get("teacher_weight", 0.0)) > 0:
         prints.append(dict(file_fingerprint(Path(teacher_path(teacher_labels))), corpus="teacher-labelled quotations", role="train (auxiliary)"))
