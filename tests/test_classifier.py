@@ -232,6 +232,31 @@ def test_classify_cli_one_line_per_input(tmp_path):
     assert main(["classify", str(inp), "-o", str(out), "--models", str(MODELS)]) == 0
 
 
+@needs_artifact
+def test_classify_scores_sentences_by_the_base_and_quotations_by_the_quote_model(tmp_path):
+    """``stance classify`` reads each line as a sentence, which the default quote model hands to the
+    model it stacks on; ``--as-quotations`` makes the quote model score it as a quotation."""
+    from stance.cli import main
+    from stance.loader import load_stance_model
+    from stance.stance_model.features import StanceExample
+
+    text = "Lindqvist accused Tanaka of fraud and praised Brennan for her courage."
+    row = {"id": "a", "text": text, "target": {"start": 18, "end": 24}, "source_actor": {"start": 0, "end": 9}}
+    inp = tmp_path / "in.jsonl"
+    _write_jsonl(inp, [row])
+    quote = load_stance_model(MODELS, kind="quote")
+    got = {}
+    for flag in ([], ["--as-quotations"]):
+        out = tmp_path / f"out{len(flag)}.jsonl"
+        assert main(["classify", str(inp), "-o", str(out), "--models", str(MODELS), *flag]) == 0
+        got[bool(flag)] = json.loads(out.read_text())["scores"]
+    sentence = quote.base.predict_proba([StanceExample.from_record(row)])[0]  # the base ignores the corpus tag
+    quotation = quote.predict_proba([StanceExample.from_record(row, corpus="quote")])[0]
+    assert [got[False][c] for c in LABELS] == pytest.approx(list(sentence), abs=1e-4)
+    assert [got[True][c] for c in LABELS] == pytest.approx(list(quotation), abs=1e-4)
+    assert got[False] != got[True]
+
+
 def test_evaluate_stance_on_synthetic_files(tmp_path):
     from stance.artifacts import save_artifact
     from stance.evaluation.stance import evaluate_stance, format_report, plot_confusion
@@ -279,3 +304,13 @@ def test_shipped_model_on_plover_dev():
     r = evaluate_stance(SHARED, "plover_gsr", "dev", models_dir=MODELS)
     assert r["n"] > 50
     assert r["polar"]["direction_accuracy"] > 0.5
+
+
+def test_sentence_example_never_carries_the_quotation_tag():
+    from stance.stance_model.quote_scorer import QUOTATION_CORPUS, SENTENCE_CORPUS, sentence_example
+
+    row = {"id": "a", "text": "Ruiz praised Freedonia.", "target": {"start": 13, "end": 22}}
+    assert sentence_example(row).corpus == SENTENCE_CORPUS != QUOTATION_CORPUS
+    assert sentence_example(dict(row, source="dse-park2021")).corpus == "directed_sentiment"
+    ex = sentence_example(row)
+    assert ex.text[ex.target_start:ex.target_end] == "Freedonia" and not ex.has_source

@@ -21,12 +21,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", choices=STANCE_MODEL_CHOICES, default=DEFAULT_STANCE_MODEL,
                         type=canonical_stance_model, help=STANCE_MODEL_HELP)
     parser.add_argument("--batch-size", type=int_at_least(1), default=2048, help="targets per vectorised call (default 2048)")
+    parser.add_argument("--as-quotations", action="store_true",
+                        help="score each line as a quotation the pipeline found (the source actor as the speaker's mention), "
+                             "which the quote model scores itself; by default a line is a sentence, which the quote model "
+                             "hands to the model it stacks on (blended), trained on sentence corpora")
 
 
-def _parse(line: str, lineno: int):  # -> (id, example | None, error | None)
+def _parse(line: str, lineno: int, as_quotations: bool = False):  # -> (id, example | None, error | None)
     import json
 
     from stance.stance_model.classifier import StanceExample
+    from stance.stance_model.quote_scorer import QUOTATION_CORPUS, sentence_example
 
     rid = None
     try:
@@ -42,7 +47,7 @@ def _parse(line: str, lineno: int):  # -> (id, example | None, error | None)
         t = d["target"]
         if not isinstance(t, dict) or "start" not in t or "end" not in t:
             raise ValueError("'target' needs 'start' and 'end'")
-        ex = StanceExample.from_record(d, corpus="quote")
+        ex = StanceExample.from_record(d, corpus=QUOTATION_CORPUS) if as_quotations else sentence_example(d)
         if ex.target_end <= ex.target_start:
             raise ValueError("empty target span")
         tt = t.get("text")
@@ -108,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
                 if not line.strip():
                     continue
                 total += 1
-                rid, ex, err = _parse(line, lineno)
+                rid, ex, err = _parse(line, lineno, args.as_quotations)
                 pending.append((lineno, rid, ex, err))
                 if len(pending) >= max(1, args.batch_size):
                     flush()

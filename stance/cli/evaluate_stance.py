@@ -18,6 +18,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         type=canonical_stance_model, help=STANCE_MODEL_HELP)
     parser.add_argument("--plot", metavar="FILE.png", default=None, help="also write the confusion matrix as a PNG")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a report")
+    parser.add_argument("--as-quotations", action="store_true",
+                        help="score the sentences as quotations the pipeline found (the source party as the speaker's mention), "
+                             "which the quote model scores itself; by default they are sentences, which it hands to the "
+                             "model it stacks on")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     from stance.evaluation.stance import evaluate_stance, format_report, plot_confusion, to_json
 
     try:
-        r = evaluate_stance(args.data, args.corpus, args.split, models_dir=args.models, kind=args.model)
+        r = evaluate_stance(args.data, args.corpus, args.split, models_dir=args.models, kind=args.model,
+                            as_quotations=args.as_quotations)
     except (FileNotFoundError, ArtifactError, ImportError) as e:
         print(f"stance evaluate stance: {e}", file=sys.stderr)
         return 2

@@ -102,19 +102,19 @@ def evaluate_stance(
     models_dir: str | os.PathLike[str] | None = None,
     model: Any = None,
     kind: str = DEFAULT_STANCE_MODEL,
-    as_quotations: bool | None = None,
+    as_quotations: bool = False,
 ) -> dict[str, Any]:
     """Evaluate the shipped (or given) stance classifier on ``<data_dir>/<corpus>/<split>.jsonl``.
 
     ``kind`` chooses the shipped model (``"quote"``, the default stance model
     :data:`~stance.defaults.DEFAULT_STANCE_MODEL`; ``"blended"`` or ``"contextual"``) when
-    ``model`` is not given. ``as_quotations``: score the sentences as the pipeline's quotation
-    examples (the source party as the speaker's mention, ``corpus="quote"``), so that the
-    quote-trained model scores them itself, as it scores every target at run time, instead of
-    handing these sentence-corpus examples to its base model; the default (None) does so for the
-    quote-trained model (``kind="quote"``, or a given model of that kind) only."""
+    ``model`` is not given. The corpus's records are sentences (``StanceExample.from_record``
+    with the record's own corpus), so the quote-trained model hands them to the model it stacks on,
+    as ``stance classify`` does by default. ``as_quotations``: score them instead as the pipeline's
+    quotation examples (the source party as the speaker's mention, ``corpus="quote"``), which the
+    quote-trained model scores itself."""
     from stance.loader import load_stance_model
-    from stance.stance_model.quote_scorer import QUOTATION_CORPUS, QUOTE_STANCE_KIND
+    from stance.stance_model.quote_scorer import QUOTATION_CORPUS
 
     path = corpus_file(data_dir, corpus, split)
     if model is None:
@@ -123,8 +123,6 @@ def evaluate_stance(
         load_s = time.perf_counter() - t0
     else:
         load_s = None
-    if as_quotations is None:
-        as_quotations = getattr(model, "kind", None) == QUOTE_STANCE_KIND
     examples, gold, _ids = load_examples(path, corpus=QUOTATION_CORPUS if as_quotations else None)
     out = evaluate_model(model, examples, gold)
     out.update({"corpus": corpus, "split": split, "file": str(path), "load_seconds": load_s,

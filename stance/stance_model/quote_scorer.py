@@ -30,13 +30,14 @@ attaches with :meth:`QuoteStanceScorer.with_base`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import chain, repeat
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_field, pack_strings, unpack_strings
-from stance.stance_model.features import extract_features, tokenize_batch
+from stance.stance_model.features import StanceExample, extract_features, tokenize_batch
 from stance.stance_model.inference import row_sums, softmax_rows
 
 QUOTE_STANCE_KIND = "quote-stance"
@@ -51,6 +52,8 @@ STACK_FLOOR = 1e-4
 HEAD_COLUMNS = 7
 #: The examples the quote model scores (the pipeline's); others keep the base model's probabilities.
 QUOTATION_CORPUS = "quote"
+#: The ``corpus`` tag of a sentence a user gives (``stance classify``) that names no corpus of its own.
+SENTENCE_CORPUS = "sentence"
 
 
 def feature_strings(X: Sequence[Any], tokens: Sequence[Any], groups: Sequence[str], lexicon: Mapping[str, str],
@@ -134,6 +137,15 @@ def base_columns(base: Any, X: Sequence[Any], groups: Sequence[str], tokens: Seq
         return np.log(np.clip(p, STACK_FLOOR, 1.0))
 
     return np.hstack([logs(p0), logs(p1), has_src])
+
+
+def sentence_example(record: Mapping[str, Any]) -> StanceExample:
+    """A sentence record (``id``, ``text``, ``target``, optional ``source_actor``: NewsMTSC's shape)
+    as a sentence example: the corpus its ``source`` field names, else :data:`SENTENCE_CORPUS`,
+    never :data:`QUOTATION_CORPUS`, so the quote-trained model hands it to its base
+    (:func:`route_quotations`). Raises as :meth:`StanceExample.from_record` does."""
+    ex = StanceExample.from_record(record)
+    return replace(ex, corpus=SENTENCE_CORPUS) if ex.corpus == QUOTATION_CORPUS else ex
 
 
 def route_quotations(X: Sequence[Any], quote_proba: Any, base: Any) -> Any:
