@@ -28,6 +28,7 @@ from stance.quotations.finder import find_quotations
 from stance.speakers.inheritance import inherit_speakers
 from stance.speakers.description import describe_speaker
 from stance.speakers.selection import choose_speakers, first_person_report, quoted_spans
+from stance.stance_model.article_consistency import ARTICLE_MIX, ARTICLE_MIX_TEMPERATURE, mix_within_groups
 from stance.stance_model.calibration import calibrate
 from stance.stance_model.examples import stance_examples
 from stance.stance_model.class_offsets import add_class_offsets
@@ -99,6 +100,9 @@ class Annotator:
         #: log-odds added to the class a frame verb takes toward its object party (see
         #: :mod:`stance.stance_model.frame_prior`; 0 turns the prior off)
         self.frame_offset = FRAME_STANCE_OFFSET
+        #: weight of the mean of a party's other stances in the same article mixed into each of its
+        #: stances (see :mod:`stance.stance_model.article_consistency`; 0 turns the mixing off)
+        self.article_mix = ARTICLE_MIX
         self.timings: dict[str, float] | None = defaultdict(float) if timings else None
 
     def _tick(self, stage: str, t0: float) -> float:
@@ -205,6 +209,9 @@ class Annotator:
                 heads = np.repeat(["speaker" if p.speaker is not None else "no_speaker" for _, _, ps in prepared for p in ps],
                                   [len(p.examples) for _, _, ps in prepared for p in ps])
                 probs = calibrate(probs, self.calibration, heads)
+            if self.article_mix:
+                parties = [(d, t.name) for d, (_, _, ps) in enumerate(prepared) for p in ps if p.examples for t in p.targets]
+                probs = mix_within_groups(probs, parties, self.article_mix, ARTICLE_MIX_TEMPERATURE)
         # plain Python floats and the best class of each row, converted once for the whole batch
         rows = probs.tolist() if probs is not None else []
         bests = probs.argmax(axis=1).tolist() if probs is not None else []
