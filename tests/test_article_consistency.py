@@ -60,7 +60,6 @@ def test_the_pipeline_mixes_a_party_s_stances_within_an_article_only():
     assert mixed[1]["hostile"] > unmixed[1]["hostile"]  # pulled toward the article's other stance
     # across documents of one batch nothing mixes
     nlp.annotator.article_mix = 0.5
-    docs = list(nlp.pipe(['"Freedonia lied to us and cheated our farmers," Senator Maria Halvorsen said.',
-                          '"We will see what Freedonia does next week," Senator Maria Halvorsen said.']))
-    assert docs[0].quotes[0].stances[0].label == "hostile"
+    docs = list(nlp.pipe([text, '"We will see what Freedonia does next week," Senator Maria Halvorsen said.']))
+    assert [q.stances[0].scores for q in docs[0].quotes if q.stances] == mixed
     assert [q.stances[0].scores for q in docs[1].quotes] == alone
