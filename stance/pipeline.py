@@ -205,13 +205,13 @@ class Annotator:
             if self.frame_offset:
                 frames = [t.frame for _, _, ps in prepared for p in ps if p.examples for t in p.targets]
                 probs = add_class_offsets(probs, classes, frames, self.frame_offset)
+            if self.article_mix:  # before the blended model's calibration, whose temperature then keeps every label
+                parties = [(d, t.name) for d, (_, _, ps) in enumerate(prepared) for p in ps if p.examples for t in p.targets]
+                probs = mix_within_groups(probs, parties, self.article_mix, ARTICLE_MIX_TEMPERATURE)
             if self.calibration is not None:
                 heads = np.repeat(["speaker" if p.speaker is not None else "no_speaker" for _, _, ps in prepared for p in ps],
                                   [len(p.examples) for _, _, ps in prepared for p in ps])
                 probs = calibrate(probs, self.calibration, heads)
-            if self.article_mix:
-                parties = [(d, t.name) for d, (_, _, ps) in enumerate(prepared) for p in ps if p.examples for t in p.targets]
-                probs = mix_within_groups(probs, parties, self.article_mix, ARTICLE_MIX_TEMPERATURE)
         # plain Python floats and the best class of each row, converted once for the whole batch
         rows = probs.tolist() if probs is not None else []
         bests = probs.argmax(axis=1).tolist() if probs is not None else []
