@@ -95,17 +95,21 @@ def test_the_company_is_no_school_centre_or_known_body(nlp):
     assert found == {"Dravko": "description"}
 
 
+def _things_no_parties(nlp, text: str, things: set[str], party: str) -> None:
+    """``things`` are the article's things and no quotation's parties, while ``party`` is one."""
+    assert things <= _refs(nlp, text).things
+    found = {n for _, got in _targets(nlp, text) for n in got}
+    assert not found & things
+    assert party in found
+
+
 def test_a_law_a_treaty_or_a_convention_is_no_party(nlp):
     # party-filter 1.10.0 (train: "Affordable Care Act", "College for All Act", "Geneva
     # Convention", "National Convention": 0 parties of 19 proposals): a name ending in a word of
     # thing_heads.txt is a thing, never proposed, also when an acronym stands for it
     text = ('The Clean Rivers Act (CRA) passed in May. Ana Ruiz said "the CRA and the Geneva '
             'Convention bind Boris Kovac, and the Lisbon Agreement binds him too."')
-    refs = _refs(nlp, text)
-    assert {"Clean Rivers Act", "Geneva Convention", "Lisbon Agreement"} <= refs.things
-    found = {n for _, got in _targets(nlp, text) for n in got}
-    assert not found & {"Clean Rivers Act", "Geneva Convention", "Lisbon Agreement"}
-    assert "Boris Kovac" in found
+    _things_no_parties(nlp, text, {"Clean Rivers Act", "Geneva Convention", "Lisbon Agreement"}, "Boris Kovac")
 
 
 def test_a_population_named_by_a_demonym_is_no_party(nlp):
@@ -114,11 +118,7 @@ def test_a_population_named_by_a_demonym_is_no_party(nlp):
     # read them as persons
     text = ('Boris Kovac met Turkish Americans in Ohio. Ana Ruiz said "Muslim Americans and Latin '
             'Americans fear Boris Kovac, and he knows it."')
-    refs = _refs(nlp, text)
-    assert {"Turkish Americans", "Muslim Americans", "Latin Americans"} <= refs.things
-    found = {n for _, got in _targets(nlp, text) for n in got}
-    assert not found & {"Turkish Americans", "Muslim Americans", "Latin Americans"}
-    assert "Boris Kovac" in found
+    _things_no_parties(nlp, text, {"Turkish Americans", "Muslim Americans", "Latin Americans"}, "Boris Kovac")
 
 
 def test_the_foundation_is_the_foundation_named_before(nlp):

@@ -29,6 +29,13 @@ def _setup(text: str):
     return view, MentionIndex(view)
 
 
+def _subj_first(text: str) -> dict[str, float]:
+    """Each antecedent candidate's ``subj_first`` feature for the first "he" of ``text``."""
+    view, mentions = _setup(text)
+    return {c.mention.canonical: c.features.get("subj_first", 0.0)
+            for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
+
+
 def test_candidates_are_persons_before_the_pronoun_nearest_first():
     view, mentions = _setup(TEXT)
     i = view.lowers.index("she")
@@ -359,10 +366,7 @@ def test_a_subject_after_a_fronted_phrase_counts_as_a_subject():
 
 def test_the_person_last_named_as_a_subject_is_marked_subj_first():
     text = "Tom Baker met Bob Smith in Ohio. Later the talks went on. He said the deal was near."
-    view, mentions = _setup(text)
-    feats = {c.mention.canonical: c.features.get("subj_first", 0.0)
-             for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
-    assert feats == {"Bob Smith": 0.0, "Tom Baker": 1.0}
+    assert _subj_first(text) == {"Bob Smith": 0.0, "Tom Baker": 1.0}
 
 
 def test_chain_counts_the_agreeing_pronouns_before_the_next_candidate():
@@ -381,15 +385,8 @@ def test_chain_counts_the_agreeing_pronouns_before_the_next_candidate():
 def test_the_subject_of_the_words_a_trailing_pronoun_reports_is_not_subj_first():
     # "Tom Baker met ..." is the last subject before "he"; in "Bob Smith is wrong, he said" the
     # subject before the comma belongs to the reported words
-    text = "Tom Baker met voters in Ohio. Bob Smith is wrong, he said."
-    view, mentions = _setup(text)
-    feats = {c.mention.canonical: c.features.get("subj_first", 0.0)
-             for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
-    assert feats == {"Bob Smith": 0.0, "Tom Baker": 1.0}
-    view, mentions = _setup("Tom Baker met voters in Ohio. Bob Smith arrived and he said more.")
-    feats = {c.mention.canonical: c.features.get("subj_first", 0.0)
-             for c in antecedent_candidates(view, mentions, view.lowers.index("he"), [])}
-    assert feats == {"Bob Smith": 1.0, "Tom Baker": 0.0}
+    assert _subj_first("Tom Baker met voters in Ohio. Bob Smith is wrong, he said.") == {"Bob Smith": 0.0, "Tom Baker": 1.0}
+    assert _subj_first("Tom Baker met voters in Ohio. Bob Smith arrived and he said more.") == {"Bob Smith": 1.0, "Tom Baker": 0.0}
 
 
 def test_a_body_named_as_a_modifier_is_marked_attributive_for_it():
