@@ -49,7 +49,8 @@ from stance.parties.references import (
 )
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
-from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, inflections, party_of_members, political_parties,
+from stance.text.inflection import verb_forms
+from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, party_of_members, political_parties,
                                   stop_words, word_set)
 from stance.text.mentions import MentionIndex, is_common_noun, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -96,10 +97,8 @@ def motion_verb_forms() -> frozenset[str]:
     "came", "fled")."""
     forms: set[str] = set()
     for row in data_rows("motion_verbs.tsv"):
-        lemma = row[0].strip().lower()
-        forms |= inflections(lemma)
-        if len(row) > 1:
-            forms.update(f.strip().lower() for f in row[1].split(",") if f.strip())
+        irregular = [f.strip().lower() for f in row[1].split(",") if f.strip()] if len(row) > 1 else []
+        forms |= verb_forms(row[0].strip().lower(), irregular, drop_pasts=False)
     return frozenset(forms)
 
 

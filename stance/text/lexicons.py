@@ -6,11 +6,12 @@ Every word list the rules use lives in a data file; this module is the one place
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
+
+from stance.text.inflection import verb_forms
 
 
 def _data_text(name: str) -> str:
@@ -22,33 +23,6 @@ def data_rows(name: str) -> Iterable[list[str]]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         yield line.rstrip("\n").split("\t")
-
-
-def inflections(lemma: str) -> set[str]:
-    """Regular inflections of an English verb: lemma, 3sg, past/participle, gerund."""
-    w = lemma
-    forms = {w}
-    if re.search(r"(s|sh|ch|x|z|o)$", w):
-        forms.add(w + "es")
-    elif re.search(r"[^aeiou]y$", w):
-        forms.add(w[:-1] + "ies")
-    else:
-        forms.add(w + "s")
-    # consonant doubling for short CVC verbs (slam, dub, quip)
-    cvc = re.fullmatch(r"(?:qu|[^aeiou])*[aeiou][^aeiouwxy]", w) is not None
-    if w.endswith("e"):
-        forms.add(w + "d")
-        forms.add((w[:-1] if not w.endswith("ee") else w) + "ing")
-    elif re.search(r"[^aeiou]y$", w):
-        forms.add(w[:-1] + "ied")
-        forms.add(w + "ing")
-    elif cvc:
-        forms.add(w + w[-1] + "ed")
-        forms.add(w + w[-1] + "ing")
-    else:
-        forms.add(w + "ed")
-        forms.add(w + "ing")
-    return forms
 
 
 @dataclass(frozen=True)
@@ -78,16 +52,13 @@ def cue_lexicon() -> CueLexicon:
         frame = row[2].strip() if len(row) > 2 else "say"
         if " " in lemma:
             head, rest = lemma.split(" ", 1)
-            for form in inflections(head) | irregular.get(head, set()):
+            for form in verb_forms(head, irregular.get(head, ()), drop_pasts=False):
                 phrases[tuple(f"{form} {rest}".split())] = (lemma, frame)
             for form in extra:
                 phrases[tuple(form.split())] = (lemma, frame)
             continue
-        forms = inflections(lemma) | irregular.get(lemma, set()) | set(extra)
-        if lemma in irregular:
-            # drop regular forms that irregular verbs do not have (sayed, telled, writed)
-            bad = {lemma + "ed", lemma + "d", lemma + lemma[-1] + "ed"}
-            forms -= bad - irregular[lemma]
+        # irregular verbs lose the regular pasts they do not have (sayed, telled, writed)
+        forms = verb_forms(lemma, irregular.get(lemma, ()), extra, drop_doubled=True)
         for form in forms:
             verbs.setdefault(form, (lemma, frame))
     for row in data_rows("reporting_phrases.tsv"):
