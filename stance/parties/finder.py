@@ -69,7 +69,7 @@ def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
 
 
 #: Words of a role that say the speaker no longer holds it ("former deputy director", "ex-minister").
-_FORMER = frozenset({"former", "formerly", "ex", "retired", "onetime", "one-time"})
+_FORMER = word_set("former_words.txt")
 
 
 def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None) -> str | None:
@@ -156,7 +156,7 @@ def _population_segment(view: TextView, m) -> bool:
 
 #: Verbs of the campaign slogans whose object is a country ("make America great again", "put
 #: America first").
-_SLOGAN_VERBS = frozenset({"make", "makes", "making", "made", "put", "puts", "putting"})
+_SLOGAN_VERBS = word_set("slogan_verbs.txt")
 
 
 def _slogan_object(view: TextView, m) -> bool:

@@ -25,7 +25,7 @@ _INNER_MARKS = {"‘": "’", "'": "'"}
 #: auxiliaries that may stand between a reported speaker and the cue ("has always said", "are saying")
 _PERFECT_PROGRESSIVE = BE_FORMS | frozenset({"has", "have", "had", "’ve", "'ve", "’s", "'s", "’re", "'re"})
 #: adverbs that may stand between a reported speaker and the cue ("has always said", "also told")
-_FRAME_ADVERBS = frozenset({"always", "never", "also", "just", "even", "already", "often", "still", "once", "again", "repeatedly"})
+_FRAME_ADVERBS = word_set("frame_adverbs.txt")
 #: words before a cue that make it no report of words said: an infinitive, a modal, a
 #: hypothetical ("to say", "can at least say", "let's say", "would venture to say")
 _NOT_SAID = frozenset({"to", "will", "would", "can", "could", "may", "might", "should", "must", "shall", "’ll", "'ll",

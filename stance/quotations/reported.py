@@ -225,7 +225,7 @@ _DEMONSTRATIVE_DETS = frozenset({"that", "this", "those", "these"})
 
 
 #: nouns of evidence that are a finding verb's subject with no determiner ("exit polling shows ...")
-_FINDING_SOURCES = frozenset({"polling", "research", "evidence", "analysis"})
+_FINDING_SOURCES = word_set("finding_sources.txt")
 
 
 #: nouns of time after which "that" is a demonstrative ("that same day", "that night")

@@ -49,7 +49,7 @@ QUANTIFIERS = frozenset({"other", "many", "some", "several", "most", "few", "two
 #: prepositions whose object is never the subject of the cue right after it
 OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about", "via"})
 #: lowercase particles that open a surname after a title or honorific ("Mayor de Blasio", "Mr. van Rompuy")
-_SURNAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "le", "la", "bin", "ben", "dos", "das", "ter", "ten"})
+_SURNAME_PARTICLES = word_set("surname_particles.txt")
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
 
 

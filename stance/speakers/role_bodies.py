@@ -317,7 +317,7 @@ def nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str
 
 
 #: role words of a judge
-_JUDICIAL = frozenset({"judge", "judges", "justice", "justices", "magistrate", "magistrates"})
+_JUDICIAL = word_set("judicial_roles.txt")
 
 
 def _served_body_words(role_words: set[str]) -> frozenset[str] | None:

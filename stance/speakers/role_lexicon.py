@@ -25,7 +25,7 @@ FIELD_BREAKS = PREPS | VERBAL | {"who", "which", "that"}
 STOP_APPOS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")", "—", "said", "says", "who", "which", "and"})
 
 #: role heads whose holder serves a city or region, named as written ("mayor of Paris")
-_LOCAL_HEADS = frozenset({"mayor", "mayors", "selectman", "councillor", "councilor", "alderman"})
+_LOCAL_HEADS = word_set("local_heads.txt")
 
 
 def is_local(role_words: list[str]) -> bool:

@@ -65,7 +65,7 @@ def owns_campaign(view: TextView, mentions: MentionIndex, canonical: str) -> boo
 
 
 #: words that show a person runs a campaign
-_CAMPAIGN_WORDS = frozenset({"campaign", "campaigns", "campaigning", "campaigned"})
+_CAMPAIGN_WORDS = word_set("campaign_words.txt")
 
 
 def runs_campaign(view: TextView, mentions: MentionIndex, canonical: str) -> bool:

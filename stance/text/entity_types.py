@@ -123,7 +123,7 @@ _DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co|uk|au|ca|ph|in|fr|d
 #: three lowercase letters or more before the inner capital, so not "McCain", "DeSantis", "LeBron"
 _CAMEL = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]")
 #: surname prefixes written with an inner capital ("MacArthur", "FitzGerald", "VanderBeek")
-_CAMEL_SURNAME_PREFIXES = ("Mac", "Fitz", "Van", "Von", "Della", "Delle", "Degli")
+_CAMEL_SURNAME_PREFIXES = tuple(sorted(word_set("camel_surname_prefixes.txt", keep_case=True)))
 
 
 def _org_form(words: Sequence[str], lex: EntityLexicons) -> bool:
