@@ -257,7 +257,7 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         for m in mentions.names_in(i, min(hi, i + 8)):
             if m.type in ("person", "organization") and all(x[:1].isupper() or x in {"of", "for", "the", "and"}
                                                             for x in view.words[i : m.start]):
-                campaign = _campaign_after(view, m, hi) if m.type == "person" else None
+                campaign = _campaign_after(view, m, hi)
                 if campaign is not None:
                     return i, campaign, "nominal"  # "The Sanders campaign responded": the campaign
                 return i, m.end, "name"
@@ -276,7 +276,7 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
                 if m is not None and (m.start != k + 1 or m.type != "person"):
                     m = None
             if m is not None and m.type not in ("demonym",) and m.start >= k - 1:
-                campaign = _campaign_after(view, m, hi) if m.type == "person" else None
+                campaign = _campaign_after(view, m, hi)
                 if campaign is not None:
                     return i, campaign, "nominal"  # "the Rubio campaign risks ... by dismissing"
                 # "a former Republican staffer"; a person's name after a determiner modifies the noun
@@ -325,7 +325,9 @@ def _heads_phrase(view: TextView, mentions: MentionIndex, t: int) -> bool:
 def _campaign_after(view: TextView, m: Mention, hi: int) -> int | None:
     """The end of a campaign noun right after the person name ``m`` (before ``hi``), with or
     without a possessive ("the Sanders campaign", "Trump's campaign"): the phrase names the
-    campaign, which speaks, not the person; None when none follows."""
+    campaign, which speaks, not the person; None when none follows or ``m`` names no person."""
+    if m.type != "person":
+        return None
     k = m.end + 1 if m.end < hi and view.lowers[m.end] in POSSESSIVE_MARKS else m.end
     return k + 1 if k < hi and view.lowers[k] in CAMPAIGN_NOUNS else None
 
