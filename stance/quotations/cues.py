@@ -239,7 +239,8 @@ def document_reads(view: TextView, i: int) -> bool:
     return False
 
 
-#: sentence ends after a document's "read" that closes a quotation ('"...," it read.')
+#: sentence ends after a document's "read" that closes a quotation ('"...," it read.') or a noun-ish
+#: form that closes an inverted frame ("..., O'Keefe notes.")
 _ENDS = frozenset({".", "!", "?"})
 #: longest document phrase between a quotation and its "read" ("the campaign's fundraising email")
 _DOC_PHRASE = 4
@@ -296,8 +297,6 @@ def _after_plural_noun(view: TextView, i: int, nxt: str) -> bool:
 _FINDING_FORMS = frozenset({"show", "shows", "find", "finds"})
 
 
-#: sentence ends after a noun-ish form that closes an inverted frame ("..., O'Keefe notes.")
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
 #: longest subject between a frame's comma and its noun-ish verb, in tokens
 _FRAME_SUBJECT = 6
 
@@ -331,7 +330,7 @@ def _verb_context(view: TextView, i: int) -> bool:
     lowers = view.lowers
     nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
     prev = lowers[i - 1] if i > 0 else ""
-    if nxt in _SENTENCE_ENDS and _closing_frame_subject(view, i):
+    if nxt in _ENDS and _closing_frame_subject(view, i):
         return True  # "..., O'Keefe notes.", "..., a USA TODAY analysis shows."
     if _after_determined_noun(view, i, nxt):
         return True  # "the motion claims Trump's ...", "the poll shows that ..."

@@ -20,6 +20,11 @@ QUANTIFIED_DETS = DETS | {"one", "another", "some", "many", "several"}
 
 PREPS_TO = PREPS | {"to"}
 
+#: prepositions between a described person and the body they belong to ("a spokeswoman for the House
+#: Armed Services Committee", "sources within the Department of Defense", "researchers from the
+#: University of Washington")
+MEMBER_PREPS = frozenset({"for", "of", "from", "with", "at", "within"})
+
 FIELD_BREAKS = PREPS | VERBAL | {"who", "which", "that"}
 
 STOP_APPOS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")", "—", "said", "says", "who", "which", "and"})

@@ -364,8 +364,9 @@ def org_nouns_in(words: list[str], i: int, j: int) -> bool:
     return any(w.lower() in org_nouns for w in words[i:j])
 
 
-#: titles that a portfolio before them belongs to ("Health Minister", "Labor Secretary")
-_PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+#: titles that hold a government portfolio, before them ("Health Minister", "Labor Secretary") or
+#: after them and "of" ("Secretary of Justice", stance.speakers.role_states)
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
 
 
 def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | None:
@@ -402,7 +403,7 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | Non
                 body = " ".join(words[i:j])
                 named = (org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms or body in party_labels()
                          or body.replace("-", "").isupper())
-                if not named and j - i <= 3 and role.split()[-1].lower() in _PORTFOLIO_TITLES:
+                if not named and j - i <= 3 and role.split()[-1].lower() in PORTFOLIO_TITLES:
                     # "Civil Aviation Minister", "Labor Secretary": a portfolio, part of the title
                     return i, end, " ".join(words[i:end]).replace(" - ", "-")
                 if not named:
