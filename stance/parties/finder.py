@@ -50,8 +50,8 @@ from stance.parties.references import (
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
 from stance.text.inflection import verb_forms
-from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, party_of_members, political_parties,
-                                  stop_words, word_set)
+from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, party_of_members,
+                                  political_parties, rule_words, stop_words, word_set)
 from stance.text.mentions import MentionIndex, is_common_noun, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -88,7 +88,8 @@ def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None
     return affiliation
 
 
-_LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering", "around", "within"})
+#: prepositions of place before a country that make it a place, no party ("in Mexico", "entering Syria")
+_LOCATIVE = rule_words("country_locatives")
 
 
 @lru_cache(maxsize=1)

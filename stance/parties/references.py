@@ -36,7 +36,8 @@ from typing import Iterator
 from stance.text.entity_types import PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.genders import person_genders
 from stance.text.inflection import verb_forms
-from stance.text.lexicons import Gazetteer, data_rows, description_heads, gazetteer, party_labels, tagged_words, titles, word_set
+from stance.text.lexicons import (Gazetteer, data_rows, description_heads, gazetteer, party_labels, rule_words,
+                                  tagged_words, titles, word_set)
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun, pronoun_kinds
 from stance.text.positions import positions_of
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -632,7 +633,7 @@ def definite_title(view: TextView, m: Mention) -> bool:
 
 
 #: Words before a bare title that make it a definite description of the office's holder.
-_TITLE_DETERMINERS = frozenset({"the", "their", "our", "your", "his", "her", "its"})
+_TITLE_DETERMINERS = rule_words("title_determiners")
 
 
 def _named_head_before(refs: ArticleReferences, head: str, i: int) -> str | None:

@@ -11,8 +11,8 @@ from stance.quotations.cues import Cue
 from stance.quotations.tokens import (ADVERBS, CLAUSE_START, CLOSE_MARKS, FUNCTION_WORDS, NOUN_AUXILIARIES, OPEN_MARKS,
                                       TIME_WORDS, attributive, checked, finite_at, infinitive_at, plural_s, present_s,
                                       trim_tokens)
-from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, RELATIVES,
-                                  SUBJECT_PRONOUNS, WH_WORDS, reporting_verbs_with, word_set)
+from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS,
+                                  RELATIVES, SUBJECT_PRONOUNS, WH_WORDS, reporting_verbs_with, rule_words, word_set)
 from stance.text.mentions import is_adjective
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -22,7 +22,7 @@ ZERO_THAT = reporting_verbs_with("zero-that")
 
 
 #: objects of a naming verb that may take an unquoted complement ("called him divisive")
-_NAMED_PRONOUNS = frozenset({"him", "her", "them", "it", "this", "himself", "herself", "themselves"})
+_NAMED_PRONOUNS = rule_words("named_pronouns")
 #: longest name or description a naming verb's object spans, in tokens
 _NAMED_OBJECT_REACH = 8
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from stance.quotations.tokens import FUNCTION_WORDS, QUOTE_MARKS, finite_at, infinitive_at, plural_s
 from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS,
-                                  cue_lexicon, tagged_words, time_words, word_set)
+                                  cue_lexicon, rule_words, tagged_words, time_words, word_set)
 from stance.text.positions import positions_of
 from stance.text.verb_forms import is_ed_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -100,7 +100,7 @@ _INFINITIVE_NOUNS = tagged_words("cue_nouns.tsv", "infinitive")
 #: cue nouns that report the infinitive after them only after a possessive owner ("his call to ban ...")
 _OWNED_INFINITIVE_NOUNS = tagged_words("cue_nouns.tsv", "owned-infinitive")
 #: words before a cue noun that make it a determined noun with an owner or a determiner
-_NOUN_OWNERS = DETERMINERS | POSSESSIVE_MARKS | frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_NOUN_OWNERS = DETERMINERS | POSSESSIVE_MARKS  # the determiners hold the possessive ones
 #: words that may stand between the determiner and the cue noun ("his oft-stated promise")
 _NOUN_MODIFIER_REACH = 2
 
@@ -258,7 +258,7 @@ def _after_quotation(view: TextView, j: int) -> bool:
 
 
 #: words after which a noun is the subject of a following "-s" verb: "the poll shows ..."
-_SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our", "every", "each"})
+_SUBJECT_DETERMINERS = rule_words("subject_determiners")
 
 
 def _after_determined_noun(view: TextView, i: int, nxt: str) -> bool:

@@ -12,7 +12,8 @@ from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NOUN_AUXILIARIES,
                                       NO_CLAUSE_START, OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, checked, cue_start,
                                       finite_at, has_finite, plural_present_at, present_s, ranges, speaker_nouns)
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS,
+                                  SUBORDINATORS, rule_words)
 from stance.text.view import TextView
 
 _NP_BREAKERS = frozenset("though although but and because while when as if since so which who whom after before".split())
@@ -228,7 +229,7 @@ _AS_SUBJECT_REACH = 8
 #: longest tail of an "as X said" frame after its verb, in tokens ("as one aide told Palo Alto Weekly,")
 _AS_TAIL_REACH = 8
 #: what may stand between an "as" frame's subject and its verb ("as POLITICO has previously reported")
-_AS_AUXILIARIES = frozenset({"has", "have", "had", "even", "recently", "previously", "first", "earlier", "often"})
+_AS_AUXILIARIES = rule_words("as_frame_auxiliaries")
 
 
 def as_frame_spans(view: TextView, cue: Cue, cues: list[Cue]) -> list[tuple[int, int]] | None:
@@ -371,7 +372,7 @@ def content_start(view: TextView, sa: int, comma: int) -> int:
 
 #: subordinators of a clause fronted before a parenthetical frame and reported on its own ("If
 #: the birds had been farmed, they reasoned, the specimens would ...": ANNOTATION.md rule 4)
-_FRONTED_SUBORDINATORS = frozenset({"if", "because", "while", "although", "though", "unless", "whether"})
+_FRONTED_SUBORDINATORS = rule_words("fronted_subordinators")
 
 
 def _noun_modifier(view: TextView, t: int, e: int) -> bool:

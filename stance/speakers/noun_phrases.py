@@ -11,7 +11,7 @@ from stance.quotations.tokens import QUOTE_MARKS
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, role_nouns
 from stance.speakers.role_of_phrases import ROLE_OF_PREPS, is_role_of_head, object_end
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
+from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, rule_words, time_words, weekdays, word_set
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -33,21 +33,18 @@ def nouns() -> tuple[frozenset[str], frozenset[str]]:
     return word_set("person_nouns.txt"), word_set("org_nouns.txt")
 
 
-NP_STOP_LEFT = frozenset(
-    {"and", "but", "that", "said", "says", "for", "to", "of", "in", "on", "at", "with", "by", "as", "when",
-     "while", "after", "before", "because", "if", "than", "then", "so", "or", "is", "was", "were", "are",
-     "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
-)
+#: words that never open a speaker noun phrase: the phrase starts after them ("and the officials", "said the minister")
+NP_STOP_LEFT = rule_words("np_stop_left")
 #: sentence adverbs and subordinators that are never part of a noun phrase ("Yet many officials",
 #: "although his advisers say"), though a subject may follow them: the phrase starts after them
-CLAUSE_OPENERS = frozenset({"yet", "although", "though", "perhaps", "however", "whether", "unless", "whereas", "nor"})
+CLAUSE_OPENERS = rule_words("np_clause_openers")
 #: words naming a part of a group before "of the ..." ("One of the victims")
-_PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each", "both", "two", "three", "few"})
+_PART_WORDS = rule_words("part_words")
 #: quantifiers before a plural party or group label that make it some of its members ("Other
 #: Republicans", "Many Democrats"), not the body
-QUANTIFIERS = frozenset({"other", "many", "some", "several", "most", "few", "two", "three", "four", "dozens", "hundreds"})
+QUANTIFIERS = rule_words("group_label_quantifiers")
 #: prepositions whose object is never the subject of the cue right after it
-OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about", "via"})
+OBJECT_PREPS = rule_words("object_preps")
 #: lowercase particles that open a surname after a title or honorific ("Mayor de Blasio", "Mr. van Rompuy")
 _SURNAME_PARTICLES = word_set("surname_particles.txt")
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
@@ -145,14 +142,14 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
 _SOURCE_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", "[", "who", "which", "that", "whose", "when",
                            "where", "because", "if", "while"})
 #: words before a time word that start a time phrase ("on Thursday", "last week")
-TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "late", "early"})
+TIME_LEADS = rule_words("time_leads")
 #: prepositions that open a time phrase with an article ("during a Sunday", "on the Monday")
 ARTICLE_TIME_LEADS = frozenset({"on", "during", "at", "in"})
 ARTICLES = frozenset({"a", "an", "the"})
 #: words of time that are also common words; time words only when capitalised
 _AMBIGUOUS_TIME = frozenset({"may", "march"})
 #: the time words that are days of the week (capitalised; the others, "yesterday", are not)
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+WEEKDAYS = frozenset(weekdays())
 #: longest source phrase after "according to", in tokens
 MAX_SOURCE = 14
 
@@ -547,8 +544,7 @@ def person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[i
 
 #: first words of a short speaker phrase beside a quotation whose head no lexicon knows ('"...,"
 #: the 46-year-old said', '"...," wrote one commenter', '"...," another tweeted')
-_PHRASE_LEADS = frozenset({"the", "a", "an", "one", "another", "its", "his", "her", "their", "this", "some", "several",
-                           "many", "most", "both", "two", "three", "other", "others", "those", "these"})
+_PHRASE_LEADS = rule_words("phrase_leads")
 #: punctuation and marks between a quotation's words and the phrase after it
 QUOTE_TAIL = frozenset({",", "?", "!", "—", "--", "”", '"', "''", "’"})
 #: longest such phrase, in tokens

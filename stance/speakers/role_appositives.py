@@ -20,7 +20,7 @@ from stance.speakers.role_titles import ends_its_phrase
 from stance.speakers.pronouns import person_gender
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
 from stance.text.lexicons import (
-    OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, cue_lexicon, function_words, gazetteer, party_labels, role_words, titles,
+    OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, cue_lexicon, function_words, gazetteer, party_labels, role_words, titles,
     word_set,
 )
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
@@ -366,7 +366,7 @@ def _past_age(view: TextView, i: int, hi: int) -> int:
 
 
 #: words that open a noun phrase of its own, not a second role ("a lawyer and her husband")
-_OWN_PHRASE = DETS | {"his", "her", "their", "its", "our", "my", "your", "other", "others"}
+_OWN_PHRASE = DETS | POSSESSIVE_DETERMINERS | {"other", "others"}
 
 
 def _second_role(view: TextView, i: int, hi: int) -> int:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from stance.text.lexicons import cue_lexicon, data_rows, role_words, stop_words, titles, word_set
+from stance.text.lexicons import cue_lexicon, data_rows, role_words, rule_words, stop_words, titles, word_set
 
 
-PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on"})
-DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
+#: prepositions that attach a body or a field to a role ("director of ...", "adviser for ...", "official at ...")
+PREPS = rule_words("role_preps")
+#: determiners before a role noun ("the spokesman", "its director", "a lawyer")
+DETS = rule_words("role_dets")
 #: words that make the text after a name's comma a clause rather than a description
 VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
 
@@ -23,7 +25,7 @@ PREPS_TO = PREPS | {"to"}
 #: prepositions between a described person and the body they belong to ("a spokeswoman for the House
 #: Armed Services Committee", "sources within the Department of Defense", "researchers from the
 #: University of Washington")
-MEMBER_PREPS = frozenset({"for", "of", "from", "with", "at", "within"})
+MEMBER_PREPS = rule_words("member_preps")
 
 FIELD_BREAKS = PREPS | VERBAL | {"who", "which", "that"}
 

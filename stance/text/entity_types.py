@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
-from stance.text.lexicons import data_rows, word_set
+from stance.text.lexicons import data_rows, rule_words, word_set
 
 #: words before a name that make it a place ("in Denver", "near Kamloops")
-PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "from", "to", "into", "at", "of", "around", "visited", "via"})
+PLACE_BEFORE = rule_words("place_before")
 #: words right before a name that make it an organisation ("the toymaker Hasbro", "retailer
 #: Tesco", "London-based Tesco", "tech giant Ovix")
 ORG_BEFORE = word_set("org_before.txt")

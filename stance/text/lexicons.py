@@ -97,15 +97,32 @@ def reporting_verbs_with(tag: str) -> frozenset[str]:
     return tagged_words("reporting_verbs.tsv", tag, column=3)
 
 
-@lru_cache(maxsize=1)
-def _function_word_classes() -> dict[str, frozenset[str]]:
+def _named_sets(rows: Iterable[list[str]], file: str) -> dict[str, frozenset[str]]:
+    """The rows ``name <TAB> space-separated words`` of a data file as sets by name."""
     out: dict[str, frozenset[str]] = {}
-    for row in data_rows("function_words.tsv"):
+    for row in rows:
         name = row[0].strip()
         if name in out or len(row) < 2 or not row[1].split():
-            raise ValueError(f"function_words.tsv: class {name!r} is repeated or has no words")
+            raise ValueError(f"{file}: set {name!r} is repeated or has no words")
         out[name] = frozenset(row[1].split())
     return out
+
+
+@lru_cache(maxsize=1)
+def _function_word_classes() -> dict[str, frozenset[str]]:
+    return _named_sets(data_rows("function_words.tsv"), "function_words.tsv")
+
+
+@lru_cache(maxsize=1)
+def _rule_word_sets() -> dict[str, frozenset[str]]:
+    return _named_sets(data_rows("rule_words.tsv"), "rule_words.tsv")
+
+
+def rule_words(name: str) -> frozenset[str]:
+    """One small word set of a single rule in ``rule_words.tsv`` (mostly a subset of a closed
+    class: "country_locatives", "np_stop_left", ...; its comment there says which rule reads it),
+    as written (no lowercasing)."""
+    return _rule_word_sets()[name]
 
 
 def function_words(name: str) -> frozenset[str]:
@@ -123,9 +140,22 @@ def stop_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def weekdays() -> tuple[str, ...]:
+    """The days of the week, Monday first, lowercase (``weekdays.txt``)."""
+    return tuple(r[0].strip().lower() for r in data_rows("weekdays.txt"))
+
+
+@lru_cache(maxsize=1)
+def months() -> tuple[str, ...]:
+    """The months, January first, lowercase (``months.txt``)."""
+    return tuple(r[0].strip().lower() for r in data_rows("months.txt"))
+
+
+@lru_cache(maxsize=1)
 def time_words() -> frozenset[str]:
-    """Words of time (``time_words.txt``): weekdays, months, relative days and periods."""
-    return word_set("time_words.txt")
+    """Words of time: weekdays, months (:func:`weekdays`, :func:`months`), relative days and
+    periods (``time_words.txt``)."""
+    return word_set("time_words.txt") | frozenset(weekdays()) | frozenset(months())
 
 
 @lru_cache(maxsize=1)
