@@ -183,7 +183,7 @@ def _channel(view: TextView, m) -> bool:
 
 
 #: Prepositions that make an institution's name a place ("died at Gleneagles Hospital").
-_INSTITUTION_LOCATIVE = frozenset({"at", "in", "inside", "near", "into"})
+_INSTITUTION_LOCATIVE = rule_words("institution_locatives")
 
 
 def _institution_place(view: TextView, m) -> bool:

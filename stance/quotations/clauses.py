@@ -13,7 +13,7 @@ from stance.quotations.tokens import (ADVERBS, AFTER_PARTICIPLE, CLAUSE_STOPS, C
                                       NO_CLAUSE_START, OBJECT_PREPOSITIONS, OPEN_MARKS, TIME_WORDS, cue_start, finite_at, has_finite,
                                       plural_present_at, present_at, present_s, speaker_nouns)
 from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS,
-                                  WH_WORDS)
+                                  WH_WORDS, rule_words)
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -375,7 +375,7 @@ def _closing_frame(view: TextView, c: Cue) -> int | None:
 
 
 #: words that may open a new frame's subject after a comma (", while 60 percent said it ...")
-_FRAME_OPENERS = frozenset({"while", "whereas", "but", "and", "even"})
+_FRAME_OPENERS = rule_words("frame_subject_openers")
 #: longest plain noun-phrase subject of a new frame after a comma, in tokens
 _NP_FRAME_REACH = 6
 

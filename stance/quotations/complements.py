@@ -291,7 +291,7 @@ def extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, 
 
 
 #: relative pronouns an "as" verb's object is extracted by ("what she described as ...")
-_AS_RELATIVES = frozenset({"what", "which", "whom", "who", "that"})
+_AS_RELATIVES = rule_words("as_relatives")
 
 
 def extracted_as_complement(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:

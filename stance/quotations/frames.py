@@ -24,7 +24,7 @@ _NO_REST_START = frozenset("who which whose according as while although though b
 
 
 #: words that may open a sentence before "according to X, CONTENT" ("But according to ...")
-_OPENING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "still"})
+_OPENING_CONJUNCTIONS = rule_words("according_openers")
 #: longest adverbial before ", according to X, CONTENT" that opens with a time word, a number or
 #: a preposition ("One Sunday in late 2001, according to ..."; others: four tokens)
 _ACCORDING_ADVERBIAL = 6
