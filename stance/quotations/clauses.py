@@ -64,7 +64,9 @@ def _described_name_ends(view: TextView, k: int, end: int, i: int) -> list[int]:
     return out
 
 
-_ADVERBIAL_PREPOSITIONS = frozenset("on in at during via through over from to".split())
+#: prepositions of an adverbial between a reporting verb and its clause, skipped up to a comma
+#: ("said on Monday, ...", "reported via a statement, ...")
+_ADVERBIAL_PREPOSITIONS = rule_words("adverbial_prepositions")
 #: participles that open a source set off by commas after a reporting verb ("reported, citing X, ...")
 _SOURCE_ASIDES = frozenset({"citing", "quoting"})
 
@@ -219,7 +221,7 @@ def clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
 
 
 #: lowercase words after "said" that are its object, never a clause's subject ("said goodbye to ...")
-_SAID_OBJECTS = frozenset("goodbye hello yes no sorry thanks grace so otherwise amen".split())
+_SAID_OBJECTS = rule_words("said_objects")
 #: longest plain subject before its verb in :func:`noun_subject_clause`, in tokens
 _NOUN_SUBJECT_REACH = 12
 

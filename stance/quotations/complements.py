@@ -100,7 +100,7 @@ ADDRESSEE_INFINITIVE = reporting_verbs_with("addressee")
 #: "to" verbs whose infinitive or that-clause follows at once ("proposed to ...", "requested that ...")
 DIRECT_COMPLEMENT = reporting_verbs_with("direct")
 #: prepositions that end an addressee before an infinitive could follow
-_OBJECT_BREAKERS = frozenset("from of in on at for with about into by".split())
+_OBJECT_BREAKERS = rule_words("object_breakers")
 #: longest words between an addressee and its infinitive ("allies such as Germany to ...")
 _ADDRESSEE_REACH = 4
 
@@ -133,7 +133,7 @@ _SPEECH_INFINITIVES = frozenset({"say", "tell", "argue", "claim"})
 #: words before "to" after which any reporting verb's infinitive reports its that-clause
 _SPEECH_INFINITIVE_HEADS = word_set("speech_infinitive_heads.txt")
 #: verbs before "to" whose infinitive reports nothing ("declined to say whether ...")
-_REFUSALS = frozenset("refuse refused refuses refusing decline declined declines declining not never".split())
+_REFUSALS = rule_words("refusals")
 
 
 def speech_infinitive(view: TextView, cue: Cue) -> bool:

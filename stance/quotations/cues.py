@@ -21,11 +21,11 @@ NOUNISH = word_set("nounish_cues.tsv")
 #: noun-ish cue forms whose "that" is a relative pronoun or the noun's own clause, not a verb's
 _RELATIVE_THAT_NOUNS = tagged_words("nounish_cues.tsv", "relative-that")
 #: prepositions after which a noun-ish cue form is a noun ("in order for", "in reports")
-_PREPOSITIONS_BEFORE_NOUNS = frozenset("in of by with from at on for about".split())
+_PREPOSITIONS_BEFORE_NOUNS = rule_words("prepositions_before_nouns")
 #: words ending in "s" that are no plural subject
 _NOT_PLURAL = word_set("not_plurals.txt")
 #: words after a noun-ish form that make it a noun ("claims of fraud", "reports about ...")
-_NOUN_FOLLOWERS = frozenset("of to for by from in on at about against and or with over into as".split())
+_NOUN_FOLLOWERS = rule_words("noun_followers")
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,7 @@ def content_without_that(view: TextView, i: int) -> bool:
 
 
 #: past participles after an auxiliary in a content clause ("he had taken the money")
-_IRREGULAR_PARTICIPLES = frozenset("taken given made told sent stolen paid known seen done written broken hidden".split())
+_IRREGULAR_PARTICIPLES = rule_words("irregular_participles")
 
 
 #: object pronouns that may open the object of a content clause's verb ("it" too, not "you")

@@ -279,7 +279,7 @@ def as_opens_quotation(view: TextView, a: int) -> bool:
 
 #: words that may follow a quoted naming object without continuing it ('as "clowns" and
 #: "cowards"', '"a guiding force" who was ...', '"fantastic," telling ...' has a comma)
-_AFTER_QUOTED_OBJECT = frozenset("and or but who whose which that while when because".split())
+_AFTER_QUOTED_OBJECT = rule_words("after_quoted_object")
 
 
 def _quoted_as_object(view: TextView, seg_toks, k: int) -> bool:

@@ -16,11 +16,13 @@ from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NU
                                   SUBORDINATORS, rule_words)
 from stance.text.view import TextView
 
-_NP_BREAKERS = frozenset("though although but and because while when as if since so which who whom after before".split())
+#: conjunctions and relatives that end a frame's subject searched back from the cue ("..., while X
+#: said"): no parenthetical frame across them
+_NP_BREAKERS = rule_words("np_breakers")
 #: longest source phrase between "according to" and the quotation it introduces, in tokens
 ACCORDING_REACH = 12
 #: what may not open the rest after a parenthetical frame: an appositive, an "-ing" phrase
-_NO_REST_START = frozenset("who which whose according as while although though because since so if".split())
+_NO_REST_START = rule_words("no_rest_start")
 
 
 #: words that may open a sentence before "according to X, CONTENT" ("But according to ...")
@@ -311,8 +313,7 @@ def as_frame_spans(view: TextView, cue: Cue, cues: list[Cue]) -> list[tuple[int,
 
 #: words a fronted content's frame may continue with after its verb (before any addressee is
 #: skipped): "..., he said in an interview.", "..., she said during a visit to ..."
-_FRAME_TAIL_STARTS = frozenset("on in at during last this earlier later from via through over with after before while "
-                               "when as following".split())
+_FRAME_TAIL_STARTS = rule_words("frame_tail_starts")
 #: longest tail of a frame after its verb, in tokens
 _FRAME_TAIL_REACH = 12
 

@@ -6,9 +6,9 @@ introducer before a colon, the speaker after a quotation, and the subject of the
 from __future__ import annotations
 
 from stance.speakers.candidate_record import Candidate
-from stance.speakers.noun_phrases import (ARTICLES, ARTICLE_TIME_LEADS, NP_STOP_LEFT, QUOTE_CHARS, SKIP_LEFT, TIME_LEADS,
-                                          WEEKDAYS, is_person_name, is_time_word, nouns, np_ending_at, np_starting_at,
-                                          time_phrase_at)
+from stance.speakers.noun_phrases import (ARTICLES, ARTICLE_TIME_LEADS, NP_STOP_LEFT, QUOTE_CHARS, SKIP_LEFT,
+                                          SPEAKER_PRONOUNS, TIME_LEADS, WEEKDAYS, is_person_name, is_time_word, nouns,
+                                          np_ending_at, np_starting_at, time_phrase_at)
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import SUBORDINATORS, cue_lexicon, rule_words, word_set
 from stance.text.mentions import Mention, MentionIndex
@@ -164,7 +164,7 @@ def _named_before(view: TextView, mentions: MentionIndex, t: int, lo: int) -> bo
     j = skip_left(view, t, lo + 1)
     if j - 1 <= lo:
         return False
-    if view.lowers[j - 1] in ("he", "she", "they", "we", "i", "it"):
+    if view.lowers[j - 1] in SPEAKER_PRONOUNS:
         return True
     m = mentions.name_at(j - 1, j)
     return m is not None and m.end == j

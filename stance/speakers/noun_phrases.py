@@ -11,20 +11,18 @@ from stance.quotations.tokens import QUOTE_MARKS
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, role_nouns
 from stance.speakers.role_of_phrases import ROLE_OF_PREPS, is_role_of_head, object_end
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, rule_words, time_words, weekdays, word_set
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, SUBJECT_PRONOUNS, cue_lexicon, role_words, rule_words,
+                                  time_words, weekdays, word_set)
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
-SKIP_LEFT = frozenset(
-    "has have had will would also previously repeatedly later then again once reportedly did does do "
-    "not n't never just recently separately further publicly privately frequently often already still "
-    "is was were are been being may might could should can must first last angrily quickly flatly "
-    "simply bluntly openly told once emphatically ’ve 've often now would later sometimes usually "
-    "even only since all both each then long so too ".split()
-)
-DETS = frozenset("the a an one another many some several most other others few all both two three various these those such".split())
+#: auxiliaries and adverbs skipped going back from a cue to its subject ("X has also said", "X would
+#: later tell", "X flatly denied")
+SKIP_LEFT = rule_words("skip_left")
+#: determiners and quantifiers that may open a speaker noun phrase ("the", "many", "two", "those")
+DETS = rule_words("np_dets")
 QUOTE_CHARS = QUOTE_MARKS  # (the quotation marks' one definition: stance.quotations.tokens)
 
 
@@ -148,6 +146,8 @@ ARTICLE_TIME_LEADS = frozenset({"on", "during", "at", "in"})
 ARTICLES = frozenset({"a", "an", "the"})
 #: words of time that are also common words; time words only when capitalised
 _AMBIGUOUS_TIME = frozenset({"may", "march"})
+#: subject pronouns that may stand for a speaker (not "you")
+SPEAKER_PRONOUNS = SUBJECT_PRONOUNS - {"you"}
 #: the time words that are days of the week (capitalised; the others, "yesterday", are not)
 WEEKDAYS = frozenset(weekdays())
 #: longest source phrase after "according to", in tokens
@@ -223,7 +223,7 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if i >= hi:
         return None
     w = view.lowers[i]
-    if w in {"he", "she", "they", "it", "we", "i"}:
+    if w in SPEAKER_PRONOUNS:
         return i, i + 1, "pronoun"
     m = mentions.name_at(i, i + 1)
     if (w in NP_STOP_LEFT and w != "that" or w in CLAUSE_OPENERS) and (m is None or m.start != i):
@@ -550,7 +550,7 @@ QUOTE_TAIL = frozenset({",", "?", "!", "—", "--", "”", '"', "''", "’"})
 #: longest such phrase, in tokens
 _MAX_PHRASE = 6
 #: number words that start a second phrase inside one ("Another featured five photos")
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds".split())
+_NUMBER_WORDS = rule_words("phrase_number_words")
 
 
 def phrase_beside_quote(view: TextView, i: int, j: int) -> tuple[int, int, str] | None:

@@ -16,7 +16,7 @@ PREPS = rule_words("role_preps")
 #: determiners before a role noun ("the spokesman", "its director", "a lawyer")
 DETS = rule_words("role_dets")
 #: words that make the text after a name's comma a clause rather than a description
-VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
+VERBAL = rule_words("verbal")
 
 QUANTIFIED_DETS = DETS | {"one", "another", "some", "many", "several"}
 
