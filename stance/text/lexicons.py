@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from sys import intern
 from typing import Iterable
 
 from stance.text.inflection import verb_forms
@@ -69,10 +70,12 @@ def cue_lexicon() -> CueLexicon:
 
 @lru_cache(maxsize=None)
 def word_set(name: str, keep_case: bool = False) -> frozenset[str]:
-    """A one-word-per-line data file as a set (lowercased unless ``keep_case``)."""
+    """A one-word-per-line data file as a set (lowercased unless ``keep_case``). The words are
+    interned, as the tokens are (:mod:`stance.text.tokenize`), so a token found in the set matches
+    by identity, as fast as a set literal in the code."""
     if keep_case:
-        return frozenset(r[0].strip() for r in data_rows(name))
-    return frozenset(r[0].strip().lower() for r in data_rows(name))
+        return frozenset(intern(r[0].strip()) for r in data_rows(name))
+    return frozenset(intern(r[0].strip().lower()) for r in data_rows(name))
 
 
 @lru_cache(maxsize=None)
@@ -81,7 +84,7 @@ def tagged_words(name: str, tag: str, column: int = 1) -> frozenset[str]:
     out = set()
     for row in data_rows(name):
         if len(row) > column and tag in {t.strip() for t in row[column].split(",")}:
-            out.add(row[0].strip())
+            out.add(intern(row[0].strip()))
     return frozenset(out)
 
 
@@ -104,7 +107,7 @@ def _named_sets(rows: Iterable[list[str]], file: str) -> dict[str, frozenset[str
         name = row[0].strip()
         if name in out or len(row) < 2 or not row[1].split():
             raise ValueError(f"{file}: set {name!r} is repeated or has no words")
-        out[name] = frozenset(row[1].split())
+        out[name] = frozenset(intern(w) for w in row[1].split())  # interned, as in :func:`word_set`
     return out
 
 
@@ -142,13 +145,13 @@ def stop_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def weekdays() -> tuple[str, ...]:
     """The days of the week, Monday first, lowercase (``weekdays.txt``)."""
-    return tuple(r[0].strip().lower() for r in data_rows("weekdays.txt"))
+    return tuple(intern(r[0].strip().lower()) for r in data_rows("weekdays.txt"))
 
 
 @lru_cache(maxsize=1)
 def months() -> tuple[str, ...]:
     """The months, January first, lowercase (``months.txt``)."""
-    return tuple(r[0].strip().lower() for r in data_rows("months.txt"))
+    return tuple(intern(r[0].strip().lower()) for r in data_rows("months.txt"))
 
 
 @lru_cache(maxsize=1)
