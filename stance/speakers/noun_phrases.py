@@ -13,6 +13,7 @@ from stance.speakers.role_of_phrases import ROLE_OF_PREPS, is_role_of_head, obje
 from stance.speakers.roles import named_by_role
 from stance.text.lexicons import (AUXILIARIES, DETERMINERS, SUBJECT_PRONOUNS, cue_lexicon, role_words, rule_words,
                                   time_words, weekdays, word_set)
+from stance.text.entity_types import HONORIFICS
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -45,7 +46,8 @@ QUANTIFIERS = rule_words("group_label_quantifiers")
 OBJECT_PREPS = rule_words("object_preps")
 #: lowercase particles that open a surname after a title or honorific ("Mayor de Blasio", "Mr. van Rompuy")
 _SURNAME_PARTICLES = word_set("surname_particles.txt")
-_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
+#: abbreviated honorifics and titles before a speaker's name ("Mr.", "Sen.", "Capt.")
+_HONORIFICS = frozenset(h for h in HONORIFICS if h.endswith("."))
 
 
 def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tuple[int, int, str] | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 from typing import NamedTuple, Sequence
 
 from stance.text.lexicons import data_rows, rule_words, word_set
@@ -29,16 +30,23 @@ PLACE_BEFORE = rule_words("place_before")
 #: words right before a name that make it an organisation ("the toymaker Hasbro", "retailer
 #: Tesco", "London-based Tesco", "tech giant Ovix")
 ORG_BEFORE = word_set("org_before.txt")
+
+
+def _honorific_rows() -> list[tuple[str, str, bool]]:
+    """``data/honorifics.tsv``: (honorific, the gender it shows or "", whether one of courtesy)."""
+    out = []
+    for r in data_rows("honorifics.tsv"):
+        gender = r[1].strip()
+        out.append((intern(r[0].strip()), "" if gender == "-" else gender, len(r) > 2 and r[2].strip() == "courtesy"))
+    return out
+
+
+#: honorifics and titles before a name: a person, with the gender they show ("" when none), lowercase
+HONORIFICS = {w: g for w, g, _ in _honorific_rows()}
 #: honorifics of courtesy and the gender they show ("Mrs. Yu"), lowercase
-GENDERED_HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+GENDERED_HONORIFICS = {w: g for w, g, courtesy in _honorific_rows() if courtesy}
 #: third-person singular pronouns and the gender they take
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-#: honorifics and titles before a name: a person, with the gender they show ("" when none)
-HONORIFICS = {**GENDERED_HONORIFICS, "sir": "m", "dame": "f",
-              "lady": "f", "lord": "m", "dr.": "", "dr": "", "prof.": "", "sen.": "", "rep.": "", "gov.": "", "gen.": "",
-              "lt.": "", "col.": "", "sgt.": "", "adm.": "", "rev.": "", "capt.": "", "president": "", "senator": "",
-              "minister": "", "judge": "", "justice": "", "mayor": "", "governor": "", "king": "m", "queen": "f",
-              "prince": "m", "princess": "f", "pope": "m", "father": "m", "sister": "f"}
 
 
 @dataclass(frozen=True)
