@@ -127,3 +127,27 @@ def test_irregular_reporting_verbs_come_from_their_data_file():
     assert verbs["said"] == ("say", "say") and verbs["wrote"][0] == "write" and verbs["labelled"][0] == "label"
     assert "sayed" not in verbs and "telled" not in verbs  # the regular past of an irregular verb is dropped
     assert ("pointed", "out") in cue_lexicon().phrases
+
+
+def test_rule_word_sets_are_each_read_by_the_module_their_comment_names():
+    """``rule_words.tsv``: every set is read (``rule_words("name")``) by the module its comment
+    names, and an unknown name raises."""
+    from stance.text.lexicons import rule_words
+
+    text = (DATA / "rule_words.tsv").read_text(encoding="utf-8")
+    comment: list[str] = []
+    names = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            comment = [] if line == "#" else comment + [line[2:]]
+            continue
+        name = line.split("\t")[0]
+        names.append(name)
+        reader = re.search(r"Read by (stance(?:\.\w+)+)", " ".join(comment))
+        assert reader, f"rule_words.tsv: {name} names no reader"
+        module = ROOT / (reader.group(1).replace(".", "/") + ".py")
+        assert f'rule_words("{name}")' in module.read_text(encoding="utf-8"), (name, reader.group(1))
+        assert rule_words(name)
+    assert len(names) == len(set(names)) >= 30
+    with pytest.raises(KeyError):
+        rule_words("prepositions")

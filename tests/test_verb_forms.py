@@ -17,3 +17,17 @@ def test_bounds() -> None:
     assert not is_ed_form("re-elected") and is_ed_form("re-elected", alpha_only=False)
     assert is_irregular_past("drew") and not is_irregular_past("drawn")
     assert is_past_form("drew", min_len=99) and not is_past_form("speaks", min_len=0)
+
+
+def test_verb_forms_drop_rules() -> None:
+    from stance.text.inflection import inflections, verb_forms
+
+    assert verb_forms("walk") == inflections("walk") == {"walk", "walks", "walked", "walking"}
+    # an irregular verb loses the regular pasts it does not list ...
+    assert verb_forms("tell", {"told"}) == {"tell", "tells", "told", "telling"}
+    assert verb_forms("tell", {"told"}, drop_pasts=False) >= {"telled", "told"}
+    # ... the doubled past only when asked, and extra forms are not protected
+    assert "quipped" in verb_forms("quip", {"quipt"})
+    assert "quipped" not in verb_forms("quip", {"quipt"}, drop_doubled=True)
+    assert "said" in verb_forms("say", {"said"}, {"sayed"}) and "sayed" not in verb_forms("say", {"said"}, {"sayed"})
+    assert verb_forms("flee", (), {"fled"}) == inflections("flee") | {"fled"}

@@ -90,13 +90,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"stance render: {e}", file=sys.stderr)
         return 2
     from stance.render import render_html
-    from stance.types import Analysis, Quote
+    from stance.types import Analysis
 
     if quotes is not None and not args.reanalyze:
         try:
-            if not isinstance(quotes, list):
-                raise ValueError(f"'quotes' is a list, got {type(quotes).__name__}")
-            analysis = Analysis(rid, tuple(Quote.from_dict(q) for q in quotes), text=text)
+            analysis = Analysis.from_dict({"id": rid, "quotes": quotes, "text": text})
         except ValueError as e:
             print(f"stance render: {args.article}: record {rid!r}: {e} (--reanalyze analyses its text instead)",
                   file=sys.stderr)

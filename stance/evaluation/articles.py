@@ -20,8 +20,11 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-KINDS = ("direct", "indirect", "mixed")
-LABELS = ("hostile", "neutral", "conciliatory")
+from stance.text.lexicons import word_set
+from stance.types import QUOTE_KINDS, STANCE_LABELS
+
+KINDS = QUOTE_KINDS
+LABELS = STANCE_LABELS
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -88,7 +91,7 @@ def speaker_match(pred: str | None, gold: str | None) -> bool:
 
 
 #: Generational suffixes (dots dropped): a name with one is another person than the name without.
-_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_GENERATIONS = word_set("generation_suffixes.txt")
 
 
 def _party_tokens(s: str) -> list[str]:

@@ -49,8 +49,9 @@ from stance.parties.references import (
 )
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
-from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, inflections, party_of_members, political_parties,
-                                  stop_words, word_set)
+from stance.text.inflection import verb_forms
+from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, party_of_members,
+                                  political_parties, rule_words, stop_words, word_set)
 from stance.text.mentions import MentionIndex, is_common_noun, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -68,7 +69,7 @@ def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
 
 
 #: Words of a role that say the speaker no longer holds it ("former deputy director", "ex-minister").
-_FORMER = frozenset({"former", "formerly", "ex", "retired", "onetime", "one-time"})
+_FORMER = word_set("former_words.txt")
 
 
 def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None) -> str | None:
@@ -87,7 +88,8 @@ def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None
     return affiliation
 
 
-_LOCATIVE = frozenset({"in", "at", "inside", "near", "across", "throughout", "into", "entering", "around", "within"})
+#: prepositions of place before a country that make it a place, no party ("in Mexico", "entering Syria")
+_LOCATIVE = rule_words("country_locatives")
 
 
 @lru_cache(maxsize=1)
@@ -96,10 +98,8 @@ def motion_verb_forms() -> frozenset[str]:
     "came", "fled")."""
     forms: set[str] = set()
     for row in data_rows("motion_verbs.tsv"):
-        lemma = row[0].strip().lower()
-        forms |= inflections(lemma)
-        if len(row) > 1:
-            forms.update(f.strip().lower() for f in row[1].split(",") if f.strip())
+        irregular = [f.strip().lower() for f in row[1].split(",") if f.strip()] if len(row) > 1 else []
+        forms |= verb_forms(row[0].strip().lower(), irregular, drop_pasts=False)
     return frozenset(forms)
 
 
@@ -157,7 +157,7 @@ def _population_segment(view: TextView, m) -> bool:
 
 #: Verbs of the campaign slogans whose object is a country ("make America great again", "put
 #: America first").
-_SLOGAN_VERBS = frozenset({"make", "makes", "making", "made", "put", "puts", "putting"})
+_SLOGAN_VERBS = word_set("slogan_verbs.txt")
 
 
 def _slogan_object(view: TextView, m) -> bool:
@@ -183,7 +183,7 @@ def _channel(view: TextView, m) -> bool:
 
 
 #: Prepositions that make an institution's name a place ("died at Gleneagles Hospital").
-_INSTITUTION_LOCATIVE = frozenset({"at", "in", "inside", "near", "into"})
+_INSTITUTION_LOCATIVE = rule_words("institution_locatives")
 
 
 def _institution_place(view: TextView, m) -> bool:

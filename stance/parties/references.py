@@ -35,7 +35,9 @@ from typing import Iterator
 
 from stance.text.entity_types import PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.genders import person_genders
-from stance.text.lexicons import Gazetteer, data_rows, description_heads, gazetteer, inflections, party_labels, tagged_words, titles, word_set
+from stance.text.inflection import verb_forms
+from stance.text.lexicons import (Gazetteer, data_rows, description_heads, gazetteer, party_labels, rule_words,
+                                  tagged_words, titles, word_set)
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun, pronoun_kinds
 from stance.text.positions import positions_of
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -43,7 +45,7 @@ from stance.text.view import POSSESSIVE_MARKS, TextView
 #: Lowercase words left out of an acronym's initials ("Organizing for Action" is OFA or OA).
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
 #: Words between "the" and a description's head that keep the state reading ("the federal government").
-_STATE_MODIFIERS = frozenset({"federal", "national", "central", "current", "new", "previous", "former"})
+_STATE_MODIFIERS = word_set("state_modifiers.txt")
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,7 @@ def _frame_verb_rows() -> Iterator[tuple[set[str], str, str]]:
         irregular = {f.strip() for f in row[1].split(",")} if len(row) > 1 and row[1].strip() else set()
         particle = row[2].strip() if len(row) > 2 else ""
         polarity = row[3].strip() if len(row) > 3 else ""
-        forms = inflections(lemma) | irregular
-        if irregular:
-            forms -= {lemma + "ed", lemma + "d"} - irregular
-        yield forms, particle, polarity
+        yield verb_forms(lemma, irregular), particle, polarity
 
 
 @lru_cache(maxsize=1)
@@ -634,7 +633,7 @@ def definite_title(view: TextView, m: Mention) -> bool:
 
 
 #: Words before a bare title that make it a definite description of the office's holder.
-_TITLE_DETERMINERS = frozenset({"the", "their", "our", "your", "his", "her", "its"})
+_TITLE_DETERMINERS = rule_words("title_determiners")
 
 
 def _named_head_before(refs: ArticleReferences, head: str, i: int) -> str | None:

@@ -13,7 +13,7 @@ from stance.quotations.tokens import (ADVERBS, AFTER_PARTICIPLE, CLAUSE_STOPS, C
                                       NO_CLAUSE_START, OBJECT_PREPOSITIONS, OPEN_MARKS, TIME_WORDS, cue_start, finite_at, has_finite,
                                       plural_present_at, present_at, present_s, speaker_nouns)
 from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS,
-                                  WH_WORDS)
+                                  WH_WORDS, rule_words)
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -64,7 +64,9 @@ def _described_name_ends(view: TextView, k: int, end: int, i: int) -> list[int]:
     return out
 
 
-_ADVERBIAL_PREPOSITIONS = frozenset("on in at during via through over from to".split())
+#: prepositions of an adverbial between a reporting verb and its clause, skipped up to a comma
+#: ("said on Monday, ...", "reported via a statement, ...")
+_ADVERBIAL_PREPOSITIONS = rule_words("adverbial_prepositions")
 #: participles that open a source set off by commas after a reporting verb ("reported, citing X, ...")
 _SOURCE_ASIDES = frozenset({"citing", "quoting"})
 
@@ -219,7 +221,7 @@ def clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
 
 
 #: lowercase words after "said" that are its object, never a clause's subject ("said goodbye to ...")
-_SAID_OBJECTS = frozenset("goodbye hello yes no sorry thanks grace so otherwise amen".split())
+_SAID_OBJECTS = rule_words("said_objects")
 #: longest plain subject before its verb in :func:`noun_subject_clause`, in tokens
 _NOUN_SUBJECT_REACH = 12
 
@@ -375,7 +377,7 @@ def _closing_frame(view: TextView, c: Cue) -> int | None:
 
 
 #: words that may open a new frame's subject after a comma (", while 60 percent said it ...")
-_FRAME_OPENERS = frozenset({"while", "whereas", "but", "and", "even"})
+_FRAME_OPENERS = rule_words("frame_subject_openers")
 #: longest plain noun-phrase subject of a new frame after a comma, in tokens
 _NP_FRAME_REACH = 6
 

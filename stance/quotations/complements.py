@@ -11,8 +11,8 @@ from stance.quotations.cues import Cue
 from stance.quotations.tokens import (ADVERBS, CLAUSE_START, CLOSE_MARKS, FUNCTION_WORDS, NOUN_AUXILIARIES, OPEN_MARKS,
                                       TIME_WORDS, attributive, checked, finite_at, infinitive_at, plural_s, present_s,
                                       trim_tokens)
-from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, RELATIVES,
-                                  SUBJECT_PRONOUNS, WH_WORDS, reporting_verbs_with, word_set)
+from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS,
+                                  RELATIVES, SUBJECT_PRONOUNS, WH_WORDS, reporting_verbs_with, rule_words, word_set)
 from stance.text.mentions import is_adjective
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -22,7 +22,7 @@ ZERO_THAT = reporting_verbs_with("zero-that")
 
 
 #: objects of a naming verb that may take an unquoted complement ("called him divisive")
-_NAMED_PRONOUNS = frozenset({"him", "her", "them", "it", "this", "himself", "herself", "themselves"})
+_NAMED_PRONOUNS = rule_words("named_pronouns")
 #: longest name or description a naming verb's object spans, in tokens
 _NAMED_OBJECT_REACH = 8
 
@@ -100,7 +100,7 @@ ADDRESSEE_INFINITIVE = reporting_verbs_with("addressee")
 #: "to" verbs whose infinitive or that-clause follows at once ("proposed to ...", "requested that ...")
 DIRECT_COMPLEMENT = reporting_verbs_with("direct")
 #: prepositions that end an addressee before an infinitive could follow
-_OBJECT_BREAKERS = frozenset("from of in on at for with about into by".split())
+_OBJECT_BREAKERS = rule_words("object_breakers")
 #: longest words between an addressee and its infinitive ("allies such as Germany to ...")
 _ADDRESSEE_REACH = 4
 
@@ -133,7 +133,7 @@ _SPEECH_INFINITIVES = frozenset({"say", "tell", "argue", "claim"})
 #: words before "to" after which any reporting verb's infinitive reports its that-clause
 _SPEECH_INFINITIVE_HEADS = word_set("speech_infinitive_heads.txt")
 #: verbs before "to" whose infinitive reports nothing ("declined to say whether ...")
-_REFUSALS = frozenset("refuse refused refuses refusing decline declined declines declining not never".split())
+_REFUSALS = rule_words("refusals")
 
 
 def speech_infinitive(view: TextView, cue: Cue) -> bool:
@@ -291,7 +291,7 @@ def extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, 
 
 
 #: relative pronouns an "as" verb's object is extracted by ("what she described as ...")
-_AS_RELATIVES = frozenset({"what", "which", "whom", "who", "that"})
+_AS_RELATIVES = rule_words("as_relatives")
 
 
 def extracted_as_complement(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from stance.quotations.tokens import FUNCTION_WORDS, QUOTE_MARKS, finite_at, infinitive_at, plural_s
 from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS,
-                                  cue_lexicon, tagged_words, time_words, word_set)
+                                  cue_lexicon, rule_words, tagged_words, time_words, word_set)
 from stance.text.positions import positions_of
 from stance.text.verb_forms import is_ed_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -21,11 +21,11 @@ NOUNISH = word_set("nounish_cues.tsv")
 #: noun-ish cue forms whose "that" is a relative pronoun or the noun's own clause, not a verb's
 _RELATIVE_THAT_NOUNS = tagged_words("nounish_cues.tsv", "relative-that")
 #: prepositions after which a noun-ish cue form is a noun ("in order for", "in reports")
-_PREPOSITIONS_BEFORE_NOUNS = frozenset("in of by with from at on for about".split())
+_PREPOSITIONS_BEFORE_NOUNS = rule_words("prepositions_before_nouns")
 #: words ending in "s" that are no plural subject
 _NOT_PLURAL = word_set("not_plurals.txt")
 #: words after a noun-ish form that make it a noun ("claims of fraud", "reports about ...")
-_NOUN_FOLLOWERS = frozenset("of to for by from in on at about against and or with over into as".split())
+_NOUN_FOLLOWERS = rule_words("noun_followers")
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ _INFINITIVE_NOUNS = tagged_words("cue_nouns.tsv", "infinitive")
 #: cue nouns that report the infinitive after them only after a possessive owner ("his call to ban ...")
 _OWNED_INFINITIVE_NOUNS = tagged_words("cue_nouns.tsv", "owned-infinitive")
 #: words before a cue noun that make it a determined noun with an owner or a determiner
-_NOUN_OWNERS = DETERMINERS | POSSESSIVE_MARKS | frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_NOUN_OWNERS = DETERMINERS | POSSESSIVE_MARKS  # the determiners hold the possessive ones
 #: words that may stand between the determiner and the cue noun ("his oft-stated promise")
 _NOUN_MODIFIER_REACH = 2
 
@@ -199,7 +199,7 @@ def content_without_that(view: TextView, i: int) -> bool:
 
 
 #: past participles after an auxiliary in a content clause ("he had taken the money")
-_IRREGULAR_PARTICIPLES = frozenset("taken given made told sent stolen paid known seen done written broken hidden".split())
+_IRREGULAR_PARTICIPLES = rule_words("irregular_participles")
 
 
 #: object pronouns that may open the object of a content clause's verb ("it" too, not "you")
@@ -239,7 +239,8 @@ def document_reads(view: TextView, i: int) -> bool:
     return False
 
 
-#: sentence ends after a document's "read" that closes a quotation ('"...," it read.')
+#: sentence ends after a document's "read" that closes a quotation ('"...," it read.') or a noun-ish
+#: form that closes an inverted frame ("..., O'Keefe notes.")
 _ENDS = frozenset({".", "!", "?"})
 #: longest document phrase between a quotation and its "read" ("the campaign's fundraising email")
 _DOC_PHRASE = 4
@@ -257,7 +258,7 @@ def _after_quotation(view: TextView, j: int) -> bool:
 
 
 #: words after which a noun is the subject of a following "-s" verb: "the poll shows ..."
-_SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our", "every", "each"})
+_SUBJECT_DETERMINERS = rule_words("subject_determiners")
 
 
 def _after_determined_noun(view: TextView, i: int, nxt: str) -> bool:
@@ -296,8 +297,6 @@ def _after_plural_noun(view: TextView, i: int, nxt: str) -> bool:
 _FINDING_FORMS = frozenset({"show", "shows", "find", "finds"})
 
 
-#: sentence ends after a noun-ish form that closes an inverted frame ("..., O'Keefe notes.")
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
 #: longest subject between a frame's comma and its noun-ish verb, in tokens
 _FRAME_SUBJECT = 6
 
@@ -331,7 +330,7 @@ def _verb_context(view: TextView, i: int) -> bool:
     lowers = view.lowers
     nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
     prev = lowers[i - 1] if i > 0 else ""
-    if nxt in _SENTENCE_ENDS and _closing_frame_subject(view, i):
+    if nxt in _ENDS and _closing_frame_subject(view, i):
         return True  # "..., O'Keefe notes.", "..., a USA TODAY analysis shows."
     if _after_determined_noun(view, i, nxt):
         return True  # "the motion claims Trump's ...", "the poll shows that ..."

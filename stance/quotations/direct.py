@@ -13,7 +13,7 @@ from stance.quotations.frames import ACCORDING_REACH
 from stance.quotations.segments import QuoteSegment
 from stance.quotations.tokens import (CLOSE_MARKS, DASHES, FUNCTION_WORDS, OPEN_MARKS, cue_start, finite_at, has_finite, is_word,
                                       plural_s, ranges)
-from stance.text.lexicons import AUXILIARIES, word_set
+from stance.text.lexicons import AUXILIARIES, rule_words, word_set
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -222,7 +222,7 @@ def is_speech(view: TextView, seg: QuoteSegment, a: int, b: int, cue: Cue | None
 
 
 #: determiners before a noun a naming participle follows ("a pattern called ...")
-_THING_DETERMINERS = frozenset({"a", "an", "the", "this", "its", "their", "his", "her"})
+_THING_DETERMINERS = rule_words("thing_determiners")
 
 
 def _names_a_thing(view: TextView, cue: Cue, a: int) -> bool:
@@ -279,7 +279,7 @@ def as_opens_quotation(view: TextView, a: int) -> bool:
 
 #: words that may follow a quoted naming object without continuing it ('as "clowns" and
 #: "cowards"', '"a guiding force" who was ...', '"fantastic," telling ...' has a comma)
-_AFTER_QUOTED_OBJECT = frozenset("and or but who whose which that while when because".split())
+_AFTER_QUOTED_OBJECT = rule_words("after_quoted_object")
 
 
 def _quoted_as_object(view: TextView, seg_toks, k: int) -> bool:

@@ -12,18 +12,21 @@ from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NOUN_AUXILIARIES,
                                       NO_CLAUSE_START, OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, checked, cue_start,
                                       finite_at, has_finite, plural_present_at, present_s, ranges, speaker_nouns)
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS,
+                                  SUBORDINATORS, rule_words)
 from stance.text.view import TextView
 
-_NP_BREAKERS = frozenset("though although but and because while when as if since so which who whom after before".split())
+#: conjunctions and relatives that end a frame's subject searched back from the cue ("..., while X
+#: said"): no parenthetical frame across them
+_NP_BREAKERS = rule_words("np_breakers")
 #: longest source phrase between "according to" and the quotation it introduces, in tokens
 ACCORDING_REACH = 12
 #: what may not open the rest after a parenthetical frame: an appositive, an "-ing" phrase
-_NO_REST_START = frozenset("who which whose according as while although though because since so if".split())
+_NO_REST_START = rule_words("no_rest_start")
 
 
 #: words that may open a sentence before "according to X, CONTENT" ("But according to ...")
-_OPENING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "still"})
+_OPENING_CONJUNCTIONS = rule_words("according_openers")
 #: longest adverbial before ", according to X, CONTENT" that opens with a time word, a number or
 #: a preposition ("One Sunday in late 2001, according to ..."; others: four tokens)
 _ACCORDING_ADVERBIAL = 6
@@ -228,7 +231,7 @@ _AS_SUBJECT_REACH = 8
 #: longest tail of an "as X said" frame after its verb, in tokens ("as one aide told Palo Alto Weekly,")
 _AS_TAIL_REACH = 8
 #: what may stand between an "as" frame's subject and its verb ("as POLITICO has previously reported")
-_AS_AUXILIARIES = frozenset({"has", "have", "had", "even", "recently", "previously", "first", "earlier", "often"})
+_AS_AUXILIARIES = rule_words("as_frame_auxiliaries")
 
 
 def as_frame_spans(view: TextView, cue: Cue, cues: list[Cue]) -> list[tuple[int, int]] | None:
@@ -310,8 +313,7 @@ def as_frame_spans(view: TextView, cue: Cue, cues: list[Cue]) -> list[tuple[int,
 
 #: words a fronted content's frame may continue with after its verb (before any addressee is
 #: skipped): "..., he said in an interview.", "..., she said during a visit to ..."
-_FRAME_TAIL_STARTS = frozenset("on in at during last this earlier later from via through over with after before while "
-                               "when as following".split())
+_FRAME_TAIL_STARTS = rule_words("frame_tail_starts")
 #: longest tail of a frame after its verb, in tokens
 _FRAME_TAIL_REACH = 12
 
@@ -371,7 +373,7 @@ def content_start(view: TextView, sa: int, comma: int) -> int:
 
 #: subordinators of a clause fronted before a parenthetical frame and reported on its own ("If
 #: the birds had been farmed, they reasoned, the specimens would ...": ANNOTATION.md rule 4)
-_FRONTED_SUBORDINATORS = frozenset({"if", "because", "while", "although", "though", "unless", "whether"})
+_FRONTED_SUBORDINATORS = rule_words("fronted_subordinators")
 
 
 def _noun_modifier(view: TextView, t: int, e: int) -> bool:

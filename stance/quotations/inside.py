@@ -14,8 +14,8 @@ from typing import Callable
 
 from stance.quotations.cues import Cue
 from stance.quotations.segments import QuoteSegment
-from stance.quotations.tokens import ADVERBS, FUNCTION_WORDS, checked
-from stance.text.lexicons import AUXILIARIES, BE_FORMS, OBJECT_PRONOUNS, word_set
+from stance.quotations.tokens import FUNCTION_WORDS, checked
+from stance.text.lexicons import AUXILIARIES, BE_FORMS, OBJECT_PRONOUNS, rule_words, word_set
 from stance.text.view import TextView
 
 #: reporting verbs whose clause inside a quotation reports another speaker (verbs of saying)
@@ -25,17 +25,16 @@ _INNER_MARKS = {"‘": "’", "'": "'"}
 #: auxiliaries that may stand between a reported speaker and the cue ("has always said", "are saying")
 _PERFECT_PROGRESSIVE = BE_FORMS | frozenset({"has", "have", "had", "’ve", "'ve", "’s", "'s", "’re", "'re"})
 #: adverbs that may stand between a reported speaker and the cue ("has always said", "also told")
-_FRAME_ADVERBS = frozenset({"always", "never", "also", "just", "even", "already", "often", "still", "once", "again", "repeatedly"})
+_FRAME_ADVERBS = word_set("frame_adverbs.txt")
 #: words before a cue that make it no report of words said: an infinitive, a modal, a
 #: hypothetical ("to say", "can at least say", "let's say", "would venture to say")
-_NOT_SAID = frozenset({"to", "will", "would", "can", "could", "may", "might", "should", "must", "shall", "’ll", "'ll",
-                       "’d", "'d", "let", "if"})
+_NOT_SAID = rule_words("not_said")
 #: subjects of a relative clause or a generic subject, not a speaker ("who told you ...", "anyone
 #: who wrote ...", "what he said ...", "no one has suggested ...")
-_NO_SPEAKER = frozenset({"who", "whoever", "which", "that", "what", "whom", "one", "anyone", "anybody", "nobody", "it", "this"})
+_NO_SPEAKER = rule_words("no_speaker_subjects")
 #: subjects whose report is the quoted speaker's own speech act or an address ("I urge ...", "we
 #: found ...", "you said ..."), not another speaker's words
-_OWN_VOICE = frozenset({"i", "we", "you", "our", "my", "your"})
+_OWN_VOICE = rule_words("own_voice_subjects")
 #: longest addressee between an inner cue and the inner quotation's opening mark, in tokens
 #: ("told Donald Trump, '...'", "is saying to families, '...'")
 _ADDRESSEE_REACH = 3

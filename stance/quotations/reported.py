@@ -225,7 +225,7 @@ _DEMONSTRATIVE_DETS = frozenset({"that", "this", "those", "these"})
 
 
 #: nouns of evidence that are a finding verb's subject with no determiner ("exit polling shows ...")
-_FINDING_SOURCES = frozenset({"polling", "research", "evidence", "analysis"})
+_FINDING_SOURCES = word_set("finding_sources.txt")
 
 
 #: nouns of time after which "that" is a demonstrative ("that same day", "that night")
@@ -301,6 +301,23 @@ def _at_least(lowers: list[str], i: int, end: int) -> bool:
     return lowers[i] == "at" and i + 1 < end and lowers[i + 1] in {"least", "most"}
 
 
+#: auxiliaries of a passive with "get" too ("got asked to ...")
+_GET_PASSIVE_AUXILIARIES = BE_FORMS | {"get", "got"}
+
+
+def _agentless_passive(view: TextView, cue: Cue, end: int, floor: int, *, skip_ly: bool = False,
+                       auxiliaries: frozenset[str] = BE_FORMS) -> bool:
+    """The cue is a passive participle with no agent named ("households were asked to ...", "he was
+    also accused of ..."): one of ``auxiliaries`` before it (skipping adverbs, and with ``skip_ly``
+    lowercase "-ly" words, down to token ``floor``), the cue not an "-ing" form, and no "by" after
+    it before ``end``."""
+    lowers, words = view.lowers, view.words
+    k = cue.start - 1
+    while k > floor and (lowers[k] in ADVERBS or (skip_ly and lowers[k].endswith("ly") and words[k].islower())):
+        k -= 1
+    return lowers[k] in auxiliaries and not lowers[cue.start].endswith("ing") and "by" not in lowers[cue.end:end]
+
+
 def _to_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
     """:func:`reported_clause` for a verb with an addressee and an infinitive or a that-clause
     ("urged them to leave", "told them that ..."; an "ask"'s indirect question,
@@ -315,10 +332,7 @@ def _to_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
     question = asked_question(view, cue, end)
     if question is not None:
         return question
-    k = cue.start - 1
-    while k > 0 and (lowers[k] in ADVERBS or (lowers[k].endswith("ly") and words[k].islower())):
-        k -= 1
-    if (lowers[k] in BE_FORMS or lowers[k] in {"get", "got"}) and not lowers[cue.start].endswith("ing") and "by" not in lowers[i:end]:
+    if _agentless_passive(view, cue, end, 0, skip_ly=True, auxiliaries=_GET_PASSIVE_AUXILIARIES):
         return None  # a passive with no asker named: "households were asked to place a red flag"
     for t in range(i, min(i + 8, end)):
         if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
@@ -359,10 +373,7 @@ def _accuse_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, in
     him of lying"); None for a passive charge with no accuser named."""
     lowers = view.lowers
     i = cue.end
-    k = cue.start - 1
-    while k > sa and lowers[k] in ADVERBS:
-        k -= 1
-    if lowers[k] in BE_FORMS and not lowers[cue.start].endswith("ing") and "by" not in lowers[cue.end:end]:
+    if _agentless_passive(view, cue, end, sa):
         return None  # "He was also accused of defrauding clients": a charge with no accuser named
     for t in _accused_of_at(view, i, end):
         g = t + 1

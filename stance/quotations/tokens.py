@@ -8,22 +8,23 @@ from __future__ import annotations
 from functools import lru_cache
 from operator import attrgetter
 
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, NUMBER_WORDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS, time_words, word_set
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS, rule_words,
+                                  time_words, word_set)
 from stance.text.verb_forms import is_ed_form, is_irregular_past
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
-ADVERBIAL_HEADS = frozenset("on in at during last this earlier later from".split())
+#: first words of a time or place adverbial between a reporting verb and its clause ("said on Monday
+#: that", "said last week"; "this" only before a time word)
+ADVERBIAL_HEADS = rule_words("adverbial_heads")
 #: prepositions whose object, not a reported clause, a phrase after a reporting verb's adverbials
 #: is when it follows one at once ("said on Radio North's Morning Show", "said at the start of a
 #: meeting dominated by ...", "said in response to a question about how ...")
-OBJECT_PREPOSITIONS = frozenset("on at in of to from during".split())
+OBJECT_PREPOSITIONS = rule_words("object_prepositions")
 #: words that may stand between a reporting verb and its clause: time words and "statement", "repeatedly"...
 TIME_WORDS = time_words() | word_set("frame_fillers.txt")
-CLAUSE_START = frozenset(
-    "he she it they we i you there the a an this that these those such his her its their our my some "
-    "many no all any both each every neither none nothing someone something one two three several most "
-    "if when while because although as".split()
-)
+#: words that may open a reported clause without "that": pronouns, determiners, quantifiers, numbers
+#: and subordinators ("said he would ...", "said the plan ...", "said if ...")
+CLAUSE_START = rule_words("clause_start")
 _TRAIL = ".,;:—–-"
 #: quotation marks as tokens (curly, straight, doubled ASCII), either side: the one definition the
 #: cue finder, the speaker phrases and the party finder read
@@ -71,13 +72,12 @@ def infinitive_at(view: TextView, t: int, end: int) -> bool:
 
 
 #: prepositions after which "that" is a determiner or a pronoun, never a complementizer
-PREPOSITIONS_BEFORE_THAT = frozenset("to of in on at for with by from about into over under after before like".split())
+PREPOSITIONS_BEFORE_THAT = rule_words("prepositions_before_that")
 
 
-NO_CLAUSE_START = frozenset(
-    "to for with by of in on at from as but and or so than into over under through via during after before "
-    "since until while when because if , . ; : — – - ( ) “ ” \" '' ‘ ’".split()
-)
+#: words and marks that never open a reported clause: prepositions, conjunctions, subordinators,
+#: punctuation
+NO_CLAUSE_START = rule_words("no_clause_start")
 
 
 def aux_within(lowers: list[str], i: int, end: int, k: int) -> bool:
@@ -91,22 +91,15 @@ def aux_within(lowers: list[str], i: int, end: int, k: int) -> bool:
 
 
 #: words after which an "-ed" form is an adjective or a participle, not a finite verb
-_BEFORE_PARTICIPLE = frozenset(
-    "the a an this that these those his her its their our my your of in on at by with for from to as "
-    "is are was were be been being has have had get got newly recently".split()
-)
+_BEFORE_PARTICIPLE = rule_words("before_participle")
 #: prepositions after which an "-ed" form heads a reduced relative ("soldiers killed in the ambush")
-AFTER_PARTICIPLE = frozenset("in on at by during near after while from with into under over for against".split())
+AFTER_PARTICIPLE = rule_words("after_participle")
 _NAMING_PARTICIPLES = word_set("naming_participles.txt")
 #: words an "-ed" verb may be followed by (a noun after it makes it an adjective)
-FUNCTION_WORDS = frozenset(
-    "the a an this that these those his her its their our my your some any all no every each both "
-    "to and or but as than not also still only just again in on at by with for from of into over under "
-    "about after before during through against between among up down out off away back there here "
-    "he she it they we i you him them us me".split()
-)
-CLAUSE_STOPS = frozenset({";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "''", "``", "‘", "’", "—", "–", "-", "--"}) | frozenset(
-    "so because although though since until unless whereas but while if before after as".split())
+FUNCTION_WORDS = rule_words("common_function_words")
+#: marks and conjunctions that end a clause or a frame's noun phrase
+CLAUSE_STOPS = (frozenset({";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "''", "``", "‘", "’", "—", "–", "-",
+                           "--"}) | rule_words("clause_stop_words"))
 ADVERBS = word_set("preverbal_adverbs.txt")
 
 

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable
 
-from stance.text.lexicons import data_rows
+from stance.text.lexicons import data_rows, word_set
 from stance.text.mentions import MentionIndex
 
 #: Where ``actors_phoenix.tsv`` stops: its open-ended periods tell nothing of offices after it.
@@ -196,7 +196,7 @@ def former_offices(terms: list[Term], day: date | None) -> list[str]:
 
 
 #: generational suffixes after a name ("Jr.", "III"), in :func:`name_key` form
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SUFFIXES = word_set("generation_suffixes.txt")
 
 
 def _is_initial(word: str) -> bool:

@@ -12,7 +12,7 @@ from stance.speakers.gendered import person_of_gendered_noun
 from stance.speakers.issuers import body_named_before, document_author
 from stance.speakers.noun_phrases import ATTACHING_PREPS, NAME_JOINERS, NP_STOP_LEFT, QUOTE_CHARS, nouns, np_ending_at
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import cue_lexicon
+from stance.text.lexicons import cue_lexicon, rule_words
 from stance.text.mentions import Mention, MentionIndex, is_past_tense
 from stance.text.view import RangeIndex, TextView
 
@@ -117,7 +117,7 @@ def subject_described_before_who(view: TextView, mentions: MentionIndex, who: in
 
 
 #: words a description before "who" does not reach back over ("among the 30 percent of voters who")
-VERB_STOPS = frozenset({"among", "from", "to", "with", "by", "for", "against", "at", "on", "in", "is", "are", "was", "were"})
+VERB_STOPS = rule_words("description_verb_stops")
 
 
 def owner_of_described_who(view: TextView, mentions: MentionIndex, who: int) -> Mention | None:

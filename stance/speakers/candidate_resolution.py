@@ -16,7 +16,7 @@ from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUAN
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, names_office
 from stance.speakers.role_of_phrases import role_of_head
-from stance.text.lexicons import party_of_members, word_set
+from stance.text.lexicons import party_of_members, rule_words, word_set
 from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
 from stance.text.view import RangeIndex, TextView
 
@@ -213,7 +213,7 @@ def _words_before_who(view: TextView, who: int) -> tuple[int, int] | None:
 
 
 #: prepositions whose named object is not what a "who" right after it refers to
-_AFTER_PREPOSITION = frozenset({"in", "at", "from", "of", "for", "on", "with", "by", "to", "near", "across"})
+_AFTER_PREPOSITION = rule_words("who_after_prepositions")
 
 
 def _an_office(m: Mention) -> bool:

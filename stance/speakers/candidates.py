@@ -35,7 +35,7 @@ from stance.speakers.noun_phrases import (OBJECT_PREPS, QUOTE_CHARS, QUOTE_TAIL,
                                           person_before_appositive, phrase_beside_quote, role_before_name, time_phrase_at,
                                           titled_name)
 from stance.quotations.cues import agent_then_that, noun_cue_owner
-from stance.text.lexicons import LONE_QUANTIFIERS, cue_lexicon
+from stance.text.lexicons import BE_FORMS, LONE_QUANTIFIERS, cue_lexicon, rule_words
 from stance.text.mentions import MentionIndex
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
@@ -240,7 +240,7 @@ def candidates_for_cue(
 
 #: lemmas of cues whose object is the one addressed ("told CNN", "reminded voters"), which never
 #: stand inverted before their speaker
-_ADDRESSEE_LEMMAS = frozenset({"tell", "inform", "remind", "assure", "advise"})
+_ADDRESSEE_LEMMAS = rule_words("addressee_lemmas")
 
 
 def _tells(view: TextView, cue_start: int, cue_end: int) -> bool:
@@ -256,7 +256,7 @@ def _gerund(view: TextView, cue_start: int, cue_end: int) -> bool:
 
 
 #: forms of "be" that make a cue passive ("were described by Johnson as")
-_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_BE_FORMS = BE_FORMS - {"'s", "’s"}  # not "it's": as often "has" or a possessive
 
 
 def _after_named_quotation(view: TextView, cue_end: int, quote_tokens: tuple[int, int] | None) -> int:

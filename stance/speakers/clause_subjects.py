@@ -6,11 +6,11 @@ introducer before a colon, the speaker after a quotation, and the subject of the
 from __future__ import annotations
 
 from stance.speakers.candidate_record import Candidate
-from stance.speakers.noun_phrases import (ARTICLES, ARTICLE_TIME_LEADS, NP_STOP_LEFT, QUOTE_CHARS, SKIP_LEFT, TIME_LEADS,
-                                          WEEKDAYS, is_person_name, is_time_word, nouns, np_ending_at, np_starting_at,
-                                          time_phrase_at)
+from stance.speakers.noun_phrases import (ARTICLES, ARTICLE_TIME_LEADS, NP_STOP_LEFT, QUOTE_CHARS, SKIP_LEFT,
+                                          SPEAKER_PRONOUNS, TIME_LEADS, WEEKDAYS, is_person_name, is_time_word, nouns,
+                                          np_ending_at, np_starting_at, time_phrase_at)
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import cue_lexicon, word_set
+from stance.text.lexicons import SUBORDINATORS, cue_lexicon, rule_words, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.verb_forms import is_ed_form, is_past_form
 from stance.text.view import RangeIndex, TextView
@@ -76,18 +76,15 @@ def clause_subject(view: TextView, mentions: MentionIndex, sent: int, before: in
 
 
 #: first words of an introductory phrase that ends in a comma ("Hours later, X ...")
-_INTRO_WORDS = frozenset({"in", "on", "at", "during", "after", "before", "since", "for", "with", "as", "while", "when",
-                          "despite", "last", "earlier", "later", "hours", "days", "minutes", "moments", "yesterday",
-                          "today", "meanwhile", "however", "still", "yet", "instead", "now", "then", "asked", "speaking",
-                          "following", "according", "like", "unlike", "amid", "under", "by", "from", "without"})
+_INTRO_WORDS = rule_words("intro_words")
 
 
 #: words that open a subordinate clause before a sentence's subject ("Although X ..., Y said")
-_SUBORDINATORS = frozenset({"although", "though", "because", "if", "even", "once", "unlike", "whereas", "until", "upon",
-                            "after", "before", "while", "when", "as", "since", "following"})
+_SUBORDINATORS = rule_words("subject_subordinators")
 #: subordinators that open a clause with a subject of its own ("Although the board ..."), not a
-#: phrase ("As a senator, ..." opens one too, but "after"/"before"/"as" also head phrases)
-_CLAUSE_OPENERS = frozenset({"although", "though", "because", "whereas", "unless", "while", "if"})
+#: phrase ("As a senator, ..." opens one too, but "after"/"before"/"as" also head phrases): the
+#: subordinators of function_words.tsv but those that also head phrases
+_CLAUSE_OPENERS = SUBORDINATORS - {"since", "when", "after", "before"}
 
 
 def _subordinate_up_to(view: TextView, opened: int, k: int, before: int) -> bool:
@@ -101,9 +98,9 @@ def _subordinate_up_to(view: TextView, opened: int, k: int, before: int) -> bool
 
 
 #: prepositions of place after "here"/"there" opening an introductory phrase
-_PLACE_PREPS = frozenset({"in", "at", "on", "near", "outside", "inside"})
+_PLACE_PREPS = rule_words("here_there_place_preps")
 #: sentence adverbs of _INTRO_WORDS: an introductory phrase only when a comma follows them
-_SENTENCE_ADVERBS = frozenset({"yet", "still", "now", "then", "however", "meanwhile", "instead"})
+_SENTENCE_ADVERBS = rule_words("intro_sentence_adverbs")
 #: longest place or time chunk between commas that is skipped after an introductory phrase
 _CHUNK = 4
 
@@ -167,7 +164,7 @@ def _named_before(view: TextView, mentions: MentionIndex, t: int, lo: int) -> bo
     j = skip_left(view, t, lo + 1)
     if j - 1 <= lo:
         return False
-    if view.lowers[j - 1] in ("he", "she", "they", "we", "i", "it"):
+    if view.lowers[j - 1] in SPEAKER_PRONOUNS:
         return True
     m = mentions.name_at(j - 1, j)
     return m is not None and m.end == j

@@ -128,9 +128,7 @@ def _issuer_after(view: TextView, mentions: MentionIndex, t: int) -> Mention | N
 
 
 #: head nouns of "the NOUN" that stand for any company or body named before ("the company said")
-_GENERIC_BODIES = frozenset({"company", "firm", "organization", "organisation", "group", "corporation", "business",
-                             "charity", "publisher", "studio", "network", "carrier", "airline", "retailer", "manufacturer",
-                             "club", "team", "band", "developer", "startup", "outlet", "broadcaster", "newspaper"})
+_GENERIC_BODIES = word_set("generic_bodies.txt")
 #: sentences back that "the company" looks for the body it stands for
 _BODY_WINDOW = 4
 

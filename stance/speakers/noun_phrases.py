@@ -11,20 +11,19 @@ from stance.quotations.tokens import QUOTE_MARKS
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, role_nouns
 from stance.speakers.role_of_phrases import ROLE_OF_PREPS, is_role_of_head, object_end
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, cue_lexicon, role_words, time_words, word_set
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, SUBJECT_PRONOUNS, cue_lexicon, role_words, rule_words,
+                                  time_words, weekdays, word_set)
+from stance.text.entity_types import HONORIFICS
 from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
-SKIP_LEFT = frozenset(
-    "has have had will would also previously repeatedly later then again once reportedly did does do "
-    "not n't never just recently separately further publicly privately frequently often already still "
-    "is was were are been being may might could should can must first last angrily quickly flatly "
-    "simply bluntly openly told once emphatically ’ve 've often now would later sometimes usually "
-    "even only since all both each then long so too ".split()
-)
-DETS = frozenset("the a an one another many some several most other others few all both two three various these those such".split())
+#: auxiliaries and adverbs skipped going back from a cue to its subject ("X has also said", "X would
+#: later tell", "X flatly denied")
+SKIP_LEFT = rule_words("skip_left")
+#: determiners and quantifiers that may open a speaker noun phrase ("the", "many", "two", "those")
+DETS = rule_words("np_dets")
 QUOTE_CHARS = QUOTE_MARKS  # (the quotation marks' one definition: stance.quotations.tokens)
 
 
@@ -33,24 +32,22 @@ def nouns() -> tuple[frozenset[str], frozenset[str]]:
     return word_set("person_nouns.txt"), word_set("org_nouns.txt")
 
 
-NP_STOP_LEFT = frozenset(
-    {"and", "but", "that", "said", "says", "for", "to", "of", "in", "on", "at", "with", "by", "as", "when",
-     "while", "after", "before", "because", "if", "than", "then", "so", "or", "is", "was", "were", "are",
-     "has", "have", "had", "not", "also", "who", "which", "what", "where", "how", "why"}
-)
+#: words that never open a speaker noun phrase: the phrase starts after them ("and the officials", "said the minister")
+NP_STOP_LEFT = rule_words("np_stop_left")
 #: sentence adverbs and subordinators that are never part of a noun phrase ("Yet many officials",
 #: "although his advisers say"), though a subject may follow them: the phrase starts after them
-CLAUSE_OPENERS = frozenset({"yet", "although", "though", "perhaps", "however", "whether", "unless", "whereas", "nor"})
+CLAUSE_OPENERS = rule_words("np_clause_openers")
 #: words naming a part of a group before "of the ..." ("One of the victims")
-_PART_WORDS = frozenset({"one", "some", "many", "most", "several", "none", "each", "both", "two", "three", "few"})
+_PART_WORDS = rule_words("part_words")
 #: quantifiers before a plural party or group label that make it some of its members ("Other
 #: Republicans", "Many Democrats"), not the body
-QUANTIFIERS = frozenset({"other", "many", "some", "several", "most", "few", "two", "three", "four", "dozens", "hundreds"})
+QUANTIFIERS = rule_words("group_label_quantifiers")
 #: prepositions whose object is never the subject of the cue right after it
-OBJECT_PREPS = frozenset({"to", "in", "at", "with", "from", "on", "into", "toward", "towards", "against", "about", "via"})
+OBJECT_PREPS = rule_words("object_preps")
 #: lowercase particles that open a surname after a title or honorific ("Mayor de Blasio", "Mr. van Rompuy")
-_SURNAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "le", "la", "bin", "ben", "dos", "das", "ter", "ten"})
-_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "adm.", "rev.", "prof.", "capt."})
+_SURNAME_PARTICLES = word_set("surname_particles.txt")
+#: abbreviated honorifics and titles before a speaker's name ("Mr.", "Sen.", "Capt.")
+_HONORIFICS = frozenset(h for h in HONORIFICS if h.endswith("."))
 
 
 def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tuple[int, int, str] | None:
@@ -145,14 +142,16 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
 _SOURCE_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", "[", "who", "which", "that", "whose", "when",
                            "where", "because", "if", "while"})
 #: words before a time word that start a time phrase ("on Thursday", "last week")
-TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "late", "early"})
+TIME_LEADS = rule_words("time_leads")
 #: prepositions that open a time phrase with an article ("during a Sunday", "on the Monday")
 ARTICLE_TIME_LEADS = frozenset({"on", "during", "at", "in"})
 ARTICLES = frozenset({"a", "an", "the"})
 #: words of time that are also common words; time words only when capitalised
 _AMBIGUOUS_TIME = frozenset({"may", "march"})
+#: subject pronouns that may stand for a speaker (not "you")
+SPEAKER_PRONOUNS = SUBJECT_PRONOUNS - {"you"}
 #: the time words that are days of the week (capitalised; the others, "yesterday", are not)
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+WEEKDAYS = frozenset(weekdays())
 #: longest source phrase after "according to", in tokens
 MAX_SOURCE = 14
 
@@ -226,7 +225,7 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
     if i >= hi:
         return None
     w = view.lowers[i]
-    if w in {"he", "she", "they", "it", "we", "i"}:
+    if w in SPEAKER_PRONOUNS:
         return i, i + 1, "pronoun"
     m = mentions.name_at(i, i + 1)
     if (w in NP_STOP_LEFT and w != "that" or w in CLAUSE_OPENERS) and (m is None or m.start != i):
@@ -257,7 +256,7 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
         for m in mentions.names_in(i, min(hi, i + 8)):
             if m.type in ("person", "organization") and all(x[:1].isupper() or x in {"of", "for", "the", "and"}
                                                             for x in view.words[i : m.start]):
-                campaign = _campaign_after(view, m, hi) if m.type == "person" else None
+                campaign = _campaign_after(view, m, hi)
                 if campaign is not None:
                     return i, campaign, "nominal"  # "The Sanders campaign responded": the campaign
                 return i, m.end, "name"
@@ -276,7 +275,7 @@ def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> t
                 if m is not None and (m.start != k + 1 or m.type != "person"):
                     m = None
             if m is not None and m.type not in ("demonym",) and m.start >= k - 1:
-                campaign = _campaign_after(view, m, hi) if m.type == "person" else None
+                campaign = _campaign_after(view, m, hi)
                 if campaign is not None:
                     return i, campaign, "nominal"  # "the Rubio campaign risks ... by dismissing"
                 # "a former Republican staffer"; a person's name after a determiner modifies the noun
@@ -325,7 +324,9 @@ def _heads_phrase(view: TextView, mentions: MentionIndex, t: int) -> bool:
 def _campaign_after(view: TextView, m: Mention, hi: int) -> int | None:
     """The end of a campaign noun right after the person name ``m`` (before ``hi``), with or
     without a possessive ("the Sanders campaign", "Trump's campaign"): the phrase names the
-    campaign, which speaks, not the person; None when none follows."""
+    campaign, which speaks, not the person; None when none follows or ``m`` names no person."""
+    if m.type != "person":
+        return None
     k = m.end + 1 if m.end < hi and view.lowers[m.end] in POSSESSIVE_MARKS else m.end
     return k + 1 if k < hi and view.lowers[k] in CAMPAIGN_NOUNS else None
 
@@ -545,14 +546,13 @@ def person_before_appositive(view: TextView, mentions: MentionIndex, np: tuple[i
 
 #: first words of a short speaker phrase beside a quotation whose head no lexicon knows ('"...,"
 #: the 46-year-old said', '"...," wrote one commenter', '"...," another tweeted')
-_PHRASE_LEADS = frozenset({"the", "a", "an", "one", "another", "its", "his", "her", "their", "this", "some", "several",
-                           "many", "most", "both", "two", "three", "other", "others", "those", "these"})
+_PHRASE_LEADS = rule_words("phrase_leads")
 #: punctuation and marks between a quotation's words and the phrase after it
 QUOTE_TAIL = frozenset({",", "?", "!", "—", "--", "”", '"', "''", "’"})
 #: longest such phrase, in tokens
 _MAX_PHRASE = 6
 #: number words that start a second phrase inside one ("Another featured five photos")
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds".split())
+_NUMBER_WORDS = rule_words("phrase_number_words")
 
 
 def phrase_beside_quote(view: TextView, i: int, j: int) -> tuple[int, int, str] | None:

@@ -34,8 +34,9 @@ from typing import Any, Sequence
 
 from stance.text.entity_types import GENDERED_HONORIFICS, HONORIFICS, PRONOUN_GENDER, entity_lexicons
 from stance.text.genders import person_genders
-from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, PERSONAL_PRONOUNS, RELATIVES, SUBORDINATORS,
-                                   cue_lexicon, data_rows, gazetteer, stop_words, time_words, word_set)
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS,
+                                  RELATIVES, SUBORDINATORS, cue_lexicon, data_rows, gazetteer, rule_words, stop_words,
+                                  time_words, word_set)
 from stance.text.mentions import Mention, MentionIndex, headline_like, is_adjective, is_common_noun, is_past_tense
 from stance.text.view import RangeIndex, TextView
 
@@ -202,15 +203,13 @@ def _finite_verb(w: str) -> bool:
 
 
 #: prepositions whose object is seldom the antecedent of a later he/she speaker (feature "after_prep")
-_PREPOSITIONS = frozenset({"by", "to", "with", "from", "for", "against", "on", "at", "about", "of", "in", "into",
-                           "over", "toward", "towards", "than", "like", "under", "behind"})
+_PREPOSITIONS = rule_words("antecedent_prepositions")
 #: determiners that never start a person's name ("My Patients Were Presidents" is a title)
-_POSSESSIVE_DETERMINERS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 #: words that never start a person's name: the article (a title or a body: "The Professionals")
 #: and pronouns written capitalised ("It")
-_NOT_NAME_STARTS = frozenset({"the", "it", "he", "she", "they", "we", "this", "that"})
+_NOT_NAME_STARTS = rule_words("not_name_starts")
 #: prepositions of place: a one-word name only ever after one of them is a place ("on Midway")
-_LOCATIVE_PREPS = frozenset({"in", "on", "at", "near", "across", "around", "off", "over"})
+_LOCATIVE_PREPS = rule_words("locative_preps")
 #: words that join a body's name to its head ("Commission on Presidential Debates")
 _NAME_CONNECTORS = frozenset({"of", "on", "for"})
 #: per mention index: canonical names never named outside a place phrase (built when first asked)
@@ -267,7 +266,7 @@ def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
     headline); it ends a body's name ("Commission on Presidential Debates"); or it has no
     known gender and is a thing named after a person (:func:`_named_for_person`: "Trump Tower
     Grill") or every mention of it follows a preposition of place ("the wildlife on Midway")."""
-    if view.lowers[m.start] in _POSSESSIVE_DETERMINERS or view.lowers[m.start] in _NOT_NAME_STARTS:
+    if view.lowers[m.start] in POSSESSIVE_DETERMINERS or view.lowers[m.start] in _NOT_NAME_STARTS:
         return True  # ("The Professionals" is a title; a capitalised "It" is no name)
     if headline_like(m.text):
         return True  # "Hillary Clinton Goes After Donald Trump As The New Mitt Romney"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from stance.text.lexicons import NUMBER_WORDS, data_rows
+from stance.text.lexicons import NUMBER_WORDS, data_rows, rule_words
 from stance.text.view import TextView
 
 #: most qualifiers before the number ("a full", "more than")
@@ -24,7 +24,7 @@ MAX_QUALIFIERS = 3
 MAX_TAIL = 10
 #: words after "of" that make the share one of a thing, not of people ("less than half of what
 #: researchers say")
-_NOT_PEOPLE = frozenset({"what", "which", "how", "where", "when", "it", "this", "that"})
+_NOT_PEOPLE = rule_words("share_not_people")
 #: tokens back from the cue a proportion phrase may start
 _REACH = MAX_QUALIFIERS + 5 + MAX_TAIL
 

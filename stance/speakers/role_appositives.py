@@ -20,8 +20,8 @@ from stance.speakers.role_titles import ends_its_phrase
 from stance.speakers.pronouns import person_gender
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
 from stance.text.lexicons import (
-    OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, cue_lexicon, function_words, gazetteer, party_labels, role_words, titles,
-    word_set,
+    OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, cue_lexicon, data_rows,
+    function_words, gazetteer, party_labels, role_words, titles, word_set,
 )
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -366,7 +366,7 @@ def _past_age(view: TextView, i: int, hi: int) -> int:
 
 
 #: words that open a noun phrase of its own, not a second role ("a lawyer and her husband")
-_OWN_PHRASE = DETS | {"his", "her", "their", "its", "our", "my", "your", "other", "others"}
+_OWN_PHRASE = DETS | POSSESSIVE_DETERMINERS | {"other", "others"}
 
 
 def _second_role(view: TextView, i: int, hi: int) -> int:
@@ -491,9 +491,9 @@ def _after_copula(view: TextView, k: int, hi: int) -> int | None:
 
 
 #: verbs of a relative clause after a name that make the person the head or founder of the body
-#: after them ("who leads the United States Pacific Command", "who founded Acme")
-_HEAD_VERBS = {"leads": "head", "led": "head", "heads": "head", "headed": "head", "runs": "head", "ran": "head",
-               "chairs": "chair", "chaired": "chair", "founded": "founder", "directs": "director", "directed": "director"}
+#: after them ("who leads the United States Pacific Command", "who founded Acme"): form -> the role
+#: they give (``data/head_verbs.tsv``)
+_HEAD_VERBS = {r[0].strip(): r[1].strip() for r in data_rows("head_verbs.tsv")}
 
 
 def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:

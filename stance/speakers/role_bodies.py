@@ -8,7 +8,7 @@ article defines it in parentheses.
 from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
-    CAMPAIGN_NOUNS, FIELD_BREAKS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL,
+    CAMPAIGN_NOUNS, FIELD_BREAKS, MEMBER_PREPS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL,
 )
 from stance.text.entity_types import entity_lexicons, is_acronym
 from stance.text.lexicons import gazetteer, role_words, stop_words, word_set
@@ -146,12 +146,6 @@ def body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str 
                   or body_after_its_kind(view, mentions, i + 1, hi))
 
 
-#: prepositions after a description that name the body its people belong to ("a spokeswoman for
-#: the House Armed Services Committee", "sources within the Department of Defense", "researchers
-#: from the University of Washington")
-_DESCRIPTION_PREPS = frozenset({"for", "from", "within", "at", "with", "of"})
-
-
 def description_span(view: TextView, description: str) -> tuple[int, int] | None:
     """The tokens ``[start, end)`` where the article first writes a speaker that is a description,
     not a name ("A spokeswoman"), also capitalised opening a sentence ("Researchers from"); None
@@ -182,7 +176,7 @@ def body_after_description(view: TextView, mentions: MentionIndex, description: 
     hi = view.sent_bounds(view.sent_of[start])[1]
     if i + 2 < hi and view.lowers[i].endswith("ly") and view.lowers[i].isalpha():
         i += 1  # "researchers mostly from Pennsylvania State University"
-    if i + 1 >= hi or view.lowers[i] not in _DESCRIPTION_PREPS:
+    if i + 1 >= hi or view.lowers[i] not in MEMBER_PREPS:
         return None
     first = affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES)
     if first is None:
@@ -317,7 +311,7 @@ def nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str
 
 
 #: role words of a judge
-_JUDICIAL = frozenset({"judge", "judges", "justice", "justices", "magistrate", "magistrates"})
+_JUDICIAL = word_set("judicial_roles.txt")
 
 
 def _served_body_words(role_words: set[str]) -> frozenset[str] | None:

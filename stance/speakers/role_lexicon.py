@@ -8,24 +8,31 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from stance.text.lexicons import cue_lexicon, data_rows, role_words, stop_words, titles, word_set
+from stance.text.lexicons import cue_lexicon, data_rows, role_words, rule_words, stop_words, titles, word_set
 
 
-PREPS = frozenset({"for", "of", "at", "with", "in", "from", "on"})
-DETS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
+#: prepositions that attach a body or a field to a role ("director of ...", "adviser for ...", "official at ...")
+PREPS = rule_words("role_preps")
+#: determiners before a role noun ("the spokesman", "its director", "a lawyer")
+DETS = rule_words("role_dets")
 #: words that make the text after a name's comma a clause rather than a description
-VERBAL = frozenset("is was were are be been being by has had have will would did does do to not".split())
+VERBAL = rule_words("verbal")
 
 QUANTIFIED_DETS = DETS | {"one", "another", "some", "many", "several"}
 
 PREPS_TO = PREPS | {"to"}
+
+#: prepositions between a described person and the body they belong to ("a spokeswoman for the House
+#: Armed Services Committee", "sources within the Department of Defense", "researchers from the
+#: University of Washington")
+MEMBER_PREPS = rule_words("member_preps")
 
 FIELD_BREAKS = PREPS | VERBAL | {"who", "which", "that"}
 
 STOP_APPOS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")", "—", "said", "says", "who", "which", "and"})
 
 #: role heads whose holder serves a city or region, named as written ("mayor of Paris")
-_LOCAL_HEADS = frozenset({"mayor", "mayors", "selectman", "councillor", "councilor", "alderman"})
+_LOCAL_HEADS = word_set("local_heads.txt")
 
 
 def is_local(role_words: list[str]) -> bool:

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, is_field_word, role_nouns, titles_lower
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import gazetteer, party_labels, role_words, stop_words, word_set
+from stance.text.lexicons import gazetteer, party_labels, role_words, rule_words, stop_words, word_set
 from stance.text.view import POSSESSIVE_ENDINGS
 
 
 _PREPS_WITHIN = PREPS | {"within"}
 
 #: words before a plural description that say how many of the group, not whose ("Other Republicans")
-_GROUP_QUANTIFIERS = frozenset({"other", "both", "all", "most", "few", "more"})
+_GROUP_QUANTIFIERS = rule_words("group_quantifiers")
 
 
 def describe_nominal(name: str) -> tuple[str | None, str | None]:

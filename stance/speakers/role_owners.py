@@ -10,7 +10,7 @@ from functools import lru_cache
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, DETS, names_office, role_nouns
 from stance.speakers.role_nominals import describe_nominal
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import data_rows, description_heads, gazetteer, party_labels, stop_words, word_set
+from stance.text.lexicons import data_rows, description_heads, gazetteer, party_labels, stop_words, time_words, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -65,7 +65,7 @@ def owns_campaign(view: TextView, mentions: MentionIndex, canonical: str) -> boo
 
 
 #: words that show a person runs a campaign
-_CAMPAIGN_WORDS = frozenset({"campaign", "campaigns", "campaigning", "campaigned"})
+_CAMPAIGN_WORDS = word_set("campaign_words.txt")
 
 
 def runs_campaign(view: TextView, mentions: MentionIndex, canonical: str) -> bool:
@@ -278,7 +278,7 @@ def earlier_owner(view: TextView, canonical: str) -> str | None:
             k = t
             while (k - 1 >= a and t - k < 3 and (view.words[k - 1][:1].isupper() or view.words[k - 1] in POSSESSIVE_ENDINGS)
                    and (view.words[k - 1] in POSSESSIVE_ENDINGS
-                        or (view.lowers[k - 1] not in stop_words() and view.lowers[k - 1] not in word_set("time_words.txt")))):
+                        or (view.lowers[k - 1] not in stop_words() and view.lowers[k - 1] not in time_words()))):
                 k -= 1  # the owner's words: "an Interpol spokesperson", "Russia's foreign ministry spokeswoman";
                 # not "On Thursday officials"
             if k < t:

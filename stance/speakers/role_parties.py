@@ -60,7 +60,7 @@ def after_party_code(view: TextView, m: Mention) -> int:
 
 
 #: titles of a committee's member, which name the committee before them
-_COMMITTEE_MEMBERS = frozenset({"committeeman", "committeewoman", "committeemen", "committeewomen"})
+_COMMITTEE_MEMBERS = word_set("committee_members.txt")
 
 
 def committee_of_member(role_words: list[str]) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from stance.speakers.role_lexicon import DETS, is_local
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, word_set
-from stance.text.mentions import Mention, MentionIndex
+from stance.text.mentions import PORTFOLIO_TITLES, Mention, MentionIndex
 from stance.text.view import TextView
 
 
@@ -84,15 +84,12 @@ def holds_state_office(role: str | None) -> bool:
     if not role:
         return False
     head, of, portfolio = role.partition(" of ")
-    if of and portfolio[:1].isupper() and head.split()[-1].lower() in _PORTFOLIO_HEADS:
+    if of and portfolio[:1].isupper() and head.split()[-1].lower() in PORTFOLIO_TITLES:
         return True  # a government portfolio: "Minister of Information", "Secretary of Justice"
     toks = role.lower().split()
     offices = word_set("state_offices.txt")
     return any(" ".join(toks[-n:]) in offices for n in range(1, min(4, len(toks)) + 1))
 
-
-#: titles whose capitalised "of" complement is a government portfolio ("Secretary of Justice")
-_PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
 
 
 def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) -> str | None:

@@ -7,8 +7,8 @@ named body ("members of the Senate Judiciary Committee").
 from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
-    CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word, is_role_head,
-    listed_role_nouns, role_nouns, singular_role, study_rank, title_modifiers_lower, titles_lower,
+    CAMPAIGN_NOUNS, MEMBER_PREPS, PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word,
+    is_role_head, listed_role_nouns, role_nouns, singular_role, study_rank, title_modifiers_lower, titles_lower,
 )
 from stance.speakers.role_owners import owner_before, place_owner, side_of, state_body_before
 from stance.text.entity_types import entity_lexicons
@@ -343,10 +343,6 @@ def title_of_state_before(view: TextView, mentions: MentionIndex, m: Mention) ->
     return None, None
 
 
-#: prepositions between a described person and the body they belong to ("a spokesman for X")
-_MEMBER_PREPS = frozenset({"for", "of", "from", "with", "at", "within"})
-
-
 def member_of_named_body(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
     """The role and body of a speaker the article names only by the body they belong to, when the
     speaker's mention ``m`` is that body: "A spokesman for the Jupiter Police Department said",
@@ -375,7 +371,7 @@ def member_of_named_body(view: TextView, mentions: MentionIndex, m: Mention) -> 
     if b - 1 > sa and lowers[b - 1] == "the":
         b -= 1
     p = b - 1
-    if p - 1 < sa or lowers[p] not in _MEMBER_PREPS or lowers[p - 1] not in role_nouns():
+    if p - 1 < sa or lowers[p] not in MEMBER_PREPS or lowers[p - 1] not in role_nouns():
         return None, None
     if p - 1 == sa or (words[p - 2] in _OPENERS and not words[p - 1].islower()):
         return words[p - 1], view.span_text(start, m.end)  # "Researchers from ..." opening the sentence

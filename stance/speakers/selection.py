@@ -7,6 +7,7 @@ from bisect import bisect_left
 from typing import Any, Sequence
 
 from stance.quotations.finder import RawQuote
+from stance.quotations.tokens import OPEN_MARKS
 from stance.speakers.candidate_record import RULED_KINDS
 from stance.speakers.candidates import (Candidate, candidates_for_cue, colon_introducer, group_features, pick_by_rules,
                                        previous_sentence_subject, resolve_candidate, subject_before_quote,
@@ -82,15 +83,11 @@ def _opens_after_own_paragraph_sentence(raws: Sequence[RawQuote], i: int, view: 
     if i > 0 and raws[i - 1].para == q.para:
         return False
     t = q.tok_start - 1
-    while t >= 0 and view.words[t] in _OPENING:
+    while t >= 0 and view.words[t] in OPEN_MARKS:
         t -= 1
     if t < 0 or view.para_of_sent[view.sent_of[t]] != q.para or view.sent_of[t] == view.sent_of[q.tok_start]:
         return False
     return not any(raws[j].para == q.para and raws[j].cue is not None for j in range(i + 1, min(len(raws), i + 4)))
-
-
-#: quotation marks that may open a quotation (skipped back to the sentence before it)
-_OPENING = frozenset({"“", '"', "''", "``", "‘", "«"})
 
 
 def choose_speakers(view: TextView, mentions: MentionIndex, raws: Sequence[RawQuote], blocked: RangeIndex,

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from stance.text.lexicons import PERSONAL_PRONOUNS
+from stance.types import STANCE_LABELS
 
-LABELS = ("hostile", "neutral", "conciliatory")
+LABELS = STANCE_LABELS
 
 _LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "stance_lexicon.tsv"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"))}
+from stance.text.lexicons import months
+
+MONTHS = {m: i + 1 for i, m in enumerate(months())}
 _M = "(" + "|".join(MONTHS) + ")"
 _MDY = re.compile(rf"\b{_M}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I)
 _DMY = re.compile(rf"\b(\d{{1,2}})\s+{_M},?\s+((?:19|20)\d\d)\b", re.I)

@@ -20,25 +20,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 from typing import NamedTuple, Sequence
 
-from stance.text.lexicons import data_rows, word_set
+from stance.text.lexicons import data_rows, rule_words, word_set
 
 #: words before a name that make it a place ("in Denver", "near Kamloops")
-PLACE_BEFORE = frozenset({"in", "near", "outside", "across", "throughout", "from", "to", "into", "at", "of", "around", "visited", "via"})
+PLACE_BEFORE = rule_words("place_before")
 #: words right before a name that make it an organisation ("the toymaker Hasbro", "retailer
 #: Tesco", "London-based Tesco", "tech giant Ovix")
 ORG_BEFORE = word_set("org_before.txt")
+
+
+def _honorific_rows() -> list[tuple[str, str, bool]]:
+    """``data/honorifics.tsv``: (honorific, the gender it shows or "", whether one of courtesy)."""
+    out = []
+    for r in data_rows("honorifics.tsv"):
+        gender = r[1].strip()
+        out.append((intern(r[0].strip()), "" if gender == "-" else gender, len(r) > 2 and r[2].strip() == "courtesy"))
+    return out
+
+
+#: honorifics and titles before a name: a person, with the gender they show ("" when none), lowercase
+HONORIFICS = {w: g for w, g, _ in _honorific_rows()}
 #: honorifics of courtesy and the gender they show ("Mrs. Yu"), lowercase
-GENDERED_HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+GENDERED_HONORIFICS = {w: g for w, g, courtesy in _honorific_rows() if courtesy}
 #: third-person singular pronouns and the gender they take
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-#: honorifics and titles before a name: a person, with the gender they show ("" when none)
-HONORIFICS = {**GENDERED_HONORIFICS, "sir": "m", "dame": "f",
-              "lady": "f", "lord": "m", "dr.": "", "dr": "", "prof.": "", "sen.": "", "rep.": "", "gov.": "", "gen.": "",
-              "lt.": "", "col.": "", "sgt.": "", "adm.": "", "rev.": "", "capt.": "", "president": "", "senator": "",
-              "minister": "", "judge": "", "justice": "", "mayor": "", "governor": "", "king": "m", "queen": "f",
-              "prince": "m", "princess": "f", "pope": "m", "father": "m", "sister": "f"}
 
 
 @dataclass(frozen=True)
@@ -123,7 +131,7 @@ _DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co|uk|au|ca|ph|in|fr|d
 #: three lowercase letters or more before the inner capital, so not "McCain", "DeSantis", "LeBron"
 _CAMEL = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]")
 #: surname prefixes written with an inner capital ("MacArthur", "FitzGerald", "VanderBeek")
-_CAMEL_SURNAME_PREFIXES = ("Mac", "Fitz", "Van", "Von", "Della", "Delle", "Degli")
+_CAMEL_SURNAME_PREFIXES = tuple(sorted(word_set("camel_surname_prefixes.txt", keep_case=True)))
 
 
 def _org_form(words: Sequence[str], lex: EntityLexicons) -> bool:

@@ -6,11 +6,13 @@ Every word list the rules use lives in a data file; this module is the one place
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from sys import intern
 from typing import Iterable
+
+from stance.text.inflection import verb_forms
 
 
 def _data_text(name: str) -> str:
@@ -22,33 +24,6 @@ def data_rows(name: str) -> Iterable[list[str]]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         yield line.rstrip("\n").split("\t")
-
-
-def inflections(lemma: str) -> set[str]:
-    """Regular inflections of an English verb: lemma, 3sg, past/participle, gerund."""
-    w = lemma
-    forms = {w}
-    if re.search(r"(s|sh|ch|x|z|o)$", w):
-        forms.add(w + "es")
-    elif re.search(r"[^aeiou]y$", w):
-        forms.add(w[:-1] + "ies")
-    else:
-        forms.add(w + "s")
-    # consonant doubling for short CVC verbs (slam, dub, quip)
-    cvc = re.fullmatch(r"(?:qu|[^aeiou])*[aeiou][^aeiouwxy]", w) is not None
-    if w.endswith("e"):
-        forms.add(w + "d")
-        forms.add((w[:-1] if not w.endswith("ee") else w) + "ing")
-    elif re.search(r"[^aeiou]y$", w):
-        forms.add(w[:-1] + "ied")
-        forms.add(w + "ing")
-    elif cvc:
-        forms.add(w + w[-1] + "ed")
-        forms.add(w + w[-1] + "ing")
-    else:
-        forms.add(w + "ed")
-        forms.add(w + "ing")
-    return forms
 
 
 @dataclass(frozen=True)
@@ -78,16 +53,13 @@ def cue_lexicon() -> CueLexicon:
         frame = row[2].strip() if len(row) > 2 else "say"
         if " " in lemma:
             head, rest = lemma.split(" ", 1)
-            for form in inflections(head) | irregular.get(head, set()):
+            for form in verb_forms(head, irregular.get(head, ()), drop_pasts=False):
                 phrases[tuple(f"{form} {rest}".split())] = (lemma, frame)
             for form in extra:
                 phrases[tuple(form.split())] = (lemma, frame)
             continue
-        forms = inflections(lemma) | irregular.get(lemma, set()) | set(extra)
-        if lemma in irregular:
-            # drop regular forms that irregular verbs do not have (sayed, telled, writed)
-            bad = {lemma + "ed", lemma + "d", lemma + lemma[-1] + "ed"}
-            forms -= bad - irregular[lemma]
+        # irregular verbs lose the regular pasts they do not have (sayed, telled, writed)
+        forms = verb_forms(lemma, irregular.get(lemma, ()), extra, drop_doubled=True)
         for form in forms:
             verbs.setdefault(form, (lemma, frame))
     for row in data_rows("reporting_phrases.tsv"):
@@ -98,10 +70,12 @@ def cue_lexicon() -> CueLexicon:
 
 @lru_cache(maxsize=None)
 def word_set(name: str, keep_case: bool = False) -> frozenset[str]:
-    """A one-word-per-line data file as a set (lowercased unless ``keep_case``)."""
+    """A one-word-per-line data file as a set (lowercased unless ``keep_case``). The words are
+    interned, as the tokens are (:mod:`stance.text.tokenize`), so a token found in the set matches
+    by identity, as fast as a set literal in the code."""
     if keep_case:
-        return frozenset(r[0].strip() for r in data_rows(name))
-    return frozenset(r[0].strip().lower() for r in data_rows(name))
+        return frozenset(intern(r[0].strip()) for r in data_rows(name))
+    return frozenset(intern(r[0].strip().lower()) for r in data_rows(name))
 
 
 @lru_cache(maxsize=None)
@@ -110,7 +84,7 @@ def tagged_words(name: str, tag: str, column: int = 1) -> frozenset[str]:
     out = set()
     for row in data_rows(name):
         if len(row) > column and tag in {t.strip() for t in row[column].split(",")}:
-            out.add(row[0].strip())
+            out.add(intern(row[0].strip()))
     return frozenset(out)
 
 
@@ -126,15 +100,32 @@ def reporting_verbs_with(tag: str) -> frozenset[str]:
     return tagged_words("reporting_verbs.tsv", tag, column=3)
 
 
-@lru_cache(maxsize=1)
-def _function_word_classes() -> dict[str, frozenset[str]]:
+def _named_sets(rows: Iterable[list[str]], file: str) -> dict[str, frozenset[str]]:
+    """The rows ``name <TAB> space-separated words`` of a data file as sets by name."""
     out: dict[str, frozenset[str]] = {}
-    for row in data_rows("function_words.tsv"):
+    for row in rows:
         name = row[0].strip()
         if name in out or len(row) < 2 or not row[1].split():
-            raise ValueError(f"function_words.tsv: class {name!r} is repeated or has no words")
-        out[name] = frozenset(row[1].split())
+            raise ValueError(f"{file}: set {name!r} is repeated or has no words")
+        out[name] = frozenset(intern(w) for w in row[1].split())  # interned, as in :func:`word_set`
     return out
+
+
+@lru_cache(maxsize=1)
+def _function_word_classes() -> dict[str, frozenset[str]]:
+    return _named_sets(data_rows("function_words.tsv"), "function_words.tsv")
+
+
+@lru_cache(maxsize=1)
+def _rule_word_sets() -> dict[str, frozenset[str]]:
+    return _named_sets(data_rows("rule_words.tsv"), "rule_words.tsv")
+
+
+def rule_words(name: str) -> frozenset[str]:
+    """One small word set of a single rule in ``rule_words.tsv`` (mostly a subset of a closed
+    class: "country_locatives", "np_stop_left", ...; its comment there says which rule reads it),
+    as written (no lowercasing)."""
+    return _rule_word_sets()[name]
 
 
 def function_words(name: str) -> frozenset[str]:
@@ -152,9 +143,22 @@ def stop_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def weekdays() -> tuple[str, ...]:
+    """The days of the week, Monday first, lowercase (``weekdays.txt``)."""
+    return tuple(intern(r[0].strip().lower()) for r in data_rows("weekdays.txt"))
+
+
+@lru_cache(maxsize=1)
+def months() -> tuple[str, ...]:
+    """The months, January first, lowercase (``months.txt``)."""
+    return tuple(intern(r[0].strip().lower()) for r in data_rows("months.txt"))
+
+
+@lru_cache(maxsize=1)
 def time_words() -> frozenset[str]:
-    """Words of time (``time_words.txt``): weekdays, months, relative days and periods."""
-    return word_set("time_words.txt")
+    """Words of time: weekdays, months (:func:`weekdays`, :func:`months`), relative days and
+    periods (``time_words.txt``)."""
+    return word_set("time_words.txt") | frozenset(weekdays()) | frozenset(months())
 
 
 @lru_cache(maxsize=1)

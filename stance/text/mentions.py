@@ -12,7 +12,6 @@ Pronouns and descriptions ("the ministry") are resolved to the nearest compatibl
 
 from __future__ import annotations
 
-import calendar
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -20,18 +19,21 @@ from operator import itemgetter
 from typing import Iterator, Sequence
 
 from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, is_acronym, settle_types
-from stance.text.lexicons import cue_lexicon, data_rows, gazetteer, party_labels, stop_words, titles, word_set
+from stance.text.lexicons import (cue_lexicon, data_rows, gazetteer, months, party_labels, rule_words, stop_words,
+                                  titles, word_set)
 from stance.text.positions import positions_of
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
-_CONNECTORS = frozenset({"of", "for", "de", "van", "von", "al", "bin", "del", "da", "du", "la", "le", "and", "the"})
+#: lowercase words that may join the capitalised words of one name ("Bank of America", "Ludwig van
+#: Beethoven", "Bashar al Assad")
+_CONNECTORS = rule_words("name_connectors")
 #: tokens after which a capitalised word starts a sentence-like unit
 _OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘", "'"})
 #: generational suffixes after a surname
 _GENERATIONAL = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 #: month names, which are also surnames after a given name ("Theresa May")
-_MONTHS = frozenset(calendar.month_name[1:])
+_MONTHS = frozenset(m.capitalize() for m in months())
 #: sentence-initial words ending in "ed" that are names, not past participles
 _ED_NAMES = frozenset({"ted", "fred", "ahmed", "mohammed"})
 
@@ -113,7 +115,7 @@ class Mention:
 #: honorifics before a surname ("Mrs. Yu")
 _HONORIFICS = frozenset(GENDERED_HONORIFICS) | {"dr.", "dr"}
 #: Arabic article particles joined by a hyphen to the name that follows ("al-Assad")
-_ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul"})
+_ARTICLE_PARTICLES = rule_words("article_particles")
 
 
 def _named_inside(v: TextView, caps: list[int], i: int) -> bool:
@@ -364,8 +366,9 @@ def org_nouns_in(words: list[str], i: int, j: int) -> bool:
     return any(w.lower() in org_nouns for w in words[i:j])
 
 
-#: titles that a portfolio before them belongs to ("Health Minister", "Labor Secretary")
-_PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+#: titles that hold a government portfolio, before them ("Health Minister", "Labor Secretary") or
+#: after them and "of" ("Secretary of Justice", stance.speakers.role_states)
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
 
 
 def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | None:
@@ -402,7 +405,7 @@ def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | Non
                 body = " ".join(words[i:j])
                 named = (org_nouns_in(words, i, j) or body in gaz.aliases or body in gaz.demonyms or body in party_labels()
                          or body.replace("-", "").isupper())
-                if not named and j - i <= 3 and role.split()[-1].lower() in _PORTFOLIO_TITLES:
+                if not named and j - i <= 3 and role.split()[-1].lower() in PORTFOLIO_TITLES:
                     # "Civil Aviation Minister", "Labor Secretary": a portfolio, part of the title
                     return i, end, " ".join(words[i:end]).replace(" - ", "-")
                 if not named:
