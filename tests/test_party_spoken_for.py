@@ -77,3 +77,40 @@ def test_a_bare_surname_is_the_person_named_before(nlp):
     (_, found), = _targets(nlp, "Jane Roe, a local teacher, spoke at the meeting. Later, John Smith said Roe "
                                 "was a liar.")
     assert "Jane Roe" in found
+
+
+def test_a_persons_spokeswoman_speaks_for_no_body(nlp):
+    # a person is no body one speaks for (guideline rule 8 excludes the speaker's state or
+    # organisation): the spokeswoman's person stays among the parties
+    text = "Senator Maria Lopez arrived in Boston. Lopez's spokeswoman, Ann Keller, said Lopez was tired."
+    mentions = MentionIndex(build_view(nlp.make_doc(text)))
+    assert spoken_for(mentions, "Maria Lopez", "spokeswoman") is None
+    assert spoken_for(mentions, "Lopez", "spokeswoman") is None
+
+
+def test_a_body_named_like_a_person_is_still_spoken_for(nlp):
+    text = ("The Jefferson Parish Council met on Monday. Council clerk Tim Ross of the Jefferson Parish Council "
+            "said the vote was close.")
+    mentions = MentionIndex(build_view(nlp.make_doc(text)))
+    assert spoken_for(mentions, "Jefferson Parish Council", "clerk") == "Jefferson Parish Council"
+    assert spoken_for(mentions, "United States", "spokeswoman") == "United States"
+
+
+def test_the_person_a_spokeswoman_speaks_about_is_proposed(nlp):
+    (_, found), = _targets(nlp, "Senator Maria Lopez was taken to hospital on Monday. Ann Keller, a spokeswoman "
+                                "for Lopez, said Lopez was recovering well.")
+    assert "Maria Lopez" in found
+
+
+def test_the_candidate_of_a_campaign_spokesman_is_the_campaigns_person(nlp):
+    text = ("Governor Tom Baker is running for president. Baker campaign spokesman Mark Jensen said the candidate "
+            "would visit Ohio next week.")
+    (_, found), = _targets(nlp, text)
+    assert found.get("Tom Baker") == "description"
+
+
+def test_the_candidate_of_another_speaker_is_no_campaigns_person(nlp):
+    text = ("Governor Tom Baker is running for president. Professor Mark Jensen said the candidate "
+            "would visit Ohio next week.")
+    (_, found), = _targets(nlp, text)
+    assert "Tom Baker" not in found

@@ -35,7 +35,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
-from stance.parties.features import target_prepositions
+from stance.parties.features import common_words, target_prepositions
 from stance.parties.references import (
     ArticleReferences,
     TargetMention,
@@ -49,6 +49,7 @@ from stance.parties.references import (
 )
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
+from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, inflections, party_of_members, political_parties,
                                   stop_words, word_set)
 from stance.text.mentions import MentionIndex, is_common_noun, pronoun_kinds
@@ -71,13 +72,35 @@ def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
 _FORMER = frozenset({"former", "formerly", "ex", "retired", "onetime", "one-time"})
 
 
+def names_person(mentions: MentionIndex, name: str) -> bool:
+    """Whether ``name`` names a person of the article: a name of two words or more whose first is a
+    given name ("Hillary Clinton"), or a surname alone whose one full name in the article is one
+    ("Clinton": :meth:`~stance.text.mentions.MentionIndex.full_name_of`), every mention of it a
+    person's, no gazetteer name (a country, a body) and none with a common word ("Dallas
+    Mavericks", "Jefferson Parish": :func:`~stance.parties.features.common_words`)."""
+    if gazetteer().lookup(name) is not None:
+        return False
+    full = name if " " in name else mentions.full_name_of(name)
+    if full is None or full.split()[0] not in entity_lexicons().first_names or common_words(full) is not None:
+        return False
+    named = mentions.named(full)
+    return bool(named) and all(m.type == "person" for m in named)
+
+
 def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None) -> str | None:
     """The body a speaker speaks for, as the party finder and filter exclude it: ``affiliation``
     (the article's words), except an organisation the speaker's ``role`` says they left ("former
     CIA deputy director" praising "the best officers to ever serve at CIA"; guideline rule 8: the
-    speaker's own organisation is excluded only when the speaker speaks for it). A former office's
+    speaker's own organisation is excluded only when the speaker speaks for it), and a person
+    (:func:`names_person`: a spokeswoman, adviser or lawyer "of Clinton" speaks for no body, and
+    rule 8 excludes the speaker's state or organisation only: the person they speak about is a
+    party, as the corpus annotates "Clinton's lawyers said ... Clinton"). A former office's
     state or region stays excluded (a former president on "America")."""
-    if affiliation is None or not role:
+    if affiliation is None:
+        return None
+    if names_person(mentions, affiliation):
+        return None
+    if not role:
         return affiliation
     words = role.lower().replace("-", " ").split()
     if not _FORMER.intersection(words):
@@ -342,6 +365,32 @@ def find_targets(
     return list(out.values())
 
 
+#: Determiners before a noun of ``data/campaign_person_nouns.txt`` ("the candidate", "our candidate").
+_CAMPAIGN_DETERMINERS = frozenset({"the", "our", "their", "my"})
+
+
+def campaign_person(view: TextView, mentions: MentionIndex, raw: RawQuote, affiliation: str | None) -> TargetMention | None:
+    """The person a campaign's staff speak of as "the candidate": when the speaker's
+    ``affiliation`` is "<name> campaign" ("Hillary Clinton campaign") and the quotation writes a
+    determiner and a noun of ``data/campaign_person_nouns.txt`` ("the candidate misspoke", "it had
+    been a difficult night for their candidate"), that name, as the article's fullest person form
+    (``via="description"``); guideline rule 8 (a definite description with a unique referent)."""
+    if not affiliation or not affiliation.lower().endswith(" campaign"):
+        return None
+    name = affiliation[: -len(" campaign")].strip()
+    if not name:
+        return None
+    nouns = word_set("campaign_person_nouns.txt")
+    lowers = view.lowers
+    for i in range(max(raw.tok_start, 1), raw.tok_end):
+        if lowers[i] in nouns and lowers[i - 1] in _CAMPAIGN_DETERMINERS:
+            full = mentions.canonical_person(name)
+            if not names_person(mentions, full):
+                return None
+            return TargetMention(full, "person", i, i + 1, "description")
+    return None
+
+
 #: A cue-to-quotation gap of at most this many tokens is searched for parties too.
 FRAME_GAP = 8
 #: ... and for an "as" naming frame, whose object may be longer ('described the town's under-21
@@ -392,6 +441,10 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
             if t.name not in seen:
                 seen.add(t.name)
                 out.append(TargetMention(t.name, t.type, t.start, t.end, "quote_subject"))
+    candidate = campaign_person(view, mentions, raw, affiliation)
+    if candidate is not None and candidate.name not in seen and candidate.name not in exclude:
+        seen.add(candidate.name)
+        out.append(candidate)
     if speaker is not None:
         named = _speaker_named(mentions, raw, speaker)
         if named is not None:
