@@ -114,3 +114,19 @@ def test_the_candidate_of_another_speaker_is_no_campaigns_person(nlp):
             "would visit Ohio next week.")
     (_, found), = _targets(nlp, text)
     assert "Tom Baker" not in found
+
+
+def test_the_subject_of_a_mixed_quotations_clause_is_proposed(nlp):
+    # the quoted fragment continues a clause whose subject the cue follows: Mr. Kim's "execution
+    # has been challenged," said ... (ANNOTATION.md rule 2: the paraphrase is part of the quotation)
+    found = dict(_targets(nlp, "Laura Diaz chairs the board. Ms. Diaz's ''leadership has been questioned,'' "
+                               "said Peter Novak, a former board member."))
+    assert found["leadership has been questioned,"].get("Laura Diaz") == "quote_clause"
+
+
+def test_a_name_deep_in_the_clause_before_a_fragment_is_not(nlp):
+    text = ("The plant closed on Monday after a long dispute with Acme Corp and was ''a painful loss for the "
+            "town,'' Peter Novak said.")
+    (quote, targets), = _targets(nlp, text)
+    assert quote == "a painful loss for the town,"
+    assert "Acme Corp" not in targets

@@ -51,7 +51,7 @@ class TargetMention:
     """A party named or referred to at tokens ``[start, end)``: its canonical name, its type and
     how it was found (``name``: a name, demonym or pronoun; ``acronym``, ``description``,
     ``frame_object``: another form than its name, found here; ``salient_pronoun``,
-    ``speaker_name``: see :mod:`stance.parties.finder`). ``frame``: the stance a verb of the
+    ``speaker_name``, ``quote_subject``, ``quote_clause``: see :mod:`stance.parties.finder`). ``frame``: the stance a verb of the
     quotation's frame takes toward it as its object ("hostile": accused or warned it;
     "conciliatory": praised or thanked it; :func:`frame_verb_polarities`), "" for none."""
 
