@@ -130,3 +130,19 @@ def test_a_name_deep_in_the_clause_before_a_fragment_is_not(nlp):
     (quote, targets), = _targets(nlp, text)
     assert quote == "a painful loss for the town,"
     assert "Acme Corp" not in targets
+
+
+KIN = ("Senator Anna Berg and her husband, Paul Berg, toured Ohio on Monday. Anna Berg said she would ask her "
+       "husband to lead the campaign's outreach.")
+
+
+def test_her_husband_is_the_one_man_of_her_surname(nlp):
+    found = dict(_targets(nlp, KIN))["she would ask her husband to lead the campaign's outreach"]
+    assert found.get("Paul Berg") == "description"
+
+
+def test_her_husband_without_a_named_husband_is_no_party(nlp):
+    text = ("Senator Anna Berg toured Ohio on Monday with Paul Smith. Anna Berg said she would ask her husband to "
+            "lead the campaign's outreach.")
+    found = dict(_targets(nlp, text))["she would ask her husband to lead the campaign's outreach"]
+    assert "Paul Berg" not in found and found.get("Paul Smith") != "description"

@@ -52,8 +52,8 @@ from stance.parties.references import (
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, inflections, party_of_members, political_parties,
-                                  stop_words, word_set)
+from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, gendered_nouns, inflections, party_of_members,
+                                  political_parties, stop_words, word_set)
 from stance.text.mentions import MentionIndex, is_common_noun, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -367,6 +367,41 @@ def find_targets(
     return list(out.values())
 
 
+#: Possessive determiners before a kin noun whose person the finder looks for ("her husband").
+_KIN_POSSESSIVES = frozenset({"his", "her", "my"})
+
+
+def kin_targets(view: TextView, refs: ArticleReferences, raw: RawQuote, speaker: str | None,
+                exclude: set[str]) -> list[TargetMention]:
+    """The persons a possessive and a kin noun of known gender in the quotation refer to ("she'll
+    turn to her husband", "his father", "my wife" in a direct quotation: ``data/kin_nouns.txt``
+    with ``data/gendered_nouns.tsv``): the possessor is the person "his"/"her" is read as (in a
+    direct quotation not the speaker, who would say "my") or the speaker for "my"; the kin is the
+    article's one other person of that surname and gender
+    (:meth:`~stance.parties.references.ArticleReferences.kin_of`), ``via="description"`` (a
+    definite description with a unique referent, guideline rule 8)."""
+    kin = word_set("kin_nouns.txt")
+    genders = gendered_nouns()
+    lowers = view.lowers
+    marked = refs.descriptions_and_pronouns
+    direct = raw.kind == "direct"
+    out: list[TargetMention] = []
+    for i in marked[bisect_left(marked, raw.tok_start):bisect_left(marked, raw.tok_end - 1)]:
+        w = lowers[i]
+        noun = lowers[i + 1]
+        if w not in _KIN_POSSESSIVES or noun not in kin or noun not in genders:
+            continue
+        if w == "my":
+            possessor = speaker if direct else None
+        else:
+            ref = refs.previous_person(i, w, max_sents=4, skip=exclude if direct and exclude else None)
+            possessor = ref.canonical if ref is not None else None
+        person = refs.kin_of(possessor, genders[noun]) if possessor else None
+        if person is not None and person not in exclude and all(t.name != person for t in out):
+            out.append(TargetMention(person, "person", i, i + 2, "description"))
+    return out
+
+
 #: Determiners before a noun of ``data/campaign_person_nouns.txt`` ("the candidate", "our candidate").
 _CAMPAIGN_DETERMINERS = frozenset({"the", "our", "their", "my"})
 
@@ -452,6 +487,10 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
             if t.name not in seen:
                 seen.add(t.name)
                 out.append(TargetMention(t.name, t.type, t.start, t.end, "quote_clause"))
+    for t in kin_targets(view, refs, raw, speaker, exclude):
+        if t.name not in seen:
+            seen.add(t.name)
+            out.append(t)
     candidate = campaign_person(view, mentions, raw, affiliation)
     if candidate is not None and candidate.name not in seen and candidate.name not in exclude:
         seen.add(candidate.name)

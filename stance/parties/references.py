@@ -251,6 +251,18 @@ class ArticleReferences:
         persons = [m for m in self.mentions.names if m.type == "person"]
         return persons, [m.end for m in persons]
 
+    def kin_of(self, possessor: str, gender: str) -> str | None:
+        """The person "his wife", "her husband" or "my father" refers to when ``possessor`` is the
+        possessive's person: the one other person of the article, named with a given name or more
+        than one word, whose surname is the possessor's and whose gender the article shows as
+        ``gender`` ("her husband" of Hillary Clinton: Bill Clinton); None when there is none or
+        more than one."""
+        surname = possessor.split()[-1]
+        found = {m.canonical for m in self._persons[0]
+                 if m.canonical != possessor and " " in m.canonical and m.canonical.split()[-1] == surname
+                 and self.gender.get(m.canonical) == gender}
+        return found.pop() if len(found) == 1 else None
+
     def previous_person(self, i: int, pronoun: str, *, max_sents: int = 4, skip: set[str] | None = None) -> Mention | None:
         """The nearest person named before token ``i`` whose gender fits ``pronoun`` (unknown fits
         any) and not in ``skip``, at most ``max_sents`` sentences back."""
