@@ -76,14 +76,20 @@ _FORMER = frozenset({"former", "formerly", "ex", "retired", "onetime", "one-time
 
 def names_person(mentions: MentionIndex, name: str) -> bool:
     """Whether ``name`` names a person of the article: a name of two words or more whose first is a
-    given name ("Hillary Clinton"), or a surname alone whose one full name in the article is one
-    ("Clinton": :meth:`~stance.text.mentions.MentionIndex.full_name_of`), every mention of it a
-    person's, no gazetteer name (a country, a body) and none with a common word ("Dallas
-    Mavericks", "Jefferson Parish": :func:`~stance.parties.features.common_words`)."""
+    given name ("Hillary Clinton"), or a surname alone that ends one such name only ("Clinton":
+    :attr:`~stance.parties.references.ArticleReferences.persons_by_surname`), every mention of it a
+    person's, no gazetteer name (a country, a body) and none with a common word ("Jefferson
+    Parish": :func:`~stance.parties.features.common_words`)."""
     if gazetteer().lookup(name) is not None:
         return False
-    full = name if " " in name else mentions.full_name_of(name)
-    if full is None or full.split()[0] not in entity_lexicons().first_names or common_words(full) is not None:
+    if " " in name:
+        full = name
+    else:
+        fulls = article_references(mentions.view, mentions).persons_by_surname.get(name, ())
+        if len(fulls) != 1:
+            return False
+        full = next(iter(fulls))
+    if full.split()[0] not in entity_lexicons().first_names or common_words(full) is not None:
         return False
     named = mentions.named(full)
     return bool(named) and all(m.type == "person" for m in named)
