@@ -149,11 +149,11 @@ class Annotator:
                 # a speaker of no known type ("Day said" after "Doris Day", a name that ends like an
                 # event's) is described as a person may be; its affiliation does not take it out of
                 # the parties (the party finder and filter were built on person and body speakers)
-                if speaker.name not in described:
-                    described[speaker.name] = describe_speaker(view, mentions, speaker.name, mention_obj, speaker.type != "organization",
-                                                               article_day if self.actor_lookup else None, blocked)
+                if speaker.name not in described:  # once per speaker: the body spoken for too
+                    role, aff, source, own = describe_speaker(view, mentions, speaker.name, mention_obj, speaker.type != "organization",
+                                                              article_day if self.actor_lookup else None, blocked)
+                    described[speaker.name] = (role, aff, source, spoken_for(mentions, own, role))
                 role, aff, source, own = described[speaker.name]
-                own = spoken_for(mentions, own, role)
                 if speaker.type == "unknown":
                     own = None
             # the party finder and the party filter see the affiliation the article's words give;

@@ -11,7 +11,9 @@ article names most, ``via="salient_pronoun"``, for the trained filter to weigh),
 guy'", "accused X", "calling it a 'rogue' state") and the objects of targeting verbs elsewhere in
 the quotation's sentence ("praised Sanders for ...", "he said of Johnson and Weld"; see
 :mod:`stance.parties.references`), and the name written just before the quotation's opening mark,
-its subject (Clinton "caused tremendous havoc", ``via="quote_subject"``).
+its subject (Clinton "caused tremendous havoc", ``via="quote_subject"``), and the subject of the
+clause a quoted fragment continues mid-sentence (Mr. Kim's "execution has been challenged," said
+...; ``via="quote_clause"``).
 A person's name whose first word is no given name ("Half Clinton", from a headline; "Trump" read
 as "Trump Tower Manila") is given in the form the article writes with a given name ("Hillary
 Clinton", "Donald Trump").
@@ -35,7 +37,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
-from stance.parties.features import target_prepositions
+from stance.parties.features import common_words, target_prepositions
 from stance.parties.references import (
     ArticleReferences,
     TargetMention,
@@ -49,8 +51,9 @@ from stance.parties.references import (
 )
 from stance.quotations.finder import RawQuote
 from stance.quotations.tokens import QUOTE_MARKS
+from stance.text.entity_types import entity_lexicons
 from stance.text.inflection import verb_forms
-from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, party_of_members,
+from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, gendered_nouns, party_of_members,
                                   political_parties, rule_words, stop_words, word_set)
 from stance.text.mentions import MentionIndex, is_common_noun, pronoun_kinds
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -72,13 +75,41 @@ def _identifies_person(view: TextView, mentions: MentionIndex, m) -> bool:
 _FORMER = word_set("former_words.txt")
 
 
+def names_person(mentions: MentionIndex, name: str) -> bool:
+    """Whether ``name`` names a person of the article: a name of two words or more whose first is a
+    given name ("Hillary Clinton"), or a surname alone that ends one such name only ("Clinton":
+    :attr:`~stance.parties.references.ArticleReferences.persons_by_surname`), every mention of it a
+    person's, no gazetteer name (a country, a body) and none with a common word ("Jefferson
+    Parish": :func:`~stance.parties.features.common_words`)."""
+    if gazetteer().lookup(name) is not None:
+        return False
+    if " " in name:
+        full = name
+    else:
+        fulls = article_references(mentions.view, mentions).persons_by_surname.get(name, ())
+        if len(fulls) != 1:
+            return False
+        full = next(iter(fulls))
+    if full.split()[0] not in entity_lexicons().first_names or common_words(full) is not None:
+        return False
+    named = mentions.named(full)
+    return bool(named) and all(m.type == "person" for m in named)
+
+
 def spoken_for(mentions: MentionIndex, affiliation: str | None, role: str | None) -> str | None:
     """The body a speaker speaks for, as the party finder and filter exclude it: ``affiliation``
     (the article's words), except an organisation the speaker's ``role`` says they left ("former
     CIA deputy director" praising "the best officers to ever serve at CIA"; guideline rule 8: the
-    speaker's own organisation is excluded only when the speaker speaks for it). A former office's
+    speaker's own organisation is excluded only when the speaker speaks for it), and a person
+    (:func:`names_person`: a spokeswoman, adviser or lawyer "of Clinton" speaks for no body, and
+    rule 8 excludes the speaker's state or organisation only: the person they speak about is a
+    party, as the corpus annotates "Clinton's lawyers said ... Clinton"). A former office's
     state or region stays excluded (a former president on "America")."""
-    if affiliation is None or not role:
+    if affiliation is None:
+        return None
+    if names_person(mentions, affiliation):
+        return None
+    if not role:
         return affiliation
     words = role.lower().replace("-", " ").split()
     if not _FORMER.intersection(words):
@@ -342,6 +373,67 @@ def find_targets(
     return list(out.values())
 
 
+#: Possessive determiners before a kin noun whose person the finder looks for ("her husband").
+_KIN_POSSESSIVES = frozenset({"his", "her", "my"})
+
+
+def kin_targets(view: TextView, refs: ArticleReferences, raw: RawQuote, speaker: str | None,
+                exclude: set[str]) -> list[TargetMention]:
+    """The persons a possessive and a kin noun of known gender in the quotation refer to ("she'll
+    turn to her husband", "his father", "my wife" in a direct quotation: ``data/kin_nouns.txt``
+    with ``data/gendered_nouns.tsv``): the possessor is the person "his"/"her" is read as (in a
+    direct quotation not the speaker, who would say "my") or the speaker for "my"; the kin is the
+    article's one other person of that surname and gender
+    (:meth:`~stance.parties.references.ArticleReferences.kin_of`), ``via="description"`` (a
+    definite description with a unique referent, guideline rule 8)."""
+    kin = word_set("kin_nouns.txt")
+    genders = gendered_nouns()
+    lowers = view.lowers
+    marked = refs.descriptions_and_pronouns
+    direct = raw.kind == "direct"
+    out: list[TargetMention] = []
+    for i in marked[bisect_left(marked, raw.tok_start):bisect_left(marked, raw.tok_end - 1)]:
+        w = lowers[i]
+        noun = lowers[i + 1]
+        if w not in _KIN_POSSESSIVES or noun not in kin or noun not in genders:
+            continue
+        if w == "my":
+            possessor = speaker if direct else None
+        else:
+            ref = refs.previous_person(i, w, max_sents=4, skip=exclude if direct and exclude else None)
+            possessor = ref.canonical if ref is not None else None
+        person = refs.kin_of(possessor, genders[noun]) if possessor else None
+        if person is not None and person not in exclude and all(t.name != person for t in out):
+            out.append(TargetMention(person, "person", i, i + 2, "description"))
+    return out
+
+
+#: Determiners before a noun of ``data/campaign_person_nouns.txt`` ("the candidate", "our candidate").
+_CAMPAIGN_DETERMINERS = frozenset({"the", "our", "their", "my"})
+
+
+def campaign_person(view: TextView, mentions: MentionIndex, raw: RawQuote, affiliation: str | None) -> TargetMention | None:
+    """The person a campaign's staff speak of as "the candidate": when the speaker's
+    ``affiliation`` is "<name> campaign" ("Hillary Clinton campaign") and the quotation writes a
+    determiner and a noun of ``data/campaign_person_nouns.txt`` ("the candidate misspoke", "it had
+    been a difficult night for their candidate"), that name, as the article's fullest person form
+    (``via="description"``); guideline rule 8 (a definite description with a unique referent)."""
+    if not affiliation or not affiliation.lower().endswith(" campaign"):
+        return None
+    name = affiliation[: -len(" campaign")].strip()
+    if not name:
+        return None
+    nouns = word_set("campaign_person_nouns.txt")
+    lowers = view.lowers
+    for i in range(max(raw.tok_start, 1), raw.tok_end):
+        if lowers[i] in nouns and lowers[i - 1] in _CAMPAIGN_DETERMINERS:
+            full = mentions.canonical_person(name)
+            if not names_person(mentions, full):
+                return None
+            return TargetMention(full, "person", i, i + 1, "description")
+    return None
+
+
 #: A cue-to-quotation gap of at most this many tokens is searched for parties too.
 FRAME_GAP = 8
 #: ... and for an "as" naming frame, whose object may be longer ('described the town's under-21
@@ -361,7 +453,8 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
     """The parties a quotation talks about: those
     of its own tokens and of the reporting frame between its cue and it (when at most
     :data:`FRAME_GAP` tokens), the name just before its opening mark (:func:`_quote_subject`), the
-    speaker's own name inside it, then the objects of targeting verbs in the rest of its sentences,
+    subject of the clause a quoted fragment continues (:func:`_clause_before_mark`), the person
+    a campaign's "the candidate" is (:func:`campaign_person`), the speaker's own name inside it, then the objects of targeting verbs in the rest of its sentences,
     minus the speaker and the body the speaker speaks for. ``refs``: the article's
     :class:`~stance.parties.references.ArticleReferences` (the document's, shared with the filter, when not given).
     ``looked_up``: the speaker's affiliation an actor lookup gives (not the article's words); when
@@ -392,6 +485,22 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
             if t.name not in seen:
                 seen.add(t.name)
                 out.append(TargetMention(t.name, t.type, t.start, t.end, "quote_subject"))
+    clause = _clause_before_mark(view, raw)
+    if clause is not None:
+        for t in find_targets(view, mentions, [(clause[0], clause[1], False)], exclude, refs=refs):
+            if t.start - clause[0] >= CLAUSE_SUBJECT_REACH:
+                continue  # not the clause's subject: "Nabisco issued a notice to workers in Mexico ..."
+            if t.name not in seen:
+                seen.add(t.name)
+                out.append(TargetMention(t.name, t.type, t.start, t.end, "quote_clause"))
+    for t in kin_targets(view, refs, raw, speaker, exclude):
+        if t.name not in seen:
+            seen.add(t.name)
+            out.append(t)
+    candidate = campaign_person(view, mentions, raw, affiliation)
+    if candidate is not None and candidate.name not in seen and candidate.name not in exclude:
+        seen.add(candidate.name)
+        out.append(candidate)
     if speaker is not None:
         named = _speaker_named(mentions, raw, speaker)
         if named is not None:
@@ -476,6 +585,40 @@ def _quote_subject(view: TextView, mentions: MentionIndex, raw: RawQuote) -> tup
     if not gap or not _QUOTE_CHARS.issuperset(gap) or m.type not in ("person", "organization", "state", "demonym"):
         return None
     return m.start, m.end
+
+
+#: The longest clause before a quotation's opening mark searched for parties (tokens).
+CLAUSE_BEFORE_MARK = 25
+#: ... and only for a party that starts within this many tokens of the clause's start, its subject
+#: ("Mr. Kim's", "Ms. Brainard is", "But Trump and Clinton have"): on the corpus train split, 19 of
+#: 27 such proposals the filter kept were parties; 11 of 41 further into the clause.
+CLAUSE_SUBJECT_REACH = 3
+
+
+def _clause_before_mark(view: TextView, raw: RawQuote) -> tuple[int, int] | None:
+    """The tokens of the clause a quoted fragment continues, mid-sentence before its opening mark
+    and not already searched as its frame (its subject's parties are proposed,
+    ``via="quote_clause"``: :data:`CLAUSE_SUBJECT_REACH`): from the sentence's start, or from its cue when the cue
+    opens the sentence's report, to the mark ("Mr. Kim's ''execution has been challenged,'' said
+    ...", "Trump and Clinton have "very different strategic goals," he said"): the paraphrase of a
+    mixed quotation (ANNOTATION.md rule 2), whose parties the quotation is about. None when the
+    mark opens the sentence, follows a colon or a comma ("Rep. X:", "he said, "...""), or the clause
+    is longer than :data:`CLAUSE_BEFORE_MARK` tokens."""
+    a = raw.tok_start
+    if raw.kind != "direct" or a <= 0 or a >= view.n:
+        return None
+    lo = view.sent_bounds(view.sent_of[a])[0]
+    cue = raw.cue
+    if cue is not None and lo <= cue.start < a:
+        if a - cue.end <= (AS_FRAME_GAP if cue.frame == "as" else FRAME_GAP):
+            return None  # the frame between cue and quotation is searched already
+        lo = cue.end
+    k = a - 1
+    while k >= lo and view.words[k] in _QUOTE_CHARS:
+        k -= 1  # the opening mark itself when tokenised
+    if k < lo or view.words[k] in (":", ",", ";") or k + 1 - lo > CLAUSE_BEFORE_MARK:
+        return None
+    return lo, k + 1
 
 
 def _speaker_named(mentions: MentionIndex, raw: RawQuote, speaker: str) -> TargetMention | None:

@@ -53,7 +53,7 @@ class TargetMention:
     """A party named or referred to at tokens ``[start, end)``: its canonical name, its type and
     how it was found (``name``: a name, demonym or pronoun; ``acronym``, ``description``,
     ``frame_object``: another form than its name, found here; ``salient_pronoun``,
-    ``speaker_name``: see :mod:`stance.parties.finder`). ``frame``: the stance a verb of the
+    ``speaker_name``, ``quote_subject``, ``quote_clause``: see :mod:`stance.parties.finder`). ``frame``: the stance a verb of the
     quotation's frame takes toward it as its object ("hostile": accused or warned it;
     "conciliatory": praised or thanked it; :func:`frame_verb_polarities`), "" for none."""
 
@@ -249,6 +249,26 @@ class ArticleReferences:
     def _persons(self) -> tuple[list[Mention], list[int]]:
         persons = [m for m in self.mentions.names if m.type == "person"]
         return persons, [m.end for m in persons]
+
+    @cached_property
+    def persons_by_surname(self) -> dict[str, frozenset[str]]:
+        """Last word -> the canonical names of two words or more of the article's persons that end
+        in it ("Clinton" -> {"Hillary Clinton", "Bill Clinton"}), built once per document."""
+        out: dict[str, set[str]] = {}
+        for m in self._persons[0]:
+            if " " in m.canonical:
+                out.setdefault(m.canonical.rsplit(" ", 1)[1], set()).add(m.canonical)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def kin_of(self, possessor: str, gender: str) -> str | None:
+        """The person "his wife", "her husband" or "my father" refers to when ``possessor`` is the
+        possessive's person: the one other person of the article, named with a given name or more
+        than one word, whose surname is the possessor's and whose gender the article shows as
+        ``gender`` ("her husband" of Hillary Clinton: Bill Clinton); None when there is none or
+        more than one."""
+        found = {c for c in self.persons_by_surname.get(possessor.split()[-1], ())
+                 if c != possessor and self.gender.get(c) == gender}
+        return found.pop() if len(found) == 1 else None
 
     def previous_person(self, i: int, pronoun: str, *, max_sents: int = 4, skip: set[str] | None = None) -> Mention | None:
         """The nearest person named before token ``i`` whose gender fits ``pronoun`` (unknown fits

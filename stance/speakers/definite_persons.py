@@ -32,11 +32,10 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from stance.speakers.gendered import gendered_nouns
 from stance.speakers.noun_phrases import NP_STOP_LEFT, nouns
 from stance.speakers.pronouns import coordinated_ending_at, person_gender, resolve_pronoun
 from stance.speakers.role_lexicon import role_nouns
-from stance.text.lexicons import word_set
+from stance.text.lexicons import gendered_nouns, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 

@@ -5,22 +5,15 @@ gender the article named before it, outside quotations, in its sentence or the
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Sequence
 
 from stance.speakers.pronouns import not_a_person, person_gender
-from stance.text.lexicons import data_rows
+from stance.text.lexicons import gendered_nouns
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import RangeIndex, TextView
 
 #: sentences before the description's own that the person is looked for in
 WINDOW_SENTS = 3
-
-
-@lru_cache(maxsize=1)
-def gendered_nouns() -> dict[str, str]:
-    """Noun -> "m" or "f" (``gendered_nouns.tsv``)."""
-    return {row[0].strip(): row[1].strip() for row in data_rows("gendered_nouns.tsv") if len(row) > 1}
 
 
 def person_of_gendered_noun(view: TextView, mentions: MentionIndex, i: int, j: int,

@@ -180,6 +180,13 @@ def description_heads() -> dict[str, tuple[str, bool]]:
 
 
 @lru_cache(maxsize=1)
+def gendered_nouns() -> dict[str, str]:
+    """Noun -> "m" or "f" (``gendered_nouns.tsv``: "father", "wife", "actress"). Read by the
+    speakers' definite descriptions and the parties' kin references."""
+    return {row[0].strip(): row[1].strip() for row in data_rows("gendered_nouns.tsv") if len(row) > 1}
+
+
+@lru_cache(maxsize=1)
 def party_labels() -> dict[str, str]:
     """Party labels before a title or name ("Democrat", "Conservative") -> the party's name."""
     return {row[0].strip(): row[1].strip() for row in data_rows("party_labels.tsv")}
