@@ -441,6 +441,12 @@ FRAME_GAP = 8
 AS_FRAME_GAP = 12
 
 
+def frame_gap(cue) -> int:
+    """The longest cue-to-quotation gap searched for parties for ``cue``: :data:`AS_FRAME_GAP` for
+    an "as" naming frame, else :data:`FRAME_GAP`."""
+    return AS_FRAME_GAP if cue.frame == "as" else FRAME_GAP
+
+
 def _members_of(speaker: str, party: str) -> bool:
     """Whether the speaker is a party's members named by its plural label ("Democrats", "Other
     Republicans" for the Democratic or Republican Party: :func:`~stance.text.lexicons.party_of_members`)."""
@@ -475,32 +481,30 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
     regions = [(raw.tok_start, raw.tok_end, raw.kind == "direct")]
     if raw.cue is not None:
         lo, hi = sorted((raw.cue.end, raw.tok_start)) if raw.cue.end <= raw.tok_start else (raw.tok_end, raw.cue.start)
-        if hi - lo <= (AS_FRAME_GAP if raw.cue.frame == "as" else FRAME_GAP):
+        if hi - lo <= frame_gap(raw.cue):
             regions.append((lo, hi, False))
     out = find_targets(view, mentions, regions, exclude, refs=refs, salient_in=(raw.tok_start, raw.tok_end))
     seen = {t.name for t in out}
-    subject = _quote_subject(view, mentions, raw)
-    if subject is not None:
-        for t in find_targets(view, mentions, [(subject[0], subject[1], False)], exclude, refs=refs):
-            if t.name not in seen:
-                seen.add(t.name)
-                out.append(TargetMention(t.name, t.type, t.start, t.end, "quote_subject"))
-    clause = _clause_before_mark(view, raw)
-    if clause is not None:
-        for t in find_targets(view, mentions, [(clause[0], clause[1], False)], exclude, refs=refs):
-            if t.start - clause[0] >= CLAUSE_SUBJECT_REACH:
-                continue  # not the clause's subject: "Nabisco issued a notice to workers in Mexico ..."
-            if t.name not in seen:
-                seen.add(t.name)
-                out.append(TargetMention(t.name, t.type, t.start, t.end, "quote_clause"))
-    for t in kin_targets(view, refs, raw, speaker, exclude):
+
+    def add(t: TargetMention) -> None:
         if t.name not in seen:
             seen.add(t.name)
             out.append(t)
+
+    subject = _quote_subject(view, mentions, raw)
+    if subject is not None:
+        for t in find_targets(view, mentions, [(subject[0], subject[1], False)], exclude, refs=refs):
+            add(TargetMention(t.name, t.type, t.start, t.end, "quote_subject"))
+    clause = _clause_before_mark(view, raw)
+    if clause is not None:
+        for t in find_targets(view, mentions, [(clause[0], clause[1], False)], exclude, refs=refs):
+            if t.start - clause[0] < CLAUSE_SUBJECT_REACH:  # the clause's subject, not "... to workers in Mexico"
+                add(TargetMention(t.name, t.type, t.start, t.end, "quote_clause"))
+    for t in kin_targets(view, refs, raw, speaker, exclude):
+        add(t)
     candidate = campaign_person(view, mentions, raw, affiliation)
-    if candidate is not None and candidate.name not in seen and candidate.name not in exclude:
-        seen.add(candidate.name)
-        out.append(candidate)
+    if candidate is not None and candidate.name not in exclude:
+        add(candidate)
     if speaker is not None:
         named = _speaker_named(mentions, raw, speaker)
         if named is not None:
@@ -519,8 +523,7 @@ def parties_of_quotation(view: TextView, mentions: MentionIndex, raw: RawQuote, 
                 # of 14 such proposals were parties, the filter kept none of them and 3 others), but
                 # the verb's stance toward it when it is a party already ("warned the United States")
                 continue
-            seen.add(r.name)
-            out.append(TargetMention(r.name, "state" if r.type == "demonym" else r.type, r.start, r.end, r.via))
+            add(TargetMention(r.name, "state" if r.type == "demonym" else r.type, r.start, r.end, r.via))
     if framed:  # a party found by its name (in the quotation or "accused Russia of ...") is a frame object too
         out = [replace(t, frame=framed[t.name]) if t.name in framed else t for t in out]
     return _person_forms(view, out, refs, exclude)
@@ -610,7 +613,7 @@ def _clause_before_mark(view: TextView, raw: RawQuote) -> tuple[int, int] | None
     lo = view.sent_bounds(view.sent_of[a])[0]
     cue = raw.cue
     if cue is not None and lo <= cue.start < a:
-        if a - cue.end <= (AS_FRAME_GAP if cue.frame == "as" else FRAME_GAP):
+        if a - cue.end <= frame_gap(cue):
             return None  # the frame between cue and quotation is searched already
         lo = cue.end
     k = a - 1

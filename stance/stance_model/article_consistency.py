@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Hashable, Sequence
 
+from stance.stance_model.calibration import apply_temperature
+
 #: The weight of the mean of the party's other stances in the article (0 turns the mixing off).
 ARTICLE_MIX = 0.5
 #: The temperature of the mixed rows: averaging flattens them (grouped out-of-fold ECE on train,
@@ -35,7 +37,7 @@ ARTICLE_MIX_TEMPERATURE = 0.613
 def mix_within_groups(probs: Any, groups: Sequence[Hashable], weight: float, temperature: float = 1.0) -> Any:
     """``probs`` (rows of class probabilities) with each row mixed with the mean of the other rows
     of its group, ``(1 - weight) * row + weight * mean(others)``, then sharpened or flattened by
-    ``temperature`` (``mixed ** (1 / temperature)``, renormalised; argmax unchanged) (a new array;
+    ``temperature`` (:func:`~stance.stance_model.calibration.apply_temperature`, argmax unchanged) (a new array;
     rows alone in their group, and every row when ``weight`` is 0, are unchanged). Rows stay
     probability distributions."""
     import numpy as np
@@ -54,10 +56,5 @@ def mix_within_groups(probs: Any, groups: Sequence[Hashable], weight: float, tem
             block = src[ix]
             others = (block.sum(axis=0) - block) / (len(ix) - 1)
             mixed = (1.0 - weight) * block + weight * others
-            if temperature != 1.0:
-                logs = np.log(np.maximum(mixed, 1e-12)) / temperature
-                logs -= logs.max(axis=1, keepdims=True)
-                mixed = np.exp(logs)
-                mixed /= mixed.sum(axis=1, keepdims=True)
-            out[ix] = mixed
+            out[ix] = apply_temperature(mixed, temperature) if temperature != 1.0 else mixed
     return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from stance.stance_model.inference import softmax_rows
+
 
 def add_class_offsets(probs: Any, classes: Sequence[str], labels: Sequence[str], offset: float) -> Any:
     """``probs`` with ``offset`` added to the log-probability of the class ``labels[i]`` names in
@@ -21,7 +23,5 @@ def add_class_offsets(probs: Any, classes: Sequence[str], labels: Sequence[str],
     k = np.fromiter((c for _, c in rows), dtype=np.int64, count=len(rows))
     s = np.log(np.maximum(probs[r], 1e-12))
     s[np.arange(len(rows)), k] += float(offset)
-    s -= s.max(axis=1, keepdims=True)
-    e = np.exp(s)
-    probs[r] = e / e.sum(axis=1, keepdims=True)
+    probs[r] = softmax_rows(s)
     return probs
