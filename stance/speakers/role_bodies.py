@@ -13,6 +13,7 @@ from stance.speakers.role_lexicon import (
 from stance.text.entity_types import entity_lexicons, is_acronym
 from stance.text.lexicons import gazetteer, role_words, stop_words, word_set
 from stance.text.mentions import Mention, MentionIndex
+from stance.text.positions import inside_quotation
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 
@@ -395,8 +396,8 @@ def spoken_for_before(view: TextView, mentions: MentionIndex, first: int) -> str
             k = t - 1 if view.words[t - 1] in POSSESSIVE_ENDINGS else t
             owner = mentions.name_at(k - 1, k)
             if owner is not None and owner.end == k and owner.type == "person":
-                if sum(view.words[u] in QUOTE_MARKS for u in range(t, first)) % 2 == 0:
+                if not inside_quotation(view.words, QUOTE_MARKS, t, first):
                     return f"{mentions.canonical_person(owner.canonical)} campaign"
-    if body is None or sum(view.words[t] in QUOTE_MARKS for t in range(body.end, first)) % 2:
+    if body is None or inside_quotation(view.words, QUOTE_MARKS, body.end, first):
         return None
     return body.canonical

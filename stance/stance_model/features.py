@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from stance.text.lexicons import PERSONAL_PRONOUNS
+from stance.text.positions import inside_quotation
 from stance.types import STANCE_LABELS
 
 LABELS = STANCE_LABELS
@@ -233,8 +234,7 @@ def extract_features(
     feats += ["c:" + w for w in toks[ti + 1:ce]]
 
     # quotation: is the target inside quote marks?
-    nq = sum(map(_QUOTE_CHARS.__contains__, toks[:ti]))
-    if nq % 2 == 1:
+    if inside_quotation(toks, _QUOTE_CHARS, 0, ti):
         app("t_in_quote")
     if not _QUOTE_CHARS.isdisjoint(toks):
         app("has_quote")
