@@ -8,7 +8,7 @@ article defines it in parentheses.
 from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
-    CAMPAIGN_NOUNS, FIELD_BREAKS, MEMBER_PREPS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL,
+    CAMPAIGN_NOUNS, FIELD_BREAKS, MEMBER_PREPS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL, campaign_of,
 )
 from stance.text.entity_types import entity_lexicons, is_acronym
 from stance.text.lexicons import gazetteer, role_words, stop_words, word_set
@@ -63,8 +63,8 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         if e > m.end + 1 and view.lowers[e - 1] in word_set("org_nouns.txt") and m.type in ("state", "demonym", "organization"):
             # "the UK's counter terror police": the state's body, written with its state
             return f"{m.canonical}'s {view.span_text(m.end + 1, e)}"
-    if m.type == "person" and m.end < hi and view.lowers[m.end] == "campaign":
-        return f"{m.canonical} campaign"  # "an adviser on the Sanders campaign"
+    if m.type == "person" and m.end < hi and view.lowers[m.end] in CAMPAIGN_NOUNS:
+        return campaign_of(m.canonical)  # "an adviser on the Sanders campaign"
     if m.type in ("organization", "person"):
         e = _cut_name_end(view, mentions, m, hi)
         if e > m.end:
@@ -397,7 +397,7 @@ def spoken_for_before(view: TextView, mentions: MentionIndex, first: int) -> str
             owner = mentions.name_at(k - 1, k)
             if owner is not None and owner.end == k and owner.type == "person":
                 if not inside_quotation(view.words, QUOTE_MARKS, t, first):
-                    return f"{mentions.canonical_person(owner.canonical)} campaign"
+                    return campaign_of(mentions.canonical_person(owner.canonical))
     if body is None or inside_quotation(view.words, QUOTE_MARKS, body.end, first):
         return None
     return body.canonical
