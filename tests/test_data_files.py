@@ -151,3 +151,18 @@ def test_rule_word_sets_are_each_read_by_the_module_their_comment_names():
     assert len(names) == len(set(names)) >= 30
     with pytest.raises(KeyError):
         rule_words("prepositions")
+
+
+def test_pronouns_give_each_pronoun_its_kind_and_gender_once():
+    """``pronouns.tsv`` is the one table of pronoun facts: the kinds the rules resolve (the
+    reflexives have none) and the gender of each third-person singular pronoun."""
+    from stance.text.entity_types import PRONOUN_GENDER
+    from stance.text.lexicons import pronoun_genders, pronoun_kinds
+
+    rows = list(data_rows("pronouns.tsv"))
+    assert all(len(r) == 3 for r in rows) and len({r[0] for r in rows}) == len(rows)
+    assert PRONOUN_GENDER == pronoun_genders() == {"he": "m", "him": "m", "his": "m", "himself": "m",
+                                                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+    kinds = pronoun_kinds()
+    assert kinds["he"] == kinds["hers"] == "person-sg" and kinds["they"] == "plural" and kinds["its"] == "thing"
+    assert "himself" not in kinds and "herself" not in kinds and "-" not in kinds.values()

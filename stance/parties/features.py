@@ -35,8 +35,9 @@ from typing import Any, Iterable, Sequence
 from stance.parties.references import ArticleReferences, article_references, non_party_kinds
 from stance.quotations.finder import RawQuote
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, POSSESSIVE_DETERMINERS, data_rows, gazetteer, stop_words, word_set
-from stance.text.mentions import MentionIndex, is_adjective, is_common_noun, pronoun_kinds, sentence_headline_case
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, POSSESSIVE_DETERMINERS, data_rows, gazetteer, pronoun_kinds, stop_words,
+                                  word_set)
+from stance.text.mentions import MentionIndex, is_adjective, is_common_noun, sentence_headline_case
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 

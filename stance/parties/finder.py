@@ -54,8 +54,8 @@ from stance.quotations.tokens import QUOTE_MARKS
 from stance.text.entity_types import entity_lexicons
 from stance.text.inflection import verb_forms
 from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, gendered_nouns, party_of_members,
-                                  political_parties, rule_words, stop_words, word_set)
-from stance.text.mentions import MentionIndex, is_common_noun, pronoun_kinds
+                                  political_parties, pronoun_kinds, rule_words, stop_words, word_set)
+from stance.text.mentions import MentionIndex, is_common_noun
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 

@@ -16,8 +16,8 @@ from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUAN
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, names_office
 from stance.speakers.role_of_phrases import role_of_head
-from stance.text.lexicons import party_of_members, rule_words, word_set
-from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
+from stance.text.lexicons import party_of_members, pronoun_kinds, rule_words, word_set
+from stance.text.mentions import Mention, MentionIndex, is_past_tense
 from stance.text.view import RangeIndex, TextView
 
 

@@ -11,10 +11,10 @@ from stance.quotations.tokens import QUOTE_MARKS
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, role_nouns
 from stance.speakers.role_of_phrases import ROLE_OF_PREPS, is_role_of_head, object_end
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import (AUXILIARIES, DETERMINERS, SUBJECT_PRONOUNS, cue_lexicon, role_words, rule_words,
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, SUBJECT_PRONOUNS, cue_lexicon, pronoun_kinds, role_words, rule_words,
                                   time_words, weekdays, word_set)
 from stance.text.entity_types import HONORIFICS
-from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
+from stance.text.mentions import Mention, MentionIndex
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 

@@ -100,6 +100,26 @@ def reporting_verbs_with(tag: str) -> frozenset[str]:
     return tagged_words("reporting_verbs.tsv", tag, column=3)
 
 
+@lru_cache(maxsize=1)
+def _pronoun_rows() -> tuple[tuple[str, str, str], ...]:
+    """``pronouns.tsv``: (pronoun, kind, gender), "-" where it has no kind or no gender."""
+    return tuple((r[0].strip(), r[1].strip(), r[2].strip()) for r in data_rows("pronouns.tsv"))
+
+
+@lru_cache(maxsize=1)
+def pronoun_kinds() -> dict[str, str]:
+    """The pronouns the party and speaker rules resolve -> their kind ("he" -> "person-sg",
+    "they" -> "plural", "it" -> "thing", "we" -> "self"; ``pronouns.tsv``)."""
+    return {p: kind for p, kind, _ in _pronoun_rows() if kind != "-"}
+
+
+@lru_cache(maxsize=1)
+def pronoun_genders() -> dict[str, str]:
+    """The third-person singular pronouns -> the gender they take ("his" -> "m", "herself" -> "f";
+    ``pronouns.tsv``)."""
+    return {p: gender for p, _, gender in _pronoun_rows() if gender != "-"}
+
+
 def _named_sets(rows: Iterable[list[str]], file: str) -> dict[str, frozenset[str]]:
     """The rows ``name <TAB> space-separated words`` of a data file as sets by name."""
     out: dict[str, frozenset[str]] = {}

@@ -19,8 +19,7 @@ from operator import itemgetter
 from typing import Iterator, Sequence
 
 from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, is_acronym, settle_types
-from stance.text.lexicons import (cue_lexicon, data_rows, gazetteer, months, party_labels, rule_words, stop_words,
-                                  titles, word_set)
+from stance.text.lexicons import cue_lexicon, gazetteer, months, party_labels, rule_words, stop_words, titles, word_set
 from stance.text.positions import positions_of
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -88,11 +87,6 @@ def sentence_headline_case(view: TextView, s: int, share: float = 0.7) -> bool:
 #: ("On Monday, United States Senator from Vermont Bernie Sanders endorsed former Vice President
 #: Joe Biden": 71 %).
 CANONICAL_HEADLINE_SHARE = 0.85
-
-
-@lru_cache(maxsize=1)
-def pronoun_kinds() -> dict[str, str]:
-    return {r[0].strip(): r[1].strip() for r in data_rows("pronouns.tsv")}
 
 
 @dataclass
