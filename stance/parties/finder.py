@@ -374,7 +374,7 @@ def find_targets(
 
 
 #: Possessive determiners before a kin noun whose person the finder looks for ("her husband").
-_KIN_POSSESSIVES = frozenset({"his", "her", "my"})
+_KIN_POSSESSIVES = rule_words("kin_possessives")
 
 
 def kin_targets(view: TextView, refs: ArticleReferences, raw: RawQuote, speaker: str | None,
@@ -409,7 +409,7 @@ def kin_targets(view: TextView, refs: ArticleReferences, raw: RawQuote, speaker:
 
 
 #: Determiners before a noun of ``data/campaign_person_nouns.txt`` ("the candidate", "our candidate").
-_CAMPAIGN_DETERMINERS = frozenset({"the", "our", "their", "my"})
+_CAMPAIGN_DETERMINERS = rule_words("campaign_determiners")
 
 
 def campaign_person(view: TextView, mentions: MentionIndex, raw: RawQuote, affiliation: str | None) -> TargetMention | None:

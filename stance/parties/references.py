@@ -43,7 +43,7 @@ from stance.text.positions import positions_of
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: Lowercase words left out of an acronym's initials ("Organizing for Action" is OFA or OA).
-_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+_CONNECTORS = rule_words("acronym_connectors")
 #: Words between "the" and a description's head that keep the state reading ("the federal government").
 _STATE_MODIFIERS = word_set("state_modifiers.txt")
 

@@ -68,7 +68,7 @@ def _described_name_ends(view: TextView, k: int, end: int, i: int) -> list[int]:
 #: ("said on Monday, ...", "reported via a statement, ...")
 _ADVERBIAL_PREPOSITIONS = rule_words("adverbial_prepositions")
 #: participles that open a source set off by commas after a reporting verb ("reported, citing X, ...")
-_SOURCE_ASIDES = frozenset({"citing", "quoting"})
+_SOURCE_ASIDES = rule_words("source_asides")
 
 
 def after_adverbials(view: TextView, i: int, end: int) -> int:

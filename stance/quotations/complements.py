@@ -129,7 +129,7 @@ def tagged_infinitive(view: TextView, cue: Cue, end: int) -> tuple[int, int] | N
 
 
 #: speech verbs whose infinitive reports a clause ("went on to say that ...", "continued to say he ...")
-_SPEECH_INFINITIVES = frozenset({"say", "tell", "argue", "claim"})
+_SPEECH_INFINITIVES = rule_words("speech_infinitives")
 #: words before "to" after which any reporting verb's infinitive reports its that-clause
 _SPEECH_INFINITIVE_HEADS = word_set("speech_infinitive_heads.txt")
 #: verbs before "to" whose infinitive reports nothing ("declined to say whether ...")
@@ -161,7 +161,7 @@ def speech_infinitive(view: TextView, cue: Cue) -> bool:
 
 
 #: verbs that report an indirect question after their addressee ("asked the students if ...")
-_QUESTION_VERBS = frozenset({"ask"})
+_QUESTION_VERBS = rule_words("question_verbs")
 #: askers whose questions are the journalist's own, which no quotation reports (ANNOTATION.md rule 1)
 _JOURNALISTS = word_set("journalist_nouns.txt")
 
@@ -256,7 +256,7 @@ def object_to_be(view: TextView, i: int, end: int, reach: int = 25) -> bool:
 
 _WHAT = frozenset({"what"})
 #: naming verbs whose object a free relative extracts ("what he called the worst crisis")
-_EXTRACTED_NAMING = frozenset({"declare"})
+_EXTRACTED_NAMING = rule_words("extracted_naming_verbs")
 
 
 def extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:

@@ -73,7 +73,7 @@ def according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> tu
 
 
 #: lowercase words inside a source's name ("the Ministry of Foreign Affairs")
-_NAME_JOINERS = frozenset({"of", "for", "and", "the", "&"})
+_NAME_JOINERS = rule_words("source_name_joiners")
 
 
 def _after_named_source(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:

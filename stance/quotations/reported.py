@@ -16,7 +16,8 @@ from stance.quotations.frames import according_clause, content_start, fronted_fr
 from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
                                       OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
                                       finite_at, gerund_at, has_finite, infinitive_at, plural_s, present_s, ranges, speaker_nouns)
-from stance.text.lexicons import AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with, time_words, word_set
+from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with, rule_words, time_words,
+                                  word_set)
 from stance.text.verb_forms import is_past_form
 from stance.text.view import TextView
 
@@ -221,7 +222,7 @@ def _finding_subject(view: TextView, cue: Cue) -> bool:
 
 
 #: demonstratives before a noun that heads (or ends) a finding verb's subject
-_DEMONSTRATIVE_DETS = frozenset({"that", "this", "those", "these"})
+_DEMONSTRATIVE_DETS = rule_words("finding_subject_demonstratives")
 
 
 #: nouns of evidence that are a finding verb's subject with no determiner ("exit polling shows ...")
@@ -386,7 +387,7 @@ def _accuse_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, in
 
 #: prepositions that open an accusing (or crediting) verb's charge ("accused him of ...", "blamed
 #: them for ...", "credited her with ...")
-_CHARGE_PREPOSITIONS = frozenset({"of", "for", "with"})
+_CHARGE_PREPOSITIONS = rule_words("charge_preps")
 #: longest appositive on an accusing verb's object before "of"/"for", in tokens
 _ACCUSED_APPOSITIVE = 12
 
@@ -406,12 +407,12 @@ def _accused_of_at(view: TextView, i: int, end: int) -> list[int]:
 
 
 #: negators that may stand before an accusing verb's gerund ("for not arming", "of never paying")
-_GERUND_NEGATORS = frozenset({"not", "never"})
+_GERUND_NEGATORS = rule_words("gerund_negators")
 
 
 #: zero-"that" verbs whose clause may open with a plain noun phrase and a present-tense verb
 #: ("said people misunderstand Trump", "said the place prides itself on ...")
-_NOUN_SUBJECT_VERBS = frozenset({"say"})
+_NOUN_SUBJECT_VERBS = rule_words("noun_subject_verbs")
 
 
 #: reporting verbs that take a quotation or a that-clause but never a clause without "that"
@@ -428,7 +429,7 @@ _ACCUSES_TOO = reporting_verbs_with("accuse")
 
 #: words before a frame that make a "that" after it a result clause, not content ("Trump is so
 #: reckless, the vice president said, that ...")
-_RESULT_SO = frozenset({"so", "such"})
+_RESULT_SO = rule_words("result_so")
 
 #: verbs that also report a gerund object ("reported finding 328 more emails")
 _GERUND_OBJECT = reporting_verbs_with("gerund")

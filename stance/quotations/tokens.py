@@ -104,9 +104,9 @@ ADVERBS = word_set("preverbal_adverbs.txt")
 
 
 #: determiners that are also pronouns, so may be a clause's subject ("this is ...")
-_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+_DEMONSTRATIVES = rule_words("pronoun_demonstratives")
 #: auxiliaries that are also nouns after a determiner ("this need", "his will")
-NOUN_AUXILIARIES = frozenset({"need", "needs", "needed", "will"})
+NOUN_AUXILIARIES = rule_words("noun_auxiliaries")
 
 
 def finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:

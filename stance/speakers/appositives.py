@@ -53,7 +53,7 @@ def appositive_owner(view: TextView, mentions: MentionIndex, comma: int, lo: int
 
 
 #: prepositions whose object is never the speaker of the cue right after it, a person included
-OPPOSING_PREPS = frozenset({"against"})
+OPPOSING_PREPS = rule_words("opposing_preps")
 
 
 def owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, str], lo: int,

@@ -185,7 +185,7 @@ def _resolve_nominal(c: Candidate, view: TextView, mentions: MentionIndex, block
 #: determiners of a phrase that refers back to a group described before ("the researchers",
 #: "those voters"): dropped from the speaker's name; the others ("Many experts", "a spokesman",
 #: "One of the users", "other advisers") are kept, as the annotation writes an unnamed speaker
-DEFINITE_DETS = frozenset({"the", "these", "those"})
+DEFINITE_DETS = rule_words("definite_group_dets")
 
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
 
@@ -252,7 +252,7 @@ def _named_in_apposition(view: TextView, mentions: MentionIndex, j: int) -> Ment
 #: most title words before a name in apposition ("Sen.", "Representative")
 _APPOSITION_TITLES = 2
 #: prepositions of a body after a name in apposition ("of Clemson University")
-_APPOSITION_AFFILIATIONS = frozenset({"of", "at", "from"})
+_APPOSITION_AFFILIATIONS = rule_words("apposition_affiliation_preps")
 #: longest body after a name in apposition, in tokens
 _APPOSITION_AFFILIATION_REACH = 6
 

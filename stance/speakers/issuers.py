@@ -12,7 +12,7 @@ from stance.speakers.noun_phrases import MAX_SOURCE, is_time_word, nouns, np_sta
 from stance.speakers.pronouns import resolve_pronoun
 from stance.speakers.roles import named_by_role
 from stance.text.entity_types import is_acronym
-from stance.text.lexicons import word_set
+from stance.text.lexicons import rule_words, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
@@ -167,7 +167,7 @@ def full_body(view: TextView, mentions: MentionIndex, m: Mention, blocked: list[
 
 
 #: small words an acronym skips ("Recording Industry Association of America" -> RIAA)
-_ACRONYM_SKIPS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+_ACRONYM_SKIPS = rule_words("acronym_connectors")
 
 
 def spelled_out(mentions: MentionIndex, m: Mention) -> Mention | None:

@@ -144,10 +144,10 @@ _SOURCE_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", "[", "wh
 #: words before a time word that start a time phrase ("on Thursday", "last week")
 TIME_LEADS = rule_words("time_leads")
 #: prepositions that open a time phrase with an article ("during a Sunday", "on the Monday")
-ARTICLE_TIME_LEADS = frozenset({"on", "during", "at", "in"})
+ARTICLE_TIME_LEADS = rule_words("article_time_leads")
 ARTICLES = frozenset({"a", "an", "the"})
 #: words of time that are also common words; time words only when capitalised
-_AMBIGUOUS_TIME = frozenset({"may", "march"})
+_AMBIGUOUS_TIME = rule_words("ambiguous_time_words")
 #: subject pronouns that may stand for a speaker (not "you")
 SPEAKER_PRONOUNS = SUBJECT_PRONOUNS - {"you"}
 #: the time words that are days of the week (capitalised; the others, "yesterday", are not)
@@ -349,7 +349,7 @@ def _speaker_noun(w: str) -> bool:
 
 
 #: words that close a time phrase before a sentence's subject ("A few days later", "Two years ago")
-_TIME_ENDS = frozenset({"later", "earlier", "ago"})
+_TIME_ENDS = rule_words("time_ends")
 
 
 def _document_after_read(view: TextView, i: int) -> bool:
@@ -422,7 +422,7 @@ def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Ment
 
 
 #: prepositions that attach a body or place to the person before them
-ATTACHING_PREPS = frozenset({"of", "at", "from"})
+ATTACHING_PREPS = rule_words("attaching_preps")
 
 
 def _person_before_body(view: TextView, mentions: MentionIndex, start: int, lo: int) -> int | None:

@@ -21,7 +21,7 @@ from stance.speakers.pronouns import person_gender
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
 from stance.text.lexicons import (
     OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, cue_lexicon, data_rows,
-    function_words, gazetteer, party_labels, role_words, titles, word_set,
+    function_words, gazetteer, party_labels, role_words, rule_words, titles, word_set,
 )
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -31,7 +31,7 @@ from stance.text.view import POSSESSIVE_ENDINGS, TextView
 _DETS_ONE = DETS | {"one", "another"}
 
 #: prepositions of time, which end a role in an appositive ("close friend since sixth grade")
-_TIME_PREPS = frozenset({"since", "until", "during"})
+_TIME_PREPS = rule_words("role_time_preps")
 
 
 def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
@@ -388,7 +388,7 @@ def _second_role(view: TextView, i: int, hi: int) -> int:
 
 
 #: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
-_ENVOY_HEADS = frozenset({"ambassador", "envoy"})
+_ENVOY_HEADS = rule_words("envoy_heads")
 
 
 def _region_in_role(role: str) -> tuple[str, str | None]:
@@ -535,7 +535,7 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
 
 
 #: prepositions after a role that a lowercase field follows ("professor of law", "director for Asian affairs")
-_FIELD_PREPS = frozenset({"of", "for"})
+_FIELD_PREPS = rule_words("field_preps")
 
 
 def _opens_field(view: TextView, t: int, hi: int) -> bool:

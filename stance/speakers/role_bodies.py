@@ -11,13 +11,16 @@ from stance.speakers.role_lexicon import (
     CAMPAIGN_NOUNS, FIELD_BREAKS, MEMBER_PREPS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL, campaign_of,
 )
 from stance.text.entity_types import entity_lexicons, is_acronym
-from stance.text.lexicons import gazetteer, role_words, stop_words, word_set
+from stance.text.lexicons import gazetteer, role_words, rule_words, stop_words, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.positions import inside_quotation
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 
 _PREPS_THE = PREPS | {"the"}
+#: participles after a hyphen that make a name before them where a body is based or who funds it
+#: ("the Seoul-based Korea Research Institute", "U.S.-funded")
+_ORIGIN_PARTICIPLES = rule_words("body_origin_participles")
 
 
 def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
@@ -29,7 +32,7 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
     while i < hi and view.lowers[i] in {"the", "a", "an"}:
         i += 1
     # skip "Seoul-based", "U.S.-funded"
-    while i + 2 < hi and words[i + 1] == "-" and view.lowers[i + 2] in {"based", "funded", "backed", "led", "run"}:
+    while i + 2 < hi and words[i + 1] == "-" and view.lowers[i + 2] in _ORIGIN_PARTICIPLES:
         i += 3
     m = mentions.name_at(i, i + 1)
     if m is None and i + 1 < hi:
@@ -78,7 +81,7 @@ def _name_word(view: TextView, i: int) -> bool:
 
 
 #: lowercase words inside an organisation's name that the name finder cuts the name at
-_NAME_JOINERS = frozenset({"the", "for", "to", "of", "on", "and", "&"})
+_NAME_JOINERS = rule_words("body_name_joiners")
 
 
 def _cut_name_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -> int:
@@ -241,13 +244,13 @@ def current_body(view: TextView, mentions: MentionIndex, j: int, hi: int) -> str
 
 
 #: adverbs after which a description gives the body its holder serves now
-_NOW_WORDS = frozenset({"now", "currently"})
+_NOW_WORDS = rule_words("now_words")
 
 #: verbs of writing after (or right before) a writer's name, and the prepositions that then name
 #: the publication the writer writes for ("writing at The New York Post", "wrote in the Global
 #: Times"); not "on", which names a platform ("wrote on Twitter")
-_WRITING_VERBS = frozenset({"writing", "wrote", "writes"})
-_WRITING_PREPS = frozenset({"in", "at", "for"})
+_WRITING_VERBS = rule_words("writing_verbs")
+_WRITING_PREPS = rule_words("writing_preps")
 
 
 def body_in_reach(view: TextView, mentions: MentionIndex, i: int, hi: int, reach: int = 10) -> str | None:
@@ -313,6 +316,9 @@ def nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str
 
 #: role words of a judge
 _JUDICIAL = word_set("judicial_roles.txt")
+#: the words of a police force's name and of a court's name, as written
+_POLICE_FORCE_WORDS = rule_words("police_force_words")
+_COURT_WORDS = rule_words("court_words")
 
 
 def _served_body_words(role_words: set[str]) -> frozenset[str] | None:
@@ -320,9 +326,9 @@ def _served_body_words(role_words: set[str]) -> frozenset[str] | None:
     force (a word of ``police_ranks.txt``: "Police", "Constabulary"), a judge's court ("Court",
     "Tribunal"); None for another role."""
     if not word_set("police_ranks.txt").isdisjoint(role_words):
-        return frozenset({"Police", "Constabulary"})
+        return _POLICE_FORCE_WORDS
     if not _JUDICIAL.isdisjoint(role_words):
-        return frozenset({"Court", "Tribunal"})
+        return _COURT_WORDS
     return None
 
 

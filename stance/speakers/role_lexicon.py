@@ -42,7 +42,7 @@ def is_local(role_words: list[str]) -> bool:
 
 
 #: a candidate's organisation, named after its owner as the annotation writes it ("Clinton campaign")
-CAMPAIGN_NOUNS = frozenset({"campaign"})
+CAMPAIGN_NOUNS = rule_words("campaign_nouns")
 
 
 def names_campaign(words: Iterable[str]) -> bool:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 
 from stance.speakers.role_lexicon import role_nouns
-from stance.text.lexicons import titles, word_set
+from stance.text.lexicons import rule_words, titles, word_set
 from stance.text.mentions import MentionIndex
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: prepositions that join an unnamed role to what it serves
-ROLE_OF_PREPS = frozenset({"of", "for"})
+ROLE_OF_PREPS = rule_words("role_of_preps")
 #: articles that may open the object of "of"/"for"
 _ARTICLES = frozenset({"the", "a", "an"})
 #: most words of a lowercase object ("the police's internal investigators")

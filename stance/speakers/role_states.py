@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from stance.speakers.role_lexicon import DETS, is_local
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import gazetteer, word_set
+from stance.text.lexicons import gazetteer, rule_words, word_set
 from stance.text.mentions import PORTFOLIO_TITLES, Mention, MentionIndex
 from stance.text.view import TextView
 
@@ -31,12 +31,12 @@ def state_of_bare_government(view: TextView, mentions: MentionIndex, canonical: 
 
 
 #: words for a state's executive that a speaker may name without its state ("the government said")
-_GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "regime"})
+_GOVERNMENT_WORDS = rule_words("government_words")
 
 
 #: plural bodies of a state's officers that a speaker may name without their state ("police said",
 #: "prosecutors said", "officials said")
-_STATE_OFFICERS = frozenset({"police", "prosecutors", "officials"})
+_STATE_OFFICERS = rule_words("state_officer_bodies")
 
 
 def _is_bare_government(name: str) -> bool:

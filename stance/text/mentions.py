@@ -29,12 +29,24 @@ from stance.text.view import POSSESSIVE_ENDINGS, TextView
 _CONNECTORS = rule_words("name_connectors")
 #: tokens after which a capitalised word starts a sentence-like unit
 _OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘", "'"})
-#: generational suffixes after a surname
-_GENERATIONAL = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+def _written_generations() -> frozenset[str]:
+    """The generational suffixes of ``generation_suffixes.txt`` as written after a surname: a
+    roman numeral in capitals ("III"), the others capitalised with and without their full stop
+    ("Jr.", "Jr")."""
+    out: set[str] = set()
+    for suffix in word_set("generation_suffixes.txt"):
+        out |= {suffix.upper()} if set(suffix) <= set("ivxlc") else {suffix.capitalize(), suffix.capitalize() + "."}
+    return frozenset(out)
+
+
+#: generational suffixes after a surname, as written
+_GENERATIONAL = _written_generations()
 #: month names, which are also surnames after a given name ("Theresa May")
 _MONTHS = frozenset(m.capitalize() for m in months())
 #: sentence-initial words ending in "ed" that are names, not past participles
-_ED_NAMES = frozenset({"ted", "fred", "ahmed", "mohammed"})
+_ED_NAMES = rule_words("ed_names")
 
 
 def _closes_after_comma(v: TextView, k: int) -> bool:
@@ -362,7 +374,7 @@ def org_nouns_in(words: list[str], i: int, j: int) -> bool:
 
 #: titles that hold a government portfolio, before them ("Health Minister", "Labor Secretary") or
 #: after them and "of" ("Secretary of Justice", stance.speakers.role_states)
-PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+PORTFOLIO_TITLES = rule_words("portfolio_titles")
 
 
 def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | None:
