@@ -26,7 +26,7 @@ _NO_REST_START = rule_words("no_rest_start")
 
 
 #: words that may open a sentence before "according to X, CONTENT" ("But according to ...")
-_OPENING_CONJUNCTIONS = rule_words("according_openers")
+_OPENING_CONJUNCTIONS = rule_words("opening_conjunctions")
 #: longest adverbial before ", according to X, CONTENT" that opens with a time word, a number or
 #: a preposition ("One Sunday in late 2001, according to ..."; others: four tokens)
 _ACCORDING_ADVERBIAL = 6

@@ -13,7 +13,7 @@ from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEME
                                            tagged_infinitive)
 from stance.quotations.cues import Cue, agent_then_that, noun_infinitive
 from stance.quotations.frames import according_clause, content_start, fronted_frame
-from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
+from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, PASSIVE_AUXILIARIES, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
                                       OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
                                       finite_at, gerund_at, has_finite, infinitive_at, plural_s, present_s, ranges, speaker_nouns)
 from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with, rule_words, time_words,
@@ -24,6 +24,10 @@ from stance.text.view import TextView
 #: zero-"that" verbs that as often take a plain object ("reported the incident"): their clause
 #: must read as one (a subject, then a finite verb)
 _ZERO_THAT_NEEDS_VERB = reporting_verbs_with("needs-verb")
+
+
+#: months abbreviated with a full stop as news writes them before a day ("Jan. 6", "Sept. 11")
+_MONTH_ABBREVIATIONS = rule_words("month_abbreviations")
 
 
 def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -128,7 +132,7 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                 i += 1
                 steps += 1
                 continue
-            if w in {"jan.", "feb.", "nov.", "dec.", "oct.", "sept."}:
+            if w in _MONTH_ABBREVIATIONS:
                 i += 1
                 steps += 1
                 continue
@@ -302,10 +306,6 @@ def _at_least(lowers: list[str], i: int, end: int) -> bool:
     return lowers[i] == "at" and i + 1 < end and lowers[i + 1] in {"least", "most"}
 
 
-#: auxiliaries of a passive with "get" too ("got asked to ...")
-_GET_PASSIVE_AUXILIARIES = BE_FORMS | {"get", "got"}
-
-
 def _agentless_passive(view: TextView, cue: Cue, end: int, floor: int, *, skip_ly: bool = False,
                        auxiliaries: frozenset[str] = BE_FORMS) -> bool:
     """The cue is a passive participle with no agent named ("households were asked to ...", "he was
@@ -333,7 +333,7 @@ def _to_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
     question = asked_question(view, cue, end)
     if question is not None:
         return question
-    if _agentless_passive(view, cue, end, 0, skip_ly=True, auxiliaries=_GET_PASSIVE_AUXILIARIES):
+    if _agentless_passive(view, cue, end, 0, skip_ly=True, auxiliaries=PASSIVE_AUXILIARIES):
         return None  # a passive with no asker named: "households were asked to place a red flag"
     for t in range(i, min(i + 8, end)):
         if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
@@ -342,6 +342,10 @@ def _to_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
         if lowers[t] == "that" and not (t > i and demonstrative_that(lowers, t, end)):
             return checked(view, t + 1, end)
     return None
+
+
+#: words after "as" that make it a comparison ("as well", "as soon as", "as long as"), not a frame
+_AS_COMPARED = rule_words("as_compared_words")
 
 
 def _as_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
@@ -358,11 +362,11 @@ def _as_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] |
         return None  # no object and no subject: a passive or a participle ("is often described as
         # ...", "the candidates most often described as ...", "Ruiz, described as ..."): no speaker
     if cue.lemma in ADDRESSEE_INFINITIVE and (
-            i >= end or lowers[i] == "as" or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
+            i >= end or lowers[i] == "as" or lowers[cue.start - 1] in PASSIVE_AUXILIARIES):
         return None  # "was identified as Ana Ruiz": a passive, no object
     for t in range(i, min(i + 10, end)):
         if lowers[t] == "as":
-            if cue.lemma in ADDRESSEE_INFINITIVE and (t + 1 >= end or lowers[t + 1] in {"well", "much", "many", "soon", "long"}
+            if cue.lemma in ADDRESSEE_INFINITIVE and (t + 1 >= end or lowers[t + 1] in _AS_COMPARED
                                                        or clause_ahead(view, t + 1, end)):
                 return None  # "cast their ballots as the sun rose": "as" opens a clause
             return checked(view, i, end)

@@ -352,10 +352,14 @@ def _speaker_noun(w: str) -> bool:
 _TIME_ENDS = rule_words("time_ends")
 
 
+#: forms of "read" that report a document's words ('"...," reads the statement')
+_READ_FORMS = rule_words("read_forms")
+
+
 def _document_after_read(view: TextView, i: int) -> bool:
     """Whether the phrase at token ``i`` follows an inverted "read(s)" ('"...," reads the statement'),
     where a document phrase is the speaker."""
-    return i > 0 and view.lowers[i - 1] in ("read", "reads")
+    return i > 0 and view.lowers[i - 1] in _READ_FORMS
 
 
 def person_after_possessive(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:

@@ -39,12 +39,17 @@ _GOVERNMENT_WORDS = rule_words("government_words")
 _STATE_OFFICERS = rule_words("state_officer_bodies")
 
 
+#: words that may stand before a state's executive or officers named without the state ("the
+#: federal government", "its national police")
+_STATE_BODY_MODIFIERS = rule_words("state_body_modifiers")
+
+
 def _is_bare_government(name: str) -> bool:
     """"government", "the government", "The authorities", "government authorities", "police",
     "prosecutors", "officials": an executive or a state's officers named without their state."""
     toks = name.lower().split()
     return (bool(toks) and (toks[-1] in _GOVERNMENT_WORDS or toks[-1] in _STATE_OFFICERS)
-            and all(t in {"the", "its", "national", "federal", "government"} for t in toks[:-1]))
+            and all(t in _STATE_BODY_MODIFIERS for t in toks[:-1]))
 
 
 def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:

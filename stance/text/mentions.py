@@ -460,6 +460,11 @@ def _title_chain(words: list[str], end: int, b: int, role: str) -> tuple[int, st
     return end, role
 
 
+#: particles of a person's name that a name goes on across before a capitalised word ("Bashar al
+#: Assad", "Ludwig van Beethoven")
+_NAME_PARTICLES = rule_words("name_particles")
+
+
 class MentionIndex:
     """All mentions of one document, with chain resolution."""
 
@@ -551,7 +556,7 @@ class MentionIndex:
                     if (not org_nouns.isdisjoint(lowers[i:j]) or words[j - 1].split()[-1] in title_words
                             or (j - 2 >= i and f"{words[j - 2]} {words[j - 1]}" in title_words)
                             or f"{words[j - 1]} {wj} {words[j + 1]}" in title_words  # "Chief of Staff"
-                            or wj in {"al", "bin", "de", "van", "von", "del", "da"}):
+                            or wj in _NAME_PARTICLES):
                         j += 2
                         continue
                 if (lj == "and" and j + 2 < n and j + 1 in is_name_word and words[j + 2] == "("
