@@ -41,6 +41,12 @@ def is_local(role_words: list[str]) -> bool:
     return bool(role_words) and role_words[-1].lower() in _LOCAL_HEADS
 
 
+def governs_region(role: str | None) -> bool:
+    """Whether ``role`` is that of the head of a state's or province's own executive
+    (``region_executives.txt``: "governor", "former governor")."""
+    return bool(role) and role.split()[-1].lower() in word_set("region_executives.txt")
+
+
 #: a candidate's organisation, named after its owner as the annotation writes it ("Clinton campaign")
 CAMPAIGN_NOUNS = rule_words("campaign_nouns")
 

@@ -5,7 +5,7 @@ state of an office holder ("the foreign minister"), and a demonym opening a name
 
 from __future__ import annotations
 
-from stance.speakers.role_lexicon import DETS, is_local
+from stance.speakers.role_lexicon import DETS, governs_region, is_local
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, rule_words, word_set
 from stance.text.mentions import PORTFOLIO_TITLES, Mention, MentionIndex
@@ -119,14 +119,10 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
         return None
-    if role and role.split()[-1].lower() in _REGIONAL_HEADS:
+    if governs_region(role):
         # "Governor Jane Roe" in a story about Puerto Rico: the region the article names most
         return _most_named(mentions, lambda m: m.canonical in entity_lexicons().regions or m.type == "state")
     return state_of_government(view, mentions) if holds_state_office(role) else None
-
-
-#: role heads whose holder serves a state's region (a US state, a province)
-_REGIONAL_HEADS = frozenset({"governor"})
 
 
 def _most_named(mentions: MentionIndex, keep) -> str | None:
