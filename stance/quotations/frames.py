@@ -12,7 +12,7 @@ from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NOUN_AUXILIARIES,
                                       NO_CLAUSE_START, OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, checked, cue_start,
                                       finite_at, has_finite, plural_present_at, present_s, ranges, speaker_nouns)
-from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS,
+from stance.text.lexicons import (ARTICLES, AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS,
                                   SUBORDINATORS, rule_words)
 from stance.text.view import TextView
 
@@ -199,7 +199,7 @@ def inverted_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tupl
     if any(w in OPEN_MARKS or w in CLOSE_MARKS for w in words[sa : cue.start]):
         return None  # a quotation before the frame: a direct quotation's own frame
     s = cue.end
-    if s >= sb or not (words[s][:1].isupper() or lowers[s] in {"the", "a", "an"} or _inverted_common_source(view, s, sb)):
+    if s >= sb or not (words[s][:1].isupper() or lowers[s] in ARTICLES or _inverted_common_source(view, s, sb)):
         return None
     if lowers[s] in SUBJECT_PRONOUNS or not _names_a_source(view, s, sb):
         return None

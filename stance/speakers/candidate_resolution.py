@@ -16,7 +16,7 @@ from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUAN
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, names_office
 from stance.speakers.role_of_phrases import role_of_head
-from stance.text.lexicons import party_of_members, pronoun_kinds, rule_words, word_set
+from stance.text.lexicons import ARTICLES, party_of_members, pronoun_kinds, rule_words, word_set
 from stance.text.mentions import Mention, MentionIndex, is_past_tense
 from stance.text.view import RangeIndex, TextView
 
@@ -276,7 +276,7 @@ def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: 
     ("his publicist" -> "Tony Mendez's publicist")."""
     person_nouns, org_nouns = nouns()
     k = c.start
-    while k < c.end - 1 and view.lowers[k] in ("the", "a", "an"):
+    while k < c.end - 1 and view.lowers[k] in ARTICLES:
         k += 1
     role_at = role_of_head(view, mentions, k, c.end)
     if role_at is not None and not mentions.names_in(k, role_at + 1):

@@ -11,7 +11,7 @@ from stance.quotations.tokens import QUOTE_MARKS
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, role_nouns
 from stance.speakers.role_of_phrases import ROLE_OF_PREPS, is_role_of_head, object_end
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import (AUXILIARIES, DETERMINERS, SUBJECT_PRONOUNS, cue_lexicon, pronoun_kinds, role_words, rule_words,
+from stance.text.lexicons import (ARTICLES, AUXILIARIES, DETERMINERS, SUBJECT_PRONOUNS, cue_lexicon, pronoun_kinds, role_words, rule_words,
                                   time_words, weekdays, word_set)
 from stance.text.entity_types import HONORIFICS
 from stance.text.mentions import Mention, MentionIndex
@@ -145,7 +145,6 @@ _SOURCE_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", "[", "wh
 TIME_LEADS = rule_words("time_leads")
 #: prepositions that open a time phrase with an article ("during a Sunday", "on the Monday")
 ARTICLE_TIME_LEADS = rule_words("article_time_leads")
-ARTICLES = frozenset({"a", "an", "the"})
 #: words of time that are also common words; time words only when capitalised
 _AMBIGUOUS_TIME = rule_words("ambiguous_time_words")
 #: subject pronouns that may stand for a speaker (not "you")

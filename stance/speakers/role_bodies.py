@@ -11,7 +11,7 @@ from stance.speakers.role_lexicon import (
     CAMPAIGN_NOUNS, FIELD_BREAKS, MEMBER_PREPS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL, campaign_of,
 )
 from stance.text.entity_types import entity_lexicons, is_acronym
-from stance.text.lexicons import gazetteer, role_words, rule_words, stop_words, word_set
+from stance.text.lexicons import ARTICLES, gazetteer, role_words, rule_words, stop_words, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.positions import inside_quotation
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -29,7 +29,7 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
     with ``types``, only a name of one of those types; with ``literal``, a place as written (the
     city of a mayor: "mayor of Paris" -> Paris, not the state its capital stands for)."""
     words = view.words
-    while i < hi and view.lowers[i] in {"the", "a", "an"}:
+    while i < hi and view.lowers[i] in ARTICLES:
         i += 1
     # skip "Seoul-based", "U.S.-funded"
     while i + 2 < hi and words[i + 1] == "-" and view.lowers[i + 2] in _ORIGIN_PARTICIPLES:
@@ -187,7 +187,7 @@ def body_after_description(view: TextView, mentions: MentionIndex, description: 
         return None
     # the end of the first body, and a second one after "and" (a parenthesised acronym between)
     j = i + 1
-    while j < hi and view.lowers[j] in {"the", "a", "an"}:
+    while j < hi and view.lowers[j] in ARTICLES:
         j += 1
     # "Georgia Institute of Technology": the state word may be split off the body's name
     body = mentions.name_at(j, j + 1) or mentions.name_at(j + 1, j + 2)
@@ -206,7 +206,7 @@ def body_after_its_kind(view: TextView, mentions: MentionIndex, i: int, hi: int)
     Brown", "of the advocacy group Democracy for America" -> the name; None when the words from
     ``i`` are not a determiner, lowercase words ending in an organisation noun, and a name."""
     k = i
-    if k < hi and view.lowers[k] in {"the", "a", "an"}:
+    if k < hi and view.lowers[k] in ARTICLES:
         k += 1
     e = k
     while e < hi and e - k < 4 and view.words[e].islower() and view.words[e].isalpha():
@@ -279,7 +279,7 @@ def lowercase_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> s
     so a bare "the company" is left to the article's named bodies."""
     words, lowers = view.words, view.lowers
     k = i
-    if k < hi and lowers[k] in {"the", "a", "an"}:
+    if k < hi and lowers[k] in ARTICLES:
         k += 1
     a = k
     if k + 1 < hi and words[k].islower() and words[k].isalpha() and words[k + 1] in POSSESSIVE_ENDINGS:

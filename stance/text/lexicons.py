@@ -212,6 +212,13 @@ def party_labels() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in data_rows("party_labels.tsv")}
 
 
+@lru_cache(maxsize=1)
+def party_codes() -> dict[str, str]:
+    """The party letters of a US legislator's party code ("R" in "(R-Texas)") -> the party's name,
+    "" for an independent ("I"; ``party_codes.tsv``)."""
+    return {row[0].strip(): "" if row[1].strip() == "-" else row[1].strip() for row in data_rows("party_codes.tsv")}
+
+
 def party_of_members(word: str) -> str | None:
     """The party whose members a plural party label names ("Democrats", "Republicans": the
     label of :func:`party_labels` and an "s"); None for any other word."""
@@ -296,3 +303,4 @@ WH_WORDS = function_words("wh_words")
 SUBORDINATORS = function_words("subordinators")
 NUMBER_WORDS = function_words("number_words")
 LONE_QUANTIFIERS = function_words("lone_quantifiers")
+ARTICLES = function_words("articles")
