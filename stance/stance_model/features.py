@@ -102,7 +102,12 @@ CLAUSE_BREAK = frozenset(
 
 
 def read_lexicon(path: str | os.PathLike[str] | None = None) -> dict[str, str]:
-    """Read the cue lexicon: ``{word form: category}``, with simple inflections added."""
+    """Read the cue lexicon: ``{word form: category}``, with simple inflections added.
+
+    The forms are the shipped model's own (every suffix on every hostile, conciliatory or report
+    entry), not :func:`stance.text.inflection.verb_forms`: that reader would drop forms the
+    corpora hold ("aides" from "aid", "band" from "ban", "ward", "wind", "admitting",
+    "committed", ...), so it changes the features and wants a retrained model."""
     p = Path(path) if path is not None else _LEXICON_PATH
     base: dict[str, str] = {}
     with open(p, encoding="utf-8") as f:
