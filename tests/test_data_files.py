@@ -116,6 +116,11 @@ def test_function_word_classes_are_read_once_and_shared():
 
     assert noun_phrases.QUOTE_CHARS is tokens.QUOTE_MARKS and cues.QUOTE_MARKS is tokens.QUOTE_MARKS
     assert finder._QUOTE_CHARS == frozenset("".join(tokens.QUOTE_MARKS))
+    # the articles: one class, shared by the speaker phrases and the role rules
+    from stance.speakers import role_bodies, role_of_phrases
+
+    assert lexicons.ARTICLES == {"the", "a", "an"}
+    assert noun_phrases.ARTICLES is role_of_phrases.ARTICLES is role_bodies.ARTICLES is lexicons.ARTICLES
     with pytest.raises(KeyError):
         function_words("adverbs")
 
@@ -151,3 +156,29 @@ def test_rule_word_sets_are_each_read_by_the_module_their_comment_names():
     assert len(names) == len(set(names)) >= 30
     with pytest.raises(KeyError):
         rule_words("prepositions")
+
+
+def test_pronouns_give_each_pronoun_its_kind_and_gender_once():
+    """``pronouns.tsv`` is the one table of pronoun facts: the kinds the rules resolve (the
+    reflexives have none) and the gender of each third-person singular pronoun."""
+    from stance.text.entity_types import PRONOUN_GENDER
+    from stance.text.lexicons import pronoun_genders, pronoun_kinds
+
+    rows = list(data_rows("pronouns.tsv"))
+    assert all(len(r) == 3 for r in rows) and len({r[0] for r in rows}) == len(rows)
+    assert PRONOUN_GENDER == pronoun_genders() == {"he": "m", "him": "m", "his": "m", "himself": "m",
+                                                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+    kinds = pronoun_kinds()
+    assert kinds["he"] == kinds["hers"] == "person-sg" and kinds["they"] == "plural" and kinds["its"] == "thing"
+    assert "himself" not in kinds and "herself" not in kinds and "-" not in kinds.values()
+
+
+def test_party_codes_are_one_table_for_the_letters_and_their_parties():
+    """``party_codes.tsv``: the letters a legislator's party code may hold and the party each gives
+    (none for an independent), read by both the party rule and the speaker phrases."""
+    from stance.speakers.candidates import _PARTY_LETTERS
+    from stance.speakers.role_parties import _PARTY_CODES
+    from stance.text.lexicons import party_codes
+
+    assert party_codes() == {"R": "Republican Party", "D": "Democratic Party", "I": ""}
+    assert _PARTY_LETTERS == {"R", "D", "I"} and _PARTY_CODES == {"R": "Republican Party", "D": "Democratic Party"}

@@ -542,7 +542,7 @@ def test_written_initials_read_each_word_once_and_find_the_same_names(nlp):
 def test_description_and_pronoun_positions_are_found_once_per_document(nlp):
     """The document's "the" and pronoun positions, and the names no pronoun refers to, are the
     ones a scan of every token and the union of the three name sets give."""
-    from stance.text.mentions import pronoun_kinds
+    from stance.text.lexicons import pronoun_kinds
     refs = _refs(nlp, _WRITTEN)
     pk = pronoun_kinds()
     assert refs.descriptions_and_pronouns == [i for i, w in enumerate(refs.view.lowers) if w == "the" or w in pk]
@@ -601,7 +601,7 @@ def test_one_scan_gives_the_descriptions_pronouns_and_genders(nlp):
     tokens; each list is the scan for its own words alone, and the genders are those
     :func:`person_genders` finds by its own scan."""
     from stance.text.entity_types import PRONOUN_GENDER
-    from stance.text.mentions import pronoun_kinds
+    from stance.text.lexicons import pronoun_kinds
 
     text = ("Ana Ruiz met Tom Small on Monday. She said the plan would fail. "
             "Small blamed himself and said he would quit; they left the hall.")

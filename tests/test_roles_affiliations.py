@@ -475,6 +475,13 @@ def test_wordnet_nouns_leave_out_names_and_words_mostly_verbs_or_adjectives():
     assert not {"clinton", "carson", "have", "tell", "white", "accused"} & nouns
 
 
+def test_a_campaign_is_named_by_its_noun_and_written_after_its_candidate():
+    from stance.speakers.role_lexicon import campaign_of, names_campaign
+    assert names_campaign(["the", "Kasich", "Campaign"]) and names_campaign(["campaign", "manager"])
+    assert not names_campaign(["campaigns", "of", "the", "party"]) and not names_campaign([])
+    assert campaign_of("Hillary Clinton") == "Hillary Clinton campaign"
+
+
 def test_a_name_that_modifies_a_noun_takes_no_wordnet_role_before_it(lang):
     from stance.speakers.roles import describe
     text = "Many diehard Tom Roe supporters stayed home. Tom Roe won."

@@ -18,7 +18,7 @@ from stance.speakers.candidates import candidates_for_cue
 from stance.speakers.ranker import LinearRanker
 from stance.speakers.selection import quoted_spans
 from stance.text.mentions import MentionIndex, _is_cap
-from stance.text.positions import positions_of
+from stance.text.positions import inside_quotation, positions_of
 from stance.text.view import blank_english, build_view
 
 _WORDS = st.lists(st.sampled_from(["the", "The", "'Hara", "'s", "he", "She", "U.S.", ".", "-", "said", "O'Neill", ""]),
@@ -30,6 +30,15 @@ _WORDS = st.lists(st.sampled_from(["the", "The", "'Hara", "'s", "he", "She", "U.
 def test_positions_of_is_the_comprehension(words, start):
     members = {"the", "he", ".", "said"}
     assert positions_of(words, members, start) == [i for i, w in enumerate(words, start) if w in members]
+
+
+def test_inside_quotation_counts_the_marks_between():
+    words = ["He", "said", "“", "we", "will", "win", "”", "and", "left", "."]
+    marks = {"“", "”"}
+    assert inside_quotation(words, marks, 0, 4) and inside_quotation(words, marks, 2, 6)
+    assert not inside_quotation(words, marks, 0, 2) and not inside_quotation(words, marks, 0, 8)
+    assert not inside_quotation(words, marks, 3, 6) and inside_quotation(words, marks, 3, 8)
+    assert inside_quotation(words, marks, 0) is False and inside_quotation(words, marks, 5, 5) is False
 
 
 def _mentions(text: str) -> MentionIndex:

@@ -35,8 +35,9 @@ from typing import Any, Iterable, Sequence
 from stance.parties.references import ArticleReferences, article_references, non_party_kinds
 from stance.quotations.finder import RawQuote
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import AUXILIARIES, DETERMINERS, POSSESSIVE_DETERMINERS, data_rows, gazetteer, stop_words, word_set
-from stance.text.mentions import MentionIndex, is_adjective, is_common_noun, pronoun_kinds, sentence_headline_case
+from stance.text.lexicons import (AUXILIARIES, DETERMINERS, POSSESSIVE_DETERMINERS, data_rows, gazetteer, pronoun_kinds, rule_words,
+                                  stop_words, word_set)
+from stance.text.mentions import MentionIndex, is_adjective, is_common_noun, sentence_headline_case
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -50,7 +51,7 @@ def target_prepositions() -> dict[str, str]:
 
 #: Words right after a name that make it a clause's subject: the auxiliaries (not the possessive
 #: clitic) and the commonest present-tense verbs of speech and thought.
-_SUBJECT_NEXT = (AUXILIARIES - POSSESSIVE_MARKS) | {"says", "thinks", "knows", "wants", "believes"}
+_SUBJECT_NEXT = (AUXILIARIES - POSSESSIVE_MARKS) | rule_words("subject_next_verbs")
 
 
 def grammatical_role(view: TextView, start: int, end: int, stop: frozenset[str] | None = None) -> dict[str, str]:

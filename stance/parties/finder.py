@@ -54,8 +54,8 @@ from stance.quotations.tokens import QUOTE_MARKS
 from stance.text.entity_types import entity_lexicons
 from stance.text.inflection import verb_forms
 from stance.text.lexicons import (DETERMINERS, OBJECT_PRONOUNS, data_rows, gazetteer, gendered_nouns, party_of_members,
-                                  political_parties, rule_words, stop_words, word_set)
-from stance.text.mentions import MentionIndex, is_common_noun, pronoun_kinds
+                                  political_parties, pronoun_kinds, rule_words, stop_words, word_set)
+from stance.text.mentions import MentionIndex, is_common_noun
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -374,7 +374,7 @@ def find_targets(
 
 
 #: Possessive determiners before a kin noun whose person the finder looks for ("her husband").
-_KIN_POSSESSIVES = frozenset({"his", "her", "my"})
+_KIN_POSSESSIVES = rule_words("kin_possessives")
 
 
 def kin_targets(view: TextView, refs: ArticleReferences, raw: RawQuote, speaker: str | None,
@@ -409,7 +409,7 @@ def kin_targets(view: TextView, refs: ArticleReferences, raw: RawQuote, speaker:
 
 
 #: Determiners before a noun of ``data/campaign_person_nouns.txt`` ("the candidate", "our candidate").
-_CAMPAIGN_DETERMINERS = frozenset({"the", "our", "their", "my"})
+_CAMPAIGN_DETERMINERS = rule_words("campaign_determiners")
 
 
 def campaign_person(view: TextView, mentions: MentionIndex, raw: RawQuote, affiliation: str | None) -> TargetMention | None:

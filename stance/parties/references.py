@@ -36,14 +36,14 @@ from typing import Iterator
 from stance.text.entity_types import PRONOUN_GENDER, entity_lexicons, is_acronym
 from stance.text.genders import person_genders
 from stance.text.inflection import verb_forms
-from stance.text.lexicons import (Gazetteer, data_rows, description_heads, gazetteer, party_labels, rule_words,
+from stance.text.lexicons import (Gazetteer, data_rows, description_heads, gazetteer, party_labels, pronoun_kinds, rule_words,
                                   tagged_words, titles, word_set)
-from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun, pronoun_kinds
+from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.positions import positions_of
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: Lowercase words left out of an acronym's initials ("Organizing for Action" is OFA or OA).
-_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+_CONNECTORS = rule_words("acronym_connectors")
 #: Words between "the" and a description's head that keep the state reading ("the federal government").
 _STATE_MODIFIERS = word_set("state_modifiers.txt")
 

@@ -12,7 +12,7 @@ from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBS, AFTER_PARTICIPLE, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS,
                                       NO_CLAUSE_START, OBJECT_PREPOSITIONS, OPEN_MARKS, TIME_WORDS, cue_start, finite_at, has_finite,
                                       plural_present_at, present_at, present_s, speaker_nouns)
-from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS,
+from stance.text.lexicons import (ARTICLES, AUXILIARIES, BE_FORMS, DETERMINERS, LONE_QUANTIFIERS, OBJECT_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS,
                                   WH_WORDS, rule_words)
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
@@ -68,7 +68,7 @@ def _described_name_ends(view: TextView, k: int, end: int, i: int) -> list[int]:
 #: ("said on Monday, ...", "reported via a statement, ...")
 _ADVERBIAL_PREPOSITIONS = rule_words("adverbial_prepositions")
 #: participles that open a source set off by commas after a reporting verb ("reported, citing X, ...")
-_SOURCE_ASIDES = frozenset({"citing", "quoting"})
+_SOURCE_ASIDES = rule_words("source_asides")
 
 
 def after_adverbials(view: TextView, i: int, end: int) -> int:
@@ -194,7 +194,7 @@ def clause_ahead(view: TextView, i: int, end: int, reach: int = 14) -> bool:
             return False  # a hyphen inside a word ("ballot-qualified") is no stop
         if w in RELATIVES or w == ",":
             # a relative clause or an appositive: skip to its closing comma
-            if w == "," and not (t + 1 < end and (lowers[t + 1] in RELATIVES or lowers[t + 1] in {"the", "a", "an"} or words[t + 1][:1].isupper())):
+            if w == "," and not (t + 1 < end and (lowers[t + 1] in RELATIVES or lowers[t + 1] in ARTICLES or words[t + 1][:1].isupper())):
                 return False
             u = t + 1
             while u < end and lowers[u] != "," and lowers[u] not in CLAUSE_STOPS:

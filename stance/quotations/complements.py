@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from stance.quotations.clauses import addressee_ends, after_adverbials, clause_ahead, subject_before
 from stance.quotations.cues import Cue
-from stance.quotations.tokens import (ADVERBS, CLAUSE_START, CLOSE_MARKS, FUNCTION_WORDS, NOUN_AUXILIARIES, OPEN_MARKS,
+from stance.quotations.tokens import (ADVERBS, CLAUSE_START, CLOSE_MARKS, FUNCTION_WORDS, NOUN_AUXILIARIES, OPEN_MARKS, PASSIVE_AUXILIARIES,
                                       TIME_WORDS, attributive, checked, finite_at, infinitive_at, plural_s, present_s,
                                       trim_tokens)
 from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS,
@@ -34,7 +34,7 @@ def named_object(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
     and a few words, then "a"/"an", an adjective (maybe after "very") or, after a pronoun, a plural
     noun; never a passive, a preposition ("called Nevada for Biden") or a quotation mark."""
     lowers, words = view.lowers, view.words
-    if cue.start == 0 or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"so", "been", "being", "get", "got"}:
+    if cue.start == 0 or lowers[cue.start - 1] in PASSIVE_AUXILIARIES or lowers[cue.start - 1] == "so":
         return None  # "was called ...", "the so-called ..."
     if not subject_before(view, cue):
         return None
@@ -116,7 +116,7 @@ def tagged_infinitive(view: TextView, cue: Cue, end: int) -> tuple[int, int] | N
         if i < end and lowers[i] == "that":
             return checked(view, i + 1, end)
         return checked(view, i, end) if infinitive_at(view, i, end) else None
-    if not lowers[cue.start].endswith("ing") and (lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
+    if not lowers[cue.start].endswith("ing") and lowers[cue.start - 1] in PASSIVE_AUXILIARIES:
         return None  # a passive: the addressee is the subject
     ends = addressee_ends(view, i, end)
     first = ends[0] if ends else i + 1  # an object of a few words: "commercial entities to ..."
@@ -129,7 +129,7 @@ def tagged_infinitive(view: TextView, cue: Cue, end: int) -> tuple[int, int] | N
 
 
 #: speech verbs whose infinitive reports a clause ("went on to say that ...", "continued to say he ...")
-_SPEECH_INFINITIVES = frozenset({"say", "tell", "argue", "claim"})
+_SPEECH_INFINITIVES = rule_words("speech_infinitives")
 #: words before "to" after which any reporting verb's infinitive reports its that-clause
 _SPEECH_INFINITIVE_HEADS = word_set("speech_infinitive_heads.txt")
 #: verbs before "to" whose infinitive reports nothing ("declined to say whether ...")
@@ -161,7 +161,7 @@ def speech_infinitive(view: TextView, cue: Cue) -> bool:
 
 
 #: verbs that report an indirect question after their addressee ("asked the students if ...")
-_QUESTION_VERBS = frozenset({"ask"})
+_QUESTION_VERBS = rule_words("question_verbs")
 #: askers whose questions are the journalist's own, which no quotation reports (ANNOTATION.md rule 1)
 _JOURNALISTS = word_set("journalist_nouns.txt")
 
@@ -171,7 +171,7 @@ def asked_question(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None
     benefits from ...", "asked the U.S. attorney in D.C. whether Clinton committed perjury" (the
     clause after "if"/"whether"); not a passive ("was asked whether ...": the asker is no subject)."""
     lowers = view.lowers
-    if cue.lemma not in _QUESTION_VERBS or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}:
+    if cue.lemma not in _QUESTION_VERBS or lowers[cue.start - 1] in PASSIVE_AUXILIARIES:
         return None
     sa = view.sent_bounds(view.sent_of[cue.start])[0]
     if any(w in _JOURNALISTS for w in lowers[max(sa, cue.start - 6) : cue.start]):
@@ -256,7 +256,7 @@ def object_to_be(view: TextView, i: int, end: int, reach: int = 25) -> bool:
 
 _WHAT = frozenset({"what"})
 #: naming verbs whose object a free relative extracts ("what he called the worst crisis")
-_EXTRACTED_NAMING = frozenset({"declare"})
+_EXTRACTED_NAMING = rule_words("extracted_naming_verbs")
 
 
 def extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
@@ -294,6 +294,11 @@ def extracted_object(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, 
 _AS_RELATIVES = rule_words("as_relatives")
 
 
+#: adverbs of frequency or extent without "-ly" that may stand before a naming verb ("often
+#: described as", "widely seen as")
+_FREQUENCY_ADVERBS = rule_words("frequency_adverbs")
+
+
 def extracted_as_complement(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
     """The complement of an "as" verb whose object a relative pronoun before its subject extracts:
     "what she described as post-election resources", "which friends described as miserable",
@@ -303,9 +308,9 @@ def extracted_as_complement(view: TextView, cue: Cue, sa: int, end: int) -> tupl
     lowers, words = view.lowers, view.words
     i = cue.end
     k = cue.start - 1
-    while k > sa and (lowers[k] in ADVERBS or lowers[k] in {"often", "sometimes", "widely"} or lowers[k].endswith("ly")):
+    while k > sa and (lowers[k] in ADVERBS or lowers[k] in _FREQUENCY_ADVERBS or lowers[k].endswith("ly")):
         k -= 1
-    if i + 1 >= end or lowers[i] != "as" or lowers[k] in BE_FORMS or lowers[k] in {"been", "being"}:
+    if i + 1 >= end or lowers[i] != "as" or lowers[k] in BE_FORMS:
         return None  # "what has been described as ...", "what is often described as ...": a passive, no speaker
     if relative_subject(view, cue, sa, relatives=_AS_RELATIVES) is None:
         return None

@@ -131,7 +131,7 @@ def _determiner_before(view: TextView, i: int) -> int | None:
 
 
 #: possessive determiners that name a cue noun's owner ("his promise to ...")
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+_POSSESSIVE_PRONOUNS = rule_words("cue_noun_possessives")
 
 
 def noun_cue_owner(view: TextView, i: int) -> int | None:
@@ -147,7 +147,7 @@ def noun_cue_owner(view: TextView, i: int) -> int | None:
 
 
 #: prepositions of a cue noun's agent before its content clause ("claims by X that ...")
-_AGENT_PREPOSITIONS = frozenset({"by", "from"})
+_AGENT_PREPOSITIONS = rule_words("cue_noun_agent_preps")
 #: longest agent between a cue noun and its "that", in tokens
 _AGENT_REACH = 10
 
@@ -207,7 +207,7 @@ _OBJECT_STARTS = (OBJECT_PRONOUNS - {"you"}) | {"it"}
 
 
 #: forms of "read" that report a document's words ("the statement reads", "read the warning")
-_READ_FORMS = frozenset({"read", "reads"})
+_READ_FORMS = rule_words("read_forms")
 #: tokens a document phrase after an inverted "read" may span ("reads an AEW press release")
 _READ_REACH = 6
 
@@ -294,7 +294,7 @@ def _after_plural_noun(view: TextView, i: int, nxt: str) -> bool:
 
 
 #: noun-ish forms that report findings after a noun of evidence (``evidence_nouns.txt``)
-_FINDING_FORMS = frozenset({"show", "shows", "find", "finds"})
+_FINDING_FORMS = rule_words("finding_forms")
 
 
 #: longest subject between a frame's comma and its noun-ish verb, in tokens

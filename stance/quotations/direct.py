@@ -13,7 +13,7 @@ from stance.quotations.frames import ACCORDING_REACH
 from stance.quotations.segments import QuoteSegment
 from stance.quotations.tokens import (CLOSE_MARKS, DASHES, FUNCTION_WORDS, OPEN_MARKS, cue_start, finite_at, has_finite, is_word,
                                       plural_s, ranges)
-from stance.text.lexicons import AUXILIARIES, rule_words, word_set
+from stance.text.lexicons import ARTICLES, AUXILIARIES, rule_words, word_set
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 
@@ -231,7 +231,7 @@ def _names_a_thing(view: TextView, cue: Cue, a: int) -> bool:
     Twitter account named "x"'): the words in marks name the thing; no one is quoted."""
     lowers, words = view.lowers, view.words
     t = cue.start - 1
-    if lowers[cue.start].endswith("ing") or any(lowers[k] not in {"a", "an", "the"} and view.words[k] not in OPEN_MARKS for k in range(cue.end, a)):
+    if lowers[cue.start].endswith("ing") or any(lowers[k] not in ARTICLES and view.words[k] not in OPEN_MARKS for k in range(cue.end, a)):
         return False  # "an ad calling it 'dangerous'": an object, the ad's words
     if (t < 1 or not (words[t].isalpha() and words[t].islower()) or plural_s(lowers[t]) or lowers[t] in FUNCTION_WORDS
             or lowers[t] in AUXILIARIES or lowers[t] in {"been", "being"} or lowers[t].endswith("ly")):
@@ -268,7 +268,7 @@ def as_opens_quotation(view: TextView, a: int) -> bool:
     o = a - 1  # the opening mark
     if o < 1 or words[o] not in OPEN_MARKS:
         return False
-    if not (lowers[o - 1] == "as" or (o >= 2 and lowers[o - 1] in {"a", "an", "the"} and lowers[o - 2] == "as")):
+    if not (lowers[o - 1] == "as" or (o >= 2 and lowers[o - 1] in ARTICLES and lowers[o - 2] == "as")):
         return False
     # purely quoted: nothing continues the quoted phrase after its closing mark ('as a "disaster"
     # for the city' is mixed)

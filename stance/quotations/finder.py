@@ -24,6 +24,7 @@ from stance.quotations.nested import nested_reports
 from stance.quotations.reported import reported_clause
 from stance.quotations.segments import QuoteSegment, find_quote_segments
 from stance.quotations.tokens import CLAUSE_START, checked, has_finite
+from stance.text.lexicons import rule_words
 from stance.text.view import RangeIndex, TextView
 
 
@@ -151,7 +152,7 @@ def _add_inside(view: TextView, seg_toks: RangeIndex, all_cues: list[Cue], out: 
 
 #: subordinators that open an adverbial clause after a reporting verb ("said as she accepted the
 #: award", "said when asked about ..."), or reported content only with its main clause after a comma
-_ADVERBIAL_OPENERS = frozenset({"as", "when", "while"})
+_ADVERBIAL_OPENERS = rule_words("adverbial_openers")
 
 
 def _add_nested(view: TextView, segs: list[QuoteSegment], seg_toks: RangeIndex, seg_a: list[int], seg_b: list[int],

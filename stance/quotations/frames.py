@@ -12,7 +12,7 @@ from stance.quotations.cues import Cue, NOUNISH
 from stance.quotations.tokens import (ADVERBIAL_HEADS, ADVERBS, CLAUSE_STOPS, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NOUN_AUXILIARIES,
                                       NO_CLAUSE_START, OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, checked, cue_start,
                                       finite_at, has_finite, plural_present_at, present_s, ranges, speaker_nouns)
-from stance.text.lexicons import (AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS,
+from stance.text.lexicons import (ARTICLES, AUXILIARIES, DETERMINERS, LONE_QUANTIFIERS, NUMBER_WORDS, RELATIVES, SUBJECT_PRONOUNS,
                                   SUBORDINATORS, rule_words)
 from stance.text.view import TextView
 
@@ -26,7 +26,7 @@ _NO_REST_START = rule_words("no_rest_start")
 
 
 #: words that may open a sentence before "according to X, CONTENT" ("But according to ...")
-_OPENING_CONJUNCTIONS = rule_words("according_openers")
+_OPENING_CONJUNCTIONS = rule_words("opening_conjunctions")
 #: longest adverbial before ", according to X, CONTENT" that opens with a time word, a number or
 #: a preposition ("One Sunday in late 2001, according to ..."; others: four tokens)
 _ACCORDING_ADVERBIAL = 6
@@ -73,7 +73,7 @@ def according_clause(view: TextView, cue: Cue, sa: int, sb: int, end: int) -> tu
 
 
 #: lowercase words inside a source's name ("the Ministry of Foreign Affairs")
-_NAME_JOINERS = frozenset({"of", "for", "and", "the", "&"})
+_NAME_JOINERS = rule_words("source_name_joiners")
 
 
 def _after_named_source(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
@@ -199,7 +199,7 @@ def inverted_rest(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tupl
     if any(w in OPEN_MARKS or w in CLOSE_MARKS for w in words[sa : cue.start]):
         return None  # a quotation before the frame: a direct quotation's own frame
     s = cue.end
-    if s >= sb or not (words[s][:1].isupper() or lowers[s] in {"the", "a", "an"} or _inverted_common_source(view, s, sb)):
+    if s >= sb or not (words[s][:1].isupper() or lowers[s] in ARTICLES or _inverted_common_source(view, s, sb)):
         return None
     if lowers[s] in SUBJECT_PRONOUNS or not _names_a_source(view, s, sb):
         return None

@@ -13,16 +13,21 @@ from stance.quotations.complements import (ADDRESSEE_INFINITIVE, DIRECT_COMPLEME
                                            tagged_infinitive)
 from stance.quotations.cues import Cue, agent_then_that, noun_infinitive
 from stance.quotations.frames import according_clause, content_start, fronted_frame
-from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
+from stance.quotations.tokens import (ADVERBIAL_HEADS, OBJECT_PREPOSITIONS, PASSIVE_AUXILIARIES, ADVERBS, CLAUSE_START, CLOSE_MARKS, DASHES, FUNCTION_WORDS, NO_CLAUSE_START,
                                       OPEN_MARKS, PREPOSITIONS_BEFORE_THAT, TIME_WORDS, aux_within, checked, cue_start,
                                       finite_at, gerund_at, has_finite, infinitive_at, plural_s, present_s, ranges, speaker_nouns)
-from stance.text.lexicons import AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with, time_words, word_set
+from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, SUBJECT_PRONOUNS, reporting_verbs_with, rule_words, time_words,
+                                  word_set)
 from stance.text.verb_forms import is_past_form
 from stance.text.view import TextView
 
 #: zero-"that" verbs that as often take a plain object ("reported the incident"): their clause
 #: must read as one (a subject, then a finite verb)
 _ZERO_THAT_NEEDS_VERB = reporting_verbs_with("needs-verb")
+
+
+#: months abbreviated with a full stop as news writes them before a day ("Jan. 6", "Sept. 11")
+_MONTH_ABBREVIATIONS = rule_words("month_abbreviations")
 
 
 def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -127,7 +132,7 @@ def reported_clause(view: TextView, cue: Cue, cues: list[Cue], seg_toks: list[tu
                 i += 1
                 steps += 1
                 continue
-            if w in {"jan.", "feb.", "nov.", "dec.", "oct.", "sept."}:
+            if w in _MONTH_ABBREVIATIONS:
                 i += 1
                 steps += 1
                 continue
@@ -221,7 +226,7 @@ def _finding_subject(view: TextView, cue: Cue) -> bool:
 
 
 #: demonstratives before a noun that heads (or ends) a finding verb's subject
-_DEMONSTRATIVE_DETS = frozenset({"that", "this", "those", "these"})
+_DEMONSTRATIVE_DETS = rule_words("finding_subject_demonstratives")
 
 
 #: nouns of evidence that are a finding verb's subject with no determiner ("exit polling shows ...")
@@ -301,10 +306,6 @@ def _at_least(lowers: list[str], i: int, end: int) -> bool:
     return lowers[i] == "at" and i + 1 < end and lowers[i + 1] in {"least", "most"}
 
 
-#: auxiliaries of a passive with "get" too ("got asked to ...")
-_GET_PASSIVE_AUXILIARIES = BE_FORMS | {"get", "got"}
-
-
 def _agentless_passive(view: TextView, cue: Cue, end: int, floor: int, *, skip_ly: bool = False,
                        auxiliaries: frozenset[str] = BE_FORMS) -> bool:
     """The cue is a passive participle with no agent named ("households were asked to ...", "he was
@@ -332,7 +333,7 @@ def _to_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
     question = asked_question(view, cue, end)
     if question is not None:
         return question
-    if _agentless_passive(view, cue, end, 0, skip_ly=True, auxiliaries=_GET_PASSIVE_AUXILIARIES):
+    if _agentless_passive(view, cue, end, 0, skip_ly=True, auxiliaries=PASSIVE_AUXILIARIES):
         return None  # a passive with no asker named: "households were asked to place a red flag"
     for t in range(i, min(i + 8, end)):
         if (lowers[t] == "to" and t + 1 < end and lowers[t + 1].isalpha() and words[t + 1][:1].islower()
@@ -341,6 +342,10 @@ def _to_clause(view: TextView, cue: Cue, end: int) -> tuple[int, int] | None:
         if lowers[t] == "that" and not (t > i and demonstrative_that(lowers, t, end)):
             return checked(view, t + 1, end)
     return None
+
+
+#: words after "as" that make it a comparison ("as well", "as soon as", "as long as"), not a frame
+_AS_COMPARED = rule_words("as_compared_words")
 
 
 def _as_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] | None:
@@ -357,11 +362,11 @@ def _as_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, int] |
         return None  # no object and no subject: a passive or a participle ("is often described as
         # ...", "the candidates most often described as ...", "Ruiz, described as ..."): no speaker
     if cue.lemma in ADDRESSEE_INFINITIVE and (
-            i >= end or lowers[i] == "as" or lowers[cue.start - 1] in BE_FORMS or lowers[cue.start - 1] in {"been", "being", "get", "got"}):
+            i >= end or lowers[i] == "as" or lowers[cue.start - 1] in PASSIVE_AUXILIARIES):
         return None  # "was identified as Ana Ruiz": a passive, no object
     for t in range(i, min(i + 10, end)):
         if lowers[t] == "as":
-            if cue.lemma in ADDRESSEE_INFINITIVE and (t + 1 >= end or lowers[t + 1] in {"well", "much", "many", "soon", "long"}
+            if cue.lemma in ADDRESSEE_INFINITIVE and (t + 1 >= end or lowers[t + 1] in _AS_COMPARED
                                                        or clause_ahead(view, t + 1, end)):
                 return None  # "cast their ballots as the sun rose": "as" opens a clause
             return checked(view, i, end)
@@ -386,7 +391,7 @@ def _accuse_clause(view: TextView, cue: Cue, sa: int, end: int) -> tuple[int, in
 
 #: prepositions that open an accusing (or crediting) verb's charge ("accused him of ...", "blamed
 #: them for ...", "credited her with ...")
-_CHARGE_PREPOSITIONS = frozenset({"of", "for", "with"})
+_CHARGE_PREPOSITIONS = rule_words("charge_preps")
 #: longest appositive on an accusing verb's object before "of"/"for", in tokens
 _ACCUSED_APPOSITIVE = 12
 
@@ -406,12 +411,12 @@ def _accused_of_at(view: TextView, i: int, end: int) -> list[int]:
 
 
 #: negators that may stand before an accusing verb's gerund ("for not arming", "of never paying")
-_GERUND_NEGATORS = frozenset({"not", "never"})
+_GERUND_NEGATORS = rule_words("gerund_negators")
 
 
 #: zero-"that" verbs whose clause may open with a plain noun phrase and a present-tense verb
 #: ("said people misunderstand Trump", "said the place prides itself on ...")
-_NOUN_SUBJECT_VERBS = frozenset({"say"})
+_NOUN_SUBJECT_VERBS = rule_words("noun_subject_verbs")
 
 
 #: reporting verbs that take a quotation or a that-clause but never a clause without "that"
@@ -428,7 +433,7 @@ _ACCUSES_TOO = reporting_verbs_with("accuse")
 
 #: words before a frame that make a "that" after it a result clause, not content ("Trump is so
 #: reckless, the vice president said, that ...")
-_RESULT_SO = frozenset({"so", "such"})
+_RESULT_SO = rule_words("result_so")
 
 #: verbs that also report a gerund object ("reported finding 328 more emails")
 _GERUND_OBJECT = reporting_verbs_with("gerund")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from operator import attrgetter
 
-from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS, rule_words,
+from stance.text.lexicons import (AUXILIARIES, BE_FORMS, DETERMINERS, NUMBER_WORDS, OBJECT_PRONOUNS, SUBJECT_PRONOUNS, rule_words,
                                   time_words, word_set)
 from stance.text.verb_forms import is_ed_form, is_irregular_past
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
@@ -104,9 +104,11 @@ ADVERBS = word_set("preverbal_adverbs.txt")
 
 
 #: determiners that are also pronouns, so may be a clause's subject ("this is ...")
-_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+_DEMONSTRATIVES = rule_words("pronoun_demonstratives")
 #: auxiliaries that are also nouns after a determiner ("this need", "his will")
-NOUN_AUXILIARIES = frozenset({"need", "needs", "needed", "will"})
+NOUN_AUXILIARIES = rule_words("noun_auxiliaries")
+#: auxiliaries of a passive, with "get" too ("was asked", "got asked to ...")
+PASSIVE_AUXILIARIES = BE_FORMS | rule_words("get_passive_forms")
 
 
 def finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
@@ -142,12 +144,16 @@ def finite_at(lowers: list[str], t: int, end: int, weak: bool = False) -> bool:
     return nxt not in AFTER_PARTICIPLE or weak
 
 
+#: prepositions written as "-ing" forms, never a participle ("during", "following", "including")
+_ING_PREPOSITIONS = rule_words("ing_prepositions")
+
+
 def gerund_at(view: TextView, t: int, end: int) -> bool:
     """Token ``t`` is a lowercase "-ing" verb with words after it: a gerund object ("having almost
     $19 million", "inventing a coating"), not a function word ("during") or the clause's end."""
     w = view.words[t] if t < end else ""
     return (t + 1 < end and len(w) > 4 and w.isalpha() and w.islower() and w.endswith("ing")
-            and w not in FUNCTION_WORDS and w not in {"during", "according", "following", "including", "regarding"})
+            and w not in FUNCTION_WORDS and w not in _ING_PREPOSITIONS)
 
 
 def present_s(view: TextView, t: int) -> bool:

@@ -12,7 +12,7 @@ from stance.speakers.gendered import person_of_gendered_noun
 from stance.speakers.issuers import body_named_before, document_author
 from stance.speakers.noun_phrases import ATTACHING_PREPS, NAME_JOINERS, NP_STOP_LEFT, QUOTE_CHARS, nouns, np_ending_at
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import cue_lexicon, rule_words
+from stance.text.lexicons import ARTICLES, cue_lexicon, rule_words
 from stance.text.mentions import Mention, MentionIndex, is_past_tense
 from stance.text.view import RangeIndex, TextView
 
@@ -53,7 +53,7 @@ def appositive_owner(view: TextView, mentions: MentionIndex, comma: int, lo: int
 
 
 #: prepositions whose object is never the speaker of the cue right after it, a person included
-OPPOSING_PREPS = frozenset({"against"})
+OPPOSING_PREPS = rule_words("opposing_preps")
 
 
 def owner_of_place(view: TextView, mentions: MentionIndex, np: tuple[int, int, str], lo: int,
@@ -128,7 +128,7 @@ def owner_of_described_who(view: TextView, mentions: MentionIndex, who: int) -> 
     k = who - 1
     while k > a and who - k <= _MAX_APPOSITIVE_WHO and view.words[k] not in (",", "“", "”", '"'):
         k -= 1
-    if k <= a or view.words[k] != "," or view.lowers[k + 1] not in ("a", "an", "the") or k + 2 >= who:
+    if k <= a or view.words[k] != "," or view.lowers[k + 1] not in ARTICLES or k + 2 >= who:
         return None
     m = mentions.name_at(k - 1, k)
     return m if m is not None and m.end == k and m.type == "person" else None

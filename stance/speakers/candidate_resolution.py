@@ -16,8 +16,8 @@ from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUAN
 from stance.speakers.pronouns import ranks, resolve_pronoun, resolve_referent
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, names_office
 from stance.speakers.role_of_phrases import role_of_head
-from stance.text.lexicons import party_of_members, rule_words, word_set
-from stance.text.mentions import Mention, MentionIndex, is_past_tense, pronoun_kinds
+from stance.text.lexicons import ARTICLES, party_of_members, pronoun_kinds, rule_words, word_set
+from stance.text.mentions import Mention, MentionIndex, is_past_tense
 from stance.text.view import RangeIndex, TextView
 
 
@@ -185,7 +185,7 @@ def _resolve_nominal(c: Candidate, view: TextView, mentions: MentionIndex, block
 #: determiners of a phrase that refers back to a group described before ("the researchers",
 #: "those voters"): dropped from the speaker's name; the others ("Many experts", "a spokesman",
 #: "One of the users", "other advisers") are kept, as the annotation writes an unnamed speaker
-DEFINITE_DETS = frozenset({"the", "these", "those"})
+DEFINITE_DETS = rule_words("definite_group_dets")
 
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "", "their": ""}
 
@@ -252,7 +252,7 @@ def _named_in_apposition(view: TextView, mentions: MentionIndex, j: int) -> Ment
 #: most title words before a name in apposition ("Sen.", "Representative")
 _APPOSITION_TITLES = 2
 #: prepositions of a body after a name in apposition ("of Clemson University")
-_APPOSITION_AFFILIATIONS = frozenset({"of", "at", "from"})
+_APPOSITION_AFFILIATIONS = rule_words("apposition_affiliation_preps")
 #: longest body after a name in apposition, in tokens
 _APPOSITION_AFFILIATION_REACH = 6
 
@@ -276,7 +276,7 @@ def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: 
     ("his publicist" -> "Tony Mendez's publicist")."""
     person_nouns, org_nouns = nouns()
     k = c.start
-    while k < c.end - 1 and view.lowers[k] in ("the", "a", "an"):
+    while k < c.end - 1 and view.lowers[k] in ARTICLES:
         k += 1
     role_at = role_of_head(view, mentions, k, c.end)
     if role_at is not None and not mentions.names_in(k, role_at + 1):

@@ -35,13 +35,13 @@ from stance.speakers.noun_phrases import (OBJECT_PREPS, QUOTE_CHARS, QUOTE_TAIL,
                                           person_before_appositive, phrase_beside_quote, role_before_name, time_phrase_at,
                                           titled_name)
 from stance.quotations.cues import agent_then_that, noun_cue_owner
-from stance.text.lexicons import BE_FORMS, LONE_QUANTIFIERS, cue_lexicon, rule_words
+from stance.text.lexicons import BE_FORMS, LONE_QUANTIFIERS, cue_lexicon, party_codes, rule_words
 from stance.text.mentions import MentionIndex
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
 
 #: the party letters of a US legislator's party code ("R-Texas", "(D-Va.)")
-_PARTY_LETTERS = frozenset({"R", "D", "I"})
+_PARTY_LETTERS = frozenset(party_codes())
 
 
 def party_code_part(view: TextView, i: int, j: int) -> bool:

@@ -233,6 +233,10 @@ def participle_subject(view: TextView, mentions: MentionIndex, cue_start: int,
     return sentence_subject(view, mentions, a, cue_start, blocked)
 
 
+#: conjunctions that may open a sentence before its subject ("But the minister said ...")
+_OPENING_CONJUNCTIONS = rule_words("opening_conjunctions")
+
+
 def sentence_subject(view: TextView, mentions: MentionIndex, a: int, cue_start: int,
                      blocked: RangeIndex) -> tuple[int, int, str] | None:
     """The first noun phrase of the sentence starting at token ``a``, before ``cue_start``, outside
@@ -244,7 +248,7 @@ def sentence_subject(view: TextView, mentions: MentionIndex, a: int, cue_start: 
             k = t + 1  # a dateline "WASHINGTON (AFP) –"
             break
     while k < cue_start and (view.words[k] in QUOTE_CHARS or blocked.covers(k, k + 1)
-                             or view.lowers[k] in {"but", "and", "yet", "so", "still"}):
+                             or view.lowers[k] in _OPENING_CONJUNCTIONS):
         k += 1
     opened = k
     k = intro_end(view, mentions, k, cue_start, blocked)

@@ -35,7 +35,7 @@ from typing import Any, Sequence
 from stance.speakers.noun_phrases import NP_STOP_LEFT, nouns
 from stance.speakers.pronouns import coordinated_ending_at, person_gender, resolve_pronoun
 from stance.speakers.role_lexicon import role_nouns
-from stance.text.lexicons import gendered_nouns, word_set
+from stance.text.lexicons import gendered_nouns, rule_words, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
 
@@ -103,7 +103,7 @@ def _plain_modifiers(view: TextView, a: int, b: int) -> bool:
 
 
 #: determiners that introduce someone not named ("an organizer", "one source", "another aide")
-_INDEFINITES = frozenset({"a", "an", "one", "another"})
+_INDEFINITES = rule_words("indefinite_dets")
 #: the earlier uses of a description's noun looked at, nearest first
 _MAX_USES = 8
 

@@ -14,10 +14,11 @@ from datetime import date
 from typing import Callable
 
 from stance.speakers.actors import actor_lookup, describe_from_knowledge, former_offices
+from stance.speakers.role_lexicon import governs_region
 from stance.speakers.role_states import state_of_kind_before, state_of_national_body
 from stance.speakers.roles import describe, state_of_office
 from stance.text.entity_types import GENDERED_HONORIFICS
-from stance.text.lexicons import gazetteer, party_labels, word_set
+from stance.text.lexicons import gazetteer, party_labels
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import RangeIndex, TextView
 
@@ -50,7 +51,7 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
     role, aff = describe(view, mentions, name, mention, quoted)
     aff = _without_honorific(mentions, aff)
     governed = (_state_governed(mentions, name, day)
-                if day is not None and _governs_region(role) and aff in party_labels().values() else None)
+                if day is not None and governs_region(role) and aff in party_labels().values() else None)
     own = _state_named(aff)
     if aff is None:
         # "Iranian news agency Fars": the body's country, which it does not speak for (the party
@@ -112,18 +113,12 @@ def _former_office_named(view: TextView, name: str, day: date | None) -> str | N
     return None
 
 
-def _governs_region(role: str | None) -> bool:
-    """Whether ``role`` is that of the head of a state's or province's own executive
-    (``region_executives.txt``: "governor", "former governor")."""
-    return bool(role) and role.split()[-1].lower() in word_set("region_executives.txt")
-
-
 def _state_governed(mentions: MentionIndex, name: str, day: Callable[[], date | None]) -> str | None:
     """The state the actor lookup says the governor ``name`` governs at the article's date ("Gov.
     Mary Roe (R)": the state, not the party the article writes beside the name); None when the
     lookup knows no such office of theirs then."""
     known = describe_from_knowledge(mentions, name, day())
-    if known is None or not _governs_region(known.role):
+    if known is None or not governs_region(known.role):
         return None
     return known.affiliation
 

@@ -12,7 +12,7 @@ from stance.speakers.noun_phrases import MAX_SOURCE, is_time_word, nouns, np_sta
 from stance.speakers.pronouns import resolve_pronoun
 from stance.speakers.roles import named_by_role
 from stance.text.entity_types import is_acronym
-from stance.text.lexicons import word_set
+from stance.text.lexicons import ARTICLES, rule_words, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, RangeIndex, TextView
@@ -167,7 +167,7 @@ def full_body(view: TextView, mentions: MentionIndex, m: Mention, blocked: list[
 
 
 #: small words an acronym skips ("Recording Industry Association of America" -> RIAA)
-_ACRONYM_SKIPS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+_ACRONYM_SKIPS = rule_words("acronym_connectors")
 
 
 def spelled_out(mentions: MentionIndex, m: Mention) -> Mention | None:
@@ -208,7 +208,7 @@ def subject_body_before(view: TextView, mentions: MentionIndex, i: int, blocked:
         if m.end > i or m.type not in ("organization", "state") or index.covers(m.start, m.end):
             continue
         a = view.sent_bounds(s)[0]
-        if all(view.lowers[t] in ("the", "a", "an") for t in range(a, m.start)):
+        if all(view.lowers[t] in ARTICLES for t in range(a, m.start)):
             return full_body(view, mentions, m, blocked)
     return None
 

@@ -11,10 +11,10 @@ from stance.quotations.tokens import QUOTE_MARKS
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, role_nouns
 from stance.speakers.role_of_phrases import ROLE_OF_PREPS, is_role_of_head, object_end
 from stance.speakers.roles import named_by_role
-from stance.text.lexicons import (AUXILIARIES, DETERMINERS, SUBJECT_PRONOUNS, cue_lexicon, role_words, rule_words,
+from stance.text.lexicons import (ARTICLES, AUXILIARIES, DETERMINERS, SUBJECT_PRONOUNS, cue_lexicon, pronoun_kinds, role_words, rule_words,
                                   time_words, weekdays, word_set)
 from stance.text.entity_types import HONORIFICS
-from stance.text.mentions import Mention, MentionIndex, pronoun_kinds
+from stance.text.mentions import Mention, MentionIndex
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
@@ -144,10 +144,9 @@ _SOURCE_STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", "[", "wh
 #: words before a time word that start a time phrase ("on Thursday", "last week")
 TIME_LEADS = rule_words("time_leads")
 #: prepositions that open a time phrase with an article ("during a Sunday", "on the Monday")
-ARTICLE_TIME_LEADS = frozenset({"on", "during", "at", "in"})
-ARTICLES = frozenset({"a", "an", "the"})
+ARTICLE_TIME_LEADS = rule_words("article_time_leads")
 #: words of time that are also common words; time words only when capitalised
-_AMBIGUOUS_TIME = frozenset({"may", "march"})
+_AMBIGUOUS_TIME = rule_words("ambiguous_time_words")
 #: subject pronouns that may stand for a speaker (not "you")
 SPEAKER_PRONOUNS = SUBJECT_PRONOUNS - {"you"}
 #: the time words that are days of the week (capitalised; the others, "yesterday", are not)
@@ -349,13 +348,17 @@ def _speaker_noun(w: str) -> bool:
 
 
 #: words that close a time phrase before a sentence's subject ("A few days later", "Two years ago")
-_TIME_ENDS = frozenset({"later", "earlier", "ago"})
+_TIME_ENDS = rule_words("time_ends")
+
+
+#: forms of "read" that report a document's words ('"...," reads the statement')
+_READ_FORMS = rule_words("read_forms")
 
 
 def _document_after_read(view: TextView, i: int) -> bool:
     """Whether the phrase at token ``i`` follows an inverted "read(s)" ('"...," reads the statement'),
     where a document phrase is the speaker."""
-    return i > 0 and view.lowers[i - 1] in ("read", "reads")
+    return i > 0 and view.lowers[i - 1] in _READ_FORMS
 
 
 def person_after_possessive(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
@@ -422,7 +425,7 @@ def titled_name(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Ment
 
 
 #: prepositions that attach a body or place to the person before them
-ATTACHING_PREPS = frozenset({"of", "at", "from"})
+ATTACHING_PREPS = rule_words("attaching_preps")
 
 
 def _person_before_body(view: TextView, mentions: MentionIndex, start: int, lo: int) -> int | None:

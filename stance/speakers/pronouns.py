@@ -211,7 +211,7 @@ _NOT_NAME_STARTS = rule_words("not_name_starts")
 #: prepositions of place: a one-word name only ever after one of them is a place ("on Midway")
 _LOCATIVE_PREPS = rule_words("locative_preps")
 #: words that join a body's name to its head ("Commission on Presidential Debates")
-_NAME_CONNECTORS = frozenset({"of", "on", "for"})
+_NAME_CONNECTORS = rule_words("body_head_connectors")
 #: per mention index: canonical names never named outside a place phrase (built when first asked)
 _PLACE_LIKE: "weakref.WeakKeyDictionary[MentionIndex, frozenset[str]]" = weakref.WeakKeyDictionary()
 

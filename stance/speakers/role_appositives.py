@@ -10,7 +10,7 @@ from stance.speakers.role_bodies import (
 )
 from stance.speakers.role_lexicon import (
     CAMPAIGN_NOUNS, DETS, FIELD_BREAKS, PREPS, PREPS_TO, REACH_STOPS, STOP_APPOS, VERBAL,
-    capitalised_title_words, is_local, is_participle, is_role_head, names_office, role_nouns,
+    campaign_of, capitalised_title_words, is_local, is_participle, is_role_head, names_office, role_nouns,
     role_vocabulary, singular_role, titles_lower,
 )
 from stance.speakers.role_nominals import describe_nominal
@@ -21,7 +21,7 @@ from stance.speakers.pronouns import person_gender
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
 from stance.text.lexicons import (
     OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, cue_lexicon, data_rows,
-    function_words, gazetteer, party_labels, role_words, titles, word_set,
+    function_words, gazetteer, party_labels, role_words, rule_words, titles, word_set,
 )
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -31,7 +31,7 @@ from stance.text.view import POSSESSIVE_ENDINGS, TextView
 _DETS_ONE = DETS | {"one", "another"}
 
 #: prepositions of time, which end a role in an appositive ("close friend since sixth grade")
-_TIME_PREPS = frozenset({"since", "until", "during"})
+_TIME_PREPS = rule_words("role_time_preps")
 
 
 def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
@@ -87,7 +87,7 @@ def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tup
         # "his campaign manager, Jeff Roe": the campaign of the candidate "his" stands for
         owner = _person_of_possessive(view, mentions, c - 1, m)
         if owner is not None:
-            return view.span_text(c, e), f"{owner.canonical} campaign"
+            return view.span_text(c, e), campaign_of(owner.canonical)
     one_of = c > 0 and lowers[c - 1] == "one" and c + 1 < e and lowers[c] == "of"
     if one_of:
         c += 1  # "One of South Sudan's Vice Presidents, Jane Roe": one of a plural role
@@ -244,7 +244,7 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
     elif (poss is not None and poss.start == i and poss.type == "person" and poss.end + 1 < sb
           and lowers[poss.end] in CAMPAIGN_NOUNS and words[poss.end].islower()):
         # "Colin Roe, a Cuellar campaign spokesman": the candidate's campaign
-        aff = f"{poss.canonical} campaign"
+        aff = campaign_of(poss.canonical)
         i = poss.end
     role_words: list[str] = []
     j = i
@@ -319,7 +319,7 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         # "a senior adviser to Mr. Sanders", "a surrogate for Mr. Sanders": the person they serve
         served = _person_after(view, mentions, j + 1, sb)
         if served is not None:
-            aff = f"{served.canonical} campaign" if runs_campaign(view, mentions, served.canonical) else served.canonical
+            aff = campaign_of(served.canonical) if runs_campaign(view, mentions, served.canonical) else served.canonical
     if whole and j < sb and lowers[j] in PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
         # but "the son of Dominican immigrants": kin, not a body
         aff = (affiliation_from(view, mentions, j + 1, sb, literal=is_local(role_words)) or nominal_body(view, mentions, j + 1, sb)
@@ -388,7 +388,7 @@ def _second_role(view: TextView, i: int, hi: int) -> int:
 
 
 #: role heads whose holder is sent to a state or body, named after "to" ("ambassador to France")
-_ENVOY_HEADS = frozenset({"ambassador", "envoy"})
+_ENVOY_HEADS = rule_words("envoy_heads")
 
 
 def _region_in_role(role: str) -> tuple[str, str | None]:
@@ -535,7 +535,7 @@ def _extend_role(view: TextView, role_words: list[str], j: int, hi: int) -> int:
 
 
 #: prepositions after a role that a lowercase field follows ("professor of law", "director for Asian affairs")
-_FIELD_PREPS = frozenset({"of", "for"})
+_FIELD_PREPS = rule_words("field_preps")
 
 
 def _opens_field(view: TextView, t: int, hi: int) -> bool:

@@ -8,15 +8,19 @@ article defines it in parentheses.
 from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
-    CAMPAIGN_NOUNS, FIELD_BREAKS, MEMBER_PREPS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL,
+    CAMPAIGN_NOUNS, FIELD_BREAKS, MEMBER_PREPS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL, campaign_of,
 )
 from stance.text.entity_types import entity_lexicons, is_acronym
-from stance.text.lexicons import gazetteer, role_words, stop_words, word_set
+from stance.text.lexicons import ARTICLES, gazetteer, role_words, rule_words, stop_words, word_set
 from stance.text.mentions import Mention, MentionIndex
+from stance.text.positions import inside_quotation
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 
 _PREPS_THE = PREPS | {"the"}
+#: participles after a hyphen that make a name before them where a body is based or who funds it
+#: ("the Seoul-based Korea Research Institute", "U.S.-funded")
+_ORIGIN_PARTICIPLES = rule_words("body_origin_participles")
 
 
 def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
@@ -25,10 +29,10 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
     with ``types``, only a name of one of those types; with ``literal``, a place as written (the
     city of a mayor: "mayor of Paris" -> Paris, not the state its capital stands for)."""
     words = view.words
-    while i < hi and view.lowers[i] in {"the", "a", "an"}:
+    while i < hi and view.lowers[i] in ARTICLES:
         i += 1
     # skip "Seoul-based", "U.S.-funded"
-    while i + 2 < hi and words[i + 1] == "-" and view.lowers[i + 2] in {"based", "funded", "backed", "led", "run"}:
+    while i + 2 < hi and words[i + 1] == "-" and view.lowers[i + 2] in _ORIGIN_PARTICIPLES:
         i += 3
     m = mentions.name_at(i, i + 1)
     if m is None and i + 1 < hi:
@@ -62,8 +66,8 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         if e > m.end + 1 and view.lowers[e - 1] in word_set("org_nouns.txt") and m.type in ("state", "demonym", "organization"):
             # "the UK's counter terror police": the state's body, written with its state
             return f"{m.canonical}'s {view.span_text(m.end + 1, e)}"
-    if m.type == "person" and m.end < hi and view.lowers[m.end] == "campaign":
-        return f"{m.canonical} campaign"  # "an adviser on the Sanders campaign"
+    if m.type == "person" and m.end < hi and view.lowers[m.end] in CAMPAIGN_NOUNS:
+        return campaign_of(m.canonical)  # "an adviser on the Sanders campaign"
     if m.type in ("organization", "person"):
         e = _cut_name_end(view, mentions, m, hi)
         if e > m.end:
@@ -77,7 +81,7 @@ def _name_word(view: TextView, i: int) -> bool:
 
 
 #: lowercase words inside an organisation's name that the name finder cuts the name at
-_NAME_JOINERS = frozenset({"the", "for", "to", "of", "on", "and", "&"})
+_NAME_JOINERS = rule_words("body_name_joiners")
 
 
 def _cut_name_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -> int:
@@ -183,7 +187,7 @@ def body_after_description(view: TextView, mentions: MentionIndex, description: 
         return None
     # the end of the first body, and a second one after "and" (a parenthesised acronym between)
     j = i + 1
-    while j < hi and view.lowers[j] in {"the", "a", "an"}:
+    while j < hi and view.lowers[j] in ARTICLES:
         j += 1
     # "Georgia Institute of Technology": the state word may be split off the body's name
     body = mentions.name_at(j, j + 1) or mentions.name_at(j + 1, j + 2)
@@ -202,7 +206,7 @@ def body_after_its_kind(view: TextView, mentions: MentionIndex, i: int, hi: int)
     Brown", "of the advocacy group Democracy for America" -> the name; None when the words from
     ``i`` are not a determiner, lowercase words ending in an organisation noun, and a name."""
     k = i
-    if k < hi and view.lowers[k] in {"the", "a", "an"}:
+    if k < hi and view.lowers[k] in ARTICLES:
         k += 1
     e = k
     while e < hi and e - k < 4 and view.words[e].islower() and view.words[e].isalpha():
@@ -240,13 +244,13 @@ def current_body(view: TextView, mentions: MentionIndex, j: int, hi: int) -> str
 
 
 #: adverbs after which a description gives the body its holder serves now
-_NOW_WORDS = frozenset({"now", "currently"})
+_NOW_WORDS = rule_words("now_words")
 
 #: verbs of writing after (or right before) a writer's name, and the prepositions that then name
 #: the publication the writer writes for ("writing at The New York Post", "wrote in the Global
 #: Times"); not "on", which names a platform ("wrote on Twitter")
-_WRITING_VERBS = frozenset({"writing", "wrote", "writes"})
-_WRITING_PREPS = frozenset({"in", "at", "for"})
+_WRITING_VERBS = rule_words("writing_verbs")
+_WRITING_PREPS = rule_words("writing_preps")
 
 
 def body_in_reach(view: TextView, mentions: MentionIndex, i: int, hi: int, reach: int = 10) -> str | None:
@@ -275,7 +279,7 @@ def lowercase_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> s
     so a bare "the company" is left to the article's named bodies."""
     words, lowers = view.words, view.lowers
     k = i
-    if k < hi and lowers[k] in {"the", "a", "an"}:
+    if k < hi and lowers[k] in ARTICLES:
         k += 1
     a = k
     if k + 1 < hi and words[k].islower() and words[k].isalpha() and words[k + 1] in POSSESSIVE_ENDINGS:
@@ -312,6 +316,9 @@ def nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str
 
 #: role words of a judge
 _JUDICIAL = word_set("judicial_roles.txt")
+#: the words of a police force's name and of a court's name, as written
+_POLICE_FORCE_WORDS = rule_words("police_force_words")
+_COURT_WORDS = rule_words("court_words")
 
 
 def _served_body_words(role_words: set[str]) -> frozenset[str] | None:
@@ -319,9 +326,9 @@ def _served_body_words(role_words: set[str]) -> frozenset[str] | None:
     force (a word of ``police_ranks.txt``: "Police", "Constabulary"), a judge's court ("Court",
     "Tribunal"); None for another role."""
     if not word_set("police_ranks.txt").isdisjoint(role_words):
-        return frozenset({"Police", "Constabulary"})
+        return _POLICE_FORCE_WORDS
     if not _JUDICIAL.isdisjoint(role_words):
-        return frozenset({"Court", "Tribunal"})
+        return _COURT_WORDS
     return None
 
 
@@ -395,8 +402,8 @@ def spoken_for_before(view: TextView, mentions: MentionIndex, first: int) -> str
             k = t - 1 if view.words[t - 1] in POSSESSIVE_ENDINGS else t
             owner = mentions.name_at(k - 1, k)
             if owner is not None and owner.end == k and owner.type == "person":
-                if sum(view.words[u] in QUOTE_MARKS for u in range(t, first)) % 2 == 0:
-                    return f"{mentions.canonical_person(owner.canonical)} campaign"
-    if body is None or sum(view.words[t] in QUOTE_MARKS for t in range(body.end, first)) % 2:
+                if not inside_quotation(view.words, QUOTE_MARKS, t, first):
+                    return campaign_of(mentions.canonical_person(owner.canonical))
+    if body is None or inside_quotation(view.words, QUOTE_MARKS, body.end, first):
         return None
     return body.canonical

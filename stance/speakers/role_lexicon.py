@@ -7,6 +7,7 @@ office, a field ("foreign policy adviser") or a local office ("mayor").
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
 from stance.text.lexicons import cue_lexicon, data_rows, role_words, rule_words, stop_words, titles, word_set
 
@@ -40,8 +41,26 @@ def is_local(role_words: list[str]) -> bool:
     return bool(role_words) and role_words[-1].lower() in _LOCAL_HEADS
 
 
+def governs_region(role: str | None) -> bool:
+    """Whether ``role`` is that of the head of a state's or province's own executive
+    (``region_executives.txt``: "governor", "former governor")."""
+    return bool(role) and role.split()[-1].lower() in word_set("region_executives.txt")
+
+
 #: a candidate's organisation, named after its owner as the annotation writes it ("Clinton campaign")
-CAMPAIGN_NOUNS = frozenset({"campaign"})
+CAMPAIGN_NOUNS = rule_words("campaign_nouns")
+
+
+def names_campaign(words: Iterable[str]) -> bool:
+    """Whether any of ``words`` (in any case) is a campaign noun: the phrase or sentence speaks of
+    a candidate's campaign ("Sanders' campaign manager", "the Kasich campaign")."""
+    return any(w.lower() in CAMPAIGN_NOUNS for w in words)
+
+
+def campaign_of(owner: str) -> str:
+    """The affiliation of the campaign of the candidate ``owner`` as the annotation writes it:
+    "Hillary Clinton" -> "Hillary Clinton campaign"."""
+    return f"{owner} campaign"
 
 QUOTE_MARKS = frozenset({"“", "”", '"'})
 

@@ -4,7 +4,7 @@ spokesman, affiliation the ministry; "the Israeli military" -> Israel; "one of t
 
 from __future__ import annotations
 
-from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, is_field_word, role_nouns, titles_lower
+from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, PREPS, QUANTIFIED_DETS, campaign_of, is_field_word, role_nouns, titles_lower
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, role_words, rule_words, stop_words, word_set
 from stance.text.view import POSSESSIVE_ENDINGS
@@ -67,7 +67,7 @@ def describe_nominal(name: str) -> tuple[str | None, str | None]:
     owner = " ".join(prefix[: j - 1] if owned else prefix[:j])
     if body and prefix[-1] in org_nouns:
         if owned and body in CAMPAIGN_NOUNS and owner[:1].isupper():
-            return role, f"{owner} {body}"  # "Clinton's campaign spokesman": the "Clinton campaign"
+            return role, campaign_of(owner)  # "Clinton's campaign spokesman": the "Clinton campaign"
         hit = gaz.aliases.get(owner)
         country = gaz.demonyms.get(owner) or (hit[0] if hit is not None and hit[1] == "state" else "")
         if country:

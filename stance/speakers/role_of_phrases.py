@@ -15,14 +15,12 @@ from __future__ import annotations
 
 
 from stance.speakers.role_lexicon import role_nouns
-from stance.text.lexicons import titles, word_set
+from stance.text.lexicons import ARTICLES, rule_words, titles, word_set
 from stance.text.mentions import MentionIndex
 from stance.text.view import POSSESSIVE_MARKS, TextView
 
 #: prepositions that join an unnamed role to what it serves
-ROLE_OF_PREPS = frozenset({"of", "for"})
-#: articles that may open the object of "of"/"for"
-_ARTICLES = frozenset({"the", "a", "an"})
+ROLE_OF_PREPS = rule_words("role_of_preps")
 #: most words of a lowercase object ("the police's internal investigators")
 _MAX_OBJECT = 6
 
@@ -42,7 +40,7 @@ def object_end(view: TextView, mentions: MentionIndex, t: int, hi: int) -> int |
     role serves: a name ("Ukraine", "the European Commission", "Mayor Frank Jackson"), or a short
     lowercase phrase ending in a noun for a body or people ("the ministry", "the buyer", "the
     police's internal investigators"); None for anything else ("of three", "of state")."""
-    k = t + 1 if t < hi and view.lowers[t] in _ARTICLES else t
+    k = t + 1 if t < hi and view.lowers[t] in ARTICLES else t
     while k < hi - 1 and view.words[k] in titles():
         k += 1  # "for Mayor Frank Jackson"
     if k >= hi:

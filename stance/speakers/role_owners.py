@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, DETS, names_office, role_nouns
+from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, DETS, campaign_of, names_campaign, names_office, role_nouns
 from stance.speakers.role_nominals import describe_nominal
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import data_rows, description_heads, gazetteer, party_labels, stop_words, time_words, word_set
@@ -42,8 +42,8 @@ def side_of(view: TextView, mentions: MentionIndex, person: Mention, i: int) -> 
     says Roe "now works on Mr. Sanders's presidential campaign"), else the person ("Hagan's former
     spokeswoman" -> "Kay Hagan")."""
     a, b = view.sent_bounds(view.sent_of[i])
-    if any(view.lowers[t] == "campaign" for t in range(a, b)) or owns_campaign(view, mentions, person.canonical):
-        return f"{person.canonical} campaign"
+    if names_campaign(view.lowers[a:b]) or owns_campaign(view, mentions, person.canonical):
+        return campaign_of(person.canonical)
     return person.canonical
 
 
@@ -131,7 +131,7 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
             # Roe": no one's campaign is named
             owner = mentions.name_at(j - 1, j) if d[:1].isupper() else None
             if owner is not None and owner.end == j and owner.type == "person":
-                return f"{owner.canonical} campaign"
+                return campaign_of(owner.canonical)
             if not d[:1].isupper():
                 return None
         return body if j == k - 1 or view.lowers[j] not in DETS else view.span_text(j + 1, k)
@@ -258,7 +258,7 @@ def owner_of_possessed_body(view: TextView, mentions: MentionIndex, name: str) -
     m = hits[0]
     if m.type == "person":
         full = mentions.canonical_person(m.canonical)
-        return f"{full} campaign" if any(w.lower() in CAMPAIGN_NOUNS for w in body_words) else full
+        return campaign_of(full) if names_campaign(body_words) else full
     if m.type in ("organization", "state"):
         return m.canonical
     return None

@@ -4,7 +4,7 @@ after a name ("Senator X (R)"), and the party an affiliation label stands for.
 
 from __future__ import annotations
 
-from stance.text.lexicons import party_labels, word_set
+from stance.text.lexicons import party_codes, party_labels, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import TextView
 
@@ -34,7 +34,7 @@ def party_named(role: str | None, canonical: str, speaker_mention: Mention | Non
 
 
 #: the party letters of a US legislator's "(R-Fla.)" / "(D-Calif.)" after the name
-_PARTY_CODES = {"R": "Republican Party", "D": "Democratic Party"}
+_PARTY_CODES = {letter: party for letter, party in party_codes().items() if party}
 
 
 def party_code_after(view: TextView, m: Mention) -> tuple[str | None, str | None]:

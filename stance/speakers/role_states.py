@@ -5,9 +5,9 @@ state of an office holder ("the foreign minister"), and a demonym opening a name
 
 from __future__ import annotations
 
-from stance.speakers.role_lexicon import DETS, is_local
+from stance.speakers.role_lexicon import DETS, governs_region, is_local
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import gazetteer, word_set
+from stance.text.lexicons import gazetteer, rule_words, word_set
 from stance.text.mentions import PORTFOLIO_TITLES, Mention, MentionIndex
 from stance.text.view import TextView
 
@@ -31,12 +31,17 @@ def state_of_bare_government(view: TextView, mentions: MentionIndex, canonical: 
 
 
 #: words for a state's executive that a speaker may name without its state ("the government said")
-_GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "regime"})
+_GOVERNMENT_WORDS = rule_words("government_words")
 
 
 #: plural bodies of a state's officers that a speaker may name without their state ("police said",
 #: "prosecutors said", "officials said")
-_STATE_OFFICERS = frozenset({"police", "prosecutors", "officials"})
+_STATE_OFFICERS = rule_words("state_officer_bodies")
+
+
+#: words that may stand before a state's executive or officers named without the state ("the
+#: federal government", "its national police")
+_STATE_BODY_MODIFIERS = rule_words("state_body_modifiers")
 
 
 def _is_bare_government(name: str) -> bool:
@@ -44,7 +49,7 @@ def _is_bare_government(name: str) -> bool:
     "prosecutors", "officials": an executive or a state's officers named without their state."""
     toks = name.lower().split()
     return (bool(toks) and (toks[-1] in _GOVERNMENT_WORDS or toks[-1] in _STATE_OFFICERS)
-            and all(t in {"the", "its", "national", "federal", "government"} for t in toks[:-1]))
+            and all(t in _STATE_BODY_MODIFIERS for t in toks[:-1]))
 
 
 def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:
@@ -114,14 +119,10 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
         return None
-    if role and role.split()[-1].lower() in _REGIONAL_HEADS:
+    if governs_region(role):
         # "Governor Jane Roe" in a story about Puerto Rico: the region the article names most
         return _most_named(mentions, lambda m: m.canonical in entity_lexicons().regions or m.type == "state")
     return state_of_government(view, mentions) if holds_state_office(role) else None
-
-
-#: role heads whose holder serves a state's region (a US state, a province)
-_REGIONAL_HEADS = frozenset({"governor"})
 
 
 def _most_named(mentions: MentionIndex, keep) -> str | None:

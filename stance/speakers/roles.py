@@ -40,7 +40,7 @@ from stance.speakers.role_titles import (
     member_of_named_body, role_before, title_before_acronym, title_in_name, title_of_state_before,
 )
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import gazetteer, party_labels, word_set
+from stance.text.lexicons import gazetteer, party_labels, rule_words, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_ENDINGS, RangeIndex, TextView
 
@@ -50,7 +50,7 @@ __all__ = ["describe", "expand_acronym", "holds_state_office", "named_by_role", 
 
 
 #: roles whose holder speaks for a body
-_SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_SPOKES_NOUNS = rule_words("spokes_nouns")
 
 
 def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None,
@@ -108,12 +108,16 @@ def _names_body(mentions: MentionIndex, aff: str) -> bool:
     return any(m.type == "organization" and (m.canonical == aff or m.text == aff) for m in mentions.names)
 
 
+#: organisation nouns of a legislature's chambers ("the House", "the state Senate")
+_CHAMBER_NOUNS = rule_words("chamber_nouns")
+
+
 def _names_state_or_body(aff: str) -> bool:
     """Whether an affiliation is a state, a region or a whole body ending in an organisation noun
     ("Michigan", "Senate Foreign Relations Committee"), not a fragment ("House Intelligence")."""
     last = aff.split()[-1].lower()
     return (aff in gazetteer().aliases or aff in entity_lexicons().regions.values()
-            or (last in word_set("org_nouns.txt") and last not in {"house", "senate"}))
+            or (last in word_set("org_nouns.txt") and last not in _CHAMBER_NOUNS))
 
 
 def _describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None,

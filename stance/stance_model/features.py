@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from stance.text.lexicons import PERSONAL_PRONOUNS
+from stance.text.positions import inside_quotation
 from stance.types import STANCE_LABELS
 
 LABELS = STANCE_LABELS
@@ -101,7 +102,12 @@ CLAUSE_BREAK = frozenset(
 
 
 def read_lexicon(path: str | os.PathLike[str] | None = None) -> dict[str, str]:
-    """Read the cue lexicon: ``{word form: category}``, with simple inflections added."""
+    """Read the cue lexicon: ``{word form: category}``, with simple inflections added.
+
+    The forms are the shipped model's own (every suffix on every hostile, conciliatory or report
+    entry), not :func:`stance.text.inflection.verb_forms`: that reader would drop forms the
+    corpora hold ("aides" from "aid", "band" from "ban", "ward", "wind", "admitting",
+    "committed", ...), so it changes the features and wants a retrained model."""
     p = Path(path) if path is not None else _LEXICON_PATH
     base: dict[str, str] = {}
     with open(p, encoding="utf-8") as f:
@@ -233,8 +239,7 @@ def extract_features(
     feats += ["c:" + w for w in toks[ti + 1:ce]]
 
     # quotation: is the target inside quote marks?
-    nq = sum(map(_QUOTE_CHARS.__contains__, toks[:ti]))
-    if nq % 2 == 1:
+    if inside_quotation(toks, _QUOTE_CHARS, 0, ti):
         app("t_in_quote")
     if not _QUOTE_CHARS.isdisjoint(toks):
         app("has_quote")

@@ -23,7 +23,7 @@ from functools import lru_cache
 from sys import intern
 from typing import NamedTuple, Sequence
 
-from stance.text.lexicons import data_rows, rule_words, word_set
+from stance.text.lexicons import data_rows, pronoun_genders, rule_words, word_set
 
 #: words before a name that make it a place ("in Denver", "near Kamloops")
 PLACE_BEFORE = rule_words("place_before")
@@ -45,8 +45,8 @@ def _honorific_rows() -> list[tuple[str, str, bool]]:
 HONORIFICS = {w: g for w, g, _ in _honorific_rows()}
 #: honorifics of courtesy and the gender they show ("Mrs. Yu"), lowercase
 GENDERED_HONORIFICS = {w: g for w, g, courtesy in _honorific_rows() if courtesy}
-#: third-person singular pronouns and the gender they take
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+#: third-person singular pronouns and the gender they take (``pronouns.tsv``)
+PRONOUN_GENDER = pronoun_genders()
 
 
 @dataclass(frozen=True)

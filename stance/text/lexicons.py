@@ -100,6 +100,26 @@ def reporting_verbs_with(tag: str) -> frozenset[str]:
     return tagged_words("reporting_verbs.tsv", tag, column=3)
 
 
+@lru_cache(maxsize=1)
+def _pronoun_rows() -> tuple[tuple[str, str, str], ...]:
+    """``pronouns.tsv``: (pronoun, kind, gender), "-" where it has no kind or no gender."""
+    return tuple((r[0].strip(), r[1].strip(), r[2].strip()) for r in data_rows("pronouns.tsv"))
+
+
+@lru_cache(maxsize=1)
+def pronoun_kinds() -> dict[str, str]:
+    """The pronouns the party and speaker rules resolve -> their kind ("he" -> "person-sg",
+    "they" -> "plural", "it" -> "thing", "we" -> "self"; ``pronouns.tsv``)."""
+    return {p: kind for p, kind, _ in _pronoun_rows() if kind != "-"}
+
+
+@lru_cache(maxsize=1)
+def pronoun_genders() -> dict[str, str]:
+    """The third-person singular pronouns -> the gender they take ("his" -> "m", "herself" -> "f";
+    ``pronouns.tsv``)."""
+    return {p: gender for p, _, gender in _pronoun_rows() if gender != "-"}
+
+
 def _named_sets(rows: Iterable[list[str]], file: str) -> dict[str, frozenset[str]]:
     """The rows ``name <TAB> space-separated words`` of a data file as sets by name."""
     out: dict[str, frozenset[str]] = {}
@@ -192,6 +212,13 @@ def party_labels() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in data_rows("party_labels.tsv")}
 
 
+@lru_cache(maxsize=1)
+def party_codes() -> dict[str, str]:
+    """The party letters of a US legislator's party code ("R" in "(R-Texas)") -> the party's name,
+    "" for an independent ("I"; ``party_codes.tsv``)."""
+    return {row[0].strip(): "" if row[1].strip() == "-" else row[1].strip() for row in data_rows("party_codes.tsv")}
+
+
 def party_of_members(word: str) -> str | None:
     """The party whose members a plural party label names ("Democrats", "Republicans": the
     label of :func:`party_labels` and an "s"); None for any other word."""
@@ -276,3 +303,4 @@ WH_WORDS = function_words("wh_words")
 SUBORDINATORS = function_words("subordinators")
 NUMBER_WORDS = function_words("number_words")
 LONE_QUANTIFIERS = function_words("lone_quantifiers")
+ARTICLES = function_words("articles")

@@ -19,8 +19,7 @@ from operator import itemgetter
 from typing import Iterator, Sequence
 
 from stance.text.entity_types import GENDERED_HONORIFICS, TypeGuess, entity_lexicons, guess_type, is_acronym, settle_types
-from stance.text.lexicons import (cue_lexicon, data_rows, gazetteer, months, party_labels, rule_words, stop_words,
-                                  titles, word_set)
+from stance.text.lexicons import cue_lexicon, gazetteer, months, party_labels, rule_words, stop_words, titles, word_set
 from stance.text.positions import positions_of
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -30,12 +29,24 @@ from stance.text.view import POSSESSIVE_ENDINGS, TextView
 _CONNECTORS = rule_words("name_connectors")
 #: tokens after which a capitalised word starts a sentence-like unit
 _OPENERS = frozenset({"“", '"', "''", "``", "(", "—", "‘", "'"})
-#: generational suffixes after a surname
-_GENERATIONAL = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+def _written_generations() -> frozenset[str]:
+    """The generational suffixes of ``generation_suffixes.txt`` as written after a surname: a
+    roman numeral in capitals ("III"), the others capitalised with and without their full stop
+    ("Jr.", "Jr")."""
+    out: set[str] = set()
+    for suffix in word_set("generation_suffixes.txt"):
+        out |= {suffix.upper()} if set(suffix) <= set("ivxlc") else {suffix.capitalize(), suffix.capitalize() + "."}
+    return frozenset(out)
+
+
+#: generational suffixes after a surname, as written
+_GENERATIONAL = _written_generations()
 #: month names, which are also surnames after a given name ("Theresa May")
 _MONTHS = frozenset(m.capitalize() for m in months())
 #: sentence-initial words ending in "ed" that are names, not past participles
-_ED_NAMES = frozenset({"ted", "fred", "ahmed", "mohammed"})
+_ED_NAMES = rule_words("ed_names")
 
 
 def _closes_after_comma(v: TextView, k: int) -> bool:
@@ -88,11 +99,6 @@ def sentence_headline_case(view: TextView, s: int, share: float = 0.7) -> bool:
 #: ("On Monday, United States Senator from Vermont Bernie Sanders endorsed former Vice President
 #: Joe Biden": 71 %).
 CANONICAL_HEADLINE_SHARE = 0.85
-
-
-@lru_cache(maxsize=1)
-def pronoun_kinds() -> dict[str, str]:
-    return {r[0].strip(): r[1].strip() for r in data_rows("pronouns.tsv")}
 
 
 @dataclass
@@ -368,7 +374,7 @@ def org_nouns_in(words: list[str], i: int, j: int) -> bool:
 
 #: titles that hold a government portfolio, before them ("Health Minister", "Labor Secretary") or
 #: after them and "of" ("Secretary of Justice", stance.speakers.role_states)
-PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+PORTFOLIO_TITLES = rule_words("portfolio_titles")
 
 
 def _inner_title(words: list[str], i: int, b: int) -> tuple[int, int, str] | None:
@@ -452,6 +458,11 @@ def _title_chain(words: list[str], end: int, b: int, role: str) -> tuple[int, st
             role = f"{role} {(t[words[end]] or words[end]) if role == role.lower() else words[end]}"
         end += 1
     return end, role
+
+
+#: particles of a person's name that a name goes on across before a capitalised word ("Bashar al
+#: Assad", "Ludwig van Beethoven")
+_NAME_PARTICLES = rule_words("name_particles")
 
 
 class MentionIndex:
@@ -545,7 +556,7 @@ class MentionIndex:
                     if (not org_nouns.isdisjoint(lowers[i:j]) or words[j - 1].split()[-1] in title_words
                             or (j - 2 >= i and f"{words[j - 2]} {words[j - 1]}" in title_words)
                             or f"{words[j - 1]} {wj} {words[j + 1]}" in title_words  # "Chief of Staff"
-                            or wj in {"al", "bin", "de", "van", "von", "del", "da"}):
+                            or wj in _NAME_PARTICLES):
                         j += 2
                         continue
                 if (lj == "and" and j + 2 < n and j + 1 in is_name_word and words[j + 2] == "("
