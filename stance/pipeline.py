@@ -219,12 +219,12 @@ class Annotator:
             if self.frame_offset:
                 frames = [t.frame for _, _, ps in prepared for p in ps if p.examples for t in p.targets]
                 probs = add_class_offsets(probs, classes, frames, self.frame_offset)
-            if self.side_offset:
-                opposite = [o for _, _, ps in prepared for p in ps if p.examples for o in p.opposite]
-                probs = add_opposing_offset(probs, classes, opposite, self.side_offset)
             if self.article_mix:  # before the blended model's calibration, whose temperature then keeps every label
                 parties = [(d, t.name) for d, (_, _, ps) in enumerate(prepared) for p in ps if p.examples for t in p.targets]
                 probs = mix_within_groups(probs, parties, self.article_mix, ARTICLE_MIX_TEMPERATURE)
+            if self.side_offset:  # after the mix: the pair's relation does not spread to the party's other stances
+                opposite = [o for _, _, ps in prepared for p in ps if p.examples for o in p.opposite]
+                probs = add_opposing_offset(probs, classes, opposite, self.side_offset)
             if self.calibration is not None:
                 heads = np.repeat(["speaker" if p.speaker is not None else "no_speaker" for _, _, ps in prepared for p in ps],
                                   [len(p.examples) for _, _, ps in prepared for p in ps])
