@@ -113,3 +113,13 @@ def test_pipeline_applies_the_prior_to_opposite_parties_only():
             else:
                 assert sa.scores == sb.scores
     assert moved == 1
+
+
+def test_party_members_give_a_president_his_party():
+    view, mentions = _article("Barack Obama spoke in Ohio, and Speaker Jane Roe (R-Ohio) answered him.")
+    lookup = ActorLookup([["Barack Obama", "Obama", "United States", "President", "2009-01-20", "2017-01-20", "invented"]], [])
+    from datetime import date
+
+    obama = sides_of("Barack Obama", view, mentions, {}, date(2015, 5, 1), lookup)
+    assert obama == {"Democratic Party", "United States"}
+    assert side_relation(sides_of("Jane Roe", view, mentions, {}, date(2015, 5, 1), lookup), obama) == "opposite"

@@ -10,7 +10,9 @@ A side is a party ("Democratic Party"), a state or an organisation. The sides of
 - the affiliation a title gives a mention of it ("Republican Sen. Jane Roe", "Democrat John Doe")
   and a party code after one ("Jane Roe (R-Fla.)");
 - the shipped actor lookup (:mod:`stance.speakers.actors`): the parties of every term of the
-  actor (a candidate's party) and its state or organisation at the article's date.
+  actor (a candidate's party) and its state or organisation at the article's date; and the party
+  ``data/party_members.tsv`` gives a president, vice president or governor the lookup knows only
+  by office.
 
 :func:`side_relation` compares two sets of sides: by their parties when both have
 one (``same`` party; ``opposite``: a pair of ``data/opposing_sides.tsv``, US Democrats and
@@ -24,7 +26,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Mapping, Sequence
 
-from stance.speakers.actors import ActorLookup, actor_lookup, resolve
+from stance.speakers.actors import ActorLookup, actor_lookup, name_key, resolve
 from stance.speakers.role_parties import party_code_after
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import data_rows, party_labels, party_of_members, word_set
@@ -45,6 +47,19 @@ def opposing_sides() -> frozenset[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _party_names() -> frozenset[str]:
     return frozenset(party_labels().values())
+
+
+@lru_cache(maxsize=1)
+def party_members() -> dict[str, str]:
+    """``data/party_members.tsv``: each name (in :func:`~stance.speakers.actors.name_key` form) ->
+    its party."""
+    out = {}
+    for r in data_rows("party_members.tsv"):
+        if len(r) > 1:
+            for n in r[0].split("|"):
+                if n.strip():
+                    out[name_key(n)] = r[1].strip()
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +133,9 @@ def sides_of(name: str | None, view: TextView, mentions: MentionIndex, affiliati
         if code is not None:
             out.add(code)
     if len(name.split()) > 1:
+        member = party_members().get(name_key(name))
+        if member is not None:
+            out.add(member)
         table = lookup if lookup is not None else actor_lookup()
         terms = table.terms(name)
         if terms:
