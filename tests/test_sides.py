@@ -23,7 +23,9 @@ DEM, REP = "Democratic Party", "Republican Party"
     ("Democrats", DEM), ("House Republicans", REP), ("Senate Democrats", DEM), ("Republican National Committee", REP),
     ("Iowa Democratic Party", DEM), ("GOP", REP), ("Republican Party", REP),
     ("Democratic Republic of the Congo", None), ("Social Democratic Party", None), ("Jane Republican", None),
-    ("White House", None), ("Boris Kovac", None),
+    ("White House", None), ("Boris Kovac", None), ("Democratic Unionist Party", None), ("Republican Guard", None),
+    ("Senate Conservatives Fund", None), ("Republican strategists", REP), ("several GOP leaders", REP), ("Other Republicans", None), ("Utah Republican", REP), ("Democratic National Committee Black Caucus", DEM),
+    ("National Republican Senatorial Committee", REP), ("Democratic Congressional Campaign Committee", DEM),
 ])
 def test_party_in_name(name, party):
     assert party_in_name(name) == party

@@ -63,32 +63,37 @@ def party_members() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _before_label_words() -> frozenset[str]:
+    return word_set("org_nouns.txt") | word_set("party_body_words.txt")
+
+
+@lru_cache(maxsize=1)
 def _campaign_words() -> frozenset[str]:
     return word_set("campaign_words.txt")
 
 
 def party_in_name(name: str) -> str | None:
-    """The party a capitalised party label in ``name`` names, when only words of bodies or places
-    come before it ("House Democrats", "Iowa Democratic Party", "Republican National Committee",
-    "Republicans"): the party's name; None for any other name ("Social Democratic Party",
-    "Democratic Republic of the Congo", "Jane Republican")."""
+    """The party a capitalised party label in ``name`` names when the name is that party's body or
+    members: lowercase words, words of bodies or places before the label and, right after it, none,
+    a lowercase word or one of ``party_body_words.txt`` ("House Democrats", "Iowa Democratic Party",
+    "Republican National Committee", "Republicans", "several GOP leaders"); None for any other name
+    ("Democratic Unionist Party", "Senate Conservatives Fund", "Democratic Republic of the Congo",
+    "Jane Republican")."""
     toks = name.replace("’", " ").split()
     if not toks:
         return None
     if name in _party_names():
         return name
     labels = party_labels()
-    org_nouns = word_set("org_nouns.txt")
+    body = word_set("party_body_words.txt")
+    before = _before_label_words()
     places = entity_lexicons().places
     for k, t in enumerate(toks):
         hit = labels.get(t) or party_of_members(t)
         if hit is not None and t[:1].isupper():
-            if k + 1 < len(toks) and toks[k + 1] in ("Republic", "Republics"):
-                return None  # a state's name
-            if k + 1 == len(toks) and hit == labels.get(t) and len(toks) > 1:
-                return None  # a label at the end names no party's body ("Jane Republican")
-            return hit
-        if t.lower() not in org_nouns and t not in places and t not in ("U.S.", "US", "State", "National"):
+            after = toks[k + 1] if k + 1 < len(toks) else ""
+            return hit if not after[:1].isupper() or after.lower() in body else None
+        if t[:1].isupper() and t.lower() not in before and t not in places:
             return None
     return None
 
