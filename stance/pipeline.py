@@ -28,11 +28,13 @@ from stance.quotations.finder import find_quotations
 from stance.speakers.inheritance import inherit_speakers
 from stance.speakers.description import describe_speaker
 from stance.speakers.selection import choose_speakers, first_person_report, quoted_spans
+from stance.speakers.sides import opposite_parties
 from stance.stance_model.article_consistency import ARTICLE_MIX, ARTICLE_MIX_TEMPERATURE, mix_within_groups
 from stance.stance_model.calibration import calibrate
 from stance.stance_model.examples import stance_examples
 from stance.stance_model.class_offsets import add_class_offsets
 from stance.stance_model.frame_prior import FRAME_STANCE_OFFSET
+from stance.stance_model.side_prior import OPPOSING_SIDE_OFFSET, add_opposing_offset
 from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
 from stance.text.dateline import article_date, as_date
 from stance.text.mentions import MentionIndex
@@ -57,7 +59,8 @@ class AnalysisError:
 class _Pending:
     """A quotation waiting for its stances."""
 
-    __slots__ = ("raw", "speaker", "role", "affiliation", "confidence", "targets", "examples", "affiliation_source", "own")
+    __slots__ = ("raw", "speaker", "role", "affiliation", "confidence", "targets", "examples", "affiliation_source", "own",
+                 "opposite")
 
     def __init__(self, raw, speaker, role, affiliation, confidence, targets, examples, affiliation_source=None, own=None):
         self.raw = raw
@@ -69,6 +72,7 @@ class _Pending:
         self.examples = examples
         self.affiliation_source = affiliation_source
         self.own = own  # the affiliation the article's words give (what the party finder and filter see)
+        self.opposite: list[bool] = []  # per target: of the speaker's opposing side (stance.speakers.sides)
 
 
 class Annotator:
@@ -100,6 +104,9 @@ class Annotator:
         #: log-odds added to the class a frame verb takes toward its object party (see
         #: :mod:`stance.stance_model.frame_prior`; 0 turns the prior off)
         self.frame_offset = FRAME_STANCE_OFFSET
+        #: log-odds moved from ``conciliatory`` to ``hostile`` toward a party of the speaker's
+        #: opposing side (see :mod:`stance.stance_model.side_prior`; 0 turns the prior off)
+        self.side_offset = OPPOSING_SIDE_OFFSET
         #: weight of the mean of a party's other stances in the same article mixed into each of its
         #: stances (see :mod:`stance.stance_model.article_consistency`; 0 turns the mixing off)
         self.article_mix = ARTICLE_MIX
@@ -175,6 +182,13 @@ class Annotator:
         if self.stance_model is not None:
             for p in pendings:
                 p.examples = stance_examples(view, p.raw, p.speaker, p.targets)
+            if self.side_offset:
+                affiliations = {p.speaker.name: p.affiliation for p in pendings if p.speaker is not None}
+                marks = opposite_parties(view, mentions, [(p.speaker.name if p.speaker is not None else None,
+                                                           [t.name for t in p.targets]) for p in pendings],
+                                         affiliations, article_day())
+                for p, opposite in zip(pendings, marks):
+                    p.opposite = opposite
         self._tick("targets", t0)
         return view, pendings
 
@@ -208,6 +222,9 @@ class Annotator:
             if self.article_mix:  # before the blended model's calibration, whose temperature then keeps every label
                 parties = [(d, t.name) for d, (_, _, ps) in enumerate(prepared) for p in ps if p.examples for t in p.targets]
                 probs = mix_within_groups(probs, parties, self.article_mix, ARTICLE_MIX_TEMPERATURE)
+            if self.side_offset:  # after the mix: the pair's relation does not spread to the party's other stances
+                opposite = [o for _, _, ps in prepared for p in ps if p.examples for o in p.opposite]
+                probs = add_opposing_offset(probs, classes, opposite, self.side_offset)
             if self.calibration is not None:
                 heads = np.repeat(["speaker" if p.speaker is not None else "no_speaker" for _, _, ps in prepared for p in ps],
                                   [len(p.examples) for _, _, ps in prepared for p in ps])
