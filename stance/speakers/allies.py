@@ -81,25 +81,48 @@ def shares_surname(speaker: str | None, party: str) -> bool:
     return len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and a[0] != b[0]
 
 
-def endorsed(view: TextView, mentions: MentionIndex, speaker: str, party: str, span: tuple[int, int]) -> bool:
+#: tokens an endorsement word may follow the speaker's name by, within its sentence (bounds the
+#: work on a text without sentence ends)
+ENDORSER_WINDOW = 60
+
+
+def endorsement_positions(view: TextView) -> list[int]:
+    """The tokens of ``view`` that are endorsement words (``data/endorsement_words.txt``)."""
+    words = _endorsement_words()
+    return [t for t, w in enumerate(view.lowers) if w in words]
+
+
+def endorsed(view: TextView, mentions: MentionIndex, speaker: str, party: str, span: tuple[int, int],
+             positions: Sequence[int] | None = None) -> bool:
     """Whether the article says, outside the quotation's characters ``span``, that ``speaker``
-    endorsed ``party`` (see the module doc)."""
+    endorsed ``party`` (see the module doc): an endorsement word (``positions``:
+    :func:`endorsement_positions`, found once per article) with a mention of the party after it
+    and one of the speaker before it in its sentence (at most :data:`ENDORSER_WINDOW` tokens),
+    no negator and no token of the quotation between."""
+    if positions is None:
+        positions = endorsement_positions(view)
+    if not positions:
+        return False
     starts = {m.start for m in mentions.named(party)}
     if not starts:
         return False
-    words, negators, lowers = _endorsement_words(), _endorsement_negators(), view.lowers
-    for m in mentions.named(speaker):
-        if span[0] <= view.starts[m.start] < span[1]:
+    ends = {m.end: m.start for m in mentions.named(speaker)}
+    negators, lowers, chars = _endorsement_negators(), view.lowers, view.starts
+
+    def quoted(t: int) -> bool:
+        return span[0] <= chars[t] < span[1]
+
+    for t in positions:
+        k = t + 1 + (t + 1 < view.n and lowers[t + 1] in ("of", "for"))
+        if quoted(t) or not any(k <= s <= k + 2 for s in starts):
             continue
-        hi = view.sent_bounds(view.sent_of[m.start])[1]
-        for t in range(m.end, hi):
-            w = lowers[t]
-            if w in negators or (span[0] <= view.starts[t] < span[1]):
+        lo = max(view.sent_bounds(view.sent_of[t])[0], t - ENDORSER_WINDOW)
+        for u in range(t, lo, -1):
+            first = ends.get(u)
+            if first is not None and not quoted(first):
+                return True
+            if lowers[u - 1] in negators or quoted(u - 1):
                 break
-            if w in words:
-                k = t + 1 + (t + 1 < hi and lowers[t + 1] in ("of", "for"))
-                if any(k <= s <= k + 2 for s in starts):
-                    return True
     return False
 
 
@@ -110,14 +133,18 @@ def ally_parties(view: TextView, mentions: MentionIndex,
     quotations, whether each party is the speaker's ally (see the module doc): a party named as a
     person that the speaker speaks for, shares a surname with or endorsed."""
     marks = []
+    positions: list[int] | None = None
     for speaker, kind, role, span, parties in quotations:
         row = []
         for party in parties:
             hit = False
             if speaker and any(m.type == "person" for m in mentions.named(party)[:1]):
                 hit = (speaks_for(mentions, speaker, role, affiliations.get(speaker), party)
-                       or (kind == "person" and (shares_surname(speaker, party)
-                                                 or endorsed(view, mentions, speaker, party, span))))
+                       or (kind == "person" and shares_surname(speaker, party)))
+                if not hit and kind == "person":
+                    if positions is None:
+                        positions = endorsement_positions(view)
+                    hit = endorsed(view, mentions, speaker, party, span, positions)
             row.append(hit)
         marks.append(row)
     return marks
