@@ -21,7 +21,7 @@ narrower. :mod:`stance.stance_model.ally_prior` turns them into a log-odds prior
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from stance.speakers.sides import campaign_owner
 from stance.text.lexicons import word_set
@@ -61,16 +61,21 @@ def _full(mentions: MentionIndex, name: str) -> str:
     return (mentions.full_name_of(name) if " " not in name else None) or name
 
 
-def speaks_for(mentions: MentionIndex, speaker: str | None, role: str | None, affiliation: str | None, party: str) -> bool:
-    """Whether the speaker speaks for the person ``party`` (see the module doc)."""
+def speaks_for(mentions: MentionIndex, speaker: str | None, role: str | None, affiliation: str | None, party: str,
+               full: Callable[[str], str] | None = None) -> bool:
+    """Whether the speaker speaks for the person ``party`` (see the module doc); ``full``: a
+    surname's full name (default :func:`_full`; :func:`ally_parties` passes one that remembers)."""
+    if full is None:
+        def full(name: str) -> str:
+            return _full(mentions, name)
     if role and _adversary_nouns().intersection(role.lower().split()):
         return False
     if affiliation:
         owner = campaign_owner(affiliation) or affiliation
-        if same_person(_full(mentions, owner), party):
+        if same_person(full(owner), party):
             return True
     owner = campaign_owner(speaker) if speaker else None
-    return owner is not None and same_person(_full(mentions, owner), party)
+    return owner is not None and same_person(full(owner), party)
 
 
 def shares_surname(speaker: str | None, party: str) -> bool:
@@ -134,12 +139,20 @@ def ally_parties(view: TextView, mentions: MentionIndex,
     person that the speaker speaks for, shares a surname with or endorsed."""
     marks = []
     positions: list[int] | None = None
+    fulls: dict[str, str] = {}  # the article's full name of each surname asked (the lookup scans every name)
+
+    def full(name: str) -> str:
+        out = fulls.get(name)
+        if out is None:
+            out = fulls[name] = _full(mentions, name)
+        return out
+
     for speaker, kind, role, span, parties in quotations:
         row = []
         for party in parties:
             hit = False
             if speaker and any(m.type == "person" for m in mentions.named(party)[:1]):
-                hit = (speaks_for(mentions, speaker, role, affiliations.get(speaker), party)
+                hit = (speaks_for(mentions, speaker, role, affiliations.get(speaker), party, full)
                        or (kind == "person" and shares_surname(speaker, party)))
                 if not hit and kind == "person":
                     if positions is None:
