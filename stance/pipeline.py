@@ -28,12 +28,14 @@ from stance.quotations.finder import find_quotations
 from stance.speakers.inheritance import inherit_speakers
 from stance.speakers.description import describe_speaker
 from stance.speakers.selection import choose_speakers, first_person_report, quoted_spans
+from stance.speakers.allies import ally_parties
 from stance.speakers.sides import opposite_parties
 from stance.stance_model.article_consistency import ARTICLE_MIX, ARTICLE_MIX_TEMPERATURE, mix_within_groups
 from stance.stance_model.calibration import calibrate
 from stance.stance_model.examples import stance_examples
 from stance.stance_model.class_offsets import add_class_offsets
 from stance.stance_model.frame_prior import FRAME_STANCE_OFFSET
+from stance.stance_model.ally_prior import ALLY_CONCILIATORY_OFFSET, ALLY_HOSTILE_OFFSET, add_ally_offset
 from stance.stance_model.side_prior import OPPOSING_SIDE_OFFSET, add_opposing_offset
 from stance.stance_model.speaker_prior import add_neutral_offset, is_analytic
 from stance.text.dateline import article_date, as_date
@@ -60,7 +62,7 @@ class _Pending:
     """A quotation waiting for its stances."""
 
     __slots__ = ("raw", "speaker", "role", "affiliation", "confidence", "targets", "examples", "affiliation_source", "own",
-                 "opposite")
+                 "opposite", "ally")
 
     def __init__(self, raw, speaker, role, affiliation, confidence, targets, examples, affiliation_source=None, own=None):
         self.raw = raw
@@ -73,6 +75,7 @@ class _Pending:
         self.affiliation_source = affiliation_source
         self.own = own  # the affiliation the article's words give (what the party finder and filter see)
         self.opposite: list[bool] = []  # per target: of the speaker's opposing side (stance.speakers.sides)
+        self.ally: list[bool] = []  # per target: the speaker's ally (stance.speakers.allies)
 
 
 class Annotator:
@@ -107,6 +110,10 @@ class Annotator:
         #: log-odds moved from ``conciliatory`` to ``hostile`` toward a party of the speaker's
         #: opposing side (see :mod:`stance.stance_model.side_prior`; 0 turns the prior off)
         self.side_offset = OPPOSING_SIDE_OFFSET
+        #: log-odds taken from ``hostile`` (and the second added to ``conciliatory``) toward a party
+        #: the speaker speaks for, is family of or endorsed (see :mod:`stance.stance_model.ally_prior`;
+        #: (0, 0) turns the prior off)
+        self.ally_offsets = (ALLY_HOSTILE_OFFSET, ALLY_CONCILIATORY_OFFSET)
         #: weight of the mean of a party's other stances in the same article mixed into each of its
         #: stances (see :mod:`stance.stance_model.article_consistency`; 0 turns the mixing off)
         self.article_mix = ARTICLE_MIX
@@ -189,6 +196,13 @@ class Annotator:
                                          affiliations, article_day())
                 for p, opposite in zip(pendings, marks):
                     p.opposite = opposite
+            if any(self.ally_offsets):
+                affiliations = {p.speaker.name: p.affiliation for p in pendings if p.speaker is not None}
+                marks = ally_parties(view, mentions, [
+                    (p.speaker.name if p.speaker is not None else None, p.speaker.type if p.speaker is not None else None,
+                     p.role, (p.raw.start, p.raw.end), [t.name for t in p.targets]) for p in pendings], affiliations)
+                for p, ally in zip(pendings, marks):
+                    p.ally = ally
         self._tick("targets", t0)
         return view, pendings
 
@@ -225,6 +239,9 @@ class Annotator:
             if self.side_offset:  # after the mix: the pair's relation does not spread to the party's other stances
                 opposite = [o for _, _, ps in prepared for p in ps if p.examples for o in p.opposite]
                 probs = add_opposing_offset(probs, classes, opposite, self.side_offset)
+            if any(self.ally_offsets):  # after the mix too: the relation is the pair's
+                ally = [a for _, _, ps in prepared for p in ps if p.examples for a in p.ally]
+                probs = add_ally_offset(probs, classes, ally, *self.ally_offsets)
             if self.calibration is not None:
                 heads = np.repeat(["speaker" if p.speaker is not None else "no_speaker" for _, _, ps in prepared for p in ps],
                                   [len(p.examples) for _, _, ps in prepared for p in ps])

@@ -98,7 +98,7 @@ def party_in_name(name: str) -> str | None:
     return None
 
 
-def _campaign_owner(name: str) -> str | None:
+def campaign_owner(name: str) -> str | None:
     """The person a "<person> campaign" names ("Hillary Clinton campaign" -> Hillary Clinton)."""
     toks = name.split()
     if len(toks) > 1 and toks[-1].lower() in _campaign_words():
@@ -115,7 +115,7 @@ def sides_of(name: str | None, view: TextView, mentions: MentionIndex, affiliati
     if not name or _depth > 2:
         return frozenset()
     out: set[str] = set()
-    owner = _campaign_owner(name)
+    owner = campaign_owner(name)
     if owner is not None:
         return sides_of(mentions.full_name_of(owner) or owner, view, mentions, affiliations, day, lookup, _depth=_depth + 1)
     party = party_in_name(name)
@@ -124,7 +124,7 @@ def sides_of(name: str | None, view: TextView, mentions: MentionIndex, affiliati
 
     def add_affiliation(aff: str | None) -> None:
         if aff:
-            owner = _campaign_owner(aff)
+            owner = campaign_owner(aff)
             if owner is not None:
                 out.update(sides_of(mentions.full_name_of(owner) or owner, view, mentions, affiliations, day, lookup,
                                     _depth=_depth + 1))
