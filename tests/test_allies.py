@@ -11,7 +11,7 @@ from stance.stance_model.ally_prior import ALLY_CONCILIATORY_OFFSET, ALLY_HOSTIL
 from stance.text.mentions import MentionIndex
 from stance.text.view import blank_english, build_view
 
-from tests.samples import HAS_STANCE
+from tests.samples import HAS_STANCE, stances_with_and_without
 
 CLASSES = ["conciliatory", "hostile", "neutral"]
 
@@ -85,21 +85,11 @@ def test_offset_moves_hostile_away_on_flagged_rows():
 
 @pytest.mark.skipif(not HAS_STANCE, reason="needs the shipped stance model")
 def test_pipeline_applies_the_prior_to_allies_only():
-    import stance
-
     text = ("Jane Roe opened her campaign office in Dayton on Monday. Tom Lee, a spokesman for Roe, spoke "
             "to reporters. \"Jane Roe failed the city and Acme Corp failed it too,\" Lee said.")
-    nlp = stance.load(party_filter=False)
-    with_prior = nlp(text)
-    nlp.annotator.ally_offsets = (0.0, 0.0)
-    without = nlp(text)
-    moved = 0
-    for qa, qb in zip(with_prior.quotes, without.quotes):
-        for sa, sb in zip(qa.stances, qb.stances):
-            assert sa.target == sb.target
-            if sa.target == "Jane Roe":
-                assert sa.scores["hostile"] < sb.scores["hostile"] and sa.scores["conciliatory"] > sb.scores["conciliatory"]
-                moved += 1
-            else:
-                assert sa.scores == sb.scores
-    assert moved == 1
+    rows = stances_with_and_without(text, "ally_offsets", (0.0, 0.0))
+    moved = [(w, wo) for _, target, w, wo in rows if target == "Jane Roe"]
+    assert len(moved) == 1
+    w, wo = moved[0]
+    assert w["hostile"] < wo["hostile"] and w["conciliatory"] > wo["conciliatory"]
+    assert all(w == wo for _, target, w, wo in rows if target != "Jane Roe")

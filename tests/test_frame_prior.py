@@ -10,7 +10,7 @@ import pytest
 from stance.stance_model.class_offsets import add_class_offsets
 from stance.stance_model.frame_prior import FRAME_STANCE_OFFSET
 
-from tests.samples import HAS_STANCE
+from tests.samples import HAS_STANCE, stances_with_and_without
 
 CLASSES = ["hostile", "neutral", "conciliatory"]
 
@@ -29,23 +29,14 @@ def test_offsets_move_the_named_class_of_each_row():
 
 @pytest.mark.skipif(not HAS_STANCE, reason="needs the shipped stance model")
 def test_pipeline_applies_the_prior_to_frame_objects_only():
-    import stance
-
     text = ("Mayor Ana Ruiz accused Boris Kovac of hiding the audit from the council. "
             "Ruiz also said the audit office had moved to a new building.")
-    nlp = stance.load(party_filter=False)
-    with_prior = nlp(text)
-    nlp.annotator.frame_offset = 0.0
-    without = nlp(text)
     assert FRAME_STANCE_OFFSET > 0
-    moved = 0
-    for qa, qb in zip(with_prior.quotes, without.quotes):
-        assert qa.quote == qb.quote
-        for sa, sb in zip(qa.stances, qb.stances):
-            assert sa.target == sb.target
-            if "hiding the audit" in qa.quote.text and sa.target == "Boris Kovac":
-                assert sa.scores["hostile"] > sb.scores["hostile"]
-                moved += 1
-            else:
-                assert sa.scores == sb.scores
-    assert moved == 1
+    rows = stances_with_and_without(text, "frame_offset", 0.0)
+    framed = [(q, t) for q, t, _, _ in rows if "hiding the audit" in q and t == "Boris Kovac"]
+    assert len(framed) == 1
+    for q, target, w, wo in rows:
+        if (q, target) in framed:
+            assert w["hostile"] > wo["hostile"]
+        else:
+            assert w == wo

@@ -13,7 +13,7 @@ from stance.stance_model.side_prior import OPPOSING_SIDE_OFFSET, add_opposing_of
 from stance.text.mentions import MentionIndex
 from stance.text.view import blank_english, build_view
 
-from tests.samples import HAS_STANCE
+from tests.samples import HAS_STANCE, stances_with_and_without
 
 CLASSES = ["hostile", "neutral", "conciliatory"]
 DEM, REP = "Democratic Party", "Republican Party"
@@ -97,24 +97,14 @@ def test_offset_moves_conciliatory_to_hostile_on_flagged_rows():
 
 @pytest.mark.skipif(not HAS_STANCE, reason="needs the shipped stance model")
 def test_pipeline_applies_the_prior_to_opposite_parties_only():
-    import stance
-
     text = ("Republican Sen. John Roe spoke about the budget bill on Tuesday. "
             "\"Mary Smith wrote this bill and Acme Corp paid for it,\" Roe said of Rep. Mary Smith (D-Calif.).")
-    nlp = stance.load(party_filter=False)
-    with_prior = nlp(text)
-    nlp.annotator.side_offset = 0.0
-    without = nlp(text)
-    moved = 0
-    for qa, qb in zip(with_prior.quotes, without.quotes):
-        for sa, sb in zip(qa.stances, qb.stances):
-            assert sa.target == sb.target
-            if sa.target == "Mary Smith":
-                assert sa.scores["hostile"] > sb.scores["hostile"] and sa.scores["conciliatory"] < sb.scores["conciliatory"]
-                moved += 1
-            else:
-                assert sa.scores == sb.scores
-    assert moved == 1
+    rows = stances_with_and_without(text, "side_offset", 0.0)
+    moved = [(w, wo) for _, target, w, wo in rows if target == "Mary Smith"]
+    assert len(moved) == 1
+    w, wo = moved[0]
+    assert w["hostile"] > wo["hostile"] and w["conciliatory"] < wo["conciliatory"]
+    assert all(w == wo for _, target, w, wo in rows if target != "Mary Smith")
 
 
 def test_party_members_give_a_president_his_party():
