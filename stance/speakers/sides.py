@@ -29,7 +29,7 @@ from typing import Mapping, Sequence
 from stance.speakers.actors import ActorLookup, actor_lookup, name_key, resolve
 from stance.speakers.role_parties import party_code_after
 from stance.text.entity_types import entity_lexicons
-from stance.text.lexicons import data_rows, party_labels, party_of_members, word_set
+from stance.text.lexicons import data_rows, party_labels, party_of_members, political_parties, word_set
 from stance.text.mentions import MentionIndex
 from stance.text.view import TextView
 
@@ -42,11 +42,6 @@ def opposing_sides() -> frozenset[tuple[str, str]]:
     """``data/opposing_sides.tsv``, both orders of each pair."""
     pairs = [(r[0].strip(), r[1].strip()) for r in data_rows("opposing_sides.tsv") if len(r) > 1]
     return frozenset(pairs + [(b, a) for a, b in pairs])
-
-
-@lru_cache(maxsize=1)
-def _party_names() -> frozenset[str]:
-    return frozenset(party_labels().values())
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +77,7 @@ def party_in_name(name: str) -> str | None:
     toks = name.replace("’", " ").split()
     if not toks:
         return None
-    if name in _party_names():
+    if name in political_parties():
         return name
     labels = party_labels()
     body = word_set("party_body_words.txt")
@@ -144,7 +139,7 @@ def sides_of(name: str | None, view: TextView, mentions: MentionIndex, affiliati
         table = lookup if lookup is not None else actor_lookup()
         terms = table.terms(name)
         if terms:
-            out.update(t.affiliation for t in terms if t.affiliation in _party_names())
+            out.update(t.affiliation for t in terms if t.affiliation in political_parties())
             info = resolve(terms, day)
             if info is not None:
                 out.add(info.affiliation)
@@ -158,7 +153,7 @@ def side_relation(speaker: frozenset[str], party: frozenset[str]) -> str:
     organisation is ``same``."""
     if not speaker or not party:
         return "unknown"
-    names = _party_names()
+    names = political_parties()
     ps, pp = speaker & names, party & names
     if ps and pp:
         if ps & pp:
