@@ -189,15 +189,15 @@ class Annotator:
         if self.stance_model is not None:
             for p in pendings:
                 p.examples = stance_examples(view, p.raw, p.speaker, p.targets)
+            # the speakers' affiliations, for the side and ally relations
+            affiliations = {p.speaker.name: p.affiliation for p in pendings if p.speaker is not None}
             if self.side_offset:
-                affiliations = {p.speaker.name: p.affiliation for p in pendings if p.speaker is not None}
                 marks = opposite_parties(view, mentions, [(p.speaker.name if p.speaker is not None else None,
                                                            [t.name for t in p.targets]) for p in pendings],
                                          affiliations, article_day())
                 for p, opposite in zip(pendings, marks):
                     p.opposite = opposite
             if any(self.ally_offsets):
-                affiliations = {p.speaker.name: p.affiliation for p in pendings if p.speaker is not None}
                 marks = ally_parties(view, mentions, [
                     (p.speaker.name if p.speaker is not None else None, p.speaker.type if p.speaker is not None else None,
                      p.role, (p.raw.start, p.raw.end), [t.name for t in p.targets]) for p in pendings], affiliations)
