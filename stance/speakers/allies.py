@@ -20,28 +20,12 @@ narrower. :mod:`stance.stance_model.ally_prior` turns them into a log-odds prior
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Callable, Mapping, Sequence
 
 from stance.speakers.sides import campaign_owner
 from stance.text.lexicons import word_set
 from stance.text.mentions import MentionIndex
 from stance.text.view import TextView
-
-
-@lru_cache(maxsize=1)
-def _adversary_nouns() -> frozenset[str]:
-    return word_set("adversary_nouns.txt")
-
-
-@lru_cache(maxsize=1)
-def _endorsement_words() -> frozenset[str]:
-    return word_set("endorsement_words.txt")
-
-
-@lru_cache(maxsize=1)
-def _endorsement_negators() -> frozenset[str]:
-    return word_set("endorsement_negators.txt")
 
 
 def same_person(a: str | None, b: str | None) -> bool:
@@ -68,7 +52,7 @@ def speaks_for(mentions: MentionIndex, speaker: str | None, role: str | None, af
     if full is None:
         def full(name: str) -> str:
             return _full(mentions, name)
-    if role and _adversary_nouns().intersection(role.lower().split()):
+    if role and word_set("adversary_nouns.txt").intersection(role.lower().split()):
         return False
     if affiliation:
         owner = campaign_owner(affiliation) or affiliation
@@ -93,7 +77,7 @@ ENDORSER_WINDOW = 60
 
 def endorsement_positions(view: TextView) -> list[int]:
     """The tokens of ``view`` that are endorsement words (``data/endorsement_words.txt``)."""
-    words = _endorsement_words()
+    words = word_set("endorsement_words.txt")
     return [t for t, w in enumerate(view.lowers) if w in words]
 
 
@@ -112,7 +96,7 @@ def endorsed(view: TextView, mentions: MentionIndex, speaker: str, party: str, s
     if not starts:
         return False
     ends = {m.end: m.start for m in mentions.named(speaker)}
-    negators, lowers, chars = _endorsement_negators(), view.lowers, view.starts
+    negators, lowers, chars = word_set("endorsement_negators.txt"), view.lowers, view.starts
 
     def quoted(t: int) -> bool:
         return span[0] <= chars[t] < span[1]

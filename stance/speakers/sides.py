@@ -62,11 +62,6 @@ def _before_label_words() -> frozenset[str]:
     return word_set("org_nouns.txt") | word_set("party_body_words.txt")
 
 
-@lru_cache(maxsize=1)
-def _campaign_words() -> frozenset[str]:
-    return word_set("campaign_words.txt")
-
-
 def party_in_name(name: str) -> str | None:
     """The party a capitalised party label in ``name`` names when the name is that party's body or
     members: lowercase words, words of bodies or places before the label and, right after it, none,
@@ -96,7 +91,7 @@ def party_in_name(name: str) -> str | None:
 def campaign_owner(name: str) -> str | None:
     """The person a "<person> campaign" names ("Hillary Clinton campaign" -> Hillary Clinton)."""
     toks = name.split()
-    if len(toks) > 1 and toks[-1].lower() in _campaign_words():
+    if len(toks) > 1 and toks[-1].lower() in word_set("campaign_words.txt"):
         owner = " ".join(toks[:-1])
         return owner[:-2] if owner.endswith(("'s", "’s")) else owner
     return None

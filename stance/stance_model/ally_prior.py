@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from stance.stance_model.class_offsets import add_class_offsets
+from stance.stance_model.class_offsets import add_offsets_where
 
 #: log-odds taken from ``hostile`` toward a party that is the speaker's ally (0: off)
 ALLY_HOSTILE_OFFSET = 2.0
@@ -33,5 +33,4 @@ ALLY_CONCILIATORY_OFFSET = 0.5
 def add_ally_offset(probs: Any, classes: Sequence[str], ally: Sequence[bool], hostile: float, conciliatory: float) -> Any:
     """``probs`` with ``hostile`` taken from the ``hostile`` log-probability and ``conciliatory``
     added to the ``conciliatory`` one of the rows ``ally`` flags, renormalised (a new array)."""
-    probs = add_class_offsets(probs, classes, ["hostile" if a else "" for a in ally], -hostile)
-    return add_class_offsets(probs, classes, ["conciliatory" if a else "" for a in ally], conciliatory)
+    return add_offsets_where(probs, classes, ally, {"hostile": -hostile, "conciliatory": conciliatory})

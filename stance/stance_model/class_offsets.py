@@ -1,9 +1,10 @@
 """Log-odds offsets of chosen classes, row by row: the arithmetic of the stance priors
-(:mod:`stance.stance_model.speaker_prior`, :mod:`stance.stance_model.frame_prior`)."""
+(:mod:`stance.stance_model.speaker_prior`, :mod:`stance.stance_model.frame_prior`,
+:mod:`stance.stance_model.side_prior`, :mod:`stance.stance_model.ally_prior`)."""
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from stance.stance_model.inference import softmax_rows
 
@@ -24,4 +25,13 @@ def add_class_offsets(probs: Any, classes: Sequence[str], labels: Sequence[str],
     s = np.log(np.maximum(probs[r], 1e-12))
     s[np.arange(len(rows)), k] += float(offset)
     probs[r] = softmax_rows(s)
+    return probs
+
+
+def add_offsets_where(probs: Any, classes: Sequence[str], flags: Sequence[bool], offsets: Mapping[str, float]) -> Any:
+    """``probs`` with each class's offset of ``offsets`` added, in their order, to the
+    log-probabilities of the rows ``flags`` marks, renormalised after each (a new array; the
+    side and ally priors' pairs of offsets)."""
+    for label, offset in offsets.items():
+        probs = add_class_offsets(probs, classes, [label if f else "" for f in flags], offset)
     return probs

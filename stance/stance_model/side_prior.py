@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from stance.stance_model.class_offsets import add_class_offsets
+from stance.stance_model.class_offsets import add_offsets_where
 
 #: Log-odds added to ``hostile`` and taken from ``conciliatory`` toward a party of the speaker's
 #: opposing side (0 turns the prior off).
@@ -40,5 +40,4 @@ OPPOSING_SIDE_OFFSET = 1.0
 def add_opposing_offset(probs: Any, classes: Sequence[str], opposite: Sequence[bool], offset: float) -> Any:
     """``probs`` with ``offset`` added to the ``hostile`` log-probability and taken from the
     ``conciliatory`` one of the rows ``opposite`` flags, renormalised (a new array)."""
-    probs = add_class_offsets(probs, classes, ["hostile" if o else "" for o in opposite], offset)
-    return add_class_offsets(probs, classes, ["conciliatory" if o else "" for o in opposite], -offset)
+    return add_offsets_where(probs, classes, opposite, {"hostile": offset, "conciliatory": -offset})
