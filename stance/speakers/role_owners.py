@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, DETS, campaign_of, names_campaign, names_office, role_nouns
+from stance.speakers.role_lexicon import (
+    CAMPAIGN_NOUNS, DETS, campaign_of, is_field_word, is_role_head, names_campaign, names_office, role_nouns,
+    singular_role, title_modifiers_lower,
+)
 from stance.speakers.role_nominals import describe_nominal
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import data_rows, description_heads, gazetteer, party_labels, stop_words, time_words, word_set
@@ -317,3 +320,55 @@ def owner_of_title(view: TextView, mentions: MentionIndex, m: Mention) -> str | 
     if owner is None or owner.end != k - 1 or owner.type not in ("organization", "state"):
         return None
     return owner.canonical
+
+
+def coordinated_title(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str, str | None] | None:
+    """The roles joined by "and" or "&" whose last one is the title the name finder split from the
+    name of ``m``, and their owner named before the first of them: "PG&E President and CEO Andy
+    Roe" -> ("President and CEO", "PG&E"), "Acme Corp chairman and CEO John Roe" -> ("chairman and
+    CEO", "Acme Corp"); None when no singular role (not a kin's or a relation's: "her father and
+    Mayor Jane Roe") ends right before the "and", or the title after it is a state's office
+    (``state_offices.txt``: "Conservative Party leader and Prime Minister Jane Roe" leads the party
+    but is the state's prime minister)."""
+    if not m.role or m.affiliation:
+        return None
+    words = view.words
+    sa = view.sent_bounds(view.sent_of[m.start])[0]
+    k = m.start
+    while k - 1 > sa and m.start - k < 4 and words[k - 1][:1].isupper():
+        k -= 1  # the title's words ("CEO", "Chief Executive Officer")
+    if k == m.start or k - 2 < sa or view.lowers[k - 1] not in {"and", "&"}:
+        return None
+    head = words[k - 2]
+    if (not is_role_head(head) or singular_role(head) != head or view.lowers[k - 2] in word_set("kin_nouns.txt")
+            or view.lowers[k - 2] in word_set("relation_nouns.txt")):
+        return None
+    later = " ".join(view.lowers[k : m.start])
+    if any(later == o or later.endswith(" " + o) for o in word_set("state_offices.txt")):
+        return None
+    f = k - 2
+    while f - 1 >= sa and k - 2 - f < 2 and (is_role_head(words[f - 1]) or view.lowers[f - 1] in title_modifiers_lower()
+                                            or is_field_word(words[f - 1])):
+        f -= 1  # the first role's words: "Executive Vice President", "managing director"
+    return (view.span_text(f, m.start).replace(" - ", "-"),
+            owner_before(view, mentions, f) or _swallowed_owner(view, mentions, f, k - 1))
+
+
+def _swallowed_owner(view: TextView, mentions: MentionIndex, f: int, e: int) -> str | None:
+    """The owner of a role at tokens ``f .. e - 1`` that the name finder joined to the role's
+    words ("PG&E President" of "PG&E President and CEO Andy Roe"): the words of that name before
+    ``f`` when they are no person's name (no given name first), no title or time word; as the
+    gazetteer names them."""
+    run = mentions.name_at(f, e)
+    if run is None or run.start >= f or run.end != e:
+        return None
+    words = view.words
+    if words[run.start] in entity_lexicons().first_names or any(
+            view.lowers[t] in time_words() or is_role_head(words[t]) for t in range(run.start, f)):
+        return None
+    text = view.span_text(run.start, f)
+    gaz = gazetteer()
+    if text in gaz.demonyms:
+        return gaz.demonyms[text]
+    hit = gaz.aliases.get(text)
+    return hit[0] if hit is not None else party_labels().get(text, text)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
     CAMPAIGN_NOUNS, MEMBER_PREPS, PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word,
-    is_role_head, listed_role_nouns, role_nouns, singular_role, study_rank, title_modifiers_lower, titles_lower,
+    is_role_head, listed_role_nouns, multiword_role_start, role_nouns, singular_role, study_rank, title_modifiers_lower, titles_lower,
 )
 from stance.speakers.role_owners import owner_before, place_owner, side_of, state_body_before
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, role_words, stop_words, titles, word_set
-from stance.text.mentions import Mention, MentionIndex
+from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 
@@ -42,11 +42,16 @@ def _role_words_before(view: TextView, i: int) -> int:
 
 def _common_capitalised(view: TextView, t: int) -> bool:
     """Whether token ``t``, capitalised, is a common word that only its place capitalises
-    ("Planetary", "Fashion", "Medical" opening a sentence): a field word once lowercased, no
-    country, demonym, party label or known organisation, and not written capitalised elsewhere in
-    the article after a sentence's first word (as "Caloundra" or "Microsoft" would be)."""
+    ("Planetary", "Fashion", "Medical" opening a sentence): a field word once lowercased that
+    WordNet has as a common noun, an adjective or a person noun (not "Caloundra", "Leeds": the
+    owner of the role after it), no country, demonym, party label or known organisation, and not
+    written capitalised elsewhere in the article after a sentence's first word (as "Microsoft"
+    would be)."""
     w = view.words[t]
     if not (w[:1].isupper() and w[1:].islower() and w.isalpha()) or not is_field_word(w.lower()):
+        return False
+    low = w.lower()
+    if not (is_common_noun(low) or is_adjective(low) or low in role_nouns()):
         return False
     gaz = gazetteer()
     if w in gaz.aliases or w in gaz.demonyms or w in party_labels() or w in entity_lexicons().orgs:
@@ -132,6 +137,12 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
             and view.lowers[i - 2] == "of" and view.lowers[i - 3] in person_nouns and view.words[i - 3].islower()):
         # "speaker of the parliament Ali Larijani"
         return view.span_text(_role_words_before(view, i - 3), i + 1), None
+    c = multiword_role_start(view.lowers, i, sent_start) if i == m.start - 1 and view.words[i].islower() else None
+    if c is not None:
+        # "Caloundra half back Jane Roe": a position of two words, the team named before it
+        k = _role_words_before(view, c) if c > sent_start else c
+        owner = _role_owner(view, mentions, k, i) if k > sent_start else None
+        return view.span_text(k, i + 1).replace(" - ", "-"), owner
     if w not in listed_role_nouns() and m.type == "person" and i == m.start - 1 and view.words[i].islower():
         # a noun only WordNet knows ("herpetologist David Roe"): not when the name modifies a noun
         # after it ("many diehard Roe supporters"), and the first of two descriptions joined by
