@@ -72,3 +72,21 @@ def test_a_common_word_opening_a_sentence_stays_in_the_role(nlp):
 ])
 def test_a_position_of_two_words_is_a_role(nlp, text, expected):
     assert _by_speaker(nlp, text)["Dan Roe"] == expected
+
+
+# -- a common word opening a sentence is no owner ------------------------------------------------
+def test_a_common_word_before_a_lowercase_body_is_part_of_the_role(nlp):
+    text = 'Talk show host Glenn Roe said the senator was "finished."'
+    assert _by_speaker(nlp, text)["Glenn Roe"] == ("Talk show host", None)
+
+
+def test_a_common_adjective_opening_a_sentence_owns_no_role(nlp):
+    text = 'Early opponent Dan Roe said the bill was "a mistake."'
+    _, aff = _by_speaker(nlp, text)["Dan Roe"]
+    assert aff != "Early"
+
+
+def test_a_function_word_opening_a_sentence_is_no_part_of_a_role(nlp):
+    text = 'The campaign moved to Ohio. His campaign chairman Paul Roe said the state was "winnable."'
+    role, _ = _by_speaker(nlp, text)["Paul Roe"]
+    assert not role.startswith("His")

@@ -14,7 +14,7 @@ from stance.speakers.role_lexicon import (
 from stance.speakers.role_nominals import describe_nominal
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import data_rows, description_heads, gazetteer, party_labels, stop_words, time_words, word_set
-from stance.text.mentions import Mention, MentionIndex
+from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -110,6 +110,34 @@ def _clause_words(view: TextView, j: int, k: int) -> bool:
     return any(view.lowers[t] in stops or is_past_form(view.lowers[t]) for t in range(j, k))
 
 
+#: tokens that open a sentence or a quotation before its first word
+OPENERS = frozenset({"“", '"', "‘", "(", "—"})
+
+
+def opens_phrase(view: TextView, t: int) -> bool:
+    """Whether token ``t`` is the first word of its sentence or follows an opening quotation mark,
+    bracket or dash."""
+    return t == view.sent_bounds(view.sent_of[t])[0] or (t >= 1 and view.words[t - 1] in OPENERS)
+
+
+def common_opener(view: TextView, t: int) -> bool:
+    """Whether token ``t``, capitalised, is a common word that only its place capitalises ("Talk",
+    "Early", "Planetary" opening a sentence): WordNet has it lowercased as a common noun, an
+    adjective or a person noun (not "Caloundra", "Leeds": the owner of a role after them) and no
+    function word; it is no country, demonym, party label or known organisation, and the article does not write it
+    capitalised elsewhere after a sentence's first word (as "Microsoft" would be)."""
+    w = view.words[t]
+    if not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
+        return False
+    low = w.lower()
+    if low in stop_words() or not (is_common_noun(low) or is_adjective(low) or low in role_nouns()):
+        return False  # "His": a function word, no part of a role
+    gaz = gazetteer()
+    if w in gaz.aliases or w in gaz.demonyms or w in party_labels() or w in entity_lexicons().orgs:
+        return False
+    return not any(word == w and u != t and not opens_phrase(view, u) for u, word in enumerate(view.words))
+
+
 def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     """The body a role starting at token ``k`` belongs to, named just before it: "UCL astronomer",
     "Valiant Entertainment editor", "Democrat", "a Russian foreign ministry spokeswoman"."""
@@ -125,6 +153,8 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     if j < k and view.lowers[k - 1] in org_nouns:
         body = view.span_text(j, k)
         d = view.words[j - 1] if j >= 1 else ""
+        if j >= 1 and opens_phrase(view, j - 1) and common_opener(view, j - 1):
+            return None  # "Talk show host Jane Roe": a common word opening the sentence, part of the role
         if d in gaz.demonyms:
             return gaz.demonyms[d]  # "a Russian foreign ministry spokeswoman": the state (state_body_before)
         if d in party_labels() and j == k - 1:
@@ -156,9 +186,10 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     if owner.text in party_labels():
         return party_labels()[owner.text]
     if (owner.end - owner.start == 1 and owner.start == view.sent_bounds(view.sent_of[owner.start])[0]
-            and owner.type != "organization" and owner.text.lower() in view.words):
-        # "Opposition leader X", "Assembly president X" opening a sentence: a common word the
-        # article also writes lowercase, capitalised only by its place; no body
+            and owner.type != "organization" and (owner.text.lower() in view.words or common_opener(view, owner.start))):
+        # "Opposition leader X", "Assembly president X", "Early opponent X" opening a sentence: a
+        # common word the article also writes lowercase or WordNet knows, capitalised only by its
+        # place; no body
         return None
     return owner.text
 
