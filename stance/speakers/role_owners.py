@@ -1,6 +1,8 @@
 """The owner of a role: a possessor before the role noun ("its leader", "North Korea's leader",
-"Sanders' campaign manager"), a name the role is "of" or "for", the owner of a title, and a bare
-"the spokesperson" whose owner the article named earlier.
+"Sanders' campaign manager"), a name the role is "of" or "for", the owner of a title and of roles
+joined by "and" before a title ("PG&E President and CEO"), a bare "the spokesperson" whose owner
+the article named earlier, and the common words opening a sentence that own no role ("Talk show
+host").
 """
 
 from __future__ import annotations
