@@ -27,6 +27,8 @@ def _by_speaker(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
      ("chairman and CEO", "Globex")),
     ('Initech Executive Vice President and Chief Financial Officer Mary Poe said sales were "up again."',
      ("Executive Vice President and Chief Financial Officer", "Initech")),
+    ('Acme Corporation\'s President and CEO Jane Roe said the plant would "reopen next week."',
+     ("President and CEO", "Acme Corporation")),
 ])
 def test_joined_roles_belong_to_the_owner_before_them(nlp, text, expected):
     assert next(iter(_by_speaker(nlp, text).values())) == expected

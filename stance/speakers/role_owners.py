@@ -347,7 +347,13 @@ def owner_of_title(view: TextView, mentions: MentionIndex, m: Mention) -> str | 
         # a modifier and the body's noun opening a phrase, not a bare "the party Chairman Jane Roe"
         # nor a verb's "would almost certainly force Sen. Jane Roe"
         return owner_before(view, mentions, k)
-    if k == m.start or k < 2 or view.words[k - 1] not in POSSESSIVE_ENDINGS:
+    return _possessor_before(view, mentions, k) if k < m.start else None
+
+
+def _possessor_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
+    """The organisation or state whose possessive ending is token ``k - 1`` ("Red Hat's" before a
+    title starting at ``k``); None for another owner or none."""
+    if k < 2 or view.words[k - 1] not in POSSESSIVE_ENDINGS:
         return None
     owner = mentions.name_at(k - 2, k - 1)
     if owner is None or owner.end != k - 1 or owner.type not in ("organization", "state"):
@@ -359,10 +365,10 @@ def coordinated_title(view: TextView, mentions: MentionIndex, m: Mention) -> tup
     """The roles joined by "and" or "&" whose last one is the title the name finder split from the
     name of ``m``, and their owner named before the first of them: "PG&E President and CEO Andy
     Roe" -> ("President and CEO", "PG&E"), "Acme Corp chairman and CEO John Roe" -> ("chairman and
-    CEO", "Acme Corp"); None when no singular role (not a kin's or a relation's: "her father and
-    Mayor Jane Roe") ends right before the "and", or the title after it is a state's office
-    (``state_offices.txt``: "Conservative Party leader and Prime Minister Jane Roe" leads the party
-    but is the state's prime minister)."""
+    CEO", "Acme Corp"), "Acme Corporation's President and CEO"; None when no singular role (not a
+    kin's or a relation's: "her father and Mayor Jane Roe") ends right before the "and", or the
+    title after it is a state's office (``state_offices.txt``: "Conservative Party leader and Prime
+    Minister Jane Roe" leads the party but is the state's prime minister)."""
     if not m.role or m.affiliation:
         return None
     words = view.words
@@ -383,8 +389,8 @@ def coordinated_title(view: TextView, mentions: MentionIndex, m: Mention) -> tup
     while f - 1 >= sa and k - 2 - f < 2 and (is_role_head(words[f - 1]) or view.lowers[f - 1] in title_modifiers_lower()
                                             or is_field_word(words[f - 1])):
         f -= 1  # the first role's words: "Executive Vice President", "managing director"
-    return (view.span_text(f, m.start).replace(" - ", "-"),
-            owner_before(view, mentions, f) or _swallowed_owner(view, mentions, f, k - 1))
+    owner = owner_before(view, mentions, f) or _possessor_before(view, mentions, f) or _swallowed_owner(view, mentions, f, k - 1)
+    return view.span_text(f, m.start).replace(" - ", "-"), owner
 
 
 def _swallowed_owner(view: TextView, mentions: MentionIndex, f: int, e: int) -> str | None:
