@@ -358,22 +358,25 @@ def police_force_near(view: TextView, mentions: MentionIndex, role: str | None, 
 
 def expand_acronym(mentions: MentionIndex, name: str) -> str:
     """The article's full name of an acronym ("UCL" -> "University College London" when the
-    article names it): a name mention whose capitalised words' initials spell it; else ``name``."""
-    if not is_acronym(name, min_len=2, max_len=6):
+    article names it; "PG&E" -> "Pacific Gas and Electric"): a name mention whose capitalised
+    words' initials spell it; else ``name``."""
+    bare = name.replace("&", "")  # "PG&E", "AT&T": the ampersand stands for an "and" between words
+    if not is_acronym(bare, min_len=2, max_len=6):
         return name
-    words = mentions.view.words
+    words, lowers = mentions.view.words, mentions.view.lowers
     for word, m in mentions.bracketed_forms:
         # the article spells it out before it in parentheses: "Georgia Institute of Technology (GT)"
         if word == name and m.text != name:
             a = m.start
-            while a > 0 and words[a - 1][:1].isupper() and words[a - 1].isalpha() and mentions.view.lowers[a - 1] not in stop_words():
-                a -= 1  # a place split off the front: "Georgia Institute of Technology"
+            while a > 0 and ((words[a - 1][:1].isupper() and words[a - 1].isalpha() and lowers[a - 1] not in stop_words())
+                             or (bare != name and a >= 2 and lowers[a - 1] in {"and", "&"} and words[a - 2][:1].isupper())):
+                a -= 1  # a place split off the front: "Georgia Institute of Technology"; "Pacific Gas and Electric"
             return mentions.view.span_text(a, m.end)
     view = mentions.view
     for m in mentions.names:
         toks = m.text.split()
         if len(toks) == len(name) or (len(toks) > len(name) and len(toks) <= 2 * len(name)):
-            if "".join(t[0] for t in toks if t[:1].isupper()) == name:
+            if "".join(t[0] for t in toks if t[:1].isupper()) == bare:
                 return m.text
         if m.type != "organization":
             continue
@@ -383,7 +386,7 @@ def expand_acronym(mentions: MentionIndex, name: str) -> str:
         while a > 0 and m.start - a < 2 and words[a - 1][:1].isupper() and words[a - 1].isalpha() and view.lowers[a - 1] not in stop_words():
             a -= 1
         parts = view.span_text(a, m.end).split()
-        if a < m.start and len(parts) <= 2 * len(name) and "".join(t[0] for t in parts if t[:1].isupper()) == name:
+        if a < m.start and len(parts) <= 2 * len(name) and "".join(t[0] for t in parts if t[:1].isupper()) == bare:
             return " ".join(parts)
     return name
 

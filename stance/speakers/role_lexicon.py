@@ -96,8 +96,9 @@ def is_role_head(word: str) -> bool:
 def role_nouns() -> frozenset[str]:
     """Nouns that head a role: the person nouns, the occupations (``occupation_nouns.txt``) and
     WordNet's nouns for people (``wordnet_person_nouns.txt``: "herpetologist", "jock",
-    "anthropologist") with their plurals."""
-    return listed_role_nouns() | _with_plurals(word_set("wordnet_person_nouns.txt"))
+    "anthropologist") and the one-word sports positions it lacks (``sports_positions.txt``:
+    "midfielder") with their plurals."""
+    return listed_role_nouns() | _with_plurals(word_set("wordnet_person_nouns.txt") | _positions()[0])
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +106,32 @@ def listed_role_nouns() -> frozenset[str]:
     """The role nouns of the project's own lists (``person_nouns.txt``, ``occupation_nouns.txt``),
     without WordNet's."""
     return word_set("person_nouns.txt") | word_set("occupation_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def _positions() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """``sports_positions.txt``: (its one-word positions, its positions of two words or hyphened
+    as token tuples: ("half", "back"), ("scrum", "-", "half"))."""
+    single: set[str] = set()
+    multi: set[tuple[str, ...]] = set()
+    for p in word_set("sports_positions.txt"):
+        toks = tuple(p.replace("-", " - ").split())
+        if len(toks) > 1:
+            multi.add(toks)
+        else:
+            single.add(p)
+    return frozenset(single), frozenset(multi)
+
+
+def multiword_role_start(lowers: list[str], i: int, lo: int) -> int | None:
+    """The first token of a sports position of two words (or two joined by a hyphen) that ends at
+    token ``i`` (``sports_positions.txt``: "half back", "scrum - half"), not before token ``lo``;
+    None when no such position ends there."""
+    multi = _positions()[1]
+    for n in (3, 2):
+        if i - n + 1 >= lo and tuple(lowers[i - n + 1 : i + 1]) in multi:
+            return i - n + 1
+    return None
 
 
 def _with_plurals(nouns: frozenset[str]) -> frozenset[str]:

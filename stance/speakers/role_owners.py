@@ -1,17 +1,22 @@
 """The owner of a role: a possessor before the role noun ("its leader", "North Korea's leader",
-"Sanders' campaign manager"), a name the role is "of" or "for", the owner of a title, and a bare
-"the spokesperson" whose owner the article named earlier.
+"Sanders' campaign manager"), a name the role is "of" or "for", the owner of a title and of roles
+joined by "and" before a title ("PG&E President and CEO"), a bare "the spokesperson" whose owner
+the article named earlier, and the common words opening a sentence that own no role ("Talk show
+host").
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, DETS, campaign_of, names_campaign, names_office, role_nouns
+from stance.speakers.role_lexicon import (
+    CAMPAIGN_NOUNS, DETS, campaign_of, is_field_word, is_role_head, names_campaign, names_office, role_nouns,
+    singular_role, title_modifiers_lower,
+)
 from stance.speakers.role_nominals import describe_nominal
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import data_rows, description_heads, gazetteer, party_labels, stop_words, time_words, word_set
-from stance.text.mentions import Mention, MentionIndex
+from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.verb_forms import is_past_form
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
@@ -107,6 +112,34 @@ def _clause_words(view: TextView, j: int, k: int) -> bool:
     return any(view.lowers[t] in stops or is_past_form(view.lowers[t]) for t in range(j, k))
 
 
+#: tokens that open a sentence or a quotation before its first word
+OPENERS = frozenset({"“", '"', "‘", "(", "—"})
+
+
+def opens_phrase(view: TextView, t: int) -> bool:
+    """Whether token ``t`` is the first word of its sentence or follows an opening quotation mark,
+    bracket or dash."""
+    return t == view.sent_bounds(view.sent_of[t])[0] or (t >= 1 and view.words[t - 1] in OPENERS)
+
+
+def common_opener(view: TextView, t: int) -> bool:
+    """Whether token ``t``, capitalised, is a common word that only its place capitalises ("Talk",
+    "Early", "Planetary" opening a sentence): WordNet has it lowercased as a common noun, an
+    adjective or a person noun (not "Caloundra", "Leeds": the owner of a role after them) and no
+    function word; it is no country, demonym, party label or known organisation, and the article does not write it
+    capitalised elsewhere after a sentence's first word (as "Microsoft" would be)."""
+    w = view.words[t]
+    if not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
+        return False
+    low = w.lower()
+    if low in stop_words() or not (is_common_noun(low) or is_adjective(low) or low in role_nouns()):
+        return False  # "His": a function word, no part of a role
+    gaz = gazetteer()
+    if w in gaz.aliases or w in gaz.demonyms or w in party_labels() or w in entity_lexicons().orgs:
+        return False
+    return not any(word == w and u != t and not opens_phrase(view, u) for u, word in enumerate(view.words))
+
+
 def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     """The body a role starting at token ``k`` belongs to, named just before it: "UCL astronomer",
     "Valiant Entertainment editor", "Democrat", "a Russian foreign ministry spokeswoman"."""
@@ -122,6 +155,8 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     if j < k and view.lowers[k - 1] in org_nouns:
         body = view.span_text(j, k)
         d = view.words[j - 1] if j >= 1 else ""
+        if j >= 1 and opens_phrase(view, j - 1) and common_opener(view, j - 1):
+            return None  # "Talk show host Jane Roe": a common word opening the sentence, part of the role
         if d in gaz.demonyms:
             return gaz.demonyms[d]  # "a Russian foreign ministry spokeswoman": the state (state_body_before)
         if d in party_labels() and j == k - 1:
@@ -153,9 +188,10 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     if owner.text in party_labels():
         return party_labels()[owner.text]
     if (owner.end - owner.start == 1 and owner.start == view.sent_bounds(view.sent_of[owner.start])[0]
-            and owner.type != "organization" and owner.text.lower() in view.words):
-        # "Opposition leader X", "Assembly president X" opening a sentence: a common word the
-        # article also writes lowercase, capitalised only by its place; no body
+            and owner.type != "organization" and (owner.text.lower() in view.words or common_opener(view, owner.start))):
+        # "Opposition leader X", "Assembly president X", "Early opponent X" opening a sentence: a
+        # common word the article also writes lowercase or WordNet knows, capitalised only by its
+        # place; no body
         return None
     return owner.text
 
@@ -311,9 +347,67 @@ def owner_of_title(view: TextView, mentions: MentionIndex, m: Mention) -> str | 
         # a modifier and the body's noun opening a phrase, not a bare "the party Chairman Jane Roe"
         # nor a verb's "would almost certainly force Sen. Jane Roe"
         return owner_before(view, mentions, k)
-    if k == m.start or k < 2 or view.words[k - 1] not in POSSESSIVE_ENDINGS:
+    return _possessor_before(view, mentions, k) if k < m.start else None
+
+
+def _possessor_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
+    """The organisation or state whose possessive ending is token ``k - 1`` ("Red Hat's" before a
+    title starting at ``k``); None for another owner or none."""
+    if k < 2 or view.words[k - 1] not in POSSESSIVE_ENDINGS:
         return None
     owner = mentions.name_at(k - 2, k - 1)
     if owner is None or owner.end != k - 1 or owner.type not in ("organization", "state"):
         return None
     return owner.canonical
+
+
+def coordinated_title(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str, str | None] | None:
+    """The roles joined by "and" or "&" whose last one is the title the name finder split from the
+    name of ``m``, and their owner named before the first of them: "PG&E President and CEO Andy
+    Roe" -> ("President and CEO", "PG&E"), "Acme Corp chairman and CEO John Roe" -> ("chairman and
+    CEO", "Acme Corp"), "Acme Corporation's President and CEO"; None when no singular role (not a
+    kin's or a relation's: "her father and Mayor Jane Roe") ends right before the "and", or the
+    title after it is a state's office (``state_offices.txt``: "Conservative Party leader and Prime
+    Minister Jane Roe" leads the party but is the state's prime minister)."""
+    if not m.role or m.affiliation:
+        return None
+    words = view.words
+    sa = view.sent_bounds(view.sent_of[m.start])[0]
+    k = m.start
+    while k - 1 > sa and m.start - k < 4 and words[k - 1][:1].isupper():
+        k -= 1  # the title's words ("CEO", "Chief Executive Officer")
+    if k == m.start or k - 2 < sa or view.lowers[k - 1] not in {"and", "&"}:
+        return None
+    head = words[k - 2]
+    if (not is_role_head(head) or singular_role(head) != head or view.lowers[k - 2] in word_set("kin_nouns.txt")
+            or view.lowers[k - 2] in word_set("relation_nouns.txt")):
+        return None
+    later = " ".join(view.lowers[k : m.start])
+    if any(later == o or later.endswith(" " + o) for o in word_set("state_offices.txt")):
+        return None
+    f = k - 2
+    while f - 1 >= sa and k - 2 - f < 2 and (is_role_head(words[f - 1]) or view.lowers[f - 1] in title_modifiers_lower()
+                                            or is_field_word(words[f - 1])):
+        f -= 1  # the first role's words: "Executive Vice President", "managing director"
+    owner = owner_before(view, mentions, f) or _possessor_before(view, mentions, f) or _swallowed_owner(view, mentions, f, k - 1)
+    return view.span_text(f, m.start).replace(" - ", "-"), owner
+
+
+def _swallowed_owner(view: TextView, mentions: MentionIndex, f: int, e: int) -> str | None:
+    """The owner of a role at tokens ``f .. e - 1`` that the name finder joined to the role's
+    words ("PG&E President" of "PG&E President and CEO Andy Roe"): the words of that name before
+    ``f`` when they are no person's name (no given name first), no title or time word; as the
+    gazetteer names them."""
+    run = mentions.name_at(f, e)
+    if run is None or run.start >= f or run.end != e:
+        return None
+    words = view.words
+    if words[run.start] in entity_lexicons().first_names or any(
+            view.lowers[t] in time_words() or is_role_head(words[t]) for t in range(run.start, f)):
+        return None
+    text = view.span_text(run.start, f)
+    gaz = gazetteer()
+    if text in gaz.demonyms:
+        return gaz.demonyms[text]
+    hit = gaz.aliases.get(text)
+    return hit[0] if hit is not None else party_labels().get(text, text)

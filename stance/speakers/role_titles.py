@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from stance.speakers.role_lexicon import (
     CAMPAIGN_NOUNS, MEMBER_PREPS, PREPS, QUANTIFIED_DETS, STOP_APPOS, VERBAL, capitalised_title_words, is_field_word,
-    is_role_head, listed_role_nouns, role_nouns, singular_role, study_rank, title_modifiers_lower, titles_lower,
+    is_role_head, listed_role_nouns, multiword_role_start, role_nouns, singular_role, study_rank, title_modifiers_lower, titles_lower,
 )
-from stance.speakers.role_owners import owner_before, place_owner, side_of, state_body_before
+from stance.speakers.role_owners import OPENERS, common_opener, opens_phrase, owner_before, place_owner, side_of, state_body_before
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, party_labels, role_words, stop_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
@@ -18,9 +18,6 @@ from stance.text.view import POSSESSIVE_ENDINGS, TextView
 
 
 _OBJECT_PREPS = PREPS | {"to", "against", "toward", "on", "by"}
-
-#: tokens that open a sentence or a quotation before its first word
-_OPENERS = frozenset({"“", '"', "‘", "(", "—"})
 
 
 def _role_words_before(view: TextView, i: int) -> int:
@@ -35,26 +32,16 @@ def _role_words_before(view: TextView, i: int) -> int:
         k -= 2  # two fields joined by "and": "civil and environmental engineering professor"
     if k - 1 >= 0 and i - k < 3 and (view.lowers[k - 1] in words | title_modifiers_lower() or _common_capitalised(view, k - 1)):
         s = view.sent_bounds(view.sent_of[k - 1])[0]
-        if k - 1 == s or view.words[k - 2] in _OPENERS:
+        if k - 1 == s or view.words[k - 2] in OPENERS:
             k -= 1  # "Prime minister Jane Doe", "Lead author Jane Doe", "Planetary scientist Jane Doe" opening a sentence
     return k
 
 
 def _common_capitalised(view: TextView, t: int) -> bool:
-    """Whether token ``t``, capitalised, is a common word that only its place capitalises
-    ("Planetary", "Fashion", "Medical" opening a sentence): a field word once lowercased, no
-    country, demonym, party label or known organisation, and not written capitalised elsewhere in
-    the article after a sentence's first word (as "Caloundra" or "Microsoft" would be)."""
-    w = view.words[t]
-    if not (w[:1].isupper() and w[1:].islower() and w.isalpha()) or not is_field_word(w.lower()):
-        return False
-    gaz = gazetteer()
-    if w in gaz.aliases or w in gaz.demonyms or w in party_labels() or w in entity_lexicons().orgs:
-        return False
-    for u, word in enumerate(view.words):
-        if word == w and u != t and u != view.sent_bounds(view.sent_of[u])[0] and view.words[u - 1] not in _OPENERS:
-            return False
-    return True
+    """Whether token ``t``, capitalised, is a common word that only its place capitalises and a
+    field word once lowercased ("Planetary", "Fashion", "Medical" opening a sentence;
+    :func:`~stance.speakers.role_owners.common_opener`)."""
+    return is_field_word(view.words[t].lower()) and common_opener(view, t)
 
 
 def role_before(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str | None, str | None]:
@@ -132,6 +119,12 @@ def _role_before_one(view: TextView, mentions: MentionIndex, m: Mention) -> tupl
             and view.lowers[i - 2] == "of" and view.lowers[i - 3] in person_nouns and view.words[i - 3].islower()):
         # "speaker of the parliament Ali Larijani"
         return view.span_text(_role_words_before(view, i - 3), i + 1), None
+    c = multiword_role_start(view.lowers, i, sent_start) if i == m.start - 1 and view.words[i].islower() else None
+    if c is not None:
+        # "Caloundra half back Jane Roe": a position of two words, the team named before it
+        k = _role_words_before(view, c) if c > sent_start else c
+        owner = _role_owner(view, mentions, k, i) if k > sent_start else None
+        return view.span_text(k, i + 1).replace(" - ", "-"), owner
     if w not in listed_role_nouns() and m.type == "person" and i == m.start - 1 and view.words[i].islower():
         # a noun only WordNet knows ("herpetologist David Roe"): not when the name modifies a noun
         # after it ("many diehard Roe supporters"), and the first of two descriptions joined by
@@ -235,7 +228,11 @@ def _unowned_body_before(view: TextView, k: int) -> int | None:
     j = k
     while j - 1 >= 0 and k - j < 3 and (is_field_word(view.words[j - 1]) or (view.words[j - 1].islower() and view.lowers[j - 1] in org_nouns)):
         j -= 1
-    if j == k or (j >= 1 and (view.words[j - 1][:1].isupper() or view.words[j - 1] in POSSESSIVE_ENDINGS)):
+    if j == k:
+        return None
+    if j >= 1 and view.words[j - 1][:1].isupper() and opens_phrase(view, j - 1) and common_opener(view, j - 1):
+        return j - 1  # "Talk show host Jane Roe" opening a sentence: a common word, no owner
+    if j >= 1 and (view.words[j - 1][:1].isupper() or view.words[j - 1] in POSSESSIVE_ENDINGS):
         return None
     return j
 
@@ -373,12 +370,12 @@ def member_of_named_body(view: TextView, mentions: MentionIndex, m: Mention) -> 
     p = b - 1
     if p - 1 < sa or lowers[p] not in MEMBER_PREPS or lowers[p - 1] not in role_nouns():
         return None, None
-    if p - 1 == sa or (words[p - 2] in _OPENERS and not words[p - 1].islower()):
+    if p - 1 == sa or (words[p - 2] in OPENERS and not words[p - 1].islower()):
         return words[p - 1], view.span_text(start, m.end)  # "Researchers from ..." opening the sentence
     if not words[p - 1].islower():
         return None, None
     k = _role_words_before(view, p - 1)
-    if k > sa and not (lowers[k - 1] in QUANTIFIED_DETS or lowers[k - 1] in {"to", "from", "by", "of", ","} or words[k - 1] in _OPENERS):
+    if k > sa and not (lowers[k - 1] in QUANTIFIED_DETS or lowers[k - 1] in {"to", "from", "by", "of", ","} or words[k - 1] in OPENERS):
         return None, None  # "the team's spokesman for ...": an owner before the role
     return view.span_text(k, p), view.span_text(start, m.end)
 

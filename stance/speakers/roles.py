@@ -30,7 +30,7 @@ from stance.speakers.role_bodies import (
 )
 from stance.speakers.role_lexicon import STOP_APPOS, study_rank
 from stance.speakers.role_nominals import describe_nominal
-from stance.speakers.role_owners import earlier_owner, owner_of_possessed_body, owner_of_title
+from stance.speakers.role_owners import coordinated_title, earlier_owner, owner_of_possessed_body, owner_of_title
 from stance.speakers.role_parties import party_code_after, party_named, party_of_label, party_over_chamber
 from stance.speakers.role_states import (
     holds_state_office, state_of_bare_government, state_of_body, state_of_demonym_opening,
@@ -204,7 +204,10 @@ def _descriptions(view: TextView, mentions: MentionIndex, same: list[Mention]) -
     names ("Labor Secretary Thomas Perez", "Democrat Nancy Pelosi") anywhere in the article, then
     per mention in order an appositive after it, role words before it, a description before it, the body after it ("of the Harvard–Smithsonian Center")."""
     for m in same:
-        if m.role or m.affiliation:
+        joined = coordinated_title(view, mentions, m)
+        if joined is not None:
+            yield _with_former(view, m, joined[0]), joined[1]  # "PG&E President and CEO Andy Roe"
+        elif m.role or m.affiliation:
             yield _with_former(view, m, m.role), m.affiliation or (owner_of_title(view, mentions, m) if m.role else None)
     for m in same:
         before_role, before_aff = role_before(view, mentions, m)
