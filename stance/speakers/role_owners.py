@@ -7,6 +7,7 @@ host").
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from stance.speakers.role_lexicon import (
@@ -137,7 +138,10 @@ def common_opener(view: TextView, t: int) -> bool:
     gaz = gazetteer()
     if w in gaz.aliases or w in gaz.demonyms or w in party_labels() or w in entity_lexicons().orgs:
         return False
-    return not any(word == w and u != t and not opens_phrase(view, u) for u, word in enumerate(view.words))
+    counts = view.mid_phrase_counts
+    if counts is None:  # counted once per article: this is asked for many tokens
+        counts = view.mid_phrase_counts = Counter(word for u, word in enumerate(view.words) if not opens_phrase(view, u))
+    return counts.get(w, 0) == (0 if opens_phrase(view, t) else 1)
 
 
 def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:

@@ -59,6 +59,9 @@ class TextView:
     #: the distinct words (``frozenset(words)``), made once for the rules that ask which words the
     #: article writes (sentence breaks, names, lowercase words)
     distinct: frozenset[str] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    #: word -> how often the article writes it other than as the first word of a phrase, filled on
+    #: demand by :func:`stance.speakers.role_owners.common_opener`
+    mid_phrase_counts: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.n = len(self.words)
