@@ -24,7 +24,7 @@ RANKER_ARTIFACT = ("speaker_ranker", "speaker-ranker", 1)
 PRONOUN_RANKER_ARTIFACT = ("pronoun_ranker", "pronoun-ranker", 1)
 #: The stance models' artifacts by name: directory, name, major version.
 #: The party filter's artifact: directory, name, major version.
-PARTY_FILTER_ARTIFACT = ("party_filter", "party-filter", 1)
+PARTY_FILTER_ARTIFACT = ("party_filter", "party-filter", 2)
 #: The stance calibration's artifact (temperatures of the "blended" stance model): directory, name, major version.
 CALIBRATION_ARTIFACT = ("stance_calibration", "stance-calibration", 1)
 STANCE_ARTIFACTS: dict[str, tuple[str, str, int]] = {
@@ -50,12 +50,13 @@ def stance_artifact_dirs(name: str) -> list[str]:
 
 def scorer_classes() -> dict[str, Any]:
     """``{inference kind: scorer class}`` of the numpy scorers an ``inference.npz`` can hold."""
+    from stance.parties.tree_scorer import TreeEnsembleScorer
     from stance.speakers.ranker import LinearRanker
     from stance.stance_model.inference import LinearStanceScorer
     from stance.stance_model.quote_scorer import QuoteStanceScorer
 
     return {LinearRanker.kind: LinearRanker, LinearStanceScorer.kind: LinearStanceScorer,
-            QuoteStanceScorer.kind: QuoteStanceScorer}
+            QuoteStanceScorer.kind: QuoteStanceScorer, TreeEnsembleScorer.kind: TreeEnsembleScorer}
 
 
 def scorer_from_npz(data: bytes, expected_kind: str | None = None) -> Any:
@@ -163,13 +164,15 @@ def load_pronoun_ranker(models_dir: str | os.PathLike[str] | None = None) -> Any
 
 def load_party_filter(models_dir: str | os.PathLike[str] | None = None) -> Any | None:
     """The party filter at ``<models_dir>/party_filter`` (a :class:`~stance.parties.filter.PartyFilter`
-    over the numpy scorer of its ``inference.npz``, with the manifest's decision threshold and its
+    over the numpy scorer of its ``inference.npz``, a
+    :class:`~stance.parties.tree_scorer.TreeEnsembleScorer`, with the manifest's decision threshold and its
     per-type thresholds, if any), or
     None when no filter is shipped there; a corrupt or mismatched one raises
     :class:`~stance.artifacts.ArtifactError`."""
     from stance.parties.filter import PartyFilter
+    from stance.parties.tree_scorer import TREE_KIND
 
-    loaded = _shipped_scorer(models_dir, PARTY_FILTER_ARTIFACT, "linear-ranker")
+    loaded = _shipped_scorer(models_dir, PARTY_FILTER_ARTIFACT, TREE_KIND)
     if loaded is None:
         return None
     scorer, manifest = loaded

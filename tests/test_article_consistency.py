@@ -37,7 +37,7 @@ def test_mix_within_groups_temperature_keeps_labels_and_sharpens_mixed_rows_only
 def test_the_pipeline_mixes_a_party_s_stances_within_an_article_only():
     import stance
 
-    nlp = stance.load()
+    nlp = stance.load(party_filter=False)  # the mixing, whatever the filter keeps of an invented name
     text = ('Senator Maria Halvorsen spoke on Tuesday. "Freedonia lied to us and cheated our farmers," '
             'Halvorsen said. "We will see what Freedonia does next week," she added.')
     mixed = [q.stances[0].scores for q in nlp(text).quotes if q.stances]

@@ -207,7 +207,8 @@ def test_shipped_artifact_and_its_manifest():
     pf = load_party_filter()
     assert isinstance(pf, PartyFilter) and 0.0 < pf.threshold < 1.0
     manifest = json.loads((default_models_dir() / "party_filter" / "manifest.json").read_text())
-    assert manifest["name"] == "party-filter" and manifest["version"].startswith("1.")
+    assert manifest["name"] == "party-filter" and manifest["version"].startswith("2.")
+    assert manifest["inference"]["kind"] == "tree-ensemble" and manifest["inference"]["max_abs_diff_train"] < 1e-9
     assert manifest["labels"] == ["not_party", "party"] and manifest["decision_threshold"] == pf.threshold
     assert set(manifest["type_thresholds"]) == {"person", "state", "organization"}
     assert pf.type_thresholds == manifest["type_thresholds"]
@@ -221,7 +222,7 @@ def test_no_artifact_means_no_filter(tmp_path):
 
 
 @needs_artifact
-@pytest.mark.parametrize("edit", ["threshold", "type_thresholds", "name", "major", "npz"])
+@pytest.mark.parametrize("edit", ["threshold", "type_thresholds", "name", "major", "kind", "npz"])
 def test_loader_refuses_a_mismatched_artifact(tmp_path, edit):
     art = tmp_path / "party_filter"
     shutil.copytree(default_models_dir() / "party_filter", art)
@@ -234,7 +235,9 @@ def test_loader_refuses_a_mismatched_artifact(tmp_path, edit):
     elif edit == "name":
         m["name"] = "speaker-ranker"
     elif edit == "major":
-        m["version"] = "2.0.0"
+        m["version"] = "1.9.0"  # a 1.x filter is a linear ranker; this loader reads 2.x tree ensembles
+    elif edit == "kind":
+        m["inference"]["kind"] = "linear-ranker"
     mpath.write_text(json.dumps(m))
     if edit == "npz":
         data = bytearray((art / "inference.npz").read_bytes())

@@ -3,8 +3,10 @@
 :func:`stance.parties.finder.parties_of_quotation` proposes every person, state and organisation
 named in a quotation and its frame; many are not parties of it (a place, a newspaper the speaker
 told, the speaker's own side). The filter scores each proposal's features
-(:func:`stance.parties.features.target_features`) with a binary linear model trained on the
-article-level corpus (``stance train party-filter``; artifact ``models/party_filter``) and keeps
+(:func:`stance.parties.features.target_features`) with a binary model trained on the
+article-level corpus (``stance train party-filter``; artifact ``models/party_filter``: the mean of
+a logistic regression and a boosted tree ensemble, evaluated in numpy by
+:class:`stance.parties.tree_scorer.TreeEnsembleScorer`) and keeps
 those whose probability of being a party reaches the artifact's decision threshold, or the
 threshold of the target's type (person, state, organization) when the artifact gives one, and
 always a party named as the object of the quotation's own polar cue verb (:func:`cue_object`).
@@ -52,8 +54,9 @@ class PartyFilter:
 
     Args:
         scorer: a fitted binary model with ``predict_proba(list of feature dicts)`` whose
-            ``classes_`` include ``1`` (party); the runtime's is the numpy export of
-            ``DictVectorizer`` + ``LogisticRegression``.
+            ``classes_`` include ``1`` (party); the runtime's is the numpy export
+            (:class:`~stance.parties.tree_scorer.TreeEnsembleScorer`) of ``DictVectorizer`` +
+            the mean of ``LogisticRegression`` and ``HistGradientBoostingClassifier``.
         threshold: a target is kept when its probability of being a party is at least this.
         type_thresholds: per target type (``person``, ``state``, ``organization``), the threshold
             that replaces ``threshold`` for targets of that type.

@@ -14,6 +14,7 @@ import numpy as np
 from stance.artifacts.npz import INFERENCE_FILE, INFERENCE_FORMAT, MAX_ABS_DIFF, max_abs_diff, write_npz
 from stance.artifacts.store import ArtifactError, load_artifact, read_manifest, write_atomic, write_manifest
 from stance.loader import RANKER_ARTIFACT, STANCE_ARTIFACTS, scorer_from_npz
+from stance.parties.tree_scorer import TreeEnsembleScorer
 from stance.speakers.ranker import LinearRanker
 from stance.stance_model.inference import LinearStanceScorer
 from stance.stance_model.quote_scorer import QuoteStanceScorer
@@ -33,12 +34,12 @@ def scorer_for(model: Any) -> Any:
 def default_check_inputs(scorer: Any, n: int = 400, seed: int = 0) -> list[Any]:
     """Synthetic inputs that exercise much of a scorer's vocabulary (deterministic).
 
-    Ranker: feature dicts made of random vocabulary entries (``name=value`` split back into a
+    Ranker and tree ensemble: feature dicts made of random vocabulary entries (``name=value`` split back into a
     string feature, the rest with random numeric values) plus unknown features. Stance: sentences
     of random vocabulary words with a random target and, for half of them, a source span, plus a
     few hand-written sentences."""
     rng = np.random.default_rng(seed)
-    if isinstance(scorer, LinearRanker):
+    if isinstance(scorer, (LinearRanker, TreeEnsembleScorer)):
         names = list(scorer.vocabulary_)
         out: list[Any] = []
         for i in range(n):
