@@ -52,6 +52,27 @@ def unpack_strings(arr: Any, spec: Mapping[str, Any], name: str) -> list[str]:
     return out
 
 
+def pack_vocabulary(vocabulary: Mapping[str, int]) -> tuple[dict[str, Any], dict[str, int], int]:
+    """A feature vocabulary (name -> column) as the ``vocab`` strings in column order: the arrays,
+    their header spec and the number of features. Refuses a name that is not a string."""
+    names: list[Any] = [None] * len(vocabulary)
+    for f, j in vocabulary.items():
+        names[j] = f
+    if any(not isinstance(f, str) for f in names):
+        raise ValueError("the vocabulary has non-string feature names; cannot export")
+    arrays, spec = pack_strings("vocab", names)
+    return arrays, spec, len(names)
+
+
+def unpack_vocabulary(arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> dict[str, int]:
+    """The vocabulary :func:`pack_vocabulary` wrote (header keys ``strings.vocab`` and
+    ``n_features``), checked against the header's feature count."""
+    names = unpack_strings(arrays.get("vocab"), meta["strings"]["vocab"], "vocab")
+    if len(names) != int(meta["n_features"]):
+        raise InferenceFileError(f"{len(names)} feature names, the header says {meta['n_features']}")
+    return dict(zip(names, range(len(names))))
+
+
 def write_npz(arrays: Mapping[str, Any], meta: Mapping[str, Any], *, compress: bool = True) -> bytes:
     """An npz file (as bytes) holding ``arrays`` and ``meta`` (JSON, as the uint8 array ``meta``).
 

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 
 import numpy as np
 
-from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_field, pack_strings, unpack_strings
+from stance.artifacts.npz import INFERENCE_FORMAT, array_field, pack_vocabulary, unpack_vocabulary
 
 #: ``inference.npz`` kind of this scorer.
 TREE_KIND = "tree-ensemble"
@@ -169,10 +169,7 @@ class TreeEnsembleScorer:
 
     def to_arrays(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """The ``inference.npz`` arrays and header of this scorer."""
-        names = [""] * len(self.vocabulary_)
-        for f, j in self.vocabulary_.items():
-            names[j] = f
-        arrays, spec = pack_strings("vocab", names)
+        arrays, spec, n_features = pack_vocabulary(self.vocabulary_)
         arrays.update(feature=self.feature, threshold=self.threshold, left=self.left, right=self.right,
                       value=self.value, missing_left=self.missing_left.astype(np.uint8))
         if self.coef is not None:
@@ -182,7 +179,7 @@ class TreeEnsembleScorer:
             "format": INFERENCE_FORMAT,
             "classes": [c.item() if hasattr(c, "item") else c for c in self.classes_],
             "separator": self.separator,
-            "n_features": len(names),
+            "n_features": n_features,
             "depth": self.depth,
             "baseline": self.baseline,
             "linear": self.coef is not None,
@@ -194,10 +191,7 @@ class TreeEnsembleScorer:
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> "TreeEnsembleScorer":
         """The scorer an ``inference.npz`` written by :meth:`to_arrays` holds."""
-        names = unpack_strings(arrays.get("vocab"), meta["strings"]["vocab"], "vocab")
-        if len(names) != int(meta["n_features"]):
-            raise InferenceFileError(f"{len(names)} feature names, the header says {meta['n_features']}")
-        return cls(dict(zip(names, range(len(names)))), array_field(arrays, "feature", np.int32, 2),
+        return cls(unpack_vocabulary(arrays, meta), array_field(arrays, "feature", np.int32, 2),
                    array_field(arrays, "threshold", np.float64, 2), array_field(arrays, "left", np.int32, 2),
                    array_field(arrays, "right", np.int32, 2), array_field(arrays, "value", np.float64, 2),
                    array_field(arrays, "missing_left", np.uint8, 2).astype(bool), int(meta["depth"]),

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 
 import numpy as np
 
-from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_field, pack_strings, unpack_strings
+from stance.artifacts.npz import INFERENCE_FORMAT, array_field, pack_vocabulary, unpack_vocabulary
 
 #: Inference kind of the ranker's numpy scorer.
 RANKER_KIND = "linear-ranker"
@@ -71,12 +71,7 @@ class LinearRanker:
         return cls(dv.vocabulary_, lr.coef_, lr.intercept_, lr.classes_, dv.separator)
 
     def to_arrays(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        names = [None] * len(self.vocabulary_)
-        for f, j in self.vocabulary_.items():
-            names[j] = f
-        if any(not isinstance(f, str) for f in names):
-            raise ValueError("the ranker's vocabulary has non-string feature names; cannot export")
-        arrays, spec = pack_strings("vocab", names)  # type: ignore[arg-type]
+        arrays, spec, n_features = pack_vocabulary(self.vocabulary_)
         arrays["coef"] = self.coef_
         arrays["intercept"] = self.intercept_
         meta = {
@@ -84,19 +79,16 @@ class LinearRanker:
             "format": INFERENCE_FORMAT,
             "classes": [c.item() if hasattr(c, "item") else c for c in self.classes_],
             "separator": self.separator,
-            "n_features": len(names),
+            "n_features": n_features,
             "strings": {"vocab": spec},
         }
         return arrays, meta
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> "LinearRanker":
-        names = unpack_strings(arrays.get("vocab"), meta["strings"]["vocab"], "vocab")
-        if len(names) != int(meta["n_features"]):
-            raise InferenceFileError(f"{len(names)} feature names, the header says {meta['n_features']}")
         coef = array_field(arrays, "coef", np.float64, 2)
         intercept = array_field(arrays, "intercept", np.float64, 1)
-        return cls(dict(zip(names, range(len(names)))), coef, intercept, meta["classes"], str(meta["separator"]))
+        return cls(unpack_vocabulary(arrays, meta), coef, intercept, meta["classes"], str(meta["separator"]))
 
     # -- prediction --------------------------------------------------------------------------
     def _vectorize(self, X: Iterable[Mapping[Any, Any]]) -> tuple[Any, Any, Any, int]:

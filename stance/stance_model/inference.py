@@ -30,6 +30,7 @@ from stance.artifacts.npz import (
     InferenceFileError,
     array_field,
     pack_strings,
+    pack_vocabulary,
     unpack_strings,
 )
 
@@ -199,12 +200,7 @@ class LinearStanceScorer:
                    heads=model.heads_, net=model.net, net_blend=model.net_blend, blend_bias=model.blend_bias)
 
     def to_arrays(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        names = list(self.vocabulary_)
-        if any(j != i for i, j in enumerate(self.vocabulary_.values())):
-            names = [""] * len(self.vocabulary_)
-            for f, j in self.vocabulary_.items():
-                names[j] = f
-        arrays, vspec = pack_strings("vocab", names)
+        arrays, vspec, n_features = pack_vocabulary(self.vocabulary_)
         words = sorted(self.lexicon_)
         a2, wspec = pack_strings("lexicon_words", words)
         a3, cspec = pack_strings("lexicon_categories", [self.lexicon_[w] for w in words])
@@ -220,7 +216,7 @@ class LinearStanceScorer:
             "coef_columns": [f"{h}:{c}" for h in ("nosrc", "src") for c in self.classes_],
             "window": self.window,
             "sublinear_tf": self.sublinear_tf,
-            "n_features": len(names),
+            "n_features": n_features,
             "strings": {"vocab": vspec, "lexicon_words": wspec, "lexicon_categories": cspec},
         }
         if self.net is not None:

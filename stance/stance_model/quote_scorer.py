@@ -36,7 +36,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_field, pack_strings, unpack_strings
+from stance.artifacts.npz import INFERENCE_FORMAT, InferenceFileError, array_field, pack_strings, pack_vocabulary, unpack_strings, unpack_vocabulary
 from stance.stance_model.features import StanceExample, extract_features, tokenize_batch
 from stance.stance_model.inference import row_sums, softmax_rows
 
@@ -224,10 +224,7 @@ class QuoteStanceScorer:
 
     # -- export / import ---------------------------------------------------------------------
     def to_arrays(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        names = [""] * len(self.vocabulary_)
-        for f, j in self.vocabulary_.items():
-            names[j] = f
-        arrays, vspec = pack_strings("vocab", names)
+        arrays, vspec, n_features = pack_vocabulary(self.vocabulary_)
         words = sorted(self.lexicon_)
         specs = {"vocab": vspec}
         for key, values in (("lexicon_words", words), ("lexicon_categories", [self.lexicon_[w] for w in words])):
@@ -237,7 +234,7 @@ class QuoteStanceScorer:
         arrays.update(coef=self.coef_, stack_coef=self.stack_coef_, intercept=self.intercept_)
         meta = {"kind": self.kind, "format": INFERENCE_FORMAT, "classes": [str(c) for c in self.classes_],
                 "groups": list(self.groups), "window": self.window, "temperature": self.temperature_,
-                "n_features": len(names), "strings": specs}
+                "n_features": n_features, "strings": specs}
         return arrays, meta
 
     @classmethod
@@ -249,13 +246,10 @@ class QuoteStanceScorer:
         def strings(key: str) -> list[str]:
             return unpack_strings(arrays.get(key), spec[key], key)
 
-        names = strings("vocab")
-        if len(names) != int(meta["n_features"]):
-            raise InferenceFileError(f"{len(names)} feature names, the header says {meta['n_features']}")
         words, cats = strings("lexicon_words"), strings("lexicon_categories")
         if len(words) != len(cats):
             raise InferenceFileError("lexicon words and their categories differ in number")
-        return cls(dict(zip(names, range(len(names)))), array_field(arrays, "coef", np.float64, 2),
+        return cls(unpack_vocabulary(arrays, meta), array_field(arrays, "coef", np.float64, 2),
                    array_field(arrays, "stack_coef", np.float64, 2), array_field(arrays, "intercept", np.float64, 1),
                    float(meta["temperature"]), meta["classes"], lexicon=dict(zip(words, cats)),
                    window=int(meta["window"]), groups=tuple(meta["groups"]))
