@@ -64,6 +64,15 @@ def pack_vocabulary(vocabulary: Mapping[str, int]) -> tuple[dict[str, Any], dict
     return arrays, spec, len(names)
 
 
+def vocabulary_header(kind: str, classes: Sequence[Any], separator: str, n_features: int, vocab_spec: Mapping[str, int],
+                      **extra: Any) -> dict[str, Any]:
+    """The ``inference.npz`` header of a scorer over a ``DictVectorizer`` vocabulary: its kind, the
+    format, the classes (numpy scalars as Python values), the vectorizer's separator, the feature
+    count, then ``extra`` and the vocabulary's strings spec."""
+    return {"kind": kind, "format": INFERENCE_FORMAT, "classes": [c.item() if hasattr(c, "item") else c for c in classes],
+            "separator": separator, "n_features": n_features, **extra, "strings": {"vocab": dict(vocab_spec)}}
+
+
 def unpack_vocabulary(arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> dict[str, int]:
     """The vocabulary :func:`pack_vocabulary` wrote (header keys ``strings.vocab`` and
     ``n_features``), checked against the header's feature count."""

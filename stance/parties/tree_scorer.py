@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 
 import numpy as np
 
-from stance.artifacts.npz import INFERENCE_FORMAT, array_field, pack_vocabulary, unpack_vocabulary
+from stance.artifacts.npz import array_field, pack_vocabulary, unpack_vocabulary, vocabulary_header
 
 #: ``inference.npz`` kind of this scorer.
 TREE_KIND = "tree-ensemble"
@@ -174,19 +174,8 @@ class TreeEnsembleScorer:
                       value=self.value, missing_left=self.missing_left.astype(np.uint8))
         if self.coef is not None:
             arrays["coef"] = self.coef
-        meta = {
-            "kind": self.kind,
-            "format": INFERENCE_FORMAT,
-            "classes": [c.item() if hasattr(c, "item") else c for c in self.classes_],
-            "separator": self.separator,
-            "n_features": n_features,
-            "depth": self.depth,
-            "baseline": self.baseline,
-            "linear": self.coef is not None,
-            "intercept": self.intercept,
-            "strings": {"vocab": spec},
-        }
-        return arrays, meta
+        return arrays, vocabulary_header(self.kind, self.classes_, self.separator, n_features, spec, depth=self.depth,
+                                         baseline=self.baseline, linear=self.coef is not None, intercept=self.intercept)
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> "TreeEnsembleScorer":

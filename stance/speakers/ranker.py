@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 
 import numpy as np
 
-from stance.artifacts.npz import INFERENCE_FORMAT, array_field, pack_vocabulary, unpack_vocabulary
+from stance.artifacts.npz import array_field, pack_vocabulary, unpack_vocabulary, vocabulary_header
 
 #: Inference kind of the ranker's numpy scorer.
 RANKER_KIND = "linear-ranker"
@@ -74,15 +74,7 @@ class LinearRanker:
         arrays, spec, n_features = pack_vocabulary(self.vocabulary_)
         arrays["coef"] = self.coef_
         arrays["intercept"] = self.intercept_
-        meta = {
-            "kind": self.kind,
-            "format": INFERENCE_FORMAT,
-            "classes": [c.item() if hasattr(c, "item") else c for c in self.classes_],
-            "separator": self.separator,
-            "n_features": n_features,
-            "strings": {"vocab": spec},
-        }
-        return arrays, meta
+        return arrays, vocabulary_header(self.kind, self.classes_, self.separator, n_features, spec)
 
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> "LinearRanker":
