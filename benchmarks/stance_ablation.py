@@ -21,8 +21,13 @@ pieces is taken out by refitting it on its training data with the shipped parame
 - ``no teacher labels``: ``teacher_weight`` 0 (the quotation examples the corpus-fine-tuned
   contextual model labelled, :mod:`stance.training.quote_teacher`);
 - ``no directed_sentiment auxiliary sentences``: ``aux_weight`` 0;
+  (a row whose piece the shipped recipe already leaves out, weight 0 since quote-stance 4.6.0, is
+  not run: it would repeat the reference row);
 - ``no base-model columns``: lexical features only (no proxy-trained model at all; the relation
   features left the default in quote-stance 4.5.0, after this ablation's 4.4.0 table);
+- ``no frame-verb prior``, ``no article mix``, ``no side prior``, ``no ally prior``: the
+  pipeline's steps after the model, each turned off alone (the annotator's ``frame_offset``,
+  ``article_mix``, ``side_offset`` 0, ``ally_offsets`` (0, 0));
 - ``no temperature``: the shipped model with temperature 1 (only ECE moves);
 
 and one row that is not an ablation, ``blended model alone (the previous default)``: the model the
@@ -203,7 +208,13 @@ def quote_refits(data_dir: str, model: Any, manifest: Mapping[str, Any], cache: 
 
     cache.mkdir(parents=True, exist_ok=True)
     key = hashlib.sha256(json.dumps(manifest.get("extra_files"), sort_keys=True).encode()).hexdigest()[:12]
-    paths = {name: cache / f"quote_{key}_{i}.npz" for i, name in enumerate(QUOTE_REFITS)}
+    shipped = manifest["params"]
+    # a piece the shipped recipe already leaves out (its weight chosen 0) has no row: it would repeat the reference
+    refits = {name: change for name, change in QUOTE_REFITS.items()
+              if not change or any(shipped.get(k, 0.0) != v for k, v in change.items())}
+    for name in QUOTE_REFITS.keys() - refits.keys():
+        say(f"no row for {name!r}: the shipped recipe already has it so")
+    paths = {name: cache / f"quote_{key}_{i}.npz" for i, name in enumerate(QUOTE_REFITS) if name in refits}
     out: dict[str, Any] = {}
     if all(p.is_file() for p in paths.values()):
         for name, path in paths.items():
@@ -222,10 +233,9 @@ def quote_refits(data_dir: str, model: Any, manifest: Mapping[str, Any], cache: 
     X, y, art = labelled_examples(load_quote_corpus("train", data_dir), Pipeline(stance_model="blended"))
     gold = gold_examples(load_quote_corpus("train", data_dir))
     aux = sentence_quotation_examples(corpus_file(data_dir, AUX_CORPUS, "train"))
-    shipped = manifest["params"]
     teacher = read_teacher_examples(data_dir, None) if shipped.get("teacher_weight", 0.0) else ([], [], [])
     base = CachedBase(model.base)
-    for name, change in QUOTE_REFITS.items():
+    for name, change in refits.items():
         params = {"groups": tuple(shipped["groups"]), "C": shipped["C"], "gold_weight": shipped["gold_weight"],
                   "aux_weight": shipped.get("aux_weight", 0.0), "teacher_weight": shipped.get("teacher_weight", 0.0), **change}
         t0 = time.perf_counter()
@@ -276,12 +286,28 @@ def main() -> int:
     say(f"prepared {len(gold)} {args.split} articles")
     params = json.loads((default_models_dir() / STANCE_ARTIFACTS["blended"][0] / "manifest.json").read_text())["params"]
 
-    def run(model: Any = full_model, offset: float = full_offset, cal: Any = full_cal) -> list[dict[str, Any]]:
+    def run(model: Any = full_model, offset: float = full_offset, cal: Any = full_cal, **steps: Any) -> list[dict[str, Any]]:
+        """The stance stage re-run with one piece changed; ``steps``: the annotator's prior and mix
+        settings to set for this row (``frame_offset``, ``side_offset``, ``ally_offsets``,
+        ``article_mix``; see :class:`stance.pipeline.Annotator`), restored after it."""
+        kept = {k: getattr(ann, k) for k in steps}
         ann.stance_model, ann.analytic_offset, ann.calibration = model, offset, cal
+        for k, v in steps.items():
+            setattr(ann, k, v)
         try:
             return [a.to_dict() for a in ann.finish(prepared)]
         finally:
             ann.stance_model, ann.analytic_offset, ann.calibration = full_model, full_offset, full_cal
+            for k, v in kept.items():
+                setattr(ann, k, v)
+
+    #: the pipeline's steps after the model, each turned off (the annotator's attribute -> its off value)
+    step_rows = [
+        ("no frame-verb prior", {"frame_offset": 0.0}),
+        ("no article mix", {"article_mix": 0.0}),
+        ("no side prior", {"side_offset": 0.0}),
+        ("no ally prior", {"ally_offsets": (0.0, 0.0)}),
+    ]
 
     if getattr(full_model, "kind", None) == "quote-stance":
         # the default is the quote-trained model: its pieces refitted out, the blended model it stacks on for comparison
@@ -292,6 +318,7 @@ def main() -> int:
             (f"full stack (default: quote-stance {qmanifest['version']})", run),
             *[(name, (lambda m: lambda: run(m))(m)) for name, m in refits.items()],
             ("no analytic-speaker prior", lambda: run(offset=0.0)),
+            *[(name, (lambda kw: lambda: run(**kw))(kw)) for name, kw in step_rows],
             ("no temperature (T = 1)", lambda: run(with_temperature(full_model, 1.0))),
             # not an ablation: the model the default stacks on, as the pipeline ran it as the default (calibrated)
             ("blended model alone (the previous default)",
