@@ -69,8 +69,10 @@ from stance.training.progress import log
 #: train articles and the pipeline of the third 2026-11-29 session).
 #: 2.0.0: the mean of the logistic regression and a boosted tree ensemble (inference kind
 #: ``tree-ensemble``, which 1.x loaders cannot read); 2.0.1: the same recipe retrained on the
-#: pipeline after the fifteenth session's role-owner rules, so that this command rebuilds it.
-PARTY_FILTER_VERSION = "2.0.1"
+#: pipeline after the fifteenth session's role-owner rules, so that this command rebuilds it; 2.0.2:
+#: retrained again after the speaker and pronoun rankers were (speaker-ranker 1.4.1, pronoun-ranker
+#: 1.5.1), whose speakers some features read: the README's training order, rankers first.
+PARTY_FILTER_VERSION = "2.0.2"
 #: C values tried by grouped cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Thresholds tried (on train out-of-fold probabilities).
