@@ -155,3 +155,16 @@ def test_exit_masks_reach_the_leaves_the_walk_reaches(fitted_nonnegative, values
     r, c = np.nonzero(M)
     assert np.array_equal(scorer._quick_scores(r, c, M[r, c], len(M)), scorer._walk_scores(M))
     assert np.array_equal(scorer.raw_scores(M), scorer._walk_scores(M))
+
+
+def test_features_read_as_dictvectorizer_reads_them(fitted):
+    """Ints, None, and a list of strings naming one value twice (its feature counted twice, as
+    DictVectorizer counts it) give DictVectorizer's matrix and the estimator's probabilities."""
+    dv, hgb, X, _ = fitted
+    scorer = TreeEnsembleScorer.from_hist_gradient_boosting(hgb, dv.vocabulary_, separator=dv.separator)
+    batch = [dict(x) for x in X[:5]]
+    batch[0]["next"] = ["w1", "w2", "w1"]
+    batch[1]["bias"] = 1
+    batch[2]["score"] = None
+    assert np.array_equal(scorer.transform(batch), dv.transform(batch), equal_nan=True)
+    assert np.abs(scorer.predict_proba(batch) - hgb.predict_proba(dv.transform(batch))).max() < 1e-9

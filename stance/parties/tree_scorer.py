@@ -4,9 +4,10 @@
 features of value 1, numbers as the feature of their name, unknown features ignored, absent ones
 0) followed by a binary ``HistGradientBoostingClassifier``: every tree is stored as padded arrays
 (feature column, raw split threshold, left and right child, leaf value, where a missing value
-goes) and all trees of all rows of a batch are walked together, one tree level per numpy step, so
-a document's proposals cost a few array operations whatever their number. A leaf points to itself,
-so walking past it changes nothing. The raw score is the baseline plus each tree's leaf value,
+goes). A batch without missing values is scored by exit masks over its nonzero entries only
+(:meth:`TreeEnsembleScorer._quick_scores`); otherwise all trees of all rows are walked together,
+one tree level per numpy step (a leaf points to itself, so walking past it changes nothing). Either
+way a document's proposals cost a few array operations whatever their number. The raw score is the baseline plus each tree's leaf value,
 added in tree order as scikit-learn adds them; the probability is the logistic of it. With a
 linear part (the weights and intercept of a ``LogisticRegression`` over the same columns) the
 probability is the mean of the ensemble's and the linear model's (a blend of the two learners)."""
@@ -17,6 +18,7 @@ from typing import Any, Iterable, Mapping
 
 import numpy as np
 
+from stance.artifacts.dict_features import dict_entries
 from stance.artifacts.npz import array_field, pack_vocabulary, unpack_vocabulary, vocabulary_header
 
 #: ``inference.npz`` kind of this scorer.
@@ -190,40 +192,26 @@ class TreeEnsembleScorer:
     # -- prediction --------------------------------------------------------------------------
     def entries(self, X: Iterable[Mapping[str, Any]]) -> tuple[Any, Any, Any, int]:
         """``(rows, columns, values, n_rows)`` of the known features of the feature dicts, as
-        ``DictVectorizer`` reads them: a string value is the feature ``name=value`` of value 1, a
-        number (None: nan) the feature of its name; unknown features are left out."""
-        X = X if isinstance(X, list) else list(X)
-        get, sep = self.vocabulary_.get, self.separator
-        if all(type(v) is str or type(v) is float for x in X for v in x.values()):
-            # the pipeline's features (strings and floats): the names looked up at C speed
-            names = ["%s%s%s" % (f, sep, v) if type(v) is str else f for x in X for f, v in x.items()]
-            vals = np.fromiter((1.0 if type(v) is str else v for x in X for v in x.values()), dtype=np.float64,
-                               count=len(names))
-            rows = np.repeat(np.arange(len(X), dtype=np.int64), np.fromiter(map(len, X), dtype=np.int64, count=len(X)))
-            cols = np.fromiter(map(get, names, [-1] * len(names)), dtype=np.int64, count=len(names))
-            known = cols >= 0
-            return rows[known], cols[known], vals[known], len(X)
-        seen: dict[tuple[int, int], float] = {}
-        for r, x in enumerate(X):
-            for f, v in x.items():
-                if isinstance(v, str):
-                    j = get("%s%s%s" % (f, sep, v))
-                    v = 1.0
-                elif v is None or isinstance(v, (int, float, np.number)):
-                    j = get(f)
-                else:
-                    raise TypeError(f"unsupported value type {type(v).__name__} for {f}: {v!r}")
-                if j is not None:
-                    seen[r, j] = seen.get((r, j), 0.0) + (np.nan if v is None else float(v))
-        keys = np.asarray(list(seen), dtype=np.int64).reshape(-1, 2)
-        return keys[:, 0], keys[:, 1], np.fromiter(seen.values(), dtype=np.float64, count=len(seen)), len(X)
+        ``DictVectorizer`` reads them (:func:`~stance.artifacts.dict_features.dict_entries`), each
+        (row, column) once: the values of one repeated (an iterable value naming a string twice)
+        are added, as ``DictVectorizer`` adds them."""
+        rows, cols, vals, n = dict_entries(X, self.vocabulary_, self.separator)
+        keys = rows * max(len(self.vocabulary_), 1) + cols
+        if len(keys) > 1 and len(np.unique(keys)) < len(keys):
+            uniq, inverse = np.unique(keys, return_inverse=True)
+            vals = np.bincount(inverse, weights=vals, minlength=len(uniq))
+            rows, cols = np.divmod(uniq, max(len(self.vocabulary_), 1))
+        return rows, cols, vals, n
 
-    def transform(self, X: Iterable[Mapping[str, Any]]) -> Any:
-        """The dense ``(n, n_features)`` float64 matrix of the feature dicts (:meth:`entries`)."""
-        rows, cols, vals, n = self.entries(X)
+    def _dense(self, rows: Any, cols: Any, vals: Any, n: int) -> Any:
+        """The dense ``(n, n_features)`` float64 matrix of the entries :meth:`entries` gives."""
         out = np.zeros((n, len(self.vocabulary_)), dtype=np.float64)
         out[rows, cols] = vals
         return out
+
+    def transform(self, X: Iterable[Mapping[str, Any]]) -> Any:
+        """The dense ``(n, n_features)`` float64 matrix of the feature dicts (:meth:`entries`)."""
+        return self._dense(*self.entries(X))
 
     def raw_scores(self, M: Any) -> Any:
         """The raw (log-odds) score of each row of the dense matrix ``M``: by the leaves' exit
@@ -259,9 +247,10 @@ class TreeEnsembleScorer:
         return np.cumsum(leaves, axis=1)[:, -1]
 
     def _walk_scores(self, M: Any) -> Any:
-        """The raw scores of the rows of ``M`` by walking: all trees of all rows walked at once, one level per step, over the flattened node arrays (a node's number is
-        its tree's offset plus its index; a node's children are ``2 * node`` and ``2 * node + 1``
-        in :attr:`_children`)."""
+        """The raw scores of the rows of ``M`` by walking: all trees of all rows walked at once, one
+        level per step, over the flattened node arrays of :attr:`_flat` (a node's number is its
+        tree's offset plus its index; its children are entries ``2 * node`` and ``2 * node + 1``
+        of the children array)."""
         n, T = M.shape[0], len(self._trees)
         feature, threshold, children, missing_right = self._flat
         values = np.ascontiguousarray(M, dtype=np.float64).ravel()
@@ -290,8 +279,7 @@ class TreeEnsembleScorer:
             raw = self._quick_scores(rows, cols, vals, n)
             linear = None if self.coef is None else np.bincount(rows, vals * self.coef[cols], minlength=n) + self.intercept
         else:
-            M = np.zeros((n, len(self.vocabulary_)), dtype=np.float64)
-            M[rows, cols] = vals
+            M = self._dense(rows, cols, vals, n)
             raw = self._walk_scores(M)
             linear = None if self.coef is None else M @ self.coef + self.intercept
         p = 1.0 / (1.0 + np.exp(-raw))

@@ -10,13 +10,12 @@ same probabilities without importing scikit-learn.
 
 from __future__ import annotations
 
-from itertools import chain, repeat
-from numbers import Number
 from operator import itemgetter
 from typing import Any, Iterable, Mapping
 
 import numpy as np
 
+from stance.artifacts.dict_features import dict_entries
 from stance.artifacts.npz import array_field, pack_vocabulary, unpack_vocabulary, vocabulary_header
 
 #: Inference kind of the ranker's numpy scorer.
@@ -83,72 +82,10 @@ class LinearRanker:
         return cls(unpack_vocabulary(arrays, meta), coef, intercept, meta["classes"], str(meta["separator"]))
 
     # -- prediction --------------------------------------------------------------------------
-    def _vectorize(self, X: Iterable[Mapping[Any, Any]]) -> tuple[Any, Any, Any, int]:
-        """``(rows, cols, values, n_rows)`` of the feature dicts, as ``DictVectorizer.transform``."""
-        X = X if isinstance(X, list) else list(X)
-        sep = self.separator
-        values = list(chain.from_iterable(x.values() for x in X))
-        kinds = set(map(type, values))
-        if kinds <= {float, str}:
-            # the features the pipeline's models take: a float is the value of the feature of its
-            # name, a string the feature "name=string" with value 1; the names are looked up at C
-            # speed (the general loop below gives the same)
-            if str in kinds:
-                names = ["%s%s%s" % (f, sep, v) if type(v) is str else f for x in X for f, v in x.items()]
-                values = [1.0 if type(v) is str else v for v in values]
-            else:
-                names = list(chain.from_iterable(X))
-            cols = np.fromiter(map(self.vocabulary_.get, names, repeat(-1)), dtype=np.int64, count=len(names))
-            rows = np.repeat(np.arange(len(X), dtype=np.int64), np.fromiter(map(len, X), dtype=np.int64, count=len(X)))
-            known = cols >= 0
-            return rows[known], cols[known], np.fromiter(values, dtype=np.float64, count=len(values))[known], len(X)
-        get = self.vocabulary_.get
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        n = 0
-        for r, x in enumerate(X):
-            n = r + 1
-            for f, v in x.items():
-                tv = type(v)
-                if tv is float or tv is int:  # the common case, without the ABC checks below
-                    j = get(f)
-                    if j is not None:
-                        rows.append(r)
-                        cols.append(j)
-                        vals.append(float(v))
-                elif tv is str or isinstance(v, str):
-                    j = get("%s%s%s" % (f, sep, v))
-                    if j is not None:
-                        rows.append(r)
-                        cols.append(j)
-                        vals.append(1.0)
-                elif isinstance(v, Number) or v is None:
-                    j = get(f)
-                    if j is not None:
-                        rows.append(r)
-                        cols.append(j)
-                        vals.append(float(np.float64(v)))  # as DictVectorizer (None -> nan)
-                elif not isinstance(v, Mapping) and isinstance(v, Iterable):
-                    for vv in v:
-                        if not isinstance(vv, str):
-                            raise TypeError(
-                                f"Unsupported type {type(vv)} in iterable value. Only iterables of string are supported."
-                            )
-                        j = get("%s%s%s" % (f, sep, vv))
-                        if j is not None:
-                            rows.append(r)
-                            cols.append(j)
-                            vals.append(1.0)
-                else:
-                    raise TypeError(f"Unsupported value Type {type(v)} for {f}: {v}.")
-        return (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
-                np.asarray(vals, dtype=np.float64), n)
-
     def _binary_scores(self, X: list[Mapping[Any, Any]]) -> list[float] | None:
         """A binary model's score of each feature dict whose values are all floats and strings (the
         features the pipeline's rankers take), in plain Python; None for any other value (then
-        :meth:`_vectorize` handles it). Each known feature's weight times its value is added, in
+        :func:`~stance.artifacts.dict_features.dict_entries` handles it). Each known feature's weight times its value is added, in
         column order, to 0.0, then the intercept: the same float64 operations in the same order as
         the sparse product over ``DictVectorizer``'s sorted rows, so the same bits. A batch of a few
         candidates costs a few microseconds this way instead of some twenty numpy calls."""
@@ -194,8 +131,8 @@ class LinearRanker:
         return self._sparse_scores(X)
 
     def _sparse_scores(self, X: list[Mapping[Any, Any]]) -> Any:
-        """The scores of any feature dicts through :meth:`_vectorize`, vectorised."""
-        rows, cols, vals, n = self._vectorize(X)
+        """The scores of any feature dicts through :func:`~stance.artifacts.dict_features.dict_entries`, vectorised."""
+        rows, cols, vals, n = dict_entries(X, self.vocabulary_, self.separator)
         # the vectorizer sorts each row's columns (rows are in order already: one stable sort)
         order = np.argsort(rows * self.coef_.shape[1] + cols, kind="stable")
         cols, vals = cols[order], vals[order]

@@ -230,9 +230,12 @@ class BlendedFilter:
         return self
 
     def predict_proba(self, X: Sequence[dict[str, Any]]) -> Any:
-        """``(n, 2)`` mean probabilities of the two learners."""
-        M = self.vectorizer.transform(list(X))[:, self.columns].toarray()
-        return (self.linear.predict_proba(list(X)) + self.trees.predict_proba(M)) / 2.0
+        """``(n, 2)`` mean probabilities of the two learners (the feature dicts vectorised once)."""
+        from stance.speakers.ranker import ranker_steps
+
+        M = self.vectorizer.transform(list(X))
+        lr = ranker_steps(self.linear)[1]
+        return (lr.predict_proba(M) + self.trees.predict_proba(M[:, self.columns].toarray())) / 2.0
 
     def to_scorer(self) -> Any:
         """The numpy scorer (:class:`~stance.parties.tree_scorer.TreeEnsembleScorer`) of this model."""
