@@ -31,8 +31,7 @@ def _role_words_before(view: TextView, i: int) -> int:
     if k < i and k >= 2 and view.lowers[k - 1] == "and" and is_field_word(view.words[k]) and is_field_word(view.words[k - 2]):
         k -= 2  # two fields joined by "and": "civil and environmental engineering professor"
     if k - 1 >= 0 and i - k < 3 and (view.lowers[k - 1] in words | title_modifiers_lower() or _common_capitalised(view, k - 1)):
-        s = view.sent_bounds(view.sent_of[k - 1])[0]
-        if k - 1 == s or view.words[k - 2] in OPENERS:
+        if opens_phrase(view, k - 1):
             k -= 1  # "Prime minister Jane Doe", "Lead author Jane Doe", "Planetary scientist Jane Doe" opening a sentence
     return k
 
