@@ -192,7 +192,7 @@ def owner_before(view: TextView, mentions: MentionIndex, k: int) -> str | None:
     if owner.text in party_labels():
         return party_labels()[owner.text]
     if (owner.end - owner.start == 1 and owner.start == view.sent_bounds(view.sent_of[owner.start])[0]
-            and owner.type != "organization" and (owner.text.lower() in view.words or common_opener(view, owner.start))):
+            and owner.type != "organization" and (owner.text.lower() in view.distinct or common_opener(view, owner.start))):
         # "Opposition leader X", "Assembly president X", "Early opponent X" opening a sentence: a
         # common word the article also writes lowercase or WordNet knows, capitalised only by its
         # place; no body
