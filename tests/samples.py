@@ -32,3 +32,8 @@ def stances_with_and_without(text: str, attribute: str, off: object) -> list[tup
         assert [s.target for s in qa.stances] == [s.target for s in qb.stances]
         out += [(qa.quote.text, sa.target, sa.scores, sb.scores) for sa, sb in zip(qa.stances, qb.stances)]
     return out
+
+
+def roles_by_speaker(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
+    """``{speaker name: (role, affiliation)}`` of the quotations ``nlp`` finds in ``text``."""
+    return {q.speaker.name: (q.role, q.affiliation) for q in nlp(text).quotes if q.speaker is not None}

@@ -9,14 +9,12 @@ import pytest
 
 import stance
 
+from tests.samples import roles_by_speaker
+
 
 @pytest.fixture(scope="module")
 def nlp():
     return stance.load()
-
-
-def _by_speaker(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
-    return {q.speaker.name: (q.role, q.affiliation) for q in nlp(text).quotes if q.speaker is not None}
 
 
 # -- roles joined by "and" before a name ----------------------------------------------------------
@@ -31,24 +29,24 @@ def _by_speaker(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
      ("President and CEO", "Acme Corporation")),
 ])
 def test_joined_roles_belong_to_the_owner_before_them(nlp, text, expected):
-    assert next(iter(_by_speaker(nlp, text).values())) == expected
+    assert next(iter(roles_by_speaker(nlp, text).values())) == expected
 
 
 def test_the_owner_written_as_an_acronym_with_an_ampersand_is_spelt_out(nlp):
     text = ("A crew working for Bay Water and Power (BW&P) repaired the main on Tuesday. In a letter, "
             "BW&P President and CEO Jane Roe said the firm was \"sorry for the outage.\"")
-    assert _by_speaker(nlp, text)["Jane Roe"] == ("President and CEO", "Bay Water and Power")
+    assert roles_by_speaker(nlp, text)["Jane Roe"] == ("President and CEO", "Bay Water and Power")
 
 
 def test_a_state_office_after_and_is_not_the_partys(nlp):
     text = 'Liberal Party leader and Prime Minister Jane Roe said she was "humbled" by the vote.'
-    role, aff = _by_speaker(nlp, text)["Jane Roe"]
+    role, aff = roles_by_speaker(nlp, text)["Jane Roe"]
     assert role.lower() == "prime minister" and aff != "Liberal Party"
 
 
 def test_a_relative_before_and_is_no_role_of_the_title_holder(nlp):
     text = 'Her father and Mayor John Roe said the town was "proud of her."'
-    role, aff = _by_speaker(nlp, text)["John Roe"]
+    role, aff = roles_by_speaker(nlp, text)["John Roe"]
     assert role.lower() == "mayor" and aff is None
 
 
@@ -58,12 +56,12 @@ def test_a_relative_before_and_is_no_role_of_the_title_holder(nlp):
     ('Leeds midfielder Dan Roe enjoyed the win. "It was a great game," Roe said.', ("midfielder", "Leeds")),
 ])
 def test_a_name_opening_a_sentence_owns_the_role(nlp, text, expected):
-    assert _by_speaker(nlp, text)["Dan Roe"] == expected
+    assert roles_by_speaker(nlp, text)["Dan Roe"] == expected
 
 
 def test_a_common_word_opening_a_sentence_stays_in_the_role(nlp):
     text = 'Planetary scientist Jane Roe said the crater was "older than we thought."'
-    assert _by_speaker(nlp, text)["Jane Roe"] == ("Planetary scientist", None)
+    assert roles_by_speaker(nlp, text)["Jane Roe"] == ("Planetary scientist", None)
 
 
 # -- sports positions of two words ---------------------------------------------------------------
@@ -73,22 +71,22 @@ def test_a_common_word_opening_a_sentence_stays_in_the_role(nlp):
     ('Half back Dan Roe scored twice. "We played well," Roe said.', ("Half back", None)),
 ])
 def test_a_position_of_two_words_is_a_role(nlp, text, expected):
-    assert _by_speaker(nlp, text)["Dan Roe"] == expected
+    assert roles_by_speaker(nlp, text)["Dan Roe"] == expected
 
 
 # -- a common word opening a sentence is no owner ------------------------------------------------
 def test_a_common_word_before_a_lowercase_body_is_part_of_the_role(nlp):
     text = 'Talk show host Glenn Roe said the senator was "finished."'
-    assert _by_speaker(nlp, text)["Glenn Roe"] == ("Talk show host", None)
+    assert roles_by_speaker(nlp, text)["Glenn Roe"] == ("Talk show host", None)
 
 
 def test_a_common_adjective_opening_a_sentence_owns_no_role(nlp):
     text = 'Early opponent Dan Roe said the bill was "a mistake."'
-    _, aff = _by_speaker(nlp, text)["Dan Roe"]
+    _, aff = roles_by_speaker(nlp, text)["Dan Roe"]
     assert aff != "Early"
 
 
 def test_a_function_word_opening_a_sentence_is_no_part_of_a_role(nlp):
     text = 'The campaign moved to Ohio. His campaign chairman Paul Roe said the state was "winnable."'
-    role, _ = _by_speaker(nlp, text)["Paul Roe"]
+    role, _ = roles_by_speaker(nlp, text)["Paul Roe"]
     assert not role.startswith("His")
