@@ -6,9 +6,9 @@ speakers), and the label is re-read from the mixture. Two measurements, as in th
 (twelfth session; built into the pipeline, :mod:`stance.stance_model.article_consistency`, after
 the second measurement with the shipped quote-stance 4.6.0 found end-to-end F1 beyond the noise):
 
-1. **Train, grouped out-of-fold:** the quote model's recipe (``--setting``: 4.5.0's, by default, or
-   the shipped one; without calibration) is fitted in 5 folds grouped by article on the corpus train split's pipeline
-   examples (matched to gold parties), and each held-out example's probabilities are mixed with
+1. **Train, grouped out-of-fold:** the shipped quote model's recipe (without calibration) is fitted
+   in 5 folds grouped by article on the corpus train split's pipeline examples (matched to gold
+   parties), and each held-out example's probabilities are mixed with
    those of the other examples of its party in its article, for each weight of ``--weights``;
    macro-F1 and a paired article bootstrap against ``a = 0``.
 2. **Dev, full pipeline:** the default pipeline on the corpus dev articles (with the shipped
@@ -30,9 +30,9 @@ from typing import Any, Sequence
 import numpy as np
 
 LABELS = ("hostile", "neutral", "conciliatory")
-#: The quote model's setting the twelfth session measured this with (quote-stance 4.5.0's; 4.6.0, shipped
-#: after, fits neither auxiliary sentences nor teacher rows: pass ``--setting shipped`` for it).
-SETTING = {"groups": ("lexical", "heads"), "C": 3.0, "gold_weight": 0.0, "aux_weight": 0.2, "teacher_weight": 1.0}
+# The twelfth session measured the train part with quote-stance 4.5.0's setting, which also fitted
+# directed_sentiment sentences (weight 0.2) and teacher-labelled quotations (weight 1); those rows
+# left the recipe in 4.7.0, so that setting can no longer be refitted here.
 
 
 def mixed(P: Any, keys: Sequence[Any], a: float) -> Any:
@@ -57,7 +57,7 @@ def shipped_setting() -> dict[str, Any]:
     from stance.artifacts import default_models_dir
 
     p = json.loads((default_models_dir() / "quote_stance" / "manifest.json").read_text(encoding="utf-8"))["params"]
-    return {"groups": tuple(p["groups"]), **{k: p[k] for k in ("C", "gold_weight", "aux_weight", "teacher_weight")}}
+    return {"groups": tuple(p["groups"]), **{k: p[k] for k in ("C", "gold_weight")}}
 
 
 def train_out_of_fold(data: str, setting: dict[str, Any]) -> tuple[Any, list[str], list[str], list[str]]:
@@ -67,11 +67,10 @@ def train_out_of_fold(data: str, setting: dict[str, Any]) -> tuple[Any, list[str
 
     from stance.artifacts import default_models_dir
     from stance.corpora.quote_corpus import load_quote_corpus
-    from stance.corpora.sentences import corpus_file
     from stance.loader import load_stance_model
     from stance.pipeline import Pipeline
-    from stance.training.quote_examples import matched_party_examples, sentence_quotation_examples
-    from stance.training.quote_stance import NO_EXAMPLES, CachedBase, fit_model, read_teacher_examples
+    from stance.training.quote_examples import matched_party_examples
+    from stance.training.quote_stance import CachedBase, fit_model
 
     models = default_models_dir()
     base = CachedBase(load_stance_model(models, kind="blended"))
@@ -85,13 +84,10 @@ def train_out_of_fold(data: str, setting: dict[str, Any]) -> tuple[Any, list[str
         y.append(label)
         art.append(doc_id)
         party.append(name)
-    aux = sentence_quotation_examples(corpus_file(data, "directed_sentiment", "train"))
-    teacher = read_teacher_examples(data, None)
     P = np.zeros((len(X), len(LABELS)))
     ya = np.asarray(y, dtype=object)
     for tr, te in GroupKFold(n_splits=5).split(X, ya, art):
-        m = fit_model([X[i] for i in tr], list(ya[tr]), [art[i] for i in tr], NO_EXAMPLES, aux, dict(setting), base,
-                      calibrate=False, teacher=teacher)
+        m = fit_model([X[i] for i in tr], list(ya[tr]), [art[i] for i in tr], ([], [], []), dict(setting), base, calibrate=False)
         P[te] = m.predict_proba([X[i] for i in te])
     return P, y, art, party
 
@@ -108,19 +104,17 @@ def bootstrap(per_article: dict[str, list[int]], score: Any, n: int = 2000) -> t
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", required=True, help="corpus directory (PolNeAR texts, directed_sentiment)")
+    ap.add_argument("--data", required=True, help="corpus directory (PolNeAR texts)")
     ap.add_argument("--weights", type=float, nargs="+", default=[0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
     ap.add_argument("--dev-weight", type=float, default=0.5, help="the weight scored on dev (chosen on train)")
     ap.add_argument("--n", type=int, default=2000, help="bootstrap resamples")
-    ap.add_argument("--setting", choices=["4.5.0", "shipped"], default="4.5.0",
-                    help="the quote model's setting for the train out-of-fold part (default 4.5.0's, as measured in the twelfth session)")
     args = ap.parse_args()
 
     import stance
     from stance.corpora.quote_corpus import load_quote_corpus
     from stance.evaluation.quote_corpus import evaluate_quote_stance
 
-    P, y, art, party = train_out_of_fold(args.data, dict(SETTING) if args.setting == "4.5.0" else shipped_setting())
+    P, y, art, party = train_out_of_fold(args.data, shipped_setting())
     keys = list(zip(art, party))
     base = np.asarray(LABELS, dtype=object)[P.argmax(1)]
     rows: dict[str, list[int]] = defaultdict(list)

@@ -18,11 +18,8 @@ pieces is taken out by refitting it on its training data with the shipped parame
 - ``all pieces, refitted on today's pipeline``: no change: the shipped recipe refitted on the
   examples today's pipeline builds (the shipped model was fitted on an earlier pipeline's), the
   reference that separates a piece's effect from the refit's;
-- ``no teacher labels``: ``teacher_weight`` 0 (the quotation examples the corpus-fine-tuned
-  contextual model labelled, :mod:`stance.training.quote_teacher`);
-- ``no directed_sentiment auxiliary sentences``: ``aux_weight`` 0;
-  (a row whose piece the shipped recipe already leaves out, weight 0 since quote-stance 4.6.0, is
-  not run: it would repeat the reference row);
+  (earlier tables also had ``no teacher labels`` and ``no directed_sentiment auxiliary
+  sentences``: quote-stance 4.6.0 weighted those rows 0 and 4.7.0 removed them from the recipe);
 - ``no base-model columns``: lexical features only (no proxy-trained model at all; the relation
   features left the default in quote-stance 4.5.0, after this ablation's 4.4.0 table);
 - ``no frame-verb prior``, ``no article mix``, ``no side prior``, ``no ally prior``: the
@@ -189,8 +186,6 @@ def heads_without_pseudo(data_dir: str, scorer: Any, cache: Path, say: Callable[
 #: parameters otherwise): ``{row: parameter changes}``.
 QUOTE_REFITS: dict[str, dict[str, Any]] = {
     "all pieces, refitted on today's pipeline (reference)": {},
-    "no teacher labels (refit, teacher weight 0)": {"teacher_weight": 0.0},
-    "no directed_sentiment auxiliary sentences (refit)": {"aux_weight": 0.0},
     "no base-model columns (refit)": {"groups": ("lexical",)},
 }
 
@@ -209,12 +204,7 @@ def quote_refits(data_dir: str, model: Any, manifest: Mapping[str, Any], cache: 
     cache.mkdir(parents=True, exist_ok=True)
     key = hashlib.sha256(json.dumps(manifest.get("extra_files"), sort_keys=True).encode()).hexdigest()[:12]
     shipped = manifest["params"]
-    # a piece the shipped recipe already leaves out (its weight chosen 0) has no row: it would repeat the reference
-    refits = {name: change for name, change in QUOTE_REFITS.items()
-              if not change or any(shipped.get(k, 0.0) != v for k, v in change.items())}
-    for name in QUOTE_REFITS.keys() - refits.keys():
-        say(f"no row for {name!r}: the shipped recipe already has it so")
-    paths = {name: cache / f"quote_{key}_{i}.npz" for i, name in enumerate(QUOTE_REFITS) if name in refits}
+    paths = {name: cache / f"quote_{key}_{i}.npz" for i, name in enumerate(QUOTE_REFITS)}
     out: dict[str, Any] = {}
     if all(p.is_file() for p in paths.values()):
         for name, path in paths.items():
@@ -225,21 +215,17 @@ def quote_refits(data_dir: str, model: Any, manifest: Mapping[str, Any], cache: 
         say(f"read {len(out)} refits from {cache}")
         return out
     from stance.corpora.quote_corpus import load_quote_corpus
-    from stance.corpora.sentences import corpus_file
     from stance.pipeline import Pipeline
-    from stance.training.quote_examples import gold_examples, labelled_examples, sentence_quotation_examples
-    from stance.training.quote_stance import AUX_CORPUS, CachedBase, fit_model, read_teacher_examples
+    from stance.training.quote_examples import gold_examples, labelled_examples
+    from stance.training.quote_stance import CachedBase, fit_model
 
     X, y, art = labelled_examples(load_quote_corpus("train", data_dir), Pipeline(stance_model="blended"))
     gold = gold_examples(load_quote_corpus("train", data_dir))
-    aux = sentence_quotation_examples(corpus_file(data_dir, AUX_CORPUS, "train"))
-    teacher = read_teacher_examples(data_dir, None) if shipped.get("teacher_weight", 0.0) else ([], [], [])
     base = CachedBase(model.base)
-    for name, change in refits.items():
-        params = {"groups": tuple(shipped["groups"]), "C": shipped["C"], "gold_weight": shipped["gold_weight"],
-                  "aux_weight": shipped.get("aux_weight", 0.0), "teacher_weight": shipped.get("teacher_weight", 0.0), **change}
+    for name, change in QUOTE_REFITS.items():
+        params = {"groups": tuple(shipped["groups"]), "C": shipped["C"], "gold_weight": shipped["gold_weight"], **change}
         t0 = time.perf_counter()
-        est = fit_model(X, y, art, gold, aux, params, base, calibrate=False, teacher=teacher)
+        est = fit_model(X, y, art, gold, params, base, calibrate=False)
         est.temperature_ = model.temperature_
         est.base = model.base
         out[name] = est.to_scorer()

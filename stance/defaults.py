@@ -14,8 +14,7 @@ from typing import Any, Mapping
 from stance.stance_model.speaker_prior import ANALYTIC_NEUTRAL_OFFSET
 
 #: The default stance model: ``"quote"`` (``models/quote_stance``), trained on the article-level
-#: corpus's train split (directed_sentiment train sentences and teacher-labelled quotations as
-#: auxiliary examples) and stacked on the proxy-trained ``"blended"`` model's linear heads. Its
+#: corpus's train split and stacked on the proxy-trained ``"blended"`` model's linear heads. Its
 #: version is in its manifest; its figures in data/STANCE_DATA_CARD.md and the README.
 DEFAULT_STANCE_MODEL = "quote"
 #: Stance models by name (``True`` means the default; ``False`` or ``None``: no stance model):

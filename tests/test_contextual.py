@@ -87,6 +87,14 @@ def test_unknown_stance_model_kind():
         load_stance_model(kind="transformer")
 
 
+def test_contextual_quote_is_a_contextual_stance_model_name():
+    from stance.defaults import CONTEXTUAL_STANCE_MODELS, stance_model_name
+    from stance.loader import STANCE_ARTIFACTS
+
+    assert stance_model_name("contextual-quote") == "contextual-quote" and "contextual-quote" in CONTEXTUAL_STANCE_MODELS
+    assert STANCE_ARTIFACTS["contextual-quote"][:2] == ("contextual_quote", "stance-contextual-quote")
+
+
 # -- the shipped artifact ---------------------------------------------------------------------------
 
 @needs_extra
@@ -205,7 +213,7 @@ def test_fit_starts_from_init_and_keeps_frozen_layers(ctx_model):
 
 @needs_extra
 def test_shipped_contextual_quote_model_loads_and_classifies():
-    """The teacher of the quote model's teacher labels: a contextual model started from the shipped one."""
+    """The opt-in contextual-quote model: a contextual model started from the shipped one."""
     from stance.loader import load_stance_model
 
     m = json.loads((MODELS / "contextual_quote" / "manifest.json").read_text())

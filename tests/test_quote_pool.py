@@ -1,6 +1,7 @@
 """The annotated pool (stance.training.quote_pool): lines hold keys and labels only, are rebuilt
 from the corpus file given at run time (refused when it changed), ``not-a-party`` lines are left
-out of the stance examples, an adjudicated label wins; the build tool's agreement figures."""
+out of the stance examples, an adjudicated label wins, items are numbered in order and hold no
+article of the corpus; the build tool's agreement figures."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import json
 
 import pytest
 
-from .test_quote_teacher import ARTICLE
-
+ARTICLE = (
+    "Senator Maria Halvorsen accused the Ruritanian government of lying to voters. "
+    "\"They are thugs and cheats,\" Halvorsen said on Tuesday.\n\n"
+    "\"President Ivo Castellano was patient and generous in the long talks,\" said Foreign Minister Anna Brandt."
+)
 #: The second record: three parties in two quotations.
 ARTICLE_2 = ARTICLE + (
     "\n\n\"Freedonia and the Sylvanian army betrayed us,\" Halvorsen told reporters in Oslo.")
@@ -20,6 +24,17 @@ def _corpus(tmp_path):
     rows = [{"doc_id": "in_corpus", "text": ARTICLE}, {"doc_id": "outside", "text": ARTICLE_2}]
     (tmp_path / "polnear" / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     return tmp_path
+
+
+def _keys(texts, records, pipeline):
+    """``(n, 7)`` keys of the pipeline's stance examples in ``records`` of ``texts``, as the pool's
+    items were built (record, slice, target, speaker; -1 for no speaker)."""
+    import numpy as np
+
+    from stance.training.pseudo import pipeline_example_keys
+
+    seen: set = set()
+    return np.asarray([(ri, *k) for ri in records for k in pipeline_example_keys(pipeline, texts[ri], seen)], dtype=np.int64).reshape(-1, 7)
 
 
 def _rows(keys, ids, labels, **extra):
@@ -38,13 +53,12 @@ def every_party():
 
 
 def test_pool_round_trip_without_text(tmp_path, every_party):
-    from stance.training.quote_pool import load_pool, read_pool_rows, write_pool
-    from stance.training.quote_teacher import build_quote_pool, read_source
+    from stance.training.quote_pool import load_pool, read_pool_rows, read_source, write_pool
 
     data = _corpus(tmp_path)
     ids, texts, fp = read_source(data)
-    keys = build_quote_pool(texts, [1], every_party)
-    assert len(keys) >= 3
+    keys = _keys(texts, [1], every_party)
+    assert len(keys) >= 3 and set(keys[:, 0].tolist()) == {1}  # only the record asked for
     labels = ["hostile", "not-a-party"] + ["conciliatory"] * (len(keys) - 2)
     rows = _rows(keys, ids, labels)
     rows[2]["label_2"], rows[2]["adjudicated"] = "neutral", "neutral"  # annotators disagreed; the adjudicator chose
@@ -57,17 +71,17 @@ def test_pool_round_trip_without_text(tmp_path, every_party):
     assert len(X) == len(keys) - 1  # the not-a-party line is left out
     assert y[:2] == ["hostile", "neutral"] and set(y[2:]) <= {"conciliatory"}
     assert set(g) == {"pool:outside"}
-    assert all(ex.text in ARTICLE_2 and ex.text[ex.target_start:ex.target_end].strip() for ex in X)
+    assert all(ex.corpus == "quote" and ex.text in ARTICLE_2 and ex.text[ex.target_start:ex.target_end].strip() for ex in X)
+    assert any(ex.has_source for ex in X)
     assert X[0].text[X[0].target_start:X[0].target_end] == texts[1][keys[0][1]:keys[0][2]][keys[0][3]:keys[0][4]]
 
 
 def test_pool_refused_when_the_corpus_changed_or_a_label_is_unknown(tmp_path, every_party):
-    from stance.training.quote_pool import load_pool, read_pool_rows, write_pool
-    from stance.training.quote_teacher import build_quote_pool, read_source
+    from stance.training.quote_pool import load_pool, read_pool_rows, read_source, write_pool
 
     data = _corpus(tmp_path)
     ids, texts, fp = read_source(data)
-    keys = build_quote_pool(texts, [0], every_party)
+    keys = _keys(texts, [0], every_party)
     write_pool(tmp_path / "pool", _rows(keys, ids, ["neutral"] * len(keys)), {"source": fp})
     (data / "polnear" / "train.jsonl").write_text(json.dumps({"doc_id": "in_corpus", "text": ARTICLE + " More."}) + "\n")
     with pytest.raises(ValueError, match="sha256"):
@@ -80,17 +94,40 @@ def test_pool_refused_when_the_corpus_changed_or_a_label_is_unknown(tmp_path, ev
 
 
 def test_pool_line_naming_another_article_is_refused(tmp_path, every_party):
-    from stance.training.quote_pool import load_pool, write_pool
-    from stance.training.quote_teacher import build_quote_pool, read_source
+    from stance.training.quote_pool import load_pool, read_source, write_pool
 
     data = _corpus(tmp_path)
     ids, texts, fp = read_source(data)
-    keys = build_quote_pool(texts, [0], every_party)
+    keys = _keys(texts, [0], every_party)
     rows = _rows(keys, ids, ["neutral"] * len(keys))
     rows[0]["article"] = "outside"
     write_pool(tmp_path / "pool", rows, {"source": fp})
     with pytest.raises(ValueError, match="another article"):
         load_pool(data, tmp_path / "pool")
+
+
+def test_item_keys_are_the_lines_keys_in_item_order(tmp_path):
+    """The sheets' and the build tool's item ``n`` is the pool line with ``"item": n``."""
+    from stance.training.quote_pool import item_keys, write_pool
+
+    rows = [{"item": 1, "article": "a", "record": 0, "slice": [5, 40], "target": [0, 4], "source": None, "label": "neutral"},
+            {"item": 0, "article": "a", "record": 0, "slice": [0, 30], "target": [2, 9], "source": [12, 20], "label": "hostile"}]
+    write_pool(tmp_path / "pool", rows, {"source": {}})
+    assert item_keys(tmp_path / "pool").tolist() == [[0, 0, 30, 2, 9, 12, 20], [0, 5, 40, 0, 4, -1, -1]]
+    write_pool(tmp_path / "gap", rows[:1], {"source": {}})
+    with pytest.raises(ValueError, match="not numbered"):
+        item_keys(tmp_path / "gap")
+
+
+def test_shipped_pool_holds_no_corpus_article_and_numbers_every_item():
+    """No article of the article corpus (any split: dev and test included) is in the pool; its
+    items are numbered 0 .. n-1 as the annotators' files name them."""
+    from stance.corpora.quote_corpus import article_splits
+    from stance.training.quote_pool import item_keys, read_pool_rows
+
+    rows, meta = read_pool_rows()
+    assert not {r["article"] for r in rows} & set(article_splits())
+    assert len(item_keys()) == meta["n"] == len(rows)
 
 
 def test_build_tool_agreement():

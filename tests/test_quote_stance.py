@@ -256,9 +256,9 @@ def test_grouped_cv_never_trains_on_the_held_out_articles(monkeypatch):
     fits = []
     real_fit = quote_estimator.QuoteStanceClassifier.fit
 
-    def spy(self, Xf, yf, groups=None, sample_weight=None, auxiliary=None):
+    def spy(self, Xf, yf, groups=None, sample_weight=None):
         fits.append(([article[x.text] for x in Xf], [x.text.endswith(" gold") for x in Xf], list(sample_weight)))
-        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight, auxiliary=auxiliary)
+        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight)
 
     monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
     pred = grouped_cv_predictions(X, y, g, (gx, gy, gg), {"C": 1.0, "gold_weight": 0.25, "min_count": 1}, FixedBase(), folds=3)
@@ -272,35 +272,32 @@ def test_grouped_cv_never_trains_on_the_held_out_articles(monkeypatch):
     assert seen == set(g)
 
 
-def test_balanced_factors_are_scikit_learns_over_the_marked_rows():
+def test_balanced_factors_are_scikit_learns():
     from sklearn.utils.class_weight import compute_class_weight
 
     from stance.stance_model.quote_estimator import balanced_factors
 
-    y = np.asarray(["hostile"] * 2 + ["neutral"] * 5 + ["conciliatory"] * 3 + ["neutral"] * 10, dtype=object)
-    rows = np.asarray([True] * 10 + [False] * 10)
-    f = balanced_factors(y, rows, "balanced")
-    cw = dict(zip(LABELS, compute_class_weight("balanced", classes=np.asarray(LABELS, dtype=object), y=y[:10])))
-    assert np.allclose(f[:10], [cw[v] for v in y[:10]]) and np.all(f[10:] == 1.0)
-    assert np.all(balanced_factors(y, rows, None) == 1.0)
+    y = np.asarray(["hostile"] * 2 + ["neutral"] * 5 + ["conciliatory"] * 3, dtype=object)
+    f = balanced_factors(y, "balanced")
+    cw = dict(zip(LABELS, compute_class_weight("balanced", classes=np.asarray(LABELS, dtype=object), y=y)))
+    assert np.allclose(f, [cw[v] for v in y])
+    assert np.all(balanced_factors(y, None) == 1.0) and len(balanced_factors(y[:0], "balanced")) == 0
 
 
-def test_auxiliary_examples_stay_out_of_balancing_and_temperature(monkeypatch):
-    """Auxiliary rows are fitted with their own weight only, and the temperature is fitted on the
-    other rows' out-of-fold scores."""
+def test_balanced_factors_multiply_the_sample_weights_and_the_temperature_sees_every_row(monkeypatch):
+    """The logistic regression gets each row's sample weight times its class's balanced factor;
+    the temperature is fitted on every row's out-of-fold scores."""
     from stance.stance_model import quote_estimator
     from stance.stance_model.quote_estimator import QuoteStanceClassifier
 
     X, y, g = _toy_data(60)
-    ax, ay, ag = _toy_data(30, seed=2)
-    ay = ["neutral"] * len(ay)  # all neutral: balanced, they would pull the classes' weights apart
+    y = ["neutral"] * 30 + list(y[30:])  # unbalanced: the factors differ by class
+    sw = [0.5] * 10 + [1.0] * 50
     seen = []
     real = quote_estimator.fit_temperature
-    monkeypatch.setattr(quote_estimator, "fit_temperature", lambda s, yi: seen.append(len(yi)) or real(s, yi))
-    mask = [False] * len(X) + [True] * len(ax)
-    m = QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1).fit(
-        X + ax, y + ay, groups=g + [f"x{a}" for a in ag], sample_weight=[1.0] * len(X) + [0.5] * len(ax), auxiliary=mask)
-    assert seen == [len(X)]
+    monkeypatch.setattr(quote_estimator, "fit_temperature", lambda sc, yi: seen.append(len(yi)) or real(sc, yi))
+    m = QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1).fit(X, y, groups=g, sample_weight=sw)
+    assert seen == [len(X)] and m.temperature_ > 0
     w = []
 
     class Seen(Exception):
@@ -312,56 +309,9 @@ def test_auxiliary_examples_stay_out_of_balancing_and_temperature(monkeypatch):
 
     monkeypatch.setattr(quote_estimator.LogisticRegression, "fit", capture)
     with pytest.raises(Seen):
-        QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1, calibrate=False).fit(
-            X + ax, y + ay, sample_weight=[1.0] * len(X) + [0.5] * len(ax), auxiliary=mask)
-    assert np.allclose(w[0][len(X):], 0.5) and np.allclose(w[0][:len(X)], 1.0)  # toy labels are balanced: factor 1
-    assert m.temperature_ > 0
-
-
-def test_sentence_quotation_examples_are_quotation_examples_grouped_by_sentence(tmp_path):
-    from stance.training.quote_examples import sentence_quotation_examples
-
-    text = "Ruiz accused Freedonia of lying."
-    recs = [{"id": "dse-train-7-p->q", "text": text, "target": {"start": 13, "end": 22}, "source_actor": {"start": 0, "end": 4},
-             "label": "hostile", "source": "dse-park2021"},
-            {"id": "dse-train-7-q->p", "text": text, "target": {"start": 0, "end": 4}, "source_actor": {"start": 13, "end": 22},
-             "label": "neutral", "source": "dse-park2021"}]
-    path = tmp_path / "train.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in recs))
-    X, y, ids = sentence_quotation_examples(path)
-    assert y == ["hostile", "neutral"] and ids == ["dse-train-7", "dse-train-7"]
-    assert all(x.corpus == "quote" for x in X)
-    assert (X[0].target_start, X[0].source_start, X[0].source_end) == (13, 0, 4)
-
-
-def test_choose_setting_keeps_to_the_auxiliary_dev_floor():
-    from stance.training.quote_stance import choose_setting
-
-    rows = [{"cv_macro_f1": 0.58, "aux_dev_macro_f1": 0.53}, {"cv_macro_f1": 0.55, "aux_dev_macro_f1": 0.75},
-            {"cv_macro_f1": 0.54, "aux_dev_macro_f1": 0.76}]
-    assert choose_setting(rows, 0.74) is rows[1]
-    assert choose_setting(rows, 0.80) is rows[0]  # none reaches the floor: the best CV
-
-
-def test_grouped_cv_fits_every_fold_with_the_auxiliary_examples(monkeypatch):
-    from stance.stance_model import quote_estimator
-    from stance.training.quote_stance import grouped_cv_predictions
-
-    X, y, g = _toy_data(36)
-    ax, ay, ag = _toy_data(12, seed=3)
-    fits = []
-    real_fit = quote_estimator.QuoteStanceClassifier.fit
-
-    def spy(self, Xf, yf, groups=None, sample_weight=None, auxiliary=None):
-        fits.append((list(auxiliary), list(sample_weight)))
-        return real_fit(self, Xf, yf, groups=groups, sample_weight=sample_weight, auxiliary=auxiliary)
-
-    monkeypatch.setattr(quote_estimator.QuoteStanceClassifier, "fit", spy)
-    params = {"C": 1.0, "gold_weight": 0.0, "aux_weight": 0.3, "min_count": 1}
-    grouped_cv_predictions(X, y, g, ([], [], []), params, FixedBase(), folds=3, aux=(ax, ay, [f"s{a}" for a in ag]))
-    assert len(fits) == 3
-    for aux, w in fits:
-        assert sum(aux) == len(ax) and all(wi == 0.3 for wi, a in zip(w, aux) if a)
+        QuoteStanceClassifier(base=FixedBase(), C=1.0, min_count=1, calibrate=False).fit(X, y, sample_weight=sw)
+    want = np.asarray(sw) * quote_estimator.balanced_factors(np.asarray(y, dtype=object), "balanced")
+    assert np.allclose(w[0], want) and len(set(np.round(want[10:], 6))) > 1
 
 
 def test_evaluate_stance_scores_sentences_as_sentences_and_quotations_on_request(tmp_path):
@@ -403,19 +353,20 @@ def test_evaluate_stance_scores_sentences_as_sentences_and_quotations_on_request
     assert evaluate_stance(tmp_path, "directed_sentiment", "dev", models_dir=MODELS, kind="blended")["scored_as"] == "sentences"
 
 
-def test_the_default_is_the_shipped_quote_model_chosen_under_the_floor():
+def test_the_default_is_the_shipped_quote_model_of_its_cv_table():
     """The default stance model is the quote-trained one; its shipped manifest is this training
-    code's version and its setting is the one the selection rule picks from its own CV table."""
+    code's version, its setting is the best of its own CV table, it fits no auxiliary rows, and it
+    scores directed_sentiment dev (as sentences) at issue 14's floor or above."""
     from stance.defaults import DEFAULT_STANCE_MODEL, pipeline_options
-    from stance.training.quote_stance import AUX_DEV_FLOOR, VERSION, choose_setting
+    from stance.training.quote_stance import DS_DEV_FLOOR, GRID, VERSION
 
     assert DEFAULT_STANCE_MODEL == "quote" and pipeline_options()["stance_model"] == "quote"
     m = json.loads((MODELS / "quote_stance" / "manifest.json").read_text())
     assert m["version"] == VERSION
-    assert m["metrics"]["directed_sentiment_dev"]["macro_f1"] >= AUX_DEV_FLOOR  # sentences, as evaluate stance scores them
-    best = choose_setting(m["metrics"]["cv"][1:])
-    keys = ("groups", "C", "gold_weight", "aux_weight", "teacher_weight")
-    assert {k: best[k] for k in keys} == {k: m["params"][k] for k in keys}
+    assert m["metrics"]["directed_sentiment_dev"]["macro_f1"] >= DS_DEV_FLOOR  # sentences, as evaluate stance scores them
+    best = max(m["metrics"]["cv"][1:], key=lambda r: r["cv_macro_f1"])
+    assert {k: best[k] for k in GRID} == {k: m["params"][k] for k in GRID}
+    assert not {"aux_weight", "teacher_weight"} & set(m["params"]) and set(GRID) == {"groups", "C", "gold_weight"}
 
 
 @settings(max_examples=60, deadline=None)
@@ -490,3 +441,21 @@ def test_training_examples_match_parties_as_the_evaluation_does():
     X, y, ids = labelled_examples([doc], pipeline)
     assert X == ["ex-Donald Trump", "ex-al-Qaida"] and y == ["conciliatory", "hostile"] and ids == ["a1", "a1"]
     assert match_parties(gold[:3], [{"target": n} for n in names]) == [(0, 1), (1, 0)]
+
+
+def test_quote_stance_training_takes_no_auxiliary_row_options():
+    """4.7.0 removed the teacher-labelled rows and their options (`stance train quote-stance
+    --teacher-labels/--no-teacher`, `stance distill --quotes`); `stance distill` itself stays."""
+    import inspect
+
+    from stance.cli import build_parser
+    from stance.training.quote_stance import fit_model, train_quote_stance
+
+    p = build_parser()
+    for argv in (["train", "quote-stance", "--data", "d", "--no-teacher"],
+                 ["train", "quote-stance", "--data", "d", "--teacher-labels", "x.npz"],
+                 ["distill", "--data", "d", "--quotes"]):
+        with pytest.raises(SystemExit):
+            p.parse_args(argv)
+    assert p.parse_args(["distill", "--data", "d"]).data == "d"
+    assert not {"teacher_labels", "aux", "teacher"} & (set(inspect.signature(train_quote_stance).parameters) | set(inspect.signature(fit_model).parameters))

@@ -10,10 +10,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", required=True, metavar="DIR", help="corpus directory holding polnear/ and newsmtsc/ (train splits)")
     parser.add_argument("--out", metavar="FILE.npz", default=None, help="labels file (default: data/distill/stance_pseudo_labels.npz)")
     parser.add_argument("--models", metavar="DIR", default=None, help="models directory holding contextual/ (default: the shipped models/)")
-    parser.add_argument("--quotes", action="store_true",
-                        help="label the quotation examples of the PolNeAR train articles outside the article corpus with the "
-                             "contextual-quote model instead (default file: data/distill/quote_teacher_labels.npz, read by "
-                             "`stance train quote-stance`)")
     parser.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
 
 
@@ -21,11 +17,10 @@ def run(args: argparse.Namespace) -> int:
     import json
     import sys
 
-    from stance.training.distill import distill_labels, distill_quote_labels
+    from stance.training.distill import distill_labels
 
-    label = distill_quote_labels if args.quotes else distill_labels
     try:
-        summary = label(args.data, args.out, models_dir=args.models, progress=not args.quiet)
+        summary = distill_labels(args.data, args.out, models_dir=args.models, progress=not args.quiet)
     except FileNotFoundError as e:
         print(f"stance distill: {e}", file=sys.stderr)
         return 2

@@ -63,7 +63,7 @@ def finite_float(text: str) -> float:
 #: Names ``--model`` / ``--stance-model`` accept (``linear``: the older name of ``blended``).
 STANCE_MODEL_CHOICES = ("quote", "blended", "contextual", "contextual-quote", "linear")
 #: The help of every ``--model`` / ``--stance-model`` option.
-STANCE_MODEL_HELP = ("quote: trained on the article-level corpus (directed_sentiment sentences as auxiliary examples) and "
+STANCE_MODEL_HELP = ("quote: trained on the article-level corpus and "
                      "stacked on blended (default); blended: the proxy-trained linear model blended with the target-aware "
                      "network (\"linear\" is its older name); contextual: the fine-tuned transformer (needs the [contextual] extra); "
                      "contextual-quote: that transformer fine-tuned further on the article corpus (needs the [contextual] extra)")

@@ -41,18 +41,19 @@ def fit_temperature(scores: Any, y_idx: Any) -> float:
     return float(np.exp(res.x))
 
 
-def balanced_factors(y: Any, rows: Any, class_weight: Any) -> Any:
+def balanced_factors(y: Any, class_weight: Any) -> Any:
     """Per-example weight factors: for ``class_weight="balanced"``, ``n / (k * count(label))``
-    over the examples ``rows`` marks (scikit-learn's balanced weights) for those examples and 1 for
-    the others; all 1 for any other ``class_weight`` (which the logistic regression applies)."""
+    (scikit-learn's balanced weights, applied as sample weights so that they multiply the
+    examples' own weights); all 1 for any other ``class_weight`` (which the logistic regression
+    applies)."""
     y = np.asarray(y, dtype=object)
     out = np.ones(len(y))
-    if class_weight != "balanced" or not np.any(rows):
+    if class_weight != "balanced" or not len(y):
         return out
-    labels = sorted(set(y[rows]))
-    counts = Counter(y[rows])
+    labels = sorted(set(y))
+    counts = Counter(y)
     for c in labels:
-        out[rows & (y == c)] = int(np.sum(rows)) / (len(labels) * counts[c])
+        out[y == c] = len(y) / (len(labels) * counts[c])
     return out
 
 
@@ -96,7 +97,7 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
 
     def _lr(self) -> LogisticRegression:
         # newton-cg: lbfgs needed minutes on these few thousand rows (hundreds of iterations), newton-cg ~1 s.
-        # "balanced" is applied as sample weights by fit (balanced_factors), so auxiliary rows can stay out of it.
+        # "balanced" is applied as sample weights by fit (balanced_factors).
         cw = None if self.class_weight == "balanced" else self.class_weight
         return LogisticRegression(C=self.C, class_weight=cw, max_iter=self.max_iter, solver="newton-cg")
 
@@ -110,26 +111,19 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
 
     # -- scikit-learn API ------------------------------------------------------------------------
     def fit(self, X: Sequence[Any], y: Sequence[str], groups: Sequence[Any] | None = None,
-            sample_weight: Any = None, auxiliary: Any = None) -> "QuoteStanceClassifier":
+            sample_weight: Any = None) -> "QuoteStanceClassifier":
         """Fit on examples ``X`` with labels ``y``; ``groups`` (e.g. article ids) group the
-        calibration folds; ``sample_weight`` weighs the examples (default 1 each).
-
-        ``auxiliary`` (a boolean mask, default none) marks auxiliary examples (e.g. sentences of
-        another corpus): they are fitted with their ``sample_weight`` only, outside the
-        ``"balanced"`` class weights (computed over the other examples, as scikit-learn computes
-        them, and applied to those) and outside the temperature's fit."""
+        calibration folds; ``sample_weight`` weighs the examples (default 1 each; ``"balanced"``
+        class weights multiply it, counted over all examples as scikit-learn counts them)."""
         X = list(X)
         w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
         if w.shape != (len(X),):
             raise ValueError(f"sample_weight has shape {w.shape}, expected ({len(X)},)")
-        aux = np.zeros(len(X), dtype=bool) if auxiliary is None else np.asarray(auxiliary, dtype=bool)
-        if aux.shape != (len(X),):
-            raise ValueError(f"auxiliary has shape {aux.shape}, expected ({len(X)},)")
         y = np.asarray([str(v) for v in y], dtype=object)
         unknown = set(y) - set(LABELS)
         if unknown:
             raise ValueError(f"unknown labels {sorted(unknown)}")
-        w = w * balanced_factors(y, ~aux, self.class_weight)
+        w = w * balanced_factors(y, self.class_weight)
         unknown_groups = set(self.groups) - set(FEATURE_GROUPS)
         if unknown_groups:
             raise ValueError(f"unknown feature groups {sorted(unknown_groups)}")
@@ -154,7 +148,7 @@ class QuoteStanceClassifier(ClassifierMixin, BaseEstimator):
                 lr = self._lr().fit(M[tr], y[tr], sample_weight=w[tr])
                 oof[te] = self._ordered(lr, M[te])
             self.oof_scores_ = oof
-            self.temperature_ = fit_temperature(oof[~aux], y_idx[~aux])
+            self.temperature_ = fit_temperature(oof, y_idx)
         self.vocabulary_ = self._vocabulary(strings)
         M = self._matrix(strings, stack, self.vocabulary_)
         lr = self._lr().fit(M, y, sample_weight=w)

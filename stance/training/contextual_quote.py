@@ -6,8 +6,7 @@ examples the pipeline builds from the train articles whose proposed party names 
 its gold label (:func:`stance.training.quote_examples.labelled_examples`, the examples ``stance
 train quote-stance`` fits on). The corpus's dev examples are scored and written into the manifest,
 never fitted on; the test split is never read. The artifact (``models/contextual_quote``,
-``stance-contextual-quote``) is an opt-in stance model (``stance_model="contextual-quote"``) and
-the teacher of the quote model's teacher-labelled examples (:mod:`stance.training.quote_teacher`).
+``stance-contextual-quote``) is an opt-in stance model (``stance_model="contextual-quote"``).
 Needs the ``[contextual]`` extra.
 """
 

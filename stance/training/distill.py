@@ -55,26 +55,3 @@ def distill_labels(
     return {"file": str(path), "examples": len(X), "argmax_counts": dict(zip(["hostile", "neutral", "conciliatory"], hist)),
             "seconds": round(time.perf_counter() - say.t0, 1)}
 
-
-def distill_quote_labels(
-    data_dir: str | os.PathLike[str],
-    out: str | os.PathLike[str] | None = None,
-    models_dir: str | os.PathLike[str] | None = None,
-    progress: bool = True,
-) -> dict[str, Any]:
-    """Label the quotation examples of the PolNeAR train articles outside the article corpus with
-    the ``contextual-quote`` model (:mod:`stance.training.quote_teacher`; default file
-    ``data/distill/quote_teacher_labels.npz``, read by ``stance train quote-stance``); return a summary."""
-    from stance.artifacts import default_models_dir, read_manifest
-    from stance.loader import STANCE_ARTIFACTS, load_stance_model
-    from stance.training.quote_teacher import label_quote_pool
-
-    say = Progress(progress, "distill quotes")
-
-    models = Path(models_dir) if models_dir is not None else default_models_dir()
-    teacher = load_stance_model(models, kind="contextual-quote")
-    tm = read_manifest(models / STANCE_ARTIFACTS["contextual-quote"][0])
-    summary = label_quote_pool(data_dir, teacher, {"name": tm["name"], "version": tm["version"], "sha256": tm["sha256"]},
-                               out=out, models_dir=models, say=say)
-    summary["seconds"] = round(time.perf_counter() - say.t0, 1)
-    return summary

@@ -14,13 +14,11 @@ the party stage keeps.
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any, Iterable, Iterator, Mapping
 
 from stance.evaluation.articles import match_spans
 from stance.evaluation.articles import match_parties
-from stance.stance_model.quote_scorer import QUOTATION_CORPUS
 
 
 def matched_party_examples(docs: Iterable[Mapping[str, Any]], pipeline: Any) -> Iterator[tuple[str, Any, str, str]]:
@@ -118,20 +116,3 @@ def gold_examples(docs: Iterable[Mapping[str, Any]]) -> tuple[list[Any], list[st
                 y.append(label)
                 ids.append(d["id"])
     return X, y, ids
-
-
-#: The direction suffix of a directed_sentiment record id (``dse-train-0-p->q``): both directions
-#: of one sentence are one group.
-_DIRECTION_SUFFIX = re.compile(r"-[pq]->[pq]$")
-
-
-def sentence_quotation_examples(path: str | os.PathLike[str]) -> tuple[list[Any], list[str], list[str]]:
-    """``(examples, labels, group ids)`` of a sentence corpus file (directed_sentiment, NewsMTSC)
-    built as the pipeline's quotation examples are: the sentence as the text, its target as the
-    party, its source party (``source_actor``) as the speaker's mention, tagged ``corpus="quote"``
-    so that the quote-trained model scores them itself; a record's group is its sentence (its id
-    without the directed_sentiment direction suffix), so both directions of a sentence share one."""
-    from stance.corpora.sentences import load_examples
-
-    xs, ys, ids = load_examples(path, corpus=QUOTATION_CORPUS)
-    return xs, list(ys), [_DIRECTION_SUFFIX.sub("", str(i)) for i in ids]

@@ -1,13 +1,12 @@
 """Annotated quotation examples outside the corpus (the quote model's "pool" training rows).
 
-The teacher pool (:mod:`stance.training.quote_teacher`) is every stance example the pipeline
-builds from the PolNeAR ``train`` articles that are not in the article corpus. The project's
-annotators also labelled those same examples by hand, as ANNOTATION.md rules 8-10 define stance:
-``hostile``, ``conciliatory``, ``neutral`` or ``not-a-party`` (``data/quote_stance/pool/``, data
-card ``README.md`` there). Each line names its example by integer keys (record, slice, target and
-speaker offsets, the teacher file's keys) and holds the label(s), never text; :func:`load_pool`
-rebuilds the examples from the PolNeAR file given at run time and refuses a file whose sha256
-differs from the one the labels were written against.
+The pool is every stance example the pipeline built (twelfth session) from the PolNeAR ``train``
+articles that are not in the article corpus. The project's annotators labelled those examples by
+hand, as ANNOTATION.md rules 8-10 define stance: ``hostile``, ``conciliatory``, ``neutral`` or
+``not-a-party`` (``data/quote_stance/pool/``, data card ``README.md`` there). Each line names its
+example by integer keys (record, slice, target and speaker offsets) and holds the label(s), never
+text; :func:`load_pool` rebuilds the examples from the PolNeAR file given at run time and refuses
+a file whose sha256 differs from the one the labels were written against.
 
 No shipped model trains on them yet: fitted into the quote model as extra training rows they
 did not beat noise (see the data card), so ``stance train quote-stance`` does not read them.
@@ -20,10 +19,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from stance.stance_model.features import LABELS, StanceExample
 
+#: The unlabelled articles' corpus file: (corpus, split) under the data directory.
+SOURCE = ("polnear", "train")
+#: The examples' ``corpus`` tag (``"quote"``: the quote model scores them itself, as the pipeline's).
+EXAMPLE_CORPUS = "quote"
 #: Where the labels live in the repository.
 DEFAULT_POOL = Path(__file__).resolve().parent.parent.parent / "data" / "quote_stance" / "pool"
 LABELS_FILE = "labels.jsonl"
@@ -32,6 +35,29 @@ NOT_A_PARTY = "not-a-party"
 #: Every label a pool line may carry.
 POOL_LABELS = (*LABELS, NOT_A_PARTY)
 FORMAT = 1
+
+
+def read_source(data_dir: str | os.PathLike[str]) -> tuple[list[str], list[str], dict[str, Any]]:
+    """``(ids, texts, fingerprint)`` of the PolNeAR train file under ``data_dir``."""
+    from stance.artifacts import file_fingerprint
+    from stance.corpora.sentences import corpus_file
+
+    path = corpus_file(data_dir, *SOURCE)
+    ids, texts = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                ids.append(str(r.get("doc_id", r.get("id", ""))))
+                texts.append(str(r["text"]))
+    return ids, texts, dict(file_fingerprint(path, n_examples=len(texts)), corpus=SOURCE[0])
+
+
+def examples_from_keys(keys: Any, texts: Sequence[str]) -> list[StanceExample]:
+    """Rebuild the examples the 7-integer keys name (:func:`row_key`) from the source texts."""
+    from stance.training.pseudo import example_from_key
+
+    return [example_from_key(texts[ri][a:b], ts, te, ss, se, EXAMPLE_CORPUS) for ri, a, b, ts, te, ss, se in keys.tolist()]
 
 
 def final_label(row: Mapping[str, Any]) -> str:
@@ -79,7 +105,7 @@ def write_pool(pool_dir: str | os.PathLike[str], rows: Iterable[Mapping[str, Any
 
 
 def row_key(row: Mapping[str, Any]) -> tuple[int, int, int, int, int, int, int]:
-    """The teacher file's 7-integer key of a pool line (record, slice, target, speaker; -1 for no speaker)."""
+    """The 7-integer key of a pool line (record, slice, target, speaker; -1 for no speaker)."""
     a, b = row["slice"]
     ts, te = row["target"]
     ss, se = row.get("source") or (-1, -1)
@@ -92,8 +118,6 @@ def load_pool(data_dir: str | os.PathLike[str], pool_dir: str | os.PathLike[str]
 
     Raises ``ValueError`` when the PolNeAR file's sha256 is not the one the labels were written
     against, or a line's article id does not match its record."""
-    from stance.training.quote_teacher import examples_from_keys, read_source
-
     import numpy as np
 
     rows, meta = read_pool_rows(pool_dir)
@@ -107,3 +131,16 @@ def load_pool(data_dir: str | os.PathLike[str], pool_dir: str | os.PathLike[str]
             raise ValueError(f"pool line for article {r['article']!r} names record {r['record']}, which is another article")
     keys = np.asarray([row_key(r) for r in keep], dtype=np.int64).reshape(-1, 7)
     return examples_from_keys(keys, texts), [final_label(r) for r in keep], [f"pool:{r['article']}" for r in keep]
+
+
+def item_keys(pool_dir: str | os.PathLike[str] | None = None) -> Any:
+    """``(n, 7)`` int64 keys of the pool's items in item order (row ``n`` is item ``n``; the
+    sheets' and the annotators' item numbers). Raises ``ValueError`` when the items are not
+    numbered 0 .. n-1."""
+    import numpy as np
+
+    rows, _ = read_pool_rows(pool_dir)
+    items = sorted(rows, key=lambda r: int(r["item"]))
+    if [int(r["item"]) for r in items] != list(range(len(items))):
+        raise ValueError("pool items are not numbered 0 .. n-1")
+    return np.asarray([row_key(r) for r in items], dtype=np.int64).reshape(-1, 7)

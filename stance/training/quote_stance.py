@@ -5,21 +5,17 @@
    go through the pipeline's rules and each proposed party that names a gold party becomes a
    (stance example, gold label) pair; and every gold quotation with its gold parties (found by name),
    cue and speaker mention makes one example per party.
-2. Auxiliary examples: directed_sentiment's train sentences built as quotation examples (the
-   source party as the speaker's mention), outside the class balancing and the temperature's fit.
-3. The feature groups, ``C``, the gold-quotation examples' weight and the auxiliary examples'
-   weight (:data:`GRID`) are chosen by 5-fold cross-validation on train grouped by article: stance
-   macro-F1 of the pooled out-of-fold predictions of the pipeline's examples (what ``stance
-   evaluate quotes`` scores), each fold fitted on the other articles' pipeline and gold-quotation
-   examples and on the auxiliary examples; among the settings whose model (fitted on all of train)
-   scores at least :data:`AUX_DEV_FLOOR` macro-F1 on directed_sentiment dev scored as sentences, as
-   ``stance evaluate stance`` and ``stance classify`` score them (since 4.6.0 the quote model hands
-   sentences to the model it stacks on, so every setting reaches it; the figure of directed_sentiment
-   dev scored as quotations is recorded beside it) (the test splits are never read).
-4. The chosen model is fitted on all of train with a temperature fitted on grouped out-of-fold
+2. The feature groups, ``C`` and the gold-quotation examples' weight (:data:`GRID`) are
+   cross-validated by 5-fold CV on train grouped by article: stance macro-F1 of the pooled
+   out-of-fold predictions of the pipeline's examples (what ``stance evaluate quotes`` scores), each
+   fold fitted on the other articles' pipeline and gold-quotation examples; the best setting is
+   chosen (the grid holds one since 4.7.0; the test splits are never read).
+3. The chosen model is fitted on all of train with a temperature fitted on grouped out-of-fold
    scores (:class:`stance.stance_model.quote_estimator.QuoteStanceClassifier`) and scored on the
-   dev split's examples.
-5. It is saved to ``models/quote_stance`` through the artifact store: ``inference.npz`` (verified
+   dev split's examples and on directed_sentiment dev scored as sentences, as ``stance evaluate
+   stance`` and ``stance classify`` score them (the quote model hands sentences to the model it
+   stacks on; issue 14 asks >= :data:`DS_DEV_FLOOR` there: recorded and checked, it chooses nothing).
+4. It is saved to ``models/quote_stance`` through the artifact store: ``inference.npz`` (verified
    against the estimator), the manifest with the corpus files' fingerprints, the CV table, the dev
    metrics and the sha256 of the base model it stacks (``models/stance``, the ``"blended"`` model).
 """
@@ -29,7 +25,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections import Counter
 from itertools import product
 from pathlib import Path
 from typing import Any, Sequence
@@ -37,9 +32,9 @@ from typing import Any, Sequence
 from stance.training.progress import Progress
 
 #: 4.0: directed_sentiment's train sentences enter as auxiliary examples built as the pipeline's
-#: quotation examples (the source party as the speaker; :func:`stance.training.quote_examples.sentence_quotation_examples`),
+#: quotation examples (the source party as the speaker; ``sentence_quotation_examples``, removed in 4.7),
 #: weighted by ``aux_weight``, outside the class balancing and the temperature's fit; the weight is
-#: chosen by the grouped CV on train under the floor :data:`AUX_DEV_FLOOR` on directed_sentiment dev
+#: chosen by the grouped CV on train under the floor ``AUX_DEV_FLOOR`` (0.74) on directed_sentiment dev
 #: scored as quotations (3.1.0 scored 0.533 there: it took neutral sentences for hostile or
 #: conciliatory ones). The temperature is fitted on the corpus examples' out-of-fold scores only.
 #: 3.0: the run-time scorer computes the tokens and the lexical feature strings once for its own
@@ -51,7 +46,7 @@ from stance.training.progress import Progress
 #: examples keep the base model's probabilities; gold-quotation examples weighted (``gold_weight``).
 #: 3.1: retrained on the corpus with its second batch of PolNeAR train articles (4,622 train examples
 #: rebuilt from gold quotations offered; features and grid unchanged).
-#: 4.1: the teacher-labelled quotation examples (:mod:`stance.training.quote_teacher`: 3,449 pipeline
+#: 4.1: the teacher-labelled quotation examples (``stance.training.quote_teacher``, removed in 4.7: 3,449 pipeline
 #: examples of the PolNeAR train articles outside the corpus, labelled by the contextual model
 #: fine-tuned on the corpus's train examples) as auxiliary rows at ``teacher_weight`` (grid 0 / 0.3 / 1,
 #: grouped CV 0.535 / 0.552 / 0.558, directed_sentiment dev 0.753 / 0.741 / 0.727: 0.3 chosen under
@@ -77,34 +72,39 @@ from stance.training.progress import Progress
 #: against 3,388; the grid chose the same setting), so that the training command rebuilds the shipped arrays.
 #: 4.6.2: retrained once more after party-filter 2.0.2 (the filter decides which proposed parties
 #: become examples), the last step of the README's training order before the calibration.
+#: 4.7.0: the recipe without the two kinds of auxiliary rows its grouped CV on train had weighted 0
+#: since 4.6.0 (4.6.2's CV: 0.5797 without them, 0.5436-0.5721 with them): directed_sentiment's
+#: train sentences built as quotation examples (``aux_weight``) and the quotation examples the
+#: ``contextual-quote`` model labelled (``teacher_weight``, ``stance distill --quotes``,
+#: ``data/distill/quote_teacher_labels.npz``) are gone with their options; directed_sentiment dev is
+#: scored (as sentences) and checked against :data:`DS_DEV_FLOOR`, no longer a choice among settings
+#: (every setting scored the same there, 0.7668, as sentences go to the base model). The fitted
+#: arrays are 4.6.2's.
 #: This constant is the version the manifest records.
-VERSION = "4.6.2"
+VERSION = "4.7.0"
 #: The settings cross-validated on train (every combination). ``gold_weight``: the weight of the
-#: examples rebuilt from gold quotations relative to the pipeline's own examples; ``aux_weight``:
-#: that of the auxiliary directed_sentiment train sentences (:data:`AUX_CORPUS`).
+#: examples rebuilt from gold quotations relative to the pipeline's own examples.
 #: (3.1.0's grid, also over the groups (lexical, stack), (lexical, relation, heads), (lexical, heads),
 #: C 1 and gold weights 0.25 and 0.5, chose (lexical, relation, stack), C 3, gold weight 0 at CV
-#: macro-F1 0.5749, the other 23 settings 0.559-0.574; those are fixed here, as each setting now
-#: costs ~5 minutes with the 26,288 auxiliary sentences on one core.
+#: macro-F1 0.5749, the other 23 settings 0.559-0.574; those are fixed here.
 #: An exploratory grouped CV on train, with C 1 and gold weight 0.25, also tried: no base columns
 #: (macro-F1 0.509), the network's columns without the linear heads' (0.548), class_weight=None
 #: (0.551, conciliatory recall 0.37) and the speaker's words and speaker-word x party-word pairs as
 #: features (0.550); and C 0.5 and 2 with gold weights 0-1 for the ``heads`` groups (0.535-0.554).
-#: With the auxiliary sentences class-balanced like the corpus's (aux weight 0.1) directed_sentiment
-#: dev as quotations scored 0.725 instead of 0.755; 8,000 sampled sentences at weights 0.15-0.6
-#: scored 0.726-0.751 with CV 0.539-0.551.)
+#: Auxiliary rows, removed in 4.7.0 (their history is in the versions above and in
+#: data/STANCE_DATA_CARD.md): directed_sentiment train sentences as quotation examples, class-balanced
+#: like the corpus's (aux weight 0.1) or sampled (8,000 at weights 0.15-0.6, CV 0.539-0.551), and the
+#: contextual model's labels on the PolNeAR train articles outside the corpus.)
 GRID: dict[str, Sequence[Any]] = {
     "groups": [("lexical", "heads")],
     "C": [3.0],
     "gold_weight": [0.0],
-    "aux_weight": [0.0, 0.2],
-    "teacher_weight": [0.0, 0.5, 1.0],
 }
-#: The auxiliary sentence corpus (its train split) and the floor of its dev split's stance macro-F1
-#: scored as sentences (as ``stance evaluate stance`` scores it), below which a setting is not
-#: chosen (issue 14: the default model must score >= 0.74 there).
-AUX_CORPUS = "directed_sentiment"
-AUX_DEV_FLOOR = 0.74
+#: The sentence corpus whose dev split the model is scored on as sentences (as ``stance evaluate
+#: stance`` scores it), and the floor issue 14 sets there for the default model (>= 0.74): the
+#: training reports a model under it; it does not choose among settings.
+DS_CORPUS = "directed_sentiment"
+DS_DEV_FLOOR = 0.74
 FOLDS = 5
 
 
@@ -134,63 +134,26 @@ class CachedBase:
         return self.base.predict_proba(X)
 
 
-NO_EXAMPLES: tuple[list[Any], list[str], list[str]] = ([], [], [])
-
-
-def teacher_rows(teacher: tuple[list[Any], Any, list[str]]) -> tuple[list[Any], list[str], list[str]]:
-    """``(examples, labels, group ids)`` of the teacher-labelled examples ``teacher`` (examples,
-    ``(n, 3)`` probabilities over :data:`~stance.stance_model.features.LABELS`, group ids): the
-    teacher's most probable label (soft labels, one row per class weighted by the teacher's
-    probability, scored 0.5433 against 0.5494 in grouped CV on train at weight 0.3 and were
-    removed)."""
-    from stance.training.quote_teacher import hard_labels
-
-    tx, probs, tids = teacher
-    return list(tx), hard_labels(probs)[0] if len(tx) else [], list(tids)
-
-
-def teacher_summary(teacher: tuple[list[Any], Any, list[str]]) -> str:
-    """How many teacher-labelled examples ``teacher`` holds and its argmax labels' counts (the
-    training's progress line)."""
-    return f"{len(teacher[0])} (argmax {dict(Counter(teacher_rows(teacher)[1]))})"
-
-
 def fit_model(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
-              aux: tuple[list[Any], list[str], list[str]], params: dict[str, Any], base: Any, calibrate: bool = True,
-              teacher: tuple[list[Any], Any, list[str]] = NO_EXAMPLES) -> Any:
+              params: dict[str, Any], base: Any, calibrate: bool = True) -> Any:
     """A :class:`~stance.stance_model.quote_estimator.QuoteStanceClassifier` fitted on the
-    pipeline's examples ``X`` (weight 1), the gold-quotation examples ``gold`` (weight
-    ``params["gold_weight"]``), the auxiliary sentence examples ``aux`` (weight
-    ``params["aux_weight"]``) and the teacher-labelled quotation examples ``teacher`` (weight
-    ``params["teacher_weight"]``, default 0; its argmax labels: :func:`teacher_rows`); ``aux`` and ``teacher`` are outside the
-    class balancing and the temperature's fit; ``gold`` and ``aux`` are ``(examples, labels, group
-    ids)``, ``teacher`` ``(examples, probabilities, group ids)``."""
+    pipeline's examples ``X`` (weight 1) and the gold-quotation examples ``gold`` (``(examples,
+    labels, group ids)``, weight ``params["gold_weight"]``)."""
     from stance.stance_model.quote_estimator import QuoteStanceClassifier
 
     p = dict(params)
     gw = float(p.pop("gold_weight", 1.0))
-    aw = float(p.pop("aux_weight", 0.0))
-    tw = float(p.pop("teacher_weight", 0.0))
     gx, gy, gids = gold
-    ax, ay, aids = aux if aw > 0 else NO_EXAMPLES
-    tx, ty, tids = teacher_rows(teacher) if tw > 0 else NO_EXAMPLES
-    Xf, yf = list(X) + list(gx) + list(ax) + list(tx), list(y) + list(gy) + list(ay) + list(ty)
-    w = [1.0] * len(X) + [gw] * len(gx) + [aw] * len(ax) + [tw] * len(tx)
-    mask = [False] * (len(X) + len(gx)) + [True] * (len(ax) + len(tx))
+    w = [1.0] * len(X) + [gw] * len(gx)
     return QuoteStanceClassifier(base=base, calibrate=calibrate, **p).fit(
-        Xf, yf, groups=list(groups) + list(gids) + list(aids) + list(tids), sample_weight=w, auxiliary=mask)
+        list(X) + list(gx), list(y) + list(gy), groups=list(groups) + list(gids), sample_weight=w)
 
 
 def grouped_cv_predictions(X: list[Any], y: Sequence[str], groups: Sequence[str], gold: tuple[list[Any], list[str], list[str]],
-                           params: dict[str, Any], base: Any, folds: int = FOLDS,
-                           aux: tuple[list[Any], list[str], list[str]] = NO_EXAMPLES,
-                           teacher: tuple[list[Any], Any, list[str]] = NO_EXAMPLES) -> Any:
+                           params: dict[str, Any], base: Any, folds: int = FOLDS) -> Any:
     """Out-of-fold predicted labels of the pipeline's examples ``X`` in a ``folds``-fold CV grouped
     by article: each fold is fitted (:func:`fit_model`) on the other articles' pipeline examples and
-    gold-quotation examples (``gold``: examples, labels, article ids; weight ``params["gold_weight"]``)
-    and on all auxiliary sentence examples ``aux`` (another corpus, no article shared; weight
-    ``params["aux_weight"]``) and teacher-labelled examples ``teacher`` (articles outside the
-    corpus; :func:`fit_model`)."""
+    gold-quotation examples (``gold``: examples, labels, article ids; weight ``params["gold_weight"]``)."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
@@ -201,42 +164,9 @@ def grouped_cv_predictions(X: list[Any], y: Sequence[str], groups: Sequence[str]
         held = {groups[i] for i in te}
         keep = [i for i, a in enumerate(gids) if a not in held]
         m = fit_model([X[i] for i in tr], list(y[tr]), [groups[i] for i in tr],
-                      ([gx[i] for i in keep], [gy[i] for i in keep], [gids[i] for i in keep]), aux, params, base, calibrate=False,
-                      teacher=teacher)
+                      ([gx[i] for i in keep], [gy[i] for i in keep], [gids[i] for i in keep]), params, base, calibrate=False)
         pred[te] = m.predict([X[i] for i in te])
     return pred
-
-
-def teacher_path(teacher_labels: str | os.PathLike[str] | bool | None) -> str | None:
-    """The teacher labels file ``teacher_labels`` names (``None``: the default file when it exists;
-    ``False``: none)."""
-    from stance.training.quote_teacher import DEFAULT_TEACHER_LABELS
-
-    if teacher_labels is False:
-        return None
-    if teacher_labels is None or teacher_labels is True:
-        return str(DEFAULT_TEACHER_LABELS) if DEFAULT_TEACHER_LABELS.is_file() else None
-    return str(teacher_labels)
-
-
-def read_teacher_examples(data_dir: str | os.PathLike[str], teacher_labels: str | os.PathLike[str] | bool | None) -> tuple[list[Any], Any, list[str]]:
-    """``(examples, probabilities, group ids)`` of the teacher-labelled quotation examples (the
-    teacher's ``(n, 3)`` probabilities; one group per article), or none (:func:`teacher_path`)."""
-    from stance.training.quote_teacher import load_teacher_labels
-
-    path = teacher_path(teacher_labels)
-    if path is None:
-        return NO_EXAMPLES
-    X, probs, meta = load_teacher_labels(path, data_dir)
-    return X, probs, [f"teacher:{r}" for r in meta["records"]]
-
-
-def choose_setting(rows: Sequence[dict[str, Any]], floor: float = AUX_DEV_FLOOR) -> dict[str, Any]:
-    """The CV row with the best ``cv_macro_f1`` among those whose ``aux_dev_macro_f1`` (the
-    auxiliary corpus's dev split scored as sentences) reaches ``floor``; the best overall when
-    none does."""
-    ok = [r for r in rows if r["aux_dev_macro_f1"] >= floor]
-    return max(ok or rows, key=lambda r: r["cv_macro_f1"])
 
 
 def example_metrics(model: Any, X: list[Any], y: Sequence[str]) -> dict[str, Any]:
@@ -260,18 +190,14 @@ def train_quote_stance(
     progress: bool = True,
     params: dict[str, Any] | None = None,
     models_dir: str | os.PathLike[str] | None = None,
-    teacher_labels: str | os.PathLike[str] | bool | None = None,
     grid: dict[str, Sequence[Any]] | None = None,
 ) -> dict[str, Any]:
     """Train, select by grouped CV on train, score dev, save; return the written manifest.
 
-    ``data_dir`` holds ``polnear/`` (the PolNeAR part's texts); ``out_dir`` defaults to
-    ``<models_dir>/quote_stance``; ``models_dir`` is where the base model (``stance/``) and the
-    speaker ranker are read from (default: the shipped models). ``params`` fixes the estimator's
-    parameters and skips the search; ``grid`` replaces :data:`GRID`. ``teacher_labels``: the
-    teacher-labelled quotation examples (:mod:`stance.training.quote_teacher`; default
-    :data:`~stance.training.quote_teacher.DEFAULT_TEACHER_LABELS` when the file exists, ``False``
-    none), fitted as auxiliary examples at the weight the grid's ``teacher_weight`` chooses."""
+    ``data_dir`` holds ``polnear/`` (the PolNeAR part's texts) and ``directed_sentiment/`` (its dev
+    split is scored); ``out_dir`` defaults to ``<models_dir>/quote_stance``; ``models_dir`` is where
+    the base model (``stance/``) and the speaker ranker are read from (default: the shipped models).
+    ``params`` fixes the estimator's parameters and skips the search; ``grid`` replaces :data:`GRID`."""
     from sklearn.metrics import f1_score
 
     from stance.artifacts import artifact_dir, default_models_dir, file_fingerprint, save_artifact
@@ -281,7 +207,7 @@ def train_quote_stance(
     from stance.pipeline import Pipeline
     from stance.stance_model.features import LABELS
     from stance.training.export import build_inference
-    from stance.training.quote_examples import gold_examples, labelled_examples, sentence_quotation_examples
+    from stance.training.quote_examples import gold_examples, labelled_examples
 
     say = Progress(progress, "train quote-stance")
     models = Path(models_dir) if models_dir is not None else default_models_dir()
@@ -295,48 +221,33 @@ def train_quote_stance(
     X, y, art = data["train"]
     gold = gold_examples(load_quote_corpus("train", data_dir))
     say(f"train: {len(gold[0])} examples rebuilt from the gold quotations and parties")
-    aux = sentence_quotation_examples(corpus_file(data_dir, AUX_CORPUS, "train"))
-    aux_dev = sentence_quotation_examples(corpus_file(data_dir, AUX_CORPUS, "dev"))
-    aux_dev_sentences = load_examples(corpus_file(data_dir, AUX_CORPUS, "dev"))
-    say(f"{AUX_CORPUS}: {len(aux[0])} train and {len(aux_dev[0])} dev sentences as quotation examples")
-    teacher = read_teacher_examples(data_dir, teacher_labels)
-    if teacher[0]:
-        say(f"teacher-labelled quotation examples: {teacher_summary(teacher)}")
+    ds_dev = load_examples(corpus_file(data_dir, DS_CORPUS, "dev"))
     grid = dict(GRID, **(grid or {}))
     cached = CachedBase(base)
-
-    def aux_dev_f1(m: Any, dev: tuple[list[Any], list[str], list[str]] = aux_dev_sentences) -> float:
-        return round(float(f1_score(dev[1], m.predict(dev[0]), labels=list(LABELS), average="macro")), 4)
 
     cv: list[dict[str, Any]] = []
     if params is None:
         t0 = time.perf_counter()
-        cv.append({"model": "base", "cv_macro_f1": round(float(f1_score(y, base.predict(X), labels=list(LABELS), average="macro")), 4),
-                   "aux_dev_macro_f1": aux_dev_f1(base), "aux_dev_as_quotations_macro_f1": aux_dev_f1(base, aux_dev)})
-        weights = grid["teacher_weight"] if teacher[0] else [0.0]
-        settings = product(grid["groups"], grid["C"], grid["gold_weight"], grid["aux_weight"], weights)
-        for groups, C, gw, aw, tw in settings:
-            p = {"groups": tuple(groups), "C": C, "gold_weight": gw, "aux_weight": aw, "teacher_weight": tw}
-            f = float(f1_score(y, grouped_cv_predictions(X, y, art, gold, p, cached, aux=aux, teacher=teacher), labels=list(LABELS), average="macro"))
-            full = fit_model(X, y, art, gold, aux, p, cached, calibrate=False, teacher=teacher)
-            cv.append(dict(p, groups=list(groups), cv_macro_f1=round(f, 4), aux_dev_macro_f1=aux_dev_f1(full),
-                           aux_dev_as_quotations_macro_f1=aux_dev_f1(full, aux_dev)))
+        cv.append({"model": "base", "cv_macro_f1": round(float(f1_score(y, base.predict(X), labels=list(LABELS), average="macro")), 4)})
+        for groups, C, gw in product(grid["groups"], grid["C"], grid["gold_weight"]):
+            p = {"groups": tuple(groups), "C": C, "gold_weight": gw}
+            f = float(f1_score(y, grouped_cv_predictions(X, y, art, gold, p, cached), labels=list(LABELS), average="macro"))
+            cv.append(dict(p, groups=list(groups), cv_macro_f1=round(f, 4)))
             say(f"CV {json.dumps(cv[-1])}")
-        best = choose_setting(cv[1:])
-        params = {"groups": tuple(best["groups"]), "C": best["C"], "gold_weight": best["gold_weight"], "aux_weight": best["aux_weight"],
-                  "teacher_weight": best["teacher_weight"]}
+        best = max(cv[1:], key=lambda r: r["cv_macro_f1"])
+        params = {"groups": tuple(best["groups"]), "C": best["C"], "gold_weight": best["gold_weight"]}
         say(f"chosen by grouped CV ({time.perf_counter() - t0:.0f}s): {params}")
-    model = fit_model(X, y, art, gold, aux, params, base, teacher=teacher)
+    model = fit_model(X, y, art, gold, params, base)
     say(f"temperature {model.temperature_:.3f}; {len(model.vocabulary_)} sparse features")
     Xd, yd, _ = data["dev"]
-    metrics = {"train_examples": len(y), "train_examples_from_gold_quotations": len(gold[0]),
-               "train_examples_auxiliary": {AUX_CORPUS: len(aux[0]), "teacher_labelled_quotations": len(teacher[0])}, "cv": cv, "temperature": round(model.temperature_, 4),
+    metrics = {"train_examples": len(y), "train_examples_from_gold_quotations": len(gold[0]), "cv": cv,
+               "temperature": round(model.temperature_, 4),
                "dev_examples": example_metrics(model, Xd, yd),
                "dev_examples_base": example_metrics(base, Xd, yd),
-               f"{AUX_CORPUS}_dev": example_metrics(model, aux_dev_sentences[0], aux_dev_sentences[1]),
-               f"{AUX_CORPUS}_dev_as_quotations": example_metrics(model, aux_dev[0], aux_dev[1]),
-               f"{AUX_CORPUS}_dev_as_quotations_base": example_metrics(base, aux_dev[0], aux_dev[1])}
+               f"{DS_CORPUS}_dev": example_metrics(model, ds_dev[0], ds_dev[1])}
     say(f"dev examples: {metrics['dev_examples']} (base: {metrics['dev_examples_base']})")
+    ds_f1 = metrics[f"{DS_CORPUS}_dev"]["macro_f1"]
+    say(f"{DS_CORPUS} dev (sentences) macro-F1 {ds_f1}" + (f": UNDER the floor {DS_DEV_FLOOR}" if ds_f1 < DS_DEV_FLOOR else ""))
     npz, inference = build_inference(model, Xd)
     base_manifest = json.loads((models / STANCE_ARTIFACTS["blended"][0] / "manifest.json").read_text(encoding="utf-8"))
     base_file = base_manifest["inference"]["file"]
@@ -345,16 +256,12 @@ def train_quote_stance(
         for split, role in (("train", "train"), ("dev", "dev")):
             path = DEFAULT_ARTICLES / source / f"{split}.jsonl"
             prints.append(dict(file_fingerprint(path), corpus=f"quote_stance/articles/{source}", role=role))
-    aux_role = "train (auxiliary)" if float(params.get("aux_weight", 0.0)) > 0 else "cross-validation grid only (weight 0 in the chosen setting)"
-    for split, role in (("train", aux_role), ("dev", "dev (floor)")):
-        prints.append(dict(file_fingerprint(corpus_file(data_dir, AUX_CORPUS, split)), corpus=AUX_CORPUS, role=role))
-    if teacher[0] and float(params.get("teacher_weight", 0.0)) > 0:
-        prints.append(dict(file_fingerprint(Path(teacher_path(teacher_labels))), corpus="teacher-labelled quotations", role="train (auxiliary)"))
+    prints.append(dict(file_fingerprint(corpus_file(data_dir, DS_CORPUS, "dev")), corpus=DS_CORPUS, role=f"dev (scored; floor {DS_DEV_FLOOR})"))
     manifest_path = save_artifact(
         None, out, name=STANCE_ARTIFACTS["quote"][1], version=VERSION, labels=LABELS, training_data=prints,
         metrics=metrics,
-        params=dict(params, groups=list(params["groups"]), class_weight=model.class_weight, class_weight_rows="corpus examples (not auxiliary)",
-                    aux_corpus=AUX_CORPUS, aux_dev_floor=AUX_DEV_FLOOR, cv_folds=FOLDS, seed=seed,
+        params=dict(params, groups=list(params["groups"]), class_weight=model.class_weight,
+                    ds_dev_floor=DS_DEV_FLOOR, cv_folds=FOLDS, seed=seed,
                     estimator="stance.stance_model.quote_estimator.QuoteStanceClassifier"),
         extra_files={inference["file"]: npz},
         extra_manifest={"inference": inference,

@@ -6,7 +6,10 @@
 ``labelsK.jsonl`` (one per chunk), the second labels ``labels_double.jsonl`` and the adjudicated
 labels ``adjudicated.jsonl`` (``{"item", "label"}`` lines). Writes ``data/quote_stance/pool/``
 (``labels.jsonl``: keys and labels, no text; ``pool.json``: the PolNeAR file's fingerprint, the
-counts and the agreement) and prints the agreement.
+counts and the agreement) and prints the agreement. The items' keys are read from the pool's
+``labels.jsonl`` (``stance.training.quote_pool.item_keys``; item ``n`` is the sheets' item ``n``;
+the twelfth session read them from the teacher-labels file they came from, removed with quote-stance
+4.7.0's teacher rows).
 """
 
 from __future__ import annotations
@@ -63,16 +66,12 @@ def main() -> None:
     ap.add_argument("--out", default=None, help="pool directory (default: data/quote_stance/pool)")
     args = ap.parse_args()
 
-    import numpy as np
-
-    from stance.training.quote_pool import DEFAULT_POOL, POOL_LABELS, write_pool
-    from stance.training.quote_teacher import DEFAULT_TEACHER_LABELS, read_source
+    from stance.training.quote_pool import DEFAULT_POOL, POOL_LABELS, item_keys, read_source, write_pool
 
     d = Path(args.labels)
     assign = json.loads((d / "assign.json").read_text(encoding="utf-8"))
     ids, _, fp = read_source(args.data)
-    with np.load(DEFAULT_TEACHER_LABELS) as z:
-        keys = z["keys"].astype(np.int64).tolist()
+    keys = item_keys(DEFAULT_POOL).tolist()
     chunk_of = {a: k for k, arts in enumerate(assign["chunks"], 1) for a in arts}
     first = {k: read_labels(d / f"labels{k}.jsonl") for k in range(1, len(assign["chunks"]) + 1)}
     second, adjudicated = read_labels(d / "labels_double.jsonl"), read_labels(d / "adjudicated.jsonl")

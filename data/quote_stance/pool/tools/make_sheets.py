@@ -1,10 +1,12 @@
-"""Annotation sheets for the pool: every example of the teacher pool as an item.
+"""Annotation sheets for the pool: every example of the pool as an item.
 
     python data/quote_stance/pool/tools/make_sheets.py --data ../shared/data --out /tmp/pool_sheets
 
-The items are the keys of ``data/distill/quote_teacher_labels.npz`` (item ``n`` is its row ``n``):
-every stance example the pipeline built from the PolNeAR ``train`` articles outside the article
-corpus. Writes ``chunk1.txt`` .. ``chunkK.txt`` (split by article, shuffled with a fixed seed, about
+The items are the pool's (``data/quote_stance/pool/labels.jsonl``, read by
+``stance.training.quote_pool.item_keys``; item ``n`` is its item ``n``): every stance example the
+pipeline built (twelfth session) from the PolNeAR ``train`` articles outside the article corpus.
+The twelfth session read the same keys from the teacher-labels file, removed with quote-stance
+4.7.0's teacher rows. Writes ``chunk1.txt`` .. ``chunkK.txt`` (split by article, shuffled with a fixed seed, about
 equal in items), ``double.txt`` (the items of a fixed share of the articles, for a second,
 independent label) and ``assign.json``. The sheets quote PolNeAR text: keep them out of the
 repository.
@@ -28,13 +30,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=20261130)
     args = ap.parse_args()
 
-    import numpy as np
-
-    from stance.training.quote_teacher import DEFAULT_TEACHER_LABELS, read_source
+    from stance.training.quote_pool import item_keys, read_source
 
     ids, texts, _ = read_source(args.data)
-    with np.load(DEFAULT_TEACHER_LABELS) as z:
-        keys = z["keys"].astype(np.int64)
+    keys = item_keys()
     by: dict[str, list[dict]] = defaultdict(list)
     for n, (ri, a, b, ts, te, ss, se) in enumerate(keys.tolist()):
         text = texts[ri]
