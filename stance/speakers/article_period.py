@@ -1,0 +1,77 @@
+"""The period an undated article was written in, from the office holders it titles.
+
+An article whose first line gives no date still dates itself by the titles it gives people in
+office: "President Barack Obama" is written while Obama was president, "Secretary of State John
+Kerry" while Kerry was. Each titled person whose title is an office the hand-written actor lookup
+(``actors_recent.tsv``) knows them to hold constrains the date to that office's terms; the period
+the most such (person, office) pairs agree on is the article's (the latest such period on a tie).
+Titles written as past ("former", "ex-", "then-", "the late") and the Phoenix dictionaries (whose
+periods are coarse) say nothing. News titles former holders too ("President Bill Clinton" in a 2016
+story), which the vote over every titled person outweighs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from stance.speakers.actors import SOURCE_RECENT, ActorLookup, Period, Term, actor_lookup
+from stance.text.lexicons import word_set
+from stance.text.mentions import Mention, MentionIndex
+from stance.text.view import TextView
+
+_PAST = word_set("former_words.txt") | word_set("past_title_words.txt")
+#: how many tokens before a name a past marker of its title may stand ("the then - Secretary of State X")
+_TITLE_SPAN = 5
+_OPEN_START = date(1900, 1, 1)
+
+
+@lru_cache(maxsize=1)
+def _shipped_latest_day() -> date:
+    """Where the shipped lookup's knowledge stops (an open term ends there)."""
+    return actor_lookup().latest_day()
+
+
+def _past_title(view: TextView, m: Mention) -> bool:
+    """A past marker among the few tokens before the name, in its sentence ("former", "then-")."""
+    for k in range(m.start - 1, max(-1, m.start - 1 - _TITLE_SPAN), -1):
+        w = view.lowers[k]
+        if w in {".", ";", ",", "\n"}:
+            return False
+        if w in _PAST or any(part in _PAST for part in w.split("-") if part):
+            return True
+    return False
+
+
+def _terms_of(table: ActorLookup, name: str) -> list[Term]:
+    """The terms of the actor called ``name``; a surname alone ("President Obama") is one actor's
+    surname variant, and only when a single actor has it."""
+    if " " in name:
+        return table.terms(name)
+    terms = table.terms(name, surname=True)
+    return terms if len({t.actor for t in terms}) == 1 else []
+
+
+def titled_period(view: TextView, mentions: MentionIndex, lookup: ActorLookup | None = None) -> Period | None:
+    """``[start, end)`` of the period the most titled office holders of the article agree on (see
+    the module doc); None when no person is titled with an office the lookup knows them to hold."""
+    table = lookup if lookup is not None else actor_lookup()
+    open_end = table.latest_day() if lookup is not None else _shipped_latest_day()
+    spans: dict[tuple[str, str], list[tuple[date, date]]] = {}
+    for m in mentions.names:
+        if m.type != "person" or not m.role or (m.canonical, m.role.lower()) in spans:
+            continue
+        office = m.role.lower()
+        terms = [t for t in _terms_of(table, m.canonical) if t.source == SOURCE_RECENT and t.role and t.role.lower() == office]
+        if not terms or _past_title(view, m):
+            continue
+        spans[(m.canonical, office)] = [(t.start or _OPEN_START, t.end or open_end) for t in terms]
+    if not spans:
+        return None
+    bounds = sorted({d for ss in spans.values() for s in ss for d in s})
+    best: tuple[int, date, date] | None = None
+    for a, b in zip(bounds, bounds[1:]):
+        votes = sum(any(s <= a < e for s, e in ss) for ss in spans.values())
+        if votes and (best is None or votes >= best[0]):
+            best = (votes, a, b)
+    return (best[1], best[2]) if best is not None else None
