@@ -76,3 +76,34 @@ def test_pipeline_reads_the_lookup_in_the_period_the_article_gives(nlp_rules):
     # a dateline wins over the period
     q = nlp_rules("March 3, 2019\n" + text).quotes[0]
     assert (q.affiliation, q.role) == ("United States", "President")
+
+
+def _named(text: str, name: str = "Carl Roe"):
+    from stance.speakers.article_period import term_the_article_names
+
+    view = build_view(tokenize(make_language(), text))
+    latest = _table().lookup(name)
+    return term_the_article_names(view, name, latest, _table())
+
+
+def test_an_undated_article_names_the_office_of_its_time():
+    # "the candidate", "nominees" used bare: the latest such term (one affiliation)
+    got = _named("Carl Roe spoke at a rally. The candidate said the nominees would debate.")
+    assert got == ActorInfo("Republican Party", "presidential nominee", "recent")
+    assert _named("Carl Roe spoke. The other candidates disagreed.").role == "presidential candidate"
+
+
+def test_titles_past_offices_and_mixed_offices_keep_the_latest_term():
+    latest = ActorInfo("United States", "President", "recent")
+    assert _named("Carl Roe spoke at a rally.") == latest  # no office named
+    # "President Ann Example" titles someone else; "vice president" is another office
+    assert _named("President Ann Example and the vice president met Carl Roe.") == latest
+    # offices of two affiliations named bare: nothing to choose
+    assert _named("Carl Roe, the candidate, wants to be president.") == latest
+
+
+def test_pipeline_reads_the_office_an_undated_article_names(nlp_rules):
+    text = ('Ben Carson spoke to voters in Iowa on Monday. The candidate drew a large crowd. '
+            '"We will win this state," Ben Carson said.')
+    q = nlp_rules(text).quotes[0]
+    assert (q.affiliation, q.role, q.affiliation_source) == ("Republican Party", "presidential candidate", "lookup")

@@ -1,4 +1,5 @@
-"""The period an undated article was written in, from the office holders it titles.
+"""The period an undated article was written in, from the office holders it titles; the term of
+an actor whose office the article names.
 
 An article whose first line gives no date still dates itself by the titles it gives people in
 office: "President Barack Obama" is written while Obama was president, "Secretary of State John
@@ -8,6 +9,9 @@ the most such (person, office) pairs agree on is the article's (the latest such 
 Titles written as past ("former", "ex-", "then-", "the late") and the Phoenix dictionaries (whose
 periods are coarse) say nothing. News titles former holders too ("President Bill Clinton" in a 2016
 story), which the vote over every titled person outweighs.
+
+An undated article with no such period still names the office of the time it speaks of: "the
+candidate", "the nominee" (:func:`term_the_article_names`).
 """
 
 from __future__ import annotations
@@ -15,12 +19,15 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from stance.speakers.actors import SOURCE_RECENT, ActorLookup, Period, Term, actor_lookup
+from stance.speakers.actors import SOURCE_RECENT, ActorInfo, ActorLookup, Period, Term, actor_lookup
 from stance.text.lexicons import word_set
 from stance.text.mentions import Mention, MentionIndex
+from stance.text.positions import positions_of
 from stance.text.view import TextView
 
 _PAST = word_set("former_words.txt") | word_set("past_title_words.txt")
+#: words before an office noun that make it another office ("vice president", "deputy secretary")
+_DEPUTY = word_set("deputy_office_words.txt")
 #: how many tokens before a name a past marker of its title may stand ("the then - Secretary of State X")
 _TITLE_SPAN = 5
 _OPEN_START = date(1900, 1, 1)
@@ -75,3 +82,47 @@ def titled_period(view: TextView, mentions: MentionIndex, lookup: ActorLookup | 
         if votes and (best is None or votes >= best[0]):
             best = (votes, a, b)
     return (best[1], best[2]) if best is not None else None
+
+
+def office_noun(role: str) -> str:
+    """The noun that names an office in running text: the last word before any "of"
+    ("presidential candidate" -> "candidate", "Secretary of State" -> "secretary")."""
+    return role.split(" of ")[0].split()[-1].lower()
+
+
+def _bare_uses(view: TextView, nouns: set[str]) -> set[str]:
+    """Those of ``nouns`` (or their plurals) the article uses bare: not as a title before a name
+    ("President Obama", "Secretary of State Kerry") and not after a past marker ("former
+    president", "vice president")."""
+    forms = {n: n for n in nouns} | {n + "s": n for n in nouns}
+    used: set[str] = set()
+    words, lowers = view.words, view.lowers
+    for i in positions_of(lowers, forms):
+        noun = forms[lowers[i]]
+        if noun in used:
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt[:1].isupper() or (nxt == "of" and i + 2 < len(words) and words[i + 2][:1].isupper()):
+            continue
+        if i and (lowers[i - 1] in _PAST or lowers[i - 1] in _DEPUTY):
+            continue
+        used.add(noun)
+    return used
+
+
+def term_the_article_names(view: TextView, name: str, known: ActorInfo, lookup: ActorLookup | None = None) -> ActorInfo:
+    """An undated article that the lookup read as current (``known``: the actor's latest term)
+    while it speaks of another of the actor's offices: the term whose office noun the article uses
+    bare ("the candidate", "GOP nominees"), the latest of them, when only such terms, all of one
+    affiliation, are named (a 2016 story of "the candidate" Trump: the Republican candidate, not
+    the later president); else ``known``."""
+    table = lookup if lookup is not None else actor_lookup()
+    terms = [t for t in table.terms(name) if t.source == SOURCE_RECENT and t.role] if " " in name else []
+    if len({t.affiliation for t in terms}) < 2:
+        return known
+    used = _bare_uses(view, {office_noun(t.role) for t in terms if t.role})
+    kept = [t for t in terms if t.role and office_noun(t.role) in used]
+    if not kept or len({t.affiliation for t in kept}) != 1:
+        return known
+    best = max(kept, key=lambda t: t.start or date.min)
+    return ActorInfo(best.affiliation, best.role, best.source)

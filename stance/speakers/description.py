@@ -2,7 +2,8 @@
 
 The article's words first (:func:`stance.speakers.roles.describe`); when they give no affiliation,
 or an affiliation but no role, the actor lookup (:mod:`stance.speakers.actors`) at the article's
-date (an undated article: within the period its titled office holders give); then the state of a national office the article names without its state. A group of named
+date (an undated article: within the period its titled office holders give, else the term of
+the office it names bare, "the candidate"); then the state of a national office the article names without its state. A group of named
 people ("Jeb Roe and Ted Doe", "Sens. Jane Roe and John Doe") is described by its members: the
 affiliation they share and their shared role in the plural ("presidential candidates"). A speaker
 named by a surname alone that the article gives nothing for takes the full name's description.
@@ -14,6 +15,7 @@ from datetime import date
 from typing import Callable
 
 from stance.speakers.actors import Period, actor_lookup, describe_from_knowledge, former_offices
+from stance.speakers.article_period import term_the_article_names
 from stance.speakers.role_lexicon import governs_region
 from stance.speakers.role_states import state_of_kind_before, state_of_national_body
 from stance.speakers.roles import describe, state_of_office
@@ -69,6 +71,9 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         when = day()
         span = period() if when is None and period is not None else None
         known = describe_from_knowledge(mentions, name, when, period=span) if aff is None or when is not None else None
+        if known is not None and when is None and span is None:
+            # undated and no period: the term of the office the article speaks of ("the candidate")
+            known = term_the_article_names(view, name, known)
         if known is not None and role is None:
             # "the former secretary of state" where the article gives no role beside the name: the
             # office the article names, the lookup saying the speaker held it (before the period
