@@ -149,6 +149,11 @@ class ActorLookup:
         rows = (self.phoenix_surname if surname else self.phoenix_full).get(key, [])
         return [*recent, *(t for k in rows for t in self.phoenix_terms(k))]
 
+    def recent_terms(self, name: str, *, surname: bool = False) -> list[Term]:
+        """The hand-written terms of the actor called ``name`` (or with that surname variant),
+        without parsing any Phoenix row."""
+        return (self.surname if surname else self.full).get(name_key(name), [])
+
     def lookup(self, name: str, day: date | None = None, *, surname: bool = False, period: Period | None = None) -> ActorInfo | None:
         """What is known of ``name`` at ``day`` (None: date unknown; then within ``period``, if
         given); ``surname=True`` matches the dictionaries' surname variants (only when the caller

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from stance.speakers.actors import SOURCE_RECENT, ActorInfo, ActorLookup, Period, Term, actor_lookup
+from stance.speakers.actors import ActorInfo, ActorLookup, Period, Term, actor_lookup
 from stance.text.lexicons import word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.positions import positions_of
@@ -51,11 +51,11 @@ def _past_title(view: TextView, m: Mention) -> bool:
 
 
 def _terms_of(table: ActorLookup, name: str) -> list[Term]:
-    """The terms of the actor called ``name``; a surname alone ("President Obama") is one actor's
+    """The hand-written terms of the actor called ``name``; a surname alone ("President Obama") is one actor's
     surname variant, and only when a single actor has it."""
     if " " in name:
-        return table.terms(name)
-    terms = table.terms(name, surname=True)
+        return table.recent_terms(name)
+    terms = table.recent_terms(name, surname=True)
     return terms if len({t.actor for t in terms}) == 1 else []
 
 
@@ -69,7 +69,7 @@ def titled_period(view: TextView, mentions: MentionIndex, lookup: ActorLookup | 
         if m.type != "person" or not m.role or (m.canonical, m.role.lower()) in spans:
             continue
         office = m.role.lower()
-        terms = [t for t in _terms_of(table, m.canonical) if t.source == SOURCE_RECENT and t.role and t.role.lower() == office]
+        terms = [t for t in _terms_of(table, m.canonical) if t.role and t.role.lower() == office]
         if not terms or _past_title(view, m):
             continue
         spans[(m.canonical, office)] = [(t.start or _OPEN_START, t.end or open_end) for t in terms]
@@ -117,7 +117,7 @@ def term_the_article_names(view: TextView, name: str, known: ActorInfo, lookup: 
     affiliation, are named (a 2016 story of "the candidate" Trump: the Republican candidate, not
     the later president); else ``known``."""
     table = lookup if lookup is not None else actor_lookup()
-    terms = [t for t in table.terms(name) if t.source == SOURCE_RECENT and t.role] if " " in name else []
+    terms = [t for t in table.recent_terms(name) if t.role] if " " in name else []
     if len({t.affiliation for t in terms}) < 2:
         return known
     used = _bare_uses(view, {office_noun(t.role) for t in terms if t.role})
