@@ -107,3 +107,13 @@ def test_pipeline_reads_the_office_an_undated_article_names(nlp_rules):
             '"We will win this state," Ben Carson said.')
     q = nlp_rules(text).quotes[0]
     assert (q.affiliation, q.role, q.affiliation_source) == ("Republican Party", "presidential candidate", "lookup")
+
+
+def test_period_gives_the_role_beside_the_affiliation_the_article_gives(nlp_rules):
+    # "(R-Fla.)" gives the party; the period of "President Barack Obama" gives the office then
+    text = ('President Barack Obama spoke on Monday. Marco Rubio (R-Fla.) disagreed. '
+            '"We will win," Marco Rubio said.')
+    q = nlp_rules(text).quotes[-1]
+    assert (q.role, q.affiliation, q.affiliation_source) == ("Senator", "Republican Party", "article")
+    undated = 'Marco Rubio (R-Fla.) spoke on Monday. "We will win," Marco Rubio said.'
+    assert nlp_rules(undated).quotes[-1].role is None

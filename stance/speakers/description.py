@@ -70,7 +70,7 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
     if (aff is None or role is None) and day is not None:
         when = day()
         span = period() if when is None and period is not None else None
-        known = describe_from_knowledge(mentions, name, when, period=span) if aff is None or when is not None else None
+        known = describe_from_knowledge(mentions, name, when, period=span) if aff is None or when is not None or span is not None else None
         if known is not None and when is None and span is None:
             # undated and no period: the term of the office the article speaks of ("the candidate")
             known = term_the_article_names(view, name, known)
@@ -83,8 +83,8 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
             aff, role, source = known.affiliation, role or known.role, "lookup"
         elif known is not None and known.affiliation == aff and role is None:
             # the article gives the affiliation the lookup gives but no role ("Marco Roe (R-Fla.)"):
-            # the office the lookup knows at the article's date (only with a date: an undated text
-            # would get the actor's latest office)
+            # the office the lookup knows at the article's date or in the period an undated article
+            # dates itself to (not otherwise: an undated text would get the actor's latest office)
             role = known.role
     if aff is None and is_person:
         # a national office the article names without its state: the article's state
