@@ -99,7 +99,7 @@ def test_titles_past_offices_and_mixed_offices_keep_the_latest_term():
     # "President Ann Example" titles someone else; "vice president" is another office
     assert _named("President Ann Example and the vice president met Carl Roe.") == latest
     # offices of two affiliations named bare: nothing to choose
-    assert _named("Carl Roe, the candidate, wants to be president.") == latest
+    assert _named("Carl Roe, the candidate, met voters. The president spoke.") == latest
 
 
 def test_pipeline_reads_the_office_an_undated_article_names(nlp_rules):
@@ -117,3 +117,27 @@ def test_period_gives_the_role_beside_the_affiliation_the_article_gives(nlp_rule
     assert (q.role, q.affiliation, q.affiliation_source) == ("Senator", "Republican Party", "article")
     undated = 'Marco Rubio (R-Fla.) spoke on Monday. "We will win," Marco Rubio said.'
     assert nlp_rules(undated).quotes[-1].role is None
+
+
+def test_offices_sought_addressed_or_of_another_state_are_not_named():
+    latest = ActorInfo("United States", "President", "recent")
+    # "run for president", "Mr. President", "the Mexican president": not the actor's office then
+    text = "Carl Roe, the candidate, wants to run for president. The Mexican president said no. Thank you, Mr. President."
+    assert _named(text) == ActorInfo("Republican Party", "presidential candidate", "recent")
+    assert _named("Carl Roe, the candidate, wants to be president.") == ActorInfo("Republican Party", "presidential candidate", "recent")
+    assert _named("Carl Roe met the candidate. The president spoke.") == latest
+    # the noun used most wins among one affiliation's terms
+    assert _named("Carl Roe, a candidate, met other candidates; the nominee is unknown.").role == "presidential candidate"
+
+
+def test_office_named_within_the_period():
+    from stance.speakers.article_period import term_the_article_names
+
+    view = build_view(tokenize(make_language(), "Carl Roe spoke. The candidate drew a crowd."))
+    broad = (date(2013, 1, 3), date(2025, 6, 1))  # a senator's open term: Carl Roe's presidency outweighs the campaign
+    within = _table().lookup("Carl Roe", period=broad)
+    assert within.affiliation == "United States"
+    assert term_the_article_names(view, "Carl Roe", within, _table(), period=broad).role == "presidential candidate"
+    # a period the named office does not overlap: kept as it is
+    late = (date(2021, 2, 1), date(2022, 6, 1))
+    assert term_the_article_names(view, "Carl Roe", ActorInfo("United States", None, "recent"), _table(), period=late) == ActorInfo("United States", None, "recent")

@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from stance.speakers.actors import ActorInfo, ActorLookup, Period, Term, actor_lookup
-from stance.text.lexicons import word_set
+from stance.text.lexicons import gazetteer, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.positions import positions_of
 from stance.text.view import TextView
@@ -28,6 +28,8 @@ from stance.text.view import TextView
 _PAST = word_set("former_words.txt") | word_set("past_title_words.txt")
 #: words before an office noun that make it another office ("vice president", "deputy secretary")
 _DEPUTY = word_set("deputy_office_words.txt")
+#: words before an office noun that make it an office sought or addressed ("run for president")
+_SOUGHT = word_set("sought_office_words.txt")
 #: how many tokens before a name a past marker of its title may stand ("the then - Secretary of State X")
 _TITLE_SPAN = 5
 _OPEN_START = date(1900, 1, 1)
@@ -90,39 +92,44 @@ def office_noun(role: str) -> str:
     return role.split(" of ")[0].split()[-1].lower()
 
 
-def _bare_uses(view: TextView, nouns: set[str]) -> set[str]:
-    """Those of ``nouns`` (or their plurals) the article uses bare: not as a title before a name
-    ("President Obama", "Secretary of State Kerry") and not after a past marker ("former
-    president", "vice president")."""
+def _bare_uses(view: TextView, nouns: set[str]) -> dict[str, int]:
+    """How often the article uses each of ``nouns`` (or its plural) bare: not as a title before a name
+    ("President Obama", "Secretary of State Kerry"), not after a past marker ("former president"),
+    a lesser office's word ("vice president"), a word of an office sought or addressed ("run for
+    president", "Mr. President") or a demonym (another state's office: "the Mexican president")."""
     forms = {n: n for n in nouns} | {n + "s": n for n in nouns}
-    used: set[str] = set()
+    demonyms = gazetteer().demonyms
+    used: dict[str, int] = {}
     words, lowers = view.words, view.lowers
     for i in positions_of(lowers, forms):
         noun = forms[lowers[i]]
-        if noun in used:
-            continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if nxt[:1].isupper() or (nxt == "of" and i + 2 < len(words) and words[i + 2][:1].isupper()):
             continue
-        if i and (lowers[i - 1] in _PAST or lowers[i - 1] in _DEPUTY):
+        if i and (lowers[i - 1] in _PAST or lowers[i - 1] in _DEPUTY or lowers[i - 1] in _SOUGHT or words[i - 1] in demonyms):
+            # "former president", "vice president", "run for president", "the Mexican president"
             continue
-        used.add(noun)
+        used[noun] = used.get(noun, 0) + 1
     return used
 
 
-def term_the_article_names(view: TextView, name: str, known: ActorInfo, lookup: ActorLookup | None = None) -> ActorInfo:
-    """An undated article that the lookup read as current (``known``: the actor's latest term)
-    while it speaks of another of the actor's offices: the term whose office noun the article uses
-    bare ("the candidate", "GOP nominees"), the latest of them, when only such terms, all of one
-    affiliation, are named (a 2016 story of "the candidate" Trump: the Republican candidate, not
-    the later president); else ``known``."""
+def term_the_article_names(view: TextView, name: str, known: ActorInfo, lookup: ActorLookup | None = None,
+                           period: Period | None = None) -> ActorInfo:
+    """An undated article that the lookup read as current or within the ``period`` the article
+    dates itself to (``known``) while it speaks of one of the actor's offices: the term whose
+    office noun the article uses bare ("the candidate", "GOP nominees"), the one whose noun it
+    uses most, else the latest of them (of those overlapping ``period``), when only such terms, all of one affiliation, are named (a 2016
+    story of "the candidate" Trump: the Republican candidate, not the later president); else
+    ``known``."""
     table = lookup if lookup is not None else actor_lookup()
     terms = [t for t in table.recent_terms(name) if t.role] if " " in name else []
+    if period is not None:
+        terms = [t for t in terms if (t.start is None or t.start < period[1]) and (t.end is None or t.end > period[0])]
     if len({t.affiliation for t in terms}) < 2:
         return known
     used = _bare_uses(view, {office_noun(t.role) for t in terms if t.role})
     kept = [t for t in terms if t.role and office_noun(t.role) in used]
     if not kept or len({t.affiliation for t in kept}) != 1:
         return known
-    best = max(kept, key=lambda t: t.start or date.min)
+    best = max(kept, key=lambda t: (used[office_noun(t.role or "")], t.start or date.min))
     return ActorInfo(best.affiliation, best.role, best.source)

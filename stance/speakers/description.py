@@ -71,9 +71,9 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         when = day()
         span = period() if when is None and period is not None else None
         known = describe_from_knowledge(mentions, name, when, period=span) if aff is None or when is not None or span is not None else None
-        if known is not None and when is None and span is None:
-            # undated and no period: the term of the office the article speaks of ("the candidate")
-            known = term_the_article_names(view, name, known)
+        if known is not None and when is None:
+            # undated: the term of the office the article speaks of ("the candidate")
+            known = term_the_article_names(view, name, known, period=span)
         if known is not None and role is None:
             # "the former secretary of state" where the article gives no role beside the name: the
             # office the article names, the lookup saying the speaker held it (before the period
