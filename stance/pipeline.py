@@ -26,6 +26,7 @@ from stance.parties.finder import parties_of_quotation, spoken_for
 from stance.quotations.cues import find_cues
 from stance.quotations.finder import find_quotations
 from stance.speakers.inheritance import inherit_speakers
+from stance.speakers.article_period import titled_period
 from stance.speakers.description import describe_speaker
 from stance.speakers.selection import choose_speakers, first_person_report, quoted_spans
 from stance.speakers.allies import ally_parties
@@ -157,6 +158,13 @@ class Annotator:
                 day.append(article_date(view.text))
             return day[0]
 
+        period: list = []  # the period an undated article dates itself to, found once when first needed
+
+        def article_period() -> Any:
+            if not period:
+                period.append(titled_period(view, mentions))
+            return period[0]
+
         for raw, (speaker, mention_obj, conf) in zip(raws, chosen):
             role = aff = source = own = None
             if speaker is not None and speaker.type in ("person", "organization", "unknown"):
@@ -165,7 +173,7 @@ class Annotator:
                 # the parties (the party finder and filter were built on person and body speakers)
                 if speaker.name not in described:  # once per speaker: the body spoken for too
                     role, aff, source, own = describe_speaker(view, mentions, speaker.name, mention_obj, speaker.type != "organization",
-                                                              article_day if self.actor_lookup else None, blocked)
+                                                              article_day if self.actor_lookup else None, blocked, article_period)
                     described[speaker.name] = (role, aff, source, spoken_for(mentions, own, role))
                 role, aff, source, own = described[speaker.name]
                 if speaker.type == "unknown":

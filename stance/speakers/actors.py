@@ -13,7 +13,9 @@ win): the speaker's name is looked up in two shipped data files,
 A term of the hand-written file that covers the article's date wins; else a Phoenix period that
 covers it (its role only before the dictionaries' cut-off: an open-ended period says nothing of
 later offices). When no term covers the date, only an affiliation every term of the actor shares
-is given, without a role. Without a date the news is read as current: the actor's latest term
+is given, without a role. Without a date but with the period the article's titled office holders
+date it to (:mod:`stance.speakers.article_period`), the affiliation the actor holds most of that
+period (:func:`resolve_within`). Without either the news is read as current: the actor's latest term
 (a Phoenix one without its role when it is open-ended). Terms that disagree give nothing (a name
 that several actors share is used only when they agree).
 """
@@ -57,6 +59,10 @@ class ActorInfo:
     affiliation: str
     role: str | None
     source: str
+
+
+#: ``[start, end)``: the period an undated article dates itself to (:mod:`stance.speakers.article_period`)
+Period = tuple[date, date]
 
 
 def name_key(name: str) -> str:
@@ -143,12 +149,23 @@ class ActorLookup:
         rows = (self.phoenix_surname if surname else self.phoenix_full).get(key, [])
         return [*recent, *(t for k in rows for t in self.phoenix_terms(k))]
 
-    def lookup(self, name: str, day: date | None = None, *, surname: bool = False) -> ActorInfo | None:
-        """What is known of ``name`` at ``day`` (None: date unknown); ``surname=True`` matches the
-        dictionaries' surname variants (only when the caller knows the surname is unambiguous in
-        its article)."""
+    def recent_terms(self, name: str, *, surname: bool = False) -> list[Term]:
+        """The hand-written terms of the actor called ``name`` (or with that surname variant),
+        without parsing any Phoenix row."""
+        return (self.surname if surname else self.full).get(name_key(name), [])
+
+    def lookup(self, name: str, day: date | None = None, *, surname: bool = False, period: Period | None = None) -> ActorInfo | None:
+        """What is known of ``name`` at ``day`` (None: date unknown; then within ``period``, if
+        given); ``surname=True`` matches the dictionaries' surname variants (only when the caller
+        knows the surname is unambiguous in its article)."""
         terms = self.terms(name, surname=surname)
-        return resolve(terms, day) if terms else None
+        if not terms:
+            return None
+        return resolve_within(terms, period) if day is None and period is not None else resolve(terms, day)
+
+    def latest_day(self) -> date:
+        """The latest start or end of a hand-written term: where the lookup's knowledge stops."""
+        return max(d for ts in self.full.values() for t in ts for d in (t.start, t.end) if d is not None)
 
 
 def _agree(terms: list[Term]) -> ActorInfo | None:
@@ -187,6 +204,30 @@ def resolve(terms: list[Term], day: date | None) -> ActorInfo | None:
     return ActorInfo(info.affiliation, None, info.source) if info is not None else None
 
 
+def resolve_within(terms: list[Term], period: Period) -> ActorInfo | None:
+    """The affiliation and role ``terms`` (of one name) give within ``period`` (an undated article
+    that dates itself): the affiliation the terms hold for more than half of the time they overlap
+    the period, with the role of its longest such term (a Phoenix role only when that term ended
+    before the dictionaries' cut-off); None when no term overlaps the period or no affiliation
+    holds most of it (the 2016 candidate Trump in a story of Obama's presidency: Republican Party)."""
+    start, end = period
+    recent = [t for t in terms if t.source == SOURCE_RECENT]
+    weights: dict[str, list[tuple[int, Term]]] = {}
+    for t in recent or terms:
+        days = (min(end, t.end or date.max) - max(start, t.start or date.min)).days
+        if days > 0:
+            weights.setdefault(t.affiliation, []).append((days, t))
+    totals = {aff: sum(d for d, _ in ws) for aff, ws in weights.items()}
+    if not totals:
+        return None
+    aff = max(totals, key=lambda a: totals[a])
+    if 2 * totals[aff] <= sum(totals.values()):
+        return None
+    best = max(weights[aff], key=lambda w: w[0])[1]
+    dated_role = best.source == SOURCE_RECENT or (best.end is not None and best.end < PHOENIX_CUTOFF)
+    return ActorInfo(aff, best.role if dated_role else None, best.source)
+
+
 def former_offices(terms: list[Term], day: date | None) -> list[str]:
     """The offices (roles) of ``terms`` that ended before ``day`` (None: that ended at all), most
     recent first, without repeats: "Secretary of State" for Hillary Clinton in 2016."""
@@ -210,9 +251,11 @@ def actor_lookup() -> ActorLookup:
     return ActorLookup(data_rows("actors_recent.tsv"), data_rows("actors_phoenix.tsv"))
 
 
-def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None, lookup: ActorLookup | None = None) -> ActorInfo | None:
+def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None, lookup: ActorLookup | None = None,
+                            period: Period | None = None) -> ActorInfo | None:
     """What the actor lookup says of the speaker ``name`` of an article (its names in ``mentions``)
-    at the article's date ``day`` (None: unknown).
+    at the article's date ``day`` (None: unknown; then within the ``period`` the article dates
+    itself to, if any: :func:`resolve_within`).
 
     A name of several words is looked up as it is (or, failing that, without a generational suffix:
     "Joseph R. Biden Jr.", or without its middle initials: "John R. Bolton"); a Phoenix actor none
@@ -228,22 +271,22 @@ def describe_from_knowledge(mentions: MentionIndex, name: str, day: date | None,
         return None
     if len(words) > 1:
         key = name
-        info = table.lookup(key, day)
+        info = table.lookup(key, day, period=period)
         if info is None and len(words) > 2 and name_key(words[-1]) in _SUFFIXES:
             # "Joseph R. Biden Jr.": the dictionaries name the actor without the suffix
             key = " ".join(words[:-1]).rstrip(",")
-            info = table.lookup(key, day)
+            info = table.lookup(key, day, period=period)
         if info is None and len(words) > 2 and any(_is_initial(w) for w in words[1:-1]):
             # "John R. Bolton": the dictionaries name the actor without the middle initial
             key = " ".join([words[0], *(w for w in words[1:-1] if not _is_initial(w)), words[-1]])
-            info = table.lookup(key, day)
+            info = table.lookup(key, day, period=period)
         if info is not None and info.source == SOURCE_PHOENIX and day is not None and not any(t.covers(day) for t in table.terms(key)):
             # no Phoenix period at the article's date (another "José Ortiz", years before): only
             # when the article names the affiliation
             if not mentions.named(info.affiliation):
                 return None
         return info
-    info = table.lookup(name, day, surname=True)
+    info = table.lookup(name, day, surname=True, period=period)
     if info is None:
         return None
     key = name_key(name)

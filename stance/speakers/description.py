@@ -2,7 +2,8 @@
 
 The article's words first (:func:`stance.speakers.roles.describe`); when they give no affiliation,
 or an affiliation but no role, the actor lookup (:mod:`stance.speakers.actors`) at the article's
-date; then the state of a national office the article names without its state. A group of named
+date (an undated article: within the period its titled office holders give, else the term of
+the office it names bare, "the candidate"); then the state of a national office the article names without its state. A group of named
 people ("Jeb Roe and Ted Doe", "Sens. Jane Roe and John Doe") is described by its members: the
 affiliation they share and their shared role in the plural ("presidential candidates"). A speaker
 named by a surname alone that the article gives nothing for takes the full name's description.
@@ -13,7 +14,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from stance.speakers.actors import actor_lookup, describe_from_knowledge, former_offices
+from stance.speakers.actors import Period, actor_lookup, describe_from_knowledge, former_offices
+from stance.speakers.article_period import term_the_article_names
 from stance.speakers.role_lexicon import governs_region
 from stance.speakers.role_states import state_of_kind_before, state_of_national_body
 from stance.speakers.roles import describe, state_of_office
@@ -28,29 +30,33 @@ Description = tuple[str | None, str | None, str | None, str | None]
 
 
 def describe_speaker(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,
-                     day: Callable[[], date | None] | None, quoted: RangeIndex | None = None) -> Description:
+                     day: Callable[[], date | None] | None, quoted: RangeIndex | None = None,
+                     period: Callable[[], Period | None] | None = None) -> Description:
     """Role and affiliation of the speaker ``name`` (its chosen ``mention``, if any); ``day`` gives
     the article's date for the actor lookup (None: no lookup); ``quoted``: the token spans of the
-    article's quotations, whose descriptions of a person rank after the narration's."""
+    article's quotations, whose descriptions of a person rank after the narration's; ``period``
+    gives the period an undated article dates itself to (:mod:`stance.speakers.article_period`),
+    the lookup's time when ``day`` gives none."""
     members = group_members(mentions, name)
     if members is not None:
-        described = _describe_group(view, mentions, members, day, quoted)
+        described = _describe_group(view, mentions, members, day, quoted, period)
         if described is not None:
             return described
-    described = _describe_one(view, mentions, name, mention, is_person, day, quoted)
+    described = _describe_one(view, mentions, name, mention, is_person, day, quoted, period)
     full = mentions.full_name_of(name) if is_person and described[0] is None and described[1] is None else None
     if full is not None:
         # "Day said" where the article names "Doris Day" (the name finder did not link them): the
         # description the full name's mentions carry
-        return _describe_one(view, mentions, full, None, is_person, day, quoted)
+        return _describe_one(view, mentions, full, None, is_person, day, quoted, period)
     return described
 
 
 def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Mention | None, is_person: bool,
-                  day: Callable[[], date | None] | None, quoted: RangeIndex | None = None) -> Description:
+                  day: Callable[[], date | None] | None, quoted: RangeIndex | None = None,
+                  period: Callable[[], Period | None] | None = None) -> Description:
     role, aff = describe(view, mentions, name, mention, quoted)
     aff = _without_honorific(mentions, aff)
-    governed = (_state_governed(mentions, name, day)
+    governed = (_state_governed(mentions, name, day, period)
                 if day is not None and governs_region(role) and aff in party_labels().values() else None)
     own = _state_named(aff)
     if aff is None:
@@ -63,17 +69,22 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         aff, source = governed, "lookup"
     if (aff is None or role is None) and day is not None:
         when = day()
-        known = describe_from_knowledge(mentions, name, when) if aff is None or when is not None else None
+        span = period() if when is None and period is not None else None
+        known = describe_from_knowledge(mentions, name, when, period=span) if aff is None or when is not None or span is not None else None
+        if known is not None and when is None:
+            # undated: the term of the office the article speaks of ("the candidate")
+            known = term_the_article_names(view, name, known, period=span)
         if known is not None and role is None:
             # "the former secretary of state" where the article gives no role beside the name: the
-            # office the article names, the lookup saying the speaker held it
-            role = _former_office_named(view, name, when)
+            # office the article names, the lookup saying the speaker held it (before the period
+            # an undated article dates itself to)
+            role = _former_office_named(view, name, when or (span[0] if span is not None else None))
         if known is not None and aff is None:
             aff, role, source = known.affiliation, role or known.role, "lookup"
         elif known is not None and known.affiliation == aff and role is None:
             # the article gives the affiliation the lookup gives but no role ("Marco Roe (R-Fla.)"):
-            # the office the lookup knows at the article's date (only with a date: an undated text
-            # would get the actor's latest office)
+            # the office the lookup knows at the article's date or in the period an undated article
+            # dates itself to (not otherwise: an undated text would get the actor's latest office)
             role = known.role
     if aff is None and is_person:
         # a national office the article names without its state: the article's state
@@ -113,11 +124,14 @@ def _former_office_named(view: TextView, name: str, day: date | None) -> str | N
     return None
 
 
-def _state_governed(mentions: MentionIndex, name: str, day: Callable[[], date | None]) -> str | None:
+def _state_governed(mentions: MentionIndex, name: str, day: Callable[[], date | None],
+                    period: Callable[[], Period | None] | None = None) -> str | None:
     """The state the actor lookup says the governor ``name`` governs at the article's date ("Gov.
     Mary Roe (R)": the state, not the party the article writes beside the name); None when the
     lookup knows no such office of theirs then."""
-    known = describe_from_knowledge(mentions, name, day())
+    when = day()
+    span = period() if when is None and period is not None else None
+    known = describe_from_knowledge(mentions, name, when, period=span)
     if known is None or not governs_region(known.role):
         return None
     return known.affiliation
@@ -146,10 +160,11 @@ def group_members(mentions: MentionIndex, name: str) -> list[str] | None:
 
 
 def _describe_group(view: TextView, mentions: MentionIndex, members: list[str],
-                    day: Callable[[], date | None] | None, quoted: RangeIndex | None = None) -> Description | None:
+                    day: Callable[[], date | None] | None, quoted: RangeIndex | None = None,
+                    period: Callable[[], Period | None] | None = None) -> Description | None:
     """The role (in the plural) and the affiliation the members share where each gives one (one
     member's, when the others give none; none where they disagree); None when they give neither."""
-    parts = [_describe_one(view, mentions, member, None, True, day, quoted) for member in members]
+    parts = [_describe_one(view, mentions, member, None, True, day, quoted, period) for member in members]
     roles = {_role_key(p[0]) for p in parts if p[0]}
     affs = {p[1] for p in parts if p[1]}
     if len(affs) > 1:
