@@ -71,3 +71,9 @@ def test_an_adverb_opening_a_sentence_is_no_name(nlp, adverb):
 def test_a_name_in_ly_opening_a_sentence_stays_a_name(nlp):
     doc = nlp.make_doc("Rents rose in the city. Kelly said the rise was smaller.")
     assert "Kelly" in [m.text for m in MentionIndex(build_view(doc)).names]
+
+
+def test_a_plural_title_before_coordinated_surnames_is_no_part_of_the_names(nlp):
+    text = ("Mira Lund and Oskar Brandt teach history at the university. In their new book, Professors Lund and "
+            "Brandt argue that towns recover faster than cities.")
+    assert speaker_of(nlp, text, "towns recover").name == "Mira Lund and Oskar Brandt"
