@@ -1,6 +1,8 @@
-"""Unnamed speakers named by the phrase that introduced them (issue 15, PolNeAR-part train
-speaker errors): "a source close to her ... the source said" is the source introduced, written
-with its determiner; an "-ly" adverb opening a sentence is no name; invented sentences."""
+"""Speaker conventions from the PolNeAR-part train speaker errors (issue 15), on invented
+sentences: an unnamed speaker is named by the phrase that introduced them ("a source close to her
+... the source said" -> "a source"); an "-ly" adverb opening a sentence is no name; a plural title
+before coordinated surnames; a follow-on quotation continues the outer speaker, not a report
+inside the quotation before it."""
 
 from __future__ import annotations
 
@@ -77,3 +79,9 @@ def test_a_plural_title_before_coordinated_surnames_is_no_part_of_the_names(nlp)
     text = ("Mira Lund and Oskar Brandt teach history at the university. In their new book, Professors Lund and "
             "Brandt argue that towns recover faster than cities.")
     assert speaker_of(nlp, text, "towns recover").name == "Mira Lund and Oskar Brandt"
+
+
+def test_a_follow_on_quotation_continues_the_outer_speaker_not_a_report_inside_the_quotation(nlp):
+    text = ("\"Half the council said, 'Drop the plan,' and she refused,\" recalled Tomas Berg, a former aide. "
+            "\"The louder they got, the harder she pushed.\"")
+    assert speaker_of(nlp, text, "The louder they got").name == "Tomas Berg"
