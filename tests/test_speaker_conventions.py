@@ -1,8 +1,7 @@
 """Speaker conventions from the PolNeAR-part train speaker errors (issue 15), on invented
 sentences: an unnamed speaker is named by the phrase that introduced them ("a source close to her
-... the source said" -> "a source"); an "-ly" adverb opening a sentence is no name; a plural title
-before coordinated surnames; a follow-on quotation continues the outer speaker, not a report
-inside the quotation before it."""
+... the source said" -> "a source"); a plural title before coordinated surnames; a follow-on
+quotation continues the outer speaker, not a report inside the quotation before it."""
 
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ import pytest
 
 import stance
 from stance.speakers.definite_persons import indefinite_antecedent
-from stance.text.mentions import MentionIndex
 from stance.text.view import build_view
 from tests.conftest import speaker_of
 
@@ -62,17 +60,6 @@ def test_according_to_an_unnamed_person_keeps_the_article(nlp):
 def test_according_to_a_document_drops_the_article(nlp):
     text = "Turnout rose by a third, according to a state survey released on Monday."
     assert not speaker_of(nlp, text, "Turnout rose").name.lower().startswith("a ")
-
-
-@pytest.mark.parametrize("adverb", ["Nationally", "Consequently", "Happily"])
-def test_an_adverb_opening_a_sentence_is_no_name(nlp, adverb):
-    doc = nlp.make_doc(f"Rents rose in the city. {adverb}, the rise was smaller, he said.")
-    assert adverb not in [m.text for m in MentionIndex(build_view(doc)).names]
-
-
-def test_a_name_in_ly_opening_a_sentence_stays_a_name(nlp):
-    doc = nlp.make_doc("Rents rose in the city. Kelly said the rise was smaller.")
-    assert "Kelly" in [m.text for m in MentionIndex(build_view(doc)).names]
 
 
 def test_a_plural_title_before_coordinated_surnames_is_no_part_of_the_names(nlp):

@@ -342,15 +342,6 @@ def _title_of(words: list[str], a: int, i: int, b: int) -> tuple[int, str | None
     return i + 2, titles()[" ".join(words[a:i])] or None, words[i + 1]  # "CEO of Tesco Jane Roe"
 
 
-def _adverb_of_adjective(w: str) -> bool:
-    """Whether the lowercase word ``w`` is an adjective of four letters or more with "-ly"
-    ("nationally", "consequently", "shortly", "happily"): an adverb opening a sentence, no name
-    (not "Kelly", "Lily")."""
-    if not w.endswith("ly") or len(w) < 6:
-        return False
-    return is_adjective(w[:-2]) or (w.endswith("ily") and is_adjective(w[:-3] + "y"))
-
-
 def is_adjective(w: str) -> bool:
     """Whether the lowercase word ``w`` is one WordNet uses mostly as an adjective
     (``wordnet_adjectives.txt``)."""
@@ -535,8 +526,7 @@ class MentionIndex:
             if sent_initial:
                 lw = lowers[i]
                 written_lower = lw in distinct and lw[:1].islower()  # the word is written lowercase somewhere
-                if (lw in stop or written_lower or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES and w not in given)
-                        or _adverb_of_adjective(lw)) and not (
+                if (lw in stop or written_lower or w.endswith("ing") or (w.endswith("ed") and lw not in _ED_NAMES and w not in given)) and not (
                         (i + 1 < n and f"{w} {words[i + 1]}" in gaz.aliases) or (w.isupper() and w in gaz.aliases)
                         or (i + 1 in is_name_word and (w in title_words or (i + 2 < n and f"{w} {words[i + 1]}" in title_words)))
                         or (w in surnames and i + 1 < n and (words[i + 1] == "," or lowers[i + 1] in verbs))
