@@ -9,7 +9,7 @@ from typing import Any
 from stance.speakers.appositives import (VERB_STOPS, appositive_owner, described_referent, owner_of_described_who,
                                          subject_described_before_who)
 from stance.speakers.candidate_record import Candidate
-from stance.speakers.definite_persons import known_person, pair_of_description
+from stance.speakers.definite_persons import INDEFINITES, indefinite_antecedent, known_person, pair_of_description
 from stance.speakers.issuers import full_body, issuer_named_before, previous_outside, spelled_out, subject_body_before
 from stance.speakers.noun_phrases import (DETS, NAME_JOINERS, NP_STOP_LEFT, QUANTIFIERS, coordinated_persons, nouns, np_ending_at,
                                           person_by_title, titled_name)
@@ -173,6 +173,10 @@ def _resolve_nominal(c: Candidate, view: TextView, mentions: MentionIndex, block
         # "the government statement" with no body found: the issuer as written ("government")
         return resolve_candidate(Candidate(c.start, c.end - 1, c.kind, "nominal"), view, mentions, blocked, last_plural,
                                  pronoun_ranker, previous_speaker)
+    earlier = indefinite_antecedent(view, c.start, c.end, blocked)
+    if earlier is not None:
+        # "a source close to the family said ... the source added": the phrase that introduced them
+        return _joined(view, *earlier), "person", None
     k = c.start
     while k < c.end - 1 and view.lowers[k] in DEFINITE_DETS:
         k += 1  # "the researchers": the ones named before ("researchers from ..."), not as written
@@ -273,7 +277,7 @@ def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: 
     any speaker (:func:`described_referent`: "NDRRMC report" -> the council, "the academy" -> the
     academy named before, "her memoirs" -> who "her" is); else the phrase itself ("reports",
     "Johnson's critics"), a leading his/her/its/their made the nearest person or body named before
-    ("his publicist" -> "Tony Mendez's publicist")."""
+    ("his publicist" -> "Tony Mendez's publicist"), an "a"/"an" kept ("a campaign official")."""
     person_nouns, org_nouns = nouns()
     k = c.start
     while k < c.end - 1 and view.lowers[k] in ARTICLES:
@@ -300,7 +304,10 @@ def _source_name(c: Candidate, view: TextView, mentions: MentionIndex, blocked: 
         return referent[0].canonical, referent[1], referent[0]
     low = view.lowers[c.end - 1]
     typ = "person" if low in person_nouns else "organization" if low in org_nouns else "unknown"
-    name = _joined(view, k, c.end)
+    # "according to a campaign official": an unnamed person with the article that introduces
+    # them, as the annotation writes one (a document or body without: "a Gallup poll" -> "Gallup poll")
+    unnamed = typ == "person" and k == c.start + 1 and view.lowers[c.start] in INDEFINITES
+    name = _joined(view, c.start if unnamed else k, c.end)
     first = view.lowers[k]
     if first in _POSSESSIVE_PRONOUNS and c.end - k > 1:
         owner = mentions.previous(k, ("person",) if _POSSESSIVE_PRONOUNS[first] else ("organization", "state", "person"), max_sents=8)

@@ -103,7 +103,7 @@ def _plain_modifiers(view: TextView, a: int, b: int) -> bool:
 
 
 #: determiners that introduce someone not named ("an organizer", "one source", "another aide")
-_INDEFINITES = rule_words("indefinite_dets")
+INDEFINITES = rule_words("indefinite_dets")
 #: the earlier uses of a description's noun looked at, nearest first
 _MAX_USES = 8
 
@@ -126,15 +126,58 @@ def _used_before(view: TextView, i: int, j: int) -> bool:
         if lowers[t] != head:
             continue
         k = t - 1
-        while k >= 0 and t - k <= MAX_MODIFIERS and lowers[k] not in _INDEFINITES and _plain_modifiers(view, k, k + 1):
+        while k >= 0 and t - k <= MAX_MODIFIERS and lowers[k] not in INDEFINITES and _plain_modifiers(view, k, k + 1):
             k -= 1
-        if k >= 0 and (lowers[k] in _INDEFINITES or lowers[k] in POSSESSIVE_MARKS):
+        if k >= 0 and (lowers[k] in INDEFINITES or lowers[k] in POSSESSIVE_MARKS):
             return True  # (also someone's: "the prime minister's spokesman ... the spokesman")
         repeated = repeated or modifiers <= {lowers[x] for x in range(k + 1, t)}
         uses += 1
         if uses >= _MAX_USES:
             break
     return uses > 0 and not repeated
+
+
+#: determiners of a description that refers back to someone introduced before ("the source",
+#: "this source", "that aide")
+_ANAPHORIC_DETS = rule_words("anaphoric_dets")
+#: ordinals a description may add to the phrase that introduced someone ("the second official")
+_COUNTING = rule_words("anaphoric_ordinals")
+
+
+def indefinite_antecedent(view: TextView, i: int, j: int, blocked: RangeIndex | Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The tokens of the unnamed person a description ``[i, j)`` ("the source", "this official",
+    "the former aide") refers back to: the nearest earlier indefinite phrase outside quotations
+    with the same singular person noun and every modifier of the description but an ordinal ("a
+    source close to the family", "another unnamed official" for "the second official", "one former
+    aide"; not "an employee" for "the Acme employee", nor past a fuller description of the noun
+    between them: "an employee ... the Acme employee ... the employee"), from its determiner to
+    that noun; None when ``[i, j)`` opens
+    with no definite or demonstrative determiner, is not "determiner, plain modifiers, noun", or
+    its noun heads no such earlier phrase. The annotation names an unnamed speaker by its
+    descriptive phrase, the first the article gives."""
+    lowers = view.lowers
+    head = lowers[j - 1]
+    if (lowers[i] not in _ANAPHORIC_DETS or not 2 <= j - i <= MAX_MODIFIERS + 2 or head not in nouns()[0]
+            or head.endswith("s") and not head.endswith("ss") or not _plain_modifiers(view, i + 1, j - 1)):
+        return None
+    index = RangeIndex.of(blocked)
+    modifiers = {lowers[t] for t in range(i + 1, j - 1)} - _COUNTING
+    uses = 0
+    for t in range(i - 1, -1, -1):  # nearest first, at most _MAX_USES uses
+        if lowers[t] != head:
+            continue
+        k = t - 1
+        while k >= 0 and t - k <= MAX_MODIFIERS and lowers[k] not in INDEFINITES and _plain_modifiers(view, k, k + 1):
+            k -= 1
+        before = {lowers[x] for x in range(k + 1, t)}
+        if k >= 0 and lowers[k] in INDEFINITES and not index.covers(k, t + 1):
+            return (k, t + 1) if modifiers <= before else None
+        if modifiers < before:
+            return None  # "an employee ... the Acme employee ... the employee": the fuller description
+        uses += 1
+        if uses >= _MAX_USES:
+            break
+    return None
 
 
 def person_of_description(view: TextView, mentions: MentionIndex, i: int, j: int,

@@ -1,7 +1,9 @@
 """Follow-on quotations: a quotation without a cue of its own inherits the speaker of the
 attribution that governs it (ANNOTATION.md): the nearest attributed quotation before it in the
 same paragraph, else the next cued one after it in that paragraph, else the last quotation of
-the previous paragraph (or the quotation whose content holds that one: a report inside another).
+the previous paragraph (of the nearest before, in either paragraph, the quotation whose content
+holds it when it is a report inside another: '"Analysts said, 'Stop,' and she refused," Roe
+recalled. "..."' continues Roe, not the analysts).
 The inherited confidence is 0.9 times the source's. The inherited speaker's
 mention is the one nearest the quotation when its sentence names the same speaker outside quotation
 marks ('"...," he points out.' / '"...," Smith notes.'), else the governing attribution's."""
@@ -41,7 +43,7 @@ def inherit_speakers(raws: Sequence[RawQuote], chosen: Sequence[tuple[Speaker | 
             continue
         src = None
         if last_attributed is not None and raws[last_attributed].para == q.para:
-            src = last_attributed
+            src = _outer(raws, out, last_attributed)
         if src is None:
             j = next_cued[i]
             if j is not None and raws[j].para == q.para:
