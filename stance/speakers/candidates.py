@@ -22,7 +22,6 @@ record in :mod:`~stance.speakers.candidate_record`; their public functions are r
 from __future__ import annotations
 
 from stance.speakers.appositives import OPPOSING_PREPS, appositive_owner, described_referent, owner_of_place
-from stance.speakers.candidate_context import clause_features
 from stance.speakers.candidate_record import CANDIDATE_KINDS, Candidate, RANKER_ONLY_KINDS, RULED_KINDS, RULED_ORDER
 from stance.speakers.candidate_resolution import resolve_candidate
 from stance.speakers.clause_subjects import (clause_subject, colon_introducer, intro_end, is_participle_cue, participle_subject,
@@ -336,7 +335,6 @@ def candidate_features(c: Candidate, view: TextView, cue_start: int, cue_end: in
     }
     if c.etype:
         f[f"etype={c.etype}"] = 1.0
-    f.update(clause_features(view, c, cue_start, cue_end))  # the distance in clauses
     return f
 
 

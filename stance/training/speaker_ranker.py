@@ -31,9 +31,7 @@ from stance.training.progress import log
 #: nouns, subject phrases); same recipe.
 #: 1.4.1: 1.4.0's recipe retrained on the fifteenth session's pipeline (its cues and candidates
 #: changed: 9,107 train cues against 9,061), so that the training command rebuilds the shipped arrays.
-#: 1.5.0: candidates carry their distance in clauses to the cue (clause words and commas between,
-#: :mod:`stance.speakers.candidate_context`); same labels, C and documents.
-RANKER_VERSION = "1.5.0"
+RANKER_VERSION = "1.4.1"
 
 
 #: ``_log(progress, msg)``: an untimed progress line
