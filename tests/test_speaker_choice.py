@@ -1052,3 +1052,18 @@ def test_owner_of_a_cue_noun_speaks(nlp, text, part, name):
 def test_a_description_names_its_person_in_apposition_with_title_or_body(nlp, text, name):
     q = nlp(text).to_dict()["quotes"]
     assert q and q[0]["speaker"]["name"] == name
+
+
+# -- a body's plural as the head before the cue: the phrase speaks, not a capitalised word in it --------
+@pytest.mark.parametrize(
+    "text, start, name",
+    [
+        ("Protest groups say the new rules are meant to keep them out of sight.", "the new rules", "Protest groups"),
+        ("Federal courts said the voting law was unfair to older residents.", "the voting law", "Federal courts"),
+        ("The mill will close in June. Local unions say the plan will cost 300 jobs.", "the plan will", "Local unions"),
+        ("Two environmental groups said the permit for the Narvia mine was illegal.", "the permit", "Two environmental groups"),
+    ],
+)
+def test_plural_body_noun_heads_the_speaker(nlp, text, start, name):
+    sp = speaker_of(nlp, text, start)
+    assert sp is not None and sp.name == name, (sp, name)  # not the capitalised word alone ("Protest")

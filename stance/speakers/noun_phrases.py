@@ -84,6 +84,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
                 return described, j, "nominal"  # "the foreign minister of Ukraine said": not Ukraine
             return (start if owner is None else owner), j, "name"
     person_nouns, org_nouns = nouns()
+    if w.endswith("s") and w[:-1] in org_nouns:
+        org_nouns = org_nouns | {w}  # a body's plural: "Federal courts said", "Protest groups say"
     if w in person_nouns or w in org_nouns or w in word_set("document_nouns.txt") or w in role_nouns():
         # (a head WordNet knows for people, too: "Mrs. Roe's confidants", "one Doe confidant")
         k = j - 1
