@@ -1052,3 +1052,53 @@ def test_owner_of_a_cue_noun_speaks(nlp, text, part, name):
 def test_a_description_names_its_person_in_apposition_with_title_or_body(nlp, text, name):
     q = nlp(text).to_dict()["quotes"]
     assert q and q[0]["speaker"]["name"] == name
+
+
+# -- a body's plural as the head before the cue: the phrase speaks, not a capitalised word in it --------
+@pytest.mark.parametrize(
+    "text, start, name",
+    [
+        ("Protest groups say the new rules are meant to keep them out of sight.", "the new rules", "Protest groups"),
+        ("Federal courts said the voting law was unfair to older residents.", "the voting law", "Federal courts"),
+        ("The mill will close in June. Local unions say the plan will cost 300 jobs.", "the plan will", "Local unions"),
+        ("Two environmental groups said the permit for the Narvia mine was illegal.", "the permit", "Two environmental groups"),
+    ],
+)
+def test_plural_body_noun_heads_the_speaker(nlp, text, start, name):
+    sp = speaker_of(nlp, text, start)
+    assert sp is not None and sp.name == name, (sp, name)  # not the capitalised word alone ("Protest")
+
+
+# -- "those surveyed said": the people the participle names speak ------------------------------------
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The city asked 900 residents about the bridge. By 80% to 10%, those surveyed say the city should build it.",
+         "the city should"),
+        ("Again, those polled said the mayor was best able to handle the floods.", "the mayor was"),
+    ],
+)
+def test_those_with_a_participle_is_the_speaker(nlp, text, start):
+    sp = speaker_of(nlp, text, start)
+    assert sp is not None and sp.mention.text.lower().startswith("those"), sp
+
+
+# -- a phrase after an inverted cue that describes the person named right after it -----------------
+@pytest.mark.parametrize(
+    "text, start, name",
+    [
+        ("“The delay hurts every family here,” said party boss Lena Basko.", "The delay", "Lena Basko"),
+        ("“We found no ties of any kind,” said the bureau's director, Ilse Marrow, on Monday.", "We found", "Ilse Marrow"),
+        ("“Sales fell in every region,” said the company's chief executive Oren Falk.", "Sales fell", "Oren Falk"),
+    ],
+)
+def test_inverted_speaker_is_the_person_the_phrase_describes(nlp, text, start, name):
+    sp = speaker_of(nlp, text, start)
+    assert sp is not None and sp.name == name, sp
+
+
+def test_a_verb_after_the_phrase_describes_no_one(nlp):
+    # "believe" is no role noun: the sources speak, not the person after the verb
+    sp = speaker_of(nlp, "Gulf sources believe Tomas Velk has joined the pact, and admit that the states are powerless.",
+                    "the states are")
+    assert sp is not None and sp.name != "Tomas Velk", sp

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from stance.quotations.tokens import QUOTE_MARKS
+from stance.quotations.tokens import FUNCTION_WORDS, QUOTE_MARKS
 from stance.speakers.role_lexicon import CAMPAIGN_NOUNS, role_nouns
 from stance.speakers.role_of_phrases import ROLE_OF_PREPS, is_role_of_head, object_end
 from stance.speakers.roles import named_by_role
@@ -64,6 +64,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             np = np_ending_at(view, mentions, k, lo)
             return (np[0], j, np[2]) if np is not None else None
         return None
+    if j - 2 >= lo and view.lowers[j - 2] == "those" and is_past_form(w):
+        return j - 2, j, "nominal"  # "those surveyed said", "those polled say": the people the participle names
     pk = pronoun_kinds()
     if w in pk and pk[w] != "self" or w in ("who", "which"):
         return j - 1, j, "pronoun"
@@ -84,6 +86,8 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
                 return described, j, "nominal"  # "the foreign minister of Ukraine said": not Ukraine
             return (start if owner is None else owner), j, "name"
     person_nouns, org_nouns = nouns()
+    if w.endswith("s") and w[:-1] in org_nouns:
+        org_nouns = org_nouns | {w}  # a body's plural: "Federal courts said", "Protest groups say"
     if w in person_nouns or w in org_nouns or w in word_set("document_nouns.txt") or w in role_nouns():
         # (a head WordNet knows for people, too: "Mrs. Roe's confidants", "one Doe confidant")
         k = j - 1
@@ -220,7 +224,38 @@ def _titles_before(view: TextView, start: int, lo: int) -> int:
 
 
 def np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> tuple[int, int, str] | None:
-    """The noun phrase starting at token ``i`` (ending by ``hi``)."""
+    """The noun phrase starting at token ``i`` (ending by ``hi``); when a person is named right
+    after it as the one it describes ("said Narvia Party chairman Jane Roe", "said party boss Jane Roe",
+    "said the bureau's director, Jane Roe"), that person (:func:`_person_described_after`)."""
+    np = _np_starting_at(view, mentions, i, hi)
+    if np is not None and np[2] != "pronoun":
+        person = _person_described_after(view, mentions, np[1], hi)
+        if person is not None:
+            return person.start, person.end, "name"
+    return np
+
+
+def _person_described_after(view: TextView, mentions: MentionIndex, k: int, hi: int) -> Mention | None:
+    """The person named after the phrase that ends at token ``k`` when the phrase and one to three
+    lowercase words after it (no function word among them, the last a role noun or a body noun)
+    describe that person: "Narvia Party chairman Jane Roe", "party boss Jane Roe",
+    "the bureau's director, Jane Roe" (a possessive before the words, a comma after them); None
+    otherwise."""
+    possessive = k < hi and view.lowers[k] in POSSESSIVE_MARKS
+    j = k + 1 if possessive else k
+    start = j
+    while j < hi and j - start < 3 and view.words[j].isalpha() and view.words[j].islower() and view.lowers[j] not in FUNCTION_WORDS:
+        j += 1
+    if j == start or not (view.lowers[j - 1] in role_nouns() or view.lowers[j - 1] in nouns()[1]):
+        return None
+    if possessive and j < hi and view.words[j] == ",":
+        j += 1  # "the bureau's director, Jane Roe"
+    m = mentions.name_at(j, j + 1) if j < hi else None
+    return m if m is not None and m.start == j and m.type == "person" else None
+
+
+def _np_starting_at(view: TextView, mentions: MentionIndex, i: int, hi: int) -> tuple[int, int, str] | None:
+    """The noun phrase starting at token ``i`` (ending by ``hi``), as written."""
     if i >= hi:
         return None
     w = view.lowers[i]
