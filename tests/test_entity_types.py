@@ -216,3 +216,22 @@ def test_a_remembered_title_split_depends_on_the_word_before_the_run():
     for _ in range(2):
         assert "Carla Dunning" in names("The Senator from Vermont Carla Dunning spoke on Monday.")
         assert "Vermont Carla Dunning" in names("The senator met Vermont Carla Dunning on Monday.")
+
+
+@pytest.mark.parametrize("words, before, after, want", [
+    (["Crete"], "", ["said"], "place"),  # ISO 3166-2 names it "Kríti": the island list gives the English name
+    (["Sicily"], "", [".", ""], "place"),
+    (["Rhodes"], "", ["said"], "person"),  # an island and a common surname: ambiguous
+    (["Rhodes"], "in", [".", ""], "place"),  # ... a place with a place cue
+])
+def test_islands_are_places_and_ambiguous_ones_need_a_cue(words, before, after, want):
+    assert guess_type(words, before, after, False).type == want
+    lex = entity_lexicons()
+    assert lex.places["Crete"] is False and lex.places["Rhodes"] is True
+
+
+def test_he_never_resolves_to_an_island(nlp):
+    # bug: "He also noted ..." in an article about a summit on Crete went to "Crete" (typed a person)
+    text = ("Nikos Andreou, the Greek prime minister, spoke on Tuesday. Crete hosted the summit. "
+            "He said the talks were useful.")
+    assert nlp(text).quotes[0].speaker.name == "Nikos Andreou"

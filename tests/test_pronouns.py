@@ -395,3 +395,30 @@ def test_a_body_named_as_a_modifier_is_marked_attributive_for_it():
     i = view.words.index("It")
     feats = {r.name: r.features.get("g:attributive", 0.0) for r in referent_candidates(view, mentions, i, [])}
     assert feats.get("Kestrel Orbital Station") == 1.0 and feats.get("Orvane Space Agency") == 0.0
+
+
+def test_fit_pairwise_ranks_within_each_pronoun_and_exports_as_a_linear_ranker():
+    from stance.training.export import build_inference
+    from stance.training.pronoun_ranker import fit_pairwise, top1
+
+    # the antecedent is the nearer candidate of each pronoun, whatever the distances' level: a
+    # candidate alone says little (distance 0.5 is the antecedent of one pronoun, not of another)
+    X, y, g = [], [], []
+    for k, (near, far) in enumerate([(0.1, 0.3), (0.5, 0.7), (0.3, 0.5), (0.7, 0.9), (0.2, 0.4), (0.6, 0.8)]):
+        for d, lab in ((near, 1), (far, 0)):
+            X.append({"tok_dist": d, f"level={k % 2}": 1.0})
+            y.append(lab)
+            g.append(k)
+    model = fit_pairwise(X, y, g, C=10.0)
+    assert model.steps[-1][1].intercept_ == 0.0
+    assert top1(model.predict_proba(X)[:, 1], y, g)["accuracy"] == 1.0
+    assert top1([1.0 - x["tok_dist"] for x in X], y, g)["accuracy"] == 1.0  # (the data's rule)
+    _, info = build_inference(model, X)  # the exported arrays score as the estimator does
+    assert info["kind"] == "linear-ranker"
+
+
+def test_fit_pairwise_takes_no_pairs_from_a_group_without_an_antecedent():
+    from stance.training.pronoun_ranker import fit_pairwise
+
+    model = fit_pairwise([{"a": 1.0}, {"a": 0.0}], [0, 0], [1, 1])
+    assert model.predict_proba([{"a": 1.0}])[0, 1] == 0.5

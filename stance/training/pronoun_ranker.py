@@ -6,7 +6,7 @@ it/they/we), its candidates (:func:`stance.speakers.pronouns.antecedent_candidat
 :func:`stance.speakers.candidates.resolve_candidate`; the previous speaker is the speaker the pipeline
 chose, without the pronoun ranker, for the last quotation whose cue comes before the pronoun),
 labelled positive when the candidate's name matches the annotated antecedent (the scorer's name
-match of ``stance evaluate articles``). One logistic regression learns both (the it/they/we features
+match of ``stance evaluate articles``). One logistic regression, trained pairwise (:func:`fit_pairwise`), learns both (the it/they/we features
 are their own, ``g:...``). The regularisation ``C`` is chosen by grouped (by article) 5-fold
 cross-validation on train; dev gives the reported accuracy per pronoun against the rules (he/she:
 :func:`stance.speakers.pronouns.pick_by_rules`; it/they/we: the rules of
@@ -35,7 +35,10 @@ from stance.training.progress import log
 #: candidate before the next one is named); it/they feature ``g:attributive``.
 #: 1.5.1: 1.5.0's recipe retrained on the fifteenth session's pipeline (same 1,919 pronouns and
 #: features, other feature values), so that the training command rebuilds the shipped arrays.
-PRONOUN_RANKER_VERSION = "1.5.1"
+#: 1.6.0: same features, trained as a pairwise ranker (:func:`fit_pairwise`: a logistic regression on
+#: the differences between the antecedent's features and each other candidate's of the same
+#: pronoun) instead of one classifying each candidate alone.
+PRONOUN_RANKER_VERSION = "1.6.0"
 #: ``C`` values tried by cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Pronouns the ranker learns.
@@ -172,13 +175,48 @@ def _groups_of(ex: dict[str, Any], words: Sequence[str]) -> list[int]:
     return [r["group"] for r in ex["per"] if r["group"] and r["pronoun"] in words]
 
 
+def fit_pairwise(X: Sequence[dict], y: Sequence[int], groups: Sequence[int], C: float = 1.0, seed: int = 0) -> Any:
+    """A ``DictVectorizer`` + ``LogisticRegression`` pipeline that ranks the candidates of a pronoun:
+    the regression (no intercept) learns from pairs of the same group (pronoun), the antecedent's
+    features minus another candidate's (label 1) and the reverse (label 0), so that it learns which
+    of two candidates is the better one, not how likely each is alone; its ``predict_proba`` orders
+    a pronoun's candidates by the learned score."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    vec = DictVectorizer().fit(X)
+    M = vec.transform(X).tocsr()
+    by: dict[int, list[int]] = {}
+    for k, g in enumerate(groups):
+        by.setdefault(g, []).append(k)
+    rows_pos: list[int] = []
+    rows_neg: list[int] = []
+    for ks in by.values():
+        pos = [k for k in ks if y[k]]
+        neg = [k for k in ks if not y[k]]
+        for a in pos:
+            for b in neg:
+                rows_pos.append(a)
+                rows_neg.append(b)
+    if rows_pos:
+        diff = M[rows_pos] - M[rows_neg]
+        P = sp.vstack([diff, -diff]).tocsr()
+        labels = np.r_[np.ones(len(rows_pos), dtype=int), np.zeros(len(rows_pos), dtype=int)]
+    else:  # no pair: a zero vector (every candidate scores alike)
+        P = sp.csr_matrix((2, M.shape[1]))
+        labels = np.array([1, 0])
+    lr = LogisticRegression(C=C, max_iter=3000, fit_intercept=False, random_state=seed).fit(P, labels)
+    return make_pipeline(vec, lr)
+
+
 def choose_c(ex: dict[str, Any], seed: int = 0, folds: int = 5) -> tuple[float, dict[float, float], list[float]]:
     """The ``C`` of :data:`C_GRID` with the best grouped-CV top-1 accuracy on ``ex`` (ties: smaller
     C), the accuracy by ``C``, and the out-of-fold scores per candidate at the chosen ``C``."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
-
-    from stance.speakers.ranker import make_ranker
 
     X, y, g, d = ex["X"], np.asarray(ex["y"]), np.asarray(ex["groups"]), np.asarray(ex["docs"])
     cv = {}
@@ -187,7 +225,7 @@ def choose_c(ex: dict[str, Any], seed: int = 0, folds: int = 5) -> tuple[float, 
         ok = n = 0
         scores = [0.0] * len(X)
         for tr, te in GroupKFold(n_splits=folds).split(X, y, d):
-            m = make_ranker(C=C, random_state=seed).fit([X[k] for k in tr], y[tr])
+            m = fit_pairwise([X[k] for k in tr], y[tr], g[tr], C=C, seed=seed)
             p = m.predict_proba([X[k] for k in te])[:, 1]
             for k, v in zip(te, p):
                 scores[k] = float(v)
@@ -214,7 +252,6 @@ def train_pronoun_ranker(data_dir: str | Path, out_dir: str | Path | None = None
     from stance.corpora.quote_corpus import DEFAULT_ARTICLES
     from stance.loader import PRONOUN_RANKER_ARTIFACT
     from stance.pipeline import Pipeline
-    from stance.speakers.ranker import make_ranker
     from stance.training.export import build_inference
 
     t0 = time.perf_counter()
@@ -231,7 +268,7 @@ def train_pronoun_ranker(data_dir: str | Path, out_dir: str | Path | None = None
     tr, dv = parts["train"], parts["dev"]
     C, cv, oof = choose_c(tr, seed)
     _log(progress, f"grouped 5-fold CV on train, top-1 by C: {json.dumps(cv)}; chose C={C}")
-    model = make_ranker(C=C, random_state=seed).fit(tr["X"], np.asarray(tr["y"]))
+    model = fit_pairwise(tr["X"], tr["y"], tr["groups"], C=C, seed=seed)
     dev_scores = model.predict_proba(dv["X"])[:, 1]
     heshe = set(_groups_of(dv, ("he", "she")))
     keep = [k for k, g in enumerate(dv["groups"]) if g in heshe]
@@ -262,7 +299,7 @@ def train_pronoun_ranker(data_dir: str | Path, out_dir: str | Path | None = None
         labels=["not_antecedent", "antecedent"],
         training_data=[file_fingerprint(ppath)] + [file_fingerprint(f) for f in corpus_files],
         metrics=metrics,
-        params={"model": "DictVectorizer + LogisticRegression(class_weight=balanced)", "C": C, "seed": seed,
+        params={"model": "DictVectorizer + LogisticRegression (pairwise: antecedent minus each other candidate, no intercept)", "C": C, "seed": seed,
                 "features": "stance.speakers.pronouns.antecedent_candidates (he/she), referent_candidates (it/they/we)",
                 "pronouns": ranked,
                 "data": "data/pronouns/polnear.jsonl train + the article-level corpus train (he/she/it/they/we speakers); dev for metrics and the choice of pronouns only"},
