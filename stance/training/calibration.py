@@ -32,7 +32,7 @@ from stance.training.progress import log
 #: blended model's train stances: 3,494 matched parties against 3,276; T 3.11 -> 2.37), so that the
 #: training command rebuilds the shipped temperature.
 #: 1.3.2: refitted after party-filter 2.0.2 (the filter decides which parties are scored).
-CALIBRATION_VERSION = "1.3.2"
+CALIBRATION_VERSION = "1.3.3"
 #: Folds of the grouped cross-validation on train.
 N_FOLDS = 5
 #: Probabilities are read as the pipeline serialises them (4 decimals): a 0.0 is taken as this.

@@ -81,7 +81,7 @@ from stance.training.progress import Progress
 #: (every setting scored the same there, 0.7668, as sentences go to the base model). The fitted
 #: arrays are 4.6.2's.
 #: This constant is the version the manifest records.
-VERSION = "4.7.0"
+VERSION = "4.7.1"
 #: The settings cross-validated on train (every combination). ``gold_weight``: the weight of the
 #: examples rebuilt from gold quotations relative to the pipeline's own examples.
 #: (3.1.0's grid, also over the groups (lexical, stack), (lexical, relation, heads), (lexical, heads),

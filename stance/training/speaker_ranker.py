@@ -31,7 +31,7 @@ from stance.training.progress import log
 #: nouns, subject phrases); same recipe.
 #: 1.4.1: 1.4.0's recipe retrained on the fifteenth session's pipeline (its cues and candidates
 #: changed: 9,107 train cues against 9,061), so that the training command rebuilds the shipped arrays.
-RANKER_VERSION = "1.4.1"
+RANKER_VERSION = "1.4.2"
 
 
 #: ``_log(progress, msg)``: an untimed progress line
