@@ -86,9 +86,9 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
                 return described, j, "nominal"  # "the foreign minister of Ukraine said": not Ukraine
             return (start if owner is None else owner), j, "name"
     person_nouns, org_nouns = nouns()
-    if w.endswith("s") and w[:-1] in org_nouns:
-        org_nouns = org_nouns | {w}  # a body's plural: "Federal courts said", "Protest groups say"
-    if w in person_nouns or w in org_nouns or w in word_set("document_nouns.txt") or w in role_nouns():
+    # a body noun or its plural: "the court said", "Federal courts said", "Protest groups say"
+    body = w in org_nouns or (w.endswith("s") and w[:-1] in org_nouns)
+    if w in person_nouns or body or w in word_set("document_nouns.txt") or w in role_nouns():
         # (a head WordNet knows for people, too: "Mrs. Roe's confidants", "one Doe confidant")
         k = j - 1
         while k - 1 >= lo:
@@ -113,13 +113,13 @@ def np_ending_at(view: TextView, mentions: MentionIndex, j: int, lo: int) -> tup
             k -= 2  # "One of the users said": the part of the group speaks
         if j - k > 6:
             k = j - 6
-        if w not in person_nouns and w not in org_nouns and w not in role_nouns() and view.lowers[k] in ("a", "an"):
+        if w not in person_nouns and not body and w not in role_nouns() and view.lowers[k] in ("a", "an"):
             return None  # "issued a statement saying": a document it issued, not the speaker
         described = role_phrase_before(view, mentions, k, lo)
         if described is not None:
             return described, j, "nominal"  # "A spokesman for the buyer", "the spokesman of the ministry"
         if (k - 1 >= lo and view.lowers[k - 1] in OBJECT_PREPS | {"for", "by"} and w not in person_nouns
-                and w not in org_nouns and w not in word_set("document_nouns.txt")):
+                and not body and w not in word_set("document_nouns.txt")):
             return None  # "met the buyer said": a WordNet person noun after a preposition is no subject
         owner = _person_before_body(view, mentions, k, lo)
         if owner is not None:  # "Crystal C'Bearing of the Northern Arapaho tribal historic preservation office"
