@@ -32,6 +32,7 @@ from stance.training.progress import log
 #: blended model's train stances: 3,494 matched parties against 3,276; T 3.11 -> 2.37), so that the
 #: training command rebuilds the shipped temperature.
 #: 1.3.2: refitted after party-filter 2.0.2 (the filter decides which parties are scored).
+#: 1.3.3: refitted after quote-stance 4.7.1 and party-filter 2.0.3.
 CALIBRATION_VERSION = "1.3.3"
 #: Folds of the grouped cross-validation on train.
 N_FOLDS = 5

@@ -72,6 +72,7 @@ from stance.training.progress import log
 #: pipeline after the fifteenth session's role-owner rules, so that this command rebuilds it; 2.0.2:
 #: retrained again after the speaker and pronoun rankers were (speaker-ranker 1.4.1, pronoun-ranker
 #: 1.5.1), whose speakers some features read: the README's training order, rankers first.
+#: 2.0.3: retrained after the sixteenth session's rankers (speaker-ranker 1.4.2, pronoun-ranker 1.6.1).
 PARTY_FILTER_VERSION = "2.0.3"
 #: C values tried by grouped cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)

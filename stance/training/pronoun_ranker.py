@@ -38,6 +38,7 @@ from stance.training.progress import log
 #: 1.6.0: same features, trained as a pairwise ranker (:func:`fit_pairwise`: a logistic regression on
 #: the differences between the antecedent's features and each other candidate's of the same
 #: pronoun) instead of one classifying each candidate alone.
+#: 1.6.1: 1.6.0's recipe retrained after speaker-ranker 1.4.2 (grouped CV now picks C = 1.0).
 PRONOUN_RANKER_VERSION = "1.6.1"
 #: ``C`` values tried by cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)

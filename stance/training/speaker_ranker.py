@@ -31,6 +31,8 @@ from stance.training.progress import log
 #: nouns, subject phrases); same recipe.
 #: 1.4.1: 1.4.0's recipe retrained on the fifteenth session's pipeline (its cues and candidates
 #: changed: 9,107 train cues against 9,061), so that the training command rebuilds the shipped arrays.
+#: 1.4.2: the same recipe retrained on the sixteenth session's pipeline (its speaker rules changed the
+#: candidates: 9,111 train cues, 786 features).
 RANKER_VERSION = "1.4.2"
 
 
