@@ -30,7 +30,7 @@ asked.
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from stance.speakers.noun_phrases import NP_STOP_LEFT, nouns
 from stance.speakers.pronouns import coordinated_ending_at, person_gender, resolve_pronoun
@@ -108,6 +108,25 @@ INDEFINITES = rule_words("indefinite_dets")
 _MAX_USES = 8
 
 
+def _earlier_uses(view: TextView, i: int, head: str) -> Iterator[tuple[int, int]]:
+    """The earlier uses of the noun ``head`` before token ``i``, nearest first and at most
+    :data:`_MAX_USES` (linear time on long texts): each as ``(k, t)``, ``t`` the noun's token and
+    ``k`` the token before its plain modifiers (an indefinite determiner stops them; -1 at the text's
+    start)."""
+    lowers = view.lowers
+    uses = 0
+    for t in range(i - 1, -1, -1):
+        if lowers[t] != head:
+            continue
+        k = t - 1
+        while k >= 0 and t - k <= MAX_MODIFIERS and lowers[k] not in INDEFINITES and _plain_modifiers(view, k, k + 1):
+            k -= 1
+        yield k, t
+        uses += 1
+        if uses >= _MAX_USES:
+            return
+
+
 def _used_before(view: TextView, i: int, j: int) -> bool:
     """Whether the description ``[i, j)`` refers back to an earlier use of its noun rather than to a
     person named before: the noun heads an indefinite or a possessed phrase before it ("an
@@ -118,23 +137,15 @@ def _used_before(view: TextView, i: int, j: int) -> bool:
     description's modifiers ("presidential candidate Hillary Roe ... The presidential candidate",
     "billionaire investor Mark Roe ... the investor"), refers to a person named before."""
     lowers = view.lowers
-    head = lowers[j - 1]
     modifiers = {lowers[t] for t in range(i + 1, j - 1)}
     repeated = False
-    uses = 0
-    for t in range(i - 1, -1, -1):  # nearest first, at most _MAX_USES uses (linear time on long texts)
-        if lowers[t] != head:
-            continue
-        k = t - 1
-        while k >= 0 and t - k <= MAX_MODIFIERS and lowers[k] not in INDEFINITES and _plain_modifiers(view, k, k + 1):
-            k -= 1
+    used = False
+    for k, t in _earlier_uses(view, i, lowers[j - 1]):
         if k >= 0 and (lowers[k] in INDEFINITES or lowers[k] in POSSESSIVE_MARKS):
             return True  # (also someone's: "the prime minister's spokesman ... the spokesman")
         repeated = repeated or modifiers <= {lowers[x] for x in range(k + 1, t)}
-        uses += 1
-        if uses >= _MAX_USES:
-            break
-    return uses > 0 and not repeated
+        used = True
+    return used and not repeated
 
 
 #: determiners of a description that refers back to someone introduced before ("the source",
@@ -162,21 +173,12 @@ def indefinite_antecedent(view: TextView, i: int, j: int, blocked: RangeIndex | 
         return None
     index = RangeIndex.of(blocked)
     modifiers = {lowers[t] for t in range(i + 1, j - 1)} - _COUNTING
-    uses = 0
-    for t in range(i - 1, -1, -1):  # nearest first, at most _MAX_USES uses
-        if lowers[t] != head:
-            continue
-        k = t - 1
-        while k >= 0 and t - k <= MAX_MODIFIERS and lowers[k] not in INDEFINITES and _plain_modifiers(view, k, k + 1):
-            k -= 1
+    for k, t in _earlier_uses(view, i, head):
         before = {lowers[x] for x in range(k + 1, t)}
         if k >= 0 and lowers[k] in INDEFINITES and not index.covers(k, t + 1):
             return (k, t + 1) if modifiers <= before else None
         if modifiers < before:
             return None  # "an employee ... the Acme employee ... the employee": the fuller description
-        uses += 1
-        if uses >= _MAX_USES:
-            break
     return None
 
 
