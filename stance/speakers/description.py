@@ -68,8 +68,7 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         # "Republican Gov. Mary Roe": the state she governs, not her party
         aff, source = governed, "lookup"
     if (aff is None or role is None) and day is not None:
-        when = day()
-        span = period() if when is None and period is not None else None
+        when, span = _lookup_time(day, period)
         known = describe_from_knowledge(mentions, name, when, period=span) if aff is None or when is not None or span is not None else None
         if known is not None and when is None:
             # undated: the term of the office the article speaks of ("the candidate")
@@ -124,13 +123,19 @@ def _former_office_named(view: TextView, name: str, day: date | None) -> str | N
     return None
 
 
+def _lookup_time(day: Callable[[], date | None], period: Callable[[], Period | None] | None) -> tuple[date | None, Period | None]:
+    """The time the actor lookup reads: the article's date, and when it has none, the period the
+    article dates itself to (None when not asked for or not found)."""
+    when = day()
+    return when, (period() if when is None and period is not None else None)
+
+
 def _state_governed(mentions: MentionIndex, name: str, day: Callable[[], date | None],
                     period: Callable[[], Period | None] | None = None) -> str | None:
     """The state the actor lookup says the governor ``name`` governs at the article's date ("Gov.
     Mary Roe (R)": the state, not the party the article writes beside the name); None when the
     lookup knows no such office of theirs then."""
-    when = day()
-    span = period() if when is None and period is not None else None
+    when, span = _lookup_time(day, period)
     known = describe_from_knowledge(mentions, name, when, period=span)
     if known is None or not governs_region(known.role):
         return None
