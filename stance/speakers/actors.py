@@ -118,6 +118,7 @@ class ActorLookup:
         self.phoenix_full: dict[str, list[int]] = {}
         self.phoenix_surname: dict[str, list[int]] = {}
         self._phoenix_parsed: dict[int, tuple[Term, ...]] = {}  # row -> its terms, once looked up
+        self._latest_day: date | None = None  # latest_day(), once asked
         for row in phoenix_rows:
             if len(row) < 5 or row[0] != "A":
                 continue
@@ -164,8 +165,11 @@ class ActorLookup:
         return resolve_within(terms, period) if day is None and period is not None else resolve(terms, day)
 
     def latest_day(self) -> date:
-        """The latest start or end of a hand-written term: where the lookup's knowledge stops."""
-        return max(d for ts in self.full.values() for t in ts for d in (t.start, t.end) if d is not None)
+        """The latest start or end of a hand-written term: where the lookup's knowledge stops
+        (found when first asked, then kept)."""
+        if self._latest_day is None:
+            self._latest_day = max(d for ts in self.full.values() for t in ts for d in (t.start, t.end) if d is not None)
+        return self._latest_day
 
 
 def _agree(terms: list[Term]) -> ActorInfo | None:

@@ -17,7 +17,6 @@ candidate", "the nominee" (:func:`term_the_article_names`).
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from stance.speakers.actors import ActorInfo, ActorLookup, Period, Term, actor_lookup
 from stance.text.lexicons import gazetteer, word_set
@@ -33,12 +32,6 @@ _SOUGHT = word_set("sought_office_words.txt")
 #: how many tokens before a name a past marker of its title may stand ("the then - Secretary of State X")
 _TITLE_SPAN = 5
 _OPEN_START = date(1900, 1, 1)
-
-
-@lru_cache(maxsize=1)
-def _shipped_latest_day() -> date:
-    """Where the shipped lookup's knowledge stops (an open term ends there)."""
-    return actor_lookup().latest_day()
 
 
 def _past_title(view: TextView, m: Mention) -> bool:
@@ -65,7 +58,7 @@ def titled_period(view: TextView, mentions: MentionIndex, lookup: ActorLookup | 
     """``[start, end)`` of the period the most titled office holders of the article agree on (see
     the module doc); None when no person is titled with an office the lookup knows them to hold."""
     table = lookup if lookup is not None else actor_lookup()
-    open_end = table.latest_day() if lookup is not None else _shipped_latest_day()
+    open_end = table.latest_day()  # an open term ends where the lookup's knowledge stops
     spans: dict[tuple[str, str], list[tuple[date, date]]] = {}
     for m in mentions.names:
         if m.type != "person" or not m.role or (m.canonical, m.role.lower()) in spans:
