@@ -11,7 +11,7 @@ from stance.speakers.role_lexicon import (
     CAMPAIGN_NOUNS, FIELD_BREAKS, MEMBER_PREPS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL, campaign_of,
 )
 from stance.text.entity_types import entity_lexicons, is_acronym
-from stance.text.lexicons import ARTICLES, gazetteer, role_words, rule_words, stop_words, word_set
+from stance.text.lexicons import ARTICLES, gazetteer, role_words, rule_words, stop_words, time_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.positions import inside_quotation
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -54,6 +54,8 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         if body is not None and body.start == m.end + 1 and body.type == "organization" and (types is None or "organization" in types):
             return view.span_text(m.start, body.end)
     if m is None or m.start < i - 1 or (types is not None and m.type not in types):
+        if m is None and (types is None or "organization" in types):
+            return whole_body_name(view, mentions, i, hi)  # "of CREDO Action", "for the Democratic National Convention"
         return None
     if m.end + 1 < hi and words[m.end] in POSSESSIVE_ENDINGS:
         # "Argentina's Amnesty International": the body, not its country
@@ -70,9 +72,59 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         return campaign_of(m.canonical)  # "an adviser on the Sanders campaign"
     if m.type in ("organization", "person"):
         e = _cut_name_end(view, mentions, m, hi)
+        if m.start == i and "gender" not in m.extra:
+            whole = whole_body_name(view, mentions, i, hi)
+            if whole is not None and len(whole) > len(view.span_text(m.start, e)):
+                return whole  # "of the House Ways and Means Committee", not "House Ways"
         if e > m.end:
             return view.span_text(m.start, e)  # "president of Rock the Vote", not "Rock"
     return m.canonical if m.type in ("state", "demonym") and not literal else m.text
+
+
+def _run_word(view: TextView, t: int) -> bool:
+    """Whether token ``t`` may continue an organisation's capitalised name: a capitalised word or
+    acronym ("For" too, in "Students For Life"), a year, "&"."""
+    w = view.words[t]
+    return (w[:1].isupper() and w.replace(".", "").isalpha()) or (len(w) == 4 and w.isdigit()) or w == "&"
+
+
+def whole_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """The whole name of an organisation written from token ``i`` (after a role's preposition) in
+    capitalised words, which the name finder cut or took for a person's or a country's name:
+    "CREDO Action" (found: "Action", a person), "the Democratic National Convention" (a party
+    label split off), "NARAL Pro-Choice America" and "Students For Life of America" (not the
+    United States), "the House Ways and Means Committee" (not "House Ways"), "the Cleveland 2016
+    Host Committee". The name runs over capitalised words, years, "&", a hyphen between capitalised
+    words and a lowercase joiner (``body_name_joiners``: "of", "and", "to") followed by a
+    capitalised word; it must be two words or more, hold an organisation's mention or a mention
+    no given name shows to be a person's (or end in an organisation noun), and hold no named
+    person (a given name or honorific: "for Mayor Frank Jackson") and no place; None otherwise."""
+    if (i >= hi or not view.words[i][:1].isupper() or not _run_word(view, i) or view.lowers[i] in stop_words()
+            or i == view.sent_bounds(view.sent_of[i])[0]):
+        return None  # (a sentence's first word is capitalised whatever it is: "According to ...")
+    e = i + 1
+    while e < hi:
+        if _run_word(view, e):
+            e += 1
+        elif ((view.words[e] == "-" or view.lowers[e] in _NAME_JOINERS) and e + 1 < hi and _run_word(view, e + 1)
+              and view.words[e + 1] not in titles() and (view.lowers[e + 1] not in time_words() or view.lowers[e + 1] in word_set("months.txt")) and view.words[e + 1] != "&"):
+            e += 2  # but "... and Professor Roe", "... on Tuesday": no part of the name
+        else:
+            break
+    last = mentions.name_at(e - 1, e)
+    if last is not None and last.type == "state" and last.start - 1 > i and view.lowers[last.start - 1] == "of":
+        e = last.start - 1  # "Students For Life of America": the body, not "... of Ukraine" after a ministry's name
+    if e - i < 2:
+        return None
+    inside = mentions.names_in(i, e)
+    if any(m.type == "place" or (m.type == "person" and "gender" in m.extra) or m.type == "demonym" for m in inside):
+        return None
+    bodyish = any(m.type == "organization" or (m.type == "person" and "gender" not in m.extra) for m in inside)
+    if not (bodyish or view.lowers[e - 1] in word_set("org_nouns.txt")):
+        return None
+    if any(m.start < i or m.end > e for m in mentions.names_in(max(0, i - 3), min(view.n, e + 3)) if m.start < e and m.end > i):
+        return None  # a mention runs over the edge: not the whole name
+    return view.span_text(i, e)
 
 
 def _name_word(view: TextView, i: int) -> bool:
