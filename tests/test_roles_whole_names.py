@@ -69,3 +69,27 @@ def test_the_owner_is_the_name_before_the_possessive(nlp):
             "three crew members aboard the aircraft.")
     assert roles_by_speaker(nlp, text)["Chris Kervick"] == ("first selectman", "Windsor Locks")
 
+
+
+# -- a body's leaning before its name; a role holder's staff ------------------------------------
+@pytest.mark.parametrize("prep, body", [("of", "non-partisan Rothenberg Political Report"),
+                                        ("at", "conservative Heritage Foundation")])
+def test_a_leaning_before_the_body_after_the_name(nlp, prep, body):
+    text = f'"It is weird," says Stu Roe {prep} the {body}.'
+    assert roles_by_speaker(nlp, text)["Stu Roe"][1] == body.split(" ", 1)[1]
+
+
+def test_a_lowercase_body_after_the_name_is_no_leaning(nlp):
+    text = '"It is weird," says Stu Roe of the city council.'
+    assert roles_by_speaker(nlp, text)["Stu Roe"][1] == "city council"
+
+
+def test_the_staff_of_a_role_holder_serve_the_person_titled_so(nlp):
+    text = ('President Barack Obama spoke on Tuesday. "It was his best speech," said Jon Roe, the '
+            "president's former chief speechwriter.")
+    assert roles_by_speaker(nlp, text)["Jon Roe"] == ("former chief speechwriter", "Barack Obama")
+
+
+def test_the_spokesman_of_a_governor_before_the_name(nlp):
+    text = "Governor Jane Doe of Ohio spoke on Tuesday. The governor's spokesman, Jon Roe, said the plan was final."
+    assert roles_by_speaker(nlp, text)["Jon Roe"] == ("spokesman", "Jane Doe")

@@ -16,7 +16,7 @@ from stance.speakers.role_lexicon import (
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import named_owner, place_owner, possessed_role, runs_campaign, side_of
 from stance.speakers.role_parties import after_party_code, committee_of_member
-from stance.speakers.role_titles import ends_its_phrase
+from stance.speakers.role_titles import ends_its_phrase, role_before
 from stance.speakers.pronouns import person_gender
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
 from stance.text.lexicons import (
@@ -126,6 +126,31 @@ def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tup
     return role or " ".join(role_words), aff
 
 
+def _role_holder_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str | None:
+    """The side of the person a lowercase role noun before a possessive at tokens ``i .. q`` stands
+    for ("Jon Roe, the president's former chief speechwriter" after "President Barack Obama"): the
+    person the article titled with that role before ("President Barack Obama"; as
+    :func:`stance.speakers.roles.named_by_role`, titles only),
+    served as a person's staff serve them (:func:`side_of`); None for another owner."""
+    if q != i + 1 or i < 1 or view.lowers[i - 1] != "the" or view.lowers[i] not in role_nouns():
+        return None
+    if view.lowers[i] in word_set("org_nouns.txt"):
+        return None
+    head = view.lowers[i]
+    k = mentions.index_before(i - 1)
+    for m in mentions.names[max(0, k - _MAX_HOLDER_NAMES + 1) : k + 1][::-1]:
+        if m.type != "person" or m.end > i:
+            continue
+        for r in (m.role, role_before(view, mentions, m)[0]):
+            if r and head in r.lower().split():
+                return side_of(view, mentions, m, i)
+    return None
+
+
+#: most names back that :func:`_role_holder_owner` reads for the role's holder
+_MAX_HOLDER_NAMES = 60
+
+
 #: lowercase words inside an organisation's name ("Democracy for America")
 _NAME_JOINERS = rule_words("body_name_joiners")
 #: most words of a possessed description's tail after its role ("to France", "of state for the elderly")
@@ -172,7 +197,7 @@ def _possessed_description(view: TextView, mentions: MentionIndex, c: int, e: in
         if not toks or not all(t.islower() or t == "-" for t in toks) or toks[-1].lower() not in role_nouns():
             return None
         role = view.span_text(q + 1, r).replace(" - ", "-")
-        aff = named_owner(view, mentions, c, q) or place_owner(view, mentions, c, q)
+        aff = named_owner(view, mentions, c, q) or place_owner(view, mentions, c, q) or _role_holder_owner(view, mentions, c, q)
     if r < e:
         role = f"{role} {view.span_text(r, e)}"  # "ambassador to France", "secretary of state for the elderly"
     return role, aff
@@ -271,7 +296,7 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         if q is not None and all(words[t].isalpha() and words[t].islower() for t in range(i, q)):
             # "the club's president", "the community center's program coordinator": an owner the
             # article does not name here, but may have named before ("Clarkston Community Center")
-            aff = named_owner(view, mentions, i, q) or place_owner(view, mentions, i, q)
+            aff = named_owner(view, mentions, i, q) or place_owner(view, mentions, i, q) or _role_holder_owner(view, mentions, i, q)
             i = q + 1
     i = _past_age(view, i, sb)
     # "Sudan's defense minister" / "an Israeli spokesman"

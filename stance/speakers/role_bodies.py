@@ -195,11 +195,40 @@ def body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str 
         return None, body.text
     if view.lowers[i] == "at":
         # "Lee Roe at Washington University"; but "met Sanders at the Vatican": a place he was at
-        return None, affiliation_from(view, mentions, i + 1, hi, ("organization",)) or lowercase_body(view, mentions, i + 1, hi)
+        return None, (affiliation_from(view, mentions, i + 1, hi, ("organization",)) or lowercase_body(view, mentions, i + 1, hi)
+                      or _body_after_leaning(view, mentions, i + 1, hi))
     if body is not None and body.start == j and body.type == "place" and body.text in entity_lexicons().regions:
         return None, entity_lexicons().regions[body.text]  # "Senator Jane Roe of California": the state she serves
     return None, (affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or lowercase_body(view, mentions, i + 1, hi)
-                  or body_after_its_kind(view, mentions, i + 1, hi))
+                  or body_after_its_kind(view, mentions, i + 1, hi) or _body_after_leaning(view, mentions, i + 1, hi))
+
+
+#: most lowercase words of a body's leaning or kind before its name ("the non-partisan")
+_MAX_LEANING = 3
+
+
+def _body_after_leaning(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """An organisation's name after "the" and a few lowercase words saying what it leans to or
+    where it is from ("Stu Roe of the non-partisan Rothenberg Political Report", "of the nonpartisan
+    Tax Policy Center", "at the conservative Heritage Foundation"): the organisation's mention
+    (kept whole, :func:`whole_body_name`); None when no such name follows."""
+    k = i
+    if k >= hi or view.lowers[k] != "the":
+        return None
+    k += 1
+    s = k
+    while k < hi and k - s < _MAX_LEANING and (view.words[k] == "-" or (view.words[k].isalpha() and view.words[k].islower())):
+        k += 1
+    if k == s or k >= hi or view.words[k - 1] == "-" or view.lowers[k - 1] in word_set("org_nouns.txt"):
+        return None
+    whole = whole_body_name(view, mentions, k, hi)
+    if whole is not None:
+        return whole
+    m = mentions.name_at(k, k + 1)
+    if m is not None and m.start == k and m.type == "organization":
+        e = _cut_name_end(view, mentions, m, hi)
+        return view.span_text(m.start, e) if e > m.end else m.canonical
+    return None
 
 
 def description_span(view: TextView, description: str) -> tuple[int, int] | None:
