@@ -16,6 +16,7 @@ from typing import Callable
 
 from stance.speakers.actors import Period, actor_lookup, describe_from_knowledge, former_offices
 from stance.speakers.article_period import term_the_article_names
+from stance.speakers.region_descriptions import region_described
 from stance.speakers.role_lexicon import governs_region
 from stance.speakers.role_states import state_of_kind_before, state_of_national_body
 from stance.speakers.roles import describe, state_of_office
@@ -63,6 +64,10 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         # "Iranian news agency Fars": the body's country, which it does not speak for (the party
         # finder keeps that state among the parties: own stays None)
         aff = state_of_kind_before(view, mentions, mentions.named(name))
+    office_of = _office_at(mentions, day, period) if day is not None else None
+    if aff is None and is_person:
+        # "the Florida senator" elsewhere in the article: the state, before the lookup's party
+        aff = region_described(view, mentions, name, role, office_of)
     source = "article" if aff else None
     if governed is not None:
         # "Republican Gov. Mary Roe": the state she governs, not her party
@@ -78,7 +83,12 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
             # office the article names, the lookup saying the speaker held it (before the period
             # an undated article dates itself to)
             role = _former_office_named(view, name, when or (span[0] if span is not None else None))
-        if known is not None and aff is None:
+        region = region_described(view, mentions, name, known.role, office_of) if known is not None and aff is None and is_person else None
+        if region is not None:
+            # "Sen. Marco Rubio" without a party, "the Florida senator" later: the region the
+            # article's description of the lookup's office names
+            aff, role, source = region, role or known.role, "article"
+        elif known is not None and aff is None:
             aff, role, source = known.affiliation, role or known.role, "lookup"
         elif known is not None and known.affiliation == aff and role is None:
             # the article gives the affiliation the lookup gives but no role ("Marco Roe (R-Fla.)"):
@@ -95,6 +105,22 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         aff = state_of_national_body(view, mentions, name)
         source = "article" if aff else None
     return role, aff, source, own
+
+
+def _office_at(mentions: MentionIndex, day: Callable[[], date | None],
+               period: Callable[[], Period | None] | None) -> Callable[[str], str | None]:
+    """A person's office in the actor lookup at the article's date (or within the period an
+    undated article dates itself to), by the person's name; None for one it does not know."""
+    cache: dict[str, str | None] = {}
+
+    def office_of(name: str) -> str | None:
+        if name not in cache:
+            when, span = _lookup_time(day, period)
+            known = describe_from_knowledge(mentions, name, when, period=span)
+            cache[name] = known.role if known is not None else None
+        return cache[name]
+
+    return office_of
 
 
 def _without_honorific(mentions: MentionIndex, aff: str | None) -> str | None:

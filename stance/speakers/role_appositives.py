@@ -6,7 +6,7 @@ an analyst for ..."), the appositive before it ("An NTSB spokesman, X,"), a rela
 from __future__ import annotations
 
 from stance.speakers.role_bodies import (
-    affiliation_from, body_after_its_kind, body_in_reach, current_body, lowercase_body, nominal_body,
+    affiliation_from, body_after_its_kind, body_in_reach, current_body, lowercase_body, nominal_body, whole_body_name,
 )
 from stance.speakers.role_lexicon import (
     CAMPAIGN_NOUNS, DETS, FIELD_BREAKS, PREPS, PREPS_TO, REACH_STOPS, STOP_APPOS, VERBAL,
@@ -16,12 +16,12 @@ from stance.speakers.role_lexicon import (
 from stance.speakers.role_nominals import describe_nominal
 from stance.speakers.role_owners import named_owner, place_owner, possessed_role, runs_campaign, side_of
 from stance.speakers.role_parties import after_party_code, committee_of_member
-from stance.speakers.role_titles import ends_its_phrase
+from stance.speakers.role_titles import ends_its_phrase, role_before
 from stance.speakers.pronouns import person_gender
 from stance.text.entity_types import HONORIFICS, PRONOUN_GENDER, entity_lexicons
 from stance.text.lexicons import (
     OBJECT_PRONOUNS, POSSESSIVE_DETERMINERS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, cue_lexicon, data_rows,
-    function_words, gazetteer, party_labels, role_words, rule_words, titles, word_set,
+    function_words, gazetteer, party_labels, role_words, rule_words, stop_words, titles, word_set,
 )
 from stance.text.mentions import Mention, MentionIndex, is_adjective, is_common_noun
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -68,7 +68,9 @@ def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tup
     if after_verb is not None:
         q = next((t for t in range(sa + 1, e - 1) if words[t] in POSSESSIVE_ENDINGS), None)
         if q is not None:
-            return possessed_role(view, mentions, sa, q, e)
+            a = sa + 1 if lowers[sa] == "the" else sa
+            # "said the company's chief executive, John Doe": a lowercase owner the article named
+            return (a < q and _possessed_description(view, mentions, a, e)) or possessed_role(view, mentions, sa, q, e)
     c = e
     while c - 1 >= sa and e - c < 12 and words[c - 1] not in STOP_APPOS:
         c -= 1
@@ -83,6 +85,9 @@ def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tup
         return None, None
     while c < e and lowers[c] in _DETS_ONE:
         c += 1
+    owned = _possessed_description(view, mentions, c, e)
+    if owned is not None:
+        return owned
     if c < e - 1 and c > sa and lowers[c - 1] in PRONOUN_GENDER and lowers[c] in CAMPAIGN_NOUNS and lowers[e - 1] in role_nouns():
         # "his campaign manager, Jeff Roe": the campaign of the candidate "his" stands for
         owner = _person_of_possessive(view, mentions, c - 1, m)
@@ -119,6 +124,83 @@ def appositive_before(view: TextView, mentions: MentionIndex, m: Mention) -> tup
         return " ".join(role_words), None  # "The Vice President, Mike Pence"
     role, aff = describe_nominal(" ".join(role_words))
     return role or " ".join(role_words), aff
+
+
+def _role_holder_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -> str | None:
+    """The side of the person a lowercase role noun before a possessive at tokens ``i .. q`` stands
+    for ("Jon Roe, the president's former chief speechwriter" after "President Barack Obama"): the
+    person the article titled with that role before ("President Barack Obama"; as
+    :func:`stance.speakers.roles.named_by_role`, titles only),
+    served as a person's staff serve them (:func:`side_of`); None for another owner."""
+    if q != i + 1 or i < 1 or view.lowers[i - 1] != "the" or view.lowers[i] not in role_nouns():
+        return None
+    if view.lowers[i] in word_set("org_nouns.txt"):
+        return None
+    head = view.lowers[i]
+    k = mentions.index_before(i - 1)
+    for m in mentions.names[max(0, k - _MAX_HOLDER_NAMES + 1) : k + 1][::-1]:
+        if m.type != "person" or m.end > i:
+            continue
+        for r in (m.role, role_before(view, mentions, m)[0]):
+            if r and head in r.lower().split():
+                return side_of(view, mentions, m, i)
+    return None
+
+
+#: most names back that :func:`_role_holder_owner` reads for the role's holder
+_MAX_HOLDER_NAMES = 60
+
+
+#: lowercase words inside an organisation's name ("Democracy for America")
+_NAME_JOINERS = rule_words("body_name_joiners")
+#: most words of a possessed description's tail after its role ("to France", "of state for the elderly")
+_MAX_OWNED_TAIL = 5
+
+
+def _possessed_description(view: TextView, mentions: MentionIndex, c: int, e: int) -> tuple[str | None, str | None] | None:
+    """(role, owner) of a description ``[c, e)`` before a name's comma that a possessor opens:
+    "Freedonia's ambassador to France, Jean Roe" -> (ambassador to France, Freedonia), "Acme Corp's
+    chief executive, John Doe" -> (chief executive, Acme Corp), "The company's chief executive,
+    John Doe" -> (chief executive, the company the article named last); the role is the lowercase
+    words after the possessive up to its role noun, with a short tail after a preposition ("to
+    France", "of state for the elderly"); a person's staff serve the person
+    (:func:`possessed_role`). None when the description has no such shape."""
+    words, lowers = view.words, view.lowers
+    q = next((t for t in range(c + 1, min(c + 7, e - 1)) if words[t] in POSSESSIVE_ENDINGS), None)
+    if q is None:
+        return None
+    r = q + 1
+    while r < e and lowers[r] not in PREPS_TO:
+        if lowers[r] in word_set("kin_nouns.txt"):
+            return None  # "Donald Trump's daughter": kin, no affiliation (the description rules keep it)
+        r += 1
+    if r == e and r - q - 1 > 4:
+        return None
+    if e - r > _MAX_OWNED_TAIL or not VERBAL.isdisjoint(lowers[q + 1 : r]) or not VERBAL.isdisjoint(lowers[r + 1 : e]):
+        return None
+    if words[c][:1].isupper():
+        if (lowers[c] in stop_words() or c == view.sent_bounds(view.sent_of[c])[0]
+                or any(w.isalpha() and w.islower() and w not in _NAME_JOINERS for w in words[c:q])):
+            # "National LGBT news source Daily Xtra's editorial director", "As Virginia's senator",
+            # "According to Windsor Locks' first selectman": the name before the possessive
+            owner = mentions.name_at(q - 1, q)
+            if owner is None or owner.end != q:
+                return None
+            c = max(c, owner.start)
+        role, aff = possessed_role(view, mentions, c, q, r)
+        if role is None:
+            return None
+    else:
+        if not (c >= 1 and lowers[c - 1] == "the" and all(w.isalpha() and w.islower() for w in words[c:q])):
+            return None
+        toks = words[q + 1 : r]
+        if not toks or not all(t.islower() or t == "-" for t in toks) or toks[-1].lower() not in role_nouns():
+            return None
+        role = view.span_text(q + 1, r).replace(" - ", "-")
+        aff = named_owner(view, mentions, c, q) or place_owner(view, mentions, c, q) or _role_holder_owner(view, mentions, c, q)
+    if r < e:
+        role = f"{role} {view.span_text(r, e)}"  # "ambassador to France", "secretary of state for the elderly"
+    return role, aff
 
 
 #: words (lowercase as written: not "US") that open no description after a name's comma: a
@@ -214,7 +296,7 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         if q is not None and all(words[t].isalpha() and words[t].islower() for t in range(i, q)):
             # "the club's president", "the community center's program coordinator": an owner the
             # article does not name here, but may have named before ("Clarkston Community Center")
-            aff = named_owner(view, mentions, i, q) or place_owner(view, mentions, i, q)
+            aff = named_owner(view, mentions, i, q) or place_owner(view, mentions, i, q) or _role_holder_owner(view, mentions, i, q)
             i = q + 1
     i = _past_age(view, i, sb)
     # "Sudan's defense minister" / "an Israeli spokesman"
@@ -224,6 +306,14 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
         if poss is not None and (poss.start != i + 1 or poss.type != "person"):
             poss = None
     kin = None
+    q = next((t for t in range(i + 2, min(i + 7, sb - 1)) if words[t] in {"’s", "'s"}), None)
+    whole = whole_body_name(view, mentions, i, q) if q is not None and (poss is None or poss.end < q) else None
+    if whole is not None and whole == view.span_text(i, q):
+        # "Jane Roe, Democracy for America's executive director": a body's name the name finder
+        # cut (at "for") owns the role
+        poss = None
+        aff = whole
+        i = q + 1
     if poss is not None and poss.start >= i - 1 and poss.end + 1 < sb and words[poss.end] in {"’s", "'s"}:
         if poss.type == "person":
             kin = view.span_text(poss.start, poss.end + 1)  # "Heather Heyer's mother": part of the role

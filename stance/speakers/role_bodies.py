@@ -11,7 +11,7 @@ from stance.speakers.role_lexicon import (
     CAMPAIGN_NOUNS, FIELD_BREAKS, MEMBER_PREPS, PREPS, PREPS_TO, QUOTE_MARKS, REACH_STOPS, STOP_APPOS, VERBAL, campaign_of,
 )
 from stance.text.entity_types import entity_lexicons, is_acronym
-from stance.text.lexicons import ARTICLES, gazetteer, role_words, rule_words, stop_words, word_set
+from stance.text.lexicons import ARTICLES, gazetteer, role_words, rule_words, stop_words, time_words, titles, word_set
 from stance.text.mentions import Mention, MentionIndex
 from stance.text.positions import inside_quotation
 from stance.text.view import POSSESSIVE_ENDINGS, TextView
@@ -54,6 +54,8 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         if body is not None and body.start == m.end + 1 and body.type == "organization" and (types is None or "organization" in types):
             return view.span_text(m.start, body.end)
     if m is None or m.start < i - 1 or (types is not None and m.type not in types):
+        if m is None and (types is None or "organization" in types):
+            return whole_body_name(view, mentions, i, hi)  # "of CREDO Action", "for the Democratic National Convention"
         return None
     if m.end + 1 < hi and words[m.end] in POSSESSIVE_ENDINGS:
         # "Argentina's Amnesty International": the body, not its country
@@ -70,9 +72,59 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
         return campaign_of(m.canonical)  # "an adviser on the Sanders campaign"
     if m.type in ("organization", "person"):
         e = _cut_name_end(view, mentions, m, hi)
+        if m.start == i and "gender" not in m.extra:
+            whole = whole_body_name(view, mentions, i, hi)
+            if whole is not None and len(whole) > len(view.span_text(m.start, e)):
+                return whole  # "of the House Ways and Means Committee", not "House Ways"
         if e > m.end:
             return view.span_text(m.start, e)  # "president of Rock the Vote", not "Rock"
     return m.canonical if m.type in ("state", "demonym") and not literal else m.text
+
+
+def _run_word(view: TextView, t: int) -> bool:
+    """Whether token ``t`` may continue an organisation's capitalised name: a capitalised word or
+    acronym ("For" too, in "Students For Life"), a year, "&"."""
+    w = view.words[t]
+    return (w[:1].isupper() and w.replace(".", "").isalpha()) or (len(w) == 4 and w.isdigit()) or w == "&"
+
+
+def whole_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """The whole name of an organisation written from token ``i`` (after a role's preposition) in
+    capitalised words, which the name finder cut or took for a person's or a country's name:
+    "CREDO Action" (found: "Action", a person), "the Democratic National Convention" (a party
+    label split off), "NARAL Pro-Choice America" and "Students For Life of America" (not the
+    United States), "the House Ways and Means Committee" (not "House Ways"), "the Cleveland 2016
+    Host Committee". The name runs over capitalised words, years, "&", a hyphen between capitalised
+    words and a lowercase joiner (``body_name_joiners``: "of", "and", "to") followed by a
+    capitalised word; it must be two words or more, hold an organisation's mention or a mention
+    no given name shows to be a person's (or end in an organisation noun), and hold no named
+    person (a given name or honorific: "for Mayor Frank Jackson") and no place; None otherwise."""
+    if (i >= hi or not view.words[i][:1].isupper() or not _run_word(view, i) or view.lowers[i] in stop_words()
+            or i == view.sent_bounds(view.sent_of[i])[0]):
+        return None  # (a sentence's first word is capitalised whatever it is: "According to ...")
+    e = i + 1
+    while e < hi:
+        if _run_word(view, e):
+            e += 1
+        elif ((view.words[e] == "-" or view.lowers[e] in _NAME_JOINERS) and e + 1 < hi and _run_word(view, e + 1)
+              and view.words[e + 1] not in titles() and (view.lowers[e + 1] not in time_words() or view.lowers[e + 1] in word_set("months.txt")) and view.words[e + 1] != "&"):
+            e += 2  # but "... and Professor Roe", "... on Tuesday": no part of the name
+        else:
+            break
+    last = mentions.name_at(e - 1, e)
+    if last is not None and last.type == "state" and last.start - 1 > i and view.lowers[last.start - 1] == "of":
+        e = last.start - 1  # "Students For Life of America": the body, not "... of Ukraine" after a ministry's name
+    if e - i < 2:
+        return None
+    inside = mentions.names_in(i, e)
+    if any(m.type == "place" or (m.type == "person" and "gender" in m.extra) or m.type == "demonym" for m in inside):
+        return None
+    bodyish = any(m.type == "organization" or (m.type == "person" and "gender" not in m.extra) for m in inside)
+    if not (bodyish or view.lowers[e - 1] in word_set("org_nouns.txt")):
+        return None
+    if any(m.start < i or m.end > e for m in mentions.names_in(max(0, i - 3), min(view.n, e + 3)) if m.start < e and m.end > i):
+        return None  # a mention runs over the edge: not the whole name
+    return view.span_text(i, e)
 
 
 def _name_word(view: TextView, i: int) -> bool:
@@ -143,11 +195,40 @@ def body_after(view: TextView, mentions: MentionIndex, m: Mention) -> tuple[str 
         return None, body.text
     if view.lowers[i] == "at":
         # "Lee Roe at Washington University"; but "met Sanders at the Vatican": a place he was at
-        return None, affiliation_from(view, mentions, i + 1, hi, ("organization",)) or lowercase_body(view, mentions, i + 1, hi)
+        return None, (affiliation_from(view, mentions, i + 1, hi, ("organization",)) or lowercase_body(view, mentions, i + 1, hi)
+                      or _body_after_leaning(view, mentions, i + 1, hi))
     if body is not None and body.start == j and body.type == "place" and body.text in entity_lexicons().regions:
         return None, entity_lexicons().regions[body.text]  # "Senator Jane Roe of California": the state she serves
     return None, (affiliation_from(view, mentions, i + 1, hi, _BODY_TYPES) or lowercase_body(view, mentions, i + 1, hi)
-                  or body_after_its_kind(view, mentions, i + 1, hi))
+                  or body_after_its_kind(view, mentions, i + 1, hi) or _body_after_leaning(view, mentions, i + 1, hi))
+
+
+#: most lowercase words of a body's leaning or kind before its name ("the non-partisan")
+_MAX_LEANING = 3
+
+
+def _body_after_leaning(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """An organisation's name after "the" and a few lowercase words saying what it leans to or
+    where it is from ("Stu Roe of the non-partisan Rothenberg Political Report", "of the nonpartisan
+    Tax Policy Center", "at the conservative Heritage Foundation"): the organisation's mention
+    (kept whole, :func:`whole_body_name`); None when no such name follows."""
+    k = i
+    if k >= hi or view.lowers[k] != "the":
+        return None
+    k += 1
+    s = k
+    while k < hi and k - s < _MAX_LEANING and (view.words[k] == "-" or (view.words[k].isalpha() and view.words[k].islower())):
+        k += 1
+    if k == s or k >= hi or view.words[k - 1] == "-" or view.lowers[k - 1] in word_set("org_nouns.txt"):
+        return None
+    whole = whole_body_name(view, mentions, k, hi)
+    if whole is not None:
+        return whole
+    m = mentions.name_at(k, k + 1)
+    if m is not None and m.start == k and m.type == "organization":
+        e = _cut_name_end(view, mentions, m, hi)
+        return view.span_text(m.start, e) if e > m.end else m.canonical
+    return None
 
 
 def description_span(view: TextView, description: str) -> tuple[int, int] | None:
