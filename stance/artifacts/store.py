@@ -67,7 +67,22 @@ def environment_versions() -> dict[str, str]:
         "spacy": spacy.__version__,
         "numpy": numpy.__version__,
         "python": platform.python_version(),
+        **_blas(),
     }
+
+
+def _blas() -> dict[str, str]:
+    """numpy's BLAS and the kernels it runs (``{"blas": "openblas 0.3.31 Haswell"}``): training on
+    other kernels sums in another order (:mod:`stance.training.blas_kernel`); empty when unknown."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        return {}
+    for lib in threadpool_info():
+        if lib.get("user_api") == "blas":
+            parts = [str(lib.get("internal_api", "")), str(lib.get("version", "")), str(lib.get("architecture") or "")]
+            return {"blas": " ".join(p for p in parts if p)}
+    return {}
 
 
 def file_fingerprint(path: str | os.PathLike[str], n_examples: int | None = None) -> dict[str, Any]:

@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``stance`` console script."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["train"]:
+        from stance.training.blas_kernel import pin_training_kernel
+
+        pin_training_kernel()  # before the commands' modules load numpy
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
