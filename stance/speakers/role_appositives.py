@@ -6,7 +6,8 @@ an analyst for ..."), the appositive before it ("An NTSB spokesman, X,"), a rela
 from __future__ import annotations
 
 from stance.speakers.role_bodies import (
-    affiliation_from, body_after_its_kind, body_in_reach, current_body, lowercase_body, nominal_body, whole_body_name,
+    NAME_JOINERS, affiliation_from, body_after_its_kind, body_in_reach, current_body, lowercase_body, nominal_body,
+    whole_body_name,
 )
 from stance.speakers.role_lexicon import (
     CAMPAIGN_NOUNS, DETS, FIELD_BREAKS, PREPS, PREPS_TO, REACH_STOPS, STOP_APPOS, VERBAL,
@@ -151,8 +152,6 @@ def _role_holder_owner(view: TextView, mentions: MentionIndex, i: int, q: int) -
 _MAX_HOLDER_NAMES = 60
 
 
-#: lowercase words inside an organisation's name ("Democracy for America")
-_NAME_JOINERS = rule_words("body_name_joiners")
 #: most words of a possessed description's tail after its role ("to France", "of state for the elderly")
 _MAX_OWNED_TAIL = 5
 
@@ -180,7 +179,7 @@ def _possessed_description(view: TextView, mentions: MentionIndex, c: int, e: in
         return None
     if words[c][:1].isupper():
         if (lowers[c] in stop_words() or c == view.sent_bounds(view.sent_of[c])[0]
-                or any(w.isalpha() and w.islower() and w not in _NAME_JOINERS for w in words[c:q])):
+                or any(w.isalpha() and w.islower() and w not in NAME_JOINERS for w in words[c:q])):
             # "National LGBT news source Daily Xtra's editorial director", "As Virginia's senator",
             # "According to Windsor Locks' first selectman": the name before the possessive
             owner = mentions.name_at(q - 1, q)

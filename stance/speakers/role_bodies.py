@@ -106,7 +106,7 @@ def whole_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int) -> 
     while e < hi:
         if _run_word(view, e):
             e += 1
-        elif ((view.words[e] == "-" or view.lowers[e] in _NAME_JOINERS) and e + 1 < hi and _run_word(view, e + 1)
+        elif ((view.words[e] == "-" or view.lowers[e] in NAME_JOINERS) and e + 1 < hi and _run_word(view, e + 1)
               and view.words[e + 1] not in titles() and (view.lowers[e + 1] not in time_words() or view.lowers[e + 1] in word_set("months.txt")) and view.words[e + 1] != "&"):
             e += 2  # but "... and Professor Roe", "... on Tuesday": no part of the name
         else:
@@ -133,7 +133,7 @@ def _name_word(view: TextView, i: int) -> bool:
 
 
 #: lowercase words inside an organisation's name that the name finder cuts the name at
-_NAME_JOINERS = rule_words("body_name_joiners")
+NAME_JOINERS = rule_words("body_name_joiners")
 
 
 def _cut_name_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -> int:
@@ -150,7 +150,7 @@ def _cut_name_end(view: TextView, mentions: MentionIndex, m: Mention, hi: int) -
     e = m.end
     while e + 1 < hi:
         w = view.words[e]
-        if lowers[e] in _NAME_JOINERS and not (has_org_noun and lowers[e] not in {"the", "to"}):
+        if lowers[e] in NAME_JOINERS and not (has_org_noun and lowers[e] not in {"the", "to"}):
             if lowers[e] in {"and", "the"} and lowers[e + 1] == "the":
                 break
         elif not (len(w) == 4 and w.isdigit()):
