@@ -72,17 +72,16 @@ def environment_versions() -> dict[str, str]:
 
 
 def _blas() -> dict[str, str]:
-    """numpy's BLAS and the kernels it runs (``{"blas": "openblas 0.3.31 Haswell"}``): training on
-    other kernels sums in another order (:mod:`stance.training.blas_kernel`); empty when unknown."""
+    """The BLAS libraries loaded (numpy's and scipy's may be two copies) and the kernels they run
+    (``{"blas": "openblas 0.3.30 Haswell; openblas 0.3.31 Haswell"}``): training on other kernels
+    sums in another order (:mod:`stance.training.blas_kernel`); empty when none is known."""
     try:
         from threadpoolctl import threadpool_info
     except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
         return {}
-    for lib in threadpool_info():
-        if lib.get("user_api") == "blas":
-            parts = [str(lib.get("internal_api", "")), str(lib.get("version", "")), str(lib.get("architecture") or "")]
-            return {"blas": " ".join(p for p in parts if p)}
-    return {}
+    found = sorted({" ".join(str(lib[k]) for k in ("internal_api", "version", "architecture") if lib.get(k))
+                    for lib in threadpool_info() if lib.get("user_api") == "blas"})
+    return {"blas": "; ".join(found)} if found else {}
 
 
 def file_fingerprint(path: str | os.PathLike[str], n_examples: int | None = None) -> dict[str, Any]:

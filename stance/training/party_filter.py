@@ -73,7 +73,9 @@ from stance.training.progress import log
 #: retrained again after the speaker and pronoun rankers were (speaker-ranker 1.4.1, pronoun-ranker
 #: 1.5.1), whose speakers some features read: the README's training order, rankers first.
 #: 2.0.3: retrained after the sixteenth session's rankers (speaker-ranker 1.4.2, pronoun-ranker 1.6.1).
-PARTY_FILTER_VERSION = "2.0.3"
+#: 2.0.4: retrained after the seventeenth session's role and affiliation rules (`affil22`), which some
+#: features read (the speaker's side); the rankers they follow rebuilt unchanged.
+PARTY_FILTER_VERSION = "2.0.4"
 #: C values tried by grouped cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Thresholds tried (on train out-of-fold probabilities).
