@@ -75,7 +75,12 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-import numpy as np
+from stance.training.blas_kernel import pin_training_kernel
+
+pin_training_kernel()  # the refits use the kernels `stance train` uses (before numpy loads), so that
+# the "all pieces refitted" row rebuilds the shipped model on any x86-64 CPU
+
+import numpy as np  # noqa: E402
 
 LABELS = ("hostile", "neutral", "conciliatory")
 CACHE = Path(__file__).resolve().parent / ".cache"
