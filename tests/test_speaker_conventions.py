@@ -46,6 +46,21 @@ def test_a_spokesperson_description_is_not_a_person_described_in_another_role(nl
     assert speaker_of(nlp, text, part).name == name
 
 
+@pytest.mark.parametrize("text, part, name", [
+    # "the vice president" is not the president named before, but the vice president
+    ("Vice President Joe Biden spoke first. President Barack Obama spoke next.\n\n\"He would have loved it,\" "
+     "the vice president said.", "would have loved", "Joe Biden"),
+    # "the prime minister" is not the foreign minister named before
+    ("The Swedish foreign minister, Tobias Billstrom, said his government respected the concerns.\n\n"
+     "\"We will not give in,\" the prime minister said.", "not give in", "prime minister"),
+    # "the former president" is the president named before ("former" makes no other office)
+    ("President George Roe opened the museum.\n\n\"I felt it was an accident,\" the former president said.",
+     "an accident", "George Roe"),
+])
+def test_an_office_modifier_of_a_description_is_part_of_the_role(nlp, text, part, name):
+    assert speaker_of(nlp, text, part).name == name
+
+
 def test_a_fuller_description_between_them_blocks_the_earlier_phrase(nlp):
     text = ("An employee was hired in March. The Acme employee deleted the files, investigators said. "
             "\"I panicked,\" the employee said.")

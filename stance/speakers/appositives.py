@@ -156,7 +156,9 @@ def described_referent(view: TextView, mentions: MentionIndex, i: int, j: int, b
     if head in person_nouns and j - i <= 3 and (not head.endswith("s") or head.endswith("ss")):
         # "the archbishop said": the person the article introduced with that role
         # (else "The father said": the nearest man named before)
-        m = named_by_role(view, mentions, head, i) or person_of_gendered_noun(view, mentions, i, j, blocked)
+        # an office's modifier is part of the role ("the prime minister" is no foreign minister)
+        modifiers = tuple(w for w in view.lowers[i + 1:j - 1] if w in OFFICE_MODIFIERS)
+        m = named_by_role(view, mentions, head, i, modifiers=modifiers) or person_of_gendered_noun(view, mentions, i, j, blocked)
         if m is not None:
             return m, "person"
     # "the independent Vermont senator said": the person named before, as a he/she is resolved
@@ -165,6 +167,9 @@ def described_referent(view: TextView, mentions: MentionIndex, i: int, j: int, b
         return m, "person"
     return None
 
+
+#: modifiers that make another office of a role noun ("prime", "vice", "foreign")
+OFFICE_MODIFIERS = rule_words("office_modifiers")
 
 #: nouns of a spokesperson ("the State Department spokesman")
 SPOKES_NOUNS = rule_words("spokes_nouns")
