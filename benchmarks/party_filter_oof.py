@@ -2,7 +2,7 @@
 bootstrap between two such runs.
 
 Runs the pipeline without the party filter over the train articles (both sources) as
-``stance train party-filter`` does (:func:`stance.training.party_filter.build_examples`), fits the
+``stance train party-filter`` does (its examples: :func:`stance.training.party_filter.matched_quotes`), fits the
 filter recipe on 5 folds grouped by article (:func:`~stance.training.party_filter.out_of_fold`, C
 from ``--c``), chooses the global and per-type thresholds on those probabilities as the trainer does
 (the reference article's floors from the shipped manifest) and keeps, as the runtime filter does,
