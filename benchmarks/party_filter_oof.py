@@ -2,7 +2,7 @@
 bootstrap between two such runs.
 
 Runs the pipeline without the party filter over the train articles (both sources) as
-``stance train party-filter`` does (:func:`stance.training.party_filter.build_examples`), fits the
+``stance train party-filter`` does (its examples: :func:`stance.training.party_filter.matched_quotes`), fits the
 filter recipe on 5 folds grouped by article (:func:`~stance.training.party_filter.out_of_fold`, C
 from ``--c``), chooses the global and per-type thresholds on those probabilities as the trainer does
 (the reference article's floors from the shipped manifest) and keeps, as the runtime filter does,
@@ -56,66 +56,47 @@ def paired_bootstrap(a: np.ndarray, b: np.ndarray, n: int = 2000, seed: int = 0)
 
 
 def _window(text: str, start: int, end: int, width: int = 60) -> str:
+    """``text[start:end]`` in double brackets with ``width`` characters either side, on one line."""
     return (text[max(0, start - width):start] + "[[" + text[start:end] + "]]" + text[end:end + width]).replace("\n", " ")
+
+
+def collect(docs: Sequence[dict[str, Any]], pipe: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The trainer's examples (:func:`stance.training.party_filter.matched_quotes`) of ``docs`` with
+    what the report needs: one row per proposal (features ``X``, label ``y``, article group ``g``,
+    ``listed`` as the trainer computes them; the target's name, type and finder rule, the gold
+    party it matches, whether it is the object of the quotation's cue verb, a window of the
+    article's words), the gold parties never proposed, and per-article gold counts (tp and kept
+    still 0)."""
+    from stance.training.party_filter import matched_quotes
+
+    rows: list[dict[str, Any]] = []
+    missed: list[dict[str, Any]] = []
+    per_doc = {d["id"]: {"id": d["id"], "source": d.get("source"), "tp": 0, "kept": 0, "gold": 0} for d in docs}
+    for mq in matched_quotes(docs, pipe):
+        d = docs[mq.doc]
+        per_doc[d["id"]]["gold"] += len(mq.gold)
+        for a, name in enumerate(mq.gold):
+            if a not in mq.party_of.values():
+                span = mq.gold_quote["quote"]
+                missed.append({"kind": "fn_never", "doc": d["id"], "source": d.get("source"), "gold": name,
+                               "proposed": [p.target.name for p in mq.proposals],
+                               "quote": d["text"][span["start"]:span["end"]][:300]})
+        for k, p in enumerate(mq.proposals):
+            t = p.target
+            rows.append({"X": p.features, "y": int(k in mq.party_of), "g": mq.doc, "doc": d["id"], "source": d.get("source"),
+                         "name": t.name, "gold": mq.gold[mq.party_of[k]] if k in mq.party_of else None, "type": t.type,
+                         "via": t.via, "cue_object": p.cue_object, "listed": mq.listed(k),
+                         "context": _window(d["text"], p.start, p.end)})
+    return rows, missed, per_doc
 
 
 def run(data: str, c: float, out: str, errors: str | None) -> None:
     """The out-of-fold run: figures on stdout, per-article counts to ``out``, errors to ``errors``."""
     from stance.corpora.quote_corpus import load_quote_corpus
-    from stance.evaluation.articles import match_parties, match_spans, party_match
-    from stance.parties.features import ArticleContext, target_features
-    from stance.parties.filter import cue_object
     from stance.pipeline import Pipeline
     from stance.training.party_filter import choose_threshold, choose_type_thresholds, out_of_fold
 
-    docs = load_quote_corpus("train", data)
-    rows: list[dict[str, Any]] = []
-    missed: list[dict[str, Any]] = []
-    per_doc: dict[str, dict[str, Any]] = {}
-
-    class Recorder:
-        """Records every proposal of a document with its features (keeps them all)."""
-
-        def __init__(self) -> None:
-            self.seen: dict[tuple[int, int], list[tuple[Any, dict[str, Any], bool]]] = {}
-
-        def select_all(self, view: Any, mentions: Any, quotes: Sequence[Any]) -> list[list[Any]]:
-            ctx = ArticleContext(view, mentions, (q[2] for q in quotes))
-            for raw, targets, speaker, aff in quotes:
-                if targets:
-                    feats = target_features(ctx, raw, targets, speaker, aff)
-                    self.seen[(raw.start, raw.end)] = [
-                        (t, f, cue_object(view, raw, t), view.starts[t.start], view.ends[t.end - 1])
-                        for t, f in zip(targets, feats)]
-            return [list(q[1]) for q in quotes]
-
-    pipe = Pipeline(stance_model=False, party_filter=False)
-    rec = Recorder()
-    pipe.annotator.party_filter = rec
-    for g_id, d in enumerate(docs):
-        rec.seen = {}
-        analysis = pipe(d["text"], id=d["id"])
-        gq = d.get("quotes") or []
-        per_doc[d["id"]] = {"id": d["id"], "source": d.get("source"), "tp": 0, "kept": 0, "gold": 0}
-        spans = [(q.quote.start, q.quote.end) for q in analysis.quotes]
-        for i, j in match_spans(spans, [(q["quote"]["start"], q["quote"]["end"]) for q in gq]):
-            props = rec.seen.get(spans[i], [])
-            gold = [s["target"] for s in gq[j].get("stances") or [] if not s.get("implicit")]
-            per_doc[d["id"]]["gold"] += len(gold)
-            pairs = match_parties([{"target": n} for n in gold], [{"target": t.name} for t, *_ in props])
-            pos = {k: a for a, k in pairs}
-            for a, name in enumerate(gold):
-                if a not in pos.values():
-                    missed.append({"kind": "fn_never", "doc": d["id"], "source": d.get("source"), "gold": name,
-                                   "proposed": [t.name for t, *_ in props],
-                                   "quote": d["text"][gq[j]["quote"]["start"]:gq[j]["quote"]["end"]][:300]})
-            for k, (t, f, cue, s, e) in enumerate(props):
-                rows.append({"X": f, "y": int(k in pos), "g": g_id, "doc": d["id"], "source": d.get("source"),
-                             "name": t.name, "gold": gold[pos[k]] if k in pos else None, "type": t.type,
-                             "via": getattr(t, "via", "name"), "cue_object": cue,
-                             "listed": k not in pos and any(party_match(t.name, n) for n in gq[j].get("not_parties") or []),
-                             "context": _window(d["text"], s, e)})
-    pipe.annotator.party_filter = None
+    rows, missed, per_doc = collect(load_quote_corpus("train", data), Pipeline(stance_model=False, party_filter=False))
     X = [r["X"] for r in rows]
     y = np.asarray([r["y"] for r in rows])
     groups = np.asarray([r["g"] for r in rows])

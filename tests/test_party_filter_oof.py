@@ -1,4 +1,5 @@
-"""benchmarks/party_filter_oof.py: party P/R/F1 from counts and the paired article bootstrap."""
+"""benchmarks/party_filter_oof.py: its rows are the trainer's examples; party P/R/F1 from counts and
+the paired article bootstrap."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ import json
 import numpy as np
 import pytest
 
+import stance
+
 from .conftest import load_script
+
+TEXT = (
+    '"Sylvania and Germany have betrayed us, and Boris Kovac knows it," Ana Ruiz told reporters on Monday. '
+    "Boris Kovac, the prime minister of Sylvania, said France would mediate."
+)
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +61,32 @@ def test_compare_reports_overall_and_per_source(oof, tmp_path):
     assert [h.split(":")[0] for h in heads] == ["all", "wikinews", "polnear"]
     assert "A [3, 5, 6] B [4, 5, 6]" in heads[0]
     assert any(ln.strip().startswith("recall") and "+0.1667" in ln for ln in lines)
+
+
+def _gold(nlp, doc_id: str, stances: list[dict], not_parties: list[str]) -> dict:
+    """A gold article of ``TEXT`` whose first quotation (as the pipeline finds it) has ``stances``."""
+    q = next(q for q in nlp(TEXT).quotes if q.quote.text.startswith("Sylvania and Germany"))
+    return {"id": doc_id, "text": TEXT, "source": "wikinews", "quotes": [{
+        "quote": {"start": q.quote.start, "end": q.quote.end}, "stances": stances, "not_parties": not_parties}]}
+
+
+def test_the_rows_are_the_trainers_examples(oof):
+    from stance.training.party_filter import build_examples
+
+    nlp = stance.load(stance_model=False, party_filter=False)
+    docs = [_gold(nlp, "a", [{"target": "Germany", "label": "hostile"}, {"target": "Atlantis", "label": "hostile"},
+                             {"target": "Sylvania", "label": "hostile", "implicit": True}], ["Sylvania"]),
+            _gold(nlp, "b", [{"target": "Boris Kovac", "label": "hostile"}], [])]
+    rows, missed, per_doc = oof.collect(docs, nlp)
+    ex = build_examples(docs, nlp)
+    assert len(rows) >= 6 and [r["X"] for r in rows] == ex["X"]
+    assert [r["y"] for r in rows] == ex["y"] and [r["g"] for r in rows] == ex["groups"]
+    assert [r["listed"] for r in rows] == ex["listed"] and any(ex["listed"])
+    assert sum(v["gold"] for v in per_doc.values()) == ex["gold_parties"] == 3  # implicit left out
+    assert list(per_doc) == ["a", "b"] and per_doc["b"]["gold"] == 1
+    assert [(m["doc"], m["gold"]) for m in missed] == [("a", "Atlantis")]  # never proposed
+    found = {(r["doc"], r["name"]): r for r in rows}
+    assert found[("a", "Germany")]["gold"] == "Germany" and found[("b", "Germany")]["gold"] is None
+    assert "[[Germany]]" in found[("a", "Germany")]["context"]
+    assert all(isinstance(r["cue_object"], bool) for r in rows)
+    assert nlp.annotator.party_filter is None  # the recorder is removed again

@@ -44,3 +44,41 @@ def test_the_lookup_finds_the_office_holder_named_last(nlp):
 def test_an_office_of_no_region_gives_nothing(nlp):
     text = ('Jane Roe, a lawyer, spoke on Monday. "We will win," Roe said. Voters watched the Ohio lawyer leave.')
     assert roles_by_speaker(nlp, text)["Jane Roe"][1] is None
+
+
+def _article(lang, text: str):
+    from stance.text.mentions import MentionIndex
+    from stance.text.view import build_view, make_doc
+
+    view = build_view(make_doc(lang, text, trained=False))
+    return view, MentionIndex(view)
+
+
+def test_the_articles_regional_descriptions_are_indexed_by_office_in_order(lang):
+    from stance.speakers.region_descriptions import regional_descriptions
+
+    text = ("Sen. Jane Roe spoke first. The Ohio senator left. Gov. Tom Doe spoke next; the governor from "
+            "Texas stayed, and the senator from Utah waved. The Ohio lawyer left.")
+    view, mentions = _article(lang, text)
+    index = regional_descriptions(view, mentions)
+    assert {office: [region for region, _ in found] for office, found in index.items()} == {
+        "senator": ["Ohio", "Utah"], "governor": ["Texas"]}  # no "lawyer": an office of no region
+    start = index["senator"][0][1]
+    assert view.words[start:start + 3] == ["The", "Ohio", "senator"]  # from its "the"
+
+
+def test_the_articles_descriptions_are_found_once_per_document(lang, monkeypatch):
+    from stance.speakers import region_descriptions as rd
+
+    calls = []
+    find = rd._find_descriptions
+    monkeypatch.setattr(rd, "_find_descriptions", lambda view, mentions: calls.append(1) or find(view, mentions))
+    text = 'Sen. Jane Roe spoke. "We will win," Roe said. Sen. John Doe spoke too. The Ohio senator left.'
+    view, mentions = _article(lang, text)
+    assert rd.region_described(view, mentions, "John Doe", "senator") == "Ohio"
+    assert rd.region_described(view, mentions, "Jane Roe", "senator") is None  # Doe was named last
+    assert rd.region_described(view, mentions, "Jane Roe", "governor") is None
+    assert len(calls) == 1
+    other_view, other_mentions = _article(lang, text)
+    assert rd.region_described(other_view, other_mentions, "John Doe", "senator") == "Ohio"
+    assert len(calls) == 2  # another document: its own index

@@ -65,11 +65,9 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
         # finder keeps that state among the parties: own stays None)
         aff = state_of_kind_before(view, mentions, mentions.named(name))
     office_of = _office_at(mentions, day, period) if day is not None else None
-    region_asked: set[str | None] = set()  # the roles region_described was asked with (and said None)
     if aff is None and is_person:
         # "the Florida senator" elsewhere in the article: the state, before the lookup's party
         aff = region_described(view, mentions, name, role, office_of)
-        region_asked.add(role)
     source = "article" if aff else None
     if governed is not None:
         # "Republican Gov. Mary Roe": the state she governs, not her party
@@ -86,7 +84,7 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
             # an undated article dates itself to)
             role = _former_office_named(view, name, when or (span[0] if span is not None else None))
         region = (region_described(view, mentions, name, known.role, office_of)
-                  if known is not None and aff is None and is_person and known.role not in region_asked else None)
+                  if known is not None and aff is None and is_person else None)
         if region is not None:
             # "Sen. Marco Rubio" without a party, "the Florida senator" later: the region the
             # article's description of the lookup's office names

@@ -8,6 +8,7 @@ role and affiliation "from anywhere in the article", and writes a region adjecti
 
 from __future__ import annotations
 
+import weakref
 from typing import Callable
 
 from stance.speakers.roles import named_by_role
@@ -25,30 +26,49 @@ def region_described(view: TextView, mentions: MentionIndex, name: str, role: st
     description refers to the person named last before it who holds that office, in the article's
     words or by ``office_of`` (a person's office at the article's date in the actor lookup): "the
     senator from Vermont" after "Bernie Sanders" is Sanders's, not that of Sen. Harry Reid named
-    before him."""
+    before him. The article's descriptions are found once (:func:`regional_descriptions`)."""
     head = role.split()[-1].lower() if role else None
     if head is None or head not in word_set("regional_office_nouns.txt"):
-        return None
+        return None  # an office of no region: the article is not indexed
+    for region, start in regional_descriptions(view, mentions).get(head, ()):
+        if _holder_before(view, mentions, head, start, office_of) == name:
+            return region
+    return None
+
+
+#: per document (its MentionIndex): its regional descriptions (:func:`regional_descriptions`)
+_DESCRIPTIONS: "weakref.WeakKeyDictionary[MentionIndex, dict[str, list[tuple[str, int]]]]" = weakref.WeakKeyDictionary()
+
+
+def regional_descriptions(view: TextView, mentions: MentionIndex) -> dict[str, list[tuple[str, int]]]:
+    """The article's definite descriptions of an office that name a region, by office (the
+    lower-cased office noun of ``regional_office_nouns.txt``): (region, first token of the
+    description) in the article's order, for "the Florida senator" and "the senator from Texas".
+    Built once per document (cached on ``mentions``, whose view ``view`` is)."""
+    found = _DESCRIPTIONS.get(mentions)
+    if found is None:
+        found = _DESCRIPTIONS[mentions] = _find_descriptions(view, mentions)
+    return found
+
+
+def _find_descriptions(view: TextView, mentions: MentionIndex) -> dict[str, list[tuple[str, int]]]:
+    """:func:`regional_descriptions`, found by one pass over the article's words."""
+    offices = word_set("regional_office_nouns.txt")
     regions = entity_lexicons().regions
     lowers = view.lowers
+    found: dict[str, list[tuple[str, int]]] = {}
     for t in range(1, view.n):
-        if lowers[t] != head:
+        if lowers[t] not in offices:
             continue
-        region = None
         before = mentions.name_at(t - 1, t)
         if (before is not None and before.end == t and before.start >= 1 and lowers[before.start - 1] == "the"
                 and before.text in regions):
-            region, start = regions[before.text], before.start - 1  # "the Florida senator"
+            found.setdefault(lowers[t], []).append((regions[before.text], before.start - 1))  # "the Florida senator"
         elif lowers[t - 1] == "the" and t + 2 < view.n and lowers[t + 1] == "from":
             after = mentions.name_at(t + 2, t + 3)
             if after is not None and after.start == t + 2 and after.text in regions:
-                region, start = regions[after.text], t - 1  # "the senator from Texas"
-        if region is None:
-            continue
-        holder = _holder_before(view, mentions, head, start, office_of)
-        if holder == name:
-            return region
-    return None
+                found.setdefault(lowers[t], []).append((regions[after.text], t - 1))  # "the senator from Texas"
+    return found
 
 
 #: most name mentions back that :func:`_holder_before` reads

@@ -37,9 +37,10 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from stance.training.progress import log
 
@@ -98,60 +99,107 @@ REFERENCE_ARTICLE = Path("seeds") / "000_d50484cecb39428e.gold.json"
 _log = partial(log, "train party-filter")
 
 
+@dataclass(frozen=True)
+class Proposal:
+    """One target the pipeline proposed for a quotation, as the party filter sees it: the target
+    (:class:`~stance.parties.references.TargetMention`), its features, whether the runtime filter
+    keeps it whatever its probability (:func:`stance.parties.filter.cue_object`) and the character
+    span of its mention."""
+
+    target: Any
+    features: dict[str, Any]
+    cue_object: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MatchedQuote:
+    """A quotation the pipeline found that matches a gold quotation, with its proposals.
+
+    ``doc`` is the article's index among the documents read; ``gold_quote`` the gold quotation's
+    dict; ``gold`` its parties (stances marked ``implicit`` left out); ``party_of`` maps the index
+    of each proposal that is a gold party to that party's index in ``gold`` (one to one, gold order:
+    as ``stance evaluate quotes`` counts)."""
+
+    doc: int
+    gold_quote: dict[str, Any]
+    gold: list[str]
+    proposals: list[Proposal]
+    party_of: dict[int, int]
+
+    def listed(self, k: int) -> bool:
+        """Whether proposal ``k`` is a negative the gold quotation names in its ``not_parties``."""
+        from stance.evaluation.articles import party_match
+
+        return k not in self.party_of and any(party_match(self.proposals[k].target.name, n)
+                                               for n in self.gold_quote.get("not_parties") or [])
+
+
 class _Recorder:
-    """Stands in for the party filter while the pipeline runs: records every proposal's features
-    and keeps every proposal."""
+    """Stands in for the party filter while the pipeline runs: records every proposal of a
+    document (by its quotation's character span) and keeps every proposal."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[int, int, list[str], list[dict[str, Any]]]] = []
+        self.seen: dict[tuple[int, int], list[Proposal]] = {}
 
     def select_all(self, view: Any, mentions: Any, quotes: Sequence[Any]) -> list[list[Any]]:
         from stance.parties.features import ArticleContext, target_features
+        from stance.parties.filter import cue_object
 
         ctx = ArticleContext(view, mentions, (q[2] for q in quotes))
         for raw, targets, speaker, affiliation in quotes:
             if targets:
-                self.rows.append((raw.start, raw.end, [t.name for t in targets],
-                                  target_features(ctx, raw, targets, speaker, affiliation)))
+                feats = target_features(ctx, raw, targets, speaker, affiliation)
+                self.seen[(raw.start, raw.end)] = [
+                    Proposal(t, f, cue_object(view, raw, t), view.starts[t.start], view.ends[t.end - 1])
+                    for t, f in zip(targets, feats)]
         return [list(q[1]) for q in quotes]
 
 
+def matched_quotes(docs: Sequence[dict[str, Any]], pipeline: Any) -> Iterator[MatchedQuote]:
+    """Every quotation the pipeline, run without the party filter, finds in ``docs`` that matches a
+    gold quotation (:func:`stance.evaluation.articles.match_spans`, as the evaluation matches them),
+    with the targets it proposes for it, in document order."""
+    from stance.evaluation.articles import match_parties, match_spans
+
+    rec = _Recorder()
+    pipeline.annotator.party_filter = rec
+    try:
+        for g_id, d in enumerate(docs):
+            rec.seen = {}
+            analysis = pipeline(d["text"], id=d["id"])
+            gq = d.get("quotes") or []
+            spans = [(q.quote.start, q.quote.end) for q in analysis.quotes]
+            for i, j in match_spans(spans, [(q["quote"]["start"], q["quote"]["end"]) for q in gq]):
+                props = rec.seen.get(spans[i], [])
+                gold = [s["target"] for s in gq[j].get("stances") or [] if not s.get("implicit")]
+                pairs = match_parties([{"target": n} for n in gold], [{"target": p.target.name} for p in props])
+                yield MatchedQuote(g_id, gq[j], gold, props, {k: a for a, k in pairs})
+    finally:
+        pipeline.annotator.party_filter = None
+
+
 def build_examples(docs: Sequence[dict[str, Any]], pipeline: Any) -> dict[str, Any]:
-    """Features, labels and article groups of every proposal of a matched quotation.
+    """Features, labels and article groups of every proposal of a matched quotation
+    (:func:`matched_quotes`).
 
     Returns ``{"X", "y", "groups", "listed", "gold_parties", "quotes_matched"}``: ``listed`` flags
     negatives named in the gold quotation's ``not_parties``; ``gold_parties`` counts the gold
     parties of matched quotations (the recall denominator)."""
-    from stance.evaluation.articles import match_parties, match_spans, party_match
-
-    rec = _Recorder()
-    pipeline.annotator.party_filter = rec
     X: list[dict[str, Any]] = []
     y: list[int] = []
     groups: list[int] = []
     listed: list[bool] = []
     gold_parties = matched = 0
-    for g_id, d in enumerate(docs):
-        rec.rows = []
-        analysis = pipeline(d["text"], id=d["id"])
-        gq = d.get("quotes") or []
-        # quotations matched as the evaluation matches them; the recorder saw those with proposals
-        spans = [(q.quote.start, q.quote.end) for q in analysis.quotes]
-        proposed = {(s, e): (names, feats) for s, e, names, feats in rec.rows}
-        for i, j in match_spans(spans, [(q["quote"]["start"], q["quote"]["end"]) for q in gq]):
-            names, feats = proposed.get(spans[i], ([], []))
-            gold = [s["target"] for s in gq[j].get("stances") or [] if not s.get("implicit")]
-            not_parties = gq[j].get("not_parties") or []
-            matched += 1
-            gold_parties += len(gold)
-            # one to one, gold order: as stance evaluate quotes counts
-            pos = {k for _, k in match_parties([{"target": n} for n in gold], [{"target": n} for n in names])}
-            for k, (pname, f) in enumerate(zip(names, feats)):
-                X.append(f)
-                y.append(int(k in pos))
-                groups.append(g_id)
-                listed.append(k not in pos and any(party_match(pname, n) for n in not_parties))
-    pipeline.annotator.party_filter = None
+    for mq in matched_quotes(docs, pipeline):
+        matched += 1
+        gold_parties += len(mq.gold)
+        for k, p in enumerate(mq.proposals):
+            X.append(p.features)
+            y.append(int(k in mq.party_of))
+            groups.append(mq.doc)
+            listed.append(mq.listed(k))
     return {"X": X, "y": y, "groups": groups, "listed": listed, "gold_parties": gold_parties,
             "quotes_matched": matched}
 
