@@ -32,11 +32,20 @@ def one(nlp, text: str):
     ("On Monday Andres Manuel Lopez Obrador spoke.", "Andres Manuel Lopez Obrador"),
     ("On Monday F. W. de Klerk spoke.", "F. W. de Klerk"),
     ("On Monday Jenn St-Onge spoke.", "Jenn St-Onge"),
+    # two particles in a row
+    ("On Monday Ursula von der Leyen spoke.", "Ursula von der Leyen"),
+    ("On Monday Gerrit van den Berg spoke.", "Gerrit van den Berg"),
+    ("On Monday Maria de la Cruz spoke.", "Maria de la Cruz"),
 ])
 def test_hyphenated_and_particle_names_stay_whole(lang, text, name):
     got = names(lang, text)
     assert name in got, got
     assert got[name][0] == name
+
+
+def test_a_second_particle_needs_a_capitalised_word_after_it(lang):
+    got = names(lang, "On Monday Ursula von der spoke.")
+    assert not any("von der" in n for n in got), got
 
 
 def test_a_pair_of_single_names_is_still_split(lang):

@@ -463,6 +463,20 @@ def _title_chain(words: list[str], end: int, b: int, role: str) -> tuple[int, st
 #: particles of a person's name that a name goes on across before a capitalised word ("Bashar al
 #: Assad", "Ludwig van Beethoven")
 _NAME_PARTICLES = rule_words("name_particles")
+#: particles that follow another in a surname ("von der", "van den", "de la", "dos")
+_SECOND_PARTICLES = rule_words("name_second_particles")
+
+
+def _after_particles(words: list[str], j: int) -> int:
+    """The token after a run of two or three lowercase name particles starting at token ``j``
+    (a particle of ``name_particles``, then ones of ``name_second_particles``: "von der", "van
+    den", "de la"); ``j`` when there is no such run."""
+    if words[j] not in _NAME_PARTICLES:
+        return j
+    k = j + 1
+    while k < len(words) and k - j < 3 and words[k] in _SECOND_PARTICLES:
+        k += 1
+    return k if k > j + 1 else j
 
 
 class MentionIndex:
@@ -551,6 +565,10 @@ class MentionIndex:
                     j += 1  # "Theresa May": a month after a given name, not before a day, is a surname
                     continue
                 lj = lowers[j]
+                k = _after_particles(words, j)
+                if k > j + 1 and k < n and k in is_cap and sent_of[k] == sent_of[i]:
+                    j = k + 1  # "Ursula von der Leyen", "Gerrit van den Berg": particles in a row
+                    continue
                 if lj in _CONNECTORS and j + 1 < n and j + 1 in is_cap and lj != "and":
                     # "Institute for National Strategy", "Secretary of State"
                     if (not org_nouns.isdisjoint(lowers[i:j]) or words[j - 1].split()[-1] in title_words
