@@ -235,3 +235,18 @@ def test_he_never_resolves_to_an_island(nlp):
     text = ("Nikos Andreou, the Greek prime minister, spoke on Tuesday. Crete hosted the summit. "
             "He said the talks were useful.")
     assert nlp(text).quotes[0].speaker.name == "Nikos Andreou"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The G7 met in Japan on Friday.", "G7"),
+    ("Leaders of the G20 met in Rome.", "G20"),
+    ("The Group of Seven met in Hiroshima.", "Group of Seven"),
+])
+def test_groups_of_states_are_organisations(text, name):
+    assert _type_of(text, name) == "organization"
+
+
+def test_it_after_a_group_of_states_is_the_group_not_its_host(nlp):
+    text = "The G7 met in Japan on Friday. It said in a joint statement that Russia must withdraw its troops."
+    (q,) = nlp(text).quotes
+    assert q.speaker.name == "G7"
