@@ -11,7 +11,7 @@ from stance.speakers.definite_persons import person_of_description
 from stance.speakers.gendered import person_of_gendered_noun
 from stance.speakers.issuers import body_named_before, document_author
 from stance.speakers.noun_phrases import ATTACHING_PREPS, NAME_JOINERS, NP_STOP_LEFT, QUOTE_CHARS, nouns, np_ending_at
-from stance.speakers.roles import describe, named_by_role
+from stance.speakers.roles import SPOKES_NOUNS, describe, named_by_role
 from stance.text.lexicons import ARTICLES, cue_lexicon, rule_words
 from stance.text.mentions import Mention, MentionIndex, is_past_tense
 from stance.text.view import RangeIndex, TextView
@@ -170,10 +170,6 @@ def described_referent(view: TextView, mentions: MentionIndex, i: int, j: int, b
 
 #: modifiers that make another office of a role noun ("prime", "vice", "foreign")
 OFFICE_MODIFIERS = rule_words("office_modifiers")
-
-#: nouns of a spokesperson ("the State Department spokesman")
-SPOKES_NOUNS = rule_words("spokes_nouns")
-
 
 def _other_than_a_spokesperson(view: TextView, mentions: MentionIndex, m: Mention, head: str) -> bool:
     """Whether a description headed by a spokesperson noun ``head`` cannot stand for the person

@@ -45,12 +45,12 @@ from stance.text.mentions import Mention, MentionIndex
 from stance.text.view import POSSESSIVE_ENDINGS, RangeIndex, TextView
 
 
-__all__ = ["describe", "expand_acronym", "holds_state_office", "named_by_role", "party_of_label",
+__all__ = ["SPOKES_NOUNS", "describe", "expand_acronym", "holds_state_office", "named_by_role", "party_of_label",
            "state_of_body", "state_of_government", "state_of_office"]
 
 
 #: roles whose holder speaks for a body
-_SPOKES_NOUNS = rule_words("spokes_nouns")
+SPOKES_NOUNS = rule_words("spokes_nouns")
 
 
 def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_mention: Mention | None = None,
@@ -76,7 +76,7 @@ def describe(view: TextView, mentions: MentionIndex, canonical: str, speaker_men
         aff = party_named(role, canonical, speaker_mention, mentions) or state_of_demonym_opening(canonical)
     elif not same or all(m.type != "person" for m in same):
         aff = party_over_chamber(canonical, aff)  # a described group or member, not a named person
-    if aff is None and role and role.split()[-1].lower() in _SPOKES_NOUNS:
+    if aff is None and role and role.split()[-1].lower() in SPOKES_NOUNS:
         # "Facebook created the tool, a spokeswoman, Anna Roe, said": a spokesperson speaks for the
         # organisation named just before them; so does an unnamed one ("The task force released a
         # statement. A spokesperson told ...")
