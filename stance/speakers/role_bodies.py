@@ -78,6 +78,10 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
                 return whole  # "of the House Ways and Means Committee", not "House Ways"
         if e > m.end:
             return view.span_text(m.start, e)  # "president of Rock the Vote", not "Rock"
+    if m.type in ("place", "state") and m.start == i:
+        whole = whole_body_name(view, mentions, i, hi, place_first=True)
+        if whole is not None:
+            return whole  # "of the Cleveland 2016 Host Committee": a body named for its place
     return m.canonical if m.type in ("state", "demonym") and not literal else m.text
 
 
@@ -88,7 +92,7 @@ def _run_word(view: TextView, t: int) -> bool:
     return (w[:1].isupper() and w.replace(".", "").isalpha()) or (len(w) == 4 and w.isdigit()) or w == "&"
 
 
-def whole_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+def whole_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int, *, place_first: bool = False) -> str | None:
     """The whole name of an organisation written from token ``i`` (after a role's preposition) in
     capitalised words, which the name finder cut or took for a person's or a country's name:
     "CREDO Action" (found: "Action", a person), "the Democratic National Convention" (a party
@@ -98,7 +102,10 @@ def whole_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int) -> 
     words and a lowercase joiner (``body_name_joiners``: "of", "and", "to") followed by a
     capitalised word; it must be two words or more, hold an organisation's mention or a mention
     no given name shows to be a person's (or end in an organisation noun), and hold no named
-    person (a given name or honorific: "for Mayor Frank Jackson") and no place; None otherwise."""
+    person (a given name or honorific: "for Mayor Frank Jackson") and no place; None otherwise.
+    With ``place_first``, the name may open with a place's name when it ends in an organisation
+    noun two words or more after it ("the Cleveland 2016 Host Committee", "Springfield Police
+    Department")."""
     if (i >= hi or not view.words[i][:1].isupper() or not _run_word(view, i) or view.lowers[i] in stop_words()
             or i == view.sent_bounds(view.sent_of[i])[0]):
         return None  # (a sentence's first word is capitalised whatever it is: "According to ...")
@@ -117,6 +124,11 @@ def whole_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int) -> 
     if e - i < 2:
         return None
     inside = mentions.names_in(i, e)
+    if place_first:
+        first = next((m for m in inside if m.start == i and m.type in ("place", "state")), None)
+        if first is None or e - first.end < 2 or view.lowers[e - 1] not in word_set("org_nouns.txt"):
+            return None
+        inside = [m for m in inside if m is not first]
     if any(m.type == "place" or (m.type == "person" and "gender" in m.extra) or m.type == "demonym" for m in inside):
         return None
     bodyish = any(m.type == "organization" or (m.type == "person" and "gender" not in m.extra) for m in inside)
