@@ -6,7 +6,8 @@ an analyst for ..."), the appositive before it ("An NTSB spokesman, X,"), a rela
 from __future__ import annotations
 
 from stance.speakers.role_bodies import (
-    NAME_JOINERS, affiliation_from, body_after_its_kind, body_in_reach, current_body, lowercase_body, nominal_body,
+    NAME_JOINERS, affiliation_from, body_after_its_kind, body_in_reach, current_body, described_body_name, lowercase_body,
+    nominal_body,
     whole_body_name,
 )
 from stance.speakers.role_lexicon import (
@@ -419,7 +420,8 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
     if (whole and j < sb and lowers[j] in PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt")
             and (party is None or (lowers[j] in _PARTY_YIELDING_PREPS and not party_heads))):
         # but "the son of Dominican immigrants": kin, not a body
-        aff = (affiliation_from(view, mentions, j + 1, sb, literal=is_local(role_words)) or nominal_body(view, mentions, j + 1, sb)
+        aff = (described_body_name(view, mentions, j + 1, sb)  # "organizer of a group called Citizens for Acme"
+               or affiliation_from(view, mentions, j + 1, sb, literal=is_local(role_words)) or nominal_body(view, mentions, j + 1, sb)
                or body_in_reach(view, mentions, j + 1, sb) or lowercase_body(view, mentions, j + 1, sb))
         if party is not None and aff is not None and not _place_or_outside_body(aff):
             aff = None  # "a Republican member of the House Judiciary Committee": the party
