@@ -99,3 +99,21 @@ def test_evaluate_articles_warns_of_gold_articles_without_a_prediction(tmp_path,
     (tmp_path / "pred.jsonl").write_text(_json.dumps({"id": "other", "quotes": [q]}) + "\n", encoding="utf-8")
     assert main(["evaluate", "articles", "--gold", str(tmp_path / "gold.jsonl"), "--pred", str(tmp_path / "pred.jsonl")]) == 0
     assert "1 of 1 gold articles have no prediction with their id (first: 'g1')" in capsys.readouterr().err
+
+
+def test_gold_spans_with_offsets_only_are_scored_and_listed_from_the_article_text():
+    """The corpus loader gives the PolNeAR part's gold spans as offsets only (no ``text``): the
+    error list reads their text from the article instead of failing (a KeyError until the
+    eighteenth session)."""
+    text = '"We will win," Roe said. "They lied," Doe said. "No," Poe said.'
+    def offsets_only(s, e, speaker):
+        q = _q(s, e, speaker=speaker)
+        del q["quote"]["text"]
+        return q
+    a, b, c = (text.index(x) for x in ("We will win,", "They lied,", "No,"))
+    gold = [dict(_doc([offsets_only(a, a + 12, "Roe"), offsets_only(b, b + 10, "Doe"), offsets_only(c, c + 3, "Poe")]), text=text)]
+    pred = [dict(_doc([_q(a, a + 12, speaker="Roe"), _q(b, b + 10, speaker="Poe")]), text=text)]
+    r = evaluate_articles(gold, pred)
+    assert r["quotes"]["tp"] == 2 and r["speaker_accuracy"] == 0.5
+    errors = {e["error"]: e for e in r["errors"]}
+    assert errors["missed"]["gold"] == "No," and errors["speaker"]["quote"] == "They lied,"

@@ -569,6 +569,17 @@ def test_bodies_an_officer_or_a_state_s_officers_serve(nlp, text, words, aff):
     assert quote(nlp, text, words).affiliation == aff
 
 
+@pytest.mark.parametrize("text, words, aff", [
+    # what the speaker talks about is not where they serve: states named only in quotations do not count
+    ('"China is stealing our jobs," said Governor Tom Roe.', "stealing", None),
+    ('"Iran is a sponsor of terrorism," said Senator Jane Roe.', "sponsor", None),
+    # the narration's state still does
+    ('Iran voted on Friday. "Iran is a sponsor of terrorism," said Senator Jane Roe.', "sponsor", "Iran"),
+])
+def test_an_office_s_state_is_named_outside_quotations(nlp, text, words, aff):
+    assert quote(nlp, text, words).affiliation == aff
+
+
 def test_a_party_label_before_a_field_and_a_role(nlp):
     q = quote(nlp, 'The bill passed. Republican state representative Terri Roe remarked that "the bill is a test."', "a test")
     assert (q.role, q.affiliation) == ("representative", "Republican Party")

@@ -32,6 +32,35 @@ def test_a_definite_description_is_the_unnamed_speaker_introduced_before(nlp, te
     assert speaker_of(nlp, text, part).name == name
 
 
+@pytest.mark.parametrize("text, part, name", [
+    # the minister is not the spokesman: an unnamed spokesman of the State Department
+    ("Foreign Minister Sergei Lavrov said Moscow welcomed the proposal.\n\n\"Iran is the world's leading sponsor "
+     "of terrorism,\" the State Department spokesman said.", "leading sponsor", "State Department spokesman"),
+    # a person described as a spokesperson is the spokesperson described again
+    ("Kremlin spokesman Dmitry Peskov said Moscow welcomed the proposal.\n\n\"We see no reason to wait,\" the Kremlin "
+     "spokesman said.", "no reason to wait", "Dmitry Peskov"),
+    # other nouns re-describe a person freely
+    ("Senator Jane Roe said the bill would pass.\n\n\"We have the votes,\" the Vermont senator said.", "have the votes", "Jane Roe"),
+])
+def test_a_spokesperson_description_is_not_a_person_described_in_another_role(nlp, text, part, name):
+    assert speaker_of(nlp, text, part).name == name
+
+
+@pytest.mark.parametrize("text, part, name", [
+    # "the vice president" is not the president named before, but the vice president
+    ("Vice President Joe Biden spoke first. President Barack Obama spoke next.\n\n\"He would have loved it,\" "
+     "the vice president said.", "would have loved", "Joe Biden"),
+    # "the prime minister" is not the foreign minister named before
+    ("The Swedish foreign minister, Tobias Billstrom, said his government respected the concerns.\n\n"
+     "\"We will not give in,\" the prime minister said.", "not give in", "prime minister"),
+    # "the former president" is the president named before ("former" makes no other office)
+    ("President George Roe opened the museum.\n\n\"I felt it was an accident,\" the former president said.",
+     "an accident", "George Roe"),
+])
+def test_an_office_modifier_of_a_description_is_part_of_the_role(nlp, text, part, name):
+    assert speaker_of(nlp, text, part).name == name
+
+
 def test_a_fuller_description_between_them_blocks_the_earlier_phrase(nlp):
     text = ("An employee was hired in March. The Acme employee deleted the files, investigators said. "
             "\"I panicked,\" the employee said.")

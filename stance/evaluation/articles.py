@@ -187,6 +187,17 @@ def _speaker_name(q: Mapping[str, Any]) -> str | None:
     return sp.get("name") if sp else None
 
 
+def _quote_text(doc: Mapping[str, Any], q: Mapping[str, Any], n: int) -> str:
+    """The first ``n`` characters of quotation ``q``'s text: its span's ``text``, else the article's
+    characters at its offsets (gold articles whose spans hold offsets only, as the corpus loader
+    gives the PolNeAR part's)."""
+    span = q["quote"]
+    text = span.get("text")
+    if text is None:
+        text = str(doc.get("text") or "")[span["start"]:span["end"]]
+    return text[:n]
+
+
 def evaluate_articles(gold_docs: list[Mapping[str, Any]], pred_docs: list[Mapping[str, Any]], *, strict: bool = False) -> dict[str, Any]:
     """Compare predicted and gold articles (matched by ``id``, else by position). A gold article
     without a prediction counts as one with no quotations; the report lists their ids under
@@ -226,7 +237,7 @@ def evaluate_articles(gold_docs: list[Mapping[str, Any]], pred_docs: list[Mappin
         matched_g = {j for _, j in m}
         for j, q in enumerate(gq):
             if j not in matched_g:
-                errors.append({"id": g.get("id"), "error": "missed", "gold": q["quote"]["text"][:80]})
+                errors.append({"id": g.get("id"), "error": "missed", "gold": _quote_text(g, q, 80)})
         for i, j in m:
             gold_q, pred_q = gq[j], pq[i]
             tp += 1
@@ -236,7 +247,7 @@ def evaluate_articles(gold_docs: list[Mapping[str, Any]], pred_docs: list[Mappin
             spk_ok += ok
             e2e_tp += ok
             if not ok:
-                errors.append({"id": g.get("id"), "error": "speaker", "gold": _speaker_name(gold_q), "pred": _speaker_name(pred_q), "quote": gold_q["quote"]["text"][:60]})
+                errors.append({"id": g.get("id"), "error": "speaker", "gold": _speaker_name(gold_q), "pred": _speaker_name(pred_q), "quote": _quote_text(g, gold_q, 60)})
             if gold_q.get("role"):
                 role_n += 1
                 role_ok += jaccard_ok(pred_q.get("role"), gold_q["role"])
@@ -253,7 +264,7 @@ def evaluate_articles(gold_docs: list[Mapping[str, Any]], pred_docs: list[Mappin
                 st_pred.append(pst[b]["label"])
         for i, q in enumerate(pq):
             if i not in {a for a, _ in m}:
-                errors.append({"id": g.get("id"), "error": "spurious", "pred": q["quote"]["text"][:80]})
+                errors.append({"id": g.get("id"), "error": "spurious", "pred": _quote_text(p, q, 80)})
 
     detection = _prf(tp, n_pred, n_gold)
     per_kind = {k: {"recall": (kind_tp[k] / kind_gold[k]) if kind_gold.get(k) else None, "gold": kind_gold.get(k, 0), "matched": kind_tp.get(k, 0)} for k in KINDS}

@@ -11,7 +11,7 @@ from stance.speakers.definite_persons import person_of_description
 from stance.speakers.gendered import person_of_gendered_noun
 from stance.speakers.issuers import body_named_before, document_author
 from stance.speakers.noun_phrases import ATTACHING_PREPS, NAME_JOINERS, NP_STOP_LEFT, QUOTE_CHARS, nouns, np_ending_at
-from stance.speakers.roles import named_by_role
+from stance.speakers.roles import describe, named_by_role
 from stance.text.lexicons import ARTICLES, cue_lexicon, rule_words
 from stance.text.mentions import Mention, MentionIndex, is_past_tense
 from stance.text.view import RangeIndex, TextView
@@ -156,11 +156,31 @@ def described_referent(view: TextView, mentions: MentionIndex, i: int, j: int, b
     if head in person_nouns and j - i <= 3 and (not head.endswith("s") or head.endswith("ss")):
         # "the archbishop said": the person the article introduced with that role
         # (else "The father said": the nearest man named before)
-        m = named_by_role(view, mentions, head, i) or person_of_gendered_noun(view, mentions, i, j, blocked)
+        # an office's modifier is part of the role ("the prime minister" is no foreign minister)
+        modifiers = tuple(w for w in view.lowers[i + 1:j - 1] if w in OFFICE_MODIFIERS)
+        m = named_by_role(view, mentions, head, i, modifiers=modifiers) or person_of_gendered_noun(view, mentions, i, j, blocked)
         if m is not None:
             return m, "person"
     # "the independent Vermont senator said": the person named before, as a he/she is resolved
     m = person_of_description(view, mentions, i, j, blocked, pronoun_ranker, previous_speaker)
-    if m is not None:
+    if m is not None and not _other_than_a_spokesperson(view, mentions, m, head):
         return m, "person"
     return None
+
+
+#: modifiers that make another office of a role noun ("prime", "vice", "foreign")
+OFFICE_MODIFIERS = rule_words("office_modifiers")
+
+#: nouns of a spokesperson ("the State Department spokesman")
+SPOKES_NOUNS = rule_words("spokes_nouns")
+
+
+def _other_than_a_spokesperson(view: TextView, mentions: MentionIndex, m: Mention, head: str) -> bool:
+    """Whether a description headed by a spokesperson noun ``head`` cannot stand for the person
+    ``m``: the article describes ``m`` in another role ("Foreign Minister Sergei Lavrov said ...
+    'Iran is ...,' the State Department spokesman said": the spokesman is someone else, unnamed).
+    Other descriptions re-describe a person freely ("Senator Roe ... the GOP front-runner")."""
+    if head not in SPOKES_NOUNS:
+        return False
+    role, _ = describe(view, mentions, m.canonical)
+    return bool(role) and role.split()[-1].lower() not in SPOKES_NOUNS

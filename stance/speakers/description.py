@@ -100,7 +100,7 @@ def _describe_one(view: TextView, mentions: MentionIndex, name: str, mention: Me
             role = known.role
     if aff is None and is_person:
         # a national office the article names without its state: the article's state
-        aff = state_of_office(view, mentions, role)
+        aff = state_of_office(view, mentions, role, quoted)
         source = "article" if aff else None
     elif aff is None:
         # a national body the article names without its state ("the State Department"): the

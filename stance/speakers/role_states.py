@@ -9,7 +9,7 @@ from stance.speakers.role_lexicon import DETS, governs_region, is_local
 from stance.text.entity_types import entity_lexicons
 from stance.text.lexicons import gazetteer, rule_words, word_set
 from stance.text.mentions import PORTFOLIO_TITLES, Mention, MentionIndex
-from stance.text.view import TextView
+from stance.text.view import RangeIndex, TextView
 
 
 def state_of_demonym_opening(name: str) -> str | None:
@@ -52,12 +52,13 @@ def _is_bare_government(name: str) -> bool:
             and all(t in _STATE_BODY_MODIFIERS for t in toks[:-1]))
 
 
-def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:
+def state_of_government(view: TextView, mentions: MentionIndex, quoted: RangeIndex | None = None) -> str | None:
     """The state whose government an article's bare "the government" is: the state named with a
     government word in the article ("the government of Burundi", "the Iranian government",
     "Iran's government"; the first such), else the state the article names most often, if one
-    leads."""
-    for m in mentions.names:
+    leads; ``quoted``: token spans whose names do not count (the article's quotations)."""
+    names = _outside(mentions, quoted)
+    for m in names:
         if m.type == "organization" and m.possessor and any(w.lower() in _GOVERNMENT_WORDS for w in m.text.split()):
             return m.possessor
         if m.type in ("state", "demonym"):
@@ -72,13 +73,20 @@ def state_of_government(view: TextView, mentions: MentionIndex) -> str | None:
             if state is not None:
                 return state
     counts: dict[str, int] = {}
-    for m in mentions.names:
+    for m in names:
         if m.type in ("state", "demonym"):
             counts[m.canonical] = counts.get(m.canonical, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def _outside(mentions: MentionIndex, quoted: RangeIndex | None) -> list[Mention]:
+    """The article's name mentions outside the token spans ``quoted`` (all of them when None)."""
+    if quoted is None:
+        return list(mentions.names)
+    return [m for m in mentions.names if not quoted.covers(m.start, m.end)]
 
 
 def holds_state_office(role: str | None) -> bool:
@@ -97,21 +105,23 @@ def holds_state_office(role: str | None) -> bool:
 
 
 
-def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) -> str | None:
+def state_of_office(view: TextView, mentions: MentionIndex, role: str | None, quoted: RangeIndex | None = None) -> str | None:
     """The state or city a holder of ``role`` serves when the article names no body for them: the
     article's state (:func:`state_of_government`) for an office of a state's government
     (:func:`holds_state_office`; "Solicitor General Jose Calida" in a story about the Philippines ->
     Philippines); the place the article names most often, if one leads, for a city's office ("mayor
     John Tory" in a story about Toronto -> Toronto); the region or state it names most often for a
-    governor; else None."""
+    governor; else None. ``quoted``: token spans whose names do not count (the article's
+    quotations: what speakers talk about is not where an office holder serves)."""
+    names = _outside(mentions, quoted)
     if role and is_local(role.split()):
         # "mayor John Tory": the city the article names most often, also at the head of its bodies'
         # names ("Toronto Police")
         counts: dict[str, int] = {}
-        for m in mentions.names:
+        for m in names:
             if m.type == "place":
                 counts[m.text] = counts.get(m.text, 0) + 1
-        for m in mentions.names:
+        for m in names:
             head = m.text.split()[0] if m.type == "organization" and " " in m.text else None
             if head in counts:
                 counts[head] += 1
@@ -121,15 +131,15 @@ def state_of_office(view: TextView, mentions: MentionIndex, role: str | None) ->
         return None
     if governs_region(role):
         # "Governor Jane Roe" in a story about Puerto Rico: the region the article names most
-        return _most_named(mentions, lambda m: m.canonical in entity_lexicons().regions or m.type == "state")
-    return state_of_government(view, mentions) if holds_state_office(role) else None
+        return _most_named(names, lambda m: m.canonical in entity_lexicons().regions or m.type == "state")
+    return state_of_government(view, mentions, quoted) if holds_state_office(role) else None
 
 
-def _most_named(mentions: MentionIndex, keep) -> str | None:
-    """The canonical name of the mentions ``keep`` accepts that the article names most often, if
+def _most_named(names: list[Mention], keep) -> str | None:
+    """The canonical name of the mentions ``keep`` accepts that ``names`` hold most often, if
     one leads; else None."""
     counts: dict[str, int] = {}
-    for m in mentions.names:
+    for m in names:
         if m.type in ("place", "state") and keep(m):
             counts[m.canonical] = counts.get(m.canonical, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])

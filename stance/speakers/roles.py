@@ -238,17 +238,20 @@ def _with_former(view: TextView, m: Mention, role: str | None) -> str | None:
     return role
 
 
-def named_by_role(view: TextView, mentions: MentionIndex, head: str, before: int, *, max_names: int = 60) -> Mention | None:
+def named_by_role(view: TextView, mentions: MentionIndex, head: str, before: int, *, max_names: int = 60,
+                  modifiers: tuple[str, ...] = ()) -> Mention | None:
     """The person named before token ``before`` whose description in the article has the role
-    noun ``head`` ("the archbishop" -> "archbishop Monsenor Jorge Eduardo Scheinig", "The
-    president" -> "Argentine President Alberto Fernández"); None when there is none. Looks at
-    most ``max_names`` name mentions back."""
+    noun ``head`` and every word of ``modifiers`` ("the archbishop" -> "archbishop Monsenor Jorge
+    Eduardo Scheinig", "The president" -> "Argentine President Alberto Fernández"; "the prime
+    minister", modifiers ("prime",), not "Foreign Minister Tobias Billstrom"); None when there is
+    none. Looks at most ``max_names`` name mentions back."""
     k = mentions.index_before(before)
     for m in mentions.names[max(0, k - max_names + 1) : k + 1][::-1]:
         if m.type != "person":
             continue
         for r, _ in ((m.role, None), role_before(view, mentions, m), appositive(view, mentions, m, open_clauses=False),
                      appositive_before(view, mentions, m)):
-            if r and head in r.lower().split():
+            words = r.lower().split() if r else ()
+            if head in words and all(w in words for w in modifiers):
                 return m
     return None
