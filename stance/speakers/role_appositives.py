@@ -6,7 +6,8 @@ an analyst for ..."), the appositive before it ("An NTSB spokesman, X,"), a rela
 from __future__ import annotations
 
 from stance.speakers.role_bodies import (
-    NAME_JOINERS, affiliation_from, body_after_its_kind, body_in_reach, current_body, lowercase_body, nominal_body,
+    NAME_JOINERS, affiliation_from, body_after_its_kind, body_in_reach, current_body, described_body_name, lowercase_body,
+    nominal_body,
     whole_body_name,
 )
 from stance.speakers.role_lexicon import (
@@ -399,24 +400,56 @@ def appositive(view: TextView, mentions: MentionIndex, m: Mention, *, open_claus
             return f"{kin} {role}", None
         # "Donald Trump's fired campaign manager": the person's staff, affiliated with them
         return role, side_of(view, mentions, poss, m.start)
+    party = None
+    party_heads = False
     if aff is None:
         # "a Republican National Committeeman": the committee the title names; "a Michigan
-        # Democrat", "a Republican strategist": the party the description names
-        aff = committee_of_member(role_words) or next((party_labels()[w] for w in role_words if w in party_labels()), None)
-    if (whole and aff is None and j < sb and lowers[j] in {"to", "for"} and role_words[-1].lower() not in _ENVOY_HEADS
+        # Democrat", "a Republican strategist": the party the description names (unless the body
+        # or place after the role's preposition names what the role serves: below)
+        aff = committee_of_member(role_words)
+        party = None if aff is not None else next((party_labels()[w] for w in role_words if w in party_labels()), None)
+        # "Jeff Roe, Republican of Arizona"; "a Democratic activist and author of X": the body after
+        # the second role is not the first's
+        party_heads = party is not None and (role_words[-1] in party_labels() or "and" in role_words)
+    if (whole and aff is None and party is None and j < sb and lowers[j] in {"to", "for"} and role_words[-1].lower() not in _ENVOY_HEADS
             and role_words[-1].lower() not in word_set("kin_nouns.txt")):
         # "a senior adviser to Mr. Sanders", "a surrogate for Mr. Sanders": the person they serve
         served = _person_after(view, mentions, j + 1, sb)
         if served is not None:
             aff = campaign_of(served.canonical) if runs_campaign(view, mentions, served.canonical) else served.canonical
-    if whole and j < sb and lowers[j] in PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt"):
+    if (whole and j < sb and lowers[j] in PREPS and aff is None and role_words[-1].lower() not in word_set("kin_nouns.txt")
+            and (party is None or (lowers[j] in _PARTY_YIELDING_PREPS and not party_heads))):
         # but "the son of Dominican immigrants": kin, not a body
-        aff = (affiliation_from(view, mentions, j + 1, sb, literal=is_local(role_words)) or nominal_body(view, mentions, j + 1, sb)
+        aff = (described_body_name(view, mentions, j + 1, sb)  # "organizer of a group called Citizens for Acme"
+               or affiliation_from(view, mentions, j + 1, sb, literal=is_local(role_words)) or nominal_body(view, mentions, j + 1, sb)
                or body_in_reach(view, mentions, j + 1, sb) or lowercase_body(view, mentions, j + 1, sb))
+        if party is not None and aff is not None and not _place_or_outside_body(aff):
+            aff = None  # "a Republican member of the House Judiciary Committee": the party
+    if aff is None:
+        aff = party
     if aff is None:
         role, aff = _region_in_role(role)
     # "a former NSA lawyer now at the Brookings Institution": the body they serve now wins
     return role, current_body(view, mentions, j, sb) or aff
+
+
+#: prepositions after a role whose body or place wins over a party label in the role ("the former
+#: Republican mayor of New York", "a Republican media consultant with National Media")
+_PARTY_YIELDING_PREPS = rule_words("party_yielding_preps")
+#: words of a legislature, its chambers and committees: a body holding one does not outrank the
+#: party a role's label names ("a Democratic member of the House Oversight Committee")
+_LEGISLATURE_WORDS = rule_words("legislature_words")
+
+
+def _place_or_outside_body(aff: str) -> bool:
+    """Whether ``aff``, the body found after a party-labelled role's preposition, is a place or a body outside a legislature and the party's own bodies: a state, region
+    or city the office serves ("governor of Pennsylvania") or an organisation such as a firm ("with
+    National Media"), not a chamber or committee ("of the House Judiciary Committee") nor a party
+    body ("of the Republican National Committee"), whose member the party label describes."""
+    toks = {t.lower() for t in aff.replace("’", " ").split()}
+    if toks & _LEGISLATURE_WORDS or any(t[:1].isupper() and t in party_labels() for t in aff.split()):
+        return False
+    return True
 
 
 def _title_with_of(view: TextView, role_words: list[str], j: int, hi: int) -> int:

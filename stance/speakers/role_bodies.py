@@ -78,6 +78,10 @@ def affiliation_from(view: TextView, mentions: MentionIndex, i: int, hi: int,
                 return whole  # "of the House Ways and Means Committee", not "House Ways"
         if e > m.end:
             return view.span_text(m.start, e)  # "president of Rock the Vote", not "Rock"
+    if m.type in ("place", "state") and m.start == i:
+        whole = whole_body_name(view, mentions, i, hi, place_first=True)
+        if whole is not None:
+            return whole  # "of the Cleveland 2016 Host Committee": a body named for its place
     return m.canonical if m.type in ("state", "demonym") and not literal else m.text
 
 
@@ -88,7 +92,7 @@ def _run_word(view: TextView, t: int) -> bool:
     return (w[:1].isupper() and w.replace(".", "").isalpha()) or (len(w) == 4 and w.isdigit()) or w == "&"
 
 
-def whole_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+def whole_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int, *, place_first: bool = False) -> str | None:
     """The whole name of an organisation written from token ``i`` (after a role's preposition) in
     capitalised words, which the name finder cut or took for a person's or a country's name:
     "CREDO Action" (found: "Action", a person), "the Democratic National Convention" (a party
@@ -98,7 +102,10 @@ def whole_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int) -> 
     words and a lowercase joiner (``body_name_joiners``: "of", "and", "to") followed by a
     capitalised word; it must be two words or more, hold an organisation's mention or a mention
     no given name shows to be a person's (or end in an organisation noun), and hold no named
-    person (a given name or honorific: "for Mayor Frank Jackson") and no place; None otherwise."""
+    person (a given name or honorific: "for Mayor Frank Jackson") and no place; None otherwise.
+    With ``place_first``, the name may open with a place's name when it ends in an organisation
+    noun two words or more after it ("the Cleveland 2016 Host Committee", "Springfield Police
+    Department")."""
     if (i >= hi or not view.words[i][:1].isupper() or not _run_word(view, i) or view.lowers[i] in stop_words()
             or i == view.sent_bounds(view.sent_of[i])[0]):
         return None  # (a sentence's first word is capitalised whatever it is: "According to ...")
@@ -117,6 +124,11 @@ def whole_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int) -> 
     if e - i < 2:
         return None
     inside = mentions.names_in(i, e)
+    if place_first:
+        first = next((m for m in inside if m.start == i and m.type in ("place", "state")), None)
+        if first is None or e - first.end < 2 or view.lowers[e - 1] not in word_set("org_nouns.txt"):
+            return None
+        inside = [m for m in inside if m is not first]
     if any(m.type == "place" or (m.type == "person" and "gender" in m.extra) or m.type == "demonym" for m in inside):
         return None
     bodyish = any(m.type == "organization" or (m.type == "person" and "gender" not in m.extra) for m in inside)
@@ -382,6 +394,93 @@ def lowercase_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> s
     if e < hi and words[e] not in REACH_STOPS and lowers[e] not in PREPS_TO and lowers[e] not in VERBAL:
         return None
     return view.span_text(a if a == k else i, e)
+
+
+#: words that name a body right after its kind ("a group called X", "a firm known as X")
+_NAMING_WORDS = rule_words("body_naming_words")
+
+
+def described_body_name(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:
+    """The name given to a body described by its kind from token ``i`` (after a role's
+    preposition): "a group called Citizens for Trump", "a Facebook group called Occupy DNC
+    Convention", "Nabisco's parent company, Mondelez International", "a group in Paris and New
+    York, the Sustainable Development Solutions Network". The kind is up to four words after a
+    determiner or a named possessor, ending in a lowercase organisation noun; the name follows
+    "called"/"named"/"known as", or a comma within eight words of the kind (no other comma, clause
+    word or verb between) when it is an organisation's and its phrase ends there. None otherwise."""
+    words, lowers = view.words, view.lowers
+    org_nouns = word_set("org_nouns.txt")
+    k = i
+    if k < hi and lowers[k] in ARTICLES:
+        k += 1
+    owner = mentions.name_at(k, k + 1)
+    if owner is not None and owner.start == k and owner.end + 1 < hi and words[owner.end] in POSSESSIVE_ENDINGS:
+        k = owner.end + 1  # "Nabisco's parent company"
+    elif k == i:
+        return None  # no determiner and no possessor: "of Acme group"
+    n = next((t for t in range(k, min(k + 4, hi)) if lowers[t] in org_nouns and words[t].islower()), None)
+    if n is None or any(not words[t].replace("-", "").isalpha() for t in range(k, n)):
+        return None
+    t = n + 1
+    if t < hi and lowers[t] in _NAMING_WORDS:
+        t += 2 if t + 1 < hi and lowers[t] == "known" and lowers[t + 1] == "as" else 1
+        while t < hi and words[t] in QUOTE_MARKS:
+            t += 1
+        return _name_from(view, mentions, t, hi, any_type=True)
+    c = t
+    while c < hi and c - n <= 8 and words[c] != ",":
+        if words[c] in REACH_STOPS or lowers[c] in VERBAL or lowers[c] in {"who", "which", "that"}:
+            return None
+        c += 1
+    if c >= hi or words[c] != "," or c + 1 >= hi:
+        return None
+    t = c + 2 if lowers[c + 1] == "the" else c + 1
+    return _name_from(view, mentions, t, hi, any_type=False)
+
+
+def _name_from(view: TextView, mentions: MentionIndex, t: int, hi: int, *, any_type: bool) -> str | None:
+    """The organisation's name written from token ``t`` (whole where the name finder cut it); with
+    ``any_type``, also a name the name finder typed otherwise but no person's or place's; after
+    the comma (``any_type`` false) only an organisation's name (or one typed a person's that ends
+    in an organisation's word: "Acme Network") that ends its phrase."""
+    m = mentions.name_at(t, t + 1)
+    name, e = None, t
+    if m is not None and m.start == t and "gender" not in m.extra and m.type != "place":
+        last = view.words[m.end - 1]
+        if (m.type == "organization" or (any_type and m.type != "state")
+                or (m.type == "person" and (last in word_set("org_tails.txt") or last.lower() in word_set("org_nouns.txt")))):
+            e = _cut_name_end(view, mentions, m, hi)
+            whole = whole_body_name(view, mentions, t, hi)
+            name = whole if whole is not None and len(whole) > len(view.span_text(t, e)) else view.span_text(t, e)
+            e = t + len(name.split())
+    elif m is None:
+        name = whole_body_name(view, mentions, t, hi)
+        e = t + len(name.split()) if name else t
+    if any_type and (name is not None or m is None):
+        run = _capitalised_run(view, t, hi)
+        if run > e:
+            name, e = view.span_text(t, run), run  # "called Citizens for Trump": the name as introduced
+    if name is None:
+        return None
+    if not any_type and e < hi and view.words[e] not in REACH_STOPS and view.words[e] not in QUOTE_MARKS:
+        return None  # "a group, Acme Corp executives said": not the body's name alone
+    return name
+
+
+def _capitalised_run(view: TextView, t: int, hi: int) -> int:
+    """The end of the capitalised words from token ``t`` with the lowercase joiners between them
+    (``body_name_joiners``: "Citizens for Trump"); ``t`` when token ``t`` opens none."""
+    if t >= hi or not _run_word(view, t):
+        return t
+    e = t + 1
+    while e < hi:
+        if _run_word(view, e):
+            e += 1
+        elif view.lowers[e] in NAME_JOINERS and e + 1 < hi and _run_word(view, e + 1) and view.words[e + 1] not in titles():
+            e += 2
+        else:
+            break
+    return e
 
 
 def nominal_body(view: TextView, mentions: MentionIndex, i: int, hi: int) -> str | None:

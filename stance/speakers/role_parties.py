@@ -86,11 +86,30 @@ def party_of_label(aff: str | None) -> str | None:
     if any(t.lower() in word_set("org_nouns.txt") for t in toks):
         return aff
     labels = party_labels()
-    for t in toks:
+    for k, t in enumerate(toks):
         hit = labels.get(t) or (labels.get(t[:-1]) if t.endswith("s") else None)
         if hit is not None and not (t in labels and labels[t] == aff):
+            if any(_names_a_body(w) for w in toks[:k]):
+                return aff  # "Log Cabin Republicans": a body's name, not the party's members
             return hit
     return aff
+
+
+def _names_a_body(word: str) -> bool:
+    """Whether a capitalised word before a party label in an affiliation makes it a body's own name
+    ("Log", "Cabin" in "Log Cabin Republicans"): a common noun WordNet knows that is no adjective,
+    no place's word and no word of the party's own bodies (``party_body_words.txt``), unlike
+    "Maryland", "U.S." or "Presumptive"."""
+    from stance.text.lexicons import gazetteer
+    from stance.text.mentions import is_adjective, is_common_noun
+
+    w = word.lower()
+    if not word[:1].isupper() or not word.isalpha() or w in word_set("party_body_words.txt"):
+        return False
+    gaz = gazetteer()
+    if gaz.lookup(word) is not None or word in gaz.demonyms:
+        return False
+    return is_common_noun(w) and not is_adjective(w)
 
 
 def party_over_chamber(canonical: str, aff: str | None) -> str | None:
