@@ -167,6 +167,9 @@ def test_russian_foreign_ministry_spokeswoman_named(nlp):
     ("Drug deaths rose. The executive director of the Ask Wellness Society, Bob Hughes, said “the supply is poisoned.”",
      "Bob Hughes", "executive director", "Ask Wellness Society"),
     ("The Vice President, Mike Pence, said “we will win.”", "Mike Pence", "Vice President", ...),
+    # "prime" belongs to the role (it was dropped: "minister")
+    ("Riots spread. The prime minister, Jane Roe, told the BBC she was “appalled”.", "Jane Roe", "prime minister", ...),
+    ("Riots spread. The deputy prime minister, Jane Roe, said she was “appalled”.", "Jane Roe", "deputy prime minister", ...),
     ("A deal was reached. Susan Bro, Heather Heyer's mother, said “the deal is acceptable.”", "Susan Bro", "Heather Heyer's mother", ...),
 ])
 def test_appositive_descriptors(nlp, text, name, role, aff):
