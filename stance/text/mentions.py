@@ -348,8 +348,9 @@ def common_word_opener(word: str, lower: str, given: dict[str, str], orgs: froze
     common noun or an adjective WordNet knows (``wordnet_common_nouns.txt``, :func:`is_adjective`:
     "Today", "Second", "Wait") or an adverb in "-ly" of such an adjective ("Shortly", "Nationally"), and no
     given name, country or alias, demonym, party label or known organisation ("Rice", "Democrat",
-    "Apple" stay names). The caller also asks that the article never writes it capitalised inside a
-    sentence, where only a name is ("Bond" after "Julian Bond")."""
+    "Apple" stay names). The caller also asks that it be no title nor organisation noun
+    (``org_nouns.txt``: "Senate minority leader X"), and that the article never write it
+    capitalised inside a sentence, where only a name is ("Bond" after "Julian Bond")."""
     if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
         return False
     if not (lower in word_set("wordnet_common_nouns.txt") or is_adjective(lower) or (lower.endswith("ly") and is_adjective(lower[:-2]))):
@@ -604,7 +605,8 @@ class MentionIndex:
                     and words[j + 1][:1].islower() and v.starts[j] == v.ends[i] and v.starts[j + 1] == v.ends[j]):
                 i = j
                 continue  # a letter before a hyphenated word ("X-wing", "T-shirt", "K-pop") names nothing
-            if sent_initial and j == i + 1 and w not in title_words and common_word_opener(w, lowers[i], given, known_orgs):
+            if (sent_initial and j == i + 1 and w not in title_words and lowers[i] not in org_nouns
+                    and common_word_opener(w, lowers[i], given, known_orgs)):  # (not a body: "Senate minority leader X")
                 if mid_caps is None:
                     mid_caps = {words[c] for c in caps if c > 0 and sent_of[c - 1] == sent_of[c] and words[c - 1] not in _OPENERS}
                 if w not in mid_caps:
