@@ -102,3 +102,19 @@ def test_city_opening_an_organisation_name_stays_in_it(text, name):
 def test_city_before_a_title_is_still_the_state():
     """Before a title the city still gives the state, and the person's name stays clean."""
     assert ("Jay Inslee", "person", "governor") in _names("Washington Governor Jay Inslee said so.")
+
+
+def test_sentence_initial_common_word_is_no_name():
+    # a one-word run of a common word only its place capitalises names no one
+    texts = [m[0] for m in _names("Shortly after the vote, Dana Velk left. Today the council met Jo Roe.")]
+    assert "Shortly" not in texts and "Today" not in texts
+    assert "Dana Velk" in texts and "Jo Roe" in texts
+    assert "Second" not in [m[0] for m in _names("Second, he said the fleet would stay.")]
+
+
+def test_sentence_initial_common_word_stays_a_name_where_the_article_capitalises_it():
+    # a surname the article writes inside a sentence ("Julian Bond") is that person's at a sentence's start
+    assert ("Bond", "person", None) in _names("Critics met Julian Bond on Monday. Bond said no.")
+    # a plural ("Surveys show") and a given name stay as before
+    assert "Surveys" in [m[0] for m in _names("Surveys show the gap closing.")]
+    assert "Rose" in [m[0] for m in _names("Rose spoke to the council.")]

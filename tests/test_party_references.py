@@ -234,7 +234,10 @@ def test_a_capitalised_common_word_is_no_antecedent(nlp):
     text = ('Boris Kovac lost the vote on Sunday. "Every day he finds a new excuse," Ana Ruiz said. '
             '"Today he is hiding from the voters."')
     refs = _refs(nlp, text)
-    assert "Today" in refs.initial_only and "Boris Kovac" not in refs.initial_only
+    # "Today" is no name at all since names23 (stance.text.mentions.common_word_opener); were it one,
+    # it would be a name found only opening sentences
+    names = {m.text for m in MentionIndex(build_view(nlp.make_doc(text))).names}
+    assert ("Today" not in names or "Today" in refs.initial_only) and "Boris Kovac" not in refs.initial_only
     found = {}
     for q, f in _targets(nlp, text):
         if "hiding" in q:

@@ -422,3 +422,25 @@ def test_fit_pairwise_takes_no_pairs_from_a_group_without_an_antecedent():
 
     model = fit_pairwise([{"a": 1.0}, {"a": 0.0}], [0, 0], [1, 1])
     assert model.predict_proba([{"a": 1.0}])[0, 1] == 0.5
+
+
+def _he_candidates(text: str, word: str = "he") -> list[str]:
+    view, mentions = _setup(text)
+    return [c.mention.canonical for c in antecedent_candidates(view, mentions, view.lowers.index(word), [])]
+
+
+def test_a_lone_place_is_no_he_she_antecedent_even_when_also_a_given_name():
+    # "Nevada" is also a given name, "Orlando" also a surname: alone, each is the place
+    assert "Nevada" not in _he_candidates("Dana Velk spoke after Nevada voted. Nevada was close, she said.", "she")
+    assert "Orlando" not in _he_candidates("Jo Roe met voters. Orlando mourned, he said.")
+    # a given name of a person the article names in full stays that person's
+    assert "Orlando Bloom" in _he_candidates("Orlando Bloom met voters. Orlando waved, and he said it went well.")
+
+
+def test_plural_common_nouns_and_things_named_for_a_person_are_no_he_she_antecedent():
+    cands = _he_candidates("Dana Velk runs a stall. Sales were great, he said.")
+    assert "Sales" not in cands and "Dana Velk" in cands
+    cands = _he_candidates("Donald Roe spoke. Team Roe rallied, and he said it would win.")
+    assert "Team Roe" not in cands and "Donald Roe" in cands
+    # a person's own given name that is also a common word is no such thing ("Rush Limbaugh")
+    assert "Rush Limbaugh" in _he_candidates("Rush Limbaugh spoke on air. Later he said it again.")

@@ -36,9 +36,12 @@ from stance.text.entity_types import GENDERED_HONORIFICS, HONORIFICS, PRONOUN_GE
 from stance.text.genders import person_genders
 from stance.text.lexicons import (AUXILIARIES, DETERMINERS, NUMBER_WORDS, PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS,
                                   RELATIVES, SUBORDINATORS, cue_lexicon, data_rows, gazetteer, rule_words, stop_words,
-                                  time_words, word_set)
+                                  time_words, titles, word_set)
 from stance.text.mentions import Mention, MentionIndex, headline_like, is_adjective, is_common_noun, is_past_tense
 from stance.text.view import RangeIndex, TextView
+
+#: singular common nouns WordNet knows (``wordnet_common_nouns.txt``)
+_COMMON_NOUNS = word_set("wordnet_common_nouns.txt")
 
 #: Sentences before the pronoun's own that candidates come from.
 WINDOW_SENTS = 4
@@ -263,17 +266,24 @@ def _article_genders(view: TextView, mentions: MentionIndex) -> dict[str, str]:
 def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
     """Whether a name typed "person" cannot be one a he/she denotes: it starts with a possessive
     determiner, "the" or a pronoun (a title: "The Professionals"); it is five words or more with a capitalised function word inside (a
-    headline); it ends a body's name ("Commission on Presidential Debates"); or it has no
-    known gender and is a thing named after a person (:func:`_named_for_person`: "Trump Tower
-    Grill") or every mention of it follows a preposition of place ("the wildlife on Midway")."""
+    headline); it is one word, a place of the gazetteer, and no word of a person named in full
+    (:func:`_lone_place`: "Nevada", "Orlando", even as given names or surnames); it ends a body's
+    name ("Commission on Presidential Debates"); or it has no known gender and is a thing named
+    after a person (:func:`_named_for_person`: "Trump Tower Grill"), a thing of common words
+    (:func:`_thing_of_common_words`: "Sales", "Team Trump") or every mention of it follows a
+    preposition of place ("the wildlife on Midway")."""
     if view.lowers[m.start] in POSSESSIVE_DETERMINERS or view.lowers[m.start] in _NOT_NAME_STARTS:
         return True  # ("The Professionals" is a title; a capitalised "It" is no name)
     if headline_like(m.text):
         return True  # "Hillary Clinton Goes After Donald Trump As The New Mitt Romney"
+    if " " not in m.canonical and _lone_place(m.canonical) and m.canonical not in _person_name_words(mentions):
+        return True  # "Nevada", "Orlando": a place alone, though also a given name or a surname elsewhere
     if mentions.gender_of(m.canonical) or m.extra.get("gender"):
         return False
     if _common_words_name(m.canonical):
         return True  # "Social Security", "Southeast Asian", "Independent Vermont": no person's name
+    if _thing_of_common_words(mentions, m.canonical):
+        return True  # "Sales were great, he said"; "Team Trump", "Trump Train"
     if m.start > 1 and view.lowers[m.start - 1] in _NAME_CONNECTORS and view.words[m.start - 2][:1].isupper():
         return True
     if _named_for_person(view, mentions, m):
@@ -287,6 +297,50 @@ def not_a_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
         places = frozenset(c for c, v in after_place.items() if v)
         _PLACE_LIKE[mentions] = places
     return m.canonical in places
+
+
+#: per mention index: the words of the person names of two words or more ("Chris", "Murphy")
+_NAME_WORDS: "weakref.WeakKeyDictionary[MentionIndex, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def _person_name_words(mentions: MentionIndex) -> frozenset[str]:
+    """The words of the article's person names of two words or more (once per article): a one-word
+    name among them is that person's given name or surname, whatever else it may be."""
+    words = _NAME_WORDS.get(mentions)
+    if words is None:
+        words = _NAME_WORDS[mentions] = frozenset(w for o in mentions.names if o.type == "person" and " " in o.canonical
+                                                  for w in o.canonical.split())
+    return words
+
+
+@lru_cache(maxsize=1 << 12)
+def _lone_place(name: str) -> bool:
+    """Whether the one-word ``name`` is a place of the gazetteer (a city or a first-level region:
+    ``places.tsv``, ``region_abbreviations.tsv``), even one that is also a given name or surname
+    ("Nevada", "Orlando"): alone, and no word of a person the article names in full, it is that place."""
+    lex = entity_lexicons()
+    return name in lex.places or name in lex.regions
+
+
+def _thing_of_common_words(mentions: MentionIndex, name: str) -> bool:
+    """Whether ``name`` (of no known gender) is a thing's name made of common words: one word, the
+    plural of a common noun WordNet knows ("Sales", "Friends": never one person) that is no word of
+    a person the article names in full; or two words, the surname of another person the article names in
+    full and a singular common noun, no given name or title ("Team Trump", "Trump Train" beside
+    "Donald Trump")."""
+    words = name.split()
+    if len(words) == 1:
+        low = name.lower()
+        return (low.endswith("s") and is_common_noun(low) and low not in _COMMON_NOUNS and name[1:].islower()
+                and name not in _person_name_words(mentions))
+    if len(words) != 2:
+        return False
+    given = entity_lexicons().first_names
+    for a, b in (words, words[::-1]):
+        if b not in given and b not in titles() and b.lower() in _COMMON_NOUNS and b[1:].islower() \
+                and _surnames_of(mentions).get(a, frozenset()) - {name}:
+            return True  # (the surname of another person: "Rush Limbaugh" is no thing)
+    return False
 
 
 @lru_cache(maxsize=1 << 12)
@@ -305,8 +359,9 @@ def _common_words_name(name: str) -> bool:
                for w in words)
 
 
-#: per mention index: the last words of the persons it names in two words or more ("Trump" of "Donald Trump")
-_SURNAMES: "weakref.WeakKeyDictionary[MentionIndex, frozenset[str]]" = weakref.WeakKeyDictionary()
+#: per mention index: the last words of the persons it names in two words or more ("Trump" of
+#: "Donald Trump"), each with those names
+_SURNAMES: "weakref.WeakKeyDictionary[MentionIndex, dict[str, frozenset[str]]]" = weakref.WeakKeyDictionary()
 
 
 def _named_for_person(view: TextView, mentions: MentionIndex, m: Mention) -> bool:
@@ -316,11 +371,20 @@ def _named_for_person(view: TextView, mentions: MentionIndex, m: Mention) -> boo
     words = m.canonical.split()
     if len(words) < 3:
         return False
+    return words[0] in _surnames_of(mentions)
+
+
+def _surnames_of(mentions: MentionIndex) -> dict[str, frozenset[str]]:
+    """The last words of the persons the article names in two words or more, each with those
+    names, once per article."""
     surnames = _SURNAMES.get(mentions)
     if surnames is None:
-        surnames = frozenset(o.canonical.split()[-1] for o in mentions.names if o.type == "person" and " " in o.canonical)
-        _SURNAMES[mentions] = surnames
-    return words[0] in surnames
+        by: dict[str, set[str]] = {}
+        for o in mentions.names:
+            if o.type == "person" and " " in o.canonical:
+                by.setdefault(o.canonical.split()[-1], set()).add(o.canonical)
+        surnames = _SURNAMES[mentions] = {k: frozenset(v) for k, v in by.items()}
+    return surnames
 
 
 def pick_by_rules(cands: Sequence[Antecedent]) -> Antecedent | None:

@@ -342,6 +342,23 @@ def _title_of(words: list[str], a: int, i: int, b: int) -> tuple[int, str | None
     return i + 2, titles()[" ".join(words[a:i])] or None, words[i + 1]  # "CEO of Tesco Jane Roe"
 
 
+def common_word_opener(word: str, lower: str, given: dict[str, str], orgs: frozenset[str]) -> bool:
+    """Whether ``word`` (capitalised, opening a sentence; ``lower`` its lowercase form) is a common
+    English word rather than a name: written as a capital and lowercase letters only, a singular
+    common noun or an adjective WordNet knows (``wordnet_common_nouns.txt``, :func:`is_adjective`:
+    "Today", "Second", "Wait") or an adverb in "-ly" of such an adjective ("Shortly", "Nationally"), and no
+    given name, country or alias, demonym, party label or known organisation ("Rice", "Democrat",
+    "Apple" stay names). The caller also asks that it be no title nor organisation noun
+    (``org_nouns.txt``: "Senate minority leader X"), and that the article never write it
+    capitalised inside a sentence, where only a name is ("Bond" after "Julian Bond")."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False
+    if not (lower in word_set("wordnet_common_nouns.txt") or is_adjective(lower) or (lower.endswith("ly") and is_adjective(lower[:-2]))):
+        return False  # (not a plural: "Surveys show", "Investigations found" speak as groups or documents)
+    gaz = gazetteer()
+    return not (word in given or word in gaz.aliases or word in gaz.demonyms or word in party_labels() or word in orgs)
+
+
 def is_adjective(w: str) -> bool:
     """Whether the lowercase word ``w`` is one WordNet uses mostly as an adjective
     (``wordnet_adjectives.txt``)."""
@@ -528,6 +545,7 @@ class MentionIndex:
         # word opening a sentence before a comma or a reporting verb is that surname ("Small, who ...",
         # "King says"), though it is an ordinary word elsewhere
         surnames = {words[c + 1] for c in caps if words[c] in given and c + 1 in is_name_word and sent_of[c + 1] == sent_of[c]}
+        mid_caps: set[str] | None = None  # words written capitalised inside a sentence, found when first needed
         verbs = cue_lexicon().verbs if surnames else {}
         i = 0
         defined: frozenset[str] | None = None  # acronyms written in brackets, found when first needed
@@ -605,6 +623,14 @@ class MentionIndex:
                     and words[j + 1][:1].islower() and v.starts[j] == v.ends[i] and v.starts[j + 1] == v.ends[j]):
                 i = j
                 continue  # a letter before a hyphenated word ("X-wing", "T-shirt", "K-pop") names nothing
+            if (sent_initial and j == i + 1 and w not in title_words and lowers[i] not in org_nouns
+                    and common_word_opener(w, lowers[i], given, known_orgs)):  # (not a body: "Senate minority leader X")
+                if mid_caps is None:
+                    mid_caps = {words[c] for c in caps if c > 0 and sent_of[c - 1] == sent_of[c] and words[c - 1] not in _OPENERS}
+                if w not in mid_caps:
+                    i = j
+                    continue  # "Transcript as follows:", "Shortly after ...", "Today, ...": a one-word run of a
+                    # common word only its place capitalises, no name (the article never capitalises it inside a sentence)
             a = i
             if a >= 2 and words[a - 1] == "-" and lowers[a - 2] in _ARTICLE_PARTICLES and v.starts[a - 1] == v.ends[a - 2]:
                 a -= 2  # "said al-Assad": the article particle is part of the name
