@@ -34,7 +34,8 @@ from stance.training.progress import log
 #: 1.3.2: refitted after party-filter 2.0.2 (the filter decides which parties are scored).
 #: 1.3.3: refitted after quote-stance 4.7.1 and party-filter 2.0.3.
 #: 1.3.4: refitted after party-filter 2.0.4 and quote-stance 4.7.2.
-CALIBRATION_VERSION = "1.3.4"
+#: 1.3.5: refitted after party-filter 2.0.5 and quote-stance 4.7.3.
+CALIBRATION_VERSION = "1.3.5"
 #: Folds of the grouped cross-validation on train.
 N_FOLDS = 5
 #: Probabilities are read as the pipeline serialises them (4 decimals): a 0.0 is taken as this.

@@ -76,7 +76,9 @@ from stance.training.progress import log
 #: 2.0.3: retrained after the sixteenth session's rankers (speaker-ranker 1.4.2, pronoun-ranker 1.6.1).
 #: 2.0.4: retrained after the seventeenth session's role and affiliation rules (`affil22`), which some
 #: features read (the speaker's side); the rankers they follow rebuilt unchanged.
-PARTY_FILTER_VERSION = "2.0.4"
+#: 2.0.5: retrained after the eighteenth session's rules and rankers (speaker-ranker 1.4.3,
+#: pronoun-ranker 1.6.2; groups of states typed as organisations).
+PARTY_FILTER_VERSION = "2.0.5"
 #: C values tried by grouped cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Thresholds tried (on train out-of-fold probabilities).

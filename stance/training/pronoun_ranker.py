@@ -39,7 +39,9 @@ from stance.training.progress import log
 #: the differences between the antecedent's features and each other candidate's of the same
 #: pronoun) instead of one classifying each candidate alone.
 #: 1.6.1: 1.6.0's recipe retrained after speaker-ranker 1.4.2 (grouped CV now picks C = 1.0).
-PRONOUN_RANKER_VERSION = "1.6.1"
+#: 1.6.2: 1.6.0's recipe retrained after speaker-ranker 1.4.3 and the eighteenth session's rules (no
+#: he/she on a one-word place; capitalised common words no names): grouped CV picks C = 0.1.
+PRONOUN_RANKER_VERSION = "1.6.2"
 #: ``C`` values tried by cross-validation on train.
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: Pronouns the ranker learns.

@@ -83,8 +83,9 @@ from stance.training.progress import Progress
 #: 4.7.1: 4.7.0's recipe retrained after the sixteenth session's rankers and party-filter 2.0.3
 #: (3,528 matched train examples).
 #: 4.7.2: 4.7.0's recipe retrained after party-filter 2.0.4 (the seventeenth session's affiliations).
+#: 4.7.3: 4.7.0's recipe retrained after party-filter 2.0.5 (the eighteenth session's rules and rankers).
 #: This constant is the version the manifest records.
-VERSION = "4.7.2"
+VERSION = "4.7.3"
 #: The settings cross-validated on train (every combination). ``gold_weight``: the weight of the
 #: examples rebuilt from gold quotations relative to the pipeline's own examples.
 #: (3.1.0's grid, also over the groups (lexical, stack), (lexical, relation, heads), (lexical, heads),

@@ -33,7 +33,9 @@ from stance.training.progress import log
 #: changed: 9,107 train cues against 9,061), so that the training command rebuilds the shipped arrays.
 #: 1.4.2: the same recipe retrained on the sixteenth session's pipeline (its speaker rules changed the
 #: candidates: 9,111 train cues, 786 features).
-RANKER_VERSION = "1.4.2"
+#: 1.4.3: the same recipe retrained on the eighteenth session's pipeline (its name, description and
+#: affiliation rules changed candidates and features).
+RANKER_VERSION = "1.4.3"
 
 
 #: ``_log(progress, msg)``: an untimed progress line
